@@ -1,0 +1,160 @@
+"""Files -> stored passages: load, split, embed in batches, write, publish."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+
+from .errors import IngestError
+from .load import load_article
+from .normalize import clean
+from .settings import Settings, get_settings
+from .split import split_passages
+from .store import ArticleStore
+from .types import Article, Passage
+
+# Articles are embedded in groups of at least this many sentences, so that many small
+# files still fill the embedder's batches.
+GROUP_SENTENCES = 512
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: str
+    source: str
+    status: str
+    """'added', 'replaced', 'unchanged' or 'failed'."""
+    passages: int = 0
+    chars: int = 0
+    error: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class IngestReport:
+    results: list[IngestResult] = field(default_factory=list)
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[IngestResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def chars(self) -> int:
+        return sum(r.chars for r in self.results if r.status in ("added", "replaced"))
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("added", "replaced", "unchanged", "failed") if self.count(s)]
+        passages = sum(r.passages for r in self.results if r.status in ("added", "replaced"))
+        rate = f", {self.chars / 1000 / self.seconds:.1f} KB/s" if self.seconds > 0 and self.chars else ""
+        return f"{', '.join(parts) or 'nothing to do'}; {passages} passages written in {self.seconds:.1f} s{rate}"
+
+
+@dataclass
+class _Pending:
+    path: str
+    article: Article
+    passages: list[Passage]
+    replaces: bool
+
+
+def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, settings: Settings | None = None,
+                 progress: Callable[[IngestResult], None] | None = None,
+                 sources: dict[str, str] | None = None) -> IngestReport:
+    """Ingest each file; a bad file is reported and skipped, nothing stored is lost.
+
+    `sources` optionally names the article for a path (e.g. the original name of an upload).
+    """
+    settings = settings or get_settings()
+    report = IngestReport()
+    t0 = time.perf_counter()
+    known = store.articles()
+    group: list[_Pending] = []
+
+    def done(result: IngestResult) -> None:
+        report.results.append(result)
+        if progress:
+            progress(result)
+
+    def flush() -> None:
+        if group:
+            report.embed_seconds += _write_group(group, store, embedder, settings, done)
+            group.clear()
+
+    for path in paths:
+        path = str(path)
+        source = (sources or {}).get(path) or Path(path).name
+        try:
+            article = load_article(path, max_bytes=settings.max_file_bytes, source=source)
+        except IngestError as exc:
+            done(IngestResult(path, source, "failed", error=str(exc)))
+            continue
+        current = known.get(source)
+        if current and current.content_hash == article.content_hash:
+            done(IngestResult(path, source, "unchanged", passages=current.passages, title=current.title))
+            continue
+        passages = split_passages(article, settings.passage_chars)
+        if not passages:
+            done(IngestResult(path, source, "failed", error=f"empty file: {path} has no sentences to ingest"))
+            continue
+        group.append(_Pending(path, article, passages, replaces=current is not None))
+        known[source] = None  # a second file with the same name in this run is not "unchanged"
+        if sum(len(p.sentences) for g in group for p in g.passages) >= GROUP_SENTENCES:
+            flush()
+    flush()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _write_group(group: list[_Pending], store: ArticleStore, embedder, settings: Settings,
+                 done: Callable[[IngestResult], None]) -> float:
+    """Embed the sentences of all pending articles at once, then write and publish each."""
+    todo: list[tuple[_Pending, list[Passage]]] = []
+    texts: list[str] = []
+    for item in group:
+        existing = store.existing_passage_ids([p.id for p in item.passages])  # resume after a crash
+        missing = [p for p in item.passages if p.id not in existing]
+        todo.append((item, missing))
+        texts.extend(clean(item.article.text[s.start:s.end]) for p in missing for s in p.sentences)
+    t = time.perf_counter()
+    vectors = embedder.encode(texts, batch_size=settings.embed_batch_size)
+    embed_seconds = time.perf_counter() - t
+    row = 0
+    for item, missing in todo:
+        sentence_vecs = []
+        for p in missing:
+            sentence_vecs.append(vectors[row:row + len(p.sentences)])
+            row += len(p.sentences)
+        store.write_passages(missing, passage_vectors(sentence_vecs), sentence_vecs, item.article)
+        n_sent = sum(len(p.sentences) for p in item.passages)
+        store.publish(item.article, passages=len(item.passages), sentences=n_sent)
+        done(IngestResult(item.path, item.article.source, "replaced" if item.replaces else "added",
+                          passages=len(item.passages), chars=item.article.body.end - item.article.body.start,
+                          title=item.article.title))
+    return embed_seconds
+
+
+def passage_vectors(sentence_vectors: list[np.ndarray]) -> np.ndarray:
+    """A passage's vector is the normalized mean of its sentence vectors: one embedding pass
+    serves both passage search and sentence-level evidence."""
+    if not sentence_vectors:
+        return np.zeros((0, 0), dtype=np.float32)
+    means = np.stack([v.mean(axis=0) for v in sentence_vectors])
+    return (means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+
+
+def seed_if_empty(store: ArticleStore, embedder, settings: Settings | None = None) -> IngestReport | None:
+    """Ingest the shipped articles (QA_SEED_DIR) when the store has none; None if it had some."""
+    settings = settings or get_settings()
+    if store.articles():
+        return None
+    from .load import find_articles
+
+    return ingest_files(find_articles([settings.seed_dir]), store, embedder, settings)

@@ -1,0 +1,254 @@
+"""The Chroma store: passages (searched), sentence vectors (evidence), and a registry of articles.
+
+A reader sees an article only through its registry entry, which names the current version
+(content hash). Ingest writes a new version's passages first, then flips the registry entry
+in one write, then deletes the old version: at every moment exactly one version is visible.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+
+from .errors import StoreUnavailable
+from .settings import Settings, get_settings
+from .types import Article, Passage, Span, sentence_id
+
+_GENERATION_ID = "__generation__"
+_PAGE = 5000
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """The registry entry of one stored article."""
+
+    source: str
+    title: str
+    date: str | None
+    content_hash: str
+    passages: int
+    sentences: int
+    size_bytes: int
+    ingested_at: float
+    title_start: int
+    title_end: int
+    date_start: int
+    date_end: int
+
+    @property
+    def date_ord(self) -> int:
+        return int(self.date.replace("-", "")) if self.date else 0
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    id: str
+    source: str
+    content_hash: str
+    index: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Span, ...]
+
+
+def open_client(settings: Settings | None = None) -> chromadb.ClientAPI:
+    """A Chroma client: HTTP when QA_CHROMA_HOST is set, else the embedded store folder."""
+    settings = settings or get_settings()
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        where = f"{settings.chroma_host}:{settings.chroma_port}"
+        try:
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client.heartbeat()
+        except Exception as exc:  # chromadb raises several unrelated types for a server that is down
+            raise StoreUnavailable(f"Chroma server at {where} is not reachable ({type(exc).__name__}); "
+                                   f"start it with `chroma run --host {settings.chroma_host} --port {settings.chroma_port}` "
+                                   f"or unset QA_CHROMA_HOST") from exc
+        return client
+    path = settings.chroma_path
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:
+        raise StoreUnavailable(f"cannot open the Chroma store folder {path}: {exc} "
+                               f"(is it corrupted or used by another program? set QA_CHROMA_PATH to another folder)") from exc
+
+
+def _encode_spans(spans: Iterable[Span]) -> str:
+    return ";".join(f"{s.start}:{s.end}" for s in spans)
+
+
+def _decode_spans(raw: str) -> tuple[Span, ...]:
+    return tuple(Span(int(a), int(b)) for a, b in (part.split(":") for part in raw.split(";") if part))
+
+
+class ArticleStore:
+    """All reads and writes of the Chroma collections go through here."""
+
+    def __init__(self, client: chromadb.ClientAPI, collection: str = "articles", embedder=None):
+        self.client = client
+        self.name = collection
+        self.embedder = embedder
+        try:
+            cfg = {"hnsw": {"space": "cosine"}}
+            # embedding_function=None: vectors always come from our embedder, never chromadb's
+            # default (which would download a model).
+            self.passages = client.get_or_create_collection(collection, embedding_function=None, configuration=cfg)
+            self.sentences = client.get_or_create_collection(f"{collection}-sentences", embedding_function=None,
+                                                             configuration=cfg)
+            self.registry = client.get_or_create_collection(f"{collection}-registry", embedding_function=None)
+        except Exception as exc:
+            raise StoreUnavailable(f"cannot open the Chroma collections '{collection}': {exc}") from exc
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, embedder=None) -> "ArticleStore":
+        settings = settings or get_settings()
+        return cls(open_client(settings), settings.collection, embedder)
+
+    def langchain(self):
+        """The passage collection as a langchain-chroma vector store (for LangChain users)."""
+        from langchain_chroma import Chroma
+
+        return Chroma(client=self.client, collection_name=self.name, embedding_function=self.embedder)
+
+    # --- registry -----------------------------------------------------------------------
+    def generation(self) -> str:
+        """Changes whenever the set of visible articles changes; cheap to read."""
+        got = self._call(self.registry.get, ids=[_GENERATION_ID], include=["metadatas"])
+        return str(got["metadatas"][0]["generation"]) if got["ids"] else ""
+
+    def _bump_generation(self) -> None:
+        self._call(self.registry.upsert, ids=[_GENERATION_ID], embeddings=[[1.0]],
+                   metadatas=[{"generation": uuid.uuid4().hex, "kind": "generation", "at": time.time()}])
+
+    def articles(self) -> dict[str, ArticleInfo]:
+        got = self._call(self.registry.get, where={"kind": "article"}, include=["metadatas"])
+        infos = []
+        for m in got["metadatas"]:
+            fields = {k: m.get(k) for k in ArticleInfo.__dataclass_fields__}
+            fields["date"] = fields["date"] or None  # Chroma has no null; "" stands for "no date"
+            infos.append(ArticleInfo(**fields))
+        return {i.source: i for i in sorted(infos, key=lambda i: i.source)}
+
+    def article(self, source: str) -> ArticleInfo | None:
+        return self.articles().get(source) if source else None
+
+    # --- writes -------------------------------------------------------------------------
+    def existing_passage_ids(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        return set(self._call(self.passages.get, ids=ids, include=[])["ids"])
+
+    def write_passages(self, passages: list[Passage], passage_vectors: np.ndarray,
+                       sentence_vectors: list[np.ndarray], article: Article) -> None:
+        """Write (or rewrite) passages of a version that is not yet visible."""
+        if not passages:
+            return
+        s_ids, s_vecs, s_meta = [], [], []
+        for p, vecs in zip(passages, sentence_vectors):
+            for n, (span, vec) in enumerate(zip(p.sentences, vecs)):
+                s_ids.append(sentence_id(p.id, n))
+                s_vecs.append(vec)
+                s_meta.append({"source": p.source, "content_hash": p.content_hash, "passage": p.index,
+                               "start": span.start, "end": span.end})
+        for i in range(0, len(s_ids), _PAGE):
+            self._call(self.sentences.upsert, ids=s_ids[i:i + _PAGE], embeddings=np.asarray(s_vecs[i:i + _PAGE]),
+                       metadatas=s_meta[i:i + _PAGE])
+        # Passages last: a passage present means its sentences are present (resumable ingest).
+        self._call(self.passages.upsert, ids=[p.id for p in passages], embeddings=passage_vectors,
+                   documents=[p.text for p in passages],
+                   metadatas=[self._passage_meta(p, article) for p in passages])
+
+    @staticmethod
+    def _passage_meta(p: Passage, article: Article) -> dict[str, Any]:
+        return {"source": p.source, "title": article.title, "date": article.date or "", "date_ord": article.date_ord,
+                "index": p.index, "start": p.start, "end": p.end, "content_hash": p.content_hash,
+                "sentences": _encode_spans(p.sentences)}
+
+    def publish(self, article: Article, passages: int, sentences: int) -> None:
+        """Make this version the visible one (one registry write), then drop other versions."""
+        meta = {"kind": "article", "source": article.source, "title": article.title, "date": article.date or "",
+                "content_hash": article.content_hash, "passages": passages, "sentences": sentences,
+                "size_bytes": article.size_bytes, "ingested_at": time.time(),
+                "title_start": article.title_span.start, "title_end": article.title_span.end,
+                "date_start": article.date_span.start if article.date_span else -1,
+                "date_end": article.date_span.end if article.date_span else -1,
+                "date_ord": article.date_ord}
+        self._call(self.registry.upsert, ids=[f"article:{article.source}"], embeddings=[[1.0]],
+                   metadatas=[meta], documents=[article.title])
+        self._bump_generation()
+        self.drop_other_versions(article.source, keep=article.content_hash)
+
+    def drop_other_versions(self, source: str, keep: str | None) -> None:
+        where: dict[str, Any] = {"source": source}
+        if keep is not None:
+            where = {"$and": [{"source": source}, {"content_hash": {"$ne": keep}}]}
+        self._call(self.passages.delete, where=where)
+        self._call(self.sentences.delete, where=where)
+
+    def remove(self, source: str) -> bool:
+        """Remove an article: hidden at once (registry), then its passages deleted."""
+        if self.article(source) is None:
+            return False
+        self._call(self.registry.delete, ids=[f"article:{source}"])
+        self._bump_generation()
+        self.drop_other_versions(source, keep=None)
+        return True
+
+    # --- reads --------------------------------------------------------------------------
+    def iter_passages(self, where: dict | None = None) -> Iterator[StoredPassage]:
+        """Every stored passage (all versions; callers filter by the registry)."""
+        offset = 0
+        while True:
+            got = self._call(self.passages.get, where=where, include=["documents", "metadatas"],
+                             limit=_PAGE, offset=offset)
+            for pid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                yield self._stored(pid, doc, meta)
+            if len(got["ids"]) < _PAGE:
+                return
+            offset += _PAGE
+
+    @staticmethod
+    def _stored(pid: str, doc: str, meta: dict) -> StoredPassage:
+        return StoredPassage(id=pid, source=meta["source"], content_hash=meta["content_hash"], index=meta["index"],
+                             start=meta["start"], end=meta["end"], text=doc, sentences=_decode_spans(meta["sentences"]))
+
+    def vector_search(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[StoredPassage, float]]:
+        """Nearest passages with cosine similarity."""
+        count = self._call(self.passages.count)
+        if count == 0:
+            return []
+        got = self._call(self.passages.query, query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                         n_results=min(k, count), where=where, include=["documents", "metadatas", "distances"])
+        return [(self._stored(pid, doc, meta), 1.0 - float(dist))
+                for pid, doc, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
+                                                got["distances"][0])]
+
+    def sentence_vectors(self, passages: list[StoredPassage]) -> dict[str, np.ndarray]:
+        """Sentence vectors of these passages, keyed by passage id (rows in sentence order)."""
+        ids = [sentence_id(p.id, n) for p in passages for n in range(len(p.sentences))]
+        if not ids:
+            return {}
+        got = self._call(self.sentences.get, ids=ids, include=["embeddings"])
+        by_id = dict(zip(got["ids"], got["embeddings"]))
+        out = {}
+        for p in passages:
+            rows = [by_id.get(sentence_id(p.id, n)) for n in range(len(p.sentences))]
+            if all(r is not None for r in rows) and rows:
+                out[p.id] = np.asarray(rows, dtype=np.float32)
+        return out
+
+    def _call(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (ValueError, TypeError, KeyError):
+            raise  # our bugs, not the store's
+        except Exception as exc:
+            raise StoreUnavailable(f"the Chroma store failed ({type(exc).__name__}: {exc}); "
+                                   f"if you use a server, check that it is running") from exc
