@@ -1,0 +1,64 @@
+"""Abstention: decide from several signals whether the evidence answers the question at all."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .evidence import Scored, fits, names_missing
+from .question import AGE, DATE, NUMBER, Question
+from .retrieve import Retrieval
+
+_WANTS_WORDS = {NUMBER: "a number", DATE: "a date or time", AGE: "an age"}
+
+
+@dataclass(frozen=True)
+class Signals:
+    missing_names: tuple[str, ...]
+    """Names or numbers of the question that the best evidence passage never mentions."""
+    semantic: float
+    """Cosine similarity of question and best sentence."""
+    coverage: float
+    """Weighted share of question terms in the best sentence."""
+    context_coverage: float
+    """The same over the best sentence's passage."""
+    fits: bool
+    """The kind of answer wanted (number, date, age) occurs in the evidence."""
+    agreement: bool
+    """Vector and keyword search both rank the best passage near the top."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    abstain: bool
+    support: float
+    """0..1: how well the evidence supports answering."""
+    reason: str
+    signals: Signals
+
+
+def gather(q: Question, best: Scored, evidence: list[Scored], retrieval: Retrieval) -> Signals:
+    top = next(r for r in retrieval.passages if r.passage.id == best.passage_id)
+    # The type check looks at the best few sentences, not only the first: "how many" may be
+    # answered by the second-best sentence while the best one restates the question.
+    near = [s for s in evidence[:3] if s.score >= best.score - 0.1]
+    return Signals(
+        missing_names=tuple(names_missing(q, best.passage_text)),
+        semantic=best.semantic,
+        coverage=best.coverage,
+        context_coverage=best.context_coverage,
+        fits=any(fits(q, s.text) for s in near),
+        agreement=(top.vector_rank or 99) <= 3 and (top.bm25_rank or 99) <= 3,
+    )
+
+
+def decide(q: Question, s: Signals, threshold: float = 0.5) -> Decision:
+    semantic = min(max((s.semantic - 0.2) / 0.4, 0.0), 1.0)
+    lexical = max(s.coverage, 0.8 * s.context_coverage)
+    support = 0.45 * semantic + 0.40 * lexical + 0.15 * (1.0 if s.agreement else 0.0)
+    if s.missing_names:
+        names = ", ".join(s.missing_names)
+        return Decision(True, min(support, 0.2), f"the articles never mention {names} in this context", s)
+    if not s.fits:
+        return Decision(True, min(support, 0.3), f"the articles give no {_WANTS_WORDS[q.wants]} for this", s)
+    if support < threshold:
+        return Decision(True, support, "no passage says this", s)
+    return Decision(False, support, "", s)

@@ -1,0 +1,114 @@
+"""The answer step: evidence -> answer text with citations. `Answerer` is the swappable part."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Protocol
+
+from ingest.store import ArticleInfo
+
+from .abstain import Decision
+from .evidence import Scored
+from .question import Question
+from .types import Citation
+
+# Discourse openers that carry no content ("However, ..."): the cited span starts after them.
+_OPENER = re.compile(r"^(however|moreover|meanwhile|furthermore|in addition|additionally|also|but|and|so|thus|"
+                     r"therefore|still|yet|namely|indeed|instead|nevertheless|nonetheless)\b,?\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    citations: tuple[Citation, ...]
+    path: str
+
+
+class Answerer(Protocol):
+    """Turns selected evidence into the answer text. Implementations: extractive, local, openai."""
+
+    name: str
+
+    def compose(self, q: Question, evidence: list[Scored], decision: Decision,
+                articles: dict[str, ArticleInfo]) -> Draft: ...
+
+    def stream(self, q: Question, evidence: list[Scored], decision: Decision,
+               articles: dict[str, ArticleInfo]) -> Iterator[str | Draft]: ...
+
+
+def cite(index: int, ev: Scored, articles: dict[str, ArticleInfo], start: int | None = None, end: int | None = None,
+         role: str = "support") -> Citation:
+    """A citation of ev's sentence (or the part start..end of it); the quote is cut from the passage
+    text by the same offsets, so quote == source_text[start:end] by construction."""
+    start = ev.start if start is None else start
+    end = ev.end if end is None else end
+    info = articles.get(ev.source)
+    return Citation(index=index, source=ev.source, title=info.title if info else ev.source,
+                    date=info.date if info else None, passage_id=ev.passage_id, start=start, end=end,
+                    quote=ev.passage_text[start - ev.passage_start:end - ev.passage_start],
+                    score=round(max(0.0, min(1.0, ev.score)), 3), passage_start=ev.passage_start,
+                    passage_end=ev.passage_end, passage_text=ev.passage_text, role=role)
+
+
+def trimmed(ev: Scored) -> tuple[int, int]:
+    """The sentence's span without a leading discourse opener."""
+    m = _OPENER.match(ev.text)
+    if m and len(ev.text) - m.end() > 20:
+        return ev.start + m.end(), ev.end
+    return ev.start, ev.end
+
+
+def pick(evidence: list[Scored], decision: Decision, limit: int = 2) -> list[Scored]:
+    """The sentences worth citing: the best one, and a runner-up only when it is nearly as good
+    and adds something (another passage's view, or terms the best one lacks)."""
+    if not evidence:
+        return []
+    best = evidence[0]
+    chosen = [best]
+    for ev in evidence[1:]:
+        if len(chosen) >= limit:
+            break
+        if ev.score < best.score - 0.05 or ev.coverage <= 0.0:
+            continue
+        if ev.coverage > best.coverage or (best.coverage < 0.6 and ev.passage_id == best.passage_id):
+            chosen.append(ev)
+    # Keep the article's order so the answer reads naturally.
+    return sorted(chosen, key=lambda e: (e.source, e.start))
+
+
+class ExtractiveAnswerer:
+    """Answers with the best evidence sentences themselves, each cited. No model, no guessing."""
+
+    name = "extractive"
+
+    def compose(self, q: Question, evidence: list[Scored], decision: Decision,
+                articles: dict[str, ArticleInfo]) -> Draft:
+        if decision.abstain:
+            return abstention(q, evidence, decision, articles)
+        parts, cites = [], []
+        for i, ev in enumerate(pick(evidence, decision), start=1):
+            start, end = trimmed(ev)
+            c = cite(i, ev, articles, start, end)
+            cites.append(c)
+            parts.append(f"{_capitalized(c.quote)} [{i}]")
+        return Draft(" ".join(parts), tuple(cites), self.name)
+
+    def stream(self, q, evidence, decision, articles) -> Iterator[str | Draft]:
+        draft = self.compose(q, evidence, decision, articles)
+        for chunk in re.findall(r"\S+\s*", draft.text):
+            yield chunk
+        yield draft
+
+
+def abstention(q: Question, evidence: list[Scored], decision: Decision,
+               articles: dict[str, ArticleInfo]) -> Draft:
+    """Say plainly that the articles don't answer, and show the closest passage, marked as such."""
+    text = f"The articles don't say: {decision.reason}."
+    if not evidence:
+        return Draft(text, (), "abstain")
+    closest = cite(1, evidence[0], articles, role="closest")
+    return Draft(f"{text} The closest passage [1] is shown for reference; it is not an answer.", (closest,), "abstain")
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text

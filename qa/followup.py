@@ -1,0 +1,112 @@
+"""Follow-up questions: resolve "he", "his", "there"... against the names of earlier turns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import names, terms, words
+
+_PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
+_OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
+_ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.I)
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.I)
+_TAGS = re.compile(r"<[^>]+>")
+_MARKERS = re.compile(r"\[\d+\]")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    question: str
+    searched: str
+    """The question to search for: the question itself when it stands alone."""
+    context: tuple[str, ...]
+    """The names taken from the conversation (empty for a standalone question)."""
+
+
+def plain(content) -> str:
+    """The text of a chat message (Gradio may pass strings, dicts or lists of parts)."""
+    if isinstance(content, dict):
+        content = content.get("text") or content.get("content") or ""
+    if isinstance(content, (list, tuple)):
+        content = " ".join(plain(c) for c in content)
+    text = _TAGS.sub(" ", str(content or ""))
+    return " ".join(_MARKERS.sub("", text).split())
+
+
+def needs_context(question: str) -> bool:
+    ws = set(words(question))
+    return bool(ws & set(_PERSONAL) or ws & _OTHER or _ELLIPSIS.match(question))
+
+
+def focus(question: str, answer: str) -> list[str]:
+    """The names a turn is about: "who is X" -> X; "who did Y" -> the person the answer names."""
+    q_names = names(question)
+    m = _WHO_IS.match(question)
+    if m and q_names:
+        return q_names
+    first_sentence = re.split(r"(?<=[.!?])\s", answer, maxsplit=1)[0]
+    q_terms = {t for n in q_names for t in terms(n)}
+    new = [n for n in names(first_sentence) if not set(terms(n)) <= q_terms]
+    if words(question)[:1] == ["who"]:
+        return new[:1] + q_names
+    return q_names + new[:1]
+
+
+def resolve(question: str, history: list[dict] | None) -> Resolved:
+    """Rewrite a follow-up with the names of the conversation; a standalone question stays as it is."""
+    turns = _turns(history or [])
+    if not turns or not needs_context(question):
+        return Resolved(question, question, ())
+    # Resolve the conversation turn by turn: an earlier follow-up's context carries forward.
+    context: list[str] = []
+    last_searched = ""
+    for q, a in turns:
+        searched = _rewrite(q, context, last_searched) if needs_context(q) and context else q
+        context = focus(searched, a) or context
+        last_searched = searched
+    if not context:
+        return Resolved(question, question, ())
+    return Resolved(question, _rewrite(question, context, last_searched), tuple(context))
+
+
+def _rewrite(question: str, context: list[str], previous: str) -> str:
+    m = _ELLIPSIS.match(question)
+    if m and previous:
+        new = m.group(1)
+        old = names(previous)
+        if old:
+            return previous.replace(old[-1], new, 1)
+        return f"{previous} ({new})"
+    main = context[0]
+    replaced = [False]
+
+    def swap(m: re.Match) -> str:
+        word = m.group(0)
+        suffix = _PERSONAL[word.lower()]
+        replaced[0] = True
+        return main + suffix
+
+    out = re.sub(r"\b(?:he|him|she|his|hers|her)\b", swap, question, flags=re.I)
+    rest = [c for c in context if c != main or not replaced[0]]
+    if set(words(question)) & _OTHER or not replaced[0]:
+        rest = [c for c in context if c not in out]
+        if rest:
+            out = f"{out.rstrip()} ({', '.join(rest)})"
+    return out
+
+
+def _turns(history: list[dict]) -> list[tuple[str, str]]:
+    """(user question, assistant answer) pairs, oldest first."""
+    pairs: list[tuple[str, str]] = []
+    pending: str | None = None
+    for msg in history:
+        if isinstance(msg, (list, tuple)) and len(msg) == 2:  # older Gradio tuples format
+            pairs.append((plain(msg[0]), plain(msg[1])))
+            continue
+        role = msg.get("role") if isinstance(msg, dict) else None
+        if role == "user":
+            pending = plain(msg.get("content"))
+        elif role == "assistant" and pending is not None:
+            pairs.append((pending, plain(msg.get("content"))))
+            pending = None
+    return pairs

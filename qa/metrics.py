@@ -1,0 +1,106 @@
+"""Metric functions of the evaluation: pure, so they can be tested on hand-made cases."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import Answer
+
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.lower().split())
+
+
+def answer_hit(answer: Answer, gold: list[str]) -> bool:
+    """An accepted answer string occurs in the answer text (case-insensitive), and it is not an abstention."""
+    if answer.abstained:
+        return False
+    text = _norm(_MARKER.sub("", answer.text))
+    return any(_contains(text, _norm(g)) for g in gold)
+
+
+def _contains(text: str, needle: str) -> bool:
+    if not needle:
+        return False
+    # Whole words for short answers ("no", "one" must not match inside "not", "none").
+    if len(needle) <= 4:
+        return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", text) is not None
+    return needle in text
+
+
+def citation_ok(answer: Answer, evidence: str | None, gold: list[str]) -> bool:
+    """A supporting citation's quote contains the evidence phrase (or, lacking one, a gold answer)."""
+    needles = [_norm(evidence)] if evidence else [_norm(g) for g in gold]
+    quotes = [_norm(c.quote) for c in answer.citations if c.role == "support"]
+    return any(_contains(q, n) for q in quotes for n in needles)
+
+
+def words(text: str) -> int:
+    return len(_MARKER.sub("", text).split())
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One asked question and how it went."""
+
+    category: str
+    """'answerable', 'unanswerable' or 'conversation'."""
+    question: str
+    answerable: bool
+    gold: tuple[str, ...]
+    evidence: str | None
+    answer: Answer
+    latency_ms: float
+
+    @property
+    def hit(self) -> bool:
+        return self.answerable and answer_hit(self.answer, list(self.gold))
+
+    @property
+    def cited(self) -> bool:
+        return self.answerable and not self.answer.abstained and citation_ok(self.answer, self.evidence,
+                                                                            list(self.gold))
+
+    @property
+    def correct(self) -> bool:
+        return self.hit if self.answerable else self.answer.abstained
+
+
+def summarize(outcomes: list[Outcome]) -> dict:
+    """Per-category metrics; every rate is in 0..1, latencies in ms."""
+    out: dict = {}
+    for cat in sorted({o.category for o in outcomes}) + ["all"]:
+        group = [o for o in outcomes if cat == "all" or o.category == cat]
+        ans = [o for o in group if o.answerable]
+        una = [o for o in group if not o.answerable]
+        lat = [o.latency_ms for o in group]
+        out[cat] = {
+            "questions": len(group),
+            "answerable": len(ans),
+            "unanswerable": len(una),
+            "answer_hit_rate": _rate(sum(o.hit for o in ans), len(ans)),
+            "citation_accuracy": _rate(sum(o.cited for o in ans), len(ans)),
+            "abstention_recall": _rate(sum(o.answer.abstained for o in una), len(una)),
+            "false_abstention_rate": _rate(sum(o.answer.abstained for o in ans), len(ans)),
+            "mean_answer_words": round(sum(words(o.answer.text) for o in ans if not o.answer.abstained)
+                                       / max(1, sum(not o.answer.abstained for o in ans)), 1),
+            "latency_p50_ms": round(percentile(lat, 50), 1),
+            "latency_p95_ms": round(percentile(lat, 95), 1),
+        }
+    return out
+
+
+def _rate(n: int, d: int) -> float | None:
+    return round(n / d, 3) if d else None

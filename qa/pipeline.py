@@ -1,0 +1,144 @@
+"""The answer chain as LangChain runnables: prepare -> retrieve -> select evidence -> compose."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
+
+from ingest.errors import QuestionError
+from ingest.normalize import clean
+from ingest.settings import Settings
+from ingest.store import ArticleStore
+
+from . import chitchat, meta
+from .abstain import Decision, decide, gather
+from .compose import Answerer, Draft
+from .corpus import Snapshot
+from .evidence import Scored, score_sentences
+from .followup import resolve
+from .question import Question, analyze
+from .filters import Filters
+from .retrieve import HybridSearch, Retrieval
+from .types import Answer
+
+
+@dataclass
+class Turn:
+    """What flows through the chain for one question."""
+
+    question: str
+    history: list = field(default_factory=list)
+    filters: Filters = Filters()
+    searched: str = ""
+    snapshot: Snapshot | None = None
+    parsed: Question | None = None
+    retrieval: Retrieval | None = None
+    evidence: list[Scored] = field(default_factory=list)
+    decision: Decision | None = None
+    answer: Answer | None = None
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def validate(question: Any, max_chars: int) -> str:
+    if not isinstance(question, str):
+        raise QuestionError(f"the question must be text, not {type(question).__name__}")
+    text = clean(question)
+    if not text:
+        raise QuestionError("empty question: type a question about the articles")
+    if len(question) > max_chars:
+        raise QuestionError(f"question too long: {len(question)} characters, the limit is {max_chars} "
+                            f"(QA_MAX_QUESTION_CHARS); ask about one thing at a time")
+    return text
+
+
+def _timed(name: str, fn):
+    def step(turn: Turn) -> Turn:
+        t = time.perf_counter()
+        out = fn(turn)
+        out.timings_ms[name] = round((time.perf_counter() - t) * 1000, 2)
+        return out
+    return step
+
+
+class AnswerChain:
+    """Holds the components; `runnable` is the LangChain chain over them."""
+
+    def __init__(self, search: HybridSearch, store: ArticleStore, answerer: Answerer, settings: Settings):
+        self.search = search
+        self.store = store
+        self.answerer = answerer
+        self.settings = settings
+        prepare = RunnableLambda(_timed("prepare", self.prepare), name="prepare")
+        retrieve = RunnableLambda(_timed("retrieve", self.retrieve), name="retrieve")
+        select = RunnableLambda(_timed("select", self.select), name="select_evidence")
+        compose = RunnableLambda(_timed("compose", self.compose), name="compose")
+        finish = RunnableLambda(self.finish, name="finish")
+        self.runnable: Runnable = (prepare | RunnableBranch(
+            (lambda t: t.answer is not None, RunnableLambda(lambda t: t)),
+            retrieve | select | compose) | finish)
+
+    # -- steps ----------------------------------------------------------------------------
+    def prepare(self, turn: Turn) -> Turn:
+        turn.question = validate(turn.question, self.settings.max_question_chars)
+        snap = self.search.corpus.snapshot()
+        turn.snapshot = snap
+        small = chitchat.reply(turn.question)
+        if small is not None:
+            turn.answer = Answer(text=small, question=turn.question, searched="", path="smalltalk")
+            return turn
+        scope = [info for info in snap.articles.values() if turn.filters.admits(info)]
+        if not snap.articles:
+            turn.answer = Answer(text="No articles are loaded yet: ingest one with `python -m ingest FILE`.",
+                                 abstained=True, reason="no articles loaded", question=turn.question, path="empty")
+            return turn
+        if not scope:
+            turn.answer = Answer(text="No article matches the chosen articles or dates; widen the filter.",
+                                 abstained=True, reason="the filter matches no article", question=turn.question,
+                                 path="empty")
+            return turn
+        resolved = resolve(turn.question, turn.history)
+        turn.searched = resolved.searched
+        about = meta.answer(turn.searched, scope, snap)
+        if about is not None:
+            text, cites = about
+            turn.answer = Answer(text=text, citations=tuple(cites), question=turn.question, searched=turn.searched,
+                                 path="metadata")
+            return turn
+        turn.parsed = analyze(turn.searched, snap.idf)
+        return turn
+
+    def retrieve(self, turn: Turn) -> Turn:
+        turn.retrieval = self.search.search(turn.searched, turn.filters, limit=max(8, self.settings.evidence_passages))
+        return turn
+
+    def select(self, turn: Turn) -> Turn:
+        r = turn.retrieval
+        turn.evidence = score_sentences(turn.parsed, r, self.store, self.settings.evidence_passages)
+        if turn.evidence:
+            turn.decision = decide(turn.parsed, gather(turn.parsed, turn.evidence[0], turn.evidence, r),
+                                   self.settings.abstain_threshold)
+        else:
+            turn.decision = None
+        return turn
+
+    def compose(self, turn: Turn) -> Turn:
+        draft = self.draft(turn)
+        turn.answer = self.to_answer(turn, draft)
+        return turn
+
+    def draft(self, turn: Turn) -> Draft:
+        if turn.decision is None:
+            return Draft("The articles don't say: nothing in them matches this question.", (), "abstain")
+        return self.answerer.compose(turn.parsed, turn.evidence, turn.decision, turn.snapshot.articles)
+
+    def to_answer(self, turn: Turn, draft: Draft) -> Answer:
+        abstained = turn.decision is None or turn.decision.abstain
+        return Answer(text=draft.text, citations=draft.citations, abstained=abstained,
+                      reason=turn.decision.reason if turn.decision else "no matching passage",
+                      question=turn.question, searched=turn.searched, path=draft.path)
+
+    def finish(self, turn: Turn) -> Answer:
+        return replace(turn.answer, timings_ms=dict(turn.timings_ms))
+

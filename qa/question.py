@@ -1,0 +1,61 @@
+"""What a question asks: its weighted terms, the names it mentions, the kind of answer it wants."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import LIGHT_WORDS, STOPWORDS, names, stem, terms, words
+
+# The kinds of answer that can be checked for in a sentence.
+NUMBER, DATE, AGE = "number", "date", "age"
+_AUX = {"is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could",
+        "should", "may", "might"}
+_KIND_PATTERNS = [
+    (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b", re.I), AGE),
+    (re.compile(r"\bhow (many|much|long|far|deep|tall|high|wide|big|large|heavy|often|fast)\b"
+                r"|\bwhat (percentage|percent|number|amount)\b", re.I), NUMBER),
+    (re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month|century|decade|time)\b|\bin what year\b", re.I), DATE),
+]
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    terms: tuple[str, ...]
+    """Content-word stems, in order, without duplicates."""
+    weights: dict[str, float]
+    """Weight of each term: rare in the articles weighs more; very general words weigh little."""
+    names: tuple[str, ...]
+    """Proper names and numbers the question mentions; the evidence must mention them too."""
+    wants: str | None
+    """NUMBER, DATE or AGE when the answer must contain one; None otherwise."""
+    counted: tuple[str, ...]
+    """For "how many X ...": the stems of X (the thing counted)."""
+    wh: str
+    """The question word (who, what, when, ...) or 'yesno'."""
+
+
+def analyze(text: str, idf) -> Question:
+    """`idf(term) -> float` gives term rarity in the current articles."""
+    ts = list(dict.fromkeys(terms(text)))
+    light = {stem(w) for w in LIGHT_WORDS}
+    weights = {t: (0.25 if t in light else 1.0) * idf(t) for t in ts}
+    wants = next((kind for pattern, kind in _KIND_PATTERNS if pattern.search(text)), None)
+    ws = words(text)
+    wh = next((w for w in ws[:3] if w in {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}),
+              "yesno" if ws and ws[0] in _AUX else "what")
+    return Question(text=text, terms=tuple(ts), weights=weights, names=tuple(dict.fromkeys(names(text))),
+                    wants=wants, counted=tuple(_counted(ws)), wh=wh)
+
+
+def _counted(ws: list[str]) -> list[str]:
+    for i in range(len(ws) - 1):
+        if ws[i] == "how" and ws[i + 1] in ("many", "much"):
+            out = []
+            for w in ws[i + 2:]:
+                if w in _AUX:
+                    break
+                if w not in STOPWORDS:
+                    out.append(stem(w))
+            return out
+    return []

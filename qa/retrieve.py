@@ -1,0 +1,93 @@
+"""Hybrid retrieval: Chroma vector search and BM25 over the same passages, fused by rank."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from ingest.store import StoredPassage
+
+from .corpus import Corpus, Snapshot
+from .filters import Filters
+from .text import terms
+
+RRF_K = 60  # the usual constant of reciprocal rank fusion: damps the head of each ranking
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    passage: StoredPassage
+    fused: float
+    vector_rank: int | None
+    bm25_rank: int | None
+    vector_sim: float
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    query: str
+    query_vector: np.ndarray = field(repr=False)
+    query_terms: tuple[str, ...]
+    passages: tuple[Retrieved, ...]
+    snapshot: Snapshot = field(repr=False)
+
+
+def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+    """Reciprocal rank fusion: sum over rankings of 1 / (k + rank), ranks from 1."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, key in enumerate(ranking, start=1):
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+    return scores
+
+
+class HybridSearch:
+    """Vector + BM25 search over the visible passages."""
+
+    def __init__(self, corpus: Corpus, embedder, k: int = 20):
+        self.corpus = corpus
+        self.embedder = embedder
+        self.k = k
+
+    def search(self, query: str, filters: Filters = Filters(), limit: int = 8) -> Retrieval:
+        snap = self.corpus.snapshot()
+        qvec = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
+        qterms = tuple(terms(query))
+        # Ask Chroma for a few more than k: superseded versions of an article being replaced
+        # may take some slots and are dropped below.
+        hits = self.corpus.store.vector_search(qvec, self.k + 5, filters.chroma_where())
+        vector = [(p, sim) for p, sim in hits if snap.is_current(p)][: self.k]
+        mask = snap.mask(filters)
+        keyword = [snap.passages[i] for i, _ in snap.bm25_search(list(qterms), self.k, mask)]
+        v_ids = [p.id for p, _ in vector]
+        b_ids = [p.id for p in keyword]
+        fused = rrf([v_ids, b_ids])
+        by_id = {p.id: p for p, _ in vector} | {p.id: p for p in keyword}
+        sims = {p.id: sim for p, sim in vector}
+        order = sorted(fused, key=lambda pid: -fused[pid])[:limit]
+        return Retrieval(query=query, query_vector=qvec, query_terms=qterms, snapshot=snap, passages=tuple(
+            Retrieved(passage=by_id[pid], fused=fused[pid],
+                      vector_rank=v_ids.index(pid) + 1 if pid in sims else None,
+                      bm25_rank=b_ids.index(pid) + 1 if pid in b_ids else None,
+                      vector_sim=sims.get(pid, 0.0))
+            for pid in order))
+
+
+class HybridRetriever(BaseRetriever):
+    """The hybrid search as a LangChain retriever, for people who compose LangChain chains."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    search: HybridSearch
+    limit: int = 8
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        result = self.search.search(query, limit=self.limit)
+        return [Document(page_content=r.passage.text, id=r.passage.id,
+                         metadata={"source": r.passage.source, "start": r.passage.start, "end": r.passage.end,
+                                   "index": r.passage.index, "fused_score": r.fused,
+                                   "vector_rank": r.vector_rank, "bm25_rank": r.bm25_rank})
+                for r in result.passages]

@@ -1,0 +1,136 @@
+"""The process-wide service: one store, one embedder, one corpus snapshot, shared by every caller."""
+from __future__ import annotations
+
+import sys
+import threading
+from typing import Callable, Iterator
+
+from ingest.embed import get_embedder
+from ingest.pipeline import IngestReport, IngestResult, ingest_files, seed_if_empty
+from ingest.settings import Settings, get_settings
+from ingest.store import ArticleInfo, ArticleStore
+
+from .pipeline import AnswerChain, Turn
+from .compose import Answerer, ExtractiveAnswerer
+from .corpus import Corpus
+from .filters import Filters
+from .retrieve import HybridRetriever, HybridSearch
+from .types import Answer
+
+
+class QAService:
+    """Answers questions and ingests articles. Dependencies come in; defaults are built by `default()`."""
+
+    def __init__(self, store: ArticleStore, embedder, settings: Settings, answerer: Answerer | None = None):
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self.corpus = Corpus(store)
+        self.search = HybridSearch(self.corpus, embedder, k=settings.retrieve_k)
+        self.answerer = answerer or ExtractiveAnswerer()
+        self.chain = AnswerChain(self.search, store, self.answerer, settings)
+        self._seed_lock = threading.Lock()
+        self._seeded = False
+        self._write_lock = threading.Lock()
+
+    @classmethod
+    def default(cls, settings: Settings | None = None) -> "QAService":
+        settings = settings or get_settings()
+        embedder = get_embedder(settings)
+        store = ArticleStore.open(settings, embedder)
+        from .generate import make_answerer
+
+        return cls(store, embedder, settings, make_answerer(settings))
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        """The hybrid search as a LangChain BaseRetriever."""
+        return HybridRetriever(search=self.search)
+
+    # -- articles ----------------------------------------------------------------------------
+    def ensure_seeded(self, announce: Callable[[str], None] | None = None) -> IngestReport | None:
+        """Ingest the shipped articles once if the store is empty."""
+        if self._seeded:
+            return None
+        with self._seed_lock:
+            if self._seeded:
+                return None
+            with self._write_lock:
+                report = seed_if_empty(self.store, self.embedder, self.settings)
+            self._seeded = True
+        if report is not None:
+            say = announce or (lambda msg: print(msg, file=sys.stderr))
+            say(f"The store was empty: ingested the shipped articles from {self.settings.seed_dir} "
+                f"({report.summary()}).")
+        return report
+
+    def articles(self) -> dict[str, ArticleInfo]:
+        return self.corpus.snapshot().articles
+
+    def ingest(self, paths: list[str], sources: dict[str, str] | None = None,
+               progress: Callable[[IngestResult], None] | None = None) -> IngestReport:
+        with self._write_lock:
+            return ingest_files(paths, self.store, self.embedder, self.settings, progress=progress, sources=sources)
+
+    def remove(self, source: str) -> bool:
+        with self._write_lock:
+            return self.store.remove(source)
+
+    # -- questions ----------------------------------------------------------------------------
+    def _turn(self, question, history, sources, since, until) -> Turn:
+        self.ensure_seeded()
+        return Turn(question=question, history=list(history or []), filters=Filters.of(sources, since, until))
+
+    def answer(self, question: str, history: list | None = None, *, sources=None, since=None,
+               until=None) -> Answer:
+        """Answer with cited spans, or abstain. Raises QuestionError for an empty or too long question."""
+        return self.chain.runnable.invoke(self._turn(question, history, sources, since, until))
+
+    def stream(self, question: str, history: list | None = None, *, sources=None, since=None,
+               until=None) -> Iterator[str | Answer]:
+        """Yield text chunks as they are produced, then the final Answer as the last item."""
+        chain = self.chain
+        turn = self._turn(question, history, sources, since, until)
+        turn = chain.prepare(turn)
+        if turn.answer is not None:
+            yield turn.answer.text
+            yield chain.finish(turn)
+            return
+        turn = chain.select(chain.retrieve(turn))
+        if turn.decision is None:
+            turn = chain.compose(turn)
+            yield turn.answer.text
+            yield chain.finish(turn)
+            return
+        draft = None
+        for item in self.answerer.stream(turn.parsed, turn.evidence, turn.decision, turn.snapshot.articles):
+            if isinstance(item, str):
+                yield item
+            else:
+                draft = item
+        turn.answer = chain.to_answer(turn, draft)
+        yield chain.finish(turn)
+
+
+_default: QAService | None = None
+_default_lock = threading.Lock()
+
+
+def get_service() -> QAService:
+    """The process-wide service (models and store are loaded once, on first use)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = QAService.default()
+    return _default
+
+
+def answer(question: str, history: list | None = None, *, sources=None, since=None, until=None) -> Answer:
+    """Answer a question about the ingested articles, with citations (see qa.types.Answer)."""
+    return get_service().answer(question, history, sources=sources, since=since, until=until)
+
+
+def stream(question: str, history: list | None = None, *, sources=None, since=None,
+           until=None) -> Iterator[str | Answer]:
+    return get_service().stream(question, history, sources=sources, since=since, until=until)

@@ -1,0 +1,67 @@
+"""The values the answer step produces: Answer and Citation (and the evidence in between)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited span. `quote == source_text[start:end]` of the cited article, always."""
+
+    index: int
+    """The number of the marker [index] in the answer text."""
+    source: str
+    title: str
+    date: str | None
+    passage_id: str
+    start: int
+    end: int
+    quote: str
+    score: float
+    """How strongly this span supports the answer (0..1)."""
+    passage_start: int = 0
+    passage_end: int = 0
+    passage_text: str = ""
+    """The whole passage the quote sits in (passage_text[start - passage_start:end - passage_start] == quote)."""
+    role: str = "support"
+    """'support' for evidence of the answer; 'closest' for the nearest passage shown with an abstention."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    """The answer with inline markers [1], [2] pointing at `citations`."""
+    citations: tuple[Citation, ...] = ()
+    abstained: bool = False
+    """True when the articles do not contain the answer; `text` then says so plainly."""
+    reason: str = ""
+    """Why the system abstained (or how it answered), in words a reader can check."""
+    question: str = ""
+    searched: str = ""
+    """The question that was actually searched (after resolving follow-ups)."""
+    path: str = "extractive"
+    """Which step produced the text: extractive, metadata, smalltalk, local, openai, ..."""
+    timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A candidate sentence with the signals that rank it."""
+
+    source: str
+    passage_id: str
+    passage_rank: int
+    start: int
+    end: int
+    text: str
+    score: float
+    semantic: float
+    lexical: float
+    passage_start: int
+    passage_end: int
+    passage_text: str

@@ -1,0 +1,126 @@
+"""Shared fixtures: the real embedder (loaded once), a deterministic fake one, isolated settings and stores."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import hypothesis
+import numpy as np
+import pytest
+from langchain_core.embeddings import Embeddings
+
+from ingest import ArticleStore, Settings, get_embedder
+from ingest.settings import PROJECT_DIR
+
+SHIPPED_ARTICLE = PROJECT_DIR / "data" / "articles" / "russia-libya-2023-11-06.txt"
+"""The article shipped with the project (read only)."""
+
+# No deadline: the first call into sentencex or charset_normalizer imports data tables.
+# No example database: it would leave a .hypothesis folder in the project.
+hypothesis.settings.register_profile("ask", deadline=None, max_examples=150, database=None, print_blob=True)
+hypothesis.settings.load_profile("ask")
+
+
+class FakeEmbedder(Embeddings):
+    """Deterministic stand-in for ingest.embed.SentenceEmbedder: a hashed bag of words as a unit vector.
+
+    Texts that share words get a positive cosine similarity, so retrieval tests can reason about
+    which passage is nearest. `calls` records the texts of every `encode` call.
+    """
+
+    def __init__(self, dimension: int = 384):
+        self.dimension = dimension
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        texts = list(texts)
+        self.calls.append(texts)
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                digest = hashlib.blake2b(word.encode("utf-8"), digest_size=4).digest()
+                out[row, int.from_bytes(digest, "little") % self.dimension] += 1.0
+            norm = np.linalg.norm(out[row])
+            if norm:
+                out[row] /= norm
+            else:
+                out[row, 0] = 1.0  # a text without words still needs a unit vector (cosine of zero is undefined)
+        return out
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real sentence-transformers embedder, loaded once per session (mark such tests `integration`)."""
+    return get_embedder()
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    """A fresh FakeEmbedder (384 dimensions, empty call history) for fast unit tests."""
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def shipped_article() -> Path:
+    """Path of the article shipped in data/articles (do not write to it)."""
+    return SHIPPED_ARTICLE
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Default Settings with every path (store, seed articles, uploads, feedback) inside tmp_path."""
+    seed_dir = tmp_path / "seed"
+    seed_dir.mkdir()
+    shutil.copyfile(SHIPPED_ARTICLE, seed_dir / SHIPPED_ARTICLE.name)
+    return dataclasses.replace(Settings(), chroma_path=tmp_path / "chroma", chroma_host=None, seed_dir=seed_dir,
+                               upload_dir=tmp_path / "uploads", feedback_path=tmp_path / "feedback.jsonl")
+
+
+@pytest.fixture
+def store(settings: Settings) -> ArticleStore:
+    """An empty ArticleStore on a fresh embedded Chroma folder (settings.chroma_path); no embedder attached."""
+    return ArticleStore.open(settings)
+
+
+@pytest.fixture
+def write_article(tmp_path: Path) -> Callable[..., Path]:
+    """write_article(name, content, encoding="utf-8") writes str or bytes to tmp_path/articles/name, returns the path."""
+    folder = tmp_path / "articles"
+
+    def write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        folder.mkdir(exist_ok=True)
+        path = folder / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run_cli(settings: Settings) -> Callable[..., subprocess.CompletedProcess]:
+    """run_cli("ingest", *args) runs `python -m ingest ...` in the project with QA_* paths taken from `settings`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QA_") or k == "QA_EMBEDDING_MODEL"}
+    env.update(QA_CHROMA_PATH=str(settings.chroma_path), QA_SEED_DIR=str(settings.seed_dir),
+               QA_UPLOAD_DIR=str(settings.upload_dir), QA_FEEDBACK_PATH=str(settings.feedback_path),
+               PYTHONDONTWRITEBYTECODE="1")
+    if settings.chroma_host:
+        env.update(QA_CHROMA_HOST=settings.chroma_host, QA_CHROMA_PORT=str(settings.chroma_port))
+
+    def run(module: str, *args: str | Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", module, *map(str, args)], cwd=PROJECT_DIR, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    return run
