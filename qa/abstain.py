@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .evidence import Scored, fits, names_missing
+from .evidence import Scored, names_missing
 from .question import AGE, DATE, NUMBER, Question
 from .retrieve import Retrieval
 
@@ -35,25 +35,24 @@ class Decision:
     signals: Signals
 
 
-def gather(q: Question, best: Scored, evidence: list[Scored], retrieval: Retrieval) -> Signals:
+def gather(q: Question, best: Scored, retrieval: Retrieval) -> Signals:
     top = next(r for r in retrieval.passages if r.passage.id == best.passage_id)
-    # The type check looks at the best few sentences, not only the first: "how many" may be
-    # answered by the second-best sentence while the best one restates the question.
-    near = [s for s in evidence[:3] if s.score >= best.score - 0.1]
     return Signals(
         missing_names=tuple(names_missing(q, best.passage_text)),
         semantic=best.semantic,
         coverage=best.coverage,
         context_coverage=best.context_coverage,
-        fits=any(fits(q, s.text) for s in near),
+        fits=best.fits,
         agreement=(top.vector_rank or 99) <= 3 and (top.bm25_rank or 99) <= 3,
     )
 
 
 def decide(q: Question, s: Signals, threshold: float = 0.5) -> Decision:
+    # Lexical coverage is the main evidence; semantic similarity vouches for the part of the
+    # question that the evidence words differently ("want to build" vs "aims to open").
     semantic = min(max((s.semantic - 0.2) / 0.4, 0.0), 1.0)
     lexical = max(s.coverage, 0.8 * s.context_coverage)
-    support = 0.45 * semantic + 0.40 * lexical + 0.15 * (1.0 if s.agreement else 0.0)
+    support = min(1.0, lexical + (1.0 - lexical) * 0.8 * semantic + (0.1 if s.agreement else 0.0))
     if s.missing_names:
         names = ", ".join(s.missing_names)
         return Decision(True, min(support, 0.2), f"the articles never mention {names} in this context", s)

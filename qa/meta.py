@@ -6,6 +6,7 @@ import re
 from ingest.store import ArticleInfo
 
 from .corpus import Snapshot
+from .text import stem, terms
 from .types import Citation
 
 _ARTICLE = r"(article|story|piece|report|text|news|document|post)"
@@ -16,7 +17,16 @@ _ABOUT_Q = re.compile(rf"\bwhat('s| is| was)? (the|this|that) {_ARTICLE} about\b
                       rf"|^what('s| is) (the )?(title|headline)\b", re.I)
 
 
+# A question about the article itself uses only these words (besides function words):
+# "Which company published the report on Wagner?" asks about the report's content instead.
+_META_WORDS = {stem(w) for w in """date dated publish published written write appear appeared article story piece
+report text news document post about title headline summary summarize summarise main point topic subject day
+time""".split()}
+
+
 def kind(question: str) -> str | None:
+    if any(t not in _META_WORDS for t in terms(question)):
+        return None
     if _DATE_Q.search(question):
         return "date"
     if _ABOUT_Q.search(question):

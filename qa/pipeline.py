@@ -106,7 +106,7 @@ class AnswerChain:
             turn.answer = Answer(text=text, citations=tuple(cites), question=turn.question, searched=turn.searched,
                                  path="metadata")
             return turn
-        turn.parsed = analyze(turn.searched, snap.idf)
+        turn.parsed = analyze(turn.searched, snap.idf, resolved.context)
         return turn
 
     def retrieve(self, turn: Turn) -> Turn:
@@ -117,7 +117,7 @@ class AnswerChain:
         r = turn.retrieval
         turn.evidence = score_sentences(turn.parsed, r, self.store, self.settings.evidence_passages)
         if turn.evidence:
-            turn.decision = decide(turn.parsed, gather(turn.parsed, turn.evidence[0], turn.evidence, r),
+            turn.decision = decide(turn.parsed, gather(turn.parsed, turn.evidence[0], r),
                                    self.settings.abstain_threshold)
         else:
             turn.decision = None

@@ -35,11 +35,14 @@ class Question:
     """The question word (who, what, when, ...) or 'yesno'."""
 
 
-def analyze(text: str, idf) -> Question:
-    """`idf(term) -> float` gives term rarity in the current articles."""
+def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
+    """`idf(term) -> float` gives term rarity in the current articles. `context` names come from
+    earlier turns: the evidence passage must mention them, but the answer is about the rest."""
     ts = list(dict.fromkeys(terms(text)))
     light = {stem(w) for w in LIGHT_WORDS}
-    weights = {t: (0.25 if t in light else 1.0) * idf(t) for t in ts}
+    known = {t for name in context for t in terms(name)}
+    # General words weigh a fixed little: their rarity in the articles says nothing.
+    weights = {t: 0.2 if t in light else (0.3 if t in known else 1.0) * idf(t) for t in ts}
     wants = next((kind for pattern, kind in _KIND_PATTERNS if pattern.search(text)), None)
     ws = words(text)
     wh = next((w for w in ws[:3] if w in {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}),

@@ -7,7 +7,8 @@ from functools import lru_cache
 import Stemmer
 
 _stemmer = Stemmer.Stemmer("english")
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# Hyphenated words count as their parts ("Haftar-Putin", "2019-2020", "cease-fire").
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 # Function words carry no evidence; the question words also say what kind of answer is wanted.
