@@ -7,7 +7,7 @@ from .evidence import Scored, names_missing
 from .question import AGE, DATE, NUMBER, Question
 from .retrieve import Retrieval
 
-_WANTS_WORDS = {NUMBER: "a number", DATE: "a date or time", AGE: "an age"}
+_WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,9 @@ def decide(q: Question, s: Signals, threshold: float = 0.5) -> Decision:
     support = min(1.0, lexical + (1.0 - lexical) * 0.8 * semantic + (0.1 if s.agreement else 0.0))
     if s.missing_names:
         names = ", ".join(s.missing_names)
-        return Decision(True, min(support, 0.2), f"the articles never mention {names} in this context", s)
+        return Decision(True, min(support, 0.2), f"they never mention {names} in this context", s)
     if not s.fits:
-        return Decision(True, min(support, 0.3), f"the articles give no {_WANTS_WORDS[q.wants]} for this", s)
+        return Decision(True, min(support, 0.3), f"they give no {_WANTS_WORDS[q.wants]} for this", s)
     if support < threshold:
         return Decision(True, support, "no passage says this", s)
     return Decision(False, support, "", s)

@@ -103,7 +103,7 @@ class ExtractiveAnswerer:
 def abstention(q: Question, evidence: list[Scored], decision: Decision,
                articles: dict[str, ArticleInfo]) -> Draft:
     """Say plainly that the articles don't answer, and show the closest passage, marked as such."""
-    text = f"The articles don't say: {decision.reason}."
+    text = f"The articles don't answer this: {decision.reason}."
     if not evidence:
         return Draft(text, (), "abstain")
     closest = cite(1, evidence[0], articles, role="closest")

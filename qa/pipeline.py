@@ -130,7 +130,7 @@ class AnswerChain:
 
     def draft(self, turn: Turn) -> Draft:
         if turn.decision is None:
-            return Draft("The articles don't say: nothing in them matches this question.", (), "abstain")
+            return Draft("The articles don't answer this: nothing in them matches the question.", (), "abstain")
         return self.answerer.compose(turn.parsed, turn.evidence, turn.decision, turn.snapshot.articles)
 
     def to_answer(self, turn: Turn, draft: Draft) -> Answer:

@@ -1,0 +1,74 @@
+"""python -m qa "question" [--json] | python -m qa (terminal chat)"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ingest.settings import get_settings  # noqa: F401,I001  (offline environment first)
+from ingest.errors import AskError, QuestionError
+
+from .types import Answer
+
+
+def format_answer(a: Answer) -> str:
+    lines = [a.text]
+    if a.searched and a.searched != a.question:
+        lines.append(f"(searched for: {a.searched})")
+    for c in a.citations:
+        label = "closest passage, not an answer" if c.role == "closest" else c.source
+        date = f", {c.date}" if c.date else ""
+        lines.append(f"  [{c.index}] {c.title} ({label}{date}, chars {c.start}-{c.end})\n      “{c.quote}”")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m qa", description="Ask the ingested articles a question.")
+    parser.add_argument("question", nargs="*", help="the question (none: start a terminal chat)")
+    parser.add_argument("--json", action="store_true", help="print the answer as JSON")
+    parser.add_argument("--source", action="append", help="ask only this article (repeatable)")
+    parser.add_argument("--since", help="only articles dated on or after YYYY-MM-DD")
+    parser.add_argument("--until", help="only articles dated on or before YYYY-MM-DD")
+    args = parser.parse_args(argv)
+    from .service import get_service
+
+    filters = {"sources": args.source, "since": args.since, "until": args.until}
+    try:
+        svc = get_service()
+        if args.question:
+            a = svc.answer(" ".join(args.question), [], **filters)
+            print(json.dumps(a.to_dict(), indent=2, ensure_ascii=False) if args.json else format_answer(a))
+            return 0
+        return chat(svc, filters, as_json=args.json)
+    except QuestionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except AskError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def chat(svc, filters: dict, as_json: bool = False) -> int:
+    svc.ensure_seeded()
+    titles = ", ".join(i.title[:60] for i in list(svc.articles().values())[:3])
+    print(f"Ask about: {titles}. Empty line or Ctrl-D to quit.")
+    history: list[dict] = []
+    while True:
+        try:
+            question = input("> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if not question:
+            return 0
+        try:
+            a = svc.answer(question, history, **filters)
+        except QuestionError as exc:
+            print(f"error: {exc}")
+            continue
+        print(json.dumps(a.to_dict(), ensure_ascii=False) if as_json else format_answer(a))
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": a.text}]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
