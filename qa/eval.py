@@ -71,7 +71,7 @@ def run(dataset: Path, progress: bool = True) -> tuple[list[Outcome], dict]:
         store = ArticleStore(open_client(settings), settings.collection, embedder)
         from .generate import make_answerer
 
-        svc = QAService(store, embedder, settings, make_answerer(settings))
+        svc = QAService(store, embedder, settings, make_answerer(settings, embedder))
         report = svc.ingest([str(a) for a in articles])
         if report.failed:
             raise SystemExit(f"error: could not ingest {report.failed[0].error}")

@@ -40,7 +40,7 @@ class QAService:
         store = ArticleStore.open(settings, embedder)
         from .generate import make_answerer
 
-        return cls(store, embedder, settings, make_answerer(settings))
+        return cls(store, embedder, settings, make_answerer(settings, embedder))
 
     @property
     def retriever(self) -> HybridRetriever:

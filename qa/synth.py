@@ -51,7 +51,7 @@ _OBSTACLES = ("a shortage of skilled workers", "rising steel prices", "a legal c
 _CONSEQUENCES = ("push many families out of the city", "cost hundreds of jobs", "leave the harbour empty",
                  "make the region less attractive to investors", "overload the local hospitals",
                  "force the closure of several schools")
-_DIRECTIONS = ("rose", "fell", "climbed", "dropped")
+_DIRECTIONS = ("risen", "fallen", "climbed", "dropped")
 
 # Filler sentences give the articles their bulk and their distractors: they mention people, places and
 # organisations at random, but never the relations asked about (mayor, founder, chief executive, employees),
@@ -61,7 +61,7 @@ _FILLER = (
     "a proposal that {person} called {adjective}.",
     "The {body} reported that {topic} had {direction} by {pct} percent in the {period}, the largest change "
     "since {year}.",
-    "{person}, a {profession} from {town}, told reporters that the decision would {consequence} unless the "
+    "{person}, {a_profession} from {town}, told reporters that the decision would {consequence} unless the "
     "{body} acted before {month}.",
     "Analysts at {org} expect {small} new {facility_plural} to be built in the region over the next {years} years, "
     "although {obstacle} could delay the work.",
@@ -75,17 +75,28 @@ _FILLER = (
     "for about {weeks} weeks.",
     "In a statement, {org} said it had not been consulted and would study the {body}'s report before "
     "commenting further.",
-    "Figures from the {body} show that {topic} in {town} remain {pct} percent above the national average, "
-    "despite {small} years of promises.",
+    "Figures from the {body} show that {topic} in {town} stood {pct} percent above the national average in "
+    "{month}, despite {small} years of promises.",
     "{person}, who has lived in {town} for {years} years, said the neighbourhood had changed beyond "
     "recognition since the {facility} opened.",
     "The opposition accused the {body} of hiding the true cost of the project, a charge that {person} "
     "rejected as {adjective}.",
 )
+# Most filler sentences get one of these before their full stop: longer, more varied sentences.
+_CLAUSES = (
+    "according to a report published on {weekday}",
+    "a figure that surprised many in {town}",
+    "while {person} of the {body} urged patience",
+    "as talks with {org} continued late into the night",
+    "a claim the {body} has not disputed",
+    "in remarks broadcast on local radio in {town}",
+    "two weeks after a similar warning from {org}",
+    "though few in {town} expect a quick decision",
+)
 _HEADLINES = (
     "{town} unveils plan for a new {facility}",
     "Mayor of {town} faces questions over {topic}",
-    "{org} expands in {town} as {topic} {direction}",
+    "{org} expands in {town} despite worries over {topic}",
     "Debate over the new {facility} divides {town}",
 )
 
@@ -185,22 +196,32 @@ def make_article(i: int, seed: int = 0) -> SynthArticle:
         FactQuestion(f"In which year was {org} founded?", str(founded), name),
     )
 
-    def fill(template: str) -> str:
-        return template.format(
+    def fill(template: str, **fixed: str) -> str:
+        profession = rng.choice(_PROFESSIONS)
+        values = dict(
             town=rng.choice([town, other_town(), other_town()]), building=rng.choice(_BUILDINGS),
             weekday=rng.choice(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")),
             plan=rng.choice(_PLANS), person=person(), adjective=rng.choice(_ADJECTIVES), body=rng.choice(_BODIES),
             topic=rng.choice(_TOPICS), direction=rng.choice(_DIRECTIONS), pct=f"{rng.randrange(1, 400) / 10:.1f}",
             period=rng.choice(("first quarter", "second quarter", "past year", "summer months", "last decade")),
-            year=rng.randrange(1950, 2020), year2=rng.randrange(2021, 2031), profession=rng.choice(_PROFESSIONS),
+            year=rng.randrange(1950, 2020), year2=rng.randrange(2021, 2031), profession=profession,
+            a_profession=("an " if profession[0] in "aeiou" else "a ") + profession,
             consequence=rng.choice(_CONSEQUENCES), month=rng.choice(_MONTHS), org=rng.choice([org, other_org()]),
             small=rng.randrange(2, 30), facility_plural=rng.choice(_FACILITIES) + "s",
             years=rng.randrange(3, 40), obstacle=rng.choice(_OBSTACLES), event=rng.choice(_EVENTS),
             visitors=f"{rng.randrange(800, 250000):,}", more_or_fewer=rng.choice(("more", "fewer")),
             letters=rng.randrange(20, 3000), facility=rng.choice(_FACILITIES), weeks=rng.randrange(2, 40))
+        values.update(fixed)
+        return template.format(**values)
 
-    headline = fill(rng.choice(_HEADLINES))
-    paragraphs = [[fill(rng.choice(_FILLER)) for _ in range(rng.randint(1, 3))] for _ in range(rng.randint(4, 8))]
+    def sentence() -> str:
+        text = fill(rng.choice(_FILLER))
+        if rng.random() < 0.7:
+            text = text[:-1] + ", " + fill(rng.choice(_CLAUSES)) + "."
+        return text
+
+    headline = fill(rng.choice(_HEADLINES), town=town, org=org, facility=facility)
+    paragraphs = [[sentence() for _ in range(rng.choice((1, 2, 3, 3)))] for _ in range(rng.randint(4, 8))]
     for sentence in facts_text:
         para = rng.choice(paragraphs)
         para.insert(rng.randint(0, len(para)), sentence)

