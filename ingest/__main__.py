@@ -7,7 +7,7 @@ import sys
 
 from .settings import get_settings  # noqa: I001  (sets the offline environment first)
 from .errors import AskError
-from .load import find_articles
+from .load import article_names
 from .pipeline import ingest_files
 from .store import ArticleStore
 
@@ -23,9 +23,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("error: give article files to ingest, --list or --remove SOURCE", file=sys.stderr)
         return 2
-    settings = get_settings()
     try:
-        return _run(args, settings)
+        return _run(args, get_settings())
     except AskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -34,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args, settings) -> int:
     status = 0
     if args.paths:
-        files = find_articles(args.paths)  # fails before the store or the model is touched
+        names = article_names(args.paths)  # fails before the store or the model is touched
+        files = list(names)
         from .embed import get_embedder
         from tqdm import tqdm
 
@@ -50,7 +50,8 @@ def _run(args, settings) -> int:
                 tqdm.write(f"{result.status}: {result.source} ({result.passages} passages)"
                            + (" - already stored, nothing to do" if result.status == "unchanged" else ""))
 
-        report = ingest_files(files, store, embedder, settings, progress=progress)
+        report = ingest_files(files, store, embedder, settings, progress=progress,
+                              sources={str(p): name for p, name in names.items()})
         bar.close()
         if args.json:
             print(json.dumps([r.__dict__ for r in report.results], indent=2))

@@ -23,7 +23,7 @@ class SentenceEmbedder(HuggingFaceEmbeddings):
 
     @property
     def dimension(self) -> int:
-        return int(self._client.get_sentence_embedding_dimension())
+        return int(self._client.get_embedding_dimension())
 
 
 def default_model_path(settings: Settings) -> str:

@@ -15,3 +15,7 @@ class StoreUnavailable(AskError):
 
 class QuestionError(AskError, ValueError):
     """A question that cannot be asked (empty, too long)."""
+
+
+class BadSetting(AskError):
+    """A QA_* environment variable with an unusable value."""

@@ -11,6 +11,9 @@ from .types import Article, Span
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 _HTML_SUFFIXES = {".html", ".htm"}
 _DATE_LINE = re.compile(r"\A\s*date[ \t]*:?[ \t]*(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?", re.IGNORECASE)
+_BLOCK_TAGS = ["address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "h1",
+               "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td",
+               "th", "tr", "ul"]
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 # Characters that never occur in text files; a few of them mean the file is binary.
 _BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127}
@@ -18,7 +21,13 @@ _BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 
 
 def find_articles(paths: list[str | Path]) -> list[Path]:
     """Expand the given files and folders to the article files in them, in a stable order."""
-    found: list[Path] = []
+    return list(article_names(paths))
+
+
+def article_names(paths: list[str | Path]) -> dict[Path, str]:
+    """Article files of the given files and folders, each with the name it is stored under:
+    a file's own name, or its path inside the folder given ("2024/report.txt")."""
+    found: dict[Path, str] = {}
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -27,9 +36,9 @@ def find_articles(paths: list[str | Path]) -> list[Path]:
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
             if not files:
                 raise IngestError(f"no articles in {path}: expected {', '.join(sorted(SUPPORTED_SUFFIXES))} files")
-            found.extend(files)
+            found.update({f: f.relative_to(path).as_posix() for f in files})
         else:
-            found.append(path)
+            found[path] = path.name
     return found
 
 
@@ -44,8 +53,8 @@ def load_article(path: str | Path, *, max_bytes: int, source: str | None = None)
         raise IngestError(f"unsupported file type: {path.name} (use {', '.join(sorted(SUPPORTED_SUFFIXES))})")
     size = path.stat().st_size
     if size > max_bytes:
-        raise IngestError(
-            f"too large: {path} is {size / 1048576:.1f} MB, the limit is {max_bytes / 1048576:.1f} MB (QA_MAX_FILE_MB)")
+        raise IngestError(f"too large: {path} is {size:,} bytes, over the limit of {max_bytes:,} bytes "
+                          f"({max_bytes / 1048576:g} MB, QA_MAX_FILE_MB)")
     data = path.read_bytes()
     return parse_article(data, source=source or path.name, is_html=path.suffix.lower() in _HTML_SUFFIXES, label=str(path))
 
@@ -73,6 +82,13 @@ def decode(data: bytes, label: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Encoding detection is unreliable on short texts; Western legacy files are by far the most
+    # common non-UTF-8 articles, so a short file that is valid cp1252 is read as cp1252.
+    if len(data) < 2000:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -103,15 +119,15 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
     h1 = root.find("h1")
     if h1 and h1.get_text(strip=True):
         title = h1.get_text(" ", strip=True)
-    blocks = []
-    for el in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "td", "figcaption"]):
-        if el.find(["p", "li", "blockquote", "pre", "td"]):
-            continue  # a container: its children are taken one by one
-        block = " ".join(el.get_text(" ", strip=True).split())
-        if block:
-            blocks.append(block)
-    if not blocks:
-        blocks = [" ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()]
+    # Mark block boundaries, then take the text: every visible word is kept (also text sitting
+    # directly in a <div>), and blocks become paragraphs.
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for el in root.find_all(_BLOCK_TAGS):
+        el.insert_before("\n\n")
+        el.insert_after("\n\n")
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", root.get_text())]
+    blocks = [b for b in blocks if b]
     return "\n\n".join(blocks), title, date
 
 

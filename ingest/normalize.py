@@ -1,6 +1,7 @@
 """Text normalization that remembers, for every output character, where it came from."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ _QUOTES = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -25,22 +27,38 @@ class Normalized:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+def _clusters(text: str):
+    """(index, characters) of each base character with the combining marks that follow it, so that
+    NFKC composes "e" + U+0301 into "é" just as it keeps a precomposed "é"."""
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        yield i, text[i:j]
+        i = j
+
+
 def normalize(text: str) -> Normalized:
-    """NFKC, straight quotes and dashes, whitespace runs collapsed to one space, trimmed."""
+    """NFKC, straight quotes and dashes, whitespace runs collapsed to one space, trimmed;
+    control and zero-width characters dropped."""
     out: list[str] = []
     origin: list[int] = []
-    pending_space = False
-    for i, ch in enumerate(text):
+    space_at = -1  # index of the first whitespace character of the current run
+    for i, cluster in _clusters(text):
+        ch = cluster[0]
         if ch.isspace():
-            pending_space = bool(out)
+            if space_at < 0 and out:
+                space_at = i
             continue
-        if unicodedata.category(ch) in ("Cc", "Cf"):  # control and zero-width characters
+        if unicodedata.category(ch) in ("Cc", "Cf") and len(cluster) == 1:
             continue
-        mapped = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
-        if pending_space:
+        mapped = unicodedata.normalize("NFKC", cluster).translate(_QUOTES)
+        if space_at >= 0:
             out.append(" ")
-            origin.append(i - 1)
-            pending_space = False
+            origin.append(space_at)
+            space_at = -1
         for m in mapped:
             out.append(m)
             origin.append(i)
@@ -49,7 +67,7 @@ def normalize(text: str) -> Normalized:
 
 def clean(text: str) -> str:
     """The normalized text alone, for embedding and keyword matching."""
-    # Fast path: most text needs only quote mapping and whitespace collapsing.
-    if text.isascii():
+    # Fast path: plain ASCII needs only whitespace collapsing.
+    if text.isascii() and not _ASCII_CONTROL.search(text):
         return " ".join(text.split())
     return normalize(text).text

@@ -88,9 +88,15 @@ def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, set
             report.embed_seconds += _write_group(group, store, embedder, settings, done)
             group.clear()
 
+    seen: dict[str, str] = {}
     for path in paths:
         path = str(path)
         source = (sources or {}).get(path) or Path(path).name
+        if source in seen:
+            done(IngestResult(path, source, "failed", error=f"two files are named {source}: {seen[source]} and "
+                              f"{path}; ingest their folder, or rename one"))
+            continue
+        seen[source] = path
         try:
             article = load_article(path, max_bytes=settings.max_file_bytes, source=source)
         except IngestError as exc:
@@ -105,7 +111,6 @@ def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, set
             done(IngestResult(path, source, "failed", error=f"empty file: {path} has no sentences to ingest"))
             continue
         group.append(_Pending(path, article, passages, replaces=current is not None))
-        known[source] = None  # a second file with the same name in this run is not "unchanged"
         if sum(len(p.sentences) for g in group for p in g.passages) >= GROUP_SENTENCES:
             flush()
     flush()

@@ -9,7 +9,7 @@ import numpy as np
 from ingest.normalize import clean
 from ingest.store import ArticleStore
 
-from .question import AGE, DATE, NUMBER, Question
+from .question import AGE, DATE, NUMBER, UNITS, Question
 from .retrieve import Retrieval
 from .text import MONTHS, is_number, names, terms, terms_match, words
 
@@ -67,6 +67,9 @@ def fits(q: Question, sentence: str) -> bool:
     numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
     if not numbers:
         return False
+    if q.unit is not None:  # "how long": a number followed closely by a length or time unit
+        units = UNITS[q.unit]
+        return any(w in units for i in numbers for w in ws[i + 1:i + 4])
     if q.counted:  # "how many soldiers": a number must come with soldiers, not with ports
         head = q.counted[-1]
         stems = terms(sentence)

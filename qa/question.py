@@ -18,6 +18,24 @@ _KIND_PATTERNS = [
 ]
 
 
+# "how long/far/deep..." needs a number with a unit of the right kind, not any number.
+_UNIT_OF = {"long": "length_or_time", "far": "length", "deep": "length", "tall": "length", "high": "length",
+            "wide": "length", "heavy": "weight", "fast": "speed", "often": "frequency", "big": "size",
+            "large": "size"}
+UNITS = {
+    "length": set("""mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles
+        foot feet ft inch inches yard yards nautical""".split()),
+    "time": set("""second seconds minute minutes hour hours day days week weeks month months year years decade
+        decades century centuries""".split()),
+    "weight": set("""g kg gram grams kilogram kilograms kilo kilos tonne tonnes ton tons pound pounds lb lbs
+        ounce ounces""".split()),
+    "speed": set("""mph kph knots knot km/h""".split()),
+    "frequency": set("""daily weekly monthly yearly annually hourly times once twice every""".split()),
+    "size": set("""square acres acre hectares hectare km2 sq""".split()),
+}
+UNITS["length_or_time"] = UNITS["length"] | UNITS["time"]
+
+
 @dataclass(frozen=True)
 class Question:
     text: str
@@ -33,6 +51,8 @@ class Question:
     """For "how many X ...": the stems of X (the thing counted)."""
     wh: str
     """The question word (who, what, when, ...) or 'yesno'."""
+    unit: str | None = None
+    """For "how long/far/deep/heavy...": the kind of unit the number must carry (a key of UNITS)."""
 
 
 def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
@@ -47,8 +67,9 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     ws = words(text)
     wh = next((w for w in ws[:3] if w in {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}),
               "yesno" if ws and ws[0] in _AUX else "what")
+    unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
     return Question(text=text, terms=tuple(ts), weights=weights, names=tuple(dict.fromkeys(names(text))),
-                    wants=wants, counted=tuple(_counted(ws)), wh=wh)
+                    wants=wants, counted=tuple(_counted(ws)), wh=wh, unit=unit)
 
 
 def _counted(ws: list[str]) -> list[str]:

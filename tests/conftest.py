@@ -97,12 +97,13 @@ def store(settings: Settings) -> ArticleStore:
 
 @pytest.fixture
 def write_article(tmp_path: Path) -> Callable[..., Path]:
-    """write_article(name, content, encoding="utf-8") writes str or bytes to tmp_path/articles/name, returns the path."""
+    """write_article(name, content, encoding="utf-8") writes str or bytes to tmp_path/articles/name (name may hold
+    subfolders) and returns the path."""
     folder = tmp_path / "articles"
 
     def write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
-        folder.mkdir(exist_ok=True)
         path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
         return path
 
@@ -111,16 +112,16 @@ def write_article(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def run_cli(settings: Settings) -> Callable[..., subprocess.CompletedProcess]:
-    """run_cli("ingest", *args) runs `python -m ingest ...` in the project with QA_* paths taken from `settings`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QA_") or k == "QA_EMBEDDING_MODEL"}
-    env.update(QA_CHROMA_PATH=str(settings.chroma_path), QA_SEED_DIR=str(settings.seed_dir),
-               QA_UPLOAD_DIR=str(settings.upload_dir), QA_FEEDBACK_PATH=str(settings.feedback_path),
-               PYTHONDONTWRITEBYTECODE="1")
+    """run_cli("ingest", *args, env={...}) runs `python -m ingest ...` with QA_* paths taken from `settings`."""
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith("QA_") or k == "QA_EMBEDDING_MODEL"}
+    base_env.update(QA_CHROMA_PATH=str(settings.chroma_path), QA_SEED_DIR=str(settings.seed_dir),
+                    QA_UPLOAD_DIR=str(settings.upload_dir), QA_FEEDBACK_PATH=str(settings.feedback_path),
+                    PYTHONDONTWRITEBYTECODE="1")
     if settings.chroma_host:
-        env.update(QA_CHROMA_HOST=settings.chroma_host, QA_CHROMA_PORT=str(settings.chroma_port))
+        base_env.update(QA_CHROMA_HOST=settings.chroma_host, QA_CHROMA_PORT=str(settings.chroma_port))
 
-    def run(module: str, *args: str | Path) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", module, *map(str, args)], cwd=PROJECT_DIR, env=env,
-                              capture_output=True, text=True, timeout=300)
+    def run(module: str, *args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", module, *map(str, args)], cwd=PROJECT_DIR,
+                              env={**base_env, **(env or {})}, capture_output=True, text=True, timeout=300)
 
     return run

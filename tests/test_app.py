@@ -1,0 +1,204 @@
+"""The chat app over its API (gradio_client), as a separate process on the real embedder and Chroma."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from gradio_client import Client, handle_file
+
+import app
+from ingest.settings import PROJECT_DIR
+
+SHIPPED = PROJECT_DIR / "data" / "articles" / "russia-libya-2023-11-06.txt"
+
+pytestmark = pytest.mark.integration
+
+
+@dataclass
+class RunningApp:
+    url: str
+    folder: Path
+    process: subprocess.Popen
+
+    @property
+    def upload_dir(self) -> Path:
+        return self.folder / "uploads"
+
+    @property
+    def feedback_path(self) -> Path:
+        return self.folder / "feedback.jsonl"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(folder: Path, **env: str) -> RunningApp:
+    """`python app.py` on a free port with its store, uploads and feedback inside `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "GRADIO_"))}
+    full_env.update(QA_CHROMA_PATH=str(folder / "chroma"), QA_UPLOAD_DIR=str(folder / "uploads"),
+                    QA_FEEDBACK_PATH=str(folder / "feedback.jsonl"), GRADIO_SERVER_PORT=str(port),
+                    GRADIO_ANALYTICS_ENABLED="False", PYTHONDONTWRITEBYTECODE="1", **env)
+    log = open(folder / "app.log", "wb")
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_DIR, env=full_env, stdout=log,
+                               stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"app.py exited with {process.returncode}:\n{(folder / 'app.log').read_text()}")
+        try:
+            with urllib.request.urlopen(url + "/", timeout=2) as response:
+                if response.status == 200:
+                    return RunningApp(url, folder, process)
+        except OSError:
+            time.sleep(0.5)
+    stop_app(RunningApp(url, folder, process))
+    raise RuntimeError(f"app.py did not answer on {url} within 180 s:\n{(folder / 'app.log').read_text()}")
+
+
+def stop_app(running: RunningApp) -> None:
+    running.process.terminate()
+    try:
+        running.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        running.process.kill()
+        running.process.wait()
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory) -> RunningApp:
+    running = start_app(tmp_path_factory.mktemp("app"))
+    yield running
+    stop_app(running)
+
+
+@pytest.fixture(scope="module")
+def client(running: RunningApp) -> Client:
+    return Client(running.url, verbose=False)
+
+
+def ask(client: Client, question: str, history: list | None = None, sources: list[str] | None = None) -> list:
+    """The chat after asking `question`: the app's messages, the last one being the reply."""
+    _, messages = client.predict(question, history or [], sources or [], api_name="/ask")
+    return messages
+
+
+def reply(messages: list) -> str:
+    assert messages[-1]["role"] == "assistant"
+    return app.content_html(messages[-1]["content"])
+
+
+def test_shipped_article_question_gets_answer_with_cited_spans(client):
+    messages = ask(client, "Where does Russia want to open a military port?")
+    content = reply(messages)
+    record = app.turn_record(content)
+    assert record is not None and not record["abstained"]
+    assert "Tobruk" in record["answer"] and "[1]" in record["answer"]
+    source_text = SHIPPED.read_text(encoding="utf-8")
+    cited = record["citations"]
+    assert cited and {c["source"] for c in cited} == {SHIPPED.name}
+    for c in cited:
+        assert source_text[c["start"]:c["end"]] == c["quote"]
+    assert f"<mark>{app.html.escape(cited[0]['quote'])}</mark>" in content
+    assert "6 Nov 2023" in content
+
+
+def test_follow_up_question_is_resolved_from_the_conversation(client):
+    first = ask(client, "Who is Khalifa Haftar?")
+    second = ask(client, "Where is his headquarters?", history=first)
+    record = app.turn_record(reply(second))
+    assert "Haftar" in record["searched"]
+    assert "Searched for:" in reply(second)
+
+
+def test_uploaded_article_becomes_answerable(client, running, tmp_path):
+    article = tmp_path / "harbour-news.txt"
+    article.write_text("date 2024-03-14\nNew ferry line for Vaasa\n\n"
+                       "The city of Vaasa opened a ferry line to Umeå on Thursday. "
+                       "The crossing takes three hours and forty minutes.\n\n"
+                       "Tickets for the first week are free, the harbour office said.", encoding="utf-8")
+    _, status, header, _ = client.predict([handle_file(str(article))], api_name="/add_articles")
+    assert "harbour-news.txt" in status and "added" in status
+    assert "New ferry line for Vaasa" in header and "2 articles" in header
+    assert (running.upload_dir / "harbour-news.txt").read_bytes() == article.read_bytes()
+    assert list((running.upload_dir / ".gradio-cache").rglob("harbour-news.txt"))  # Gradio's copy stays in the data
+
+    record = app.turn_record(reply(ask(client, "How long does the ferry crossing to Umeå take?",
+                                       sources=["harbour-news.txt"])))
+    assert not record["abstained"]
+    assert "three hours and forty minutes" in record["answer"]
+    assert {c["source"] for c in record["citations"]} == {"harbour-news.txt"}
+
+
+def test_bad_upload_shows_the_error_and_changes_nothing(client, running, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    before = sorted(p.name for p in running.upload_dir.glob("*")) if running.upload_dir.exists() else []
+    _, _, header_before, _ = client.predict([], api_name="/add_articles")
+    _, status, header, _ = client.predict([handle_file(str(empty))], api_name="/add_articles")
+    assert "empty.txt" in status and "empty file" in status and "qa-up-failed" in status
+    assert header == header_before
+    after = sorted(p.name for p in running.upload_dir.glob("*")) if running.upload_dir.exists() else []
+    assert after == before
+    assert not list((running.upload_dir / ".incoming").glob("*/*")) if running.upload_dir.exists() else True
+
+
+def test_upload_named_with_dot_dot_is_stored_inside_the_upload_folder(client, running):
+    body = ("date 2024-05-02\nLighthouse repaired\n\nThe old lighthouse on Valsörarna was repaired in May "
+            "by a team of six volunteers.").encode()
+    response = httpx.post(f"{running.url}/gradio_api/upload", files=[("files", ("../../escape.txt", body, "text/plain"))])
+    response.raise_for_status()
+    [server_path] = response.json()
+    file_data = {"path": server_path, "orig_name": "../../escape.txt", "meta": {"_type": "gradio.FileData"}}
+    _, status, _, _ = client.predict([file_data], api_name="/add_articles")
+    assert "escape.txt" in status and "added" in status
+    assert (running.upload_dir / "escape.txt").read_bytes() == body
+    assert not (running.folder / "escape.txt").exists() and not (running.folder.parent / "escape.txt").exists()
+
+
+def test_too_long_question_gets_a_message_not_a_crash(client):
+    content = reply(ask(client, "why " * 1000))
+    assert "qa-error" in content and "Could not answer" in content
+    # the app still answers afterwards
+    assert app.turn_record(reply(ask(client, "When did Haftar meet Putin?"))) is not None
+
+
+def test_empty_question_changes_nothing(client):
+    history = ask(client, "When did Haftar meet Putin?")
+    assert ask(client, "   ", history=history) == history
+
+
+def test_chroma_server_down_gives_a_clear_message(tmp_path):
+    dead_port = str(free_port())  # nothing listens there
+    running = start_app(tmp_path / "down", QA_CHROMA_HOST="127.0.0.1", QA_CHROMA_PORT=dead_port)
+    try:
+        content = reply(ask(Client(running.url, verbose=False), "Where does Russia want to open a military port?"))
+        assert "qa-error" in content and f"127.0.0.1:{dead_port}" in content and "not reachable" in content
+        assert running.process.poll() is None
+    finally:
+        stop_app(running)
+
+
+def test_login_is_required_when_qa_auth_is_set(tmp_path):
+    running = start_app(tmp_path / "auth", QA_AUTH="ann:s3cret")
+    try:
+        assert httpx.get(f"{running.url}/config").status_code in (401, 403)
+        with pytest.raises(Exception):
+            Client(running.url, verbose=False)
+        client = Client(running.url, auth=("ann", "s3cret"), verbose=False)
+        assert app.turn_record(reply(ask(client, "Where is Haftar's headquarters?"))) is not None
+    finally:
+        stop_app(running)
