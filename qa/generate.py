@@ -137,8 +137,9 @@ class GenerativeAnswerer:
         try:
             for chunk in self.model.stream(prompt(q.text, given)):
                 text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
-                parts.append(text)
-                yield text
+                if text:
+                    parts.append(text)
+                    yield text
         except AskError:
             raise
         except Exception as exc:  # a backend that is down or misbehaves: say so, answer extractively

@@ -1,0 +1,160 @@
+"""The generative answer step: the verifier, and the openai backend against a real (tiny) OpenAI-compatible
+HTTP server on loopback that replies with scripted drafts."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from ingest import ArticleStore
+from qa import QAService
+from qa.evidence import Scored
+from qa.generate import make_answerer, verify
+
+
+def scored(text: str, start: int = 0) -> Scored:
+    return Scored(passage_rank=0, passage_id="a#1#0", source="a.txt", start=start, end=start + len(text), text=text,
+                  passage_start=start, passage_end=start + len(text), passage_text=text, semantic=0.5,
+                  coverage=0.5, context_coverage=0.5, fits=True, score=0.6)
+
+
+EVIDENCE = [scored("Russia aims to open a military port in Tobruk before long."),
+            scored("Russia has only one military port in the Mediterranean, in Tartus, Syria.", 100)]
+
+
+def test_verify_accepts_a_short_supported_answer_with_its_marker():
+    v = verify("Tobruk [1]", EVIDENCE, question="Where does Russia want a port?")
+    assert v.ok and v.claim == "Tobruk" and v.cited == (1,)
+
+
+def test_verify_attributes_an_unmarked_answer_to_the_sentence_that_contains_it():
+    v = verify("Tartus, Syria", EVIDENCE, question="Where is Russia's only port?")
+    assert v.ok and v.cited == (2,)
+
+
+@pytest.mark.parametrize("draft, why", [
+    ("Moscow [1]", "'Moscow' is not in the cited evidence"),
+    ("Two ports [2]", "'Two' is not in the cited evidence"),
+    ("Tobruk [3]", "cites a sentence it was not given"),
+    ("NOT FOUND", "found no answer"),
+    ("The answer is: a port [1]", "only repeats the question"),
+    ("A huge secret submarine base [1]", "of the draft's words are in the cited evidence"),
+])
+def test_verify_rejects_unsupported_drafts(draft, why):
+    v = verify(draft, EVIDENCE, question="Where does Russia want a port?")
+    assert not v.ok and why in v.reason
+
+
+class FakeOpenAI:
+    """A real HTTP server speaking the chat-completions API, replying with queued drafts."""
+
+    def __init__(self):
+        self.replies: list[str] = []
+        self.requests: list[dict] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                outer.requests.append(body)
+                reply = outer.replies.pop(0) if outer.replies else "NOT FOUND"
+                if body.get("stream"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    for piece in [reply[:3], reply[3:]]:
+                        chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
+                                 "choices": [{"index": 0, "delta": {"role": "assistant", "content": piece},
+                                              "finish_reason": None}]}
+                        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    end = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
+                           "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+                    self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
+                    return
+                data = json.dumps({"id": "c1", "object": "chat.completion", "created": 0, "model": body["model"],
+                                   "choices": [{"index": 0, "finish_reason": "stop",
+                                                "message": {"role": "assistant", "content": reply}}],
+                                   "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _service(settings, embedder, base_url: str) -> QAService:
+    s = dataclasses.replace(settings, generator="openai", openai_base_url=base_url, openai_api_key="test-key",
+                            openai_model="fake-model")
+    svc = QAService(ArticleStore.open(s, embedder), embedder, s, make_answerer(s, embedder))
+    svc.ensure_seeded(announce=lambda msg: None)
+    return svc
+
+
+@pytest.mark.integration
+def test_openai_backend_gives_a_short_verified_answer(settings, embedder):
+    with FakeOpenAI() as server:
+        svc = _service(settings, embedder, f"http://127.0.0.1:{server.port}/v1")
+        server.replies.append("Tobruk [1]")
+        a = svc.answer("Where does Russia want to open a military port?")
+        assert a.path == "openai" and a.text == "Tobruk [1]"
+        assert "Tobruk" in a.citations[0].quote
+        prompt = server.requests[-1]["messages"][-1]["content"]
+        assert "[1]" in prompt and "Where does Russia want to open a military port?" in prompt
+
+
+@pytest.mark.integration
+def test_openai_backend_streams_tokens_then_the_verified_answer(settings, embedder):
+    with FakeOpenAI() as server:
+        svc = _service(settings, embedder, f"http://127.0.0.1:{server.port}/v1")
+        server.replies.append("Tobruk [1]")
+        items = list(svc.stream("Where does Russia want to open a military port?"))
+        assert [i for i in items[:-1]] == ["Tob", "ruk [1]"]
+        assert items[-1].text == "Tobruk [1]" and items[-1].citations
+
+
+@pytest.mark.integration
+def test_unsupported_draft_falls_back_to_the_extractive_answer(settings, embedder):
+    with FakeOpenAI() as server:
+        svc = _service(settings, embedder, f"http://127.0.0.1:{server.port}/v1")
+        server.replies.append("Moscow [1]")
+        a = svc.answer("Where does Russia want to open a military port?")
+        assert "Moscow" not in a.text and "Tobruk" in a.text
+        assert a.path.startswith("extractive (fallback: 'Moscow' is not in the cited evidence")
+
+
+@pytest.mark.integration
+def test_server_down_falls_back_with_a_clear_reason(settings, embedder):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again before use: nothing listens there
+    svc = _service(settings, embedder, f"http://127.0.0.1:{port}/v1")
+    a = svc.answer("Where does Russia want to open a military port?")
+    assert "Tobruk" in a.text and "openai backend failed" in a.path
+
+
+@pytest.mark.integration
+def test_abstentions_never_reach_the_generator(settings, embedder):
+    with FakeOpenAI() as server:
+        svc = _service(settings, embedder, f"http://127.0.0.1:{server.port}/v1")
+        server.replies.append("Seven metres [1]")
+        a = svc.answer("How deep is the harbour at Tobruk?")
+        assert a.abstained and server.requests == []
