@@ -125,3 +125,79 @@ def run_cli(settings: Settings) -> Callable[..., subprocess.CompletedProcess]:
                               env={**base_env, **(env or {})}, capture_output=True, text=True, timeout=300)
 
     return run
+
+
+# --- a real Chroma server ----------------------------------------------------------------------
+
+CHROMA_CLI = Path(sys.executable).parent / "chroma"
+LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((LOOPBACK, 0))
+        return s.getsockname()[1]
+
+
+def _answers_heartbeat(port: int) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://{LOOPBACK}:{port}/api/v2/heartbeat", timeout=1) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@dataclasses.dataclass
+class ChromaServer:
+    """`chroma run` on a loopback port; start() waits until it answers, stop() ends it, start() again restarts."""
+
+    path: Path
+    port: int
+    log: Path
+    process: subprocess.Popen | None = None
+
+    def start(self) -> "ChromaServer":
+        import time
+
+        with self.log.open("ab") as out:
+            self.process = subprocess.Popen([str(CHROMA_CLI), "run", "--host", LOOPBACK, "--port", str(self.port),
+                                             "--path", str(self.path)], stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60  # a bound on waiting for start-up, not a timing assertion
+        while not _answers_heartbeat(self.port):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"chroma run did not start on port {self.port}:\n"
+                            f"{self.log.read_text(errors='replace')[-2000:]}")
+            time.sleep(0.1)
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=15)
+
+
+@pytest.fixture
+def start_chroma(tmp_path):
+    """start_chroma(path) starts a Chroma server storing in `path` on a free port; all are stopped after the test.
+    Skips when the chroma CLI is not installed."""
+    if not CHROMA_CLI.exists():
+        pytest.skip(f"the chroma CLI is not installed next to {sys.executable}")
+    servers: list[ChromaServer] = []
+
+    def start(path: Path) -> ChromaServer:
+        server = ChromaServer(path=path, port=free_port(), log=tmp_path / f"chroma-{len(servers)}.log")
+        servers.append(server)
+        return server.start()
+
+    yield start
+    for server in servers:
+        server.stop()

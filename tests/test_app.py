@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from gradio_client import Client, handle_file
+from gradio_client.exceptions import AuthenticationError
 
 import app
 from ingest.settings import PROJECT_DIR
@@ -159,7 +160,8 @@ def test_bad_upload_shows_the_error_and_changes_nothing(client, running, tmp_pat
 def test_upload_named_with_dot_dot_is_stored_inside_the_upload_folder(client, running):
     body = ("date 2024-05-02\nLighthouse repaired\n\nThe old lighthouse on Valsörarna was repaired in May "
             "by a team of six volunteers.").encode()
-    response = httpx.post(f"{running.url}/gradio_api/upload", files=[("files", ("../../escape.txt", body, "text/plain"))])
+    upload = ("files", ("../../escape.txt", body, "text/plain"))
+    response = httpx.post(f"{running.url}/gradio_api/upload", files=[upload])
     response.raise_for_status()
     [server_path] = response.json()
     file_data = {"path": server_path, "orig_name": "../../escape.txt", "meta": {"_type": "gradio.FileData"}}
@@ -195,8 +197,8 @@ def test_chroma_server_down_gives_a_clear_message(tmp_path):
 def test_login_is_required_when_qa_auth_is_set(tmp_path):
     running = start_app(tmp_path / "auth", QA_AUTH="ann:s3cret")
     try:
-        assert httpx.get(f"{running.url}/config").status_code in (401, 403)
-        with pytest.raises(Exception):
+        assert httpx.get(f"{running.url}/config").status_code == 401
+        with pytest.raises(AuthenticationError):
             Client(running.url, verbose=False)
         client = Client(running.url, auth=("ann", "s3cret"), verbose=False)
         assert app.turn_record(reply(ask(client, "Where is Haftar's headquarters?"))) is not None

@@ -170,6 +170,7 @@ def test_upload_in_the_page_reports_each_file(browser, running, tmp_path):
     expect(status.locator(".qa-up-failed")).to_contain_text("blank.txt")
     expect(status.locator(".qa-up-failed")).to_contain_text("empty file")
     expect(page.locator("#qa-header")).to_contain_text("Reindeer herders count their herds")
+    page.screenshot(path=tmp_path / "upload.png")
     ask(page, "How many reindeer were counted in Inari?")
     expect(last_reply(page).locator(".qa-cite-title").first).to_contain_text("Reindeer herders")
     page.close()

@@ -2,12 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -15,61 +9,13 @@ from ingest import ArticleStore, StoreUnavailable, ingest_files, open_client
 
 pytestmark = pytest.mark.integration
 
-CHROMA_CLI = Path(sys.executable).parent / "chroma"
 HOST = "127.0.0.1"
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def _answers_heartbeat(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://{HOST}:{port}/api/v2/heartbeat", timeout=1) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-@dataclasses.dataclass
-class ChromaServer:
-    process: subprocess.Popen
-    port: int
-    log: Path
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=15)
-
-
 @pytest.fixture
-def chroma_server(tmp_path):
+def chroma_server(tmp_path, start_chroma):
     """A `chroma run` server on a free loopback port, storing in tmp_path/server; stopped after the test."""
-    if not CHROMA_CLI.exists():
-        pytest.skip(f"the chroma CLI is not installed next to {sys.executable}")
-    port = _free_port()
-    log = tmp_path / "chroma-server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen([str(CHROMA_CLI), "run", "--host", HOST, "--port", str(port),
-                                    "--path", str(tmp_path / "server")], stdout=out, stderr=subprocess.STDOUT)
-    server = ChromaServer(process, port, log)
-    try:
-        # A bound on waiting for start-up, not a timing assertion.
-        deadline = time.monotonic() + 60
-        while not _answers_heartbeat(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"chroma run did not start on port {port}:\n{log.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.1)
-        yield server
-    finally:
-        server.stop()
+    return start_chroma(tmp_path / "server")
 
 
 @pytest.fixture
