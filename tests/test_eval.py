@@ -1,0 +1,84 @@
+"""The evaluation's metric functions on hand-made cases, and a smoke run of the harness on the seed set."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.eval import load_dataset, run
+from qa.metrics import Outcome, answer_hit, citation_ok, percentile, summarize
+from qa.types import Answer, Citation
+
+SEED_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seed_dev_qa.json"
+
+
+def cited(quote: str, role: str = "support") -> Citation:
+    return Citation(index=1, source="a.txt", title="A", date=None, passage_id="p", start=0, end=len(quote),
+                    quote=quote, score=1.0, role=role)
+
+
+HIT = Answer("Russia wants a port in Tobruk [1]", (cited("a military port in eastern Libya's Tobruk"),))
+MISS = Answer("Russia has a port in Tartus [1]", (cited("only one military port, in Tartus"),))
+ABSTAIN = Answer("The articles don't answer this.", (cited("a port in Tobruk", role="closest"),), abstained=True)
+
+
+def test_answer_hit_needs_a_gold_string_in_a_real_answer():
+    assert answer_hit(HIT, ["Tobruk"])
+    assert not answer_hit(MISS, ["Tobruk"])
+    assert not answer_hit(ABSTAIN, ["Tobruk"]), "an abstention never counts as a hit, whatever its text"
+
+
+def test_short_gold_answers_match_whole_words_only():
+    assert not answer_hit(Answer("It was not slowed [1]"), ["no"])
+    assert answer_hit(Answer("No, it did not [1]"), ["no"])
+
+
+def test_citation_accuracy_looks_at_supporting_quotes_only():
+    assert citation_ok(HIT, "military port in eastern Libya", ["Tobruk"])
+    assert not citation_ok(MISS, "military port in eastern Libya", ["Tobruk"])
+    assert not citation_ok(ABSTAIN, "a port in Tobruk", ["Tobruk"]), "a 'closest passage' is not a citation"
+    assert citation_ok(HIT, None, ["tobruk"]), "without an evidence phrase the gold answer is looked for"
+
+
+def test_summary_counts_hits_abstentions_and_false_abstentions():
+    outcomes = [
+        Outcome("answerable", "q1", True, ("Tobruk",), None, HIT, 10.0),
+        Outcome("answerable", "q2", True, ("Tobruk",), None, MISS, 20.0),
+        Outcome("answerable", "q3", True, ("Tobruk",), None, ABSTAIN, 30.0),
+        Outcome("unanswerable", "q4", False, (), None, ABSTAIN, 40.0),
+        Outcome("unanswerable", "q5", False, (), None, MISS, 50.0),
+    ]
+    s = summarize(outcomes)
+    assert s["answerable"]["answer_hit_rate"] == pytest.approx(1 / 3, abs=1e-3)
+    assert s["answerable"]["false_abstention_rate"] == pytest.approx(1 / 3, abs=1e-3)
+    assert s["answerable"]["abstention_recall"] is None
+    assert s["unanswerable"]["abstention_recall"] == 0.5
+    assert s["all"]["questions"] == 5 and s["all"]["latency_p50_ms"] == 30.0
+
+
+def test_percentile_interpolates():
+    assert percentile([10, 20, 30, 40], 50) == 25
+    assert percentile([], 95) == 0.0
+
+
+def test_both_dataset_formats_are_read(tmp_path):
+    squad = tmp_path / "squad.json"
+    squad.write_text('{"articles": [{"title": "Bridges", "context": "The Amber bridge is 800 metres long.", '
+                     '"questions": [{"id": "1", "question": "How long is the Amber bridge?", '
+                     '"answers": ["800 metres"], "is_impossible": false}]}]}')
+    articles, cases = load_dataset(squad, tmp_path, with_seed=False)
+    assert [a.name for a in articles] == ["bridges.txt"]
+    assert cases[0].turns == (("How long is the Amber bridge?", ("800 metres",), None, True),)
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not SEED_SET.exists(), reason="../shared/eval/seed_dev_qa.json is not beside the project")
+def test_eval_runs_on_the_seed_set_and_reports_every_field():
+    outcomes, summary = run(SEED_SET, progress=False)
+    assert {"answerable", "unanswerable", "conversation", "all"} <= set(summary)
+    for cat, m in summary.items():
+        for key in ("answer_hit_rate", "citation_accuracy", "false_abstention_rate"):
+            assert m[key] is None or 0.0 <= m[key] <= 1.0, (cat, key)
+        assert m["latency_p50_ms"] <= m["latency_p95_ms"]
+    assert summary["unanswerable"]["questions"] == 6 and summary["answerable"]["questions"] == 20
+    assert len(outcomes) == 30
