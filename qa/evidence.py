@@ -83,7 +83,10 @@ def names_missing(q: Question, text: str) -> list[str]:
     missing = []
     for name in q.names:
         parts = [t for t in terms(name) if t]
-        if parts and not all(any(terms_match(p, f) for f in found) for p in parts):
+        # Every number must be there; of the words, the last one (a surname, the head of
+        # "World Cup") is enough: "Khalifa Haftar" is often just "Haftar".
+        needed = [p for p in parts if is_number(p)] + [p for p in parts if not is_number(p)][-1:]
+        if needed and not all(any(terms_match(p, f) for f in found) for p in needed):
             missing.append(name)
     return missing
 

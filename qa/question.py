@@ -14,6 +14,7 @@ _KIND_PATTERNS = [
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b", re.I), AGE),
     (re.compile(r"\bhow (many|much|long|far|deep|tall|high|wide|big|large|heavy|often|fast)\b"
                 r"|\bwhat (percentage|percent|number|amount)\b", re.I), NUMBER),
+    (re.compile(r"\bwhat (will|would|does|did|do|is|was|are|were)\b.*\b(cost|costs|price|worth)\b", re.I), NUMBER),
     (re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month|century|decade|time)\b|\bin what year\b", re.I), DATE),
 ]
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 import app
-from ingest import Settings
+from ingest import IngestResult, Settings
 from ingest.store import ArticleInfo
 from qa import Answer, Citation
 
@@ -230,6 +230,16 @@ def test_discarded_upload_leaves_nothing_behind(tmp_path):
     staged = app.stage_upload(src, "x.txt", tmp_path / "uploads")
     app.discard_upload(staged)
     assert not list((tmp_path / "uploads").rglob("*.txt"))
+
+
+def test_upload_line_names_the_file_not_its_staged_copy():
+    failed = IngestResult("/data/uploads/.incoming/ab12/blank.txt", "blank.txt", "failed",
+                          error="empty file: /data/uploads/.incoming/ab12/blank.txt has no text to ingest")
+    assert app.upload_line(failed) == ("failed", "blank.txt", "empty file: blank.txt has no text to ingest")
+    added = IngestResult("/x/one.md", "one.md", "added", passages=1)
+    assert app.upload_line(added) == ("added", "one.md", "added · 1 passage")
+    replaced = IngestResult("/x/two.md", "two.md", "replaced", passages=3)
+    assert app.upload_line(replaced) == ("replaced", "two.md", "replaced the earlier version · 3 passages")
 
 
 def test_upload_report_marks_failures():

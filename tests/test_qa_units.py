@@ -172,3 +172,16 @@ def test_how_long_needs_a_length_or_a_duration_not_any_number():
     assert fits(q, "The bridge is 800 metres long.")
     assert fits(analyze("How long did the siege last?", flat_idf), "The siege lasted three months.")
     assert not fits(analyze("How far is Tobruk from Benghazi?", flat_idf), "Tobruk has 120,000 inhabitants.")
+
+
+def test_a_surname_is_enough_for_a_person_but_numbers_must_all_be_there():
+    q = analyze("Where is Khalifa Haftar's headquarters?", flat_idf)
+    assert names_missing(q, "Haftar, who has his headquarters in Benghazi") == []
+    assert names_missing(analyze("What happened in May 2021?", flat_idf), "In May 2020 the bridge opened.") == [
+        "May 2021"]
+
+
+def test_what_will_it_cost_needs_a_number():
+    q = analyze("What will the port cost?", flat_idf)
+    assert q.wants == NUMBER
+    assert not fits(q, "The port requires extensive construction work.")
