@@ -120,26 +120,26 @@ def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, set
 
 def _write_group(group: list[_Pending], store: ArticleStore, embedder, settings: Settings,
                  done: Callable[[IngestResult], None]) -> float:
-    """Embed the sentences of all pending articles at once, then write and publish each."""
-    todo: list[tuple[_Pending, list[Passage]]] = []
-    texts: list[str] = []
-    for item in group:
-        existing = store.existing_passage_ids([p.id for p in item.passages])  # resume after a crash
-        missing = [p for p in item.passages if p.id not in existing]
-        todo.append((item, missing))
-        texts.extend(clean(item.article.text[s.start:s.end]) for p in missing for s in p.sentences)
+    """Embed the sentences of all pending articles at once, write them, then publish them together."""
+    existing = store.existing_passage_ids([p.id for item in group for p in item.passages])  # resume after a crash
+    todo = [(item, [p for p in item.passages if p.id not in existing]) for item in group]
+    texts = [clean(item.article.text[s.start:s.end]) for item, missing in todo for p in missing for s in p.sentences]
     t = time.perf_counter()
-    vectors = embedder.encode(texts, batch_size=settings.embed_batch_size)
+    vectors = embedder.encode(texts, batch_size=settings.embed_batch_size) if texts else None
     embed_seconds = time.perf_counter() - t
+    batch, all_sentence_vecs = [], []
     row = 0
     for item, missing in todo:
         sentence_vecs = []
         for p in missing:
             sentence_vecs.append(vectors[row:row + len(p.sentences)])
             row += len(p.sentences)
-        store.write_passages(missing, passage_vectors(sentence_vecs), sentence_vecs, item.article)
-        n_sent = sum(len(p.sentences) for p in item.passages)
-        store.publish(item.article, passages=len(item.passages), sentences=n_sent)
+        batch.append((item.article, missing, sentence_vecs))
+        all_sentence_vecs.extend(sentence_vecs)
+    store.write_versions(batch, passage_vectors(all_sentence_vecs))
+    store.publish_many([(item.article, len(item.passages), sum(len(p.sentences) for p in item.passages))
+                        for item in group])
+    for item in group:
         done(IngestResult(item.path, item.article.source, "replaced" if item.replaces else "added",
                           passages=len(item.passages), chars=item.article.body.end - item.article.body.start,
                           title=item.article.title))

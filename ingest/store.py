@@ -148,22 +148,32 @@ class ArticleStore:
     def write_passages(self, passages: list[Passage], passage_vectors: np.ndarray,
                        sentence_vectors: list[np.ndarray], article: Article) -> None:
         """Write (or rewrite) passages of a version that is not yet visible."""
-        if not passages:
+        self.write_versions([(article, passages, sentence_vectors)], passage_vectors)
+
+    def write_versions(self, batch: list[tuple[Article, list[Passage], list[np.ndarray]]],
+                       passage_vectors: np.ndarray) -> None:
+        """Write passages and sentence vectors of several articles' new versions in a few writes
+        (one Chroma write per collection and page: per-article writes cost more than embedding)."""
+        s_ids, s_vecs, s_meta, p_all, p_meta = [], [], [], [], []
+        for article, passages, sentence_vectors in batch:
+            for p, vecs in zip(passages, sentence_vectors):
+                p_all.append(p)
+                p_meta.append(self._passage_meta(p, article))
+                for n, (span, vec) in enumerate(zip(p.sentences, vecs)):
+                    s_ids.append(sentence_id(p.id, n))
+                    s_vecs.append(vec)
+                    s_meta.append({"source": p.source, "content_hash": p.content_hash, "passage": p.index,
+                                   "start": span.start, "end": span.end})
+        if not p_all:
             return
-        s_ids, s_vecs, s_meta = [], [], []
-        for p, vecs in zip(passages, sentence_vectors):
-            for n, (span, vec) in enumerate(zip(p.sentences, vecs)):
-                s_ids.append(sentence_id(p.id, n))
-                s_vecs.append(vec)
-                s_meta.append({"source": p.source, "content_hash": p.content_hash, "passage": p.index,
-                               "start": span.start, "end": span.end})
         for i in range(0, len(s_ids), _PAGE):
             self._call(self.sentences.upsert, ids=s_ids[i:i + _PAGE], embeddings=np.asarray(s_vecs[i:i + _PAGE]),
                        metadatas=s_meta[i:i + _PAGE])
         # Passages last: a passage present means its sentences are present (resumable ingest).
-        self._call(self.passages.upsert, ids=[p.id for p in passages], embeddings=passage_vectors,
-                   documents=[p.text for p in passages],
-                   metadatas=[self._passage_meta(p, article) for p in passages])
+        for i in range(0, len(p_all), _PAGE):
+            self._call(self.passages.upsert, ids=[p.id for p in p_all[i:i + _PAGE]],
+                       embeddings=passage_vectors[i:i + _PAGE], documents=[p.text for p in p_all[i:i + _PAGE]],
+                       metadatas=p_meta[i:i + _PAGE])
 
     @staticmethod
     def _passage_meta(p: Passage, article: Article) -> dict[str, Any]:
@@ -173,17 +183,28 @@ class ArticleStore:
 
     def publish(self, article: Article, passages: int, sentences: int) -> None:
         """Make this version the visible one (one registry write), then drop other versions."""
-        meta = {"kind": "article", "source": article.source, "title": article.title, "date": article.date or "",
-                "content_hash": article.content_hash, "passages": passages, "sentences": sentences,
-                "size_bytes": article.size_bytes, "ingested_at": time.time(),
-                "title_start": article.title_span.start, "title_end": article.title_span.end,
-                "date_start": article.date_span.start if article.date_span else -1,
-                "date_end": article.date_span.end if article.date_span else -1,
-                "date_ord": article.date_ord}
-        self._call(self.registry.upsert, ids=[f"article:{article.source}"], embeddings=[[1.0]],
-                   metadatas=[meta], documents=[article.title])
+        self.publish_many([(article, passages, sentences)])
+
+    def publish_many(self, published: list[tuple[Article, int, int]]) -> None:
+        """Make these versions visible in one registry write, then drop every other version of them."""
+        if not published:
+            return
+        now = time.time()
+        metas = [{"kind": "article", "source": a.source, "title": a.title, "date": a.date or "",
+                  "content_hash": a.content_hash, "passages": passages, "sentences": sentences,
+                  "size_bytes": a.size_bytes, "ingested_at": now,
+                  "title_start": a.title_span.start, "title_end": a.title_span.end,
+                  "date_start": a.date_span.start if a.date_span else -1,
+                  "date_end": a.date_span.end if a.date_span else -1,
+                  "date_ord": a.date_ord} for a, passages, sentences in published]
+        self._call(self.registry.upsert, ids=[f"article:{a.source}" for a, _, _ in published],
+                   embeddings=[[1.0]] * len(published), metadatas=metas, documents=[a.title for a, _, _ in published])
         self._bump_generation()
-        self.drop_other_versions(article.source, keep=article.content_hash)
+        sources = sorted({a.source for a, _, _ in published})
+        hashes = sorted({a.content_hash for a, _, _ in published})
+        where = {"$and": [{"source": {"$in": sources}}, {"content_hash": {"$nin": hashes}}]}
+        self._call(self.passages.delete, where=where)
+        self._call(self.sentences.delete, where=where)
 
     def drop_other_versions(self, source: str, keep: str | None) -> None:
         where: dict[str, Any] = {"source": source}
