@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -92,8 +93,10 @@ def test_question_gets_an_answer_with_a_highlighted_citation(browser, running, t
     assert "<" not in copied
     page.close()
 
-    README_SCREENSHOT.parent.mkdir(exist_ok=True)
-    shutil.copyfile(tmp_path / "desktop.png", README_SCREENSHOT)
+    # The README's screenshot is refreshed on request only: a test run must not change tracked files.
+    if os.environ.get("QA_UPDATE_SCREENSHOT") == "1":
+        README_SCREENSHOT.parent.mkdir(exist_ok=True)
+        shutil.copyfile(tmp_path / "desktop.png", README_SCREENSHOT)
 
 
 def test_example_question_is_answered_and_new_chat_starts_over(browser, running):
