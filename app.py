@@ -387,7 +387,8 @@ def build_app(service) -> gr.Blocks:
     except StoreUnavailable:
         initial = {}
 
-    def respond(question: str, messages: list, sources: list[str] | None) -> Iterator[tuple[str, list]]:
+    def respond(question: str, messages: list, sources: list[str] | None, since: str = "",
+                until: str = "") -> Iterator[tuple[str, list]]:
         question = (question or "").strip()
         if not question:
             yield "", messages
@@ -398,7 +399,8 @@ def build_app(service) -> gr.Blocks:
         yield "", messages
         text = ""
         try:
-            for item in service.stream(question, history, sources=sources or None):
+            for item in service.stream(question, history, sources=sources or None, since=(since or "").strip() or None,
+                                       until=(until or "").strip() or None):
                 if isinstance(item, str):
                     text += item
                     messages[-1] = {"role": "assistant", "content": render_partial(text)}
@@ -409,8 +411,8 @@ def build_app(service) -> gr.Blocks:
             messages[-1] = {"role": "assistant", "content": render_error(str(exc))}
             yield "", messages
 
-    def respond_example(messages: list, sources: list[str] | None, evt: gr.SelectData):
-        yield from respond(evt.value["text"], messages, sources)
+    def respond_example(messages: list, sources: list[str] | None, since: str, until: str, evt: gr.SelectData):
+        yield from respond(evt.value["text"], messages, sources, since, until)
 
     def add_articles(files: list[str] | None, progress=gr.Progress()):
         if not files:
@@ -475,14 +477,20 @@ def build_app(service) -> gr.Blocks:
                 chooser = gr.Dropdown(choices=article_choices(initial), value=[], multiselect=True,
                                       label="Ask only these articles", info="Leave empty to ask all of them.",
                                       elem_id="qa-chooser")
+                with gr.Row(elem_id="qa-dates"):
+                    since = gr.Textbox(value="", label="From date", placeholder="YYYY-MM-DD", max_lines=1, min_width=120,
+                                       elem_id="qa-since")
+                    until = gr.Textbox(value="", label="To date", placeholder="YYYY-MM-DD", max_lines=1, min_width=120,
+                                       elem_id="qa-until")
                 files = gr.File(label="Add articles (.txt, .md, .html)", file_count="multiple",
                                 file_types=sorted(SUPPORTED_SUFFIXES), type="filepath", height=150,
                                 elem_id="qa-upload")
                 upload_status = gr.HTML(elem_id="qa-upload-status")
 
-        question.submit(respond, [question, chatbot, chooser], [question, chatbot], api_name="ask",
+        question.submit(respond, [question, chatbot, chooser, since, until], [question, chatbot], api_name="ask",
                         concurrency_id="questions")
-        chatbot.example_select(respond_example, [chatbot, chooser], [question, chatbot], api_visibility="private",
+        chatbot.example_select(respond_example, [chatbot, chooser, since, until], [question, chatbot],
+                               api_visibility="private",
                                concurrency_id="questions")
         chatbot.like(record_vote, [chatbot], None, api_visibility="private", queue=False)
         new_chat.click(lambda: ("", []), None, [question, chatbot], api_name="new_chat", queue=False)

@@ -123,6 +123,16 @@ def test_follow_up_question_is_resolved_from_the_conversation(client):
     record = app.turn_record(reply(second))
     assert "Haftar" in record["searched"]
     assert "Searched for:" in reply(second)
+    assert "Benghazi" in record["answer"]
+
+
+def test_date_range_limits_the_articles_asked(client):
+    _, messages = client.predict("Where does Russia want to open a military port?", [], [], "2030-01-01", "",
+                                 api_name="/ask")
+    record = app.turn_record(reply(messages))
+    assert record["abstained"] and "No article matches" in record["answer"]
+    _, messages = client.predict("Where is Tobruk?", [], [], "last week", "", api_name="/ask")
+    assert "is not a date: use YYYY-MM-DD" in reply(messages)
 
 
 def test_uploaded_article_becomes_answerable(client, running, tmp_path):
