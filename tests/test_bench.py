@@ -172,6 +172,7 @@ def test_growth_on_three_articles_with_two_questions(service, shipped_article, t
         assert p.first_question_ms > 0
         assert p.fact_hit_rate is not None and 0 <= p.fact_hit_rate <= 1
         assert p.seed_correct_rate is not None and 0 <= p.seed_correct_rate <= 1
+        assert len(p.misses) == (p.fact_hit_rate < 1) + (p.seed_correct_rate < 1)  # one question of each kind
     assert [p.ingest.articles for p in points] == [1, 2]
     total = bench.IngestRate.sum("corpus", [p.ingest for p in points])
     assert total.articles == 3 and total.chars == sum(p.ingest.chars for p in points)
