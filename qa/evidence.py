@@ -11,12 +11,17 @@ from ingest.store import ArticleStore
 
 from .question import AGE, DATE, NUMBER, UNITS, Question
 from .retrieve import Retrieval
-from .text import MONTHS, is_number, names, terms, terms_match, words
+from .text import MONTHS, is_number, names, stem, terms, terms_match, words
 
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 _TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterday|today|tomorrow|ago|later|earlier|"
                          r"next (day|week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                          re.I)
+_GENERIC_HEADS = {stem(w) for w in """group bank foundation company corporation corp inc ltd party council university
+college institute agency ministry department army forces force services service association union club league
+cup street road river lake mountain mountains island islands city county province region state states republic
+kingdom museum hospital school church airport port station centre center fund trust committee commission
+court office house times news post journal""".split()}
 _NAMING = {"who", "whom", "whose", "what", "where", "which"}
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
 
@@ -83,9 +88,11 @@ def names_missing(q: Question, text: str) -> list[str]:
     missing = []
     for name in q.names:
         parts = [t for t in terms(name) if t]
-        # Every number must be there; of the words, the last one (a surname, the head of
-        # "World Cup") is enough: "Khalifa Haftar" is often just "Haftar".
-        needed = [p for p in parts if is_number(p)] + [p for p in parts if not is_number(p)][-1:]
+        # Every number must be there; of the words, the last one is enough for a person ("Khalifa
+        # Haftar" is often just "Haftar"), but not when it is a generic noun ("Luar Foundation").
+        alpha = [p for p in parts if not is_number(p)]
+        keep = 2 if alpha and alpha[-1] in _GENERIC_HEADS else 1
+        needed = [p for p in parts if is_number(p)] + alpha[-keep:]
         if needed and not all(any(terms_match(p, f) for f in found) for p in needed):
             missing.append(name)
     return missing

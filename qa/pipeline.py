@@ -110,7 +110,8 @@ class AnswerChain:
         return turn
 
     def retrieve(self, turn: Turn) -> Turn:
-        turn.retrieval = self.search.search(turn.searched, turn.filters, limit=max(8, self.settings.evidence_passages))
+        turn.retrieval = self.search.search(turn.searched, turn.filters, limit=self.settings.evidence_passages,
+                                            snapshot=turn.snapshot)
         return turn
 
     def select(self, turn: Turn) -> Turn:

@@ -53,8 +53,12 @@ class HybridSearch:
         self.embedder = embedder
         self.k = k
 
-    def search(self, query: str, filters: Filters = Filters(), limit: int = 8) -> Retrieval:
-        snap = self.corpus.snapshot()
+    def search(self, query: str, filters: Filters = Filters(), limit: int = 8, snapshot: Snapshot | None = None,
+               heads: int = 2) -> Retrieval:
+        """The `limit` best passages by fused rank; the top `heads` of each ranking always among them
+        (a passage that keyword search ranks first may be missing from the vector list, and fusion alone
+        would then rank it below passages both lists found at middling ranks)."""
+        snap = snapshot or self.corpus.snapshot()
         qvec = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
         qterms = tuple(terms(query))
         # Ask Chroma for a few more than k: superseded versions of an article being replaced
@@ -68,7 +72,10 @@ class HybridSearch:
         fused = rrf([v_ids, b_ids])
         by_id = {p.id: p for p, _ in vector} | {p.id: p for p in keyword}
         sims = {p.id: sim for p, sim in vector}
-        order = sorted(fused, key=lambda pid: -fused[pid])[:limit]
+        ranked = sorted(fused, key=lambda pid: -fused[pid])
+        must = list(dict.fromkeys(b_ids[:heads] + v_ids[:heads]))[:limit]
+        rest = [pid for pid in ranked if pid not in must][: max(0, limit - len(must))]
+        order = sorted(must + rest, key=lambda pid: -fused[pid])
         return Retrieval(query=query, query_vector=qvec, query_terms=qterms, snapshot=snap, passages=tuple(
             Retrieved(passage=by_id[pid], fused=fused[pid],
                       vector_rank=v_ids.index(pid) + 1 if pid in sims else None,

@@ -73,7 +73,10 @@ def terms_match(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+    if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
+        return True
+    # Compounds end with their head: "midsummer" is a summer, "warship" a ship.
+    return len(short) >= 5 and long_.endswith(short)
 
 
 _CONNECTORS = {"of", "the", "de", "al", "bin", "von", "van", "la", "le", "du", "del", "da"}

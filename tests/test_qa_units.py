@@ -185,3 +185,26 @@ def test_what_will_it_cost_needs_a_number():
     q = analyze("What will the port cost?", flat_idf)
     assert q.wants == NUMBER
     assert not fits(q, "The port requires extensive construction work.")
+
+
+def test_an_organisation_needs_more_than_its_generic_last_word():
+    q = analyze("How many people does Luar Foundation employ?", flat_idf)
+    assert names_missing(q, "The Bernor Foundation employs 300 people.") == ["Luar Foundation"]
+    assert names_missing(q, "The Luar Foundation employs 300 people.") == []
+
+
+def test_a_sentence_naming_the_subject_without_the_relation_is_no_answer():
+    from qa.abstain import relation_coverage
+
+    q = analyze("Who is the mayor of Pellendorf?", flat_idf)
+    assert relation_coverage(q, "Speaking in Pellendorf, the minister praised the bridge.") == 0.0
+    assert relation_coverage(q, "Anna Roth, the mayor of Pellendorf, opened the bridge.") == 1.0
+    d = decide(q, _signals(relation=0.0, semantic=0.3))
+    assert d.abstain
+
+
+def test_compound_words_match_their_head():
+    from qa.text import terms_match
+
+    assert terms_match("summer", "midsummer") and terms_match("russia", "russian")
+    assert not terms_match("train", "restraint") and not terms_match("port", "support")
