@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -15,10 +16,6 @@ from .settings import Settings, get_settings
 from .split import split_passages
 from .store import ArticleStore
 from .types import Article, Passage
-
-# Articles are embedded in groups of at least this many sentences, so that many small
-# files still fill the embedder's batches.
-GROUP_SENTENCES = 512
 
 
 @dataclass(frozen=True)
@@ -71,79 +68,108 @@ def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, set
     """Ingest each file; a bad file is reported and skipped, nothing stored is lost.
 
     `sources` optionally names the article for a path (e.g. the original name of an upload).
+    Articles are embedded in groups; while one group is written to Chroma (a thread of its own),
+    the next one is read and embedded.
     """
     settings = settings or get_settings()
     report = IngestReport()
     t0 = time.perf_counter()
     known = store.articles()
     group: list[_Pending] = []
+    writing: Future | None = None
 
     def done(result: IngestResult) -> None:
         report.results.append(result)
         if progress:
             progress(result)
 
-    def flush() -> None:
-        if group:
-            report.embed_seconds += _write_group(group, store, embedder, settings, done)
-            group.clear()
+    def collect() -> None:
+        nonlocal writing
+        if writing is not None:
+            results, writing = writing.result(), None  # re-raises a failed write here
+            for result in results:
+                done(result)
+
+    def flush(writer: ThreadPoolExecutor) -> None:
+        nonlocal writing
+        if not group:
+            return
+        batch = _embed_group(list(group), store, embedder, settings)
+        report.embed_seconds += batch.embed_seconds
+        group.clear()
+        collect()  # one write at a time, in order
+        writing = writer.submit(_store_group, batch, store)
 
     seen: dict[str, str] = {}
-    for path in paths:
-        path = str(path)
-        source = (sources or {}).get(path) or Path(path).name
-        if source in seen:
-            done(IngestResult(path, source, "failed", error=f"two files are named {source}: {seen[source]} and "
-                              f"{path}; ingest their folder, or rename one"))
-            continue
-        seen[source] = path
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as writer:
         try:
-            article = load_article(path, max_bytes=settings.max_file_bytes, source=source)
-        except IngestError as exc:
-            done(IngestResult(path, source, "failed", error=str(exc)))
-            continue
-        current = known.get(source)
-        if current and current.content_hash == article.content_hash:
-            done(IngestResult(path, source, "unchanged", passages=current.passages, title=current.title))
-            continue
-        passages = split_passages(article, settings.passage_chars)
-        if not passages:
-            done(IngestResult(path, source, "failed", error=f"empty file: {path} has no sentences to ingest"))
-            continue
-        group.append(_Pending(path, article, passages, replaces=current is not None))
-        if sum(len(p.sentences) for g in group for p in g.passages) >= GROUP_SENTENCES:
-            flush()
-    flush()
+            for path in paths:
+                path = str(path)
+                source = (sources or {}).get(path) or Path(path).name
+                if source in seen:
+                    done(IngestResult(path, source, "failed", error=f"two files are named {source}: {seen[source]} "
+                                      f"and {path}; ingest their folder, or rename one"))
+                    continue
+                seen[source] = path
+                try:
+                    article = load_article(path, max_bytes=settings.max_file_bytes, source=source)
+                except IngestError as exc:
+                    done(IngestResult(path, source, "failed", error=str(exc)))
+                    continue
+                current = known.get(source)
+                if current and current.content_hash == article.content_hash:
+                    done(IngestResult(path, source, "unchanged", passages=current.passages, title=current.title))
+                    continue
+                passages = split_passages(article, settings.passage_chars)
+                if not passages:
+                    done(IngestResult(path, source, "failed", error=f"empty file: {path} has no sentences to ingest"))
+                    continue
+                group.append(_Pending(path, article, passages, replaces=current is not None))
+                if sum(len(p.sentences) for g in group for p in g.passages) >= settings.ingest_group:
+                    flush(writer)
+            flush(writer)
+        finally:
+            collect()
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _write_group(group: list[_Pending], store: ArticleStore, embedder, settings: Settings,
-                 done: Callable[[IngestResult], None]) -> float:
-    """Embed the sentences of all pending articles at once, write them, then publish them together."""
-    existing = store.existing_passage_ids([p.id for item in group for p in item.passages])  # resume after a crash
+@dataclass
+class _Batch:
+    group: list[_Pending]
+    versions: list[tuple[Article, list[Passage], list[np.ndarray]]]
+    passage_vectors: np.ndarray
+    embed_seconds: float
+
+
+def _embed_group(group: list[_Pending], store: ArticleStore, embedder, settings: Settings) -> _Batch:
+    """Embed the sentences of all pending articles at once (skipping passages a killed run already wrote)."""
+    existing = store.existing_passage_ids([p.id for item in group for p in item.passages])
     todo = [(item, [p for p in item.passages if p.id not in existing]) for item in group]
     texts = [clean(item.article.text[s.start:s.end]) for item, missing in todo for p in missing for s in p.sentences]
     t = time.perf_counter()
     vectors = embedder.encode(texts, batch_size=settings.embed_batch_size) if texts else None
     embed_seconds = time.perf_counter() - t
-    batch, all_sentence_vecs = [], []
+    versions, all_sentence_vecs = [], []
     row = 0
     for item, missing in todo:
         sentence_vecs = []
         for p in missing:
             sentence_vecs.append(vectors[row:row + len(p.sentences)])
             row += len(p.sentences)
-        batch.append((item.article, missing, sentence_vecs))
+        versions.append((item.article, missing, sentence_vecs))
         all_sentence_vecs.extend(sentence_vecs)
-    store.write_versions(batch, passage_vectors(all_sentence_vecs))
+    return _Batch(group, versions, passage_vectors(all_sentence_vecs), embed_seconds)
+
+
+def _store_group(batch: _Batch, store: ArticleStore) -> list[IngestResult]:
+    """Write a group's new versions, then publish them together."""
+    store.write_versions(batch.versions, batch.passage_vectors)
     store.publish_many([(item.article, len(item.passages), sum(len(p.sentences) for p in item.passages))
-                        for item in group])
-    for item in group:
-        done(IngestResult(item.path, item.article.source, "replaced" if item.replaces else "added",
-                          passages=len(item.passages), chars=item.article.body.end - item.article.body.start,
-                          title=item.article.title))
-    return embed_seconds
+                        for item in batch.group])
+    return [IngestResult(item.path, item.article.source, "replaced" if item.replaces else "added",
+                         passages=len(item.passages), chars=item.article.body.end - item.article.body.start,
+                         title=item.article.title) for item in batch.group]
 
 
 def passage_vectors(sentence_vectors: list[np.ndarray]) -> np.ndarray:

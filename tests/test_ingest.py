@@ -28,6 +28,7 @@ def visible_texts(store, source) -> list[str]:
 
 
 def stored_sentence_hashes(store, source) -> set[str]:
+    """Versions of the article that sentence vectors are stored for."""
     got = store.sentences.get(where={"source": source}, include=["metadatas"])
     return {m["content_hash"] for m in got["metadatas"]}
 
