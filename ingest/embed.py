@@ -50,4 +50,8 @@ def get_embedder(settings: Settings | None = None) -> SentenceEmbedder:
     """The process-wide embedder for these settings (loaded on first use)."""
     settings = settings or get_settings()
     with _lock:
+        if settings.torch_threads > 0:
+            import torch
+
+            torch.set_num_threads(settings.torch_threads)
         return _load(default_model_path(settings))

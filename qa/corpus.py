@@ -65,6 +65,7 @@ class Corpus:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._terms: dict[str, list[str]] = {}  # passage id -> terms, reused across rebuilds
+        self._df: Counter = Counter()
 
     def snapshot(self) -> Snapshot:
         generation = self.store.generation()
@@ -94,13 +95,17 @@ class Corpus:
         passages = tuple(sorted(kept + fresh, key=lambda p: (p.source, p.index)))
         new_terms = terms_many([clean(p.text) for p in fresh])
         live = {p.id for p in passages}
-        self._terms = {pid: t for pid, t in self._terms.items() if pid in live}
-        self._terms.update({p.id: t for p, t in zip(fresh, new_terms)})
+        # Document frequencies follow the change: subtract dropped passages, add new ones.
+        for pid in [pid for pid in self._terms if pid not in live]:
+            self._df.subtract(set(self._terms.pop(pid)))
+        for p, ts in zip(fresh, new_terms):
+            self._terms[p.id] = ts
+            self._df.update(set(ts))
         corpus_terms = [self._terms[p.id] for p in passages]
-        df = Counter(t for ts in corpus_terms for t in set(ts))
+        df = {t: n for t, n in self._df.items() if n > 0}
         bm25 = None
         if passages:
             bm25 = bm25s.BM25()
             bm25.index(corpus_terms, show_progress=False)
         return Snapshot(generation=generation, articles=articles, passages=passages,
-                        position={p.id: i for i, p in enumerate(passages)}, bm25=bm25, df=dict(df))
+                        position={p.id: i for i, p in enumerate(passages)}, bm25=bm25, df=df)
