@@ -108,6 +108,7 @@ class ArticleStore:
         self.client = client
         self.name = collection
         self.embedder = embedder
+        self._langchain = None
         try:
             cfg = {"hnsw": {"space": "cosine"}}
             # embedding_function=None: vectors always come from our embedder, never chromadb's
@@ -126,10 +127,13 @@ class ArticleStore:
         return cls(open_client(settings), settings.collection, embedder)
 
     def langchain(self):
-        """The passage collection as a langchain-chroma vector store (for LangChain users)."""
-        from langchain_chroma import Chroma
+        """The passage collection as a langchain-chroma vector store, with our embedder passed explicitly."""
+        if self._langchain is None:
+            from langchain_chroma import Chroma
 
-        return Chroma(client=self.client, collection_name=self.name, embedding_function=self.embedder)
+            self._langchain = Chroma(client=self.client, collection_name=self.name, embedding_function=self.embedder,
+                                     create_collection_if_not_exists=False)
+        return self._langchain
 
     # --- registry -----------------------------------------------------------------------
     def generation(self) -> str:
@@ -249,15 +253,14 @@ class ArticleStore:
                              start=meta["start"], end=meta["end"], text=doc, sentences=_decode_spans(meta["sentences"]))
 
     def vector_search(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[StoredPassage, float]]:
-        """Nearest passages with cosine similarity."""
+        """Nearest passages with cosine similarity, through langchain-chroma."""
         count = self._call(self.passages.count)
         if count == 0:
             return []
-        got = self._call(self.passages.query, query_embeddings=[np.asarray(vector, dtype=np.float32)],
-                         n_results=min(k, count), where=where, include=["documents", "metadatas", "distances"])
-        return [(self._stored(pid, doc, meta), 1.0 - float(dist))
-                for pid, doc, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
-                                                got["distances"][0])]
+        hits = self._call(self.langchain().similarity_search_by_vector_with_relevance_scores,
+                          np.asarray(vector, dtype=np.float32).tolist(), k=min(k, count), filter=where)
+        # The collection's space is cosine: the score langchain-chroma returns is the cosine distance.
+        return [(self._stored(doc.id, doc.page_content, doc.metadata), 1.0 - float(distance)) for doc, distance in hits]
 
     def sentence_vectors(self, passages: list[StoredPassage]) -> dict[str, np.ndarray]:
         """Sentence vectors of these passages, keyed by passage id (rows in sentence order)."""

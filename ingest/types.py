@@ -58,7 +58,3 @@ class Passage:
 def passage_id(source: str, content_hash: str, index: int) -> str:
     # The hash is part of the id, so a new version never overwrites the old one in place.
     return f"{source}#{content_hash[:16]}#{index}"
-
-
-def sentence_id(pid: str, n: int) -> str:
-    return f"{pid}#s{n}"

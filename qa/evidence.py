@@ -9,7 +9,7 @@ import numpy as np
 from ingest.normalize import clean
 from ingest.store import ArticleStore
 
-from .question import AGE, DATE, NUMBER, UNITS, Question
+from .question import AGE, DATE, UNITS, Question
 from .retrieve import Retrieval
 from .text import MONTHS, is_number, names, stem, terms, terms_match, words
 

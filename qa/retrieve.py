@@ -24,7 +24,6 @@ class Retrieved:
     fused: float
     vector_rank: int | None
     bm25_rank: int | None
-    vector_sim: float
 
 
 @dataclass(frozen=True)
@@ -53,11 +52,12 @@ class HybridSearch:
         self.embedder = embedder
         self.k = k
 
-    def search(self, query: str, filters: Filters = Filters(), limit: int = 8, snapshot: Snapshot | None = None,
+    def search(self, query: str, filters: Filters | None = None, limit: int = 8, snapshot: Snapshot | None = None,
                heads: int = 2) -> Retrieval:
         """The `limit` best passages by fused rank; the top `heads` of each ranking always among them
         (a passage that keyword search ranks first may be missing from the vector list, and fusion alone
         would then rank it below passages both lists found at middling ranks)."""
+        filters = filters or Filters()
         snap = snapshot or self.corpus.snapshot()
         qvec = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
         qterms = tuple(terms(query))
@@ -71,16 +71,14 @@ class HybridSearch:
         b_ids = [p.id for p in keyword]
         fused = rrf([v_ids, b_ids])
         by_id = {p.id: p for p, _ in vector} | {p.id: p for p in keyword}
-        sims = {p.id: sim for p, sim in vector}
         ranked = sorted(fused, key=lambda pid: -fused[pid])
         must = list(dict.fromkeys(b_ids[:heads] + v_ids[:heads]))[:limit]
         rest = [pid for pid in ranked if pid not in must][: max(0, limit - len(must))]
         order = sorted(must + rest, key=lambda pid: -fused[pid])
         return Retrieval(query=query, query_vector=qvec, query_terms=qterms, snapshot=snap, passages=tuple(
             Retrieved(passage=by_id[pid], fused=fused[pid],
-                      vector_rank=v_ids.index(pid) + 1 if pid in sims else None,
-                      bm25_rank=b_ids.index(pid) + 1 if pid in b_ids else None,
-                      vector_sim=sims.get(pid, 0.0))
+                      vector_rank=v_ids.index(pid) + 1 if pid in v_ids else None,
+                      bm25_rank=b_ids.index(pid) + 1 if pid in b_ids else None)
             for pid in order))
 
 

@@ -1,4 +1,4 @@
-"""The values the answer step produces: Answer and Citation (and the evidence in between)."""
+"""The values the answer step produces: Answer and Citation."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -47,21 +47,3 @@ class Answer:
         from dataclasses import asdict
 
         return asdict(self)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A candidate sentence with the signals that rank it."""
-
-    source: str
-    passage_id: str
-    passage_rank: int
-    start: int
-    end: int
-    text: str
-    score: float
-    semantic: float
-    lexical: float
-    passage_start: int
-    passage_end: int
-    passage_text: str
