@@ -208,3 +208,25 @@ def test_compound_words_match_their_head():
 
     assert terms_match("summer", "midsummer") and terms_match("russia", "russian")
     assert not terms_match("train", "restraint") and not terms_match("port", "support")
+
+
+def test_the_head_of_each_ranking_survives_fusion():
+    from types import SimpleNamespace
+
+    from ingest.store import StoredPassage
+    from qa.retrieve import HybridSearch
+
+    def passage(name: str) -> StoredPassage:
+        return StoredPassage(id=name, source="a.txt", content_hash="h", index=0, start=0, end=1, text=name,
+                             sentences=())
+
+    vector = [passage(n) for n in "ABCDEFGH"]
+    keyword = [passage("Z")] + vector[7:0:-1]  # Z first by keywords, then the vector list reversed
+    snap = SimpleNamespace(is_current=lambda p: True, mask=lambda f: None, passages=keyword,
+                           bm25_search=lambda terms, k, mask: [(i, 10.0 - i) for i in range(len(keyword))])
+    store = SimpleNamespace(vector_search=lambda vec, k, where: [(p, 0.9) for p in vector])
+    corpus = SimpleNamespace(snapshot=lambda: snap, store=store)
+    embedder = SimpleNamespace(embed_query=lambda q: [1.0, 0.0])
+
+    got = [r.passage.id for r in HybridSearch(corpus, embedder, k=8).search("q", limit=3).passages]
+    assert "Z" in got and "A" in got and len(got) == 3
