@@ -212,6 +212,8 @@ def render_answer(answer: Answer, question: str) -> str:
         parts.append(f'<div class="qa-reason">Why: {_text_html(answer.reason)}</div>')
     if answer.searched and " ".join(answer.searched.split()).lower() != " ".join(question.split()).lower():
         parts.append(f'<div class="qa-searched">Searched for: {_text_html(answer.searched)}</div>')
+    if answer.notice:
+        parts.append(f'<div class="qa-searched">{_text_html(answer.notice)}</div>')
     if answer.citations:
         label = "" if answer.abstained else ("Source" if len(answer.citations) == 1 else "Sources")
         label_html = f'<div class="qa-cites-label">{label}</div>' if label else ""

@@ -15,6 +15,8 @@ def format_answer(a: Answer) -> str:
     lines = [a.text]
     if a.searched and a.searched != a.question:
         lines.append(f"(searched for: {a.searched})")
+    if a.notice:
+        lines.append(f"({a.notice})")
     for c in a.citations:
         label = "closest passage, not an answer" if c.role == "closest" else c.source
         date = f", {c.date}" if c.date else ""

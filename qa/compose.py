@@ -22,6 +22,7 @@ class Draft:
     text: str
     citations: tuple[Citation, ...]
     path: str
+    notice: str = ""
 
 
 class Answerer(Protocol):

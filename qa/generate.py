@@ -134,6 +134,12 @@ class GenerativeAnswerer:
             return
         given = evidence_for_prompt(evidence)
         parts: list[str] = []
+        notice = ""
+        load = getattr(self.model, "load", None)
+        if load is not None:  # a local model loads on first use: say so, once, with the time it took
+            seconds = load()
+            if seconds:
+                notice = f"Loaded the {self.name} model in {seconds:.1f} s (first use)."
         try:
             for chunk in self.model.stream(prompt(q.text, given)):
                 text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
@@ -143,19 +149,20 @@ class GenerativeAnswerer:
         except AskError:
             raise
         except Exception as exc:  # a backend that is down or misbehaves: say so, answer extractively
-            yield self._fallback(q, evidence, decision, articles, f"{self.name} backend failed: {type(exc).__name__}")
+            yield self._fallback(q, evidence, decision, articles, f"{self.name} backend failed: {type(exc).__name__}",
+                                 notice)
             return
         verdict = verify("".join(parts), given, self._embed if self.embedder is not None else None, q.text)
         if not verdict.ok:
-            yield self._fallback(q, evidence, decision, articles, verdict.reason)
+            yield self._fallback(q, evidence, decision, articles, verdict.reason, notice)
             return
         cites = tuple(cite(i, given[n - 1], articles) for i, n in enumerate(verdict.cited, start=1))
         markers = " ".join(f"[{i}]" for i in range(1, len(cites) + 1))
-        yield Draft(f"{verdict.claim[:1].upper()}{verdict.claim[1:]} {markers}", cites, self.name)
+        yield Draft(f"{verdict.claim[:1].upper()}{verdict.claim[1:]} {markers}", cites, self.name, notice)
 
-    def _fallback(self, q, evidence, decision, articles, why: str) -> Draft:
+    def _fallback(self, q, evidence, decision, articles, why: str, notice: str = "") -> Draft:
         draft = self.fallback.compose(q, evidence, decision, articles)
-        return Draft(draft.text, draft.citations, f"{draft.path} (fallback: {why})")
+        return Draft(draft.text, draft.citations, f"{draft.path} (fallback: {why})", notice)
 
 
 def make_answerer(settings: Settings, embedder=None) -> Answerer:

@@ -138,7 +138,7 @@ class AnswerChain:
         abstained = turn.decision is None or turn.decision.abstain
         return Answer(text=draft.text, citations=draft.citations, abstained=abstained,
                       reason=turn.decision.reason if turn.decision else "no matching passage",
-                      question=turn.question, searched=turn.searched, path=draft.path)
+                      question=turn.question, searched=turn.searched, path=draft.path, notice=draft.notice)
 
     def finish(self, turn: Turn) -> Answer:
         return replace(turn.answer, timings_ms=dict(turn.timings_ms))

@@ -41,6 +41,8 @@ class Answer:
     """The question that was actually searched (after resolving follow-ups)."""
     path: str = "extractive"
     """Which step produced the text: extractive, metadata, smalltalk, local, openai, ..."""
+    notice: str = ""
+    """A one-time note for the reader, e.g. that the local model was loaded (and how long it took)."""
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict:

@@ -158,3 +158,25 @@ def test_abstentions_never_reach_the_generator(settings, embedder):
         server.replies.append("Seven metres [1]")
         a = svc.answer("How deep is the harbour at Tobruk?")
         assert a.abstained and server.requests == []
+
+
+@pytest.mark.integration
+def test_local_style_model_load_time_is_shown_once(settings, embedder):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from qa.generate import GenerativeAnswerer
+
+    class SlowToLoad(FakeListChatModel):
+        loads: list[float] = [2.5]
+
+        def load(self) -> float:
+            return self.loads.pop(0) if self.loads else 0.0
+
+    model = SlowToLoad(responses=["Tobruk [1]", "Tobruk [1]"])
+    svc = QAService(ArticleStore.open(settings, embedder), embedder, settings,
+                    GenerativeAnswerer(model, "local", embedder))
+    svc.ensure_seeded(announce=lambda msg: None)
+    first = svc.answer("Where does Russia want to open a military port?")
+    second = svc.answer("Where does Russia want to open a military port?")
+    assert first.text == "Tobruk [1]" and first.notice == "Loaded the local model in 2.5 s (first use)."
+    assert second.text == "Tobruk [1]" and second.notice == ""
