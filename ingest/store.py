@@ -82,15 +82,17 @@ def open_client(settings: Settings | None = None) -> chromadb.ClientAPI:
 
 
 def pack_vectors(vectors: np.ndarray) -> str:
-    """Unit vectors as base64 float16 (rows x dims in a short header): precise enough for cosine."""
-    arr = np.asarray(vectors, dtype=np.float16)
+    """Unit vectors as base64 int8 (x127; a short rows x dims header): cosine stays within ~1%, and the
+    store keeps one small string per passage (Chroma indexes metadata strings, so size matters)."""
+    arr = np.clip(np.rint(np.asarray(vectors, dtype=np.float32) * 127), -127, 127).astype(np.int8)
     return f"{arr.shape[0]}x{arr.shape[1]}:" + base64.b64encode(arr.tobytes()).decode("ascii")
 
 
 def unpack_vectors(raw: str) -> np.ndarray:
     shape, data = raw.split(":", 1)
     rows, dims = (int(x) for x in shape.split("x"))
-    return np.frombuffer(base64.b64decode(data), dtype=np.float16).reshape(rows, dims).astype(np.float32)
+    arr = np.frombuffer(base64.b64decode(data), dtype=np.int8).reshape(rows, dims).astype(np.float32) / 127
+    return arr / np.maximum(np.linalg.norm(arr, axis=1, keepdims=True), 1e-12)
 
 
 def _encode_spans(spans: Iterable[Span]) -> str:

@@ -414,3 +414,16 @@ def test_cli_removes_a_stored_article_and_refuses_an_unknown_one(run_cli, port_a
     assert removed.stdout.splitlines() == ["removed: port.txt", "no articles stored"]
     assert again.returncode == 1
     assert_one_error_line(again.stderr, "no stored article named 'port.txt'", "--list")
+
+
+def test_packed_sentence_vectors_keep_cosine_similarity():
+    from ingest.store import pack_vectors, unpack_vectors
+
+    rng = np.random.default_rng(0)
+    vectors = rng.standard_normal((4, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    query = vectors[0] + 0.5 * vectors[1]
+    query /= np.linalg.norm(query)
+    unpacked = unpack_vectors(pack_vectors(vectors))
+    assert unpacked.shape == (4, 384)
+    assert np.allclose(unpacked @ query, vectors @ query, atol=0.01)
