@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.settings import get_settings  # noqa: I001  (offline environment first)
-from ingest.embed import get_embedder
-from ingest.store import ArticleStore, open_client
 
 from .metrics import Outcome, summarize
 from .service import QAService
@@ -67,15 +65,10 @@ def run(dataset: Path, progress: bool = True) -> tuple[list[Outcome], dict]:
         tmp = Path(tmp)
         settings = replace(get_settings(), chroma_path=tmp / "chroma", chroma_host=None, seed_dir=tmp / "none")
         articles, cases = load_dataset(dataset, tmp)
-        embedder = get_embedder(settings)
-        store = ArticleStore(open_client(settings), settings.collection, embedder)
-        from .generate import make_answerer
-
-        svc = QAService(store, embedder, settings, make_answerer(settings, embedder))
+        svc = QAService.default(settings)
         report = svc.ingest([str(a) for a in articles])
         if report.failed:
             raise SystemExit(f"error: could not ingest {report.failed[0].error}")
-        svc._seeded = True
         outcomes: list[Outcome] = []
         for case in tqdm(cases, desc="questions", disable=not progress, file=sys.stderr):
             history: list[dict] = []
