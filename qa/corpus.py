@@ -25,8 +25,6 @@ class Snapshot:
     generation: str
     articles: dict[str, ArticleInfo]
     passages: tuple[StoredPassage, ...]
-    position: dict[str, int]
-    """passage id -> row in `passages` and in the BM25 index."""
     bm25: bm25s.BM25 | None
     df: dict[str, int]
     """In how many passages each term occurs (for term weights)."""
@@ -108,4 +106,4 @@ class Corpus:
             bm25 = bm25s.BM25()
             bm25.index(corpus_terms, show_progress=False)
         return Snapshot(generation=generation, articles=articles, passages=passages,
-                        position={p.id: i for i, p in enumerate(passages)}, bm25=bm25, df=df)
+                        bm25=bm25, df=df)

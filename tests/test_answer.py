@@ -179,3 +179,9 @@ def test_a_reingested_changed_article_is_answered_from_the_new_version(service, 
     assert service.ingest([str(path)]).results[0].status == "replaced"
     a = service.answer("How much will the bridge cost?")
     assert "15 million" in a.text and "12 million" not in a.text
+
+
+def test_the_hybrid_search_is_a_langchain_retriever(service):
+    docs = service.retriever.invoke("Which ship unexpectedly anchored off Tobruk?")
+    assert docs and "Kuznetsov" in " ".join(d.page_content for d in docs[:2])
+    assert {"source", "start", "end", "fused_score"} <= set(docs[0].metadata)
