@@ -70,10 +70,12 @@ class AnswerChain:
         self.store = store
         self.answerer = answerer
         self.settings = settings
-        prepare = RunnableLambda(_timed("prepare", self.prepare), name="prepare")
-        retrieve = RunnableLambda(_timed("retrieve", self.retrieve), name="retrieve")
-        select = RunnableLambda(_timed("select", self.select), name="select_evidence")
-        compose = RunnableLambda(_timed("compose", self.compose), name="compose")
+        # The timed steps; `stream()` runs the same ones, so streamed answers carry timings too.
+        self.steps = {name: _timed(name, getattr(self, name)) for name in ("prepare", "retrieve", "select", "compose")}
+        prepare = RunnableLambda(self.steps["prepare"], name="prepare")
+        retrieve = RunnableLambda(self.steps["retrieve"], name="retrieve")
+        select = RunnableLambda(self.steps["select"], name="select_evidence")
+        compose = RunnableLambda(self.steps["compose"], name="compose")
         finish = RunnableLambda(self.finish, name="finish")
         self.runnable: Runnable = (prepare | RunnableBranch(
             (lambda t: t.answer is not None, RunnableLambda(lambda t: t)),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from typing import Callable, Iterator
 
 from ingest.embed import get_embedder
@@ -90,27 +91,26 @@ class QAService:
                until=None) -> Iterator[str | Answer]:
         """Yield text chunks as they are produced, then the final Answer as the last item."""
         chain = self.chain
-        turn = self._turn(question, history, sources, since, until)
-        turn = chain.prepare(turn)
+        step = chain.steps
+        turn = step["prepare"](self._turn(question, history, sources, since, until))
+        if turn.answer is None:
+            turn = step["select"](step["retrieve"](turn))
+        if turn.answer is None and turn.decision is None:
+            turn = step["compose"](turn)
         if turn.answer is not None:
             yield turn.answer.text
             yield chain.finish(turn)
             return
-        turn = chain.select(chain.retrieve(turn))
-        if turn.decision is None:
-            turn = chain.compose(turn)
-            yield turn.answer.text
-            yield chain.finish(turn)
-            return
+        t = time.perf_counter()
         draft = None
         for item in self.answerer.stream(turn.parsed, turn.evidence, turn.decision, turn.snapshot.articles):
             if isinstance(item, str):
                 yield item
             else:
                 draft = item
+        turn.timings_ms["compose"] = round((time.perf_counter() - t) * 1000, 2)
         turn.answer = chain.to_answer(turn, draft)
         yield chain.finish(turn)
-
 
 _default: QAService | None = None
 _default_lock = threading.Lock()

@@ -185,3 +185,8 @@ def test_the_hybrid_search_is_a_langchain_retriever(service):
     docs = service.retriever.invoke("Which ship unexpectedly anchored off Tobruk?")
     assert docs and "Kuznetsov" in " ".join(d.page_content for d in docs[:2])
     assert {"source", "start", "end", "fused_score"} <= set(docs[0].metadata)
+
+
+def test_streamed_answers_carry_stage_timings(service):
+    final = list(service.stream("Which ship unexpectedly anchored off Tobruk?"))[-1]
+    assert set(final.timings_ms) == {"prepare", "retrieve", "select", "compose"}
