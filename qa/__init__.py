@@ -6,7 +6,7 @@
 import ingest.settings  # noqa: F401  (sets the offline environment before any model library loads)
 
 from .service import QAService, answer, get_service, stream
-from .types import Answer, Citation
+from .types import Answer, Citation, Short
 
 __all__ = ["Answer", "Citation", "QAService", "answer", "chain", "get_service", "stream"]
 

@@ -28,6 +28,21 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Short:
+    """The answer phrase itself, cut from a cited sentence: `quote == source_text[start:end]`."""
+
+    text: str
+    """The phrase as shown first ("about two thousand"), or "Yes"/"No" for a plainly stated yes/no."""
+    citation: int
+    """The index of the citation whose sentence contains the phrase."""
+    start: int
+    end: int
+    """Character offsets of the phrase in the article's source text (for Yes/No: the stating sentence)."""
+    quote: str
+    """source_text[start:end]."""
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     """The answer with inline markers [1], [2] pointing at `citations`."""
@@ -41,6 +56,8 @@ class Answer:
     """The question that was actually searched (after resolving follow-ups)."""
     path: str = "extractive"
     """Which step produced the text: extractive, metadata, smalltalk, local, openai, ..."""
+    short: Short | None = None
+    """The exact answer phrase, when one fits (a number, a date, a name, a short noun phrase)."""
     notice: str = ""
     """A one-time note for the reader, e.g. that the local model was loaded (and how long it took)."""
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
