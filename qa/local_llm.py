@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import queue
 import threading
 import time
 from pathlib import Path
@@ -35,6 +36,8 @@ class LocalGGUFChat(BaseChatModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
     model_path: str
     max_new_tokens: int = 48
+    token_timeout_s: float = 60.0
+    """Longest wait for the next piece of text; past it the request fails instead of hanging."""
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _model: Any = PrivateAttr(default=None)
     _tokenizer: Any = PrivateAttr(default=None)
@@ -73,23 +76,56 @@ class LocalGGUFChat(BaseChatModel):
 
     def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
                 run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
-        from transformers import TextIteratorStreamer
+        from transformers import StoppingCriteriaList, TextIteratorStreamer
 
         self.load()
         ids = self._inputs(messages)
-        streamer = TextIteratorStreamer(self._tokenizer, skip_prompt=True, skip_special_tokens=True)
-        worker = threading.Thread(target=self._model.generate, kwargs=dict(
-            input_ids=ids, max_new_tokens=self.max_new_tokens, do_sample=False, streamer=streamer,
-            pad_token_id=self._tokenizer.eos_token_id))
+        streamer = TextIteratorStreamer(self._tokenizer, skip_prompt=True, skip_special_tokens=True,
+                                        timeout=self.token_timeout_s)
+        abandoned = threading.Event()  # set when the reader leaves: generation stops at its next token
+        failure: list[BaseException] = []
+
+        def generate() -> None:
+            try:
+                self._model.generate(input_ids=ids, max_new_tokens=self.max_new_tokens, do_sample=False,
+                                     streamer=streamer, pad_token_id=self._tokenizer.eos_token_id,
+                                     stopping_criteria=StoppingCriteriaList([_StopWhen(abandoned)]))
+            except BaseException as exc:  # handed to the reader, which raises it
+                failure.append(exc)
+                streamer.end()  # wakes the reader; without it the reader waits for text that never comes
+
+        worker = threading.Thread(target=generate, name="local-llm-generate", daemon=True)
         worker.start()
-        for text in streamer:
-            if text:
-                if run_manager:
-                    run_manager.on_llm_new_token(text)
-                yield ChatGenerationChunk(message=AIMessageChunk(content=text))
-        worker.join()
+        try:
+            for text in streamer:
+                if failure:
+                    break
+                if text:
+                    if run_manager:
+                        run_manager.on_llm_new_token(text)
+                    yield ChatGenerationChunk(message=AIMessageChunk(content=text))
+        except queue.Empty:
+            raise TimeoutError(f"the local model produced no text for {self.token_timeout_s:g} s "
+                               f"(QA_LOCAL_TIMEOUT); the machine may be overloaded") from None
+        finally:
+            abandoned.set()
+        worker.join(self.token_timeout_s)
+        if failure:
+            raise failure[0]
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
         text = "".join(chunk.message.content for chunk in self._stream(messages, stop, run_manager))
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+
+class _StopWhen:
+    """A transformers stopping criterion that ends generation once `event` is set."""
+
+    def __init__(self, event: threading.Event):
+        self.event = event
+
+    def __call__(self, input_ids, scores, **kwargs):
+        import torch
+
+        return torch.full((input_ids.shape[0],), self.event.is_set(), dtype=torch.bool, device=input_ids.device)

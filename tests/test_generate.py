@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
+import re
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from conftest import SHIPPED_ARTICLE
 from ingest import ArticleStore
 from qa import QAService
+from qa.abstain import Decision
+from qa.compose import Draft
 from qa.evidence import Scored
-from qa.generate import make_answerer, verify
+from qa.generate import SYSTEM, GenerativeAnswerer, make_answerer, verify
+from qa.question import analyze
+from qa.text import names
 
 
 def scored(text: str, start: int = 0) -> Scored:
@@ -47,6 +55,54 @@ def test_verify_attributes_an_unmarked_answer_to_the_sentence_that_contains_it()
 def test_verify_rejects_unsupported_drafts(draft, why):
     v = verify(draft, EVIDENCE, question="Where does Russia want a port?")
     assert not v.ok and why in v.reason
+
+
+def generate(model, question: str = "Where does Russia want a port?") -> list:
+    """Everything GenerativeAnswerer.stream yields for EVIDENCE (the last item is the Draft)."""
+    answerer = GenerativeAnswerer(model, "local")
+    q = analyze(question, idf=lambda term: 1.0)
+    return list(answerer.stream(q, EVIDENCE, Decision(abstain=False, support=1.0, reason="", signals=None), {}))
+
+
+def streamed_text(items: list) -> str:
+    return "".join(i for i in items if isinstance(i, str))
+
+
+def test_unverified_draft_never_reaches_the_stream():
+    items = generate(FakeListChatModel(responses=["Moscow [1]"]))  # streams one character at a time
+
+    final = items[-1]
+    assert isinstance(final, Draft) and final.path.startswith("extractive (fallback: 'Moscow' is not in")
+    assert "Moscow" not in streamed_text(items) and "Mos" not in streamed_text(items)
+    assert streamed_text(items) == final.text
+
+
+def test_verified_draft_is_streamed_as_the_answer_shown():
+    items = generate(FakeListChatModel(responses=["tobruk [1]"]))
+
+    assert items[-1].path == "local" and items[-1].text == "Tobruk [1]"
+    assert streamed_text(items) == "Tobruk [1]"
+
+
+def test_failing_backend_falls_back_with_its_message_and_logs_the_cause(caplog):
+    class Broken(FakeListChatModel):
+        def _stream(self, *args, **kwargs):
+            raise RuntimeError("the model file is truncated")
+
+    with caplog.at_level(logging.WARNING, logger="qa.generate"):
+        items = generate(Broken(responses=[""]))
+
+    assert items[-1].path == "extractive (fallback: local backend failed: RuntimeError: the model file is truncated)"
+    assert streamed_text(items) == items[-1].text
+    logged = [r for r in caplog.records if r.name == "qa.generate"]
+    assert logged and logged[0].exc_info and "the model file is truncated" in str(logged[0].exc_info[1])
+
+
+def test_prompt_names_nothing_from_the_shipped_article():
+    name_words = {w for n in names(SHIPPED_ARTICLE.read_text(encoding="utf-8")) for w in n.split() if len(w) > 2}
+
+    assert "Tobruk" in name_words
+    assert sorted(w for w in name_words if re.search(rf"\b{re.escape(w)}\b", SYSTEM)) == []
 
 
 class FakeOpenAI:
@@ -122,12 +178,12 @@ def test_openai_backend_gives_a_short_verified_answer(settings, embedder):
 
 
 @pytest.mark.integration
-def test_openai_backend_streams_tokens_then_the_verified_answer(settings, embedder):
+def test_openai_backend_streams_only_the_verified_answer(settings, embedder):
     with FakeOpenAI() as server:
         svc = _service(settings, embedder, f"http://127.0.0.1:{server.port}/v1")
-        server.replies.append("Tobruk [1]")
+        server.replies.append("Tobruk [1]")  # sent in two pieces: "Tob", "ruk [1]"
         items = list(svc.stream("Where does Russia want to open a military port?"))
-        assert [i for i in items[:-1]] == ["Tob", "ruk [1]"]
+        assert items[:-1] == ["Tobruk [1]"]
         assert items[-1].text == "Tobruk [1]" and items[-1].citations
 
 
