@@ -54,6 +54,27 @@ class IngestReport:
         return f"{', '.join(parts) or 'nothing to do'}; {passages} passages written in {self.seconds:.1f} s{rate}"
 
 
+@dataclass(frozen=True)
+class EmbedProgress:
+    """How far embedding has got: sentences embedded of those read so far (files read later add to the total)."""
+
+    sentences_done: int
+    sentences_total: int
+    seconds: float
+    """Seconds spent embedding so far."""
+
+    @property
+    def seconds_left(self) -> float | None:
+        """Time left at the speed so far; None before the first sentences are embedded."""
+        if self.sentences_done <= 0 or self.seconds <= 0:
+            return None
+        return (self.sentences_total - self.sentences_done) * self.seconds / self.sentences_done
+
+
+EMBED_PROGRESS_SENTENCES = 256
+"""With an embedding progress callback, sentences are embedded this many at a time, one report after each."""
+
+
 @dataclass
 class _Pending:
     path: str
@@ -64,9 +85,12 @@ class _Pending:
 
 def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, settings: Settings | None = None,
                  progress: Callable[[IngestResult], None] | None = None,
-                 sources: dict[str, str] | None = None) -> IngestReport:
+                 sources: dict[str, str] | None = None,
+                 on_embedded: Callable[[EmbedProgress], None] | None = None) -> IngestReport:
     """Ingest each file; a bad file is reported and skipped, nothing stored is lost.
 
+    `progress` is called with each file's result; `on_embedded` (or else a `progress.embedded` method,
+    when the progress object has one) is told how many sentences are embedded as embedding goes on.
     `sources` optionally names the article for a path (e.g. the original name of an upload).
     Articles are embedded in groups; while one group is written to Chroma (a thread of its own),
     the next one is read and embedded.
@@ -77,6 +101,13 @@ def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, set
     known = store.articles()
     group: list[_Pending] = []
     writing: Future | None = None
+    on_embedded = on_embedded or getattr(progress, "embedded", None)
+    sentences = {"read": 0, "done": 0}
+
+    def embedded(n: int, group_seconds: float = 0.0) -> None:
+        sentences["done"] += n
+        if on_embedded:
+            on_embedded(EmbedProgress(sentences["done"], sentences["read"], report.embed_seconds + group_seconds))
 
     def done(result: IngestResult) -> None:
         report.results.append(result)
@@ -94,7 +125,8 @@ def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, set
         nonlocal writing
         if not group:
             return
-        batch = _embed_group(list(group), store, embedder, settings)
+        embedded(0)
+        batch = _embed_group(list(group), store, embedder, settings, embedded if on_embedded else None)
         report.embed_seconds += batch.embed_seconds
         group.clear()
         collect()  # one write at a time, in order
@@ -125,6 +157,7 @@ def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, set
                     done(IngestResult(path, source, "failed", error=f"empty file: {path} has no sentences to ingest"))
                     continue
                 group.append(_Pending(path, article, passages, replaces=current is not None))
+                sentences["read"] += sum(len(p.sentences) for p in passages)
                 if sum(len(p.sentences) for g in group for p in g.passages) >= settings.ingest_group:
                     flush(writer)
             flush(writer)
@@ -142,13 +175,29 @@ class _Batch:
     embed_seconds: float
 
 
-def _embed_group(group: list[_Pending], store: ArticleStore, embedder, settings: Settings) -> _Batch:
-    """Embed the sentences of all pending articles at once (skipping passages a killed run already wrote)."""
+def _embed_group(group: list[_Pending], store: ArticleStore, embedder, settings: Settings,
+                 embedded: Callable[[int, float], None] | None = None) -> _Batch:
+    """Embed the sentences of all pending articles at once (skipping passages a killed run already wrote).
+
+    With `embedded`, sentences are embedded in slices and `embedded(n, seconds)` is called after each
+    slice (and once for the sentences skipped) with the seconds this group has spent embedding so far.
+    """
     existing = store.existing_passage_ids([p.id for item in group for p in item.passages])
     todo = [(item, [p for p in item.passages if p.id not in existing]) for item in group]
     texts = [clean(item.article.text[s.start:s.end]) for item, missing in todo for p in missing for s in p.sentences]
     t = time.perf_counter()
-    vectors = embedder.encode(texts, batch_size=settings.embed_batch_size) if texts else None
+    if embedded is not None:
+        skipped = sum(len(p.sentences) for item in group for p in item.passages if p.id in existing)
+        if skipped:
+            embedded(skipped, 0.0)
+    if embedded is None or not texts:
+        vectors = embedder.encode(texts, batch_size=settings.embed_batch_size) if texts else None
+    else:
+        parts = []
+        for lo in range(0, len(texts), EMBED_PROGRESS_SENTENCES):
+            parts.append(embedder.encode(texts[lo:lo + EMBED_PROGRESS_SENTENCES], batch_size=settings.embed_batch_size))
+            embedded(len(parts[-1]), time.perf_counter() - t)
+        vectors = np.concatenate(parts)
     embed_seconds = time.perf_counter() - t
     versions, all_sentence_vecs = [], []
     row = 0

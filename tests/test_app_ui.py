@@ -8,9 +8,11 @@ import re
 import pytest
 
 import app
+from webapp import feedback, messages, render, uploads
 from ingest import IngestResult, Settings
 from ingest.store import ArticleInfo
 from qa import Answer, Citation
+from qa.types import Short
 
 SOURCE = ("Tobruk is a port. Russia wants a naval base in Tobruk, the sources said. "
           "Work on the port would take years.")
@@ -36,17 +38,17 @@ def info(source: str, title: str, date: str | None, passages: int) -> ArticleInf
 def test_highlight_is_cut_by_offsets_not_found_by_search():
     # "Tobruk" occurs twice; the citation is the second one.
     c = cite("Tobruk", occurrence=1)
-    assert app.citation_parts(c) == (SOURCE[:c.start], "Tobruk", SOURCE[c.end:])
-    html = app.render_citation(c)
+    assert render.citation_parts(c) == (SOURCE[:c.start], "Tobruk", SOURCE[c.end:])
+    html = render.render_citation(c)
     full = re.search(r'<div class="qa-cite-full">(.*?)</div>', html).group(1)
     assert full == "Tobruk is a port. Russia wants a naval base in <mark>Tobruk</mark>, the sources said. " \
                    "Work on the port would take years."
 
 
 def test_citation_shows_number_title_and_readable_date():
-    html = app.render_citation(cite("Russia wants a naval base in Tobruk", index=2))
+    html = render.render_citation(cite("Russia wants a naval base in Tobruk", index=2))
     assert '<span class="qa-cite-n">2</span>' in html
-    assert '<span class="qa-cite-title">Russia in Libya</span>' in html
+    assert '<span class="qa-cite-title" title="Russia in Libya">Russia in Libya</span>' in html
     assert '<span class="qa-cite-date">6 Nov 2023</span>' in html
     assert "qa-n-2" in html and "closest passage" not in html
 
@@ -54,18 +56,18 @@ def test_citation_shows_number_title_and_readable_date():
 def test_citation_in_a_passage_that_starts_later_in_the_article():
     p0 = SOURCE.index("Russia")
     c = cite("naval base", passage=(p0, len(SOURCE)))
-    before, quote, after = app.citation_parts(c)
+    before, quote, after = render.citation_parts(c)
     assert (before, quote) == ("Russia wants a ", "naval base")
 
 
 def test_closest_passage_of_an_abstention_is_labelled_not_an_answer():
-    html = app.render_citation(cite("Work on the port would take years.", role="closest"))
+    html = render.render_citation(cite("Work on the port would take years.", role="closest"))
     assert "qa-closest" in html and "closest passage, not an answer" in html
 
 
 def test_offsets_that_do_not_fit_show_only_the_quote():
     bad = dataclasses.replace(cite("naval base"), passage_text="something else entirely")
-    assert app.citation_parts(bad) == ("", "naval base", "")
+    assert render.citation_parts(bad) == ("", "naval base", "")
 
 
 def test_long_passage_is_clipped_around_the_span_and_expands_to_all_of_it():
@@ -74,10 +76,10 @@ def test_long_passage_is_clipped_around_the_span_and_expands_to_all_of_it():
     c = Citation(index=1, source="s", title="t", date=None, passage_id="p", start=len(long_before),
                  end=len(long_before) + 9, quote="THE SPAN.", score=1.0, passage_start=0, passage_end=len(text),
                  passage_text=text)
-    html = app.render_citation(c)
+    html = render.render_citation(c)
     snippet = re.search(r'<span class="qa-cite-snippet">(.*?)</span>', html).group(1)
     assert snippet.startswith("…word") and snippet.endswith("tail…") and "<mark>THE SPAN.</mark>" in snippet
-    assert len(snippet) < 2 * app.SNIPPET_CHARS + 40
+    assert len(snippet) < 2 * render.SNIPPET_CHARS + 40
     assert "show the whole passage" in html and '<span class="qa-cite-date">undated</span>' in html
 
 
@@ -88,7 +90,7 @@ def test_article_text_is_escaped_everywhere():
     c = Citation(index=1, source="e.html", title=evil, date="2024-01-01", passage_id="p", start=start,
                  end=start + len(evil), quote=evil, score=1.0, passage_start=0, passage_end=len(text),
                  passage_text=text)
-    html = app.render_answer(Answer(text=f"It says {evil} [1].", citations=(c,)), question=evil)
+    html = render.render_answer(Answer(text=f"It says {evil} [1].", citations=(c,)), question=evil)
     assert "<script" not in html and "<b " not in html and 'onmouseover="' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in html
 
@@ -98,7 +100,7 @@ def test_newlines_never_end_the_html_block():
     start = text.index("Second")
     c = Citation(index=1, source="s", title="t", date=None, passage_id="p", start=start, end=len(text),
                  quote=text[start:], score=1.0, passage_start=0, passage_end=len(text), passage_text=text)
-    html = app.render_answer(Answer(text="Answer\n\nin two parts [1].", citations=(c,)), "q")
+    html = render.render_answer(Answer(text="Answer\n\nin two parts [1].", citations=(c,)), "q")
     assert "\n" not in html and "First paragraph.<br><br><mark>Second" in html
 
 
@@ -106,7 +108,7 @@ def test_newlines_never_end_the_html_block():
 
 def test_answer_markers_become_links_to_their_citations():
     c = cite("Russia wants a naval base in Tobruk")
-    html = app.render_answer(Answer(text="Russia wants a naval base in Tobruk [1]. Also [7].", citations=(c,)),
+    html = render.render_answer(Answer(text="Russia wants a naval base in Tobruk [1]. Also [7].", citations=(c,)),
                              "Where?")
     assert '<span class="qa-ref qa-n-1" title="Russia in Libya (6 Nov 2023)">[1]</span>' in html
     assert "Also [7]." in html  # a marker without a citation stays text
@@ -118,84 +120,111 @@ def test_abstention_is_marked_and_shows_its_reason_once():
     c = cite("Work on the port would take years.", role="closest")
     answer = Answer(text="The articles don't say what the port costs. The closest passage [1] is not an answer.",
                     citations=(c,), abstained=True, reason="no passage mentions a price")
-    html = app.render_answer(answer, "What does the port cost?")
+    html = render.render_answer(answer, "What does the port cost?")
     assert html.startswith('<div class="qa-turn qa-abstained"')
     assert '<div class="qa-abstain-label">Not in the articles</div>' in html
     assert "Why: no passage mentions a price" in html
     repeated = dataclasses.replace(answer, reason="what the port costs")
-    assert "Why:" not in app.render_answer(repeated, "q")
+    assert "Why:" not in render.render_answer(repeated, "q")
 
 
 def test_searched_question_is_shown_only_when_it_differs():
     answer = Answer(text="In Benghazi.", searched="Where is Khalifa Haftar's headquarters?")
-    assert "Searched for: Where is Khalifa Haftar&#x27;s headquarters?" in app.render_answer(
+    assert "Searched for: Where is Khalifa Haftar&#x27;s headquarters?" in render.render_answer(
         answer, "Where is his headquarters?")
     same = dataclasses.replace(answer, searched="where is  KHALIFA Haftar's headquarters?")
-    assert "Searched for" not in app.render_answer(same, "Where is Khalifa Haftar's headquarters?")
+    assert "Searched for" not in render.render_answer(same, "Where is Khalifa Haftar's headquarters?")
 
 
 def test_copy_text_is_the_answer_with_numbered_sources():
     c1 = cite("Russia wants a naval base in Tobruk")
-    c2 = cite("Work on the port would take years.", index=2, date=None)
-    text = app.copy_text(Answer(text="A base in Tobruk [1], in years [2].", citations=(c1, c2)))
+    c2 = cite("Work on the port would take years.", index=2, date=None, title="Port plans.")
+    text = render.copy_text(Answer(text="A base in Tobruk [1], in years [2].", citations=(c1, c2)))
     assert text == ("A base in Tobruk [1], in years [2].\n\n"
-                    "[1] Russia in Libya, 6 Nov 2023: \u201cRussia wants a naval base in Tobruk\u201d\n"
-                    "[2] Russia in Libya, undated: \u201cWork on the port would take years.\u201d")
+                    "[1] Russia in Libya (6 Nov 2023): \u201cRussia wants a naval base in Tobruk\u201d\n"
+                    "[2] Port plans (undated): \u201cWork on the port would take years.\u201d")
+    assert "., " not in text  # issue 15: a title ending in a full stop gave "eastern Libya., 6 Nov 2023"
 
 
-def test_message_carries_a_record_of_the_answer():
+def test_message_carries_the_facts_of_the_answer_in_its_metadata():
     c = cite("naval base")
-    html = app.render_answer(Answer(text='A "naval base" [1].', citations=(c,), searched="q"), "q")
-    record = app.turn_record(html)
-    assert record["answer"] == 'A "naval base" [1].' and record["abstained"] is False
-    assert record["citations"] == [{"index": 1, "source": "libya.txt", "passage_id": "libya.txt#abc#0",
-                                    "start": c.start, "end": c.end, "quote": "naval base", "role": "support"}]
-    assert app.turn_record(app.render_error("x")) is None
+    message = messages.answer_message(Answer(text='A "naval base" [1].', citations=(c,), searched="q"), "q")
+    assert "data-record" not in message["content"]
+    record = messages.message_record(message)
+    assert record["kind"] == "answer" and record["text"] == 'A "naval base" [1].' and record["abstained"] is False
+    assert record["short"] is None
+    assert record["citations"] == [{"index": 1, "source": "libya.txt", "title": "Russia in Libya", "date": "2023-11-06",
+                                    "start": c.start, "end": c.end, "quote": "naval base", "role": "support",
+                                    "passage_id": "libya.txt#abc#0"}]
+    assert messages.message_record(messages.error_message("x"))["kind"] == "error"
+    assert messages.message_record({"role": "assistant", "content": "hi"}) is None
+
+
+def test_metadata_survives_gradio_s_message_model():
+    import gradio as gr
+
+    chatbot = gr.Chatbot()
+    sent = [messages.question_message("Where?"),
+            messages.answer_message(Answer(text="In Tobruk [1].", citations=(cite("Tobruk"),)), "Where?")]
+    back = chatbot.preprocess(chatbot.postprocess(sent))
+    assert [messages.message_record(m) for m in back] == [messages.message_record(m) for m in sent]
+    assert messages.history_for_qa(back) == [{"role": "user", "content": "Where?"},
+                                             {"role": "assistant", "content": "In Tobruk [1]."}]
 
 
 def test_history_for_qa_is_plain_text_of_both_sides():
     question = 'Who is <b>"Haftar"</b>?\nTell me.'
-    messages = [
-        {"role": "user", "content": [{"type": "text", "text": app.question_html(question)}]},
-        {"role": "assistant", "content": [{"type": "text", "text": app.render_answer(
-            Answer(text="Haftar commands the LNA [1].", citations=(cite("Tobruk"),)), question)}]},
-        {"role": "user", "content": app.question_html("and then?")},
-        {"role": "assistant", "content": app.render_error("the Chroma store failed")},
-        {"role": "user", "content": app.question_html("Where is his base?")},
-        {"role": "assistant", "content": app.render_partial("In Beng")},
+    answer = Answer(text="Haftar commands the LNA [1].", citations=(cite("Tobruk"),))
+    chat = [
+        messages.question_message(question),
+        messages.answer_message(answer, question),
+        messages.question_message("and then?"),
+        messages.error_message("the Chroma store failed"),
+        messages.question_message("Where is his base?"),
+        messages.partial_message("In Beng"),
+        {"role": "user", "content": [{"type": "text", "text": "A plain <i>client</i> question"}]},
     ]
-    assert app.history_for_qa(messages) == [
+    assert messages.history_for_qa(chat) == [
         {"role": "user", "content": question},
         {"role": "assistant", "content": "Haftar commands the LNA [1]."},
         {"role": "user", "content": "Where is his base?"},
         {"role": "assistant", "content": "In Beng"},
+        {"role": "user", "content": "A plain client question"},
     ]
 
 
 def test_question_is_shown_as_text():
-    assert app.question_html('<img src=x onerror="window.__pwned=1">') == \
+    assert render.question_html('<img src=x onerror="window.__pwned=1">') == \
         '<div class="qa-q">&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;</div>'
 
 
 # --- library, uploads --------------------------------------------------------------------------------
 
 def test_library_lists_titles_dates_and_passages_newest_first():
-    html = app.render_library({"a.txt": info("a.txt", "Old <news>", "2020-01-02", 3),
-                               "b.txt": info("b.txt", "New news", "2024-05-06", 4)})
+    html = render.render_library({"a.txt": info("a.txt", "Old <news>", "2020-01-02", 3),
+                                  "b.txt": info("b.txt", "New news", "2024-05-06", 4)})
     assert "2 articles · 7 passages" in html
     assert html.index("New news") < html.index("Old &lt;news&gt;")
     assert "6 May 2024 · 4 passages" in html and "2 Jan 2020 · 3 passages" in html
-    assert "No articles loaded" in app.render_library({})
+    assert "No articles loaded" in render.render_library({})
 
 
-def test_long_library_folds_the_rest():
-    articles = {f"{i}.txt": info(f"{i}.txt", f"Title {i}", f"2024-01-{i + 1:02d}", 1) for i in range(9)}
-    html = app.render_library(articles)
-    assert "<summary>3 more</summary>" in html
+def test_many_articles_fold_into_a_count_with_a_searchable_list():
+    articles = {f"{i}.txt": info(f"{i}.txt", f"Title {i}", f"2024-01-{i % 28 + 1:02d}", 1) for i in range(1000)}
+    html = render.render_library(articles)
+    assert '<span class="qa-lib-count">1,000 articles · 1,000 passages</span>' in html
+    assert '<details class="qa-lib">' in html and 'class="qa-lib-search"' in html
+    assert html.count("<li>") == 1000
+
+
+def test_one_article_is_shown_with_its_title():
+    html = render.render_library({"a.txt": info("a.txt", "# Port Alba harbour review", "2024-05-06", 2)})
+    assert "1 article · 2 passages" in html and "<details" not in html
+    assert ">Port Alba harbour review</span>" in html
 
 
 def test_article_choices_are_labelled_by_title_and_date():
-    assert app.article_choices({"a.txt": info("a.txt", "A title", None, 1)}) == [("A title (undated)", "a.txt")]
+    assert render.article_choices({"a.txt": info("a.txt", "A title", None, 1)}) == [("A title (undated)", "a.txt")]
 
 
 @pytest.mark.parametrize("name, safe", [
@@ -209,16 +238,16 @@ def test_article_choices_are_labelled_by_title_and_date():
     ("Ünïcode nåme.txt", "Ünïcode nåme.txt"),
 ])
 def test_upload_names_are_made_safe(name, safe):
-    assert app.safe_upload_name(name) == safe
+    assert uploads.safe_upload_name(name) == safe
 
 
 def test_upload_named_with_dot_dot_stays_inside_the_upload_folder(tmp_path):
     upload_dir = tmp_path / "data" / "uploads"
     src = tmp_path / "incoming.txt"
     src.write_text("hello", encoding="utf-8")
-    staged = app.stage_upload(src, "../../../evil.txt", upload_dir)
+    staged = uploads.stage_upload(src, "../../../evil.txt", upload_dir)
     assert staged.is_relative_to(upload_dir.resolve()) and staged.read_text() == "hello"
-    kept = app.keep_upload(staged, upload_dir)
+    kept = uploads.keep_upload(staged, upload_dir)
     assert kept == upload_dir.resolve() / "evil.txt"
     assert sorted(p.name for p in tmp_path.rglob("evil.txt")) == ["evil.txt"]
     assert not list((upload_dir / ".incoming").iterdir())
@@ -227,23 +256,23 @@ def test_upload_named_with_dot_dot_stays_inside_the_upload_folder(tmp_path):
 def test_discarded_upload_leaves_nothing_behind(tmp_path):
     src = tmp_path / "x.txt"
     src.write_text("x", encoding="utf-8")
-    staged = app.stage_upload(src, "x.txt", tmp_path / "uploads")
-    app.discard_upload(staged)
+    staged = uploads.stage_upload(src, "x.txt", tmp_path / "uploads")
+    uploads.discard_upload(staged)
     assert not list((tmp_path / "uploads").rglob("*.txt"))
 
 
 def test_upload_line_names_the_file_not_its_staged_copy():
     failed = IngestResult("/data/uploads/.incoming/ab12/blank.txt", "blank.txt", "failed",
                           error="empty file: /data/uploads/.incoming/ab12/blank.txt has no text to ingest")
-    assert app.upload_line(failed) == ("failed", "blank.txt", "empty file: blank.txt has no text to ingest")
+    assert uploads.upload_line(failed) == ("failed", "blank.txt", "empty file: blank.txt has no text to ingest")
     added = IngestResult("/x/one.md", "one.md", "added", passages=1)
-    assert app.upload_line(added) == ("added", "one.md", "added · 1 passage")
+    assert uploads.upload_line(added) == ("added", "one.md", "added · 1 passage")
     replaced = IngestResult("/x/two.md", "two.md", "replaced", passages=3)
-    assert app.upload_line(replaced) == ("replaced", "two.md", "replaced the earlier version · 3 passages")
+    assert uploads.upload_line(replaced) == ("replaced", "two.md", "replaced the earlier version · 3 passages")
 
 
 def test_upload_report_marks_failures():
-    html = app.render_upload_report([("added", "a.txt", "added · 3 passages"),
+    html = uploads.render_upload_report([("added", "a.txt", "added · 3 passages"),
                                      ("failed", "<b>.txt", "empty file: no text")])
     assert 'class="qa-up-added"' in html and 'class="qa-up-failed"' in html
     assert "&lt;b&gt;.txt" in html and "empty file: no text" in html
@@ -251,20 +280,40 @@ def test_upload_report_marks_failures():
 
 # --- feedback ---------------------------------------------------------------------------------------
 
-def test_votes_are_appended_as_json_lines(tmp_path):
+def _voted_chat():
     c = cite("naval base")
-    messages = [{"role": "user", "content": [{"type": "text", "text": app.question_html("What base?")}]},
-                {"role": "assistant", "content": [{"type": "text", "text": app.render_answer(
-                    Answer(text="A naval base [1].", citations=(c,)), "What base?")}]}]
+    return [messages.question_message("What base?"),
+            messages.answer_message(Answer(text="A naval base [1].", citations=(c,)), "What base?")]
+
+
+def test_votes_are_appended_as_json_lines(tmp_path):
+    chat = _voted_chat()
     path = tmp_path / "feedback" / "votes.jsonl"
-    app.append_feedback(path, app.feedback_record(messages, 1, True))
-    app.append_feedback(path, app.feedback_record(messages, 1, "Wrong citation"))
-    app.append_feedback(path, app.feedback_record(messages, 1, False))
+    log = feedback.FeedbackLog(path)
+    log.record("s1", chat, 1, True)
+    log.record("s1", chat, 1, "Wrong citation")
+    log.record("s1", chat, 1, False)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [r["vote"] for r in lines] == ["like", "Wrong citation", "dislike"]
-    assert lines[0]["question"] == "What base?" and lines[0]["answer"] == "A naval base [1]."
+    assert lines[0]["question"] == "What base?" and lines[0]["text"] == "A naval base [1]."
     assert lines[0]["citations"][0]["quote"] == "naval base" and lines[0]["message_index"] == 1
     assert lines[0]["time"].endswith("+00:00")
+
+
+def test_a_repeated_event_is_logged_once_and_an_undo_says_what_it_undoes(tmp_path):
+    chat = _voted_chat()
+    path = tmp_path / "votes.jsonl"
+    log = feedback.FeedbackLog(path)
+    # Gradio sends a click on a flag reason as two identical events, and an un-like as liked="".
+    assert log.record("s1", chat, 1, "Wrong citation") is not None
+    assert log.record("s1", chat, 1, "Wrong citation") is None
+    log.record("s1", chat, 1, True)
+    log.record("s1", chat, 1, "")
+    log.record("s2", chat, 1, True)  # another session's vote on the same message counts
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [(r["vote"], r.get("undoes")) for r in lines] == [("Wrong citation", None), ("like", None),
+                                                              ("undo", "like"), ("like", None)]
+    assert all(r["vote"] for r in lines)
 
 
 # --- launch -----------------------------------------------------------------------------------------
@@ -285,3 +334,109 @@ def test_launch_binds_to_localhost_with_optional_login(monkeypatch):
 def test_malformed_login_setting_stops_with_a_message():
     with pytest.raises(SystemExit, match="QA_AUTH must look like user:password"):
         app.launch_options(Settings(auth="no-colon"))
+
+
+# --- issue 15: short answers, titles, headings, examples, input checks, progress, API ------------------
+
+def _short(phrase: str, c: Citation, index: int = 1) -> Short:
+    start = c.start + c.quote.index(phrase)
+    return Short(text=phrase, citation=index, start=start, end=start + len(phrase), quote=SOURCE[start:start + len(phrase)])
+
+
+def test_short_answer_is_shown_first_and_highlighted_inside_the_cited_sentence():
+    c = cite("Russia wants a naval base in Tobruk, the sources said.")
+    answer = Answer(text="Russia wants a naval base in Tobruk, the sources said. [1]", citations=(c,),
+                    short=_short("a naval base", c))
+    html = render.render_answer(answer, "What does Russia want?")
+    assert html.index('<div class="qa-short">a naval base</div>') < html.index('<div class="qa-answer">')
+    assert ('<mark>Russia wants <strong class="qa-phrase">a naval base</strong> in Tobruk, the sources said.</mark>'
+            in html)
+    assert render.copy_text(answer).startswith("a naval base\n\nRussia wants")
+
+
+def test_short_answer_with_offsets_elsewhere_is_shown_without_an_inner_highlight():
+    c = cite("Russia wants a naval base in Tobruk, the sources said.")
+    wrong = dataclasses.replace(_short("a naval base", c), citation=2)
+    html = render.render_answer(Answer(text="x [1]", citations=(c,), short=wrong), "q")
+    assert '<div class="qa-short">a naval base</div>' in html and "qa-phrase" not in html
+    assert "qa-short" not in render.render_answer(Answer(text="x [1]", citations=(c,)), "q")
+
+
+def test_long_first_sentence_titles_get_a_readable_short_form():
+    long = ("The death of Wagner boss Prigozhin did not slow down the cooperation between Putin and Haftar, "
+            "the commander of LNA forces in eastern Libya.")
+    assert render.display_title(long) == ("The death of Wagner boss Prigozhin did not slow down the cooperation "
+                                          "between Putin and Haftar")
+    words = "word " * 40
+    short = render.display_title(words)
+    assert short.endswith("…") and len(short) <= render.TITLE_CHARS + 1
+    assert render.display_title("## Port Alba harbour review ##") == "Port Alba harbour review"
+
+
+def test_markdown_headings_in_passages_and_answers_read_as_text():
+    text = "# Port Alba harbour review\n\nThe harbour has 12 berths."
+    c = Citation(index=1, source="p.md", title="# Port Alba harbour review", date=None, passage_id="p", start=0,
+                 end=26, quote=text[:26], score=1.0, passage_start=0, passage_end=len(text), passage_text=text)
+    html = render.render_answer(Answer(text="# Port Alba harbour review [1]", citations=(c,)), "What is it about?")
+    assert "#" not in html.replace("&#x27;", "").replace("&#10;", "")
+    assert "<mark>Port Alba harbour review</mark><br><br>The harbour has 12 berths." in html
+
+
+def test_example_questions_come_from_the_sidecar_of_a_loaded_article(tmp_path):
+    from webapp.examples import example_questions, sidecar_path
+
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    sidecar_path(seed, "ferry.txt").write_text(json.dumps(["How long is the crossing?", "  "]), encoding="utf-8")
+    (seed / "broken.questions.json").write_text("{not json", encoding="utf-8")
+    loaded = {"ferry.txt": info("ferry.txt", "Ferry", "2024-01-01", 1), "broken.txt": info("broken.txt", "B", None, 1)}
+    assert example_questions(loaded, [seed]) == ["How long is the crossing?"]
+    assert example_questions({"other.txt": info("other.txt", "O", None, 1)}, [seed]) == []
+
+
+def test_shipped_sidecar_is_not_an_article():
+    from ingest.load import find_articles
+    from ingest.settings import PROJECT_DIR
+
+    shipped = PROJECT_DIR / "data" / "articles"
+    assert list(shipped.glob("*.questions.json"))
+    assert all(not p.name.endswith(".json") for p in find_articles([shipped]))
+
+
+@pytest.mark.parametrize("since, until, problem", [
+    ("", "", ""),
+    ("2024-01-01", "2024-12-31", ""),
+    ("14/03/2025", "", "From date “14/03/2025” is not a date: write it as YYYY-MM-DD"),
+    ("", "last week", "To date “last week” is not a date"),
+    ("2025-01-01", "2024-01-01", "The From date is after the To date"),
+])
+def test_dates_are_checked_with_a_message_for_their_fields(since, until, problem):
+    found = app.date_problem(since, until)
+    assert (problem in found) if problem else found == ""
+    assert "since=" not in found and "QA_" not in found
+
+
+def test_too_long_question_message_names_the_limit_not_a_setting():
+    message = app.question_problem("why " * 750, 2000)
+    assert "3,000 characters" in message and "2,000" in message and "QA_" not in message
+    assert app.question_problem("Where is Tobruk?", 2000) == ""
+
+
+def test_upload_progress_says_sentences_and_time_left():
+    html = uploads.render_progress(2, 1234, 3010, 12.4)
+    assert 'value="1234" max="3010"' in html
+    assert "Embedding 2 files: 1,234 of 3,010 sentences · about 12 s left" in html
+    assert "Reading 1 file" in uploads.render_progress(1)
+
+
+def test_answer_json_has_the_documented_fields():
+    from webapp.api import answer_json
+
+    c = cite("Russia wants a naval base in Tobruk, the sources said.")
+    data = answer_json(Answer(text="x [1]", citations=(c,), searched="q", short=_short("a naval base", c)))
+    assert set(data) >= {"text", "short", "abstained", "reason", "searched", "citations"}
+    assert data["short"] == {"text": "a naval base", "citation": 1, "start": c.start + 13, "end": c.start + 25,
+                             "quote": "a naval base"}
+    assert set(data["citations"][0]) >= {"source", "title", "date", "start", "end", "quote"}
+    assert json.loads(json.dumps(data)) == data
+    assert answer_json(Answer(text="No.", abstained=True, reason="r"))["short"] is None

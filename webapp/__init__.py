@@ -1,0 +1,1 @@
+"""The parts of the web chat (`app.py` builds and launches the page from them)."""

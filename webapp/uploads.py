@@ -1,0 +1,90 @@
+"""Uploaded articles: safe names, staging until ingest succeeds, the per-file report and the progress line."""
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import unicodedata
+import uuid
+from pathlib import Path
+
+from .render import count
+
+
+def safe_upload_name(name: str) -> str:
+    """A file name that stays inside the upload folder: no folders, no leading dots, no odd characters."""
+    base = re.split(r"[\\/]", unicodedata.normalize("NFC", name or ""))[-1]
+    base = "".join(ch if ch.isalnum() or ch in "-_. " else "_" for ch in base).strip(" .")
+    base = re.sub(r"\s+", " ", base)
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    stem = stem[:120].strip(" .") or "article"
+    return f"{stem}.{suffix.lower()}" if suffix else stem
+
+
+def stage_upload(src: str | Path, name: str, upload_dir: Path) -> Path:
+    """Copy an uploaded file into a fresh folder under upload_dir/.incoming; returns the copy.
+
+    The copy replaces the stored file only after it ingests well (see `keep_upload`), so a bad
+    upload changes nothing.
+    """
+    staging = (upload_dir / ".incoming" / uuid.uuid4().hex).resolve()
+    target = (staging / safe_upload_name(name)).resolve()
+    if not target.is_relative_to(upload_dir.resolve()):
+        raise ValueError(f"refusing to store {name!r} outside {upload_dir}")
+    staging.mkdir(parents=True)
+    shutil.copyfile(src, target)
+    return target
+
+
+def keep_upload(staged: Path, upload_dir: Path) -> Path:
+    """Move an ingested upload to its place, replacing an earlier file of the same name."""
+    final = upload_dir.resolve() / staged.name
+    os.replace(staged, final)
+    staged.parent.rmdir()
+    return final
+
+
+def discard_upload(staged: Path) -> None:
+    staged.unlink(missing_ok=True)
+    staged.parent.rmdir()
+
+
+def upload_line(result) -> tuple[str, str, str]:
+    """(status, article name, what happened) for one ingested upload."""
+    if result.status == "failed":
+        # The error names the staged copy; the reader knows the file by its own name.
+        return "failed", result.source, (result.error or "could not be ingested").replace(result.path, result.source)
+    detail = {"added": "added", "replaced": "replaced the earlier version",
+              "unchanged": "already loaded, unchanged"}[result.status]
+    return result.status, result.source, f"{detail} · {count(result.passages, 'passage')}"
+
+
+def render_upload_report(lines: list[tuple[str, str, str]]) -> str:
+    """Upload results, one line a file: (status, name, detail)."""
+    icons = {"added": "✓", "replaced": "✓", "unchanged": "=", "failed": "✗"}
+    items = "".join(
+        f'<li class="qa-up-{html.escape(status)}"><span class="qa-up-icon">{icons.get(status, "·")}</span>'
+        f'<span class="qa-up-name">{html.escape(name)}</span> '
+        f'<span class="qa-up-detail">{html.escape(detail)}</span></li>'
+        for status, name, detail in lines)
+    return f'<ul class="qa-upload-report">{items}</ul>'
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(1, round(seconds))
+    return f"{seconds} s" if seconds < 90 else f"{round(seconds / 60)} min"
+
+
+def render_progress(files: int, done: int = 0, total: int = 0, seconds_left: float | None = None) -> str:
+    """The one progress display of an upload: sentences embedded of those read so far, and time left."""
+    what = count(files, "file")
+    if total <= 0:
+        text, bar = f"Reading {what}…", "<progress></progress>"
+    else:
+        left = "" if seconds_left is None else f" · about {_duration(seconds_left)} left"
+        text = f"Embedding {what}: {done:,} of {total:,} sentences{left}"
+        bar = f'<progress value="{done}" max="{total}"></progress>'
+    return f'<div class="qa-progress" role="status">{bar}<span class="qa-progress-text">{html.escape(text)}</span></div>'
