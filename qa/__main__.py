@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
 from ingest.settings import get_settings  # noqa: F401,I001  (offline environment first)
@@ -24,6 +25,21 @@ def format_answer(a: Answer) -> str:
     return "\n".join(lines)
 
 
+class _Brief(logging.Formatter):
+    """Warnings (e.g. a generator backend that failed) as one line; tracebacks only with --verbose."""
+
+    def formatException(self, ei) -> str:
+        return ""
+
+
+def _log_to_stderr(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.INFO if verbose else logging.WARNING)  # some libraries set their loggers to DEBUG
+    fmt = "%(levelname)s: %(name)s: %(message)s"
+    handler.setFormatter(logging.Formatter(fmt) if verbose else _Brief("warning: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qa", description="Ask the ingested articles a question.")
     parser.add_argument("question", nargs="*", help="the question (none: start a terminal chat)")
@@ -31,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", action="append", help="ask only this article (repeatable)")
     parser.add_argument("--since", help="only articles dated on or after YYYY-MM-DD")
     parser.add_argument("--until", help="only articles dated on or before YYYY-MM-DD")
+    parser.add_argument("--verbose", action="store_true", help="log details, with tracebacks")
     args = parser.parse_args(argv)
+    _log_to_stderr(args.verbose)
     from .service import get_service
 
     filters = {"sources": args.source, "since": args.since, "until": args.until}

@@ -208,6 +208,22 @@ def test_server_down_falls_back_with_a_clear_reason(settings, embedder):
 
 
 @pytest.mark.integration
+def test_cli_says_in_one_line_that_the_backend_failed(run_cli):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again before use: nothing listens there
+    done = run_cli("qa", "Where does Russia want to open a military port?",
+                   env={"QA_GENERATOR": "openai", "OPENAI_BASE_URL": f"http://127.0.0.1:{port}/v1",
+                        "OPENAI_API_KEY": "test-key"})
+
+    assert done.returncode == 0, done.stderr
+    assert "Tobruk" in done.stdout
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == ["warning: openai backend failed; answering extractively"]
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.integration
 def test_abstentions_never_reach_the_generator(settings, embedder):
     with FakeOpenAI() as server:
         svc = _service(settings, embedder, f"http://127.0.0.1:{server.port}/v1")
