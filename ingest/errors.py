@@ -10,7 +10,17 @@ class IngestError(AskError):
 
 
 class StoreUnavailable(AskError):
-    """The Chroma store cannot be reached or opened."""
+    """The Chroma store cannot be used: not reachable, not openable, or refusing requests (subclasses
+    below say which); the chat and the CLIs show the message and try again on the next use."""
+
+
+class StoreRefused(StoreUnavailable):
+    """Chroma answered but refused a request (an invalid name, vectors of the wrong dimension...):
+    not a connection problem, so "is the server running?" would mislead."""
+
+
+class EmbeddingMismatch(StoreUnavailable):
+    """The store's vectors were made by another embedding model than the one configured."""
 
 
 class QuestionError(AskError, ValueError):

