@@ -268,11 +268,6 @@ class ArticleStore:
             return set()
         return set(self._call(self.passages.get, ids=ids, include=[])["ids"])
 
-    def write_passages(self, passages: list[Passage], passage_vectors: np.ndarray,
-                       sentence_vectors: list[np.ndarray], article: Article) -> None:
-        """Write (or rewrite) passages of a version that is not yet visible."""
-        self.write_versions([(article, passages, sentence_vectors)], passage_vectors)
-
     def write_versions(self, batch: list[tuple[Article, list[Passage], list[np.ndarray]]],
                        passage_vectors: np.ndarray) -> None:
         """Write passages and sentence vectors of several articles' new versions in a few writes
@@ -302,10 +297,6 @@ class ArticleStore:
         return {"source": p.source, "title": article.title, "date": article.date or "", "date_ord": article.date_ord,
                 "index": p.index, "start": p.start, "end": p.end, "content_hash": p.content_hash,
                 "sentences": _encode_spans(p.sentences)}
-
-    def publish(self, article: Article, passages: int, sentences: int) -> None:
-        """Make this version the visible one (one registry write), then drop other versions."""
-        self.publish_many([(article, passages, sentences)])
 
     def publish_many(self, published: list[tuple[Article, int, int]]) -> None:
         """Make these versions visible in one registry write, then drop every other version of them."""

@@ -216,7 +216,7 @@ def test_crash_between_writing_passages_and_publishing_keeps_the_old_version_and
     passages = split_passages(new_article, settings.passage_chars)
     sentence_vecs = [embedder.encode([clean(new_article.text[s.start:s.end]) for s in p.sentences])
                      for p in passages]
-    store.write_passages(passages, passage_vectors(sentence_vecs), sentence_vecs, new_article)  # then "crash"
+    store.write_versions([(new_article, passages, sentence_vecs)], passage_vectors(sentence_vecs))  # then "crash"
 
     assert store.article("port.txt") == old
     assert visible_texts(store, "port.txt") == old_texts
@@ -320,7 +320,7 @@ def test_rerun_after_a_crash_reuses_the_passages_already_written(write_article, 
     article = load_article(path, max_bytes=settings.max_file_bytes)
     passages = split_passages(article, settings.passage_chars)
     vecs = [fake_embedder.encode([article.text[s.start:s.end] for s in p.sentences]) for p in passages]
-    store.write_passages(passages, passage_vectors(vecs), vecs, article)  # then "crash" before publish
+    store.write_versions([(article, passages, vecs)], passage_vectors(vecs))  # then "crash" before publishing
     assert store.articles() == {}
     fake_embedder.calls.clear()
 
