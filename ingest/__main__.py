@@ -38,8 +38,9 @@ def _run(args, settings) -> int:
         from .embed import get_embedder
         from tqdm import tqdm
 
-        store = ArticleStore.open(settings)
+        store = ArticleStore.open(settings)  # a store that is down or made by another model fails here, fast
         embedder = get_embedder(settings)
+        store.check_embedding(embedder)  # its dimension, before anything is embedded
         bar = tqdm(total=len(files), unit="file", disable=len(files) < 2 or args.json, file=sys.stderr)
 
         def progress(result):
