@@ -249,8 +249,10 @@ def build_app(service) -> gr.Blocks:
                                        elem_id="qa-until")
                 date_note = gr.HTML("", elem_id="qa-date-note")
                 # No file_types: the browser would refuse other files with a bare toast; the report says why instead.
-                files = gr.File(label="Add articles (.txt, .md, .html)", file_count="multiple", type="filepath",
-                                height=150, elem_id="qa-upload")
+                files = gr.File(label="Add articles", file_count="multiple", type="filepath", height=150,
+                                elem_id="qa-upload")
+                gr.HTML(f'<div class="qa-upload-help">.txt, .md or .html, up to {settings.max_file_mb:g} MB each; '
+                        'answerable as soon as they are added.</div>', elem_id="qa-upload-help")
                 upload_status = gr.HTML(elem_id="qa-upload-status")
 
         question.submit(respond, [question, chatbot, chooser, since, until], [question, chatbot, date_note],

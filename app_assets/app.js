@@ -34,12 +34,11 @@
   document.addEventListener("input", (event) => {
     const search = event.target.closest && event.target.closest(".qa-lib-search");
     if (!search) return;
-    const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const query = search.value.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
     const panel = search.closest(".qa-lib-panel");
     let shown = 0;
     panel.querySelectorAll(".qa-lib-list li").forEach((li) => {
-      const text = li.textContent.toLowerCase();
-      const match = words.every((w) => text.includes(w));
+      const match = li.textContent.toLowerCase().split(/\s+/).join(" ").includes(query);
       li.hidden = !match;
       shown += match;
     });

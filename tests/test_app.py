@@ -1,6 +1,8 @@
 """The chat app over its API (gradio_client), as a separate process on the real embedder and Chroma."""
 from __future__ import annotations
 
+import html
+import json
 import os
 import socket
 import subprocess
@@ -13,10 +15,10 @@ from pathlib import Path
 import httpx
 import pytest
 from gradio_client import Client, handle_file
-from gradio_client.exceptions import AuthenticationError
+from gradio_client.exceptions import AppError, AuthenticationError
 
-import app
 from ingest.settings import PROJECT_DIR
+from webapp.messages import content_html, message_record
 
 SHIPPED = PROJECT_DIR / "data" / "articles" / "russia-libya-2023-11-06.txt"
 
@@ -93,46 +95,57 @@ def client(running: RunningApp) -> Client:
 
 def ask(client: Client, question: str, history: list | None = None, sources: list[str] | None = None) -> list:
     """The chat after asking `question`: the app's messages, the last one being the reply."""
-    _, messages = client.predict(question, history or [], sources or [], api_name="/ask")
+    _, messages, _ = client.predict(question, history or [], sources or [], api_name="/ask")
     return messages
 
 
 def reply(messages: list) -> str:
     assert messages[-1]["role"] == "assistant"
-    return app.content_html(messages[-1]["content"])
+    return content_html(messages[-1]["content"])
+
+
+def record(messages: list) -> dict:
+    """The facts the last message carries in its metadata."""
+    assert messages[-1]["role"] == "assistant"
+    return message_record(messages[-1])
 
 
 def test_shipped_article_question_gets_answer_with_cited_spans(client):
     messages = ask(client, "Where does Russia want to open a military port?")
     content = reply(messages)
-    record = app.turn_record(content)
-    assert record is not None and not record["abstained"]
-    assert "Tobruk" in record["answer"] and "[1]" in record["answer"]
+    facts = record(messages)
+    assert facts is not None and facts["kind"] == "answer" and not facts["abstained"]
+    assert "Tobruk" in facts["text"] and "[1]" in facts["text"]
     source_text = SHIPPED.read_text(encoding="utf-8")
-    cited = record["citations"]
+    cited = facts["citations"]
     assert cited and {c["source"] for c in cited} == {SHIPPED.name}
     for c in cited:
         assert source_text[c["start"]:c["end"]] == c["quote"]
-    assert f"<mark>{app.html.escape(cited[0]['quote'])}</mark>" in content
+    assert html.escape(cited[0]["quote"]) in content and "<mark>" in content
     assert "6 Nov 2023" in content
 
 
 def test_follow_up_question_is_resolved_from_the_conversation(client):
     first = ask(client, "Who is Khalifa Haftar?")
     second = ask(client, "Where is his headquarters?", history=first)
-    record = app.turn_record(reply(second))
-    assert "Haftar" in record["searched"]
+    facts = record(second)
+    assert "Haftar" in facts["searched"]
     assert "Searched for:" in reply(second)
-    assert "Benghazi" in record["answer"]
+    assert "Benghazi" in facts["text"]
 
 
 def test_date_range_limits_the_articles_asked(client):
-    _, messages = client.predict("Where does Russia want to open a military port?", [], [], "2030-01-01", "",
-                                 api_name="/ask")
-    record = app.turn_record(reply(messages))
-    assert record["abstained"] and "No article matches" in record["answer"]
-    _, messages = client.predict("Where is Tobruk?", [], [], "last week", "", api_name="/ask")
-    assert "is not a date: use YYYY-MM-DD" in reply(messages)
+    _, messages, note = client.predict("Where does Russia want to open a military port?", [], [], "2030-01-01", "",
+                                       api_name="/ask")
+    facts = record(messages)
+    assert facts["abstained"] and "No article matches" in facts["text"]
+
+
+def test_bad_date_is_refused_next_to_the_date_fields_and_keeps_the_question(client):
+    """Issue 15: a bad date used to be posted into the chat as "since='14/03/2025' is not a date"."""
+    question, messages, note = client.predict("Where is Tobruk?", [], [], "14/03/2025", "", api_name="/ask")
+    assert question == "Where is Tobruk?" and messages == []
+    assert "qa-date-error" in note and "YYYY-MM-DD" in note and "since=" not in note
 
 
 def test_uploaded_article_becomes_answerable(client, running, tmp_path):
@@ -141,25 +154,24 @@ def test_uploaded_article_becomes_answerable(client, running, tmp_path):
                        "The city of Vaasa opened a ferry line to Umeå on Thursday. "
                        "The crossing takes three hours and forty minutes.\n\n"
                        "Tickets for the first week are free, the harbour office said.", encoding="utf-8")
-    _, status, header, _ = client.predict([handle_file(str(article))], api_name="/add_articles")
+    _, status, header, _, _ = client.predict([handle_file(str(article))], api_name="/add_articles")
     assert "harbour-news.txt" in status and "added" in status
     assert "New ferry line for Vaasa" in header and "2 articles" in header
     assert (running.upload_dir / "harbour-news.txt").read_bytes() == article.read_bytes()
     assert list((running.upload_dir / ".gradio-cache").rglob("harbour-news.txt"))  # Gradio's copy stays in the data
 
-    record = app.turn_record(reply(ask(client, "How long does the ferry crossing to Umeå take?",
-                                       sources=["harbour-news.txt"])))
-    assert not record["abstained"]
-    assert "three hours and forty minutes" in record["answer"]
-    assert {c["source"] for c in record["citations"]} == {"harbour-news.txt"}
+    facts = record(ask(client, "How long does the ferry crossing to Umeå take?", sources=["harbour-news.txt"]))
+    assert not facts["abstained"]
+    assert "three hours and forty minutes" in facts["text"]
+    assert {c["source"] for c in facts["citations"]} == {"harbour-news.txt"}
 
 
 def test_bad_upload_shows_the_error_and_changes_nothing(client, running, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n", encoding="utf-8")
     before = sorted(p.name for p in running.upload_dir.glob("*")) if running.upload_dir.exists() else []
-    _, _, header_before, _ = client.predict([], api_name="/add_articles")
-    _, status, header, _ = client.predict([handle_file(str(empty))], api_name="/add_articles")
+    _, _, header_before, _, _ = client.predict([], api_name="/add_articles")
+    _, status, header, _, _ = client.predict([handle_file(str(empty))], api_name="/add_articles")
     assert "empty.txt" in status and "empty file" in status and "qa-up-failed" in status
     assert header == header_before
     after = sorted(p.name for p in running.upload_dir.glob("*")) if running.upload_dir.exists() else []
@@ -175,17 +187,19 @@ def test_upload_named_with_dot_dot_is_stored_inside_the_upload_folder(client, ru
     response.raise_for_status()
     [server_path] = response.json()
     file_data = {"path": server_path, "orig_name": "../../escape.txt", "meta": {"_type": "gradio.FileData"}}
-    _, status, _, _ = client.predict([file_data], api_name="/add_articles")
+    _, status, _, _, _ = client.predict([file_data], api_name="/add_articles")
     assert "escape.txt" in status and "added" in status
     assert (running.upload_dir / "escape.txt").read_bytes() == body
     assert not (running.folder / "escape.txt").exists() and not (running.folder.parent / "escape.txt").exists()
 
 
-def test_too_long_question_gets_a_message_not_a_crash(client):
-    content = reply(ask(client, "why " * 1000))
-    assert "qa-error" in content and "Could not answer" in content
+def test_too_long_question_is_refused_before_it_is_posted(client):
+    """Issue 15: it used to be posted as a huge bubble with a message naming QA_MAX_QUESTION_CHARS."""
+    with pytest.raises(AppError) as refused:
+        ask(client, "why " * 1000)
+    assert "characters long" in str(refused.value) and "QA_" not in str(refused.value)
     # the app still answers afterwards
-    assert app.turn_record(reply(ask(client, "When did Haftar meet Putin?"))) is not None
+    assert record(ask(client, "When did Haftar meet Putin?")) is not None
 
 
 def test_empty_question_changes_nothing(client):
@@ -211,6 +225,52 @@ def test_login_is_required_when_qa_auth_is_set(tmp_path):
         with pytest.raises(AuthenticationError):
             Client(running.url, verbose=False)
         client = Client(running.url, auth=("ann", "s3cret"), verbose=False)
-        assert app.turn_record(reply(ask(client, "Where is Haftar's headquarters?"))) is not None
+        assert record(ask(client, "Where is Haftar's headquarters?")) is not None
     finally:
         stop_app(running)
+
+
+# --- the JSON API ------------------------------------------------------------------------------------
+
+def test_answer_endpoint_returns_the_answer_as_json(client):
+    data = client.predict("Where does Russia want to open a military port?", api_name="/answer")
+    assert json.loads(json.dumps(data)) == data  # plain JSON, no HTML
+    assert set(data) >= {"text", "short", "abstained", "reason", "searched", "citations"}
+    assert not data["abstained"] and "Tobruk" in data["text"] and "<" not in data["text"]
+    source_text = SHIPPED.read_text(encoding="utf-8")
+    assert data["citations"]
+    for c in data["citations"]:
+        assert set(c) >= {"source", "title", "date", "start", "end", "quote"}
+        assert c["source"] == SHIPPED.name and c["date"] == "2023-11-06"
+        assert source_text[c["start"]:c["end"]] == c["quote"]
+    short = data["short"]
+    if short is not None:  # filled in by the answer step when an exact phrase fits
+        assert source_text[short["start"]:short["end"]] == short["quote"]
+        assert short["citation"] in {c["index"] for c in data["citations"]}
+
+
+def test_answer_endpoint_takes_history_articles_and_dates(client):
+    first = client.predict("Who is Khalifa Haftar?", api_name="/answer")
+    history = [{"role": "user", "content": "Who is Khalifa Haftar?"}, {"role": "assistant", "content": first["text"]}]
+    follow = client.predict("Where is his headquarters?", history, api_name="/answer")
+    assert "Haftar" in follow["searched"] and "Benghazi" in follow["text"]
+    outside = client.predict("Where does Russia want to open a military port?", [], [SHIPPED.name], "2030-01-01", "",
+                             api_name="/answer")
+    assert outside["abstained"] and outside["reason"]
+
+
+def test_answer_endpoint_refuses_bad_input_with_a_message(client):
+    with pytest.raises(AppError, match="YYYY-MM-DD"):
+        client.predict("Where is Tobruk?", [], [], "14/03/2025", "", api_name="/answer")
+    with pytest.raises(AppError, match="history must be a list"):
+        client.predict("Where is Tobruk?", ["not a turn"], api_name="/answer")
+
+
+def test_readme_api_example_runs(running):
+    """The three lines of the README's gradio_client example, against the running chat."""
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```python\nfrom gradio_client import Client", 1)[1].split("```", 1)[0]
+    code = "from gradio_client import Client" + example.replace("http://127.0.0.1:7860", running.url)
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert "Tobruk" in namespace["answer"]["text"]

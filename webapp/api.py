@@ -6,7 +6,10 @@ from qa import Answer
 
 def answer_json(answer: Answer) -> dict:
     """Text, short answer (or None), abstained and reason, searched question, and each citation with its
-    source, title, date, character offsets and quote (`quote == source_text[start:end]`)."""
+    source, title, date, character offsets and quote (`quote == source_text[start:end]`).
+
+    No key may be named `path`: gradio_client takes a dict holding one for a file to download.
+    """
     short = answer.short
     return {
         "text": answer.text,
@@ -15,7 +18,6 @@ def answer_json(answer: Answer) -> dict:
         "abstained": answer.abstained,
         "reason": answer.reason,
         "searched": answer.searched,
-        "path": str(getattr(answer.path, "value", answer.path)),
         "citations": [{"index": c.index, "source": c.source, "title": c.title, "date": c.date, "start": c.start,
                        "end": c.end, "quote": c.quote, "role": c.role, "passage_id": c.passage_id}
                       for c in answer.citations],

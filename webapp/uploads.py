@@ -83,6 +83,8 @@ def render_progress(files: int, done: int = 0, total: int = 0, seconds_left: flo
     what = count(files, "file")
     if total <= 0:
         text, bar = f"Reading {what}…", "<progress></progress>"
+    elif done >= total:
+        text, bar = f"Embedded all {total:,} sentences of {what}; saving…", f'<progress value="{total}" max="{total}"></progress>'
     else:
         left = "" if seconds_left is None else f" · about {_duration(seconds_left)} left"
         text = f"Embedding {what}: {done:,} of {total:,} sentences{left}"
