@@ -295,7 +295,8 @@ def launch_options(settings) -> dict:
                                 font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"]).set(
             # The Soft theme's indigo-500 and slate-400 texts are below WCAG AA contrast (4.5:1) on its backgrounds.
             color_accent="*primary_700", block_label_text_color="*primary_700", block_title_text_color="*primary_700",
-            body_text_color_subdued="*neutral_600", input_placeholder_color="*neutral_500"),
+            body_text_color_subdued="*neutral_600", input_placeholder_color="*neutral_500",
+            background_fill_primary="*neutral_50"),  # .set() would otherwise reset the Soft page background to white
         "footer_links": ["api"],
         "show_error": False,
     }
