@@ -78,7 +78,8 @@ class Settings:
     max_question_chars: int = 2000
     """QA_MAX_QUESTION_CHARS: longer questions are refused."""
     seed_dir: Path = DATA_DIR / "articles"
-    """QA_SEED_DIR: articles ingested on first use when the store is empty."""
+    """QA_SEED_DIR: articles ingested on the first start of an empty store (once: the store remembers it,
+    so articles removed later stay removed)."""
     generator: str = "extractive"
     """QA_GENERATOR: answer step: extractive (default, no model), local (SmolLM2 GGUF) or openai."""
     local_model: str | None = None

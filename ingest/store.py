@@ -171,7 +171,8 @@ class ArticleStore:
             self.registry = client.get_or_create_collection(f"{collection}-registry", embedding_function=None)
         except Exception as exc:
             if _is_connection_error(exc):
-                raise StoreUnavailable(f"{location} is not reachable ({_one_line(exc)}); check that it is running")
+                raise StoreUnavailable(f"{location} is not reachable ({_one_line(exc)}); "
+                                       f"check that it is running") from exc
             raise StoreRefused(f"cannot open the Chroma collections '{collection}' in {location}: {_one_line(exc)} "
                                f"(QA_COLLECTION names them)") from exc
         self.check_embedding(embedder)
