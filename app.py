@@ -89,21 +89,21 @@ def build_app(service) -> gr.Blocks:
         initial = {}
 
     def respond(question: str, messages: list, sources: list[str] | None, since: str = "",
-                until: str = "") -> Iterator[tuple[str, list, str]]:
+                until: str = "") -> Iterator[tuple[str, list]]:
         question = (question or "").strip()
         if not question:
-            yield "", messages, gr.update()
+            yield "", messages
             return
         too_long = question_problem(question, settings.max_question_chars)
         if too_long:
             raise gr.Error(too_long, title="Question too long")  # nothing is posted; the typed text stays
-        bad_dates = date_problem(since, until)
-        if bad_dates:
-            yield question, messages, _date_note(bad_dates)
+        if date_problem(since, until):
+            # Nothing is posted and the typed text stays; `check_dates` shows why next to the date fields.
+            yield question, messages
             return
         history = history_for_qa(messages)
         messages = [*messages, question_message(question), partial_message("")]
-        yield "", messages, ""
+        yield "", messages
         text = ""
         try:
             for item in service.stream(question, history, sources=sources or None, since=(since or "").strip() or None,
@@ -113,10 +113,10 @@ def build_app(service) -> gr.Blocks:
                     messages[-1] = partial_message(text)
                 else:
                     messages[-1] = answer_message(item, question)
-                yield "", messages, ""
+                yield "", messages
         except AskError as exc:
             messages[-1] = error_message(str(exc))
-            yield "", messages, ""
+            yield "", messages
 
     def respond_example(messages: list, sources: list[str] | None, since: str, until: str, evt: gr.SelectData):
         yield from respond(evt.value["text"], messages, sources, since, until)
@@ -255,15 +255,20 @@ def build_app(service) -> gr.Blocks:
                         'answerable as soon as they are added.</div>', elem_id="qa-upload-help")
                 upload_status = gr.HTML(elem_id="qa-upload-status")
 
-        question.submit(respond, [question, chatbot, chooser, since, until], [question, chatbot, date_note],
-                        api_name="ask", concurrency_id="questions", show_progress_on=[chatbot])
-        chatbot.example_select(respond_example, [chatbot, chooser, since, until], [question, chatbot, date_note],
+        question.submit(respond, [question, chatbot, chooser, since, until], [question, chatbot], api_name="ask",
+                        concurrency_id="questions", show_progress_on=[chatbot])
+        chatbot.example_select(respond_example, [chatbot, chooser, since, until], [question, chatbot],
                                api_visibility="private", concurrency_id="questions", show_progress_on=[chatbot])
+        for asked in (question.submit, chatbot.example_select):
+            asked(check_dates, [since, until], [date_note], api_visibility="private", queue=False,
+                  show_progress="hidden")
         chatbot.like(record_vote, [chatbot], None, api_visibility="private", queue=False)
         new_chat.click(lambda: ("", []), None, [question, chatbot], api_name="new_chat", queue=False)
         for field in (since, until):
-            field.blur(check_dates, [since, until], [date_note], api_visibility="private", queue=False)
-            field.submit(check_dates, [since, until], [date_note], api_visibility="private", queue=False)
+            field.blur(check_dates, [since, until], [date_note], api_visibility="private", queue=False,
+                       show_progress="hidden")
+            field.submit(check_dates, [since, until], [date_note], api_visibility="private", queue=False,
+                         show_progress="hidden")
         # Ingest is serialized: one upload at a time, while questions keep being answered. The status
         # area is the one progress display (no overlay on the header or the drop zone).
         files.upload(add_articles, [files], [files, upload_status, header, chooser, chatbot], api_name="add_articles",
