@@ -23,6 +23,8 @@ README_SCREENSHOT = PROJECT_DIR / "docs" / "screenshot.png"
 
 pytestmark = [
     pytest.mark.integration,
+    # Gradio's queue (served in this process by the stand-in pages) uses pandas options pandas 3 deprecates.
+    pytest.mark.filterwarnings("ignore::Warning:gradio.queueing"),
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium: apt-get install -y chromium"),
 ]
 
@@ -259,7 +261,10 @@ def test_every_text_meets_wcag_aa_contrast(browser, running, viewport):
 
 
 class LibraryOnly:
-    """A stand-in service with `n` loaded articles (the layout tests need only the article list)."""
+    """A stand-in service with `n` loaded articles; every question gets the same answer, with a short answer
+    (the layout tests need the list; the short-answer test needs an answer that has one)."""
+
+    SOURCE = "date 2024-03-14\nFerry news\n\nThe crossing to Umeå takes three hours and forty minutes, the line said."
 
     def __init__(self, n: int):
         from ingest.store import ArticleInfo
@@ -273,6 +278,23 @@ class LibraryOnly:
 
     def articles(self) -> dict:
         return self._articles
+
+    def stream(self, question, history, **filters):
+        from qa import Answer, Citation
+        from qa.types import Short
+
+        text = self.SOURCE
+        start = text.index("The crossing")
+        end = len(text)
+        phrase = text.index("three hours")
+        cite = Citation(index=1, source="ferry.txt", title="Ferry news", date="2024-03-14", passage_id="ferry.txt#h#0",
+                        start=start, end=end, quote=text[start:end], score=1.0, passage_start=start,
+                        passage_end=end, passage_text=text[start:end])
+        short = Short(text="three hours and forty minutes", citation=1, start=phrase, end=phrase + 29,
+                      quote=text[phrase:phrase + 29])
+        yield text[start:end] + " [1]"
+        yield Answer(text=text[start:end] + " [1]", citations=(cite,), short=short, question=question,
+                     searched=question)
 
 
 @pytest.fixture(scope="module")
@@ -458,3 +480,20 @@ def test_upload_label_pdf_refusal_and_phone_footer(browser, running, tmp_path):
     assert "Settings" not in footer.inner_text()
     assert footer.inner_text().strip().rstrip("·").strip() in ("", "Use via API")
     phone.close()
+
+
+def test_short_answer_is_bold_above_the_answer_and_marked_inside_its_sentence(browser, library_pages, tmp_path):
+    """Answer.short: the exact phrase first, in bold, and highlighted inside the cited sentence by its offsets."""
+    page = open_page(browser, library_pages(1), DESKTOP)
+    ask(page, "How long is the crossing?")
+    reply = last_reply(page)
+    short = reply.locator(".qa-short")
+    expect(short).to_have_text("three hours and forty minutes")
+    assert int(short.evaluate("el => getComputedStyle(el).fontWeight")) >= 700
+    assert short.bounding_box()["y"] < reply.locator(".qa-answer").bounding_box()["y"]
+    phrase = reply.locator(".qa-cite-snippet mark .qa-phrase")
+    expect(phrase).to_have_text("three hours and forty minutes")
+    expect(reply.locator(".qa-cite-snippet mark")).to_have_text("The crossing to Umeå takes three hours and forty "
+                                                                 "minutes, the line said.")
+    page.screenshot(path=tmp_path / "short-answer.png")
+    page.close()
