@@ -104,7 +104,7 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
     soup = BeautifulSoup(html, "html.parser")
     title = None
     if soup.title and soup.title.get_text(strip=True):
-        title = soup.title.get_text(" ", strip=True)
+        title = page_title(soup.title.get_text(" ", strip=True))
     date = None
     for attrs in ({"property": "article:published_time"}, {"name": "date"}, {"itemprop": "datePublished"}):
         tag = soup.find("meta", attrs=attrs)
@@ -129,6 +129,13 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
     blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", root.get_text())]
     blocks = [b for b in blocks if b]
     return "\n\n".join(blocks), title, date
+
+
+def page_title(title: str) -> str:
+    """An HTML <title> without the site's name: "Russia eyes Tobruk | Libya Observer" -> "Russia eyes Tobruk"
+    (the longest part between " | ", " – " or " — ")."""
+    parts = [p for p in re.split(r"\s+[|–—]\s+", title) if p.strip()]
+    return max(parts, key=len) if len(parts) > 1 else title
 
 
 def _iso_date(value: str) -> str | None:

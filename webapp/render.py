@@ -19,6 +19,8 @@ TITLE_CHARS = 90
 _MARKER = re.compile(r"\[(\d+)\]")
 # A Markdown heading's markers at the start of a line (also after a list dash): "# Title ##" -> "Title".
 _HEADING_LINE = re.compile(r"(?m)^([ \t]*(?:[-*][ \t]+)?)#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# The underline of a Setext heading ("Title\n=====") or a thematic break: markup, not text.
+_RULE_LINE = re.compile(r"\n[ \t]*(?:={3,}|-{3,}|\*{3,})[ \t]*(?=\n|$)")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[-–—]\s")
 
 
@@ -45,6 +47,7 @@ def unheading(text: str, line_start: bool = True) -> str:
     `line_start` says whether `text` starts at the start of a line (a piece cut from the middle of a
     line keeps a '#' it starts with: that one is not a heading marker).
     """
+    text = _RULE_LINE.sub("", text)
     if line_start:
         return _HEADING_LINE.sub(r"\1\2", text)
     first, nl, rest = text.partition("\n")
