@@ -103,8 +103,9 @@ class Settings:
     """QA_RETRIEVE_K: candidates taken from each of vector and BM25 search before fusion."""
     evidence_passages: int = 5
     """QA_EVIDENCE_PASSAGES: fused passages whose sentences compete as evidence."""
-    abstain_threshold: float = 0.5
-    """QA_ABSTAIN_THRESHOLD: support below this (0..1) makes the answer an abstention."""
+    abstain_threshold: float | None = None
+    """QA_ABSTAIN_THRESHOLD: abstain when the judge's probability that the articles answer is below this
+    (0..1); unset: the threshold fitted with the model (at most 5% false abstentions held out)."""
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -133,7 +134,7 @@ class Settings:
             auth=_env("QA_AUTH"),
             retrieve_k=_int("QA_RETRIEVE_K", d.retrieve_k),
             evidence_passages=_int("QA_EVIDENCE_PASSAGES", d.evidence_passages),
-            abstain_threshold=_float("QA_ABSTAIN_THRESHOLD", d.abstain_threshold),
+            abstain_threshold=_float("QA_ABSTAIN_THRESHOLD", -1.0) if _env("QA_ABSTAIN_THRESHOLD") else None,
         )
 
     @property

@@ -1,81 +1,51 @@
-"""Abstention: decide from several signals whether the evidence answers the question at all."""
+"""Abstention: the judge's probability that the articles answer, and a reason a reader can check."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .evidence import Scored, names_missing
+from .evidence import Scored
 from .question import AGE, DATE, NUMBER, Question
-from .retrieve import Retrieval
-from .text import LIGHT_WORDS, stem, terms, terms_match, words
+from .text import STOPWORDS, stem, term_words, terms
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
-
-
-@dataclass(frozen=True)
-class Signals:
-    missing_names: tuple[str, ...]
-    """Names or numbers of the question that the best evidence passage never mentions."""
-    semantic: float
-    """Cosine similarity of question and best sentence."""
-    coverage: float
-    """Weighted share of question terms in the best sentence."""
-    context_coverage: float
-    """The same over the best sentence's passage."""
-    fits: bool
-    """The kind of answer wanted (number, date, age) occurs in the evidence."""
-    agreement: bool
-    """Vector and keyword search both rank the best passage near the top."""
-    relation: float = 1.0
-    """Share of the question's other words (not its names, not general words) in the best sentence:
-    "Who is the mayor of X?" is not answered by a sentence that only mentions X."""
 
 
 @dataclass(frozen=True)
 class Decision:
     abstain: bool
     support: float
-    """0..1: how well the evidence supports answering."""
+    """0..1: the judge's probability that the articles answer the question."""
     reason: str
-    signals: Signals
+    """Why it abstained, in words a reader can check against the closest passage ('' when answering)."""
 
 
-def gather(q: Question, best: Scored, retrieval: Retrieval) -> Signals:
-    top = next(r for r in retrieval.passages if r.passage.id == best.passage_id)
-    return Signals(
-        missing_names=tuple(names_missing(q, best.passage_text)),
-        semantic=best.semantic,
-        coverage=best.coverage,
-        context_coverage=best.context_coverage,
-        fits=best.fits,
-        agreement=(top.vector_rank or 99) <= 3 and (top.bm25_rank or 99) <= 3,
-        relation=relation_coverage(q, best.text),
-    )
+def decide(q: Question, best: Scored, p_answerable: float, threshold: float) -> Decision:
+    if p_answerable >= threshold:
+        return Decision(False, p_answerable, "")
+    return Decision(True, p_answerable, reason(q, best))
 
 
-def relation_coverage(q: Question, sentence: str) -> float:
-    """Weighted share of the question's non-name, non-general terms found in the sentence (1.0 if none)."""
-    name_terms = {t for n in q.names for t in terms(n)}
-    light = {stem(w) for w in LIGHT_WORDS}
-    rel = {t: w for t, w in q.weights.items() if t not in name_terms and t not in light}
-    if not rel:
-        return 1.0
-    found = terms(sentence) + words(sentence)
-    return sum(w for t, w in rel.items() if any(terms_match(t, f) for f in found)) / sum(rel.values())
+def reason(q: Question, best: Scored) -> str:
+    """The most concrete thing the closest passage lacks: a name of the question, the kind of answer
+    wanted, or the question's own words."""
+    if best.missing:
+        return f"they never mention {', '.join(best.missing)} in this context"
+    if q.wants is not None and not best.fits:
+        return f"they give no {_WANTS_WORDS[q.wants]} for this"
+    absent = unmatched_words(q.text, best.passage_text)
+    if absent:
+        quoted = ", ".join(f"“{w}”" for w in absent[:3])
+        return f"the closest passage does not say {quoted} or anything close enough"
+    return "the closest passage mentions the same things but does not say this"
 
 
-def decide(q: Question, s: Signals, threshold: float = 0.5) -> Decision:
-    # Lexical coverage is the main evidence; semantic similarity vouches for the part of the
-    # question that the evidence words differently ("want to build" vs "aims to open").
-    semantic = min(max((s.semantic - 0.2) / 0.4, 0.0), 1.0)
-    lexical = max(s.coverage, 0.8 * s.context_coverage)
-    support = min(1.0, lexical + (1.0 - lexical) * 0.8 * semantic + (0.1 if s.agreement else 0.0))
-    if s.missing_names:
-        names = ", ".join(s.missing_names)
-        return Decision(True, min(support, 0.2), f"they never mention {names} in this context", s)
-    if not s.fits:
-        return Decision(True, min(support, 0.3), f"they give no {_WANTS_WORDS[q.wants]} for this", s)
-    if s.relation == 0.0 and s.semantic < 0.45:
-        return Decision(True, min(support, 0.4), "the passages that mention it don't say this", s)
-    if support < threshold:
-        return Decision(True, support, "no passage says this", s)
-    return Decision(False, support, "", s)
+def unmatched_words(question: str, text: str) -> list[str]:
+    """The question's content words (as the reader typed them) whose terms the text lacks, rarest first."""
+    have = set(terms(text))
+    out = []
+    for w in dict.fromkeys(term_words(question)):
+        if w in STOPWORDS or w.startswith("zzcountry") or len(w) < 3:
+            continue
+        if stem(w) not in have:
+            out.append(w)
+    return out

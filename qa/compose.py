@@ -9,7 +9,8 @@ from ingest.store import ArticleInfo
 
 from .abstain import Decision
 from .evidence import Scored
-from .question import Question
+from .features import anchor
+from .question import DATE, Question
 from .types import Citation
 
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
@@ -59,20 +60,22 @@ def trimmed(ev: Scored) -> tuple[int, int]:
     return ev.start, ev.end
 
 
-def pick(evidence: list[Scored], decision: Decision, limit: int = 2) -> list[Scored]:
-    """The sentences worth citing: the best one, and a runner-up only when it is nearly as good
-    and adds something (another passage's view, or terms the best one lacks)."""
+SECOND_SENTENCE_P = 0.5
+"""A second sentence is cited only when the judge's ranker thinks it, too, more likely than not holds the answer."""
+
+
+def pick(evidence: list[Scored], decision: Decision, limit: int = 2, q: Question | None = None) -> list[Scored]:
+    """The sentences worth citing: the best one; a runner-up the ranker thinks likely to hold the
+    answer too; for a "when" answered by a relative time, the sentence that dates it."""
     if not evidence:
         return []
     best = evidence[0]
-    chosen = [best]
-    for ev in evidence[1:]:
-        if len(chosen) >= limit:
-            break
-        if ev.score < best.score - 0.05 or ev.coverage <= 0.0:
-            continue
-        if ev.coverage > best.coverage or (best.coverage < 0.6 and ev.passage_id == best.passage_id):
-            chosen.append(ev)
+    chosen = [best] + [ev for ev in evidence[1:limit] if ev.score >= SECOND_SENTENCE_P]
+    # A "when" answered by a relative time ("a month later") brings the sentence with the date it counts from.
+    if q is not None and q.wants == DATE:
+        first = anchor(evidence, best)
+        if first is not None and first not in chosen:
+            chosen.append(first)
     # Keep the article's order so the answer reads naturally.
     return sorted(chosen, key=lambda e: (e.source, e.start))
 
@@ -87,7 +90,7 @@ class ExtractiveAnswerer:
         if decision.abstain:
             return abstention(q, evidence, decision, articles)
         parts, cites = [], []
-        for i, ev in enumerate(pick(evidence, decision), start=1):
+        for i, ev in enumerate(pick(evidence, decision, q=q), start=1):
             start, end = trimmed(ev)
             c = cite(i, ev, articles, start, end)
             cites.append(c)

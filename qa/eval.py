@@ -1,7 +1,8 @@
-"""python -m qa.eval DATASET.json [--report out.md] [--failures] [--json out.json]
+"""python -m qa.eval DATASET.json [--peers] [--report out.md] [--failures] [--json out.json]
 
 Ingests the dataset's articles into a fresh temporary store, asks every question (conversations
-with their history) and reports answer hit rate, citation accuracy, abstention and latency.
+with their history) and reports answer hit rate, citation accuracy, abstention and latency; with
+--peers, the simple peers (qa/peers.py) answer the same questions in the same run.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ingest.settings import get_settings  # noqa: I001  (offline environment fir
 
 from .metrics import Outcome, summarize
 from .service import QAService
+from .types import Answer
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def load_dataset(path: Path, workdir: Path, with_seed: bool = True) -> tuple[lis
     return articles, cases
 
 
-def run(dataset: Path, progress: bool = True) -> tuple[list[Outcome], dict]:
+def run(dataset: Path, progress: bool = True, peers: bool = False) -> tuple[list[Outcome], dict]:
+    """Outcomes and summary of the product; with `peers`, the summary gains a "peers" table."""
     from tqdm import tqdm
 
     with tempfile.TemporaryDirectory(prefix="qa-eval-") as tmp:
@@ -69,7 +72,14 @@ def run(dataset: Path, progress: bool = True) -> tuple[list[Outcome], dict]:
         report = svc.ingest([str(a) for a in articles])
         if report.failed:
             raise SystemExit(f"error: could not ingest {report.failed[0].error}")
+        askers = []
+        if peers:
+            from .peers import all_peers
+
+            texts = {a.name: a.read_text(encoding="utf-8") for a in articles}
+            askers = all_peers(svc.corpus.snapshot(), svc.store, svc.embedder, texts)
         outcomes: list[Outcome] = []
+        peer_outcomes: dict[str, list[Outcome]] = {}
         for case in tqdm(cases, desc="questions", disable=not progress, file=sys.stderr):
             history: list[dict] = []
             for question, gold, evidence, answerable in case.turns:
@@ -78,7 +88,31 @@ def run(dataset: Path, progress: bool = True) -> tuple[list[Outcome], dict]:
                 ms = (time.perf_counter() - t) * 1000
                 outcomes.append(Outcome(case.category, question, answerable, gold, evidence, a, ms))
                 history += [{"role": "user", "content": question}, {"role": "assistant", "content": a.text}]
-        return outcomes, summarize(outcomes)
+                for ask in askers:
+                    for name, pa in ask(question).items():
+                        peer_outcomes.setdefault(name, []).append(Outcome(
+                            case.category, question, answerable, gold, evidence,
+                            Answer(text=pa.text, question=question, path="peer"), pa.latency_ms))
+        summary = summarize(outcomes)
+        if peers:
+            summary["peers"] = {"this project": _row(summary["all"])} | {
+                name: _row(summarize(outs)["all"]) for name, outs in peer_outcomes.items()}
+        return outcomes, summary
+
+
+def _row(m: dict) -> dict:
+    keys = ("answer_hit_rate", "false_abstention_rate", "abstention_recall", "mean_answer_words", "latency_p50_ms")
+    return {k: m[k] for k in keys}
+
+
+def peers_table(rows: dict) -> str:
+    heads = ["answerer", "hit", "false abstention", "abstains on unanswerable", "mean words", "p50 ms"]
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    for name, m in rows.items():
+        pct = [("-" if m[k] is None else f"{m[k]:.0%}") for k in ("answer_hit_rate", "false_abstention_rate",
+                                                                 "abstention_recall")]
+        lines.append(f"| {name} | " + " | ".join(pct + [str(m["mean_answer_words"]), str(m["latency_p50_ms"])]) + " |")
+    return "\n".join(lines)
 
 
 def table(summary: dict) -> str:
@@ -87,6 +121,8 @@ def table(summary: dict) -> str:
     heads = ["category", "n", "hit", "cited", "abstain recall", "false abstain", "words", "p50 ms", "p95 ms"]
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     for cat, m in summary.items():
+        if cat == "peers":
+            continue
         cells = [cat] + ["-" if m[c] is None else (f"{m[c]:.0%}" if isinstance(m[c], float) and c.endswith(
             ("rate", "accuracy", "recall")) else str(m[c])) for c in cols]
         lines.append("| " + " | ".join(cells) + " |")
@@ -114,12 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the JSON summary here")
     parser.add_argument("--failures", action="store_true", help="list every miss")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--peers", action="store_true", help="also run the simple peers on the same questions")
     args = parser.parse_args(argv)
     if not args.dataset.exists():
         print(f"error: not found: {args.dataset}", file=sys.stderr)
         return 2
-    outcomes, summary = run(args.dataset, progress=not args.quiet)
+    outcomes, summary = run(args.dataset, progress=not args.quiet, peers=args.peers)
     text = table(summary)
+    if args.peers:
+        text += "\n\nThe same questions, the same run:\n\n" + peers_table(summary["peers"])
     print(text)
     print(json.dumps(summary, indent=1))
     if args.failures:

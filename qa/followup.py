@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import names, terms, words
+from .text import STOPWORDS, names, terms, words
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
@@ -33,8 +33,16 @@ def plain(content) -> str:
     return " ".join(_MARKERS.sub("", text).split())
 
 
+# "Is there a port?", "there are two ships": existential "there" points at nothing earlier;
+# neither does the "it" of "is it true that..." / "it is said".
+_NOT_ANAPHORA = re.compile(r"\b(?:(?:is|are|was|were|will|would|could|has|have|had)\s+there|there\s+(?:is|are|was|"
+                           r"were|will|would|has|have|had|be|been))\b|\b(?:is|was)\s+it\s+(?:true|false|possible|"
+                           r"likely|known|clear)\b|\bit\s+(?:is|was)\s+(?:said|reported|known|claimed)\b", re.I)
+
+
 def needs_context(question: str) -> bool:
-    ws = set(words(question))
+    """Does the question point back at the conversation (a pronoun, "and what about X?")?"""
+    ws = set(words(_NOT_ANAPHORA.sub(" ", question)))
     return bool(ws & set(_PERSONAL) or ws & _OTHER or _ELLIPSIS.match(question))
 
 
@@ -81,18 +89,27 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
     replaced = [False]
 
     def swap(m: re.Match) -> str:
-        word = m.group(0)
+        word = m.group(1)
         suffix = _PERSONAL[word.lower()]
+        # "her" before a content word is possessive ("her husband"); before anything else it is
+        # the object ("did Putin meet her?").
+        if word.lower() == "her" and not _possessive_her(m.group(2)):
+            suffix = ""
         replaced[0] = True
-        return main + suffix
+        return main + suffix + m.group(2)
 
-    out = re.sub(r"\b(?:he|him|she|his|hers|her)\b", swap, question, flags=re.I)
+    out = re.sub(r"\b(he|him|she|his|hers|her)\b(\W*\w*)", swap, question, flags=re.I)
     rest = [c for c in context if c != main or not replaced[0]]
     if set(words(question)) & _OTHER or not replaced[0]:
         rest = [c for c in context if c not in out]
         if rest:
             out = f"{out.rstrip()} ({', '.join(rest)})"
     return out
+
+
+def _possessive_her(following: str) -> bool:
+    nxt = words(following)
+    return bool(nxt) and not following[:1] in ",.?!;:" and nxt[0] not in STOPWORDS
 
 
 def _turns(history: list[dict]) -> list[tuple[str, str]]:

@@ -13,10 +13,11 @@ from ingest.settings import Settings
 from ingest.store import ArticleStore
 
 from . import chitchat, meta
-from .abstain import Decision, decide, gather
+from . import judge as judges
+from .abstain import Decision, decide
 from .compose import Answerer, Draft
 from .corpus import Snapshot
-from .evidence import Scored, score_sentences
+from .evidence import Scored, Selection, select
 from .followup import resolve
 from .question import Question, analyze
 from .filters import Filters
@@ -36,6 +37,7 @@ class Turn:
     parsed: Question | None = None
     retrieval: Retrieval | None = None
     evidence: list[Scored] = field(default_factory=list)
+    selection: Selection | None = None
     decision: Decision | None = None
     answer: Answer | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
@@ -65,8 +67,11 @@ def _timed(name: str, fn):
 class AnswerChain:
     """Holds the components; `runnable` is the LangChain chain over them."""
 
-    def __init__(self, search: HybridSearch, store: ArticleStore, answerer: Answerer, settings: Settings):
+    def __init__(self, search: HybridSearch, store: ArticleStore, answerer: Answerer, settings: Settings,
+                 judge: judges.Judge | None = None):
         self.search = search
+        self.judge = judge or judges.load()
+        self.threshold = settings.abstain_threshold if settings.abstain_threshold is not None else self.judge.threshold
         self.store = store
         self.answerer = answerer
         self.settings = settings
@@ -117,13 +122,10 @@ class AnswerChain:
         return turn
 
     def select(self, turn: Turn) -> Turn:
-        r = turn.retrieval
-        turn.evidence = score_sentences(turn.parsed, r, self.store, self.settings.evidence_passages)
-        if turn.evidence:
-            turn.decision = decide(turn.parsed, gather(turn.parsed, turn.evidence[0], r),
-                                   self.settings.abstain_threshold)
-        else:
-            turn.decision = None
+        turn.selection = select(turn.parsed, turn.retrieval, self.store, self.settings.evidence_passages, self.judge)
+        turn.evidence = turn.selection.evidence
+        turn.decision = (decide(turn.parsed, turn.evidence[0], turn.selection.p_answerable, self.threshold)
+                         if turn.evidence else None)
         return turn
 
     def compose(self, turn: Turn) -> Turn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import LIGHT_WORDS, STOPWORDS, names, stem, terms, words
+from .text import STOPWORDS, names, stem, terms, words
 
 # The kinds of answer that can be checked for in a sentence.
 NUMBER, DATE, AGE = "number", "date", "age"
@@ -58,18 +58,18 @@ class Question:
 
 def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     """`idf(term) -> float` gives term rarity in the current articles. `context` names come from
-    earlier turns: the evidence passage must mention them, but the answer is about the rest."""
+    earlier turns: they help find the passage, but they are not the question's own names (the
+    evidence need not repeat them) and the answer is about the rest."""
     ts = list(dict.fromkeys(terms(text)))
-    light = {stem(w) for w in LIGHT_WORDS}
     known = {t for name in context for t in terms(name)}
-    # General words weigh a fixed little: their rarity in the articles says nothing.
-    weights = {t: 0.2 if t in light else (0.3 if t in known else 1.0) * idf(t) for t in ts}
+    weights = {t: (0.3 if t in known else 1.0) * idf(t) for t in ts}
+    own = [n for n in dict.fromkeys(names(text)) if not set(terms(n)) <= known]
     wants = next((kind for pattern, kind in _KIND_PATTERNS if pattern.search(text)), None)
     ws = words(text)
     wh = next((w for w in ws[:3] if w in {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}),
               "yesno" if ws and ws[0] in _AUX else "what")
     unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
-    return Question(text=text, terms=tuple(ts), weights=weights, names=tuple(dict.fromkeys(names(text))),
+    return Question(text=text, terms=tuple(ts), weights=weights, names=tuple(own),
                     wants=wants, counted=tuple(_counted(ws)), wh=wh, unit=unit)
 
 

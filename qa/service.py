@@ -22,26 +22,27 @@ from .types import Answer
 class QAService:
     """Answers questions and ingests articles. Dependencies come in; defaults are built by `default()`."""
 
-    def __init__(self, store: ArticleStore, embedder, settings: Settings, answerer: Answerer | None = None):
+    def __init__(self, store: ArticleStore, embedder, settings: Settings, answerer: Answerer | None = None,
+                 judge=None):
         self.settings = settings
         self.store = store
         self.embedder = embedder
         self.corpus = Corpus(store)
         self.search = HybridSearch(self.corpus, embedder, k=settings.retrieve_k)
         self.answerer = answerer or ExtractiveAnswerer()
-        self.chain = AnswerChain(self.search, store, self.answerer, settings)
+        self.chain = AnswerChain(self.search, store, self.answerer, settings, judge)
         self._seed_lock = threading.Lock()
         self._seeded = False
         self._write_lock = threading.Lock()
 
     @classmethod
-    def default(cls, settings: Settings | None = None) -> "QAService":
+    def default(cls, settings: Settings | None = None, judge=None) -> "QAService":
         settings = settings or get_settings()
         embedder = get_embedder(settings)
         store = ArticleStore.open(settings, embedder)
         from .generate import make_answerer
 
-        return cls(store, embedder, settings, make_answerer(settings, embedder))
+        return cls(store, embedder, settings, make_answerer(settings, embedder), judge)
 
     @property
     def retriever(self) -> HybridRetriever:

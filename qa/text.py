@@ -5,6 +5,9 @@ import re
 from functools import lru_cache
 
 import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .aliases import aliases
 
 _stemmer = Stemmer.Stemmer("english")
 # Hyphenated words count as their parts ("Haftar-Putin", "2019-2020", "cease-fire").
@@ -22,13 +25,9 @@ when where which while who whom whose why will with would you your yours yoursel
 according said says say tell tells told one's s t
 """.split())
 QUESTION_WORDS = frozenset("what when where which who whom whose why how".split())
-# Verbs and nouns so general that a question may use them without the article doing so.
-LIGHT_WORDS = frozenset("""
-want wants wanted do does did make makes made get gets got happen happened happens take took taken give gave
-given go went come came use used name named called call kind type thing things way mean means meant
-people person many much first last new old large big small time year years like
-""".split())
-
+# scikit-learn's list adds conjunctions and adverbs ("since", "although", "whereas") that start
+# questions and sentences in capitals without being names.
+FUNCTION_WORDS = STOPWORDS | QUESTION_WORDS | ENGLISH_STOP_WORDS
 NUMBER_WORDS = frozenset("""
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
@@ -42,7 +41,30 @@ _NUMBER = re.compile(r"\d")
 
 def words(text: str) -> list[str]:
     """Lower-case words, possessives dropped ("Haftar’s" -> "haftar")."""
-    return [_POSSESSIVE.sub("", w.lower()) if len(w) > 2 else w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in _tokens(text)]
+
+
+def _tokens(text: str) -> list[str]:
+    return [_POSSESSIVE.sub("", w) if len(w) > 2 else w for w in _WORD.findall(text)]
+
+
+def term_words(text: str) -> list[str]:
+    """Lower-case content words, each country name, adjective or abbreviation merged into one term."""
+    tokens = _tokens(text)
+    table = aliases()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        hit = table.match(tokens, i) if tokens[i][:1].isupper() else None
+        if hit:
+            out.append(hit[0])
+            i += hit[1]
+            continue
+        w = tokens[i].lower()
+        if w not in STOPWORDS:
+            out.append(w)
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -52,15 +74,14 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Stems of the content words: the units of keyword search and of lexical evidence."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return [stem(w) for w in term_words(text)]
 
 
 def terms_many(texts: list[str]) -> list[list[str]]:
     """terms() for many texts at once (PyStemmer stems a whole list in C)."""
     out = []
     for text in texts:
-        ws = [w for w in words(text) if w not in STOPWORDS]
-        out.append(_stemmer.stemWords(ws))
+        out.append(_stemmer.stemWords(term_words(text)))
     return out
 
 
@@ -69,14 +90,9 @@ def is_number(word: str) -> bool:
 
 
 def terms_match(a: str, b: str) -> bool:
-    """Stems match, or one is a prefix of the other ("russia"/"russian", "libya"/"libyan")."""
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
-        return True
-    # Compounds end with their head: "midsummer" is a summer, "warship" a ship.
-    return len(short) >= 5 and long_.endswith(short)
+    """Stems match. No prefix rule ("sold" is not "soldier", "port" not "Portugal"); a country and its
+    adjective are one term already (see term_words)."""
+    return a == b
 
 
 _CONNECTORS = {"of", "the", "de", "al", "bin", "von", "van", "la", "le", "du", "del", "da"}
@@ -96,12 +112,17 @@ def names(text: str) -> list[str]:
         gap = text[prev_end:m.start()] if prev_end >= 0 else ""
         sentence_start = first_word or re.search(r"[.!?:;\"“]\s*$", gap) is not None
         capital = word[:1].isupper() or word[:1].isdigit()
-        common = word.lower() in STOPWORDS or word.lower() in QUESTION_WORDS
+        # A capitalized function word ("Since", "Which", "Although") starts no name; an abbreviation
+        # in capitals ("US") is one, though "us" is a function word.
+        lower = word.lower()
+        acronym = word.isupper() and len(word) > 1
+        common = not acronym and (lower in STOPWORDS or lower in QUESTION_WORDS
+                                  or (sentence_start and lower in FUNCTION_WORDS))
         breaks = bool(re.search(r"[,;:()\"“”]", gap))
         if run and (breaks or not (capital or (word.lower() in _CONNECTORS and not breaks))):
             out.append(" ".join(run).strip())
             run = []
-        if capital and not (sentence_start and common):
+        if capital and not common:
             run.append(_POSSESSIVE.sub("", word) if len(word) > 2 else word)
         elif run and word.lower() in _CONNECTORS:
             run.append(word)
