@@ -25,8 +25,7 @@ from webapp.examples import example_questions
 from webapp.feedback import FeedbackLog
 from webapp.messages import answer_message, error_message, history_for_qa, partial_message, question_message
 from webapp.render import article_choices, render_header, render_library, render_store_error
-from webapp.uploads import (discard_upload, keep_upload, render_progress, render_upload_report, safe_upload_name,
-                            stage_upload, upload_line)
+from webapp.uploads import ingest_staged, render_progress, render_upload_report, safe_upload_name, stage_upload
 
 import gradio as gr
 
@@ -162,46 +161,27 @@ def build_app(service) -> gr.Blocks:
                 staged[path], position[path] = name, i
         if staged:
             yield gr.update(), render_progress(len(staged)), gr.update(), gr.update(), gr.update()
-            outcome = yield from _ingest_with_progress(list(staged), staged)
-            if isinstance(outcome, StoreUnavailable):
-                for path in staged:
-                    discard_upload(Path(path))
-                yield None, render_upload_report([("failed", "store", str(outcome))]), *library()
-                return
-            for r in outcome.results:
-                if r.status == "failed":
-                    discard_upload(Path(r.path))
-                else:
-                    keep_upload(Path(r.path), upload_dir)
-                lines[position[r.path]] = upload_line(r)
+            done = yield from _with_progress(len(staged), lambda report: ingest_staged(service, staged, upload_dir,
+                                                                                       report))
+            lines.update({position[path]: line for path, line in done.items()})
         # The drop zone is emptied for the next upload; the report says what happened to each file.
         yield None, render_upload_report([lines[i] for i in sorted(lines)]), *library()
 
-    def _ingest_with_progress(paths: list[str], names: dict[str, str]):
-        """Ingest in a thread while this generator yields the progress display; returns the report
-        (or the StoreUnavailable it raised)."""
+    def _with_progress(files: int, work):
+        """Run work(report) in a thread while this generator yields the progress display (the request
+        thread must stay free to send it); returns what work returned."""
         events: queue.Queue = queue.Queue()
-
-        class Reporter:
-            def __call__(self, result) -> None:
-                pass
-
-            def embedded(self, progress) -> None:
-                events.put(progress)
-
         outcome: dict = {}
 
-        def work() -> None:
+        def run() -> None:
             try:
-                outcome["report"] = service.ingest(paths, sources=names, progress=Reporter())
-            except StoreUnavailable as exc:
-                outcome["report"] = exc
+                outcome["value"] = work(events.put)
             except BaseException as exc:  # re-raised in the request thread below, so Gradio reports it
                 outcome["error"] = exc
             finally:
                 events.put(None)
 
-        threading.Thread(target=work, name="upload-ingest", daemon=True).start()
+        threading.Thread(target=run, name="upload-ingest", daemon=True).start()
         last_sent = 0.0
         while True:
             progress = events.get()
@@ -211,11 +191,11 @@ def build_app(service) -> gr.Blocks:
                 break
             if time.monotonic() - last_sent >= PROGRESS_EVERY_S:
                 last_sent = time.monotonic()
-                yield (gr.update(), render_progress(len(paths), progress.sentences_done, progress.sentences_total,
+                yield (gr.update(), render_progress(files, progress.sentences_done, progress.sentences_total,
                                                     progress.seconds_left), gr.update(), gr.update(), gr.update())
         if "error" in outcome:
             raise outcome["error"]
-        return outcome["report"]
+        return outcome["value"]
 
     def record_vote(messages: list, data: gr.LikeData, request: gr.Request) -> None:
         feedback.record(getattr(request, "session_hash", None) or "", messages, data.index, data.liked)

@@ -9,6 +9,8 @@ import unicodedata
 import uuid
 from pathlib import Path
 
+from ingest import StoreUnavailable
+
 from .render import count
 
 
@@ -60,6 +62,36 @@ def upload_line(result) -> tuple[str, str, str]:
     detail = {"added": "added", "replaced": "replaced the earlier version",
               "unchanged": "already loaded, unchanged"}[result.status]
     return result.status, result.source, f"{detail} · {count(result.passages, 'passage')}"
+
+
+def ingest_staged(service, staged: dict[str, str], upload_dir: Path, on_embedded=None) -> dict[str, tuple[str, str, str]]:
+    """Ingest staged uploads (staged path -> article name), keep those that went in and discard the rest.
+
+    Returns a report line per staged path. Runs to the end even if nobody waits for it any more (the page
+    was closed), so no upload is left half-kept. `on_embedded` gets ingest's embedding progress.
+    """
+    class Reporter:
+        def __call__(self, result) -> None:
+            pass
+
+        def embedded(self, progress) -> None:
+            if on_embedded is not None:
+                on_embedded(progress)
+
+    try:
+        report = service.ingest(list(staged), sources=staged, progress=Reporter())
+    except StoreUnavailable as exc:
+        for path in staged:
+            discard_upload(Path(path))
+        return {path: ("failed", name, str(exc)) for path, name in staged.items()}
+    lines = {}
+    for r in report.results:
+        if r.status == "failed":
+            discard_upload(Path(r.path))
+        else:
+            keep_upload(Path(r.path), upload_dir)
+        lines[r.path] = upload_line(r)
+    return lines
 
 
 def render_upload_report(lines: list[tuple[str, str, str]]) -> str:
