@@ -440,3 +440,48 @@ def test_answer_json_has_the_documented_fields():
     assert set(data["citations"][0]) >= {"source", "title", "date", "start", "end", "quote"}
     assert json.loads(json.dumps(data)) == data
     assert answer_json(Answer(text="No.", abstained=True, reason="r"))["short"] is None
+
+
+class _IngestingService:
+    """Ingests by the file's first byte: 'x' fails; or the whole store is down."""
+
+    def __init__(self, down: bool = False):
+        self.down = down
+
+    def ingest(self, paths, sources=None, progress=None):
+        from ingest import IngestReport, StoreUnavailable
+        from ingest.pipeline import EmbedProgress
+
+        if self.down:
+            raise StoreUnavailable("Chroma server at 127.0.0.1:1 is not reachable")
+        progress.embedded(EmbedProgress(3, 3, 0.1))
+        results = [IngestResult(p, sources[p], "failed", error=f"empty file: {p} has no text to ingest")
+                   if open(p, encoding="utf-8").read(1) == "x" else IngestResult(p, sources[p], "added", passages=2)
+                   for p in paths]
+        return IngestReport(results=results)
+
+
+def test_ingested_uploads_are_kept_and_failed_ones_discarded(tmp_path):
+    upload_dir = tmp_path / "uploads"
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("good article", encoding="utf-8")
+    bad.write_text("x", encoding="utf-8")
+    staged = {str(uploads.stage_upload(good, "good.txt", upload_dir)): "good.txt",
+              str(uploads.stage_upload(bad, "bad.txt", upload_dir)): "bad.txt"}
+    seen = []
+    lines = uploads.ingest_staged(_IngestingService(), staged, upload_dir, seen.append)
+    assert sorted(lines.values()) == [("added", "good.txt", "added · 2 passages"),
+                                      ("failed", "bad.txt", "empty file: bad.txt has no text to ingest")]
+    assert sorted(p.name for p in upload_dir.iterdir() if p.is_file()) == ["good.txt"]
+    assert not list((upload_dir / ".incoming").iterdir())
+    assert seen and seen[-1].sentences_done == 3
+
+
+def test_store_down_during_upload_keeps_nothing(tmp_path):
+    upload_dir = tmp_path / "uploads"
+    src = tmp_path / "a.txt"
+    src.write_text("text", encoding="utf-8")
+    staged = {str(uploads.stage_upload(src, "a.txt", upload_dir)): "a.txt"}
+    [line] = uploads.ingest_staged(_IngestingService(down=True), staged, upload_dir).values()
+    assert line[0] == "failed" and "not reachable" in line[2]
+    assert not [p for p in upload_dir.rglob("*") if p.is_file()]
