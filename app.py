@@ -7,6 +7,7 @@ facts they carry (`messages.py`), uploads (`uploads.py`), the feedback log (`fee
 """
 from __future__ import annotations
 
+import html
 import os
 import queue
 import sys
@@ -60,8 +61,9 @@ def question_problem(question: str, limit: int) -> str:
     return ""
 
 
-def _date_note(problem: str) -> str:
-    return f'<div class="qa-date-error" role="alert">{problem}</div>' if problem else ""
+def date_note(problem: str) -> str:
+    """The date problem shown under the date fields (the typed value is text, never markup)."""
+    return f'<div class="qa-date-error" role="alert">{html.escape(problem)}</div>' if problem else ""
 
 
 def build_app(service) -> gr.Blocks:
@@ -141,7 +143,7 @@ def build_app(service) -> gr.Blocks:
         return answer_json(answer)
 
     def check_dates(since: str, until: str) -> str:
-        return _date_note(date_problem(since, until))
+        return date_note(date_problem(since, until))
 
     def add_articles(files: list[str] | None):
         if not files:
@@ -227,7 +229,7 @@ def build_app(service) -> gr.Blocks:
                                        elem_id="qa-since")
                     until = gr.Textbox(value="", label="To date", placeholder="YYYY-MM-DD", max_lines=1, min_width=120,
                                        elem_id="qa-until")
-                date_note = gr.HTML("", elem_id="qa-date-note")
+                date_status = gr.HTML("", elem_id="qa-date-note")
                 # No file_types: the browser would refuse other files with a bare toast; the report says why instead.
                 files = gr.File(label="Add articles", file_count="multiple", type="filepath", height=150,
                                 elem_id="qa-upload")
@@ -240,14 +242,14 @@ def build_app(service) -> gr.Blocks:
         chatbot.example_select(respond_example, [chatbot, chooser, since, until], [question, chatbot],
                                api_visibility="private", concurrency_id="questions", show_progress_on=[chatbot])
         for asked in (question.submit, chatbot.example_select):
-            asked(check_dates, [since, until], [date_note], api_visibility="private", queue=False,
+            asked(check_dates, [since, until], [date_status], api_visibility="private", queue=False,
                   show_progress="hidden")
         chatbot.like(record_vote, [chatbot], None, api_visibility="private", queue=False)
         new_chat.click(lambda: ("", []), None, [question, chatbot], api_name="new_chat", queue=False)
         for field in (since, until):
-            field.blur(check_dates, [since, until], [date_note], api_visibility="private", queue=False,
+            field.blur(check_dates, [since, until], [date_status], api_visibility="private", queue=False,
                        show_progress="hidden")
-            field.submit(check_dates, [since, until], [date_note], api_visibility="private", queue=False,
+            field.submit(check_dates, [since, until], [date_status], api_visibility="private", queue=False,
                          show_progress="hidden")
         # Ingest is serialized: one upload at a time, while questions keep being answered. The status
         # area is the one progress display (no overlay on the header or the drop zone).

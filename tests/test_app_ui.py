@@ -416,6 +416,11 @@ def test_dates_are_checked_with_a_message_for_their_fields(since, until, problem
     assert "since=" not in found and "QA_" not in found
 
 
+def test_a_typed_date_is_shown_as_text():
+    note = app.date_note(app.date_problem('<img src=x onerror="x()">', ""))
+    assert "<img" not in note and "&lt;img src=x" in note
+
+
 def test_too_long_question_message_names_the_limit_not_a_setting():
     message = app.question_problem("why " * 750, 2000)
     assert "3,000 characters" in message and "2,000" in message and "QA_" not in message
