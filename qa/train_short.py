@@ -3,7 +3,8 @@
     python -m qa.train_short --data ../shared/train/squad2_train_pool.json
 
 Each answerable question gives one group of rows: the candidates (qa.short) of the sentence that holds
-its gold answer, labelled by token F1 against the gold answers. Constants (the regularization C and the
+its gold answer, labelled by token F1 against the gold answers, and "no phrase here"; and a second group,
+from another sentence of its paragraph, where "no phrase here" is right. Constants (the regularization C and the
 probability below which no phrase is shown) are chosen by GroupKFold cross-validation on article titles.
 The final model is fitted on every article except the two smallest, which become the frozen sample that
 tests/test_short.py scores the committed model on (truly held out).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import string
 import sys
@@ -29,6 +31,7 @@ from . import short
 SAMPLE_PATH = Path(__file__).parent.parent / "tests" / "data" / "short_sample.json"
 SAMPLE_ARTICLES = 2
 C_GRID = (0.3, 1.0, 3.0)
+NONE = "__none__"  # the pseudo-feature of "no phrase here"; its weight becomes ShortModel.none_score
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.0, 0.91, 0.02))
 
 
@@ -39,6 +42,8 @@ class Item:
     sentence: str
     golds: list[str]
     parsed: short.Parsed | None = None
+    negative: bool = False
+    """The sentence is another one of the paragraph: it does not hold the answer."""
 
 
 # --- SQuAD's official normalization and scores ---------------------------------------------------------
@@ -72,32 +77,39 @@ def exact(pred: str, golds: list[str]) -> float:
 
 # --- data -----------------------------------------------------------------------------------------------
 
-def load_items(path: Path) -> tuple[list[Item], int]:
-    """Answerable questions with the sentence holding their first gold answer; also the count skipped
-    because the answer crosses a sentence boundary."""
+def load_items(path: Path) -> tuple[list[Item], list[Item], int]:
+    """Answerable questions with the sentence holding their first gold answer; the same questions with
+    another sentence of their paragraph (one without any gold answer); the count skipped because the
+    answer crosses a sentence boundary."""
     data = json.loads(path.read_text(encoding="utf-8"))["data"]
-    items, crossing = [], 0
+    rng = random.Random(0)
+    items, negatives, crossing = [], [], 0
     for article in data:
         for para in article["paragraphs"]:
             context = para["context"]
-            sentences = split_sentences(context, 0, len(context))
+            sentences = [context[s.start:s.end] for s in split_sentences(context, 0, len(context))]
+            spans = split_sentences(context, 0, len(context))
             for qa in para["qas"]:
                 if qa.get("is_impossible") or not qa.get("answers"):
                     continue
                 first = qa["answers"][0]
                 a_start, a_end = first["answer_start"], first["answer_start"] + len(first["text"])
-                sent = next((s for s in sentences if s.start <= a_start and a_end <= s.end), None)
-                if sent is None:
+                at = next((k for k, s in enumerate(spans) if s.start <= a_start and a_end <= s.end), None)
+                if at is None:
                     crossing += 1
                     continue
-                items.append(Item(article["title"], qa["question"], context[sent.start:sent.end],
-                                  [a["text"] for a in qa["answers"]]))
-    return items, crossing
+                golds = [a["text"] for a in qa["answers"]]
+                items.append(Item(article["title"], qa["question"], sentences[at], golds))
+                others = [t for t in sentences if not any(g.lower() in t.lower() for g in golds)]
+                if others:
+                    negatives.append(Item(article["title"], qa["question"], rng.choice(others), golds,
+                                          negative=True))
+    return items, negatives, crossing
 
 
 def parse_all(items: list[Item]) -> None:
     unique = list(dict.fromkeys(i.sentence for i in items))
-    parsed = {doc.text: short.parsed_from_doc(doc) for doc in short.nlp().pipe(unique, batch_size=256)}
+    parsed = dict(zip(unique, short.parse_many(unique)))
     for item in items:
         item.parsed = parsed[item.sentence]
 
@@ -112,7 +124,8 @@ def rows(item: Item) -> tuple[list[dict], list[float]]:
 
 
 def labels(f1s: list[float]) -> list[int]:
-    """The candidates closest to the gold answer are positive, when one is close enough (F1 >= 0.5)."""
+    """The candidates closest to the gold answer are positive, when one is close enough (F1 >= 0.5);
+    otherwise "no phrase here" is."""
     top = max(f1s, default=0.0)
     return [int(top >= 0.5 and f == top) for f in f1s]
 
@@ -129,12 +142,10 @@ def fit(items: list[Item], cache: dict, c_value: float) -> short.ShortModel:
     X, targets, group = [], [], []
     for item in items:
         feats, f1s = cache[id(item)]
-        ys = labels(f1s)
-        if not any(ys):
-            continue  # no candidate is the answer: nothing to learn about choosing
-        X.extend(feats)
-        targets.extend(y / sum(ys) for y in ys)
-        group.extend([group[-1] + 1 if group else 0] * len(ys))
+        ys = [0] * len(f1s) if item.negative else labels(f1s)
+        X.extend(feats + [{NONE: 1.0}])
+        targets.extend([y / sum(ys) for y in ys] + [0.0] if any(ys) else [0.0] * len(ys) + [1.0])
+        group.extend([group[-1] + 1 if group else 0] * (len(ys) + 1))
     vec = DictVectorizer()
     M = csr_matrix(vec.fit_transform(X))
     t = np.asarray(targets)
@@ -154,7 +165,7 @@ def fit(items: list[Item], cache: dict, c_value: float) -> short.ShortModel:
 
     res = minimize(loss, np.zeros(M.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500})
     weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), res.x) if abs(w) > 1e-5}
-    return short.ShortModel(weights, 0.0, threshold=0.0)
+    return short.ShortModel(weights, none_score=weights.pop(NONE, 0.0), threshold=0.0)
 
 
 def predict(model: short.ShortModel, item: Item) -> tuple[float, str | None]:
@@ -190,10 +201,18 @@ def choose_threshold(preds, items) -> float:
     return max(THRESHOLDS, key=gain)
 
 
+def shown_rate(preds, threshold: float) -> float:
+    """The share of questions given a phrase (on sentences that do not hold the answer: wrongly)."""
+    return sum(text is not None and p >= threshold for p, text in preds) / max(1, len(preds))
+
+
 def cross_validate(items: list[Item], cache: dict, folds: int = 5):
+    """Out-of-fold predictions for every item, folds by article, for the C that gives the most token F1
+    over all gold-sentence questions (no phrase counting 0)."""
     from sklearn.model_selection import GroupKFold
 
     groups = [i.title for i in items]
+    gold = [i for i in items if not i.negative]
     results = {}
     for c_value in C_GRID:
         preds: list = [None] * len(items)
@@ -201,11 +220,13 @@ def cross_validate(items: list[Item], cache: dict, folds: int = 5):
             model = fit([items[i] for i in fit_idx], cache, c_value)
             for i in val_idx:
                 preds[i] = predict(model, items[i])
-        results[c_value] = preds
-        s = scores(preds, items, choose_threshold(preds, items))
-        print(f"  C={c_value}: held-out EM {s['em']:.3f} F1 {s['f1']:.3f} coverage {s['coverage']:.3f}", flush=True)
-    best_c = max(results, key=lambda cv: scores(results[cv], items, choose_threshold(results[cv], items))["f1_all"])
-    return best_c, results[best_c]
+        gold_preds = [p for p, i in zip(preds, items) if not i.negative]
+        results[c_value] = (preds, scores(gold_preds, gold, choose_threshold(gold_preds, gold)))
+        s = results[c_value][1]
+        print(f"  C={c_value}: held-out EM {s['em']:.3f} F1 {s['f1']:.3f} coverage {s['coverage']:.3f} "
+              f"F1 over all {s['f1_all']:.3f}", flush=True)
+    best_c = max(results, key=lambda cv: results[cv][1]["f1_all"])
+    return best_c, results[best_c][0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -220,29 +241,38 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     t0 = time.perf_counter()
-    items, crossing = load_items(args.data)
-    parse_all(items)
+    items, negatives, crossing = load_items(args.data)
+    parse_all(items + negatives)
     factoid = [i for i in items if short.wants_phrase(i.question)]
+    other = [i for i in negatives if short.wants_phrase(i.question)]
     print(f"{len(items)} answerable questions ({crossing} skipped: answer crosses sentences), "
-          f"{len(factoid)} factoid, {len({i.title for i in items})} articles; parsed in {time.perf_counter() - t0:.0f} s")
-    cache = {id(i): rows(i) for i in factoid}
+          f"{len(factoid)} factoid, {len({i.title for i in items})} articles; {len(other)} other-sentence "
+          f"pairs; parsed in {time.perf_counter() - t0:.0f} s")
+    cache = {id(i): rows(i) for i in factoid + other}
     ceiling = sum(max(cache[id(i)][1], default=0.0) for i in factoid) / len(factoid)
     print(f"candidate ceiling (best candidate's F1, mean): {ceiling:.3f}")
 
     titles = sorted({i.title for i in factoid}, key=lambda t: (sum(i.title == t for i in factoid), t))
     sample_titles = set(titles[:SAMPLE_ARTICLES])
-    pool = [i for i in factoid if i.title not in sample_titles]
-    print(f"cross-validation by article ({args.folds} folds, {len(pool)} questions):")
-    c_value, preds = cross_validate(pool, cache, args.folds)
-    threshold = choose_threshold(preds, pool)
-    held_out = scores(preds, pool, threshold)
+    pool = [i for i in factoid + other if i.title not in sample_titles]
+    gold = [i for i in pool if not i.negative]
+    print(f"cross-validation by article ({args.folds} folds, {len(gold)} questions):")
+    c_value, all_preds = cross_validate(pool, cache, args.folds)
+    preds = [p for p, i in zip(all_preds, pool) if not i.negative]
+    wrong_sentence = [p for p, i in zip(all_preds, pool) if i.negative]
+    threshold = choose_threshold(preds, gold)
+    held_out = scores(preds, gold, threshold)
+    held_out["phrase_on_other_sentence"] = shown_rate(wrong_sentence, threshold)
     print(f"chosen C={c_value}, threshold={threshold}")
-    curve = {t: scores(preds, pool, t) for t in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)}
+    curve = {t: scores(preds, gold, t) for t in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)}
     for t, s in curve.items():
-        print(f"  threshold {t:.1f}: phrase for {s['coverage']:.1%}, EM {s['em']:.1%}, F1 {s['f1']:.1%}")
+        s["phrase_on_other_sentence"] = shown_rate(wrong_sentence, t)
+        print(f"  threshold {t:.1f}: phrase for {s['coverage']:.1%}, EM {s['em']:.1%}, F1 {s['f1']:.1%}; "
+              f"a phrase from a sentence without the answer for {s['phrase_on_other_sentence']:.1%}")
     print(f"held-out: EM {held_out['em']:.1%}  F1 {held_out['f1']:.1%} (over questions given a phrase); "
           f"EM {held_out['em_all']:.1%}  F1 {held_out['f1_all']:.1%} (over all factoid, none = 0); "
-          f"phrase for {held_out['coverage']:.1%}; mean {held_out['mean_words']:.2f} words")
+          f"phrase for {held_out['coverage']:.1%}; mean {held_out['mean_words']:.2f} words; "
+          f"phrase from a sentence without the answer for {held_out['phrase_on_other_sentence']:.1%}")
 
     model = fit(pool, cache, c_value)
     model.threshold = threshold
@@ -251,13 +281,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"frozen sample ({', '.join(sorted(sample_titles))}; {len(sample)} questions, not fitted on): "
           f"EM {sample_scores['em']:.1%}  F1 {sample_scores['f1']:.1%}  phrase for {sample_scores['coverage']:.1%}")
     model.meta = {
-        "trained_on": f"{args.data.name}: {len(pool)} factoid answerable questions, "
+        "trained_on": f"{args.data.name}: {len(gold)} factoid answerable questions, "
                       f"{len({i.title for i in pool})} articles (SQuAD 2.0, CC BY-SA 4.0)",
         "trained_on_articles": sorted({i.title for i in pool}),
         "spacy_pipeline": short.SPACY_PIPELINE, "C": c_value,
         "held_out_by_article": {k: round(v, 4) if isinstance(v, float) else v for k, v in held_out.items()},
         "candidate_ceiling_f1": round(ceiling, 4),
-        "held_out_by_threshold": {str(t): {k: round(s[k], 4) for k in ("coverage", "em", "f1")} for t, s in curve.items()},
+        "held_out_by_threshold": {str(t): {k: round(s[k], 4) for k in ("coverage", "em", "f1", "phrase_on_other_sentence")}
+                                  for t, s in curve.items()},
         "sample": {k: round(v, 4) if isinstance(v, float) else v for k, v in sample_scores.items()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -65,7 +65,7 @@ def test_candidates_drop_leading_articles():
 def test_a_fake_model_picks_the_type_the_question_asks_for():
     model = ShortModel({"wh=when|lab=DATE": 5.0, "wh=how_many|lab=NUM": 5.0, "wh=when|len=3": 1.0,
                         "wh=how_many|len=3": 1.0},
-                       bias=0.0, threshold=0.5)
+                       none_score=0.0, threshold=0.5)
     assert find_short("When did Haftar meet Putin?", MEETING, model).text == "28 September 2023"
     span = find_short("How many Wagner fighters remained in Libya?", WAGNER, model)
     assert span == ShortSpan(start=WAGNER.index("approximately"), end=WAGNER.index(" Wagner"),
@@ -75,12 +75,12 @@ def test_a_fake_model_picks_the_type_the_question_asks_for():
 
 @pytest.mark.integration  # loads spaCy's pipeline (1.5-2 s, once)
 def test_no_phrase_when_the_model_is_unsure():
-    unsure = ShortModel({}, bias=0.0, threshold=0.9)  # every candidate equally likely
+    unsure = ShortModel({}, none_score=0.0, threshold=0.5)  # every candidate as likely as none
     assert find_short("Who met Putin?", MEETING, unsure) is None
 
 
 def test_no_phrase_for_reasons_manners_or_yes_no():
-    model = ShortModel({}, bias=0.0, threshold=0.0)
+    model = ShortModel({}, none_score=0.0, threshold=0.0)
     assert find_short("Why did the Wagner fighters stay in Libya?", WAGNER, model) is None
     assert find_short("How did Haftar travel to Moscow?", MEETING, model) is None
     assert find_short("Did Haftar meet Putin?", MEETING, model) is None
@@ -121,15 +121,16 @@ def test_yes_no_abstains_unless_plain():
 
 def test_model_threshold_must_be_a_probability():
     with pytest.raises(ValueError, match="threshold"):
-        ShortModel({}, bias=0.0, threshold=1.5)
+        ShortModel({}, none_score=0.0, threshold=1.5)
 
 
 def test_model_round_trips_through_json(tmp_path):
-    model = ShortModel({"lab=DATE": 1.25}, bias=0.0, threshold=0.3, meta={"C": 1.0})
+    model = ShortModel({"lab=DATE": 1.25}, none_score=-0.5, threshold=0.3, meta={"C": 1.0})
     path = tmp_path / "short.json"
     path.write_text(json.dumps(model.to_json()))
     loaded = ShortModel.load(path)
-    assert (loaded.weights, loaded.threshold, loaded.meta) == ({"lab=DATE": 1.25}, 0.3, {"C": 1.0})
+    assert (loaded.weights, loaded.none_score, loaded.threshold, loaded.meta) == ({"lab=DATE": 1.25}, -0.5, 0.3,
+                                                                                 {"C": 1.0})
 
 
 @pytest.mark.integration  # loads spaCy's pipeline (1.5-2 s, once)
@@ -140,6 +141,16 @@ def test_committed_model_answers_plain_factoid_questions():
     assert find_short("Where were the talks held?", "The talks were held in Benghazi on Tuesday.").text == "Benghazi"
     assert find_short("Who leads the Libyan National Army?",
                       "The Libyan National Army is led by Khalifa Haftar, a former general.").text == "Khalifa Haftar"
+
+
+@pytest.mark.integration  # loads spaCy's pipeline (1.5-2 s, once)
+def test_best_short_looks_in_every_sentence_and_says_which():
+    sentences = ["The talks were long.", MEETING]
+    index, span = short.best_short("When did Haftar meet Putin?", sentences)
+    assert (index, span.text) == (1, "28 September 2023")
+    assert sentences[index][span.start:span.end] == span.text
+    assert short.best_short("Why did they meet?", sentences) is None
+    assert short.best_short("When did Haftar meet Putin?", []) is None
 
 
 @pytest.mark.integration
