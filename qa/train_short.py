@@ -287,8 +287,9 @@ def main(argv: list[str] | None = None) -> int:
         "spacy_pipeline": short.SPACY_PIPELINE, "C": c_value,
         "held_out_by_article": {k: round(v, 4) if isinstance(v, float) else v for k, v in held_out.items()},
         "candidate_ceiling_f1": round(ceiling, 4),
-        "held_out_by_threshold": {str(t): {k: round(s[k], 4) for k in ("coverage", "em", "f1", "phrase_on_other_sentence")}
-                                  for t, s in curve.items()},
+        "held_out_by_threshold": {
+            str(t): {k: round(s[k], 4) for k in ("coverage", "em", "f1", "phrase_on_other_sentence")}
+            for t, s in curve.items()},
         "sample": {k: round(v, 4) if isinstance(v, float) else v for k, v in sample_scores.items()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

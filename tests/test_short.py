@@ -50,7 +50,8 @@ def test_candidates_keep_an_approximate_number_in_words():
 
 @pytest.mark.integration  # loads spaCy's pipeline (1.5-2 s, once)
 def test_candidate_offsets_point_into_the_sentence():
-    for sentence in (WAGNER, MEETING, BRIDGE, "  Leading spaces, “quotes” and Haftar’s forces (LNA) — 5 km/h.  "):
+    odd = "  Leading spaces, “quotes” and Haftar’s forces (LNA) — 5 km/h.  "
+    for sentence in (WAGNER, MEETING, BRIDGE, odd):
         for c in short.candidates(sentence):
             assert sentence[c.start:c.end] == c.text
             assert c.text == c.text.strip() and c.text
