@@ -18,6 +18,8 @@ def format_answer(a: Answer) -> str:
         lines.append(f"(searched for: {a.searched})")
     if a.notice:
         lines.append(f"({a.notice})")
+    if a.short is not None:
+        lines.append(f"  answer: {a.short.text} (from [{a.short.citation}], chars {a.short.start}-{a.short.end})")
     for c in a.citations:
         label = "closest passage, not an answer" if c.role == "closest" else c.source
         date = f", {c.date}" if c.date else ""

@@ -11,7 +11,7 @@ from .abstain import Decision
 from .evidence import Scored
 from .features import anchor
 from .question import DATE, Question
-from .types import Citation
+from .types import Citation, Short
 
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
 _OPENER = re.compile(r"^(however|moreover|meanwhile|furthermore|in addition|additionally|also|but|and|so|thus|"
@@ -24,6 +24,7 @@ class Draft:
     citations: tuple[Citation, ...]
     path: str
     notice: str = ""
+    short: Short | None = None
 
 
 class Answerer(Protocol):
@@ -89,19 +90,40 @@ class ExtractiveAnswerer:
                 articles: dict[str, ArticleInfo]) -> Draft:
         if decision.abstain:
             return abstention(q, evidence, decision, articles)
-        parts, cites = [], []
+        cites = []
         for i, ev in enumerate(pick(evidence, decision, q=q), start=1):
             start, end = trimmed(ev)
-            c = cite(i, ev, articles, start, end)
-            cites.append(c)
-            parts.append(f"{_capitalized(c.quote)} [{i}]")
-        return Draft(" ".join(parts), tuple(cites), self.name)
+            cites.append(cite(i, ev, articles, start, end))
+        found = short_answer(q.text, cites)
+        body = " ".join(f"{_capitalized(c.quote)} [{c.index}]" for c in cites)
+        text = f"{_sentence_case(found.text)}. {body}" if found else body
+        return Draft(text, tuple(cites), self.name, short=found)
 
     def stream(self, q, evidence, decision, articles) -> Iterator[str | Draft]:
         draft = self.compose(q, evidence, decision, articles)
         for chunk in re.findall(r"\S+\s*", draft.text):
             yield chunk
         yield draft
+
+
+def short_answer(question: str, cites: list[Citation]) -> Short | None:
+    """The exact answer phrase inside the cited sentences (offsets into the source), "Yes"/"No" when a
+    cited sentence plainly states it, or None when no phrase fits."""
+    if not cites:
+        return None
+    from . import short as phrases  # spaCy loads on the first answer, not at import
+
+    for c in cites:
+        verdict = phrases.yes_no(question, c.quote)
+        if verdict:
+            return Short(text=verdict, citation=c.index, start=c.start, end=c.end, quote=c.quote)
+    best = phrases.best_short(question, [c.quote for c in cites])
+    if best is None:
+        return None
+    i, span = best
+    c = cites[i]
+    start, end = c.start + span.start, c.start + span.end
+    return Short(text=span.text, citation=c.index, start=start, end=end, quote=c.quote[span.start:span.end])
 
 
 def abstention(q: Question, evidence: list[Scored], decision: Decision,
@@ -112,6 +134,11 @@ def abstention(q: Question, evidence: list[Scored], decision: Decision,
         return Draft(text, (), "abstain")
     closest = cite(1, evidence[0], articles, role="closest")
     return Draft(f"{text} The closest passage [1] is shown for reference; it is not an answer.", (closest,), "abstain")
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip().rstrip(".,;:")
+    return text[:1].upper() + text[1:]
 
 
 def _capitalized(text: str) -> str:

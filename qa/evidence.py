@@ -70,14 +70,14 @@ def candidates(retrieval: Retrieval, store: ArticleStore, passages: int) -> list
     return out
 
 
-def rank(q: Question, cands: list[Candidate], judge: Judge, idf, df) -> Selection:
+def rank(q: Question, cands: list[Candidate], judge: Judge, idf) -> Selection:
     """Order the candidates by the judge's ranker and score the question's answerability."""
     if not cands:
         return Selection([], [], None, 0.0)
     sig: SentenceSignals = sentence_signals(q, cands, idf)
     logits = judge.rank_logits(sig.matrix, sig.rrf)
     order = np.argsort(-logits, kind="stable")
-    row = question_row(q, cands, sig, logits, order, df)
+    row = question_row(q, cands, sig, logits, order)
     probs = sigmoid(logits) if judge.ranker is not None else sig.rrf / sig.rrf.max()
     evidence = [Scored(passage_rank=c.passage_rank, passage_id=c.passage_id, source=c.source, start=c.start,
                        end=c.end, text=c.text, passage_start=c.passage_start, passage_end=c.passage_end,
@@ -90,4 +90,4 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf, df) -> Selectio
 
 def select(q: Question, retrieval: Retrieval, store: ArticleStore, passages: int, judge: Judge) -> Selection:
     snap = retrieval.snapshot
-    return rank(q, candidates(retrieval, store, passages), judge, snap.idf, lambda t: snap.df.get(t, 0))
+    return rank(q, candidates(retrieval, store, passages), judge, snap.idf)

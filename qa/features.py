@@ -60,7 +60,7 @@ SENTENCE_FEATURES = (
 )
 QUESTION_FEATURES = (
     "top_score", "margin", "top_cosine", "max_cosine", "top_coverage", "max_coverage", "top_passage_coverage",
-    "top_relation", "names_missing", "names_missing_all", "fits", "fits_top3", "wants_kind", "unknown_terms",
+    "top_relation", "names_missing", "names_missing_all", "fits", "fits_top3", "wants_kind",
     "agreement", "negation", "question_terms", "top_bm25", "top_rrf", "rarest_missing_passage",
     "rarest_missing_sentence",
 ) + tuple(f"wh_{w}" for w in WH)
@@ -238,8 +238,8 @@ def sentence_signals(q: Question, cands: list[Candidate], idf) -> SentenceSignal
                            col["passage_coverage"], fit)
 
 
-def question_row(q: Question, cands: list[Candidate], sig: SentenceSignals, scores: np.ndarray, order: np.ndarray,
-                 df) -> np.ndarray:
+def question_row(q: Question, cands: list[Candidate], sig: SentenceSignals, scores: np.ndarray,
+                 order: np.ndarray) -> np.ndarray:
     """The question-level row for the answerability model; `order` ranks the candidates (best first)
     by `scores`, the ranker's logits."""
     m = sig.matrix
@@ -260,8 +260,6 @@ def question_row(q: Question, cands: list[Candidate], sig: SentenceSignals, scor
     f["fits_top3"] = float(m[order[:3], idx["fits"]].max())
     f["wants_kind"] = float(q.wants is not None)
     total = sum(q.weights.values())
-    # Question terms that no passage of the store contains: the articles can hardly answer about them.
-    f["unknown_terms"] = sum(1.0 for t in q.terms if df(t) == 0) / max(len(q.terms), 1)
     f["agreement"] = float(m[top, idx["passage_vector_rank"]] >= 1 / 3 and m[top, idx["passage_bm25_rank"]] >= 1 / 3)
     f["negation"] = float(bool(_NEGATION.search(q.text)))
     f["question_terms"] = math.log1p(len(q.terms)) if total > 0 else 0.0

@@ -46,6 +46,14 @@ def needs_context(question: str) -> bool:
     return bool(ws & set(_PERSONAL) or ws & _OTHER or _ELLIPSIS.match(question))
 
 
+def pronoun(question: str) -> str:
+    """The first word of the question that points back at the conversation ('' if none)."""
+    for w in words(_NOT_ANAPHORA.sub(" ", question)):
+        if w in _PERSONAL or w in _OTHER:
+            return w
+    return ""
+
+
 def focus(question: str, answer: str) -> list[str]:
     """The names a turn is about: "who is X" -> X; "who did Y" -> the person the answer names."""
     q_names = names(question)

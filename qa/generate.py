@@ -18,7 +18,7 @@ from ingest.settings import Settings
 from ingest.store import ArticleInfo
 
 from .abstain import Decision
-from .compose import Answerer, Draft, ExtractiveAnswerer, cite
+from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer
 from .evidence import Scored
 from .question import Question
 from .text import STOPWORDS, is_number, names, terms, terms_match, words
@@ -169,12 +169,18 @@ class GenerativeAnswerer:
         if not verdict.ok:
             return self._fallback(q, evidence, decision, articles, verdict.reason, notice)
         cites = tuple(cite(i, given[n - 1], articles) for i, n in enumerate(verdict.cited, start=1))
+        # The draft must agree with the answer phrase the cited text gives, when there is one.
+        found = short_answer(q.text, list(cites))
+        if found is not None and found.text.lower() not in verdict.claim.lower():
+            return self._fallback(q, evidence, decision, articles,
+                                  f"the draft does not give the answer phrase {found.text!r}", notice)
         markers = " ".join(f"[{i}]" for i in range(1, len(cites) + 1))
-        return Draft(f"{verdict.claim[:1].upper()}{verdict.claim[1:]} {markers}", cites, self.name, notice)
+        return Draft(f"{verdict.claim[:1].upper()}{verdict.claim[1:]} {markers}", cites, self.name, notice,
+                     short=found)
 
     def _fallback(self, q, evidence, decision, articles, why: str, notice: str = "") -> Draft:
         draft = self.fallback.compose(q, evidence, decision, articles)
-        return Draft(draft.text, draft.citations, f"{draft.path} (fallback: {why})", notice)
+        return Draft(draft.text, draft.citations, f"{draft.path} (fallback: {why})", notice, short=draft.short)
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:

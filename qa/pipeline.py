@@ -18,7 +18,7 @@ from .abstain import Decision, decide
 from .compose import Answerer, Draft
 from .corpus import Snapshot
 from .evidence import Scored, Selection, select
-from .followup import resolve
+from .followup import needs_context, pronoun, resolve
 from .question import Question, analyze
 from .filters import Filters
 from .retrieve import HybridSearch, Retrieval
@@ -41,6 +41,17 @@ class Turn:
     decision: Decision | None = None
     answer: Answer | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    unresolved: str = ""
+    """A pronoun of the question that nothing earlier in the chat explains ("his" in a new chat)."""
+
+
+def assumed(word: str, draft: Draft) -> str:
+    """Say whom an unexplained pronoun was taken to mean: the first name of the cited sentence."""
+    from .text import names
+
+    found = [n for c in draft.citations for n in names(c.quote)]
+    who = f"the answer assumes it means {found[0]}" if found else "the answer is about the closest passage"
+    return f"Nothing earlier in this chat says who or what “{word}” is; {who}. Name it to be sure."
 
 
 def validate(question: Any, max_chars: int) -> str:
@@ -107,6 +118,8 @@ class AnswerChain:
             return turn
         resolved = resolve(turn.question, turn.history)
         turn.searched = resolved.searched
+        if not resolved.context and needs_context(turn.question):
+            turn.unresolved = pronoun(turn.question)
         about = meta.answer(turn.searched, scope, snap)
         if about is not None:
             text, cites = about
@@ -126,7 +139,27 @@ class AnswerChain:
         turn.evidence = turn.selection.evidence
         turn.decision = (decide(turn.parsed, turn.evidence[0], turn.selection.p_answerable, self.threshold)
                          if turn.evidence else None)
+        if (turn.decision is None or turn.decision.abstain) and not turn.filters.empty:
+            turn.decision = self.outside_filter(turn) or turn.decision
         return turn
+
+    def outside_filter(self, turn: Turn) -> Decision | None:
+        """A refusal under a filter says so when loaded articles outside it would answer."""
+        unfiltered = self.search.search(turn.searched, Filters(), limit=self.settings.evidence_passages,
+                                        snapshot=turn.snapshot)
+        sel = select(turn.parsed, unfiltered, self.store, self.settings.evidence_passages, self.judge)
+        if not sel.evidence or sel.p_answerable < self.threshold:
+            return None
+        articles = turn.snapshot.articles
+        outside = list(dict.fromkeys(e.source for e in sel.evidence[:3]
+                                     if e.source in articles and not turn.filters.admits(articles[e.source])))
+        if not outside:
+            return None
+        titles = ", ".join(f"“{articles[s].title}”" for s in outside[:2])
+        count = f"{len(outside)} other loaded article" + ("s" if len(outside) > 1 else "")
+        reason = f"it is not in the selected articles; {count} may answer it ({titles}): widen the filter"
+        support = turn.decision.support if turn.decision else 0.0
+        return Decision(True, support, reason)
 
     def compose(self, turn: Turn) -> Turn:
         draft = self.draft(turn)
@@ -140,9 +173,13 @@ class AnswerChain:
 
     def to_answer(self, turn: Turn, draft: Draft) -> Answer:
         abstained = turn.decision is None or turn.decision.abstain
+        notice = draft.notice
+        if not abstained and turn.unresolved:
+            notice = " ".join(filter(None, [notice, assumed(turn.unresolved, draft)]))
         return Answer(text=draft.text, citations=draft.citations, abstained=abstained,
                       reason=turn.decision.reason if turn.decision else "no matching passage",
-                      question=turn.question, searched=turn.searched, path=draft.path, notice=draft.notice)
+                      question=turn.question, searched=turn.searched, path=draft.path, notice=notice,
+                      short=draft.short)
 
     def finish(self, turn: Turn) -> Answer:
         return replace(turn.answer, timings_ms=dict(turn.timings_ms))

@@ -40,8 +40,11 @@ class QAService:
         settings = settings or get_settings()
         embedder = get_embedder(settings)
         store = ArticleStore.open(settings, embedder)
+        from . import short
         from .generate import make_answerer
 
+        # The answer-phrase tagger (spaCy, ~2 s) loads in the background while the caller starts up.
+        threading.Thread(target=short.warm_up, name="load-spacy", daemon=True).start()
         return cls(store, embedder, settings, make_answerer(settings, embedder), judge)
 
     @property

@@ -137,11 +137,22 @@ def default_model() -> ShortModel:
     return ShortModel.load(MODEL_PATH)
 
 
+_warm_lock = threading.Lock()
+
+
+def warm_up() -> None:
+    """Load the pipeline and the model now (once), so the first answer does not wait for them."""
+    with _warm_lock:
+        nlp()
+        default_model()
+
+
 def find_short(question: str, sentence: str, model: ShortModel | None = None) -> ShortSpan | None:
     """The phrase of `sentence` that answers `question`, or None when no phrase fits (why/how questions,
     yes/no questions, or no candidate the model believes in)."""
     if not question.strip() or not sentence.strip() or not wants_phrase(question):
         return None
+    warm_up()  # waits for a load already under way instead of starting a second one
     model = model or default_model()
     ranked = rank(question, parse(sentence), model)
     if not ranked or ranked[0][0] < model.threshold:

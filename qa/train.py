@@ -28,7 +28,6 @@ from .judge import MODEL_PATH, Judge, Linear
 from .pipeline import Turn
 from .filters import Filters
 from .question import Question
-from .text import terms
 
 FALSE_ABSTENTION_TARGET = 0.05
 """At most this share of answerable held-out questions may be refused."""
@@ -49,7 +48,10 @@ class Row:
     sig: SentenceSignals | None
     labels: np.ndarray
     """1 for candidates that contain a gold answer span of this question."""
-    df: dict
+    scope: str = "corpus"
+    """Which store it was asked of: "corpus" (all articles) or "single" (one article)."""
+    foreign: bool = False
+    """Asked where its article is not (so unanswerable there)."""
 
 
 def slug(title: str) -> str:
@@ -93,17 +95,23 @@ def _occurrences(context: str, answers: list[str]) -> list[dict]:
 
 
 FOREIGN_SHARE = 0.5
-"""Share of the questions also asked with their own article filtered out (see collect)."""
+"""Share of the questions also asked of articles that do not contain them (see collect)."""
+SCOPES = ("corpus", "single")
+"""The stores questions are asked of: all articles together, and each article alone."""
 
 
-def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREIGN_SHARE) -> list[Row]:
+def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREIGN_SHARE,
+            scopes: tuple[str, ...] = SCOPES) -> list[Row]:
     """Run every question of a SQuAD-format file through the product's steps, up to the signals.
 
-    SQuAD's unanswerable questions are written next to the paragraph they are about, so they name
-    what it names; readers more often ask about things the articles never cover. A share of the
-    questions is therefore asked a second time with its own article filtered out, as an unanswerable
-    question about an article that is not there (article "foreign:<name>", so that cross-validation
-    keeps it with its article). Term counts then leave that article out as well."""
+    Two kinds of store, because signals such as term rarity depend on what else is stored: one
+    with all the articles ("corpus"), and one per article ("single", like a reader with one
+    article loaded). SQuAD's unanswerable questions are written next to the paragraph they are
+    about, so they name what it names; readers more often ask about things their articles never
+    cover. A share of the questions is therefore also asked where its article is not: with its own
+    article filtered out of the corpus (and left out of the term counts), and of another article's
+    single store. Those rows are unanswerable and `foreign`; cross-validation keeps them in the
+    group of their question's article."""
     from tqdm import tqdm
 
     from .service import QAService
@@ -114,39 +122,57 @@ def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREI
         (tmp / "articles").mkdir()
         files, questions = write_articles(data, tmp / "articles")
         settings = replace(get_settings(), chroma_path=tmp / "chroma", chroma_host=None, seed_dir=tmp / "none")
-        svc = QAService.default(settings, judge=bootstrap_judge())
-        report = svc.ingest([str(f) for f in files])
-        if report.failed:
-            raise SystemExit(f"error: could not ingest {report.failed[0].error}")
-        chain = svc.chain
+        services: dict[str, QAService] = {}
+        if "corpus" in scopes:
+            services["corpus"] = QAService.default(settings, judge=bootstrap_judge())
+            _ingest(services["corpus"], files)
+        if "single" in scopes:
+            for i, f in enumerate(files):
+                services[f.name] = QAService.default(replace(settings, collection=f"single{i}"),
+                                                     judge=bootstrap_judge())
+                _ingest(services[f.name], [f])
         # Questions embedded in batches up front (several times faster than one by one); retrieval
         # then looks their vectors up instead of embedding each again.
+        any_svc = next(iter(services.values()))
         texts = list(dict.fromkeys(clean(q) for _, q, _, _ in questions))
-        chain.search.embedder = Precomputed(svc.embedder, dict(zip(texts, svc.embedder.embed_documents(texts))))
-        snap = chain.search.corpus.snapshot()
-        article_df = per_article_df(snap)
+        table = Precomputed(any_svc.embedder, dict(zip(texts, any_svc.embedder.embed_documents(texts))))
+        for svc in services.values():
+            svc.chain.search.embedder = table
+        names = [f.name for f in files]
         rng = np.random.default_rng(SEED)
-        asks = [(a, q, ans, spans, False) for a, q, ans, spans in questions]
-        asks += [(a, q, False, [], True) for a, q, ans, spans in questions if rng.random() < foreign_share]
+        asks = []  # (scope, store key, article, question, answerable, spans, foreign)
+        for scope in scopes:
+            for a, q, ans, spans in questions:
+                asks.append((scope, "corpus" if scope == "corpus" else a, a, q, ans, spans, False))
+                if rng.random() < foreign_share:
+                    other = "corpus" if scope == "corpus" else str(rng.choice([n for n in names if n != a]))
+                    asks.append((scope, other, a, q, False, [], True))
         rows: list[Row] = []
-        for article, question, answerable, spans, foreign in tqdm(asks, desc="questions", disable=not progress,
-                                                                  file=sys.stderr):
-            others = Filters.of(sources=[s for s in snap.articles if s != article]) if foreign else Filters()
-            name = f"foreign:{article}" if foreign else article
+        for scope, key, article, question, answerable, spans, foreign in tqdm(
+                asks, desc="questions", disable=not progress, file=sys.stderr):
+            svc = services[key]
+            chain = svc.chain
+            snap = chain.search.corpus.snapshot()
+            excluded = foreign and scope == "corpus"
+            others = Filters.of(sources=[s for s in snap.articles if s != article]) if excluded else Filters()
             turn = chain.prepare(Turn(question=question, filters=others))
             if turn.answer is not None:  # small talk or a question about the article itself
-                rows.append(Row(name, question, answerable, None, [], None, np.zeros(0), {}))
+                rows.append(Row(article, question, answerable, None, [], None, np.zeros(0), scope, foreign))
                 continue
             turn = chain.retrieve(turn)
             cands = candidates(turn.retrieval, svc.store, settings.evidence_passages)
             sig = sentence_signals(turn.parsed, cands, snap.idf)
             labels = np.array([float(c.source == article and any(c.start < e and s < c.end for s, e in spans))
                                for c in cands])
-            own = article_df[article] if foreign else {}
-            df = {t: snap.df.get(t, 0) - own.get(t, 0) for t in turn.parsed.terms}
             cands = [replace(c, passage_text="") for c in cands]  # not needed after this; keeps the rows small
-            rows.append(Row(name, question, answerable, turn.parsed, cands, sig, labels, df))
+            rows.append(Row(article, question, answerable, turn.parsed, cands, sig, labels, scope, foreign))
         return rows
+
+
+def _ingest(svc, files: list[Path]) -> None:
+    report = svc.ingest([str(f) for f in files])
+    if report.failed:
+        raise SystemExit(f"error: could not ingest {report.failed[0].error}")
 
 
 class Precomputed:
@@ -158,16 +184,6 @@ class Precomputed:
 
     def embed_query(self, text: str) -> list[float]:
         return self.table[text] if text in self.table else self.embedder.embed_query(text)
-
-
-def per_article_df(snap) -> dict[str, dict[str, int]]:
-    """In how many passages of each article each term occurs."""
-    out: dict[str, dict[str, int]] = {}
-    for p in snap.passages:
-        counts = out.setdefault(p.source, {})
-        for t in set(terms(clean(p.text))):
-            counts[t] = counts.get(t, 0) + 1
-    return out
 
 
 def bootstrap_judge() -> Judge:
@@ -204,7 +220,7 @@ def question_matrix(rows: list[Row], ranker: Linear | None) -> np.ndarray:
             continue
         logits = ranker.logits(r.sig.matrix) if ranker else np.log(np.maximum(r.sig.rrf, 1e-9))
         order = np.argsort(-logits, kind="stable")
-        out.append(question_row(r.q, r.cands, r.sig, logits, order, lambda t, df=r.df: df.get(t, 0)))
+        out.append(question_row(r.q, r.cands, r.sig, logits, order))
     return np.vstack(out)
 
 
@@ -218,8 +234,9 @@ def cross_validate(rows: list[Row], folds: int, c_rank: float, c_abstain: float)
     from sklearn.model_selection import GroupKFold
 
     rows = [r for r in rows if r.sig is not None and len(r.cands)]
-    groups = np.array([r.article.removeprefix("foreign:") for r in rows])
-    foreign = np.array([r.article.startswith("foreign:") for r in rows])
+    groups = np.array([r.article for r in rows])
+    foreign = np.array([r.foreign for r in rows])
+    scope = np.array([r.scope for r in rows])
     y = np.array([r.answerable for r in rows])
     names = {n: i for i, n in enumerate(SENTENCE_FEATURES)}
     hits = {k: np.zeros(len(rows), dtype=bool) for k in ("rrf", "cosine", "bm25", "learned", "any")}
@@ -277,6 +294,14 @@ def cross_validate(rows: list[Row], folds: int, c_rank: float, c_abstain: float)
         "abstention_on_unanswerable": round(float(abstain[squad_una].mean()), 4),
         "abstention_on_foreign": round(float(abstain[foreign].mean()), 4),
     }
+    result["by_scope"] = {}
+    for sc in sorted(set(scope)):
+        a, u, f = ans & (scope == sc), squad_una & (scope == sc), foreign & (scope == sc)
+        result["by_scope"][sc] = {
+            "rrf_top1": round(float(hits["rrf"][a].mean()), 4), "learned_top1": round(float(hits["learned"][a].mean()), 4),
+            "hit": round(float((best & ~abstain)[a].mean()), 4), "false_abstention": round(float(abstain[a].mean()), 4),
+            "abstention_on_unanswerable": round(float(abstain[u].mean()), 4),
+            "abstention_on_foreign": round(float(abstain[f].mean()), 4) if f.any() else None}
     per_article = {}
     for art in sorted(set(groups)):
         sel = groups == art

@@ -58,6 +58,10 @@ def source_text(service: QAService, source: str, settings) -> str:
 
 
 def assert_citations_are_exact(a: Answer, texts: dict[str, str]) -> None:
+    if a.short is not None:  # the answer phrase is cut from its citation's source by the same offsets
+        cited = next(c for c in a.citations if c.index == a.short.citation)
+        assert texts[cited.source][a.short.start:a.short.end] == a.short.quote
+        assert cited.start <= a.short.start <= a.short.end <= cited.end
     for c in a.citations:
         text = texts[c.source]
         assert text[c.start:c.end] == c.quote
@@ -94,6 +98,21 @@ def test_answers_on_a_new_article_the_test_wrote(service, bridge):
     assert "Tomas" in who.text and "Weber" in who.text
 
 
+def test_the_answer_phrase_comes_first_with_its_own_offsets(service, bridge):
+    a = service.answer("How much will the bridge cost?")
+    assert a.short is not None and "12 million euros" in a.short.text
+    assert a.text.startswith(a.short.text[:1].upper() + a.short.text[1:])
+    text = bridge.read_text("utf-8")
+    assert text[a.short.start:a.short.end] == a.short.quote
+    who = service.answer("Which company will build the bridge?")
+    assert who.short is not None and who.short.text == "Nordbau"
+
+
+def test_a_why_question_gets_the_sentence_alone(service, bridge):
+    a = service.answer("Why did Tomas Weber ask for a referendum?")
+    assert not a.abstained and a.short is None and a.text.startswith("Opposition leader")
+
+
 def test_abstains_when_the_article_does_not_say(service, bridge):
     for q in ["How long is the bridge?", "Who won the 2022 football World Cup?", "How old is Ilse Brandt?"]:
         a = service.answer(q)
@@ -124,6 +143,19 @@ def test_filters_restrict_the_articles_and_an_empty_filter_says_so(service, brid
     assert none.abstained and "filter" in none.reason
     later = service.answer("What does Russia want to build in Tobruk?", since="2024-01-01")
     assert all(c.source == "bridge.md" for c in later.citations)
+
+
+def test_a_refusal_under_a_filter_says_another_loaded_article_may_answer(service, bridge):
+    a = service.answer("How much will the Amber River bridge cost?", sources=["russia-libya-2023-11-06.txt"])
+    assert a.abstained
+    assert "not in the selected articles" in a.reason and "1 other loaded article" in a.reason
+    assert "Lakeside council approves" in a.reason
+
+
+def test_a_pronoun_in_a_new_chat_says_whom_the_answer_assumed(service, bridge):
+    a = service.answer("What did she say about the bridge?")
+    assert not a.abstained and "“she”" in a.notice and "Ilse Brandt" in a.notice
+    assert service.answer("What did Ilse Brandt say about the bridge?").notice == ""
 
 
 def test_stream_yields_text_chunks_then_the_answer(service):

@@ -43,7 +43,7 @@ def test_fusion_puts_first_the_sentence_both_signals_agree_on():
     cands = [candidate("The weather in Lakeside was fine.", 0, cosine=0.2),
              candidate("Anna Roth designed the Lakeside bridge.", 1, cosine=0.7),
              candidate("Bridges are built of steel.", 2, cosine=0.4)]
-    sel = rank(q, cands, fusion_judge(), flat_idf, lambda t: 1)
+    sel = rank(q, cands, fusion_judge(), flat_idf)
     assert sel.evidence[0].text.startswith("Anna Roth")
     assert sel.row.shape == (len(QUESTION_FEATURES),)
     assert 0.0 <= sel.p_answerable <= 1.0
@@ -65,7 +65,7 @@ def test_a_learned_ranker_replaces_the_fusion_order():
     judge = Judge(Linear(SENTENCE_FEATURES, np.zeros(n), np.ones(n), coef, 0.0), fusion_judge().answerable, 0.5, {})
     q = analyze("How many bridges does Lakeside have?", flat_idf)
     cands = [candidate("Lakeside has bridges over the river.", 0, cosine=0.9), candidate("There are 12 of them.", 1)]
-    assert rank(q, cands, judge, flat_idf, lambda t: 1).evidence[0].text == "There are 12 of them."
+    assert rank(q, cands, judge, flat_idf).evidence[0].text == "There are 12 of them."
 
 
 def test_the_model_file_must_match_the_features():
