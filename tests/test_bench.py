@@ -1,4 +1,4 @@
-"""Smoke tests of the benchmark (qa/bench.py) and its synthetic articles (qa/synth.py): tiny
+"""Smoke tests of the benchmark (tools/bench/) and its synthetic articles (tools/synth.py): tiny
 configurations, checks of fields and ranges, never of timings."""
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ingest import ArticleStore, load_article
-from qa import bench, synth
+from tools import synth
+from tools.bench import asking, cold_start, concurrency, growth, ingest_rate, run
 from qa.service import QAService
 
 # --- synthetic articles ---------------------------------------------------------------------------
@@ -85,51 +86,51 @@ def test_synth_cli_refuses_a_negative_count(tmp_path, capsys):
 
 
 def test_seed_questions_fall_back_to_built_in_ones(tmp_path):
-    questions = bench.seed_questions(tmp_path / "missing.json")
+    questions = asking.seed_questions(tmp_path / "missing.json")
     assert questions and any(q.gold for q in questions) and any(not q.gold for q in questions)
 
 
 def test_seed_questions_include_answerable_and_unanswerable(tmp_path):
     path = tmp_path / "seed.json"
     path.write_text(json.dumps({"answerable": [{"q": "Who?", "gold": ["Ann"]}], "unanswerable": [{"q": "Why?"}]}))
-    assert bench.seed_questions(path) == [bench.BenchQuestion("Who?", ("Ann",), "seed"),
-                                          bench.BenchQuestion("Why?", (), "seed")]
+    assert asking.seed_questions(path) == [asking.BenchQuestion("Who?", ("Ann",), "seed"),
+                                          asking.BenchQuestion("Why?", (), "seed")]
 
 
 def test_growth_questions_mix_facts_and_seed_questions():
-    seeds = [bench.BenchQuestion(f"a{i}", ("x",), "seed") for i in range(5)] + [
-        bench.BenchQuestion(f"u{i}", (), "seed") for i in range(3)]
-    questions = bench.growth_questions(10, seeds, n_facts=4, n_seeds=6, seed=0)
+    seeds = [asking.BenchQuestion(f"a{i}", ("x",), "seed") for i in range(5)] + [
+        asking.BenchQuestion(f"u{i}", (), "seed") for i in range(3)]
+    questions = growth.growth_questions(10, seeds, n_facts=4, n_seeds=6, seed=0)
     assert [q.kind for q in questions].count("fact") == 4
     assert [q.text for q in questions if q.kind == "seed"] == ["a0", "a1", "a3", "a4", "u0", "u2"]
 
 
 def test_spread_picks_evenly_and_keeps_the_ends():
-    assert bench.spread(list(range(10)), 3) == [0, 4, 9]  # round() halves to even: 4.5 -> 4
-    assert bench.spread([1, 2], 5) == [1, 2]
-    assert bench.spread([1, 2], 0) == []
+    assert asking.spread(list(range(10)), 3) == [0, 4, 9]  # round() halves to even: 4.5 -> 4
+    assert asking.spread([1, 2], 5) == [1, 2]
+    assert asking.spread([1, 2], 0) == []
 
 
 def test_quick_flag_and_bad_sizes(capsys):
-    config, quiet = bench.parse_args(["--quick", "--out", "x"])
-    assert config == bench.QUICK.__class__(**{**bench.QUICK.__dict__, "out": Path("x")}) and not quiet
+    config, quiet = run.parse_args(["--quick", "--out", "x"])
+    assert config == run.QUICK.__class__(**{**run.QUICK.__dict__, "out": Path("x")}) and not quiet
     with pytest.raises(SystemExit) as exc:
-        bench.parse_args(["--sizes", "1,ten"])
+        run.parse_args(["--sizes", "1,ten"])
     assert exc.value.code == 2
     assert "--sizes '1,ten'" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        bench.parse_args(["--corpus-mb", "0"])
+        run.parse_args(["--corpus-mb", "0"])
     assert "corpus_mb 0.0: must be more than 0" in capsys.readouterr().err
 
 
 def test_config_refuses_a_size_of_zero():
     with pytest.raises(ValueError, match="sizes 0,10: each must be between 1 and"):
-        bench.BenchConfig(sizes=(0, 10))
+        run.BenchConfig(sizes=(0, 10))
 
 
 def test_latency_of_no_values_is_zero_and_ordered_otherwise():
-    assert bench.Latency.of([]).n == 0
-    lat = bench.Latency.of([5.0, 1.0, 3.0, 100.0])
+    assert asking.Latency.of([]).n == 0
+    lat = asking.Latency.of([5.0, 1.0, 3.0, 100.0])
     assert lat.n == 4 and lat.p50_ms <= lat.p95_ms <= lat.max_ms == 100.0
 
 
@@ -143,28 +144,28 @@ def service(settings, fake_embedder) -> QAService:
 
 
 def test_ingest_rate_of_the_shipped_article(service, shipped_article):
-    rate = bench.measure_ingest("shipped", [shipped_article], service.store, service.embedder, service.settings)
+    rate = ingest_rate.measure_ingest("shipped", [shipped_article], service.store, service.embedder, service.settings)
     assert rate.articles == 1 and rate.passages > 0 and rate.chars > 3000
-    assert rate.sentences == len(bench.sentence_texts([shipped_article], service.settings))
+    assert rate.sentences == len(ingest_rate.sentence_texts([shipped_article], service.settings))
     assert 0 < rate.embed_in_ingest_s <= rate.ingest_s
     assert rate.kb_per_s > 0 and rate.passages_per_s > 0 and rate.raw_kb_per_s > 0 and rate.ingest_vs_raw > 0
     with pytest.raises(RuntimeError, match="already had these articles"):
-        bench.measure_ingest("again", [shipped_article], service.store, service.embedder, service.settings)
+        ingest_rate.measure_ingest("again", [shipped_article], service.store, service.embedder, service.settings)
 
 
 def test_ingest_rate_sums_chunks_in_alternation(service, tmp_path):
     corpus = synth.make_corpus(5, tmp_path / "corpus")
-    rate = bench.measure_ingest("corpus", corpus, service.store, service.embedder, service.settings, chunk=2)
+    rate = ingest_rate.measure_ingest("corpus", corpus, service.store, service.embedder, service.settings, chunk=2)
     assert rate.articles == 5
-    assert rate.sentences == len(bench.sentence_texts(corpus, service.settings))
+    assert rate.sentences == len(ingest_rate.sentence_texts(corpus, service.settings))
     assert sorted(service.articles()) == [p.name for p in corpus]
 
 
 def test_growth_on_three_articles_with_two_questions(service, shipped_article, tmp_path):
     corpus = synth.make_corpus(3, tmp_path / "corpus")
     service.ingest([str(shipped_article)])
-    seeds = bench.seed_questions()
-    points = bench.measure_growth(corpus, [1, 3], service, seeds, n_facts=1, n_seeds=1, seed=0)
+    seeds = asking.seed_questions()
+    points = growth.measure_growth(corpus, [1, 3], service, seeds, n_facts=1, n_seeds=1, seed=0)
     assert [(p.generated, p.articles) for p in points] == [(1, 2), (3, 4)]
     for p in points:
         assert p.latency.n == 2
@@ -174,40 +175,40 @@ def test_growth_on_three_articles_with_two_questions(service, shipped_article, t
         assert p.seed_correct_rate is not None and 0 <= p.seed_correct_rate <= 1
         assert len(p.misses) == (p.fact_hit_rate < 1) + (p.seed_correct_rate < 1)  # one question of each kind
     assert [p.ingest.articles for p in points] == [1, 2]
-    total = bench.IngestRate.sum("corpus", [p.ingest for p in points])
+    total = ingest_rate.IngestRate.sum("corpus", [p.ingest for p in points])
     assert total.articles == 3 and total.chars == sum(p.ingest.chars for p in points)
 
 
 def test_growth_refuses_sizes_beyond_the_corpus(service, tmp_path):
     corpus = synth.make_corpus(2, tmp_path / "corpus")
     with pytest.raises(ValueError, match="at most the corpus"):
-        bench.measure_growth(corpus, [1, 5], service, [], 1, 0, 0)
+        growth.measure_growth(corpus, [1, 5], service, [], 1, 0, 0)
 
 
 def test_concurrency_asks_every_question(service, shipped_article):
     service.ingest([str(shipped_article)])
-    questions = bench.seed_questions()[:2]
-    c = bench.measure_concurrency(service, questions, callers=2, rounds=2)
+    questions = asking.seed_questions()[:2]
+    c = concurrency.measure_concurrency(service, questions, callers=2, rounds=2)
     assert c.callers == 2 and c.questions == 4 and c.latency.n == 4
     assert c.questions_per_s > 0 and c.serial_questions_per_s > 0 and c.seconds > 0
 
 
 def test_results_are_written_as_json_chart_and_table(tmp_path):
-    lat = bench.Latency.of([10.0, 20.0, 30.0])
-    ingest = bench.IngestRate.total("x", 2, 6000, 10, 40, 2.0, 1.8, 1.5)
-    growth = [bench.GrowthPoint(n + 1, n, ingest, 50.0, lat, 1.0, 0.5) for n in (1, 100, 1000)]
-    result = bench.BenchResult(
-        "now", 1.0, bench.Machine(2, (1.0, 1.0, 1.0), (2.0, 2.0, 2.0), "3.11", "Linux", 2, {}), bench.QUICK, 26,
-        [bench.ColdStart(2.0, 8.0, 9.0, 600.0)], bench.Warm(lat, 30.0, 1.0),
-        bench.Concurrency(4, 52, 2.0, 26.0, 20.0, lat), ingest, ingest, growth)
-    bench.write_json(result, tmp_path / "out" / "bench.json")
-    bench.write_chart(growth, tmp_path / "out" / "chart.png")
+    lat = asking.Latency.of([10.0, 20.0, 30.0])
+    ingest = ingest_rate.IngestRate.total("x", 2, 6000, 10, 40, 2.0, 1.8, 1.5)
+    points = [growth.GrowthPoint(n + 1, n, ingest, 50.0, lat, 1.0, 0.5) for n in (1, 100, 1000)]
+    result = run.BenchResult(
+        "now", 1.0, run.Machine(2, (1.0, 1.0, 1.0), (2.0, 2.0, 2.0), "3.11", "Linux", 2, {}), run.QUICK, 26,
+        [cold_start.ColdStart(2.0, 8.0, 9.0, 600.0)], cold_start.Warm(lat, 30.0, 1.0),
+        concurrency.Concurrency(4, 52, 2.0, 26.0, 20.0, lat), ingest, ingest, points)
+    run.write_json(result, tmp_path / "out" / "bench.json")
+    growth.write_chart(points, tmp_path / "out" / "chart.png")
     data = json.loads((tmp_path / "out" / "bench.json").read_text())
     assert data["cold_start"][0]["first_answer_s"] == 9.0
     assert data["ingest_corpus"]["ingest_vs_raw"] == 0.75
     assert [g["articles"] for g in data["growth"]] == [2, 101, 1001]
     assert (tmp_path / "out" / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    table = bench.summary(result)
+    table = run.summary(result)
     assert "| 1001 | 3 | 20 |" in table and "cold start 1: first answer 9.0 s" in table
 
 
@@ -217,10 +218,10 @@ def test_results_are_written_as_json_chart_and_table(tmp_path):
 @pytest.mark.integration
 def test_cold_start_process_answers_from_an_ingested_store(embedder, settings, shipped_article):
     store = ArticleStore.open(settings, embedder)
-    bench.measure_ingest("shipped", [shipped_article], store, embedder, settings)
-    questions = [bench.BenchQuestion("Which ship unexpectedly anchored off Tobruk?", ("Kuznetsov",), "seed"),
-                 bench.BenchQuestion("Who won the 2022 football World Cup?", (), "seed")]
-    cold, warm = bench.measure_cold_start(settings.chroma_path, questions, repeats=1)
+    ingest_rate.measure_ingest("shipped", [shipped_article], store, embedder, settings)
+    questions = [asking.BenchQuestion("Which ship unexpectedly anchored off Tobruk?", ("Kuznetsov",), "seed"),
+                 asking.BenchQuestion("Who won the 2022 football World Cup?", (), "seed")]
+    cold, warm = cold_start.measure_cold_start(settings.chroma_path, questions, repeats=1)
     assert 0 < cold.imported_s < cold.loaded_s < cold.first_answer_s
     assert cold.peak_rss_mb > 100  # the embedding model alone is larger than this
     assert warm is not None and warm.latency.n == 2 and warm.correct_rate == 1.0

@@ -13,7 +13,7 @@ import pytest
 from ingest import ArticleStore, StoreUnavailable, ingest_files, load_article, open_client
 from ingest.errors import IngestError
 from qa import QAService
-from qa.synth import make_corpus
+from tools.synth import make_corpus
 
 pytestmark = pytest.mark.integration
 

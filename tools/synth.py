@@ -1,5 +1,5 @@
 """Synthetic news articles for benchmarks: deterministic text full of invented names, numbers and dates,
-with known facts to ask about. `python -m qa.synth N OUT_DIR [--seed S]` writes N articles.
+with known facts to ask about. `python -m tools.synth N OUT_DIR [--seed S]` writes N articles.
 
 Article i depends only on (seed, i), so the first 100 articles of a 1,000-article corpus are the
 100-article corpus: a store can grow by ingesting more of the same corpus.
@@ -256,7 +256,7 @@ def fact_questions(indices: list[int] | range, seed: int = 0, per_article: int =
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m qa.synth", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.synth", description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("out_dir", type=Path, help="folder to write them to (created if missing)")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same articles (default 0)")

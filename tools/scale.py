@@ -1,6 +1,6 @@
-"""python -m qa.scale [--articles 10000] [--checkpoints 1000,10000] [--server] [--out bench-results/scale.json]
+"""python -m tools.scale [--articles 10000] [--checkpoints 1000,10000] [--server] [--out bench-results/scale.json]
 
-Ingests a deterministic generated corpus (qa.synth) into a fresh embedded store and, with --server, into
+Ingests a deterministic generated corpus (tools.synth) into a fresh embedded store and, with --server, into
 a Chroma server (`chroma run` on loopback, started and stopped here), and at each checkpoint records
 ingest throughput, store size on disk, memory, and question latency p50/p95 with answer accuracy.
 Long: 10,000 articles (~30 MB) take about 20 minutes per store on 2 cores.
@@ -23,10 +23,11 @@ from ingest.settings import get_settings  # noqa: I001  (offline environment fir
 from ingest.embed import get_embedder
 from ingest.store import ArticleStore, open_client
 
-from .bench import IngestRate, Latency, SHIPPED_ARTICLE, ask_all, growth_questions, measure_ingest, rate, \
-    seed_questions
-from .service import QAService
-from .synth import make_corpus
+from qa.service import QAService
+from tools.bench.asking import SHIPPED_ARTICLE, Latency, ask_all, rate, seed_questions
+from tools.bench.growth import growth_questions
+from tools.bench.ingest_rate import IngestRate, measure_ingest
+from tools.synth import make_corpus
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def run_mode(mode: str, corpus: list[Path], checkpoints: list[int], root: Path, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m qa.scale", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.scale", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--checkpoints", default="1000,10000")
     parser.add_argument("--server", action="store_true", help="also measure a Chroma server")

@@ -1,7 +1,7 @@
 """Load test of the chat: N concurrent users (gradio_client) asking questions for a bounded time against
 the app on loopback, which this script starts on a temporary store and stops at the end.
 
-    .venv/bin/python scripts/loadtest.py [--users 20] [--seconds 60] [--out bench-results/loadtest.json]
+    .venv/bin/python -m tools.loadtest [--users 20] [--seconds 60] [--out bench-results/loadtest.json]
 
 Reports requests, errors, latency p50/p95/max and the app's memory (RSS) at the start and the end.
 """
@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 QUESTIONS = ["Where does Russia want to open a military port?", "Who is Khalifa Haftar?",
              "How many oil or gas terminals are guarded by Wagner soldiers?", "How deep is the harbour at Tobruk?",
@@ -60,7 +59,7 @@ def start_app(tmp: Path, port: int) -> subprocess.Popen:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.loadtest", description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--max-requests", type=int, default=20000, help="a bound on the total, whatever the time")
@@ -68,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from gradio_client import Client
 
-    from qa.metrics import percentile
+    from tools.metrics import percentile
 
     with tempfile.TemporaryDirectory(prefix="qa-load-") as tmp:
         tmp = Path(tmp)

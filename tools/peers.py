@@ -1,4 +1,4 @@
-"""Simple peers measured on the same questions as the product (`python -m qa.eval DATASET --peers`).
+"""Simple peers measured on the same questions as the product (`python -m tools.eval DATASET --peers`).
 
 Each peer shows one piece of text and never abstains:
 - the best sentence of all ingested articles by BM25 (bm25s over stemmed sentence terms),
@@ -17,9 +17,9 @@ import numpy as np
 from langchain_core.vectorstores import InMemoryVectorStore
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from .corpus import Snapshot
-from .features import RRF_K
-from .text import terms, terms_many
+from qa.corpus import Snapshot
+from qa.features import RRF_K
+from qa.text import terms, terms_many
 
 
 @dataclass(frozen=True)

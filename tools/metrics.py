@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .types import Answer
+from qa.types import Answer
 
 _MARKER = re.compile(r"\s*\[\d+\]")
 

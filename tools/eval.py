@@ -1,0 +1,174 @@
+"""python -m tools.eval DATASET.json [--peers] [--report out.md] [--failures] [--json out.json]
+
+Ingests the dataset's articles into a fresh temporary store, asks every question (conversations
+with their history) and reports answer hit rate, citation accuracy, abstention and latency; with
+--peers, the simple peers (tools/peers.py) answer the same questions in the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ingest.settings import get_settings  # noqa: I001  (offline environment first)
+
+from qa.service import QAService
+from qa.types import Answer
+from tools.metrics import Outcome, summarize
+
+
+@dataclass(frozen=True)
+class Case:
+    category: str
+    turns: tuple[tuple[str, tuple[str, ...], str | None, bool], ...]
+    """(question, accepted answers, evidence phrase, answerable) for each turn."""
+
+
+def load_dataset(path: Path, workdir: Path, with_seed: bool = True) -> tuple[list[Path], list[Case]]:
+    """Article files (written to workdir when the dataset embeds them) and the cases."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cases: list[Case] = []
+    articles: list[Path] = []
+    if "articles" in data:  # SQuAD 2.0 style
+        for art in data["articles"]:
+            name = "".join(c if c.isalnum() else "-" for c in art["title"]).strip("-").lower() + ".txt"
+            f = workdir / name
+            f.write_text(art["context"], encoding="utf-8")
+            articles.append(f)
+            for q in art["questions"]:
+                cases.append(Case(art["title"], ((q["question"], tuple(q["answers"]), None,
+                                                  not q["is_impossible"]),)))
+        if with_seed:
+            articles.extend(sorted(get_settings().seed_dir.glob("*.txt")))
+        return articles, cases
+    article = (path.parent.parent / data["article"]) if "article" in data else None
+    if article is not None and not article.exists():
+        article = path.parent / data["article"]
+    if article is not None:
+        articles.append(article)
+    for q in data.get("answerable", []):
+        cases.append(Case("answerable", ((q["q"], tuple(q["gold"]), q.get("evidence"), True),)))
+    for q in data.get("unanswerable", []):
+        cases.append(Case("unanswerable", ((q["q"], (), None, False),)))
+    for conv in data.get("conversations", []):
+        cases.append(Case("conversation", tuple((t["q"], tuple(t.get("gold", ())), t.get("evidence"),
+                                                 bool(t.get("gold"))) for t in conv["turns"])))
+    return articles, cases
+
+
+def run(dataset: Path, progress: bool = True, peers: bool = False) -> tuple[list[Outcome], dict]:
+    """Outcomes and summary of the product; with `peers`, the summary gains a "peers" table."""
+    from tqdm import tqdm
+
+    with tempfile.TemporaryDirectory(prefix="qa-eval-") as tmp:
+        tmp = Path(tmp)
+        settings = replace(get_settings(), chroma_path=tmp / "chroma", chroma_host=None, seed_dir=tmp / "none")
+        articles, cases = load_dataset(dataset, tmp)
+        svc = QAService.default(settings)
+        report = svc.ingest([str(a) for a in articles])
+        if report.failed:
+            raise SystemExit(f"error: could not ingest {report.failed[0].error}")
+        askers = []
+        if peers:
+            from tools.peers import all_peers
+
+            texts = {a.name: a.read_text(encoding="utf-8") for a in articles}
+            askers = all_peers(svc.corpus.snapshot(), svc.store, svc.embedder, texts)
+        outcomes: list[Outcome] = []
+        peer_outcomes: dict[str, list[Outcome]] = {}
+        for case in tqdm(cases, desc="questions", disable=not progress, file=sys.stderr):
+            history: list[dict] = []
+            for question, gold, evidence, answerable in case.turns:
+                t = time.perf_counter()
+                a = svc.answer(question, history)
+                ms = (time.perf_counter() - t) * 1000
+                outcomes.append(Outcome(case.category, question, answerable, gold, evidence, a, ms))
+                history += [{"role": "user", "content": question}, {"role": "assistant", "content": a.text}]
+                for ask in askers:
+                    for name, pa in ask(question).items():
+                        peer_outcomes.setdefault(name, []).append(Outcome(
+                            case.category, question, answerable, gold, evidence,
+                            Answer(text=pa.text, question=question, path="peer"), pa.latency_ms))
+        summary = summarize(outcomes)
+        if peers:
+            summary["peers"] = {"this project": _row(summary["all"])} | {
+                name: _row(summarize(outs)["all"]) for name, outs in peer_outcomes.items()}
+        return outcomes, summary
+
+
+def _row(m: dict) -> dict:
+    keys = ("answer_hit_rate", "false_abstention_rate", "abstention_recall", "mean_answer_words", "latency_p50_ms")
+    return {k: m[k] for k in keys}
+
+
+def peers_table(rows: dict) -> str:
+    heads = ["answerer", "hit", "false abstention", "abstains on unanswerable", "mean words", "p50 ms"]
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    for name, m in rows.items():
+        pct = [("-" if m[k] is None else f"{m[k]:.0%}") for k in ("answer_hit_rate", "false_abstention_rate",
+                                                                 "abstention_recall")]
+        lines.append(f"| {name} | " + " | ".join(pct + [str(m["mean_answer_words"]), str(m["latency_p50_ms"])]) + " |")
+    return "\n".join(lines)
+
+
+def table(summary: dict) -> str:
+    cols = ["questions", "answer_hit_rate", "citation_accuracy", "abstention_recall", "false_abstention_rate",
+            "mean_answer_words", "latency_p50_ms", "latency_p95_ms"]
+    heads = ["category", "n", "hit", "cited", "abstain recall", "false abstain", "words", "p50 ms", "p95 ms"]
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    for cat, m in summary.items():
+        if cat == "peers":
+            continue
+        cells = [cat] + ["-" if m[c] is None else (f"{m[c]:.0%}" if isinstance(m[c], float) and c.endswith(
+            ("rate", "accuracy", "recall")) else str(m[c])) for c in cols]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def failures(outcomes: list[Outcome]) -> str:
+    out = []
+    for o in outcomes:
+        if o.correct and (not o.answerable or o.cited):
+            continue
+        why = ("answered, should abstain" if not o.answerable else "abstained, should answer" if o.answer.abstained
+               else "miss" if not o.hit else "citation misses the evidence")
+        quote = o.answer.citations[0].quote if o.answer.citations else "-"
+        out.append(f"- [{o.category}] {o.question}\n  why: {why}; gold: {list(o.gold) or '(abstain)'}"
+                   f"{'; evidence: ' + o.evidence if o.evidence else ''}\n  searched: {o.answer.searched}\n"
+                   f"  answer: {o.answer.text[:300]}\n  quote: {quote[:300]}")
+    return "\n".join(out) or "no failures"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.eval", description=__doc__.splitlines()[0])
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--report", type=Path, help="write a Markdown report here")
+    parser.add_argument("--json", type=Path, help="write the JSON summary here")
+    parser.add_argument("--failures", action="store_true", help="list every miss")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--peers", action="store_true", help="also run the simple peers on the same questions")
+    args = parser.parse_args(argv)
+    if not args.dataset.exists():
+        print(f"error: not found: {args.dataset}", file=sys.stderr)
+        return 2
+    outcomes, summary = run(args.dataset, progress=not args.quiet, peers=args.peers)
+    text = table(summary)
+    if args.peers:
+        text += "\n\nThe same questions, the same run:\n\n" + peers_table(summary["peers"])
+    print(text)
+    print(json.dumps(summary, indent=1))
+    if args.failures:
+        print("\nFailures:\n" + failures(outcomes))
+    if args.report:
+        args.report.write_text(f"# Evaluation: {args.dataset.name}\n\n{text}\n\n## Failures\n\n{failures(outcomes)}\n")
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
