@@ -8,7 +8,6 @@ facts they carry (`messages.py`), uploads (`uploads.py`), the feedback log (`fee
 from __future__ import annotations
 
 import html
-import os
 import queue
 import sys
 import threading
@@ -17,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-# ingest first: importing it sets the offline environment (no analytics, no downloads) before gradio loads.
-from ingest import AskError, StoreUnavailable, get_settings  # noqa: I001
+from core.errors import AskError, StoreUnavailable
+from core.settings import configure_chat_uploads, configure_offline, get_settings
 from ingest.load import SUPPORTED_SUFFIXES
 from qa import get_service
 from webapp.api import answer_json, plain_history
@@ -28,7 +27,10 @@ from webapp.messages import answer_message, error_message, history_for_qa, parti
 from webapp.render import article_choices, render_header, render_library, render_store_error
 from webapp.uploads import ingest_staged, render_progress, render_upload_report, safe_upload_name, stage_upload
 
-import gradio as gr
+# The entry point keeps the libraries offline (no downloads, no analytics) before gradio loads: gradio and
+# huggingface_hub read these variables when they are imported.
+configure_offline()
+import gradio as gr  # noqa: E402
 
 ASSETS = Path(__file__).resolve().parent / "app_assets"
 QUESTION_CONCURRENCY = 4
@@ -271,8 +273,8 @@ def launch_options(settings) -> dict:
     limits = f"window.qaLimits = {{questionChars: {int(settings.max_question_chars)}}};"
     head = f"<script>{limits}\n{(ASSETS / 'app.js').read_text(encoding='utf-8')}</script>"
     return {
-        "server_name": os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1",
-        "server_port": int(os.environ.get("GRADIO_SERVER_PORT") or 7860),
+        "server_name": settings.server_name,
+        "server_port": settings.server_port,
         "auth": auth,
         "max_file_size": settings.max_file_bytes,
         "css_paths": [ASSETS / "app.css"],
@@ -299,8 +301,7 @@ class _ServiceWhenReachable:
 
 def main() -> None:
     settings = get_settings()
-    # Gradio receives uploads into its cache folder (default /tmp/gradio): keep it in the app's data too.
-    os.environ.setdefault("GRADIO_TEMP_DIR", str(settings.upload_dir / ".gradio-cache"))
+    configure_chat_uploads(settings)
     try:
         service = get_service()
         service.ensure_seeded()

@@ -5,8 +5,9 @@ import argparse
 import json
 import sys
 
-from .settings import get_settings  # noqa: I001  (sets the offline environment first)
-from .errors import AskError
+from core.errors import AskError
+from core.settings import configure_offline, get_settings
+
 from .load import article_names
 from .pipeline import ingest_files
 from .store import ArticleStore
@@ -82,4 +83,5 @@ def _run(args, settings) -> int:
 
 
 if __name__ == "__main__":
+    configure_offline()
     sys.exit(main())

@@ -7,8 +7,8 @@ from functools import lru_cache
 import numpy as np
 from langchain_huggingface import HuggingFaceEmbeddings
 
-from .errors import AskError
-from .settings import Settings, get_settings
+from core.errors import AskError
+from core.settings import Settings, get_settings
 
 
 class SentenceEmbedder(HuggingFaceEmbeddings):

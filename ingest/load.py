@@ -5,8 +5,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from .errors import IngestError
-from .types import Article, Span
+from core.errors import IngestError
+from core.types import Article, Span
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 _HTML_SUFFIXES = {".html", ".htm"}

@@ -9,13 +9,13 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .errors import IngestError
+from core.errors import IngestError
 from .load import load_article
 from .normalize import clean
-from .settings import Settings, get_settings
+from core.settings import Settings, get_settings
 from .split import split_passages
 from .store import ArticleStore
-from .types import Article, Passage
+from core.types import Article, Passage
 
 
 @dataclass(frozen=True)

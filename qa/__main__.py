@@ -6,8 +6,8 @@ import json
 import logging
 import sys
 
-from ingest.settings import get_settings  # noqa: I001  (offline environment first)
-from ingest.errors import AskError, QuestionError
+from core.errors import AskError, QuestionError
+from core.settings import configure_offline, get_settings
 
 from .types import Answer
 
@@ -100,4 +100,5 @@ def chat(svc, filters: dict, as_json: bool = False) -> int:
 
 
 if __name__ == "__main__":
+    configure_offline()
     sys.exit(main())

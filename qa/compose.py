@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Protocol
 
-from ingest.store import ArticleInfo
+from core.types import ArticleInfo
 
 from .abstain import Decision
 from .evidence import Scored

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from core.types import ArticleInfo
 from ingest.normalize import clean
-from ingest.store import ArticleInfo, ArticleStore, StoredPassage
+from ingest.store import ArticleStore, StoredPassage
 
 from .filters import Filters
 from .text import terms_many

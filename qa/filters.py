@@ -1,10 +1,9 @@
 """Which articles a question is asked of: by name and by date range."""
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
-from ingest.store import ArticleInfo
+from core.types import ArticleInfo, date_ord
 
 
 @dataclass(frozen=True)
@@ -43,18 +42,3 @@ class Filters:
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else {"$and": parts}
-
-
-def date_ord(value, name: str = "date") -> int | None:
-    """'2023-11-06', a date or None -> 20231106 or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.year * 10000 + value.month * 100 + value.day
-    try:
-        d = datetime.date.fromisoformat(str(value).strip())
-    except ValueError:
-        from ingest.errors import QuestionError
-
-        raise QuestionError(f"{name}={value!r} is not a date: use YYYY-MM-DD") from None
-    return d.year * 10000 + d.month * 100 + d.day

@@ -12,10 +12,10 @@ import numpy as np
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from ingest.errors import AskError
+from core.errors import AskError
+from core.settings import Settings
+from core.types import ArticleInfo
 from ingest.normalize import clean
-from ingest.settings import Settings
-from ingest.store import ArticleInfo
 
 from .abstain import Decision
 from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer

@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
-from ingest.errors import AskError
+from core.errors import AskError
 
 SHIPPED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 

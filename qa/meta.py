@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.store import ArticleInfo
+from core.types import ArticleInfo
 
 from .corpus import Snapshot
 from .text import stem, terms

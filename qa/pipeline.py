@@ -7,9 +7,9 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
-from ingest.errors import QuestionError
+from core.errors import QuestionError
+from core.settings import Settings
 from ingest.normalize import clean
-from ingest.settings import Settings
 from ingest.store import ArticleStore
 
 from . import chitchat, meta

@@ -6,10 +6,11 @@ import threading
 import time
 from typing import Callable, Iterator
 
+from core.settings import Settings, get_settings
+from core.types import ArticleInfo
 from ingest.embed import get_embedder
 from ingest.pipeline import IngestReport, IngestResult, ingest_files, seed_if_empty
-from ingest.settings import Settings, get_settings
-from ingest.store import ArticleInfo, ArticleStore
+from ingest.store import ArticleStore
 
 from .pipeline import AnswerChain, Turn, validate
 from .compose import Answerer, ExtractiveAnswerer

@@ -16,8 +16,10 @@ import numpy as np
 import pytest
 from langchain_core.embeddings import Embeddings
 
-from ingest import ArticleStore, Settings, get_embedder
-from ingest.settings import PROJECT_DIR
+from core.settings import PROJECT_DIR, Settings, configure_offline
+from ingest import ArticleStore, get_embedder
+
+configure_offline()  # the tests are an entry point too: nothing they load may reach the network
 
 SHIPPED_ARTICLE = PROJECT_DIR / "data" / "articles" / "russia-libya-2023-11-06.txt"
 """The article shipped with the project (read only)."""

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import QuestionError
 from ingest import ArticleStore
-from ingest.errors import QuestionError
 from qa import QAService
 from qa.types import Answer
 

@@ -17,7 +17,7 @@ import pytest
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError, AuthenticationError
 
-from ingest.settings import PROJECT_DIR
+from core.settings import PROJECT_DIR
 from webapp.messages import content_html, message_record
 
 SHIPPED = PROJECT_DIR / "data" / "articles" / "russia-libya-2023-11-06.txt"

@@ -8,11 +8,12 @@ import re
 import pytest
 
 import app
-from webapp import feedback, messages, render, uploads
-from ingest import IngestResult, Settings
-from ingest.store import ArticleInfo
+from core.settings import Settings
+from core.types import ArticleInfo
+from ingest import IngestResult
 from qa import Answer, Citation
 from qa.types import Short
+from webapp import feedback, messages, render, uploads
 
 SOURCE = ("Tobruk is a port. Russia wants a naval base in Tobruk, the sources said. "
           "Work on the port would take years.")
@@ -326,7 +327,8 @@ def test_launch_binds_to_localhost_with_optional_login(monkeypatch):
     assert options["auth"] is None and options["max_file_size"] == Settings().max_file_bytes
     monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
     monkeypatch.setenv("GRADIO_SERVER_PORT", "9000")
-    options = app.launch_options(Settings(auth="ann:s3cret:x"))
+    # The address comes from the settings, read from the environment like every other setting.
+    options = app.launch_options(dataclasses.replace(Settings.from_env(), auth="ann:s3cret:x"))
     assert options["server_name"] == "0.0.0.0" and options["server_port"] == 9000
     assert options["auth"] == ("ann", "s3cret:x")
 
@@ -396,7 +398,7 @@ def test_example_questions_come_from_the_sidecar_of_a_loaded_article(tmp_path):
 
 def test_shipped_sidecar_is_not_an_article():
     from ingest.load import find_articles
-    from ingest.settings import PROJECT_DIR
+    from core.settings import PROJECT_DIR
 
     shipped = PROJECT_DIR / "data" / "articles"
     assert list(shipped.glob("*.questions.json"))
@@ -454,7 +456,8 @@ class _IngestingService:
         self.down = down
 
     def ingest(self, paths, sources=None, progress=None):
-        from ingest import IngestReport, StoreUnavailable
+        from core.errors import StoreUnavailable
+        from ingest import IngestReport
         from ingest.pipeline import EmbedProgress
 
         if self.down:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from ingest import ArticleStore, load_article
+from qa.service import QAService
 from tools import synth
 from tools.bench import asking, cold_start, concurrency, growth, ingest_rate, run
-from qa.service import QAService
 
 # --- synthetic articles ---------------------------------------------------------------------------
 

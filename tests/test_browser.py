@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from ingest.settings import PROJECT_DIR
+from core.settings import PROJECT_DIR
 from test_app import free_port, start_app, stop_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -267,7 +267,7 @@ class LibraryOnly:
     SOURCE = "date 2024-03-14\nFerry news\n\nThe crossing to Umeå takes three hours and forty minutes, the line said."
 
     def __init__(self, n: int):
-        from ingest.store import ArticleInfo
+        from core.types import ArticleInfo
 
         self._articles = {
             f"town-{i:04d}.txt": ArticleInfo(

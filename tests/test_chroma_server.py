@@ -5,7 +5,8 @@ import dataclasses
 
 import pytest
 
-from ingest import ArticleStore, StoreUnavailable, ingest_files, open_client
+from core.errors import StoreUnavailable
+from ingest import ArticleStore, ingest_files, open_client
 
 pytestmark = pytest.mark.integration
 

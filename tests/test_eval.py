@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from qa.types import Answer, Citation
 from tools.eval import load_dataset, run
 from tools.metrics import Outcome, answer_hit, citation_ok, percentile, summarize
-from qa.types import Answer, Citation
 
 SEED_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seed_dev_qa.json"
 

@@ -10,8 +10,9 @@ import sys
 
 import pytest
 
-from ingest import ArticleStore, StoreUnavailable, ingest_files, load_article, open_client
-from ingest.errors import IngestError
+from core.errors import IngestError
+from core.errors import StoreUnavailable
+from ingest import ArticleStore, ingest_files, load_article, open_client
 from qa import QAService
 from tools.synth import make_corpus
 

@@ -7,7 +7,8 @@ import random
 import numpy as np
 import pytest
 
-from ingest import IngestError, find_articles, ingest_files, load_article, seed_if_empty, split_passages
+from core.errors import IngestError
+from ingest import find_articles, ingest_files, load_article, seed_if_empty, split_passages
 from ingest.normalize import clean
 from ingest.pipeline import passage_vectors
 

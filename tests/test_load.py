@@ -5,7 +5,8 @@ import random
 
 import pytest
 
-from ingest import IngestError, find_articles, load_article
+from core.errors import IngestError
+from ingest import find_articles, load_article
 from ingest.load import SUPPORTED_SUFFIXES
 
 MB = 1024 * 1024

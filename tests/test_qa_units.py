@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.errors import QuestionError
+from core.errors import QuestionError
 from qa import chitchat, meta
 from qa.abstain import decide
 from qa.evidence import Scored

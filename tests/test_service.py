@@ -6,8 +6,8 @@ import pytest
 
 import qa.service
 from conftest import SHIPPED_ARTICLE
+from core.errors import QuestionError
 from ingest import ArticleStore, ingest_files
-from ingest.errors import QuestionError
 from qa import QAService
 
 

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from ingest import IngestError, load_article, parse_article, split_passages, split_sentences
+from core.errors import IngestError
+from ingest import load_article, parse_article, split_passages, split_sentences
 from ingest.split import MAX_SENTENCE_CHARS
 
 

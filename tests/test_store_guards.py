@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from conftest import FakeEmbedder
-from ingest import ArticleStore, StoreUnavailable, ingest_files
-from ingest.errors import EmbeddingMismatch, StoreRefused
+from core.errors import EmbeddingMismatch, StoreRefused
+from core.errors import StoreUnavailable
+from ingest import ArticleStore, ingest_files
 from ingest.store import DEFAULT_EMBEDDING_MODEL, EmbeddingRecord
 
 ARTICLE = "date 2023-11-06\nRussia wants a naval base in Tobruk. The port needs extensive construction work."

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.settings import get_settings  # noqa: I001  (offline environment first)
+from core.settings import configure_offline, get_settings
 
 from qa.service import QAService
 from qa.types import Answer
@@ -171,4 +171,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    configure_offline()
     sys.exit(main())

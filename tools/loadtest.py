@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -18,7 +17,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from core.settings import PROJECT_DIR, child_environment, configure_offline
+
+ROOT = PROJECT_DIR
 
 QUESTIONS = ["Where does Russia want to open a military port?", "Who is Khalifa Haftar?",
              "How many oil or gas terminals are guarded by Wagner soldiers?", "How deep is the harbour at Tobruk?",
@@ -39,8 +40,8 @@ def rss_mb(pid: int) -> float:
 
 
 def start_app(tmp: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "QA_CHROMA_PATH": str(tmp / "chroma"), "QA_UPLOAD_DIR": str(tmp / "uploads"),
-           "QA_FEEDBACK_PATH": str(tmp / "feedback.jsonl"), "GRADIO_SERVER_PORT": str(port)}
+    env = child_environment(QA_CHROMA_PATH=str(tmp / "chroma"), QA_UPLOAD_DIR=str(tmp / "uploads"),
+                            QA_FEEDBACK_PATH=str(tmp / "feedback.jsonl"), GRADIO_SERVER_PORT=str(port))
     proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=(tmp / "app.log").open("wb"))
     import urllib.request
@@ -131,4 +132,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    configure_offline()
     sys.exit(main())

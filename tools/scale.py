@@ -19,7 +19,7 @@ import urllib.request
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from ingest.settings import get_settings  # noqa: I001  (offline environment first)
+from core.settings import configure_offline, get_settings
 from ingest.embed import get_embedder
 from ingest.store import ArticleStore, open_client
 
@@ -138,4 +138,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    configure_offline()
     sys.exit(main())

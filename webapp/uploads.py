@@ -9,7 +9,7 @@ import unicodedata
 import uuid
 from pathlib import Path
 
-from ingest import StoreUnavailable
+from core.errors import StoreUnavailable
 
 from .render import count
 

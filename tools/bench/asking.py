@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.settings import PROJECT_DIR
+from core.settings import PROJECT_DIR
 from qa.service import QAService
 from qa.types import Answer
 from tools.metrics import answer_hit, percentile

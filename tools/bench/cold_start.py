@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.settings import PROJECT_DIR
+from core.settings import PROJECT_DIR, child_environment
 from qa.types import Answer
 
 from .asking import SHIPPED_ARTICLE, BenchQuestion, Latency, rate
@@ -21,6 +20,8 @@ _CHILD_MARK = "BENCH-CHILD "
 # module, so that neither its start-up time nor its memory include the bench (matplotlib, tqdm).
 _CHILD_CODE = r"""
 import json, resource, sys, time
+from core.settings import configure_offline
+configure_offline()
 from qa.service import QAService
 t_imported = time.time()
 service = QAService.default()
@@ -69,9 +70,8 @@ def measure_cold_start(store_path: Path, questions: list[BenchQuestion], repeats
                        timeout_s: float = 1800) -> tuple[ColdStart, Warm | None]:
     """Launch a fresh interpreter on the ingested store; time it to its first answer, then (repeats > 0)
     ask every question `repeats` times in that same process."""
-    env = {k: v for k, v in os.environ.items() if k != "QA_CHROMA_HOST"}
-    env.update(QA_CHROMA_PATH=str(store_path), QA_SEED_DIR=str(SHIPPED_ARTICLE.parent),
-               PYTHONDONTWRITEBYTECODE="1")
+    env = child_environment(QA_CHROMA_HOST=None, QA_CHROMA_PATH=str(store_path),
+                            QA_SEED_DIR=str(SHIPPED_ARTICLE.parent), PYTHONDONTWRITEBYTECODE="1")
     launched = time.time()
     proc = subprocess.run([sys.executable, "-c", _CHILD_CODE, json.dumps([q.text for q in questions]), str(repeats)],
                           cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=timeout_s)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from core.settings import Settings
 from ingest.load import load_article
 from ingest.normalize import clean
 from ingest.pipeline import IngestReport, ingest_files
-from ingest.settings import Settings
 from ingest.split import split_passages
 from ingest.store import ArticleStore
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from ingest.settings import Settings, get_settings  # noqa: I001  (offline environment first)
+from core.settings import Settings, get_settings, qa_variables
 from ingest.embed import get_embedder
 from ingest.store import ArticleStore, open_client
 from qa.service import QAService
@@ -142,7 +142,7 @@ def machine(load_start: tuple[float, float, float]) -> Machine:
     torch = sys.modules.get("torch")  # loaded by the real embedder; absent with a test fake
     return Machine(os.cpu_count() or 0, load_start, os.getloadavg(), platform.python_version(), platform.platform(),
                    torch.get_num_threads() if torch else 0,
-                   {k: v for k, v in sorted(os.environ.items()) if k.startswith("QA_")})
+                   qa_variables())
 
 
 # --- output ---------------------------------------------------------------------------------------
