@@ -1,11 +1,11 @@
-"""The answer chain as LangChain runnables: prepare -> retrieve -> select evidence -> compose."""
+"""The answer chain as LangChain runnables: prepare -> retrieve -> select evidence -> compose (streamed)."""
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Iterator
 
-from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
+from langchain_core.runnables import Runnable, RunnableBranch, RunnableGenerator, RunnableLambda
 
 from core.errors import QuestionError
 from core.settings import Settings
@@ -86,16 +86,15 @@ class AnswerChain:
         self.store = store
         self.answerer = answerer
         self.settings = settings
-        # The timed steps; `stream()` runs the same ones, so streamed answers carry timings too.
-        self.steps = {name: _timed(name, getattr(self, name)) for name in ("prepare", "retrieve", "select", "compose")}
-        prepare = RunnableLambda(self.steps["prepare"], name="prepare")
-        retrieve = RunnableLambda(self.steps["retrieve"], name="retrieve")
-        select = RunnableLambda(self.steps["select"], name="select_evidence")
-        compose = RunnableLambda(self.steps["compose"], name="compose")
-        finish = RunnableLambda(self.finish, name="finish")
+        # One chain for both uses: `stream` yields the answer's text as the compose step produces it, then the
+        # Answer; `invoke` adds those up (text + Answer is the Answer), so it returns the Answer.
+        prepare = RunnableLambda(_timed("prepare", self.prepare), name="prepare")
+        retrieve = RunnableLambda(_timed("retrieve", self.retrieve), name="retrieve")
+        select = RunnableLambda(_timed("select", self.select), name="select_evidence")
+        compose = RunnableGenerator(self.compose, name="compose")
         self.runnable: Runnable = (prepare | RunnableBranch(
             (lambda t: t.answer is not None, RunnableLambda(lambda t: t)),
-            retrieve | select | compose) | finish)
+            retrieve | select) | compose)
 
     # -- steps ----------------------------------------------------------------------------
     def prepare(self, turn: Turn) -> Turn:
@@ -161,15 +160,32 @@ class AnswerChain:
         support = turn.decision.support if turn.decision else 0.0
         return Decision(True, support, reason)
 
-    def compose(self, turn: Turn) -> Turn:
-        draft = self.draft(turn)
-        turn.answer = self.to_answer(turn, draft)
-        return turn
+    def compose(self, turns: Iterator[Turn]) -> Iterator[str | Answer]:
+        """The answer's text as it is produced, then the Answer with the stages' timings. A turn answered
+        early (small talk, metadata, no articles) yields its text at once."""
+        for turn in turns:
+            if turn.answer is None:
+                t = time.perf_counter()
+                draft = None
+                for item in self.drafts(turn):
+                    if isinstance(item, str):
+                        yield item
+                    else:
+                        draft = item
+                turn.timings_ms["compose"] = round((time.perf_counter() - t) * 1000, 2)
+                turn.answer = self.to_answer(turn, draft)
+            else:
+                yield turn.answer.text
+            yield self.finish(turn)
 
-    def draft(self, turn: Turn) -> Draft:
+    def drafts(self, turn: Turn) -> Iterator[str | Draft]:
+        """The answer step's text chunks, then its Draft."""
         if turn.decision is None:
-            return Draft("The articles don't answer this: nothing in them matches the question.", (), "abstain")
-        return self.answerer.compose(turn.parsed, turn.evidence, turn.decision, turn.snapshot.articles)
+            draft = Draft("The articles don't answer this: nothing in them matches the question.", (), "abstain")
+            yield draft.text
+            yield draft
+            return
+        yield from self.answerer.stream(turn.parsed, turn.evidence, turn.decision, turn.snapshot.articles)
 
     def to_answer(self, turn: Turn, draft: Draft) -> Answer:
         abstained = turn.decision is None or turn.decision.abstain

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 from typing import Callable, Iterator
 
 from core.settings import Settings, get_settings
@@ -102,27 +101,8 @@ class QAService:
     def stream(self, question: str, history: list | None = None, *, sources=None, since=None,
                until=None) -> Iterator[str | Answer]:
         """Yield text chunks as they are produced, then the final Answer as the last item."""
-        chain = self.chain
-        step = chain.steps
-        turn = step["prepare"](self._turn(question, history, sources, since, until))
-        if turn.answer is None:
-            turn = step["select"](step["retrieve"](turn))
-        if turn.answer is None and turn.decision is None:
-            turn = step["compose"](turn)
-        if turn.answer is not None:
-            yield turn.answer.text
-            yield chain.finish(turn)
-            return
-        t = time.perf_counter()
-        draft = None
-        for item in self.answerer.stream(turn.parsed, turn.evidence, turn.decision, turn.snapshot.articles):
-            if isinstance(item, str):
-                yield item
-            else:
-                draft = item
-        turn.timings_ms["compose"] = round((time.perf_counter() - t) * 1000, 2)
-        turn.answer = chain.to_answer(turn, draft)
-        yield chain.finish(turn)
+        yield from self.chain.runnable.stream(self._turn(question, history, sources, since, until))
+
 
 _default: QAService | None = None
 _default_lock = threading.Lock()

@@ -62,6 +62,11 @@ class Answer:
     """A one-time note for the reader, e.g. that the local model was loaded (and how long it took)."""
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
 
+    def __radd__(self, streamed: str) -> "Answer":
+        # The chain streams text chunks, then the Answer; LangChain's `invoke` adds the chunks up, and the
+        # Answer, which holds the whole text, is their sum.
+        return self
+
     def to_dict(self) -> dict:
         from dataclasses import asdict
 
