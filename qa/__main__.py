@@ -9,6 +9,7 @@ import sys
 from core.errors import AskError, QuestionError
 from core.settings import configure_offline, get_settings
 
+from .abstain import CLOSEST_LABEL
 from .types import Answer
 
 
@@ -21,7 +22,7 @@ def format_answer(a: Answer) -> str:
     if a.short is not None:
         lines.append(f"  answer: {a.short.text} (from [{a.short.citation}], chars {a.short.start}-{a.short.end})")
     for c in a.citations:
-        label = "closest passage, not an answer" if c.role == "closest" else c.source
+        label = CLOSEST_LABEL if c.role == "closest" else c.source
         date = f", {c.date}" if c.date else ""
         lines.append(f"  [{c.index}] {c.title} ({label}{date}, chars {c.start}-{c.end})\n      “{c.quote}”")
     return "\n".join(lines)

@@ -9,6 +9,23 @@ from .text import STOPWORDS, stem, term_words, terms
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
 
+# How an abstention reads, wherever it is shown (answer text, CLI, chat, clipboard).
+NOTHING_MATCHES = "nothing in them matches the question"
+"""The reason when no passage matched at all."""
+CLOSEST_LABEL = "closest passage, not an answer"
+"""How the passage shown with an abstention is labelled."""
+NO_ARTICLES = "No articles are loaded yet: ingest one with `python -m ingest FILE`."
+NO_ARTICLE_IN_FILTER = "No article matches the chosen articles or dates; widen the filter."
+
+
+def refusal(reason: str, closest_shown: bool) -> str:
+    """The text of an abstention: that the articles don't answer, why, and whether the closest passage [1]
+    is shown beside it."""
+    text = f"The articles don't answer this: {reason}."
+    if closest_shown:
+        text += " The closest passage [1] is shown for reference; it is not an answer."
+    return text
+
 
 @dataclass(frozen=True)
 class Decision:

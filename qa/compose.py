@@ -7,11 +7,11 @@ from typing import Iterator, Protocol
 
 from core.types import ArticleInfo
 
-from .abstain import Decision
+from .abstain import Decision, refusal
 from .evidence import Scored
 from .features import anchor
 from .question import DATE, Question
-from .types import Citation, Short
+from .types import Citation, Route, Short, route_line
 
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
 _OPENER = re.compile(r"^(however|moreover|meanwhile|furthermore|in addition|additionally|also|but|and|so|thus|"
@@ -22,9 +22,15 @@ _OPENER = re.compile(r"^(however|moreover|meanwhile|furthermore|in addition|addi
 class Draft:
     text: str
     citations: tuple[Citation, ...]
-    path: str
+    route: Route
     notice: str = ""
     short: Short | None = None
+    fallback: str = ""
+    """Why a generator's draft was replaced by this extractive one ('' when it was not)."""
+
+    @property
+    def path(self) -> str:
+        return route_line(self.route, self.fallback)
 
 
 class Answerer(Protocol):
@@ -97,7 +103,7 @@ class ExtractiveAnswerer:
         found = short_answer(q.text, cites)
         body = " ".join(f"{_capitalized(c.quote)} [{c.index}]" for c in cites)
         text = f"{_sentence_case(found.text)}. {body}" if found else body
-        return Draft(text, tuple(cites), self.name, short=found)
+        return Draft(text, tuple(cites), Route(self.name), short=found)
 
     def stream(self, q, evidence, decision, articles) -> Iterator[str | Draft]:
         draft = self.compose(q, evidence, decision, articles)
@@ -129,11 +135,10 @@ def short_answer(question: str, cites: list[Citation]) -> Short | None:
 def abstention(q: Question, evidence: list[Scored], decision: Decision,
                articles: dict[str, ArticleInfo]) -> Draft:
     """Say plainly that the articles don't answer, and show the closest passage, marked as such."""
-    text = f"The articles don't answer this: {decision.reason}."
     if not evidence:
-        return Draft(text, (), "abstain")
+        return Draft(refusal(decision.reason, closest_shown=False), (), Route.ABSTAIN)
     closest = cite(1, evidence[0], articles, role="closest")
-    return Draft(f"{text} The closest passage [1] is shown for reference; it is not an answer.", (closest,), "abstain")
+    return Draft(refusal(decision.reason, closest_shown=True), (closest,), Route.ABSTAIN)
 
 
 def _sentence_case(text: str) -> str:

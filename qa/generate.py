@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 import numpy as np
@@ -21,6 +21,7 @@ from .abstain import Decision
 from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer
 from .evidence import Scored
 from .question import Question
+from .types import Route
 from .text import STOPWORDS, is_number, names, terms, terms_match, words
 
 SYSTEM = (
@@ -115,6 +116,7 @@ class GenerativeAnswerer:
     def __init__(self, model: BaseChatModel, name: str, embedder=None, fallback: Answerer | None = None):
         self.model = model
         self.name = name
+        self.route = Route(name)  # a name that is no route is refused here, not on the first answer
         self.embedder = embedder
         self.fallback = fallback or ExtractiveAnswerer()
 
@@ -175,12 +177,12 @@ class GenerativeAnswerer:
             return self._fallback(q, evidence, decision, articles,
                                   f"the draft does not give the answer phrase {found.text!r}", notice)
         markers = " ".join(f"[{i}]" for i in range(1, len(cites) + 1))
-        return Draft(f"{verdict.claim[:1].upper()}{verdict.claim[1:]} {markers}", cites, self.name, notice,
+        return Draft(f"{verdict.claim[:1].upper()}{verdict.claim[1:]} {markers}", cites, self.route, notice,
                      short=found)
 
     def _fallback(self, q, evidence, decision, articles, why: str, notice: str = "") -> Draft:
         draft = self.fallback.compose(q, evidence, decision, articles)
-        return Draft(draft.text, draft.citations, f"{draft.path} (fallback: {why})", notice, short=draft.short)
+        return replace(draft, notice=notice, fallback=why)
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:

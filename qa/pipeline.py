@@ -14,15 +14,15 @@ from ingest.store import ArticleStore
 
 from . import chitchat, meta
 from . import judge as judges
-from .abstain import Decision, decide
-from .compose import Answerer, Draft
+from .abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
+from .compose import Answerer, Draft, abstention
 from .corpus import Snapshot
 from .evidence import Scored, Selection, select
 from .followup import needs_context, pronoun, resolve
 from .question import Question, analyze
 from .filters import Filters
 from .retrieve import HybridSearch, Retrieval
-from .types import Answer
+from .types import Answer, Route
 
 
 @dataclass
@@ -103,17 +103,16 @@ class AnswerChain:
         turn.snapshot = snap
         small = chitchat.reply(turn.question)
         if small is not None:
-            turn.answer = Answer(text=small, question=turn.question, searched="", path="smalltalk")
+            turn.answer = Answer(text=small, question=turn.question, searched="", route=Route.SMALLTALK)
             return turn
         scope = [info for info in snap.articles.values() if turn.filters.admits(info)]
         if not snap.articles:
-            turn.answer = Answer(text="No articles are loaded yet: ingest one with `python -m ingest FILE`.",
-                                 abstained=True, reason="no articles loaded", question=turn.question, path="empty")
+            turn.answer = Answer(text=NO_ARTICLES, abstained=True, reason="no articles loaded", question=turn.question,
+                                 route=Route.EMPTY)
             return turn
         if not scope:
-            turn.answer = Answer(text="No article matches the chosen articles or dates; widen the filter.",
-                                 abstained=True, reason="the filter matches no article", question=turn.question,
-                                 path="empty")
+            turn.answer = Answer(text=NO_ARTICLE_IN_FILTER, abstained=True, reason="the filter matches no article",
+                                 question=turn.question, route=Route.EMPTY)
             return turn
         resolved = resolve(turn.question, turn.history)
         turn.searched = resolved.searched
@@ -123,7 +122,7 @@ class AnswerChain:
         if about is not None:
             text, cites = about
             turn.answer = Answer(text=text, citations=tuple(cites), question=turn.question, searched=turn.searched,
-                                 path="metadata")
+                                 route=Route.METADATA)
             return turn
         turn.parsed = analyze(turn.searched, snap.idf, resolved.context)
         return turn
@@ -181,7 +180,7 @@ class AnswerChain:
     def drafts(self, turn: Turn) -> Iterator[str | Draft]:
         """The answer step's text chunks, then its Draft."""
         if turn.decision is None:
-            draft = Draft("The articles don't answer this: nothing in them matches the question.", (), "abstain")
+            draft = abstention(turn.parsed, [], Decision(True, 0.0, NOTHING_MATCHES), turn.snapshot.articles)
             yield draft.text
             yield draft
             return
@@ -194,7 +193,8 @@ class AnswerChain:
             notice = " ".join(filter(None, [notice, assumed(turn.unresolved, draft)]))
         return Answer(text=draft.text, citations=draft.citations, abstained=abstained,
                       reason=turn.decision.reason if turn.decision else "no matching passage",
-                      question=turn.question, searched=turn.searched, path=draft.path, notice=notice,
+                      question=turn.question, searched=turn.searched, route=draft.route, fallback=draft.fallback,
+                      notice=notice,
                       short=draft.short)
 
     def finish(self, turn: Turn) -> Answer:

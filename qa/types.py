@@ -1,7 +1,32 @@
-"""The values the answer step produces: Answer and Citation."""
+"""The values the answer step produces: Answer and Citation, and the Route that produced an answer."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Route(StrEnum):
+    """Which step produced an answer's text."""
+
+    EXTRACTIVE = "extractive"
+    """The best evidence sentences themselves."""
+    LOCAL = "local"
+    OPENAI = "openai"
+    """A generator's draft that passed verification (QA_GENERATOR)."""
+    ABSTAIN = "abstain"
+    """The articles don't answer: said so, with the closest passage."""
+    METADATA = "metadata"
+    """A question about the article itself (its date, its subject)."""
+    SMALLTALK = "smalltalk"
+    EMPTY = "empty"
+    """No article is loaded, or none is inside the filter."""
+    PEER = "peer"
+    """A simple peer's reply in `python -m tools.eval --peers`."""
+
+
+def route_line(route: Route, fallback: str) -> str:
+    """The route as one line: "extractive", or "extractive (fallback: why the draft was not used)"."""
+    return f"{route} (fallback: {fallback})" if fallback else str(route)
 
 
 @dataclass(frozen=True)
@@ -54,8 +79,10 @@ class Answer:
     question: str = ""
     searched: str = ""
     """The question that was actually searched (after resolving follow-ups)."""
-    path: str = "extractive"
-    """Which step produced the text: extractive, metadata, smalltalk, local, openai, ..."""
+    route: Route = Route.EXTRACTIVE
+    """Which step produced the text."""
+    fallback: str = ""
+    """Why a generator's draft was replaced by the extractive answer ('' when it was not)."""
     short: Short | None = None
     """The exact answer phrase, when one fits (a number, a date, a name, a short noun phrase)."""
     notice: str = ""
@@ -67,7 +94,12 @@ class Answer:
         # Answer, which holds the whole text, is their sum.
         return self
 
-    def to_dict(self) -> dict:
-        from dataclasses import asdict
+    @property
+    def path(self) -> str:
+        """The route as one line, e.g. "extractive (fallback: 'Moscow' is not in the cited evidence)"."""
+        return route_line(self.route, self.fallback)
 
-        return asdict(self)
+    def to_dict(self) -> dict:
+        """Every field, with route and fallback as the one line `path`."""
+        return {("path" if k == "route" else k): (self.path if k == "route" else v)
+                for k, v in asdict(self).items() if k != "fallback"}

@@ -17,7 +17,7 @@ from pathlib import Path
 from core.settings import configure_offline, get_settings
 
 from qa.service import QAService
-from qa.types import Answer
+from qa.types import Answer, Route
 from tools.metrics import Outcome, summarize
 
 
@@ -92,7 +92,7 @@ def run(dataset: Path, progress: bool = True, peers: bool = False) -> tuple[list
                     for name, pa in ask(question).items():
                         peer_outcomes.setdefault(name, []).append(Outcome(
                             case.category, question, answerable, gold, evidence,
-                            Answer(text=pa.text, question=question, path="peer"), pa.latency_ms))
+                            Answer(text=pa.text, question=question, route=Route.PEER), pa.latency_ms))
         summary = summarize(outcomes)
         if peers:
             summary["peers"] = {"this project": _row(summary["all"])} | {

@@ -97,8 +97,8 @@ def summarize(outcomes: list[Outcome]) -> dict:
             "false_abstention_rate": _rate(sum(o.answer.abstained for o in ans), len(ans)),
             "mean_answer_words": round(sum(words(o.answer.text) for o in ans if not o.answer.abstained)
                                        / max(1, sum(not o.answer.abstained for o in ans)), 1),
-            "answered_by": dict(Counter(o.answer.path.split(" (")[0] + (" (fallback)" if "fallback" in o.answer.path
-                                                                          else "") for o in group)),
+            "answered_by": dict(Counter(o.answer.route.value + (" (fallback)" if o.answer.fallback else "")
+                                        for o in group)),
             "latency_p50_ms": round(percentile(lat, 50), 1),
             "latency_p95_ms": round(percentile(lat, 95), 1),
         }

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from qa import Answer, Citation
+from qa.abstain import CLOSEST_LABEL
 
 SNIPPET_CHARS = 140
 """Characters of context shown on each side of a cited span before the citation is expanded."""
@@ -156,7 +157,7 @@ def render_citation(c: Citation, short=None) -> str:
     closest = c.role == "closest"
     # The number is a class, not a data- attribute: the chat's HTML sanitizer drops data- attributes.
     kind = f"qa-cite qa-n-{c.index}" + (" qa-closest" if closest else "")
-    badge = '<span class="qa-cite-role">closest passage, not an answer</span>' if closest else ""
+    badge = f'<span class="qa-cite-role">{CLOSEST_LABEL}</span>' if closest else ""
     more = ("" if full == snippet else
             '<span class="qa-cite-more">show the whole passage</span><span class="qa-cite-less">show less</span>')
     title = display_title(c.title)
@@ -190,7 +191,7 @@ def copy_text(answer: Answer) -> str:
     if answer.citations:
         lines.append("")
         for c in answer.citations:
-            note = " (closest passage, not an answer)" if c.role == "closest" else ""
+            note = f" ({CLOSEST_LABEL})" if c.role == "closest" else ""
             quote = " ".join(unheading(c.quote).split())
             lines.append(f"[{c.index}] {_bare(display_title(c.title))} ({format_date(c.date)}){note}: "
                          f"\u201c{quote}\u201d")
