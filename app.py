@@ -12,12 +12,12 @@ import queue
 import sys
 import threading
 import time
-from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from core.errors import AskError, StoreUnavailable
+from core.errors import AskError, QuestionError, StoreUnavailable
 from core.settings import configure_chat_uploads, configure_offline, get_settings
+from core.types import date_ord
 from ingest.load import SUPPORTED_SUFFIXES
 from qa import get_service
 from webapp.api import answer_json, plain_history
@@ -47,8 +47,8 @@ def date_problem(since: str, until: str) -> str:
         if not value:
             continue
         try:
-            parsed[label] = date.fromisoformat(value)
-        except ValueError:
+            parsed[label] = date_ord(value)
+        except QuestionError:
             return f"{label} date “{value}” is not a date: write it as YYYY-MM-DD, e.g. 2023-11-06."
     if len(parsed) == 2 and parsed["From"] > parsed["To"]:
         return "The From date is after the To date: swap them."

