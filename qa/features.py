@@ -62,7 +62,7 @@ QUESTION_FEATURES = (
     "top_score", "margin", "top_cosine", "max_cosine", "top_coverage", "max_coverage", "top_passage_coverage",
     "top_relation", "names_missing", "names_missing_all", "fits", "fits_top3", "wants_kind",
     "agreement", "negation", "question_terms", "top_bm25", "top_rrf", "rarest_missing_passage",
-    "rarest_missing_sentence",
+    "rarest_missing_sentence", "any_name_missing", "any_name_missing_all",
 ) + tuple(f"wh_{w}" for w in WH)
 
 
@@ -273,6 +273,9 @@ def question_row(q: Question, cands: list[Candidate], sig: SentenceSignals, scor
     f["rarest_missing_passage"] = max((w for t, w in q.weights.items() if t not in passage_terms), default=0.0) / heaviest
     f["rarest_missing_sentence"] = max((w for t, w in q.weights.items() if t not in sentence_terms),
                                        default=0.0) / heaviest
+    # A count, not a share: one absent name among three is still an absent name.
+    f["any_name_missing"] = float(bool(sig.missing[top]))
+    f["any_name_missing_all"] = float(all(sig.missing[i] for i in order[:5]))
     f[f"wh_{q.wh if q.wh in WH else 'what'}"] = 1.0
     return np.array([f[name] for name in QUESTION_FEATURES])
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.normalize import clean
-from ingest.settings import get_settings  # noqa: I001  (offline environment first)
+from core.settings import configure_offline, get_settings
 
 from .evidence import candidates
 from .features import QUESTION_FEATURES, SENTENCE_FEATURES, Candidate, SentenceSignals, question_row, sentence_signals
@@ -28,6 +28,7 @@ from .judge import MODEL_PATH, Judge, Linear
 from .pipeline import Turn
 from .filters import Filters
 from .question import Question
+from .text import names
 
 FALSE_ABSTENTION_TARGET = 0.05
 """At most this share of answerable held-out questions may be refused."""
@@ -96,12 +97,14 @@ def _occurrences(context: str, answers: list[str]) -> list[dict]:
 
 FOREIGN_SHARE = 0.5
 """Share of the questions also asked of articles that do not contain them (see collect)."""
+SWAP_SHARE = 0.3
+"""Share of the answerable questions with names also asked with one name swapped (see swap_names)."""
 SCOPES = ("corpus", "single")
 """The stores questions are asked of: all articles together, and each article alone."""
 
 
 def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREIGN_SHARE,
-            scopes: tuple[str, ...] = SCOPES) -> list[Row]:
+            scopes: tuple[str, ...] = SCOPES, swap_share: float = SWAP_SHARE) -> list[Row]:
     """Run every question of a SQuAD-format file through the product's steps, up to the signals.
 
     Two kinds of store, because signals such as term rarity depend on what else is stored: one
@@ -110,8 +113,9 @@ def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREI
     about, so they name what it names; readers more often ask about things their articles never
     cover. A share of the questions is therefore also asked where its article is not: with its own
     article filtered out of the corpus (and left out of the term counts), and of another article's
-    single store. Those rows are unanswerable and `foreign`; cross-validation keeps them in the
-    group of their question's article."""
+    single store; and a share of the answerable ones is asked with one of its names swapped for a
+    name this article never mentions (see swap_names). Those rows are unanswerable and `foreign`;
+    cross-validation keeps them in the group of their question's article."""
     from tqdm import tqdm
 
     from .service import QAService
@@ -131,15 +135,9 @@ def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREI
                 services[f.name] = QAService.default(replace(settings, collection=f"single{i}"),
                                                      judge=bootstrap_judge())
                 _ingest(services[f.name], [f])
-        # Questions embedded in batches up front (several times faster than one by one); retrieval
-        # then looks their vectors up instead of embedding each again.
-        any_svc = next(iter(services.values()))
-        texts = list(dict.fromkeys(clean(q) for _, q, _, _ in questions))
-        table = Precomputed(any_svc.embedder, dict(zip(texts, any_svc.embedder.embed_documents(texts))))
-        for svc in services.values():
-            svc.chain.search.embedder = table
         names = [f.name for f in files]
         rng = np.random.default_rng(SEED)
+        swapped = swap_names(questions, {f.name: f.read_text(encoding="utf-8") for f in files}, swap_share, rng)
         asks = []  # (scope, store key, article, question, answerable, spans, foreign)
         for scope in scopes:
             for a, q, ans, spans in questions:
@@ -147,6 +145,15 @@ def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREI
                 if rng.random() < foreign_share:
                     other = "corpus" if scope == "corpus" else str(rng.choice([n for n in names if n != a]))
                     asks.append((scope, other, a, q, False, [], True))
+            for a, q in swapped:
+                asks.append((scope, "corpus" if scope == "corpus" else a, a, q, False, [], True))
+        # Questions embedded in batches up front (several times faster than one by one); retrieval
+        # then looks their vectors up instead of embedding each again.
+        any_svc = next(iter(services.values()))
+        texts = list(dict.fromkeys(clean(ask[3]) for ask in asks))
+        table = Precomputed(any_svc.embedder, dict(zip(texts, any_svc.embedder.embed_documents(texts))))
+        for svc in services.values():
+            svc.chain.search.embedder = table
         rows: list[Row] = []
         for scope, key, article, question, answerable, spans, foreign in tqdm(
                 asks, desc="questions", disable=not progress, file=sys.stderr):
@@ -167,6 +174,25 @@ def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREI
             cands = [replace(c, passage_text="") for c in cands]  # not needed after this; keeps the rows small
             rows.append(Row(article, question, answerable, turn.parsed, cands, sig, labels, scope, foreign))
         return rows
+
+
+def swap_names(questions, texts: dict[str, str], share: float, rng) -> list[tuple[str, str]]:
+    """(article, question) pairs made unanswerable by swapping one of an answerable question's names for
+    a name that other articles' questions use and this article never mentions ("What did the mayor of
+    Lakeside say?" -> "What did the mayor of Fresno say?"): the reader's question about someone or
+    something the articles do not cover, on a topic they do."""
+    pool: dict[str, list[str]] = {}
+    for a, q, _, _ in questions:
+        pool.setdefault(a, []).extend(n for n in names(q) if not any(ch.isdigit() for ch in n))
+    out = []
+    for a, q, answerable, _ in questions:
+        own = [n for n in names(q) if n in texts[a] and not any(ch.isdigit() for ch in n)]
+        if not answerable or not own or rng.random() >= share:
+            continue
+        others = [n for b, ns in pool.items() if b != a for n in ns if n.lower() not in texts[a].lower()]
+        if others:
+            out.append((a, q.replace(str(rng.choice(own)), str(rng.choice(others)), 1)))
+    return out
 
 
 def _ingest(svc, files: list[Path]) -> None:
@@ -396,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
                                  "c_abstain": args.c_abstain, "false_abstention_target": FALSE_ABSTENTION_TARGET,
                                  "cross_validation": {k: v for k, v in cv.items() if k != "per_article"}})
     if args.sample:
-        sample = freeze_sample(judge, collect(args.sample, progress=not args.quiet, foreign_share=0.0))
+        sample = freeze_sample(judge, collect(args.sample, progress=not args.quiet, foreign_share=0.0,
+                                              swap_share=0.0))
         judge = replace(judge, meta={**judge.meta, "frozen_sample": {"data": args.sample.name, **sample}})
         print("frozen sample:", json.dumps(sample))
     judge.save(args.out)
@@ -407,4 +434,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    configure_offline()
     sys.exit(main())

@@ -104,8 +104,8 @@ def test_the_answer_phrase_comes_first_with_its_own_offsets(service, bridge):
     assert a.text.startswith(a.short.text[:1].upper() + a.short.text[1:])
     text = bridge.read_text("utf-8")
     assert text[a.short.start:a.short.end] == a.short.quote
-    who = service.answer("Which company will build the bridge?")
-    assert who.short is not None and who.short.text == "Nordbau"
+    when = service.answer("When should the bridge open?")
+    assert when.short is not None and when.short.text == "2026" and when.text.startswith("2026. ")
 
 
 def test_a_why_question_gets_the_sentence_alone(service, bridge):

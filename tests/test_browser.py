@@ -71,16 +71,16 @@ def last_reply(page: Page):
 def test_question_gets_an_answer_with_a_highlighted_citation(browser, running, tmp_path):
     page = open_page(browser, running.url, DESKTOP)
     expect(page.locator("#qa-header")).to_contain_text("1 article · 9 passages")
-    ask(page, "Where does Russia want to open a military port?")
+    ask(page, "Where is Haftar's headquarters?")
     answer = last_reply(page)
-    expect(answer.locator(".qa-answer")).to_contain_text("Tobruk")
+    expect(answer.locator(".qa-answer")).to_contain_text("Benghazi")
     expect(answer.locator(".qa-ref").first).to_have_text("[1]")
     cite = answer.locator(".qa-cite").first
     expect(cite.locator(".qa-cite-title")).to_contain_text("The death of Wagner boss Prigozhin")
     expect(cite.locator(".qa-cite-date")).to_have_text("6 Nov 2023")
     mark = cite.locator(".qa-cite-snippet mark")
     expect(mark).to_be_visible()
-    expect(mark).to_contain_text("military port in eastern Libya’s Tobruk")
+    expect(mark).to_contain_text("who has his headquarters in Benghazi")
     short = answer.locator(".qa-short")
     if short.count():  # the exact answer phrase, when the answer step finds one: bold, and marked in its sentence
         phrase = answer.locator(".qa-cite-snippet mark .qa-phrase")
@@ -91,12 +91,12 @@ def test_question_gets_an_answer_with_a_highlighted_citation(browser, running, t
     answer.locator(".qa-ref").first.click()
     expect(cite.locator(".qa-cite-full")).to_be_visible()
     expect(cite.locator(".qa-cite-full mark")).to_be_visible()
-    expect(cite.locator(".qa-cite-full")).to_contain_text("anonymous sources")
+    expect(cite.locator(".qa-cite-full")).to_contain_text("Sergei Shoigun")
 
     # The copy button copies the answer with its sources as plain text.
     page.get_by_role("button", name="Copy message", exact=True).last.click()
     copied = page.evaluate("window.__copied")[-1]
-    assert "Russia increases its presence in Libya" in copied and "\n[1] The death of Wagner boss" in copied
+    assert "who has his headquarters in Benghazi" in copied and "\n[1] The death of Wagner boss" in copied
     assert "<" not in copied
     assert "., " not in copied  # issue 15: "eastern Libya., 6 Nov 2023"
     page.close()
