@@ -82,3 +82,24 @@ def test_eval_runs_on_the_seed_set_and_reports_every_field():
         assert m["latency_p50_ms"] <= m["latency_p95_ms"]
     assert summary["unanswerable"]["questions"] == 6 and summary["answerable"]["questions"] == 20
     assert len(outcomes) == 30
+
+
+def test_token_f1_uses_squad_normalization():
+    from tools.metrics import token_f1
+
+    assert token_f1("the Amber River", "Amber river") == 1.0
+    assert token_f1("12 million euros", "12 million") == pytest.approx(0.8)
+    assert token_f1("Hamburg", "Nordbau") == 0.0
+
+
+def test_short_metrics_score_the_phrase_of_right_answers():
+    from qa.types import Short
+    from tools.metrics import Outcome, short_metrics
+
+    def outcome(short: Short | None) -> Outcome:
+        return Outcome("answerable", "q?", True, ("two thousand",), None,
+                       Answer(text="Two thousand. About two thousand fighters stayed. [1]", short=short), 10.0)
+
+    got = short_metrics([outcome(Short("two thousand", 1, 0, 12, "two thousand")),
+                         outcome(Short("fighters", 1, 0, 8, "fighters")), outcome(None)])
+    assert got == {"short_present": 0.667, "short_exact": 0.5, "short_f1": 0.5, "short_words": 1.5}

@@ -117,14 +117,15 @@ def peers_table(rows: dict) -> str:
 
 def table(summary: dict) -> str:
     cols = ["questions", "answer_hit_rate", "citation_accuracy", "abstention_recall", "false_abstention_rate",
-            "mean_answer_words", "latency_p50_ms", "latency_p95_ms"]
-    heads = ["category", "n", "hit", "cited", "abstain recall", "false abstain", "words", "p50 ms", "p95 ms"]
+            "mean_answer_words", "short_present", "short_exact", "short_f1", "latency_p50_ms", "latency_p95_ms"]
+    heads = ["category", "n", "hit", "cited", "abstain recall", "false abstain", "words", "phrase given",
+             "phrase EM", "phrase F1", "p50 ms", "p95 ms"]
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     for cat, m in summary.items():
         if cat == "peers":
             continue
         cells = [cat] + ["-" if m[c] is None else (f"{m[c]:.0%}" if isinstance(m[c], float) and c.endswith(
-            ("rate", "accuracy", "recall")) else str(m[c])) for c in cols]
+            ("rate", "accuracy", "recall", "present", "exact", "f1")) else str(m[c])) for c in cols]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -100,8 +100,37 @@ def summarize(outcomes: list[Outcome]) -> dict:
                                         for o in group)),
             "latency_p50_ms": round(percentile(lat, 50), 1),
             "latency_p95_ms": round(percentile(lat, 95), 1),
+            **short_metrics([o for o in ans if o.hit]),
         }
     return out
+
+
+def _tokens(text: str) -> list[str]:
+    """SQuAD's answer normalization: lower case, no punctuation, no articles."""
+    text = re.sub(r"[^\w\s]", " ", _norm(text))
+    return [w for w in text.split() if w not in ("a", "an", "the")]
+
+
+def token_f1(pred: str, gold: str) -> float:
+    p, g = _tokens(pred), _tokens(gold)
+    common = sum((Counter(p) & Counter(g)).values())
+    if not p or not g or not common:
+        return float(p == g)
+    precision, recall = common / len(p), common / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+def short_metrics(hits: list[Outcome]) -> dict:
+    """Of the right answers: how often an answer phrase leads, and its exact match and token F1 against
+    the best gold answer (the phrase alone, Yes/No excluded)."""
+    shorts = [o for o in hits if o.answer.short is not None and o.answer.short.text not in ("Yes", "No")]
+    em = [max(float(_tokens(o.answer.short.text) == _tokens(g)) for g in o.gold) for o in shorts]
+    f1 = [max(token_f1(o.answer.short.text, g) for g in o.gold) for o in shorts]
+    return {"short_present": _rate(len(shorts), len(hits)),
+            "short_exact": round(sum(em) / len(em), 3) if em else None,
+            "short_f1": round(sum(f1) / len(f1), 3) if f1 else None,
+            "short_words": round(sum(len(o.answer.short.text.split()) for o in shorts) / len(shorts), 1)
+            if shorts else None}
 
 
 def _rate(n: int, d: int) -> float | None:
