@@ -7,25 +7,16 @@ import numpy as np
 
 from ingest.store import ArticleStore
 
-from .features import Candidate, SentenceSignals, question_row, sentence_signals
+from .features import Candidate, Sentence, SentenceSignals, question_row, sentence_signals
 from .judge import Judge, sigmoid
 from .question import Question
 from .retrieve import Retrieval
 
 
 @dataclass(frozen=True)
-class Scored:
+class Scored(Sentence):
     """A candidate sentence and the signals that rank it."""
 
-    passage_rank: int
-    passage_id: str
-    source: str
-    start: int
-    end: int
-    text: str
-    passage_start: int
-    passage_end: int
-    passage_text: str
     semantic: float
     coverage: float
     """Weighted share of the question's terms found in the sentence."""

@@ -33,20 +33,27 @@ WH = ("who", "when", "where", "why", "how", "which", "what", "yesno")
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """A sentence of a retrieved passage, with what retrieval knows about it."""
+class Sentence:
+    """Where a sentence sits: its article, its passage, its offsets (`text == source[start:end]`)."""
 
     passage_rank: int
+    """The rank of its passage in the fused retrieval (0 = first)."""
     passage_id: str
     source: str
-    index: int
-    """The sentence's position in its passage."""
     start: int
     end: int
     text: str
     passage_start: int
     passage_end: int
     passage_text: str
+
+
+@dataclass(frozen=True)
+class Candidate(Sentence):
+    """A sentence of a retrieved passage, with what retrieval knows about it."""
+
+    index: int
+    """The sentence's position in its passage."""
     cosine: float
     passage_vector_rank: int | None
     passage_bm25_rank: int | None
