@@ -132,7 +132,7 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
 
 
 def page_title(title: str) -> str:
-    """An HTML <title> without the site's name: "Russia eyes Tobruk | Libya Observer" -> "Russia eyes Tobruk"
+    """An HTML <title> without the site's name: "Harbour deal signed | Coast Herald" -> "Harbour deal signed"
     (the longest part between " | ", " – " or " — ")."""
     parts = [p for p in re.split(r"\s+[|–—]\s+", title) if p.strip()]
     return max(parts, key=len) if len(parts) > 1 else title

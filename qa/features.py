@@ -117,7 +117,7 @@ def fits(q: Question, sentence: str) -> bool:
 
 def names_missing(q: Question, text: str) -> list[str]:
     """The question's names and numbers that the text does not mention. A name is there when its
-    last word is ("Khalifa Haftar" is often just "Haftar"); a number must be there as written."""
+    last word is ("Anna Roth" is often just "Roth"); a number must be there as written."""
     found = term_set(text) | _word_set(text)
     missing = []
     for name in q.names:

@@ -18,7 +18,7 @@ _ABOUT_Q = re.compile(rf"\bwhat('s| is| was)? (the|this|that) {_ARTICLE} about\b
 
 
 # A question about the article itself uses only these words (besides function words):
-# "Which company published the report on Wagner?" asks about the report's content instead.
+# "Which company published the report on the bridge?" asks about the report's content instead.
 _META_WORDS = {stem(w) for w in """date dated publish published written write appear appeared article story piece
 report text news document post about title headline summary summarize summarise main point topic subject day
 time""".split()}

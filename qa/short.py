@@ -455,8 +455,8 @@ def features(q: QuestionInfo, p: Parsed, c: Candidate) -> dict[str, float]:
         f"whpos={q.wh_pos}|q_left": sum(i < c.first for i in matches) / max(1, len(matches)),
         f"wh={q.qtype}|overlap": overlap,
         f"wh={q.qtype}|overlap_any": float(overlap > 0),
-        # The phrase's head, or a name in it, is a word of the question ("Putin" in "President Vladimir
-        # Putin" for "Where did Haftar meet Putin?"); the head is not counted when it is the noun asked for.
+        # The phrase's head, or a name in it, is a word of the question ("Roth" in "Mayor Anna
+        # Roth" for "Where did Weber meet Roth?"); the head is not counted when it is the noun asked for.
         "head_in_q": float(p.stems[c.last - 1] in q.stems and p.stems[c.last - 1] != q.wh_noun),
         "name_overlap": float(any(p.stems[i] in q.stems for i in range(c.first, c.last)
                                   if p.tags[i] in _PROPER_TAGS)),

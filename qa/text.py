@@ -10,7 +10,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from .aliases import aliases
 
 _stemmer = Stemmer.Stemmer("english")
-# Hyphenated words count as their parts ("Haftar-Putin", "2019-2020", "cease-fire").
+# Hyphenated words count as their parts ("Roth-Weber", "2019-2020", "cease-fire").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -40,7 +40,7 @@ _NUMBER = re.compile(r"\d")
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words, possessives dropped ("Haftar’s" -> "haftar")."""
+    """Lower-case words, possessives dropped ("Roth’s" -> "roth")."""
     return [w.lower() for w in _tokens(text)]
 
 
@@ -99,9 +99,9 @@ _CONNECTORS = {"of", "the", "de", "al", "bin", "von", "van", "la", "le", "du", "
 
 
 def names(text: str) -> list[str]:
-    """Proper names and numbers in a text: runs of capitalized words ("Admiral Kuznetsov",
-    "Junus-Bek Yevkurov"), digits ("2022", "August 22" -> "August 22"). The first word of the
-    text counts only when it is not a common word ("Who", "The", "Russia")."""
+    """Proper names and numbers in a text: runs of capitalized words ("Mayor Anna Roth",
+    "Jean-Luc Weber"), digits ("2022", "August 22" -> "August 22"). The first word of the
+    text counts only when it is not a common word ("Who", "The", "Since")."""
     tokens = list(re.finditer(r"[\w’'-]+", text))
     out: list[str] = []
     run: list[str] = []
