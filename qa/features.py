@@ -129,7 +129,7 @@ def names_missing(q: Question, text: str) -> list[str]:
 
 
 def _one_letter_off(word: str, found: set[str]) -> bool:
-    """A long name written with one letter more or less at its end ("Shoigu" / "Shoigun"): articles
+    """A long name written with one letter more or less at its end ("Petrenko" / "Petrenkov"): articles
     misspell names, and transliterations vary. Short words never match this way ("port" / "porto")."""
     if len(word) < 5:
         return False
