@@ -356,6 +356,16 @@ def test_short_answer_is_shown_first_and_highlighted_inside_the_cited_sentence()
     assert render.copy_text(answer).startswith("a naval base\n\nRussia wants")
 
 
+def test_the_phrase_leading_the_answer_text_is_not_shown_twice():
+    c = cite("Russia wants a naval base in Tobruk, the sources said.")
+    answer = Answer(text="A naval base. Russia wants a naval base in Tobruk, the sources said. [1]", citations=(c,),
+                    short=_short("a naval base", c))
+    html = render.render_answer(answer, "What does Russia want?")
+    assert '<div class="qa-short">a naval base</div>' in html
+    assert '<div class="qa-answer">Russia wants a naval base' in html
+    assert render.copy_text(answer).startswith("a naval base\n\nRussia wants")
+
+
 def test_short_answer_with_offsets_elsewhere_is_shown_without_an_inner_highlight():
     c = cite("Russia wants a naval base in Tobruk, the sources said.")
     wrong = dataclasses.replace(_short("a naval base", c), citation=2)

@@ -171,6 +171,17 @@ def render_citation(c: Citation, short=None) -> str:
 
 # --- answers ----------------------------------------------------------------------------------------
 
+def without_lead(answer: Answer) -> str:
+    """The answer text without its leading answer phrase ("Benghazi. Haftar, who ... [1]"), for pages
+    that show the phrase on its own line above it."""
+    text = answer.text
+    if answer.short is not None and answer.short.text and not answer.abstained:
+        lead = answer.short.text.strip().rstrip(".,;:") + "."
+        if text[:len(lead)].lower() == lead.lower():
+            return text[len(lead):].lstrip()
+    return text
+
+
 def _answer_body(answer: Answer) -> str:
     numbers = {c.index: c for c in answer.citations}
 
@@ -181,13 +192,13 @@ def _answer_body(answer: Answer) -> str:
         label = html.escape(f"{display_title(c.title)} ({format_date(c.date)})", quote=True)
         return f'<span class="qa-ref qa-n-{c.index}" title="{label}">[{c.index}]</span>'
 
-    return MARKER.sub(marker, text_html(unheading(answer.text)))
+    return MARKER.sub(marker, text_html(unheading(without_lead(answer))))
 
 
 def copy_text(answer: Answer) -> str:
     """What the copy button puts on the clipboard: the short answer, the answer, then its numbered sources."""
     lines = [answer.short.text, ""] if answer.short is not None and answer.short.text else []
-    lines.append(unheading(answer.text).strip())
+    lines.append(unheading(without_lead(answer)).strip())
     if answer.citations:
         lines.append("")
         for c in answer.citations:
