@@ -355,7 +355,8 @@ SAMPLE_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "judge
 def sample_figures(judge: Judge, matrices: list[np.ndarray], labels: list[np.ndarray], rows_q: np.ndarray,
                    answerable: np.ndarray) -> dict:
     """Hit, false abstention and abstention on unanswerable questions of the judge on frozen signals."""
-    hit = np.array([len(lab) > 0 and lab[int(np.argmax(judge.rank_logits(m, np.ones(len(m)))))] > 0
+    fusion = SENTENCE_FEATURES.index("rrf")
+    hit = np.array([len(lab) > 0 and lab[int(np.argmax(judge.rank_logits(m, m[:, fusion])))] > 0
                     for m, lab in zip(matrices, labels)])
     p = np.array([judge.p_answerable(r) for r in rows_q])
     abstain = p < judge.threshold
