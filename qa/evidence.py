@@ -37,8 +37,6 @@ class Selection:
     """Ranked evidence (best first) and the judge's view of the question."""
 
     evidence: list[Scored]
-    candidates: list[Candidate]
-    """The same sentences as retrieval gave them, in `evidence` order."""
     row: np.ndarray | None
     """The question-level signals (qa.features.QUESTION_FEATURES), None without evidence."""
     p_answerable: float
@@ -64,7 +62,7 @@ def candidates(retrieval: Retrieval, store: ArticleStore, passages: int) -> list
 def rank(q: Question, cands: list[Candidate], judge: Judge, idf) -> Selection:
     """Order the candidates by the judge's ranker and score the question's answerability."""
     if not cands:
-        return Selection([], [], None, 0.0)
+        return Selection([], None, 0.0)
     sig: SentenceSignals = sentence_signals(q, cands, idf)
     logits = judge.rank_logits(sig.matrix, sig.rrf)
     order = np.argsort(-logits, kind="stable")
@@ -76,7 +74,7 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf) -> Selection:
                        context_coverage=float(sig.passage_coverage[i]), fits=bool(sig.fits[i]),
                        score=float(probs[i]), index=c.index, missing=tuple(sig.missing[i]))
                 for i, c in ((int(i), cands[int(i)]) for i in order)]
-    return Selection(evidence, [cands[int(i)] for i in order], row, judge.p_answerable(row))
+    return Selection(evidence, row, judge.p_answerable(row))
 
 
 def select(q: Question, retrieval: Retrieval, store: ArticleStore, passages: int, judge: Judge) -> Selection:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .question import AGE, DATE, NUMBER, UNITS, Question
+from .question import AGE, DATE, UNITS, Question
 from .text import MONTHS, is_number, names, terms, words
 
 RRF_K = 60
@@ -297,12 +297,3 @@ def anchor(cands: list[Candidate], best: Candidate) -> Candidate | None:
         if _YEAR.search(c.text) or any(w in MONTHS for w in words(c.text)):
             return c
     return None
-
-
-def negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
-
-
-__all__ = ["Candidate", "SentenceSignals", "sentence_signals", "question_row", "SENTENCE_FEATURES",
-           "QUESTION_FEATURES", "fits", "names_missing", "new_names", "relation_coverage", "coverage", "anchor",
-           "NUMBER", "DATE", "AGE"]

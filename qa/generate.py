@@ -22,7 +22,7 @@ from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer
 from .evidence import Scored
 from .question import Question
 from .types import MARKER, Route
-from .text import STOPWORDS, is_number, names, terms, terms_match, words
+from .text import STOPWORDS, is_number, names, terms, words
 
 SYSTEM = (
     "You answer questions about news articles using only the numbered evidence sentences you are given. "
@@ -85,21 +85,21 @@ def verify(draft: str, evidence: list[Scored], embed=None, question: str = "") -
     claim_terms = [t for t in terms(claim) if t]
     if not cited:
         def overlap(e: Scored) -> int:
-            found = terms(e.text)
-            return sum(any(terms_match(t, f) for f in found) for t in claim_terms)
+            found = set(terms(e.text))
+            return sum(t in found for t in claim_terms)
         best = max(range(len(evidence)), key=lambda i: overlap(evidence[i]), default=None)
         if best is None:
             return Verdict(False, "no evidence to check against")
         cited = (best + 1,)
     quotes = " ".join(evidence[n - 1].text for n in cited)
-    found = terms(quotes) + words(quotes)
+    found = set(terms(quotes)) | set(words(quotes))
     for name in names(claim) + [w for w in words(claim) if is_number(w)]:
         parts = terms(name) or [name.lower()]
-        if not all(any(terms_match(p, f) for f in found) for p in parts):
+        if not all(p in found for p in parts):
             return Verdict(False, f"'{name}' is not in the cited evidence", claim, cited)
     content = [t for t in claim_terms if t not in STOPWORDS]
     if content:
-        supported = sum(any(terms_match(t, f) for f in found) for t in content) / len(content)
+        supported = sum(t in found for t in content) / len(content)
         if supported < 0.75:
             return Verdict(False, f"only {supported:.0%} of the draft's words are in the cited evidence", claim, cited)
     if embed is not None:

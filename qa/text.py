@@ -89,12 +89,6 @@ def is_number(word: str) -> bool:
     return bool(_NUMBER.search(word)) or word.lower() in NUMBER_WORDS
 
 
-def terms_match(a: str, b: str) -> bool:
-    """Stems match. No prefix rule ("sold" is not "soldier", "port" not "Portugal"); a country and its
-    adjective are one term already (see term_words)."""
-    return a == b
-
-
 _CONNECTORS = {"of", "the", "de", "al", "bin", "von", "van", "la", "le", "du", "del", "da"}
 
 
