@@ -421,7 +421,12 @@ def test_over_long_question_and_bad_dates_are_refused_in_place(browser, running)
     box.fill("Where is Tobruk?")
     expect(counter).to_have_text("")
     since = page.locator("#qa-since input, #qa-since textarea").first
+    # Focus the field first and wait for it: Svelte's autofocus on the question box takes the focus back
+    # whenever nothing holds it, which let a bare fill() type into the question box.
+    since.click()
+    expect(since).to_be_focused()
     since.fill("14/03/2025")
+    expect(since).to_have_value("14/03/2025")
     since.press("Tab")
     note = page.locator("#qa-date-note .qa-date-error")
     expect(note).to_contain_text("YYYY-MM-DD")
