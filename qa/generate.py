@@ -21,7 +21,7 @@ from .abstain import Decision
 from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer
 from .evidence import Scored
 from .question import Question
-from .types import MARKER, Route
+from .types import MARKER, Route, Short
 from .text import STOPWORDS, is_number, names, terms, words
 
 SYSTEM = (
@@ -172,7 +172,7 @@ class GenerativeAnswerer:
         cites = tuple(cite(i, given[n - 1], articles) for i, n in enumerate(verdict.cited, start=1))
         # The draft must agree with the answer phrase the cited text gives, when there is one.
         found = short_answer(q.text, list(cites))
-        if found is not None and found.text.lower() not in verdict.claim.lower():
+        if found is not None and not agrees(verdict.claim, found, cites):
             return self._fallback(q, evidence, decision, articles,
                                   f"the draft does not give the answer phrase {found.text!r}", notice)
         markers = " ".join(f"[{i}]" for i in range(1, len(cites) + 1))
@@ -211,3 +211,19 @@ def make_answerer(settings: Settings, embedder=None) -> Answerer:
                            api_key=settings.openai_api_key or "not-needed", base_url=settings.openai_base_url)
         return GenerativeAnswerer(model, "openai", embedder)
     raise AskError(f"QA_GENERATOR={settings.generator!r} is unknown: use extractive, local or openai")
+
+
+def agrees(claim: str, found: Short, cites) -> bool:
+    """The draft gives the answer phrase, or names what the phrase modifies in the same words of the cited
+    sentence ("Tobruk" where the phrase is "Libya" in "eastern Libya's Tobruk")."""
+    if found.text.lower() in claim.lower():
+        return True
+    cited = next((c for c in cites if c.index == found.citation), None)
+    claimed = set(terms(claim))
+    if cited is None or not claimed:
+        return False
+    before = cited.quote[:max(found.start - cited.start, 0)]
+    after = cited.quote[max(found.end - cited.start, 0):]
+    near = words(before)[-2:] + words(found.text) + words(after)[:2]
+    return claimed <= set(terms(" ".join(near)))
+

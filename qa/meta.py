@@ -67,7 +67,7 @@ def answer(question: str, articles: list[ArticleInfo], snap: Snapshot) -> tuple[
 
 def _lead_citation(info: ArticleInfo, snap: Snapshot, n: int) -> Citation | None:
     """The article's first sentence (its title when it has no heading), cited."""
-    first = next((p for p in snap.passages if p.source == info.source and p.index == 0), None)
+    first = snap.first_passage(info.source)
     if first is None or not first.sentences:
         return None
     span = first.sentences[0]

@@ -1,4 +1,5 @@
-"""Hybrid retrieval: Chroma vector search and BM25 over the same passages, fused by rank."""
+"""Hybrid retrieval: Chroma vector search and BM25 (the shared keyword index) over the same passages,
+fused by rank."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -65,8 +66,7 @@ class HybridSearch:
         # may take some slots and are dropped below.
         hits = self.corpus.store.vector_search(qvec, self.k + 5, filters.chroma_where())
         vector = [(p, sim) for p, sim in hits if snap.is_current(p)][: self.k]
-        mask = snap.mask(filters)
-        keyword = [snap.passages[i] for i, _ in snap.bm25_search(list(qterms), self.k, mask)]
+        keyword = snap.keyword_search(list(qterms), self.k, snap.sources(filters))
         v_ids = [p.id for p, _ in vector]
         b_ids = [p.id for p in keyword]
         fused = rrf([v_ids, b_ids])

@@ -14,6 +14,7 @@ from ingest.store import ArticleStore
 from .pipeline import AnswerChain, Turn, validate
 from .compose import Answerer, ExtractiveAnswerer
 from .corpus import Corpus
+from .keywords import KeywordIndex
 from .filters import Filters
 from .retrieve import HybridRetriever, HybridSearch
 from .types import Answer
@@ -27,7 +28,7 @@ class QAService:
         self.settings = settings
         self.store = store
         self.embedder = embedder
-        self.corpus = Corpus(store)
+        self.corpus = Corpus(store, KeywordIndex(settings.keyword_index_path))
         self.search = HybridSearch(self.corpus, embedder, k=settings.retrieve_k)
         self.answerer = answerer or ExtractiveAnswerer()
         self.chain = AnswerChain(self.search, store, self.answerer, settings, judge)
@@ -81,11 +82,15 @@ class QAService:
     def ingest(self, paths: list[str], sources: dict[str, str] | None = None,
                progress: Callable[[IngestResult], None] | None = None) -> IngestReport:
         with self._write_lock:
-            return ingest_files(paths, self.store, self.embedder, self.settings, progress=progress, sources=sources)
+            report = ingest_files(paths, self.store, self.embedder, self.settings, progress=progress, sources=sources)
+            self.corpus.snapshot()  # index the new articles' keywords now, not at the next question
+            return report
 
     def remove(self, source: str) -> bool:
         with self._write_lock:
-            return self.store.remove(source)
+            removed = self.store.remove(source)
+            self.corpus.snapshot()
+            return removed
 
     # -- questions ----------------------------------------------------------------------------
     def _turn(self, question, history, sources, since, until) -> Turn:

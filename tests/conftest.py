@@ -88,7 +88,8 @@ def settings(tmp_path: Path) -> Settings:
     seed_dir.mkdir()
     shutil.copyfile(SHIPPED_ARTICLE, seed_dir / SHIPPED_ARTICLE.name)
     return dataclasses.replace(Settings(), chroma_path=tmp_path / "chroma", chroma_host=None, seed_dir=seed_dir,
-                               upload_dir=tmp_path / "uploads", feedback_path=tmp_path / "feedback.jsonl")
+                               upload_dir=tmp_path / "uploads", feedback_path=tmp_path / "feedback.jsonl",
+                               keyword_index=tmp_path / "keywords.sqlite3")
 
 
 @pytest.fixture
@@ -121,6 +122,8 @@ def run_cli(settings: Settings) -> Callable[..., subprocess.CompletedProcess]:
                     PYTHONDONTWRITEBYTECODE="1")
     if settings.chroma_host:
         base_env.update(QA_CHROMA_HOST=settings.chroma_host, QA_CHROMA_PORT=str(settings.chroma_port))
+    if settings.keyword_index:
+        base_env.update(QA_KEYWORD_INDEX=str(settings.keyword_index))
 
     def run(module: str, *args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", module, *map(str, args)], cwd=PROJECT_DIR,

@@ -34,6 +34,7 @@ def test_ingest_killed_half_way_leaves_a_consistent_store_and_a_rerun_completes(
                                                                                 embedder):
     corpus = make_corpus(60, tmp_path / "corpus", seed=7)
     env = {**os.environ, "QA_CHROMA_PATH": str(settings.chroma_path), "QA_SEED_DIR": str(settings.seed_dir),
+           "QA_KEYWORD_INDEX": str(settings.keyword_index),
            "PYTHONUNBUFFERED": "1", "QA_INGEST_GROUP": "100"}  # small groups: the kill lands between them
     proc = subprocess.Popen([sys.executable, "-m", "ingest", str(tmp_path / "corpus")], env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=os.getcwd())

@@ -169,22 +169,22 @@ def _service(settings, embedder, base_url: str) -> QAService:
 def test_openai_backend_gives_a_short_verified_answer(settings, embedder):
     with FakeOpenAI() as server:
         svc = _service(settings, embedder, f"http://127.0.0.1:{server.port}/v1")
-        server.replies.append("Tobruk [1]")
-        a = svc.answer("Where does Russia want to open a military port?")
-        assert a.path == "openai" and a.text == "Tobruk [1]"
-        assert "Tobruk" in a.citations[0].quote
+        server.replies.append("Approximately two thousand Wagner fighters [1]")
+        a = svc.answer("How many Wagner fighters stayed in Libya?")
+        assert a.path == "openai" and a.text == "Approximately two thousand Wagner fighters [1]"
+        assert "two thousand" in a.citations[0].quote
         prompt = server.requests[-1]["messages"][-1]["content"]
-        assert "[1]" in prompt and "Where does Russia want to open a military port?" in prompt
+        assert "[1]" in prompt and "How many Wagner fighters stayed in Libya?" in prompt
 
 
 @pytest.mark.integration
 def test_openai_backend_streams_only_the_verified_answer(settings, embedder):
     with FakeOpenAI() as server:
         svc = _service(settings, embedder, f"http://127.0.0.1:{server.port}/v1")
-        server.replies.append("Tobruk [1]")  # sent in two pieces: "Tob", "ruk [1]"
-        items = list(svc.stream("Where does Russia want to open a military port?"))
-        assert items[:-1] == ["Tobruk [1]"]
-        assert items[-1].text == "Tobruk [1]" and items[-1].citations
+        server.replies.append("Approximately two thousand Wagner fighters [1]")  # sent in two pieces: "Approximately two th", "ousand Wagner fighters [1]"
+        items = list(svc.stream("How many Wagner fighters stayed in Libya?"))
+        assert items[:-1] == ["Approximately two thousand Wagner fighters [1]"]
+        assert items[-1].text == "Approximately two thousand Wagner fighters [1]" and items[-1].citations
 
 
 @pytest.mark.integration
@@ -244,11 +244,27 @@ def test_local_style_model_load_time_is_shown_once(settings, embedder):
         def load(self) -> float:
             return self.loads.pop(0) if self.loads else 0.0
 
-    model = SlowToLoad(responses=["Tobruk [1]", "Tobruk [1]"])
+    model = SlowToLoad(responses=["Approximately two thousand Wagner fighters [1]", "Approximately two thousand Wagner fighters [1]"])
     svc = QAService(ArticleStore.open(settings, embedder), embedder, settings,
                     GenerativeAnswerer(model, "local", embedder))
     svc.ensure_seeded(announce=lambda msg: None)
-    first = svc.answer("Where does Russia want to open a military port?")
-    second = svc.answer("Where does Russia want to open a military port?")
-    assert first.text == "Tobruk [1]" and first.notice == "Loaded the local model in 2.5 s (first use)."
-    assert second.text == "Tobruk [1]" and second.notice == ""
+    first = svc.answer("How many Wagner fighters stayed in Libya?")
+    second = svc.answer("How many Wagner fighters stayed in Libya?")
+    assert first.text == "Approximately two thousand Wagner fighters [1]" and first.notice == "Loaded the local model in 2.5 s (first use)."
+    assert second.text == "Approximately two thousand Wagner fighters [1]" and second.notice == ""
+
+
+def test_a_draft_agrees_with_the_phrase_it_names_or_the_words_it_modifies():
+    from qa.generate import agrees
+    from qa.types import Citation, Short
+
+    quote = "Russia aims to open a military port in eastern Libya’s Tobruk before long."
+    cite_ = Citation(index=1, source="a.txt", title="A", date=None, passage_id="p", start=100,
+                     end=100 + len(quote), quote=quote, score=1.0)
+    at = quote.index("Libya")
+    phrase = Short(text="Libya", citation=1, start=100 + at, end=100 + at + 5, quote="Libya")
+    assert agrees("Libya", phrase, [cite_])
+    assert agrees("Tobruk", phrase, [cite_])            # what the phrase modifies, in the same words
+    assert agrees("eastern Libya's Tobruk", phrase, [cite_])
+    assert not agrees("Moscow", phrase, [cite_])
+    assert not agrees("a military port", phrase, [cite_])  # words of the sentence, but not next to the phrase

@@ -254,8 +254,8 @@ def test_the_head_of_each_ranking_survives_fusion():
 
     vector = [passage(n) for n in "ABCDEFGH"]
     keyword = [passage("Z")] + vector[7:0:-1]  # Z first by keywords, then the vector list reversed
-    snap = SimpleNamespace(is_current=lambda p: True, mask=lambda f: None, passages=keyword,
-                           bm25_search=lambda terms, k, mask: [(i, 10.0 - i) for i in range(len(keyword))])
+    snap = SimpleNamespace(is_current=lambda p: True, sources=lambda f: None,
+                           keyword_search=lambda terms, k, sources: keyword[:k])
     store = SimpleNamespace(vector_search=lambda vec, k, where: [(p, 0.9) for p in vector])
     corpus = SimpleNamespace(snapshot=lambda: snap, store=store)
     embedder = SimpleNamespace(embed_query=lambda q: [1.0, 0.0])

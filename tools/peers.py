@@ -35,8 +35,10 @@ class SentencePeers:
         self.embedder = embedder
         self.sentences: list[str] = []
         vectors = []
-        by_id = store.sentence_vectors(list(snapshot.passages))
-        for p in snapshot.passages:
+        passages = sorted((p for p in store.iter_passages() if snapshot.is_current(p)),
+                          key=lambda p: (p.source, p.index))
+        by_id = store.sentence_vectors(passages)
+        for p in passages:
             vecs = by_id[p.id]
             for n, span in enumerate(p.sentences):
                 self.sentences.append(p.text[span.start - p.start:span.end - p.start])

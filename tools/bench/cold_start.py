@@ -50,7 +50,7 @@ class ColdStart:
     loaded_s: float
     """QAService.default() returned: embedding model loaded, store opened."""
     first_answer_s: float
-    """First answer returned (includes building the corpus snapshot and BM25 index): the cold start."""
+    """First answer returned (includes reading the registry and syncing the keyword index): the cold start."""
     peak_rss_mb: float
     """Peak resident memory of that process (ru_maxrss) when it finished."""
 

@@ -19,7 +19,7 @@ class GrowthPoint:
     ingest: IngestRate
     """The ingest that brought the store to this size."""
     first_question_ms: float
-    """The first question after that ingest: it also reloads the corpus snapshot and rebuilds BM25."""
+    """The first question after that ingest: it also reads what changed in the registry and the keyword index."""
     latency: Latency
     fact_hit_rate: float | None
     """Share of questions about generated facts whose answer contains the expected string."""

@@ -70,28 +70,35 @@ def sentence_texts(paths: Iterable[Path], settings: Settings) -> list[str]:
 
 
 def measure_ingest(label: str, paths: list[Path], store: ArticleStore, embedder, settings: Settings,
-                   progress: bool = False, chunk: int = 100) -> IngestRate:
+                   progress: bool = False, chunk: int = 100, raw_every: int = 1) -> IngestRate:
     """Ingest the files (new to the store) and time raw encodes of the same sentences.
 
     The load of a shared machine drifts, so ingest and raw embedding are timed in alternation, chunk
     by chunk, raw first on every other chunk (before and after when there is one chunk): neither side
-    gets all the quiet minutes.
+    gets all the quiet minutes. With raw_every=N only every Nth chunk is also encoded raw, and the raw
+    time is scaled to all sentences (long runs: raw embedding of everything would double them).
     """
     from tqdm import tqdm
 
     chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
     reports: list[IngestReport] = []
-    raw_s, sentences = 0.0, 0
+    raw_s, sentences, raw_sentences = 0.0, 0, 0
     with tqdm(total=len(paths), desc=f"ingest {label}", unit="article", disable=not progress or len(paths) < 2,
               file=sys.stderr, leave=False) as bar:
         for n, part in enumerate(chunks):
             texts = sentence_texts(part, settings)
-            raws = [time_encode(embedder, texts, settings)] if n % 2 == 1 or len(chunks) == 1 else []
+            timed = n % raw_every == 0 or len(chunks) == 1
+            before = timed and ((n // raw_every) % 2 == 1 or len(chunks) == 1)
+            raws = [time_encode(embedder, texts, settings)] if before else []
             reports.append(ingest_files(part, store, embedder, settings, progress=lambda _: bar.update(1)))
-            if n % 2 == 0:
+            if timed and (not before or len(chunks) == 1):
                 raws.append(time_encode(embedder, texts, settings))
-            raw_s += sum(raws) / len(raws)
+            if raws:
+                raw_s += sum(raws) / len(raws)
+                raw_sentences += len(texts)
             sentences += len(texts)
+    if raw_sentences and raw_sentences < sentences:
+        raw_s *= sentences / raw_sentences
     for report in reports:
         if report.failed:
             raise RuntimeError(f"bench ingest failed: {report.failed[0].error}")

@@ -1,0 +1,126 @@
+"""qa/keywords.py: the shared on-disk keyword index follows the store by article, never by a full rebuild,
+and a process that did not ingest catches up at its next question; ingest/store.py `refresh_articles`
+reads only what changed in the registry."""
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from core.errors import StoreRefused
+from core.settings import DATA_DIR, Settings
+from ingest import ArticleStore, ingest_files
+from qa import keywords
+from qa.corpus import Corpus
+from qa.filters import Filters
+from qa.keywords import KeywordIndex
+from qa.text import terms
+
+HARBOUR = "date 2024-03-01\nThe Velmora harbour will get a new ferry terminal. The mayor Ilse Tornberg opened it."
+BRIDGE = "date 2024-04-02\nA bridge over the Ostrava river collapsed in Kelnport. Engineers blamed the steel."
+HARBOUR_V2 = "date 2024-03-01\nThe Velmora harbour will close its ferry terminal. Ilse Tornberg regretted it."
+
+
+def sources_found(index: KeywordIndex, store: ArticleStore, question: str, **kw) -> list[str]:
+    found = store.passages_by_id([pid for pid, _ in index.search(terms(question), 5, **kw)])
+    return sorted({p.source for p in found.values()})
+
+
+@pytest.fixture
+def two(write_article, store, fake_embedder, settings) -> ArticleStore:
+    ingest_files([write_article("harbour.txt", HARBOUR), write_article("bridge.txt", BRIDGE)], store, fake_embedder,
+                 settings)
+    return store
+
+
+def test_sync_indexes_every_article_then_follows_replace_and_remove_by_article(two, tmp_path, write_article,
+                                                                              fake_embedder, settings):
+    index = KeywordIndex(tmp_path / "k.sqlite3")
+    assert index.sync(two) == keywords.SyncReport(added=2, dropped=0)
+    assert sources_found(index, two, "Which harbour gets a ferry terminal?") == ["harbour.txt"]
+    assert sources_found(index, two, "What collapsed in Kelnport?") == ["bridge.txt"]
+    assert index.sync(two) == keywords.SyncReport(0, 0)  # same generation: nothing read, nothing written
+
+    ingest_files([write_article("harbour.txt", HARBOUR_V2)], two, fake_embedder, settings)
+    assert index.sync(two) == keywords.SyncReport(added=1, dropped=1)  # the new version only; bridge untouched
+    assert sources_found(index, two, "Who regretted the closure?") == ["harbour.txt"]
+    assert index.search(terms("opened"), 5) == []  # the old version's words are gone
+    assert index.passage_count() == sum(i.passages for i in two.articles().values())
+
+    two.remove("bridge.txt")
+    assert index.sync(two) == keywords.SyncReport(added=0, dropped=1)
+    assert sources_found(index, two, "What collapsed in Kelnport?") == []
+
+
+def test_search_ranks_by_bm25_and_keeps_to_the_sources_given(two, tmp_path):
+    index = KeywordIndex(tmp_path / "k.sqlite3")
+    index.sync(two)
+    hits = index.search(terms("Velmora harbour ferry terminal"), 5)
+    assert hits and all(score > 0 for _, score in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    assert sources_found(index, two, "harbour bridge", sources={"bridge.txt"}) == ["bridge.txt"]
+    assert index.search(terms("harbour"), 5, sources=set()) == []
+    df = index.document_frequencies(terms("harbour nothingsuch"))
+    assert df == {"harbour": 1}
+
+
+def test_an_index_of_another_format_is_rebuilt(two, tmp_path, monkeypatch):
+    index = KeywordIndex(tmp_path / "k.sqlite3")
+    index.sync(two)
+    monkeypatch.setattr(keywords, "FORMAT", "test-next")
+    assert KeywordIndex(tmp_path / "k.sqlite3").sync(two) == keywords.SyncReport(added=2, dropped=0)
+
+
+def test_a_damaged_index_file_is_refused_saying_it_can_be_deleted(tmp_path, two):
+    bad = tmp_path / "k.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreRefused, match="keyword index .*delete the file: it is rebuilt"):
+        KeywordIndex(bad).sync(two)
+
+
+def test_a_process_that_did_not_ingest_catches_up_at_its_next_question(two, tmp_path, write_article, fake_embedder,
+                                                                      settings):
+    reader = Corpus(two, KeywordIndex(tmp_path / "k.sqlite3"))
+    before = reader.snapshot()
+    assert set(before.articles) == {"harbour.txt", "bridge.txt"}
+    # Another process (its own store handle, nothing shared in memory) adds an article and replaces one.
+    writer = ArticleStore.open(settings)
+    ingest_files([write_article("fair.txt", "date 2024-05-05\nThe Zelvik book fair drew nine thousand visitors."),
+                  write_article("harbour.txt", HARBOUR_V2)], writer, fake_embedder, settings)
+    after = reader.snapshot()
+    assert after.generation != before.generation
+    assert after.articles == writer.articles()
+    assert [p.source for p in after.keyword_search(terms("Zelvik book fair"), 3)] == ["fair.txt"]
+    assert [p.source for p in after.keyword_search(terms("regretted"), 3)] == ["harbour.txt"]
+    assert after.keyword_search(terms("fair"), 3, after.sources(Filters.of(sources=["bridge.txt"]))) == []
+    assert after.first_passage("fair.txt").index == 0
+
+
+def test_refresh_articles_equals_a_full_read_after_adds_replaces_and_removes(two, write_article, fake_embedder,
+                                                                             settings):
+    import time
+
+    known, read_at = two.articles(), time.time()
+    ingest_files([write_article("fair.txt", "The Zelvik book fair drew nine thousand visitors."),
+                  write_article("harbour.txt", HARBOUR_V2)], two, fake_embedder, settings)
+    two.remove("bridge.txt")
+    refreshed = two.refresh_articles(known, read_at)
+    assert refreshed == two.articles()
+    assert refreshed["harbour.txt"].content_hash != known["harbour.txt"].content_hash
+
+
+def test_default_index_location_follows_the_store():
+    embedded = Settings(chroma_path=DATA_DIR / "x", collection="news")
+    assert embedded.keyword_index_path == DATA_DIR / "x" / "qa-keywords" / "news.sqlite3"
+    server = dataclasses.replace(embedded, chroma_host="10.0.0.5", chroma_port=8123)
+    assert server.keyword_index_path == DATA_DIR / "keywords" / "10.0.0.5-8123-news.sqlite3"
+    assert dataclasses.replace(server, keyword_index=DATA_DIR / "k.db").keyword_index_path == DATA_DIR / "k.db"
+
+
+def test_index_holds_terms_not_text(two, tmp_path):
+    index = KeywordIndex(tmp_path / "k.sqlite3")
+    index.sync(two)
+    with sqlite3.connect(tmp_path / "k.sqlite3") as db:
+        stored = " ".join(row[0] for row in db.execute("SELECT terms FROM passages"))
+    assert "tornberg" in stored and "Tornberg" not in stored and "The Velmora" not in stored
