@@ -124,3 +124,21 @@ def test_index_holds_terms_not_text(two, tmp_path):
     with sqlite3.connect(tmp_path / "k.sqlite3") as db:
         stored = " ".join(row[0] for row in db.execute("SELECT terms FROM passages"))
     assert "tornberg" in stored and "Tornberg" not in stored and "The Velmora" not in stored
+
+
+@pytest.mark.integration
+def test_ingest_cli_leaves_the_shared_index_current(run_cli, settings, write_article):
+    done = run_cli("ingest", write_article("harbour.txt", HARBOUR))
+    assert done.returncode == 0, done.stderr
+    index = KeywordIndex(settings.keyword_index)
+    store = ArticleStore.open(settings)
+    with sqlite3.connect(settings.keyword_index) as db:  # read as-is: no reader has synced it
+        synced = dict(db.execute("SELECT key, value FROM meta"))["generation"]
+        assert dict(db.execute("SELECT source, content_hash FROM articles")) == {
+            "harbour.txt": store.articles()["harbour.txt"].content_hash}
+    assert synced == store.generation()
+    assert sources_found(index, store, "Which harbour gets a ferry terminal?") == ["harbour.txt"]
+
+    removed = run_cli("ingest", "--remove", "harbour.txt")
+    assert removed.returncode == 0, removed.stderr
+    assert index.search(terms("harbour"), 5) == []
