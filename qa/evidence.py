@@ -1,10 +1,12 @@
 """Sentence-level evidence: every sentence of the retrieved passages, ranked by the judge."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
+from core.types import ArticleInfo
 from ingest.store import ArticleStore
 
 from .features import Candidate, Sentence, SentenceSignals, question_row, sentence_signals
@@ -42,21 +44,38 @@ class Selection:
     p_answerable: float
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def is_headline(text: str, start: int, end: int, info: ArticleInfo | None) -> bool:
+    """The article's title standing on its own line as a headline (no closing punctuation): it names the
+    story and is shown with every citation; a statement of the body is the evidence (the headline "Mayor of
+    Elm faces questions" beside "Ana Roth, the mayor of Elm, said...")."""
+    if info is None or not (start < info.title_end and info.title_start < end):
+        return False
+    return _SENTENCE_END.search(text.strip()) is None
+
+
 def candidates(retrieval: Retrieval, store: ArticleStore, passages: int) -> list[Candidate]:
-    """Every sentence of the best `passages` passages, with its cosine to the question."""
+    """Every sentence of the best `passages` passages, with its cosine to the question; headlines only
+    when nothing else was retrieved."""
     top = retrieval.passages[:passages]
     vectors = store.sentence_vectors([r.passage for r in top])
+    articles = retrieval.snapshot.articles
     out: list[Candidate] = []
+    headlines: list[Candidate] = []
     for rank, r in enumerate(top):
         p = r.passage
         vecs = vectors.get(p.id)
         for n, span in enumerate(p.sentences):
-            out.append(Candidate(
+            text = p.text[span.start - p.start:span.end - p.start]
+            into = headlines if is_headline(text, span.start, span.end, articles.get(p.source)) else out
+            into.append(Candidate(
                 passage_rank=rank, passage_id=p.id, source=p.source, index=n, start=span.start, end=span.end,
-                text=p.text[span.start - p.start:span.end - p.start], passage_start=p.start, passage_end=p.end,
+                text=text, passage_start=p.start, passage_end=p.end,
                 passage_text=p.text, cosine=float(np.dot(vecs[n], retrieval.query_vector)) if vecs is not None else 0.0,
                 passage_vector_rank=r.vector_rank, passage_bm25_rank=r.bm25_rank))
-    return out
+    return out or headlines
 
 
 def rank(q: Question, cands: list[Candidate], judge: Judge, idf) -> Selection:

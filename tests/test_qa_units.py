@@ -262,3 +262,47 @@ def test_the_head_of_each_ranking_survives_fusion():
 
     got = [r.passage.id for r in HybridSearch(corpus, embedder, k=8).search("q", limit=3).passages]
     assert "Z" in got and "A" in got and len(got) == 3
+
+
+def test_a_headline_line_is_not_evidence_but_a_first_sentence_title_is():
+    from qa.evidence import is_headline
+
+    def info(start: int, end: int):
+        from core.types import ArticleInfo
+
+        return ArticleInfo(source="a.txt", title="t", date=None, content_hash="h", size_bytes=1, passages=1,
+                           sentences=1, ingested_at=0.0, title_start=start, title_end=end, date_start=-1, date_end=-1)
+
+    headline = "Mayor of Elmford faces questions over rail freight"
+    assert is_headline(headline, 16, 16 + len(headline), info(16, 16 + len(headline)))
+    stated = "The mayor of Elmford, Ana Roth, faced questions on Monday."
+    assert not is_headline(stated, 16, 16 + len(stated), info(16, 16 + len(stated)))  # a sentence is a statement
+    assert not is_headline(headline, 200, 250, info(16, 66))  # not the title
+    assert not is_headline(headline, 16, 66, None)
+
+
+def test_candidates_skip_the_headline_unless_nothing_else_was_found():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from core.types import ArticleInfo, Span
+    from ingest.store import StoredPassage
+    from qa.evidence import candidates
+
+    text = "Mayor of Elmford faces questions\n\nAna Roth, the mayor of Elmford, said no."
+    info = ArticleInfo(source="a.txt", title="Mayor of Elmford faces questions", date=None, content_hash="h",
+                       size_bytes=len(text), passages=1, sentences=2, ingested_at=0.0, title_start=0, title_end=32,
+                       date_start=-1, date_end=-1)
+    both = StoredPassage(id="p0", source="a.txt", content_hash="h", index=0, start=0, end=len(text), text=text,
+                         sentences=(Span(0, 32), Span(34, len(text))))
+    only_title = StoredPassage(id="p1", source="a.txt", content_hash="h", index=0, start=0, end=32, text=text[:32],
+                               sentences=(Span(0, 32),))
+    store = SimpleNamespace(sentence_vectors=lambda ps: {p.id: np.ones((len(p.sentences), 2)) for p in ps})
+
+    def retrieval(p):
+        return SimpleNamespace(passages=[SimpleNamespace(passage=p, vector_rank=1, bm25_rank=1)],
+                               snapshot=SimpleNamespace(articles={"a.txt": info}), query_vector=np.ones(2))
+
+    assert [c.text for c in candidates(retrieval(both), store, 5)] == ["Ana Roth, the mayor of Elmford, said no."]
+    assert [c.text for c in candidates(retrieval(only_title), store, 5)] == ["Mayor of Elmford faces questions"]
