@@ -225,3 +225,23 @@ def test_cold_start_process_answers_from_an_ingested_store(embedder, settings, s
     assert 0 < cold.imported_s < cold.loaded_s < cold.first_answer_s
     assert cold.peak_rss_mb > 100  # the embedding model alone is larger than this
     assert warm is not None and warm.latency.n == 2 and warm.correct_rate == 1.0
+
+
+@pytest.mark.integration
+def test_scale_run_keeps_a_store_per_checkpoint_and_measures_each_in_a_fresh_process(tmp_path, monkeypatch):
+    """tools/scale.py end to end on 4 generated articles: ingest, a kept copy, a child process that asks,
+    and a change made by another process that this one must see at its next question."""
+    from tools import scale
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    out = tmp_path / "scale.json"
+    assert scale.main(["--articles", "4", "--checkpoints", "4", "--questions", "3", "--root", str(tmp_path / "root"),
+                       "--out", str(out), "--quiet"]) == 0
+    report = json.loads(out.read_text())
+    (row,) = report["checkpoints"]
+    assert row["mode"] == "embedded" and row["articles"] == 4 and row["ingest"]["articles"] == 4
+    assert (tmp_path / "root" / "embedded" / "at-4" / "store").is_dir() and row["store_mb"] > 0
+    assert row["change"]["visible"] is True  # another process's ingest, searchable at the next question
+    assert 0 < row["p50_ms"] <= row["p95_ms"] and row["rss_mb"] > 100
+    assert 0.0 <= row["fact_hit_rate"] <= 1.0
+    assert report["concurrent"] is None
