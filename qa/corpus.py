@@ -53,6 +53,11 @@ class Snapshot:
         found = self.store.passages_by_id([pid for pid, _ in hits])
         return [p for p in (found.get(pid) for pid, _ in hits) if p is not None and self.is_current(p)][:k]
 
+    def sources_naming(self, keys: list[str], sources: set[str] | None = None) -> set[str]:
+        """The articles (among `sources`; None: all) that mention every one of these name keys
+        (qa.text.name_keys) somewhere."""
+        return self.index.sources_with_all(keys, sources)
+
     def first_passage(self, source: str) -> StoredPassage | None:
         info = self.articles.get(source)
         return self.store.first_passage(source, info.content_hash) if info else None

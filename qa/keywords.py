@@ -27,23 +27,26 @@ from core.settings import Settings
 from core.types import ArticleInfo
 from ingest.normalize import clean
 
-from .text import terms_many
+from .text import name_pairs, terms, terms_many
 
-FORMAT = "1"
-"""Bump when qa.text.terms changes what it makes of a text: an index of another format is rebuilt."""
+FORMAT = "3"
+"""Bump when `keyword_terms` changes what it makes of a text: an index of another format is rebuilt."""
 _BATCH = 200
 """Articles read from Chroma and indexed per step of a sync."""
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles(source TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS rows(id INTEGER PRIMARY KEY, pid TEXT NOT NULL, source TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS rows_source ON rows(source);
-CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(terms, tokenize="ascii tokenchars ''''");
-CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary USING fts5vocab(passages, row);
-"""
+_TABLES = (
+    'CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS articles(source TEXT PRIMARY KEY, content_hash TEXT NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS rows(id INTEGER PRIMARY KEY, pid TEXT NOT NULL, source TEXT NOT NULL)',
+    'CREATE INDEX IF NOT EXISTS rows_source ON rows(source)',
+)
 # Terms are already lower-case stems: the `ascii` tokenizer keeps every non-ASCII character (and, with
-# tokenchars, the apostrophe) inside a token, so a stored term is matched exactly as qa.text made it.
+# tokenchars, the apostrophe and the underscore of name pairs) inside a token, so a stored term is
+# matched exactly as qa.text made it.
+_SEARCH_TABLES = (
+    """CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(terms, tokenize="ascii tokenchars '''_'")""",
+    """CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary USING fts5vocab(passages, row)""",
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class KeywordIndex:
 
     def _create(self, db: sqlite3.Connection) -> None:
         with self._write_lock:
-            db.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")
+            db.executescript("BEGIN IMMEDIATE;" + "".join(f"{sql};" for sql in _TABLES + _SEARCH_TABLES) + "COMMIT;")
         self._ready = True
 
     @contextmanager
@@ -116,10 +119,13 @@ class KeywordIndex:
         if self._meta(db, "generation") == generation and self._meta(db, "format") == FORMAT:
             return SyncReport(0, 0)
         with self._writing(db):
-            if self._meta(db, "format") != FORMAT:  # another tokenization: start over
-                db.execute("DELETE FROM passages")
+            if self._meta(db, "format") != FORMAT:  # other terms or another tokenizer: start over
+                db.execute("DROP TABLE IF EXISTS vocabulary")
+                db.execute("DROP TABLE IF EXISTS passages")
                 db.execute("DELETE FROM rows")
                 db.execute("DELETE FROM articles")
+                for sql in _SEARCH_TABLES:
+                    db.execute(sql)
             indexed = dict(db.execute("SELECT source, content_hash FROM articles"))
             stale = [s for s, h in indexed.items() if s not in articles or articles[s].content_hash != h]
             for source in stale:
@@ -135,7 +141,7 @@ class KeywordIndex:
     def _add(self, db: sqlite3.Connection, store, batch: dict[str, ArticleInfo]) -> None:
         passages = [p for p in store.iter_passages({"source": {"$in": sorted(batch)}})
                     if p.content_hash == batch[p.source].content_hash]
-        for p, ts in zip(passages, terms_many([clean(p.text) for p in passages])):
+        for p, ts in zip(passages, keyword_terms([clean(p.text) for p in passages])):
             row = db.execute("INSERT INTO rows(pid, source) VALUES (?, ?)", (p.id, p.source)).lastrowid
             db.execute("INSERT INTO passages(rowid, terms) VALUES (?, ?)", (row, " ".join(ts)))
         db.executemany("INSERT OR REPLACE INTO articles(source, content_hash) VALUES (?, ?)",
@@ -168,6 +174,18 @@ class KeywordIndex:
         # FTS5's bm25() is lower-is-better (negated): flip it so that higher is better, like the rest.
         return [(pid, -score) for pid, score in self._db().execute(sql, args)]
 
+    def sources_with_all(self, keys: list[str], sources: set[str] | None = None) -> set[str]:
+        """The articles (among `sources`; None: all) with every one of these terms in some passage."""
+        out = None if sources is None else set(sources)
+        for key in dict.fromkeys(keys):
+            rows = self._db().execute("SELECT DISTINCT rows.source FROM passages JOIN rows ON rows.id = "
+                                      "passages.rowid WHERE passages MATCH ?", ('"' + key.replace('"', '""') + '"',))
+            have = {source for source, in rows}
+            out = have if out is None else out & have
+            if not out:
+                break
+        return out or set()
+
     def document_frequencies(self, query_terms: list[str]) -> dict[str, int]:
         """In how many passages each of these terms occurs (absent terms are left out)."""
         wanted = sorted(set(query_terms))
@@ -178,6 +196,16 @@ class KeywordIndex:
 
     def passage_count(self) -> int:
         return self._db().execute("SELECT count(*) FROM rows").fetchone()[0]
+
+
+def keyword_terms(texts: list[str]) -> list[list[str]]:
+    """What the index holds of each text: its terms, and the word pairs of its multi-word names."""
+    return [ts + name_pairs(text) for text, ts in zip(texts, terms_many(texts))]
+
+
+def query_terms(question: str) -> list[str]:
+    """What keyword search looks for: the question's terms and the word pairs of its names."""
+    return terms(question) + name_pairs(question)
 
 
 def bm25_idf(passages: int, df: int) -> float:

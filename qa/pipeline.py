@@ -18,6 +18,7 @@ from .abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decisio
 from .compose import Answerer, Draft, abstention
 from .corpus import Snapshot
 from .evidence import Scored, Selection, select
+from .focus import naming_articles
 from .followup import needs_context, pronoun, resolve
 from .question import Question, analyze
 from .filters import Filters
@@ -46,10 +47,10 @@ class Turn:
 
 
 def assumed(word: str, draft: Draft) -> str:
-    """Say whom an unexplained pronoun was taken to mean: the first name of the cited sentence."""
-    from .text import names
+    """Say whom an unexplained pronoun was taken to mean: the first name (not a number) of the cited sentence."""
+    from .text import is_number, names
 
-    found = [n for c in draft.citations for n in names(c.quote)]
+    found = [n for c in draft.citations for n in names(c.quote) if not any(is_number(w) for w in n.split())]
     who = f"the answer assumes it means {found[0]}" if found else "the answer is about the closest passage"
     return f"Nothing earlier in this chat says who or what “{word}” is; {who}. Name it to be sure."
 
@@ -130,6 +131,11 @@ class AnswerChain:
     def retrieve(self, turn: Turn) -> Turn:
         turn.retrieval = self.search.search(turn.searched, turn.filters, limit=self.settings.evidence_passages,
                                             snapshot=turn.snapshot)
+        focus = naming_articles(turn.parsed, turn.snapshot, turn.snapshot.sources(turn.filters))
+        if focus:  # search again, in the articles that name what the question names
+            turn.retrieval = self.search.search(turn.searched, replace(turn.filters, sources=frozenset(focus)),
+                                                limit=self.settings.evidence_passages, snapshot=turn.snapshot,
+                                                vector=turn.retrieval.query_vector)
         return turn
 
     def select(self, turn: Turn) -> Turn:

@@ -132,3 +132,18 @@ def names(text: str) -> list[str]:
         if parts:
             cleaned.append(" ".join(parts))
     return cleaned
+
+
+def name_keys(name: str) -> list[str]:
+    """The keyword terms that say an article names `name`: the pairs of its words as written, lower-cased
+    and not stemmed ("Lentos Energy" -> "lentos_energy", which "Lento Energy" is not), or its one term."""
+    parts = term_words(name)
+    return [f"{a}_{b}" for a, b in zip(parts, parts[1:])] if len(parts) > 1 else terms(name)
+
+
+def name_pairs(text: str) -> list[str]:
+    """Consecutive word pairs of the text's multi-word names, as single keyword terms ("Savik Foundation"
+    -> "savik_foundation"): keyword search then ranks the exact name above look-alikes that share one word
+    ("Kovik Foundation", "Savik Bank"). Used by the keyword index only, not by the evidence signals."""
+    return [key for name in names(text) if len(term_words(name)) > 1 for key in name_keys(name)]
+

@@ -241,7 +241,7 @@ def test_scale_run_keeps_a_store_per_checkpoint_and_measures_each_in_a_fresh_pro
     (row,) = report["checkpoints"]
     assert row["mode"] == "embedded" and row["articles"] == 4 and row["ingest"]["articles"] == 4
     assert (tmp_path / "root" / "embedded" / "at-4" / "store").is_dir() and row["store_mb"] > 0
-    assert row["change"]["visible"] is True  # another process's ingest, searchable at the next question
+    assert row["change"]["visible"] is True  # the new article is searchable at the next question
     assert 0 < row["p50_ms"] <= row["p95_ms"] and row["rss_mb"] > 100
     assert 0.0 <= row["fact_hit_rate"] <= 1.0
     assert report["concurrent"] is None

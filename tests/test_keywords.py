@@ -142,3 +142,16 @@ def test_ingest_cli_leaves_the_shared_index_current(run_cli, settings, write_art
     removed = run_cli("ingest", "--remove", "harbour.txt")
     assert removed.returncode == 0, removed.stderr
     assert index.search(terms("harbour"), 5) == []
+
+
+def test_the_exact_multi_word_name_outranks_look_alikes_sharing_its_words(write_article, store, fake_embedder,
+                                                                         settings, tmp_path):
+    ingest_files([write_article("kovik.txt", "Kovik Foundation was founded in 1897 by Farid Kalaez. "
+                                             "Savik Bank opened a branch in the old town."),
+                  write_article("savik.txt", "Savik Foundation hired forty people this spring.")],
+                 store, fake_embedder, settings)
+    index = KeywordIndex(tmp_path / "k.sqlite3")
+    index.sync(store)
+    hits = index.search(keywords.query_terms("Who founded Savik Foundation?"), 2)
+    assert store.passages_by_id([hits[0][0]])[hits[0][0]].source == "savik.txt"
+    assert "savik_foundation" in keywords.query_terms("Who founded Savik Foundation?")

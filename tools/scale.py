@@ -34,8 +34,10 @@ SEED = 0
 
 @dataclass(frozen=True)
 class Change:
-    """Another process ingested one new article; the next question here asked about it."""
+    """One new article was ingested; the next question here asked about it."""
 
+    by_another_process: bool
+    """With a server, another process (`python -m ingest`) ingested it; embedded, this one (as an upload)."""
     ingest_s: float
     """The other process's whole run (`python -m ingest FILE`, model load included)."""
     first_question_ms: float
@@ -119,57 +121,52 @@ def env_for(settings: Settings) -> dict[str, str]:
 
 
 # --- ingest phase -----------------------------------------------------------------------------------
-def ingest_phase(mode: str, corpus: list[Path], checkpoints: list[int], root: Path, progress: bool) -> None:
-    """Grow one live store checkpoint by checkpoint, keeping a copy (and the ingest figures) at each."""
+def ingest_phase(mode: str, checkpoints: list[int], root: Path, progress: bool) -> None:
+    """Grow one live store checkpoint by checkpoint, keeping a copy (and the ingest figures) at each.
+    Each step ingests in a child process and the copy is taken after it exits (and, for a server, after
+    the server stopped): the files of a store still open in a process are not a consistent copy."""
+    live = root / mode / "live" / "store"
+    done = 0
+    for size in checkpoints:
+        saved = root / mode / f"at-{size}"
+        if (saved / "ingest.json").exists():
+            done = size
+            continue
+        server, port = (start_server(live) if mode == "server" else (None, None))
+        try:
+            args = [sys.executable, "-m", "tools.scale", "--ingest-part", mode, str(done), str(size), "--root",
+                    str(root)] + (["--port", str(port)] if port else []) + ([] if progress else ["--quiet"])
+            figures = json.loads(subprocess.run(args, check=True, stdout=subprocess.PIPE, text=True)
+                                 .stdout.strip().splitlines()[-1])
+        finally:
+            stop_server(server)
+        done = size
+        shutil.rmtree(saved, ignore_errors=True)
+        shutil.copytree(live.parent, saved)
+        (saved / "ingest.json").write_text(json.dumps(figures))
+        print(json.dumps({"mode": mode, "articles": size, **figures["ingest"]}), file=sys.stderr)
+
+
+def ingest_part(mode: str, start: int, stop: int, root: Path, port: int | None, progress: bool) -> dict:
+    """In this child process: ingest articles start..stop-1 of the corpus (and the shipped article first),
+    then bring the keyword index up to date, as `python -m ingest` does."""
     from ingest.embed import get_embedder
     from ingest.pipeline import ingest_files
     from ingest.store import ArticleStore, open_client
+    from qa.keywords import KeywordIndex
     from tools.bench.asking import SHIPPED_ARTICLE
     from tools.bench.ingest_rate import measure_ingest
 
-    live = root / mode / "live" / "store"
-    server, port = (start_server(live) if mode == "server" else (None, None))
-    try:
-        settings = store_settings(mode, live, port)
-        embedder = get_embedder(settings)
-        store = ArticleStore(open_client(settings), settings.collection, embedder)
-        done = 0
-        for size in checkpoints:
-            saved = root / mode / f"at-{size}"
-            if (saved / "ingest.json").exists():
-                done = size
-                continue
-            if done == 0:
-                ingest_files([SHIPPED_ARTICLE], store, embedder, settings)
-            rate = measure_ingest(f"{mode} {done + 1}-{size}", corpus[done:size], store, embedder, settings,
-                                  progress, raw_every=10)
-            t = time.perf_counter()
-            keywords = _keyword_sync(store, settings)
-            index_s = time.perf_counter() - t if keywords else None
-            done = size
-            if server is not None:  # a consistent copy: the server's files at rest
-                stop_server(server)
-                server = None
-            shutil.rmtree(saved, ignore_errors=True)
-            shutil.copytree(live.parent, saved)
-            (saved / "ingest.json").write_text(json.dumps({"ingest": asdict(rate), "keyword_sync_s": index_s}))
-            print(json.dumps({"mode": mode, "articles": size, **asdict(rate)}), file=sys.stderr)
-            if mode == "server" and size != checkpoints[-1]:
-                server, port = start_server(live)
-                settings = store_settings(mode, live, port)
-                store = ArticleStore(open_client(settings), settings.collection, embedder)
-    finally:
-        stop_server(server)
-
-
-def _keyword_sync(store, settings: Settings) -> bool:
-    """Bring the keyword index up to the store, as `python -m ingest` does after its ingest."""
-    try:
-        from qa.keywords import KeywordIndex
-    except ImportError:  # a tree from before the on-disk keyword index
-        return False
+    corpus = sorted((root / "corpus").glob("synth-*.txt"))[start:stop]
+    settings = store_settings(mode, root / mode / "live" / "store", port)
+    embedder = get_embedder(settings)
+    store = ArticleStore(open_client(settings), settings.collection, embedder)
+    if start == 0:
+        ingest_files([SHIPPED_ARTICLE], store, embedder, settings)
+    rate = measure_ingest(f"{mode} {start + 1}-{stop}", corpus, store, embedder, settings, progress, raw_every=10)
+    t = time.perf_counter()
     KeywordIndex.for_store(store, settings).sync(store)
-    return True
+    return {"ingest": asdict(rate), "keyword_sync_s": round(time.perf_counter() - t, 2)}
 
 
 # --- measure phase ----------------------------------------------------------------------------------
@@ -204,7 +201,9 @@ def measure_one(mode: str, size: int, root: Path, questions: int) -> Measured:
 
 
 def _change_from_elsewhere(service, settings: Settings, root: Path, article) -> Change:
-    """Another process ingests `article`; the next question here must find it. Removed afterwards."""
+    """Another process ingests `article` (with a server; an embedded store is one process's: Chroma's
+    embedded mode does not support several writing processes, so there this process's upload path does
+    it); the next question here must find it. Removed afterwards."""
     from tools.bench.asking import BenchQuestion, ask_all
 
     path = root / "changes" / article.name
@@ -212,15 +211,21 @@ def _change_from_elsewhere(service, settings: Settings, root: Path, article) -> 
     path.write_text(article.text, encoding="utf-8")
     env = env_for(settings)
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "ingest", str(path)], env=env, check=True, stdout=subprocess.DEVNULL)
+    if settings.chroma_host:
+        subprocess.run([sys.executable, "-m", "ingest", str(path)], env=env, check=True, stdout=subprocess.DEVNULL)
+    else:
+        service.ingest([str(path)])
     ingest_s = time.perf_counter() - t
     fact = article.facts[0]
     (q, answer, ms), = ask_all(service, [BenchQuestion(fact.question, (fact.expected,), "fact")])
     top = service.search.search(fact.question, limit=3).passages
     visible = any(r.passage.source == article.name for r in top)
-    subprocess.run([sys.executable, "-m", "ingest", "--remove", article.name], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-    return Change(round(ingest_s, 1), round(ms, 1), visible, q.correct(answer))
+    if settings.chroma_host:
+        subprocess.run([sys.executable, "-m", "ingest", "--remove", article.name], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+    else:
+        service.remove(article.name)
+    return Change(bool(settings.chroma_host), round(ingest_s, 1), round(ms, 1), visible, q.correct(answer))
 
 
 # --- several processes on one server ----------------------------------------------------------------
@@ -317,12 +322,18 @@ def main(argv: list[str] | None = None) -> int:
     # Internal: the children this driver starts.
     parser.add_argument("--measure-one", nargs=2, metavar=("MODE", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--ask-loop", type=int, metavar="SIZE", help=argparse.SUPPRESS)
+    parser.add_argument("--ingest-part", nargs=3, metavar=("MODE", "START", "STOP"), help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=60.0, help=argparse.SUPPRESS)
     parser.add_argument("--after", nargs=2, type=int, default=(0, 0), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure_one:
         print(json.dumps(asdict(measure_one(args.measure_one[0], int(args.measure_one[1]), args.root,
                                             args.questions))))
+        return 0
+    if args.ingest_part:
+        mode, start, stop = args.ingest_part
+        print(json.dumps(ingest_part(mode, int(start), int(stop), args.root, args.port, not args.quiet)))
         return 0
     if args.ask_loop is not None:
         print(json.dumps(ask_loop(args.ask_loop, args.seconds, *args.after)))
@@ -339,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus_mb = folder_mb(root / "corpus")
         if args.phase in ("all", "ingest"):
             for mode in modes:
-                ingest_phase(mode, corpus, checkpoints, root, not args.quiet)
+                ingest_phase(mode, checkpoints, root, not args.quiet)
         if args.phase == "ingest":
             return 0
         rows = []
