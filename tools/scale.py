@@ -228,6 +228,26 @@ def _change_from_elsewhere(service, settings: Settings, root: Path, article) -> 
     return Change(bool(settings.chroma_host), round(ingest_s, 1), round(ms, 1), visible, q.correct(answer))
 
 
+def rebuild_index(mode: str, size: int, root: Path) -> float:
+    """In this child process: build the checkpoint's keyword index from nothing; its seconds."""
+    from ingest.store import ArticleStore, open_client
+    from qa.keywords import KeywordIndex
+
+    data = root / mode / f"at-{size}" / "store"
+    server, port = (start_server(data) if mode == "server" else (None, None))
+    try:
+        settings = store_settings(mode, data, port)
+        path = settings.keyword_index_path
+        for stale in path.parent.glob(path.name + "*"):  # the file and its WAL
+            stale.unlink()
+        store = ArticleStore(open_client(settings), settings.collection)
+        t = time.perf_counter()
+        KeywordIndex.for_store(store, settings).sync(store)
+        return round(time.perf_counter() - t, 2)
+    finally:
+        stop_server(server)
+
+
 # --- several processes on one server ----------------------------------------------------------------
 def concurrent(size: int, root: Path, seconds: float, new_articles: int) -> dict:
     """Two answering processes ask for `seconds` while a third ingests `new_articles` new articles into
@@ -291,18 +311,20 @@ def ask_loop(size: int, seconds: float, first_new: int, new_articles: int) -> di
 
 # --- driver -----------------------------------------------------------------------------------------
 def _measure_in_child(mode: str, size: int, root: Path, questions: int) -> dict:
+    rebuilt = subprocess.run([sys.executable, "-m", "tools.scale", "--rebuild-index", mode, str(size), "--root",
+                              str(root)], check=True, stdout=subprocess.PIPE, text=True).stdout
     out = subprocess.run([sys.executable, "-m", "tools.scale", "--measure-one", mode, str(size), "--root", str(root),
                           "--questions", str(questions)], check=True, stdout=subprocess.PIPE, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return {**json.loads(out.strip().splitlines()[-1]), "keyword_build_s": float(rebuilt.strip().splitlines()[-1])}
 
 
 def table(rows: list[dict]) -> str:
-    lines = [f"{'mode':9} {'articles':>8} {'ingest KB/s':>11} {'store MB':>8} {'open s':>6} {'RSS MB':>7} "
-             f"{'p50 ms':>7} {'p95 ms':>7} {'facts':>6} {'seed':>6} {'after change ms':>15} {'seen':>5}"]
+    lines = [f"{'mode':9} {'articles':>8} {'ingest KB/s':>11} {'store MB':>8} {'index s':>7} {'open s':>6} "
+             f"{'RSS MB':>7} {'p50 ms':>7} {'p95 ms':>7} {'facts':>6} {'seed':>6} {'after change ms':>15} {'seen':>5}"]
     for r in rows:
         lines.append(f"{r['mode']:9} {r['articles']:>8} {r.get('ingest', {}).get('kb_per_s', '-')!s:>11} "
-                     f"{r['store_mb']:>8} {r['open_s']:>6} {r['rss_mb']:>7} {r['p50_ms']:>7} {r['p95_ms']:>7} "
-                     f"{r['fact_hit_rate']!s:>6} {r['seed_correct_rate']!s:>6} "
+                     f"{r['store_mb']:>8} {r['keyword_build_s']:>7} {r['open_s']:>6} {r['rss_mb']:>7} "
+                     f"{r['p50_ms']:>7} {r['p95_ms']:>7} {r['fact_hit_rate']!s:>6} {r['seed_correct_rate']!s:>6} "
                      f"{r['change']['first_question_ms']:>15} {r['change']['visible']!s:>5}")
     return "\n".join(lines)
 
@@ -324,12 +346,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ask-loop", type=int, metavar="SIZE", help=argparse.SUPPRESS)
     parser.add_argument("--ingest-part", nargs=3, metavar=("MODE", "START", "STOP"), help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--rebuild-index", nargs=2, metavar=("MODE", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=60.0, help=argparse.SUPPRESS)
     parser.add_argument("--after", nargs=2, type=int, default=(0, 0), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure_one:
         print(json.dumps(asdict(measure_one(args.measure_one[0], int(args.measure_one[1]), args.root,
                                             args.questions))))
+        return 0
+    if args.rebuild_index:
+        print(rebuild_index(args.rebuild_index[0], int(args.rebuild_index[1]), args.root))
         return 0
     if args.ingest_part:
         mode, start, stop = args.ingest_part
