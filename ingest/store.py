@@ -371,6 +371,18 @@ class ArticleStore:
         # The collection's space is cosine: the score langchain-chroma returns is the cosine distance.
         return [(self._stored(doc.id, doc.page_content, doc.metadata), 1.0 - float(distance)) for doc, distance in hits]
 
+    def exact_vector_search(self, vector: np.ndarray, k: int, where: dict) -> list[tuple[StoredPassage, float]]:
+        """Nearest passages among the few that `where` admits, by exact cosine over all of them: for a
+        filter down to a few articles, reading their vectors beats Chroma's filtered index search
+        (~50 ms at 10,000 articles) and misses nothing."""
+        got = self._call(self.passages.get, where=where, include=["embeddings", "documents", "metadatas"])
+        if not got["ids"]:
+            return []
+        vectors = np.asarray(got["embeddings"], dtype=np.float32)
+        sims = vectors @ np.asarray(vector, dtype=np.float32) / np.maximum(np.linalg.norm(vectors, axis=1), 1e-12)
+        order = np.argsort(-sims, kind="stable")[:k]
+        return [(self._stored(got["ids"][i], got["documents"][i], got["metadatas"][i]), float(sims[i])) for i in order]
+
     def sentence_vectors(self, passages: list[StoredPassage]) -> dict[str, np.ndarray]:
         """Sentence vectors of these passages, keyed by passage id (rows in sentence order)."""
         if not passages:

@@ -129,13 +129,11 @@ class AnswerChain:
         return turn
 
     def retrieve(self, turn: Turn) -> Turn:
-        turn.retrieval = self.search.search(turn.searched, turn.filters, limit=self.settings.evidence_passages,
-                                            snapshot=turn.snapshot)
+        # A question that names something is searched in the articles that name it (qa/focus.py).
         focus = naming_articles(turn.parsed, turn.snapshot, turn.snapshot.sources(turn.filters))
-        if focus:  # search again, in the articles that name what the question names
-            turn.retrieval = self.search.search(turn.searched, replace(turn.filters, sources=frozenset(focus)),
-                                                limit=self.settings.evidence_passages, snapshot=turn.snapshot,
-                                                vector=turn.retrieval.query_vector)
+        filters = replace(turn.filters, sources=frozenset(focus)) if focus else turn.filters
+        turn.retrieval = self.search.search(turn.searched, filters, limit=self.settings.evidence_passages,
+                                            snapshot=turn.snapshot)
         return turn
 
     def select(self, turn: Turn) -> Turn:

@@ -17,6 +17,8 @@ from .filters import Filters
 from .keywords import query_terms
 from .text import terms
 
+EXACT_SOURCES = 20
+"""Filtered down to at most this many articles, vector search reads their passages' vectors (exact)."""
 RRF_K = 60  # the usual constant of reciprocal rank fusion: damps the head of each ranking
 
 
@@ -55,17 +57,19 @@ class HybridSearch:
         self.k = k
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 8, snapshot: Snapshot | None = None,
-               heads: int = 2, vector: np.ndarray | None = None) -> Retrieval:
+               heads: int = 2) -> Retrieval:
         """The `limit` best passages by fused rank; the top `heads` of each ranking always among them
         (a passage that keyword search ranks first may be missing from the vector list, and fusion alone
         would then rank it below passages both lists found at middling ranks)."""
         filters = filters or Filters()
         snap = snapshot or self.corpus.snapshot()
-        qvec = vector if vector is not None else np.asarray(self.embedder.embed_query(query), dtype=np.float32)
+        qvec = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
         qterms = tuple(terms(query))
         # Ask Chroma for a few more than k: superseded versions of an article being replaced
         # may take some slots and are dropped below.
-        hits = self.corpus.store.vector_search(qvec, self.k + 5, filters.chroma_where())
+        few = filters.sources is not None and len(filters.sources) <= EXACT_SOURCES
+        search = self.corpus.store.exact_vector_search if few else self.corpus.store.vector_search
+        hits = search(qvec, self.k + 5, filters.chroma_where())
         vector = [(p, sim) for p, sim in hits if snap.is_current(p)][: self.k]
         keyword = snap.keyword_search(query_terms(query), self.k, snap.sources(filters))
         v_ids = [p.id for p, _ in vector]
