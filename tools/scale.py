@@ -57,6 +57,8 @@ class Measured:
     """Open the store and answer a first question in a fresh process (keyword index built if missing)."""
     rss_mb: float
     """Peak resident memory of the answering process."""
+    server_rss_mb: float | None
+    """Peak resident memory of the Chroma server (`chroma run`), when there is one."""
     p50_ms: float
     p95_ms: float
     fact_hit_rate: float | None
@@ -88,6 +90,16 @@ def start_server(path: Path) -> tuple[subprocess.Popen, int]:
             time.sleep(0.2)
     proc.kill()
     raise SystemExit("chroma run did not start")
+
+
+def peak_rss_mb(proc: subprocess.Popen | None) -> float | None:
+    """Peak resident memory of a running child process (Linux /proc), None without one."""
+    if proc is None:
+        return None
+    for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return None
 
 
 def stop_server(proc: subprocess.Popen | None) -> None:
@@ -193,7 +205,7 @@ def measure_one(mode: str, size: int, root: Path, questions: int) -> Measured:
         from tools.metrics import percentile
 
         return Measured(mode, size, folder_mb(saved), round(open_s, 2),
-                        round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                        round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), peak_rss_mb(server),
                         round(percentile(ms, 50), 1), round(percentile(ms, 95), 1), rate(asked, "fact"),
                         rate(asked, "seed"), change)
     finally:
@@ -320,11 +332,11 @@ def _measure_in_child(mode: str, size: int, root: Path, questions: int) -> dict:
 
 def table(rows: list[dict]) -> str:
     lines = [f"{'mode':9} {'articles':>8} {'ingest KB/s':>11} {'store MB':>8} {'index s':>7} {'open s':>6} "
-             f"{'RSS MB':>7} {'p50 ms':>7} {'p95 ms':>7} {'facts':>6} {'seed':>6} {'after change ms':>15} {'seen':>5}"]
+             f"{'RSS MB':>7} {'server MB':>9} {'p50 ms':>7} {'p95 ms':>7} {'facts':>6} {'seed':>6} {'after change ms':>15} {'seen':>5}"]
     for r in rows:
         lines.append(f"{r['mode']:9} {r['articles']:>8} {r.get('ingest', {}).get('kb_per_s', '-')!s:>11} "
                      f"{r['store_mb']:>8} {r['keyword_build_s']:>7} {r['open_s']:>6} {r['rss_mb']:>7} "
-                     f"{r['p50_ms']:>7} {r['p95_ms']:>7} {r['fact_hit_rate']!s:>6} {r['seed_correct_rate']!s:>6} "
+                     f"{r['server_rss_mb'] or '-'!s:>9} {r['p50_ms']:>7} {r['p95_ms']:>7} {r['fact_hit_rate']!s:>6} {r['seed_correct_rate']!s:>6} "
                      f"{r['change']['first_question_ms']:>15} {r['change']['visible']!s:>5}")
     return "\n".join(lines)
 
