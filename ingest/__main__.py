@@ -37,7 +37,7 @@ def _sync_keywords(settings) -> None:
     from qa.keywords import KeywordIndex
 
     store = ArticleStore.open(settings)
-    KeywordIndex.for_store(store, settings).sync(store)
+    KeywordIndex.of(settings).sync(store)
 
 
 def _run(args, settings) -> int:

@@ -2,7 +2,7 @@
 
 Among many articles that share their vocabulary (and many news stories do: every council has a mayor,
 every company a chief executive), fused search ranks passages by their words, so the article that names
-"Lentor Energy" competes with those naming "Lenta Energy" or any other energy company. When every name of
+"Arvel Energy" competes with those naming "Arva Energy" or any other energy company. When every name of
 the question is found, as written, in some of the articles, retrieval is narrowed to those articles.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ def naming_articles(q: Question, snap, scope: set[str] | None) -> set[str] | Non
     """The articles (within `scope`, None: all) that name every name of the question, or None when that does
     not narrow anything down (no names, a name no article has, or every article in scope names them).
 
-    A multi-word name counts as written ("Savik Foundation"); if no article has it so, by its last word
+    A multi-word name counts as written ("Tamsin Foundation"); if no article has it so, by its last word
     (a question's "President Putin" against articles saying "Vladimir Putin")."""
     wanted = [n for n in q.names if not is_number(n)]
     if not wanted:

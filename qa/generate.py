@@ -215,7 +215,7 @@ def make_answerer(settings: Settings, embedder=None) -> Answerer:
 
 def agrees(claim: str, found: Short, cites) -> bool:
     """The draft gives the answer phrase, or names what the phrase modifies in the same words of the cited
-    sentence ("Tobruk" where the phrase is "Libya" in "eastern Libya's Tobruk")."""
+    sentence ("Oakport" where the phrase is "Norland" in "northern Norland's Oakport")."""
     if found.text.lower() in claim.lower():
         return True
     cited = next((c for c in cites if c.index == found.citation), None)

@@ -67,7 +67,8 @@ class KeywordIndex:
         self._ready = False
 
     @classmethod
-    def for_store(cls, store, settings: Settings) -> "KeywordIndex":
+    def of(cls, settings: Settings) -> "KeywordIndex":
+        """The index of the store these settings name (`Settings.keyword_index_path`)."""
         return cls(settings.keyword_index_path)
 
     # --- connections --------------------------------------------------------------------------

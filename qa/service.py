@@ -28,7 +28,7 @@ class QAService:
         self.settings = settings
         self.store = store
         self.embedder = embedder
-        self.corpus = Corpus(store, KeywordIndex(settings.keyword_index_path))
+        self.corpus = Corpus(store, KeywordIndex.of(settings))
         self.search = HybridSearch(self.corpus, embedder, k=settings.retrieve_k)
         self.answerer = answerer or ExtractiveAnswerer()
         self.chain = AnswerChain(self.search, store, self.answerer, settings, judge)

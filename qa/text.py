@@ -142,8 +142,8 @@ def name_keys(name: str) -> list[str]:
 
 
 def name_pairs(text: str) -> list[str]:
-    """Consecutive word pairs of the text's multi-word names, as single keyword terms ("Savik Foundation"
-    -> "savik_foundation"): keyword search then ranks the exact name above look-alikes that share one word
-    ("Kovik Foundation", "Savik Bank"). Used by the keyword index only, not by the evidence signals."""
+    """Consecutive word pairs of the text's multi-word names, as single keyword terms ("Tamsin Foundation"
+    -> "tamsin_foundation"): keyword search then ranks the exact name above look-alikes that share one word
+    ("Tamsen Foundation", "Tamsin Bank"). Used by the keyword index only, not by the evidence signals."""
     return [key for name in names(text) if len(term_words(name)) > 1 for key in name_keys(name)]
 

@@ -177,7 +177,7 @@ def ingest_part(mode: str, start: int, stop: int, root: Path, port: int | None, 
         ingest_files([SHIPPED_ARTICLE], store, embedder, settings)
     rate = measure_ingest(f"{mode} {start + 1}-{stop}", corpus, store, embedder, settings, progress, raw_every=10)
     t = time.perf_counter()
-    KeywordIndex.for_store(store, settings).sync(store)
+    KeywordIndex.of(settings).sync(store)
     return {"ingest": asdict(rate), "keyword_sync_s": round(time.perf_counter() - t, 2)}
 
 
@@ -185,9 +185,9 @@ def ingest_part(mode: str, start: int, stop: int, root: Path, port: int | None, 
 def measure_one(mode: str, size: int, root: Path, questions: int) -> Measured:
     """In this (fresh) process: open the checkpoint's store, ask, then see another process's change."""
     from qa.service import QAService
-    from tools.bench.asking import ask_all, rate, seed_questions, spread, BenchQuestion
+    from tools.bench.asking import ask_all, rate, seed_questions
     from tools.bench.growth import growth_questions
-    from tools.synth import fact_questions, make_article
+    from tools.synth import make_article
 
     saved = root / mode / f"at-{size}"
     data = saved / "store"
@@ -254,7 +254,7 @@ def rebuild_index(mode: str, size: int, root: Path) -> float:
             stale.unlink()
         store = ArticleStore(open_client(settings), settings.collection)
         t = time.perf_counter()
-        KeywordIndex.for_store(store, settings).sync(store)
+        KeywordIndex.of(settings).sync(store)
         return round(time.perf_counter() - t, 2)
     finally:
         stop_server(server)
@@ -384,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         root = args.root or Path(tmp)
         from tools.synth import make_corpus
 
-        corpus = make_corpus(args.articles, root / "corpus", seed=SEED)
+        make_corpus(args.articles, root / "corpus", seed=SEED)  # the ingest children read it from there
         corpus_mb = folder_mb(root / "corpus")
         if args.phase in ("all", "ingest"):
             for mode in modes:
