@@ -24,7 +24,12 @@ class EmbeddingMismatch(StoreUnavailable):
 
 
 class QuestionError(AskError, ValueError):
-    """A question that cannot be asked (empty, too long)."""
+    """A question that cannot be asked (empty, too long, a bad date filter). `field` names the input at fault
+    ("question", "since", "until", "sources", "history") so a form can point at it."""
+
+    def __init__(self, message: str, field: str = "question"):
+        super().__init__(message)
+        self.field = field
 
 
 class BadSetting(AskError):

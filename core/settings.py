@@ -12,6 +12,8 @@ from .errors import BadSetting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
+MODELS_DIR = PROJECT_DIR / "qa" / "models"
+"""The committed models (the judge, the phrase model, the reader) and their training records."""
 
 OFFLINE_ENVIRONMENT = {
     "HF_HUB_OFFLINE": "1",

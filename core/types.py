@@ -17,7 +17,7 @@ def date_ord(value: str | datetime.date | None, name: str = "date") -> int | Non
         try:
             value = datetime.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise QuestionError(f"{name}={value!r} is not a date: use YYYY-MM-DD") from None
+            raise QuestionError(f"{name}={value!r} is not a date: use YYYY-MM-DD", field=name) from None
     return value.year * 10000 + value.month * 100 + value.day
 
 

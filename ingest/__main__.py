@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 def _sync_keywords(settings) -> None:
     """Bring the shared keyword index up to the store now, so that the next question anywhere finds it current.
     (The index belongs to qa, whose terms it holds; a process that finds it behind also catches it up.)"""
-    from qa.keywords import KeywordIndex
+    from .keywords import KeywordIndex
 
     store = ArticleStore.open(settings)
     KeywordIndex.of(settings).sync(store)

@@ -11,7 +11,7 @@ import numpy as np
 
 from core.errors import IngestError
 from .load import load_article
-from .normalize import clean
+from lang.normalize import clean
 from core.settings import Settings, get_settings
 from .split import split_passages
 from .store import ArticleStore

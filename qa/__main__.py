@@ -9,8 +9,7 @@ import sys
 from core.errors import AskError, QuestionError
 from core.settings import configure_offline, get_settings
 
-from .abstain import CLOSEST_LABEL
-from .types import Answer
+from .types import CLOSEST_LABEL, Answer
 
 
 def format_answer(a: Answer) -> str:
@@ -53,20 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="log details, with tracebacks")
     args = parser.parse_args(argv)
     _log_to_stderr(args.verbose)
-    from .filters import Filters
-    from .pipeline import validate
-    from .service import get_service
+    from .request import check, check_filters
 
     filters = {"sources": args.source, "since": args.since, "until": args.until}
     question = " ".join(args.question)
     try:
         # Bad input is refused before the model and the store are loaded (seconds on a first call).
-        Filters.of(**filters)
-        if args.question:
-            validate(question, get_settings().max_question_chars)
+        request = (check(question, [], max_chars=get_settings().max_question_chars, **filters) if args.question
+                   else check_filters(**filters))
+        from .service import get_service
+
         svc = get_service()
         if args.question:
-            a = svc.answer(question, [], **filters)
+            a = svc.answer(request)
             print(json.dumps(a.to_dict(), indent=2, ensure_ascii=False) if args.json else format_answer(a))
             return 0
         return chat(svc, filters, as_json=args.json)

@@ -3,26 +3,24 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator
+from typing import Iterator
 
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableGenerator, RunnableLambda
 
-from core.errors import QuestionError
 from core.settings import Settings
-from ingest.normalize import clean
 from ingest.store import ArticleStore
 
-from . import chitchat, meta
-from . import judge as judges
-from .abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
-from .compose import Answerer, Draft, abstention
-from .corpus import Snapshot
-from .evidence import Scored, Selection, select
-from .focus import naming_articles
-from .followup import needs_context, pronoun, resolve
+from qa.conversation import chitchat, meta
+from qa.judgment import judge as judges
+from qa.judgment.abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
+from qa.compose.compose import Answerer, Draft, abstention
+from qa.retrieval.corpus import Snapshot
+from qa.judgment.evidence import Scored, Selection, select
+from qa.retrieval.focus import naming_articles
+from qa.conversation.followup import needs_context, pronoun, resolve
 from .question import Question, analyze
-from .filters import Filters
-from .retrieve import HybridSearch, Retrieval
+from qa.retrieval.filters import Filters
+from qa.retrieval.retrieve import HybridSearch, Retrieval
 from .types import Answer, Route
 
 
@@ -48,23 +46,11 @@ class Turn:
 
 def assumed(word: str, draft: Draft) -> str:
     """Say whom an unexplained pronoun was taken to mean: the first name (not a number) of the cited sentence."""
-    from .text import is_number, names
+    from lang.words import is_number, names
 
     found = [n for c in draft.citations for n in names(c.quote) if not any(is_number(w) for w in n.split())]
     who = f"the answer assumes it means {found[0]}" if found else "the answer is about the closest passage"
     return f"Nothing earlier in this chat says who or what “{word}” is; {who}. Name it to be sure."
-
-
-def validate(question: Any, max_chars: int) -> str:
-    if not isinstance(question, str):
-        raise QuestionError(f"the question must be text, not {type(question).__name__}")
-    text = clean(question)
-    if not text:
-        raise QuestionError("empty question: type a question about the articles")
-    if len(question) > max_chars:
-        raise QuestionError(f"question too long: {len(question)} characters, the limit is {max_chars} "
-                            f"(QA_MAX_QUESTION_CHARS); ask about one thing at a time")
-    return text
 
 
 def _timed(name: str, fn):
@@ -99,7 +85,6 @@ class AnswerChain:
 
     # -- steps ----------------------------------------------------------------------------
     def prepare(self, turn: Turn) -> Turn:
-        turn.question = validate(turn.question, self.settings.max_question_chars)
         snap = self.search.corpus.snapshot()
         turn.snapshot = snap
         small = chitchat.reply(turn.question)

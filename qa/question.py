@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import STOPWORDS, names, stem, terms, words
+from lang.words import STOPWORDS, names, stem, terms, words
 
 # The kinds of answer that can be checked for in a sentence.
 NUMBER, DATE, AGE = "number", "date", "age"

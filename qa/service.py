@@ -11,12 +11,12 @@ from ingest.embed import get_embedder
 from ingest.pipeline import IngestReport, IngestResult, ingest_files, seed_if_empty
 from ingest.store import ArticleStore
 
-from .pipeline import AnswerChain, Turn, validate
-from .compose import Answerer, ExtractiveAnswerer
-from .corpus import Corpus
-from .keywords import KeywordIndex
-from .filters import Filters
-from .retrieve import HybridRetriever, HybridSearch
+from .pipeline import AnswerChain, Turn
+from qa.compose.compose import Answerer, ExtractiveAnswerer
+from qa.retrieval.corpus import Corpus
+from ingest.keywords import KeywordIndex
+from qa.retrieval.retrieve import HybridRetriever, HybridSearch
+from .request import Request, check
 from .types import Answer
 
 
@@ -41,8 +41,8 @@ class QAService:
         settings = settings or get_settings()
         embedder = get_embedder(settings)
         store = ArticleStore.open(settings, embedder)
-        from . import short
-        from .generate import make_answerer
+        from qa.compose import short
+        from qa.compose.generate import make_answerer
 
         # The answer-phrase tagger (spaCy, ~2 s) loads in the background while the caller starts up.
         threading.Thread(target=short.warm_up, name="load-spacy", daemon=True).start()
@@ -93,20 +93,26 @@ class QAService:
             return removed
 
     # -- questions ----------------------------------------------------------------------------
-    def _turn(self, question, history, sources, since, until) -> Turn:
-        validate(question, self.settings.max_question_chars)  # before seeding: a refused question costs nothing
-        self.ensure_seeded()
-        return Turn(question=question, history=list(history or []), filters=Filters.of(sources, since, until))
+    def check(self, question, history=None, sources=None, since=None, until=None) -> Request:
+        """The request checked against this service's limits (QuestionError says what to fix)."""
+        return check(question, history, sources, since, until, max_chars=self.settings.max_question_chars)
 
-    def answer(self, question: str, history: list | None = None, *, sources=None, since=None,
+    def _turn(self, request: Request) -> Turn:
+        self.ensure_seeded()  # after the check: a refused question costs nothing
+        return Turn(question=request.question, history=list(request.history), filters=request.filters)
+
+    def answer(self, question: str | Request, history: list | None = None, *, sources=None, since=None,
                until=None) -> Answer:
-        """Answer with cited spans, or abstain. Raises QuestionError for an empty or too long question."""
-        return self.chain.runnable.invoke(self._turn(question, history, sources, since, until))
+        """Answer with cited spans, or abstain. Raises QuestionError for bad input (empty or too long
+        question, a date that is not YYYY-MM-DD, From after To)."""
+        request = question if isinstance(question, Request) else self.check(question, history, sources, since, until)
+        return self.chain.runnable.invoke(self._turn(request))
 
-    def stream(self, question: str, history: list | None = None, *, sources=None, since=None,
+    def stream(self, question: str | Request, history: list | None = None, *, sources=None, since=None,
                until=None) -> Iterator[str | Answer]:
         """Yield text chunks as they are produced, then the final Answer as the last item."""
-        yield from self.chain.runnable.stream(self._turn(question, history, sources, since, until))
+        request = question if isinstance(question, Request) else self.check(question, history, sources, since, until)
+        yield from self.chain.runnable.stream(self._turn(request))
 
 
 _default: QAService | None = None
@@ -125,11 +131,12 @@ def get_service() -> QAService:
 
 def answer(question: str, history: list | None = None, *, sources=None, since=None, until=None) -> Answer:
     """Answer a question about the ingested articles, with citations (see qa.types.Answer)."""
-    validate(question, get_settings().max_question_chars)  # refused before the model and store load
-    return get_service().answer(question, history, sources=sources, since=since, until=until)
+    # Checked before the model and the store load: bad input is refused at once.
+    request = check(question, history, sources, since, until, max_chars=get_settings().max_question_chars)
+    return get_service().answer(request)
 
 
 def stream(question: str, history: list | None = None, *, sources=None, since=None,
            until=None) -> Iterator[str | Answer]:
-    validate(question, get_settings().max_question_chars)  # refused before the model and store load
-    yield from get_service().stream(question, history, sources=sources, since=since, until=until)
+    request = check(question, history, sources, since, until, max_chars=get_settings().max_question_chars)
+    yield from get_service().stream(request)

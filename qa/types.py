@@ -28,6 +28,21 @@ class Route(StrEnum):
     """A simple peer's reply in `python -m tools.eval --peers`."""
 
 
+class Level(StrEnum):
+    """How sure an answer is, as the reader is told: chosen by thresholds fitted on held-out articles."""
+
+    SURE = "sure"
+    """The cited sentence very likely holds the answer: shown plainly."""
+    LIKELY = "likely"
+    """Probably right, not certain: said so, with the next best sentence(s) as alternatives."""
+    REFUSED = "refused"
+    """The articles don't answer (or nothing was asked of them): no answer is claimed."""
+
+
+CLOSEST_LABEL = "closest passage, not an answer"
+"""How the passage shown with an abstention is labelled, wherever it is shown."""
+
+
 def route_line(route: Route, fallback: str) -> str:
     """The route as one line: "extractive", or "extractive (fallback: why the draft was not used)"."""
     return f"{route} (fallback: {fallback})" if fallback else str(route)
@@ -53,7 +68,8 @@ class Citation:
     passage_text: str = ""
     """The whole passage the quote sits in (passage_text[start - passage_start:end - passage_start] == quote)."""
     role: str = "support"
-    """'support' for evidence of the answer; 'closest' for the nearest passage shown with an abstention."""
+    """'support' for evidence of the answer; 'closest' for the nearest passage shown with an abstention;
+    'alternative' for a next best sentence offered beside a "likely" answer (not part of the answer's text)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,9 @@ class Short:
     """Character offsets of the phrase in the article's source text (for Yes/No: the stating sentence)."""
     quote: str
     """source_text[start:end]."""
+    confidence: float = 1.0
+    """The model's probability that this phrase is the answer (a plainly stated Yes/No: 1.0); a phrase is
+    only given when it passes the threshold chosen for 90% precision on held-out articles."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +110,13 @@ class Answer:
     """The exact answer phrase, when one fits (a number, a date, a name, a short noun phrase)."""
     notice: str = ""
     """A one-time note for the reader, e.g. that the local model was loaded (and how long it took)."""
+    confidence: float = 0.0
+    """Calibrated probability (0..1) that the cited sentence answers the question (held-out reliability in
+    the README); 0 for a refusal."""
+    level: Level = Level.SURE
+    """sure / likely / refused, from `confidence` by thresholds chosen on held-out articles."""
+    alternatives: tuple[Citation, ...] = ()
+    """For a "likely" answer: the next best sentences (role 'alternative'), numbered after the citations."""
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
 
     def __radd__(self, streamed: str) -> "Answer":

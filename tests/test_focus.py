@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from qa.focus import naming_articles
+from qa.retrieval.focus import naming_articles
 from qa.question import analyze
 
-# Which articles hold which name keys (qa.text.name_keys: word pairs of multi-word names, else the term).
+# Which articles hold which name keys (lang.words.name_keys: word pairs of multi-word names, else the term).
 HOLDINGS = {
     "lentor.txt": {"lentor_energy", "lentor", "energi", "putin"},
     "lenta.txt": {"lenta_energy", "lenta", "energi"},

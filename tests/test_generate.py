@@ -16,12 +16,12 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from conftest import SHIPPED_ARTICLE
 from ingest import ArticleStore
 from qa import QAService
-from qa.abstain import Decision
-from qa.compose import Draft
-from qa.evidence import Scored
-from qa.generate import SYSTEM, GenerativeAnswerer, make_answerer, verify
+from qa.judgment.abstain import Decision
+from qa.compose.compose import Draft
+from qa.judgment.evidence import Scored
+from qa.compose.generate import SYSTEM, GenerativeAnswerer, make_answerer, verify
 from qa.question import analyze
-from qa.text import names
+from lang.words import names
 
 
 def scored(text: str, start: int = 0) -> Scored:
@@ -89,12 +89,12 @@ def test_failing_backend_falls_back_with_its_message_and_logs_the_cause(caplog):
         def _stream(self, *args, **kwargs):
             raise RuntimeError("the model file is truncated")
 
-    with caplog.at_level(logging.WARNING, logger="qa.generate"):
+    with caplog.at_level(logging.WARNING, logger="qa.compose.generate"):
         items = generate(Broken(responses=[""]))
 
     assert items[-1].path == "extractive (fallback: local backend failed: RuntimeError: the model file is truncated)"
     assert streamed_text(items) == items[-1].text
-    logged = [r for r in caplog.records if r.name == "qa.generate"]
+    logged = [r for r in caplog.records if r.name == "qa.compose.generate"]
     assert logged and logged[0].exc_info and "the model file is truncated" in str(logged[0].exc_info[1])
 
 
@@ -236,7 +236,7 @@ def test_abstentions_never_reach_the_generator(settings, embedder):
 def test_local_style_model_load_time_is_shown_once(settings, embedder):
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-    from qa.generate import GenerativeAnswerer
+    from qa.compose.generate import GenerativeAnswerer
 
     class SlowToLoad(FakeListChatModel):
         loads: list[float] = [2.5]
@@ -255,7 +255,7 @@ def test_local_style_model_load_time_is_shown_once(settings, embedder):
 
 
 def test_a_draft_agrees_with_the_phrase_it_names_or_the_words_it_modifies():
-    from qa.generate import agrees
+    from qa.compose.generate import agrees
     from qa.types import Citation, Short
 
     quote = "Russia aims to open a military port in eastern Libya’s Tobruk before long."

@@ -9,7 +9,7 @@ import pytest
 
 from core.errors import IngestError
 from ingest import find_articles, ingest_files, load_article, seed_if_empty, split_passages
-from ingest.normalize import clean
+from lang.normalize import clean
 from ingest.pipeline import passage_vectors
 
 PORT_V1 = ("date 2023-11-06\nRussia wants a naval base in Tobruk. The port needs extensive construction work.\n\n"

@@ -4,13 +4,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.abstain import Decision
-from qa.compose import pick
-from qa.evidence import Scored, rank
-from qa.features import (QUESTION_FEATURES, SENTENCE_FEATURES, Candidate, bm25_scores, ranks, sentence_signals)
-from qa.judge import Judge, Linear
+from qa.judgment.abstain import Decision
+from qa.compose.compose import pick
+from qa.judgment.evidence import Scored, rank
+from qa.judgment.features import (QUESTION_FEATURES, SENTENCE_FEATURES, Candidate, bm25_scores, ranks, sentence_signals)
+from qa.judgment.judge import Judge, Linear
 from qa.question import analyze
-from qa.text import terms
+from lang.words import terms
 
 
 def flat_idf(term: str) -> float:
@@ -69,7 +69,7 @@ def test_a_learned_ranker_replaces_the_fusion_order():
 
 
 def test_the_model_file_must_match_the_features():
-    with pytest.raises(ValueError, match="python -m qa.train"):
+    with pytest.raises(ValueError, match="python -m training.judge"):
         Linear.from_json({"features": ["cosine"], "mean": [0], "scale": [1], "coef": [1], "intercept": 0},
                          SENTENCE_FEATURES)
 
@@ -105,9 +105,9 @@ def test_an_absolute_date_needs_no_anchor():
 
 def test_the_committed_model_reproduces_its_recorded_held_out_figures():
     """The committed judge, on the frozen signals of questions it was not fitted on (written by
-    `python -m qa.train --sample ...`), gives exactly the figures recorded when it was trained."""
-    from qa import judge as judges
-    from qa.train import SAMPLE_PATH, load_sample, sample_figures
+    `python -m training.judge --sample ...`), gives exactly the figures recorded when it was trained."""
+    from qa.judgment import judge as judges
+    from training.judge import SAMPLE_PATH, load_sample, sample_figures
 
     judge = judges.load()
     recorded = judge.meta["frozen_sample"]
@@ -118,7 +118,7 @@ def test_the_committed_model_reproduces_its_recorded_held_out_figures():
 
 
 def test_the_committed_model_shipped_what_won_held_out():
-    from qa import judge as judges
+    from qa.judgment import judge as judges
 
     cv = judges.load().meta["cross_validation"]
     assert cv["heldout"]["false_abstention"] <= 0.06

@@ -1,4 +1,4 @@
-"""qa/keywords.py: the shared on-disk keyword index follows the store by article, never by a full rebuild,
+"""ingest/keywords.py: the shared on-disk keyword index follows the store by article, never by a full rebuild,
 and a process that did not ingest catches up at its next question; ingest/store.py `refresh_articles`
 reads only what changed in the registry."""
 from __future__ import annotations
@@ -11,11 +11,11 @@ import pytest
 from core.errors import StoreRefused
 from core.settings import DATA_DIR, Settings
 from ingest import ArticleStore, ingest_files
-from qa import keywords
-from qa.corpus import Corpus
-from qa.filters import Filters
-from qa.keywords import KeywordIndex
-from qa.text import terms
+from ingest import keywords
+from qa.retrieval.corpus import Corpus
+from qa.retrieval.filters import Filters
+from ingest.keywords import KeywordIndex
+from lang.words import terms
 
 HARBOUR = "date 2024-03-01\nThe Velmora harbour will get a new ferry terminal. The mayor Ilse Tornberg opened it."
 BRIDGE = "date 2024-04-02\nA bridge over the Ostrava river collapsed in Kelnport. Engineers blamed the steel."

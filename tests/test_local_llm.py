@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from qa.local_llm import LocalGGUFChat
+from qa.compose.local_llm import LocalGGUFChat
 
 torch = pytest.importorskip("torch")
 

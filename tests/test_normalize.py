@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.normalize import _QUOTES, clean, normalize
+from lang.normalize import _QUOTES, clean, normalize
 
 
 def test_curly_quotes_and_dashes_become_plain_ascii():

@@ -4,15 +4,15 @@ from __future__ import annotations
 import pytest
 
 from core.errors import QuestionError
-from qa import chitchat, meta
-from qa.abstain import decide
-from qa.evidence import Scored
-from qa.features import fits, names_missing, relation_coverage
-from qa.filters import Filters, date_ord
-from qa.followup import resolve
-from qa.pipeline import validate
+from qa.conversation import chitchat, meta
+from qa.judgment.abstain import decide
+from qa.judgment.evidence import Scored
+from qa.judgment.features import fits, names_missing, relation_coverage
+from qa.retrieval.filters import Filters, date_ord
+from qa.conversation.followup import resolve
+from qa.request import check_question as validate
 from qa.question import AGE, DATE, NUMBER, analyze
-from qa.retrieve import rrf
+from qa.retrieval.retrieve import rrf
 
 
 def flat_idf(term: str) -> float:
@@ -206,7 +206,7 @@ def test_what_will_it_cost_needs_a_number():
 
 
 def test_a_sentence_naming_the_subject_without_the_relation_is_no_answer():
-    from qa.text import terms
+    from lang.words import terms
 
     q = analyze("Who is the mayor of Pellendorf?", flat_idf)
     assert relation_coverage(q, set(terms("Speaking in Pellendorf, the minister praised the bridge."))) == 0.0
@@ -214,14 +214,14 @@ def test_a_sentence_naming_the_subject_without_the_relation_is_no_answer():
 
 
 def test_terms_match_by_stem_not_by_prefix():
-    from qa.text import terms
+    from lang.words import terms
 
     assert terms("sold") != terms("soldier") and terms("port") != terms("Portugal")
     assert terms("ports") == terms("port")
 
 
 def test_a_country_its_adjective_and_its_abbreviation_are_one_term():
-    from qa.text import terms
+    from lang.words import terms
 
     assert terms("the United States") == terms("the US") == terms("American")
     assert terms("Russia") == terms("Russian") and terms("Libya") == terms("Libyan's")
@@ -235,7 +235,7 @@ def test_a_country_named_differently_in_the_evidence_is_not_missing():
 
 
 def test_capitalized_function_words_are_not_names():
-    from qa.text import names
+    from lang.words import names
 
     assert names("Since when has Haftar been Russia's ally?") == ["Haftar", "Russia"]
     assert names("Which ship anchored off Tobruk?") == ["Tobruk"]
@@ -246,7 +246,7 @@ def test_the_head_of_each_ranking_survives_fusion():
     from types import SimpleNamespace
 
     from ingest.store import StoredPassage
-    from qa.retrieve import HybridSearch
+    from qa.retrieval.retrieve import HybridSearch
 
     def passage(name: str) -> StoredPassage:
         return StoredPassage(id=name, source="a.txt", content_hash="h", index=0, start=0, end=1, text=name,
@@ -265,7 +265,7 @@ def test_the_head_of_each_ranking_survives_fusion():
 
 
 def test_a_headline_line_is_not_evidence_but_a_first_sentence_title_is():
-    from qa.evidence import is_headline
+    from qa.judgment.evidence import is_headline
 
     def info(start: int, end: int):
         from core.types import ArticleInfo
@@ -288,7 +288,7 @@ def test_candidates_skip_the_headline_unless_nothing_else_was_found():
 
     from core.types import ArticleInfo, Span
     from ingest.store import StoredPassage
-    from qa.evidence import candidates
+    from qa.judgment.evidence import candidates
 
     text = "Mayor of Elmford faces questions\n\nAna Roth, the mayor of Elmford, said no."
     info = ArticleInfo(source="a.txt", title="Mayor of Elmford faces questions", date=None, content_hash="h",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qa import short
-from qa.short import ShortModel, ShortSpan, find_short, question_info, wants_phrase, yes_no
+from qa.compose import short
+from qa.compose.short import ShortModel, ShortSpan, find_short, question_info, wants_phrase, yes_no
 
 WAGNER = "After the cease-fire agreement, approximately two thousand Wagner fighters remained in Libya."
 MEETING = "Gen. Khalifa Haftar met President Vladimir Putin on 28 September 2023 in Moscow."
@@ -156,7 +156,7 @@ def test_best_short_looks_in_every_sentence_and_says_which():
 
 @pytest.mark.integration
 def test_committed_model_reproduces_its_recorded_figure_on_the_frozen_sample():
-    from qa.train_short import Item, predict, scores
+    from training.phrases import Item, predict, scores
 
     sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
     model = ShortModel.load()

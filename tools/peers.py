@@ -17,9 +17,9 @@ import numpy as np
 from langchain_core.vectorstores import InMemoryVectorStore
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from qa.corpus import Snapshot
-from qa.features import RRF_K
-from qa.text import terms, terms_many
+from qa.retrieval.corpus import Snapshot
+from qa.judgment.features import RRF_K
+from lang.words import terms, terms_many
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,7 @@ def ingest_part(mode: str, start: int, stop: int, root: Path, port: int | None, 
     from ingest.embed import get_embedder
     from ingest.pipeline import ingest_files
     from ingest.store import ArticleStore, open_client
-    from qa.keywords import KeywordIndex
+    from ingest.keywords import KeywordIndex
     from tools.bench.asking import SHIPPED_ARTICLE
     from tools.bench.ingest_rate import measure_ingest
 
@@ -243,7 +243,7 @@ def _change_from_elsewhere(service, settings: Settings, root: Path, article) -> 
 def rebuild_index(mode: str, size: int, root: Path) -> float:
     """In this child process: build the checkpoint's keyword index from nothing; its seconds."""
     from ingest.store import ArticleStore, open_client
-    from qa.keywords import KeywordIndex
+    from ingest.keywords import KeywordIndex
 
     data = root / mode / f"at-{size}" / "store"
     server, port = (start_server(data) if mode == "server" else (None, None))

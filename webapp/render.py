@@ -10,8 +10,7 @@ import re
 from datetime import date
 
 from qa import Answer, Citation
-from qa.abstain import CLOSEST_LABEL
-from qa.types import MARKER
+from qa.types import CLOSEST_LABEL, MARKER
 
 SNIPPET_CHARS = 140
 """Characters of context shown on each side of a cited span before the citation is expanded."""

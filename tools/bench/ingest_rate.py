@@ -9,7 +9,7 @@ from typing import Iterable
 
 from core.settings import Settings
 from ingest.load import load_article
-from ingest.normalize import clean
+from lang.normalize import clean
 from ingest.pipeline import IngestReport, ingest_files
 from ingest.split import split_passages
 from ingest.store import ArticleStore

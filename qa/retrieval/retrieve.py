@@ -14,8 +14,8 @@ from ingest.store import StoredPassage
 
 from .corpus import Corpus, Snapshot
 from .filters import Filters
-from .keywords import query_terms
-from .text import terms
+from ingest.keywords import query_terms
+from lang.words import terms
 
 EXACT_SOURCES = 20
 """Filtered down to at most this many articles, vector search reads their passages' vectors (exact)."""

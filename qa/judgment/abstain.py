@@ -4,16 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .evidence import Scored
-from .question import AGE, DATE, NUMBER, Question
-from .text import STOPWORDS, stem, term_words, terms
+from qa.question import AGE, DATE, NUMBER, Question
+from lang.words import STOPWORDS, stem, term_words, terms
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
 
 # How an abstention reads, wherever it is shown (answer text, CLI, chat, clipboard).
 NOTHING_MATCHES = "nothing in them matches the question"
 """The reason when no passage matched at all."""
-CLOSEST_LABEL = "closest passage, not an answer"
-"""How the passage shown with an abstention is labelled."""
 NO_ARTICLES = "No articles are loaded yet: ingest one with `python -m ingest FILE`."
 NO_ARTICLE_IN_FILTER = "No article matches the chosen articles or dates; widen the filter."
 

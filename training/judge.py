@@ -1,4 +1,4 @@
-"""python -m qa.train --data squad2_train_pool.json: fit the judge (qa/models/judge.json) and print held-out figures.
+"""python -m training.judge --data squad2_train_pool.json: fit the judge (qa/models/judge.json) and print held-out figures.
 
 The questions run through the product's own steps (ingest into a temporary store, prepare,
 retrieve, candidate sentences, qa.features), so the model is fitted on exactly what it sees when
@@ -19,16 +19,16 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.normalize import clean
+from lang.normalize import clean
 from core.settings import configure_offline, get_settings
 
-from .evidence import candidates
-from .features import QUESTION_FEATURES, SENTENCE_FEATURES, Candidate, SentenceSignals, question_row, sentence_signals
-from .judge import MODEL_PATH, Judge, Linear
-from .pipeline import Turn
-from .filters import Filters
-from .question import Question
-from .text import names
+from qa.judgment.evidence import candidates
+from qa.judgment.features import QUESTION_FEATURES, SENTENCE_FEATURES, Candidate, SentenceSignals, question_row, sentence_signals
+from qa.judgment.judge import MODEL_PATH, Judge, Linear
+from qa.pipeline import Turn
+from qa.retrieval.filters import Filters
+from qa.question import Question
+from lang.words import names
 
 FALSE_ABSTENTION_TARGET = 0.05
 """At most this share of answerable held-out questions may be refused."""
@@ -118,7 +118,7 @@ def collect(data_path: Path, progress: bool = True, foreign_share: float = FOREI
     cross-validation keeps them in the group of their question's article."""
     from tqdm import tqdm
 
-    from .service import QAService
+    from qa.service import QAService
 
     data = json.loads(data_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="qa-train-") as tmp:
@@ -388,7 +388,7 @@ def load_sample(path: Path = SAMPLE_PATH) -> tuple[list[np.ndarray], list[np.nda
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m qa.train", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m training.judge", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="SQuAD 2.0-format training file")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help=f"where to write the model (default {MODEL_PATH})")
     parser.add_argument("--folds", type=int, default=7, help="cross-validation folds, by article")

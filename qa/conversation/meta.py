@@ -5,9 +5,9 @@ import re
 
 from core.types import ArticleInfo
 
-from .corpus import Snapshot
-from .text import stem, terms
-from .types import Citation
+from qa.retrieval.corpus import Snapshot
+from lang.words import stem, terms
+from qa.types import Citation
 
 _ARTICLE = r"(article|story|piece|report|text|news|document|post)"
 _DATE_Q = re.compile(rf"\b(date|dated|published|written|appeared)\b.*\b{_ARTICLE}\b|\b{_ARTICLE}\b.*\b(date|dated|"

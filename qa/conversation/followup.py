@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import STOPWORDS, names, terms, words
-from .types import MARKER
+from lang.words import STOPWORDS, names, terms, words
+from qa.types import MARKER
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}

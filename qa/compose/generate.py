@@ -15,14 +15,14 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from core.errors import AskError
 from core.settings import Settings
 from core.types import ArticleInfo
-from ingest.normalize import clean
+from lang.normalize import clean
 
-from .abstain import Decision
+from qa.judgment.abstain import Decision
 from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer
-from .evidence import Scored
-from .question import Question
-from .types import MARKER, Route, Short
-from .text import STOPWORDS, is_number, names, terms, words
+from qa.judgment.evidence import Scored
+from qa.question import Question
+from qa.types import MARKER, Route, Short
+from lang.words import STOPWORDS, is_number, names, terms, words
 
 SYSTEM = (
     "You answer questions about news articles using only the numbered evidence sentences you are given. "

@@ -11,8 +11,8 @@ from ingest.store import ArticleStore
 
 from .features import Candidate, Sentence, SentenceSignals, question_row, sentence_signals
 from .judge import Judge, sigmoid
-from .question import Question
-from .retrieve import Retrieval
+from qa.question import Question
+from qa.retrieval.retrieve import Retrieval
 
 
 @dataclass(frozen=True)

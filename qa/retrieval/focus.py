@@ -7,8 +7,8 @@ the question is found, as written, in some of the articles, retrieval is narrowe
 """
 from __future__ import annotations
 
-from .question import Question
-from .text import is_number, name_keys, terms
+from qa.question import Question
+from lang.words import is_number, name_keys, terms
 
 MAX_FOCUS = 1000
 """More naming articles than this: the names do not single out a story; search everything."""

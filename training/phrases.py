@@ -1,8 +1,8 @@
 """Train the short-answer span scorer on SQuAD 2.0's answerable questions, validated by article.
 
-    python -m qa.train_short --data ../shared/train/squad2_train_pool.json
+    python -m training.phrases --data ../shared/train/squad2_train_pool.json
 
-Each answerable question gives one group of rows: the candidates (qa.short) of the sentence that holds
+Each answerable question gives one group of rows: the candidates (qa.compose.short) of the sentence that holds
 its gold answer, labelled by token F1 against the gold answers, and "no phrase here"; and a second group,
 from another sentence of its paragraph, where "no phrase here" is right. Constants (the regularization C and the
 probability below which no phrase is shown) are chosen by GroupKFold cross-validation on article titles.
@@ -26,7 +26,7 @@ import numpy as np
 
 from ingest.split import split_sentences
 
-from . import short
+from qa.compose import short
 
 SAMPLE_PATH = Path(__file__).parent.parent / "tests" / "data" / "short_sample.json"
 SAMPLE_ARTICLES = 2
@@ -230,7 +230,7 @@ def cross_validate(items: list[Item], cache: dict, folds: int = 5):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m qa.train_short", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m training.phrases", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="SQuAD 2.0 JSON (the training pool)")
     parser.add_argument("--out", type=Path, default=short.MODEL_PATH)
     parser.add_argument("--sample", type=Path, default=SAMPLE_PATH)

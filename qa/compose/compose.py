@@ -7,11 +7,11 @@ from typing import Iterator, Protocol
 
 from core.types import ArticleInfo
 
-from .abstain import Decision, refusal
-from .evidence import Scored
-from .features import anchor
-from .question import DATE, Question
-from .types import Citation, Route, Short, route_line
+from qa.judgment.abstain import Decision, refusal
+from qa.judgment.evidence import Scored
+from qa.judgment.features import anchor
+from qa.question import DATE, Question
+from qa.types import Citation, Route, Short, route_line
 
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
 _OPENER = re.compile(r"^(however|moreover|meanwhile|furthermore|in addition|additionally|also|but|and|so|thus|"

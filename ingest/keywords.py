@@ -9,7 +9,7 @@ The index is derived from the Chroma store and never the other way round: `sync`
 registry (article -> content hash) with the articles indexed and indexes or drops only the difference.
 The ingesting process syncs after it publishes; any other process syncs when it sees a new store
 generation at its next question, so the change is searchable there even if the ingesting process died.
-The index holds the passages' terms (qa.text.terms), not their text: passages are read from Chroma.
+The index holds the passages' terms (lang.words.terms), not their text: passages are read from Chroma.
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ from typing import Iterator
 from core.errors import StoreRefused
 from core.settings import Settings
 from core.types import ArticleInfo
-from ingest.normalize import clean
+from lang.normalize import clean
 
-from .text import name_pairs, terms, terms_many
+from lang.words import name_pairs, terms, terms_many
 
 FORMAT = "3"
 """Bump when `keyword_terms` changes what it makes of a text: an index of another format is rebuilt."""
@@ -42,7 +42,7 @@ _TABLES = (
 )
 # Terms are already lower-case stems: the `ascii` tokenizer keeps every non-ASCII character (and, with
 # tokenchars, the apostrophe and the underscore of name pairs) inside a token, so a stored term is
-# matched exactly as qa.text made it.
+# matched exactly as lang.words made it.
 _SEARCH_TABLES = (
     """CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(terms, tokenize="ascii tokenchars '''_'")""",
     """CREATE VIRTUAL TABLE IF NOT EXISTS vocabulary USING fts5vocab(passages, row)""",

@@ -15,7 +15,7 @@ from core.types import ArticleInfo
 from ingest.store import ArticleStore, StoredPassage
 
 from .filters import Filters
-from .keywords import KeywordIndex, bm25_idf
+from ingest.keywords import KeywordIndex, bm25_idf
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Snapshot:
 
     def sources_naming(self, keys: list[str], sources: set[str] | None = None) -> set[str]:
         """The articles (among `sources`; None: all) that mention every one of these name keys
-        (qa.text.name_keys) somewhere."""
+        (lang.words.name_keys) somewhere."""
         return self.index.sources_with_all(keys, sources)
 
     def first_passage(self, source: str) -> StoredPassage | None:

