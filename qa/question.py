@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lang.rules import AUXILIARIES, auxiliary, question_word
 from lang.words import STOPWORDS, names, stem, terms, words
 
 # The kinds of answer that can be checked for in a sentence.
 NUMBER, DATE, AGE = "number", "date", "age"
-_AUX = {"is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could",
-        "should", "may", "might"}
 _KIND_PATTERNS = [
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b", re.I), AGE),
     (re.compile(r"\bhow (many|much|long|far|deep|tall|high|wide|big|large|heavy|often|fast)\b"
@@ -66,8 +65,7 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     own = [n for n in dict.fromkeys(names(text)) if not set(terms(n)) <= known]
     wants = next((kind for pattern, kind in _KIND_PATTERNS if pattern.search(text)), None)
     ws = words(text)
-    wh = next((w for w in ws[:3] if w in {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}),
-              "yesno" if ws and ws[0] in _AUX else "what")
+    wh = question_word(text) or ("yesno" if ws and auxiliary(ws[0]) in AUXILIARIES else "what")
     unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
     return Question(text=text, terms=tuple(ts), weights=weights, names=tuple(own),
                     wants=wants, counted=tuple(_counted(ws)), wh=wh, unit=unit)
@@ -78,7 +76,7 @@ def _counted(ws: list[str]) -> list[str]:
         if ws[i] == "how" and ws[i + 1] in ("many", "much"):
             out = []
             for w in ws[i + 2:]:
-                if w in _AUX:
+                if w in AUXILIARIES:
                     break
                 if w not in STOPWORDS:
                     out.append(stem(w))

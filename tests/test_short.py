@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from qa.compose import short
-from qa.compose.short import ShortModel, ShortSpan, find_short, question_info, wants_phrase, yes_no
+from qa.compose.short import ShortModel, ShortSpan, find_short, question_info, wants_phrase
+from qa.compose.yesno import yes_no
 
 WAGNER = "After the cease-fire agreement, approximately two thousand Wagner fighters remained in Libya."
 MEETING = "Gen. Khalifa Haftar met President Vladimir Putin on 28 September 2023 in Moscow."

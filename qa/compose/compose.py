@@ -13,6 +13,8 @@ from qa.judgment.features import anchor
 from qa.question import DATE, Question
 from qa.types import Citation, Route, Short, route_line
 
+from .yesno import yes_no
+
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
 _OPENER = re.compile(r"^(however|moreover|meanwhile|furthermore|in addition|additionally|also|but|and|so|thus|"
                      r"therefore|still|yet|namely|indeed|instead|nevertheless|nonetheless)\b,?\s+", re.I)
@@ -120,7 +122,7 @@ def short_answer(question: str, cites: list[Citation]) -> Short | None:
     from . import short as phrases  # spaCy loads on the first answer, not at import
 
     for c in cites:
-        verdict = phrases.yes_no(question, c.quote)
+        verdict = yes_no(question, c.quote)
         if verdict:
             return Short(text=verdict, citation=c.index, start=c.start, end=c.end, quote=c.quote)
     best = phrases.best_short(question, [c.quote for c in cites])

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from qa.question import _UNIT_OF, UNITS
 from core.settings import MODELS_DIR
+from lang.rules import AUXILIARIES, QUESTION_WORDS, YEAR, is_yes_no
 from lang.words import MONTHS, STOPWORDS, stem, words
 
 MODEL_PATH = MODELS_DIR / "short.json"
@@ -35,10 +36,6 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "$"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _EDGE_TAGS = frozenset({"POS", "HYPH", "NFP", ".", ",", ":", "``", "''", "-LRB-", "-RRB-", "_SP"})
 _ARTICLES = frozenset({"a", "an", "the"})
-_NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "neither", "none", "nobody", "nothing"})
-_AUX = frozenset({"is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "will", "would", "can",
-                  "could", "should", "may", "might", "must", "shall"})
-_WH = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 # Questions asking for a reason or a manner are answered by a clause, not a phrase.
 _EXPLAIN = re.compile(r"^\s*(?:\w+\s+){0,3}?(why|how come)\b|^\s*how\s+(?:is|are|was|were|do|does|did|can|could|"
                       r"would|should|will|has|have|had)\b", re.I)
@@ -191,50 +188,26 @@ def rank(question: str, parsed: Parsed, model: ShortModel) -> list[tuple[float, 
 def wants_phrase(question: str) -> bool:
     """False for reason/manner questions ("why ...", "how did ...") and yes/no questions."""
     ws = words(question)
-    if not ws or _EXPLAIN.search(question):
-        return False
-    return not (_aux(ws[0]) in _AUX and not any(w in _WH for w in ws[:4]))
-
-
-def _aux(word: str) -> str:
-    """The auxiliary of a contracted negation ("didn't" -> "did", "can't" -> "can", "won't" -> "will")."""
-    base = word[:-3] if word.endswith("n't") or word.endswith("n’t") else word
-    return {"ca": "can", "wo": "will", "sha": "shall"}.get(base, base)
-
-
-def yes_no(question: str, sentence: str) -> str | None:
-    """"Yes" or "No" when the sentence plainly states it: the question is a yes/no question, every content
-    word of the question occurs in the sentence, and negation decides (present in exactly one of the
-    two: "No"; in neither or both: "Yes"). None otherwise (not yes/no, a choice "X or Y", a word missing)."""
-    ws = words(question)
-    if not ws or _aux(ws[0]) not in _AUX or " or " in f" {' '.join(ws)} ":
-        return None
-    content = {stem(w) for w in ws[1:] if w not in STOPWORDS and w not in _NEGATIONS}
-    sentence_words = words(sentence)
-    if not content or not content <= {stem(w) for w in sentence_words}:
-        return None
-    q_neg = any(w in _NEGATIONS or w.endswith("n't") for w in ws)
-    s_neg = any(w in _NEGATIONS or w.endswith("n't") for w in sentence_words)
-    return "No" if q_neg != s_neg else "Yes"
+    return bool(ws) and not _EXPLAIN.search(question) and not is_yes_no(question)
 
 
 def question_info(question: str) -> QuestionInfo:
     ws = words(question)
     qtype, wh_noun, wh_pos = "other", "", "none"
     for i, w in enumerate(ws):
-        if w not in _WH:
+        if w not in QUESTION_WORDS:
             continue
         wh_pos = "start" if i <= 1 else ("end" if i >= len(ws) - 3 else "mid")
         nxt = ws[i + 1] if i + 1 < len(ws) else ""
         if w == "how":
-            qtype = f"how_{nxt}" if nxt and nxt not in _AUX and nxt not in STOPWORDS else "how"
+            qtype = f"how_{nxt}" if nxt and nxt not in AUXILIARIES and nxt not in STOPWORDS else "how"
         else:
             qtype = "who" if w in ("whom", "whose") else w
-            if w in ("what", "which") and nxt and nxt not in _AUX and nxt not in STOPWORDS:
+            if w in ("what", "which") and nxt and nxt not in AUXILIARIES and nxt not in STOPWORDS:
                 wh_noun = stem(nxt)
         break
-    stems = frozenset(stem(w) for w in ws if w not in STOPWORDS and w not in _WH)
-    at = next((i for i, w in enumerate(ws) if w in _WH), len(ws))
+    stems = frozenset(stem(w) for w in ws if w not in STOPWORDS and w not in QUESTION_WORDS)
+    at = next((i for i, w in enumerate(ws) if w in QUESTION_WORDS), len(ws))
     before = frozenset(stem(w) for w in ws[:at] if w not in STOPWORDS)
     # The word that refines the question word ("how many", "what year") is not context.
     after = frozenset(stem(w) for w in ws[at + 1:] if w not in STOPWORDS) - {wh_noun, stem(qtype[4:])}
@@ -336,7 +309,6 @@ def _candidates(doc) -> list[Candidate]:
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
-_YEAR = re.compile(r"^(1[0-9]|20)[0-9]{2}s?$")
 
 
 def _rule_entities(tokens, tags) -> list[tuple[int, int, str]]:
@@ -360,13 +332,13 @@ def _rule_entities(tokens, tags) -> list[tuple[int, int, str]]:
             label = "MONEY"
         elif last < len(tokens) and tokens[last].lower_ in ("%", "percent", "per"):
             label, last = "PERCENT", last + 1
-        elif months or (_YEAR.match(text) is not None):
+        elif months or (YEAR.fullmatch(text) is not None):
             label = "DATE"
             while first > 0 and (tokens[first - 1].lower_ in MONTHS or tags[first - 1] == "CD"):
                 first -= 1
             while last < len(tokens) and (tokens[last].lower_ in MONTHS or tags[last] == "CD"
                                           or (tokens[last].text == "," and last + 1 < len(tokens)
-                                              and _YEAR.match(tokens[last + 1].text) is not None
+                                              and YEAR.fullmatch(tokens[last + 1].text) is not None
                                               and tags[last - 1] == "CD" and first < last - 1)):
                 last += 1
         else:

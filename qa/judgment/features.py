@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from qa.question import AGE, DATE, UNITS, Question
+from lang.rules import YEAR, has_date, name_in, negated, text_keys
 from lang.words import MONTHS, is_number, names, terms, words
 
 RRF_K = 60
@@ -20,7 +21,6 @@ RRF_K = 60
 BM25_K1, BM25_B = 1.2, 0.75
 """The usual BM25 constants (as in bm25s and Lucene)."""
 
-_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 _TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterday|today|tomorrow|ago|later|earlier|"
                          r"next (day|week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                          re.I)
@@ -28,7 +28,6 @@ RELATIVE_TIME = re.compile(r"\b(a|an|one|two|three|few|several|\d+) (days?|weeks
                            r"after|ago)\b|\b(the )?(next|following|previous) (day|week|month|year)\b|\b(yesterday|"
                            r"today|tomorrow|the same day|that day|then)\b", re.I)
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
-_NEGATION = re.compile(r"\b(not|never|no|none|nothing|neither|nor|without)\b|n['’]t\b", re.I)
 WH = ("who", "when", "where", "why", "how", "which", "what", "yesno")
 
 
@@ -79,11 +78,6 @@ def term_set(text: str) -> frozenset[str]:
     return frozenset(terms(text))
 
 
-@lru_cache(maxsize=65536)
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(words(text))
-
-
 def _recip(rank: int | None) -> float:
     return 1.0 / rank if rank else 0.0
 
@@ -102,7 +96,7 @@ def fits(q: Question, sentence: str) -> bool:
         return bool(_AGE.search(sentence))
     ws = words(sentence)
     if q.wants == DATE:
-        return bool(_YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws))
+        return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws))
     question_numbers = {w for w in words(q.text) if is_number(w)}
     numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
     if not numbers:
@@ -116,25 +110,9 @@ def fits(q: Question, sentence: str) -> bool:
 
 
 def names_missing(q: Question, text: str) -> list[str]:
-    """The question's names and numbers that the text does not mention. A name is there when its
-    last word is ("Anna Roth" is often just "Roth"); a number must be there as written."""
-    found = term_set(text) | _word_set(text)
-    missing = []
-    for name in q.names:
-        parts = terms(name)
-        needed = [p for p in parts if is_number(p)] + [p for p in parts if not is_number(p)][-1:]
-        if needed and not all(p in found or (not is_number(p) and _one_letter_off(p, found)) for p in needed):
-            missing.append(name)
-    return missing
-
-
-def _one_letter_off(word: str, found: set[str]) -> bool:
-    """A long name written with one letter more or less at its end ("Petrenko" / "Petrenkov"): articles
-    misspell names, and transliterations vary. Short words never match this way ("port" / "porto")."""
-    if len(word) < 5:
-        return False
-    return any(abs(len(f) - len(word)) == 1 and len(f) >= 5 and (f.startswith(word) or word.startswith(f))
-               for f in found)
+    """The question's names and numbers that the text does not mention (lang.rules.name_in)."""
+    found = text_keys(text)
+    return [name for name in q.names if not name_in(name, found)]
 
 
 def new_names(q: Question, text: str) -> list[str]:
@@ -236,7 +214,7 @@ def sentence_signals(q: Question, cands: list[Candidate], idf) -> SentenceSignal
         col["relation"][i] = relation_coverage(q, sent_sets[i])
         col["length"][i] = math.log1p(len(sent_terms[i]))
         col["has_number"][i] = float(any(is_number(w) for w in words(c.text)))
-        col["has_date"][i] = float(bool(_YEAR.search(c.text)) or any(w in MONTHS for w in words(c.text)))
+        col["has_date"][i] = float(has_date(c.text))
         col["relative_time"][i] = float(bool(RELATIVE_TIME.search(c.text)))
         col["first_in_passage"][i] = float(c.index == 0)
     col["fits"] = fit.astype(float)
@@ -268,7 +246,7 @@ def question_row(q: Question, cands: list[Candidate], sig: SentenceSignals, scor
     f["wants_kind"] = float(q.wants is not None)
     total = sum(q.weights.values())
     f["agreement"] = float(m[top, idx["passage_vector_rank"]] >= 1 / 3 and m[top, idx["passage_bm25_rank"]] >= 1 / 3)
-    f["negation"] = float(bool(_NEGATION.search(q.text)))
+    f["negation"] = float(negated(q.text))
     f["question_terms"] = math.log1p(len(q.terms)) if total > 0 else 0.0
     f["top_bm25"] = m[top, idx["bm25"]]
     f["top_rrf"] = m[top, idx["rrf"]]
@@ -290,10 +268,10 @@ def question_row(q: Question, cands: list[Candidate], sig: SentenceSignals, scor
 def anchor(cands: list[Candidate], best: Candidate) -> Candidate | None:
     """For a "when" answered by a relative time ("a month later"), the sentence before it that gives
     the date it is relative to."""
-    if not RELATIVE_TIME.search(best.text) or _YEAR.search(best.text) or any(w in MONTHS for w in words(best.text)):
+    if not RELATIVE_TIME.search(best.text) or has_date(best.text):
         return None
     earlier = [c for c in cands if c.passage_id == best.passage_id and c.index < best.index]
     for c in sorted(earlier, key=lambda c: -c.index):
-        if _YEAR.search(c.text) or any(w in MONTHS for w in words(c.text)):
+        if has_date(c.text):
             return c
     return None

@@ -1,0 +1,82 @@
+"""The English rules the answer step reads questions and sentences by, each written once: question words,
+auxiliaries (and their contractions), negation, years and dates, and whether a name occurs in a text."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .words import MONTHS, QUESTION_WORDS, is_number, terms, words
+
+__all__ = ["AUXILIARIES", "NEGATIONS", "QUESTION_WORDS", "YEAR", "auxiliary", "has_date", "is_negation", "is_yes_no",
+           "name_in", "negated", "question_word", "text_keys"]
+
+AUXILIARIES = frozenset("""is are was were am be been do does did have has had will would can could should may might
+must shall""".split())
+"""The verbs a yes/no question starts with ("Did ...?", "Is ...?")."""
+NEGATIONS = frozenset("not no never nor neither none nobody nothing nowhere without n't".split())
+
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
+"""A year (1000-2099, "1990s")."""
+
+
+def auxiliary(word: str) -> str:
+    """The auxiliary of a word, contracted negation undone ("didn't" -> "did", "can't" -> "can", "won't" ->
+    "will"); any other word as it is."""
+    w = word.lower()
+    base = w[:-3] if w.endswith(("n't", "n’t")) else w
+    return _CONTRACTED.get(base, base)
+
+
+def is_negation(word: str) -> bool:
+    w = word.lower()
+    return w in NEGATIONS or w.endswith(("n't", "n’t"))
+
+
+def negated(text: str) -> bool:
+    """Does the text contain a negation word ("not", "never", "didn't")?"""
+    return any(is_negation(w) for w in _raw_words(text))
+
+
+def _raw_words(text: str) -> list[str]:
+    # words() drops the apostrophe's "t" of contractions only when it splits them: keep them whole here.
+    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text)
+
+
+def question_word(text: str) -> str | None:
+    """The first question word among the first three words ("who", "when", ...), else None."""
+    return next((w for w in words(text)[:3] if w in QUESTION_WORDS), None)
+
+
+def is_yes_no(text: str) -> bool:
+    """A question that starts with an auxiliary and has no question word near the start ("Did X go?")."""
+    ws = words(text)
+    return bool(ws) and auxiliary(ws[0]) in AUXILIARIES and not any(w in QUESTION_WORDS for w in ws[:4])
+
+
+def has_date(text: str) -> bool:
+    """A year or a month name."""
+    return bool(YEAR.search(text)) or any(w in MONTHS for w in words(text))
+
+
+def name_in(name: str, found: frozenset[str] | set[str]) -> bool:
+    """Is the name in a text whose terms and words are `found`? A name is there when its last word is ("Anna
+    Roth" is often just "Roth"), or a long last word written with one letter more or less at its end
+    ("Petrenko" / "Petrenkov"); a number must be there as written."""
+    parts = terms(name)
+    needed = [p for p in parts if is_number(p)] + [p for p in parts if not is_number(p)][-1:]
+    return not needed or all(p in found or (not is_number(p) and _one_letter_off(p, found)) for p in needed)
+
+
+def _one_letter_off(word: str, found) -> bool:
+    # Articles misspell names, and transliterations vary; short words never match this way ("port" / "porto").
+    if len(word) < 5:
+        return False
+    return any(abs(len(f) - len(word)) == 1 and len(f) >= 5 and (f.startswith(word) or word.startswith(f))
+               for f in found)
+
+
+@lru_cache(maxsize=65536)
+def text_keys(text: str) -> frozenset[str]:
+    """What name_in() looks names up in: the text's terms (stems) and its words."""
+    return frozenset(terms(text)) | frozenset(words(text))
