@@ -46,8 +46,8 @@
     if (none) none.hidden = shown > 0;
   });
 
-  // The question box: a character counter near the limit, and an over-long question is not sent
-  // (the typed text stays, so it can be shortened).
+  // The question box: a character counter near the limit (whether a question may be asked is decided by
+  // the server's check, which keeps the typed text and says why beside the Ask box).
   const limit = (window.qaLimits && window.qaLimits.questionChars) || 2000;
   const box = () => document.querySelector("#qa-question textarea");
   const counter = () => {
@@ -61,7 +61,6 @@
     }
     return el;
   };
-  const over = () => { const b = box(); return b ? b.value.trim().length > limit : false; };
   const update = () => {
     const b = box(), el = counter();
     if (!b || !el) return;
@@ -77,11 +76,66 @@
   document.addEventListener("input", (event) => {
     if (event.target.closest && event.target.closest("#qa-question")) update();
   }, true);
-  const refuse = (event) => { update(); event.preventDefault(); event.stopImmediatePropagation(); };
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey && event.target.closest && event.target.closest("#qa-question") && over()) refuse(event);
+
+  // A question refused for a field (a bad From date...): the note beside the Ask box names the field in its
+  // class (qa-bad-since); the page moves the focus there, so the reader lands where the fix is.
+  const fields = { since: "#qa-since input", until: "#qa-until input", question: "#qa-question textarea" };
+  const focusBadField = () => {
+    const note = document.querySelector("#qa-ask-note [class*='qa-bad-']");
+    if (!note) return false;
+    const name = [...note.classList].map((c) => c.replace(/^qa-bad-/, "")).find((c) => c in fields);
+    const field = name && document.querySelector(fields[name]);
+    if (!field) return false;
+    field.setAttribute("aria-invalid", "true");
+    field.focus();
+    field.scrollIntoView({ block: "center", behavior: "smooth" });
+    return true;
+  };
+  window.qaAfterAsk = focusBadField;
+
+  // The chat follows the conversation itself (Gradio's autoscroll is off): a new question and its pending
+  // answer are scrolled into view; a finished answer taller than the chat is shown from its question, not
+  // from its last citation.
+  const scroller = (el) => {
+    let box = el && el.parentElement;
+    while (box && !/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
+    return box;
+  };
+  let followed = "";
+  const follow = () => {
+    const questions = document.querySelectorAll("#qa-chat .qa-q");
+    const question = questions[questions.length - 1];
+    const pending = document.querySelector("#qa-chat .qa-pending");
+    const state = `${questions.length}:${pending ? "pending" : "done"}`;
+    if (!question || state === followed) return;
+    const box = scroller(question);
+    if (!box) return;
+    followed = state;
+    const top = question.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop - 8;
+    box.scrollTop = pending ? box.scrollHeight : Math.min(top, box.scrollHeight);
+  };
+  new MutationObserver(follow).observe(document.documentElement, { childList: true, subtree: true });
+
+  document.addEventListener("input", (event) => {
+    if (event.target.getAttribute && event.target.getAttribute("aria-invalid")) event.target.removeAttribute("aria-invalid");
   }, true);
+
+  // The question box's accessible name is "Question" (Gradio names it after its hidden label and the Ask
+  // button); Gradio renders it after this script runs.
+  const name = () => {
+    const b = box();
+    if (b && b.getAttribute("aria-label") !== "Question") b.setAttribute("aria-label", "Question");
+  };
+  new MutationObserver(name).observe(document.documentElement, { childList: true, subtree: true });
+
+  // A suggested question under an upload report: asked like a typed one.
   document.addEventListener("click", (event) => {
-    if (event.target.closest && event.target.closest("#qa-question button") && over()) refuse(event);
-  }, true);
+    const chip = event.target.closest && event.target.closest(".qa-suggest-q");
+    const b = box();
+    if (!chip || !b) return;
+    b.value = chip.textContent;
+    b.dispatchEvent(new Event("input", { bubbles: true }));
+    const ask = document.querySelector("#qa-question button");
+    if (ask) ask.click(); else b.dispatchEvent(new KeyboardEvent("keypress", { key: "Enter", bubbles: true }));
+  });
 })();

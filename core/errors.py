@@ -34,3 +34,11 @@ class QuestionError(AskError, ValueError):
 
 class BadSetting(AskError):
     """A QA_* environment variable with an unusable value."""
+
+
+def one_line(exc: BaseException, limit: int | None = None) -> str:
+    """An exception's message on one line (its type's name when it has none), cut to `limit` characters."""
+    text = " ".join(str(exc).split())
+    if limit is not None and len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return text or type(exc).__name__

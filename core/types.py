@@ -103,3 +103,9 @@ class Passage:
 def passage_id(source: str, content_hash: str, index: int) -> str:
     # The hash is part of the id, so a new version never overwrites the old one in place.
     return f"{source}#{content_hash[:16]}#{index}"
+
+
+def article_file_name(title: str) -> str:
+    """The file name an article with this title is written to (data sets turned into files): "Oil crisis,
+    1973" -> "oil-crisis--1973.txt"."""
+    return "".join(c if c.isalnum() else "-" for c in title).strip("-").lower() + ".txt"

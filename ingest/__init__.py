@@ -4,8 +4,10 @@ from .load import find_articles, load_article, parse_article
 from .pipeline import IngestReport, IngestResult, ingest_files, seed_if_empty
 from .split import split_passages, split_sentences
 from .store import ArticleStore, StoredPassage, open_client
+from .writer import StoreBusy
 
 __all__ = [
-    "ArticleStore", "IngestReport", "IngestResult", "StoredPassage", "find_articles", "get_embedder", "ingest_files",
-    "load_article", "open_client", "parse_article", "seed_if_empty", "split_passages", "split_sentences",
+    "ArticleStore", "IngestReport", "IngestResult", "StoreBusy", "StoredPassage", "find_articles", "get_embedder",
+    "ingest_files", "load_article", "open_client", "parse_article", "seed_if_empty", "split_passages",
+    "split_sentences",
 ]

@@ -32,8 +32,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _sync_keywords(settings) -> None:
-    """Bring the shared keyword index up to the store now, so that the next question anywhere finds it current.
-    (The index belongs to qa, whose terms it holds; a process that finds it behind also catches it up.)"""
+    """Bring the shared keyword index up to the store now, so that the next question anywhere finds it current
+    (a process that finds it behind catches it up too)."""
     from .keywords import KeywordIndex
 
     store = ArticleStore.open(settings)
@@ -44,39 +44,18 @@ def _run(args, settings) -> int:
     status = 0
     if args.paths:
         names = article_names(args.paths)  # fails before the store or the model is touched
-        files = list(names)
-        from .embed import get_embedder
-        from tqdm import tqdm
-
         store = ArticleStore.open(settings)  # a store that is down or made by another model fails here, fast
-        embedder = get_embedder(settings)
-        store.check_embedding(embedder)  # its dimension, before anything is embedded
-        bar = tqdm(total=len(files), unit="file", disable=len(files) < 2 or args.json, file=sys.stderr)
-
-        def progress(result):
-            bar.update(1)
-            if result.status == "failed":
-                tqdm.write(f"error: {result.error}", file=sys.stderr)
-            elif not args.json:
-                tqdm.write(f"{result.status}: {result.source} ({result.passages} passages)"
-                           + (" - already stored, nothing to do" if result.status == "unchanged" else ""))
-
-        report = ingest_files(files, store, embedder, settings, progress=progress,
-                              sources={str(p): name for p, name in names.items()})
-        bar.close()
-        if args.json:
-            print(json.dumps([r.__dict__ for r in report.results], indent=2))
-        else:
-            print(report.summary())
-        status = 1 if report.failed else 0
+        with store.writing():  # another process writing to an embedded store: refused here, before the model loads
+            status = _ingest(args, settings, store, names)
     if args.remove:
         store = ArticleStore.open(settings)
-        for source in args.remove:
-            if store.remove(source):
-                print(f"removed: {source}")
-            else:
-                print(f"error: no stored article named {source!r} (see python -m ingest --list)", file=sys.stderr)
-                status = 1
+        with store.writing():
+            for source in args.remove:
+                if store.remove(source):
+                    print(f"removed: {source}")
+                else:
+                    print(f"error: no stored article named {source!r} (see python -m ingest --list)", file=sys.stderr)
+                    status = 1
     if args.paths or args.remove:
         _sync_keywords(settings)
     if args.list:
@@ -91,6 +70,33 @@ def _run(args, settings) -> int:
             for i in infos:
                 print(f"{i.source[:32]:32} {i.date or '-':10} {i.passages:>8}  {i.content_hash[:12]}  {i.title[:70]}")
     return status
+
+
+def _ingest(args, settings, store: ArticleStore, names: dict) -> int:
+    from .embed import get_embedder
+    from tqdm import tqdm
+
+    files = list(names)
+    embedder = get_embedder(settings)
+    store.check_embedding(embedder)  # its dimension, before anything is embedded
+    bar = tqdm(total=len(files), unit="file", disable=len(files) < 2 or args.json, file=sys.stderr)
+
+    def progress(result):
+        bar.update(1)
+        if result.status == "failed":
+            tqdm.write(f"error: {result.error}", file=sys.stderr)
+        elif not args.json:
+            tqdm.write(f"{result.status}: {result.source} ({result.passages} passages)"
+                       + (" - already stored, nothing to do" if result.status == "unchanged" else ""))
+
+    report = ingest_files(files, store, embedder, settings, progress=progress,
+                          sources={str(p): name for p, name in names.items()})
+    bar.close()
+    if args.json:
+        print(json.dumps([r.__dict__ for r in report.results], indent=2))
+    else:
+        print(report.summary())
+    return 1 if report.failed else 0
 
 
 if __name__ == "__main__":

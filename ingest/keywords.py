@@ -113,13 +113,23 @@ class KeywordIndex:
 
     # --- writes -------------------------------------------------------------------------------
     def sync(self, store, articles: dict[str, ArticleInfo] | None = None, generation: str | None = None) -> SyncReport:
-        """Index what the store shows and the index lacks; drop what the store no longer shows."""
+        """Index what the store shows and the index lacks; drop what the store no longer shows.
+
+        `articles` (default: read now) must have been read after `generation` (default: read now) was."""
         generation = store.generation() if generation is None else generation
-        articles = store.articles() if articles is None else articles
         db = self._db()
         if self._meta(db, "generation") == generation and self._meta(db, "format") == FORMAT:
             return SyncReport(0, 0)
+        articles = store.articles() if articles is None else articles
         with self._writing(db):
+            # Under the index's write lock, against the store as it is now: a view read before another
+            # process synced a newer generation would drop what that process indexed, and stamp the
+            # index with the older generation.
+            current = store.generation()
+            if self._meta(db, "generation") == current and self._meta(db, "format") == FORMAT:
+                return SyncReport(0, 0)
+            if current != generation:
+                articles, generation = store.articles(), current
             if self._meta(db, "format") != FORMAT:  # other terms or another tokenizer: start over
                 db.execute("DROP TABLE IF EXISTS vocabulary")
                 db.execute("DROP TABLE IF EXISTS passages")

@@ -1,4 +1,4 @@
-"""Files -> stored passages: load, split, embed in batches, write, publish."""
+"""Files -> stored passages: load, split, embed in groups, write, publish."""
 from __future__ import annotations
 
 import time
@@ -7,15 +7,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-import numpy as np
-
-from core.errors import IngestError
-from .load import load_article
-from lang.normalize import clean
+from core.errors import AskError, IngestError
 from core.settings import Settings, get_settings
+from core.types import ArticleInfo
+
+from .load import load_article
 from .split import split_passages
 from .store import ArticleStore
-from core.types import Article, Passage
+from .vectors import EMBED_PROGRESS_SENTENCES, EmbeddedGroup, Prepared, embed_group, passage_vectors
+
+__all__ = ["EMBED_PROGRESS_SENTENCES", "EmbedProgress", "IngestReport", "IngestResult", "Prepared", "ingest_files",
+           "passage_vectors", "prepare", "seed_if_empty"]
 
 
 @dataclass(frozen=True)
@@ -71,163 +73,162 @@ class EmbedProgress:
         return (self.sentences_total - self.sentences_done) * self.seconds / self.sentences_done
 
 
-EMBED_PROGRESS_SENTENCES = 256
-"""With an embedding progress callback, sentences are embedded this many at a time, one report after each."""
-
-
-@dataclass
-class _Pending:
-    path: str
-    article: Article
-    passages: list[Passage]
-    replaces: bool
+def prepare(path: str, source: str, current: ArticleInfo | None, settings: Settings) -> Prepared | IngestResult:
+    """Read and split one file: what to embed, or the file's result already (unchanged, or failed)."""
+    try:
+        article = load_article(path, max_bytes=settings.max_file_bytes, source=source)
+    except IngestError as exc:
+        return IngestResult(path, source, "failed", error=str(exc))
+    if current and current.content_hash == article.content_hash:
+        return IngestResult(path, source, "unchanged", passages=current.passages, title=current.title)
+    passages = split_passages(article, settings.passage_chars)
+    if not passages:
+        return IngestResult(path, source, "failed", error=f"empty file: {path} has no sentences to ingest")
+    return Prepared(path, article, passages, replaces=current is not None)
 
 
 def ingest_files(paths: Iterable[str | Path], store: ArticleStore, embedder, settings: Settings | None = None,
                  progress: Callable[[IngestResult], None] | None = None,
                  sources: dict[str, str] | None = None,
                  on_embedded: Callable[[EmbedProgress], None] | None = None) -> IngestReport:
-    """Ingest each file; a bad file is reported and skipped, nothing stored is lost.
+    """Ingest each file; every file gets its result (a bad file, or a failed write, is reported), and
+    nothing stored is lost.
 
     `progress` is called with each file's result; `on_embedded` (or else a `progress.embedded` method,
     when the progress object has one) is told how many sentences are embedded as embedding goes on.
     `sources` optionally names the article for a path (e.g. the original name of an upload).
     Articles are embedded in groups; while one group is written to Chroma (a thread of its own),
-    the next one is read and embedded.
+    the next one is read and embedded. Another process writing to the same embedded store is refused
+    (StoreBusy) before anything is read.
     """
     settings = settings or get_settings()
     report = IngestReport()
     t0 = time.perf_counter()
-    known = store.articles()
-    group: list[_Pending] = []
-    writing: Future | None = None
-    on_embedded = on_embedded or getattr(progress, "embedded", None)
-    sentences = {"read": 0, "done": 0}
-
-    def embedded(n: int, group_seconds: float = 0.0) -> None:
-        sentences["done"] += n
-        if on_embedded:
-            on_embedded(EmbedProgress(sentences["done"], sentences["read"], report.embed_seconds + group_seconds))
-
-    def done(result: IngestResult) -> None:
-        report.results.append(result)
-        if progress:
-            progress(result)
-
-    def collect() -> None:
-        nonlocal writing
-        if writing is not None:
-            results, writing = writing.result(), None  # re-raises a failed write here
-            for result in results:
-                done(result)
-
-    def flush(writer: ThreadPoolExecutor) -> None:
-        nonlocal writing
-        if not group:
-            return
-        embedded(0)
-        batch = _embed_group(list(group), store, embedder, settings, embedded if on_embedded else None)
-        report.embed_seconds += batch.embed_seconds
-        group.clear()
-        collect()  # one write at a time, in order
-        writing = writer.submit(_store_group, batch, store)
-
-    seen: dict[str, str] = {}
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as writer:
+    with store.writing(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as writer:
+        run = _Run(store, embedder, settings, report, progress, on_embedded or getattr(progress, "embedded", None),
+                   writer)
         try:
             for path in paths:
                 path = str(path)
-                source = (sources or {}).get(path) or Path(path).name
-                if source in seen:
-                    done(IngestResult(path, source, "failed", error=f"two files are named {source}: {seen[source]} "
-                                      f"and {path}; ingest their folder, or rename one"))
-                    continue
-                seen[source] = path
-                try:
-                    article = load_article(path, max_bytes=settings.max_file_bytes, source=source)
-                except IngestError as exc:
-                    done(IngestResult(path, source, "failed", error=str(exc)))
-                    continue
-                current = known.get(source)
-                if current and current.content_hash == article.content_hash:
-                    done(IngestResult(path, source, "unchanged", passages=current.passages, title=current.title))
-                    continue
-                passages = split_passages(article, settings.passage_chars)
-                if not passages:
-                    done(IngestResult(path, source, "failed", error=f"empty file: {path} has no sentences to ingest"))
-                    continue
-                group.append(_Pending(path, article, passages, replaces=current is not None))
-                sentences["read"] += sum(len(p.sentences) for p in passages)
-                if sum(len(p.sentences) for g in group for p in g.passages) >= settings.ingest_group:
-                    flush(writer)
-            flush(writer)
+                run.take(path, (sources or {}).get(path) or Path(path).name)
+            run.flush()
         finally:
-            collect()
+            run.collect()
     report.seconds = time.perf_counter() - t0
     return report
 
 
-@dataclass
-class _Batch:
-    group: list[_Pending]
-    versions: list[tuple[Article, list[Passage], list[np.ndarray]]]
-    passage_vectors: np.ndarray
-    embed_seconds: float
+class _EmbedCounter:
+    """Sentences read and embedded so far in one run, told to `on_embedded` as embedding goes on."""
+
+    def __init__(self, on_embedded: Callable[[EmbedProgress], None] | None):
+        self.on_embedded = on_embedded
+        self.read = 0
+        self.done = 0
+        self.seconds = 0.0
+        """Seconds the run's finished groups spent embedding."""
+
+    def embedded(self, n: int, group_seconds: float = 0.0) -> None:
+        self.done += n
+        if self.on_embedded:
+            self.on_embedded(EmbedProgress(self.done, self.read, self.seconds + group_seconds))
 
 
-def _embed_group(group: list[_Pending], store: ArticleStore, embedder, settings: Settings,
-                 embedded: Callable[[int, float], None] | None = None) -> _Batch:
-    """Embed the sentences of all pending articles at once (skipping passages a killed run already wrote).
+class _Run:
+    """One call of `ingest_files`: files are taken one at a time and gathered into groups; each group is
+    embedded here while the group before it is written to the store by `writer` (one write at a time, in
+    order). Once the store fails a group, no later file is tried: each gets a failed result saying why."""
 
-    With `embedded`, sentences are embedded in slices and `embedded(n, seconds)` is called after each
-    slice (and once for the sentences skipped) with the seconds this group has spent embedding so far.
-    """
-    existing = store.existing_passage_ids([p.id for item in group for p in item.passages])
-    todo = [(item, [p for p in item.passages if p.id not in existing]) for item in group]
-    texts = [clean(item.article.text[s.start:s.end]) for item, missing in todo for p in missing for s in p.sentences]
-    t = time.perf_counter()
-    if embedded is not None:
-        skipped = sum(len(p.sentences) for item in group for p in item.passages if p.id in existing)
-        if skipped:
-            embedded(skipped, 0.0)
-    if embedded is None or not texts:
-        vectors = embedder.encode(texts, batch_size=settings.embed_batch_size) if texts else None
-    else:
-        parts = []
-        for lo in range(0, len(texts), EMBED_PROGRESS_SENTENCES):
-            parts.append(embedder.encode(texts[lo:lo + EMBED_PROGRESS_SENTENCES], batch_size=settings.embed_batch_size))
-            embedded(len(parts[-1]), time.perf_counter() - t)
-        vectors = np.concatenate(parts)
-    embed_seconds = time.perf_counter() - t
-    versions, all_sentence_vecs = [], []
-    row = 0
-    for item, missing in todo:
-        sentence_vecs = []
-        for p in missing:
-            sentence_vecs.append(vectors[row:row + len(p.sentences)])
-            row += len(p.sentences)
-        versions.append((item.article, missing, sentence_vecs))
-        all_sentence_vecs.extend(sentence_vecs)
-    return _Batch(group, versions, passage_vectors(all_sentence_vecs), embed_seconds)
+    def __init__(self, store: ArticleStore, embedder, settings: Settings, report: IngestReport,
+                 progress: Callable[[IngestResult], None] | None,
+                 on_embedded: Callable[[EmbedProgress], None] | None, writer: ThreadPoolExecutor):
+        self.store, self.embedder, self.settings = store, embedder, settings
+        self.report, self.progress, self.writer = report, progress, writer
+        self.counter = _EmbedCounter(on_embedded)
+        self.known = store.articles()
+        self.names: dict[str, str] = {}
+        """Path of each article name taken so far."""
+        self.group: list[Prepared] = []
+        self.in_flight: tuple[Future, list[Prepared]] | None = None
+        self.failure: str | None = None
+        """Why the store failed the first group it failed."""
+
+    def done(self, result: IngestResult) -> None:
+        self.report.results.append(result)
+        if self.progress:
+            self.progress(result)
+
+    def take(self, path: str, source: str) -> None:
+        if self.failure is not None:
+            self.done(IngestResult(path, source, "failed", error=self._after_failure(path)))
+            return
+        if source in self.names:
+            self.done(IngestResult(path, source, "failed", error=f"two files are named {source}: "
+                                   f"{self.names[source]} and {path}; ingest their folder, or rename one"))
+            return
+        self.names[source] = path
+        item = prepare(path, source, self.known.get(source), self.settings)
+        if isinstance(item, IngestResult):
+            self.done(item)
+            return
+        self.group.append(item)
+        self.counter.read += item.sentences
+        if sum(g.sentences for g in self.group) >= self.settings.ingest_group:
+            self.flush()
+
+    def flush(self) -> None:
+        """Embed the gathered group, then hand it to the writer once the write before it is done."""
+        group, self.group = self.group, []
+        if not group:
+            return
+        self.counter.embedded(0)
+        try:
+            embedded = embed_group(group, self.store, self.embedder, self.settings,
+                                   self.counter.embedded if self.counter.on_embedded else None)
+        except AskError as exc:  # the store failed to say which passages a killed run wrote
+            self.collect()
+            self.fail(group, str(exc))
+            return
+        self.counter.seconds += embedded.embed_seconds
+        self.report.embed_seconds = self.counter.seconds
+        self.collect()
+        if self.failure is not None:
+            for item in group:
+                self.done(IngestResult(item.path, item.article.source, "failed", error=self._after_failure(item.path)))
+            return
+        self.in_flight = (self.writer.submit(store_group, embedded, self.store), group)
+
+    def collect(self) -> None:
+        """Wait for the write in flight and report its files."""
+        if self.in_flight is None:
+            return
+        (future, group), self.in_flight = self.in_flight, None
+        try:
+            results = future.result()
+        except AskError as exc:  # the store's errors; a bug raises
+            self.fail(group, str(exc))
+            return
+        for result in results:
+            self.done(result)
+
+    def fail(self, group: list[Prepared], reason: str) -> None:
+        """The store failed this group: its files are not stored, and no later file is tried."""
+        self.failure = self.failure or reason
+        for item in group:
+            self.done(IngestResult(item.path, item.article.source, "failed",
+                                   error=f"{item.path} was not stored: {reason}"))
+
+    def _after_failure(self, path: str) -> str:
+        return f"{path} was not ingested: the store failed on an earlier file ({self.failure})"
 
 
-def _store_group(batch: _Batch, store: ArticleStore) -> list[IngestResult]:
+def store_group(batch: EmbeddedGroup, store: ArticleStore) -> list[IngestResult]:
     """Write a group's new versions, then publish them together."""
     store.write_versions(batch.versions, batch.passage_vectors)
-    store.publish_many([(item.article, len(item.passages), sum(len(p.sentences) for p in item.passages))
-                        for item in batch.group])
+    store.publish_many([(item.article, len(item.passages), item.sentences) for item in batch.group])
     return [IngestResult(item.path, item.article.source, "replaced" if item.replaces else "added",
                          passages=len(item.passages), chars=item.article.body.end - item.article.body.start,
                          title=item.article.title) for item in batch.group]
-
-
-def passage_vectors(sentence_vectors: list[np.ndarray]) -> np.ndarray:
-    """A passage's vector is the normalized mean of its sentence vectors: one embedding pass
-    serves both passage search and sentence-level evidence."""
-    if not sentence_vectors:
-        return np.zeros((0, 0), dtype=np.float32)
-    means = np.stack([v.mean(axis=0) for v in sentence_vectors])
-    return (means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)).astype(np.float32)
 
 
 def seed_if_empty(store: ArticleStore, embedder, settings: Settings | None = None) -> IngestReport | None:

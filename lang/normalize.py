@@ -1,9 +1,8 @@
-"""Text normalization that remembers, for every output character, where it came from."""
+"""Text normalized for matching: what the embedder and the keyword index see of a text."""
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -13,61 +12,33 @@ _QUOTES = str.maketrans({
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Normalized:
-    text: str
-    origin: tuple[int, ...]
-    """origin[i] is the index in the original text of normalized character i."""
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the normalized text back to the original text."""
-        if start >= end:
-            pos = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
-            return pos, pos
-        return self.origin[start], self.origin[end - 1] + 1
-
-
 def _clusters(text: str):
-    """(index, characters) of each base character with the combining marks that follow it, so that
-    NFKC composes "e" + U+0301 into "é" just as it keeps a precomposed "é"."""
+    """Each base character with the combining marks that follow it, so that NFKC composes "e" + U+0301
+    into "é" just as it keeps a precomposed "é"."""
     i = 0
     n = len(text)
     while i < n:
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1
-        yield i, text[i:j]
+        yield text[i:j]
         i = j
 
 
-def normalize(text: str) -> Normalized:
-    """NFKC, straight quotes and dashes, whitespace runs collapsed to one space, trimmed;
-    control and zero-width characters dropped."""
-    out: list[str] = []
-    origin: list[int] = []
-    space_at = -1  # index of the first whitespace character of the current run
-    for i, cluster in _clusters(text):
-        ch = cluster[0]
-        if ch.isspace():
-            if space_at < 0 and out:
-                space_at = i
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cf") and len(cluster) == 1:
-            continue
-        mapped = unicodedata.normalize("NFKC", cluster).translate(_QUOTES)
-        if space_at >= 0:
-            out.append(" ")
-            origin.append(space_at)
-            space_at = -1
-        for m in mapped:
-            out.append(m)
-            origin.append(i)
-    return Normalized("".join(out), tuple(origin))
-
-
 def clean(text: str) -> str:
-    """The normalized text alone, for embedding and keyword matching."""
+    """NFKC, straight quotes and dashes, whitespace runs collapsed to one space, trimmed; control and
+    zero-width characters dropped."""
     # Fast path: plain ASCII needs only whitespace collapsing.
     if text.isascii() and not _ASCII_CONTROL.search(text):
         return " ".join(text.split())
-    return normalize(text).text
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
+    out: list[str] = []
+    for cluster in _clusters(text):
+        if cluster[0].isspace():
+            out.append(" ")
+        elif not (unicodedata.category(cluster[0]) in ("Cc", "Cf") and len(cluster) == 1):
+            out.append(unicodedata.normalize("NFKC", cluster).translate(_QUOTES))
+    return " ".join("".join(out).split())

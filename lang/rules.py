@@ -1,19 +1,31 @@
 """The English rules the answer step reads questions and sentences by, each written once: question words,
-auxiliaries (and their contractions), negation, years and dates, and whether a name occurs in a text."""
+auxiliaries (and their contractions), modals, negation, years and dates, and whether a name occurs in a text."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .words import MONTHS, QUESTION_WORDS, is_number, terms, words
+from .words import MONTHS, QUESTION_WORDS, is_number, stem, terms, words
 
-__all__ = ["AUXILIARIES", "NEGATIONS", "QUESTION_WORDS", "YEAR", "auxiliary", "has_date", "is_negation", "is_yes_no",
-           "name_in", "negated", "question_word", "text_keys"]
+__all__ = ["AUXILIARIES", "CONDITIONALS", "MODALS", "NEGATIONS", "PRONOUNS", "QUESTION_WORDS", "YEAR", "auxiliary",
+           "has_date", "is_negation", "is_reporting", "is_yes_no", "name_in", "negated", "negates", "question_word",
+           "text_keys"]
 
 AUXILIARIES = frozenset("""is are was were am be been do does did have has had will would can could should may might
 must shall""".split())
 """The verbs a yes/no question starts with ("Did ...?", "Is ...?")."""
 NEGATIONS = frozenset("not no never nor neither none nobody nothing nowhere without n't".split())
+MODALS = frozenset("can could may might must shall should will would".split())
+"""The auxiliaries that make a claim possible, wanted or future rather than stated ("Russia may open a port")."""
+CONDITIONALS = frozenset("if unless whether lest".split())
+"""The words that open a clause whose claim is supposed, not stated ("if she opens the bridge")."""
+PRONOUNS = frozenset("i you he she it we they one this that these those who which".split())
+"""Subjects that point at a name said elsewhere ("Haftar visited Moscow, although he ...")."""
+# "not only X" adds to X instead of denying it.
+_LIMITING = frozenset("only just merely simply".split())
+# Verbs that report a claim without doubting it: "officials said she opened the bridge" states that she did.
+_REPORTING = frozenset(stem(w) for w in """say said tell told report confirm announce state add note write wrote
+written explain""".split())
 
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
@@ -31,6 +43,16 @@ def auxiliary(word: str) -> str:
 def is_negation(word: str) -> bool:
     w = word.lower()
     return w in NEGATIONS or w.endswith(("n't", "n’t"))
+
+
+def negates(word: str, following: str = "") -> bool:
+    """Is the word a negation that denies what follows? "not" in "not only" does not."""
+    return is_negation(word) and not (word.lower() == "not" and following.lower() in _LIMITING)
+
+
+def is_reporting(word: str) -> bool:
+    """A verb that reports a claim as made ("said", "told", "confirms"), in any of its forms."""
+    return stem(word.lower()) in _REPORTING
 
 
 def negated(text: str) -> bool:
@@ -59,12 +81,14 @@ def has_date(text: str) -> bool:
     return bool(YEAR.search(text)) or any(w in MONTHS for w in words(text))
 
 
-def name_in(name: str, found: frozenset[str] | set[str]) -> bool:
+def name_in(name: str, found: frozenset[str] | set[str], every_word: bool = False) -> bool:
     """Is the name in a text whose terms and words are `found`? A name is there when its last word is ("Anna
     Roth" is often just "Roth"), or a long last word written with one letter more or less at its end
-    ("Petrenko" / "Petrenkov"); a number must be there as written."""
+    ("Petrenko" / "Petrenkov"); a number must be there as written. With `every_word`, each of its words
+    must be there (so that "Jan Roth" is not taken for "Anna Roth"): for checking written claims."""
     parts = terms(name)
-    needed = [p for p in parts if is_number(p)] + [p for p in parts if not is_number(p)][-1:]
+    others = [p for p in parts if not is_number(p)]
+    needed = [p for p in parts if is_number(p)] + (others if every_word else others[-1:])
     return not needed or all(p in found or (not is_number(p) and _one_letter_off(p, found)) for p in needed)
 
 

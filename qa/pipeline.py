@@ -11,17 +11,28 @@ from core.settings import Settings
 from ingest.store import ArticleStore
 
 from qa.conversation import chitchat, meta
-from qa.judgment import judge as judges
+from qa.judgment.judge import Judge
+from qa.judgment.reader import Reader
 from qa.judgment.abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
-from qa.compose.compose import Answerer, Draft, abstention
+from qa.compose.compose import Answerer, Draft, abstention, alternatives
 from qa.retrieval.corpus import Snapshot
-from qa.judgment.evidence import Scored, Selection, select
+from qa.judgment.evidence import Scored, Selection, candidates, select
+from qa.judgment.features import Candidate
 from qa.retrieval.focus import naming_articles
 from qa.conversation.followup import needs_context, pronoun, resolve
 from .question import Question, analyze
 from qa.retrieval.filters import Filters
 from qa.retrieval.retrieve import HybridSearch, Retrieval
-from .types import Answer, Route
+from .types import Answer, Level, Route
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """The chain's view of a question up to its candidate sentences (for training and evaluation)."""
+
+    question: Question
+    candidates: list[Candidate]
+    snapshot: Snapshot
 
 
 @dataclass
@@ -66,9 +77,10 @@ class AnswerChain:
     """Holds the components; `runnable` is the LangChain chain over them."""
 
     def __init__(self, search: HybridSearch, store: ArticleStore, answerer: Answerer, settings: Settings,
-                 judge: judges.Judge | None = None):
+                 judge: Judge, reader: Reader | None = None):
         self.search = search
-        self.judge = judge or judges.load()
+        self.judge = judge
+        self.reader = reader
         self.threshold = settings.abstain_threshold if settings.abstain_threshold is not None else self.judge.threshold
         self.store = store
         self.answerer = answerer
@@ -82,6 +94,17 @@ class AnswerChain:
         self.runnable: Runnable = (prepare | RunnableBranch(
             (lambda t: t.answer is not None, RunnableLambda(lambda t: t)),
             retrieve | select) | compose)
+
+    # -- the steps up to the candidates, as a public interface for training and evaluation --------
+    def inspect(self, question: str, filters: Filters = Filters(), query_vector=None) -> Inspection | None:
+        """Prepare and retrieve as when answering, and return the parsed question with its candidate
+        sentences; None when the question is answered before retrieval (small talk, metadata)."""
+        turn = self.prepare(Turn(question=question, filters=filters))
+        if turn.answer is not None:
+            return None
+        turn = self.retrieve(turn, query_vector)
+        return Inspection(turn.parsed, candidates(turn.retrieval, self.store, self.settings.evidence_passages),
+                          turn.snapshot)
 
     # -- steps ----------------------------------------------------------------------------
     def prepare(self, turn: Turn) -> Turn:
@@ -113,18 +136,19 @@ class AnswerChain:
         turn.parsed = analyze(turn.searched, snap.idf, resolved.context)
         return turn
 
-    def retrieve(self, turn: Turn) -> Turn:
-        # A question that names something is searched in the articles that name it (qa/focus.py).
+    def retrieve(self, turn: Turn, query_vector=None) -> Turn:
+        # A question that names something is searched in the articles that name it (qa/retrieval/focus.py).
         focus = naming_articles(turn.parsed, turn.snapshot, turn.snapshot.sources(turn.filters))
         filters = replace(turn.filters, sources=frozenset(focus)) if focus else turn.filters
         turn.retrieval = self.search.search(turn.searched, filters, limit=self.settings.evidence_passages,
-                                            snapshot=turn.snapshot)
+                                            snapshot=turn.snapshot, query_vector=query_vector)
         return turn
 
     def select(self, turn: Turn) -> Turn:
-        turn.selection = select(turn.parsed, turn.retrieval, self.store, self.settings.evidence_passages, self.judge)
+        turn.selection = select(turn.parsed, turn.retrieval, self.store, self.settings.evidence_passages, self.judge,
+                                self.reader)
         turn.evidence = turn.selection.evidence
-        turn.decision = (decide(turn.parsed, turn.evidence[0], turn.selection.p_answerable, self.threshold)
+        turn.decision = (decide(turn.parsed, turn.selection, self.threshold, self.judge.sure)
                          if turn.evidence else None)
         if (turn.decision is None or turn.decision.abstain) and not turn.filters.empty:
             turn.decision = self.outside_filter(turn) or turn.decision
@@ -134,7 +158,7 @@ class AnswerChain:
         """A refusal under a filter says so when loaded articles outside it would answer."""
         unfiltered = self.search.search(turn.searched, Filters(), limit=self.settings.evidence_passages,
                                         snapshot=turn.snapshot)
-        sel = select(turn.parsed, unfiltered, self.store, self.settings.evidence_passages, self.judge)
+        sel = select(turn.parsed, unfiltered, self.store, self.settings.evidence_passages, self.judge, self.reader)
         if not sel.evidence or sel.p_answerable < self.threshold:
             return None
         articles = turn.snapshot.articles
@@ -180,11 +204,13 @@ class AnswerChain:
         notice = draft.notice
         if not abstained and turn.unresolved:
             notice = " ".join(filter(None, [notice, assumed(turn.unresolved, draft)]))
-        return Answer(text=draft.text, citations=draft.citations, abstained=abstained,
-                      reason=turn.decision.reason if turn.decision else "no matching passage",
+        decision = turn.decision or Decision(True, 0.0, "no matching passage")
+        return Answer(text=draft.text, citations=draft.citations, abstained=abstained, reason=decision.reason,
                       question=turn.question, searched=turn.searched, route=draft.route, fallback=draft.fallback,
-                      notice=notice,
-                      short=draft.short)
+                      notice=notice, short=draft.short, confidence=round(decision.confidence, 3),
+                      level=Level.REFUSED if abstained else decision.level,
+                      alternatives=() if abstained or decision.level != Level.LIKELY else
+                      alternatives(turn.evidence, draft.citations, turn.snapshot.articles))
 
     def finish(self, turn: Turn) -> Answer:
         return replace(turn.answer, timings_ms=dict(turn.timings_ms))

@@ -16,6 +16,9 @@ from qa.compose.compose import Answerer, ExtractiveAnswerer
 from qa.retrieval.corpus import Corpus
 from ingest.keywords import KeywordIndex
 from qa.retrieval.retrieve import HybridRetriever, HybridSearch
+from .judgment import judge as judges
+from .judgment.judge import Judge
+from .judgment.reader import Reader
 from .request import Request, check
 from .types import Answer
 
@@ -23,30 +26,42 @@ from .types import Answer
 class QAService:
     """Answers questions and ingests articles. Dependencies come in; defaults are built by `default()`."""
 
-    def __init__(self, store: ArticleStore, embedder, settings: Settings, answerer: Answerer | None = None,
-                 judge=None):
+    def __init__(self, store: ArticleStore, embedder, settings: Settings, keywords: KeywordIndex, judge: Judge,
+                 reader: Reader | None = None, answerer: Answerer | None = None):
         self.settings = settings
         self.store = store
         self.embedder = embedder
-        self.corpus = Corpus(store, KeywordIndex.of(settings))
+        self.corpus = Corpus(store, keywords)
         self.search = HybridSearch(self.corpus, embedder, k=settings.retrieve_k)
         self.answerer = answerer or ExtractiveAnswerer()
-        self.chain = AnswerChain(self.search, store, self.answerer, settings, judge)
+        self.chain = AnswerChain(self.search, store, self.answerer, settings, judge, reader)
         self._seed_lock = threading.Lock()
         self._seeded = False
         self._write_lock = threading.Lock()
 
     @classmethod
-    def default(cls, settings: Settings | None = None, judge=None) -> "QAService":
+    def of(cls, store: ArticleStore, embedder, settings: Settings, answerer: Answerer | None = None,
+           judge: Judge | None = None, reader: Reader | None | str = "shipped") -> "QAService":
+        """The service over this store and embedder, with the store's keyword index and, unless given, the
+        committed judge and reader (`reader=None`: answer without the reader)."""
+        if reader == "shipped":
+            reader = Reader() if Reader().available else None
+        return cls(store, embedder, settings, KeywordIndex.of(settings), judge or judges.load(), reader, answerer)
+
+    @classmethod
+    def default(cls, settings: Settings | None = None, judge: Judge | None = None,
+                reader: Reader | None | str = "shipped") -> "QAService":
+        """The service with the shipped models: the embedder, the store and keyword index of `settings`,
+        the committed judge, and the committed reader (`reader=None`: without it, as before it existed)."""
         settings = settings or get_settings()
         embedder = get_embedder(settings)
         store = ArticleStore.open(settings, embedder)
-        from qa.compose import short
-        from qa.compose.generate import make_answerer
+        from .compose.generate import make_answerer
 
-        # The answer-phrase tagger (spaCy, ~2 s) loads in the background while the caller starts up.
-        threading.Thread(target=short.warm_up, name="load-spacy", daemon=True).start()
-        return cls(store, embedder, settings, make_answerer(settings, embedder), judge)
+        service = cls.of(store, embedder, settings, make_answerer(settings, embedder), judge, reader)
+        # The answer-phrase tagger (spaCy, ~2 s) and the reader load in the background while the caller starts up.
+        threading.Thread(target=_warm_up, args=(service.chain.reader,), name="load-models", daemon=True).start()
+        return service
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -113,6 +128,16 @@ class QAService:
         """Yield text chunks as they are produced, then the final Answer as the last item."""
         request = question if isinstance(question, Request) else self.check(question, history, sources, since, until)
         yield from self.chain.runnable.stream(self._turn(request))
+
+
+def _warm_up(reader: Reader | None) -> None:
+    from .compose import yesno
+    from .judgment import phrase
+
+    phrase.warm_up()
+    yesno.warm_up()
+    if reader is not None:
+        reader.warm_up()
 
 
 _default: QAService | None = None

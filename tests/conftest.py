@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -12,55 +10,19 @@ from pathlib import Path
 from typing import Callable
 
 import hypothesis
-import numpy as np
 import pytest
-from langchain_core.embeddings import Embeddings
 
 from core.settings import PROJECT_DIR, Settings, configure_offline
 from ingest import ArticleStore, get_embedder
 
 configure_offline()  # the tests are an entry point too: nothing they load may reach the network
 
-SHIPPED_ARTICLE = PROJECT_DIR / "data" / "articles" / "russia-libya-2023-11-06.txt"
-"""The article shipped with the project (read only)."""
+from support import LOOPBACK, SHIPPED_ARTICLE, FakeEmbedder, free_port  # noqa: E402,F401  (re-exported for fixtures)
 
 # No deadline: the first call into sentencex or charset_normalizer imports data tables.
 # No example database: it would leave a .hypothesis folder in the project.
 hypothesis.settings.register_profile("ask", deadline=None, max_examples=150, database=None, print_blob=True)
 hypothesis.settings.load_profile("ask")
-
-
-class FakeEmbedder(Embeddings):
-    """Deterministic stand-in for ingest.embed.SentenceEmbedder: a hashed bag of words as a unit vector.
-
-    Texts that share words get a positive cosine similarity, so retrieval tests can reason about
-    which passage is nearest. `calls` records the texts of every `encode` call.
-    """
-
-    def __init__(self, dimension: int = 384):
-        self.dimension = dimension
-        self.calls: list[list[str]] = []
-
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-        texts = list(texts)
-        self.calls.append(texts)
-        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                digest = hashlib.blake2b(word.encode("utf-8"), digest_size=4).digest()
-                out[row, int.from_bytes(digest, "little") % self.dimension] += 1.0
-            norm = np.linalg.norm(out[row])
-            if norm:
-                out[row] /= norm
-            else:
-                out[row, 0] = 1.0  # a text without words still needs a unit vector (cosine of zero is undefined)
-        return out
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
 
 
 @pytest.fixture(scope="session")
@@ -135,15 +97,6 @@ def run_cli(settings: Settings) -> Callable[..., subprocess.CompletedProcess]:
 # --- a real Chroma server ----------------------------------------------------------------------
 
 CHROMA_CLI = Path(sys.executable).parent / "chroma"
-LOOPBACK = "127.0.0.1"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((LOOPBACK, 0))
-        return s.getsockname()[1]
 
 
 def _answers_heartbeat(port: int) -> bool:

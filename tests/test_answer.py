@@ -38,7 +38,7 @@ The harbour festival in Port Ellery drew 40,000 visitors this weekend, organiser
 @pytest.fixture
 def service(settings, embedder) -> QAService:
     store = ArticleStore.open(settings, embedder)
-    svc = QAService(store, embedder, settings)
+    svc = QAService.of(store, embedder, settings)
     svc.ensure_seeded(announce=lambda msg: None)
     return svc
 
@@ -48,13 +48,6 @@ def bridge(service, write_article) -> Path:
     path = write_article("bridge.md", BRIDGE)
     assert not service.ingest([str(path)]).failed
     return path
-
-
-def source_text(service: QAService, source: str, settings) -> str:
-    for folder in (settings.seed_dir, ):
-        if (folder / source).exists():
-            return (folder / source).read_text(encoding="utf-8")
-    raise AssertionError(source)
 
 
 def assert_citations_are_exact(a: Answer, texts: dict[str, str]) -> None:

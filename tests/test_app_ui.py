@@ -13,7 +13,7 @@ from core.types import ArticleInfo
 from ingest import IngestResult
 from qa import Answer, Citation
 from qa.types import Short
-from webapp import feedback, messages, render, uploads
+from webapp import checks, feedback, messages, render, turns, uploads
 
 SOURCE = ("Tobruk is a port. Russia wants a naval base in Tobruk, the sources said. "
           "Work on the port would take years.")
@@ -91,7 +91,7 @@ def test_article_text_is_escaped_everywhere():
     c = Citation(index=1, source="e.html", title=evil, date="2024-01-01", passage_id="p", start=start,
                  end=start + len(evil), quote=evil, score=1.0, passage_start=0, passage_end=len(text),
                  passage_text=text)
-    html = render.render_answer(Answer(text=f"It says {evil} [1].", citations=(c,)), question=evil)
+    html = turns.render_answer(Answer(text=f"It says {evil} [1].", citations=(c,)), question=evil)
     assert "<script" not in html and "<b " not in html and 'onmouseover="' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in html
 
@@ -101,7 +101,7 @@ def test_newlines_never_end_the_html_block():
     start = text.index("Second")
     c = Citation(index=1, source="s", title="t", date=None, passage_id="p", start=start, end=len(text),
                  quote=text[start:], score=1.0, passage_start=0, passage_end=len(text), passage_text=text)
-    html = render.render_answer(Answer(text="Answer\n\nin two parts [1].", citations=(c,)), "q")
+    html = turns.render_answer(Answer(text="Answer\n\nin two parts [1].", citations=(c,)), "q")
     assert "\n" not in html and "First paragraph.<br><br><mark>Second" in html
 
 
@@ -109,7 +109,7 @@ def test_newlines_never_end_the_html_block():
 
 def test_answer_markers_become_links_to_their_citations():
     c = cite("Russia wants a naval base in Tobruk")
-    html = render.render_answer(Answer(text="Russia wants a naval base in Tobruk [1]. Also [7].", citations=(c,)),
+    html = turns.render_answer(Answer(text="Russia wants a naval base in Tobruk [1]. Also [7].", citations=(c,)),
                              "Where?")
     assert '<span class="qa-ref qa-n-1" title="Russia in Libya (6 Nov 2023)">[1]</span>' in html
     assert "Also [7]." in html  # a marker without a citation stays text
@@ -121,26 +121,26 @@ def test_abstention_is_marked_and_shows_its_reason_once():
     c = cite("Work on the port would take years.", role="closest")
     answer = Answer(text="The articles don't say what the port costs. The closest passage [1] is not an answer.",
                     citations=(c,), abstained=True, reason="no passage mentions a price")
-    html = render.render_answer(answer, "What does the port cost?")
+    html = turns.render_answer(answer, "What does the port cost?")
     assert html.startswith('<div class="qa-turn qa-abstained"')
     assert '<div class="qa-abstain-label">Not in the articles</div>' in html
     assert "Why: no passage mentions a price" in html
     repeated = dataclasses.replace(answer, reason="what the port costs")
-    assert "Why:" not in render.render_answer(repeated, "q")
+    assert "Why:" not in turns.render_answer(repeated, "q")
 
 
 def test_searched_question_is_shown_only_when_it_differs():
     answer = Answer(text="In Benghazi.", searched="Where is Khalifa Haftar's headquarters?")
-    assert "Searched for: Where is Khalifa Haftar&#x27;s headquarters?" in render.render_answer(
+    assert "Searched for: Where is Khalifa Haftar&#x27;s headquarters?" in turns.render_answer(
         answer, "Where is his headquarters?")
     same = dataclasses.replace(answer, searched="where is  KHALIFA Haftar's headquarters?")
-    assert "Searched for" not in render.render_answer(same, "Where is Khalifa Haftar's headquarters?")
+    assert "Searched for" not in turns.render_answer(same, "Where is Khalifa Haftar's headquarters?")
 
 
 def test_copy_text_is_the_answer_with_numbered_sources():
     c1 = cite("Russia wants a naval base in Tobruk")
     c2 = cite("Work on the port would take years.", index=2, date=None, title="Port plans.")
-    text = render.copy_text(Answer(text="A base in Tobruk [1], in years [2].", citations=(c1, c2)))
+    text = turns.copy_text(Answer(text="A base in Tobruk [1], in years [2].", citations=(c1, c2)))
     assert text == ("A base in Tobruk [1], in years [2].\n\n"
                     "[1] Russia in Libya (6 Nov 2023): \u201cRussia wants a naval base in Tobruk\u201d\n"
                     "[2] Port plans (undated): \u201cWork on the port would take years.\u201d")
@@ -182,14 +182,13 @@ def test_history_for_qa_is_plain_text_of_both_sides():
         messages.question_message("and then?"),
         messages.error_message("the Chroma store failed"),
         messages.question_message("Where is his base?"),
-        messages.partial_message("In Beng"),
+        messages.pending_message(),
         {"role": "user", "content": [{"type": "text", "text": "A plain <i>client</i> question"}]},
     ]
     assert messages.history_for_qa(chat) == [
         {"role": "user", "content": question},
         {"role": "assistant", "content": "Haftar commands the LNA [1]."},
         {"role": "user", "content": "Where is his base?"},
-        {"role": "assistant", "content": "In Beng"},
         {"role": "user", "content": "A plain client question"},
     ]
 
@@ -265,7 +264,14 @@ def test_discarded_upload_leaves_nothing_behind(tmp_path):
 def test_upload_line_names_the_file_not_its_staged_copy():
     failed = IngestResult("/data/uploads/.incoming/ab12/blank.txt", "blank.txt", "failed",
                           error="empty file: /data/uploads/.incoming/ab12/blank.txt has no text to ingest")
-    assert uploads.upload_line(failed) == ("failed", "blank.txt", "empty file: blank.txt has no text to ingest")
+    assert uploads.upload_line(failed) == ("failed", "blank.txt", "empty: there is no text in it")
+    binary = IngestResult("/x/.incoming/1/pic.txt", "pic.txt", "failed",
+                          error="binary file: /x/.incoming/1/pic.txt does not look like text (ingest .txt, .md or "
+                                ".html articles)")
+    assert uploads.upload_line(binary) == ("failed", "pic.txt", "not a text file: add .txt, .md or .html articles")
+    odd = IngestResult("/x/.incoming/1/d.txt", "d.txt", "failed",
+                       error="bad date line in /x/.incoming/1/d.txt: 'date 2024-02-30' is not a real date")
+    assert uploads.upload_line(odd) == ("failed", "d.txt", "bad date line in: 'date 2024-02-30' is not a real date")
     added = IngestResult("/x/one.md", "one.md", "added", passages=1)
     assert uploads.upload_line(added) == ("added", "one.md", "added · 1 passage")
     replaced = IngestResult("/x/two.md", "two.md", "replaced", passages=3)
@@ -324,7 +330,9 @@ def test_launch_binds_to_localhost_with_optional_login(monkeypatch):
     monkeypatch.delenv("GRADIO_SERVER_PORT", raising=False)
     options = app.launch_options(Settings())
     assert options["server_name"] == "127.0.0.1" and options["server_port"] == 7860
-    assert options["auth"] is None and options["max_file_size"] == Settings().max_file_bytes
+    assert options["auth"] is None
+    # Gradio refuses only far larger files: between the limit and the ceiling the app's own report says why.
+    assert options["max_file_size"] == Settings().max_file_bytes * app.UPLOAD_CEILING > Settings().max_file_bytes
     monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
     monkeypatch.setenv("GRADIO_SERVER_PORT", "9000")
     # The address comes from the settings, read from the environment like every other setting.
@@ -349,29 +357,29 @@ def test_short_answer_is_shown_first_and_highlighted_inside_the_cited_sentence()
     c = cite("Russia wants a naval base in Tobruk, the sources said.")
     answer = Answer(text="Russia wants a naval base in Tobruk, the sources said. [1]", citations=(c,),
                     short=_short("a naval base", c))
-    html = render.render_answer(answer, "What does Russia want?")
+    html = turns.render_answer(answer, "What does Russia want?")
     assert html.index('<div class="qa-short">a naval base</div>') < html.index('<div class="qa-answer">')
     assert ('<mark>Russia wants <strong class="qa-phrase">a naval base</strong> in Tobruk, the sources said.</mark>'
             in html)
-    assert render.copy_text(answer).startswith("a naval base\n\nRussia wants")
+    assert turns.copy_text(answer).startswith("a naval base\n\nRussia wants")
 
 
 def test_the_phrase_leading_the_answer_text_is_not_shown_twice():
     c = cite("Russia wants a naval base in Tobruk, the sources said.")
     answer = Answer(text="A naval base. Russia wants a naval base in Tobruk, the sources said. [1]", citations=(c,),
                     short=_short("a naval base", c))
-    html = render.render_answer(answer, "What does Russia want?")
+    html = turns.render_answer(answer, "What does Russia want?")
     assert '<div class="qa-short">a naval base</div>' in html
     assert '<div class="qa-answer">Russia wants a naval base' in html
-    assert render.copy_text(answer).startswith("a naval base\n\nRussia wants")
+    assert turns.copy_text(answer).startswith("a naval base\n\nRussia wants")
 
 
 def test_short_answer_with_offsets_elsewhere_is_shown_without_an_inner_highlight():
     c = cite("Russia wants a naval base in Tobruk, the sources said.")
     wrong = dataclasses.replace(_short("a naval base", c), citation=2)
-    html = render.render_answer(Answer(text="x [1]", citations=(c,), short=wrong), "q")
+    html = turns.render_answer(Answer(text="x [1]", citations=(c,), short=wrong), "q")
     assert '<div class="qa-short">a naval base</div>' in html and "qa-phrase" not in html
-    assert "qa-short" not in render.render_answer(Answer(text="x [1]", citations=(c,)), "q")
+    assert "qa-short" not in turns.render_answer(Answer(text="x [1]", citations=(c,)), "q")
 
 
 def test_long_first_sentence_titles_get_a_readable_short_form():
@@ -389,7 +397,7 @@ def test_markdown_headings_in_passages_and_answers_read_as_text():
     text = "# Port Alba harbour review\n\nThe harbour has 12 berths."
     c = Citation(index=1, source="p.md", title="# Port Alba harbour review", date=None, passage_id="p", start=0,
                  end=26, quote=text[:26], score=1.0, passage_start=0, passage_end=len(text), passage_text=text)
-    html = render.render_answer(Answer(text="# Port Alba harbour review [1]", citations=(c,)), "What is it about?")
+    html = turns.render_answer(Answer(text="# Port Alba harbour review [1]", citations=(c,)), "What is it about?")
     assert "#" not in html.replace("&#x27;", "").replace("&#10;", "")
     assert "<mark>Port Alba harbour review</mark><br><br>The harbour has 12 berths." in html
 
@@ -415,28 +423,41 @@ def test_shipped_sidecar_is_not_an_article():
     assert all(not p.name.endswith(".json") for p in find_articles([shipped]))
 
 
-@pytest.mark.parametrize("since, until, problem", [
-    ("", "", ""),
-    ("2024-01-01", "2024-12-31", ""),
-    ("14/03/2025", "", "From date “14/03/2025” is not a date: write it as YYYY-MM-DD"),
-    ("", "last week", "To date “last week” is not a date"),
-    ("2025-01-01", "2024-01-01", "The From date is after the To date"),
+@pytest.mark.parametrize("since, until, field, problem", [
+    ("", "", None, ""),
+    ("2024-01-01", "2024-12-31", None, ""),
+    (" 2024-01-01 ", "", None, ""),
+    ("14/03/2025", "", "since", "From date “14/03/2025” is not a date: write it as YYYY-MM-DD"),
+    ("", "last week", "until", "To date “last week” is not a date"),
+    ("March 2025", "also bad", "since", "From date “March 2025” is not a date"),
+    ("2025-01-01", "2024-01-01", "since", "The From date is after the To date"),
 ])
-def test_dates_are_checked_with_a_message_for_their_fields(since, until, problem):
-    found = app.date_problem(since, until)
-    assert (problem in found) if problem else found == ""
-    assert "since=" not in found and "QA_" not in found
+def test_dates_are_checked_by_qa_request_and_worded_for_their_fields(since, until, field, problem):
+    found = checks.check_dates(since, until)
+    if field is None:
+        assert found is None
+        return
+    assert found.field == field and problem in found.message
+    assert "since=" not in found.message and "QA_" not in found.message
+
+
+def test_a_question_with_a_bad_date_is_refused_with_the_field_named():
+    found = checks.check_question("Where is Tobruk?", [], None, "", "2024-13-40", 2000)
+    assert found.field == "until" and "To date “2024-13-40”" in found.message
+    assert checks.check_question("Where is Tobruk?", [], None, "2023-01-01", "", 2000) is None
 
 
 def test_a_typed_date_is_shown_as_text():
-    note = app.date_note(app.date_problem('<img src=x onerror="x()">', ""))
+    note = checks.problem_html(checks.check_dates('<img src=x onerror="x()">', ""), "qa-date-error")
     assert "<img" not in note and "&lt;img src=x" in note
+    assert 'class="qa-date-error qa-bad-since"' in note
 
 
 def test_too_long_question_message_names_the_limit_not_a_setting():
-    message = app.question_problem("why " * 750, 2000)
-    assert "3,000 characters" in message and "2,000" in message and "QA_" not in message
-    assert app.question_problem("Where is Tobruk?", 2000) == ""
+    found = checks.check_question("why " * 750, [], None, "", "", 2000)
+    assert found.field == "question"
+    assert "3,000 characters" in found.message and "2,000" in found.message and "QA_" not in found.message
+    assert checks.check_question("Where is Tobruk?", [], None, "", "", 2000) is None
 
 
 def test_upload_progress_says_sentences_and_time_left():
@@ -451,9 +472,11 @@ def test_answer_json_has_the_documented_fields():
 
     c = cite("Russia wants a naval base in Tobruk, the sources said.")
     data = answer_json(Answer(text="x [1]", citations=(c,), searched="q", short=_short("a naval base", c)))
-    assert set(data) >= {"text", "short", "abstained", "reason", "searched", "citations"}
+    assert set(data) == {"text", "short", "level", "confidence", "abstained", "reason", "searched", "citations",
+                         "alternatives"}
     assert data["short"] == {"text": "a naval base", "citation": 1, "start": c.start + 13, "end": c.start + 25,
-                             "quote": "a naval base"}
+                             "quote": "a naval base", "confidence": 1.0}
+    assert data["level"] == "sure" and data["alternatives"] == []
     assert set(data["citations"][0]) >= {"source", "title", "date", "start", "end", "quote"}
     assert json.loads(json.dumps(data)) == data
     assert answer_json(Answer(text="No.", abstained=True, reason="r"))["short"] is None
@@ -489,7 +512,7 @@ def test_ingested_uploads_are_kept_and_failed_ones_discarded(tmp_path):
     seen = []
     lines = uploads.ingest_staged(_IngestingService(), staged, upload_dir, seen.append)
     assert sorted(lines.values()) == [("added", "good.txt", "added · 2 passages"),
-                                      ("failed", "bad.txt", "empty file: bad.txt has no text to ingest")]
+                                      ("failed", "bad.txt", "empty: there is no text in it")]
     assert sorted(p.name for p in upload_dir.iterdir() if p.is_file()) == ["good.txt"]
     assert not list((upload_dir / ".incoming").iterdir())
     assert seen and seen[-1].sentences_done == 3

@@ -140,7 +140,7 @@ def test_latency_of_no_values_is_zero_and_ordered_otherwise():
 @pytest.fixture
 def service(settings, fake_embedder) -> QAService:
     """A service on an empty store of its own (the shipped article is not ingested)."""
-    return QAService(ArticleStore.open(settings, fake_embedder), fake_embedder, settings)
+    return QAService.of(ArticleStore.open(settings, fake_embedder), fake_embedder, settings)
 
 
 def test_ingest_rate_of_the_shipped_article(service, shipped_article):

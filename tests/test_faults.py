@@ -52,7 +52,7 @@ def test_ingest_killed_half_way_leaves_a_consistent_store_and_a_rerun_completes(
     visible = store.articles()
     assert 3 <= len(visible) < len(corpus)
     assert_consistent(store)
-    svc = QAService(store, embedder, settings)
+    svc = QAService.of(store, embedder, settings)
     assert svc.answer("Who is the mayor?").text
 
     rerun = run_cli("ingest", str(tmp_path / "corpus"))
@@ -67,7 +67,7 @@ def test_chroma_server_down_then_back_recovers_without_restarting_the_app(tmp_pa
                                                                           start_chroma, write_article):
     server = start_chroma(tmp_path / "server")
     s = dataclasses.replace(settings, chroma_host="127.0.0.1", chroma_port=server.port)
-    svc = QAService(ArticleStore.open(s, embedder), embedder, s)
+    svc = QAService.of(ArticleStore.open(s, embedder), embedder, s)
     svc.ensure_seeded(announce=lambda msg: None)
     assert "Kuznetsov" in svc.answer("Which ship anchored off Tobruk?").text
 
@@ -83,9 +83,12 @@ def test_chroma_server_down_then_back_recovers_without_restarting_the_app(tmp_pa
 
 
 def test_cli_says_clearly_when_the_chroma_server_is_down(settings, run_cli):
-    from conftest import free_port
+    import socket
 
-    result = run_cli("qa", "Who is Haftar?", env={"QA_CHROMA_HOST": "127.0.0.1", "QA_CHROMA_PORT": str(free_port())})
+    with socket.socket() as closed:  # a loopback port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    result = run_cli("qa", "Who is Haftar?", env={"QA_CHROMA_HOST": "127.0.0.1", "QA_CHROMA_PORT": str(port)})
     assert result.returncode == 1
     assert result.stderr.strip().startswith("error: Chroma server at 127.0.0.1:")
     assert "Traceback" not in result.stderr

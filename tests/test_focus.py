@@ -58,7 +58,7 @@ def test_the_service_answers_from_the_named_company_among_look_alikes(write_arti
                            f"across the region. The energy market grew, and {name} expects to hire more people.")
              for i, (name, count) in enumerate(companies.items())]
     ingest_files(paths, store, fake_embedder, settings)
-    svc = QAService(store, fake_embedder, settings)
+    svc = QAService.of(store, fake_embedder, settings)
     from qa.pipeline import Turn
 
     for name, count in companies.items():

@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from conftest import SHIPPED_ARTICLE
+from core.settings import Settings
 from ingest import ArticleStore
 from qa import QAService
 from qa.judgment.abstain import Decision
@@ -21,6 +21,7 @@ from qa.compose.compose import Draft
 from qa.judgment.evidence import Scored
 from qa.compose.generate import SYSTEM, GenerativeAnswerer, make_answerer, verify
 from qa.question import analyze
+from qa.types import Route
 from lang.words import names
 
 
@@ -57,11 +58,74 @@ def test_verify_rejects_unsupported_drafts(draft, why):
     assert not v.ok and why in v.reason
 
 
-def generate(model, question: str = "Where does Russia want a port?") -> list:
-    """Everything GenerativeAnswerer.stream yields for EVIDENCE (the last item is the Draft)."""
-    answerer = GenerativeAnswerer(model, "local")
-    q = analyze(question, idf=lambda term: 1.0)
-    return list(answerer.stream(q, EVIDENCE, Decision(abstain=False, support=1.0, reason=""), {}))
+ANSWERING = Decision(abstain=False, support=1.0, reason="")
+BRIDGE = [scored("Mayor Ilse Brandt opened the bridge on May 3, although she did not cut the ribbon."),
+          scored("The council paid for it.", 100)]
+NOT_OPENED = [scored("Mayor Ilse Brandt did not open the bridge on May 3."), scored("The council paid for it.", 100)]
+
+
+@pytest.mark.integration  # the yes/no check parses the cited sentence with spaCy (loaded once)
+@pytest.mark.parametrize("draft, evidence, cited", [
+    ("Yes [1]", BRIDGE, (1,)),
+    ("yes [1]", BRIDGE, (1,)),              # the model's lower case is no reason to refuse it
+    ("Yes", BRIDGE, (1,)),                  # unmarked: attributed to the sentence that says so
+    ("Yes, she opened it [1]", BRIDGE, (1,)),
+    ("No [1]", NOT_OPENED, (1,)),
+    ("no, she did not [1]", NOT_OPENED, (1,)),
+])
+def test_a_yes_no_draft_stands_when_the_cited_sentence_says_the_same(draft, evidence, cited):
+    v = verify(draft, evidence, question="Did Mayor Brandt open the bridge?")
+    assert v.ok, v.reason
+    assert v.cited == cited
+
+
+@pytest.mark.integration  # the yes/no check parses the cited sentence with spaCy (loaded once)
+@pytest.mark.parametrize("draft, evidence, why", [
+    ("No [1]", BRIDGE, "the cited evidence does not say 'No'"),
+    ("Yes [1]", NOT_OPENED, "the cited evidence does not say 'Yes'"),
+    ("Yes [2]", BRIDGE, "the cited evidence does not say 'Yes'"),        # the other sentence does not say it
+    ("Yes, Weber opened it [1]", BRIDGE, "'Weber' is not in the cited evidence"),
+])
+def test_a_yes_no_draft_is_refused_unless_the_cited_sentence_says_the_same(draft, evidence, why):
+    v = verify(draft, evidence, question="Did Mayor Brandt open the bridge?")
+    assert not v.ok and v.reason == why
+
+
+def test_no_is_no_answer_to_a_question_that_is_not_yes_no():
+    # Without an embedder, "No" has no word that could be missing from the evidence: it used to pass.
+    for draft in ("No [1]", "No", "Yes [1]"):
+        v = verify(draft, EVIDENCE, question="Where does Russia want a port?")
+        assert not v.ok and "does not say" in v.reason
+
+
+@pytest.mark.integration  # the yes/no check parses the cited sentence with spaCy (loaded once)
+def test_a_verified_yes_is_shown_with_its_sentence():
+    items = generate(FakeListChatModel(responses=["yes [1]"]), "Did Mayor Brandt open the bridge?", BRIDGE)
+
+    final = items[-1]
+    assert (final.route, final.fallback, final.text) == (Route.LOCAL, "", "Yes [1]")
+    assert final.short.text == "Yes" and final.citations[0].quote == BRIDGE[0].text
+
+
+def test_verify_requires_every_word_of_a_name_and_numbers_as_written():
+    evidence = [scored("Mayor Anna Roth paid $40 million for the bridge in 2019.")]
+    q = "Who paid for the bridge?"
+    assert verify("Mayor Anna Roth [1]", evidence, question=q).ok
+    assert verify("Roth [1]", evidence, question=q).ok
+    assert verify("Jan Roth [1]", evidence, question=q).reason == "'Jan Roth' is not in the cited evidence"
+    assert verify("$40 million in 2019 [1]", evidence, question=q).ok
+    assert verify("$41 million [1]", evidence, question=q).reason == "'41' is not in the cited evidence"
+    assert verify("In 2018 [1]", evidence, question=q).reason == "'2018' is not in the cited evidence"
+
+
+def run(answerer, question: str = "Where does Russia want a port?", evidence: list[Scored] = EVIDENCE) -> list:
+    """Everything the answerer's stream yields for the evidence (the last item is the Draft)."""
+    return list(answerer.stream(analyze(question, idf=lambda term: 1.0), evidence, ANSWERING, {}))
+
+
+def generate(model, question: str = "Where does Russia want a port?", evidence: list[Scored] = EVIDENCE) -> list:
+    """run() with a GenerativeAnswerer named "local" around the model."""
+    return run(GenerativeAnswerer(model, "local"), question, evidence)
 
 
 def streamed_text(items: list) -> str:
@@ -72,7 +136,8 @@ def test_unverified_draft_never_reaches_the_stream():
     items = generate(FakeListChatModel(responses=["Moscow [1]"]))  # streams one character at a time
 
     final = items[-1]
-    assert isinstance(final, Draft) and final.path.startswith("extractive (fallback: 'Moscow' is not in")
+    assert isinstance(final, Draft) and final.route == Route.EXTRACTIVE
+    assert final.fallback.startswith("'Moscow' is not in")
     assert "Moscow" not in streamed_text(items) and "Mos" not in streamed_text(items)
     assert streamed_text(items) == final.text
 
@@ -80,26 +145,83 @@ def test_unverified_draft_never_reaches_the_stream():
 def test_verified_draft_is_streamed_as_the_answer_shown():
     items = generate(FakeListChatModel(responses=["tobruk [1]"]))
 
-    assert items[-1].path == "local" and items[-1].text == "Tobruk [1]"
+    assert (items[-1].route, items[-1].fallback, items[-1].text) == (Route.LOCAL, "", "Tobruk [1]")
     assert streamed_text(items) == "Tobruk [1]"
 
 
-def test_failing_backend_falls_back_with_its_message_and_logs_the_cause(caplog):
-    class Broken(FakeListChatModel):
+def test_a_backend_that_fails_falls_back_with_its_message_and_logs_the_cause(caplog):
+    class Down(FakeListChatModel):
         def _stream(self, *args, **kwargs):
-            raise RuntimeError("the model file is truncated")
+            raise ConnectionRefusedError("the model server is not running")
 
     with caplog.at_level(logging.WARNING, logger="qa.compose.generate"):
-        items = generate(Broken(responses=[""]))
+        items = generate(Down(responses=[""]))
 
-    assert items[-1].path == "extractive (fallback: local backend failed: RuntimeError: the model file is truncated)"
+    assert items[-1].route == Route.EXTRACTIVE and "Tobruk" in items[-1].text
+    assert items[-1].fallback == "local backend failed: ConnectionRefusedError: the model server is not running"
     assert streamed_text(items) == items[-1].text
     logged = [r for r in caplog.records if r.name == "qa.compose.generate"]
-    assert logged and logged[0].exc_info and "the model file is truncated" in str(logged[0].exc_info[1])
+    assert logged and logged[0].exc_info and "the model server is not running" in str(logged[0].exc_info[1])
 
 
-def test_prompt_names_nothing_from_the_shipped_article():
-    name_words = {w for n in names(SHIPPED_ARTICLE.read_text(encoding="utf-8")) for w in n.split() if len(w) > 2}
+def test_a_corrupt_local_model_file_falls_back_with_the_cause(tmp_path, caplog):
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"this is not a model" * 10)
+
+    answerer = make_answerer(dataclasses.replace(Settings(), generator="local", local_model=str(broken)))
+    with caplog.at_level(logging.WARNING, logger="qa.compose.generate"):
+        items = run(answerer)
+
+    final = items[-1]
+    assert final.route == Route.EXTRACTIVE and "Tobruk" in final.text and final.notice == ""
+    assert final.fallback.startswith("local backend failed: LocalModelError: cannot load the local model")
+    assert "broken.gguf" in final.fallback
+    assert any(r.exc_info for r in caplog.records if r.name == "qa.compose.generate")
+
+
+def test_a_local_model_that_times_out_falls_back():
+    class Stalled(FakeListChatModel):
+        def _stream(self, *args, **kwargs):
+            raise TimeoutError("the local model produced no text for 60 s (QA_LOCAL_TIMEOUT)")
+
+    items = generate(Stalled(responses=[""]))
+
+    assert items[-1].route == Route.EXTRACTIVE and "QA_LOCAL_TIMEOUT" in items[-1].fallback
+
+
+def test_an_openai_server_that_is_down_falls_back():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again before use: nothing listens there
+    answerer = make_answerer(dataclasses.replace(Settings(), generator="openai", openai_api_key="test-key",
+                                                 openai_base_url=f"http://127.0.0.1:{port}/v1"))
+
+    final = run(answerer)[-1]
+
+    assert final.route == Route.EXTRACTIVE and "Tobruk" in final.text
+    assert final.fallback.startswith("openai backend failed: ") and "Connection error" in final.fallback
+
+
+def test_a_bug_in_our_prompt_code_raises_instead_of_falling_back(monkeypatch):
+    def broken_prompt(question, evidence):
+        raise TypeError("prompt() got an unexpected keyword argument")
+
+    monkeypatch.setattr("qa.compose.generate.prompt", broken_prompt)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        generate(FakeListChatModel(responses=["Tobruk [1]"]))
+
+
+def test_a_bug_inside_the_backend_call_raises_instead_of_falling_back():
+    class Buggy(FakeListChatModel):
+        def _stream(self, *args, **kwargs):
+            raise AttributeError("'NoneType' object has no attribute 'generate'")
+
+    with pytest.raises(AttributeError, match="no attribute 'generate'"):
+        generate(Buggy(responses=[""]))
+
+
+def test_prompt_names_nothing_from_the_shipped_article(shipped_article):
+    name_words = {w for n in names(shipped_article.read_text(encoding="utf-8")) for w in n.split() if len(w) > 2}
 
     assert "Tobruk" in name_words
     assert sorted(w for w in name_words if re.search(rf"\b{re.escape(w)}\b", SYSTEM)) == []
@@ -160,7 +282,7 @@ class FakeOpenAI:
 def _service(settings, embedder, base_url: str) -> QAService:
     s = dataclasses.replace(settings, generator="openai", openai_base_url=base_url, openai_api_key="test-key",
                             openai_model="fake-model")
-    svc = QAService(ArticleStore.open(s, embedder), embedder, s, make_answerer(s, embedder))
+    svc = QAService.of(ArticleStore.open(s, embedder), embedder, s, make_answerer(s, embedder))
     svc.ensure_seeded(announce=lambda msg: None)
     return svc
 
@@ -245,7 +367,7 @@ def test_local_style_model_load_time_is_shown_once(settings, embedder):
             return self.loads.pop(0) if self.loads else 0.0
 
     model = SlowToLoad(responses=["Approximately two thousand Wagner fighters [1]", "Approximately two thousand Wagner fighters [1]"])
-    svc = QAService(ArticleStore.open(settings, embedder), embedder, settings,
+    svc = QAService.of(ArticleStore.open(settings, embedder), embedder, settings,
                     GenerativeAnswerer(model, "local", embedder))
     svc.ensure_seeded(announce=lambda msg: None)
     first = svc.answer("How many Wagner fighters stayed in Libya?")

@@ -7,8 +7,8 @@ import random
 import numpy as np
 import pytest
 
-from core.errors import IngestError
-from ingest import find_articles, ingest_files, load_article, seed_if_empty, split_passages
+from core.errors import IngestError, StoreUnavailable
+from ingest import ArticleStore, find_articles, ingest_files, load_article, open_client, seed_if_empty, split_passages
 from lang.normalize import clean
 from ingest.pipeline import passage_vectors
 
@@ -40,18 +40,18 @@ def only(report):
 
 
 @pytest.fixture
-def port_article(write_article, store, embedder, settings):
+def port_article(write_article, store, fake_embedder, settings):
     """port.txt (PORT_V1) written and ingested; returns its path."""
     path = write_article("port.txt", PORT_V1)
-    assert only(ingest_files([path], store, embedder, settings)).status == "added"
+    assert only(ingest_files([path], store, fake_embedder, settings)).status == "added"
     return path
 
 
 # --- what is stored ---------------------------------------------------------------------
 
-@pytest.mark.integration
-def test_ingested_shipped_article_is_listed_with_title_date_and_passages(shipped_article, store, embedder, settings):
-    result = only(ingest_files([shipped_article], store, embedder, settings))
+def test_ingested_shipped_article_is_listed_with_title_date_and_passages(shipped_article, store, fake_embedder,
+                                                                        settings):
+    result = only(ingest_files([shipped_article], store, fake_embedder, settings))
 
     article = load_article(shipped_article, max_bytes=settings.max_file_bytes)
     info = store.article(shipped_article.name)
@@ -63,10 +63,9 @@ def test_ingested_shipped_article_is_listed_with_title_date_and_passages(shipped
     assert article.text[info.date_start:info.date_end] == "2023-11-06"
 
 
-@pytest.mark.integration
-def test_stored_passages_and_sentences_point_exactly_into_the_source_text(shipped_article, store, embedder,
+def test_stored_passages_and_sentences_point_exactly_into_the_source_text(shipped_article, store, fake_embedder,
                                                                          settings):
-    ingest_files([shipped_article], store, embedder, settings)
+    ingest_files([shipped_article], store, fake_embedder, settings)
     article = load_article(shipped_article, max_bytes=settings.max_file_bytes)
 
     passages = stored_passages(store, shipped_article.name)
@@ -93,12 +92,11 @@ def test_vector_search_finds_the_passage_that_answers(shipped_article, store, em
     assert 0 < score <= 1
 
 
-@pytest.mark.integration
-def test_date_line_article_is_stored_with_its_date_and_without_the_date_line(write_article, store, embedder,
+def test_date_line_article_is_stored_with_its_date_and_without_the_date_line(write_article, store, fake_embedder,
                                                                              settings):
     path = write_article("port.txt", PORT_V1)
 
-    ingest_files([path], store, embedder, settings)
+    ingest_files([path], store, fake_embedder, settings)
 
     assert store.article("port.txt").date == "2023-11-06"
     assert store.article("port.txt").title == "Russia wants a naval base in Tobruk."
@@ -109,14 +107,13 @@ def test_date_line_article_is_stored_with_its_date_and_without_the_date_line(wri
     assert {(m["date"], m["date_ord"]) for m in metas} == {("2023-11-06", 20231106)}
 
 
-@pytest.mark.integration
-def test_html_script_text_never_reaches_the_store(write_article, store, embedder, settings):
+def test_html_script_text_never_reaches_the_store(write_article, store, fake_embedder, settings):
     path = write_article("page.html", (
         "<html><head><title>Tobruk</title><script>var tracker = 'SCRIPTSECRET';</script></head><body>"
         "<h1>Russia eyes Tobruk</h1><p>The port needs work.</p><script>alert('INLINESECRET')</script>"
         "<p>Work starts soon.</p></body></html>"))
 
-    result = only(ingest_files([path], store, embedder, settings))
+    result = only(ingest_files([path], store, fake_embedder, settings))
 
     texts = visible_texts(store, "page.html")
     assert result.status == "added" and result.title == "Russia eyes Tobruk"
@@ -124,22 +121,20 @@ def test_html_script_text_never_reaches_the_store(write_article, store, embedder
     assert not any("SECRET" in t or "alert" in t or "tracker" in t for t in texts)
 
 
-@pytest.mark.integration
-def test_cp1252_article_is_stored_with_its_accents(write_article, store, embedder, settings):
+def test_cp1252_article_is_stored_with_its_accents(write_article, store, fake_embedder, settings):
     text = "Le café est fermé. La rentrée scolaire a eu lieu à Paris, où les élèves étaient nombreux."
     path = write_article("paris.txt", text, encoding="cp1252")
 
-    assert only(ingest_files([path], store, embedder, settings)).status == "added"
+    assert only(ingest_files([path], store, fake_embedder, settings)).status == "added"
     assert " ".join(visible_texts(store, "paris.txt")) == text
 
 
-@pytest.mark.integration
-def test_folder_of_articles_is_ingested_in_one_run(write_article, tmp_path, store, embedder, settings):
+def test_folder_of_articles_is_ingested_in_one_run(write_article, tmp_path, store, fake_embedder, settings):
     write_article("a.txt", "Russia wants a port in Tobruk.")
     write_article("b.md", "# Haftar in Moscow\n\nHaftar met Putin in September.")
     write_article("c.html", "<p>Wagner fighters stayed in Libya.</p>")
 
-    report = ingest_files(find_articles([tmp_path / "articles"]), store, embedder, settings)
+    report = ingest_files(find_articles([tmp_path / "articles"]), store, fake_embedder, settings)
 
     assert [(r.source, r.status) for r in report.results] == [("a.txt", "added"), ("b.md", "added"),
                                                               ("c.html", "added")]
@@ -148,23 +143,21 @@ def test_folder_of_articles_is_ingested_in_one_run(write_article, tmp_path, stor
     assert report.summary().startswith("3 added;")
 
 
-@pytest.mark.integration
-def test_seed_fills_an_empty_store_once(store, embedder, settings, shipped_article):
-    report = seed_if_empty(store, embedder, settings)
+def test_seed_fills_an_empty_store_once(store, fake_embedder, settings, shipped_article):
+    report = seed_if_empty(store, fake_embedder, settings)
 
     assert [r.status for r in report.results] == ["added"]
     assert list(store.articles()) == [shipped_article.name]
-    assert seed_if_empty(store, embedder, settings) is None
+    assert seed_if_empty(store, fake_embedder, settings) is None
 
 
 # --- versions ---------------------------------------------------------------------------
 
-@pytest.mark.integration
-def test_reingest_of_unchanged_file_changes_nothing(port_article, store, embedder, settings):
+def test_reingest_of_unchanged_file_changes_nothing(port_article, store, fake_embedder, settings):
     before = store.article("port.txt")
     count, generation = store.passages.count(), store.generation()
 
-    result = only(ingest_files([port_article], store, embedder, settings))
+    result = only(ingest_files([port_article], store, fake_embedder, settings))
 
     assert result.status == "unchanged"
     assert result.passages == before.passages
@@ -173,12 +166,11 @@ def test_reingest_of_unchanged_file_changes_nothing(port_article, store, embedde
     assert store.generation() == generation
 
 
-@pytest.mark.integration
-def test_changed_file_replaces_the_old_version_completely(port_article, store, embedder, settings):
+def test_changed_file_replaces_the_old_version_completely(port_article, store, fake_embedder, settings):
     old = store.article("port.txt")
     port_article.write_text(PORT_V2, encoding="utf-8")
 
-    result = only(ingest_files([port_article], store, embedder, settings))
+    result = only(ingest_files([port_article], store, fake_embedder, settings))
 
     new = store.article("port.txt")
     assert result.status == "replaced"
@@ -192,9 +184,9 @@ def test_changed_file_replaces_the_old_version_completely(port_article, store, e
     assert not any("Tobruk. The port needs" in p.text for p in stored_passages(store, "port.txt"))
 
 
-@pytest.mark.integration
-def test_removed_article_disappears_with_all_its_passages(port_article, shipped_article, store, embedder, settings):
-    ingest_files([shipped_article], store, embedder, settings)
+def test_removed_article_disappears_with_all_its_passages(port_article, shipped_article, store, fake_embedder,
+                                                         settings):
+    ingest_files([shipped_article], store, fake_embedder, settings)
     generation = store.generation()
 
     assert store.remove("port.txt") is True
@@ -207,22 +199,21 @@ def test_removed_article_disappears_with_all_its_passages(port_article, shipped_
     assert store.remove("port.txt") is False
 
 
-@pytest.mark.integration
 def test_crash_between_writing_passages_and_publishing_keeps_the_old_version_and_rerun_completes(
-        port_article, store, embedder, settings):
+        port_article, store, fake_embedder, settings):
     old = store.article("port.txt")
     old_texts = visible_texts(store, "port.txt")
     port_article.write_text(PORT_V2, encoding="utf-8")
     new_article = load_article(port_article, max_bytes=settings.max_file_bytes)
     passages = split_passages(new_article, settings.passage_chars)
-    sentence_vecs = [embedder.encode([clean(new_article.text[s.start:s.end]) for s in p.sentences])
+    sentence_vecs = [fake_embedder.encode([clean(new_article.text[s.start:s.end]) for s in p.sentences])
                      for p in passages]
     store.write_versions([(new_article, passages, sentence_vecs)], passage_vectors(sentence_vecs))  # then "crash"
 
     assert store.article("port.txt") == old
     assert visible_texts(store, "port.txt") == old_texts
 
-    result = only(ingest_files([port_article], store, embedder, settings))
+    result = only(ingest_files([port_article], store, fake_embedder, settings))
 
     assert result.status == "replaced"
     assert store.article("port.txt").content_hash == new_article.content_hash
@@ -237,7 +228,6 @@ def _noise() -> bytes:
     return bytes(rng.randrange(128, 256) for _ in range(3000))
 
 
-@pytest.mark.integration
 @pytest.mark.parametrize("name, content, fragments", [
     pytest.param("missing.txt", None, ["not found", "missing.txt"], id="missing path"),
     pytest.param("folder.txt", "dir", ["is a folder", "folder.txt"], id="folder"),
@@ -251,7 +241,7 @@ def _noise() -> bytes:
     pytest.param("baddate.txt", b"date 2023-13-01\nText.", ["bad date line", "2023-13-01"], id="impossible date"),
 ])
 def test_bad_file_fails_with_one_line_reason_and_keeps_stored_articles(
-        port_article, write_article, tmp_path, store, embedder, settings, name, content, fragments):
+        port_article, write_article, tmp_path, store, fake_embedder, settings, name, content, fragments):
     settings = dataclasses.replace(settings, max_file_mb=0.01)  # 10485 bytes: only big.txt is over it
     if content == "dir":
         path = tmp_path / name
@@ -263,7 +253,7 @@ def test_bad_file_fails_with_one_line_reason_and_keeps_stored_articles(
     before, generation = store.article("port.txt"), store.generation()
     texts = visible_texts(store, "port.txt")
 
-    result = only(ingest_files([path], store, embedder, settings))
+    result = only(ingest_files([path], store, fake_embedder, settings))
 
     assert result.status == "failed"
     assert "\n" not in result.error
@@ -274,12 +264,11 @@ def test_bad_file_fails_with_one_line_reason_and_keeps_stored_articles(
     assert list(store.articles()) == ["port.txt"]
 
 
-@pytest.mark.integration
-def test_bad_file_in_a_batch_does_not_stop_the_good_ones(write_article, store, embedder, settings):
+def test_bad_file_in_a_batch_does_not_stop_the_good_ones(write_article, store, fake_embedder, settings):
     good = write_article("good.txt", PORT_V1)
     empty = write_article("empty.txt", b"")
 
-    report = ingest_files([empty, good], store, embedder, settings)
+    report = ingest_files([empty, good], store, fake_embedder, settings)
 
     assert [(r.source, r.status) for r in report.results] == [("empty.txt", "failed"), ("good.txt", "added")]
     assert list(store.articles()) == ["good.txt"]
@@ -296,7 +285,7 @@ def test_missing_path_or_folder_without_articles_is_refused_before_ingest(tmp_pa
         find_articles([tmp_path / "photos"])
 
 
-# --- fast checks with the fake embedder ------------------------------------------------------
+# --- what is embedded ----------------------------------------------------------------------
 
 def test_every_file_reported_added_is_stored(write_article, tmp_path, store, fake_embedder, settings):
     write_article("2023/report.txt", "Russia wants a naval base in Tobruk.")
@@ -350,7 +339,6 @@ def assert_one_error_line(stderr: str, *fragments: str) -> None:
     assert all(f in lines[0] for f in fragments), stderr
 
 
-@pytest.mark.integration
 def test_cli_missing_file_exits_nonzero_with_one_error_line_and_keeps_stored_articles(run_cli, tmp_path,
                                                                                        port_article, store):
     before = store.article("port.txt")
@@ -363,7 +351,6 @@ def test_cli_missing_file_exits_nonzero_with_one_error_line_and_keeps_stored_art
     assert store.article("port.txt") == before
 
 
-@pytest.mark.integration
 def test_cli_folder_without_articles_exits_nonzero_and_keeps_stored_articles(run_cli, tmp_path, port_article, store):
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "a.jpg").write_bytes(b"\xff\xd8")
@@ -406,7 +393,6 @@ def test_cli_ingests_good_files_reports_bad_ones_and_lists_the_result(run_cli, w
     assert "2023-11-06" in row and "Russia wants a naval base in Tobruk." in row
 
 
-@pytest.mark.integration
 def test_cli_removes_a_stored_article_and_refuses_an_unknown_one(run_cli, port_article):
     removed = run_cli("ingest", "--remove", "port.txt", "--list")  # --list runs after the removal
     again = run_cli("ingest", "--remove", "port.txt")
@@ -428,3 +414,44 @@ def test_packed_sentence_vectors_keep_cosine_similarity():
     unpacked = unpack_vectors(pack_vectors(vectors))
     assert unpacked.shape == (4, 384)
     assert np.allclose(unpacked @ query, vectors @ query, atol=0.01)
+
+
+# --- a store that fails a write ------------------------------------------------------------
+
+class StoreFailingOneWrite(ArticleStore):
+    """An ArticleStore whose `fail_on`-th write of new versions (counting from 1) fails as a server gone away does."""
+
+    fail_on: int | None = None
+    writes = 0
+
+    def write_versions(self, batch, passage_vectors):
+        self.writes += 1
+        if self.writes == self.fail_on:
+            raise StoreUnavailable("the Chroma server at 127.0.0.1:8000 is not reachable (ConnectError: "
+                                   "[Errno 111] Connection refused); check that it is running")
+        super().write_versions(batch, passage_vectors)
+
+
+def test_a_failed_write_gives_each_file_of_its_group_and_after_it_a_failed_result_and_loses_nothing(
+        write_article, settings, fake_embedder):
+    settings = dataclasses.replace(settings, ingest_group=1)  # one article per group: three groups
+    store = StoreFailingOneWrite(open_client(settings), settings.collection)
+    port = write_article("port.txt", PORT_V1)
+    ingest_files([port], store, fake_embedder, settings)
+    store.fail_on = store.writes + 2  # the second group's
+    old, old_texts = store.article("port.txt"), visible_texts(store, "port.txt")
+    port.write_text(PORT_V2, encoding="utf-8")
+    first = write_article("first.txt", "Haftar met Putin in Moscow.")
+    later = write_article("later.txt", "Wagner fighters stayed in Libya.")
+    seen = []
+
+    report = ingest_files([first, port, later], store, fake_embedder, settings, progress=seen.append)
+
+    assert [(r.source, r.status) for r in report.results] == [("first.txt", "added"), ("port.txt", "failed"),
+                                                              ("later.txt", "failed")]
+    assert seen == report.results
+    for failed in report.failed:
+        assert "\n" not in failed.error and "127.0.0.1:8000 is not reachable" in failed.error
+    assert store.article("port.txt") == old and visible_texts(store, "port.txt") == old_texts
+    assert list(store.articles()) == ["first.txt", "port.txt"]
+    assert "1 added, 2 failed" in report.summary()

@@ -4,7 +4,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.judgment.abstain import Decision
 from qa.compose.compose import pick
 from qa.judgment.evidence import Scored, rank
 from qa.judgment.features import (QUESTION_FEATURES, SENTENCE_FEATURES, Candidate, bm25_scores, ranks, sentence_signals)
@@ -92,7 +91,7 @@ def test_a_when_answered_by_a_relative_time_brings_the_dated_sentence():
     evidence = [_scored("The mayor visited the port a month later.", 2, 0.9),
                 _scored("The council met on September 28, 2023.", 1, 0.3),
                 _scored("The port is deep.", 0, 0.2)]
-    chosen = pick(evidence, Decision(False, 0.9, ""), q=q)
+    chosen = pick(evidence, q=q)
     assert [e.index for e in chosen] == [1, 2]
 
 
@@ -100,7 +99,7 @@ def test_an_absolute_date_needs_no_anchor():
     q = analyze("When did the mayor visit the port?", flat_idf)
     evidence = [_scored("The mayor visited the port on 3 May 2024.", 2, 0.9),
                 _scored("The council met on September 28, 2023.", 1, 0.3)]
-    assert [e.index for e in pick(evidence, Decision(False, 0.9, ""), q=q)] == [2]
+    assert [e.index for e in pick(evidence, q=q)] == [2]
 
 
 def test_the_committed_model_reproduces_its_recorded_held_out_figures():

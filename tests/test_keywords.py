@@ -1,5 +1,5 @@
 """ingest/keywords.py: the shared on-disk keyword index follows the store by article, never by a full rebuild,
-and a process that did not ingest catches up at its next question; ingest/store.py `refresh_articles`
+and a process that did not ingest catches up at its next question; ingest/registry.py `refresh_articles`
 reads only what changed in the registry."""
 from __future__ import annotations
 
@@ -155,3 +155,55 @@ def test_the_exact_multi_word_name_outranks_look_alikes_sharing_its_words(write_
     hits = index.search(keywords.query_terms("Who founded Savik Foundation?"), 2)
     assert store.passages_by_id([hits[0][0]])[hits[0][0]].source == "savik.txt"
     assert "savik_foundation" in keywords.query_terms("Who founded Savik Foundation?")
+
+
+# A slow process: reads its view of the store, says so, waits for a line on stdin, then syncs from that view.
+SYNC_FROM_AN_OLD_VIEW = """
+import sys
+from core.settings import Settings
+from ingest import ArticleStore
+from ingest.keywords import KeywordIndex
+settings = Settings.from_env()
+store = ArticleStore.open(settings)
+generation, articles = store.generation(), store.articles()
+print("viewed", flush=True)
+sys.stdin.readline()
+print(KeywordIndex.of(settings).sync(store, articles, generation), flush=True)
+"""
+
+
+def test_a_slow_process_syncing_from_an_older_view_neither_drops_an_article_nor_rolls_the_index_back(
+        two, settings, write_article, fake_embedder):
+    import os
+    import subprocess
+    import sys
+
+    from core.settings import PROJECT_DIR
+
+    index = KeywordIndex.of(settings)
+    index.sync(two)
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("QA_")},
+           "QA_CHROMA_PATH": str(settings.chroma_path), "QA_KEYWORD_INDEX": str(settings.keyword_index)}
+    slow = subprocess.Popen([sys.executable, "-c", SYNC_FROM_AN_OLD_VIEW], cwd=PROJECT_DIR, env=env, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert slow.stdout.readline() == "viewed\n", slow.stderr.read()
+        # Meanwhile this process ingests an article and indexes it, as `python -m ingest` does.
+        ingest_files([write_article("fair.txt", "The Zelvik book fair drew nine thousand visitors.")], two,
+                     fake_embedder, settings)
+        index.sync(two)
+        slow.stdin.write("go\n")
+        slow.stdin.flush()
+        out, err = slow.communicate(timeout=120)
+    finally:
+        if slow.poll() is None:
+            slow.kill()
+            slow.wait()
+    assert slow.returncode == 0, err
+
+    with sqlite3.connect(settings.keyword_index) as db:
+        indexed = dict(db.execute("SELECT source, content_hash FROM articles"))
+        stamped = dict(db.execute("SELECT key, value FROM meta"))["generation"]
+    assert indexed == {s: info.content_hash for s, info in two.articles().items()}
+    assert stamped == two.generation()
+    assert sources_found(index, two, "Zelvik book fair") == ["fair.txt"]

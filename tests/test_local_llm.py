@@ -1,12 +1,12 @@
-"""qa/local_llm.py without the real model: a generation that fails or stalls ends the request with its error
-instead of leaving it waiting forever."""
+"""qa/compose/local_llm.py without the real model: a model that cannot load, or a generation that fails or
+stalls, ends the request with its error instead of leaving it waiting forever."""
 from __future__ import annotations
 
 import threading
 
 import pytest
 
-from qa.compose.local_llm import LocalGGUFChat
+from qa.compose.local_llm import LocalGGUFChat, LocalModelError
 
 torch = pytest.importorskip("torch")
 
@@ -76,7 +76,27 @@ def test_generation_error_reaches_the_caller_instead_of_hanging():
 
     _, error = run_bounded(lambda: list(chat.stream("Where is the port?")))
 
-    assert isinstance(error, RuntimeError) and "CUDA out of memory (pretend)" in str(error)
+    assert isinstance(error, LocalModelError) and isinstance(error.__cause__, RuntimeError)
+    assert str(error) == "the local model failed while generating (RuntimeError: CUDA out of memory (pretend))"
+
+
+def test_a_mistake_in_how_we_call_the_model_raises_as_it_is():
+    class WrongArguments:
+        def generate(self, **kwargs):
+            raise TypeError("generate() got an unexpected keyword argument 'streamer'")
+
+    _, error = run_bounded(lambda: list(chat_with(WrongArguments()).stream("Where is the port?")))
+
+    assert type(error) is TypeError and "unexpected keyword argument" in str(error)
+
+
+def test_a_missing_or_corrupt_model_file_is_a_local_model_error(tmp_path):
+    with pytest.raises(LocalModelError, match="no such GGUF file"):
+        LocalGGUFChat(model_path=str(tmp_path / "missing.gguf")).load()
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF\x03\x00\x00\x00truncated")
+    with pytest.raises(LocalModelError, match="cannot load the local model .*broken.gguf .*QA_LOCAL_MODEL"):
+        LocalGGUFChat(model_path=str(broken)).load()
 
 
 def test_stalled_generation_times_out_with_a_clear_message_and_is_stopped():

@@ -1,4 +1,4 @@
-"""Fast tests of the answer step's pure parts: fusion, follow-ups, question analysis, evidence, abstention."""
+"""Fast tests of the answer step's pure parts: fusion, question analysis, evidence, abstention."""
 from __future__ import annotations
 
 import pytest
@@ -6,13 +6,13 @@ import pytest
 from core.errors import QuestionError
 from qa.conversation import chitchat, meta
 from qa.judgment.abstain import decide
-from qa.judgment.evidence import Scored
+from qa.judgment.evidence import Scored, Selection
 from qa.judgment.features import fits, names_missing, relation_coverage
 from qa.retrieval.filters import Filters, date_ord
-from qa.conversation.followup import resolve
 from qa.request import check_question as validate
 from qa.question import AGE, DATE, NUMBER, analyze
 from qa.retrieval.retrieve import rrf
+from qa.types import Level
 
 
 def flat_idf(term: str) -> float:
@@ -27,66 +27,10 @@ def test_rrf_rewards_agreement_between_rankings():
     assert max(scores, key=scores.get) in {"a", "b"} and scores["d"] < scores["a"]
 
 
-def test_standalone_question_is_not_rewritten():
-    history = [{"role": "user", "content": "Who is Jonathan Winer?"},
-               {"role": "assistant", "content": "Former US Special Envoy Jonathan Winer said so [1]"}]
-    assert resolve("Where is Tartus?", history).searched == "Where is Tartus?"
-    assert resolve("hi", history).searched == "hi"
-
-
-def test_pronoun_follow_up_takes_the_person_of_a_who_is_question():
-    history = [{"role": "user", "content": "Who is Jonathan Winer?"},
-               {"role": "assistant", "content": "Former US Special Envoy to Libya Jonathan Winer commented [1]"}]
-    r = resolve("What did he say about ports?", history)
-    assert r.searched == "What did Jonathan Winer say about ports?"
-    assert r.context == ("Jonathan Winer",)
-
-
-def test_possessive_follow_up_takes_the_person_the_answer_named():
-    history = [{"role": "user", "content": "Who visited Lakeside on May 3?"},
-               {"role": "assistant", "content": "Mayor Ilse Brandt visited Lakeside on May 3 [1]"}]
-    assert resolve("What was her position?", history).searched == "What was Mayor Ilse Brandt's position?"
-
-
-def test_follow_up_about_a_thing_appends_the_context_names():
-    history = [{"role": "user", "content": "What was the home port of the Admiral Kuznetsov?"},
-               {"role": "assistant", "content": "Its home port of Severomorsk [1]"}]
-    r = resolve("What war did it take part in?", history)
-    assert r.searched.startswith("What war did it take part in?") and "Admiral Kuznetsov" in r.searched
-
-
-def test_existential_there_is_not_a_follow_up():
-    history = [{"role": "user", "content": "Who is Jonathan Winer?"},
-               {"role": "assistant", "content": "Former US Special Envoy to Libya Jonathan Winer commented [1]"}]
-    q = "Is there a Russian military port in Syria?"
-    r = resolve(q, history)
-    assert r.searched == q and r.context == ()
-    assert resolve("Is it true that the port is deep?", history).searched == "Is it true that the port is deep?"
-
-
 def test_names_from_earlier_turns_are_not_required_of_the_evidence():
     parsed = analyze("Where are they based? (Jonathan Winer)", flat_idf, context=("Jonathan Winer",))
     assert parsed.names == ()
     assert names_missing(parsed, "The envoys are based in Tunis.") == []
-
-
-def test_object_her_is_not_made_possessive():
-    history = [{"role": "user", "content": "Who visited Lakeside on May 3?"},
-               {"role": "assistant", "content": "Mayor Ilse Brandt visited Lakeside on May 3 [1]"}]
-    assert resolve("Who met her?", history).searched == "Who met Mayor Ilse Brandt?"
-    assert resolve("Did the council thank her for the bridge?", history).searched == (
-        "Did the council thank Mayor Ilse Brandt for the bridge?")
-    assert resolve("Where does her husband work?", history).searched == "Where does Mayor Ilse Brandt's husband work?"
-
-
-def test_follow_up_without_history_stays_as_it_is():
-    assert resolve("What was his position?", []).searched == "What was his position?"
-
-
-def test_history_accepts_gradio_message_dicts_with_html_and_markers():
-    history = [{"role": "user", "content": "Who is Jonathan Winer?"},
-               {"role": "assistant", "content": [{"type": "text", "text": "<b>Envoy</b> Jonathan Winer [1]"}]}]
-    assert "Jonathan Winer" in resolve("What did he say?", history).searched
 
 
 def test_question_analysis_finds_names_and_wanted_kind():
@@ -126,23 +70,35 @@ def _best(text: str, passage: str | None = None, missing: tuple[str, ...] = (), 
                   context_coverage=0.5, fits=fits, score=0.5, missing=missing)
 
 
+def _selected(best: Scored, p_answerable: float, confidence: float = 0.5) -> Selection:
+    return Selection([best], None, p_answerable, confidence)
+
+
 def test_the_judges_probability_decides_and_the_reason_names_a_missing_name():
     q = analyze("What did China say?", flat_idf)
     best = _best("Haftar met Putin in Moscow.", missing=("China",))
-    assert not decide(q, best, p_answerable=0.7, threshold=0.4).abstain
-    d = decide(q, best, p_answerable=0.2, threshold=0.4)
-    assert d.abstain and d.support == 0.2 and "never mention China" in d.reason
+    assert not decide(q, _selected(best, 0.7), threshold=0.4, sure=0.8).abstain
+    d = decide(q, _selected(best, 0.2), threshold=0.4, sure=0.8)
+    assert d.abstain and d.support == 0.2 and "never mention China" in d.reason and d.level == Level.REFUSED
+
+
+def test_an_answer_is_sure_or_likely_by_its_confidence():
+    q = analyze("Who designed the bridge?", flat_idf)
+    best = _best("Ana Roth designed the bridge.")
+    assert decide(q, _selected(best, 0.9, confidence=0.85), threshold=0.4, sure=0.8).level == Level.SURE
+    likely = decide(q, _selected(best, 0.9, confidence=0.6), threshold=0.4, sure=0.8)
+    assert likely.level == Level.LIKELY and not likely.abstain and likely.confidence == 0.6
 
 
 def test_the_reason_names_the_wanted_kind_of_answer_when_it_is_absent():
     q = analyze("How deep is the harbour?", flat_idf)
-    d = decide(q, _best("The harbour is sheltered.", fits=False), p_answerable=0.1, threshold=0.4)
+    d = decide(q, _selected(_best("The harbour is sheltered.", fits=False), 0.1), threshold=0.4, sure=0.8)
     assert d.abstain and "no number" in d.reason
 
 
 def test_the_reason_quotes_the_question_words_the_closest_passage_lacks():
     q = analyze("Who designed the bridge?", flat_idf)
-    d = decide(q, _best("The bridge opened in 2021."), p_answerable=0.1, threshold=0.4)
+    d = decide(q, _selected(_best("The bridge opened in 2021."), 0.1), threshold=0.4, sure=0.8)
     assert d.abstain and "“designed”" in d.reason and "bridge" not in d.reason
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import qa.service
-from conftest import SHIPPED_ARTICLE
+from support import SHIPPED_ARTICLE
 from core.errors import QuestionError
 from ingest import ArticleStore, ingest_files
 from qa import QAService
@@ -13,7 +13,7 @@ from qa import QAService
 
 def service(settings, embedder) -> QAService:
     """A service as a fresh process builds it (a new store handle: nothing remembered in memory)."""
-    return QAService(ArticleStore.open(settings, embedder), embedder, settings)
+    return QAService.of(ArticleStore.open(settings, embedder), embedder, settings)
 
 
 # --- seeding ----------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ def test_question_that_cannot_be_asked_is_refused_before_anything_loads(nothing_
 
 
 def test_cli_refuses_a_too_long_question_before_touching_the_store(run_cli):
-    from conftest import free_port
+    from support import free_port
 
     done = run_cli("qa", "why " * 600, env={"QA_CHROMA_HOST": "127.0.0.1", "QA_CHROMA_PORT": str(free_port()),
                                             "QA_EMBEDDING_MODEL": "/nonexistent/model"})

@@ -1,4 +1,4 @@
-"""The short answer phrase: candidate spans, the empty case, yes/no, offsets, and the committed model.
+"""The short answer phrase: candidate spans, the empty case, offsets, and the committed model.
 
 Tests that parse a sentence load spaCy's pipeline once (1.5-2 s): they carry the integration marker."""
 from __future__ import annotations
@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.compose import short
-from qa.compose.short import ShortModel, ShortSpan, find_short, question_info, wants_phrase
-from qa.compose.yesno import yes_no
+from qa.judgment import phrase as short
+from qa.judgment.phrase import ShortModel, ShortSpan, find_short, question_info, wants_phrase
 
 WAGNER = "After the cease-fire agreement, approximately two thousand Wagner fighters remained in Libya."
 MEETING = "Gen. Khalifa Haftar met President Vladimir Putin on 28 September 2023 in Moscow."
@@ -104,21 +103,6 @@ def test_question_info_refines_the_question_word():
     assert question_info("Whom did Putin meet?").qtype == "who"
     info = question_info("Haeckelia prey mostly on what animal?")
     assert (info.qtype, info.wh_pos, info.wh_noun) == ("what", "end", "anim")
-
-
-def test_yes_no_when_the_sentence_states_it():
-    q = "Was the September meeting the first between Putin and Haftar?"
-    assert yes_no(q, "The September meeting was the first between Putin and Haftar since 2019.") == "Yes"
-    assert yes_no(q, "The September meeting was not the first between Putin and Haftar.") == "No"
-    assert yes_no("Didn't Haftar visit Moscow?", "Haftar visited Moscow in September.") == "No"
-
-
-def test_yes_no_abstains_unless_plain():
-    q = "Was the September meeting the first between Putin and Haftar?"
-    assert yes_no(q, "Haftar met Putin in September.") is None           # "first" is not stated
-    assert yes_no("Who met Putin?", "Haftar met Putin.") is None          # not a yes/no question
-    assert yes_no("Is the port in Tobruk or Benghazi?", "The port is in Tobruk.") is None  # a choice
-    assert yes_no("Is it?", "It is.") is None                             # nothing to check
 
 
 def test_model_threshold_must_be_a_probability():

@@ -8,7 +8,6 @@ import httpx
 import numpy as np
 import pytest
 
-from conftest import FakeEmbedder
 from core.errors import EmbeddingMismatch, StoreRefused
 from core.errors import StoreUnavailable
 from ingest import ArticleStore, ingest_files
@@ -51,9 +50,9 @@ def test_opening_with_another_embedding_model_is_refused_saying_what_to_do(fille
         assert part in message
 
 
-def test_opening_with_an_embedder_of_another_dimension_is_refused(filled, settings):
+def test_opening_with_an_embedder_of_another_dimension_is_refused(filled, settings, fake_embedder):
     with pytest.raises(EmbeddingMismatch, match="384 dimensions.*64 dimensions"):
-        ArticleStore.open(settings, FakeEmbedder(dimension=64))
+        ArticleStore.open(settings, type(fake_embedder)(dimension=64))
 
 
 def test_opening_with_the_same_model_works(filled, settings, fake_embedder):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from core.settings import configure_offline, get_settings
+from core.types import article_file_name
 
 from qa.service import QAService
 from qa.types import Answer, Route
@@ -35,8 +36,7 @@ def load_dataset(path: Path, workdir: Path, with_seed: bool = True) -> tuple[lis
     articles: list[Path] = []
     if "articles" in data:  # SQuAD 2.0 style
         for art in data["articles"]:
-            name = "".join(c if c.isalnum() else "-" for c in art["title"]).strip("-").lower() + ".txt"
-            f = workdir / name
+            f = workdir / article_file_name(art["title"])
             f.write_text(art["context"], encoding="utf-8")
             articles.append(f)
             for q in art["questions"]:

@@ -120,12 +120,22 @@ def token_f1(pred: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def exact(pred: str, gold: str) -> bool:
+    """SQuAD's exact match: equal after its normalization."""
+    return _tokens(pred) == _tokens(gold)
+
+
+def best_f1(pred: str, golds) -> float:
+    """The token F1 of `pred` with the closest of the gold answers (0 without any)."""
+    return max((token_f1(pred, g) for g in golds), default=0.0)
+
+
 def short_metrics(hits: list[Outcome]) -> dict:
     """Of the right answers: how often an answer phrase leads, and its exact match and token F1 against
     the best gold answer (the phrase alone, Yes/No excluded)."""
     shorts = [o for o in hits if o.answer.short is not None and o.answer.short.text not in ("Yes", "No")]
-    em = [max(float(_tokens(o.answer.short.text) == _tokens(g)) for g in o.gold) for o in shorts]
-    f1 = [max(token_f1(o.answer.short.text, g) for g in o.gold) for o in shorts]
+    em = [max(float(exact(o.answer.short.text, g)) for g in o.gold) for o in shorts]
+    f1 = [best_f1(o.answer.short.text, o.gold) for o in shorts]
     return {"short_present": _rate(len(shorts), len(hits)),
             "short_exact": round(sum(em) / len(em), 3) if em else None,
             "short_f1": round(sum(f1) / len(f1), 3) if f1 else None,

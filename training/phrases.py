@@ -1,13 +1,15 @@
-"""Train the short-answer span scorer on SQuAD 2.0's answerable questions, validated by article.
+"""Train the answer-phrase scorer (qa/judgment/phrase.py) on SQuAD v1.1 train; measure it on the pool's articles.
 
-    python -m training.phrases --data ../shared/train/squad2_train_pool.json
+    python -m training.phrases --data ../shared/train/squad1_train.json --heldout ../shared/train/squad2_train_pool.json
 
-Each answerable question gives one group of rows: the candidates (qa.compose.short) of the sentence that holds
+Each answerable question gives one group of rows: the candidates (qa.judgment.phrase) of the sentence that holds
 its gold answer, labelled by token F1 against the gold answers, and "no phrase here"; and a second group,
-from another sentence of its paragraph, where "no phrase here" is right. Constants (the regularization C and the
-probability below which no phrase is shown) are chosen by GroupKFold cross-validation on article titles.
-The final model is fitted on every article except the two smallest, which become the frozen sample that
-tests/test_short.py scores the committed model on (truly held out).
+from another sentence of its paragraph, where "no phrase here" is right. The regularization C is chosen on a
+tenth of the training articles held out; every figure printed is on the held-out pool (other articles).
+The default threshold is the least probability at which shown phrases are right (token F1 >= 0.5) at least
+90% of the time on the pool's answer sentences; the answer step tightens it further by the sentence's own
+confidence (training/judge.py calibrates both end to end). Two of the pool's articles become the frozen
+sample that tests/test_short.py scores the committed model on.
 """
 from __future__ import annotations
 
@@ -26,11 +28,16 @@ import numpy as np
 
 from ingest.split import split_sentences
 
-from qa.compose import short
+from qa.judgment import phrase as short
 
 SAMPLE_PATH = Path(__file__).parent.parent / "tests" / "data" / "short_sample.json"
 SAMPLE_ARTICLES = 2
 C_GRID = (0.3, 1.0, 3.0)
+PRECISION_TARGET = 0.9
+"""A shown phrase is right (token F1 >= 0.5 with a gold answer) at least this often, held out."""
+MAX_QUESTIONS = 40000
+"""Questions of the training set used (each with an other-sentence negative): more add little to a
+linear model over these features and cost memory."""
 NONE = "__none__"  # the pseudo-feature of "no phrase here"; its weight becomes ShortModel.none_score
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.0, 0.91, 0.02))
 
@@ -194,109 +201,126 @@ def scores(preds: list[tuple[float, str | None]], items: list[Item], threshold: 
             "mean_words": length / answered if answered else 0.0}
 
 
-def choose_threshold(preds, items) -> float:
-    """Show a phrase only where its expected token F1 beats one half: maximize sum(F1 - 0.5) over shown."""
-    def gain(t):
-        return sum(best_f1(text, i.golds) - 0.5 for (p, text), i in zip(preds, items) if text is not None and p >= t)
-    return max(THRESHOLDS, key=gain)
-
-
 def shown_rate(preds, threshold: float) -> float:
     """The share of questions given a phrase (on sentences that do not hold the answer: wrongly)."""
     return sum(text is not None and p >= threshold for p, text in preds) / max(1, len(preds))
 
 
-def cross_validate(items: list[Item], cache: dict, folds: int = 5):
-    """Out-of-fold predictions for every item, folds by article, for the C that gives the most token F1
-    over all gold-sentence questions (no phrase counting 0)."""
-    from sklearn.model_selection import GroupKFold
+def precision_threshold(preds, items, target: float = PRECISION_TARGET) -> float:
+    """The least threshold at which the phrases shown are right (F1 >= 0.5) at least `target` of the time."""
+    for t in THRESHOLDS:
+        shown = [best_f1(text, i.golds) >= 0.5 for (p, text), i in zip(preds, items) if text is not None and p >= t]
+        if shown and sum(shown) / len(shown) >= target:
+            return t
+    return THRESHOLDS[-1]
 
-    groups = [i.title for i in items]
-    gold = [i for i in items if not i.negative]
-    results = {}
+
+def precision_at(preds, items, threshold: float) -> float:
+    shown = [best_f1(text, i.golds) >= 0.5 for (p, text), i in zip(preds, items) if text is not None and p >= threshold]
+    return sum(shown) / len(shown) if shown else 0.0
+
+
+def _prepare(path: Path, limit: int | None, seed: int = 0) -> tuple[list[Item], list[Item], int]:
+    items, negatives, crossing = load_items(path)
+    items = [i for i in items if short.wants_phrase(i.question)]
+    negatives = [i for i in negatives if short.wants_phrase(i.question)]
+    if limit is not None and len(items) > limit:
+        rng = random.Random(seed)
+        items = rng.sample(items, limit)
+        negatives = rng.sample(negatives, min(len(negatives), limit // 2))
+    parse_all(items + negatives)
+    return items, negatives, crossing
+
+
+def choose_c(items: list[Item], cache: dict) -> float:
+    """C by the token F1 over all gold-sentence questions of a tenth of the articles held out."""
+    titles = sorted({i.title for i in items})
+    val = set(random.Random(1).sample(titles, max(1, len(titles) // 10)))
+    fit_items = [i for i in items if i.title not in val]
+    val_items = [i for i in items if i.title in val and not i.negative]
+    best, best_f1_all = C_GRID[0], -1.0
     for c_value in C_GRID:
-        preds: list = [None] * len(items)
-        for fit_idx, val_idx in GroupKFold(n_splits=folds).split(items, groups=groups):
-            model = fit([items[i] for i in fit_idx], cache, c_value)
-            for i in val_idx:
-                preds[i] = predict(model, items[i])
-        gold_preds = [p for p, i in zip(preds, items) if not i.negative]
-        results[c_value] = (preds, scores(gold_preds, gold, choose_threshold(gold_preds, gold)))
-        s = results[c_value][1]
-        print(f"  C={c_value}: held-out EM {s['em']:.3f} F1 {s['f1']:.3f} coverage {s['coverage']:.3f} "
-              f"F1 over all {s['f1_all']:.3f}", flush=True)
-    best_c = max(results, key=lambda cv: results[cv][1]["f1_all"])
-    return best_c, results[best_c][0]
+        model = fit(fit_items, cache, c_value)
+        preds = [predict(model, i) for i in val_items]
+        s = scores(preds, val_items, 0.0)
+        print(f"  C={c_value}: validation F1 over all {s['f1_all']:.3f}", flush=True)
+        if s["f1_all"] > best_f1_all:
+            best, best_f1_all = c_value, s["f1_all"]
+    return best
+
+
+def held_out_report(model: short.ShortModel, gold: list[Item], other: list[Item]) -> tuple[dict, dict]:
+    preds = [predict(model, i) for i in gold]
+    wrong = [predict(model, i) for i in other]
+    curve = {}
+    for t in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        s = scores(preds, gold, t)
+        s["precision"] = precision_at(preds, gold, t)
+        s["phrase_on_other_sentence"] = shown_rate(wrong, t)
+        curve[t] = s
+        print(f"  threshold {t:.1f}: phrase for {s['coverage']:.1%}, right (F1>=0.5) {s['precision']:.1%}, "
+              f"EM {s['em']:.1%}, F1 {s['f1']:.1%}; on a sentence without the answer {s['phrase_on_other_sentence']:.1%}")
+    t = precision_threshold(preds, gold)
+    held = scores(preds, gold, t)
+    held.update(precision=precision_at(preds, gold, t), threshold=t, phrase_on_other_sentence=shown_rate(wrong, t),
+                f1_gold_sentence=scores(preds, gold, 0.0)["f1"])
+    return held, curve
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.phrases", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, required=True, help="SQuAD 2.0 JSON (the training pool)")
+    parser.add_argument("--data", type=Path, required=True, help="SQuAD-format training file (squad1_train.json)")
+    parser.add_argument("--heldout", type=Path, required=True, help="SQuAD-format file of other articles (the pool)")
     parser.add_argument("--out", type=Path, default=short.MODEL_PATH)
     parser.add_argument("--sample", type=Path, default=SAMPLE_PATH)
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--max-questions", type=int, default=MAX_QUESTIONS)
     args = parser.parse_args(argv)
-    if "eval" in args.data.resolve().parts:
-        print("error: the data in eval/ is for evaluation only; train on the pool", file=sys.stderr)
+    if any("eval" in p.resolve().parts for p in (args.data, args.heldout)):
+        print("error: the data in eval/ is for evaluation only", file=sys.stderr)
         return 2
 
     t0 = time.perf_counter()
-    items, negatives, crossing = load_items(args.data)
-    parse_all(items + negatives)
-    factoid = [i for i in items if short.wants_phrase(i.question)]
-    other = [i for i in negatives if short.wants_phrase(i.question)]
-    print(f"{len(items)} answerable questions ({crossing} skipped: answer crosses sentences), "
-          f"{len(factoid)} factoid, {len({i.title for i in items})} articles; {len(other)} other-sentence "
-          f"pairs; parsed in {time.perf_counter() - t0:.0f} s")
-    cache = {id(i): rows(i) for i in factoid + other}
-    ceiling = sum(max(cache[id(i)][1], default=0.0) for i in factoid) / len(factoid)
-    print(f"candidate ceiling (best candidate's F1, mean): {ceiling:.3f}")
+    items, negatives, crossing = _prepare(args.data, args.max_questions)
+    train = items + negatives
+    print(f"training: {len(items)} factoid questions over {len({i.title for i in items})} articles "
+          f"({crossing} skipped: answer crosses sentences), {len(negatives)} other-sentence pairs; "
+          f"parsed in {time.perf_counter() - t0:.0f} s", flush=True)
+    cache = {id(i): rows(i) for i in train}
+    c_value = choose_c(train, cache)
+    model = fit(train, cache, c_value)
+    del cache
 
-    titles = sorted({i.title for i in factoid}, key=lambda t: (sum(i.title == t for i in factoid), t))
+    gold, other, _ = _prepare(args.heldout, None)
+    ceiling = sum(max(rows(i)[1], default=0.0) for i in gold) / len(gold)
+    print(f"held out ({args.heldout.name}: {len(gold)} factoid questions, {len({i.title for i in gold})} articles); "
+          f"candidate ceiling (best candidate's F1, mean) {ceiling:.3f}", flush=True)
+    held, curve = held_out_report(model, gold, other)
+    model.threshold = held["threshold"]
+    titles = sorted({i.title for i in gold}, key=lambda t: (sum(i.title == t for i in gold), t))
     sample_titles = set(titles[:SAMPLE_ARTICLES])
-    pool = [i for i in factoid + other if i.title not in sample_titles]
-    gold = [i for i in pool if not i.negative]
-    print(f"cross-validation by article ({args.folds} folds, {len(gold)} questions):")
-    c_value, all_preds = cross_validate(pool, cache, args.folds)
-    preds = [p for p, i in zip(all_preds, pool) if not i.negative]
-    wrong_sentence = [p for p, i in zip(all_preds, pool) if i.negative]
-    threshold = choose_threshold(preds, gold)
-    held_out = scores(preds, gold, threshold)
-    held_out["phrase_on_other_sentence"] = shown_rate(wrong_sentence, threshold)
-    print(f"chosen C={c_value}, threshold={threshold}")
-    curve = {t: scores(preds, gold, t) for t in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)}
-    for t, s in curve.items():
-        s["phrase_on_other_sentence"] = shown_rate(wrong_sentence, t)
-        print(f"  threshold {t:.1f}: phrase for {s['coverage']:.1%}, EM {s['em']:.1%}, F1 {s['f1']:.1%}; "
-              f"a phrase from a sentence without the answer for {s['phrase_on_other_sentence']:.1%}")
-    print(f"held-out: EM {held_out['em']:.1%}  F1 {held_out['f1']:.1%} (over questions given a phrase); "
-          f"EM {held_out['em_all']:.1%}  F1 {held_out['f1_all']:.1%} (over all factoid, none = 0); "
-          f"phrase for {held_out['coverage']:.1%}; mean {held_out['mean_words']:.2f} words; "
-          f"phrase from a sentence without the answer for {held_out['phrase_on_other_sentence']:.1%}")
-
-    model = fit(pool, cache, c_value)
-    model.threshold = threshold
-    sample = [i for i in factoid if i.title in sample_titles]
-    sample_scores = scores([predict(model, i) for i in sample], sample, threshold)
-    print(f"frozen sample ({', '.join(sorted(sample_titles))}; {len(sample)} questions, not fitted on): "
-          f"EM {sample_scores['em']:.1%}  F1 {sample_scores['f1']:.1%}  phrase for {sample_scores['coverage']:.1%}")
+    sample = [i for i in gold if i.title in sample_titles]
+    sample_scores = scores([predict(model, i) for i in sample], sample, model.threshold)
+    print(f"held out: at threshold {model.threshold:.2f} a phrase for {held['coverage']:.1%}, right {held['precision']:.1%}, "
+          f"EM {held['em']:.1%}, F1 {held['f1']:.1%}; F1 on every answer sentence {held['f1_gold_sentence']:.1%}")
     model.meta = {
-        "trained_on": f"{args.data.name}: {len(gold)} factoid answerable questions, "
-                      f"{len({i.title for i in pool})} articles (SQuAD 2.0, CC BY-SA 4.0)",
-        "trained_on_articles": sorted({i.title for i in pool}),
-        "spacy_pipeline": short.SPACY_PIPELINE, "C": c_value,
-        "held_out_by_article": {k: round(v, 4) if isinstance(v, float) else v for k, v in held_out.items()},
+        "trained_on": f"{args.data.name}: {len(items)} factoid questions (+{len(negatives)} other-sentence pairs), "
+                      f"{len({i.title for i in items})} articles (SQuAD v1.1, CC BY-SA 4.0)",
+        "held_out_on": f"{args.heldout.name}: {len(gold)} factoid questions, {len({i.title for i in gold})} other "
+                       f"articles (SQuAD 2.0, CC BY-SA 4.0)",
+        "spacy_pipeline": short.SPACY_PIPELINE, "C": c_value, "precision_target": PRECISION_TARGET,
+        "held_out": {k: round(v, 4) if isinstance(v, float) else v for k, v in held.items()},
         "candidate_ceiling_f1": round(ceiling, 4),
         "held_out_by_threshold": {
-            str(t): {k: round(s[k], 4) for k in ("coverage", "em", "f1", "phrase_on_other_sentence")}
+            str(t): {k: round(s[k], 4) for k in ("coverage", "precision", "em", "f1", "phrase_on_other_sentence")}
             for t, s in curve.items()},
         "sample": {k: round(v, 4) if isinstance(v, float) else v for k, v in sample_scores.items()},
+        "minutes": round((time.perf_counter() - t0) / 60, 1),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     args.sample.parent.mkdir(parents=True, exist_ok=True)
     args.sample.write_text(json.dumps({
-        "note": "Questions of SQuAD 2.0 (CC BY-SA 4.0) articles left out of qa/models/short.json's fit.",
+        "note": "Questions of SQuAD 2.0 (CC BY-SA 4.0) articles that qa/models/short.json was not fitted on.",
         "articles": sorted(sample_titles), "scores": model.meta["sample"],
         "items": [{"question": i.question, "sentence": i.sentence, "golds": i.golds} for i in sample],
     }, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

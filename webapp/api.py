@@ -1,12 +1,33 @@
-"""The chat's JSON API (`/answer`): an Answer as plain JSON for programs using gradio_client."""
+"""The chat's JSON API (`/answer`): an Answer as plain JSON for programs using gradio_client, and the endpoint."""
 from __future__ import annotations
 
-from qa import Answer
+from core.errors import AskError, QuestionError
+from qa import Answer, Citation, request
+
+from .checks import problem
+
+EXAMPLE_QUESTION = "Where is Haftar's headquarters?"
+PARAMETERS = {
+    "question": "The question about the loaded articles.",
+    "history": 'Earlier turns, oldest first: a list of {"role": "user" | "assistant", "content": text}; [] for none.',
+    "sources": "Article names to ask (as listed in the page's header); [] or None asks all of them.",
+    "since": "Only articles dated on or after this day, YYYY-MM-DD; '' for no lower bound.",
+    "until": "Only articles dated on or before this day, YYYY-MM-DD; '' for no upper bound.",
+}
+DESCRIPTION = ("Answer a question about the loaded articles, as JSON: text (with markers [1], [2]), short (the "
+               "exact answer phrase, or None), level (sure, likely or refused), confidence (0..1), abstained, reason, "
+               "searched, citations and alternatives (each with its source, title, date, start and end offsets and "
+               "quote). Bad input raises an error that says what to fix.")
+
+
+def citation_json(c: Citation) -> dict:
+    return {"index": c.index, "source": c.source, "title": c.title, "date": c.date, "start": c.start, "end": c.end,
+            "quote": c.quote, "role": c.role, "passage_id": c.passage_id}
 
 
 def answer_json(answer: Answer) -> dict:
-    """Text, short answer (or None), abstained and reason, searched question, and each citation with its
-    source, title, date, character offsets and quote (`quote == source_text[start:end]`).
+    """Text, short answer (or None), confidence level, abstained and reason, searched question, each citation
+    and alternative with its source, title, date, character offsets and quote (`quote == source_text[start:end]`).
 
     No key may be named `path`: gradio_client takes a dict holding one for a file to download.
     """
@@ -14,26 +35,66 @@ def answer_json(answer: Answer) -> dict:
     return {
         "text": answer.text,
         "short": None if short is None else {"text": short.text, "citation": short.citation, "start": short.start,
-                                             "end": short.end, "quote": short.quote},
+                                             "end": short.end, "quote": short.quote,
+                                             "confidence": short.confidence},
+        "level": str(answer.level),
+        "confidence": answer.confidence,
         "abstained": answer.abstained,
         "reason": answer.reason,
         "searched": answer.searched,
-        "citations": [{"index": c.index, "source": c.source, "title": c.title, "date": c.date, "start": c.start,
-                       "end": c.end, "quote": c.quote, "role": c.role, "passage_id": c.passage_id}
-                      for c in answer.citations],
+        "citations": [citation_json(c) for c in answer.citations],
+        "alternatives": [citation_json(c) for c in answer.alternatives],
     }
 
 
-def plain_history(history) -> list[dict]:
-    """An API caller's history: a list of {"role", "content"} with plain-text content; anything else is refused."""
-    if history in (None, "", []):
-        return []
-    if not isinstance(history, list):
-        raise ValueError("history must be a list of {\"role\": \"user\" | \"assistant\", \"content\": text}")
-    out = []
-    for turn in history:
-        if not isinstance(turn, dict) or turn.get("role") not in ("user", "assistant") \
-                or not isinstance(turn.get("content"), str):
-            raise ValueError("history must be a list of {\"role\": \"user\" | \"assistant\", \"content\": text}")
-        out.append({"role": turn["role"], "content": turn["content"]})
-    return out
+def plain_history(history: tuple | list) -> list[dict]:
+    """A checked history (qa.request accepted it) as the plain {"role", "content"} turns qa reads."""
+    return [{"role": turn.get("role"), "content": turn.get("content")} for turn in history]
+
+
+class AnswerEndpoint:
+    """`/answer`: the same check as every other entry point (`qa.request.check`), then `service.answer`."""
+
+    def __init__(self, service, max_chars: int):
+        self.service = service
+        self.max_chars = max_chars
+
+    def __call__(self, question: str, history: list | None = None, sources: list[str] | None = None,
+                 since: str = "", until: str = "") -> dict:
+        import gradio as gr
+
+        question = question.strip() if isinstance(question, str) else question
+        try:
+            checked = request.check(question, history, sources or None, since, until, max_chars=self.max_chars)
+        except QuestionError as exc:
+            message = problem(exc, question if isinstance(question, str) else "", str(since or ""),
+                              str(until or ""), self.max_chars).message
+            raise gr.Error(message) from None
+        try:
+            chosen = checked.filters.sources
+            answer = self.service.answer(checked.question, plain_history(checked.history),
+                                         sources=None if chosen is None else sorted(chosen),
+                                         since=(since or "").strip() or None, until=(until or "").strip() or None)
+        except AskError as exc:
+            raise gr.Error(str(exc)) from None
+        return answer_json(answer)
+
+
+def add_endpoint(service, max_chars: int) -> None:
+    """Register `/answer` in the Blocks being built, its parameters named and described on the API page."""
+    import gradio as gr
+
+    endpoint = AnswerEndpoint(service, max_chars)
+
+    def answer(question: str, history: list | None = None, sources: list[str] | None = None, since: str = "",
+               until: str = "") -> dict:
+        return endpoint(question, history, sources, since, until)
+
+    dependency = gr.api(answer, api_name="answer", api_description=DESCRIPTION)
+    # gr.api labels its parameters "1st", "2nd"...: give them their names and descriptions instead.
+    block = gr.context.get_blocks_context().fns[dependency["id"]]
+    for component, (name, text) in zip(block.inputs, PARAMETERS.items(), strict=True):
+        component.label = name
+        component._api_info = {**component._api_info, "additional_description": text}
+    block.inputs[0].example_payload = lambda: EXAMPLE_QUESTION
+    block.outputs[0].label = "answer"

@@ -1,14 +1,36 @@
-"""Example questions shipped beside an article: `<article>.questions.json` (a JSON list of strings).
+"""The example questions under the empty chat: those shipped beside an article, else suggested from its text.
 
-Ingest reads only article suffixes (.txt, .md, .html), so the sidecar is never ingested as an article.
+A shipped article may have a sidecar `<article>.questions.json`: a JSON list of
+`{"question": "...", "expect": "...", "phrase": "..."}` (a plain string is a question with nothing expected).
+`expect` is "refused" when the articles do not answer it, else a piece of the article's text that the answer's
+first citation holds; `phrase`, if given, is the only answer phrase that may be shown in bold. A test asks
+every shipped example through the real product and checks both. Ingest reads only article suffixes
+(.txt, .md, .html), so the sidecar is never ingested as an article.
 """
 from __future__ import annotations
 
 import json
+import threading
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from core.errors import AskError
+from ingest.load import load_article
+
+from .suggest import suggest_questions
 
 SIDECAR_SUFFIX = ".questions.json"
 MAX_EXAMPLES = 6
+REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class Example:
+    question: str
+    expect: str | None = None
+    """"refused", or text the first citation of the answer holds; None when nothing is recorded."""
+    phrase: str | None = None
+    """The answer phrase (Answer.short) if one is shown; None when not recorded."""
 
 
 def sidecar_path(folder: Path, source: str) -> Path:
@@ -17,27 +39,75 @@ def sidecar_path(folder: Path, source: str) -> Path:
     return folder / f"{stem}{SIDECAR_SUFFIX}"
 
 
-def read_questions(path: Path) -> list[str]:
-    """The questions of one sidecar; a missing or malformed file has none (examples are optional)."""
+def read_examples(path: Path) -> list[Example]:
+    """The examples of one sidecar; a missing or malformed file has none (examples are optional)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
     if not isinstance(data, list):
         return []
-    return [" ".join(q.split()) for q in data if isinstance(q, str) and q.strip()]
+    out = []
+    for item in data:
+        fields = {"question": item} if isinstance(item, str) else item if isinstance(item, dict) else {}
+        question = fields.get("question")
+        if isinstance(question, str) and question.strip():
+            expect, phrase = (fields.get(k) for k in ("expect", "phrase"))
+            out.append(Example(" ".join(question.split()), expect if isinstance(expect, str) and expect else None,
+                               phrase if isinstance(phrase, str) and phrase else None))
+    return out
 
 
-def example_questions(articles: dict, folders: list[Path]) -> list[str]:
-    """Example questions of the loaded articles that have a sidecar in one of `folders`, newest article first."""
-    infos = sorted(articles.values(), key=lambda a: (a.date or "", a.source), reverse=True)
-    out: list[str] = []
-    for info in infos:
-        for folder in folders:
+def read_questions(path: Path) -> list[str]:
+    return [e.question for e in read_examples(path)]
+
+
+class ExampleQuestions:
+    """The examples of the loaded articles, newest ingested first: an article's sidecar in one of `folders`,
+    else questions suggested from its file there (remembered per article version)."""
+
+    def __init__(self, folders: list[Path], max_bytes: int):
+        self.folders = folders
+        self.max_bytes = max_bytes
+        self._suggested: dict[tuple[str, str], list[str]] = {}
+        self._lock = threading.Lock()
+
+    def of_article(self, info) -> list[str]:
+        for folder in self.folders:
             questions = read_questions(sidecar_path(folder, info.source))
             if questions:
-                out.extend(q for q in questions if q not in out)
+                return questions
+        return self.suggested(info)
+
+    def suggested(self, info) -> list[str]:
+        key = (info.source, info.content_hash)
+        with self._lock:
+            if key in self._suggested:
+                return self._suggested[key]
+        questions: list[str] = []
+        for folder in self.folders:
+            path = folder / info.source
+            if path.is_file():
+                try:
+                    article = load_article(path, max_bytes=self.max_bytes, source=info.source)
+                except AskError:
+                    break  # the file changed since it was ingested; no suggestions rather than wrong ones
+                questions = suggest_questions(article.title, article.text[article.body.start:article.body.end])
                 break
-        if len(out) >= MAX_EXAMPLES:
-            break
-    return out[:MAX_EXAMPLES]
+        with self._lock:
+            self._suggested[key] = questions
+        return questions
+
+    def __call__(self, articles: dict) -> list[str]:
+        infos = sorted(articles.values(), key=lambda a: (a.ingested_at, a.date or "", a.source), reverse=True)
+        out: list[str] = []
+        for info in infos:
+            out.extend(q for q in self.of_article(info) if q not in out)
+            if len(out) >= MAX_EXAMPLES:
+                break
+        return out[:MAX_EXAMPLES]
+
+
+def example_questions(articles: dict, folders: list[Path], max_bytes: int = 5 * 1024 * 1024) -> list[str]:
+    """Example questions of the loaded articles (see ExampleQuestions), without remembering suggestions."""
+    return ExampleQuestions(folders, max_bytes)(articles)

@@ -14,7 +14,8 @@ import re
 from qa import Answer
 
 from .api import answer_json
-from .render import question_html, render_answer, render_error, render_partial
+from .render import question_html
+from .turns import render_answer, render_error, render_pending
 
 _TAG = re.compile(r"<[^>]+>")
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -37,8 +38,9 @@ def answer_message(answer: Answer, question: str) -> dict:
     return _message("assistant", render_answer(answer, question), answer_record(answer))
 
 
-def partial_message(text: str) -> dict:
-    return _message("assistant", render_partial(text), {"kind": "partial", "text": text})
+def pending_message() -> dict:
+    """The assistant's turn while its answer is being found (no text yet: not part of the history)."""
+    return _message("assistant", render_pending(), {"kind": "pending", "text": ""})
 
 
 def error_message(message: str) -> dict:
@@ -84,7 +86,8 @@ def message_text(msg) -> str:
 def history_for_qa(messages: list | None) -> list[dict]:
     """The conversation as qa expects it: plain question and answer texts, no HTML.
 
-    A question that got an error instead of an answer is left out with its error.
+    A question that got an error instead of an answer is left out with its error; an answer still being
+    found is not part of it yet.
     """
     out: list[dict] = []
     for msg in messages or []:
@@ -93,6 +96,8 @@ def history_for_qa(messages: list | None) -> list[dict]:
         if role == "assistant" and record is not None and record["kind"] == "error":
             if out and out[-1]["role"] == "user":
                 out.pop()
+        elif role == "assistant" and record is not None and record["kind"] == "pending":
+            continue
         elif role in ("user", "assistant"):
             out.append({"role": role, "content": message_text(msg)})
     return out

@@ -1,4 +1,4 @@
-"""Answers, citations, questions and the article list as HTML for the chat.
+"""Citations, questions and the article list as HTML for the chat (answers: `turns.py`).
 
 Every piece of user or article text is escaped before it becomes HTML. Citations are cut by their
 character offsets, never found by searching for the quote.
@@ -9,8 +9,8 @@ import html
 import re
 from datetime import date
 
-from qa import Answer, Citation
-from qa.types import CLOSEST_LABEL, MARKER
+from qa import Citation
+from qa.types import CLOSEST_LABEL
 
 SNIPPET_CHARS = 140
 """Characters of context shown on each side of a cited span before the citation is expanded."""
@@ -67,7 +67,7 @@ def display_title(title: str) -> str:
     return (cut[:space] if space > TITLE_CHARS // 2 else cut).rstrip(" ,;:.") + "…"
 
 
-def _bare(title: str) -> str:
+def bare_title(title: str) -> str:
     """A title without its final punctuation, for use inside a sentence or before a date."""
     return title.rstrip(" .,;:")
 
@@ -136,10 +136,23 @@ def _shown(text: str, line_start: bool) -> str:
     return text_html(unheading(text, line_start))
 
 
+def without_headline(before: str, title: str) -> str:
+    """The context before a cited span without the article's headline as its first line: the card shows the
+    title already."""
+    first, nl, rest = before.partition("\n")
+    same = " ".join(unheading(first).split()).rstrip(" .") == " ".join(unheading(title or "").split()).rstrip(" .")
+    return rest.lstrip("\n") if nl and first.strip() and same else before
+
+
+CARD_KINDS = {"closest": " qa-closest", "alternative": " qa-alt"}
+
+
 def render_citation(c: Citation, short=None) -> str:
     """One cited passage: number, title, date, the span highlighted (and the short answer inside it);
-    expanding shows the whole passage."""
+    expanding shows the whole passage. A closest passage (with a refusal) is labelled not an answer; an
+    alternative (beside a likely answer) is drawn as secondary."""
     before, quote, after = citation_parts(c)
+    before = without_headline(before, c.title)
     quote_starts_line = not before or before.endswith("\n")
     phrase = short_parts(c, short) if quote == c.quote else None
     if phrase:
@@ -153,10 +166,9 @@ def render_citation(c: Citation, short=None) -> str:
     snippet = (f"{_shown(clipped_before, clipped_before == before)}{mark}"
                f"{_shown(_clip_right(after, SNIPPET_CHARS), False)}")
     full = f"{_shown(before, True)}{mark}{_shown(after, False)}"
-    closest = c.role == "closest"
     # The number is a class, not a data- attribute: the chat's HTML sanitizer drops data- attributes.
-    kind = f"qa-cite qa-n-{c.index}" + (" qa-closest" if closest else "")
-    badge = f'<span class="qa-cite-role">{CLOSEST_LABEL}</span>' if closest else ""
+    kind = f"qa-cite qa-n-{c.index}{CARD_KINDS.get(c.role, '')}"
+    badge = f'<span class="qa-cite-role">{CLOSEST_LABEL}</span>' if c.role == "closest" else ""
     more = ("" if full == snippet else
             '<span class="qa-cite-more">show the whole passage</span><span class="qa-cite-less">show less</span>')
     title = display_title(c.title)
@@ -166,86 +178,6 @@ def render_citation(c: Citation, short=None) -> str:
             f'<span class="qa-cite-date">{html.escape(format_date(c.date))}</span>{badge}</span>'
             f'<span class="qa-cite-snippet">{snippet}</span>{more}</summary>'
             f'<div class="qa-cite-full">{full}</div></details>')
-
-
-# --- answers ----------------------------------------------------------------------------------------
-
-def without_lead(answer: Answer) -> str:
-    """The answer text without its leading answer phrase ("Benghazi. Haftar, who ... [1]"), for pages
-    that show the phrase on its own line above it."""
-    text = answer.text
-    if answer.short is not None and answer.short.text and not answer.abstained:
-        lead = answer.short.text.strip().rstrip(".,;:") + "."
-        if text[:len(lead)].lower() == lead.lower():
-            return text[len(lead):].lstrip()
-    return text
-
-
-def _answer_body(answer: Answer) -> str:
-    numbers = {c.index: c for c in answer.citations}
-
-    def marker(m: re.Match) -> str:
-        c = numbers.get(int(m.group(1)))
-        if c is None:
-            return m.group(0)
-        label = html.escape(f"{display_title(c.title)} ({format_date(c.date)})", quote=True)
-        return f'<span class="qa-ref qa-n-{c.index}" title="{label}">[{c.index}]</span>'
-
-    return MARKER.sub(marker, text_html(unheading(without_lead(answer))))
-
-
-def copy_text(answer: Answer) -> str:
-    """What the copy button puts on the clipboard: the short answer, the answer, then its numbered sources."""
-    lines = [answer.short.text, ""] if answer.short is not None and answer.short.text else []
-    lines.append(unheading(without_lead(answer)).strip())
-    if answer.citations:
-        lines.append("")
-        for c in answer.citations:
-            note = f" ({CLOSEST_LABEL})" if c.role == "closest" else ""
-            quote = " ".join(unheading(c.quote).split())
-            lines.append(f"[{c.index}] {_bare(display_title(c.title))} ({format_date(c.date)}){note}: "
-                         f"\u201c{quote}\u201d")
-    return "\n".join(lines)
-
-
-def _same_question(a: str, b: str) -> bool:
-    return " ".join(a.split()).lower() == " ".join(b.split()).lower()
-
-
-def render_answer(answer: Answer, question: str) -> str:
-    """The whole assistant message for a finished answer (or abstention), as one HTML block."""
-    kind = "qa-abstained" if answer.abstained else "qa-answered"
-    parts = [f'<div class="qa-turn {kind}" data-copy="{attr(copy_text(answer))}">']
-    if answer.abstained:
-        parts.append('<div class="qa-abstain-label">Not in the articles</div>')
-    elif answer.short is not None and answer.short.text:
-        parts.append(f'<div class="qa-short">{text_html(answer.short.text)}</div>')
-    parts.append(f'<div class="qa-answer">{_answer_body(answer)}</div>')
-    if answer.abstained and answer.reason and answer.reason not in answer.text:
-        parts.append(f'<div class="qa-reason">Why: {text_html(answer.reason)}</div>')
-    if answer.searched and not _same_question(answer.searched, question):
-        parts.append(f'<div class="qa-searched">Searched for: {text_html(answer.searched)}</div>')
-    if answer.notice:
-        parts.append(f'<div class="qa-searched">{text_html(answer.notice)}</div>')
-    if answer.citations:
-        label = "" if answer.abstained else ("Source" if len(answer.citations) == 1 else "Sources")
-        label_html = f'<div class="qa-cites-label">{label}</div>' if label else ""
-        short = None if answer.abstained else answer.short
-        cites = "".join(render_citation(c, short) for c in answer.citations)
-        parts.append(f'<div class="qa-cites">{label_html}{cites}</div>')
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def render_partial(text: str) -> str:
-    """An answer while it streams in."""
-    return f'<div class="qa-turn qa-streaming"><div class="qa-answer">{text_html(text)}</div></div>'
-
-
-def render_error(message: str) -> str:
-    """An expected error (the store is down) as a chat message."""
-    return (f'<div class="qa-turn qa-error" data-copy="{attr(message)}">'
-            f'<div class="qa-error-label">Could not answer</div><div>{text_html(message)}</div></div>')
 
 
 # --- the header: what is loaded -------------------------------------------------------------------------

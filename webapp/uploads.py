@@ -54,11 +54,38 @@ def discard_upload(staged: Path) -> None:
     staged.parent.rmdir()
 
 
+# What ingest's message kinds ("binary file: x.txt does not look like text ...") say on the page, where the line
+# names the file already.
+FAILURE_WORDS = {
+    "empty file": "empty: there is no text in it",
+    "binary file": "not a text file: add .txt, .md or .html articles",
+    "not UTF-8 text": "could not be read as text: save it as UTF-8 and add it again",
+    "unsupported file type": "unsupported file type: add .txt, .md or .html articles",
+}
+
+
+def failure_words(message: str, name: str) -> str:
+    """An ingest error as the upload report says it: in the reader's words, without the file's name."""
+    kind, sep, _ = message.partition(":")
+    if sep and kind in FAILURE_WORDS:
+        return FAILURE_WORDS[kind]
+    return " ".join(message.replace(f" {name} ", " ").replace(f" {name}:", ":").split()) or "could not be added"
+
+
+def too_large_line(name: str, max_file_mb: float) -> tuple[str, str, str]:
+    return "failed", name, f"too large — the limit is {max_file_mb:g} MB"
+
+
+def unsupported_line(name: str) -> tuple[str, str, str]:
+    return "failed", name, FAILURE_WORDS["unsupported file type"]
+
+
 def upload_line(result) -> tuple[str, str, str]:
     """(status, article name, what happened) for one ingested upload."""
     if result.status == "failed":
         # The error names the staged copy; the reader knows the file by its own name.
-        return "failed", result.source, (result.error or "could not be ingested").replace(result.path, result.source)
+        message = (result.error or "could not be ingested").replace(result.path, result.source)
+        return "failed", result.source, failure_words(message, result.source)
     detail = {"added": "added", "replaced": "replaced the earlier version",
               "unchanged": "already loaded, unchanged"}[result.status]
     return result.status, result.source, f"{detail} · {count(result.passages, 'passage')}"
@@ -94,15 +121,20 @@ def ingest_staged(service, staged: dict[str, str], upload_dir: Path, on_embedded
     return lines
 
 
-def render_upload_report(lines: list[tuple[str, str, str]]) -> str:
-    """Upload results, one line a file: (status, name, detail)."""
+def render_upload_report(lines: list[tuple[str, str, str]], suggestions: list[str] = ()) -> str:
+    """Upload results, one line a file: (status, name, detail); then questions to try on what was added
+    (buttons that put the question in the question box)."""
     icons = {"added": "✓", "replaced": "✓", "unchanged": "=", "failed": "✗"}
     items = "".join(
         f'<li class="qa-up-{html.escape(status)}"><span class="qa-up-icon">{icons.get(status, "·")}</span>'
-        f'<span class="qa-up-name">{html.escape(name)}</span> '
+        f'<span class="qa-up-name">{html.escape(name)}</span><span class="qa-up-sep">: </span>'
         f'<span class="qa-up-detail">{html.escape(detail)}</span></li>'
         for status, name, detail in lines)
-    return f'<ul class="qa-upload-report">{items}</ul>'
+    report = f'<ul class="qa-upload-report">{items}</ul>'
+    if suggestions:
+        buttons = "".join(f'<button type="button" class="qa-suggest-q">{html.escape(q)}</button>' for q in suggestions)
+        report += f'<div class="qa-suggest"><span class="qa-suggest-label">Try asking</span>{buttons}</div>'
+    return report
 
 
 def _duration(seconds: float) -> str:

@@ -8,10 +8,10 @@ from typing import Iterator, Protocol
 from core.types import ArticleInfo
 
 from qa.judgment.abstain import Decision, refusal
-from qa.judgment.evidence import Scored
+from qa.judgment.evidence import Phrase, Scored
 from qa.judgment.features import anchor
 from qa.question import DATE, Question
-from qa.types import Citation, Route, Short, route_line
+from qa.types import Citation, Route, Short
 
 from .yesno import yes_no
 
@@ -29,10 +29,6 @@ class Draft:
     short: Short | None = None
     fallback: str = ""
     """Why a generator's draft was replaced by this extractive one ('' when it was not)."""
-
-    @property
-    def path(self) -> str:
-        return route_line(self.route, self.fallback)
 
 
 class Answerer(Protocol):
@@ -73,7 +69,7 @@ SECOND_SENTENCE_P = 0.5
 """A second sentence is cited only when the judge's ranker thinks it, too, more likely than not holds the answer."""
 
 
-def pick(evidence: list[Scored], decision: Decision, limit: int = 2, q: Question | None = None) -> list[Scored]:
+def pick(evidence: list[Scored], *, limit: int = 2, q: Question | None = None) -> list[Scored]:
     """The sentences worth citing: the best one; a runner-up the ranker thinks likely to hold the
     answer too; for a "when" answered by a relative time, the sentence that dates it."""
     if not evidence:
@@ -99,10 +95,10 @@ class ExtractiveAnswerer:
         if decision.abstain:
             return abstention(q, evidence, decision, articles)
         cites = []
-        for i, ev in enumerate(pick(evidence, decision, q=q), start=1):
+        for i, ev in enumerate(pick(evidence, q=q), start=1):
             start, end = trimmed(ev)
             cites.append(cite(i, ev, articles, start, end))
-        found = short_answer(q.text, cites)
+        found = short_answer(q.text, cites, decision.phrase)
         body = " ".join(f"{_capitalized(c.quote)} [{c.index}]" for c in cites)
         text = f"{_sentence_case(found.text)}. {body}" if found else body
         return Draft(text, tuple(cites), Route(self.name), short=found)
@@ -114,24 +110,38 @@ class ExtractiveAnswerer:
         yield draft
 
 
-def short_answer(question: str, cites: list[Citation]) -> Short | None:
-    """The exact answer phrase inside the cited sentences (offsets into the source), "Yes"/"No" when a
-    cited sentence plainly states it, or None when no phrase fits."""
-    if not cites:
-        return None
-    from . import short as phrases  # spaCy loads on the first answer, not at import
-
+def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = None) -> Short | None:
+    """The answer phrase to show first: "Yes"/"No" when a cited sentence plainly states it, else the judge's
+    phrase (qa.judgment.evidence.Phrase: only when it passed the judge's threshold) when it lies inside a
+    cited span; None otherwise. Offsets point into the source: source[start:end] == quote."""
     for c in cites:
         verdict = yes_no(question, c.quote)
         if verdict:
             return Short(text=verdict, citation=c.index, start=c.start, end=c.end, quote=c.quote)
-    best = phrases.best_short(question, [c.quote for c in cites])
-    if best is None:
+    if phrase is None:
         return None
-    i, span = best
-    c = cites[i]
-    start, end = c.start + span.start, c.start + span.end
-    return Short(text=span.text, citation=c.index, start=start, end=end, quote=c.quote[span.start:span.end])
+    for c in cites:
+        if c.start <= phrase.start and phrase.end <= c.end:
+            quote = c.quote[phrase.start - c.start:phrase.end - c.start]
+            return Short(text=quote, citation=c.index, start=phrase.start, end=phrase.end, quote=quote,
+                         confidence=round(phrase.p, 3))
+    return None
+
+
+def alternatives(evidence: list[Scored], cited: tuple[Citation, ...], articles: dict[str, ArticleInfo],
+                 limit: int = 2) -> tuple[Citation, ...]:
+    """For an answer that is likely but not sure: the next best sentences not already cited, numbered
+    after the citations (role "alternative")."""
+    taken = {(c.source, c.start) for c in cited} | {(c.source, c.end) for c in cited}
+    out: list[Citation] = []
+    for ev in evidence[1:]:
+        if len(out) == limit:
+            break
+        if (ev.source, ev.start) in taken or (ev.source, ev.end) in taken:
+            continue
+        start, end = trimmed(ev)
+        out.append(cite(len(cited) + len(out) + 1, ev, articles, start, end, role="alternative"))
+    return tuple(out)
 
 
 def abstention(q: Question, evidence: list[Scored], decision: Decision,

@@ -12,17 +12,19 @@ import numpy as np
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from core.errors import AskError
+from core.errors import AskError, one_line
 from core.settings import Settings
 from core.types import ArticleInfo
 from lang.normalize import clean
-
+from lang.rules import name_in, text_keys
+from lang.words import STOPWORDS, is_number, names, terms, words
 from qa.judgment.abstain import Decision
-from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer
 from qa.judgment.evidence import Scored
 from qa.question import Question
 from qa.types import MARKER, Route, Short
-from lang.words import STOPWORDS, is_number, names, terms, words
+
+from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer
+from .yesno import yes_no
 
 SYSTEM = (
     "You answer questions about news articles using only the numbered evidence sentences you are given. "
@@ -69,7 +71,8 @@ def verify(draft: str, evidence: list[Scored], embed=None, question: str = "") -
     Every name, number and content word of the claim must occur in the cited sentences (names
     and numbers strictly; content words mostly), and, when an embedder is given, the claim must
     agree in meaning with them. A draft without a marker is attributed to the sentence that
-    contains it best, and then checked the same way.
+    contains it best, and then checked the same way. A "Yes"/"No" draft names nothing the evidence
+    could lack, so it stands only where the cited sentence itself says that answer (qa.compose.yesno).
     """
     text = draft.strip()
     if not text or _NOT_FOUND.search(text):
@@ -78,30 +81,20 @@ def verify(draft: str, evidence: list[Scored], embed=None, question: str = "") -
     claim = _PREAMBLE.sub("", " ".join(MARKER.sub("", text).split())).strip(" .;:,")
     if not claim:
         return Verdict(False, "the draft has no claim")
-    if question and not set(terms(claim)) - set(terms(question)) and not _YES_NO.match(claim):
-        return Verdict(False, "the draft only repeats the question")
     if any(n < 1 or n > len(evidence) for n in cited):
         return Verdict(False, "the draft cites a sentence it was not given")
-    claim_terms = [t for t in terms(claim) if t]
+    said = _YES_NO.match(claim)
+    if said:
+        return _verify_yes_no(said.group(1).capitalize(), claim, claim[said.end():], cited, evidence, question)
+    if question and not set(terms(claim)) - set(terms(question)):
+        return Verdict(False, "the draft only repeats the question")
+    cited = cited or _attributed(claim, evidence)
     if not cited:
-        def overlap(e: Scored) -> int:
-            found = set(terms(e.text))
-            return sum(t in found for t in claim_terms)
-        best = max(range(len(evidence)), key=lambda i: overlap(evidence[i]), default=None)
-        if best is None:
-            return Verdict(False, "no evidence to check against")
-        cited = (best + 1,)
+        return Verdict(False, "no evidence to check against")
     quotes = " ".join(evidence[n - 1].text for n in cited)
-    found = set(terms(quotes)) | set(words(quotes))
-    for name in names(claim) + [w for w in words(claim) if is_number(w)]:
-        parts = terms(name) or [name.lower()]
-        if not all(p in found for p in parts):
-            return Verdict(False, f"'{name}' is not in the cited evidence", claim, cited)
-    content = [t for t in claim_terms if t not in STOPWORDS]
-    if content:
-        supported = sum(t in found for t in content) / len(content)
-        if supported < 0.75:
-            return Verdict(False, f"only {supported:.0%} of the draft's words are in the cited evidence", claim, cited)
+    why = _unsupported(claim, quotes)
+    if why:
+        return Verdict(False, why, claim, cited)
     if embed is not None:
         vecs = embed([claim, quotes])
         if float(np.dot(vecs[0], vecs[1])) < 0.2:
@@ -109,15 +102,57 @@ def verify(draft: str, evidence: list[Scored], embed=None, question: str = "") -
     return Verdict(True, "", claim, cited)
 
 
+def _verify_yes_no(said: str, claim: str, rest: str, cited: tuple[int, ...], evidence: list[Scored],
+                   question: str) -> Verdict:
+    """A "Yes"/"No" draft: the cited sentences (or, unmarked, the given ones) must say that answer and none
+    the other; what follows the word ("Yes, she opened it") is checked like any claim."""
+    verdicts = {n: yes_no(question, evidence[n - 1].text) for n in cited or range(1, len(evidence) + 1)}
+    agreeing = tuple(n for n, v in verdicts.items() if v == said)
+    if not agreeing or any(v not in (None, said) for v in verdicts.values()):
+        return Verdict(False, f"the cited evidence does not say {said!r}", claim, cited)
+    cited = cited or agreeing[:1]
+    why = _unsupported(rest, " ".join(evidence[n - 1].text for n in cited))
+    return Verdict(not why, why, claim, cited)
+
+
+def _attributed(claim: str, evidence: list[Scored]) -> tuple[int, ...]:
+    """The number of the given sentence that holds most of the claim's terms (none when none is given)."""
+    claim_terms = terms(claim)
+    if not evidence:
+        return ()
+    best = max(range(len(evidence)), key=lambda i: sum(t in text_keys(evidence[i].text) for t in claim_terms))
+    return (best + 1,)
+
+
+def _unsupported(claim: str, quotes: str) -> str:
+    """Why the quotes do not support the claim ('' when they do). A name must be there word for word and a
+    number as written (lang.rules.name_in, every word: a draft may not change a first name); of the other
+    content words, three in four."""
+    found = text_keys(quotes)
+    for name in names(claim) + [w for w in words(claim) if is_number(w)]:
+        if not name_in(name, found, every_word=True):
+            return f"'{name}' is not in the cited evidence"
+    content = [t for t in terms(claim) if t and t not in STOPWORDS]
+    if content:
+        supported = sum(t in found for t in content) / len(content)
+        if supported < 0.75:
+            return f"only {supported:.0%} of the draft's words are in the cited evidence"
+    return ""
+
+
 class GenerativeAnswerer:
     """A chat model writes the answer; the verifier decides whether it may be shown."""
 
-    def __init__(self, model: BaseChatModel, name: str, embedder=None, fallback: Answerer | None = None):
+    def __init__(self, model: BaseChatModel, name: str, embedder=None, fallback: Answerer | None = None,
+                 failures: tuple[type[BaseException], ...] = (OSError,)):
         self.model = model
         self.name = name
         self.route = Route(name)  # a name that is no route is refused here, not on the first answer
         self.embedder = embedder
         self.fallback = fallback or ExtractiveAnswerer()
+        self.failures = failures
+        """How this backend says it is broken (cannot load, server down, timed out): the answer falls back to
+        the extractive one and says why. Anything else is a bug and raises."""
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         return self.embedder.encode(texts)
@@ -141,20 +176,15 @@ class GenerativeAnswerer:
             yield draft
             return
         given = evidence_for_prompt(evidence)
+        messages = prompt(q.text, given)  # our own code: a mistake here raises, it is not a broken backend
         parts: list[str] = []
         notice = ""
-        load = getattr(self.model, "load", None)
-        if load is not None:  # a local model loads on first use: say so, once, with the time it took
-            seconds = load()
-            if seconds:
-                notice = f"Loaded the {self.name} model in {seconds:.1f} s (first use)."
         try:
-            for chunk in self.model.stream(prompt(q.text, given)):
+            notice = self._load()
+            for chunk in self.model.stream(messages):
                 text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
                 parts.append(text)
-        except AskError:
-            raise
-        except Exception as exc:  # a backend that is down or misbehaves: say so, answer extractively
+        except self.failures as exc:
             log.warning("%s backend failed; answering extractively", self.name, exc_info=exc)
             draft = self._fallback(q, evidence, decision, articles, f"{self.name} backend failed: {_one_line(exc)}",
                                    notice)
@@ -162,6 +192,12 @@ class GenerativeAnswerer:
             draft = self._verified("".join(parts), q, given, evidence, decision, articles, notice)
         yield draft.text
         yield draft
+
+    def _load(self) -> str:
+        """Load a local model on first use; say so, once, with the time it took ('' otherwise)."""
+        load = getattr(self.model, "load", None)
+        seconds = load() if load is not None else 0.0
+        return f"Loaded the {self.name} model in {seconds:.1f} s (first use)." if seconds else ""
 
     def _verified(self, raw: str, q: Question, given: list[Scored], evidence: list[Scored], decision: Decision,
                   articles: dict[str, ArticleInfo], notice: str) -> Draft:
@@ -171,7 +207,7 @@ class GenerativeAnswerer:
             return self._fallback(q, evidence, decision, articles, verdict.reason, notice)
         cites = tuple(cite(i, given[n - 1], articles) for i, n in enumerate(verdict.cited, start=1))
         # The draft must agree with the answer phrase the cited text gives, when there is one.
-        found = short_answer(q.text, list(cites))
+        found = short_answer(q.text, list(cites), decision.phrase)
         if found is not None and not agrees(verdict.claim, found, cites):
             return self._fallback(q, evidence, decision, articles,
                                   f"the draft does not give the answer phrase {found.text!r}", notice)
@@ -185,11 +221,9 @@ class GenerativeAnswerer:
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:
-    """An exception as one readable line for the reader (the traceback goes to the log)."""
+    """An exception as one readable line for the reader, with its type (the traceback goes to the log)."""
     text = " ".join(str(exc).split())
-    if len(text) > limit:
-        text = text[:limit - 1] + "…"
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return f"{type(exc).__name__}: {one_line(exc, limit)}" if text else type(exc).__name__
 
 
 def make_answerer(settings: Settings, embedder=None) -> Answerer:
@@ -197,19 +231,21 @@ def make_answerer(settings: Settings, embedder=None) -> Answerer:
     if settings.generator == "extractive":
         return ExtractiveAnswerer()
     if settings.generator == "local":
-        from .local_llm import LocalGGUFChat, shipped_model_path
+        from .local_llm import LocalGGUFChat, LocalModelError, shipped_model_path
 
         path = settings.local_model or str(shipped_model_path())
         return GenerativeAnswerer(LocalGGUFChat(model_path=path, token_timeout_s=settings.local_timeout_s), "local",
-                                  embedder)
+                                  embedder, failures=(LocalModelError, OSError))
     if settings.generator == "openai":
         try:
+            import openai
             from langchain_openai import ChatOpenAI
         except ImportError:
             raise AskError("QA_GENERATOR=openai needs langchain-openai: pip install langchain-openai") from None
         model = ChatOpenAI(model=settings.openai_model, temperature=0, max_retries=0, timeout=30,
                            api_key=settings.openai_api_key or "not-needed", base_url=settings.openai_base_url)
-        return GenerativeAnswerer(model, "openai", embedder)
+        # APIError: the server is down, timed out, or answered with an error status.
+        return GenerativeAnswerer(model, "openai", embedder, failures=(openai.APIError, OSError))
     raise AskError(f"QA_GENERATOR={settings.generator!r} is unknown: use extractive, local or openai")
 
 

@@ -17,6 +17,13 @@ from pydantic import ConfigDict, PrivateAttr
 from core.errors import AskError
 
 SHIPPED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+# Mistakes in how this module calls transformers, not a broken model: they raise as they are.
+_BUGS = (TypeError, AttributeError, NameError, AssertionError)
+
+
+class LocalModelError(AskError):
+    """The local model cannot be used: its GGUF file is missing or unreadable, or a generation failed. The
+    answer step then answers extractively and says why."""
 
 
 def shipped_model_path() -> Path:
@@ -56,14 +63,19 @@ class LocalGGUFChat(BaseChatModel):
                 return 0.0
             path = Path(self.model_path)
             if not path.exists():
-                raise AskError(f"QA_LOCAL_MODEL: no such GGUF file: {path}")
+                raise LocalModelError(f"QA_LOCAL_MODEL: no such GGUF file: {path}")
             t = time.perf_counter()
             from transformers import AutoModelForCausalLM, AutoTokenizer
             from transformers.utils import logging as hf_logging
 
             hf_logging.disable_progress_bar()
-            self._tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
-            self._model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name)
+            try:
+                tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
+                model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name)
+            except Exception as exc:  # a corrupt or truncated file fails in many ways (ValueError, struct.error...)
+                raise LocalModelError(f"cannot load the local model {path} ({type(exc).__name__}: {exc}); "
+                                      f"replace the file, or set QA_LOCAL_MODEL") from exc
+            self._tokenizer, self._model = tokenizer, model
             self._model.eval()
             self.load_seconds = time.perf_counter() - t
             return self.load_seconds
@@ -111,7 +123,11 @@ class LocalGGUFChat(BaseChatModel):
             abandoned.set()
         worker.join(self.token_timeout_s)
         if failure:
-            raise failure[0]
+            cause = failure[0]
+            if isinstance(cause, _BUGS):
+                raise cause
+            raise LocalModelError(f"the local model failed while generating ({type(cause).__name__}: {cause})"
+                                  ) from cause
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:

@@ -9,7 +9,11 @@ from qa.types import MARKER
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
-_ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.I)
+_ELLIPSIS_OPENERS = ("and", "what about", "how about", "and what about", "and how about")
+# Longest opener first: an alternation takes the first that matches, and "and" alone would leave
+# "what about" in the name that replaces the earlier one.
+_ELLIPSIS = re.compile(r"^\s*(?:%s)\s+(.+?)\s*\??\s*$" % "|".join(
+    r"\s+".join(map(re.escape, o.split())) for o in sorted(_ELLIPSIS_OPENERS, key=len, reverse=True)), re.I)
 _WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .evidence import Scored
+from qa.types import Level
+
+from .confidence import level
+from .evidence import Phrase, Scored, Selection
 from qa.question import AGE, DATE, NUMBER, Question
 from lang.words import STOPWORDS, stem, term_words, terms
 
@@ -32,12 +35,20 @@ class Decision:
     """0..1: the judge's probability that the articles answer the question."""
     reason: str
     """Why it abstained, in words a reader can check against the closest passage ('' when answering)."""
+    confidence: float = 0.0
+    """Calibrated probability that the best sentence answers (0 when abstaining)."""
+    level: Level = Level.REFUSED
+    phrase: Phrase | None = None
+    """The answer phrase to show in bold, when the judge is sure enough of it."""
 
 
-def decide(q: Question, best: Scored, p_answerable: float, threshold: float) -> Decision:
-    if p_answerable >= threshold:
-        return Decision(False, p_answerable, "")
-    return Decision(True, p_answerable, reason(q, best))
+def decide(q: Question, selection: Selection, threshold: float, sure: float) -> Decision:
+    """Answer or refuse, and how sure: refuse below the answerability threshold; "sure" at or above the
+    confidence `sure`, else "likely"."""
+    p = selection.p_answerable
+    if p >= threshold:
+        return Decision(False, p, "", selection.confidence, level(False, selection.confidence, sure), selection.phrase)
+    return Decision(True, p, reason(q, selection.evidence[0]))
 
 
 def reason(q: Question, best: Scored) -> str:

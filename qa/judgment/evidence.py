@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -10,7 +11,11 @@ from core.types import ArticleInfo
 from ingest.store import ArticleStore
 
 from .features import Candidate, Sentence, SentenceSignals, question_row, sentence_signals
+from . import phrase
+from .confidence import confidence_row, phrase_row
 from .judge import Judge, sigmoid
+from .reader import Reading, Reader
+from .rerank import rerank, rerank_matrix
 from qa.question import Question
 from qa.retrieval.retrieve import Retrieval
 
@@ -32,6 +37,19 @@ class Scored(Sentence):
     """The sentence's position in its passage."""
     missing: tuple[str, ...] = ()
     """The question's names that this sentence's passage does not mention."""
+    reading: Reading | None = None
+    """What the reader made of it (None when it was not among the candidates read)."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The answer phrase inside the best sentence: `text == source[start:end]` of its article."""
+
+    start: int
+    end: int
+    text: str
+    p: float
+    """Calibrated probability that the phrase is the answer (qa.judgment.confidence)."""
 
 
 @dataclass(frozen=True)
@@ -40,8 +58,12 @@ class Selection:
 
     evidence: list[Scored]
     row: np.ndarray | None
-    """The question-level signals (qa.features.QUESTION_FEATURES), None without evidence."""
+    """The question-level signals (QUESTION_FEATURES, + READER_QUESTION_FEATURES with the reader)."""
     p_answerable: float
+    confidence: float = 0.0
+    """Calibrated probability that evidence[0] answers the question."""
+    phrase: Phrase | None = None
+    """The answer phrase of evidence[0], when one passes the judge's phrase threshold."""
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -78,24 +100,90 @@ def candidates(retrieval: Retrieval, store: ArticleStore, passages: int) -> list
     return out or headlines
 
 
-def rank(q: Question, cands: list[Candidate], judge: Judge, idf) -> Selection:
-    """Order the candidates by the judge's ranker and score the question's answerability."""
+def rank(q: Question, cands: list[Candidate], judge: Judge, idf, reader: Reader | None = None) -> Selection:
+    """Order the candidates (the ranker, then the reader over the best few), score the question's
+    answerability, the confidence in the best sentence, and its answer phrase."""
     if not cands:
         return Selection([], None, 0.0)
     sig: SentenceSignals = sentence_signals(q, cands, idf)
-    logits = judge.rank_logits(sig.matrix, sig.rrf)
-    order = np.argsort(-logits, kind="stable")
-    row = question_row(q, cands, sig, logits, order)
-    probs = sigmoid(logits) if judge.ranker is not None else sig.rrf / sig.rrf.max()
+    first = judge.rank_logits(sig.matrix, sig.rrf)
+    order = np.argsort(-first, kind="stable")
+    row = question_row(q, cands, sig, first, order)
+    base = sigmoid(first) if judge.ranker is not None else sig.rrf / sig.rrf.max()
+    use_reader = judge.uses_reader and reader is not None
+    ranked = combine(judge, first, base, (lambda top: reader.read(q.text, [cands[int(i)].text for i in top]))
+                     if use_reader else None)
+    order, probs, readings = ranked.order, ranked.probs, ranked.readings
+    if ranked.reader_row is not None:
+        row = np.concatenate([row, ranked.reader_row])
     evidence = [Scored(passage_rank=c.passage_rank, passage_id=c.passage_id, source=c.source, start=c.start,
                        end=c.end, text=c.text, passage_start=c.passage_start, passage_end=c.passage_end,
                        passage_text=c.passage_text, semantic=c.cosine, coverage=float(sig.coverage[i]),
                        context_coverage=float(sig.passage_coverage[i]), fits=bool(sig.fits[i]),
-                       score=float(probs[i]), index=c.index, missing=tuple(sig.missing[i]))
+                       score=float(probs[i]), index=c.index, missing=tuple(sig.missing[i]), reading=readings.get(i))
                 for i, c in ((int(i), cands[int(i)]) for i in order)]
-    return Selection(evidence, row, judge.p_answerable(row))
+    p_answerable = judge.p_answerable(row)
+    confidence = judge.p_confident(confidence_row(p_answerable, ranked.final))
+    return Selection(evidence, row, p_answerable, confidence, answer_phrase(q, evidence[0], confidence, judge))
 
 
-def select(q: Question, retrieval: Retrieval, store: ArticleStore, passages: int, judge: Judge) -> Selection:
+@dataclass(frozen=True)
+class Ranked:
+    """The final order of the candidates and what it was decided from."""
+
+    order: np.ndarray
+    """Candidate indices, best first."""
+    final: np.ndarray
+    """The final logits in that order (the combined ones for the candidates read, then the first stage's)."""
+    probs: np.ndarray
+    """Per candidate (by index): the probability that it holds the answer."""
+    readings: dict[int, Reading]
+    """The reader's readings by candidate index (empty without the reader)."""
+    reader_row: np.ndarray | None
+    """READER_QUESTION_FEATURES, None without the reader."""
+
+
+def combine(judge: Judge, first: np.ndarray, base: np.ndarray,
+            read: Callable[[np.ndarray], list[Reading]] | None) -> Ranked:
+    """Order candidates by the first-stage logits `first`; with `read` (the reader over candidate indices),
+    the judge's `read_top` best are reordered by the reranker over both, ahead of the rest."""
+    order = np.argsort(-first, kind="stable")
+    if read is None:
+        return Ranked(order, first[order], base, {}, None)
+    top = order[:judge.read_top]
+    readings = read(top)
+    combined = judge.reranker.logits(rerank_matrix(first[top], readings))
+    re = rerank(top, first[top], readings, combined)
+    rest = order[len(top):]
+    probs = base.copy()
+    probs[re.read] = sigmoid(re.logits)
+    return Ranked(np.concatenate([re.read, rest]), np.concatenate([re.logits, first[rest]]), probs,
+                  {int(i): r for i, r in zip(re.read, re.readings)}, re.question_row)
+
+
+def answer_phrase(q: Question, best: Scored, confidence: float, judge: Judge) -> Phrase | None:
+    """The phrase of the best sentence that answers, from the reader's span head or the phrase model
+    (whichever won held out), when its calibrated probability passes the judge's threshold."""
+    if judge.phrase is None or not phrase.wants_phrase(q.text):
+        return None
+    if judge.phrase_source == "reader":
+        r = best.reading
+        if r is None or r.phrase_end <= r.phrase_start:
+            return None
+        start, end, p, none = r.phrase_start, r.phrase_end, r.phrase_p, r.no_phrase_p
+    else:
+        span = phrase.find_short(q.text, best.text, threshold=0.0)
+        if span is None:
+            return None
+        start, end, p, none = span.start, span.end, span.score, 0.0
+    text = best.text[start:end]
+    p_right = judge.p_phrase(phrase_row(confidence, p, none, len(text.split())))
+    if p_right < judge.phrase_threshold:
+        return None
+    return Phrase(best.start + start, best.start + end, text, p_right)
+
+
+def select(q: Question, retrieval: Retrieval, store: ArticleStore, passages: int, judge: Judge,
+           reader: Reader | None = None) -> Selection:
     snap = retrieval.snapshot
-    return rank(q, candidates(retrieval, store, passages), judge, snap.idf)
+    return rank(q, candidates(retrieval, store, passages), judge, snap.idf, reader)

@@ -16,7 +16,9 @@ import numpy as np
 
 from core.settings import MODELS_DIR
 
+from .confidence import CONFIDENCE_FEATURES, PHRASE_FEATURES
 from .features import QUESTION_FEATURES, SENTENCE_FEATURES
+from .rerank import READER_QUESTION_FEATURES, RERANK_FEATURES
 
 MODEL_PATH = MODELS_DIR / "judge.json"
 
@@ -57,9 +59,28 @@ class Judge:
     """None: the sentence-level fusion (RRF of cosine and BM25) ranks, because the learned ranker
     did not beat it on held-out articles."""
     answerable: Linear
+    """P(the articles answer) over QUESTION_FEATURES, and READER_QUESTION_FEATURES when there is a reranker."""
     threshold: float
     """Abstain when P(the articles answer) is below this."""
     meta: dict
+    reranker: Linear | None = None
+    """Second stage over RERANK_FEATURES for the `read_top` best first-stage candidates, which the reader
+    reads; None when the reader did not win held out (or none was trained)."""
+    read_top: int = 0
+    confidence: Linear | None = None
+    """P(the cited sentence answers) over CONFIDENCE_FEATURES, calibrated on held-out articles."""
+    sure: float = 1.0
+    """The least confidence at which an answer is shown as sure (else "likely")."""
+    phrase: Linear | None = None
+    """P(the answer phrase is right) over PHRASE_FEATURES."""
+    phrase_threshold: float = 1.0
+    """The least phrase probability at which the phrase is shown (chosen for 90% precision held out)."""
+    phrase_source: str = "model"
+    """Where the phrase comes from: "reader" (its span head) or "model" (the phrase model of qa.judgment.phrase)."""
+
+    @property
+    def uses_reader(self) -> bool:
+        return self.reranker is not None
 
     def rank_logits(self, matrix: np.ndarray, rrf: np.ndarray) -> np.ndarray:
         if self.ranker is None:
@@ -70,15 +91,32 @@ class Judge:
     def p_answerable(self, row: np.ndarray) -> float:
         return float(sigmoid(self.answerable.logits(row))[0])
 
+    def p_confident(self, row: np.ndarray) -> float:
+        return float(sigmoid(self.confidence.logits(row))[0]) if self.confidence is not None else 0.0
+
+    def p_phrase(self, row: np.ndarray) -> float:
+        return float(sigmoid(self.phrase.logits(row))[0]) if self.phrase is not None else 0.0
+
     def to_json(self) -> dict:
-        return {"ranker": self.ranker.to_json() if self.ranker else None, "answerable": self.answerable.to_json(),
-                "threshold": self.threshold, "meta": self.meta}
+        def lin(m: Linear | None):
+            return m.to_json() if m is not None else None
+
+        return {"ranker": lin(self.ranker), "answerable": self.answerable.to_json(), "threshold": self.threshold,
+                "reranker": lin(self.reranker), "read_top": self.read_top, "confidence": lin(self.confidence),
+                "sure": self.sure, "phrase": lin(self.phrase), "phrase_threshold": self.phrase_threshold,
+                "phrase_source": self.phrase_source, "meta": self.meta}
 
     @classmethod
     def from_json(cls, d: dict) -> "Judge":
-        ranker = Linear.from_json(d["ranker"], SENTENCE_FEATURES) if d.get("ranker") else None
-        return cls(ranker, Linear.from_json(d["answerable"], QUESTION_FEATURES), float(d["threshold"]),
-                   d.get("meta", {}))
+        def lin(key: str, names: tuple[str, ...]) -> Linear | None:
+            return Linear.from_json(d[key], names) if d.get(key) else None
+
+        reranker = lin("reranker", RERANK_FEATURES)
+        question = QUESTION_FEATURES + (READER_QUESTION_FEATURES if reranker is not None else ())
+        return cls(lin("ranker", SENTENCE_FEATURES), Linear.from_json(d["answerable"], question),
+                   float(d["threshold"]), d.get("meta", {}), reranker, int(d.get("read_top", 0)),
+                   lin("confidence", CONFIDENCE_FEATURES), float(d.get("sure", 1.0)), lin("phrase", PHRASE_FEATURES),
+                   float(d.get("phrase_threshold", 1.0)), d.get("phrase_source", "model"))
 
     def save(self, path: Path = MODEL_PATH) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

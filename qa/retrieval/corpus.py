@@ -1,9 +1,10 @@
 """What one question sees of the store: the visible articles and keyword search over their passages.
 
 A Snapshot follows the store's generation marker. When another process (or this one) ingests or removes
-an article, the next question reads the registry again and brings the shared keyword index up to date
-(`KeywordIndex.sync`, which indexes only what changed). No passage text is held in memory: keyword hits
-are read from Chroma by id, like vector hits.
+an article, the next question reads the registry again, brings the shared keyword index up to date
+(`KeywordIndex.sync`, which indexes only what changed), and, on an embedded store, reopens it so that
+vector search sees the change too (`ArticleStore.follow`). No passage text is held in memory: keyword
+hits are read from Chroma by id, like vector hits.
 """
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ class Corpus:
         self._read_at = 0.0
 
     def snapshot(self) -> Snapshot:
-        generation = self.store.generation()
+        generation = self.store.follow()
         snap = self._snapshot
         if snap is not None and snap.generation == generation:
             return snap

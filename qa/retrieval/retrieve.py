@@ -57,13 +57,14 @@ class HybridSearch:
         self.k = k
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 8, snapshot: Snapshot | None = None,
-               heads: int = 2) -> Retrieval:
+               heads: int = 2, query_vector: np.ndarray | None = None) -> Retrieval:
         """The `limit` best passages by fused rank; the top `heads` of each ranking always among them
         (a passage that keyword search ranks first may be missing from the vector list, and fusion alone
-        would then rank it below passages both lists found at middling ranks)."""
+        would then rank it below passages both lists found at middling ranks). `query_vector`: the query's
+        embedding when the caller has it already (training embeds its questions in batches)."""
         filters = filters or Filters()
         snap = snapshot or self.corpus.snapshot()
-        qvec = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
+        qvec = np.asarray(self.embedder.embed_query(query) if query_vector is None else query_vector, dtype=np.float32)
         qterms = tuple(terms(query))
         # Ask Chroma for a few more than k: superseded versions of an article being replaced
         # may take some slots and are dropped below.

@@ -119,7 +119,7 @@ def run(config: BenchConfig, progress: bool = True, say: Callable[[str], None] =
             warm = warm or w
 
         say(f"concurrency: {config.callers} callers")
-        service = QAService(shipped_store, embedder, shipped_settings)
+        service = QAService.of(shipped_store, embedder, shipped_settings)
         service.ensure_seeded()  # a no-op: the store is not empty
         concurrency = measure_concurrency(service, seeds, config.callers, config.concurrent_rounds, progress)
 
@@ -127,7 +127,7 @@ def run(config: BenchConfig, progress: bool = True, say: Callable[[str], None] =
         say(f"growth: {n} generated articles, measured at {', '.join(map(str, sorted(set(config.sizes) | {n})))}")
         corpus = make_corpus(n, root / "corpus", config.seed)
         growth_settings = bench_settings(root, "store-growth")
-        growth_service = QAService(open_store(growth_settings, embedder), embedder, growth_settings)
+        growth_service = QAService.of(open_store(growth_settings, embedder), embedder, growth_settings)
         growth_service.ingest([str(SHIPPED_ARTICLE)])
         growth = measure_growth(corpus, sorted(set(config.sizes) | {n}), growth_service, seeds,
                                 config.fact_questions, config.seed_questions, config.seed, progress)

@@ -145,15 +145,16 @@ def warm_up() -> None:
         default_model()
 
 
-def find_short(question: str, sentence: str, model: ShortModel | None = None) -> ShortSpan | None:
+def find_short(question: str, sentence: str, model: ShortModel | None = None,
+               threshold: float | None = None) -> ShortSpan | None:
     """The phrase of `sentence` that answers `question`, or None when no phrase fits (why/how questions,
-    yes/no questions, or no candidate the model believes in)."""
+    yes/no questions, or no candidate whose probability reaches `threshold`, by default the model's)."""
     if not question.strip() or not sentence.strip() or not wants_phrase(question):
         return None
     warm_up()  # waits for a load already under way instead of starting a second one
     model = model or default_model()
     ranked = rank(question, parse(sentence), model)
-    if not ranked or ranked[0][0] < model.threshold:
+    if not ranked or ranked[0][0] < (model.threshold if threshold is None else threshold):
         return None
     p, c = ranked[0]
     return ShortSpan(start=c.start, end=c.end, text=sentence[c.start:c.end], score=p, kind=c.label)
@@ -448,8 +449,6 @@ def features(q: QuestionInfo, p: Parsed, c: Candidate) -> dict[str, float]:
         f["unit_fits"] = float(any(w.strip(".,") in q.units for w in cand_words))
     if prev_tag in ("IN", "TO"):
         f[f"wh={q.qtype}|prev_word={p.stems[c.first - 1]}"] = 1.0  # "in X" for where, "by X" for who
-    if c.label == "PROPN":
-        f[f"wh={q.qtype}|suffix={p.stems[c.last - 1][-3:]}"] = 1.0  # name shapes: -ia, -son, -ton
     f[f"first_tag={p.tags[c.first]}"] = 1.0
     f[f"last_tag={p.tags[c.last - 1]}"] = 1.0
     f[f"wh={q.qtype}|last_tag={p.tags[c.last - 1]}"] = 1.0

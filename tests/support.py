@@ -1,0 +1,57 @@
+"""What the tests share besides fixtures (test modules import it by name; `conftest` is not importable by name
+once a sub-folder has a conftest.py of its own): the shipped article, a deterministic fake embedder, a free port."""
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from core.settings import PROJECT_DIR
+
+SHIPPED_ARTICLE = PROJECT_DIR / "data" / "articles" / "russia-libya-2023-11-06.txt"
+"""The article shipped with the project (read only)."""
+LOOPBACK = "127.0.0.1"
+
+
+class FakeEmbedder(Embeddings):
+    """Deterministic stand-in for ingest.embed.SentenceEmbedder: a hashed bag of words as a unit vector.
+
+    Texts that share words get a positive cosine similarity, so retrieval tests can reason about
+    which passage is nearest. `calls` records the texts of every `encode` call.
+    """
+
+    def __init__(self, dimension: int = 384):
+        self.dimension = dimension
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        texts = list(texts)
+        self.calls.append(texts)
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                digest = hashlib.blake2b(word.encode("utf-8"), digest_size=4).digest()
+                out[row, int.from_bytes(digest, "little") % self.dimension] += 1.0
+            norm = np.linalg.norm(out[row])
+            if norm:
+                out[row] /= norm
+            else:
+                out[row, 0] = 1.0  # a text without words still needs a unit vector (cosine of zero is undefined)
+        return out
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((LOOPBACK, 0))
+        return s.getsockname()[1]
+
+

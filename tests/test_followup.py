@@ -1,0 +1,74 @@
+"""Follow-up questions (qa/conversation/followup.py): pronouns and "and what about X?" rewritten with the
+conversation's names; standalone questions left as they are."""
+from __future__ import annotations
+
+import pytest
+
+from qa.conversation.followup import resolve
+
+
+def test_standalone_question_is_not_rewritten():
+    history = [{"role": "user", "content": "Who is Jonathan Winer?"},
+               {"role": "assistant", "content": "Former US Special Envoy Jonathan Winer said so [1]"}]
+    assert resolve("Where is Tartus?", history).searched == "Where is Tartus?"
+    assert resolve("hi", history).searched == "hi"
+
+
+def test_pronoun_follow_up_takes_the_person_of_a_who_is_question():
+    history = [{"role": "user", "content": "Who is Jonathan Winer?"},
+               {"role": "assistant", "content": "Former US Special Envoy to Libya Jonathan Winer commented [1]"}]
+    r = resolve("What did he say about ports?", history)
+    assert r.searched == "What did Jonathan Winer say about ports?"
+    assert r.context == ("Jonathan Winer",)
+
+
+def test_possessive_follow_up_takes_the_person_the_answer_named():
+    history = [{"role": "user", "content": "Who visited Lakeside on May 3?"},
+               {"role": "assistant", "content": "Mayor Ilse Brandt visited Lakeside on May 3 [1]"}]
+    assert resolve("What was her position?", history).searched == "What was Mayor Ilse Brandt's position?"
+
+
+def test_follow_up_about_a_thing_appends_the_context_names():
+    history = [{"role": "user", "content": "What was the home port of the Admiral Kuznetsov?"},
+               {"role": "assistant", "content": "Its home port of Severomorsk [1]"}]
+    r = resolve("What war did it take part in?", history)
+    assert r.searched.startswith("What war did it take part in?") and "Admiral Kuznetsov" in r.searched
+
+
+def test_existential_there_is_not_a_follow_up():
+    history = [{"role": "user", "content": "Who is Jonathan Winer?"},
+               {"role": "assistant", "content": "Former US Special Envoy to Libya Jonathan Winer commented [1]"}]
+    q = "Is there a Russian military port in Syria?"
+    r = resolve(q, history)
+    assert r.searched == q and r.context == ()
+    assert resolve("Is it true that the port is deep?", history).searched == "Is it true that the port is deep?"
+
+
+def test_object_her_is_not_made_possessive():
+    history = [{"role": "user", "content": "Who visited Lakeside on May 3?"},
+               {"role": "assistant", "content": "Mayor Ilse Brandt visited Lakeside on May 3 [1]"}]
+    assert resolve("Who met her?", history).searched == "Who met Mayor Ilse Brandt?"
+    assert resolve("Did the council thank her for the bridge?", history).searched == (
+        "Did the council thank Mayor Ilse Brandt for the bridge?")
+    assert resolve("Where does her husband work?", history).searched == "Where does Mayor Ilse Brandt's husband work?"
+
+
+def test_follow_up_without_history_stays_as_it_is():
+    assert resolve("What was his position?", []).searched == "What was his position?"
+
+
+def test_history_accepts_gradio_message_dicts_with_html_and_markers():
+    history = [{"role": "user", "content": "Who is Jonathan Winer?"},
+               {"role": "assistant", "content": [{"type": "text", "text": "<b>Envoy</b> Jonathan Winer [1]"}]}]
+    assert "Jonathan Winer" in resolve("What did he say?", history).searched
+
+
+BRIDGE_TURN = [{"role": "user", "content": "How much did Roth pay for the bridge?"},
+               {"role": "assistant", "content": "Mayor Anna Roth paid $40 million for the bridge [1]"}]
+
+
+@pytest.mark.parametrize("follow_up", ["And what about Weber?", "and how about Weber?", "What about Weber?",
+                                       "How about Weber?", "And Weber?"])
+def test_and_what_about_x_asks_the_previous_question_about_x(follow_up):
+    # The longest opener is taken whole: "And what about Weber?" must not become "... did what about Weber ...".
+    assert resolve(follow_up, BRIDGE_TURN).searched == "How much did Weber pay for the bridge?"

@@ -1,0 +1,72 @@
+"""Example questions: the sidecar format with its recorded outcomes, and questions suggested for other articles."""
+from __future__ import annotations
+
+import json
+
+from core.settings import PROJECT_DIR
+from core.types import ArticleInfo
+from webapp.examples import MAX_EXAMPLES, REFUSED, Example, ExampleQuestions, read_examples, sidecar_path
+
+SHIPPED = PROJECT_DIR / "data" / "articles"
+
+
+def info(source: str, ingested_at: float = 0.0, content_hash: str = "h") -> ArticleInfo:
+    return ArticleInfo(source=source, title="T", date="2024-01-01", content_hash=content_hash, passages=1,
+                       sentences=1, size_bytes=1, ingested_at=ingested_at, title_start=0, title_end=1,
+                       date_start=-1, date_end=-1)
+
+
+def test_sidecar_items_are_questions_with_what_to_expect(tmp_path):
+    path = tmp_path / "a.questions.json"
+    path.write_text(json.dumps([
+        {"question": "  Where is  the port? ", "expect": "the port of Tobruk", "phrase": "Tobruk"},
+        {"question": "What does it cost?", "expect": REFUSED},
+        "A plain question?", {"expect": "no question"}, 7, {"question": ""}]), encoding="utf-8")
+    assert read_examples(path) == [Example("Where is the port?", "the port of Tobruk", "Tobruk"),
+                                   Example("What does it cost?", REFUSED), Example("A plain question?")]
+    path.write_text("{broken", encoding="utf-8")
+    assert read_examples(path) == []
+
+
+def test_every_shipped_example_records_its_outcome():
+    sidecars = list(SHIPPED.glob("*.questions.json"))
+    assert sidecars
+    for path in sidecars:
+        examples = read_examples(path)
+        assert examples and all(e.expect for e in examples), path
+        article = (SHIPPED / path.name.replace(".questions.json", ".txt")).read_text(encoding="utf-8")
+        for e in examples:
+            assert e.expect == REFUSED or e.expect in article, e  # the expected sentence is the article's own text
+    assert "How much will the Tobruk port cost?" not in [e.question for p in sidecars for e in read_examples(p)]
+
+
+def test_an_article_without_a_sidecar_gets_questions_from_its_file(tmp_path):
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    (uploads / "pier.md").write_text("# Pier repairs begin\n\nWork on the pier starts in May, said Mayor Lena Koski. "
+                                     "Koski expects it to reopen in June.", encoding="utf-8")
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    sidecar_path(seed, "ferry.txt").write_text(json.dumps(["How long is the crossing?"]), encoding="utf-8")
+    examples = ExampleQuestions([seed, uploads], max_bytes=1_000_000)
+    loaded = {"ferry.txt": info("ferry.txt", 1.0), "pier.md": info("pier.md", 2.0), "gone.txt": info("gone.txt", 3.0)}
+    # Newest ingested first; an article whose file is not there has none.
+    assert examples(loaded) == ["What is this article about?", "Who is Mayor Lena Koski?", "How long is the crossing?"]
+
+
+def test_suggestions_are_remembered_per_article_version(tmp_path):
+    (tmp_path / "a.txt").write_text("A note\n\nThe quay opened, said Jon Lund. Lund was glad.", encoding="utf-8")
+    examples = ExampleQuestions([tmp_path], max_bytes=1_000_000)
+    first = examples.of_article(info("a.txt", content_hash="v1"))
+    (tmp_path / "a.txt").write_text("A note\n\nThe quay opened, said Ada Vekk. Vekk was glad.", encoding="utf-8")
+    assert examples.of_article(info("a.txt", content_hash="v1")) == first
+    assert "Who is Ada Vekk?" in examples.of_article(info("a.txt", content_hash="v2"))
+
+
+def test_at_most_a_handful_of_examples(tmp_path):
+    for i in range(5):
+        sidecar_path(tmp_path, f"{i}.txt").write_text(json.dumps([f"Question {i}{j}?" for j in range(3)]),
+                                                      encoding="utf-8")
+    loaded = {f"{i}.txt": info(f"{i}.txt", float(i)) for i in range(5)}
+    shown = ExampleQuestions([tmp_path], 1000)(loaded)
+    assert len(shown) == MAX_EXAMPLES and shown[:3] == ["Question 40?", "Question 41?", "Question 42?"]

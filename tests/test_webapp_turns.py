@@ -1,0 +1,87 @@
+"""The assistant's turns as HTML: sure, likely (with alternatives), refused, pending; the headline shown once."""
+from __future__ import annotations
+
+import dataclasses
+
+from qa import Answer, Citation, Short
+from qa.types import Level
+from webapp import render, turns
+
+TEXT = ("Ferry to Umeå\n\nThe crossing takes three hours. Berg expects 300 passengers a day. "
+        "A second ship may join next year.")
+
+
+def cite(quote: str, index: int = 1, role: str = "support") -> Citation:
+    start = TEXT.index(quote)
+    return Citation(index=index, source="ferry.txt", title="Ferry to Umeå", date="2024-03-14", passage_id="p",
+                    start=start, end=start + len(quote), quote=quote, score=0.8, passage_start=0,
+                    passage_end=len(TEXT), passage_text=TEXT, role=role)
+
+
+def short(phrase: str, c: Citation) -> Short:
+    start = c.start + c.quote.index(phrase)
+    return Short(text=phrase, citation=c.index, start=start, end=start + len(phrase), quote=phrase)
+
+
+def likely_answer() -> Answer:
+    c = cite("Berg expects 300 passengers a day.")
+    alt = cite("A second ship may join next year.", index=2, role="alternative")
+    return Answer(text=f"{c.quote} [1]", citations=(c,), short=short("300 passengers", c), level=Level.LIKELY,
+                  confidence=0.62, alternatives=(alt,))
+
+
+def test_sure_answer_has_no_unsure_label_nor_alternatives():
+    c = cite("The crossing takes three hours.")
+    html = turns.render_answer(Answer(text=f"{c.quote} [1]", citations=(c,), confidence=0.95), "How long?")
+    assert html.startswith('<div class="qa-turn qa-answered"')
+    assert "qa-likely" not in html and "Also possibly" not in html and "qa-alt" not in html
+
+
+def test_likely_answer_says_so_and_offers_the_alternatives_as_secondary_cards():
+    html = turns.render_answer(likely_answer(), "How many passengers?")
+    assert html.startswith('<div class="qa-turn qa-answered qa-likely"')
+    assert '<div class="qa-likely-label">Not certain: about 62% likely</div>' in html
+    assert html.index("qa-likely-label") < html.index('<div class="qa-short">300 passengers</div>')
+    also = html[html.index('<div class="qa-cites qa-alternatives">'):]
+    assert '<div class="qa-cites-label">Also possibly</div>' in also
+    assert '<details class="qa-cite qa-n-2 qa-alt">' in also
+    assert "<mark>A second ship may join next year.</mark>" in also
+    assert "qa-phrase" not in also  # the answer phrase is marked in the answer's own citation only
+
+
+def test_likely_copy_text_says_it_is_not_certain_and_lists_the_alternatives():
+    text = turns.copy_text(likely_answer())
+    assert text == ("300 passengers\n\nBerg expects 300 passengers a day. [1]\n(Not certain: about 62% likely.)\n\n"
+                    "[1] Ferry to Umeå (14 Mar 2024): “Berg expects 300 passengers a day.”\n\nAlso possibly:\n"
+                    "[2] Ferry to Umeå (14 Mar 2024): “A second ship may join next year.”")
+
+
+def test_a_likely_answer_without_a_confidence_yet_is_still_said_to_be_unsure():
+    assert turns.likely_note(dataclasses.replace(likely_answer(), confidence=0.0)) == "Not certain"
+
+
+def test_refusal_by_level_or_by_abstaining_shows_no_phrase_and_no_alternatives():
+    c = cite("The crossing takes three hours.", role="closest")
+    refused = Answer(text="The articles don't say. The closest passage [1] is not an answer.", citations=(c,),
+                     abstained=True, reason="no price", level=Level.REFUSED, short=short("three hours", c),
+                     alternatives=(cite("A second ship may join next year.", 2, "alternative"),))
+    html = turns.render_answer(refused, "What does it cost?")
+    assert html.startswith('<div class="qa-turn qa-abstained"') and "Not in the articles" in html
+    assert "qa-short" not in html and "Also possibly" not in html and "qa-phrase" not in html
+
+
+def test_pending_turn_is_a_status_without_answer_text():
+    html = turns.render_pending()
+    assert 'class="qa-turn qa-pending" role="status"' in html and "Looking through the articles…" in html
+
+
+def test_the_headline_is_not_repeated_as_the_passage_s_first_line():
+    html = render.render_citation(cite("The crossing takes three hours."))
+    assert html.count("Ferry to Umeå") == 2  # the title and its tooltip, not the passage
+    full = html[html.index('<div class="qa-cite-full">'):]
+    assert full.startswith('<div class="qa-cite-full"><mark>The crossing takes three hours.</mark>')
+
+
+def test_a_cited_headline_itself_stays():
+    html = render.render_citation(cite("Ferry to Umeå"))
+    assert "<mark>Ferry to Umeå</mark>" in html

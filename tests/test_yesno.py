@@ -1,0 +1,70 @@
+"""Yes or No for a yes/no question (qa/compose/yesno.py): said only when the cited sentence states the claim
+asked about, "No" only when it negates that very claim, nothing when unsure.
+
+The sentences are parsed by spaCy's small English pipeline (loaded once, about a second): integration marker."""
+from __future__ import annotations
+
+import pytest
+
+from qa.compose.yesno import yes_no
+
+FIRST = "Was the September meeting the first between Putin and Haftar?"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence", [
+    (FIRST, "The September meeting was the first between Putin and Haftar since 2019."),
+    ("Did Mayor Ilse Brandt open the bridge?", "Mayor Ilse Brandt opened the bridge on May 3."),
+    # A negative question asks the same thing as the positive one.
+    ("Didn't Haftar visit Moscow?", "Haftar visited Moscow in September."),
+    ("Wasn't the bridge paid for by the council?", "The bridge was paid for by the council."),
+    # A negation in a side clause says nothing about the main claim.
+    ("Did Haftar visit Moscow?", "Haftar visited Moscow in September, although he did not meet the defence minister."),
+    ("Did Brandt open the bridge?", "Brandt, who had not spoken in public for a month, opened the bridge."),
+    ("Did Brandt open the bridge?", "Brandt opened the bridge but did not cut the ribbon."),
+    ("Did Brandt open the bridge?", "Officials said Brandt opened the bridge."),
+    ("Is Russia planning to open a port in Tobruk?", "Russia is planning to open a port in Tobruk."),
+    ("Did Brandt open the bridge?", "Brandt opened the bridge, not only the new road."),
+])
+def test_yes_when_the_sentence_states_the_claim(question, sentence):
+    assert yes_no(question, sentence) == "Yes"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence", [
+    (FIRST, "The September meeting was not the first between Putin and Haftar."),
+    ("Did Haftar visit Moscow?", "Haftar did not visit Moscow."),
+    ("Didn't Haftar visit Moscow?", "Haftar never visited Moscow."),
+    ("Did Brandt open the bridge?", "Brandt didn't open the bridge."),
+    # The negated clause is the one that holds the claim, though the sentence opens with another.
+    ("Did Haftar meet the defence minister?", "Haftar visited Moscow, although he did not meet the defence minister."),
+    ("Did Brandt cut the ribbon?", "Brandt opened the bridge but did not cut the ribbon."),
+    ("Did Brandt cut the ribbon?", "Brandt left without cutting the ribbon."),
+    ("Did any soldiers stay in Oakport?", "No soldiers stayed in Oakport."),
+])
+def test_no_when_the_sentence_negates_the_very_claim(question, sentence):
+    assert yes_no(question, sentence) == "No"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence", [
+    (FIRST, "Haftar met Putin in September."),                                    # "first" is not stated
+    ("Did Russia open a port in Tobruk?", "Russia aims to open a military port in Tobruk."),  # only an aim
+    ("Did Russia open a port in Tobruk?", "Russia may open a port in Tobruk."),              # only possible
+    ("Did Brandt open the bridge?", "Brandt denied that she opened the bridge."),
+    ("Did Brandt open the bridge?", "If Brandt opens the bridge, the council will pay."),
+    ("Did Putin visit Moscow?", "Haftar visited Moscow, but Putin stayed in Sochi."),        # not about Putin
+    ("Did Haftar visit Moscow?", "Haftar met the envoy who visited Moscow."),                # the envoy did
+    ("Did Brandt open the bridge?", "Brandt did not say that she opened the bridge."),
+])
+def test_nothing_when_the_sentence_does_not_plainly_state_it(question, sentence):
+    assert yes_no(question, sentence) is None
+
+
+def test_nothing_unless_a_plain_yes_no_question_about_words_of_the_sentence():
+    # No parse needed: these are refused from the words alone.
+    assert yes_no("Who met Putin?", "Haftar met Putin.") is None                        # not a yes/no question
+    assert yes_no("Is the port in Tobruk or Benghazi?", "The port is in Tobruk.") is None  # a choice
+    assert yes_no("Is it?", "It is.") is None                                           # nothing to check
+    assert yes_no("Did Brandt open the bridge?", "Weber opened the bridge.") is None     # a word missing
+    assert yes_no("Did Brandt open the bridge?", "") is None

