@@ -80,7 +80,7 @@ def build_app(service) -> gr.Blocks:
                           [page.files, page.upload_status, page.header, page.chooser, page.chat],
                           api_name="add_articles", api_visibility="undocumented", concurrency_limit=1,
                           concurrency_id="ingest", show_progress="hidden")
-        add_endpoint(service, settings.max_question_chars)
+        add_endpoint(service, settings.max_question_chars, lambda: library.examples(library.articles()))
         demo.load(library.refresh, None, [page.header, page.chooser, page.chat], api_visibility="private",
                   queue=False)
     return demo

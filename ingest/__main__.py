@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from core.errors import AskError
+from core.errors import AskError, StoreUnavailable
 from core.settings import configure_offline, get_settings
 
 from .load import article_names
@@ -37,7 +37,10 @@ def _sync_keywords(settings) -> None:
     from .keywords import KeywordIndex
 
     store = ArticleStore.open(settings)
-    KeywordIndex.of(settings).sync(store)
+    try:
+        KeywordIndex.of(settings).sync(store, wait=True)  # for as long as another process's sync takes
+    except StoreUnavailable as exc:  # what was ingested is stored: the next question catches the index up
+        print(f"warning: {exc}; the keyword index catches up at the next question", file=sys.stderr)
 
 
 def _run(args, settings) -> int:

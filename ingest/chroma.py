@@ -1,6 +1,7 @@
 """Opening Chroma (a server, or an embedded store folder) and saying plainly what went wrong with it."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import chromadb
@@ -86,8 +87,8 @@ def fresh_embedded_client(folder: Path) -> chromadb.ClientAPI:
 
     Chroma's embedded vector index is loaded once per system and does not follow writes by other processes;
     PersistentClient would hand back the process's cached system. The new system also becomes the one
-    later PersistentClients of this folder get; the old one stays usable by whoever still holds it (a
-    thread in the middle of a search) and goes with its last reference."""
+    later PersistentClients of this folder get. The old one is stopped by `release_system` once nobody
+    uses it any more (a system is never freed by Python alone in time: its native index outlives it)."""
     from chromadb.api import ServerAPI
     from chromadb.api.client import Client
     from chromadb.config import System
@@ -101,3 +102,42 @@ def fresh_embedded_client(folder: Path) -> chromadb.ClientAPI:
     system.instance(ServerAPI)
     system.start()
     return Client.from_system(system)
+
+
+# --- when an embedded system may stop ----------------------------------------------------------
+# Every view of an embedded store (ingest/view.py) holds its system while it is a handle's current view,
+# and again during each call through it; handles of one folder in this process may share a system.
+_users: dict[int, int] = {}
+_users_lock = threading.Lock()
+
+
+def client_system(client: chromadb.ClientAPI):
+    """The Chroma system behind an embedded client (the one its collections call into); None for a server."""
+    if embedded_folder(client) is None:
+        return None
+    # The client's own server component: Client._system would look up the folder's newest system instead.
+    return client._server._system
+
+
+def hold_system(system) -> None:
+    if system is not None:
+        with _users_lock:
+            _users[id(system)] = _users.get(id(system), 0) + 1
+
+
+def release_system(system) -> None:
+    """One use of `system` ended; the last one stops it, unless later clients of its folder would get it."""
+    if system is None:
+        return
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    with _users_lock:
+        left = _users[id(system)] - 1
+        if left:
+            _users[id(system)] = left
+            return
+        del _users[id(system)]
+        # Still the one a new PersistentClient of the folder gets (Chroma's process-wide cache): keep it.
+        if SharedSystemClient._identifier_to_system.get(system.settings.persist_directory) is system:
+            return
+    system.stop()

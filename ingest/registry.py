@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, TypeVar
 
@@ -39,7 +40,7 @@ class Registry:
     """The registry half of ArticleStore: every read and write of the `<collection>-registry` collection.
 
     Needs from the store: `registry` (the collection), `_call` (runs a Chroma call, translating its errors),
-    `name`, `model`, `location`, and `_generation_written(before, after)`.
+    `name`, `model`, `location`, `_generation_lock()` and `_generation_written(before, after)`.
     """
 
     registry: Any
@@ -50,6 +51,10 @@ class Registry:
 
     def _call(self, call: Callable[[], T]) -> T:
         raise NotImplementedError
+
+    def _generation_lock(self) -> AbstractContextManager:
+        """Held from reading the generation marker before a change until `_generation_written` returned."""
+        return nullcontext()
 
     def _generation_written(self, before: str, after: str) -> None:
         """Told after each change of the generation marker by this handle."""
@@ -113,11 +118,12 @@ class Registry:
         return str(got["metadatas"][0]["generation"]) if got["ids"] else ""
 
     def _bump_generation(self) -> None:
-        before, after = self.generation(), uuid.uuid4().hex
-        self._call(lambda: self.registry.upsert(
-            ids=[GENERATION_ID], embeddings=[[1.0]],
-            metadatas=[{"generation": after, "kind": "generation", "at": time.time()}]))
-        self._generation_written(before, after)
+        with self._generation_lock():
+            before, after = self.generation(), uuid.uuid4().hex
+            self._call(lambda: self.registry.upsert(
+                ids=[GENERATION_ID], embeddings=[[1.0]],
+                metadatas=[{"generation": after, "kind": "generation", "at": time.time()}]))
+            self._generation_written(before, after)
 
     # --- the articles -----------------------------------------------------------------------
     def articles(self, where: dict | None = None, ids: list[str] | None = None) -> dict[str, ArticleInfo]:

@@ -6,22 +6,22 @@ then deletes the old version: at every moment exactly one version is visible.
 """
 from __future__ import annotations
 
-import threading
+import logging
 import time
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Iterator, TypeVar
 
 import chromadb
 import numpy as np
 
-from core.errors import StoreRefused, StoreUnavailable
+from core.errors import StoreUnavailable
 from core.settings import Settings, get_settings
 from core.types import Article, ArticleInfo, Passage
 
-from .chroma import (embedded_folder, fresh_embedded_client, is_connection_error, is_stale_view, one_line,
-                     open_client, refused, store_location)
+from .chroma import open_client, store_location
 from .records import StoredPassage, pack_vectors, passage_meta, sentence_meta, stored_passage, unpack_vectors
 from .registry import DEFAULT_EMBEDDING_MODEL, EmbeddingRecord, Registry, embedding_model_name
+from .view import Following
 from .writer import writer_lock
 
 __all__ = ["ArticleStore", "DEFAULT_EMBEDDING_MODEL", "EmbeddingRecord", "StoredPassage", "embedding_model_name",
@@ -29,9 +29,10 @@ __all__ = ["ArticleStore", "DEFAULT_EMBEDDING_MODEL", "EmbeddingRecord", "Stored
 
 T = TypeVar("T")
 _PAGE = 5000
+log = logging.getLogger(__name__)
 
 
-class ArticleStore(Registry):
+class ArticleStore(Following, Registry):
     """All reads and writes of the Chroma collections go through here.
 
     `model` names the embedding model this process uses (see `embedding_model_name`); with it, and with
@@ -40,7 +41,7 @@ class ArticleStore(Registry):
     An embedded store is shared with other processes through its folder, but Chroma's embedded vector index
     is loaded once and does not see their writes. So a handle remembers the generation its view holds:
     `follow()` (each question) and `writing()` (each ingest) reopen the store when another process changed
-    it, and a search that trips over a record written meanwhile is retried once on a fresh view.
+    it, and a search that trips over a record written meanwhile is retried once on a fresh view (`view.py`).
     """
 
     def __init__(self, client: chromadb.ClientAPI, collection: str = "articles", embedder=None,
@@ -50,31 +51,10 @@ class ArticleStore(Registry):
         self.model = model
         self.location = location
         self._recorded: EmbeddingRecord | None = None
-        self._folder = embedded_folder(client)
-        self._reopen_lock = threading.RLock()
-        self._open_collections(client)
-        self._seen = self.generation()
-        """The generation this handle's view of an embedded store holds (every change up to it is seen)."""
+        self._leftovers: set[str] = set()
+        """Articles whose old versions are still stored: their deletion failed after a publish."""
+        self._open_first_view(client)
         self.check_embedding(embedder)
-
-    def _open_collections(self, client: chromadb.ClientAPI) -> None:
-        try:
-            cfg = {"hnsw": {"space": "cosine"}}
-            # embedding_function=None: vectors always come from our embedder, never chromadb's
-            # default (which would download a model).
-            passages = client.get_or_create_collection(self.name, embedding_function=None, configuration=cfg)
-            # One record per passage holding its sentences' vectors (packed int8), read by id only:
-            # a 1-dimension placeholder embedding keeps Chroma's index work for it negligible.
-            sentences = client.get_or_create_collection(f"{self.name}-sentences", embedding_function=None)
-            registry = client.get_or_create_collection(f"{self.name}-registry", embedding_function=None)
-        except Exception as exc:
-            if is_connection_error(exc):
-                raise StoreUnavailable(f"{self.location} is not reachable ({one_line(exc)}); "
-                                       f"check that it is running") from exc
-            raise StoreRefused(f"cannot open the Chroma collections '{self.name}' in {self.location}: "
-                               f"{one_line(exc)} (QA_COLLECTION names them)") from exc
-        self.client, self.passages, self.sentences, self.registry = client, passages, sentences, registry
-        self._langchain = None
 
     @classmethod
     def open(cls, settings: Settings | None = None, embedder=None) -> "ArticleStore":
@@ -84,44 +64,25 @@ class ArticleStore(Registry):
 
     def langchain(self):
         """The passage collection as a langchain-chroma vector store, with our embedder passed explicitly."""
-        if self._langchain is None:
+        view = self._viewing()
+        if view.langchain is None:
             from langchain_chroma import Chroma
 
-            self._langchain = Chroma(client=self.client, collection_name=self.name, embedding_function=self.embedder,
-                                     create_collection_if_not_exists=False)
-        return self._langchain
-
-    # --- following other processes -------------------------------------------------------
-    def follow(self) -> str:
-        """The store's generation, read now; an embedded store that another process changed is reopened
-        first, so that vector search sees its articles too."""
-        generation = self.generation()
-        if self._folder is not None and generation != self._seen:
-            self._reopen(if_behind=True)
-        return generation
-
-    def _reopen(self, if_behind: bool = False) -> None:
-        """A fresh view of the embedded store. Threads still searching through the old one finish there."""
-        with self._reopen_lock:
-            generation = self.generation()  # read before the new view loads: it holds at least this one
-            if if_behind and self._seen == generation:
-                return  # another thread reopened meanwhile
-            self._open_collections(fresh_embedded_client(self._folder))
-            self._seen = generation
-
-    def _generation_written(self, before: str, after: str) -> None:
-        if before == self._seen:  # nobody else wrote since this view was current: it holds our change too
-            self._seen = after
+            view.langchain = Chroma(client=view.client, collection_name=self.name, embedding_function=self.embedder,
+                                    create_collection_if_not_exists=False)
+        return view.langchain
 
     @contextmanager
     def writing(self) -> Iterator[None]:
         """Hold the store for writing. An embedded store takes one writing process at a time: another one
         is refused (StoreBusy) before anything is written. A server orders its writers itself."""
         if self._folder is None:
+            self._drop_leftovers()
             yield
             return
         with writer_lock(self._folder, self.location):
             self.follow()  # write from a view that holds every other process's writes
+            self._drop_leftovers()
             yield
 
     # --- writes -------------------------------------------------------------------------
@@ -156,15 +117,37 @@ class ArticleStore(Registry):
         self._record_embedding(passage_vectors.shape[1])
 
     def publish_many(self, published: list[tuple[Article, int, int]]) -> None:
-        """Make these versions visible in one registry write, then drop every other version of them."""
+        """Make these versions visible in one registry write, then drop every other version of them (when that
+        fails, at the start of the next write)."""
         if not published:
             return
         now = time.time()
         infos = [ArticleInfo.of(a, passages, sentences, now) for a, passages, sentences in published]
+        # The registry write is the commit point: from here on these versions are the stored ones, and an old
+        # version left behind is only dead weight (readers follow the registry).
         self._publish_entries(infos, [a.title for a, _, _ in published])
         sources = sorted({a.source for a, _, _ in published})
         hashes = sorted({a.content_hash for a, _, _ in published})
-        self._delete({"$and": [{"source": {"$in": sources}}, {"content_hash": {"$nin": hashes}}]})
+        try:
+            self._delete({"$and": [{"source": {"$in": sources}}, {"content_hash": {"$nin": hashes}}]})
+        except StoreUnavailable as exc:
+            log.warning("published %s but could not delete their old versions (%s); trying again at the next "
+                        "write", ", ".join(sources), exc)
+            self._leftovers.update(sources)
+
+    def _drop_leftovers(self) -> None:
+        """Delete the old versions a failed cleanup left, before this write reads or writes anything (then no
+        version of theirs can be half-written)."""
+        if not self._leftovers:
+            return
+        sources = sorted(self._leftovers)
+        try:
+            current = self.articles(ids=[f"article:{s}" for s in sources])
+            for source in sources:
+                self.drop_other_versions(source, keep=current[source].content_hash if source in current else None)
+                self._leftovers.discard(source)
+        except StoreUnavailable as exc:
+            log.warning("could not delete the old versions of %s yet (%s)", ", ".join(sorted(self._leftovers)), exc)
 
     def drop_other_versions(self, source: str, keep: str | None) -> None:
         where: dict[str, Any] = {"source": source}
@@ -177,12 +160,13 @@ class ArticleStore(Registry):
         self._call(lambda: self.sentences.delete(where=where))
 
     def remove(self, source: str) -> bool:
-        """Remove an article: hidden at once (registry), then its passages deleted."""
+        """Remove an article: hidden at once (registry: the commit point), then its passages deleted."""
         with self.writing():
             if self.article(source) is None:
                 return False
             self._unpublish(source)
-            self.drop_other_versions(source, keep=None)
+            self._leftovers.add(source)
+            self._drop_leftovers()
             return True
 
     # --- reads --------------------------------------------------------------------------
@@ -243,24 +227,3 @@ class ArticleStore(Registry):
             return {}
         got = self._call(lambda: self.sentences.get(ids=[p.id for p in passages], include=["metadatas"]))
         return {pid: unpack_vectors(meta["vectors"]) for pid, meta in zip(got["ids"], got["metadatas"])}
-
-    def _call(self, call: Callable[[], T]) -> T:
-        """Run a Chroma call (a function of no arguments that reads this handle's collections when called)."""
-        try:
-            return self._translated(call)
-        except StoreRefused as exc:
-            # Another process wrote a record that this view's embedded vector index lacks (its generation
-            # is not published yet, or not followed yet): once more, on a fresh view.
-            if self._folder is None or not is_stale_view(exc.__cause__):
-                raise
-        self._reopen()
-        return self._translated(call)
-
-    def _translated(self, call: Callable[[], T]) -> T:
-        """call(), with what Chroma raises said as StoreUnavailable / StoreRefused."""
-        try:
-            return call()
-        except (ValueError, TypeError, KeyError):
-            raise  # our bugs, not the store's
-        except Exception as exc:
-            raise refused(exc, self.location) from exc

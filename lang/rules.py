@@ -104,3 +104,14 @@ def _one_letter_off(word: str, found) -> bool:
 def text_keys(text: str) -> frozenset[str]:
     """What name_in() looks names up in: the text's terms (stems) and its words."""
     return frozenset(terms(text)) | frozenset(words(text))
+
+
+REASON = re.compile(r"\b(because|due to|owing to|as a result|in order to|so that|so as to|the reason|reasons? (?:for|why)|"
+                    r"therefore|consequently|thus|hence|given that|for fear|fears? that|concerns? that|aims? to|"
+                    r"in an effort to|in a bid to|to (?:prevent|avoid|ensure|protect|counter|stop))\b", re.I)
+"""Words that give a reason or a purpose."""
+
+
+def gives_reason(text: str) -> bool:
+    """Does the sentence give a reason or a purpose ("because ...", "in order to ...", "fears that ...")?"""
+    return REASON.search(text) is not None

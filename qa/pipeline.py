@@ -168,7 +168,10 @@ class AnswerChain:
             return None
         titles = ", ".join(f"“{articles[s].title}”" for s in outside[:2])
         count = f"{len(outside)} other loaded article" + ("s" if len(outside) > 1 else "")
-        reason = f"it is not in the selected articles; {count} may answer it ({titles}): widen the filter"
+        chosen = ("the selected articles" if turn.filters.since is None and turn.filters.until is None
+                  else "the articles of the chosen dates" if turn.filters.sources is None
+                  else "the selected articles and dates")
+        reason = f"it is not in {chosen}; {count} may answer it ({titles}): widen the filter"
         support = turn.decision.support if turn.decision else 0.0
         return Decision(True, support, reason)
 

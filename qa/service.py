@@ -81,9 +81,12 @@ class QAService:
                 return None
             report = None
             with self._write_lock:
+                # The writer lock only when there is something to write: a question must not wait for it.
                 if not self.store.was_seeded():
-                    report = seed_if_empty(self.store, self.embedder, self.settings)
-                    self.store.mark_seeded()
+                    with self.store.writing():  # the seed ingest and the mark: one write of this process
+                        if not self.store.was_seeded():
+                            report = seed_if_empty(self.store, self.embedder, self.settings)
+                            self.store.mark_seeded()
             self._seeded = True
         if report is not None:
             say = announce or (lambda msg: print(msg, file=sys.stderr))

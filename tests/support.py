@@ -1,5 +1,6 @@
 """What the tests share besides fixtures (test modules import it by name; `conftest` is not importable by name
-once a sub-folder has a conftest.py of its own): the shipped article, a deterministic fake embedder, a free port."""
+once a sub-folder has a conftest.py of its own): the shipped article, a deterministic fake embedder, a free port,
+and launching a page on one."""
 from __future__ import annotations
 
 import hashlib
@@ -55,3 +56,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def launch_on_a_free_port(demo, tries: int = 5, **options) -> str:
+    """demo.launch(**options) in the background on a free loopback port; returns the page's URL. The port
+    free_port() found may be taken by another process before Gradio binds it: then another one, a few times."""
+    for attempt in range(tries):
+        try:
+            demo.launch(server_port=free_port(), prevent_thread_lock=True, quiet=True, **options)
+        except OSError as exc:  # Gradio: "Cannot find empty port in range: N-N ..."
+            if attempt == tries - 1 or "port" not in str(exc):
+                raise
+            continue
+        return demo.local_url.rstrip("/")
+    raise AssertionError("unreachable")

@@ -143,6 +143,9 @@ def test_a_refusal_under_a_filter_says_another_loaded_article_may_answer(service
     assert a.abstained
     assert "not in the selected articles" in a.reason and "1 other loaded article" in a.reason
     assert "Lakeside council approves" in a.reason
+    dated = service.answer("How much will the Amber River bridge cost?", until="2023-12-31")
+    assert dated.abstained and "not in the articles of the chosen dates" in dated.reason
+    assert "selected articles" not in dated.reason
 
 
 def test_a_pronoun_in_a_new_chat_says_whom_the_answer_assumed(service, bridge):

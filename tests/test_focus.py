@@ -1,10 +1,12 @@
-"""qa/focus.py: a question that names something is searched in the articles that name it, as written."""
+"""qa/retrieval/focus.py: a question that names something is searched in the articles that name it, as written."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from qa.retrieval.focus import naming_articles
+from core.types import ArticleInfo
+from ingest.keywords import KeywordIndex
+from ingest.store import ArticleStore
 from qa.question import analyze
+from qa.retrieval.corpus import Snapshot
+from qa.retrieval.focus import naming_articles
 
 # Which articles hold which name keys (lang.words.name_keys: word pairs of multi-word names, else the term).
 HOLDINGS = {
@@ -15,12 +17,32 @@ HOLDINGS = {
 }
 
 
-def snapshot():
-    def naming(keys, sources=None):
-        pool = set(HOLDINGS) if sources is None else set(sources)
-        return {s for s in pool if all(k in HOLDINGS[s] for k in keys)}
+class HeldKeys(KeywordIndex):
+    """A keyword index that knows only which articles hold which keys (no SQLite file: any other call fails)."""
 
-    return SimpleNamespace(articles=dict.fromkeys(HOLDINGS), sources_naming=naming)
+    def __init__(self, holdings: dict[str, set[str]]):
+        self.holdings = holdings
+
+    def sources_with_all(self, keys: list[str], sources: set[str] | None = None) -> set[str]:
+        pool = set(self.holdings) if sources is None else set(sources)
+        return {s for s in pool if all(k in self.holdings[s] for k in keys)}
+
+
+class UnreadStore(ArticleStore):
+    """A store that focus never reads (no Chroma: any call fails)."""
+
+    def __init__(self):
+        pass
+
+
+def article(source: str) -> ArticleInfo:
+    return ArticleInfo(source=source, title=source, date=None, content_hash="h", size_bytes=1, passages=1,
+                       sentences=1, ingested_at=0.0, title_start=0, title_end=1, date_start=-1, date_end=-1)
+
+
+def snapshot() -> Snapshot:
+    return Snapshot(generation="g", articles={s: article(s) for s in HOLDINGS}, index=HeldKeys(HOLDINGS),
+                    store=UnreadStore())
 
 
 def ask(question: str, scope=None):

@@ -72,3 +72,15 @@ BRIDGE_TURN = [{"role": "user", "content": "How much did Roth pay for the bridge
 def test_and_what_about_x_asks_the_previous_question_about_x(follow_up):
     # The longest opener is taken whole: "And what about Weber?" must not become "... did what about Weber ...".
     assert resolve(follow_up, BRIDGE_TURN).searched == "How much did Weber pay for the bridge?"
+
+
+ROTH_TURN = [{"role": "user", "content": "Who is Anna Roth?"},
+             {"role": "assistant", "content": "Anna Roth is the mayor of Lakeside [1]"}]
+
+
+def test_and_before_a_question_of_its_own_is_dropped_and_its_pronoun_resolved():
+    assert resolve("And when did she become mayor?", ROTH_TURN).searched == "When did Anna Roth become mayor?"
+
+
+def test_how_about_a_pronoun_is_not_a_name_put_in_the_previous_question():
+    assert resolve("How about it?", ROTH_TURN).searched == "How about it? (Anna Roth)"

@@ -455,3 +455,38 @@ def test_a_failed_write_gives_each_file_of_its_group_and_after_it_a_failed_resul
     assert store.article("port.txt") == old and visible_texts(store, "port.txt") == old_texts
     assert list(store.articles()) == ["first.txt", "port.txt"]
     assert "1 added, 2 failed" in report.summary()
+
+
+class StoreFailingCleanup(ArticleStore):
+    """An ArticleStore whose deletes of old versions fail (as a server that went away right after a write)."""
+
+    deletes_fail = False
+
+    def _delete(self, where):
+        if self.deletes_fail:
+            raise StoreUnavailable("the Chroma server at 127.0.0.1:8000 is not reachable (ConnectError: "
+                                   "[Errno 111] Connection refused); check that it is running")
+        super()._delete(where)
+
+
+def test_a_failed_cleanup_after_publishing_reports_the_file_stored_and_is_retried_at_the_next_write(
+        write_article, settings, fake_embedder, caplog):
+    store = StoreFailingCleanup(open_client(settings), settings.collection)
+    port = write_article("port.txt", PORT_V1)
+    ingest_files([port], store, fake_embedder, settings)
+    store.deletes_fail = True
+    port.write_text(PORT_V2, encoding="utf-8")
+
+    result = only(ingest_files([port], store, fake_embedder, settings))
+
+    assert result.status == "replaced" and result.error is None
+    new = load_article(port, max_bytes=settings.max_file_bytes)
+    assert visible_texts(store, "port.txt") == [p.text for p in split_passages(new, settings.passage_chars)]
+    assert "could not delete their old versions" in caplog.text and "port.txt" in caplog.text
+    assert len({p.content_hash for p in stored_passages(store, "port.txt")}) == 2  # the old one is still there
+
+    store.deletes_fail = False
+    ingest_files([write_article("other.txt", "Haftar met Putin in Moscow.")], store, fake_embedder, settings)
+
+    assert {p.content_hash for p in stored_passages(store, "port.txt")} == {store.article("port.txt").content_hash}
+    assert stored_sentence_hashes(store, "port.txt") == {store.article("port.txt").content_hash}

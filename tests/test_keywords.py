@@ -3,12 +3,15 @@ and a process that did not ingest catches up at its next question; ingest/regist
 reads only what changed in the registry."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
-from core.errors import StoreRefused
+from core.errors import StoreRefused, StoreUnavailable
 from core.settings import DATA_DIR, Settings
 from ingest import ArticleStore, ingest_files
 from ingest import keywords
@@ -207,3 +210,86 @@ def test_a_slow_process_syncing_from_an_older_view_neither_drops_an_article_nor_
     assert indexed == {s: info.content_hash for s, info in two.articles().items()}
     assert stamped == two.generation()
     assert sources_found(index, two, "Zelvik book fair") == ["fair.txt"]
+
+
+# --- another process syncing meanwhile ------------------------------------------------------------
+
+# Another process holding the index's write lock, as a long `python -m ingest` sync does, until its stdin closes.
+HOLD_THE_INDEX = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.read()
+db.execute("ROLLBACK")
+"""
+
+
+@contextlib.contextmanager
+def index_held_by_another_process(path):
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_INDEX, str(path)], text=True, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == "locked\n", holder.stderr.read()
+        yield
+    finally:
+        holder.stdin.close()
+        assert holder.wait(timeout=60) == 0
+
+
+def test_a_question_while_another_process_syncs_answers_from_the_index_as_it_is_and_catches_up_after(
+        two, settings, write_article, fake_embedder):
+    index = KeywordIndex.of(settings)
+    reader = Corpus(two, index)
+    reader.snapshot()
+    writer = ArticleStore.open(settings)  # another process's ingest: the index is behind the store now
+    ingest_files([write_article("fair.txt", "The Zelvik book fair drew nine thousand visitors.")], writer,
+                 fake_embedder, settings)
+
+    with index_held_by_another_process(settings.keyword_index):
+        snapshot = reader.snapshot()  # neither waits for the other process nor fails
+        assert "fair.txt" in snapshot.articles
+        assert [p.source for p in snapshot.keyword_search(terms("Velmora harbour"), 3)] == ["harbour.txt"]
+        assert snapshot.keyword_search(terms("Zelvik book fair"), 3) == []
+
+    index._catch_up.join(60)  # started by the sync that found the index busy
+    assert [p.source for p in reader.snapshot().keyword_search(terms("Zelvik book fair"), 3)] == ["fair.txt"]
+
+
+def test_a_sync_that_must_index_while_the_index_stays_locked_says_so(two, tmp_path):
+    path = tmp_path / "k.sqlite3"
+    KeywordIndex(path).sync(two)
+    two.remove("bridge.txt")
+
+    with index_held_by_another_process(path), pytest.raises(StoreUnavailable) as excinfo:
+        KeywordIndex(path, wait_s=0.1).sync(two, wait=True)
+
+    assert "keyword index" in str(excinfo.value) and "locked by another process" in str(excinfo.value)
+    assert "\n" not in str(excinfo.value)
+
+
+class FailingSecondRead:
+    """A store whose second read of passages fails, as a server going away half-way through a sync."""
+
+    def __init__(self, store: ArticleStore):
+        self.store, self.reads = store, 0
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def iter_passages(self, where=None):
+        self.reads += 1
+        if self.reads == 2:
+            raise StoreUnavailable("the Chroma server at 127.0.0.1:8000 is not reachable")
+        return self.store.iter_passages(where)
+
+
+def test_a_sync_commits_batch_by_batch_so_an_interrupted_one_keeps_what_it_indexed(two, tmp_path, monkeypatch):
+    monkeypatch.setattr(keywords, "_BATCH", 1)
+    index = KeywordIndex(tmp_path / "k.sqlite3")
+
+    with pytest.raises(StoreUnavailable):
+        index.sync(FailingSecondRead(two))
+
+    assert index.passage_count() > 0
+    assert index.sync(two) == keywords.SyncReport(added=1, dropped=0)  # only the article the first one missed

@@ -2,6 +2,7 @@
 stalls, ends the request with its error instead of leaving it waiting forever."""
 from __future__ import annotations
 
+import struct
 import threading
 
 import pytest
@@ -118,3 +119,32 @@ def test_generated_tokens_are_streamed():
 
     assert error is None
     assert "".join(c.content for c in chunks).split() == ["w7", "w8"]
+
+
+@pytest.mark.parametrize("error", [ValueError("not a GGUF file"), OSError("Input/output error"),
+                                   struct.error("unpack requires a buffer of 4 bytes")])
+def test_a_file_or_format_error_while_loading_says_to_replace_the_file(tmp_path, monkeypatch, error):
+    transformers = pytest.importorskip("transformers")
+    path = tmp_path / "model.gguf"
+    path.write_bytes(b"GGUF")
+
+    def fails(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(transformers.AutoTokenizer, "from_pretrained", fails)
+    with pytest.raises(LocalModelError, match="cannot load the local model .*replace the file, or set QA_LOCAL_MODEL"):
+        LocalGGUFChat(model_path=str(path)).load()
+
+
+def test_any_other_error_while_loading_raises_as_it_is(tmp_path, monkeypatch):
+    transformers = pytest.importorskip("transformers")
+    path = tmp_path / "model.gguf"
+    path.write_bytes(b"GGUF")
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("out of memory (pretend)")
+
+    monkeypatch.setattr(transformers.AutoTokenizer, "from_pretrained", fails)
+    with pytest.raises(RuntimeError, match="out of memory") as excinfo:
+        LocalGGUFChat(model_path=str(path)).load()
+    assert not isinstance(excinfo.value, LocalModelError)

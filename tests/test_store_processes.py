@@ -153,3 +153,21 @@ def test_the_answering_process_answers_from_an_article_the_cli_ingested(settings
     assert service.answer("What collapsed in Kelnport?", since="2024-04-01").citations[0].source == "bridge.txt"
     listed = run_cli("ingest", "--list")
     assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == ["bridge.txt", "fair.txt", "harbour.txt"]
+
+
+def test_the_first_start_is_marked_only_under_the_writer_lock(opened, settings, fake_embedder):
+    from qa import QAService
+
+    service = QAService.of(opened, fake_embedder, settings, reader=None)  # a store with articles, never seeded
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITER_LOCK], cwd=PROJECT_DIR, env=child_env(settings),
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "holding\n", holder.stderr.read()
+        with pytest.raises(StoreBusy):
+            service.ensure_seeded()
+        assert not opened.was_seeded()  # nothing written while another process writes
+    finally:
+        holder.stdin.close()
+        assert holder.wait(timeout=60) == 0
+    assert service.ensure_seeded() is None  # the store had articles: nothing ingested, the first start marked
+    assert opened.was_seeded() and list(opened.articles()) == ["harbour.txt"]

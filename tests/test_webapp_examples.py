@@ -1,7 +1,9 @@
 """Example questions: the sidecar format with its recorded outcomes, and questions suggested for other articles."""
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 from core.settings import PROJECT_DIR
 from core.types import ArticleInfo
@@ -14,6 +16,11 @@ def info(source: str, ingested_at: float = 0.0, content_hash: str = "h") -> Arti
     return ArticleInfo(source=source, title="T", date="2024-01-01", content_hash=content_hash, passages=1,
                        sentences=1, size_bytes=1, ingested_at=ingested_at, title_start=0, title_end=1,
                        date_start=-1, date_end=-1)
+
+
+def ingested(path: Path, ingested_at: float = 0.0) -> ArticleInfo:
+    """The stored article of the file as it is now (ingest names a version by its bytes' hash)."""
+    return info(path.name, ingested_at, hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 def test_sidecar_items_are_questions_with_what_to_expect(tmp_path):
@@ -37,7 +44,6 @@ def test_every_shipped_example_records_its_outcome():
         article = (SHIPPED / path.name.replace(".questions.json", ".txt")).read_text(encoding="utf-8")
         for e in examples:
             assert e.expect == REFUSED or e.expect in article, e  # the expected sentence is the article's own text
-    assert "How much will the Tobruk port cost?" not in [e.question for p in sidecars for e in read_examples(p)]
 
 
 def test_an_article_without_a_sidecar_gets_questions_from_its_file(tmp_path):
@@ -49,18 +55,31 @@ def test_an_article_without_a_sidecar_gets_questions_from_its_file(tmp_path):
     seed.mkdir()
     sidecar_path(seed, "ferry.txt").write_text(json.dumps(["How long is the crossing?"]), encoding="utf-8")
     examples = ExampleQuestions([seed, uploads], max_bytes=1_000_000)
-    loaded = {"ferry.txt": info("ferry.txt", 1.0), "pier.md": info("pier.md", 2.0), "gone.txt": info("gone.txt", 3.0)}
+    loaded = {"ferry.txt": info("ferry.txt", 1.0), "pier.md": ingested(uploads / "pier.md", 2.0),
+              "gone.txt": info("gone.txt", 3.0)}
     # Newest ingested first; an article whose file is not there has none.
     assert examples(loaded) == ["What is this article about?", "Who is Mayor Lena Koski?", "How long is the crossing?"]
 
 
 def test_suggestions_are_remembered_per_article_version(tmp_path):
-    (tmp_path / "a.txt").write_text("A note\n\nThe quay opened, said Jon Lund. Lund was glad.", encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("A note\n\nThe quay opened, said Jon Lund. Lund was glad.", encoding="utf-8")
     examples = ExampleQuestions([tmp_path], max_bytes=1_000_000)
-    first = examples.of_article(info("a.txt", content_hash="v1"))
-    (tmp_path / "a.txt").write_text("A note\n\nThe quay opened, said Ada Vekk. Vekk was glad.", encoding="utf-8")
-    assert examples.of_article(info("a.txt", content_hash="v1")) == first
-    assert "Who is Ada Vekk?" in examples.of_article(info("a.txt", content_hash="v2"))
+    v1 = ingested(path)
+    first = examples.of_article(v1)
+    assert "Who is Jon Lund?" in first
+    path.write_text("A note\n\nThe quay opened, said Ada Vekk. Vekk was glad.", encoding="utf-8")
+    assert examples.of_article(v1) == first
+    assert "Who is Ada Vekk?" in examples.of_article(ingested(path))
+
+
+def test_no_suggestions_from_a_file_that_changed_since_it_was_ingested(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("A note\n\nThe quay opened, said Jon Lund. Lund was glad.", encoding="utf-8")
+    stored = ingested(path)
+    path.write_text("A note\n\nThe quay opened, said Ada Vekk. Vekk was glad.", encoding="utf-8")
+
+    assert ExampleQuestions([tmp_path], max_bytes=1_000_000).of_article(stored) == []
 
 
 def test_at_most_a_handful_of_examples(tmp_path):

@@ -3,6 +3,8 @@ own settings, and an API page that offers only /answer."""
 from __future__ import annotations
 
 import dataclasses
+import html
+import re
 import sys
 from pathlib import Path
 
@@ -10,7 +12,8 @@ import gradio as gr
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
-from pages import ferry_service  # noqa: E402
+from fakes import ScriptedService, fake_settings  # noqa: E402
+from pages import ferry_script, ferry_service  # noqa: E402
 
 import app  # noqa: E402
 from webapp.api import AnswerEndpoint  # noqa: E402
@@ -51,9 +54,31 @@ def test_a_question_is_posted_pending_then_answered(service):
     assert message_record(steps[-1][1][-1])["short"]["text"] == "three hours and forty minutes"
 
 
+def shown(message: dict) -> str:
+    """The text a chat message shows (its HTML without tags)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", message["content"])).split())
+
+
 def test_the_store_down_is_a_message_in_the_chat(service):
     *_, (_, messages, _) = run(QuestionHandler(service, 2000), "Is the store up?")
     assert message_record(messages[-1])["kind"] == "error"
+    assert shown(messages[-1]) == ("Could not answer the Chroma server at 127.0.0.1:9 is not reachable "
+                                   "(is it running?)")
+
+
+def test_a_bug_while_answering_ends_the_turn_in_the_chat_and_still_raises(service):
+    def broken(question):
+        raise RuntimeError("a bug in the answer step")
+
+    service.script = broken
+    steps = []
+    with pytest.raises(RuntimeError, match="a bug in the answer step"):
+        for step in QuestionHandler(service, 2000).ask("How long is the crossing?", [], None):
+            steps.append(step)
+
+    _, messages, _ = steps[-1]
+    assert [message_record(m)["kind"] for m in messages] == ["question", "error"]  # nothing left pending
+    assert shown(messages[-1]).startswith("Could not answer something went wrong while answering")
 
 
 def test_answer_endpoint_uses_the_same_check(service):
@@ -87,5 +112,11 @@ def test_the_api_page_lists_only_answer_with_named_parameters(service):
     assert [p["parameter_name"] for p in parameters] == ["question", "history", "sources", "since", "until"]
     assert [p["label"] for p in parameters] == ["question", "history", "sources", "since", "until"]
     assert all(p["python_type"]["description"] for p in parameters)
-    assert parameters[0]["example_input"] == "Where is Haftar's headquarters?"
+    assert parameters[0]["example_input"] == "How long is the crossing?"  # the loaded article's first example
+
+
+def test_the_api_page_s_example_question_without_examples_is_a_general_one(tmp_path):
+    service = ScriptedService(fake_settings(tmp_path), [], ferry_script)  # nothing loaded
+    parameters = app.build_app(service).get_api_info()["named_endpoints"]["/answer"]["parameters"]
+    assert parameters[0]["example_input"] == "What is this article about?"
 

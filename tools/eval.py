@@ -60,24 +60,37 @@ def load_dataset(path: Path, workdir: Path, with_seed: bool = True) -> tuple[lis
     return articles, cases
 
 
-def run(dataset: Path, progress: bool = True, peers: bool = False) -> tuple[list[Outcome], dict]:
-    """Outcomes and summary of the product; with `peers`, the summary gains a "peers" table."""
+def run(dataset: Path, progress: bool = True, peers: bool = False,
+        baseline_judge: Path | None = None) -> tuple[list[Outcome], dict]:
+    """Outcomes and summary of the product; with `peers`, the summary gains a "peers" table (and, with
+    `baseline_judge`, a row for the product with that judge and no reader, on the same store)."""
     from tqdm import tqdm
 
     with tempfile.TemporaryDirectory(prefix="qa-eval-") as tmp:
         tmp = Path(tmp)
         settings = replace(get_settings(), chroma_path=tmp / "chroma", chroma_host=None, seed_dir=tmp / "none")
         articles, cases = load_dataset(dataset, tmp)
+        t = time.perf_counter()
         svc = QAService.default(settings)
+        started_s = time.perf_counter() - t
         report = svc.ingest([str(a) for a in articles])
         if report.failed:
             raise SystemExit(f"error: could not ingest {report.failed[0].error}")
+        t = time.perf_counter()
+        svc.answer(cases[0].turns[0][0])
+        first_ms = (time.perf_counter() - t) * 1000
         askers = []
+        if baseline_judge is not None:
+            from qa.judgment import judge as judges
+
+            base = QAService.of(svc.store, svc.embedder, settings, judge=judges.load(baseline_judge), reader=None)
+            askers.append(lambda q, h, base=base: {"previous judge, no reader": base.answer(q, h)})
         if peers:
             from tools.peers import all_peers
 
             texts = {a.name: a.read_text(encoding="utf-8") for a in articles}
-            askers = all_peers(svc.corpus.snapshot(), svc.store, svc.embedder, texts)
+            # A peer answers the question alone (it has no conversation).
+            askers += [lambda q, h, f=f: f(q) for f in all_peers(svc.corpus.snapshot(), svc.store, svc.embedder, texts)]
         outcomes: list[Outcome] = []
         peer_outcomes: dict[str, list[Outcome]] = {}
         for case in tqdm(cases, desc="questions", disable=not progress, file=sys.stderr):
@@ -94,23 +107,48 @@ def run(dataset: Path, progress: bool = True, peers: bool = False) -> tuple[list
                             case.category, question, answerable, gold, evidence,
                             Answer(text=pa.text, question=question, route=Route.PEER), pa.latency_ms))
         summary = summarize(outcomes)
-        if peers:
+        summary["cost"] = cost(svc, outcomes, started_s, first_ms)
+        if peers or baseline_judge is not None:
             summary["peers"] = {"this project": _row(summary["all"])} | {
                 name: _row(summarize(outs)["all"]) for name, outs in peer_outcomes.items()}
         return outcomes, summary
 
 
+def cost(svc, outcomes: list[Outcome], started_s: float, first_ms: float) -> dict:
+    """Warm p50 against one bare query embedding in this process, the cold start, and the peak memory."""
+    import resource
+
+    questions = [o.question for o in outcomes][:200]
+    svc.embedder.embed_query("warm up")
+    embed_ms = []
+    for q in questions:
+        t = time.perf_counter()
+        svc.embedder.embed_query(q)
+        embed_ms.append((time.perf_counter() - t) * 1000)
+    from tools.metrics import percentile
+
+    p50 = percentile([o.latency_ms for o in outcomes], 50)
+    bare = percentile(embed_ms, 50)
+    return {"p50_ms": round(p50, 1), "bare_query_embedding_p50_ms": round(bare, 2),
+            "p50_over_bare_embedding": round(p50 / bare, 2) if bare else None,
+            "service_start_s": round(started_s, 2), "first_answer_ms": round(first_ms, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
 def _row(m: dict) -> dict:
-    keys = ("answer_hit_rate", "false_abstention_rate", "abstention_recall", "mean_answer_words", "latency_p50_ms")
-    return {k: m[k] for k in keys}
+    keys = ("answer_hit_rate", "false_abstention_rate", "abstention_recall", "mean_answer_words", "latency_p50_ms",
+            "phrase_shown", "phrase_precision", "sure_share", "right_when_sure")
+    return {k: m.get(k) for k in keys}
 
 
 def peers_table(rows: dict) -> str:
-    heads = ["answerer", "hit", "false abstention", "abstains on unanswerable", "mean words", "p50 ms"]
+    heads = ["answerer", "hit", "false refusal", "refuses unanswerable", "bold phrase shown", "bold phrase right",
+             "sure", "right when sure", "mean words", "p50 ms"]
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     for name, m in rows.items():
-        pct = [("-" if m[k] is None else f"{m[k]:.0%}") for k in ("answer_hit_rate", "false_abstention_rate",
-                                                                 "abstention_recall")]
+        pct = [("-" if m.get(k) is None else f"{m[k]:.0%}") for k in (
+            "answer_hit_rate", "false_abstention_rate", "abstention_recall", "phrase_shown", "phrase_precision",
+            "sure_share", "right_when_sure")]
         lines.append(f"| {name} | " + " | ".join(pct + [str(m["mean_answer_words"]), str(m["latency_p50_ms"])]) + " |")
     return "\n".join(lines)
 
@@ -122,7 +160,7 @@ def table(summary: dict) -> str:
              "phrase EM", "phrase F1", "p50 ms", "p95 ms"]
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     for cat, m in summary.items():
-        if cat == "peers":
+        if cat in ("peers", "cost"):
             continue
         cells = [cat] + ["-" if m[c] is None else (f"{m[c]:.0%}" if isinstance(m[c], float) and c.endswith(
             ("rate", "accuracy", "recall", "present", "exact", "f1")) else str(m[c])) for c in cols]
@@ -152,13 +190,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every miss")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--peers", action="store_true", help="also run the simple peers on the same questions")
+    parser.add_argument("--baseline-judge", type=Path, help="also answer with this judge file and no reader (a row)")
     args = parser.parse_args(argv)
     if not args.dataset.exists():
         print(f"error: not found: {args.dataset}", file=sys.stderr)
         return 2
-    outcomes, summary = run(args.dataset, progress=not args.quiet, peers=args.peers)
+    outcomes, summary = run(args.dataset, progress=not args.quiet, peers=args.peers, baseline_judge=args.baseline_judge)
     text = table(summary)
-    if args.peers:
+    if "peers" in summary:
         text += "\n\nThe same questions, the same run:\n\n" + peers_table(summary["peers"])
     print(text)
     print(json.dumps(summary, indent=1))

@@ -101,8 +101,39 @@ def summarize(outcomes: list[Outcome]) -> dict:
             "latency_p50_ms": round(percentile(lat, 50), 1),
             "latency_p95_ms": round(percentile(lat, 95), 1),
             **short_metrics([o for o in ans if o.hit]),
+            **phrase_metrics(group),
+            **confidence_metrics(group),
         }
     return out
+
+
+def phrase_metrics(group: list[Outcome]) -> dict:
+    """The bold phrase as a reader meets it: of the answered questions that ask for a phrase (not why, how or
+    yes/no), how often one is shown, and how often a shown one is right (token F1 >= 0.5 with a gold answer;
+    on a question the articles do not answer, a shown phrase is wrong)."""
+    from qa.judgment.phrase import wants_phrase
+
+    asked = [o for o in group if not o.answer.abstained and wants_phrase(o.question)]
+    shown = [o for o in asked if o.answer.short is not None and o.answer.short.text not in ("Yes", "No")]
+    f1 = [best_f1(o.answer.short.text, o.gold) if o.answerable else 0.0 for o in shown]
+    asked_ans = [o for o in asked if o.answerable]
+    return {"phrase_asked": len(asked), "phrase_shown": _rate(sum(o.answerable for o in shown), len(asked_ans)),
+            "phrase_precision": _rate(sum(f >= 0.5 for f in f1), len(shown)),
+            "phrase_f1_when_shown": round(sum(f1) / len(f1), 3) if f1 else None}
+
+
+def confidence_metrics(group: list[Outcome]) -> dict:
+    """Levels, and how often the answers of each level (and each confidence bin) were right."""
+    answered = [o for o in group if not o.answer.abstained]
+    by_level = {lv: [o for o in answered if o.answer.level.value == lv] for lv in ("sure", "likely")}
+    bins: dict[str, list[bool]] = {}
+    for o in answered:
+        lo = min(int(o.answer.confidence * 10), 9) / 10
+        bins.setdefault(f"{lo:.1f}-{lo + 0.1:.1f}", []).append(o.hit)
+    return {"sure_share": _rate(len(by_level["sure"]), len(answered)),
+            "right_when_sure": _rate(sum(o.hit for o in by_level["sure"]), len(by_level["sure"])),
+            "right_when_likely": _rate(sum(o.hit for o in by_level["likely"]), len(by_level["likely"])),
+            "reliability": {k: {"n": len(v), "right": _rate(sum(v), len(v))} for k, v in sorted(bins.items())}}
 
 
 def _tokens(text: str) -> list[str]:

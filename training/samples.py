@@ -13,7 +13,7 @@ import numpy as np
 from core.settings import PROJECT_DIR
 from qa.judgment.confidence import confidence_row
 from qa.judgment.evidence import combine
-from qa.judgment.features import Candidate
+from qa.judgment.features import SENTENCE_FEATURES, Candidate
 from qa.judgment.judge import Judge, sigmoid
 from qa.judgment.reader import Reader, Reading
 from qa.judgment.reader import RECORD_PATH as READER_RECORD
@@ -26,6 +26,7 @@ JUDGE_SAMPLE = DATA / "judge_sample.npz"
 SIGNALS_GOLDEN = DATA / "signals_golden.json"
 READER_SAMPLE = DATA / "reader_sample.json"
 GOLDEN_ROWS = 24
+RRF = SENTENCE_FEATURES.index("rrf")
 READER_SAMPLE_QUESTIONS = 120
 
 
@@ -42,9 +43,11 @@ def _readings(reader: Reader | None, judge: Judge, r: Row, first: np.ndarray) ->
 
 def sample_figures(judge: Judge, frozen: dict) -> dict:
     """Hit, refusals and confidence of the judge on frozen signals (the reader's readings replayed)."""
-    hits, p_ans, conf = [], [], []
+    hits, p_ans, conf, fusion, ranker = [], [], [], [], []
     for m, lab, q_row, rd in zip(frozen["matrices"], frozen["labels"], frozen["rows"], frozen["readings"]):
-        first = judge.rank_logits(m, m[:, 5])  # column 5 is "rrf" (SENTENCE_FEATURES)
+        first = judge.rank_logits(m, m[:, RRF])
+        fusion.append(lab[int(np.argmax(m[:, RRF]))] > 0)
+        ranker.append(lab[int(np.argmax(first))] > 0)
         readings = [Reading(float(a), 0, 0, float(b), float(c)) for a, b, c in rd]
         ranked = combine(judge, first, sigmoid(first), (lambda t, readings=readings: readings[:len(t)])
                          if len(readings) else None)
@@ -57,7 +60,9 @@ def sample_figures(judge: Judge, frozen: dict) -> dict:
     hit, p_ans, conf = np.array(hits), np.array(p_ans), np.array(conf)
     refuse = p_ans < judge.threshold
     sure = ~refuse & (conf >= judge.sure)
-    return {"questions": int(len(y)), "hit": round(float((hit & ~refuse)[y].mean()), 4),
+    return {"questions": int(len(y)), "top1_fusion": round(float(np.array(fusion)[y].mean()), 4),
+            "top1_ranker": round(float(np.array(ranker)[y].mean()), 4), "top1_final": round(float(hit[y].mean()), 4),
+            "hit": round(float((hit & ~refuse)[y].mean()), 4),
             "false_refusal": round(float(refuse[y].mean()), 4),
             "refuses_unanswerable": round(float(refuse[~y].mean()), 4),
             "sure_share_of_answered": round(float(sure[~refuse].mean()), 4),

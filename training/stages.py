@@ -38,8 +38,9 @@ def fit_linear(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 
 
 
 def threshold_for(p_answerable: np.ndarray, target: float) -> float:
-    """The highest threshold that refuses at most `target` of these answerable questions."""
-    return float(np.quantile(p_answerable, target, method="lower"))
+    """The highest threshold that refuses (p < threshold) at most `target` of these answerable questions."""
+    ordered = np.sort(p_answerable)
+    return float(ordered[min(int(target * len(ordered)), len(ordered) - 1)])
 
 
 def precision_threshold(p: np.ndarray, right: np.ndarray, target: float) -> float:

@@ -12,8 +12,8 @@ from ingest.load import SUPPORTED_SUFFIXES
 
 from .library import Library
 from .suggest import MAX_SUGGESTIONS
-from .uploads import (ingest_staged, render_progress, render_upload_report, safe_upload_name, stage_upload,
-                      too_large_line, unsupported_line)
+from .uploads import (ingest_staged, render_progress, render_upload_report, safe_upload_name, same_name_line,
+                      stage_upload, too_large_line, unsupported_line)
 
 PROGRESS_EVERY_S = 0.4
 """Least time between two upload progress updates sent to the page."""
@@ -40,9 +40,12 @@ class UploadHandler:
         lines: dict[int, tuple[str, str, str]] = {}  # upload position -> report line
         staged: dict[str, str] = {}  # staged path -> article name
         position: dict[str, int] = {}
-        for i, src in enumerate(files):
-            name = safe_upload_name(Path(src).name)
-            if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        names = [safe_upload_name(Path(src).name) for src in files]
+        for i, (src, name) in enumerate(zip(files, names)):
+            if names.count(name) > 1:  # which one is meant? One line for the name, nothing ingested
+                if names.index(name) == i:
+                    lines[i] = same_name_line(name)
+            elif Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                 lines[i] = unsupported_line(name)
             elif Path(src).stat().st_size > self.settings.max_file_bytes:
                 lines[i] = too_large_line(name, self.settings.max_file_mb)

@@ -1,12 +1,15 @@
 """The chat's JSON API (`/answer`): an Answer as plain JSON for programs using gradio_client, and the endpoint."""
 from __future__ import annotations
 
+from typing import Callable
+
 from core.errors import AskError, QuestionError
 from qa import Answer, Citation, request
 
 from .checks import problem
 
-EXAMPLE_QUESTION = "Where is Haftar's headquarters?"
+FALLBACK_QUESTION = "What is this article about?"
+"""The API page's example question when the loaded articles have none."""
 PARAMETERS = {
     "question": "The question about the loaded articles.",
     "history": 'Earlier turns, oldest first: a list of {"role": "user" | "assistant", "content": text}; [] for none.',
@@ -80,8 +83,9 @@ class AnswerEndpoint:
         return answer_json(answer)
 
 
-def add_endpoint(service, max_chars: int) -> None:
-    """Register `/answer` in the Blocks being built, its parameters named and described on the API page."""
+def add_endpoint(service, max_chars: int, examples: Callable[[], list[str]] = list) -> None:
+    """Register `/answer` in the Blocks being built, its parameters named and described on the API page, its
+    example question the first of `examples()` (the loaded articles' example questions, read when shown)."""
     import gradio as gr
 
     endpoint = AnswerEndpoint(service, max_chars)
@@ -96,5 +100,5 @@ def add_endpoint(service, max_chars: int) -> None:
     for component, (name, text) in zip(block.inputs, PARAMETERS.items(), strict=True):
         component.label = name
         component._api_info = {**component._api_info, "additional_description": text}
-    block.inputs[0].example_payload = lambda: EXAMPLE_QUESTION
+    block.inputs[0].example_payload = lambda: next(iter(examples()), FALLBACK_QUESTION)
     block.outputs[0].label = "answer"

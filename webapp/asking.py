@@ -13,6 +13,7 @@ from .messages import answer_message, error_message, history_for_qa, pending_mes
 
 ASK_NOTE = "qa-ask-error"
 DATE_NOTE = "qa-date-error"
+UNEXPECTED = "something went wrong while answering this question (the app's log says what); please ask again"
 
 
 def _date(value: str | None) -> str | None:
@@ -55,6 +56,11 @@ class QuestionHandler:
             messages[-1] = error_message(str(exc))
             yield "", messages, ""
             return
+        except Exception:
+            # A bug: the turn ends in the chat rather than staying pending, and the error goes on to the log.
+            messages[-1] = error_message(UNEXPECTED)
+            yield "", messages, ""
+            raise
         if not finished:  # a bug upstream: say so rather than leave the turn pending forever
             messages[-1] = error_message("the answer step ended without an answer")
             yield "", messages, ""

@@ -92,7 +92,8 @@ class ExampleQuestions:
                     article = load_article(path, max_bytes=self.max_bytes, source=info.source)
                 except AskError:
                     break  # the file changed since it was ingested; no suggestions rather than wrong ones
-                questions = suggest_questions(article.title, article.text[article.body.start:article.body.end])
+                if article.content_hash == info.content_hash:  # else it changed: its questions may not fit
+                    questions = suggest_questions(article.title, article.text[article.body.start:article.body.end])
                 break
         with self._lock:
             self._suggested[key] = questions

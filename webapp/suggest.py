@@ -2,7 +2,7 @@
 
 General rules of news writing, no list made for one article: the article's subject (answered from its
 metadata); the person it names most ("Who is Jane Doe?": a person is introduced by full name and then
-called by surname); and the other name it comes back to most ("What does the article say about Tobruk?").
+called by surname); and the other name it comes back to most ("What does the article say about Lakeside?").
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ _FUNCTION = {"A", "An", "The", "This", "That", "These", "Those", "It", "Its", "I
 
 
 def _bare(word: str) -> str:
-    """A word without its possessive ending ("Haftar’s" -> "Haftar")."""
+    """A word without its possessive ending ("Roth’s" -> "Roth")."""
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
@@ -48,8 +48,8 @@ def name_counts(title: str, body: str) -> Counter:
 
 
 def full_names(text: str, counts: Counter) -> list[str]:
-    """Multi-word names in order of first appearance. A possessive ends a name ("Libya’s Tobruk" is two), and
-    leading words that are names of their own elsewhere are dropped ("Libya Jonathan Winer" -> "Jonathan Winer")."""
+    """Multi-word names in order of first appearance. A possessive ends a name ("Norway’s Bergen" is two), and
+    leading words that are names of their own elsewhere are dropped ("Norway Anna Roth" -> "Anna Roth")."""
     out: list[str] = []
     for m in _NAME.finditer(text):
         words = m.group(0).split()

@@ -31,7 +31,7 @@ def likely_note(answer: Answer) -> str:
 
 
 def without_lead(answer: Answer) -> str:
-    """The answer text without its leading answer phrase ("Benghazi. Haftar, who ... [1]"), for pages
+    """The answer text without its leading answer phrase ("Lakeside. Mayor Anna Roth, who ... [1]"), for pages
     that show the phrase on its own line above it."""
     text = answer.text
     if answer.short is not None and answer.short.text and not refused(answer):

@@ -76,6 +76,10 @@ def too_large_line(name: str, max_file_mb: float) -> tuple[str, str, str]:
     return "failed", name, f"too large — the limit is {max_file_mb:g} MB"
 
 
+def same_name_line(name: str) -> tuple[str, str, str]:
+    return "failed", name, "two files have this name; add one at a time"
+
+
 def unsupported_line(name: str) -> tuple[str, str, str]:
     return "failed", name, FAILURE_WORDS["unsupported file type"]
 

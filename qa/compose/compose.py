@@ -9,7 +9,7 @@ from core.types import ArticleInfo
 
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.evidence import Phrase, Scored
-from qa.judgment.features import anchor
+from qa.judgment.features import anchor, reason_after
 from qa.question import DATE, Question
 from qa.types import Citation, Route, Short
 
@@ -71,16 +71,19 @@ SECOND_SENTENCE_P = 0.5
 
 def pick(evidence: list[Scored], *, limit: int = 2, q: Question | None = None) -> list[Scored]:
     """The sentences worth citing: the best one; a runner-up the ranker thinks likely to hold the
-    answer too; for a "when" answered by a relative time, the sentence that dates it."""
+    answer too; for a "when" answered without a date, the sentence that dates it; for a "why" answered
+    without a reason, the next sentence when it gives one."""
     if not evidence:
         return []
     best = evidence[0]
     chosen = [best] + [ev for ev in evidence[1:limit] if ev.score >= SECOND_SENTENCE_P]
-    # A "when" answered by a relative time ("a month later") brings the sentence with the date it counts from.
+    companion = None
     if q is not None and q.wants == DATE:
-        first = anchor(evidence, best)
-        if first is not None and first not in chosen:
-            chosen.append(first)
+        companion = anchor(evidence, best)
+    elif q is not None and q.wh == "why":
+        companion = reason_after(evidence, best)
+    if companion is not None and companion not in chosen:
+        chosen.append(companion)
     # Keep the article's order so the answer reads naturally.
     return sorted(chosen, key=lambda e: (e.source, e.start))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import queue
+import struct
 import threading
 import time
 from pathlib import Path
@@ -19,6 +20,8 @@ from core.errors import AskError
 SHIPPED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 # Mistakes in how this module calls transformers, not a broken model: they raise as they are.
 _BUGS = (TypeError, AttributeError, NameError, AssertionError)
+# What an unreadable GGUF file makes transformers' loader raise (gguf's reader: ValueError, struct.error).
+_FILE_ERRORS = (ValueError, OSError, struct.error)
 
 
 class LocalModelError(AskError):
@@ -72,7 +75,7 @@ class LocalGGUFChat(BaseChatModel):
             try:
                 tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
                 model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name)
-            except Exception as exc:  # a corrupt or truncated file fails in many ways (ValueError, struct.error...)
+            except _FILE_ERRORS as exc:  # a missing, corrupt or truncated file; anything else is a bug and raises
                 raise LocalModelError(f"cannot load the local model {path} ({type(exc).__name__}: {exc}); "
                                       f"replace the file, or set QA_LOCAL_MODEL") from exc
             self._tokenizer, self._model = tokenizer, model

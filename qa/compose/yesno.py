@@ -9,7 +9,7 @@ from lang.rules import (AUXILIARIES, CONDITIONALS, MODALS, NEGATIONS, PRONOUNS, 
                         negates)
 from lang.words import STOPWORDS, stem, words
 
-from qa.judgment.phrase import SPACY_PIPELINE
+from lang.tagging import pipeline
 
 # The parser needs only its own tok2vec: without the tagger the whole check takes 2-3.5 ms per parsed sentence
 # (median; 6-8 ms at the 90th percentile) on 2 cores shared with training, and only a yes/no question whose
@@ -48,11 +48,8 @@ def _parser():
         return _load()
 
 
-@lru_cache(maxsize=1)
 def _load():
-    import spacy
-
-    return spacy.load(SPACY_PIPELINE, exclude=list(_EXCLUDE))
+    return pipeline(_EXCLUDE)
 
 
 @lru_cache(maxsize=2048)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lang.words import STOPWORDS, names, terms, words
+from lang.words import QUESTION_WORDS, STOPWORDS, names, terms, words
 from qa.types import MARKER
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
@@ -14,6 +14,13 @@ _ELLIPSIS_OPENERS = ("and", "what about", "how about", "and what about", "and ho
 # "what about" in the name that replaces the earlier one.
 _ELLIPSIS = re.compile(r"^\s*(?:%s)\s+(.+?)\s*\??\s*$" % "|".join(
     r"\s+".join(map(re.escape, o.split())) for o in sorted(_ELLIPSIS_OPENERS, key=len, reverse=True)), re.I)
+_LEADING_AND = re.compile(r"^\s*and\s+", re.I)
+# Words that make the rest of "and ..." / "how about ..." a question or a clause of its own ("And when did she
+# become mayor?", "How about it?"), not the name or noun phrase that "and what about X" puts in place of another.
+_NOT_A_NOUN_PHRASE = QUESTION_WORDS | set(_PERSONAL) | _OTHER | frozenset("""
+am is are was were be been being do does did have has had will would shall should can could may might must
+i me we us you
+""".split())
 _WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -47,7 +54,15 @@ _NOT_ANAPHORA = re.compile(r"\b(?:(?:is|are|was|were|will|would|could|has|have|h
 def needs_context(question: str) -> bool:
     """Does the question point back at the conversation (a pronoun, "and what about X?")?"""
     ws = set(words(_NOT_ANAPHORA.sub(" ", question)))
-    return bool(ws & set(_PERSONAL) or ws & _OTHER or _ELLIPSIS.match(question))
+    return bool(ws & set(_PERSONAL) or ws & _OTHER or _ellipsis(question))
+
+
+def _ellipsis(question: str) -> str | None:
+    """X of "and what about X?" / "and X?" when X is a bare name or noun phrase, else None."""
+    m = _ELLIPSIS.match(question)
+    if m is None or set(words(m.group(1))) & _NOT_A_NOUN_PHRASE:
+        return None
+    return m.group(1)
 
 
 def pronoun(question: str) -> str:
@@ -90,13 +105,15 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
 
 
 def _rewrite(question: str, context: list[str], previous: str) -> str:
-    m = _ELLIPSIS.match(question)
-    if m and previous:
-        new = m.group(1)
+    new = _ellipsis(question)
+    if new and previous:
         old = names(previous)
         if old:
             return previous.replace(old[-1], new, 1)
         return f"{previous} ({new})"
+    if _LEADING_AND.match(question):  # "And when did she ...?": a question of its own, joined to the last one
+        question = _LEADING_AND.sub("", question)
+        question = question[:1].upper() + question[1:]
     main = context[0]
     replaced = [False]
 
@@ -111,7 +128,6 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         return main + suffix + m.group(2)
 
     out = re.sub(r"\b(he|him|she|his|hers|her)\b(\W*\w*)", swap, question, flags=re.I)
-    rest = [c for c in context if c != main or not replaced[0]]
     if set(words(question)) & _OTHER or not replaced[0]:
         rest = [c for c in context if c not in out]
         if rest:

@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from qa.question import AGE, DATE, UNITS, Question
-from lang.rules import YEAR, has_date, name_in, negated, text_keys
+from lang.rules import YEAR, gives_reason, has_date, name_in, negated, text_keys
 from lang.words import MONTHS, is_number, names, terms, words
 
 RRF_K = 60
@@ -266,12 +266,22 @@ def question_row(q: Question, cands: list[Candidate], sig: SentenceSignals, scor
 
 
 def anchor(cands: list[Candidate], best: Candidate) -> Candidate | None:
-    """For a "when" answered by a relative time ("a month later"), the sentence before it that gives
-    the date it is relative to."""
-    if not RELATIVE_TIME.search(best.text) or has_date(best.text):
+    """For a "when" answered without a date: the sentence before it in its passage that dates it — the
+    nearest earlier dated sentence for a relative time ("a month later"), the one just before otherwise
+    ("It was the first meeting." after "They met on 3 May.")."""
+    if has_date(best.text):
         return None
-    earlier = [c for c in cands if c.passage_id == best.passage_id and c.index < best.index]
-    for c in sorted(earlier, key=lambda c: -c.index):
-        if has_date(c.text):
-            return c
-    return None
+    earlier = sorted((c for c in cands if c.passage_id == best.passage_id and c.index < best.index),
+                     key=lambda c: -c.index)
+    if not RELATIVE_TIME.search(best.text):
+        earlier = [c for c in earlier if c.index == best.index - 1]
+    return next((c for c in earlier if has_date(c.text)), None)
+
+
+def reason_after(cands: list[Candidate], best: Candidate) -> Candidate | None:
+    """For a "why" whose best sentence states the fact but not its reason: the next sentence of its passage,
+    when that one gives a reason ("... is taken seriously." + "Because the port would ...")."""
+    if gives_reason(best.text):
+        return None
+    return next((c for c in cands if c.passage_id == best.passage_id and c.index == best.index + 1
+                 and gives_reason(c.text)), None)

@@ -12,7 +12,8 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fakes import ScriptedService  # noqa: E402
-from pages import CHROMIUM, CHROMIUM_ARGS, free_port, ferry_service  # noqa: E402
+from pages import CHROMIUM, CHROMIUM_ARGS, ferry_service  # noqa: E402
+from support import launch_on_a_free_port  # noqa: E402
 
 
 @pytest.fixture(scope="module")  # not longer: tests/test_browser.py starts Playwright of its own
@@ -35,10 +36,10 @@ def serve(tmp_path_factory) -> Callable[[ScriptedService], str]:
     def start(service: ScriptedService) -> str:
         demo = app.build_app(service)
         demo.queue(default_concurrency_limit=app.QUESTION_CONCURRENCY)
-        options = {**app.launch_options(service.settings), "server_port": free_port()}
-        demo.launch(prevent_thread_lock=True, quiet=True, **options)
+        options = {k: v for k, v in app.launch_options(service.settings).items() if k != "server_port"}
+        url = launch_on_a_free_port(demo, **options)
         launched.append(demo)
-        return demo.local_url.rstrip("/")
+        return url
 
     yield start
     for demo in launched:

@@ -87,8 +87,9 @@ class ScriptedService:
         answer = self.script(question)
         words = answer.text.split(" ")
         yield words[0] + " "
-        if self.hold is not None:
-            assert self.hold.wait(30), "the test never released the answer"
+        hold = self.hold  # read once: the test may take it away meanwhile
+        if hold is not None:
+            assert hold.wait(30), "the test never released the answer"
         yield " ".join(words[1:])
         yield answer
 

@@ -1,8 +1,6 @@
 """Helpers of the page tests: the ferry article with scripted answers, opening the page, asking, contrast."""
 from __future__ import annotations
 
-from support import free_port  # noqa: F401  (the tests' shared helpers, tests/support.py)
-
 import json
 from pathlib import Path
 

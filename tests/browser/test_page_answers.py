@@ -89,26 +89,35 @@ def test_refusal_stays_a_refusal(browser, ferry, tmp_path):
     page.close()
 
 
-def test_unfinished_answer_shows_a_pending_state_without_text_or_feedback_buttons(browser, ferry, tmp_path):
-    """Issue 21 item 7: the half-streamed raw text showed, with like/dislike/flag buttons under it."""
-    service, url = ferry
-    page = open_page(browser, url)
+@pytest.fixture
+def held(ferry) -> threading.Event:
+    """The shared ferry service keeps each answer pending until the event is set; released after the test
+    whatever happened in it, so that a failure does not stall the module's later tests."""
+    service, _ = ferry
     service.hold = threading.Event()
     try:
-        page.locator("#qa-question textarea").fill("How long is the crossing?")
-        page.locator("#qa-question textarea").press("Enter")
-        pending = page.locator(".qa-turn.qa-pending")
-        expect(pending).to_have_text("Looking through the articles…")
-        assert "The crossing" not in page.locator("#qa-chat").inner_text()
-        chat = page.locator("#qa-chat")
-        for name in ("Like", "Dislike", "Feedback"):  # the only answer in this chat is unfinished
-            expect(chat.get_by_role("button", name=name, exact=True)).to_have_count(0)
-        page.screenshot(path=tmp_path / "pending.png")
+        yield service.hold
     finally:
         service.hold.set()
+        service.hold = None
+
+
+def test_unfinished_answer_shows_a_pending_state_without_text_or_feedback_buttons(browser, ferry, held, tmp_path):
+    """Issue 21 item 7: the half-streamed raw text showed, with like/dislike/flag buttons under it."""
+    _, url = ferry
+    page = open_page(browser, url)
+    page.locator("#qa-question textarea").fill("How long is the crossing?")
+    page.locator("#qa-question textarea").press("Enter")
+    pending = page.locator(".qa-turn.qa-pending")
+    expect(pending).to_have_text("Looking through the articles…")
+    assert "The crossing" not in page.locator("#qa-chat").inner_text()
+    chat = page.locator("#qa-chat")
+    for name in ("Like", "Dislike", "Feedback"):  # the only answer in this chat is unfinished
+        expect(chat.get_by_role("button", name=name, exact=True)).to_have_count(0)
+    page.screenshot(path=tmp_path / "pending.png")
+    held.set()
     reply = last_reply(page)
     expect(reply).to_have_class("qa-turn qa-answered")
     expect(reply.locator(".qa-short")).to_have_text("three hours and forty minutes")
     expect(page.get_by_role("button", name="Like", exact=True).last).to_be_visible()
-    service.hold = None
     page.close()

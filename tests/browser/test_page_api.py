@@ -28,7 +28,7 @@ def test_api_page_offers_answer_with_named_parameters_and_nothing_internal(brows
         assert internal not in docs, internal
     for name in PARAMETERS:
         assert f'{name}=' in docs  # the example call names every parameter
-    assert "Where is Haftar's headquarters?" in docs and "YYYY-MM-DD" in docs
+    assert "How long is the crossing?" in docs and "YYYY-MM-DD" in docs  # the loaded article's first example
     page.screenshot(path=tmp_path / "api.png")
     page.close()
 

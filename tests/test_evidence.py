@@ -1,0 +1,57 @@
+"""qa/judgment/evidence.py: the candidate sentences of the retrieved passages, headlines only as a last resort."""
+from __future__ import annotations
+
+import numpy as np
+
+from core.types import ArticleInfo, Span
+from ingest.keywords import KeywordIndex
+from ingest.store import ArticleStore, StoredPassage
+from qa.judgment.evidence import candidates, is_headline
+from qa.retrieval.corpus import Snapshot
+from qa.retrieval.retrieve import Retrieval, Retrieved
+
+
+class UnitSentenceVectors(ArticleStore):
+    """An ArticleStore whose sentence vectors are all ones (of `dimension`). Nothing else is set up: any other
+    call to Chroma would fail."""
+
+    def __init__(self, dimension: int = 2):
+        self.dimension = dimension
+
+    def sentence_vectors(self, passages: list[StoredPassage]) -> dict[str, np.ndarray]:
+        return {p.id: np.ones((len(p.sentences), self.dimension)) for p in passages}
+
+
+def info(start: int, end: int) -> ArticleInfo:
+    return ArticleInfo(source="a.txt", title="t", date=None, content_hash="h", size_bytes=1, passages=1, sentences=1,
+                       ingested_at=0.0, title_start=start, title_end=end, date_start=-1, date_end=-1)
+
+
+def test_a_headline_line_is_not_evidence_but_a_first_sentence_title_is():
+    headline = "Mayor of Elmford faces questions over rail freight"
+    assert is_headline(headline, 16, 16 + len(headline), info(16, 16 + len(headline)))
+    stated = "The mayor of Elmford, Ana Roth, faced questions on Monday."
+    assert not is_headline(stated, 16, 16 + len(stated), info(16, 16 + len(stated)))  # a sentence is a statement
+    assert not is_headline(headline, 200, 250, info(16, 66))  # not the title
+    assert not is_headline(headline, 16, 66, None)
+
+
+def test_candidates_skip_the_headline_unless_nothing_else_was_found(tmp_path):
+    text = "Mayor of Elmford faces questions\n\nAna Roth, the mayor of Elmford, said no."
+    article = ArticleInfo(source="a.txt", title="Mayor of Elmford faces questions", date=None, content_hash="h",
+                          size_bytes=len(text), passages=1, sentences=2, ingested_at=0.0, title_start=0,
+                          title_end=32, date_start=-1, date_end=-1)
+    both = StoredPassage(id="p0", source="a.txt", content_hash="h", index=0, start=0, end=len(text), text=text,
+                         sentences=(Span(0, 32), Span(34, len(text))))
+    only_title = StoredPassage(id="p1", source="a.txt", content_hash="h", index=0, start=0, end=32, text=text[:32],
+                               sentences=(Span(0, 32),))
+    store = UnitSentenceVectors()
+    snap = Snapshot(generation="g", articles={"a.txt": article}, index=KeywordIndex(tmp_path / "keywords.sqlite"),
+                    store=store)
+
+    def retrieval(p: StoredPassage) -> Retrieval:
+        return Retrieval(query="q", query_vector=np.ones(2), query_terms=(), snapshot=snap,
+                         passages=(Retrieved(passage=p, fused=2 / 61, vector_rank=1, bm25_rank=1),))
+
+    assert [c.text for c in candidates(retrieval(both), store, 5)] == ["Ana Roth, the mayor of Elmford, said no."]
+    assert [c.text for c in candidates(retrieval(only_title), store, 5)] == ["Mayor of Elmford faces questions"]

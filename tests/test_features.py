@@ -1,0 +1,64 @@
+"""qa/judgment/features.py: what a sentence must hold to answer (the wanted kind of answer, the question's
+names, its relation words)."""
+from __future__ import annotations
+
+from lang.words import terms
+from qa.judgment.features import fits, names_missing, relation_coverage
+from qa.question import NUMBER, analyze
+
+
+def flat_idf(term: str) -> float:
+    return 1.0
+
+
+def test_how_many_needs_a_number_with_the_counted_thing():
+    q = analyze("How many bridges does Lakeside have?", flat_idf)
+    assert fits(q, "Lakeside has three bridges over the river.")
+    assert not fits(q, "Lakeside has three parks.")
+    assert not fits(q, "Lakeside has bridges over the river.")
+
+
+def test_age_and_date_questions_need_an_age_or_a_date():
+    assert not fits(analyze("How old is Ilse Brandt?", flat_idf), "Ilse Brandt is the mayor of Lakeside.")
+    assert fits(analyze("How old is Ilse Brandt?", flat_idf), "Ilse Brandt, aged 54, is the mayor.")
+    assert fits(analyze("When did the bridge open?", flat_idf), "The bridge opened in March 2021.")
+    assert not fits(analyze("When did the bridge open?", flat_idf), "The bridge opened with a ceremony.")
+
+
+def test_how_long_needs_a_length_or_a_duration_not_any_number():
+    q = analyze("How long is the bridge?", flat_idf)
+    assert not fits(q, "The bridge will cost 12 million euros.")
+    assert fits(q, "The bridge is 800 metres long.")
+    assert fits(analyze("How long did the siege last?", flat_idf), "The siege lasted three months.")
+    assert not fits(analyze("How far is Tobruk from Benghazi?", flat_idf), "Tobruk has 120,000 inhabitants.")
+
+
+def test_what_will_it_cost_needs_a_number():
+    q = analyze("What will the port cost?", flat_idf)
+    assert q.wants == NUMBER
+    assert not fits(q, "The port requires extensive construction work.")
+
+
+def test_names_missing_from_the_evidence_are_reported():
+    q = analyze("What did China say about the Haftar-Putin meeting?", flat_idf)
+    assert names_missing(q, "Haftar met Putin in Moscow.") == ["China"]
+    assert names_missing(analyze("Who won the 2022 World Cup?", flat_idf), "The World Cup was won in 2018.") == [
+        "2022 World Cup"]
+
+
+def test_a_surname_is_enough_for_a_person_but_numbers_must_all_be_there():
+    q = analyze("Where is Khalifa Haftar's headquarters?", flat_idf)
+    assert names_missing(q, "Haftar, who has his headquarters in Benghazi") == []
+    assert names_missing(analyze("What happened in May 2021?", flat_idf), "In May 2020 the bridge opened.") == [
+        "May 2021"]
+
+
+def test_a_country_named_differently_in_the_evidence_is_not_missing():
+    q = analyze("Why is the United States worried?", flat_idf)
+    assert names_missing(q, "The US administration is worried about the port.") == []
+
+
+def test_a_sentence_naming_the_subject_without_the_relation_is_no_answer():
+    q = analyze("Who is the mayor of Pellendorf?", flat_idf)
+    assert relation_coverage(q, set(terms("Speaking in Pellendorf, the minister praised the bridge."))) == 0.0
+    assert relation_coverage(q, set(terms("Anna Roth, the mayor of Pellendorf, opened the bridge."))) == 1.0
