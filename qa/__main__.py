@@ -9,7 +9,7 @@ import sys
 from core.errors import AskError, QuestionError
 from core.settings import configure_offline, get_settings
 
-from .types import CLOSEST_LABEL, Answer
+from .types import CLOSEST_LABEL, Answer, Route
 
 
 def format_answer(a: Answer) -> str:
@@ -18,10 +18,12 @@ def format_answer(a: Answer) -> str:
         lines.append(f"(searched for: {a.searched})")
     if a.notice:
         lines.append(f"({a.notice})")
+    if not a.abstained and a.route in (Route.EXTRACTIVE, Route.LOCAL, Route.OPENAI):
+        lines.append(f"  {a.level}: {a.confidence:.0%} likely to be right")
     if a.short is not None:
         lines.append(f"  answer: {a.short.text} (from [{a.short.citation}], chars {a.short.start}-{a.short.end})")
-    for c in a.citations:
-        label = CLOSEST_LABEL if c.role == "closest" else c.source
+    for c in a.citations + a.alternatives:
+        label = CLOSEST_LABEL if c.role == "closest" else ("also possibly: " if c.role == "alternative" else "") + c.source
         date = f", {c.date}" if c.date else ""
         lines.append(f"  [{c.index}] {c.title} ({label}{date}, chars {c.start}-{c.end})\n      “{c.quote}”")
     return "\n".join(lines)

@@ -47,7 +47,8 @@ def test_confidence_reads_the_answerability_and_how_far_the_best_sentence_leads(
     assert clear[2] == pytest.approx(5.0) and close[2] == pytest.approx(0.1)
     assert clear[3] > 0.95 > close[3] > 0.3  # the best sentence's share of the top five
     assert confidence_row(0.5, np.array([2.0]))[0] == pytest.approx(0.0)  # logit of an even chance
-    assert phrase_row(0.5, 0.7, 0.1, 3)[3] == pytest.approx(np.log(4))
+    row = phrase_row(0.5, 0.7, 0.1, 3)
+    assert row[1] == pytest.approx(np.log(0.7 / 0.3)) and row[3] == pytest.approx(np.log(4))
 
 
 def test_reliability_bins_say_how_often_each_confidence_was_right():

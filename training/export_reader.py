@@ -40,7 +40,7 @@ def load_checkpoint(path: Path):
     return model.eval(), state
 
 
-def export(model, out: Path) -> None:
+def export(model, out: Path, per_channel: bool = False) -> None:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -58,7 +58,7 @@ def export(model, out: Path) -> None:
                              "end": {0: "pairs", 1: "pieces"}})
         out.parent.mkdir(parents=True, exist_ok=True)
         quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gather"],
-                         per_channel=False)
+                         per_channel=per_channel)
 
 
 def compare(model, onnx_path: Path) -> dict:
@@ -86,13 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--checkpoint", type=Path, default=RUN_DIR / "checkpoint.pt")
     parser.add_argument("--out", type=Path, default=ONNX_PATH)
     parser.add_argument("--record", type=Path, default=RECORD_PATH)
+    parser.add_argument("--per-channel", action="store_true", help="int8 scales per output channel (finer)")
     args = parser.parse_args(argv)
     if not args.checkpoint.exists():
         print(f"error: no checkpoint at {args.checkpoint}: train first (python -m training.reader)", file=sys.stderr)
         return 2
     t = time.perf_counter()
     model, state = load_checkpoint(args.checkpoint)
-    export(model, args.out)
+    export(model, args.out, args.per_channel)
     record = {
         "model": "cross-encoder over (question, sentence): all-MiniLM-L6-v2's first "
                  f"{state['layers']} layers, mean-pooled relevance head + start/end span head ([CLS] = no phrase)",
@@ -106,9 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         "minutes": round(state["seconds"] / 60, 1), "hardware": state["hardware"],
         "hyperparameters": {k: state["args"][k] for k in ("per_batch", "lr", "head_lr", "warmup", "span_weight",
                                                           "epochs")},
+        "resumed": state.get("runs", []),
         "log": state["log"],
         "artifact": {"file": args.out.name, "bytes": args.out.stat().st_size,
-                     "format": "ONNX, dynamic int8 (MatMul and Gather weights)", **compare(model, args.out)},
+                     "format": "ONNX, dynamic int8 (MatMul and Gather weights"
+                               + (", per channel)" if args.per_channel else ")"), **compare(model, args.out)},
     }
     old = json.loads(args.record.read_text()) if args.record.exists() else {}
     if "held_out" in old and old.get("steps") == record["steps"]:

@@ -32,7 +32,7 @@ from .phrase_candidates import PhraseCandidates, phrase_candidates
 
 MIN_RANKER_GAIN = 0.005
 """A learned stage must beat the one it replaces by at least this much held-out top-1 to ship."""
-READ_TOP = (4, 6, 8, 12)
+READ_TOP = (4, 6, 8, 10)
 """How many first-stage candidates the reader may read (the smallest within 0.3 points of the best wins)."""
 
 
@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readings", type=Path, help="reuse (or write) the reader's readings in this pickle file")
     parser.add_argument("--sample", type=Path, help="SQuAD-format file of other articles: freeze the model's "
                         "signals and figures on it for the regression tests")
+    parser.add_argument("--articles", type=int, help="only the first N articles (a quick check of the script)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -115,7 +116,12 @@ def main(argv: list[str] | None = None) -> int:
         print("error: the data in eval/ is for evaluation only (use it with --sample)", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
+    # Only a run that writes the shipped model writes the frozen samples beside the tests.
+    official = args.out.resolve() == MODEL_PATH.resolve()
     rows, collected = load_rows(args)
+    if args.articles:
+        keep = set(sorted({r.article for r in rows})[:args.articles])
+        rows = [r for r in rows if r.article in keep]
     reader = None
     cache: dict = {}
     if args.reader:
@@ -181,11 +187,14 @@ def main(argv: list[str] | None = None) -> int:
                    "phrase_precision": stages.PHRASE_PRECISION, "reader": args.reader.name if args.reader else None,
                    "minutes": round((time.perf_counter() - t0) / 60, 1), "cross_validation": report})
     if args.sample:
-        figures = samples.freeze_judge_sample(judge, args.sample, reader, progress=not args.quiet)
+        figures = samples.freeze_judge_sample(judge, args.sample, reader, progress=not args.quiet,
+                                              folder=samples.DATA if official else args.out.parent)
         judge = replace(judge, meta={**judge.meta, "frozen_sample": {"data": args.sample.name, **figures}})
         print("frozen sample:", json.dumps(figures))
     if reader is not None and chosen.name == "reader":
-        samples.record_reader(reader, rows, extra["read"], report, args.data.name)
+        samples.record_reader(reader, rows, extra["read"], report, args.data.name,
+                              *((samples.READER_RECORD, samples.READER_SAMPLE) if official else
+                                (args.out.parent / "reader.json", args.out.parent / "reader_sample.json")))
     judge.save(args.out)
     print(json.dumps(report, indent=1))
     print(f"signals collected in {collected:.0f} s; model written to {args.out} (ranker: {report['shipped']['ranker']}, "

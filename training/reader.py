@@ -299,6 +299,10 @@ def main(argv: list[str] | None = None) -> int:
         optimizer.load_state_dict(saved["optimizer"])
         scheduler.load_state_dict(saved["scheduler"])
         state = saved["state"]
+        # A resumed run may change the plan (a shorter epoch, other threads): the record says what ran last.
+        state["runs"] = state.get("runs", []) + [{"from_step": state["step"], "total_steps": total,
+                                                  "args": {k: str(v) for k, v in vars(args).items()}}]
+        state["total_steps"], state["args"] = total, {k: str(v) for k, v in vars(args).items()}
         print(f"resumed at step {state['step']} of {total} ({state['seconds'] / 60:.0f} min so far)", flush=True)
     model.train()
     started = time.perf_counter()

@@ -69,7 +69,8 @@ def sample_figures(judge: Judge, frozen: dict) -> dict:
             "right_when_sure": round(float((hit & y)[sure].mean()), 4) if sure.any() else None}
 
 
-def freeze_judge_sample(judge: Judge, data: Path, reader: Reader | None, progress: bool = True) -> dict:
+def freeze_judge_sample(judge: Judge, data: Path, reader: Reader | None, progress: bool = True,
+                        folder: Path = DATA) -> dict:
     """Collect the sample's rows through the product, write their signals (and the reader's readings) and a
     golden file of raw candidates, and return the judge's figures on them."""
     rows = [r for r in collect(data, progress=progress, foreign_share=0.0, swap_share=0.0, keep_passages=True)
@@ -82,14 +83,14 @@ def freeze_judge_sample(judge: Judge, data: Path, reader: Reader | None, progres
                                  for r, f in zip(rows, firsts)]),
               "readings": [_readings(reader, judge, r, f) for r, f in zip(rows, firsts)],
               "answerable": np.array([r.answerable for r in rows])}
-    DATA.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(JUDGE_SAMPLE, matrix=np.vstack(frozen["matrices"]), labels=np.concatenate(frozen["labels"]),
+    folder.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(folder / JUDGE_SAMPLE.name, matrix=np.vstack(frozen["matrices"]), labels=np.concatenate(frozen["labels"]),
                         sizes=np.array([len(m) for m in frozen["matrices"]]), rows=frozen["rows"],
                         readings=np.vstack([x.reshape(-1, 3) for x in frozen["readings"]]),
                         read_sizes=np.array([len(x) for x in frozen["readings"]]), answerable=frozen["answerable"])
     golden = [{"question": r.q.text, "weights": r.q.weights, "candidates": [asdict(c) for c in r.cands],
                "matrix": r.sig.matrix.tolist()} for r in rows[:: max(1, len(rows) // GOLDEN_ROWS)][:GOLDEN_ROWS]]
-    SIGNALS_GOLDEN.write_text(json.dumps({"note": "Candidates of questions of ../shared/eval/squad2_dev_sample.json "
+    (folder / SIGNALS_GOLDEN.name).write_text(json.dumps({"note": "Candidates of questions of ../shared/eval/squad2_dev_sample.json "
                                           "(SQuAD 2.0, CC BY-SA 4.0) and the signal rows qa.judgment.features "
                                           "computed from them when judge.json was fitted.", "rows": golden},
                                          ensure_ascii=False) + "\n", encoding="utf-8")
@@ -128,7 +129,8 @@ def reader_figures(reader: Reader, items: list[dict]) -> dict:
             "span_f1_on_answer_sentence": round(float(np.mean(f1)), 4) if f1 else None}
 
 
-def record_reader(reader: Reader, rows: list[Row], read, report: dict, data_name: str) -> None:
+def record_reader(reader: Reader, rows: list[Row], read, report: dict, data_name: str,
+                  record_path: Path = READER_RECORD, sample_path: Path = READER_SAMPLE) -> None:
     """Write the reader's frozen sample (pool questions it was not trained on) and add its held-out
     figures, measured inside the answer path by training/judge.py, to its training record."""
     rng = np.random.default_rng(0)
@@ -138,13 +140,13 @@ def record_reader(reader: Reader, rows: list[Row], read, report: dict, data_name
               "labels": [int(rows[i].labels[int(t)] > 0) for t in read.top[i]], "golds": list(rows[i].golds)}
              for i in pick]
     figures = reader_figures(reader, items)
-    READER_SAMPLE.write_text(json.dumps({"note": f"Questions of {data_name} (SQuAD 2.0, CC BY-SA 4.0) with the "
+    sample_path.write_text(json.dumps({"note": f"Questions of {data_name} (SQuAD 2.0, CC BY-SA 4.0) with the "
                                          "sentences the reader read for them; the reader was not trained on them.",
                                          "figures": figures, "items": items}, indent=1, ensure_ascii=False) + "\n",
                              encoding="utf-8")
-    record = json.loads(READER_RECORD.read_text(encoding="utf-8")) if READER_RECORD.exists() else {}
+    record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
     record["held_out"] = {"data": f"{data_name} (every article held out: the reader saw none of them)",
                           "sentence_top1": {k: report["top1"][k] for k in report["top1"]},
                           "read_top": report.get("read_top"), "by_read_top": report.get("by_read_top"),
                           "phrase": report.get("phrase", {}).get("reader"), "frozen_sample": figures}
-    READER_RECORD.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    record_path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from qa.types import Level
 
 CONFIDENCE_FEATURES = ("answerable_logit", "top_logit", "margin", "top_share")
 """What the calibrated confidence (the probability that the cited sentence answers) is read from."""
-PHRASE_FEATURES = ("confidence_logit", "phrase_p", "no_phrase_p", "phrase_words")
+PHRASE_FEATURES = ("confidence_logit", "phrase_logit", "no_phrase_logit", "phrase_words")
 """What the probability that the answer phrase is right is read from."""
 
 
@@ -29,7 +29,9 @@ def confidence_row(p_answerable: float, logits: np.ndarray) -> np.ndarray:
 
 
 def phrase_row(confidence: float, phrase_p: float, no_phrase_p: float, words: int) -> np.ndarray:
-    return np.array([logit(confidence), phrase_p, no_phrase_p, math.log1p(words)])
+    # Logits, not probabilities: the phrases worth showing are the ones near certainty, where a probability
+    # no longer separates them linearly.
+    return np.array([logit(confidence), logit(phrase_p), logit(no_phrase_p), math.log1p(words)])
 
 
 def level(abstained: bool, confidence: float, sure: float) -> Level:
