@@ -107,7 +107,9 @@ def fresh_embedded_client(folder: Path) -> chromadb.ClientAPI:
 # --- when an embedded system may stop ----------------------------------------------------------
 # Every view of an embedded store (ingest/view.py) holds its system while it is a handle's current view,
 # and again during each call through it; handles of one folder in this process may share a system.
-_users: dict[int, int] = {}
+# The count lives on the system itself: keyed by id(), a system freed without its last release would hand
+# its count to a new one at the same address, which then never stops.
+_USERS = "_ask_the_article_users"
 _users_lock = threading.Lock()
 
 
@@ -122,7 +124,7 @@ def client_system(client: chromadb.ClientAPI):
 def hold_system(system) -> None:
     if system is not None:
         with _users_lock:
-            _users[id(system)] = _users.get(id(system), 0) + 1
+            setattr(system, _USERS, getattr(system, _USERS, 0) + 1)
 
 
 def release_system(system) -> None:
@@ -132,11 +134,10 @@ def release_system(system) -> None:
     from chromadb.api.shared_system_client import SharedSystemClient
 
     with _users_lock:
-        left = _users[id(system)] - 1
+        left = getattr(system, _USERS) - 1
+        setattr(system, _USERS, left)
         if left:
-            _users[id(system)] = left
             return
-        del _users[id(system)]
         # Still the one a new PersistentClient of the folder gets (Chroma's process-wide cache): keep it.
         if SharedSystemClient._identifier_to_system.get(system.settings.persist_directory) is system:
             return

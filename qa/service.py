@@ -60,7 +60,9 @@ class QAService:
 
         service = cls.of(store, embedder, settings, make_answerer(settings, embedder), judge, reader)
         # The answer-phrase tagger (spaCy, ~2 s) and the reader load in the background while the caller starts up.
-        threading.Thread(target=_warm_up, args=(service.chain.reader,), name="load-models", daemon=True).start()
+        # Not a daemon: a process that exits while native code is still loading aborts ("terminate called
+        # without an active exception"), so an early exit waits for the load to finish instead.
+        threading.Thread(target=_warm_up, args=(service.chain.reader,), name="load-models").start()
         return service
 
     @property

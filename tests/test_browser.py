@@ -10,21 +10,19 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from core.settings import PROJECT_DIR
 from test_app import free_port, start_app, stop_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 from contrast import low_contrast  # noqa: E402
-from pages import shown_in_chat  # noqa: E402
+from pages import DESKTOP, PHONE, ask, last_reply, open_page, shown_in_chat  # noqa: E402
 from webapp.examples import REFUSED, read_examples  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run"]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 README_SCREENSHOT = PROJECT_DIR / "docs" / "screenshot.png"
 
 pytestmark = [
@@ -48,30 +46,6 @@ def browser():
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-def open_page(browser, url: str, viewport: dict) -> Page:
-    page = browser.new_page(viewport=viewport)
-    # The headless browser has no clipboard: record what the copy button writes instead.
-    page.add_init_script("window.__copied = []; Object.defineProperty(navigator, 'clipboard', {value: "
-                         "{writeText: (t) => { window.__copied.push(t); return Promise.resolve(); }}});")
-    page.goto(url)
-    expect(page.locator("#qa-question textarea")).to_be_visible(timeout=30_000)
-    return page
-
-
-def ask(page: Page, question: str) -> None:
-    replies = page.locator(".qa-turn:not(.qa-pending)")
-    before = replies.count()
-    box = page.locator("#qa-question textarea")
-    box.fill(question)
-    box.press("Enter")
-    expect(replies).to_have_count(before + 1, timeout=30_000)
-    expect(page.locator(".qa-pending")).to_have_count(0, timeout=30_000)
-
-
-def last_reply(page: Page):
-    return page.locator(".qa-turn").last
 
 
 def test_question_gets_an_answer_with_a_highlighted_citation(browser, running, tmp_path):

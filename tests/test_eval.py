@@ -75,7 +75,9 @@ def test_both_dataset_formats_are_read(tmp_path):
 @pytest.mark.skipif(not SEED_SET.exists(), reason="../shared/eval/seed_dev_qa.json is not beside the project")
 def test_eval_runs_on_the_seed_set_and_reports_every_field():
     outcomes, summary = run(SEED_SET, progress=False)
-    assert {"answerable", "unanswerable", "conversation", "all"} <= set(summary)
+    assert {"answerable", "unanswerable", "conversation", "all", "cost"} <= set(summary)
+    cost = summary.pop("cost")
+    assert cost["p50_ms"] > 0 and cost["bare_query_embedding_p50_ms"] > 0 and cost["peak_rss_mb"] > 100
     for cat, m in summary.items():
         for key in ("answer_hit_rate", "citation_accuracy", "false_abstention_rate"):
             assert m[key] is None or 0.0 <= m[key] <= 1.0, (cat, key)

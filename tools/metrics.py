@@ -119,6 +119,7 @@ def phrase_metrics(group: list[Outcome]) -> dict:
     asked_ans = [o for o in asked if o.answerable]
     return {"phrase_asked": len(asked), "phrase_shown": _rate(sum(o.answerable for o in shown), len(asked_ans)),
             "phrase_precision": _rate(sum(f >= 0.5 for f in f1), len(shown)),
+            "phrase_precision_answerable": _rate(sum(f >= 0.5 for f in f1), sum(o.answerable for o in shown)),
             "phrase_f1_when_shown": round(sum(f1) / len(f1), 3) if f1 else None}
 
 

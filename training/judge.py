@@ -167,7 +167,10 @@ def main(argv: list[str] | None = None) -> int:
         "right_when_sure": round(float(hit[~refuse & (conf.p >= conf.sure)].mean()), 4),
         "right_when_likely": round(float(hit[~refuse & (conf.p < conf.sure)].mean()), 4),
         "expected_calibration_error": stages.expected_calibration_error(conf.p[~refuse], hit[~refuse]),
-        "reliability": stages.reliability(conf.p[~refuse], hit[~refuse])}
+        "reliability": stages.reliability(conf.p[~refuse], hit[~refuse]),
+        # Calibrated on the pool, where half the questions were written to be unanswerable: on the questions
+        # the articles do answer, the same confidence is conservative.
+        "reliability_answerable": stages.reliability(conf.p[~refuse & y], hit[~refuse & y])}
 
     cands: PhraseCandidates = phrase_candidates(rows, chosen.order, extra.get("read") if chosen.name == "reader"
                                                 else None, ~refuse)

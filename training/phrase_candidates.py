@@ -45,7 +45,21 @@ class PhraseCandidates:
                 "precision_when_shown": round(float(stage.right[shown].mean()), 4) if shown.any() else None,
                 "em_when_shown": round(float(em[shown].mean()), 4) if shown.any() else None,
                 "f1_when_shown": round(float(f1[shown].mean()), 4) if shown.any() else None,
-                "f1_if_always_shown": round(float(f1[asked_ans].mean()), 4)}
+                "f1_if_always_shown": round(float(f1[asked_ans].mean()), 4),
+                "by_threshold": self.curve(stage)}
+
+    def curve(self, stage) -> dict:
+        """Share shown and precision at other thresholds: over every answered factoid question (a phrase on
+        an unanswerable one is wrong), and over the answerable ones alone."""
+        out = {}
+        asked_ans = self.asked & self.answerable
+        for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+            shown = self.asked & (np.nan_to_num(stage.p, nan=-1.0) >= t)
+            out[str(t)] = {"shown_share": round(float(shown[asked_ans].mean()), 4),
+                           "precision": round(float(stage.right[shown].mean()), 4) if shown.any() else None,
+                           "precision_answerable": (round(float(stage.right[shown & self.answerable].mean()), 4)
+                                                    if (shown & self.answerable).any() else None)}
+        return out
 
 
 def phrase_candidates(rows: list[Row], order: list[np.ndarray], read, answered: np.ndarray) -> PhraseCandidates:

@@ -308,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{len({i.title for i in items})} articles (SQuAD v1.1, CC BY-SA 4.0)",
         "held_out_on": f"{args.heldout.name}: {len(gold)} factoid questions, {len({i.title for i in gold})} other "
                        f"articles (SQuAD 2.0, CC BY-SA 4.0)",
+        "trained_on_articles": sorted({i.title for i in items}),
         "spacy_pipeline": SPACY_PIPELINE, "C": c_value, "precision_target": PRECISION_TARGET,
         "held_out": {k: round(v, 4) if isinstance(v, float) else v for k, v in held.items()},
         "candidate_ceiling_f1": round(ceiling, 4),
