@@ -84,13 +84,15 @@ def run(dataset: Path, progress: bool = True, peers: bool = False,
             from qa.judgment import judge as judges
 
             base = QAService.of(svc.store, svc.embedder, settings, judge=judges.load(baseline_judge), reader=None)
-            askers.append(lambda q, h, base=base: {"previous judge, no reader": base.answer(q, h)})
+            askers.append(lambda q, h, base=base: {"previous judge, no reader": _timed(base.answer, q, h)})
         if peers:
             from tools.peers import all_peers
 
             texts = {a.name: a.read_text(encoding="utf-8") for a in articles}
             # A peer answers the question alone (it has no conversation).
-            askers += [lambda q, h, f=f: f(q) for f in all_peers(svc.corpus.snapshot(), svc.store, svc.embedder, texts)]
+            askers += [lambda q, h, f=f: {name: (Answer(text=pa.text, question=q, route=Route.PEER), pa.latency_ms)
+                                          for name, pa in f(q).items()}
+                       for f in all_peers(svc.corpus.snapshot(), svc.store, svc.embedder, texts)]
         outcomes: list[Outcome] = []
         peer_outcomes: dict[str, list[Outcome]] = {}
         for case in tqdm(cases, desc="questions", disable=not progress, file=sys.stderr):
@@ -100,18 +102,23 @@ def run(dataset: Path, progress: bool = True, peers: bool = False,
                 a = svc.answer(question, history)
                 ms = (time.perf_counter() - t) * 1000
                 outcomes.append(Outcome(case.category, question, answerable, gold, evidence, a, ms))
-                history += [{"role": "user", "content": question}, {"role": "assistant", "content": a.text}]
-                for ask in askers:
-                    for name, pa in ask(question).items():
+                for ask in askers:  # the same conversation so far (the previous judge follows it too)
+                    for name, (pa, pms) in ask(question, history).items():
                         peer_outcomes.setdefault(name, []).append(Outcome(
-                            case.category, question, answerable, gold, evidence,
-                            Answer(text=pa.text, question=question, route=Route.PEER), pa.latency_ms))
+                            case.category, question, answerable, gold, evidence, pa, pms))
+                history += [{"role": "user", "content": question}, {"role": "assistant", "content": a.text}]
         summary = summarize(outcomes)
         summary["cost"] = cost(svc, outcomes, started_s, first_ms)
         if peers or baseline_judge is not None:
             summary["peers"] = {"this project": _row(summary["all"])} | {
                 name: _row(summarize(outs)["all"]) for name, outs in peer_outcomes.items()}
         return outcomes, summary
+
+
+def _timed(ask, question: str, history: list[dict]) -> tuple[Answer, float]:
+    t = time.perf_counter()
+    a = ask(question, history)
+    return a, (time.perf_counter() - t) * 1000
 
 
 def cost(svc, outcomes: list[Outcome], started_s: float, first_ms: float) -> dict:

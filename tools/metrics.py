@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.types import MARKER, Answer
+from qa.types import MARKER, Answer, Route
 
 _MARKER = re.compile(r"\s*" + MARKER.pattern)
 """A marker with the space before it: "Tobruk [1]." reads "Tobruk."."""
@@ -125,7 +125,8 @@ def phrase_metrics(group: list[Outcome]) -> dict:
 
 def confidence_metrics(group: list[Outcome]) -> dict:
     """Levels, and how often the answers of each level (and each confidence bin) were right."""
-    answered = [o for o in group if not o.answer.abstained]
+    # A peer says nothing of how sure it is: only the product's own answers have levels.
+    answered = [o for o in group if not o.answer.abstained and o.answer.route is not Route.PEER]
     by_level = {lv: [o for o in answered if o.answer.level.value == lv] for lv in ("sure", "likely")}
     bins: dict[str, list[bool]] = {}
     for o in answered:

@@ -233,7 +233,7 @@ def fit_final(rows: list[Row], chosen: Path_, ranker_ships: bool, conf: stages.C
     names = chosen.answerability.names
     answerable = stages.fit_linear(chosen.answerability.matrix, y.astype(int), names, args.c_abstain)
     confidence = stages.fit_linear(conf.matrix, conf.target.astype(int), CONFIDENCE_FEATURES)
-    has = ~np.isnan(phrase.p)
+    has = phrase.fitted
     phrase_model = stages.fit_linear(phrase.matrix[has], phrase.right[has].astype(int), PHRASE_FEATURES)
     return Judge(ranker, answerable, chosen.answerability.threshold, {}, reranker, read_top, confidence, conf.sure,
                  phrase_model, phrase.threshold, phrase.source)

@@ -43,6 +43,8 @@ class PhraseCandidates:
                 "shown_share": round(float(shown[asked_ans].mean()), 4),
                 "shown_share_all_answered": round(float(shown[self.asked].mean()), 4),
                 "precision_when_shown": round(float(stage.right[shown].mean()), 4) if shown.any() else None,
+                "precision_when_shown_answerable": (round(float(stage.right[shown & self.answerable].mean()), 4)
+                                                    if (shown & self.answerable).any() else None),
                 "em_when_shown": round(float(em[shown].mean()), 4) if shown.any() else None,
                 "f1_when_shown": round(float(f1[shown].mean()), 4) if shown.any() else None,
                 "f1_if_always_shown": round(float(f1[asked_ans].mean()), 4),
