@@ -130,8 +130,9 @@ class AnswerChain:
         about = meta.answer(turn.searched, scope, snap)
         if about is not None:
             text, cites = about
+            # Read from the article's own record (its date, its title), not judged: as sure as it gets.
             turn.answer = Answer(text=text, citations=tuple(cites), question=turn.question, searched=turn.searched,
-                                 route=Route.METADATA)
+                                 route=Route.METADATA, confidence=1.0)
             return turn
         turn.parsed = analyze(turn.searched, snap.idf, resolved.context)
         return turn

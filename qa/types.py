@@ -119,6 +119,11 @@ class Answer:
     """For a "likely" answer: the next best sentences (role 'alternative'), numbered after the citations."""
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
 
+    def __post_init__(self) -> None:
+        if self.abstained and self.level is not Level.REFUSED:  # every refusal, whichever step made it
+            object.__setattr__(self, "level", Level.REFUSED)
+            object.__setattr__(self, "confidence", 0.0)
+
     def __radd__(self, streamed: str) -> "Answer":
         # The chain streams text chunks, then the Answer; LangChain's `invoke` adds the chunks up, and the
         # Answer, which holds the whole text, is their sum.

@@ -134,6 +134,7 @@ def test_article_date_question_is_answered_from_metadata(service, bridge):
     a = service.answer("What is the date of the article?", sources=["bridge.md"])
     assert "2024-02-01" in a.text and a.path == "metadata"
     assert a.citations[0].quote == "2024-02-01"
+    assert a.level == "sure" and a.confidence == 1.0  # read from the article's record, not judged
 
 
 def test_filters_restrict_the_articles_and_an_empty_filter_says_so(service, bridge):

@@ -80,3 +80,12 @@ def test_a_judge_fitted_on_other_signals_is_refused_with_the_command_that_rebuil
     bad = Judge(None, _linear(QUESTION_FEATURES), 0.2, {}, reranker=_linear(RERANK_FEATURES), read_top=4).to_json()
     with pytest.raises(ValueError, match="training.judge"):
         Judge.from_json(bad)  # a reranker needs the reader's question signals in the answerability model
+
+
+def test_every_refusal_is_at_the_refused_level_whichever_step_made_it():
+    from qa.types import Answer, Level, Route
+
+    empty = Answer(text="No article is loaded.", abstained=True, reason="no articles loaded", route=Route.EMPTY)
+    assert empty.level is Level.REFUSED and empty.confidence == 0.0
+    answered = Answer(text="Benghazi. [1]", confidence=0.7, level=Level.LIKELY)
+    assert answered.level is Level.LIKELY and answered.confidence == 0.7
