@@ -97,3 +97,11 @@ def test_reporting_verbs_in_any_form():
 
 def test_modals_are_auxiliaries_of_possibility_and_future():
     assert {"may", "might", "could", "will", "would"} <= MODALS and not {"did", "was", "has"} & MODALS
+
+
+def test_the_stop_words_read_without_importing_sklearn_are_sklearns():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from lang.words import FUNCTION_WORDS, sklearn_stop_words
+
+    assert sklearn_stop_words() == ENGLISH_STOP_WORDS and ENGLISH_STOP_WORDS <= FUNCTION_WORDS
