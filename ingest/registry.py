@@ -48,9 +48,8 @@ class Registry:
     model: str | None
     location: str
     _recorded: EmbeddingRecord | None = None
-
-    def _call(self, call: Callable[[], T]) -> T:
-        raise NotImplementedError
+    _call: Callable[[Callable[[], T]], T]
+    """Runs a Chroma call on the store's current view (ingest/view.py's Following._call)."""
 
     def _generation_lock(self) -> AbstractContextManager:
         """Held from reading the generation marker before a change until `_generation_written` returned."""

@@ -104,17 +104,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="share of questions also asked without their article, as unanswerable")
     parser.add_argument("--rows", type=Path, help="reuse (or write) the collected signals in this pickle file")
     parser.add_argument("--readings", type=Path, help="reuse (or write) the reader's readings in this pickle file")
-    parser.add_argument("--sample", type=Path, help="SQuAD-format file of other articles: freeze the model's "
-                        "signals and figures on it for the regression tests")
+    parser.add_argument("--sample", type=Path, help="SQuAD-format training file: freeze the model's signals "
+                        "and figures on its first --sample-articles articles for the regression tests")
+    parser.add_argument("--sample-articles", type=int, default=2, help="articles of --sample to freeze (default 2)")
     parser.add_argument("--articles", type=int, help="only the first N articles (a quick check of the script)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"error: not found: {args.data}", file=sys.stderr)
         return 2
-    if "eval" in args.data.resolve().parts:
-        print("error: the data in eval/ is for evaluation only (use it with --sample)", file=sys.stderr)
-        return 2
+    for given in (args.data, args.sample):
+        if given is not None and "eval" in given.resolve().parts:
+            print(f"error: {given} is evaluation data: never train on it or freeze test data from it "
+                  "(use python -m tools.eval)", file=sys.stderr)
+            return 2
     t0 = time.perf_counter()
     # Only a run that writes the shipped model writes the frozen samples beside the tests.
     official = args.out.resolve() == MODEL_PATH.resolve()
@@ -191,8 +194,11 @@ def main(argv: list[str] | None = None) -> int:
                    "minutes": round((time.perf_counter() - t0) / 60, 1), "cross_validation": report})
     if args.sample:
         figures = samples.freeze_judge_sample(judge, args.sample, reader, progress=not args.quiet,
-                                              folder=samples.DATA if official else args.out.parent)
-        judge = replace(judge, meta={**judge.meta, "frozen_sample": {"data": args.sample.name, **figures}})
+                                              folder=samples.DATA if official else args.out.parent,
+                                              articles=args.sample_articles)
+        judge = replace(judge, meta={**judge.meta, "frozen_sample": {
+            "data": f"{args.sample.name}, first {args.sample_articles} articles (a regression fixture: the judge "
+                    "was fitted on them)", **figures}})
         print("frozen sample:", json.dumps(figures))
     if reader is not None and chosen.name == "reader":
         samples.record_reader(reader, rows, extra["read"], report, args.data.name,

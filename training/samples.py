@@ -5,6 +5,7 @@ file of raw candidates and the signal rows computed from them, and the reader's 
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
@@ -70,11 +71,19 @@ def sample_figures(judge: Judge, frozen: dict) -> dict:
 
 
 def freeze_judge_sample(judge: Judge, data: Path, reader: Reader | None, progress: bool = True,
-                        folder: Path = DATA) -> dict:
-    """Collect the sample's rows through the product, write their signals (and the reader's readings) and a
-    golden file of raw candidates, and return the judge's figures on them."""
-    rows = [r for r in collect(data, progress=progress, foreign_share=0.0, swap_share=0.0, keep_passages=True)
-            if r.sig is not None and len(r.cands)]
+                        folder: Path = DATA, articles: int | None = None) -> dict:
+    """Collect the sample's rows (of its first `articles` articles by title, else of all) through the
+    product, write their signals (and the reader's readings) and a golden file of raw candidates, and return
+    the judge's figures on them: a regression fixture, not a held-out measurement."""
+    with tempfile.TemporaryDirectory(prefix="qa-sample-") as tmp:
+        if articles:
+            squad = json.loads(data.read_text(encoding="utf-8"))
+            squad["data"] = sorted(squad["data"], key=lambda a: a["title"])[:articles]
+            data = Path(tmp) / data.name
+            data.write_text(json.dumps(squad), encoding="utf-8")
+        rows = [r for r in collect(data, progress=progress, foreign_share=0.0, swap_share=0.0, keep_passages=True)
+                if r.sig is not None and len(r.cands)]
+    titles = sorted({r.article for r in rows})
     from qa.judgment.features import question_row
 
     firsts = [judge.rank_logits(r.sig.matrix, r.sig.rrf) for r in rows]
@@ -90,8 +99,8 @@ def freeze_judge_sample(judge: Judge, data: Path, reader: Reader | None, progres
                         read_sizes=np.array([len(x) for x in frozen["readings"]]), answerable=frozen["answerable"])
     golden = [{"question": r.q.text, "weights": r.q.weights, "candidates": [asdict(c) for c in r.cands],
                "matrix": r.sig.matrix.tolist()} for r in rows[:: max(1, len(rows) // GOLDEN_ROWS)][:GOLDEN_ROWS]]
-    (folder / SIGNALS_GOLDEN.name).write_text(json.dumps({"note": "Candidates of questions of ../shared/eval/squad2_dev_sample.json "
-                                          "(SQuAD 2.0, CC BY-SA 4.0) and the signal rows qa.judgment.features "
+    (folder / SIGNALS_GOLDEN.name).write_text(json.dumps({"note": f"Candidates of questions of {data.name} ({', '.join(titles)}; SQuAD 2.0, "
+                                          "CC BY-SA 4.0) and the signal rows qa.judgment.features "
                                           "computed from them when judge.json was fitted.", "rows": golden},
                                          ensure_ascii=False) + "\n", encoding="utf-8")
     return sample_figures(judge, frozen)

@@ -99,7 +99,7 @@ def _stem(t) -> str:
 def _rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) -> bool:
     """The question's words outside the claim's clause may only be what its subject points at: the noun a
     relative clause describes ("Brandt, who opened ..."), or the name an enclosing clause gives a pronoun
-    or a shared subject ("Haftar visited Moscow, although he ...")."""
+    or a shared subject ("the mayor visited Lyon, although she ...")."""
     if not rest:
         return True
     if head.dep_ in ("relcl", "acl"):
