@@ -45,7 +45,8 @@ class QAService:
         """The service over this store and embedder, with the store's keyword index and, unless given, the
         committed judge and reader (`reader=None`: answer without the reader)."""
         if reader == "shipped":
-            reader = Reader() if Reader().available else None
+            shipped = Reader()
+            reader = shipped if shipped.available else None
         return cls(store, embedder, settings, KeywordIndex.of(settings), judge or judges.load(), reader, answerer)
 
     @classmethod
@@ -62,7 +63,7 @@ class QAService:
         # The answer-phrase tagger (spaCy, ~2 s) and the reader load in the background while the caller starts up.
         # Not a daemon: a process that exits while native code is still loading aborts ("terminate called
         # without an active exception"), so an early exit waits for the load to finish instead.
-        threading.Thread(target=_warm_up, args=(service.chain.reader,), name="load-models").start()
+        threading.Thread(target=_warm_up, args=(service.chain.judge, service.chain.reader), name="load-models").start()
         return service
 
     @property
@@ -135,11 +136,12 @@ class QAService:
         yield from self.chain.runnable.stream(self._turn(request))
 
 
-def _warm_up(reader: Reader | None) -> None:
+def _warm_up(judge: Judge, reader: Reader | None) -> None:
     from .compose import yesno
     from .judgment import phrase
 
-    phrase.warm_up()
+    if judge.phrase is not None and judge.phrase_source != "reader":  # else its tagger and model go unused
+        phrase.warm_up()
     yesno.warm_up()
     if reader is not None:
         reader.warm_up()
