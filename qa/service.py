@@ -60,7 +60,7 @@ class QAService:
         from .compose.generate import make_answerer
 
         service = cls.of(store, embedder, settings, make_answerer(settings, embedder), judge, reader)
-        # The answer-phrase tagger (spaCy, ~2 s) and the reader load in the background while the caller starts up.
+        # spaCy (the yes/no parser, and the phrase tagger when used; ~2 s) and the reader load in the background.
         # Not a daemon: a process that exits while native code is still loading aborts ("terminate called
         # without an active exception"), so an early exit waits for the load to finish instead.
         threading.Thread(target=_warm_up, args=(service.chain.judge, service.chain.reader), name="load-models").start()
