@@ -115,3 +115,23 @@ REASON = re.compile(r"\b(because|due to|owing to|as a result|in order to|so that
 def gives_reason(text: str) -> bool:
     """Does the sentence give a reason or a purpose ("because ...", "in order to ...", "fears that ...")?"""
     return REASON.search(text) is not None
+
+
+TITLES = frozenset("""mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister chancellor premier
+governor mayor senator sen rep representative congressman congresswoman councilman councilwoman councillor
+councilmember judge justice general gen marshal admiral colonel col major captain capt lieutenant lt sergeant
+commander chief king queen prince princess pope bishop archbishop cardinal rev reverend father sheikh emir
+ambassador envoy secretary director chairman chairwoman chair ceo spokesman spokeswoman spokesperson deputy
+""".split())
+"""Words written before a name that say what the person is ("Mayor Ana Ruiz", "Marshal Khalifa Haftar"): part of
+the role, not of the name."""
+
+
+KIND_NOUNS = {
+    "place": frozenset("""city town village capital country nation state province region island district county port
+        area neighbourhood neighborhood suburb river sea lake mountain peninsula territory republic kingdom""".split()),
+    "organisation": frozenset("""company firm group agency organisation organization association alliance party
+        maker manufacturer bank council authority ministry department office union committee institute university
+        newspaper magazine outlet network charity coalition consultancy contractor startup corporation""".split()),
+}
+"""Nouns that say what kind of thing a described name is ("Belmora, an island nation", "Velora, the maker of")."""

@@ -20,6 +20,7 @@ from qa.judgment.evidence import Scored, Selection, candidates, select
 from qa.judgment.features import Candidate
 from qa.retrieval.focus import naming_articles
 from qa.conversation.followup import needs_context, pronoun, resolve
+from qa.skills.answer import Skills
 from .question import Question, analyze
 from qa.retrieval.filters import Filters
 from qa.retrieval.retrieve import HybridSearch, Retrieval
@@ -77,8 +78,9 @@ class AnswerChain:
     """Holds the components; `runnable` is the LangChain chain over them."""
 
     def __init__(self, search: HybridSearch, store: ArticleStore, answerer: Answerer, settings: Settings,
-                 judge: Judge, reader: Reader | None = None):
+                 judge: Judge, reader: Reader | None = None, skills: Skills | None = None):
         self.search = search
+        self.skills = skills
         self.judge = judge
         self.reader = reader
         self.threshold = settings.abstain_threshold if settings.abstain_threshold is not None else self.judge.threshold
@@ -127,6 +129,13 @@ class AnswerChain:
         turn.searched = resolved.searched
         if not resolved.context and needs_context(turn.question):
             turn.unresolved = pronoun(turn.question)
+        skilled = self.skills.answer(turn.searched, scope, snap) if self.skills is not None else None
+        if skilled is not None:
+            d = skilled.draft
+            turn.answer = Answer(text=d.text, citations=d.citations, short=d.short, question=turn.question,
+                                 searched=turn.searched, route=d.route, confidence=skilled.confidence,
+                                 level=skilled.level, abstained=skilled.level is Level.REFUSED, reason=skilled.reason)
+            return turn
         about = meta.answer(turn.searched, scope, snap)
         if about is not None:
             text, cites = about

@@ -20,6 +20,7 @@ from .judgment import judge as judges
 from .judgment.judge import Judge
 from .judgment.reader import Reader
 from .request import Request, check
+from .skills.answer import Skills
 from .types import Answer
 
 
@@ -34,7 +35,7 @@ class QAService:
         self.corpus = Corpus(store, keywords)
         self.search = HybridSearch(self.corpus, embedder, k=settings.retrieve_k)
         self.answerer = answerer or ExtractiveAnswerer()
-        self.chain = AnswerChain(self.search, store, self.answerer, settings, judge, reader)
+        self.chain = AnswerChain(self.search, store, self.answerer, settings, judge, reader, Skills(store))
         self._seed_lock = threading.Lock()
         self._seeded = False
         self._write_lock = threading.Lock()

@@ -25,6 +25,16 @@ class Route(StrEnum):
     EMPTY = "empty"
     """No article is loaded, or none is inside the filter."""
     PEER = "peer"
+    SUMMARY = "summary"
+    """An answer skill (qa/skills/): the sentences that tell the story."""
+    ENTITIES = "entities"
+    """Who (or which organisations, places) the story names, each with the role the article gives."""
+    DEFINITION = "definition"
+    """What a name or an acronym stands for, or who someone is, as the article describes it."""
+    TIMELINE = "timeline"
+    """The article's dated events in date order, or what happened after (before) one of them."""
+    OPINION = "opinion"
+    """What someone said or thinks, as the article reports it."""
     """A simple peer's reply in `python -m tools.eval --peers`."""
 
 

@@ -1,0 +1,95 @@
+"""Acronyms and the names they stand for, as a text spells them out: "the Libyan National Army (LNA)",
+"LNA (Libyan National Army)", or the name written anywhere in the text whose initials spell the acronym."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words a name's initials skip ("Organization *of the* Petroleum Exporting Countries" -> OPEC).
+_SKIPPED = frozenset("of the and for on in to de du la le des del da di und & at by".split())
+_WORD = re.compile(r"[A-Za-z][\w’'&.-]*")
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The spelled-out name: `text == source[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+def letters(acronym: str) -> str:
+    """"U.N." -> "UN", "NGOs" -> "NGO"."""
+    a = acronym.replace(".", "")
+    return a[:-1] if len(a) > 2 and a.endswith("s") and a[:-1].isupper() else a
+
+
+def expansion(acronym: str, text: str) -> Expansion | None:
+    """Where the text spells the acronym out: the closest run of words before "(ACRONYM)", the words in
+    parentheses after it, or else the first run of capitalized words anywhere whose initials spell it."""
+    target = letters(acronym).upper()
+    if len(target) < 2:
+        return None
+    for m in re.finditer(r"\(\s*" + re.escape(acronym) + r"\s*\)", text):
+        found = _ending_at(text, m.start(), target)
+        if found:
+            return found
+    for m in re.finditer(r"\b" + re.escape(acronym) + r"\s*\(([^()]{3,120})\)", text):
+        inner = m.group(1).strip()
+        if _initials(inner) == target:
+            s = m.start(1) + m.group(1).index(inner)
+            return Expansion(s, s + len(inner), inner)
+    words = list(_WORD.finditer(text))
+    for i, w in enumerate(words):
+        if not w.group(0)[:1].isupper() or w.group(0).upper() == target:
+            continue
+        found = _run_from(text, words, i, target)
+        if found:
+            return found
+    return None
+
+
+def _initials(phrase: str, keep_small: bool = False) -> str:
+    """The initials of a phrase's words; small words ("of", "the") count only with `keep_small` ("DOT" is the
+    Department *of* Transportation, "IAEA" skips the "of" of nothing)."""
+    out = []
+    for w in _WORD.findall(phrase):
+        if w.lower() in _SKIPPED and not keep_small:
+            continue
+        out.extend(p[0] for p in w.split("-") if p)
+    return "".join(out).upper()
+
+
+def _spells(phrase: str, target: str) -> bool:
+    return target in (_initials(phrase), _initials(phrase, keep_small=True))
+
+
+def _ending_at(text: str, end: int, target: str) -> Expansion | None:
+    """The words just before `end` whose initials spell target."""
+    offset = max(0, end - 200)
+    words = list(_WORD.finditer(text[offset:end]))
+    for k in range(len(words) - 1, max(-1, len(words) - 2 * len(target) - 2), -1):
+        if words[k].group(0).lower() in _SKIPPED or not words[k].group(0)[:1].isupper():
+            continue
+        phrase = text[offset + words[k].start():end].strip()
+        if _spells(phrase, target):
+            s = offset + words[k].start()
+            return Expansion(s, s + len(phrase), phrase)
+    return None
+
+
+def _run_from(text: str, words: list, i: int, target: str) -> Expansion | None:
+    """Capitalized words from words[i] (small words allowed between them) whose initials spell target."""
+    for j in range(i, min(len(words), i + 2 * len(target) + 1)):
+        word = words[j].group(0)
+        if j > i and re.search(r"[,;:()\"“”.]", text[words[j - 1].end():words[j].start()]):
+            return None
+        if word.lower() in _SKIPPED:
+            continue
+        if not word[:1].isupper():
+            return None
+        s, e = words[i].start(), words[j].end()
+        if _spells(text[s:e], target):
+            return Expansion(s, e, text[s:e])
+    return None

@@ -1,0 +1,173 @@
+"""Dates written in news text, absolute ("September 28, 2023", "January 2017", "in 2019") and relative ("the
+next day", "a month later", "on Tuesday", "last year"), resolved to calendar dates against the article's date
+or the date last mentioned before them."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH = r"(?P<month>%s)\.?" % "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
+_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_COUNT = r"(?P<count>\d{1,2}|%s)" % "|".join(_NUMBERS)
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+
+# Longest forms first: one span is read once, by the first pattern that claims it.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b", re.I)),
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b", re.I)),
+    ("iso", re.compile(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3][0-9])\b")),
+    ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)", re.I)),
+    ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.I)),
+    ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b", re.I)),
+    ("range", re.compile(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})\s*[-–—/]\s*(?:1[0-9]{3}|20[0-9]{2}|[0-9]{2})\b")),
+    ("year", re.compile(r"\b(?:in|since|by|until|of|from|early|late|mid-?)\s+(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!s)", re.I)),
+    ("later", re.compile(rf"\b(?:(?P<next>the\s+(?:next|following)\s+(?P<nunit>day|week|month|year))|{_COUNT}\s+{_UNIT}\s+"
+                         rf"(?P<dir>later|after(?:wards?)?|earlier|before)|(?P<prev>the\s+(?:previous|preceding)\s+"
+                         rf"(?P<punit>day|week|month|year)|the\s+day\s+before))\b", re.I)),
+    ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year))\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<prep>on|last|this|next)?\s*(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in a text: `text == source[start:end]`, and the calendar date it stands for."""
+
+    start: int
+    end: int
+    text: str
+    value: dt.date
+    precision: str
+    """DAY, MONTH or YEAR: how much of `value` the text gives."""
+    relative: bool
+    """Resolved against another date (the article's, or one mentioned before it)."""
+
+    def label(self) -> str:
+        """The date as a reader wants it: "2023-08-23", "January 2017", "2019"."""
+        if self.precision == YEAR:
+            return str(self.value.year)
+        if self.precision == MONTH:
+            return f"{calendar.month_name[self.value.month]} {self.value.year}"
+        return f"{calendar.month_name[self.value.month]} {self.value.day}, {self.value.year}"
+
+
+def find_dates(text: str, published: dt.date | None, previous: DateMention | None = None) -> list[DateMention]:
+    """The dates of `text`, in text order. A date without a year takes the article's year (or the year before,
+    when that would put it after the article); "later"/"the next day" count from the date mentioned just before
+    (`previous` carries it across sentences); deictic words ("yesterday", "on Tuesday") from `published`."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str, re.Match]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if kind == "weekday" and not m.group("prep"):
+                s = m.start("weekday")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append((s, e, kind, m))
+    out: list[DateMention] = []
+    for s, e, kind, m in sorted(found):
+        resolved = _resolve(kind, m, published, previous)
+        if resolved is None:
+            continue
+        value, precision, relative = resolved
+        mention = DateMention(s, e, text[s:e], value, precision, relative)
+        out.append(mention)
+        previous = mention
+    return out
+
+
+def _resolve(kind: str, m: re.Match, published: dt.date | None, previous: DateMention | None):
+    g = m.groupdict()
+    try:
+        if kind in ("mdy", "dmy", "iso"):
+            month = int(g["month"]) if kind == "iso" else _MONTHS[g["month"].lower()]
+            return dt.date(int(g["year"]), month, int(g["day"])), DAY, False
+        if kind in ("md", "dm"):
+            # News leaves out the year of this year's dates: the article's year, or the year before when that
+            # would put the date well after the article ("September 28" in a January article).
+            base = published or (previous.value if previous is not None else None)
+            if base is None:
+                return None
+            month, day = _MONTHS[g["month"].lower()], int(g["day"])
+            value = dt.date(base.year, month, day)
+            if published is not None and value > published + dt.timedelta(days=7):
+                value = dt.date(base.year - 1, month, day)
+            return value, DAY, False
+        if kind == "my":
+            return dt.date(int(g["year"]), _MONTHS[g["month"].lower()], 1), MONTH, False
+        if kind in ("range", "year"):
+            return dt.date(int(g["year"]), 1, 1), YEAR, False
+    except ValueError:  # "February 30"
+        return None
+    if kind == "later":
+        if previous is None:
+            return None
+        if g["next"]:
+            unit, count, sign = g["nunit"].lower(), 1, 1
+        elif g["prev"]:
+            unit, count, sign = (g["punit"] or "day").lower(), 1, -1
+        else:
+            count = _count(g["count"])
+            unit, sign = g["unit"].lower(), (1 if g["dir"].lower().startswith(("later", "after")) else -1)
+        if count is None:
+            return None
+        return _shift(previous.value, unit, sign * count), _precision(unit, previous.precision), True
+    if published is None:
+        return None
+    if kind == "ago":
+        count = _count(g["count"])
+        if count is None:
+            return None
+        unit = g["unit"].lower()
+        return _shift(published, unit, -count), _precision(unit, DAY), True
+    if kind == "deictic":
+        word = " ".join(g["word"].lower().split())
+        if word in ("today", "tonight"):
+            return published, DAY, True
+        if word == "yesterday":
+            return published - dt.timedelta(days=1), DAY, True
+        which, unit = word.split()
+        shift = {"last": -1, "this": 0, "next": 1}[which]
+        return _shift(published, unit, shift), (YEAR if unit == "year" else MONTH), True
+    if kind == "weekday":
+        target = _WEEKDAYS[g["weekday"].lower()]
+        prep = (g["prep"] or "").lower()
+        back = (published.weekday() - target) % 7
+        if prep == "next":
+            return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7), DAY, True
+        if prep == "last" and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back), DAY, True  # news: "on Tuesday" is the Tuesday just past
+    return None
+
+
+def _count(word: str) -> int | None:
+    w = word.lower()
+    return int(w) if w.isdigit() else _NUMBERS.get(w)
+
+
+def _precision(unit: str, base: str) -> str:
+    coarse = {"day": DAY, "week": DAY, "month": MONTH, "year": YEAR}[unit]
+    order = [DAY, MONTH, YEAR]
+    return max(coarse, base, key=order.index)
+
+
+def _shift(value: dt.date, unit: str, count: int) -> dt.date:
+    if unit in ("day", "week"):
+        return value + dt.timedelta(days=_UNITS[unit] * count)
+    months = value.month - 1 + count * (12 if unit == "year" else 1)
+    year, month = value.year + months // 12, months % 12 + 1
+    return dt.date(year, month, min(value.day, calendar.monthrange(year, month)[1]))

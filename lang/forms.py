@@ -1,0 +1,156 @@
+"""The form of a question beyond a single fact: a summary, a list of who is who, a definition, a timeline,
+what happened after something, what someone thinks. Read from general English wording; None for a plain
+factual question."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    SUMMARY = "summary"
+    ENTITIES = "entities"
+    """Who (or which organisations, places) the story is about."""
+    WHO_IS = "who_is"
+    DEFINE = "define"
+    TIMELINE = "timeline"
+    AFTER = "after"
+    """What happened after (or before) an event."""
+    OPINION = "opinion"
+    """What someone thinks or said about something."""
+
+
+PERSON, ORGANISATION, PLACE, ANY = "person", "organisation", "place", "any"
+
+
+@dataclass(frozen=True)
+class Form:
+    kind: Kind
+    subject: str = ""
+    """What the question is about: the story ("the bridge story"), the name, the term, the event, the speaker."""
+    topic: str = ""
+    """For OPINION: what the speaker's view is asked about ("" when anything they said will do)."""
+    entity: str = ANY
+    """For ENTITIES: PERSON, ORGANISATION, PLACE or ANY."""
+    before: bool = False
+    """For AFTER: the question asks what came before the event instead."""
+
+
+_ART = r"(?:article|story|piece|report|text|news|document|post|item|this|it)"
+_STORY_WORDS = re.compile(rf"\b(?:the|this|that|a)\s+|\b{_ART}s?\b|\b(?:about|on|of|for|me|please|us)\b", re.I)
+_Q_END = r"\s*[?.!]*\s*$"
+
+_SUMMARY = re.compile(
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+)?(?:a\s+|the\s+)?"
+    r"(?:summar(?:y|i[sz]e|i[sz]ing)|sum\s+up|recap|overview|gist|tl;?\s?dr|tldr|brief(?:ing)?|synopsis|"
+    r"(?:the\s+)?(?:main|key)\s+(?:points?|facts?|takeaways?|ideas?|news)|highlights|in\s+(?:short|brief)|"
+    r"short\s+version)\b(?P<rest>.*)$"
+    r"|^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<rest2>[\w\s'’-]*?)\s*"
+    rf"(?:{_ART}\s+)?about{_Q_END}"
+    r"|^\s*what\s+(?:is|was)\s+(?:it|this)\s+(?:all\s+)?about\b(?P<rest3>.*)$"
+    r"|^\s*what\s+happened(?:\s+(?:in|according\s+to)\s+(?P<rest4>[^?]*))?" + _Q_END, re.I)
+
+_ENTITY_NOUNS = {
+    PERSON: r"people|persons|person|individuals|characters|officials|figures|players|actors|names|leaders|politicians",
+    ORGANISATION: r"organi[sz]ations?|groups?|companies|company|agencies|institutions|parties|firms|bodies|outfits",
+    PLACE: r"places?|locations?|countries|country|cities|city|towns?|regions?|nations",
+}
+_ENTITY_ALL = "|".join(_ENTITY_NOUNS.values())
+_ENTITIES = re.compile(
+    rf"^\s*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:list|name|give\s+me|show\s+me|tell\s+me|who\s+are|"
+    rf"which|what)\s+(?:(?:all|each|of|the|main|key|important|different|various)\s+)*(?P<noun>{_ENTITY_ALL})\b"
+    rf"(?!\s+(?:did|does|do|was|were|has|have|had|will|would|can|could)\b(?!\s+(?:the\s+)?(?:{_ART}|story)))"
+    rf"(?P<rest>.*)$"
+    rf"|^\s*who(?:'s|’s|\s+is|\s+are)\s+(?:involved|mentioned|named|in\s+(?:the|this)\s+{_ART}|who)\b(?P<rest2>.*)$", re.I)
+# A list question names the story, not a deed: "Which people were arrested?" asks a fact, so the noun must be
+# followed by nothing, or by "in/mentioned/involved/named/are there" and the story.
+_LIST_TAIL = re.compile(rf"^\s*(?:(?:are|were|is|get|got)\s+)?(?:mentioned|named|involved|featured|discussed|cited|"
+                        rf"quoted|there|in\b|from\b|of\b|does\b|do\b|did\b|appear|play|,|\?|$)", re.I)
+
+_WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+about|who\s+exactly\s+is)\s+"
+                     r"(?P<name>[^?]+?)" + _Q_END, re.I)
+_DEFINE = re.compile(
+    r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|word\s+|abbreviation\s+|acronym\s+)?(?P<a>[^?]+?)\s+"
+    r"(?:stand\s+for|mean|refer\s+to|represent)" + _Q_END +
+    r"|^\s*what\s+is\s+(?:meant\s+by|the\s+meaning\s+of|the\s+definition\s+of)\s+(?:the\s+)?(?P<b>[^?]+?)" + _Q_END +
+    r"|^\s*(?:define|explain)\s+(?:the\s+)?(?:term\s+)?(?P<c>[^?]+?)" + _Q_END +
+    r"|^\s*what\s+is\s+(?:the\s+)?(?P<d>[^?]+?)\s+short\s+for" + _Q_END +
+    r"|^\s*what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?(?P<e>[^?]+?)" + _Q_END, re.I)
+_TIMELINE = re.compile(
+    r"\b(?:time\s*line|chronolog(?:y|ical)|sequence\s+of\s+events|order\s+of\s+events|key\s+dates|"
+    r"(?:list|give|show|tell)\s+(?:me\s+)?(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:dates|events)|what\s+happened\s+when|"
+    r"(?:which|what)\s+(?:events|dates)\s+(?:are|were)\s+(?:mentioned|reported|described)|in\s+what\s+order)\b", re.I)
+_AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|happened\s+next)\s*(?:next\s+)?"
+                    r"(?P<dir>after|following|since|before|prior\s+to|then|next)\b\s*(?P<event>[^?]*?)" + _Q_END, re.I)
+_OPINION = re.compile(
+    r"^\s*(?:what|how)\s+(?:does|did|do|would|will)\s+(?P<x>[^?]+?)\s+(?:think|say|said|feel|believe|see|view|"
+    r"make|thinks|says|argue|claim|tell\s+\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning)\s+"
+    r"(?P<y>[^?]*?))?" + _Q_END +
+    r"|^\s*what\s+(?:is|was|are|were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
+    r"response|comment|concern|position)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
+    r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
+    + _Q_END, re.I)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
+
+
+def form(question: str) -> Form | None:
+    """The question's form when it asks for more than one fact, else None."""
+    q = " ".join(question.split())
+    if _TIMELINE.search(q):
+        return Form(Kind.TIMELINE, subject=_story(_TIMELINE.sub(" ", q)))
+    m = _AFTER.match(q)
+    if m and m.group("event"):
+        return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))
+    m = _SUMMARY.match(q)
+    if m:
+        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4") if g is not None), "")
+        return Form(Kind.SUMMARY, subject=_story(rest))
+    m = _ENTITIES.match(q)
+    if m and (m.group("rest2") is not None or _LIST_TAIL.match(m.group("rest") or "")):
+        noun = (m.group("noun") or "people").lower()
+        entity = next((k for k, pattern in _ENTITY_NOUNS.items() if re.fullmatch(pattern, noun)), ANY)
+        if noun == "names":
+            entity = ANY
+        return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("rest2") or ""), entity=entity)
+    m = _OPINION.match(q)
+    if m:
+        x = m.group("x") or m.group("x2") or m.group("x3")
+        y = m.group("y") or m.group("y2") or m.group("y3") or ""
+        if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I):
+            return Form(Kind.OPINION, subject=x.strip(), topic=y.strip())
+    m = _DEFINE.match(q)
+    if m:
+        term = next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip()
+        explicit = m.group("e") is None
+        if explicit or _looks_like_a_name(term):
+            return Form(Kind.DEFINE, subject=term)
+    m = _WHO_IS.match(q)
+    if m and _looks_like_a_name(m.group("name")):
+        return Form(Kind.WHO_IS, subject=m.group("name").strip())
+    return None
+
+
+def is_acronym(word: str) -> bool:
+    """"IAEA", "LNA", "U.N.", "NGOs": letters in capitals, two or more."""
+    return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """A short phrase that is a name or an acronym ("Haftar", "the IAEA", "Jonathan Winer"), not a clause."""
+    ws = text.replace("’", "'").split()
+    if not ws or len(ws) > 5:
+        return False
+    content = [w for w in ws if w.lower() not in ("the", "a", "an", "of", "de", "al", "von", "van")]
+    return bool(content) and all(w[:1].isupper() or is_acronym(w) for w in content)
+
+
+def _story(rest: str) -> str:
+    """What is left of a summary or list question once the story words are gone: "of the bridge story" ->
+    "bridge"; "" when it names no story."""
+    words = [w for w in re.findall(r"[\w'’-]+", _STORY_WORDS.sub(" ", rest))
+             if w.lower() not in ("in", "mentioned", "involved", "named", "are", "is", "were", "was", "there", "who",
+                                  "what", "please", "summary", "summarize", "summarise", "all", "main", "key",
+                                  "people", "events", "dates", "from", "s", "give", "me", "quick", "short", "brief",
+                                  "and", "its", "their", "roles", "role", "with", "do", "does", "did")]
+    return " ".join(words)

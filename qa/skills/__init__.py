@@ -1,0 +1,1 @@
+"""Answer skills beyond the single sentence: summaries, who is who, definitions, timelines, opinions."""

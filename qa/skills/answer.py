@@ -1,0 +1,256 @@
+"""The answer skills, chosen by the question's form (lang/forms.py): a summary, who is who, what a name or an
+acronym stands for, a timeline or what happened after something, and what someone said. Each answers in the
+articles' own words with cited spans, over whatever articles are in scope; each returns None when it has
+nothing to say, and the single-sentence path answers instead."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.types import ArticleInfo
+from ingest.store import ArticleStore
+from lang.acronyms import expansion
+from lang.forms import ANY, Form, Kind, form, is_acronym
+from lang.words import stem, terms
+from qa.compose.compose import Draft
+from qa.retrieval.corpus import Snapshot
+from qa.types import Citation, Level, Route, Short
+
+from .article import ArticleDoc, Library, Line
+from .entities import Entity, entities
+from .speakers import statements
+from .summary import summarize
+from . import timeline
+
+MAX_ARTICLES = 3
+"""A summary, list or timeline over many articles covers this many (the best matching or the newest)."""
+MAX_LISTED = 10
+SCAN_LIMIT = 25
+"""Up to this many articles in scope are read whole to find a name typed with a typo."""
+
+
+@dataclass(frozen=True)
+class SkillAnswer:
+    draft: Draft
+    level: Level = Level.SURE
+    confidence: float = 1.0
+    """A skill's answer is read from the article's structure (its sentences, names, dates), not judged: 1.0."""
+    reason: str = ""
+
+
+class Citer:
+    """Numbers the citations of one answer: the same sentence cited twice keeps its number."""
+
+    def __init__(self):
+        self.citations: list[Citation] = []
+        self._by_span: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, doc: ArticleDoc, line: Line, role: str = "support") -> int:
+        key = (doc.info.source, line.start, line.end)
+        if key not in self._by_span:
+            n = len(self.citations) + 1
+            self.citations.append(line.cite(n, doc.info, role=role))
+            self._by_span[key] = n
+        return self._by_span[key]
+
+
+class Skills:
+    def __init__(self, store: ArticleStore, cache_size: int = 64):
+        self.library = Library(store, cache_size)
+
+    def answer(self, question: str, scope: list[ArticleInfo], snap: Snapshot) -> SkillAnswer | None:
+        f = form(question)
+        if f is None or not scope:
+            return None
+        handler = {Kind.SUMMARY: self.summary, Kind.ENTITIES: self.entity_list, Kind.WHO_IS: self.describe,
+                   Kind.DEFINE: self.describe, Kind.TIMELINE: self.timeline, Kind.AFTER: self.after,
+                   Kind.OPINION: self.opinion}[f.kind]
+        return handler(f, scope, snap)
+
+    # -- which articles ---------------------------------------------------------------------------
+    def _stories(self, f: Form, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleDoc]:
+        """The articles a summary, list or timeline is about: the one its words point at, else those in scope."""
+        if f.subject:
+            chosen = self._matching(f.subject, scope, snap)[:1]
+        else:
+            chosen = sorted(scope, key=lambda i: (i.date or "", i.ingested_at), reverse=True)[:MAX_ARTICLES]
+        return [d for d in (self.library.get(i) for i in chosen) if d is not None]
+
+    def _matching(self, subject: str, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleInfo]:
+        """Articles in scope whose passages match the subject's words best, best first."""
+        query = terms(subject)
+        if not query:
+            return []
+        allowed = {i.source for i in scope}
+        hits = snap.keyword_search(query, k=10, sources=allowed if len(allowed) < len(snap.articles) else None)
+        order = list(dict.fromkeys(p.source for p in hits if p.source in allowed))
+        return [snap.articles[s] for s in order]
+
+    def _naming(self, name: str, scope: list[ArticleInfo], snap: Snapshot) -> list[tuple[ArticleDoc, Entity]]:
+        """(article, entity) for each article in scope that names `name` (typos allowed)."""
+        infos = self._matching(name, scope, snap)
+        if len(scope) <= SCAN_LIMIT:
+            infos += [i for i in scope if i not in infos]
+        found = []
+        for info in infos:
+            doc = self.library.get(info)
+            if doc is None:
+                continue
+            match = next((e for e in entities(doc) if e.matches(name)), None)
+            if match is not None:
+                found.append((doc, match))
+        return found
+
+    # -- skills -------------------------------------------------------------------------------------
+    def summary(self, f: Form, scope, snap) -> SkillAnswer | None:
+        docs = self._stories(f, scope, snap)
+        if not docs:
+            return None
+        citer = Citer()
+        parts = []
+        for doc in docs:
+            body = " ".join(f"{line.text.strip()} [{citer.cite(doc, line)}]" for line in summarize(doc))
+            parts.append(body if len(docs) == 1 else f"“{doc.info.title}”: {body}")
+        more = _more(scope, docs, f)
+        return SkillAnswer(Draft("\n\n".join(parts) + more, tuple(citer.citations), Route.SUMMARY))
+
+    def entity_list(self, f: Form, scope, snap) -> SkillAnswer | None:
+        docs = self._stories(f, scope, snap)
+        citer = Citer()
+        blocks = []
+        for doc in docs:
+            listed = [e for e in entities(doc) if f.entity == ANY or e.kind == f.entity][:MAX_LISTED]
+            if not listed:
+                continue
+            rows = []
+            for e in listed:
+                n = citer.cite(doc, doc.lines[e.line])
+                rows.append(f"- {e.name}: {e.role} [{n}]" if e.role else f"- {e.name} [{n}]")
+            head = {"person": "People", "organisation": "Organisations", "place": "Places"}.get(f.entity, "Names")
+            blocks.append(f"{head} in “{doc.info.title}”, most mentioned first:\n" + "\n".join(rows))
+        if not blocks:
+            return None
+        return SkillAnswer(Draft("\n\n".join(blocks) + _more(scope, docs, f), tuple(citer.citations), Route.ENTITIES))
+
+    def describe(self, f: Form, scope, snap) -> SkillAnswer | None:
+        """Who someone is, or what a name or an acronym stands for, as the article says it."""
+        term = f.subject.strip()
+        if term.lower().startswith("the "):
+            term = term[4:]
+        if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:
+            spelled = self._spelled_out(term.upper(), scope, snap)
+            if spelled is not None:
+                return spelled
+        for doc, e in self._naming(term, scope, snap):
+            if e.role:
+                line = doc.line_at(e.role_start)
+                return _with_phrase(doc, line, e.role_start, e.role_end, Route.DEFINITION)
+        return None
+
+    def _spelled_out(self, acronym: str, scope, snap) -> SkillAnswer | None:
+        for info in self._matching(acronym, scope, snap) or (scope if len(scope) <= SCAN_LIMIT else []):
+            doc = self.library.get(info)
+            if doc is None or acronym not in doc.text:
+                continue
+            found = expansion(acronym, doc.text)
+            if found is not None:
+                line = doc.line_at(found.start)
+                if line is not None:
+                    return _with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
+        return None
+
+    def timeline(self, f: Form, scope, snap) -> SkillAnswer | None:
+        docs = self._stories(f, scope, snap)
+        citer = Citer()
+        blocks = []
+        for doc in docs:
+            asked = timeline.parse_asked(f.subject, doc.published) if f.subject else None
+            evs = timeline.on(doc, asked) if asked is not None else timeline.events(doc)
+            if not evs:
+                continue
+            rows = [f"- {timeline.label(e)}: {e.line.text.strip()} [{citer.cite(doc, e.line)}]"
+                    for e in evs[:MAX_LISTED * 2]]
+            head = f"In “{doc.info.title}”" + (f", {asked.label()}:" if asked else ", in date order:")
+            blocks.append(head + "\n" + "\n".join(rows))
+        if not blocks:
+            return None
+        return SkillAnswer(Draft("\n\n".join(blocks) + _more(scope, docs, f), tuple(citer.citations), Route.TIMELINE))
+
+    def after(self, f: Form, scope, snap) -> SkillAnswer | None:
+        """What came next (or before): the event the question names, then the article's next dated event."""
+        wanted = set(terms(f.subject))
+        if not wanted:
+            return None
+        best: tuple[float, ArticleDoc, Line] | None = None
+        for info in self._matching(f.subject, scope, snap)[:MAX_ARTICLES]:
+            doc = self.library.get(info)
+            if doc is None:
+                continue
+            for ev in timeline.events(doc):
+                share = len(wanted & set(terms(ev.line.text))) / len(wanted)
+                if best is None or share > best[0]:
+                    best = (share, doc, ev.line)
+        if best is None or best[0] < 0.5:
+            return None
+        _, doc, anchor = best
+        mine, step = timeline.after(doc, anchor, before=f.before)
+        citer = Citer()
+        if step is None:
+            n = citer.cite(doc, anchor, role="closest")
+            word = "before" if f.before else "after"
+            text = (f"The article doesn't say what happened {word} that: it reports no later event. "
+                    f"The event you mean is [{n}], shown for reference.") if not f.before else (
+                    f"The article doesn't say what happened before that. The event you mean is [{n}], shown for "
+                    f"reference.")
+            return SkillAnswer(Draft(text, tuple(citer.citations), Route.ABSTAIN), level=Level.REFUSED,
+                               confidence=0.0, reason=f"no dated event {word} the one asked about")
+        first = citer.cite(doc, step.line)
+        anchor_n = citer.cite(doc, anchor)
+        word = "Before" if f.before else "Next"
+        text = (f"{word}, {timeline.label(step)}: {step.line.text.strip()} [{first}] (after {timeline.label(mine)} "
+                f"[{anchor_n}])" if not f.before else
+                f"{word}, {timeline.label(step)}: {step.line.text.strip()} [{first}] (before {timeline.label(mine)} "
+                f"[{anchor_n}])")
+        return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE))
+
+    def opinion(self, f: Form, scope, snap) -> SkillAnswer | None:
+        """What the speaker said or thinks (about the topic, when one is asked), in the article's order."""
+        topic = {stem(t) for t in terms(f.topic)} - {"it", "thi", "that"}
+        speaker_terms = set(terms(f.subject))
+        for info in self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]:
+            doc = self.library.get(info)
+            if doc is None:
+                continue
+            said = [s for s in statements(doc) if s.speaker.matches(f.subject) or (
+                speaker_terms and speaker_terms <= set(terms(s.speaker.role)))]
+            if topic:
+                said = [s for s in said if topic & set(terms(_around(doc, s.line)))]
+            if not said:
+                continue
+            citer = Citer()
+            who = said[0].speaker
+            body = " ".join(f"{s.line.text.strip()} [{citer.cite(doc, s.line)}]" for s in said[:3])
+            lead = f"{who.name} ({who.role})" if who.role else who.name
+            return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION))
+        return None
+
+
+def _around(doc: ArticleDoc, line: Line) -> str:
+    """The sentence with its neighbours: a quote's topic is often named just before it."""
+    lo, hi = max(0, line.number - 1), min(len(doc.lines), line.number + 2)
+    return " ".join(ln.text for ln in doc.lines[lo:hi])
+
+
+def _with_phrase(doc: ArticleDoc, line: Line, start: int, end: int, route: Route) -> SkillAnswer:
+    """The phrase in bold first, then its sentence, cited."""
+    citer = Citer()
+    n = citer.cite(doc, line)
+    quote = doc.text[start:end]
+    short = Short(text=quote, citation=n, start=start, end=end, quote=quote)
+    text = f"{quote[:1].upper()}{quote[1:]}. {line.text.strip()} [{n}]"
+    return SkillAnswer(Draft(text, tuple(citer.citations), route, short=short))
+
+
+def _more(scope: list[ArticleInfo], docs: list[ArticleDoc], f: Form) -> str:
+    if f.subject or len(scope) <= len(docs):
+        return ""
+    return f"\n\n(and {len(scope) - len(docs)} more articles: choose one, or name it, to narrow this down)"

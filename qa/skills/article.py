@@ -1,0 +1,140 @@
+"""One stored article version read whole, for the answer skills: its sentences with their passages (to cite
+them), its sentence vectors, and spaCy's parse of its text (names, roles, dates). Built once per article version
+and kept in a small cache, so a summary or a list of people costs the parse once, not per question."""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.types import ArticleInfo
+from ingest.records import StoredPassage
+from ingest.store import ArticleStore
+from lang.tagging import pipeline
+from qa.types import Citation
+
+# Names and their roles need the parser and the entity recognizer; lemmas are not used.
+_EXCLUDE = ("lemmatizer",)
+_parse_lock = threading.Lock()  # spaCy's string store is not written by two threads at once
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence of an article: `text == source_text[start:end]`."""
+
+    number: int
+    """Its position among the article's sentences."""
+    start: int
+    end: int
+    text: str
+    passage: StoredPassage = field(repr=False)
+
+    def cite(self, index: int, info: ArticleInfo, role: str = "support", start: int | None = None,
+             end: int | None = None, score: float = 1.0) -> Citation:
+        """A citation of this sentence (or of start..end inside it), cut from the passage by the same offsets."""
+        s, e = (self.start if start is None else start), (self.end if end is None else end)
+        p = self.passage
+        return Citation(index=index, source=info.source, title=info.title, date=info.date, passage_id=p.id, start=s,
+                        end=e, quote=p.text[s - p.start:e - p.start], score=score, passage_start=p.start,
+                        passage_end=p.end, passage_text=p.text, role=role)
+
+
+@dataclass
+class ArticleDoc:
+    """An article version as the skills read it."""
+
+    info: ArticleInfo
+    lines: list[Line]
+    vectors: np.ndarray
+    """One unit vector per line (rows in line order)."""
+    text: str
+    """The article's text at its source offsets (blank where no passage covers it)."""
+    _doc: object = field(default=None, repr=False)
+    _derived: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def published(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.info.date) if self.info.date else None
+        except ValueError:
+            return None
+
+    @property
+    def doc(self):
+        """spaCy's parse of the article text (token offsets are source offsets)."""
+        if self._doc is None:
+            nlp = pipeline(_EXCLUDE)
+            with _parse_lock:
+                self._doc = nlp(self.text)
+        return self._doc
+
+    def derived(self, name: str, build):
+        """A value computed from this article once (its people, its timeline), kept with it."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]
+
+    def line_at(self, offset: int) -> Line | None:
+        """The line that contains this source offset."""
+        lo, hi = 0, len(self.lines) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            line = self.lines[mid]
+            if offset < line.start:
+                hi = mid - 1
+            elif offset >= line.end:
+                lo = mid + 1
+            else:
+                return line
+        return None
+
+
+def read_article(store: ArticleStore, info: ArticleInfo) -> ArticleDoc | None:
+    """The stored version `info` names, whole; None when the store no longer has it."""
+    where = {"$and": [{"source": info.source}, {"content_hash": info.content_hash}]}
+    passages = sorted(store.iter_passages(where), key=lambda p: p.index)
+    if not passages:
+        return None
+    vectors = store.sentence_vectors(passages)
+    lines: list[Line] = []
+    rows: list[np.ndarray] = []
+    for p in passages:
+        vecs = vectors.get(p.id)
+        for n, span in enumerate(p.sentences):
+            lines.append(Line(len(lines), span.start, span.end, p.text[span.start - p.start:span.end - p.start], p))
+            rows.append(vecs[n] if vecs is not None and n < len(vecs) else np.zeros(1, dtype=np.float32))
+    dims = max(r.shape[0] for r in rows)
+    matrix = np.stack([r if r.shape[0] == dims else np.zeros(dims, dtype=np.float32) for r in rows])
+    chars = [" "] * max(p.end for p in passages)
+    for p in passages:
+        chars[p.start:p.end] = p.text
+    return ArticleDoc(info, lines, matrix, "".join(chars))
+
+
+class Library:
+    """The articles the skills have read, by version (source and content hash); the least recently used are
+    dropped past `size`. Safe to share between threads."""
+
+    def __init__(self, store: ArticleStore, size: int = 64):
+        self.store = store
+        self.size = size
+        self._docs: OrderedDict[tuple[str, str], ArticleDoc] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, info: ArticleInfo) -> ArticleDoc | None:
+        key = (info.source, info.content_hash)
+        with self._lock:
+            if key in self._docs:
+                self._docs.move_to_end(key)
+                return self._docs[key]
+        doc = read_article(self.store, info)
+        if doc is None:
+            return None
+        with self._lock:
+            self._docs[key] = doc
+            while len(self._docs) > self.size:
+                self._docs.popitem(last=False)
+        return doc

@@ -1,0 +1,279 @@
+"""Who and what an article names: spaCy's entities grouped by alias ("Angela Merkel", "Merkel" and "Chancellor
+Angela Merkel" are one person), each with the role the article gives it (a title before the name, an apposition,
+"X, who ...", "X is the ...") and the sentence that introduces it, ordered by how much the article says of it."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lang.acronyms import expansion, letters
+from lang.forms import ORGANISATION, PERSON, PLACE, is_acronym
+from lang.rules import KIND_NOUNS, TITLES
+from lang.spelling import same_word
+
+from .article import ArticleDoc
+
+_KINDS = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_EDGE = " ,;:—–-\"“”'’()"
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    """The fullest form the article uses (titles left out)."""
+    kind: str
+    aliases: tuple[str, ...]
+    mentions: int
+    first: int
+    """Source offset of its first mention."""
+    role: str = ""
+    """What the article says it is, in the article's words ('' when it says nothing): role == source[role_start:role_end]."""
+    role_start: int = -1
+    role_end: int = -1
+    line: int = 0
+    """The number of the sentence that introduces it (gives its role, else first names it)."""
+
+    def matches(self, phrase: str) -> bool:
+        """Does the phrase name this entity ("Merkel", "angela merkel", "the LNA"), typos allowed ("Merkle")?"""
+        key = _key(phrase).split()
+        if not key:
+            return False
+        for alias in self.aliases:
+            known = _key(alias).split()
+            if len(key) == len(known) and all(same_word(a, b) for a, b in zip(key, known)):
+                return True
+            # A person is named by the surname, with or without the first name.
+            if self.kind == PERSON and same_word(key[-1], known[-1]) and set(key[:-1]) <= set(known):
+                return True
+        return False
+
+
+def _key(text: str) -> str:
+    words = [w for w in re.findall(r"[\w-]+", _POSSESSIVE.sub("", text.lower())) if w not in ("the", "a", "an")]
+    return " ".join(words)
+
+
+def entities(doc: ArticleDoc) -> list[Entity]:
+    """The article's people, organisations and places, most talked about first (computed once per version)."""
+    return doc.derived("entities", _build)
+
+
+def _build(doc: ArticleDoc) -> list[Entity]:
+    parsed = doc.doc
+    groups: list[dict] = []
+    for ent, label in sorted(_mentions(parsed), key=lambda m: m[0].start):
+        kind = _KINDS.get(label)
+        if kind is None:
+            continue
+        span = _trim(ent, label)
+        if span is None:
+            continue
+        name = span.text
+        group = _find_group(groups, name, kind)
+        if group is None:
+            group = {"names": Counter(), "kinds": Counter(), "mentions": [], "first": span.start_char}
+            groups.append(group)
+        group["names"][name] += 1
+        group["kinds"][kind] += 1
+        group["mentions"].append(span)
+    out = []
+    for g in groups:
+        kind = g["kinds"].most_common(1)[0][0]
+        names = sorted(g["names"], key=lambda n: (-len(n.split()), -g["names"][n], n))
+        full = names[0]
+        role = None
+        for span in g["mentions"]:
+            role = _role(span, kind)
+            if role is not None:
+                break
+        intro = doc.line_at(role[0] if role else g["first"])
+        start, end = role if role else (-1, -1)
+        if role and (kind != PERSON or len(full.split()) == 1):  # the tagger's word against the article's own
+            kind = _kind_by_role(doc.text[start:end], kind)
+        out.append(Entity(name=full, kind=kind, aliases=tuple(names), mentions=_count(doc.text, names, kind),
+                          first=g["first"], role=doc.text[start:end] if role else "", role_start=start,
+                          role_end=end, line=intro.number if intro else 0))
+    _merge_acronyms(out, doc)
+    return sorted(out, key=lambda e: (-e.mentions, e.first))
+
+
+def _mentions(parsed):
+    """spaCy's entities, and the names it missed after a title ("Mayor Ana Ruiz"): (span, label)."""
+    out = [(ent, ent.label_) for ent in parsed.ents]
+    covered = {t.i for ent in parsed.ents if ent.label_ == "PERSON" for t in ent}
+    for t in parsed:
+        if t.lower_.rstrip(".") in TITLES and t.text[:1].isupper() and t.i + 1 < len(parsed):
+            j = t.i + 1
+            while j < len(parsed) and parsed[j].pos_ == "PROPN" and parsed[j].text[:1].isupper() \
+                    and parsed[j].lower_.rstrip(".") not in TITLES and parsed[j].ent_type_ in ("", "PERSON"):
+                j += 1
+            if j > t.i + 1 and not any(i in covered for i in range(t.i + 1, j)):
+                out = [(e, lab) for e, lab in out if not (e.start < j and t.i < e.end)]
+                out.append((parsed[t.i + 1:j], "PERSON"))
+    return out
+
+
+def _count(text: str, names: list[str], kind: str) -> int:
+    """How often the article names it: a person by surname, anything else by any of its names."""
+    keys = {n.split()[-1] for n in names} if kind == PERSON else set(names)
+    return sum(len(re.findall(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])", text)) for k in keys) or 1
+
+
+def _kind_by_role(role: str, kind: str) -> str:
+    """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said."""
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    if words & TITLES and kind == PERSON:
+        return kind
+    for k, nouns in KIND_NOUNS.items():
+        if words & nouns:
+            return k
+    return kind
+
+
+def _trim(ent, label: str):
+    """The entity without a leading "the", a title ("Marshal") or a trailing possessive; None when nothing is left."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or
+                           (label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in TITLES
+                            and end - start > 1)):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    if start >= end:
+        return None
+    if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in TITLES:
+        return None  # part of a title: "Defense" of "Deputy Defense Minister Yevkurov"
+    span = doc[start:end]
+    text = _POSSESSIVE.sub("", span.text)
+    if "\n" in text or len(text) < 2 or not any(c.isupper() for c in text):
+        return None
+    return span
+
+
+def _find_group(groups: list[dict], name: str, kind: str) -> dict | None:
+    key = _key(name).split()
+    for g in groups:
+        for other in g["names"]:
+            okey = _key(other).split()
+            if key == okey:
+                return g
+            # A person's surname alone ("Merkel") or a shorter form of the name joins the fuller one.
+            if (kind == PERSON or g["kinds"].get(PERSON)) and key and okey and key[-1] == okey[-1] and (
+                    set(key) <= set(okey) or set(okey) <= set(key)):
+                return g
+    return None
+
+
+def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:
+    """An acronym and the name it stands for are one organisation: the name's entry takes the acronym as an
+    alias (and its mentions)."""
+    for acr in [e for e in found if is_acronym(e.name)]:
+        full = next((e for e in found if e is not acr and e.kind != PERSON and
+                     "".join(w[0] for w in e.name.split() if w.lower() not in ("of", "the", "and", "for")).upper()
+                     == letters(acr.name).upper()), None)
+        if full is None:
+            continue
+        merged = Entity(name=full.name, kind=full.kind, aliases=full.aliases + acr.aliases,
+                        mentions=full.mentions + acr.mentions, first=min(full.first, acr.first),
+                        role=full.role or acr.role, role_start=full.role_start if full.role else acr.role_start,
+                        role_end=full.role_end if full.role else acr.role_end, line=full.line)
+        found[found.index(full)] = merged
+        found.remove(acr)
+
+
+def _role(span, kind: str) -> tuple[int, int] | None:
+    """Source offsets of what the sentence says this mention is, or None."""
+    doc = span.doc
+    root = span.root
+    # "Khalifa Haftar, the commander of ...": an apposition of the name (or of the last name before it
+    # when the parser hung it on the first of two: "Putin and Haftar, the commander of ...").
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and not _is_entity(child):
+            target_ok = not any(c.dep_ == "conj" and span.end <= c.i < child.i for c in root.children)
+            if target_ok:
+                return _offsets(child.subtree)
+    for conj in [c for c in root.head.children if root.dep_ == "conj" and c.dep_ == "appos" and c.i > span.end]:
+        if not _is_entity(conj):
+            return _offsets(conj.subtree)
+    # "the president Vladimir Putin": the name is the apposition of a noun before it.
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
+            and not _is_entity(root.head):
+        inside = {t.i for t in root.subtree}
+        tokens = [t for t in root.head.subtree if t.i not in inside and t.i < span.start]
+        found = _offsets(tokens)
+        if found:
+            return found
+    # "the mercenary company Wagner", "Wagner boss Yevgeny Prigozhin": nouns the name's phrase puts before it.
+    before = [t for left in root.lefts if left.i < span.start for t in left.subtree]
+    if any(t.pos_ == "NOUN" for t in before) and not any(t.dep_ == "poss" for t in root.lefts):
+        found = _offsets(before)
+        if found:
+            return found
+    # "Former US Special Envoy to Libya Jonathan Winer", "Mayor Ana Ruiz": the title before the name.
+    title = _title_before(span)
+    if title:
+        return title
+    # "Haftar, who has his headquarters in Benghazi": a relative clause on the name.
+    for child in root.children:
+        if child.dep_ in ("relcl", "acl") and child.i > span.end and any(
+                t.lower_ in ("who", "which", "whose") for t in child.subtree):
+            return _offsets(child.subtree)
+    # "Haftar is the commander of ...".
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        for child in root.head.children:
+            if child.dep_ == "attr" and child.i > span.end:
+                return _offsets(child.subtree)
+    return None
+
+
+def _is_entity(token) -> bool:
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+
+def _title_before(span) -> tuple[int, int] | None:
+    """Title-case words (and the small words between them) just before the name, with one that is not itself a
+    name: "Russian Deputy Defense Minister" before "Junus-Bek Yevkurov"."""
+    doc = span.doc
+    i = span.start - 1
+    tokens = []
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct or t.is_space or t.is_sent_end:
+            break
+        if t.text[:1].isupper() or (t.lower_ in ("of", "to", "for", "and", "the") and tokens) or \
+                t.lower_.rstrip(".") in TITLES:
+            tokens.insert(0, t)
+            i -= 1
+            continue
+        break
+    while tokens and tokens[0].lower_ in ("of", "to", "for", "and", "the"):
+        tokens.pop(0)
+    if not tokens or tokens[0].is_sent_start and len(tokens) == 1 and tokens[0].lower_.rstrip(".") not in TITLES:
+        return None
+    if not any(t.lower_.rstrip(".") in TITLES or (not _is_entity(t) and t.pos_ == "PROPN" and t.ent_type_ == "")
+               or (t.pos_ == "NOUN") for t in tokens):
+        return None
+    return _offsets(tokens)
+
+
+def _offsets(tokens) -> tuple[int, int] | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc.text
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if text.count("(", start, end) > text.count(")", start, end):  # "president of the Alliance (EBA"
+        end = text.rindex("(", start, end)
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+    if end - start < 3 or "\n" in text[start:end]:
+        return None
+    return start, end

@@ -1,0 +1,80 @@
+"""Who says what: each sentence that reports speech or a view ("..., Winer said", "Beck told reporters that",
+"according to Nair", "Fasanotti thinks"), with its speaker resolved to one of the article's people or
+organisations; a quotation that goes on in the next sentence keeps its speaker."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lang.rules import PRONOUNS
+
+from .article import ArticleDoc, Line
+from .entities import PERSON, Entity, entities
+
+_VIEW_VERBS = frozenset("""say tell think believe estimate argue warn comment add claim note insist accuse urge predict
+expect fear call describe explain write announce stress suggest acknowledge admit deny complain worry hope doubt
+reckon concede conclude maintain assert contend caution promise vow""".split())
+_QUOTES = "“\"«"
+
+
+@dataclass(frozen=True)
+class Statement:
+    line: Line
+    speaker: Entity
+
+
+def statements(doc: ArticleDoc) -> list[Statement]:
+    """The article's reported views in article order (computed once per article version)."""
+    return doc.derived("statements", _build)
+
+
+def _build(doc: ArticleDoc) -> list[Statement]:
+    known = entities(doc)
+    parsed = doc.doc
+    out: list[Statement] = []
+    last_person: Entity | None = None
+    previous: Statement | None = None
+    for line in doc.lines:
+        span = parsed.char_span(line.start, line.end, alignment_mode="expand")
+        speaker = None
+        if span is not None:
+            speaker = _speaker(span, known, last_person)
+            for ent in span.ents:
+                match = _entity_of(ent.text, known)
+                if match is not None and match.kind == PERSON:
+                    last_person = match
+        if speaker is None and previous is not None and previous.line.number == line.number - 1 \
+                and line.text.lstrip()[:1] in _QUOTES:
+            speaker = previous.speaker  # the quotation goes on
+        if speaker is not None:
+            previous = Statement(line, speaker)
+            out.append(previous)
+        else:
+            previous = None
+    return out
+
+
+def _speaker(span, known: list[Entity], last_person: Entity | None) -> Entity | None:
+    for t in span:
+        if t.lemma_.lower() in _VIEW_VERBS and t.pos_ in ("VERB", "AUX"):
+            for child in t.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return _resolve(child, known, last_person)
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            objects = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return _resolve(objects[0], known, last_person)
+    return None
+
+
+def _resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | None:
+    if token.lower_ in PRONOUNS and token.lower_ in ("he", "she"):
+        return last_person
+    words = " ".join(t.text for t in token.subtree)
+    for ent in known:
+        if any(a in words for a in ent.aliases):
+            return ent
+    return None
+
+
+def _entity_of(text: str, known: list[Entity]) -> Entity | None:
+    return next((e for e in known if e.matches(text)), None)

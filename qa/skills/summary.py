@@ -1,0 +1,57 @@
+"""A summary: the 3-5 sentences that carry an article's story, in the article's order. A sentence counts for
+the story when it is central (close to the mean of the article's sentence vectors), early (news puts the story
+first), and names what the article is most about; each pick avoids repeating one already chosen."""
+from __future__ import annotations
+
+import numpy as np
+
+from lang.words import words
+
+from .article import ArticleDoc, Line
+from .entities import entities
+
+LEAD_WEIGHT = 0.12
+"""How much the first sentences count beyond their centrality (news writes the story first)."""
+NAMES_WEIGHT = 0.04
+"""Per main name a sentence mentions (the article's three most named people or organisations)."""
+REDUNDANCY = 0.6
+"""How much likeness to a sentence already chosen costs (maximal marginal relevance)."""
+
+
+def summary_size(sentences: int) -> int:
+    """3 sentences for a short article, 4 for a medium one, 5 beyond 30 sentences."""
+    return 3 if sentences <= 12 else 4 if sentences <= 30 else 5
+
+
+def summarize(doc: ArticleDoc, size: int | None = None) -> list[Line]:
+    """The summary sentences of the article, in article order (computed once per article version)."""
+    return doc.derived(("summary", size), lambda d: _choose(d, size))
+
+
+def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
+    usable = [ln for ln in doc.lines if len(words(ln.text)) >= 6 and not _headline(doc, ln)]
+    if not usable:
+        return doc.lines[:1]
+    size = min(size or summary_size(len(usable)), len(usable))
+    vecs = doc.vectors[[ln.number for ln in usable]]
+    centroid = vecs.mean(axis=0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    central = vecs @ centroid
+    lead = np.array([LEAD_WEIGHT * max(0.0, 1.0 - i / 3) for i in range(len(usable))])
+    main = [e.aliases for e in entities(doc) if e.kind != "place"][:3]
+    named = np.array([NAMES_WEIGHT * sum(any(a in ln.text for a in aliases) for aliases in main) for ln in usable])
+    score = central + lead + named
+    chosen: list[int] = []
+    while len(chosen) < size:
+        penalty = (vecs @ vecs[chosen].T).max(axis=1) if chosen else np.zeros(len(usable))
+        gain = score - REDUNDANCY * penalty
+        gain[chosen] = -np.inf
+        chosen.append(int(np.argmax(gain)))
+    return [usable[i] for i in sorted(chosen)]
+
+
+def _headline(doc: ArticleDoc, line: Line) -> bool:
+    """The title on a line of its own (no closing punctuation): it names the story, it does not tell it."""
+    info = doc.info
+    inside = info is not None and line.start < info.title_end and info.title_start < line.end
+    return inside and not line.text.rstrip().endswith((".", "!", "?", "”", '"', "'"))

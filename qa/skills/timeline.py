@@ -1,0 +1,78 @@
+"""The article's dated events in date order: each sentence that dates something, its date resolved (a relative
+date against the article's date or the date told just before it: "the next day", "a month later")."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from lang.dates import DAY, MONTH, YEAR, DateMention, find_dates
+
+from .article import ArticleDoc, Line
+
+
+@dataclass(frozen=True)
+class Event:
+    line: Line
+    date: DateMention
+    """The date as the sentence writes it, with source offsets (start/end are into the article's text)."""
+
+    @property
+    def key(self) -> tuple:
+        return self.date.value, self.line.number
+
+
+def events(doc: ArticleDoc) -> list[Event]:
+    """One event per dated sentence (its first date), in date order (computed once per article version)."""
+    return doc.derived("events", _build)
+
+
+def _build(doc: ArticleDoc) -> list[Event]:
+    out: list[Event] = []
+    previous: DateMention | None = None
+    for line in doc.lines:
+        found = find_dates(line.text, doc.published, previous)
+        if not found:
+            continue
+        previous = found[-1]
+        first = found[0]
+        out.append(Event(line, DateMention(line.start + first.start, line.start + first.end, first.text, first.value,
+                                           first.precision, first.relative)))
+    return sorted(out, key=lambda e: e.key)
+
+
+def on(doc: ArticleDoc, asked: DateMention) -> list[Event]:
+    """The events on the asked date (a day, a month or a year)."""
+    return [e for e in events(doc) if _within(e.date, asked)]
+
+
+def _within(d: DateMention, asked: DateMention) -> bool:
+    if asked.precision == YEAR or d.precision == YEAR:
+        return d.value.year == asked.value.year
+    if asked.precision == MONTH or d.precision == MONTH:
+        return (d.value.year, d.value.month) == (asked.value.year, asked.value.month)
+    return d.value == asked.value
+
+
+def after(doc: ArticleDoc, anchor: Line, before: bool = False) -> tuple[Event | None, Event | None]:
+    """(the anchor's event, the event that came next — or just before), None where the article has none."""
+    evs = events(doc)
+    mine = next((e for e in evs if e.line.number == anchor.number), None)
+    if mine is None:
+        return None, None
+    i = evs.index(mine)
+    others = evs[:i][::-1] if before else evs[i + 1:]
+    step = next((e for e in others if e.date.value != mine.date.value or e.date.precision == DAY), None)
+    return mine, step
+
+
+def label(event: Event) -> str:
+    """"August 23, 2023 (“the next day”)" for a resolved date; the date as written otherwise."""
+    shown = event.date.label()
+    if event.date.relative:
+        return f"{shown} (“{event.date.text}”)"
+    return shown
+
+
+def parse_asked(text: str, published: dt.date | None) -> DateMention | None:
+    found = find_dates(text, published)
+    return found[0] if found else None
