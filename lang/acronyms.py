@@ -72,7 +72,8 @@ def _ending_at(text: str, end: int, target: str) -> Expansion | None:
     for k in range(len(words) - 1, max(-1, len(words) - 2 * len(target) - 2), -1):
         if words[k].group(0).lower() in _SKIPPED or not words[k].group(0)[:1].isupper():
             continue
-        phrase = text[offset + words[k].start():end].strip()
+        phrase = re.sub(r"(?:[\s,;:]+(?:the|a|an|of|by))*[\s,;:]*$", "", text[offset + words[k].start():end].strip(),
+                        flags=re.I)
         if _spells(phrase, target):
             s = offset + words[k].start()
             return Expansion(s, s + len(phrase), phrase)

@@ -28,6 +28,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)", re.I)),
     ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.I)),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|since|by|until|early|late|mid-?|last|this)\s+{_MONTH}(?!\s*\d)", re.I)),
     ("range", re.compile(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})\s*[-–—/]\s*(?:1[0-9]{3}|20[0-9]{2}|[0-9]{2})\b")),
     ("year", re.compile(r"\b(?:in|since|by|until|of|from|early|late|mid-?)\s+(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!s)", re.I)),
     ("later", re.compile(rf"\b(?:(?P<next>the\s+(?:next|following)\s+(?P<nunit>day|week|month|year))|{_COUNT}\s+{_UNIT}\s+"
@@ -85,7 +86,9 @@ def find_dates(text: str, published: dt.date | None, previous: DateMention | Non
         value, precision, relative = resolved
         mention = DateMention(s, e, text[s:e], value, precision, relative)
         out.append(mention)
-        previous = mention
+        # "The next day" counts from the last day or month told, not from a year named in passing ("in 2019").
+        if previous is None or mention.precision != YEAR:
+            previous = mention
     return out
 
 
@@ -106,6 +109,12 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, previous: DateMe
             if published is not None and value > published + dt.timedelta(days=7):
                 value = dt.date(base.year - 1, month, day)
             return value, DAY, False
+        if kind == "month":
+            if published is None:
+                return None
+            month = _MONTHS[g["month"].lower()]
+            year = published.year - (1 if month > published.month else 0)  # "in March" of a May article
+            return dt.date(year, month, 1), MONTH, False
         if kind == "my":
             return dt.date(int(g["year"]), _MONTHS[g["month"].lower()], 1), MONTH, False
         if kind in ("range", "year"):

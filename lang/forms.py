@@ -81,7 +81,10 @@ _TIMELINE = re.compile(
     r"\b(?:time\s*line|chronolog(?:y|ical)|sequence\s+of\s+events|order\s+of\s+events|key\s+dates|"
     r"(?:list|give|show|tell)\s+(?:me\s+)?(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:dates|events)|what\s+happened\s+when|"
     r"(?:which|what)\s+(?:events|dates)\s+(?:are|were)\s+(?:mentioned|reported|described)|in\s+what\s+order)\b", re.I)
+_ON_DATE = re.compile(r"^\s*what\s+(?:happened|took\s+place|occurred)\s+(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|"
+                      r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^?]*?)" + _Q_END, re.I)
 _AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|happened\s+next)\s*(?:next\s+)?"
+                    r"(?:(?:the|a|one|two|three|\d+)\s+(?:next\s+)?(?:days?|weeks?|months?|years?)\s+)?"
                     r"(?P<dir>after|following|since|before|prior\s+to|then|next)\b\s*(?P<event>[^?]*?)" + _Q_END, re.I)
 _OPINION = re.compile(
     r"^\s*(?:what|how)\s+(?:does|did|do|would|will)\s+(?P<x>[^?]+?)\s+(?:think|say|said|feel|believe|see|view|"
@@ -91,14 +94,19 @@ _OPINION = re.compile(
     r"response|comment|concern|position)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
     + _Q_END, re.I)
+_TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
+"""The names a follow-up was searched with, added in parentheses ("What did he say? (Winer)")."""
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 
 
 def form(question: str) -> Form | None:
     """The question's form when it asks for more than one fact, else None."""
-    q = " ".join(question.split())
+    q = _TRAILING_CONTEXT.sub("", " ".join(question.split()))
     if _TIMELINE.search(q):
         return Form(Kind.TIMELINE, subject=_story(_TIMELINE.sub(" ", q)))
+    m = _ON_DATE.match(q)
+    if m:
+        return Form(Kind.TIMELINE, subject=m.group("when").strip())
     m = _AFTER.match(q)
     if m and m.group("event"):
         return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))
@@ -123,10 +131,10 @@ def form(question: str) -> Form | None:
     if m:
         term = next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip()
         explicit = m.group("e") is None
-        if explicit or _looks_like_a_name(term):
+        if explicit or _looks_like_a_name(term) or len(term.split()) <= 3:
             return Form(Kind.DEFINE, subject=term)
     m = _WHO_IS.match(q)
-    if m and _looks_like_a_name(m.group("name")):
+    if m and len(m.group("name").split()) <= 4:
         return Form(Kind.WHO_IS, subject=m.group("name").strip())
     return None
 
@@ -152,5 +160,7 @@ def _story(rest: str) -> str:
              if w.lower() not in ("in", "mentioned", "involved", "named", "are", "is", "were", "was", "there", "who",
                                   "what", "please", "summary", "summarize", "summarise", "all", "main", "key",
                                   "people", "events", "dates", "from", "s", "give", "me", "quick", "short", "brief",
-                                  "and", "its", "their", "roles", "role", "with", "do", "does", "did")]
+                                  "and", "its", "their", "roles", "role", "with", "do", "does", "did", "few", "lines", "words",
+                                  "sentences", "sentence", "paragraph", "paragraphs", "points", "bullet", "bullets",
+                                  "quickly", "briefly", "short", "simple", "terms", "happened", "news")]
     return " ".join(words)

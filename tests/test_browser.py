@@ -48,6 +48,24 @@ def browser():
         browser.close()
 
 
+def test_a_summary_and_a_people_list_render_with_their_citations(browser, running, tmp_path):
+    page = open_page(browser, running.url, DESKTOP)
+    ask(page, "Summarize the article")
+    summary = last_reply(page)
+    expect(summary).to_have_class("qa-turn qa-answered")
+    assert summary.locator(".qa-ref").count() >= 3
+    assert summary.locator(".qa-cite").count() >= 3
+    expect(summary.locator(".qa-cite-snippet mark").first).to_be_visible()
+    ask(page, "Who are the people in this story?")
+    people = last_reply(page)
+    items = people.locator(".qa-answer .qa-list li")
+    assert items.count() >= 4
+    expect(items.first).to_contain_text("Haftar")
+    expect(items.first.locator(".qa-ref")).to_have_count(1)
+    page.screenshot(path=tmp_path / "skills.png", full_page=True)
+    page.close()
+
+
 def test_question_gets_an_answer_with_a_highlighted_citation(browser, running, tmp_path):
     page = open_page(browser, running.url, DESKTOP)
     expect(page.locator("#qa-header")).to_contain_text("1 article · 9 passages")

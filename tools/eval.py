@@ -202,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dataset.exists():
         print(f"error: not found: {args.dataset}", file=sys.stderr)
         return 2
+    if "cases" in json.loads(args.dataset.read_text(encoding="utf-8")):
+        return skills_main(args)
     outcomes, summary = run(args.dataset, progress=not args.quiet, peers=args.peers, baseline_judge=args.baseline_judge)
     text = table(summary)
     if "peers" in summary:
@@ -214,6 +216,51 @@ def main(argv: list[str] | None = None) -> int:
         args.report.write_text(f"# Evaluation: {args.dataset.name}\n\n{text}\n\n## Failures\n\n{failures(outcomes)}\n")
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1))
+    return 0
+
+
+def skills_main(args) -> int:
+    """A dataset of question kinds (tools/skills_eval.py): by kind, beside the product without its skills."""
+    from tqdm import tqdm
+
+    from tools import skills_eval
+
+    articles, cases = skills_eval.load(args.dataset)
+    with tempfile.TemporaryDirectory(prefix="qa-eval-") as tmp:
+        settings = replace(get_settings(), chroma_path=Path(tmp) / "chroma", chroma_host=None,
+                           seed_dir=Path(tmp) / "none")
+        svc = QAService.default(settings)
+        report = svc.ingest([str(a) for a in articles])
+        if report.failed:
+            raise SystemExit(f"error: could not ingest {report.failed[0].error}")
+        svc.answer("warm up")
+        plain = QAService.of(svc.store, svc.embedder, settings)
+        plain.chain.skills = None  # the single-sentence path alone, on the same store
+        progress = tqdm(total=2 * sum(len(c.turns) for c in cases), disable=args.quiet, file=sys.stderr)
+
+        def asking(service):
+            def ask(q, history, sources=None):
+                progress.update()
+                return service.answer(q, history, sources=sources)
+            return ask
+
+        graded = skills_eval.run(svc, cases, asking(svc))
+        before = skills_eval.run(plain, cases, asking(plain))
+        progress.close()
+    from tools.metrics import percentile
+
+    rows = {"this project": skills_eval.by_kind(graded), "without the skills": skills_eval.by_kind(before)}
+    text = skills_eval.table(rows)
+    text += (f"\n\nwarm p50 per turn: {percentile([g.latency_ms for g in graded], 50):.1f} ms "
+             f"(without the skills {percentile([g.latency_ms for g in before], 50):.1f} ms)")
+    print(text)
+    if args.failures:
+        print("\nFailures:\n" + skills_eval.failures(graded))
+    if args.report:
+        args.report.write_text(f"# Evaluation: {args.dataset.name}\n\n{text}\n\n## Failures\n\n"
+                               f"{skills_eval.failures(graded)}\n")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1))
     return 0
 
 

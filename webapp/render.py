@@ -77,6 +77,23 @@ def text_html(text: str) -> str:
     return html.escape(text).replace("\r\n", "\n").replace("\n", "<br>")
 
 
+def lines_html(text: str) -> str:
+    """An answer's text as HTML: lines that start with "- " (a list of people, a timeline) as a list, the rest as
+    text_html does."""
+    out, items = [], []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if line.startswith("- "):
+            items.append(f"<li>{html.escape(line[2:])}</li>")
+            continue
+        if items:
+            out.append(f'<ul class="qa-list">{"".join(items)}</ul>')
+            items = []
+        out.append(html.escape(line) + "<br>")
+    if items:
+        out.append(f'<ul class="qa-list">{"".join(items)}</ul>')
+    return "".join(out).removesuffix("<br>")
+
+
 def attr(value: str) -> str:
     return html.escape(value, quote=True).replace("\n", "&#10;")
 

@@ -8,7 +8,7 @@ import re
 from qa import Answer
 from qa.types import CLOSEST_LABEL, MARKER, Level
 
-from .render import attr, bare_title, display_title, format_date, render_citation, text_html, unheading
+from .render import attr, bare_title, display_title, format_date, lines_html, render_citation, text_html, unheading
 
 LIKELY_LABEL = "Not certain"
 ALSO_LABEL = "Also possibly"
@@ -51,7 +51,7 @@ def _answer_body(answer: Answer) -> str:
         label = html.escape(f"{display_title(c.title)} ({format_date(c.date)})", quote=True)
         return f'<span class="qa-ref qa-n-{c.index}" title="{label}">[{c.index}]</span>'
 
-    return MARKER.sub(marker, text_html(unheading(without_lead(answer))))
+    return MARKER.sub(marker, lines_html(unheading(without_lead(answer))))
 
 
 def _source_line(c) -> str:

@@ -9,6 +9,7 @@ from core.types import ArticleInfo
 
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.evidence import Phrase, Scored
+from lang.rules import gives_reason, refers_back
 from qa.judgment.features import anchor, reason_after
 from qa.question import DATE, Question
 from qa.types import Citation, Route, Short
@@ -65,6 +66,18 @@ def trimmed(ev: Scored) -> tuple[int, int]:
     return ev.start, ev.end
 
 
+REASON_LOOKS_AT = 4
+"""A "why" whose best sentence gives no reason looks for one among the next best sentences up to this rank."""
+
+
+def reason_among(evidence: list[Scored], best: Scored) -> Scored | None:
+    """For a "why" whose best sentence only restates the fact: a runner-up of the same article that gives a
+    reason ("because", "so that", "to find out how")."""
+    if gives_reason(best.text):
+        return None
+    return next((ev for ev in evidence if ev.source == best.source and gives_reason(ev.text)), None)
+
+
 SECOND_SENTENCE_P = 0.5
 """A second sentence is cited only when the judge's ranker thinks it, too, more likely than not holds the answer."""
 
@@ -81,9 +94,14 @@ def pick(evidence: list[Scored], *, limit: int = 2, q: Question | None = None) -
     if q is not None and q.wants == DATE:
         companion = anchor(evidence, best)
     elif q is not None and q.wh == "why":
-        companion = reason_after(evidence, best)
+        companion = reason_after(evidence, best) or reason_among(evidence[1:REASON_LOOKS_AT], best)
     if companion is not None and companion not in chosen:
         chosen.append(companion)
+    # "The ship anchored ...", "He boarded ...": the sentence before says what it points at.
+    if refers_back(best.text):
+        before = next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index - 1), None)
+        if before is not None and before not in chosen:
+            chosen.append(before)
     # Keep the article's order so the answer reads naturally.
     return sorted(chosen, key=lambda e: (e.source, e.start))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lang.rules import AUXILIARIES, auxiliary
 from lang.words import QUESTION_WORDS, STOPWORDS, names, terms, words
 from qa.types import MARKER
 
@@ -51,10 +52,29 @@ _NOT_ANAPHORA = re.compile(r"\b(?:(?:is|are|was|were|will|would|could|has|have|h
                            r"likely|known|clear)\b|\bit\s+(?:is|was)\s+(?:said|reported|known|claimed)\b", re.I)
 
 
+# "Why?", "And when?", "where exactly?", "why is that?": a question word alone asks it of the last question.
+_BARE_WH = re.compile(r"^\s*(?:and|but|so|ok|okay)?\s*(?P<wh>why|when|where|how|who|what for|how come)"
+                      r"(?:\s+(?:exactly|then|so|is that|was that|did (?:he|she|they|it) do (?:that|it|so)))?"
+                      r"\s*[?.!]*\s*$", re.I)
+
+
 def needs_context(question: str) -> bool:
-    """Does the question point back at the conversation (a pronoun, "and what about X?")?"""
+    """Does the question point back at the conversation (a pronoun, "and what about X?", "Why?")?"""
     ws = set(words(_NOT_ANAPHORA.sub(" ", question)))
-    return bool(ws & set(_PERSONAL) or ws & _OTHER or _ellipsis(question))
+    return bool(ws & set(_PERSONAL) or ws & _OTHER or _ellipsis(question) or _BARE_WH.match(question))
+
+
+def _ask_again(wh: str, previous: str) -> str:
+    """The previous question asked with another question word: "When did X visit Y?" + "Why?" -> "Why did X
+    visit Y?"; "Did X visit Y?" + "When?" -> "When did X visit Y?"."""
+    wh = {"how come": "why", "what for": "why"}.get(wh.lower(), wh.lower())
+    ws = previous.split()
+    first = ws[0].lower() if ws else ""
+    if first in QUESTION_WORDS and len(ws) > 1 and auxiliary(ws[1]) in AUXILIARIES:
+        return " ".join([wh.capitalize()] + ws[1:])
+    if auxiliary(first) in AUXILIARIES:
+        return f"{wh.capitalize()} {previous[:1].lower()}{previous[1:]}"
+    return f"{wh.capitalize()}? {previous}"
 
 
 def _ellipsis(question: str) -> str | None:
@@ -105,6 +125,9 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
 
 
 def _rewrite(question: str, context: list[str], previous: str) -> str:
+    bare = _BARE_WH.match(question)
+    if bare and previous:
+        return _ask_again(bare.group("wh"), previous)
     new = _ellipsis(question)
     if new and previous:
         old = names(previous)

@@ -4,6 +4,7 @@ articles' own words with cited spans, over whatever articles are in scope; each 
 nothing to say, and the single-sentence path answers instead."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.types import ArticleInfo
@@ -16,7 +17,7 @@ from qa.retrieval.corpus import Snapshot
 from qa.types import Citation, Level, Route, Short
 
 from .article import ArticleDoc, Library, Line
-from .entities import Entity, entities
+from .entities import PERSON, Entity, entities
 from .speakers import statements
 from .summary import summarize
 from . import timeline
@@ -109,7 +110,7 @@ class Skills:
         parts = []
         for doc in docs:
             body = " ".join(f"{line.text.strip()} [{citer.cite(doc, line)}]" for line in summarize(doc))
-            parts.append(body if len(docs) == 1 else f"“{doc.info.title}”: {body}")
+            parts.append(body if len(docs) == 1 else f"“{_clip(doc.info.title)}”: {body}")
         more = _more(scope, docs, f)
         return SkillAnswer(Draft("\n\n".join(parts) + more, tuple(citer.citations), Route.SUMMARY))
 
@@ -126,7 +127,7 @@ class Skills:
                 n = citer.cite(doc, doc.lines[e.line])
                 rows.append(f"- {e.name}: {e.role} [{n}]" if e.role else f"- {e.name} [{n}]")
             head = {"person": "People", "organisation": "Organisations", "place": "Places"}.get(f.entity, "Names")
-            blocks.append(f"{head} in “{doc.info.title}”, most mentioned first:\n" + "\n".join(rows))
+            blocks.append(f"{head} in “{_clip(doc.info.title)}”, most mentioned first:\n" + "\n".join(rows))
         if not blocks:
             return None
         return SkillAnswer(Draft("\n\n".join(blocks) + _more(scope, docs, f), tuple(citer.citations), Route.ENTITIES))
@@ -140,10 +141,35 @@ class Skills:
             spelled = self._spelled_out(term.upper(), scope, snap)
             if spelled is not None:
                 return spelled
-        for doc, e in self._naming(term, scope, snap):
+        named = self._naming(term, scope, snap)
+        for doc, e in named:
             if e.role:
                 line = doc.line_at(e.role_start)
                 return _with_phrase(doc, line, e.role_start, e.role_end, Route.DEFINITION)
+        if f.kind is Kind.WHO_IS and not named:
+            return self._holder(term, scope, snap)
+        for doc, e in named:
+            if e.kind != PERSON:
+                return _first_mention(doc, e)
+        return None
+
+    def _holder(self, role: str, scope, snap) -> SkillAnswer | None:
+        """"Who is the mayor?": the person the article gives that role."""
+        wanted = [w for w in re.findall(r"[\w-]+", role.lower()) if w not in ("the", "a", "an", "of")]
+        if not wanted:
+            return None
+        for info in self._matching(role, scope, snap)[:MAX_ARTICLES]:
+            doc = self.library.get(info)
+            if doc is None:
+                continue
+            for e in entities(doc):
+                have = set(re.findall(r"[\w-]+", e.role.lower()))
+                if e.kind == PERSON and e.role and all(w in have for w in wanted):
+                    line = doc.line_at(e.role_start)
+                    at = doc.text.find(e.name, line.start, line.end)
+                    if at < 0:
+                        continue
+                    return _with_phrase(doc, line, at, at + len(e.name), Route.DEFINITION)
         return None
 
     def _spelled_out(self, acronym: str, scope, snap) -> SkillAnswer | None:
@@ -169,7 +195,7 @@ class Skills:
                 continue
             rows = [f"- {timeline.label(e)}: {e.line.text.strip()} [{citer.cite(doc, e.line)}]"
                     for e in evs[:MAX_LISTED * 2]]
-            head = f"In “{doc.info.title}”" + (f", {asked.label()}:" if asked else ", in date order:")
+            head = f"In “{_clip(doc.info.title)}”" + (f", {asked.label()}:" if asked else ", in date order:")
             blocks.append(head + "\n" + "\n".join(rows))
         if not blocks:
             return None
@@ -185,15 +211,23 @@ class Skills:
             doc = self.library.get(info)
             if doc is None:
                 continue
-            for ev in timeline.events(doc):
-                share = len(wanted & set(terms(ev.line.text))) / len(wanted)
+            for line in doc.lines:
+                share = len(wanted & set(terms(line.text))) / len(wanted)
                 if best is None or share > best[0]:
-                    best = (share, doc, ev.line)
+                    best = (share, doc, line)
         if best is None or best[0] < 0.5:
             return None
         _, doc, anchor = best
         mine, step = timeline.after(doc, anchor, before=f.before)
         citer = Citer()
+        if mine is None:  # the event is not dated: what the article tells next (or just before)
+            k = anchor.number + (-1 if f.before else 1)
+            if not 0 <= k < len(doc.lines):
+                return None
+            n, a = citer.cite(doc, doc.lines[k]), citer.cite(doc, anchor)
+            word = "Before that" if f.before else "Next"
+            return SkillAnswer(Draft(f"{word}, the article says: {doc.lines[k].text.strip()} [{n}] (after “{_clip(anchor.text)}” [{a}])",
+                                     tuple(citer.citations), Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
         if step is None:
             n = citer.cite(doc, anchor, role="closest")
             word = "before" if f.before else "after"
@@ -215,13 +249,13 @@ class Skills:
     def opinion(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What the speaker said or thinks (about the topic, when one is asked), in the article's order."""
         topic = {stem(t) for t in terms(f.topic)} - {"it", "thi", "that"}
-        speaker_terms = set(terms(f.subject))
+        speaker_terms = {w for w in re.findall(r"[\w-]+", f.subject.lower()) if w not in ("the", "a", "an")}
         for info in self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]:
             doc = self.library.get(info)
             if doc is None:
                 continue
             said = [s for s in statements(doc) if s.speaker.matches(f.subject) or (
-                speaker_terms and speaker_terms <= set(terms(s.speaker.role)))]
+                speaker_terms and speaker_terms <= set(re.findall(r"[\w-]+", s.speaker.role.lower())))]
             if topic:
                 said = [s for s in said if topic & set(terms(_around(doc, s.line)))]
             if not said:
@@ -232,6 +266,36 @@ class Skills:
             lead = f"{who.name} ({who.role})" if who.role else who.name
             return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION))
         return None
+
+
+def _first_mention(doc: ArticleDoc, e: Entity) -> SkillAnswer | None:
+    """A name the article never spells out or describes: the phrase it first appears in ("LNA forces in eastern
+    Libya"), not claimed as a definition."""
+    parsed = doc.doc
+    for alias in e.aliases:
+        at = doc.text.find(alias)
+        span = parsed.char_span(at, at + len(alias), alignment_mode="expand") if at >= 0 else None
+        if span is None:
+            continue
+        head = span.root.head if span.root.dep_ in ("compound", "nmod", "amod", "poss") else span.root
+        tokens = sorted(head.subtree, key=lambda t: t.i)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        line = doc.line_at(at)
+        if line is None:
+            continue
+        start, end = max(start, line.start), min(end, line.end)
+        citer = Citer()
+        n = citer.cite(doc, line)
+        phrase = doc.text[start:end].strip(" ,;:")
+        text = (f"The article does not say what {alias} stands for; it first mentions it as “{phrase}”. "
+                f"{line.text.strip()} [{n}]")
+        return SkillAnswer(Draft(text, tuple(citer.citations), Route.DEFINITION), level=Level.LIKELY, confidence=0.5)
+    return None
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _around(doc: ArticleDoc, line: Line) -> str:

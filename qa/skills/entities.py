@@ -104,14 +104,22 @@ def _mentions(parsed):
     out = [(ent, ent.label_) for ent in parsed.ents]
     covered = {t.i for ent in parsed.ents if ent.label_ == "PERSON" for t in ent}
     for t in parsed:
-        if t.lower_.rstrip(".") in TITLES and t.text[:1].isupper() and t.i + 1 < len(parsed):
-            j = t.i + 1
-            while j < len(parsed) and parsed[j].pos_ == "PROPN" and parsed[j].text[:1].isupper() \
-                    and parsed[j].lower_.rstrip(".") not in TITLES and parsed[j].ent_type_ in ("", "PERSON"):
-                j += 1
-            if j > t.i + 1 and not any(i in covered for i in range(t.i + 1, j)):
-                out = [(e, lab) for e, lab in out if not (e.start < j and t.i < e.end)]
-                out.append((parsed[t.i + 1:j], "PERSON"))
+        if not (t.lower_.rstrip(".") in TITLES and t.text[:1].isupper()):
+            continue
+        # Past the rest of the title ("Minister of Defense") to the name: capitalized words not in a title.
+        j = t.i + 1
+        while j < len(parsed) and j <= t.i + 6 and (parsed[j].lower_ in ("of", "for", "the", "and") or (
+                parsed[j - 1].lower_ in ("of", "for") and parsed[j].text[:1].isupper()) or (
+                parsed[j].text[:1].isupper() and (parsed[j].ent_type_ not in ("", "PERSON")
+                                                  or parsed[j].lower_.rstrip(".") in TITLES))):
+            j += 1
+        k = j
+        while k < len(parsed) and parsed[k].pos_ == "PROPN" and parsed[k].text[:1].isupper() \
+                and parsed[k].lower_.rstrip(".") not in TITLES and parsed[k].ent_type_ in ("", "PERSON"):
+            k += 1
+        if k > j and (j == t.i + 1 or k - j >= 2) and not any(i in covered for i in range(j, k)):
+            out = [(e, lab) for e, lab in out if not (e.start < k and j < e.end)]
+            out.append((parsed[j:k], "PERSON"))
     return out
 
 

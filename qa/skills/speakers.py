@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lang.rules import PRONOUNS
+from lang.words import stem
 
 from .article import ArticleDoc, Line
 from .entities import PERSON, Entity, entities
 
-_VIEW_VERBS = frozenset("""say tell think believe estimate argue warn comment add claim note insist accuse urge predict
+_VIEW_VERBS = """say tell think believe estimate argue warn comment add claim note insist accuse urge predict
 expect fear call describe explain write announce stress suggest acknowledge admit deny complain worry hope doubt
-reckon concede conclude maintain assert contend caution promise vow""".split())
+reckon concede conclude maintain assert contend caution promise vow said told thought believed estimated wrote
+says tells thinks believes estimates""".split()
+_VIEW_STEMS = frozenset(stem(w) for w in _VIEW_VERBS)
 _QUOTES = "“\"«"
 
 
@@ -55,7 +58,7 @@ def _build(doc: ArticleDoc) -> list[Statement]:
 
 def _speaker(span, known: list[Entity], last_person: Entity | None) -> Entity | None:
     for t in span:
-        if t.lemma_.lower() in _VIEW_VERBS and t.pos_ in ("VERB", "AUX"):
+        if stem(t.lower_) in _VIEW_STEMS and t.pos_ in ("VERB", "AUX"):
             for child in t.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return _resolve(child, known, last_person)
@@ -70,10 +73,10 @@ def _resolve(token, known: list[Entity], last_person: Entity | None) -> Entity |
     if token.lower_ in PRONOUNS and token.lower_ in ("he", "she"):
         return last_person
     words = " ".join(t.text for t in token.subtree)
-    for ent in known:
-        if any(a in words for a in ent.aliases):
-            return ent
-    return None
+    found = [e for e in known if e.matches(token.text) or any(a in words for a in e.aliases)]
+    # "Former US Special Envoy to Libya Jonathan Winer": the subject's own word names the speaker, not Libya.
+    found.sort(key=lambda e: (not e.matches(token.text), e.kind != PERSON))
+    return found[0] if found else None
 
 
 def _entity_of(text: str, known: list[Entity]) -> Entity | None:

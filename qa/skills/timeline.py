@@ -3,6 +3,7 @@ date against the article's date or the date told just before it: "the next day",
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from lang.dates import DAY, MONTH, YEAR, DateMention, find_dates
@@ -33,7 +34,8 @@ def _build(doc: ArticleDoc) -> list[Event]:
         found = find_dates(line.text, doc.published, previous)
         if not found:
             continue
-        previous = found[-1]
+        dated = [d for d in found if d.precision != YEAR]
+        previous = dated[-1] if dated else previous or found[-1]
         first = found[0]
         out.append(Event(line, DateMention(line.start + first.start, line.start + first.end, first.text, first.value,
                                            first.precision, first.relative)))
@@ -61,7 +63,10 @@ def after(doc: ArticleDoc, anchor: Line, before: bool = False) -> tuple[Event | 
         return None, None
     i = evs.index(mine)
     others = evs[:i][::-1] if before else evs[i + 1:]
-    step = next((e for e in others if e.date.value != mine.date.value or e.date.precision == DAY), None)
+    # The same event told twice ("on September 28" and "a month later") is not what came next.
+    # A relative date told just after the event ("The next day, ...") counts from it, so it comes after it.
+    step = next((e for e in others if (not _within(e.date, mine.date) and not _within(mine.date, e.date)) or (
+        not before and e.date.relative and 0 < e.line.number - mine.line.number <= 2)), None)
     return mine, step
 
 
@@ -70,6 +75,8 @@ def label(event: Event) -> str:
     shown = event.date.label()
     if event.date.relative:
         return f"{shown} (“{event.date.text}”)"
+    if event.date.precision == YEAR:  # "2019-2020" as written
+        return re.sub(r"^(?:in|since|by|until|of|from)\s+", "", event.date.text, flags=re.I)
     return shown
 
 

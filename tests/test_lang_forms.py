@@ -1,0 +1,86 @@
+"""lang/forms.py, lang/dates.py, lang/acronyms.py, lang/spelling.py: the question forms the answer skills answer,
+dates resolved against the article, acronyms spelled out, names typed with a typo."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lang.acronyms import expansion
+from lang.dates import DAY, MONTH, YEAR, find_dates
+from lang.forms import ORGANISATION, PERSON, PLACE, Kind, form
+from lang.spelling import closest, same_word
+
+
+@pytest.mark.parametrize("question, kind, subject", [
+    ("Summarize the article", Kind.SUMMARY, ""),
+    ("tl;dr", Kind.SUMMARY, ""),
+    ("What is this story about?", Kind.SUMMARY, ""),
+    ("give me the gist of the ferry story", Kind.SUMMARY, "ferry"),
+    ("Give me a timeline of the events", Kind.TIMELINE, ""),
+    ("What happened on May 3?", Kind.TIMELINE, "May 3"),
+    ("What happened after the vote in Lakeside?", Kind.AFTER, "the vote in Lakeside"),
+    ("What is the IAEA?", Kind.DEFINE, "IAEA"),
+    ("what does WHO stand for", Kind.DEFINE, "WHO"),
+    ("What does the term subsidiarity refer to?", Kind.DEFINE, "subsidiarity"),
+    ("who is brandt", Kind.WHO_IS, "brandt"),
+    ("What does the mayor think about the bridge?", Kind.OPINION, "the mayor"),
+])
+def test_question_forms(question, kind, subject):
+    f = form(question)
+    assert f is not None and f.kind is kind and f.subject == subject
+
+
+@pytest.mark.parametrize("question, entity", [("List the people in the story", PERSON),
+                                              ("Which organisations are mentioned?", ORGANISATION),
+                                              ("which countries are mentioned in the article", PLACE)])
+def test_entity_lists_by_kind(question, entity):
+    f = form(question)
+    assert f is not None and f.kind is Kind.ENTITIES and f.entity == entity
+
+
+@pytest.mark.parametrize("question", ["Which people were arrested?", "How many people died?", "When did the bridge open?",
+                                      "Why did the mayor resign?", "Did the council approve the bridge?"])
+def test_single_fact_questions_have_no_special_form(question):
+    assert form(question) is None
+
+
+def test_the_opinion_asked_about_keeps_speaker_and_topic():
+    f = form("What did Weber say about the price?")
+    assert (f.kind, f.subject, f.topic) == (Kind.OPINION, "Weber", "the price")
+
+
+def test_relative_dates_resolve_against_the_date_before_them_and_the_article():
+    published = dt.date(2023, 11, 6)
+    first = find_dates("The minister visited Lyon on August 22.", published)
+    assert [(d.text, d.value, d.precision, d.relative) for d in first] == [("August 22", dt.date(2023, 8, 22), DAY, False)]
+    nxt = find_dates("His plane crashed the next day.", published, first[-1])
+    assert (nxt[0].text, nxt[0].value, nxt[0].relative) == ("the next day", dt.date(2023, 8, 23), True)
+    later = find_dates("The meeting took place a month later.", published, nxt[-1])
+    assert (later[0].value.month, later[0].precision) == (9, MONTH)
+    tuesday = find_dates("The council voted on Tuesday.", published)  # 2023-11-06 is a Monday
+    assert tuesday[0].value == dt.date(2023, 10, 31)
+    assert find_dates("They met in January 2017.", published)[0].label() == "January 2017"
+    assert find_dates("It grew in 2019-2020.", published)[0].precision == YEAR
+
+
+def test_a_date_after_the_article_is_last_years():
+    assert find_dates("It opened on December 12.", dt.date(2024, 1, 10))[0].value == dt.date(2023, 12, 12)
+
+
+def test_acronyms_are_spelled_out_as_the_text_gives_them():
+    text = "The International Atomic Energy Agency (IAEA) said on Monday. Later the IAEA confirmed it."
+    assert expansion("IAEA", text).text == "International Atomic Energy Agency"
+    text = "Inspectors of the state Department of Transportation (DOT) closed the road."
+    assert expansion("DOT", text).text == "Department of Transportation"
+    found = expansion("GIS", "A report by Geopolitical Intelligence Services, the (GIS) company.")
+    assert found.text == "Geopolitical Intelligence Services"
+    assert expansion("LNA", "Haftar's LNA forces hold the east.") is None
+
+
+def test_names_typed_with_a_typo_are_the_names_written():
+    assert same_word("Prigozhn", "Prigozhin") and same_word("Lindquist", "Lindqvist") and same_word("dafur", "Darfur")
+    assert not same_word("Lee", "Lea")  # short names must match exactly
+    assert not same_word("Brandt", "Grandt")  # a different first letter is another name
+    assert closest("Weberr", ["Weber", "Brandt"]) == "Weber"
+    assert closest("Nordbau", ["Weber"]) is None

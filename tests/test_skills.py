@@ -1,0 +1,125 @@
+"""The answer skills end to end (qa/skills/): the real embedder, a real embedded Chroma, and articles the test
+writes: a summary, who is who with aliases grouped, an acronym spelled out, a role, a timeline with a relative
+date resolved, what happened after an event, what someone said, a follow-up "Why?", and a sentence that refers
+back. Every citation and phrase is checked against the source text."""
+from __future__ import annotations
+
+import pytest
+
+from ingest import ArticleStore
+from qa import QAService
+from qa.types import Level, Route
+from test_answer import assert_citations_are_exact
+
+pytestmark = pytest.mark.integration
+
+HARBOUR = """date 2024-05-10
+# Port Ellery approves a new ferry terminal
+
+The council of Port Ellery voted on Tuesday to build a ferry terminal on the old coal quay, at a cost of 30 million euros.
+
+Mayor Ilse Brandt, who has pushed for the terminal since 2021, said the vote was "a new start for the harbour." Brandt told reporters that the first ferries could sail in 2026.
+
+Opposition leader Tomas Weber voted against the plan because the terminal would close the quay to fishing boats. Weber said the fishermen had not been asked.
+
+The Maritime Safety Agency (MSA) must still approve the design. The agency said it would decide within a month.
+
+In March, the Nordbau company won the tender. The firm built the bridge at Lakeside in 2019. The next day, its shares rose eight percent.
+
+The frigate Aurora anchored in the bay on Monday. The minister boarded the ship to inspect the quay.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory, embedder):
+    tmp = tmp_path_factory.mktemp("skills")
+    import dataclasses
+
+    from core.settings import Settings
+
+    settings = dataclasses.replace(Settings(), chroma_path=tmp / "chroma", chroma_host=None, seed_dir=tmp / "none",
+                                   keyword_index=tmp / "keywords.sqlite3")
+    path = tmp / "harbour.md"
+    path.write_text(HARBOUR, encoding="utf-8")
+    svc = QAService.of(ArticleStore.open(settings, embedder), embedder, settings)
+    assert not svc.ingest([str(path)]).failed
+    source = next(iter(svc.articles()))
+    return svc, {source: path.read_text(encoding="utf-8")}
+
+
+def ask(harbour, question, history=None):
+    svc, texts = harbour
+    a = svc.answer(question, history or [])
+    assert_citations_are_exact(a, texts)
+    return a
+
+
+def test_summary_tells_the_story_in_cited_sentences_in_article_order(harbour):
+    a = ask(harbour, "Summarize the article")
+    assert a.route is Route.SUMMARY and a.level is Level.SURE
+    assert 3 <= len(a.citations) <= 5
+    assert "voted on Tuesday to build a ferry terminal" in a.text  # the lead
+    assert [c.start for c in a.citations] == sorted(c.start for c in a.citations)
+
+
+def test_people_are_grouped_by_alias_with_their_roles(harbour):
+    a = ask(harbour, "Who are the people in this story?")
+    assert a.route is Route.ENTITIES
+    lines = [line for line in a.text.splitlines() if line.startswith("- ")]
+    assert any(line.startswith("- Ilse Brandt: Mayor") for line in lines)
+    assert any(line.startswith("- Tomas Weber: Opposition leader") for line in lines)
+    assert sum("Brandt" in line for line in lines) == 1  # "Brandt" and "Mayor Ilse Brandt" are one person
+
+
+def test_who_is_answers_with_the_role_first(harbour):
+    a = ask(harbour, "who is weber")
+    assert a.short is not None and a.short.text == "Opposition leader"
+
+
+def test_a_typo_in_a_name_still_finds_the_person(harbour):
+    a = ask(harbour, "Who is Brant?")
+    assert a.short is not None and a.short.text == "Mayor"
+
+
+def test_an_acronym_is_spelled_out(harbour):
+    a = ask(harbour, "What does MSA stand for?")
+    assert a.short is not None and a.short.text == "Maritime Safety Agency"
+
+
+def test_timeline_orders_the_dated_events_and_resolves_relative_dates(harbour):
+    a = ask(harbour, "Give me a timeline")
+    assert a.route is Route.TIMELINE
+    rows = [line for line in a.text.splitlines() if line.startswith("- ")]
+    assert rows[0].startswith("- 2019")  # the background, told late in the article, comes first
+    assert any(row.startswith("- March 2, 2024 (“The next day”)") or "(“The next day”)" in row for row in rows)
+
+
+def test_what_happened_after_an_event_is_the_next_dated_one(harbour):
+    a = ask(harbour, "What happened after Nordbau won the tender?")
+    assert a.route is Route.TIMELINE
+    assert "shares rose eight percent" in a.text
+
+
+def test_what_someone_said_is_their_reported_speech(harbour):
+    a = ask(harbour, "What did Weber say?")
+    assert a.route is Route.OPINION
+    assert "fishermen had not been asked" in a.text
+
+
+def test_a_bare_why_follows_up_on_the_previous_question(harbour):
+    first = ask(harbour, "How did Weber vote?")
+    history = [{"role": "user", "content": "How did Weber vote?"}, {"role": "assistant", "content": first.text}]
+    a = ask(harbour, "Why?", history)
+    assert a.searched.lower().startswith("why did weber vote")
+    assert "fishing boats" in a.text
+
+
+def test_a_sentence_that_refers_back_brings_the_sentence_it_refers_to(harbour):
+    a = ask(harbour, "Which ship did the minister board?")
+    assert not a.abstained
+    assert "Aurora" in a.text
+
+
+def test_a_name_the_articles_never_mention_is_not_described(harbour):
+    a = ask(harbour, "Who is Angela Merkel?")
+    assert a.route is not Route.DEFINITION
