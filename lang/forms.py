@@ -65,8 +65,8 @@ _ENTITIES = re.compile(
     rf"|^\s*who(?:'s|’s|\s+is|\s+are)\s+(?:involved|mentioned|named|in\s+(?:the|this)\s+{_ART}|who)\b(?P<rest2>.*)$", re.I)
 # A list question names the story, not a deed: "Which people were arrested?" asks a fact, so the noun must be
 # followed by nothing, or by "in/mentioned/involved/named/are there" and the story.
-_LIST_TAIL = re.compile(rf"^\s*(?:(?:are|were|is|get|got)\s+)?(?:mentioned|named|involved|featured|discussed|cited|"
-                        rf"quoted|there|in\b|from\b|of\b|does\b|do\b|did\b|appear|play|,|\?|$)", re.I)
+_LIST_TAIL = re.compile(r"^\s*(?:(?:are|were|is|get|got)\s+)?(?:mentioned|named|involved|featured|discussed|cited|"
+                        r"quoted|there|in\b|from\b|of\b|does\b|do\b|did\b|appear|play|,|\?|$)", re.I)
 
 _WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+about|who\s+exactly\s+is)\s+"
                      r"(?P<name>[^?]+?)" + _Q_END, re.I)

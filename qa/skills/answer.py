@@ -5,7 +5,6 @@ nothing to say, and the single-sentence path answers instead."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
@@ -14,9 +13,10 @@ from lang.forms import ANY, Form, Kind, form, is_acronym
 from lang.words import stem, terms
 from qa.compose.compose import Draft
 from qa.retrieval.corpus import Snapshot
-from qa.types import Citation, Level, Route, Short
+from qa.types import Level, Route
 
 from .article import ArticleDoc, Library, Line
+from .cite import Citer, SkillAnswer, first_mention, with_phrase
 from .entities import PERSON, Entity, entities
 from .speakers import statements
 from .summary import summarize
@@ -27,31 +27,6 @@ MAX_ARTICLES = 3
 MAX_LISTED = 10
 SCAN_LIMIT = 25
 """Up to this many articles in scope are read whole to find a name typed with a typo."""
-
-
-@dataclass(frozen=True)
-class SkillAnswer:
-    draft: Draft
-    level: Level = Level.SURE
-    confidence: float = 1.0
-    """A skill's answer is read from the article's structure (its sentences, names, dates), not judged: 1.0."""
-    reason: str = ""
-
-
-class Citer:
-    """Numbers the citations of one answer: the same sentence cited twice keeps its number."""
-
-    def __init__(self):
-        self.citations: list[Citation] = []
-        self._by_span: dict[tuple[str, int, int], int] = {}
-
-    def cite(self, doc: ArticleDoc, line: Line, role: str = "support") -> int:
-        key = (doc.info.source, line.start, line.end)
-        if key not in self._by_span:
-            n = len(self.citations) + 1
-            self.citations.append(line.cite(n, doc.info, role=role))
-            self._by_span[key] = n
-        return self._by_span[key]
 
 
 class Skills:
@@ -145,12 +120,12 @@ class Skills:
         for doc, e in named:
             if e.role:
                 line = doc.line_at(e.role_start)
-                return _with_phrase(doc, line, e.role_start, e.role_end, Route.DEFINITION)
+                return with_phrase(doc, line, e.role_start, e.role_end, Route.DEFINITION)
         if f.kind is Kind.WHO_IS and not named:
             return self._holder(term, scope, snap)
         for doc, e in named:
             if e.kind != PERSON:
-                return _first_mention(doc, e)
+                return first_mention(doc, e)
         return None
 
     def _holder(self, role: str, scope, snap) -> SkillAnswer | None:
@@ -169,7 +144,7 @@ class Skills:
                     at = doc.text.find(e.name, line.start, line.end)
                     if at < 0:
                         continue
-                    return _with_phrase(doc, line, at, at + len(e.name), Route.DEFINITION)
+                    return with_phrase(doc, line, at, at + len(e.name), Route.DEFINITION)
         return None
 
     def _spelled_out(self, acronym: str, scope, snap) -> SkillAnswer | None:
@@ -181,7 +156,7 @@ class Skills:
             if found is not None:
                 line = doc.line_at(found.start)
                 if line is not None:
-                    return _with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
+                    return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
         return None
 
     def timeline(self, f: Form, scope, snap) -> SkillAnswer | None:
@@ -268,31 +243,6 @@ class Skills:
         return None
 
 
-def _first_mention(doc: ArticleDoc, e: Entity) -> SkillAnswer | None:
-    """A name the article never spells out or describes: the phrase it first appears in ("LNA forces in eastern
-    Libya"), not claimed as a definition."""
-    parsed = doc.doc
-    for alias in e.aliases:
-        at = doc.text.find(alias)
-        span = parsed.char_span(at, at + len(alias), alignment_mode="expand") if at >= 0 else None
-        if span is None:
-            continue
-        head = span.root.head if span.root.dep_ in ("compound", "nmod", "amod", "poss") else span.root
-        tokens = sorted(head.subtree, key=lambda t: t.i)
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        line = doc.line_at(at)
-        if line is None:
-            continue
-        start, end = max(start, line.start), min(end, line.end)
-        citer = Citer()
-        n = citer.cite(doc, line)
-        phrase = doc.text[start:end].strip(" ,;:")
-        text = (f"The article does not say what {alias} stands for; it first mentions it as “{phrase}”. "
-                f"{line.text.strip()} [{n}]")
-        return SkillAnswer(Draft(text, tuple(citer.citations), Route.DEFINITION), level=Level.LIKELY, confidence=0.5)
-    return None
-
-
 def _clip(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
@@ -302,16 +252,6 @@ def _around(doc: ArticleDoc, line: Line) -> str:
     """The sentence with its neighbours: a quote's topic is often named just before it."""
     lo, hi = max(0, line.number - 1), min(len(doc.lines), line.number + 2)
     return " ".join(ln.text for ln in doc.lines[lo:hi])
-
-
-def _with_phrase(doc: ArticleDoc, line: Line, start: int, end: int, route: Route) -> SkillAnswer:
-    """The phrase in bold first, then its sentence, cited."""
-    citer = Citer()
-    n = citer.cite(doc, line)
-    quote = doc.text[start:end]
-    short = Short(text=quote, citation=n, start=start, end=end, quote=quote)
-    text = f"{quote[:1].upper()}{quote[1:]}. {line.text.strip()} [{n}]"
-    return SkillAnswer(Draft(text, tuple(citer.citations), route, short=short))
 
 
 def _more(scope: list[ArticleInfo], docs: list[ArticleDoc], f: Form) -> str:

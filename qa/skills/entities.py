@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lang.acronyms import expansion, letters
+from lang.acronyms import letters
 from lang.forms import ORGANISATION, PERSON, PLACE, is_acronym
 from lang.rules import KIND_NOUNS, TITLES
 from lang.spelling import same_word
@@ -194,7 +194,6 @@ def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:
 
 def _role(span, kind: str) -> tuple[int, int] | None:
     """Source offsets of what the sentence says this mention is, or None."""
-    doc = span.doc
     root = span.root
     # "Khalifa Haftar, the commander of ...": an apposition of the name (or of the last name before it
     # when the parser hung it on the first of two: "Putin and Haftar, the commander of ...").

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from lang.dates import DAY, MONTH, YEAR, DateMention, find_dates
+from lang.dates import MONTH, YEAR, DateMention, find_dates
 
 from .article import ArticleDoc, Line
 

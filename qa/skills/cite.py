@@ -1,0 +1,72 @@
+"""How a skill's answer cites the article: numbered citations of whole sentences, and a phrase shown first."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.compose.compose import Draft
+from qa.types import Citation, Level, Route, Short
+
+from .article import ArticleDoc, Line
+from .entities import Entity
+
+
+@dataclass(frozen=True)
+class SkillAnswer:
+    draft: Draft
+    level: Level = Level.SURE
+    confidence: float = 1.0
+    """A skill's answer is read from the article's structure (its sentences, names, dates), not judged: 1.0."""
+    reason: str = ""
+
+
+class Citer:
+    """Numbers the citations of one answer: the same sentence cited twice keeps its number."""
+
+    def __init__(self):
+        self.citations: list[Citation] = []
+        self._by_span: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, doc: ArticleDoc, line: Line, role: str = "support") -> int:
+        key = (doc.info.source, line.start, line.end)
+        if key not in self._by_span:
+            n = len(self.citations) + 1
+            self.citations.append(line.cite(n, doc.info, role=role))
+            self._by_span[key] = n
+        return self._by_span[key]
+
+
+def with_phrase(doc: ArticleDoc, line: Line, start: int, end: int, route: Route) -> SkillAnswer:
+    """The phrase in bold first, then its sentence, cited."""
+    citer = Citer()
+    n = citer.cite(doc, line)
+    quote = doc.text[start:end]
+    short = Short(text=quote, citation=n, start=start, end=end, quote=quote)
+    text = f"{quote[:1].upper()}{quote[1:]}. {line.text.strip()} [{n}]"
+    return SkillAnswer(Draft(text, tuple(citer.citations), route, short=short))
+
+
+def first_mention(doc: ArticleDoc, e: Entity) -> SkillAnswer | None:
+    """A name the article never spells out or describes: the phrase it first appears in ("LNA forces in eastern
+    Libya"), not claimed as a definition."""
+    parsed = doc.doc
+    for alias in e.aliases:
+        at = doc.text.find(alias)
+        span = parsed.char_span(at, at + len(alias), alignment_mode="expand") if at >= 0 else None
+        if span is None:
+            continue
+        head = span.root.head if span.root.dep_ in ("compound", "nmod", "amod", "poss") else span.root
+        tokens = sorted(head.subtree, key=lambda t: t.i)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        line = doc.line_at(at)
+        if line is None:
+            continue
+        start, end = max(start, line.start), min(end, line.end)
+        citer = Citer()
+        n = citer.cite(doc, line)
+        phrase = doc.text[start:end].strip(" ,;:")
+        text = (f"The article does not say what {alias} stands for; it first mentions it as “{phrase}”. "
+                f"{line.text.strip()} [{n}]")
+        return SkillAnswer(Draft(text, tuple(citer.citations), Route.DEFINITION), level=Level.LIKELY, confidence=0.5)
+    return None
+
+
