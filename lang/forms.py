@@ -46,8 +46,8 @@ _SUMMARY = re.compile(
     r"(?:summar(?:y|i[sz]e|i[sz]ing)|sum\s+up|recap|overview|gist|tl;?\s?dr|tldr|brief(?:ing)?|synopsis|"
     r"(?:the\s+)?(?:main|key)\s+(?:points?|facts?|takeaways?|ideas?|news)|highlights|in\s+(?:short|brief)|"
     r"short\s+version)\b(?P<rest>.*)$"
-    r"|^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<rest2>[\w\s'’-]*?)\s*"
-    rf"(?:{_ART}\s+)?about{_Q_END}"
+    r"|^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<rest2>(?:[\w'’-]+\s+){0,3}?)"
+    rf"(?:{_ART}|story)\s+(?:all\s+)?about{_Q_END}"
     r"|^\s*what\s+(?:is|was)\s+(?:it|this)\s+(?:all\s+)?about\b(?P<rest3>.*)$"
     r"|^\s*what\s+happened(?:\s+(?:in|according\s+to)\s+(?P<rest4>[^?]*))?" + _Q_END, re.I)
 
@@ -88,7 +88,7 @@ _AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|h
                     r"(?P<dir>after|following|since|before|prior\s+to|then|next)\b\s*(?P<event>[^?]*?)" + _Q_END, re.I)
 _OPINION = re.compile(
     r"^\s*(?:what|how)\s+(?:does|did|do|would|will)\s+(?P<x>[^?]+?)\s+(?:think|say|said|feel|believe|see|view|"
-    r"make|thinks|says|argue|claim|tell\s+\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning)\s+"
+    r"make|thinks|says|argue|claim|tell\s+\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning|to)\s+"
     r"(?P<y>[^?]*?))?" + _Q_END +
     r"|^\s*what\s+(?:is|was|are|were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
     r"response|comment|concern|position)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +

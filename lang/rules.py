@@ -156,3 +156,15 @@ _SPOKEN_BY_PRONOUN = re.compile(r"[,”\"]\s*(?:he|she|they)\s+(?:said|says|adde
 def refers_back(text: str) -> bool:
     """Does the sentence lean on the one before it for what it is about or who says it?"""
     return REFERS_BACK.match(text) is not None or _SPOKEN_BY_PRONOUN.search(text) is not None
+
+
+_EXPLAINS = re.compile(r"\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|"
+                       r"in an effort to|in a bid to|to find out|aimed at|meant to|designed to|would (?:allow|let|give)|"
+                       r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)", re.I)
+
+
+def explains(text: str) -> bool:
+    """Does the sentence give a reason, a cause or a purpose, in the wider sense an answer to "why" may show
+    ("thanks to Turkish support", "to find out how", "it will get the opportunity to")? The judge's signals keep
+    the narrower `gives_reason`."""
+    return gives_reason(text) or _EXPLAINS.search(text) is not None

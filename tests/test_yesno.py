@@ -68,3 +68,25 @@ def test_nothing_unless_a_plain_yes_no_question_about_words_of_the_sentence():
     assert yes_no("Is it?", "It is.") is None                                           # nothing to check
     assert yes_no("Did Brandt open the bridge?", "Weber opened the bridge.") is None     # a word missing
     assert yes_no("Did Brandt open the bridge?", "") is None
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # The core claim (verb, subject, object) is there though other words of the question are not.
+    ("Did Brandt meet the envoy in Lyon?", "Mayor Ilse Brandt met the envoy in Lyon on Friday.", "Yes"),
+    ("Did the mayor's deputy resign after the vote?", "The deputy resigned on Monday.", "Yes"),
+    ("Will the old pier stay open during the works?", "A new pier is built beside the old one, which will stay open.",
+     "Yes"),
+    # A denied core claim is a No, whatever the question adds to it.
+    ("Did the Lakeside council approve a fund for fishermen?", "Weber asked for a fund, but the council did not "
+                                                                "approve one.", "No"),
+    ("Did the harbour close because of the storm?", "The town was flooded, but its harbour never closed.", "No"),
+    ("Did Weber vote for the terminal?", "Weber voted against the terminal.", "No"),
+    # Not the same subject, or a name the question asks about is missing: no verdict.
+    ("Did Brandt meet the envoy?", "Weber met the envoy on Friday.", None),
+    ("Did Brandt meet the envoy in Paris?", "Brandt met the envoy in Lyon.", None),
+    ("Did the Lakeside council approve the fund?", "The Oakport council approved the fund.", None),
+    ("Did Brandt open the bridge?", "Brandt may open the bridge next year.", None),
+])
+def test_the_core_claim_decides_when_words_of_the_question_are_missing(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

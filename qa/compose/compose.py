@@ -9,8 +9,8 @@ from core.types import ArticleInfo
 
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.evidence import Phrase, Scored
-from lang.rules import gives_reason, refers_back
-from qa.judgment.features import anchor, reason_after
+from lang.rules import explains, refers_back
+from qa.judgment.features import anchor
 from qa.question import DATE, Question
 from qa.types import Citation, Route, Short
 
@@ -70,12 +70,34 @@ REASON_LOOKS_AT = 4
 """A "why" whose best sentence gives no reason looks for one among the next best sentences up to this rank."""
 
 
+def reason_after(evidence: list[Scored], best: Scored) -> Scored | None:
+    """For a "why" whose best sentence states the fact but not its reason: the next sentence of its passage,
+    when that one gives a reason."""
+    if explains(best.text):
+        return None
+    return next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index + 1
+                 and explains(ev.text)), None)
+
+
 def reason_among(evidence: list[Scored], best: Scored) -> Scored | None:
     """For a "why" whose best sentence only restates the fact: a runner-up of the same article that gives a
-    reason ("because", "so that", "to find out how")."""
-    if gives_reason(best.text):
+    reason ("because", "thanks to", "to find out how")."""
+    if explains(best.text):
         return None
-    return next((ev for ev in evidence if ev.source == best.source and gives_reason(ev.text)), None)
+    return next((ev for ev in evidence if ev.source == best.source and explains(ev.text)), None)
+
+
+_CAUSE_Q = re.compile(r"^\s*what\s+(?:caused|causes|made|led\s+to|was\s+behind|explains|would\s+\w+\s+gain|will\s+\w+\s+gain)\b"
+                      r"|^\s*how\s+come\b", re.I)
+"""Questions that ask for a cause or a gain without "why" ("What caused the fires?", "What would X gain?")."""
+_WHICH_NOUN = re.compile(r"^\s*(?:which|what)\s+(?P<noun>[a-z]+)\b", re.I)
+
+
+def _names_it_only_by_noun(question: str, sentence: str) -> bool:
+    """"Which ship did Haftar board?" answered by "... boarded the ship ...": the sentence says "the ship", the
+    name is in an earlier one."""
+    m = _WHICH_NOUN.match(question)
+    return bool(m) and re.search(rf"\b(?:the|this|that)\s+{re.escape(m.group('noun'))}\b", sentence, re.I) is not None
 
 
 SECOND_SENTENCE_P = 0.5
@@ -93,12 +115,13 @@ def pick(evidence: list[Scored], *, limit: int = 2, q: Question | None = None) -
     companion = None
     if q is not None and q.wants == DATE:
         companion = anchor(evidence, best)
-    elif q is not None and q.wh == "why":
+    elif q is not None and q.wh == "why" or q is not None and _CAUSE_Q.match(q.text):
         companion = reason_after(evidence, best) or reason_among(evidence[1:REASON_LOOKS_AT], best)
     if companion is not None and companion not in chosen:
         chosen.append(companion)
-    # "The ship anchored ...", "He boarded ...": the sentence before says what it points at.
-    if refers_back(best.text):
+    # "The ship anchored ...", "He boarded ...", "Which ship?" answered by "... boarded the ship": the sentence
+    # before says what it points at.
+    if refers_back(best.text) or (q is not None and _names_it_only_by_noun(q.text, best.text)):
         before = next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index - 1), None)
         if before is not None and before not in chosen:
             chosen.append(before)

@@ -32,10 +32,18 @@ def yes_no(question: str, sentence: str) -> str | None:
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
     asked = {stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS}
-    if not asked or not asked <= {stem(w) for w in words(sentence)}:
-        return None  # decided from the words alone: most sentences are never parsed
+    if not asked:
+        return None
     modals = {auxiliary(w) for w in ws} & MODALS
-    return _verdict(_parse(sentence), frozenset(asked), modals)
+    if not asked <= {stem(w) for w in words(sentence)}:
+        # Some words of the question are not there ("Did Haftar *meet* Putin?" / "Haftar *met* Putin", "Did the
+        # shares fall *after the recall*?"): the claim itself — its verb, its subject, its object — must be.
+        return _core_verdict(question, sentence, modals) if len(asked & {stem(w) for w in words(sentence)}) >= 2 \
+            else None
+    verdict = _verdict(_parse(sentence), frozenset(asked), modals)
+    if verdict == "Yes" and "for" in ws and "against" in words(sentence):  # "voted against" answers "vote for"
+        return _core_verdict(question, sentence, modals)
+    return verdict
 
 
 def warm_up() -> None:
@@ -79,6 +87,94 @@ def _verdict(doc, asked: frozenset[str], modals: set[str]) -> str | None:
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS:  # "left without cutting the ribbon"
         denied = True
     return "No" if denied else "Yes"
+
+
+_REFERRING = frozenset("he she it they its their which who that one this these those".split())
+_OBJECTS = frozenset("dobj attr oprd acomp dative".split())
+
+
+def _core_verdict(question: str, sentence: str, modals: set[str]) -> str | None:
+    """The verdict on the question's core claim: a sentence verb of the same lemma as the question's main verb,
+    whose subject is the question's (or a pronoun standing for it) and whose object is the question's; "No"
+    when that verb is negated (or "against" answers "for"). Asserted as in `_verdict`: not wanted, possible,
+    supposed or doubted. A question about what something *is* ("Was it the first?") needs all its words."""
+    # The small parser reads a statement better than a question: "Did the deputy resign?" is parsed as "the
+    # deputy resign." (the claim asked about), the auxiliary put aside.
+    first, _, rest = question.strip().partition(" ")
+    if auxiliary(first) not in AUXILIARIES or auxiliary(first) in ("is", "are", "was", "were", "am", "be"):
+        return None  # a question about what something *is* ("Was it the first?") needs every word
+    q, doc = _full(rest.rstrip(" ?!.") + "."), _full(sentence)
+    root = next((t for t in q if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX", "ADV", "NOUN", "ADJ") or root.i == 0:
+        return None
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    said = {t.lower_ for t in doc}
+    in_subject = {t.i for t in subject.subtree} if subject is not None else set()
+    # "Did they meet in *Paris*?": a name or a number missing outside the subject may be the very point of a
+    # Yes; a No (the claim itself denied) holds whatever it adds.
+    unsure_of_yes = any(t.pos_ in ("PROPN", "NUM") and t.lower_ not in said and t.i not in in_subject for t in q)
+    objects = [c for c in root.children if c.dep_ in _OBJECTS]
+    asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
+    clause_of = {t.i: _clause_head(t) for t in doc}
+    for verb in doc:
+        if verb.pos_ != "VERB" or (verb.lemma_ != root.lemma_ and _stem(verb) != _stem(root)):
+            continue
+        if subject is not None and not _same_thing(subject, _subject_of(verb)):
+            continue
+        if not all(_mentions(verb, o) for o in objects):
+            continue
+        head = doc[clause_of[verb.i]]
+        own = [t for t in doc if clause_of[t.i] == head.i]
+        asked = frozenset({_stem(root)})
+        if not _asserted(head, own, asked | {_stem(head)}, modals):
+            return None
+        denied = any(_denies(t, {verb.i, head.i}, asked) for t in own) or (
+            asks_for and any(c.lower_ == "against" for c in verb.children))
+        if denied:
+            return "No"
+        return None if unsure_of_yes else "Yes"
+    return None
+
+
+def _subject_of(verb):
+    """The verb's subject: its own, a conjoined verb's ("opened ... and cut"), or the noun a relative clause
+    describes ("the old one, which will stay open")."""
+    t = verb
+    while True:
+        found = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+        if found is not None:
+            return t.head if found.lower_ in ("which", "who", "that") and t.dep_ == "relcl" else found
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        return t.head if t.dep_ == "relcl" else None
+
+
+def _same_thing(asked, said) -> bool:
+    if said is None:
+        return False
+    if said.lower_ in _REFERRING:
+        return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
+    have = {t.lower_ for t in said.subtree} | {t.lemma_.lower() for t in said.subtree}
+    if not (asked.lemma_.lower() in have or asked.lower_ in have):
+        return False
+    # "the Millbrook council" is "the council"; it is not "the Lakeside council".
+    named = {t.lower_ for t in asked.subtree if t.pos_ == "PROPN"}
+    other = {t.lower_ for t in said.subtree if t.pos_ == "PROPN"}
+    return not other or bool(named & other) or not named
+
+
+def _mentions(verb, asked) -> bool:
+    inside = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+    pronoun = any(c.dep_ in _OBJECTS and c.lower_ in _REFERRING for c in verb.children)
+    return asked.lemma_.lower() in inside or asked.lower_ in inside or pronoun
+
+
+@lru_cache(maxsize=2048)
+def _full(text: str):
+    nlp = pipeline(())
+    with _lock:
+        return nlp(text)
 
 
 def _clause_head(t):

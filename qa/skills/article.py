@@ -16,8 +16,9 @@ from ingest.store import ArticleStore
 from lang.tagging import pipeline
 from qa.types import Citation
 
-# Names and their roles need the parser and the entity recognizer; lemmas are not used.
-_EXCLUDE = ("lemmatizer",)
+# Names and their roles need the parser and the entity recognizer; the whole pipeline is loaded once and shared
+# with the yes/no check of a question's core claim (qa/compose/yesno.py).
+_EXCLUDE: tuple[str, ...] = ()
 _parse_lock = threading.Lock()  # spaCy's string store is not written by two threads at once
 
 
