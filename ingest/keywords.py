@@ -291,5 +291,9 @@ class KeywordIndex:
         marks = ",".join("?" * len(wanted))
         return dict(self._db().execute(f"SELECT term, doc FROM vocabulary WHERE term IN ({marks})", wanted))
 
+    def vocabulary(self) -> list[str]:
+        """Every term of the index: the stems of the passages' words and their name word pairs ("jonathan_winer")."""
+        return [term for term, in self._db().execute("SELECT term FROM vocabulary")]
+
     def passage_count(self) -> int:
         return self._db().execute("SELECT count(*) FROM rows").fetchone()[0]

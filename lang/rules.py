@@ -137,25 +137,24 @@ KIND_NOUNS = {
 """Nouns that say what kind of thing a described name is ("Belmora, an island nation", "Velora, the maker of")."""
 
 
-REFERS_BACK = re.compile(r"^\s*(?:(?:however|but|and|then|meanwhile|there),?\s+)?(?:he|she|it|they|his|her|its|their|"
-                         r"this|that|these|those|such|(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?(?:ship|"
-                         r"vessel|plan|deal|company|firm|agency|group|move|project|decision|proposal|bill|law|"
-                         r"measure|report|study|attack|man|woman|official|minister|leader|city|country|meeting|"
-                         r"visit|agreement|offer|order|program|programme|scheme|boat|plane|aircraft|car|product|"
-                         r"organisation|organization|government|council|party|team|event|incident|accident|"
-                         r"operation|mission|facility|plant|site|building|bridge|road|idea|effort|policy|system|"
-                         r"device|model|device|firm's|company's))\b", re.I)
-"""A sentence that opens by pointing back at something the sentence before it named ("The ship anchored ...",
-"He boarded ...", "The company stopped ...")."""
+_OPENERS = r"^\s*(?:(?:however|but|and|then|meanwhile|there),?\s+)?"
+_POINTING_OPENER = re.compile(_OPENERS + r"(?:he|she|it|they|his|her|its|their|this|these|those|such)\b", re.I)
+_DEFINITE_OPENER = re.compile(_OPENERS + r"(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s+(?:[a-z]+ed|"
+                              r"said|says|told|was|were|is|are|has|had|will|would|did|does|made|took|went|came|"
+                              r"stopped|began|won|lost|left|set|paid|sold|bought|built|hit|struck|plans?|wants?|says?)\b", re.I)
+"""Sentence openers that point back at something the sentence before named: a pronoun ("He boarded ..."), or a
+definite noun as the subject ("The ship anchored ...", "The company stopped ...")."""
 
 
 _SPOKEN_BY_PRONOUN = re.compile(r"[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|told|wrote|explained|argued)\b"
                                 r"|^\s*(?:he|she|they)\s+(?:said|says|added|told)\b", re.I)
 
 
-def refers_back(text: str) -> bool:
-    """Does the sentence lean on the one before it for what it is about or who says it?"""
-    return REFERS_BACK.match(text) is not None or _SPOKEN_BY_PRONOUN.search(text) is not None
+def refers_back(text: str, definite: bool = False) -> bool:
+    """Does the sentence lean on the one before it for who does or says it (a pronoun: "He boarded ...", "“...,”
+    she said")? With `definite`, also a subject named only by a noun ("The ship anchored ...")."""
+    return (_POINTING_OPENER.match(text) is not None or _SPOKEN_BY_PRONOUN.search(text) is not None
+            or (definite and _DEFINITE_OPENER.match(text) is not None))
 
 
 _EXPLAINS = re.compile(r"\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|"

@@ -1,7 +1,14 @@
 """Names as people type them: a name one or two letters away from a name in the articles is that name."""
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
+
+from .words import FUNCTION_WORDS, stem
 
 
 def allowed_edits(word: str) -> int:
@@ -31,3 +38,47 @@ def closest(typed: str, vocabulary) -> str | None:
         if best_d is None or d < best_d:
             best, best_d = w, d
     return best
+
+
+class Speller:
+    """Corrects the words of a question that the articles never use to the articles' word they were meant to be
+    ("Prigozhn" -> "Prigozhin"): only words of four letters or more, by first letter, within allowed_edits."""
+
+    def __init__(self, words: Iterable[str], common: frozenset[str] = frozenset()):
+        self._common = common
+        """Words never corrected: an English word or a well-known name typed on purpose."""
+        self._known = set(words)
+        self._by_first: dict[str, list[str]] = defaultdict(list)
+        for w in self._known:
+            self._by_first[w[0]].append(w)
+
+    @classmethod
+    def of_terms(cls, terms: Iterable[str], common: frozenset[str] = frozenset()) -> "Speller":
+        """From a keyword index's terms: word stems and name word pairs ("jonathan_winer")."""
+        return cls((part for t in terms for part in t.split("_") if len(part) >= 4 and part.isalpha()), common)
+
+    def knows(self, word: str) -> bool:
+        w = word.lower()
+        return w in self._known or stem(w) in self._known
+
+    def correct(self, word: str) -> str | None:
+        """The articles' word that `word` was meant to be, or None (known already, too short, nothing close)."""
+        w = word.lower()
+        limit = allowed_edits(w)
+        if limit == 0 or self.knows(w) or w in FUNCTION_WORDS or w in self._common or not w.isalpha():
+            return None
+        found = process.extractOne(w, self._by_first.get(w[0], ()), scorer=DamerauLevenshtein.distance,
+                                   score_cutoff=limit)
+        if found is None or not same_word(w, found[0]):
+            return None
+        return found[0]
+
+    def fix(self, text: str) -> str:
+        """The text with each misspelled word replaced, in the case it was typed ("Prigozhn's" -> "Prigozhin's")."""
+        def swap(m: re.Match) -> str:
+            word = m.group(0)
+            right = self.correct(word)
+            if right is None:
+                return word
+            return right.capitalize() if word[:1].isupper() else right
+        return re.sub(r"[^\W\d_]+", swap, text)

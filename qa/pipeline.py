@@ -8,6 +8,7 @@ from typing import Iterator
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableGenerator, RunnableLambda
 
 from core.settings import Settings
+from ingest.embed import whole_words
 from ingest.store import ArticleStore
 
 from qa.conversation import chitchat, meta
@@ -81,6 +82,7 @@ class AnswerChain:
                  judge: Judge, reader: Reader | None = None, skills: Skills | None = None):
         self.search = search
         self.skills = skills
+        self.common_words = whole_words(settings)
         self.judge = judge
         self.reader = reader
         self.threshold = settings.abstain_threshold if settings.abstain_threshold is not None else self.judge.threshold
@@ -100,8 +102,9 @@ class AnswerChain:
     # -- the steps up to the candidates, as a public interface for training and evaluation --------
     def inspect(self, question: str, filters: Filters = Filters(), query_vector=None) -> Inspection | None:
         """Prepare and retrieve as when answering, and return the parsed question with its candidate
-        sentences; None when the question is answered before retrieval (small talk, metadata)."""
-        turn = self.prepare(Turn(question=question, filters=filters))
+        sentences; None when the question is answered before retrieval (small talk, metadata). The answer skills
+        are left out: what is inspected is the single-sentence path the judge is fitted for."""
+        turn = self.prepare(Turn(question=question, filters=filters), use_skills=False)
         if turn.answer is not None:
             return None
         turn = self.retrieve(turn, query_vector)
@@ -109,7 +112,7 @@ class AnswerChain:
                           turn.snapshot)
 
     # -- steps ----------------------------------------------------------------------------
-    def prepare(self, turn: Turn) -> Turn:
+    def prepare(self, turn: Turn, use_skills: bool = True) -> Turn:
         snap = self.search.corpus.snapshot()
         turn.snapshot = snap
         small = chitchat.reply(turn.question)
@@ -126,10 +129,11 @@ class AnswerChain:
                                  question=turn.question, route=Route.EMPTY)
             return turn
         resolved = resolve(turn.question, turn.history)
-        turn.searched = resolved.searched
+        # "Prigozhn" is "Prigozhin": the articles' own words, never a word the embedder knows whole.
+        turn.searched = snap.speller(self.common_words).fix(resolved.searched)
         if not resolved.context and needs_context(turn.question):
             turn.unresolved = pronoun(turn.question)
-        skilled = self.skills.answer(turn.searched, scope, snap) if self.skills is not None else None
+        skilled = self.skills.answer(turn.searched, scope, snap) if self.skills is not None and use_skills else None
         if skilled is not None:
             d = skilled.draft
             turn.answer = Answer(text=d.text, citations=d.citations, short=d.short, question=turn.question,

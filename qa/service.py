@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 from core.settings import Settings, get_settings
 from core.types import ArticleInfo
-from ingest.embed import get_embedder
+from ingest.embed import get_embedder, whole_words
 from ingest.pipeline import IngestReport, IngestResult, ingest_files, seed_if_empty
 from ingest.store import ArticleStore
 
@@ -35,7 +35,8 @@ class QAService:
         self.corpus = Corpus(store, keywords)
         self.search = HybridSearch(self.corpus, embedder, k=settings.retrieve_k)
         self.answerer = answerer or ExtractiveAnswerer()
-        self.chain = AnswerChain(self.search, store, self.answerer, settings, judge, reader, Skills(store))
+        self.chain = AnswerChain(self.search, store, self.answerer, settings, judge, reader,
+                                 Skills(store, common=whole_words(settings)))
         self._seed_lock = threading.Lock()
         self._seeded = False
         self._write_lock = threading.Lock()

@@ -84,3 +84,13 @@ def test_names_typed_with_a_typo_are_the_names_written():
     assert not same_word("Brandt", "Grandt")  # a different first letter is another name
     assert closest("Weberr", ["Weber", "Brandt"]) == "Weber"
     assert closest("Nordbau", ["Weber"]) is None
+
+
+def test_the_speller_corrects_rare_words_to_the_articles_words_but_never_a_common_word():
+    from lang.spelling import Speller
+
+    speller = Speller.of_terms(["prigozhin", "jonathan_winer", "tobruk", "port"], common=frozenset({"winner"}))
+    assert speller.fix("what is Prigozhn's job") == "what is Prigozhin's job"
+    assert speller.fix("who is the winner in tobrук") == "who is the winner in tobrук"  # common; other script
+    assert speller.fix("ships in Tobrku?") == "ships in Tobruk?"
+    assert speller.fix("Who is Angela Merkel?") == "Who is Angela Merkel?"  # nothing close: left as typed

@@ -123,3 +123,9 @@ def test_a_sentence_that_refers_back_brings_the_sentence_it_refers_to(harbour):
 def test_a_name_the_articles_never_mention_is_not_described(harbour):
     a = ask(harbour, "Who is Angela Merkel?")
     assert a.route is not Route.DEFINITION
+
+
+def test_a_misspelled_name_in_a_question_is_searched_as_the_articles_name(harbour):
+    a = ask(harbour, "When did Nordbua win the tender?")
+    assert a.searched == "When did Nordbau win the tender?"
+    assert not a.abstained and "Nordbau company won the tender" in a.text

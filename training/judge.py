@@ -108,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
                         "and figures on its first --sample-articles articles for the regression tests")
     parser.add_argument("--sample-articles", type=int, default=2, help="articles of --sample to freeze (default 2)")
     parser.add_argument("--articles", type=int, help="only the first N articles (a quick check of the script)")
+    parser.add_argument("--oof", type=Path, help="write the out-of-fold figures per question here (.npz): "
+                        "answerable, foreign, article, p_answerable, hit, confidence (for level studies)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -175,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         # the articles do answer, the same confidence is conservative.
         "reliability_answerable": stages.reliability(conf.p[~refuse & y], hit[~refuse & y])}
 
+    if args.oof:
+        np.savez_compressed(args.oof, answerable=y, foreign=foreign, article=np.array([r.article for r in rows]),
+                            p_answerable=ans.p, threshold=ans.threshold, hit=hit, confidence=conf.p,
+                            confidence_x=conf.matrix, top1=chosen.hit_top1)
     cands: PhraseCandidates = phrase_candidates(rows, chosen.order, extra.get("read") if chosen.name == "reader"
                                                 else None, ~refuse)
     phrase_stages = {}

@@ -10,6 +10,7 @@ from core.types import ArticleInfo
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.evidence import Phrase, Scored
 from lang.rules import explains, refers_back
+from lang.words import terms
 from qa.judgment.features import anchor
 from qa.question import DATE, Question
 from qa.types import Citation, Route, Short
@@ -79,12 +80,15 @@ def reason_after(evidence: list[Scored], best: Scored) -> Scored | None:
                  and explains(ev.text)), None)
 
 
-def reason_among(evidence: list[Scored], best: Scored) -> Scored | None:
+def reason_among(evidence: list[Scored], best: Scored, q: Question) -> Scored | None:
     """For a "why" whose best sentence only restates the fact: a runner-up of the same article that gives a
-    reason ("because", "thanks to", "to find out how")."""
+    reason ("because", "thanks to", "to find out how") for the same thing (it shares two of the question's
+    terms, or all of them when it has fewer)."""
     if explains(best.text):
         return None
-    return next((ev for ev in evidence if ev.source == best.source and explains(ev.text)), None)
+    need = min(2, len(q.terms))
+    return next((ev for ev in evidence if ev.source == best.source and explains(ev.text)
+                 and len(set(q.terms) & set(terms(ev.text))) >= need), None)
 
 
 _CAUSE_Q = re.compile(r"^\s*what\s+(?:caused|causes|made|led\s+to|was\s+behind|explains|would\s+\w+\s+gain|will\s+\w+\s+gain)\b"
@@ -116,12 +120,14 @@ def pick(evidence: list[Scored], *, limit: int = 2, q: Question | None = None) -
     if q is not None and q.wants == DATE:
         companion = anchor(evidence, best)
     elif q is not None and q.wh == "why" or q is not None and _CAUSE_Q.match(q.text):
-        companion = reason_after(evidence, best) or reason_among(evidence[1:REASON_LOOKS_AT], best)
+        companion = reason_after(evidence, best) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)
     if companion is not None and companion not in chosen:
         chosen.append(companion)
     # "The ship anchored ...", "He boarded ...", "Which ship?" answered by "... boarded the ship": the sentence
     # before says what it points at.
-    if refers_back(best.text) or (q is not None and _names_it_only_by_noun(q.text, best.text)):
+    # A noun for a subject ("The ship anchored") matters when the question asks who or which.
+    asks_identity = q is not None and q.wh in ("who", "which", "what")
+    if refers_back(best.text, definite=asks_identity) or (q is not None and _names_it_only_by_noun(q.text, best.text)):
         before = next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index - 1), None)
         if before is not None and before not in chosen:
             chosen.append(before)

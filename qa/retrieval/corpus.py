@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from core.types import ArticleInfo
 from ingest.store import ArticleStore, StoredPassage
 
+from lang.spelling import Speller
+
 from .filters import Filters
 from ingest.keywords import KeywordIndex, bm25_idf
 
@@ -28,6 +30,8 @@ class Snapshot:
     passage_count: int = 0
     _df: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """Document frequencies looked up so far (terms of this snapshot's questions)."""
+    _speller: list = field(default_factory=list, repr=False, compare=False)
+    """The Speller, once built (a list: the snapshot itself is frozen)."""
 
     def idf(self, term: str) -> float:
         df = self._df.get(term)
@@ -37,6 +41,13 @@ class Snapshot:
                 self._df.clear()
             self._df[term] = df
         return bm25_idf(self.passage_count, df)
+
+    def speller(self, common: frozenset[str] = frozenset()) -> Speller:
+        """The articles' own words to correct a question's typos against (read once per snapshot); `common`
+        words are never corrected."""
+        if not self._speller:
+            self._speller.append(Speller.of_terms(self.index.vocabulary(), common))
+        return self._speller[0]
 
     def is_current(self, passage: StoredPassage) -> bool:
         info = self.articles.get(passage.source)

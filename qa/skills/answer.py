@@ -30,8 +30,10 @@ SCAN_LIMIT = 25
 
 
 class Skills:
-    def __init__(self, store: ArticleStore, cache_size: int = 64):
+    def __init__(self, store: ArticleStore, cache_size: int = 64, common: frozenset[str] = frozenset()):
         self.library = Library(store, cache_size)
+        self.common = common
+        """Words the embedder knows whole ("winner"): never taken for a typo of a name ("Winer")."""
 
     def answer(self, question: str, scope: list[ArticleInfo], snap: Snapshot) -> SkillAnswer | None:
         f = form(question)
@@ -71,7 +73,10 @@ class Skills:
             doc = self.library.get(info)
             if doc is None:
                 continue
-            match = next((e for e in entities(doc) if e.matches(name)), None)
+            # A name typed as a name ("Brant") may carry a typo; a plain word ("the winner") must be exact.
+            typos = any(w[:1].isupper() for w in name.split()) or not all(
+                w in self.common for w in re.findall(r"[a-z]+", name.lower()) if w != "the")
+            match = next((e for e in entities(doc) if e.matches(name, typos)), None)
             if match is not None:
                 found.append((doc, match))
         return found

@@ -35,17 +35,19 @@ class Entity:
     line: int = 0
     """The number of the sentence that introduces it (gives its role, else first names it)."""
 
-    def matches(self, phrase: str) -> bool:
-        """Does the phrase name this entity ("Merkel", "angela merkel", "the LNA"), typos allowed ("Merkle")?"""
+    def matches(self, phrase: str, typos: bool = True) -> bool:
+        """Does the phrase name this entity ("Merkel", "angela merkel", "the LNA"), typos allowed ("Merkle")
+        unless `typos` is False?"""
         key = _key(phrase).split()
         if not key:
             return False
+        same = same_word if typos else (lambda a, b: a == b)
         for alias in self.aliases:
             known = _key(alias).split()
-            if len(key) == len(known) and all(same_word(a, b) for a, b in zip(key, known)):
+            if len(key) == len(known) and all(same(a, b) for a, b in zip(key, known)):
                 return True
             # A person is named by the surname, with or without the first name.
-            if self.kind == PERSON and same_word(key[-1], known[-1]) and set(key[:-1]) <= set(known):
+            if self.kind == PERSON and same(key[-1], known[-1]) and set(key[:-1]) <= set(known):
                 return True
         return False
 
