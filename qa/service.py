@@ -24,6 +24,10 @@ from .skills.answer import Skills
 from .types import Answer
 
 
+READ_AHEAD = 20
+"""New articles read ahead for the answer skills after an ingest (the rest are read when first asked about)."""
+
+
 class QAService:
     """Answers questions and ingests articles. Dependencies come in; defaults are built by `default()`."""
 
@@ -103,11 +107,16 @@ class QAService:
         return self.corpus.snapshot().articles
 
     def ingest(self, paths: list[str], sources: dict[str, str] | None = None,
-               progress: Callable[[IngestResult], None] | None = None) -> IngestReport:
+               progress: Callable[[IngestResult], None] | None = None, read_ahead: bool = False) -> IngestReport:
+        """Ingest files; with `read_ahead` (the chat's uploads), the new articles are then read for the answer
+        skills in a background thread, so that the first summary of an upload is quick."""
         with self._write_lock:
             report = ingest_files(paths, self.store, self.embedder, self.settings, progress=progress, sources=sources)
-            self.corpus.snapshot()  # index the new articles' keywords now, not at the next question
-            return report
+            snap = self.corpus.snapshot()  # index the new articles' keywords now, not at the next question
+        if read_ahead and self.chain.skills is not None:
+            self.chain.skills.read_ahead([snap.articles[r.source] for r in report.results
+                                          if r.source in snap.articles][:READ_AHEAD])
+        return report
 
     def remove(self, source: str) -> bool:
         with self._write_lock:
@@ -145,6 +154,9 @@ def _warm_up(judge: Judge, reader: Reader | None) -> None:
     if judge.phrase is not None and judge.phrase_source != "reader":  # else its tagger and model go unused
         phrase.warm_up()
     yesno.warm_up()
+    from lang.tagging import pipeline
+
+    pipeline(())  # the whole pipeline: the answer skills' names and roles, the yes/no check of a claim
     if reader is not None:
         reader.warm_up()
 

@@ -488,7 +488,7 @@ class _IngestingService:
     def __init__(self, down: bool = False):
         self.down = down
 
-    def ingest(self, paths, sources=None, progress=None):
+    def ingest(self, paths, sources=None, progress=None, read_ahead=False):
         from core.errors import StoreUnavailable
         from ingest import IngestReport
         from ingest.pipeline import EmbedProgress

@@ -59,7 +59,7 @@ class StoreFailingCleanup(ArticleStore):
 
 def test_an_upload_published_but_not_cleaned_up_is_reported_and_kept(tmp_path, settings, fake_embedder):
     store = StoreFailingCleanup(open_client(settings), settings.collection)
-    service = SimpleNamespace(ingest=lambda paths, sources, progress: ingest_files(
+    service = SimpleNamespace(ingest=lambda paths, sources, progress, read_ahead=False: ingest_files(
         paths, store, fake_embedder, settings, progress=progress, sources=sources))
     src = tmp_path / "notes.txt"
     for text in ("The pier opens in May.", "The pier opens in June."):

@@ -110,7 +110,7 @@ def ingest_staged(service, staged: dict[str, str], upload_dir: Path, on_embedded
                 on_embedded(progress)
 
     try:
-        report = service.ingest(list(staged), sources=staged, progress=Reporter())
+        report = service.ingest(list(staged), sources=staged, progress=Reporter(), read_ahead=True)
     except StoreUnavailable as exc:
         for path in staged:
             discard_upload(Path(path))

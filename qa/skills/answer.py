@@ -5,6 +5,7 @@ nothing to say, and the single-sentence path answers instead."""
 from __future__ import annotations
 
 import re
+import threading
 
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
@@ -34,6 +35,21 @@ class Skills:
         self.library = Library(store, cache_size)
         self.common = common
         """Words the embedder knows whole ("winner"): never taken for a typo of a name ("Winer")."""
+
+    def read_ahead(self, infos: list[ArticleInfo]) -> None:
+        """Read and parse these articles in a background thread (their people, summary and dates with them)."""
+        if not infos:
+            return
+
+        def read() -> None:
+            for info in infos:
+                doc = self.library.get(info)
+                if doc is not None:
+                    summarize(doc)
+                    timeline.events(doc)
+                    statements(doc)
+
+        threading.Thread(target=read, name="read-ahead", daemon=True).start()
 
     def answer(self, question: str, scope: list[ArticleInfo], snap: Snapshot) -> SkillAnswer | None:
         f = form(question)

@@ -97,7 +97,8 @@ class ScriptedService:
         *_, answer = self.stream(question, history, **filters)
         return answer
 
-    def ingest(self, paths: list[str], sources: dict[str, str] | None = None, progress=None) -> IngestReport:
+    def ingest(self, paths: list[str], sources: dict[str, str] | None = None, progress=None,
+               read_ahead: bool = False) -> IngestReport:
         report = IngestReport()
         for path in paths:
             name = (sources or {}).get(path, Path(path).name)
