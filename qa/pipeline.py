@@ -17,7 +17,7 @@ from qa.judgment.reader import Reader
 from qa.judgment.abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
 from qa.compose.compose import Answerer, Draft, abstention, alternatives
 from qa.retrieval.corpus import Snapshot
-from qa.judgment.evidence import Scored, Selection, candidates, select
+from qa.judgment.evidence import Scored, Selection, candidates, select, with_sentence_before
 from qa.judgment.features import Candidate
 from qa.retrieval.focus import naming_articles
 from qa.conversation.followup import needs_context, pronoun, resolve
@@ -161,8 +161,8 @@ class AnswerChain:
     def select(self, turn: Turn) -> Turn:
         turn.selection = select(turn.parsed, turn.retrieval, self.store, self.settings.evidence_passages, self.judge,
                                 self.reader)
-        turn.evidence = turn.selection.evidence
-        turn.decision = (decide(turn.parsed, turn.selection, self.threshold, self.judge.sure)
+        turn.evidence = with_sentence_before(turn.selection.evidence, self.store)
+        turn.decision = (decide(turn.parsed, turn.selection, self.threshold, self.judge.sure, self.judge.doubt)
                          if turn.evidence else None)
         if (turn.decision is None or turn.decision.abstain) and not turn.filters.empty:
             turn.decision = self.outside_filter(turn) or turn.decision
@@ -226,7 +226,7 @@ class AnswerChain:
                       question=turn.question, searched=turn.searched, route=draft.route, fallback=draft.fallback,
                       notice=notice, short=draft.short, confidence=round(decision.confidence, 3),
                       level=Level.REFUSED if abstained else decision.level,
-                      alternatives=() if abstained or decision.level != Level.LIKELY else
+                      alternatives=() if abstained or decision.level not in (Level.LIKELY, Level.DOUBTFUL) else
                       alternatives(turn.evidence, draft.citations, turn.snapshot.articles))
 
     def finish(self, turn: Turn) -> Answer:

@@ -45,6 +45,9 @@ class Level(StrEnum):
     """The cited sentence very likely holds the answer: shown plainly."""
     LIKELY = "likely"
     """Probably right, not certain: said so, with the next best sentence(s) as alternatives."""
+    DOUBTFUL = "doubtful"
+    """More likely wrong than right: the best sentence is shown as the closest one ("the article may not say
+    this"), with the next best, and no answer phrase."""
     REFUSED = "refused"
     """The articles don't answer (or nothing was asked of them): no answer is claimed."""
 

@@ -89,3 +89,11 @@ def test_every_refusal_is_at_the_refused_level_whichever_step_made_it():
     assert empty.level is Level.REFUSED and empty.confidence == 0.0
     answered = Answer(text="Benghazi. [1]", confidence=0.7, level=Level.LIKELY)
     assert answered.level is Level.LIKELY and answered.confidence == 0.7
+
+
+def test_levels_by_the_trained_thresholds_on_toy_confidences():
+    assert level(True, 0.99, sure=0.8, doubt=0.3) is Level.REFUSED
+    assert level(False, 0.85, sure=0.8, doubt=0.3) is Level.SURE
+    assert level(False, 0.5, sure=0.8, doubt=0.3) is Level.LIKELY
+    assert level(False, 0.2, sure=0.8, doubt=0.3) is Level.DOUBTFUL
+    assert level(False, 0.2, sure=0.8) is Level.LIKELY  # a judge with no doubtful band

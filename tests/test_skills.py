@@ -129,3 +129,9 @@ def test_a_misspelled_name_in_a_question_is_searched_as_the_articles_name(harbou
     a = ask(harbour, "When did Nordbua win the tender?")
     assert a.searched == "When did Nordbau win the tender?"
     assert not a.abstained and "Nordbau company won the tender" in a.text
+
+
+def test_the_sentence_referred_to_is_brought_from_the_passage_before(harbour):
+    a = ask(harbour, "Which firm built the bridge at Lakeside?")
+    assert not a.abstained
+    assert "Nordbau" in a.text

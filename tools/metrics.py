@@ -127,7 +127,7 @@ def confidence_metrics(group: list[Outcome]) -> dict:
     """Levels, and how often the answers of each level (and each confidence bin) were right."""
     # A peer says nothing of how sure it is: only the product's own answers have levels.
     answered = [o for o in group if not o.answer.abstained and o.answer.route is not Route.PEER]
-    by_level = {lv: [o for o in answered if o.answer.level.value == lv] for lv in ("sure", "likely")}
+    by_level = {lv: [o for o in answered if o.answer.level.value == lv] for lv in ("sure", "likely", "doubtful")}
     bins: dict[str, list[bool]] = {}
     for o in answered:
         lo = min(int(o.answer.confidence * 10), 9) / 10
@@ -135,6 +135,8 @@ def confidence_metrics(group: list[Outcome]) -> dict:
     return {"sure_share": _rate(len(by_level["sure"]), len(answered)),
             "right_when_sure": _rate(sum(o.hit for o in by_level["sure"]), len(by_level["sure"])),
             "right_when_likely": _rate(sum(o.hit for o in by_level["likely"]), len(by_level["likely"])),
+            "doubtful_share": _rate(len(by_level["doubtful"]), len(answered)),
+            "right_when_doubtful": _rate(sum(o.hit for o in by_level["doubtful"]), len(by_level["doubtful"])),
             "reliability": {k: {"n": len(v), "right": _rate(sum(v), len(v))} for k, v in sorted(bins.items())}}
 
 

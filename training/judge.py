@@ -165,7 +165,27 @@ def main(argv: list[str] | None = None) -> int:
     ans = chosen.answerability
     refuse = ans.p < ans.threshold
     hit = chosen.hit_top1 & y
-    conf = stages.confidence(rows, ans.p, chosen.final, hit, splits, ~refuse)
+    weights = stages.mix_weights(y)
+    conf = stages.confidence(rows, ans.p, chosen.final, hit, splits, ~refuse, weights)
+    shown = ~refuse
+    sure_, doubtful = shown & (conf.p >= conf.sure), shown & (conf.p < stages.DOUBTFUL_BELOW)
+
+    def share(part, whole, w=None):
+        w = np.ones(len(y)) if w is None else w
+        return round(float((w * part).sum() / max((w * whole).sum(), 1e-9)), 4)
+
+    report["levels_on_the_assumed_mix"] = {
+        "assumed_answerable": stages.ASSUMED_ANSWERABLE, "sure_precision_target": stages.SURE_PRECISION,
+        "doubtful_below": stages.DOUBTFUL_BELOW, "sure_threshold": round(conf.sure, 4),
+        "sure_share_of_answered_answerable": share(sure_ & y, shown & y),
+        "right_when_sure_answerable": share(hit & sure_, sure_ & y),
+        "right_when_sure_mix": share(hit & sure_, sure_, weights),
+        "right_when_likely_mix": share(hit & shown & ~sure_ & ~doubtful, shown & ~sure_ & ~doubtful, weights),
+        "doubtful_share_of_answered_mix": share(doubtful, shown, weights),
+        "right_when_doubtful_mix": share(hit & doubtful, doubtful, weights),
+        "doubtful_share_of_answered_answerable": share(doubtful & y, shown & y),
+        "reliability_answerable": stages.reliability(conf.p[shown & y], hit[shown & y]),
+        "reliability_unanswerable": stages.reliability(conf.p[shown & ~y], hit[shown & ~y])}
     report["confidence"] = {
         "sure_threshold": round(conf.sure, 4),
         "sure_share_of_answered": round(float((conf.p[~refuse] >= conf.sure).mean()), 4),
@@ -196,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                   {"data": args.data.name, "trained_questions": report["questions"], "articles": report["articles"],
                    "folds": args.folds, "c_rank": args.c_rank, "c_abstain": args.c_abstain,
                    "false_refusal_target": stages.FALSE_ABSTENTION_TARGET, "sure_precision": stages.SURE_PRECISION,
+                   "assumed_answerable": stages.ASSUMED_ANSWERABLE, "doubtful_below": stages.DOUBTFUL_BELOW,
                    "phrase_precision": stages.PHRASE_PRECISION, "reader": args.reader.name if args.reader else None,
                    "minutes": round((time.perf_counter() - t0) / 60, 1), "cross_validation": report})
     if args.sample:
@@ -244,11 +265,11 @@ def fit_final(rows: list[Row], chosen: Path_, ranker_ships: bool, conf: stages.C
         read_top = k
     names = chosen.answerability.names
     answerable = stages.fit_linear(chosen.answerability.matrix, y.astype(int), names, args.c_abstain)
-    confidence = stages.fit_linear(conf.matrix, conf.target.astype(int), CONFIDENCE_FEATURES)
+    confidence = stages.fit_linear(conf.matrix, conf.target.astype(int), CONFIDENCE_FEATURES, weights=conf.weights)
     has = phrase.fitted
     phrase_model = stages.fit_linear(phrase.matrix[has], phrase.right[has].astype(int), PHRASE_FEATURES)
     return Judge(ranker, answerable, chosen.answerability.threshold, {}, reranker, read_top, confidence, conf.sure,
-                 phrase_model, phrase.threshold, phrase.source)
+                 phrase_model, phrase.threshold, phrase.source, doubt=stages.DOUBTFUL_BELOW)
 
 
 def _first_logits(r: Row, ranker) -> np.ndarray:

@@ -11,6 +11,7 @@ from qa.types import CLOSEST_LABEL, MARKER, Level
 from .render import attr, bare_title, display_title, format_date, lines_html, render_citation, text_html, unheading
 
 LIKELY_LABEL = "Not certain"
+DOUBTFUL_LABEL = "Probably not in the articles"
 ALSO_LABEL = "Also possibly"
 PENDING_TEXT = "Looking through the articles…"
 
@@ -20,11 +21,15 @@ def refused(answer: Answer) -> bool:
 
 
 def likely(answer: Answer) -> bool:
-    return answer.level == Level.LIKELY and not refused(answer)
+    """Shown as not certain: a likely answer, or a doubtful one (the closest sentence, not claimed)."""
+    return answer.level in (Level.LIKELY, Level.DOUBTFUL) and not refused(answer)
 
 
 def likely_note(answer: Answer) -> str:
-    """How unsure a likely answer is, in words: "Not certain: about 60% likely" (the calibrated confidence)."""
+    """How unsure a likely answer is, in words: "Not certain: about 60% likely" (the calibrated confidence);
+    a doubtful one says the article may not answer."""
+    if answer.level == Level.DOUBTFUL:
+        return f"{DOUBTFUL_LABEL}: about {round(answer.confidence * 100):d}% likely"
     if answer.confidence > 0:
         return f"{LIKELY_LABEL}: about {round(answer.confidence * 100):d}% likely"
     return LIKELY_LABEL

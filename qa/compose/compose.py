@@ -13,7 +13,7 @@ from lang.rules import explains, refers_back
 from lang.words import terms
 from qa.judgment.features import anchor
 from qa.question import DATE, Question
-from qa.types import Citation, Route, Short
+from qa.types import Citation, Level, Route, Short
 
 from .yesno import yes_no
 
@@ -71,6 +71,17 @@ REASON_LOOKS_AT = 4
 """A "why" whose best sentence gives no reason looks for one among the next best sentences up to this rank."""
 
 
+def sentence_before(evidence: list[Scored], best: Scored) -> Scored | None:
+    """The sentence just before `best` in its article, when it is among the evidence (in its passage, or the last
+    of the passage before)."""
+    same = next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index - 1), None)
+    head, _, number = best.passage_id.rpartition("#")
+    if same is not None or best.index != 0 or not number.isdigit():
+        return same
+    before = [ev for ev in evidence if ev.passage_id == f"{head}#{int(number) - 1}"]
+    return max(before, key=lambda ev: ev.end) if before else None
+
+
 def reason_after(evidence: list[Scored], best: Scored) -> Scored | None:
     """For a "why" whose best sentence states the fact but not its reason: the next sentence of its passage,
     when that one gives a reason."""
@@ -104,6 +115,9 @@ def _names_it_only_by_noun(question: str, sentence: str) -> bool:
     return bool(m) and re.search(rf"\b(?:the|this|that)\s+{re.escape(m.group('noun'))}\b", sentence, re.I) is not None
 
 
+DOUBTFUL_LEAD = "The article may not say this; the closest it comes is:"
+"""How a doubtful answer opens (Level.DOUBTFUL): the sentence follows, not claimed as the answer."""
+
 SECOND_SENTENCE_P = 0.5
 """A second sentence is cited only when the judge's ranker thinks it, too, more likely than not holds the answer."""
 
@@ -128,7 +142,7 @@ def pick(evidence: list[Scored], *, limit: int = 2, q: Question | None = None) -
     # A noun for a subject ("The ship anchored") matters when the question asks who or which.
     asks_identity = q is not None and q.wh in ("who", "which", "what")
     if refers_back(best.text, definite=asks_identity) or (q is not None and _names_it_only_by_noun(q.text, best.text)):
-        before = next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index - 1), None)
+        before = sentence_before(evidence, best)
         if before is not None and before not in chosen:
             chosen.append(before)
     # Keep the article's order so the answer reads naturally.
@@ -148,8 +162,10 @@ class ExtractiveAnswerer:
         for i, ev in enumerate(pick(evidence, q=q), start=1):
             start, end = trimmed(ev)
             cites.append(cite(i, ev, articles, start, end))
-        found = short_answer(q.text, cites, decision.phrase)
         body = " ".join(f"{_capitalized(c.quote)} [{c.index}]" for c in cites)
+        if decision.level is Level.DOUBTFUL:  # shown as the closest sentence, not as the answer
+            return Draft(f"{DOUBTFUL_LEAD} {body}", tuple(cites), Route(self.name))
+        found = short_answer(q.text, cites, decision.phrase)
         text = f"{_sentence_case(found.text)}. {body}" if found else body
         return Draft(text, tuple(cites), Route(self.name), short=found)
 

@@ -42,12 +42,13 @@ class Decision:
     """The answer phrase to show in bold, when the judge is sure enough of it."""
 
 
-def decide(q: Question, selection: Selection, threshold: float, sure: float) -> Decision:
+def decide(q: Question, selection: Selection, threshold: float, sure: float, doubt: float = 0.0) -> Decision:
     """Answer or refuse, and how sure: refuse below the answerability threshold; "sure" at or above the
-    confidence `sure`, else "likely"."""
+    confidence `sure`, "doubtful" below `doubt` (no phrase then), else "likely"."""
     p = selection.p_answerable
     if p >= threshold:
-        return Decision(False, p, "", selection.confidence, level(False, selection.confidence, sure), selection.phrase)
+        lv = level(False, selection.confidence, sure, doubt)
+        return Decision(False, p, "", selection.confidence, lv, None if lv is Level.DOUBTFUL else selection.phrase)
     return Decision(True, p, reason(q, selection.evidence[0]))
 
 

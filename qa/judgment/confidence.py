@@ -34,8 +34,11 @@ def phrase_row(confidence: float, phrase_p: float, no_phrase_p: float, words: in
     return np.array([logit(confidence), logit(phrase_p), logit(no_phrase_p), math.log1p(words)])
 
 
-def level(abstained: bool, confidence: float, sure: float) -> Level:
-    """refused / sure / likely: `sure` is the least confidence shown as sure (chosen held out)."""
+def level(abstained: bool, confidence: float, sure: float, doubt: float = 0.0) -> Level:
+    """refused / sure / likely / doubtful: `sure` is the least confidence shown as sure, `doubt` the least shown
+    as an answer at all (both from the judge's training record)."""
     if abstained:
         return Level.REFUSED
-    return Level.SURE if confidence >= sure else Level.LIKELY
+    if confidence >= sure:
+        return Level.SURE
+    return Level.LIKELY if confidence >= doubt else Level.DOUBTFUL

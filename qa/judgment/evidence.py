@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
@@ -187,3 +187,24 @@ def select(q: Question, retrieval: Retrieval, store: ArticleStore, passages: int
            reader: Reader | None = None) -> Selection:
     snap = retrieval.snapshot
     return rank(q, candidates(retrieval, store, passages), judge, snap.idf, reader)
+
+
+def with_sentence_before(evidence: list[Scored], store: ArticleStore) -> list[Scored]:
+    """The evidence, and when the best sentence opens its passage, the sentence before it from the previous
+    passage (at the end, unranked): a sentence that refers back ("The ship ...", "He ...") is answered with the
+    one it points at (qa.compose.compose.pick decides whether it does)."""
+    if not evidence or evidence[0].index != 0:
+        return evidence
+    best = evidence[0]
+    source, content_hash, number = best.passage_id.rsplit("#", 2)
+    if not number.isdigit() or int(number) == 0:
+        return evidence
+    previous = store.passages_by_id([f"{source}#{content_hash}#{int(number) - 1}"])
+    p = next(iter(previous.values()), None)
+    if p is None or not p.sentences:
+        return evidence
+    span = p.sentences[-1]
+    last = replace(best, passage_rank=len(evidence), passage_id=p.id, start=span.start, end=span.end,
+                   text=p.text[span.start - p.start:span.end - p.start], passage_start=p.start, passage_end=p.end,
+                   passage_text=p.text, score=0.0, index=len(p.sentences) - 1, reading=None, missing=())
+    return evidence + [last]

@@ -77,6 +77,8 @@ class Judge:
     """The least phrase probability at which the phrase is shown (chosen for 90% precision held out)."""
     phrase_source: str = "model"
     """Where the phrase comes from: "reader" (its span head) or "model" (the phrase model of qa.judgment.phrase)."""
+    doubt: float = 0.0
+    """Below this confidence the best sentence is shown as the closest one, not as an answer ("doubtful")."""
 
     @property
     def uses_reader(self) -> bool:
@@ -104,7 +106,7 @@ class Judge:
         return {"ranker": lin(self.ranker), "answerable": self.answerable.to_json(), "threshold": self.threshold,
                 "reranker": lin(self.reranker), "read_top": self.read_top, "confidence": lin(self.confidence),
                 "sure": self.sure, "phrase": lin(self.phrase), "phrase_threshold": self.phrase_threshold,
-                "phrase_source": self.phrase_source, "meta": self.meta}
+                "phrase_source": self.phrase_source, "doubt": self.doubt, "meta": self.meta}
 
     @classmethod
     def from_json(cls, d: dict) -> "Judge":
@@ -116,7 +118,7 @@ class Judge:
         return cls(lin("ranker", SENTENCE_FEATURES), Linear.from_json(d["answerable"], question),
                    float(d["threshold"]), d.get("meta", {}), reranker, int(d.get("read_top", 0)),
                    lin("confidence", CONFIDENCE_FEATURES), float(d.get("sure", 1.0)), lin("phrase", PHRASE_FEATURES),
-                   float(d.get("phrase_threshold", 1.0)), d.get("phrase_source", "model"))
+                   float(d.get("phrase_threshold", 1.0)), d.get("phrase_source", "model"), float(d.get("doubt", 0.0)))
 
     def save(self, path: Path = MODEL_PATH) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
