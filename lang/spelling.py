@@ -8,6 +8,7 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from .aliases import aliases
 from .words import FUNCTION_WORDS, stem
 
 
@@ -54,8 +55,13 @@ class Speller:
 
     @classmethod
     def of_terms(cls, terms: Iterable[str], common: frozenset[str] = frozenset()) -> "Speller":
-        """From a keyword index's terms: word stems and name word pairs ("jonathan_winer")."""
-        return cls((part for t in terms for part in t.split("_") if len(part) >= 4 and part.isalpha()), common)
+        """From a keyword index's terms: word stems, name word pairs ("jonathan_winer"), and a country's one term
+        (lang/aliases.py) read back as the words of its names ("poland", "polish")."""
+        countries: dict[str, list[str]] = defaultdict(list)
+        for phrase, term in aliases().phrases.items():
+            countries[term].extend(phrase.split())
+        words = [w for t in terms for w in (countries.get(t, ()) if t.startswith("zzcountry") else t.split("_"))]
+        return cls((w for w in words if len(w) >= 4 and w.isalpha()), common)
 
     def knows(self, word: str) -> bool:
         w = word.lower()
