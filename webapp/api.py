@@ -18,7 +18,7 @@ PARAMETERS = {
     "until": "Only articles dated on or before this day, YYYY-MM-DD; '' for no upper bound.",
 }
 DESCRIPTION = ("Answer a question about the loaded articles, as JSON: text (with markers [1], [2]), short (the "
-               "exact answer phrase, or None), level (sure, likely or refused), confidence (0..1), abstained, reason, "
+               "exact answer phrase, or None), level (sure, likely, doubtful or refused), confidence (0..1), abstained, reason, "
                "searched, citations and alternatives (each with its source, title, date, start and end offsets and "
                "quote). Bad input raises an error that says what to fix.")
 

@@ -24,7 +24,8 @@ from .summary import summarize
 from . import timeline
 
 MAX_ARTICLES = 3
-"""A summary, list or timeline over many articles covers this many (the best matching or the newest)."""
+"""A summary, list or timeline over many articles covers this many (the one the question names, or the ones
+added last)."""
 MAX_LISTED = 10
 SCAN_LIMIT = 25
 """Up to this many articles in scope are read whole to find a name typed with a typo."""
@@ -66,7 +67,8 @@ class Skills:
         if f.subject:
             chosen = self._matching(f.subject, scope, snap)[:1]
         else:
-            chosen = sorted(scope, key=lambda i: (i.date or "", i.ingested_at), reverse=True)[:MAX_ARTICLES]
+            # "This article" among several: the ones added last (an upload just made comes first).
+            chosen = sorted(scope, key=lambda i: i.ingested_at, reverse=True)[:MAX_ARTICLES]
         return [d for d in (self.library.get(i) for i in chosen) if d is not None]
 
     def _matching(self, subject: str, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleInfo]:
