@@ -84,3 +84,14 @@ def test_and_before_a_question_of_its_own_is_dropped_and_its_pronoun_resolved():
 
 def test_how_about_a_pronoun_is_not_a_name_put_in_the_previous_question():
     assert resolve("How about it?", ROTH_TURN).searched == "How about it? (Anna Roth)"
+
+
+def test_a_bare_question_word_asks_the_previous_question_again():
+    history = [{"role": "user", "content": "When did Weber visit Lyon?"},
+               {"role": "assistant", "content": "On May 3. Weber visited Lyon on May 3. [1]"}]
+    assert resolve("Why?", history).searched == "Why did Weber visit Lyon?"
+    assert resolve("and where?", history).searched == "Where did Weber visit Lyon?"
+    assert resolve("How come?", history).searched == "Why did Weber visit Lyon?"
+    yes_no = [{"role": "user", "content": "Did Weber visit Lyon?"}, {"role": "assistant", "content": "Yes. [1]"}]
+    assert resolve("When?", yes_no).searched == "When did Weber visit Lyon?"
+    assert resolve("Why?", []).searched == "Why?"  # nothing to ask again
