@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         app = start_app(tmp, port)
         try:
             url = f"http://127.0.0.1:{port}/"
-            Client(url, verbose=False).predict(QUESTIONS[0], [], [], api_name="/ask")  # warm up
+            Client(url, verbose=False).predict(QUESTIONS[0], api_name="/answer")  # warm up
             rss_start = rss_mb(app.pid)
             latencies: list[float] = []
             errors: list[str] = []
@@ -94,9 +94,10 @@ def main(argv: list[str] | None = None) -> int:
                     i += 1
                     t = time.perf_counter()
                     try:
-                        _, messages = client.predict(q, [], [], api_name="/ask")
-                        ok = messages and messages[-1]["role"] == "assistant" and "qa-error" not in str(
-                            messages[-1]["content"])
+                        # The JSON API the README documents for other programs (the page's own event changes
+                        # with the page).
+                        reply = client.predict(q, api_name="/answer")
+                        ok = isinstance(reply, dict) and bool(reply.get("text"))
                         with lock:
                             if ok:
                                 latencies.append((time.perf_counter() - t) * 1000)
