@@ -152,3 +152,11 @@ def test_committed_model_reproduces_its_recorded_figure_on_the_frozen_sample():
     got = scores([predict(model, i) for i in items], items, model.threshold)
     for key in ("em", "f1", "coverage"):
         assert got[key] == pytest.approx(sample["scores"][key], abs=0.002), key
+
+
+def test_no_bold_phrase_that_only_repeats_the_question():
+    from qa.compose.compose import _asked_already
+
+    assert _asked_already("Haftar", "Who did Haftar meet in Moscow?")
+    assert _asked_already("the port", "Where is the port?")
+    assert not _asked_already("Benghazi", "Where is Haftar's headquarters?")

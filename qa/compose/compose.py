@@ -10,7 +10,8 @@ from core.types import ArticleInfo
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.evidence import Phrase, Scored
 from lang.rules import explains, refers_back
-from lang.words import terms
+from lang.words import STOPWORDS, terms
+from lang.words import words as words_of
 from qa.judgment.features import anchor
 from qa.question import DATE, Question
 from qa.types import Citation, Level, Route, Short
@@ -184,7 +185,7 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
         verdict = yes_no(question, c.quote)
         if verdict:
             return Short(text=verdict, citation=c.index, start=c.start, end=c.end, quote=c.quote)
-    if phrase is None:
+    if phrase is None or _asked_already(phrase.text, question):
         return None
     for c in cites:
         if c.start <= phrase.start and phrase.end <= c.end:
@@ -192,6 +193,12 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
             return Short(text=quote, citation=c.index, start=phrase.start, end=phrase.end, quote=quote,
                          confidence=round(phrase.p, 3))
     return None
+
+
+def _asked_already(phrase: str, question: str) -> bool:
+    """A phrase whose words all come from the question ("Who met Haftar?" -> **Haftar**) answers nothing."""
+    said = {w.lower() for w in words_of(phrase)} - STOPWORDS
+    return bool(said) and said <= {w.lower() for w in words_of(question)}
 
 
 def alternatives(evidence: list[Scored], cited: tuple[Citation, ...], articles: dict[str, ArticleInfo],
