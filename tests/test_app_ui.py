@@ -268,7 +268,8 @@ def test_upload_line_names_the_file_not_its_staged_copy():
     binary = IngestResult("/x/.incoming/1/pic.txt", "pic.txt", "failed",
                           error="binary file: /x/.incoming/1/pic.txt does not look like text (ingest .txt, .md or "
                                 ".html articles)")
-    assert uploads.upload_line(binary) == ("failed", "pic.txt", "not a text file: add .txt, .md or .html articles")
+    assert uploads.upload_line(binary) == ("failed", "pic.txt", "not text, whatever its name says (an image, a PDF?): "
+                                                                "save the article as text and add it again")
     odd = IngestResult("/x/.incoming/1/d.txt", "d.txt", "failed",
                        error="bad date line in /x/.incoming/1/d.txt: 'date 2024-02-30' is not a real date")
     assert uploads.upload_line(odd) == ("failed", "d.txt", "bad date line in: 'date 2024-02-30' is not a real date")

@@ -58,7 +58,8 @@ def discard_upload(staged: Path) -> None:
 # names the file already.
 FAILURE_WORDS = {
     "empty file": "empty: there is no text in it",
-    "binary file": "not a text file: add .txt, .md or .html articles",
+    # A binary file named .txt: its name is not the problem.
+    "binary file": "not text, whatever its name says (an image, a PDF?): save the article as text and add it again",
     "not UTF-8 text": "could not be read as text: save it as UTF-8 and add it again",
     "unsupported file type": "unsupported file type: add .txt, .md or .html articles",
 }
