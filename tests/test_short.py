@@ -160,3 +160,12 @@ def test_no_bold_phrase_that_only_repeats_the_question():
     assert _asked_already("Haftar", "Who did Haftar meet in Moscow?")
     assert _asked_already("the port", "Where is the port?")
     assert not _asked_already("Benghazi", "Where is Haftar's headquarters?")
+
+
+def test_no_bold_phrase_of_several_numbers_for_how_many():
+    from qa.compose.compose import _asked_already
+
+    assert _asked_already("four air bases, five oil or gas fields and four", "How many terminals are guarded?")
+    assert not _asked_already("four", "How many terminals are guarded?")
+    assert not _asked_already("1,200", "How many people live there?")
+    assert not _asked_already("approximately two thousand", "How many fighters remained?")

@@ -10,7 +10,7 @@ from core.types import ArticleInfo
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.evidence import Phrase, Scored
 from lang.rules import explains, refers_back
-from lang.words import STOPWORDS, terms
+from lang.words import STOPWORDS, is_number, terms
 from lang.words import words as words_of
 from qa.judgment.features import anchor
 from qa.question import DATE, Question
@@ -196,9 +196,16 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
 
 
 def _asked_already(phrase: str, question: str) -> bool:
-    """A phrase whose words all come from the question ("Who met Haftar?" -> **Haftar**) answers nothing."""
+    """A phrase that cannot be the answer: its words all come from the question ("Who met Haftar?" ->
+    **Haftar**), or it holds several numbers for a "how many" ("four air bases, five oil fields and four")."""
     said = {w.lower() for w in words_of(phrase)} - STOPWORDS
-    return bool(said) and said <= {w.lower() for w in words_of(question)}
+    if bool(said) and said <= {w.lower() for w in words_of(question)}:
+        return True
+    if re.search(r"\bhow (?:many|much)\b", question, re.I) is None:
+        return False
+    numbers = [is_number(w) and w not in ("and", "a") for w in words_of(phrase)]
+    groups = sum(1 for i, n in enumerate(numbers) if n and (i == 0 or not numbers[i - 1]))  # "two thousand": one
+    return groups > 1
 
 
 def alternatives(evidence: list[Scored], cited: tuple[Citation, ...], articles: dict[str, ArticleInfo],
