@@ -57,12 +57,18 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def claimed(a: Answer) -> bool:
+    """Is the answer claimed as one? A refusal is not, nor a doubtful answer ("Probably not in the articles": the
+    closest sentence shown, not claimed), whichever way that would count."""
+    return not a.abstained and getattr(a.level, "value", a.level) != "doubtful"
+
+
 def grade(turn: Turn, a: Answer) -> tuple[bool, str]:
     """(right, why not) for one answer."""
     if turn.refuse:
-        return (a.abstained, "" if a.abstained else "answered, should refuse")
-    if a.abstained:
-        return False, "refused, should answer"
+        return (not claimed(a), "" if not claimed(a) else "answered, should refuse")
+    if not claimed(a):
+        return False, "refused (or doubtful), should answer"
     text = _norm(a.text)
     missing = [s for s in turn.all if _norm(s) not in text]
     if missing:
