@@ -127,9 +127,9 @@ class Answer:
     """Calibrated probability (0..1) that the cited sentence answers the question (held-out reliability in
     the README); 0 for a refusal."""
     level: Level = Level.SURE
-    """sure / likely / refused, from `confidence` by thresholds chosen on held-out articles."""
+    """sure / likely / doubtful / refused, from `confidence` by thresholds chosen on held-out articles."""
     alternatives: tuple[Citation, ...] = ()
-    """For a "likely" answer: the next best sentences (role 'alternative'), numbered after the citations."""
+    """For a likely or doubtful answer: the next best sentences (role 'alternative'), numbered after the citations."""
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
