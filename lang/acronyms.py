@@ -1,5 +1,5 @@
-"""Acronyms and the names they stand for, as a text spells them out: "the Libyan National Army (LNA)",
-"LNA (Libyan National Army)", or the name written anywhere in the text whose initials spell the acronym."""
+"""Acronyms and the names they stand for, as a text spells them out: "the International Atomic Energy Agency (IAEA)",
+"IAEA (International Atomic Energy Agency)", or the name written anywhere in the text whose initials spell the acronym."""
 from __future__ import annotations
 
 import re

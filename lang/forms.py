@@ -95,7 +95,7 @@ _OPINION = re.compile(
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
     + _Q_END, re.I)
 _TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
-"""The names a follow-up was searched with, added in parentheses ("What did he say? (Winer)")."""
+"""The names a follow-up was searched with, added in parentheses ("What did he say? (Weber)")."""
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 
 
@@ -145,7 +145,7 @@ def is_acronym(word: str) -> bool:
 
 
 def _looks_like_a_name(text: str) -> bool:
-    """A short phrase that is a name or an acronym ("Haftar", "the IAEA", "Jonathan Winer"), not a clause."""
+    """A short phrase that is a name or an acronym ("Brandt", "the IAEA", "Ilse Brandt"), not a clause."""
     ws = text.replace("’", "'").split()
     if not ws or len(ws) > 5:
         return False

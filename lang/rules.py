@@ -123,7 +123,7 @@ councilmember judge justice general gen marshal admiral colonel col major captai
 commander chief king queen prince princess pope bishop archbishop cardinal rev reverend father sheikh emir
 ambassador envoy secretary director chairman chairwoman chair ceo spokesman spokeswoman spokesperson deputy
 """.split())
-"""Words written before a name that say what the person is ("Mayor Ana Ruiz", "Marshal Khalifa Haftar"): part of
+"""Words written before a name that say what the person is ("Mayor Ana Ruiz", "General Ana Ortiz"): part of
 the role, not of the name."""
 
 

@@ -43,7 +43,7 @@ def closest(typed: str, vocabulary) -> str | None:
 
 class Speller:
     """Corrects the words of a question that the articles never use to the articles' word they were meant to be
-    ("Prigozhn" -> "Prigozhin"): only words of four letters or more, by first letter, within allowed_edits."""
+    ("Lindquist" -> "Lindqvist"): only words of four letters or more, by first letter, within allowed_edits."""
 
     def __init__(self, words: Iterable[str], common: frozenset[str] = frozenset()):
         self._common = common
@@ -55,7 +55,7 @@ class Speller:
 
     @classmethod
     def of_terms(cls, terms: Iterable[str], common: frozenset[str] = frozenset()) -> "Speller":
-        """From a keyword index's terms: word stems, name word pairs ("jonathan_winer"), and a country's one term
+        """From a keyword index's terms: word stems, name word pairs ("ilse_brandt"), and a country's one term
         (lang/aliases.py) read back as the words of its names ("poland", "polish")."""
         countries: dict[str, list[str]] = defaultdict(list)
         for phrase, term in aliases().phrases.items():
@@ -80,7 +80,7 @@ class Speller:
         return found[0]
 
     def fix(self, text: str) -> str:
-        """The text with each misspelled word replaced, in the case it was typed ("Prigozhn's" -> "Prigozhin's")."""
+        """The text with each misspelled word replaced, in the case it was typed ("Lindquist's" -> "Lindqvist's")."""
         def swap(m: re.Match) -> str:
             word = m.group(0)
             right = self.correct(word)

@@ -129,7 +129,7 @@ class AnswerChain:
                                  question=turn.question, route=Route.EMPTY)
             return turn
         resolved = resolve(turn.question, turn.history)
-        # "Prigozhn" is "Prigozhin": the articles' own words, never a word the embedder knows whole.
+        # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole.
         turn.searched = snap.speller(self.common_words).fix(resolved.searched)
         if not resolved.context and needs_context(turn.question):
             turn.unresolved = pronoun(turn.question)

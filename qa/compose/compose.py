@@ -110,7 +110,7 @@ _WHICH_NOUN = re.compile(r"^\s*(?:which|what)\s+(?P<noun>[a-z]+)\b", re.I)
 
 
 def _names_it_only_by_noun(question: str, sentence: str) -> bool:
-    """"Which ship did Haftar board?" answered by "... boarded the ship ...": the sentence says "the ship", the
+    """"Which ship did the minister board?" answered by "... boarded the ship ...": the sentence says "the ship", the
     name is in an earlier one."""
     m = _WHICH_NOUN.match(question)
     return bool(m) and re.search(rf"\b(?:the|this|that)\s+{re.escape(m.group('noun'))}\b", sentence, re.I) is not None
@@ -196,8 +196,8 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
 
 
 def _asked_already(phrase: str, question: str) -> bool:
-    """A phrase that cannot be the answer: its words all come from the question ("Who met Haftar?" ->
-    **Haftar**), or it holds several numbers for a "how many" ("four air bases, five oil fields and four")."""
+    """A phrase that cannot be the answer: its words all come from the question ("Who met Brandt?" ->
+    **Brandt**), or it holds several numbers for a "how many" ("four bases, five fields and four")."""
     said = {w.lower() for w in words_of(phrase)} - STOPWORDS
     if bool(said) and said <= {w.lower() for w in words_of(question)}:
         return True

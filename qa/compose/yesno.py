@@ -36,7 +36,7 @@ def yes_no(question: str, sentence: str) -> str | None:
         return None
     modals = {auxiliary(w) for w in ws} & MODALS
     if not asked <= {stem(w) for w in words(sentence)}:
-        # Some words of the question are not there ("Did Haftar *meet* Putin?" / "Haftar *met* Putin", "Did the
+        # Some words of the question are not there ("Did Brandt *meet* Weber?" / "Brandt *met* Weber", "Did the
         # shares fall *after the recall*?"): the claim itself — its verb, its subject, its object — must be.
         return _core_verdict(question, sentence, modals) if len(asked & {stem(w) for w in words(sentence)}) >= 2 \
             else None

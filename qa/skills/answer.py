@@ -35,7 +35,7 @@ class Skills:
     def __init__(self, store: ArticleStore, cache_size: int = 64, common: frozenset[str] = frozenset()):
         self.library = Library(store, cache_size)
         self.common = common
-        """Words the embedder knows whole ("winner"): never taken for a typo of a name ("Winer")."""
+        """Words the embedder knows whole ("winner"): never taken for a typo of a name ("Wiener")."""
 
     def read_ahead(self, infos: list[ArticleInfo]) -> None:
         """Read and parse these articles in a background thread (their people, summary and dates with them)."""

@@ -46,8 +46,8 @@ def with_phrase(doc: ArticleDoc, line: Line, start: int, end: int, route: Route)
 
 
 def first_mention(doc: ArticleDoc, e: Entity) -> SkillAnswer | None:
-    """A name the article never spells out or describes: the phrase it first appears in ("LNA forces in eastern
-    Libya"), not claimed as a definition."""
+    """A name the article never spells out or describes: the phrase it first appears in ("UNRWA staff in the
+    south"), not claimed as a definition."""
     parsed = doc.doc
     for alias in e.aliases:
         at = doc.text.find(alias)

@@ -197,8 +197,8 @@ def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:
 def _role(span, kind: str) -> tuple[int, int] | None:
     """Source offsets of what the sentence says this mention is, or None."""
     root = span.root
-    # "Khalifa Haftar, the commander of ...": an apposition of the name (or of the last name before it
-    # when the parser hung it on the first of two: "Putin and Haftar, the commander of ...").
+    # "Ana Ortiz, the commander of ...": an apposition of the name (or of the last name before it
+    # when the parser hung it on the first of two: "Weber and Ortiz, the commander of ...").
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and not _is_entity(child):
             target_ok = not any(c.dep_ == "conj" and span.end <= c.i < child.i for c in root.children)
@@ -215,22 +215,22 @@ def _role(span, kind: str) -> tuple[int, int] | None:
         found = _offsets(tokens)
         if found:
             return found
-    # "the mercenary company Wagner", "Wagner boss Yevgeny Prigozhin": nouns the name's phrase puts before it.
+    # "the engineering company Nordbau", "Nordbau boss Jan Roth": nouns the name's phrase puts before it.
     before = [t for left in root.lefts if left.i < span.start for t in left.subtree]
     if any(t.pos_ == "NOUN" for t in before) and not any(t.dep_ == "poss" for t in root.lefts):
         found = _offsets(before)
         if found:
             return found
-    # "Former US Special Envoy to Libya Jonathan Winer", "Mayor Ana Ruiz": the title before the name.
+    # "Former UN Special Envoy to Chad Tom Berg", "Mayor Ana Ruiz": the title before the name.
     title = _title_before(span)
     if title:
         return title
-    # "Haftar, who has his headquarters in Benghazi": a relative clause on the name.
+    # "Ortiz, who has her headquarters in Lyon": a relative clause on the name.
     for child in root.children:
         if child.dep_ in ("relcl", "acl") and child.i > span.end and any(
                 t.lower_ in ("who", "which", "whose") for t in child.subtree):
             return _offsets(child.subtree)
-    # "Haftar is the commander of ...".
+    # "Ortiz is the commander of ...".
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.i > span.end:

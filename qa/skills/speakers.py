@@ -1,4 +1,4 @@
-"""Who says what: each sentence that reports speech or a view ("..., Winer said", "Beck told reporters that",
+"""Who says what: each sentence that reports speech or a view ("..., Weber said", "Beck told reporters that",
 "according to Nair", "Fasanotti thinks"), with its speaker resolved to one of the article's people or
 organisations; a quotation that goes on in the next sentence keeps its speaker."""
 from __future__ import annotations
@@ -74,7 +74,7 @@ def _resolve(token, known: list[Entity], last_person: Entity | None) -> Entity |
         return last_person
     words = " ".join(t.text for t in token.subtree)
     found = [e for e in known if e.matches(token.text) or any(a in words for a in e.aliases)]
-    # "Former US Special Envoy to Libya Jonathan Winer": the subject's own word names the speaker, not Libya.
+    # "Former UN Special Envoy to Chad Tom Berg": the subject's own word names the speaker, not Chad.
     found.sort(key=lambda e: (not e.matches(token.text), e.kind != PERSON))
     return found[0] if found else None
 
