@@ -130,7 +130,7 @@ class AnswerChain:
             return turn
         resolved = resolve(turn.question, turn.history)
         # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole.
-        turn.searched = snap.speller(self.common_words).fix(resolved.searched)
+        turn.searched = snap.spelled(resolved.searched, self.common_words)
         if not resolved.context and needs_context(turn.question):
             turn.unresolved = pronoun(turn.question)
         skilled = self.skills.answer(turn.searched, scope, snap) if self.skills is not None and use_skills else None

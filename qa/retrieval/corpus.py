@@ -16,6 +16,7 @@ from core.types import ArticleInfo
 from ingest.store import ArticleStore, StoredPassage
 
 from lang.spelling import Speller
+from lang.words import FUNCTION_WORDS, stem, words
 
 from .filters import Filters
 from ingest.keywords import KeywordIndex, bm25_idf
@@ -41,6 +42,19 @@ class Snapshot:
                 self._df.clear()
             self._df[term] = df
         return bm25_idf(self.passage_count, df)
+
+    def document_frequency(self, term: str) -> int:
+        """In how many passages the term occurs (looked up once per snapshot)."""
+        if term not in self._df:
+            self.idf(term)
+        return self._df.get(term, 0)
+
+    def spelled(self, text: str, common: frozenset[str] = frozenset()) -> str:
+        """The text with the words the articles never use read as the articles' words they were meant to be.
+        The speller (the index's whole vocabulary) is built only when such a word is asked about."""
+        rare = [w for w in words(text) if len(w) >= 4 and w not in common and w not in FUNCTION_WORDS
+                and self.document_frequency(stem(w)) == 0]
+        return self.speller(common).fix(text) if rare else text
 
     def speller(self, common: frozenset[str] = frozenset()) -> Speller:
         """The articles' own words to correct a question's typos against (read once per snapshot); `common`
