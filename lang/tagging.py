@@ -21,3 +21,17 @@ def _load(exclude: tuple[str, ...]):
     import spacy
 
     return spacy.load(SPACY_PIPELINE, exclude=list(exclude))
+
+
+_parsing: dict[tuple[str, ...], threading.Lock] = {}
+
+
+def parse(text: str, exclude: tuple[str, ...] = ()):
+    """spaCy's Doc of `text` by the pipeline without `exclude`. One parse at a time per pipeline: its string store
+    is not written by two threads at once, whoever shares the pipeline (the skills and the yes/no check do)."""
+    key = tuple(sorted(exclude))
+    nlp = pipeline(key)
+    with _lock:
+        lock = _parsing.setdefault(key, threading.Lock())
+    with lock:
+        return nlp(text)

@@ -9,7 +9,7 @@ from lang.rules import (AUXILIARIES, CONDITIONALS, MODALS, NEGATIONS, PRONOUNS, 
                         negates)
 from lang.words import STOPWORDS, stem, words
 
-from lang.tagging import pipeline
+from lang.tagging import parse, pipeline
 
 # The parser needs only its own tok2vec: without the tagger the whole check takes 2-3.5 ms per parsed sentence
 # (median; 6-8 ms at the 90th percentile) on 2 cores shared with training, and only a yes/no question whose
@@ -172,9 +172,7 @@ def _mentions(verb, asked) -> bool:
 
 @lru_cache(maxsize=2048)
 def _full(text: str):
-    nlp = pipeline(())
-    with _lock:
-        return nlp(text)
+    return parse(text)
 
 
 def _clause_head(t):

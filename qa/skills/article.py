@@ -13,13 +13,12 @@ import numpy as np
 from core.types import ArticleInfo
 from ingest.records import StoredPassage
 from ingest.store import ArticleStore
-from lang.tagging import pipeline
+from lang.tagging import parse
 from qa.types import Citation
 
 # Names and their roles need the parser and the entity recognizer; the whole pipeline is loaded once and shared
 # with the yes/no check of a question's core claim (qa/compose/yesno.py).
 _EXCLUDE: tuple[str, ...] = ()
-_parse_lock = threading.Lock()  # spaCy's string store is not written by two threads at once
 
 
 @dataclass(frozen=True)
@@ -67,9 +66,7 @@ class ArticleDoc:
     def doc(self):
         """spaCy's parse of the article text (token offsets are source offsets)."""
         if self._doc is None:
-            nlp = pipeline(_EXCLUDE)
-            with _parse_lock:
-                self._doc = nlp(self.text)
+            self._doc = parse(self.text, _EXCLUDE)
         return self._doc
 
     def derived(self, name: str, build):
