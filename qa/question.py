@@ -1,8 +1,12 @@
 """What a question asks: its weighted terms, the names it mentions, the kind of answer it wants."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from core.settings import MODELS_DIR
 
 from lang.rules import AUXILIARIES, auxiliary, question_word
 from lang.words import STOPWORDS, names, stem, terms, words
@@ -55,19 +59,35 @@ class Question:
     """For "how long/far/deep/heavy...": the kind of unit the number must carry (a key of UNITS)."""
 
 
+@cache
+def echo_rates() -> dict[str, float]:
+    """How often each common question word reappears in the sentence that answers it (training/echo.py)."""
+    return json.loads((MODELS_DIR / "echo.json").read_text(encoding="utf-8"))["echo"]
+
+
+def term_factors(text: str, context: tuple[str, ...] = ()) -> dict[str, float]:
+    """Each term of the question and what its rarity is multiplied by: less for a name of earlier turns, and
+    for a common word by how often answers repeat it (training/echo.py)."""
+    known = {t for name in context for t in terms(name)}
+    named = {t for n in names(text) for t in terms(n)}
+    echo = echo_rates()
+    return {t: (0.3 if t in known else 1.0) * (1.0 if t in named else echo.get(t, 1.0))
+            for t in dict.fromkeys(terms(text))}
+
+
 def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     """`idf(term) -> float` gives term rarity in the current articles. `context` names come from
     earlier turns: they help find the passage, but they are not the question's own names (the
-    evidence need not repeat them) and the answer is about the rest."""
-    ts = list(dict.fromkeys(terms(text)))
+    evidence need not repeat them) and the answer is about the rest. A word that answers rarely repeat
+    ("refer", "happen", "think") weighs by how often they do: its absence says little."""
     known = {t for name in context for t in terms(name)}
-    weights = {t: (0.3 if t in known else 1.0) * idf(t) for t in ts}
+    weights = {t: factor * idf(t) for t, factor in term_factors(text, context).items()}
     own = [n for n in dict.fromkeys(names(text)) if not set(terms(n)) <= known]
     wants = next((kind for pattern, kind in _KIND_PATTERNS if pattern.search(text)), None)
     ws = words(text)
     wh = question_word(text) or ("yesno" if ws and auxiliary(ws[0]) in AUXILIARIES else "what")
     unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
-    return Question(text=text, terms=tuple(ts), weights=weights, names=tuple(own),
+    return Question(text=text, terms=tuple(weights), weights=weights, names=tuple(own),
                     wants=wants, counted=tuple(_counted(ws)), wh=wh, unit=unit)
 
 

@@ -201,7 +201,8 @@ def test_store_down_shows_a_message_in_the_page(browser, tmp_path):
     down = start_app(tmp_path / "down", QA_CHROMA_HOST="127.0.0.1", QA_CHROMA_PORT=str(free_port()))
     try:
         page = open_page(browser, down.url, DESKTOP)
-        expect(page.locator(".qa-down")).to_contain_text("The article store is not available")
+        # The header is read on page load; a cold machine in CI can take several seconds for it.
+        expect(page.locator(".qa-down")).to_contain_text("The article store is not available", timeout=30_000)
         ask(page, "Where does Russia want to open a military port?")
         expect(last_reply(page)).to_contain_text("not reachable")
         # An error is not an answer: nothing to like, dislike or flag (issue 15).

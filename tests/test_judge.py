@@ -145,10 +145,10 @@ def test_the_signals_are_computed_as_when_the_judge_was_fitted():
     golden = json.loads(SIGNALS_GOLDEN.read_text(encoding="utf-8"))["rows"]
     assert len(golden) >= 10
     for entry in golden:
-        weights = entry["weights"]
-        q = analyze(entry["question"], lambda t, w=weights: w.get(t, 0.0))
-        assert q.weights == weights
-        got = sentence_signals(q, golden_candidates(entry), q.weights.get).matrix
+        weights, idf = entry["weights"], entry["idf"]
+        q = analyze(entry["question"], lambda t, r=idf: r.get(t, 0.0))
+        assert q.weights == pytest.approx(weights, rel=1e-12)
+        got = sentence_signals(q, golden_candidates(entry), lambda t, r=idf: r.get(t, 0.0)).matrix
         np.testing.assert_allclose(got, np.array(entry["matrix"]), rtol=1e-9, atol=1e-12)
 
 

@@ -18,6 +18,7 @@ from qa.judgment.features import SENTENCE_FEATURES, Candidate
 from qa.judgment.judge import Judge, sigmoid
 from qa.judgment.reader import Reader, Reading
 from qa.judgment.reader import RECORD_PATH as READER_RECORD
+from qa.question import term_factors
 from tools.metrics import best_f1
 
 from .judge_data import Row, collect
@@ -32,6 +33,11 @@ READER_SAMPLE_QUESTIONS = 120
 
 
 # --- the judge ------------------------------------------------------------------------------------------
+
+def term_idf(question: str, weights: dict[str, float]) -> dict[str, float]:
+    """The rarity each term had when the question was weighed (its weight without the question's own factor)."""
+    return {t: w / term_factors(question)[t] for t, w in weights.items()}
+
 
 def _readings(reader: Reader | None, judge: Judge, r: Row, first: np.ndarray) -> np.ndarray:
     """(relevance, phrase_p, no_phrase_p) of the candidates the judge has the reader read, first-stage order."""
@@ -97,7 +103,7 @@ def freeze_judge_sample(judge: Judge, data: Path, reader: Reader | None, progres
                         sizes=np.array([len(m) for m in frozen["matrices"]]), rows=frozen["rows"],
                         readings=np.vstack([x.reshape(-1, 3) for x in frozen["readings"]]),
                         read_sizes=np.array([len(x) for x in frozen["readings"]]), answerable=frozen["answerable"])
-    golden = [{"question": r.q.text, "weights": r.q.weights, "candidates": [asdict(c) for c in r.cands],
+    golden = [{"question": r.q.text, "idf": term_idf(r.q.text, r.q.weights), "weights": r.q.weights, "candidates": [asdict(c) for c in r.cands],
                "matrix": r.sig.matrix.tolist()} for r in rows[:: max(1, len(rows) // GOLDEN_ROWS)][:GOLDEN_ROWS]]
     (folder / SIGNALS_GOLDEN.name).write_text(json.dumps({"note": f"Candidates of questions of {data.name} ({', '.join(titles)}; SQuAD 2.0, "
                                           "CC BY-SA 4.0) and the signal rows qa.judgment.features "
