@@ -12,6 +12,10 @@ writes, so this process keeps one client per store folder and replaces it (close
 the registry's generation marker says another process changed the store (`embedded.py`, `view.py`); one
 writing process at a time holds a lock file (`writer.py`). A Chroma server (`chroma run`) needs none of it.
 The parts are composed, not mixed in: `Collections` runs every Chroma call, `Registry` keeps the registry.
+The registry entries and each passage's sentence vectors (int8, in metadata) are records read by id with a
+1-dimension placeholder embedding: a collection with the real sentence vectors as embeddings would make Chroma
+build a vector index over every sentence (several times the passages, at 10,000 articles) that nothing
+searches. The same records also work unchanged through a Chroma server, which a side SQLite file would not.
 """
 from __future__ import annotations
 
