@@ -63,7 +63,7 @@ def test_a_likely_answer_without_a_confidence_yet_is_still_said_to_be_unsure():
 def test_refusal_by_level_or_by_abstaining_shows_no_phrase_and_no_alternatives():
     c = cite("The crossing takes three hours.", role="closest")
     refused = Answer(text="The articles don't say. The closest passage [1] is not an answer.", citations=(c,),
-                     abstained=True, reason="no price", level=Level.REFUSED, short=short("three hours", c),
+                     reason="no price", level=Level.REFUSED, short=short("three hours", c),
                      alternatives=(cite("A second ship may join next year.", 2, "alternative"),))
     html = turns.render_answer(refused, "What does it cost?")
     assert html.startswith('<div class="qa-turn qa-abstained"') and "Not in the articles" in html
