@@ -85,3 +85,12 @@ def test_the_headline_is_not_repeated_as_the_passage_s_first_line():
 def test_a_cited_headline_itself_stays():
     html = render.render_citation(cite("Ferry to Umeå"))
     assert "<mark>Ferry to Umeå</mark>" in html
+
+
+def test_small_talk_shows_no_confidence_label():
+    from qa.types import Route
+
+    answer = Answer(text="Hello! Ask me about the articles.", route=Route.SMALLTALK, level=Level.NONE)
+    html = turns.render_answer(answer, "hi")
+    assert html.startswith('<div class="qa-turn qa-answered"') and "likely" not in html.lower()
+    assert "qa-abstain-label" not in html and "Not certain" not in turns.copy_text(answer)
