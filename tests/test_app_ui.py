@@ -12,7 +12,7 @@ from core.settings import Settings
 from core.types import ArticleInfo
 from ingest import IngestResult
 from qa import Answer, Citation
-from qa.types import Short
+from qa.types import Level, Short
 from webapp import checks, feedback, messages, render, turns, uploads
 
 SOURCE = ("Tobruk is a port. Russia wants a naval base in Tobruk, the sources said. "
@@ -120,7 +120,7 @@ def test_answer_markers_become_links_to_their_citations():
 def test_abstention_is_marked_and_shows_its_reason_once():
     c = cite("Work on the port would take years.", role="closest")
     answer = Answer(text="The articles don't say what the port costs. The closest passage [1] is not an answer.",
-                    citations=(c,), abstained=True, reason="no passage mentions a price")
+                    citations=(c,), level=Level.REFUSED, reason="no passage mentions a price")
     html = turns.render_answer(answer, "What does the port cost?")
     assert html.startswith('<div class="qa-turn qa-abstained"')
     assert '<div class="qa-abstain-label">Not in the articles</div>' in html
@@ -480,7 +480,7 @@ def test_answer_json_has_the_documented_fields():
     assert data["level"] == "sure" and data["alternatives"] == []
     assert set(data["citations"][0]) >= {"source", "title", "date", "start", "end", "quote"}
     assert json.loads(json.dumps(data)) == data
-    assert answer_json(Answer(text="No.", abstained=True, reason="r"))["short"] is None
+    assert answer_json(Answer(text="No.", level=Level.REFUSED, reason="r"))["short"] is None
 
 
 class _IngestingService:

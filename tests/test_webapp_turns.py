@@ -63,7 +63,7 @@ def test_a_likely_answer_without_a_confidence_yet_is_still_said_to_be_unsure():
 def test_refusal_by_level_or_by_abstaining_shows_no_phrase_and_no_alternatives():
     c = cite("The crossing takes three hours.", role="closest")
     refused = Answer(text="The articles don't say. The closest passage [1] is not an answer.", citations=(c,),
-                     abstained=True, reason="no price", level=Level.REFUSED, short=short("three hours", c),
+                     reason="no price", level=Level.REFUSED, short=short("three hours", c),
                      alternatives=(cite("A second ship may join next year.", 2, "alternative"),))
     html = turns.render_answer(refused, "What does it cost?")
     assert html.startswith('<div class="qa-turn qa-abstained"') and "Not in the articles" in html
@@ -85,3 +85,12 @@ def test_the_headline_is_not_repeated_as_the_passage_s_first_line():
 def test_a_cited_headline_itself_stays():
     html = render.render_citation(cite("Ferry to Umeå"))
     assert "<mark>Ferry to Umeå</mark>" in html
+
+
+def test_small_talk_shows_no_confidence_label():
+    from qa.types import Route
+
+    answer = Answer(text="Hello! Ask me about the articles.", route=Route.SMALLTALK, level=Level.NONE)
+    html = turns.render_answer(answer, "hi")
+    assert html.startswith('<div class="qa-turn qa-answered"') and "likely" not in html.lower()
+    assert "qa-abstain-label" not in html and "Not certain" not in turns.copy_text(answer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from core.errors import AskError, QuestionError
-from qa import Answer, Citation, request
+from qa import Answer, request
 
 from .checks import problem
 
@@ -18,36 +18,15 @@ PARAMETERS = {
     "until": "Only articles dated on or before this day, YYYY-MM-DD; '' for no upper bound.",
 }
 DESCRIPTION = ("Answer a question about the loaded articles, as JSON: text (with markers [1], [2]), short (the "
-               "exact answer phrase, or None), level (sure, likely, doubtful or refused), confidence (0..1), abstained, reason, "
+               "exact answer phrase, or None), level (sure, likely, doubtful, refused, or not judged for small talk), "
+               "confidence (0..1), abstained, reason, "
                "searched, citations and alternatives (each with its source, title, date, start and end offsets and "
                "quote). Bad input raises an error that says what to fix.")
 
 
-def citation_json(c: Citation) -> dict:
-    return {"index": c.index, "source": c.source, "title": c.title, "date": c.date, "start": c.start, "end": c.end,
-            "quote": c.quote, "role": c.role, "passage_id": c.passage_id}
-
-
 def answer_json(answer: Answer) -> dict:
-    """Text, short answer (or None), confidence level, abstained and reason, searched question, each citation
-    and alternative with its source, title, date, character offsets and quote (`quote == source_text[start:end]`).
-
-    No key may be named `path`: gradio_client takes a dict holding one for a file to download.
-    """
-    short = answer.short
-    return {
-        "text": answer.text,
-        "short": None if short is None else {"text": short.text, "citation": short.citation, "start": short.start,
-                                             "end": short.end, "quote": short.quote,
-                                             "confidence": short.confidence},
-        "level": str(answer.level),
-        "confidence": answer.confidence,
-        "abstained": answer.abstained,
-        "reason": answer.reason,
-        "searched": answer.searched,
-        "citations": [citation_json(c) for c in answer.citations],
-        "alternatives": [citation_json(c) for c in answer.alternatives],
-    }
+    """The answer as `/answer` returns it: its one JSON shape (qa.types.Answer.to_json)."""
+    return answer.to_json()
 
 
 def plain_history(history: tuple | list) -> list[dict]:
