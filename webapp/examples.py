@@ -18,6 +18,7 @@ from core.errors import AskError
 from ingest.load import load_article
 
 from .suggest import suggest_questions
+from .uploads import upload_file_name
 
 SIDECAR_SUFFIX = ".questions.json"
 MAX_EXAMPLES = 6
@@ -86,8 +87,10 @@ class ExampleQuestions:
                 return self._suggested[key]
         questions: list[str] = []
         for folder in self.folders:
-            path = folder / info.source
-            if path.is_file():
+            # An upload's file is named safely, its article as given (see uploads.upload_file_name).
+            path = next((p for p in (folder / info.source, folder / upload_file_name(info.source)) if p.is_file()),
+                        None)
+            if path is not None:
                 try:
                     article = load_article(path, max_bytes=self.max_bytes, source=info.source)
                 except AskError:
