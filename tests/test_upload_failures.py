@@ -137,7 +137,7 @@ def test_a_file_that_cannot_be_staged_is_reported_and_the_others_go_on(tmp_path)
     ("empty.txt", b"  \n\n", Failure.EMPTY),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 4, Failure.BINARY),
     ("notes.pdf", b"%PDF-1.4 some text", Failure.UNSUPPORTED),
-    ("noise.txt", bytes(random.Random(7).randrange(128, 256) for _ in range(3000)), Failure.NOT_UTF8),
+    ("noise.txt", bytes(128 | b for b in random.Random(7).randbytes(3000)), Failure.NOT_UTF8),
 ])
 def test_each_kind_of_file_ingest_refuses_is_told_apart(tmp_path, name, data, kind):
     """The one place that reads ingest's messages: a change of ingest's wording fails here."""
