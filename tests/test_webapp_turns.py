@@ -94,3 +94,37 @@ def test_small_talk_shows_no_confidence_label():
     html = turns.render_answer(answer, "hi")
     assert html.startswith('<div class="qa-turn qa-answered"') and "likely" not in html.lower()
     assert "qa-abstain-label" not in html and "Not certain" not in turns.copy_text(answer)
+
+
+# --- issue 26: a summary quoting a list ---------------------------------------------------------------------
+
+QUOTED_LIST = ("The quay opened on Monday. [1] - Ships up to 200 metres can dock. [2] - Ferries leave from it. [3] "
+               "Berg said it cost 40 million euros. [4]")
+
+
+def test_sentences_quoted_from_a_list_go_on_lines_of_their_own():
+    assert render.list_lines(QUOTED_LIST) == ("The quay opened on Monday. [1]\n- Ships up to 200 metres can dock. [2]\n"
+                                             "- Ferries leave from it. [3]\nBerg said it cost 40 million euros. [4]")
+    # A dash inside a sentence, or after no marker, is text.
+    assert render.list_lines("Vaasa - Umeå takes 4 hours. [1] It is new - and free. [2]") == \
+        "Vaasa - Umeå takes 4 hours. [1] It is new - and free. [2]"
+
+
+def test_a_quoted_list_renders_as_a_list_without_its_dashes():
+    html = render.lines_html(QUOTED_LIST)
+    assert html == ('The quay opened on Monday. [1]<br><ul class="qa-list"><li>Ships up to 200 metres can dock. [2]'
+                    '</li><li>Ferries leave from it. [3]</li></ul>Berg said it cost 40 million euros. [4]')
+
+
+def test_copied_answer_has_a_quoted_list_on_lines_of_its_own():
+    c = cite("The crossing takes three hours.")
+    answer = Answer(text=f"{c.quote} [1] - Berg expects 300 passengers a day. [1]", citations=(c,))
+    assert turns.copy_text(answer).startswith("The crossing takes three hours. [1]\n- Berg expects 300 passengers")
+
+
+def test_suggested_questions_carry_their_article_and_are_text():
+    html = render.render_suggestions([("What is this article about?", "quay <1>.txt"), ("Who is <b>X</b>?", "q.md")])
+    assert '<button type="button" class="qa-suggest-q" data-source="quay &lt;1&gt;.txt">What is this article about?' \
+           '</button>' in html
+    assert "Who is &lt;b&gt;X&lt;/b&gt;?" in html and "<b>" not in html
+    assert render.render_suggestions([]) == ""

@@ -11,6 +11,7 @@ import gradio as gr
 from ingest.load import SUPPORTED_SUFFIXES
 
 from .library import Library
+from .render import render_suggestions
 from .suggest import MAX_SUGGESTIONS
 from .uploads import (Failure, UploadLine, failed_line, ingest_staged, render_progress, render_upload_report,
                       stage_upload)
@@ -70,18 +71,21 @@ class UploadHandler:
                 raise
             lines.update({position[path]: line for path, line in done.items()})
         report = [lines[i] for i in sorted(lines)]
-        yield None, render_upload_report(report, self.suggestions(report)), *self.library.refresh()
+        shown = render_upload_report(report) + render_suggestions(self.suggestions(report))
+        yield None, shown, *self.library.refresh()
 
-    def suggestions(self, report: list[UploadLine]) -> list[str]:
-        """Questions to try on the articles just added or replaced."""
+    def suggestions(self, report: list[UploadLine]) -> list[tuple[str, str]]:
+        """Questions to try on the articles just added or replaced, each (question, article name): asked of that
+        article alone."""
         added = [name for status, name, _ in report if status in ("added", "replaced")]
         if not added:
             return []
         articles = self.library.articles()
-        out: list[str] = []
+        out: list[tuple[str, str]] = []
         for name in added:
             if name in articles:
-                out.extend(q for q in self.library.examples.of_article(articles[name]) if q not in out)
+                out.extend((q, name) for q in self.library.examples.of_article(articles[name])
+                           if q not in (asked for asked, _ in out))
         return out[:MAX_SUGGESTIONS]
 
     def _with_progress(self, files: int, work):

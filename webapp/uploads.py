@@ -207,20 +207,16 @@ def _settle(result, upload_dir: Path) -> UploadLine:
     return line
 
 
-def render_upload_report(lines: list[UploadLine], suggestions: list[str] = ()) -> str:
-    """Upload results, one line a file: (status, name, detail); then questions to try on what was added
-    (buttons that put the question in the question box)."""
+def render_upload_report(lines: list[UploadLine]) -> str:
+    """Upload results, one line a file: (status, name, detail). Questions to try on what was added are
+    rendered beside it (render.render_suggestions)."""
     icons = {"added": "✓", "replaced": "✓", "unchanged": "=", "failed": "✗"}
     items = "".join(
         f'<li class="qa-up-{html.escape(status)}"><span class="qa-up-icon">{icons.get(status, "·")}</span>'
         f'<span class="qa-up-name">{html.escape(name)}</span><span class="qa-up-sep">: </span>'
         f'<span class="qa-up-detail">{html.escape(detail)}</span></li>'
         for status, name, detail in lines)
-    report = f'<ul class="qa-upload-report">{items}</ul>'
-    if suggestions:
-        buttons = "".join(f'<button type="button" class="qa-suggest-q">{html.escape(q)}</button>' for q in suggestions)
-        report += f'<div class="qa-suggest"><span class="qa-suggest-label">Try asking</span>{buttons}</div>'
-    return report
+    return f'<ul class="qa-upload-report">{items}</ul>'
 
 
 def _duration(seconds: float) -> str:
