@@ -41,7 +41,7 @@ AFTER_ASK = "() => window.qaAfterAsk && window.qaAfterAsk()"
 
 
 def wire_questions(page: Page, asker: QuestionHandler) -> None:
-    """Asking (Enter, the Ask button, an example), the date notes, New chat."""
+    """Asking (Enter, the Ask button, an example, a suggested question), the date notes, New chat."""
     asked_with = [page.chooser, page.since, page.until]
     outputs = [page.question, page.chat, page.ask_note]
     # Programs call /answer; /ask stays callable for the page's own tests but is not offered on the API page.
@@ -49,6 +49,10 @@ def wire_questions(page: Page, asker: QuestionHandler) -> None:
                          api_visibility="undocumented", concurrency_id="questions",
                          show_progress_on=[page.chat]).then(None, js=AFTER_ASK, **PRIVATE)
     page.chat.example_select(asker.example, [page.chat, *asked_with], outputs, api_visibility="private",
+                             concurrency_id="questions", show_progress_on=[page.chat]).then(
+        None, js=AFTER_ASK, **PRIVATE)
+    # A question suggested under an upload report: asked of the article it was suggested for.
+    page.upload_status.click(asker.suggested, [page.chat], outputs, api_visibility="private",
                              concurrency_id="questions", show_progress_on=[page.chat]).then(
         None, js=AFTER_ASK, **PRIVATE)
     for trigger in (page.question.submit, page.chat.example_select, page.since.blur, page.since.submit,

@@ -46,6 +46,22 @@
     if (none) none.hidden = shown > 0;
   });
 
+  // The article list in the header closes like any popover: a click outside it, or Escape.
+  const closeLists = (except) => {
+    document.querySelectorAll("details.qa-lib[open]").forEach((d) => { if (d !== except) d.open = false; });
+  };
+  document.addEventListener("click", (event) => {
+    closeLists(event.target.closest && event.target.closest("details.qa-lib"));
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const open = document.querySelector("details.qa-lib[open]");
+    if (!open) return;
+    open.open = false;
+    const summary = open.querySelector("summary");
+    if (summary) summary.focus();
+  });
+
   // The question box: a character counter near the limit (whether a question may be asked is decided by
   // the server's check, which keeps the typed text and says why beside the Ask box).
   const limit = (window.qaLimits && window.qaLimits.questionChars) || 2000;
@@ -91,15 +107,39 @@
     field.scrollIntoView({ block: "center", behavior: "smooth" });
     return true;
   };
-  window.qaAfterAsk = focusBadField;
+  window.qaAfterAsk = () => {
+    const note = document.getElementById("qa-ask-note");
+    if (note) note.removeAttribute("data-stale");  // the server has just said what holds now
+    return focusBadField();
+  };
+
+  // A note about the question goes stale once the question is edited: the counter (or the next Ask) speaks for
+  // the new text, so the same complaint is never shown twice.
+  document.addEventListener("input", (event) => {
+    if (!(event.target.closest && event.target.closest("#qa-question"))) return;
+    const note = document.getElementById("qa-ask-note");
+    if (note && note.querySelector(".qa-bad-question")) note.setAttribute("data-stale", "");
+  }, true);
 
   // The chat follows the conversation itself (Gradio's autoscroll is off): a new question and its pending
   // answer are scrolled into view; a finished answer taller than the chat is shown from its question, not
   // from its last citation.
+  // On a phone the chat does not scroll inside itself: the page does, under the question box fixed at its foot.
   const scroller = (el) => {
     let box = el && el.parentElement;
     while (box && !/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
     return box;
+  };
+  const followInPage = (question, pending) => {
+    const compose = document.getElementById("qa-compose");
+    const foot = compose && getComputedStyle(compose).position === "sticky" ? compose.offsetHeight : 0;
+    const talk = document.getElementById("qa-talk");
+    // No further than where the question box sits at the foot of the screen, under the end of the chat.
+    const end = talk ? talk.getBoundingClientRect().bottom + window.scrollY - window.innerHeight : Infinity;
+    const target = pending
+      ? pending.getBoundingClientRect().bottom + window.scrollY - (window.innerHeight - foot) + 12
+      : Math.min(question.getBoundingClientRect().top + window.scrollY - 8, end);
+    window.scrollTo({ top: Math.max(0, target) });
   };
   let followed = "";
   const follow = () => {
@@ -108,9 +148,9 @@
     const pending = document.querySelector("#qa-chat .qa-pending");
     const state = `${questions.length}:${pending ? "pending" : "done"}`;
     if (!question || state === followed) return;
-    const box = scroller(question);
-    if (!box) return;
     followed = state;
+    const box = scroller(question);
+    if (!box) return followInPage(question, pending);
     const top = question.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop - 8;
     box.scrollTop = pending ? box.scrollHeight : Math.min(top, box.scrollHeight);
   };
@@ -128,14 +168,4 @@
   };
   new MutationObserver(name).observe(document.documentElement, { childList: true, subtree: true });
 
-  // A suggested question under an upload report: asked like a typed one.
-  document.addEventListener("click", (event) => {
-    const chip = event.target.closest && event.target.closest(".qa-suggest-q");
-    const b = box();
-    if (!chip || !b) return;
-    b.value = chip.textContent;
-    b.dispatchEvent(new Event("input", { bubbles: true }));
-    const ask = document.querySelector("#qa-question button");
-    if (ask) ask.click(); else b.dispatchEvent(new KeyboardEvent("keypress", { key: "Enter", bubbles: true }));
-  });
 })();

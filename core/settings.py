@@ -12,6 +12,8 @@ from .errors import BadSetting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
+"""The source checkout's data folder: the default home when the code runs from a checkout."""
+APP_NAME = "ask-the-article"
 MODELS_DIR = PROJECT_DIR / "qa" / "models"
 """The committed models (the judge, the phrase model, the reader) and their training records."""
 
@@ -76,6 +78,27 @@ def _var(name: str, default: Any = None) -> Any:
     return field(default=default, metadata={"env": name})
 
 
+def _in_home(name: str, relative: str) -> Any:
+    """A path setting read from `name`; unset, it is `relative` inside the home (see `Settings.home`)."""
+    return field(default=None, metadata={"env": name, "in_home": relative})
+
+
+def _user_dir(variable: str, fallback: str) -> Path:
+    """The user's XDG folder (XDG_DATA_HOME, XDG_CACHE_HOME) for this app, or its usual place under ~."""
+    base = _env(variable)
+    return (Path(base).expanduser() if base else Path.home() / fallback) / APP_NAME
+
+
+def default_home(project_dir: Path = PROJECT_DIR) -> Path:
+    """Where the data lives when QA_HOME is unset: a source checkout (the code beside its pyproject.toml,
+    also when installed with `pip install -e .`) keeps it in the checkout's data/; an installed package
+    in the user's data folder ($XDG_DATA_HOME/ask-the-article, else ~/.local/share/ask-the-article), never
+    in site-packages nor in the working directory."""
+    if (project_dir / "pyproject.toml").is_file():
+        return project_dir / "data"
+    return _user_dir("XDG_DATA_HOME", ".local/share")
+
+
 def _read(name: str, kind: Any) -> Any:
     """The variable's value as `kind` (an `X | None` reads as X), or None when it is unset or empty."""
     raw = _env(name)
@@ -91,9 +114,14 @@ def _read(name: str, kind: Any) -> Any:
 
 @dataclass(frozen=True)
 class Settings:
-    """Every setting, with its environment variable beside it (read by `from_env`) and its default."""
+    """Every setting, with its environment variable beside it (read by `from_env`) and its default. The data
+    paths left unset are resolved inside `home` when the settings are made (so they never depend on the
+    working directory)."""
 
-    chroma_path: Path = _var("QA_CHROMA_PATH", DATA_DIR / "chroma")
+    home: Path = _var("QA_HOME")
+    """The folder of the app's data: the store, the seed articles, uploads, votes. Default: see `default_home`
+    (a source checkout's data/, or the user's data folder for an installed package)."""
+    chroma_path: Path = _in_home("QA_CHROMA_PATH", "chroma")
     """Folder of the embedded Chroma store (used unless QA_CHROMA_HOST is set)."""
     chroma_host: str | None = _var("QA_CHROMA_HOST")
     """Host of a Chroma server (`chroma run`); when set, the server is used."""
@@ -101,8 +129,9 @@ class Settings:
     """Port of that Chroma server."""
     keyword_index: Path | None = _var("QA_KEYWORD_INDEX")
     """SQLite file of the keyword (BM25) index, shared by every process using the store. Default: inside the
-    embedded store's folder; with a server, data/keywords/<host>-<port>-<collection>.sqlite3 (set it to one
-    file that every process on this host uses)."""
+    embedded store's folder; with a server, the user's cache folder ($XDG_CACHE_HOME/ask-the-article, else
+    ~/.cache/ask-the-article)/keywords/<host>-<port>-<collection>.sqlite3, one file for every process of
+    this user on this host, wherever the code lies (it is derived from the store: deleting it rebuilds it)."""
     collection: str = _var("QA_COLLECTION", "articles")
     """Name of the passage collection (two helper collections share its prefix)."""
     embedding_model: str | None = _var("QA_EMBEDDING_MODEL")
@@ -121,7 +150,7 @@ class Settings:
     """A passage grows by whole sentences up to about this many characters."""
     max_question_chars: int = _var("QA_MAX_QUESTION_CHARS", 2000)
     """Longer questions are refused."""
-    seed_dir: Path = _var("QA_SEED_DIR", DATA_DIR / "articles")
+    seed_dir: Path = _in_home("QA_SEED_DIR", "articles")
     """Articles ingested on the first start of an empty store (once: the store remembers it,
     so articles removed later stay removed)."""
     generator: str = _var("QA_GENERATOR", "extractive")
@@ -137,9 +166,9 @@ class Settings:
     """Any OpenAI-compatible server (Ollama, llama.cpp server, vLLM...)."""
     openai_api_key: str | None = _var("OPENAI_API_KEY")
     """The key of that server (local servers usually accept any)."""
-    upload_dir: Path = _var("QA_UPLOAD_DIR", DATA_DIR / "uploads")
+    upload_dir: Path = _in_home("QA_UPLOAD_DIR", "uploads")
     """Where the chat keeps uploaded articles."""
-    feedback_path: Path = _var("QA_FEEDBACK_PATH", DATA_DIR / "feedback.jsonl")
+    feedback_path: Path = _in_home("QA_FEEDBACK_PATH", "feedback.jsonl")
     """Like/dislike votes from the chat, one JSON object a line."""
     auth: str | None = _var("QA_AUTH")
     """`user:password` to require a login in the chat."""
@@ -154,6 +183,14 @@ class Settings:
     """The address the chat listens on."""
     server_port: int = _var("GRADIO_SERVER_PORT", 7860)
     """The port the chat listens on."""
+
+    def __post_init__(self) -> None:
+        # Frozen: the defaults that depend on the home are filled in once, here.
+        if self.home is None:
+            object.__setattr__(self, "home", default_home())
+        for f in fields(self):
+            if "in_home" in f.metadata and getattr(self, f.name) is None:
+                object.__setattr__(self, f.name, self.home / f.metadata["in_home"])
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -173,7 +210,8 @@ class Settings:
             return self.keyword_index
         if self.chroma_host:
             host = "".join(c if c.isalnum() or c in ".-" else "_" for c in self.chroma_host)
-            return DATA_DIR / "keywords" / f"{host}-{self.chroma_port}-{self.collection}.sqlite3"
+            # Not in the home: processes using one server may run from different checkouts or homes.
+            return _user_dir("XDG_CACHE_HOME", ".cache") / "keywords" / f"{host}-{self.chroma_port}-{self.collection}.sqlite3"
         return self.chroma_path / "qa-keywords" / f"{self.collection}.sqlite3"
 
 

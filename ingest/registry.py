@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 import uuid
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, TypeVar
 
 from core.errors import EmbeddingMismatch
 from core.settings import Settings
 from core.types import ArticleInfo
+
+from .view import Collections
 
 T = TypeVar("T")
 
@@ -37,35 +38,33 @@ def embedding_model_name(settings: Settings) -> str:
 
 
 class Registry:
-    """The registry half of ArticleStore: every read and write of the `<collection>-registry` collection.
+    """Every read and write of the `<collection>-registry` collection, through the store's `collections`.
 
-    Needs from the store: `registry` (the collection), `_call` (runs a Chroma call, translating its errors),
-    `name`, `model`, `location`, `_generation_lock()` and `_generation_written(before, after)`.
-    """
+    `model` names the embedding model this process uses (see `embedding_model_name`); `name` and `location`
+    name the store in messages."""
 
-    registry: Any
-    name: str
-    model: str | None
-    location: str
-    _recorded: EmbeddingRecord | None = None
-    _call: Callable[[Callable[[], T]], T]
-    """Runs a Chroma call on the store's current view (ingest/view.py's Following._call)."""
+    def __init__(self, collections: Collections, name: str, model: str | None, location: str):
+        self.collections, self.name, self.model, self.location = collections, name, model, location
+        self._recorded: EmbeddingRecord | None = None
 
-    def _generation_lock(self) -> AbstractContextManager:
-        """Held from reading the generation marker before a change until `_generation_written` returned."""
-        return nullcontext()
-
-    def _generation_written(self, before: str, after: str) -> None:
-        """Told after each change of the generation marker by this handle."""
+    def _call(self, fn: Callable[[Any], T]) -> T:
+        """fn(the registry collection), through `collections.call`."""
+        return self.collections.call(lambda view: fn(view.registry))
 
     # --- the embedding model ----------------------------------------------------------------
     def embedding_record(self) -> EmbeddingRecord | None:
         """Which embedding model made the stored vectors; None for a store written before this was recorded."""
-        got = self._call(lambda: self.registry.get(ids=[EMBEDDING_ID], include=["metadatas"]))
+        got = self._call(lambda registry: registry.get(ids=[EMBEDDING_ID], include=["metadatas"]))
         if not got["ids"]:
             return None
         meta = got["metadatas"][0]
         return EmbeddingRecord(model=str(meta.get("model") or ""), dimension=int(meta["dimension"]))
+
+    def known_embedding(self) -> EmbeddingRecord | None:
+        """`embedding_record()`, read once it exists (a record, once written, does not change)."""
+        if self._recorded is None:
+            self._recorded = self.embedding_record()
+        return self._recorded
 
     def check_embedding(self, embedder=None, dimension: int | None = None) -> None:
         """Refuse (EmbeddingMismatch) when the store's vectors come from another model than this process's."""
@@ -88,14 +87,14 @@ class Registry:
                 f"{f' ({dimension} dimensions)' if dimension is not None else ''}: {back}, or ingest the articles "
                 f"again into a new store (another QA_CHROMA_PATH or QA_COLLECTION)")
 
-    def _record_embedding(self, dimension: int) -> None:
+    def record_embedding(self, dimension: int) -> None:
         """Record the embedding model with the store's first vectors (and in an old store without a record)."""
         if self._recorded is not None:
             return
         self.check_embedding(dimension=dimension)
         if self._recorded is None:
             record = EmbeddingRecord(self.model or "", int(dimension))
-            self._call(lambda: self.registry.upsert(
+            self._call(lambda registry: registry.upsert(
                 ids=[EMBEDDING_ID], embeddings=[[1.0]],
                 metadatas=[{"kind": "embedding", "model": record.model, "dimension": record.dimension,
                             "at": time.time()}]))
@@ -104,31 +103,31 @@ class Registry:
     # --- the first start --------------------------------------------------------------------
     def was_seeded(self) -> bool:
         """Whether the first start has passed (the shipped articles were ingested, or the store had its own)."""
-        return bool(self._call(lambda: self.registry.get(ids=[SEEDED_ID], include=[]))["ids"])
+        return bool(self._call(lambda registry: registry.get(ids=[SEEDED_ID], include=[]))["ids"])
 
     def mark_seeded(self) -> None:
-        self._call(lambda: self.registry.upsert(ids=[SEEDED_ID], embeddings=[[1.0]],
+        self._call(lambda registry: registry.upsert(ids=[SEEDED_ID], embeddings=[[1.0]],
                                                 metadatas=[{"kind": "seeded", "at": time.time()}]))
 
     # --- the generation ---------------------------------------------------------------------
     def generation(self) -> str:
         """Changes whenever the set of visible articles changes; cheap to read."""
-        got = self._call(lambda: self.registry.get(ids=[GENERATION_ID], include=["metadatas"]))
+        got = self._call(lambda registry: registry.get(ids=[GENERATION_ID], include=["metadatas"]))
         return str(got["metadatas"][0]["generation"]) if got["ids"] else ""
 
     def _bump_generation(self) -> None:
-        with self._generation_lock():
-            before, after = self.generation(), uuid.uuid4().hex
-            self._call(lambda: self.registry.upsert(
+        with self.collections.changing_generation(self.generation) as written:
+            after = uuid.uuid4().hex
+            self._call(lambda registry: registry.upsert(
                 ids=[GENERATION_ID], embeddings=[[1.0]],
                 metadatas=[{"generation": after, "kind": "generation", "at": time.time()}]))
-            self._generation_written(before, after)
+            written(after)
 
     # --- the articles -----------------------------------------------------------------------
     def articles(self, where: dict | None = None, ids: list[str] | None = None) -> dict[str, ArticleInfo]:
         """The visible articles (or those of them matching `where` or the registry `ids`), by source."""
         kind = {"kind": "article"}
-        got = self._call(lambda: self.registry.get(ids=ids, where={"$and": [kind, where]} if where else kind,
+        got = self._call(lambda registry: registry.get(ids=ids, where={"$and": [kind, where]} if where else kind,
                                                    include=["metadatas"]))
         infos = []
         for m in got["metadatas"]:
@@ -141,7 +140,7 @@ class Registry:
         """`articles()` computed from an earlier reading `known` taken at time `since` (this host's clock):
         reads the registry's ids, and the entries of articles new since then or published after it, instead
         of every entry (~10x less at 10,000 articles). Writers' clocks may lag this one by up to CLOCK_SKEW_S."""
-        ids = {i for i in self._call(lambda: self.registry.get(include=[]))["ids"] if i.startswith("article:")}
+        ids = {i for i in self._call(lambda registry: registry.get(include=[]))["ids"] if i.startswith("article:")}
         listed = {i.removeprefix("article:") for i in ids}
         out = {s: info for s, info in known.items() if s in listed}
         unknown = [f"article:{s}" for s in sorted(listed - set(known))]
@@ -153,15 +152,15 @@ class Registry:
     def article(self, source: str) -> ArticleInfo | None:
         return self.articles().get(source) if source else None
 
-    def _publish_entries(self, infos: list[ArticleInfo], titles: list[str]) -> None:
+    def publish_entries(self, infos: list[ArticleInfo], titles: list[str]) -> None:
         """Make these versions the visible ones, in one registry write."""
         # Chroma has no null: "" stands for "no date" (read back as None by `articles`).
         metas = [{**asdict(info), "kind": "article", "date": info.date or "", "date_ord": info.date_ord}
                  for info in infos]
-        self._call(lambda: self.registry.upsert(ids=[f"article:{i.source}" for i in infos],
+        self._call(lambda registry: registry.upsert(ids=[f"article:{i.source}" for i in infos],
                                                 embeddings=[[1.0]] * len(infos), metadatas=metas, documents=titles))
         self._bump_generation()
 
-    def _unpublish(self, source: str) -> None:
-        self._call(lambda: self.registry.delete(ids=[f"article:{source}"]))
+    def unpublish(self, source: str) -> None:
+        self._call(lambda registry: registry.delete(ids=[f"article:{source}"]))
         self._bump_generation()

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         svc = get_service()
         if args.question:
             a = svc.answer(request)
-            print(json.dumps(a.to_dict(), indent=2, ensure_ascii=False) if args.json else format_answer(a))
+            print(json.dumps(a.to_json(), indent=2, ensure_ascii=False) if args.json else format_answer(a))
             return 0
         return chat(svc, filters, as_json=args.json)
     except QuestionError as exc:
@@ -96,7 +96,7 @@ def chat(svc, filters: dict, as_json: bool = False) -> int:
         except QuestionError as exc:
             print(f"error: {exc}")
             continue
-        print(json.dumps(a.to_dict(), ensure_ascii=False) if as_json else format_answer(a))
+        print(json.dumps(a.to_json(), ensure_ascii=False) if as_json else format_answer(a))
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": a.text}]
 
 

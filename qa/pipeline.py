@@ -1,8 +1,13 @@
-"""The answer chain as LangChain runnables: prepare -> retrieve -> select evidence -> compose (streamed)."""
+"""The answer chain as LangChain runnables: prepare -> retrieve -> select evidence -> compose.
+
+Each step takes the frozen value the step before returned and returns its own (a Request, then Prepared,
+Retrieved, Judged, and the Answer); a question answered early (small talk, metadata, no articles) is an
+Answer at once. `runnable.invoke` returns the Answer; `streaming.stream` yields the answer's text as it is
+produced, then the Answer."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableGenerator, RunnableLambda
@@ -15,17 +20,21 @@ from qa.conversation import chitchat, meta
 from qa.judgment.judge import Judge
 from qa.judgment.reader import Reader
 from qa.judgment.abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
-from qa.compose.compose import Answerer, Draft, abstention, alternatives
+from qa.compose.compose import Answerer, Draft, alternatives
 from qa.retrieval.corpus import Snapshot
-from qa.judgment.evidence import Scored, Selection, candidates, select, with_sentence_before
+from qa.judgment.evidence import Scored, candidates, select, with_sentence_before
 from qa.judgment.features import Candidate
 from qa.retrieval.focus import naming_articles
 from qa.conversation.followup import needs_context, pronoun, resolve
 from qa.skills.answer import Skills
 from .question import Question, analyze
+from .request import Request
 from qa.retrieval.filters import Filters
 from qa.retrieval.retrieve import HybridSearch, Retrieval
 from .types import Answer, Level, Route
+
+Timings = tuple[tuple[str, float], ...]
+"""(step, milliseconds) in the order the steps ran."""
 
 
 @dataclass(frozen=True)
@@ -37,24 +46,44 @@ class Inspection:
     snapshot: Snapshot
 
 
-@dataclass
-class Turn:
-    """What flows through the chain for one question."""
+@dataclass(frozen=True, kw_only=True)
+class Stage:
+    timings_ms: Timings = ()
+    """How long each step so far took."""
 
-    question: str
-    history: list = field(default_factory=list)
-    filters: Filters = Filters()
-    searched: str = ""
-    snapshot: Snapshot | None = None
-    parsed: Question | None = None
-    retrieval: Retrieval | None = None
-    evidence: list[Scored] = field(default_factory=list)
-    selection: Selection | None = None
-    decision: Decision | None = None
-    answer: Answer | None = None
-    timings_ms: dict[str, float] = field(default_factory=dict)
+
+@dataclass(frozen=True)
+class Prepared(Stage):
+    """A question to search the articles for."""
+
+    request: Request
+    snapshot: Snapshot
+    """The articles as they were when the question came: every later step reads these."""
+    searched: str
+    """The question as searched: follow-ups resolved, misspelled names spelled as the articles spell them."""
+    question: Question
     unresolved: str = ""
     """A pronoun of the question that nothing earlier in the chat explains ("his" in a new chat)."""
+
+
+@dataclass(frozen=True)
+class Retrieved(Stage):
+    prepared: Prepared
+    retrieval: Retrieval
+
+
+@dataclass(frozen=True)
+class Judged(Stage):
+    """The evidence, and whether and how sure to answer from it."""
+
+    retrieved: Retrieved
+    evidence: tuple[Scored, ...]
+    """Best first; with the sentence before the best one at the end when the best opens its passage."""
+    decision: Decision
+
+    @property
+    def prepared(self) -> Prepared:
+        return self.retrieved.prepared
 
 
 def assumed(word: str, draft: Draft) -> str:
@@ -67,16 +96,30 @@ def assumed(word: str, draft: Draft) -> str:
 
 
 def _timed(name: str, fn):
-    def step(turn: Turn) -> Turn:
+    """The step `fn`, its output carrying the timings so far and its own."""
+    def step(value):
         t = time.perf_counter()
-        out = fn(turn)
-        out.timings_ms[name] = round((time.perf_counter() - t) * 1000, 2)
-        return out
+        out = fn(value)
+        timings = (*(value.timings_ms if isinstance(value, Stage) else ()),
+                   (name, round((time.perf_counter() - t) * 1000, 2)))
+        return replace(out, timings_ms=dict(timings) if isinstance(out, Answer) else timings)
     return step
 
 
+def _answered(value) -> bool:
+    return isinstance(value, Answer)
+
+
+def _said(answers: Iterator[Answer]) -> Iterator[str | Answer]:
+    """An answer found early, streamed: its text at once, then the Answer."""
+    for answer in answers:
+        yield answer.text
+        yield answer
+
+
 class AnswerChain:
-    """Holds the components; `runnable` is the LangChain chain over them."""
+    """Holds the components; `runnable` (for invoke) and `streaming` (for stream) are the LangChain chains over
+    them, the same steps up to the last."""
 
     def __init__(self, search: HybridSearch, store: ArticleStore, answerer: Answerer, settings: Settings,
                  judge: Judge, reader: Reader | None = None, skills: Skills | None = None):
@@ -89,146 +132,131 @@ class AnswerChain:
         self.store = store
         self.answerer = answerer
         self.settings = settings
-        # One chain for both uses: `stream` yields the answer's text as the compose step produces it, then the
-        # Answer; `invoke` adds those up (text + Answer is the Answer), so it returns the Answer.
         prepare = RunnableLambda(_timed("prepare", self.prepare), name="prepare")
-        retrieve = RunnableLambda(_timed("retrieve", self.retrieve), name="retrieve")
-        select = RunnableLambda(_timed("select", self.select), name="select_evidence")
-        compose = RunnableGenerator(self.compose, name="compose")
-        self.runnable: Runnable = (prepare | RunnableBranch(
-            (lambda t: t.answer is not None, RunnableLambda(lambda t: t)),
-            retrieve | select) | compose)
+        judged = (RunnableLambda(_timed("retrieve", self.retrieve), name="retrieve")
+                  | RunnableLambda(_timed("select", self.select), name="select_evidence"))
+        self.runnable: Runnable = prepare | RunnableBranch(
+            (_answered, RunnableLambda(lambda answer: answer, name="answered")),
+            judged | RunnableLambda(self.answer, name="compose"))
+        self.streaming: Runnable = prepare | RunnableBranch(
+            (_answered, RunnableGenerator(_said, name="answered")),
+            judged | RunnableGenerator(self.compose, name="compose"))
 
     # -- the steps up to the candidates, as a public interface for training and evaluation --------
     def inspect(self, question: str, filters: Filters = Filters(), query_vector=None) -> Inspection | None:
         """Prepare and retrieve as when answering, and return the parsed question with its candidate
         sentences; None when the question is answered before retrieval (small talk, metadata). The answer skills
         are left out: what is inspected is the single-sentence path the judge is fitted for."""
-        turn = self.prepare(Turn(question=question, filters=filters), use_skills=False)
-        if turn.answer is not None:
+        prepared = self.prepare(Request(question, (), filters), use_skills=False)
+        if isinstance(prepared, Answer):
             return None
-        turn = self.retrieve(turn, query_vector)
-        return Inspection(turn.parsed, candidates(turn.retrieval, self.store, self.settings.evidence_passages),
-                          turn.snapshot)
+        found = self.retrieve(prepared, query_vector)
+        return Inspection(prepared.question, candidates(found.retrieval, self.store, self.settings.evidence_passages),
+                          prepared.snapshot)
 
     # -- steps ----------------------------------------------------------------------------
-    def prepare(self, turn: Turn, use_skills: bool = True) -> Turn:
+    def prepare(self, request: Request, use_skills: bool = True) -> Prepared | Answer:
         snap = self.search.corpus.snapshot()
-        turn.snapshot = snap
-        small = chitchat.reply(turn.question)
+        asked = request.question
+        small = chitchat.reply(asked)
         if small is not None:
-            turn.answer = Answer(text=small, question=turn.question, searched="", route=Route.SMALLTALK)
-            return turn
-        scope = [info for info in snap.articles.values() if turn.filters.admits(info)]
+            return Answer(text=small, question=asked, searched="", route=Route.SMALLTALK, level=Level.NONE)
+        scope = [info for info in snap.articles.values() if request.filters.admits(info)]
         if not snap.articles:
-            turn.answer = Answer(text=NO_ARTICLES, abstained=True, reason="no articles loaded", question=turn.question,
-                                 route=Route.EMPTY)
-            return turn
+            return Answer(text=NO_ARTICLES, level=Level.REFUSED, reason="no articles loaded", question=asked,
+                          route=Route.EMPTY)
         if not scope:
-            turn.answer = Answer(text=NO_ARTICLE_IN_FILTER, abstained=True, reason="the filter matches no article",
-                                 question=turn.question, route=Route.EMPTY)
-            return turn
-        resolved = resolve(turn.question, turn.history)
+            return Answer(text=NO_ARTICLE_IN_FILTER, level=Level.REFUSED, reason="the filter matches no article",
+                          question=asked, route=Route.EMPTY)
+        resolved = resolve(asked, list(request.history))
         # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole.
-        turn.searched = snap.spelled(resolved.searched, self.common_words)
-        if not resolved.context and needs_context(turn.question):
-            turn.unresolved = pronoun(turn.question)
-        skilled = self.skills.answer(turn.searched, scope, snap) if self.skills is not None and use_skills else None
+        searched = snap.spelled(resolved.searched, self.common_words)
+        unresolved = pronoun(asked) if not resolved.context and needs_context(asked) else ""
+        skilled = self.skills.answer(searched, scope, snap) if self.skills is not None and use_skills else None
         if skilled is not None:
             d = skilled.draft
-            turn.answer = Answer(text=d.text, citations=d.citations, short=d.short, question=turn.question,
-                                 searched=turn.searched, route=d.route, confidence=skilled.confidence,
-                                 level=skilled.level, abstained=skilled.level is Level.REFUSED, reason=skilled.reason)
-            return turn
-        about = meta.answer(turn.searched, scope, snap)
+            return Answer(text=d.text, citations=d.citations, short=d.short, question=asked, searched=searched,
+                          route=d.route, confidence=skilled.confidence, level=skilled.level, reason=skilled.reason)
+        about = meta.answer(searched, scope, snap)
         if about is not None:
             text, cites = about
             # Read from the article's own record (its date, its title), not judged: as sure as it gets.
-            turn.answer = Answer(text=text, citations=tuple(cites), question=turn.question, searched=turn.searched,
-                                 route=Route.METADATA, confidence=1.0)
-            return turn
-        turn.parsed = analyze(turn.searched, snap.idf, resolved.context)
-        return turn
+            return Answer(text=text, citations=tuple(cites), question=asked, searched=searched,
+                          route=Route.METADATA, confidence=1.0, level=Level.SURE)
+        return Prepared(request=request, snapshot=snap, searched=searched,
+                        question=analyze(searched, snap.idf, resolved.context), unresolved=unresolved)
 
-    def retrieve(self, turn: Turn, query_vector=None) -> Turn:
+    def retrieve(self, prepared: Prepared, query_vector=None) -> Retrieved:
         # A question that names something is searched in the articles that name it (qa/retrieval/focus.py).
-        focus = naming_articles(turn.parsed, turn.snapshot, turn.snapshot.sources(turn.filters))
-        filters = replace(turn.filters, sources=frozenset(focus)) if focus else turn.filters
-        turn.retrieval = self.search.search(turn.searched, filters, limit=self.settings.evidence_passages,
-                                            snapshot=turn.snapshot, query_vector=query_vector)
-        return turn
+        filters = prepared.request.filters
+        focus = naming_articles(prepared.question, prepared.snapshot, prepared.snapshot.sources(filters))
+        chosen = replace(filters, sources=frozenset(focus)) if focus else filters
+        found = self.search.search(prepared.searched, chosen, limit=self.settings.evidence_passages,
+                                   snapshot=prepared.snapshot, query_vector=query_vector)
+        return Retrieved(prepared=prepared, retrieval=found)
 
-    def select(self, turn: Turn) -> Turn:
-        turn.selection = select(turn.parsed, turn.retrieval, self.store, self.settings.evidence_passages, self.judge,
-                                self.reader)
-        turn.evidence = with_sentence_before(turn.selection.evidence, self.store)
-        turn.decision = (decide(turn.parsed, turn.selection, self.threshold, self.judge.sure, self.judge.doubt)
-                         if turn.evidence else None)
-        if (turn.decision is None or turn.decision.abstain) and not turn.filters.empty:
-            turn.decision = self.outside_filter(turn) or turn.decision
-        return turn
+    def select(self, retrieved: Retrieved) -> Judged:
+        prepared = retrieved.prepared
+        selection = select(prepared.question, retrieved.retrieval, self.store, self.settings.evidence_passages,
+                           self.judge, self.reader)
+        evidence = with_sentence_before(selection.evidence, self.store)
+        decision = (decide(prepared.question, selection, self.threshold, self.judge.sure, self.judge.doubt)
+                    if evidence else Decision(Level.REFUSED, NOTHING_MATCHES))
+        if decision.abstain and not prepared.request.filters.empty:
+            decision = self.outside_filter(prepared, decision) or decision
+        return Judged(retrieved=retrieved, evidence=evidence, decision=decision)
 
-    def outside_filter(self, turn: Turn) -> Decision | None:
+    def outside_filter(self, prepared: Prepared, decision: Decision) -> Decision | None:
         """A refusal under a filter says so when loaded articles outside it would answer."""
-        unfiltered = self.search.search(turn.searched, Filters(), limit=self.settings.evidence_passages,
-                                        snapshot=turn.snapshot)
-        sel = select(turn.parsed, unfiltered, self.store, self.settings.evidence_passages, self.judge, self.reader)
+        unfiltered = self.search.search(prepared.searched, Filters(), limit=self.settings.evidence_passages,
+                                        snapshot=prepared.snapshot)
+        sel = select(prepared.question, unfiltered, self.store, self.settings.evidence_passages, self.judge,
+                     self.reader)
         if not sel.evidence or sel.p_answerable < self.threshold:
             return None
-        articles = turn.snapshot.articles
+        articles = prepared.snapshot.articles
+        filters = prepared.request.filters
         outside = list(dict.fromkeys(e.source for e in sel.evidence[:3]
-                                     if e.source in articles and not turn.filters.admits(articles[e.source])))
+                                     if e.source in articles and not filters.admits(articles[e.source])))
         if not outside:
             return None
         titles = ", ".join(f"“{articles[s].title}”" for s in outside[:2])
         count = f"{len(outside)} other loaded article" + ("s" if len(outside) > 1 else "")
-        chosen = ("the selected articles" if turn.filters.since is None and turn.filters.until is None
-                  else "the articles of the chosen dates" if turn.filters.sources is None
+        chosen = ("the selected articles" if filters.since is None and filters.until is None
+                  else "the articles of the chosen dates" if filters.sources is None
                   else "the selected articles and dates")
-        reason = f"it is not in {chosen}; {count} may answer it ({titles}): widen the filter"
-        support = turn.decision.support if turn.decision else 0.0
-        return Decision(True, support, reason)
+        return replace(decision, reason=f"it is not in {chosen}; {count} may answer it ({titles}): widen the filter")
 
-    def compose(self, turns: Iterator[Turn]) -> Iterator[str | Answer]:
-        """The answer's text as it is produced, then the Answer with the stages' timings. A turn answered
-        early (small talk, metadata, no articles) yields its text at once."""
-        for turn in turns:
-            if turn.answer is None:
-                t = time.perf_counter()
-                draft = None
-                for item in self.drafts(turn):
-                    if isinstance(item, str):
-                        yield item
-                    else:
-                        draft = item
-                turn.timings_ms["compose"] = round((time.perf_counter() - t) * 1000, 2)
-                turn.answer = self.to_answer(turn, draft)
-            else:
-                yield turn.answer.text
-            yield self.finish(turn)
+    def answer(self, judged: Judged) -> Answer:
+        """The Answer (for invoke): the answer step's draft, with the steps' timings."""
+        t = time.perf_counter()
+        return self._answer(judged, self.answerer.compose(*self._given(judged)), t)
 
-    def drafts(self, turn: Turn) -> Iterator[str | Draft]:
-        """The answer step's text chunks, then its Draft."""
-        if turn.decision is None:
-            draft = abstention(turn.parsed, [], Decision(True, 0.0, NOTHING_MATCHES), turn.snapshot.articles)
-            yield draft.text
-            yield draft
-            return
-        yield from self.answerer.stream(turn.parsed, turn.evidence, turn.decision, turn.snapshot.articles)
+    def compose(self, judged: Iterator[Judged]) -> Iterator[str | Answer]:
+        """The answer's text as the answer step produces it (for stream), then the Answer."""
+        for one in judged:
+            t = time.perf_counter()
+            for item in self.answerer.stream(*self._given(one)):
+                if isinstance(item, Draft):
+                    yield self._answer(one, item, t)
+                else:
+                    yield item
 
-    def to_answer(self, turn: Turn, draft: Draft) -> Answer:
-        abstained = turn.decision is None or turn.decision.abstain
+    @staticmethod
+    def _given(judged: Judged) -> tuple:
+        prepared = judged.prepared
+        return prepared.question, judged.evidence, judged.decision, prepared.snapshot.articles
+
+    def _answer(self, judged: Judged, draft: Draft, started: float) -> Answer:
+        prepared, decision = judged.prepared, judged.decision
         notice = draft.notice
-        if not abstained and turn.unresolved:
-            notice = " ".join(filter(None, [notice, assumed(turn.unresolved, draft)]))
-        decision = turn.decision or Decision(True, 0.0, "no matching passage")
-        return Answer(text=draft.text, citations=draft.citations, abstained=abstained, reason=decision.reason,
-                      question=turn.question, searched=turn.searched, route=draft.route, fallback=draft.fallback,
-                      notice=notice, short=draft.short, confidence=round(decision.confidence, 3),
-                      level=Level.REFUSED if abstained else decision.level,
-                      alternatives=() if abstained or decision.level not in (Level.LIKELY, Level.DOUBTFUL) else
-                      alternatives(turn.evidence, draft.citations, turn.snapshot.articles))
-
-    def finish(self, turn: Turn) -> Answer:
-        return replace(turn.answer, timings_ms=dict(turn.timings_ms))
-
+        if not decision.abstain and prepared.unresolved:
+            notice = " ".join(filter(None, [notice, assumed(prepared.unresolved, draft)]))
+        unsure = decision.level in (Level.LIKELY, Level.DOUBTFUL)
+        timings = (*judged.timings_ms, ("compose", round((time.perf_counter() - started) * 1000, 2)))
+        return Answer(text=draft.text, citations=draft.citations, reason=decision.reason,
+                      question=prepared.request.question, searched=prepared.searched, route=draft.route,
+                      fallback=draft.fallback, notice=notice, short=draft.short,
+                      confidence=round(decision.confidence, 3), level=decision.level,
+                      alternatives=alternatives(judged.evidence, draft.citations, prepared.snapshot.articles)
+                      if unsure else (), timings_ms=dict(timings))

@@ -11,7 +11,7 @@ from ingest.embed import get_embedder, whole_words
 from ingest.pipeline import IngestReport, IngestResult, ingest_files, seed_if_empty
 from ingest.store import ArticleStore
 
-from .pipeline import AnswerChain, Turn
+from .pipeline import AnswerChain
 from qa.compose.compose import Answerer, ExtractiveAnswerer
 from qa.retrieval.corpus import Corpus
 from ingest.keywords import KeywordIndex
@@ -129,22 +129,22 @@ class QAService:
         """The request checked against this service's limits (QuestionError says what to fix)."""
         return check(question, history, sources, since, until, max_chars=self.settings.max_question_chars)
 
-    def _turn(self, request: Request) -> Turn:
+    def _asked(self, request: Request) -> Request:
         self.ensure_seeded()  # after the check: a refused question costs nothing
-        return Turn(question=request.question, history=list(request.history), filters=request.filters)
+        return request
 
     def answer(self, question: str | Request, history: list | None = None, *, sources=None, since=None,
                until=None) -> Answer:
         """Answer with cited spans, or abstain. Raises QuestionError for bad input (empty or too long
         question, a date that is not YYYY-MM-DD, From after To)."""
         request = question if isinstance(question, Request) else self.check(question, history, sources, since, until)
-        return self.chain.runnable.invoke(self._turn(request))
+        return self.chain.runnable.invoke(self._asked(request))
 
     def stream(self, question: str | Request, history: list | None = None, *, sources=None, since=None,
                until=None) -> Iterator[str | Answer]:
         """Yield text chunks as they are produced, then the final Answer as the last item."""
         request = question if isinstance(question, Request) else self.check(question, history, sources, since, until)
-        yield from self.chain.runnable.stream(self._turn(request))
+        yield from self.chain.streaming.stream(self._asked(request))
 
 
 def _warm_up(judge: Judge, reader: Reader | None) -> None:

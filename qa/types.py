@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -50,6 +50,8 @@ class Level(StrEnum):
     this"), with the next best, and no answer phrase."""
     REFUSED = "refused"
     """The articles don't answer (or nothing was asked of them): no answer is claimed."""
+    NONE = "not judged"
+    """Nothing was judged (small talk): no confidence is claimed, and none is shown."""
 
 
 CLOSEST_LABEL = "closest passage, not an answer"
@@ -75,7 +77,9 @@ class Citation:
     end: int
     quote: str
     score: float
-    """How strongly this span supports the answer (0..1)."""
+    """The calibrated probability (0..1) that this sentence answers the question, on the scale of
+    `Answer.confidence` (qa.judgment.evidence.Scored.confidence); 1.0 for a sentence chosen without the judge
+    (a fact of the article's record, an answer skill's sentences)."""
     passage_start: int = 0
     passage_end: int = 0
     passage_text: str = ""
@@ -83,6 +87,11 @@ class Citation:
     role: str = "support"
     """'support' for evidence of the answer; 'closest' for the nearest passage shown with an abstention;
     'alternative' for a next best sentence offered beside a "likely" answer (not part of the answer's text)."""
+
+    def to_json(self) -> dict:
+        return {"index": self.index, "source": self.source, "title": self.title, "date": self.date,
+                "start": self.start, "end": self.end, "quote": self.quote, "role": self.role,
+                "passage_id": self.passage_id}
 
 
 @dataclass(frozen=True)
@@ -108,8 +117,6 @@ class Answer:
     text: str
     """The answer with inline markers [1], [2] pointing at `citations`."""
     citations: tuple[Citation, ...] = ()
-    abstained: bool = False
-    """True when the articles do not contain the answer; `text` then says so plainly."""
     reason: str = ""
     """Why the system abstained (or how it answered), in words a reader can check."""
     question: str = ""
@@ -125,29 +132,42 @@ class Answer:
     """A one-time note for the reader, e.g. that the local model was loaded (and how long it took)."""
     confidence: float = 0.0
     """Calibrated probability (0..1) that the cited sentence answers the question (held-out reliability in
-    the README); 0 for a refusal."""
+    the README); 0 for a refusal and for what was not judged."""
     level: Level = Level.SURE
-    """sure / likely / doubtful / refused, from `confidence` by thresholds chosen on held-out articles."""
+    """sure / likely / doubtful, from `confidence` by thresholds chosen on held-out articles; refused when the
+    articles don't answer (every refusal says so itself); not judged for small talk."""
     alternatives: tuple[Citation, ...] = ()
     """For a likely or doubtful answer: the next best sentences (role 'alternative'), numbered after the citations."""
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
 
-    def __post_init__(self) -> None:
-        if self.abstained and self.level is not Level.REFUSED:  # every refusal, whichever step made it
-            object.__setattr__(self, "level", Level.REFUSED)
-            object.__setattr__(self, "confidence", 0.0)
-
-    def __radd__(self, streamed: str) -> "Answer":
-        # The chain streams text chunks, then the Answer; LangChain's `invoke` adds the chunks up, and the
-        # Answer, which holds the whole text, is their sum.
-        return self
+    @property
+    def abstained(self) -> bool:
+        """True when the articles do not contain the answer; `text` then says so plainly."""
+        return self.level is Level.REFUSED
 
     @property
     def path(self) -> str:
         """The route as one line, e.g. "extractive (fallback: 'Moscow' is not in the cited evidence)"."""
         return route_line(self.route, self.fallback)
 
-    def to_dict(self) -> dict:
-        """Every field, with route and fallback as the one line `path`."""
-        return {("path" if k == "route" else k): (self.path if k == "route" else v)
-                for k, v in asdict(self).items() if k != "fallback"}
+    def to_json(self) -> dict:
+        """The one JSON shape of an answer (`python -m qa --json`, `/answer`, the chat's message records): text,
+        short answer (or None), level, confidence, abstained and reason, searched question, and each citation and
+        alternative with its source, title, date, character offsets and quote (`quote == source_text[start:end]`).
+
+        No key may be named `path`: gradio_client takes a dict holding one for a file to download.
+        """
+        short = self.short
+        return {
+            "text": self.text,
+            "short": None if short is None else {"text": short.text, "citation": short.citation, "start": short.start,
+                                                 "end": short.end, "quote": short.quote,
+                                                 "confidence": short.confidence},
+            "level": str(self.level),
+            "confidence": self.confidence,
+            "abstained": self.abstained,
+            "reason": self.reason,
+            "searched": self.searched,
+            "citations": [c.to_json() for c in self.citations],
+            "alternatives": [c.to_json() for c in self.alternatives],
+        }

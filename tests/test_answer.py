@@ -226,3 +226,44 @@ def test_the_hybrid_search_is_a_langchain_retriever(service):
 def test_streamed_answers_carry_stage_timings(service):
     final = list(service.stream("Which ship unexpectedly anchored off Tobruk?"))[-1]
     assert set(final.timings_ms) == {"prepare", "retrieve", "select", "compose"}
+
+
+def test_invoke_returns_the_answer_that_stream_ends_with(service):
+    from qa.request import Request
+    from qa.retrieval.filters import Filters
+
+    asked = Request("Which ship unexpectedly anchored off Tobruk?", (), Filters())
+    invoked = service.chain.runnable.invoke(asked)
+    streamed = list(service.chain.streaming.stream(asked))
+    assert isinstance(invoked, Answer) and invoked == streamed[-1] and "Kuznetsov" in invoked.text
+    assert list(invoked.timings_ms) == ["prepare", "retrieve", "select", "compose"]
+    early = service.chain.runnable.invoke(Request("thanks!", (), Filters()))
+    assert isinstance(early, Answer) and list(early.timings_ms) == ["prepare"]
+    assert list(service.chain.streaming.stream(Request("thanks!", (), Filters()))) == [early.text, early]
+
+
+def test_small_talk_is_not_judged(service):
+    from qa.types import Level
+
+    a = service.answer("thanks!")
+    assert a.level is Level.NONE and a.confidence == 0.0 and not a.abstained
+    assert a.to_json()["level"] == "not judged"
+
+
+def test_a_citation_shows_the_calibrated_probability_of_the_answer(service):
+    a = service.answer("Which ship unexpectedly anchored off Tobruk?")
+    best = next(c for c in a.citations if "Kuznetsov" in c.quote)
+    assert not a.abstained and best.score == a.confidence  # one scale: the cited sentence's and the answer's
+    assert all(0.0 <= c.score <= 1.0 for c in a.citations + a.alternatives)
+
+
+def test_the_command_line_prints_the_one_json_shape(service, monkeypatch, capsys):
+    import json
+
+    from qa import __main__ as cli, service as services
+
+    monkeypatch.setattr(services, "get_service", lambda: service)
+    assert cli.main(["--json", "Which ship unexpectedly anchored off Tobruk?"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(json.dumps(service.answer("Which ship unexpectedly anchored off Tobruk?").to_json()))
+    assert "path" not in printed and printed["level"] in ("sure", "likely", "doubtful")

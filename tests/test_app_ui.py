@@ -12,7 +12,7 @@ from core.settings import Settings
 from core.types import ArticleInfo
 from ingest import IngestResult
 from qa import Answer, Citation
-from qa.types import Short
+from qa.types import Level, Short
 from webapp import checks, feedback, messages, render, turns, uploads
 
 SOURCE = ("Tobruk is a port. Russia wants a naval base in Tobruk, the sources said. "
@@ -120,7 +120,7 @@ def test_answer_markers_become_links_to_their_citations():
 def test_abstention_is_marked_and_shows_its_reason_once():
     c = cite("Work on the port would take years.", role="closest")
     answer = Answer(text="The articles don't say what the port costs. The closest passage [1] is not an answer.",
-                    citations=(c,), abstained=True, reason="no passage mentions a price")
+                    citations=(c,), level=Level.REFUSED, reason="no passage mentions a price")
     html = turns.render_answer(answer, "What does the port cost?")
     assert html.startswith('<div class="qa-turn qa-abstained"')
     assert '<div class="qa-abstain-label">Not in the articles</div>' in html
@@ -480,7 +480,7 @@ def test_answer_json_has_the_documented_fields():
     assert data["level"] == "sure" and data["alternatives"] == []
     assert set(data["citations"][0]) >= {"source", "title", "date", "start", "end", "quote"}
     assert json.loads(json.dumps(data)) == data
-    assert answer_json(Answer(text="No.", abstained=True, reason="r"))["short"] is None
+    assert answer_json(Answer(text="No.", level=Level.REFUSED, reason="r"))["short"] is None
 
 
 class _IngestingService:
@@ -527,3 +527,39 @@ def test_store_down_during_upload_keeps_nothing(tmp_path):
     [line] = uploads.ingest_staged(_IngestingService(down=True), staged, upload_dir).values()
     assert line[0] == "failed" and "not reachable" in line[2]
     assert not [p for p in upload_dir.rglob("*") if p.is_file()]
+
+
+# --- issue 26: an empty question, a suggested one ---------------------------------------------------------------
+
+@pytest.fixture
+def asker(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+    from pages import ferry_service
+
+    from webapp.asking import QuestionHandler
+
+    service = ferry_service(tmp_path)
+    return service, QuestionHandler(service, 2000)
+
+
+def test_an_empty_question_is_answered_with_a_note_on_the_question(asker):
+    service, handler = asker
+    [(box, chat, note)] = list(handler.ask("   ", [], None))
+    assert box == "   " and chat == [] and service.asked == []
+    assert note == ('<div class="qa-ask-error qa-bad-question" role="alert">Type a question first, then press Enter '
+                    'or Ask.</div>')
+
+
+def test_a_suggested_question_is_asked_of_its_article_alone_and_keeps_the_draft(asker):
+    import gradio as gr
+
+    service, handler = asker
+    event = gr.EventData(None, {"question": "How long is the crossing?", "source": "ferry.txt"})
+    steps = list(handler.suggested([], event))
+    assert service.asked[-1]["sources"] == ["ferry.txt"] and service.asked[-1]["since"] is None
+    assert all(box == gr.update() for box, _, _ in steps)
+    _, chat, note = steps[-1]
+    assert note == "" and [messages.message_record(m)["kind"] for m in chat] == ["question", "answer"]

@@ -82,13 +82,14 @@ def test_a_judge_fitted_on_other_signals_is_refused_with_the_command_that_rebuil
         Judge.from_json(bad)  # a reranker needs the reader's question signals in the answerability model
 
 
-def test_every_refusal_is_at_the_refused_level_whichever_step_made_it():
+def test_an_answer_is_abstained_exactly_when_its_level_is_refused():
     from qa.types import Answer, Level, Route
 
-    empty = Answer(text="No article is loaded.", abstained=True, reason="no articles loaded", route=Route.EMPTY)
-    assert empty.level is Level.REFUSED and empty.confidence == 0.0
+    empty = Answer(text="No article is loaded.", level=Level.REFUSED, reason="no articles loaded", route=Route.EMPTY)
+    assert empty.abstained and empty.to_json()["abstained"] is True and empty.to_json()["level"] == "refused"
     answered = Answer(text="Benghazi. [1]", confidence=0.7, level=Level.LIKELY)
-    assert answered.level is Level.LIKELY and answered.confidence == 0.7
+    assert not answered.abstained and answered.level is Level.LIKELY and answered.confidence == 0.7
+    assert not Answer(text="Hello!", route=Route.SMALLTALK, level=Level.NONE).abstained
 
 
 def test_levels_by_the_trained_thresholds_on_toy_confidences():

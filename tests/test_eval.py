@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.types import Answer, Citation
+from qa.types import Answer, Citation, Level
 from tools.eval import load_dataset, run
 from tools.metrics import Outcome, answer_hit, citation_ok, percentile, summarize
 
@@ -19,7 +19,8 @@ def cited(quote: str, role: str = "support") -> Citation:
 
 HIT = Answer("Russia wants a port in Tobruk [1]", (cited("a military port in eastern Libya's Tobruk"),))
 MISS = Answer("Russia has a port in Tartus [1]", (cited("only one military port, in Tartus"),))
-ABSTAIN = Answer("The articles don't answer this.", (cited("a port in Tobruk", role="closest"),), abstained=True)
+ABSTAIN = Answer("The articles don't answer this.", (cited("a port in Tobruk", role="closest"),),
+                 level=Level.REFUSED)
 
 
 def test_answer_hit_needs_a_gold_string_in_a_real_answer():

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.integration
 def assert_consistent(store: ArticleStore) -> None:
     """Every visible article has exactly its published passages and sentences, all of the same version."""
     for source, info in store.articles().items():
-        got = store.passages.get(where={"$and": [{"source": source}, {"content_hash": info.content_hash}]},
+        got = store.view().passages.get(where={"$and": [{"source": source}, {"content_hash": info.content_hash}]},
                                  include=[])
         assert len(got["ids"]) == info.passages, source
         vectors = store.sentence_vectors(list(store.iter_passages(where={"$and": [

@@ -81,12 +81,13 @@ def test_the_service_answers_from_the_named_company_among_look_alikes(write_arti
              for i, (name, count) in enumerate(companies.items())]
     ingest_files(paths, store, fake_embedder, settings)
     svc = QAService.of(store, fake_embedder, settings)
-    from qa.pipeline import Turn
+    from qa.request import Request
+    from qa.retrieval.filters import Filters
 
     for name, count in companies.items():
         source = f"{name.lower().replace(' ', '-')}.txt"
         question = f"How many people does {name} employ?"
-        turn = svc.chain.retrieve(svc.chain.prepare(Turn(question=question)))
-        assert {r.passage.source for r in turn.retrieval.passages} == {source}, name  # only the named article
+        found = svc.chain.retrieve(svc.chain.prepare(Request(question, (), Filters())))
+        assert {r.passage.source for r in found.retrieval.passages} == {source}, name  # only the named article
         answer = svc.answer(question)
         assert count in answer.text and answer.citations[0].source == source, name

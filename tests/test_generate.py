@@ -19,16 +19,18 @@ from qa import QAService
 from qa.judgment.abstain import Decision
 from qa.compose.compose import Draft
 from qa.judgment.evidence import Scored
+from qa.judgment.features import Candidate
 from qa.compose.generate import SYSTEM, GenerativeAnswerer, make_answerer, verify
 from qa.question import analyze
-from qa.types import Route
+from qa.types import Level, Route
 from lang.words import names
 
 
 def scored(text: str, start: int = 0) -> Scored:
-    return Scored(passage_rank=0, passage_id="a#1#0", source="a.txt", start=start, end=start + len(text), text=text,
-                  passage_start=start, passage_end=start + len(text), passage_text=text, semantic=0.5,
-                  coverage=0.5, context_coverage=0.5, fits=True, score=0.6)
+    sentence = Candidate(passage_rank=0, passage_id="a#1#0", source="a.txt", start=start, end=start + len(text),
+                         text=text, passage_start=start, passage_end=start + len(text), passage_text=text, index=0,
+                         cosine=0.5, passage_vector_rank=0, passage_bm25_rank=0)
+    return Scored(sentence, coverage=0.5, context_coverage=0.5, fits=True, score=0.6, confidence=0.6)
 
 
 EVIDENCE = [scored("Russia aims to open a military port in Tobruk before long."),
@@ -58,7 +60,7 @@ def test_verify_rejects_unsupported_drafts(draft, why):
     assert not v.ok and why in v.reason
 
 
-ANSWERING = Decision(abstain=False, support=1.0, reason="")
+ANSWERING = Decision(Level.SURE)
 BRIDGE = [scored("Mayor Ilse Brandt opened the bridge on May 3, although she did not cut the ribbon."),
           scored("The council paid for it.", 100)]
 NOT_OPENED = [scored("Mayor Ilse Brandt did not open the bridge on May 3."), scored("The council paid for it.", 100)]

@@ -30,7 +30,7 @@ def visible_texts(store, source) -> list[str]:
 
 def stored_sentence_hashes(store, source) -> set[str]:
     """Versions of the article that sentence vectors are stored for."""
-    got = store.sentences.get(where={"source": source}, include=["metadatas"])
+    got = store.view().sentences.get(where={"source": source}, include=["metadatas"])
     return {m["content_hash"] for m in got["metadatas"]}
 
 
@@ -103,7 +103,7 @@ def test_date_line_article_is_stored_with_its_date_and_without_the_date_line(wri
     texts = visible_texts(store, "port.txt")
     assert texts[0].startswith("Russia wants")
     assert not any("2023-11-06" in t or t.startswith("date") for t in texts)
-    metas = store.passages.get(where={"source": "port.txt"}, include=["metadatas"])["metadatas"]
+    metas = store.view().passages.get(where={"source": "port.txt"}, include=["metadatas"])["metadatas"]
     assert {(m["date"], m["date_ord"]) for m in metas} == {("2023-11-06", 20231106)}
 
 
@@ -155,13 +155,13 @@ def test_seed_fills_an_empty_store_once(store, fake_embedder, settings, shipped_
 
 def test_reingest_of_unchanged_file_changes_nothing(port_article, store, fake_embedder, settings):
     before = store.article("port.txt")
-    count, generation = store.passages.count(), store.generation()
+    count, generation = store.view().passages.count(), store.generation()
 
     result = only(ingest_files([port_article], store, fake_embedder, settings))
 
     assert result.status == "unchanged"
     assert result.passages == before.passages
-    assert store.passages.count() == count
+    assert store.view().passages.count() == count
     assert store.article("port.txt") == before
     assert store.generation() == generation
 
@@ -176,7 +176,7 @@ def test_changed_file_replaces_the_old_version_completely(port_article, store, f
     assert result.status == "replaced"
     assert new.content_hash != old.content_hash and new.date == "2023-11-07"
     assert list(store.articles()) == ["port.txt"]
-    assert len(store.registry.get(where={"source": "port.txt"})["ids"]) == 1
+    assert len(store.view().registry.get(where={"source": "port.txt"})["ids"]) == 1
     texts = visible_texts(store, "port.txt")
     assert "Washington welcomed the change." in texts[-1]
     assert {p.content_hash for p in stored_passages(store, "port.txt")} == {new.content_hash}

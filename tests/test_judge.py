@@ -81,9 +81,10 @@ def test_a_judge_survives_its_json_round_trip():
 
 
 def _scored(text: str, index: int, score: float) -> Scored:
-    return Scored(passage_rank=0, passage_id="p1", source="a.txt", start=index * 100, end=index * 100 + len(text),
-                  text=text, passage_start=0, passage_end=1000, passage_text="", semantic=0.5, coverage=0.5,
-                  context_coverage=0.5, fits=True, score=score, index=index)
+    sentence = Candidate(passage_rank=0, passage_id="p1", source="a.txt", start=index * 100,
+                         end=index * 100 + len(text), text=text, passage_start=0, passage_end=1000, passage_text="",
+                         index=index, cosine=0.5, passage_vector_rank=0, passage_bm25_rank=0)
+    return Scored(sentence, coverage=0.5, context_coverage=0.5, fits=True, score=score)
 
 
 def test_a_when_answered_by_a_relative_time_brings_the_dated_sentence():

@@ -61,7 +61,7 @@ def test_opening_with_the_same_model_works(filled, settings, fake_embedder):
 
 def test_old_store_without_a_record_is_opened_and_recorded_on_its_next_write(filled, settings, write_article,
                                                                             fake_embedder):
-    filled.registry.delete(where={"kind": "embedding"})  # as a store written before the record existed
+    filled.view().registry.delete(where={"kind": "embedding"})  # as a store written before the record existed
     other = dataclasses.replace(settings, embedding_model="/models/other")
 
     store = ArticleStore.open(other, fake_embedder)
@@ -98,7 +98,7 @@ class _Unreachable:
 
 
 def test_connection_failure_is_reported_as_unavailable_with_how_to_fix(filled, monkeypatch):
-    monkeypatch.setattr(filled, "registry", _Unreachable())
+    monkeypatch.setattr(filled.view(), "registry", _Unreachable())
 
     with pytest.raises(StoreUnavailable) as excinfo:
         filled.articles()
@@ -110,3 +110,15 @@ def test_connection_failure_is_reported_as_unavailable_with_how_to_fix(filled, m
 def test_bad_collection_name_names_the_setting(settings):
     with pytest.raises(StoreRefused, match="QA_COLLECTION"):
         ArticleStore.open(dataclasses.replace(settings, collection="x"))
+
+
+@pytest.mark.parametrize("bug", [IndexError("list index out of range"), AttributeError("no attribute 'x'"),
+                                 RuntimeError("our own invariant broke")])
+def test_our_own_bug_inside_a_store_call_raises_as_it_is_not_as_a_refusal(filled, bug):
+    def buggy(view):
+        view.passages.count()
+        raise bug
+
+    with pytest.raises(type(bug)) as excinfo:
+        filled._call(buggy)
+    assert excinfo.value is bug and not isinstance(excinfo.value, StoreUnavailable)

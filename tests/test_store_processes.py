@@ -88,10 +88,10 @@ def test_the_next_snapshot_after_another_process_ingested_lets_vector_search_fin
 
 
 def test_following_its_own_writes_does_not_reopen_the_store(opened, write_article, fake_embedder, settings):
-    client = opened.client
+    client = opened.view().client
     ingest_files([write_article("bridge.txt", BRIDGE)], opened, fake_embedder, settings)
     opened.follow()
-    assert opened.client is client
+    assert opened.view().client is client
 
 
 def test_cli_ingest_while_another_process_writes_is_refused_before_anything_is_written(opened, write_article,

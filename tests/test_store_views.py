@@ -1,97 +1,78 @@
-"""ingest/store.py views of an embedded store: reopening to follow other writers stops the systems it leaves
-behind (once nobody uses them), and a handle reopens only when it has to."""
+"""ingest/view.py and ingest/embedded.py: an embedded store is reopened (its one client in this process closed
+and opened again) to follow other writers without leaking what it leaves behind, waits for the calls in flight,
+and reopens only when it has to."""
 from __future__ import annotations
 
-import gc
+import os
 import threading
+from contextlib import contextmanager
 
 import pytest
+from chromadb.errors import InternalError
 
-import ingest.view
 from ingest import ArticleStore, ingest_files, open_client
 
 HARBOUR = "date 2024-03-01\nThe Velmora harbour got a new ferry terminal. The mayor Ilse Tornberg opened it."
 HARBOUR_V2 = "date 2024-03-01\nThe Velmora harbour closed its ferry terminal. Ilse Tornberg regretted it."
+STALE = "Error executing plan: Internal error: Error finding id"
+"""What Chroma's embedded index says for a record another process wrote (tests/test_chroma_errors.py)."""
 
 
-def running_systems(store: ArticleStore) -> int:
-    """Chroma systems of the store's folder in this process that were started and not stopped."""
-    from chromadb.config import System
-
-    folder = str(store._folder)
-    # type(o), not isinstance(o, ...): some objects (numpy's NpzFile views) raise when asked for __class__.
-    return sum(1 for o in gc.get_objects()
-               if issubclass(type(o), System) and o._running and o.settings.persist_directory == folder)
+def open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
 
 
-@pytest.fixture
-def no_gc():
-    """Without the cyclic collector, a system nobody stopped stays countable (as its memory stays in use)."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def test_many_reopens_keep_the_number_of_running_systems_bounded(store, settings, write_article, fake_embedder,
-                                                                  no_gc):
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files through /proc")
+def test_many_reopens_keep_the_open_files_bounded(store, settings, write_article, fake_embedder):
     other = ArticleStore.open(settings)  # another writer (a process, as far as `store` can tell)
     texts = [HARBOUR, HARBOUR_V2]
+    question = fake_embedder.encode(["Who regretted the closure?"])[0]
+    opened = []
     for i in range(12):
         ingest_files([write_article("harbour.txt", texts[i % 2])], other, fake_embedder, settings)
+        epoch = store.view().epoch
         store.follow()  # sees the other writer's change: reopens
+        assert store.view().epoch == epoch + 1
+        assert [p.source for p, _ in store.vector_search(question, 3)] == ["harbour.txt"]
+        opened.append(open_files())
 
-    assert running_systems(store) <= 2  # this handle's view, and the one the other handle still uses
-    question = fake_embedder.encode(["Who regretted the closure?"])[0]
-    assert [p.source for p, _ in store.vector_search(question, 3)] == ["harbour.txt"]
+    assert opened[-1] <= opened[1] + 2, opened  # the clients left behind were closed
     assert list(other.articles()) == ["harbour.txt"]
 
 
-def test_a_call_in_flight_during_a_reopen_finishes_on_its_view_which_then_stops(store, write_article,
-                                                                                 fake_embedder, settings, no_gc):
+def test_a_reopen_waits_for_the_call_in_flight_which_finishes_on_its_view(store, write_article, fake_embedder,
+                                                                          settings):
     ingest_files([write_article("harbour.txt", HARBOUR)], store, fake_embedder, settings)
+    old = store.view()
     started, go = threading.Event(), threading.Event()
     out: dict = {}
 
-    def slow_count():
+    def slow_count(view):
         started.set()
         assert go.wait(60)
-        return store.passages.count()
+        return view.passages.count()
 
-    def search():
-        out["count"] = store._call(slow_count)
-
-    worker = threading.Thread(target=search)
+    worker = threading.Thread(target=lambda: out.setdefault("count", store._call(slow_count)))
+    reopen = threading.Thread(target=lambda: store.collections.follow(lambda: "another process wrote"))
     worker.start()
     try:
         assert started.wait(60)
-        store._reopen()
-        assert running_systems(store) == 2  # the old view still serves the call in flight
+        reopen.start()
+        reopen.join(0.5)
+        assert reopen.is_alive()  # waiting for the call in flight
     finally:
         go.set()  # a failure above must not leave the worker waiting
         worker.join(60)
+        reopen.join(60)
 
-    assert out["count"] == store.passages.count() > 0
-    assert running_systems(store) == 1
+    assert out["count"] == 1
+    assert store.view().client is not old.client and store.view().passages.count() == 1
 
 
 # --- reopening only when it is needed ---------------------------------------------------------
 
-class PublishingStore(ArticleStore):
-    """Runs `during_publish` (once) between writing a new generation and taking it as seen."""
-
-    during_publish = None
-
-    def _generation_written(self, before: str, after: str) -> None:
-        hook, self.during_publish = self.during_publish, None
-        if hook is not None:
-            hook()
-        super()._generation_written(before, after)
-
-
 class SignallingLock:
-    """A store's reopen lock that sets `blocked` when `thread` has to wait for it."""
+    """A store's generation lock that sets `blocked` when `thread` has to wait for it."""
 
     def __init__(self, lock, thread_name: str, blocked: threading.Event):
         self.lock, self.thread_name, self.blocked = lock, thread_name, blocked
@@ -108,10 +89,10 @@ class SignallingLock:
 
 
 def test_a_question_following_the_store_while_this_handle_publishes_does_not_reopen(settings, write_article,
-                                                                                    fake_embedder):
-    store = PublishingStore(open_client(settings), settings.collection)
+                                                                                    fake_embedder, monkeypatch):
+    store = ArticleStore(open_client(settings), settings.collection)
     ingest_files([write_article("harbour.txt", HARBOUR)], store, fake_embedder, settings)
-    client = store.client
+    client = store.view().client
     blocked_or_done = threading.Event()
 
     def follow() -> None:
@@ -121,37 +102,37 @@ def test_a_question_following_the_store_while_this_handle_publishes_does_not_reo
             blocked_or_done.set()
 
     question = threading.Thread(target=follow, name="question")
-    store._reopen_lock = SignallingLock(store._reopen_lock, "question", blocked_or_done)
+    collections = store.collections
+    collections.generation_lock = SignallingLock(collections.generation_lock, "question", blocked_or_done)
+    changing = collections.changing_generation
 
-    def during_publish() -> None:  # the new generation is in the registry; `_seen` is not updated yet
-        question.start()
-        assert blocked_or_done.wait(60)
+    @contextmanager
+    def publishing(read_generation):
+        with changing(read_generation) as written:
+            def hooked(after: str) -> None:  # the new generation is in the registry; `seen` is not updated yet
+                question.start()
+                assert blocked_or_done.wait(60)
+                written(after)
 
-    store.during_publish = during_publish
+            yield hooked
+
+    monkeypatch.setattr(collections, "changing_generation", publishing)
     ingest_files([write_article("harbour.txt", HARBOUR_V2)], store, fake_embedder, settings)
     question.join(60)
 
-    assert not question.is_alive() and store.client is client
+    assert not question.is_alive() and store.view().client is client
     assert store.follow() == store.generation()
 
 
-def test_threads_finding_the_view_stale_at_once_reopen_it_once(store, monkeypatch):
-    reopens = []
-
-    def counted(folder):
-        reopens.append(folder)
-        return open_client_of(folder)
-
-    open_client_of = ingest.view.fresh_embedded_client
-    monkeypatch.setattr(ingest.view, "fresh_embedded_client", counted)
-    stale = store.passages
+def test_threads_finding_the_view_stale_at_once_reopen_it_once(store):
+    stale = store.view()
     threads = 4
     all_failing = threading.Barrier(threads)
 
-    def search() -> str:
-        if store.passages is stale:  # the view every thread started on lacks a record another process wrote
+    def search(view) -> str:
+        if view.epoch == stale.epoch:  # the view every thread started on lacks a record another process wrote
             all_failing.wait(60)
-            raise RuntimeError("Error finding id 7")
+            raise InternalError(STALE)
         return "found"
 
     results: list[str] = []
@@ -162,4 +143,18 @@ def test_threads_finding_the_view_stale_at_once_reopen_it_once(store, monkeypatc
         w.join(60)
 
     assert results == ["found"] * threads
-    assert len(reopens) == 1
+    assert store.view().epoch == stale.epoch + 1
+
+
+def test_a_stale_view_is_retried_once_and_then_refused(store):
+    from core.errors import StoreRefused
+
+    calls = []
+
+    def always_stale(view):
+        calls.append(view.epoch)
+        raise InternalError(STALE)
+
+    with pytest.raises(StoreRefused, match="Error finding id"):
+        store._call(always_stale)
+    assert len(calls) == 2 and calls[1] == calls[0] + 1

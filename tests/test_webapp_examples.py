@@ -89,3 +89,21 @@ def test_at_most_a_handful_of_examples(tmp_path):
     loaded = {f"{i}.txt": info(f"{i}.txt", float(i)) for i in range(5)}
     shown = ExampleQuestions([tmp_path], 1000)(loaded)
     assert len(shown) == MAX_EXAMPLES and shown[:3] == ["Question 40?", "Question 41?", "Question 42?"]
+
+
+def test_the_suggestions_remembered_are_bounded_oldest_forgotten_first(tmp_path):
+    """A long-running server sees ever new article versions: only the most recently used are remembered."""
+    examples = ExampleQuestions([tmp_path], max_bytes=1_000_000, max_remembered=2)
+    versions = []
+    for name in ("Lund", "Vekk", "Moss"):
+        path = tmp_path / f"{name.lower()}.txt"
+        path.write_text(f"A note\n\nThe quay opened, said Jon {name}. {name} was glad.", encoding="utf-8")
+        versions.append(ingested(path))
+        assert f"Who is Jon {name}?" in examples.of_article(versions[-1])
+    for path in tmp_path.glob("*.txt"):
+        path.unlink()  # from here on, only what is remembered can be shown
+
+    assert examples.remembered == 2
+    assert "Who is Jon Moss?" in examples.of_article(versions[2])
+    assert examples.of_article(versions[0]) == []  # the oldest was forgotten (and its file is gone)
+    assert examples.remembered == 2

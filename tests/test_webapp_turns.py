@@ -63,7 +63,7 @@ def test_a_likely_answer_without_a_confidence_yet_is_still_said_to_be_unsure():
 def test_refusal_by_level_or_by_abstaining_shows_no_phrase_and_no_alternatives():
     c = cite("The crossing takes three hours.", role="closest")
     refused = Answer(text="The articles don't say. The closest passage [1] is not an answer.", citations=(c,),
-                     abstained=True, reason="no price", level=Level.REFUSED, short=short("three hours", c),
+                     reason="no price", level=Level.REFUSED, short=short("three hours", c),
                      alternatives=(cite("A second ship may join next year.", 2, "alternative"),))
     html = turns.render_answer(refused, "What does it cost?")
     assert html.startswith('<div class="qa-turn qa-abstained"') and "Not in the articles" in html
@@ -85,3 +85,46 @@ def test_the_headline_is_not_repeated_as_the_passage_s_first_line():
 def test_a_cited_headline_itself_stays():
     html = render.render_citation(cite("Ferry to Umeå"))
     assert "<mark>Ferry to Umeå</mark>" in html
+
+
+def test_small_talk_shows_no_confidence_label():
+    from qa.types import Route
+
+    answer = Answer(text="Hello! Ask me about the articles.", route=Route.SMALLTALK, level=Level.NONE)
+    html = turns.render_answer(answer, "hi")
+    assert html.startswith('<div class="qa-turn qa-answered"') and "likely" not in html.lower()
+    assert "qa-abstain-label" not in html and "Not certain" not in turns.copy_text(answer)
+
+
+# --- issue 26: a summary quoting a list ---------------------------------------------------------------------
+
+QUOTED_LIST = ("The quay opened on Monday. [1] - Ships up to 200 metres can dock. [2] - Ferries leave from it. [3] "
+               "Berg said it cost 40 million euros. [4]")
+
+
+def test_sentences_quoted_from_a_list_go_on_lines_of_their_own():
+    assert render.list_lines(QUOTED_LIST) == ("The quay opened on Monday. [1]\n- Ships up to 200 metres can dock. [2]\n"
+                                             "- Ferries leave from it. [3]\nBerg said it cost 40 million euros. [4]")
+    # A dash inside a sentence, or after no marker, is text.
+    assert render.list_lines("Vaasa - Umeå takes 4 hours. [1] It is new - and free. [2]") == \
+        "Vaasa - Umeå takes 4 hours. [1] It is new - and free. [2]"
+
+
+def test_a_quoted_list_renders_as_a_list_without_its_dashes():
+    html = render.lines_html(QUOTED_LIST)
+    assert html == ('The quay opened on Monday. [1]<br><ul class="qa-list"><li>Ships up to 200 metres can dock. [2]'
+                    '</li><li>Ferries leave from it. [3]</li></ul>Berg said it cost 40 million euros. [4]')
+
+
+def test_copied_answer_has_a_quoted_list_on_lines_of_its_own():
+    c = cite("The crossing takes three hours.")
+    answer = Answer(text=f"{c.quote} [1] - Berg expects 300 passengers a day. [1]", citations=(c,))
+    assert turns.copy_text(answer).startswith("The crossing takes three hours. [1]\n- Berg expects 300 passengers")
+
+
+def test_suggested_questions_carry_their_article_and_are_text():
+    html = render.render_suggestions([("What is this article about?", "quay <1>.txt"), ("Who is <b>X</b>?", "q.md")])
+    assert '<button type="button" class="qa-suggest-q" data-source="quay &lt;1&gt;.txt">What is this article about?' \
+           '</button>' in html
+    assert "Who is &lt;b&gt;X&lt;/b&gt;?" in html and "<b>" not in html
+    assert render.render_suggestions([]) == ""

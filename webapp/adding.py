@@ -11,9 +11,10 @@ import gradio as gr
 from ingest.load import SUPPORTED_SUFFIXES
 
 from .library import Library
+from .render import render_suggestions
 from .suggest import MAX_SUGGESTIONS
-from .uploads import (ingest_staged, render_progress, render_upload_report, safe_upload_name, same_name_line,
-                      stage_upload, too_large_line, unsupported_line)
+from .uploads import (Failure, UploadLine, failed_line, ingest_staged, render_progress, render_upload_report,
+                      stage_upload)
 
 PROGRESS_EVERY_S = 0.4
 """Least time between two upload progress updates sent to the page."""
@@ -37,39 +38,54 @@ class UploadHandler:
         if not files:
             yield None, gr.update(), *self.library.refresh()
             return
-        lines: dict[int, tuple[str, str, str]] = {}  # upload position -> report line
+        lines: dict[int, UploadLine] = {}  # upload position -> report line
         staged: dict[str, str] = {}  # staged path -> article name
         position: dict[str, int] = {}
-        names = [safe_upload_name(Path(src).name) for src in files]
+        # The article keeps the name it was given (shown escaped); only its stored file is named safely.
+        names = [Path(src).name for src in files]
+        settings = self.settings
         for i, (src, name) in enumerate(zip(files, names)):
             if names.count(name) > 1:  # which one is meant? One line for the name, nothing ingested
                 if names.index(name) == i:
-                    lines[i] = same_name_line(name)
+                    lines[i] = failed_line(name, Failure.SAME_NAME)
             elif Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-                lines[i] = unsupported_line(name)
-            elif Path(src).stat().st_size > self.settings.max_file_bytes:
-                lines[i] = too_large_line(name, self.settings.max_file_mb)
+                lines[i] = failed_line(name, Failure.UNSUPPORTED)
+            elif Path(src).stat().st_size > settings.max_file_bytes:
+                lines[i] = failed_line(name, Failure.TOO_LARGE, limit_mb=settings.max_file_mb)
             else:
-                path = str(stage_upload(src, name, self.settings.upload_dir))
+                try:
+                    path = str(stage_upload(src, name, settings.upload_dir))
+                except OSError as exc:  # a full disk, a folder we may not write: this file fails, the rest go on
+                    lines[i] = failed_line(name, Failure.NOT_STAGED, reason=exc.strerror or type(exc).__name__)
+                    continue
                 staged[path], position[path] = name, i
         if staged:
             yield gr.update(), render_progress(len(staged)), *unchanged()
-            done = yield from self._with_progress(
-                len(staged), lambda report: ingest_staged(self.service, staged, self.settings.upload_dir, report))
+            try:
+                done = yield from self._with_progress(
+                    len(staged), lambda report: ingest_staged(self.service, staged, settings.upload_dir, report))
+            except Exception:
+                # A bug: ingest_staged kept nothing; the report says so before the error goes on to the log.
+                lines.update({position[path]: failed_line(name, Failure.UNEXPECTED) for path, name in staged.items()})
+                yield None, render_upload_report([lines[i] for i in sorted(lines)]), *self.library.refresh()
+                raise
             lines.update({position[path]: line for path, line in done.items()})
         report = [lines[i] for i in sorted(lines)]
-        yield None, render_upload_report(report, self.suggestions(report)), *self.library.refresh()
+        shown = render_upload_report(report) + render_suggestions(self.suggestions(report))
+        yield None, shown, *self.library.refresh()
 
-    def suggestions(self, report: list[tuple[str, str, str]]) -> list[str]:
-        """Questions to try on the articles just added or replaced."""
+    def suggestions(self, report: list[UploadLine]) -> list[tuple[str, str]]:
+        """Questions to try on the articles just added or replaced, each (question, article name): asked of that
+        article alone."""
         added = [name for status, name, _ in report if status in ("added", "replaced")]
         if not added:
             return []
         articles = self.library.articles()
-        out: list[str] = []
+        out: list[tuple[str, str]] = []
         for name in added:
             if name in articles:
-                out.extend(q for q in self.library.examples.of_article(articles[name]) if q not in out)
+                out.extend((q, name) for q in self.library.examples.of_article(articles[name])
+                           if q not in (asked for asked, _ in out))
         return out[:MAX_SUGGESTIONS]
 
     def _with_progress(self, files: int, work):

@@ -8,11 +8,13 @@ import gradio as gr
 from core.errors import AskError
 from qa import Answer
 
-from .checks import check_dates, check_question, problem_html
+from .checks import Problem, check_dates, check_question, problem_html
 from .messages import answer_message, error_message, history_for_qa, pending_message, question_message
 
 ASK_NOTE = "qa-ask-error"
 DATE_NOTE = "qa-date-error"
+EMPTY = Problem("question", "Type a question first, then press Enter or Ask.")
+"""What Enter or Ask on an empty box says (programs calling /answer get qa's own message)."""
 UNEXPECTED = "something went wrong while answering this question (the app's log says what); please ask again"
 
 
@@ -33,7 +35,7 @@ class QuestionHandler:
         typed = question or ""
         question = typed.strip()
         if not question:
-            yield "", messages, ""
+            yield typed, messages, problem_html(EMPTY, ASK_NOTE)
             return
         history = history_for_qa(messages)
         found = check_question(question, history, sources or None, since or "", until or "", self.max_chars)
@@ -64,6 +66,14 @@ class QuestionHandler:
         if not finished:  # a bug upstream: say so rather than leave the turn pending forever
             messages[-1] = error_message("the answer step ended without an answer")
             yield "", messages, ""
+
+    def suggested(self, messages: list, evt: gr.EventData):
+        """A click on a question suggested under an upload report: asked of its article alone (the chooser and
+        the dates are for typed questions; "What is this article about?" means the article just added). The
+        question box keeps whatever is being typed."""
+        source = getattr(evt, "source", "") or ""
+        for _, chat, note in self.ask(getattr(evt, "question", "") or "", messages, [source] if source else None):
+            yield gr.update(), chat, note
 
     def example(self, messages: list, sources: list[str] | None, since: str, until: str, evt: gr.SelectData):
         """A click on an example question: asked like a typed one."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -18,6 +19,7 @@ from core.errors import AskError
 from ingest.load import load_article
 
 from .suggest import suggest_questions
+from .uploads import upload_file_name
 
 SIDECAR_SUFFIX = ".questions.json"
 MAX_EXAMPLES = 6
@@ -62,15 +64,29 @@ def read_questions(path: Path) -> list[str]:
     return [e.question for e in read_examples(path)]
 
 
+MAX_REMEMBERED_ARTICLES = 1_000
+"""How many article versions' suggested questions are remembered (a few hundred bytes each). The page asks for
+the newest articles' examples and those of each upload, so the recently used ones are all that is reused; the
+least recently used is forgotten first (and suggested again from its file, some ms, if asked), so a
+long-running server that sees ever new versions does not grow. Could move to core/settings.py."""
+
+
 class ExampleQuestions:
     """The examples of the loaded articles, newest ingested first: an article's sidecar in one of `folders`,
-    else questions suggested from its file there (remembered per article version)."""
+    else questions suggested from its file there (remembered per article version, for the `max_remembered`
+    versions used most recently)."""
 
-    def __init__(self, folders: list[Path], max_bytes: int):
+    def __init__(self, folders: list[Path], max_bytes: int, max_remembered: int = MAX_REMEMBERED_ARTICLES):
         self.folders = folders
         self.max_bytes = max_bytes
-        self._suggested: dict[tuple[str, str], list[str]] = {}
+        self.max_remembered = max_remembered
+        self._suggested: OrderedDict[tuple[str, str], list[str]] = OrderedDict()
         self._lock = threading.Lock()
+
+    @property
+    def remembered(self) -> int:
+        """How many article versions' suggestions are remembered now."""
+        return len(self._suggested)
 
     def of_article(self, info) -> list[str]:
         for folder in self.folders:
@@ -83,11 +99,14 @@ class ExampleQuestions:
         key = (info.source, info.content_hash)
         with self._lock:
             if key in self._suggested:
+                self._suggested.move_to_end(key)
                 return self._suggested[key]
         questions: list[str] = []
         for folder in self.folders:
-            path = folder / info.source
-            if path.is_file():
+            # An upload's file is named safely, its article as given (see uploads.upload_file_name).
+            path = next((p for p in (folder / info.source, folder / upload_file_name(info.source)) if p.is_file()),
+                        None)
+            if path is not None:
                 try:
                     article = load_article(path, max_bytes=self.max_bytes, source=info.source)
                 except AskError:
@@ -97,6 +116,8 @@ class ExampleQuestions:
                 break
         with self._lock:
             self._suggested[key] = questions
+            while len(self._suggested) > self.max_remembered:
+                self._suggested.popitem(last=False)
         return questions
 
     def __call__(self, articles: dict) -> list[str]:

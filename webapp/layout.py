@@ -8,6 +8,9 @@ import gradio as gr
 from .render import article_choices, render_header, render_library
 
 FEEDBACK_REASONS = ("Wrong citation", "Missed the answer", "Should have said it doesn't know")
+SUGGESTED_JS = ("element.addEventListener('click', (event) => { const chip = event.target.closest('.qa-suggest-q');"
+                "if (chip) trigger('click', {question: chip.textContent, source: chip.dataset.source || ''}); });")
+"""A question suggested under the upload report is sent with its article (`QuestionHandler.suggested`)."""
 PLACEHOLDER = ("**Ask a question about the loaded articles.**<br>Each answer cites the exact sentences it comes "
                "from; if the articles don't say, you'll be told so.")
 
@@ -37,13 +40,15 @@ def _chat_column(examples: list[dict] | None) -> tuple[gr.Chatbot, gr.Textbox, g
         autoscroll=False,  # app.js scrolls: a long answer is shown from its question, not from its end
         examples=examples,
     )
-    with gr.Row(elem_id="qa-ask"):
-        question = gr.Textbox(label="Question", show_label=False, placeholder="Ask a question…", lines=1,
-                              max_lines=5, scale=6, submit_btn="Ask", elem_id="qa-question", autofocus=True,
-                              html_attributes=gr.InputHTMLAttributes(enterkeyhint="send"))
+    with gr.Row(elem_id="qa-ask", equal_height=False):
+        # The question box and its note stay together: on a phone they stay at the foot of the screen (app.css).
+        with gr.Column(scale=6, min_width=200, elem_id="qa-compose"):
+            question = gr.Textbox(label="Question", show_label=False, placeholder="Ask a question…", lines=1,
+                                  max_lines=5, submit_btn="Ask", elem_id="qa-question", autofocus=True,
+                                  html_attributes=gr.InputHTMLAttributes(enterkeyhint="send"))
+            # Why a question was not asked, where the reader is looking (a bad date, a question too long).
+            ask_note = gr.HTML("", elem_id="qa-ask-note")
         new_chat = gr.Button("New chat", variant="secondary", scale=1, min_width=110, elem_id="qa-new")
-    # Why a question was not asked, where the reader is looking (a bad date, a question too long).
-    ask_note = gr.HTML("", elem_id="qa-ask-note")
     return chat, question, ask_note, new_chat
 
 
@@ -51,7 +56,7 @@ def build_layout(settings, articles: dict, examples: list[dict] | None) -> Page:
     """The components, inside the Blocks being built, showing `articles` until the page loads its own."""
     header = gr.HTML(render_header(render_library(articles) if articles else ""), elem_id="qa-header")
     with gr.Row(equal_height=False, elem_id="qa-main"):
-        with gr.Column(scale=3, min_width=340):
+        with gr.Column(scale=3, min_width=340, elem_id="qa-talk"):
             chat, question, ask_note, new_chat = _chat_column(examples)
         with gr.Column(scale=1, min_width=280, elem_id="qa-side"):
             chooser = gr.Dropdown(choices=article_choices(articles), value=[], multiselect=True,
@@ -68,5 +73,5 @@ def build_layout(settings, articles: dict, examples: list[dict] | None) -> Page:
                             elem_id="qa-upload")
             gr.HTML(f'<div class="qa-upload-help">.txt, .md or .html, up to {settings.max_file_mb:g} MB each; '
                     'answerable as soon as they are added.</div>', elem_id="qa-upload-help")
-            upload_status = gr.HTML(elem_id="qa-upload-status")
+            upload_status = gr.HTML(elem_id="qa-upload-status", js_on_load=SUGGESTED_JS)
     return Page(header, chat, question, ask_note, new_chat, chooser, since, until, date_note, files, upload_status)

@@ -77,11 +77,32 @@ def text_html(text: str) -> str:
     return html.escape(text).replace("\r\n", "\n").replace("\n", "<br>")
 
 
+# A citation marker ending one quoted sentence of an answer, before the next one ("said. [1] - Ferries leave").
+_AFTER_MARKER = re.compile(r"(?<=\[\d\]) |(?<=\[\d\d\]) |(?<=\[\d\d\d\]) ")
+
+
+def list_lines(text: str) -> str:
+    """An answer's text with each list item on a line of its own. A summary strings the article's sentences
+    together after their markers, and a sentence quoted from a list keeps its dash ("said. [1] - Ferries leave
+    from the quay. [2] Berg said"): that item goes on its own line, and so does the text after it."""
+    out = []
+    for line in text.split("\n"):
+        runs: list[list[str]] = []  # prose sentences joined on one line; each item alone
+        for unit in _AFTER_MARKER.split(line):
+            item = unit.startswith("- ")
+            if item or not runs or runs[-1][0].startswith("- "):
+                runs.append([unit])
+            else:
+                runs[-1].append(unit)
+        out.extend(" ".join(run) for run in runs)
+    return "\n".join(out)
+
+
 def lines_html(text: str) -> str:
-    """An answer's text as HTML: lines that start with "- " (a list of people, a timeline) as a list, the rest as
-    text_html does."""
+    """An answer's text as HTML: list items (lines that start with "- ": a list of people, a timeline, the
+    sentences of a list a summary quotes) as a list, the rest as text_html does."""
     out, items = [], []
-    for line in text.replace("\r\n", "\n").split("\n"):
+    for line in list_lines(text.replace("\r\n", "\n")).split("\n"):
         if line.startswith("- "):
             items.append(f"<li>{html.escape(line[2:])}</li>")
             continue
@@ -244,3 +265,15 @@ def render_store_error(message: str) -> str:
 def article_choices(articles: dict) -> list[tuple[str, str]]:
     """Dropdown choices (label, article name), newest first."""
     return [(f"{display_title(a.title)} ({format_date(a.date)})", a.source) for a in _newest_first(articles)]
+
+
+# --- questions to try on just-added articles ----------------------------------------------------------------
+
+def render_suggestions(suggestions: list[tuple[str, str]]) -> str:
+    """Questions to try, each (question, article name): a button that asks it of that article alone, so "What is
+    this article about?" is answered about the article just added, not about all of them."""
+    if not suggestions:
+        return ""
+    buttons = "".join(f'<button type="button" class="qa-suggest-q" data-source="{attr(source)}">{html.escape(q)}'
+                      f'</button>' for q, source in suggestions)
+    return f'<div class="qa-suggest"><span class="qa-suggest-label">Try asking</span>{buttons}</div>'

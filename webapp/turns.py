@@ -8,7 +8,8 @@ import re
 from qa import Answer
 from qa.types import CLOSEST_LABEL, MARKER, Level
 
-from .render import attr, bare_title, display_title, format_date, lines_html, render_citation, text_html, unheading
+from .render import (attr, bare_title, display_title, format_date, lines_html, list_lines, render_citation, text_html,
+                     unheading)
 
 LIKELY_LABEL = "Not certain"
 DOUBTFUL_LABEL = "Probably not in the articles"
@@ -69,7 +70,7 @@ def copy_text(answer: Answer) -> str:
     """What the copy button puts on the clipboard: the short answer, the answer, then its numbered sources
     (for a likely answer: that it is not certain, and what else may answer)."""
     lines = [answer.short.text, ""] if answer.short is not None and answer.short.text else []
-    lines.append(unheading(without_lead(answer)).strip())
+    lines.append(list_lines(unheading(without_lead(answer))).strip())
     if likely(answer):
         lines.append(f"({likely_note(answer)}.)")
     if answer.citations:

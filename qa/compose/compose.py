@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Protocol
+from typing import Iterator, Protocol, Sequence
 
 from core.types import ArticleInfo
 
@@ -39,10 +39,10 @@ class Answerer(Protocol):
 
     name: str
 
-    def compose(self, q: Question, evidence: list[Scored], decision: Decision,
+    def compose(self, q: Question, evidence: Sequence[Scored], decision: Decision,
                 articles: dict[str, ArticleInfo]) -> Draft: ...
 
-    def stream(self, q: Question, evidence: list[Scored], decision: Decision,
+    def stream(self, q: Question, evidence: Sequence[Scored], decision: Decision,
                articles: dict[str, ArticleInfo]) -> Iterator[str | Draft]: ...
 
 
@@ -56,7 +56,7 @@ def cite(index: int, ev: Scored, articles: dict[str, ArticleInfo], start: int | 
     return Citation(index=index, source=ev.source, title=info.title if info else ev.source,
                     date=info.date if info else None, passage_id=ev.passage_id, start=start, end=end,
                     quote=ev.passage_text[start - ev.passage_start:end - ev.passage_start],
-                    score=round(max(0.0, min(1.0, ev.score)), 3), passage_start=ev.passage_start,
+                    score=round(ev.confidence, 3), passage_start=ev.passage_start,
                     passage_end=ev.passage_end, passage_text=ev.passage_text, role=role)
 
 
@@ -72,7 +72,7 @@ REASON_LOOKS_AT = 4
 """A "why" whose best sentence gives no reason looks for one among the next best sentences up to this rank."""
 
 
-def sentence_before(evidence: list[Scored], best: Scored) -> Scored | None:
+def sentence_before(evidence: Sequence[Scored], best: Scored) -> Scored | None:
     """The sentence just before `best` in its article, when it is among the evidence (in its passage, or the last
     of the passage before)."""
     same = next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index - 1), None)
@@ -83,7 +83,7 @@ def sentence_before(evidence: list[Scored], best: Scored) -> Scored | None:
     return max(before, key=lambda ev: ev.end) if before else None
 
 
-def reason_after(evidence: list[Scored], best: Scored) -> Scored | None:
+def reason_after(evidence: Sequence[Scored], best: Scored) -> Scored | None:
     """For a "why" whose best sentence states the fact but not its reason: the next sentence of its passage,
     when that one gives a reason."""
     if explains(best.text):
@@ -92,7 +92,7 @@ def reason_after(evidence: list[Scored], best: Scored) -> Scored | None:
                  and explains(ev.text)), None)
 
 
-def reason_among(evidence: list[Scored], best: Scored, q: Question) -> Scored | None:
+def reason_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
     """For a "why" whose best sentence only restates the fact: a runner-up of the same article that gives a
     reason ("because", "thanks to", "to find out how") for the same thing (it shares two of the question's
     terms, or all of them when it has fewer)."""
@@ -120,10 +120,11 @@ DOUBTFUL_LEAD = "The article may not say this; the closest it comes is:"
 """How a doubtful answer opens (Level.DOUBTFUL): the sentence follows, not claimed as the answer."""
 
 SECOND_SENTENCE_P = 0.5
-"""A second sentence is cited only when the judge's ranker thinks it, too, more likely than not holds the answer."""
+"""A second sentence is cited only when the judge's ranking (`Scored.score`, a probability) thinks it, too, more
+likely than not holds the answer: the point where citing it is more often right than wrong."""
 
 
-def pick(evidence: list[Scored], *, limit: int = 2, q: Question | None = None) -> list[Scored]:
+def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = None) -> list[Scored]:
     """The sentences worth citing: the best one; a runner-up the ranker thinks likely to hold the
     answer too; for a "when" answered without a date, the sentence that dates it; for a "why" answered
     without a reason, the next sentence when it gives one."""
@@ -155,7 +156,7 @@ class ExtractiveAnswerer:
 
     name = "extractive"
 
-    def compose(self, q: Question, evidence: list[Scored], decision: Decision,
+    def compose(self, q: Question, evidence: Sequence[Scored], decision: Decision,
                 articles: dict[str, ArticleInfo]) -> Draft:
         if decision.abstain:
             return abstention(q, evidence, decision, articles)
@@ -208,7 +209,7 @@ def _asked_already(phrase: str, question: str) -> bool:
     return groups > 1
 
 
-def alternatives(evidence: list[Scored], cited: tuple[Citation, ...], articles: dict[str, ArticleInfo],
+def alternatives(evidence: Sequence[Scored], cited: tuple[Citation, ...], articles: dict[str, ArticleInfo],
                  limit: int = 2) -> tuple[Citation, ...]:
     """For an answer that is likely but not sure: the next best sentences not already cited, numbered
     after the citations (role "alternative")."""
@@ -224,7 +225,7 @@ def alternatives(evidence: list[Scored], cited: tuple[Citation, ...], articles: 
     return tuple(out)
 
 
-def abstention(q: Question, evidence: list[Scored], decision: Decision,
+def abstention(q: Question, evidence: Sequence[Scored], decision: Decision,
                articles: dict[str, ArticleInfo]) -> Draft:
     """Say plainly that the articles don't answer, and show the closest passage, marked as such."""
     if not evidence:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import numpy as np
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -48,15 +48,22 @@ class Verdict:
     """Indices (1-based) into the evidence list given to the model."""
 
 
-def evidence_for_prompt(evidence: list[Scored], k: int = 4) -> list[Scored]:
+PROMPT_SENTENCES = 4
+"""At most this many evidence sentences go into the prompt: a small local model loses track in a longer one."""
+PROMPT_MARGIN = 0.15
+"""A runner-up goes into the prompt only when the judge's ranking probability (`Scored.score`) is within this of
+the best one's: a sentence much less likely to hold the answer only gives the model something to drift to."""
+
+
+def evidence_for_prompt(evidence: Sequence[Scored], k: int = PROMPT_SENTENCES) -> list[Scored]:
     """The few sentences the model may use: the best ones, close to the best score."""
     if not evidence:
         return []
     best = evidence[0].score
-    return [e for e in evidence[:k] if e.score >= best - 0.15 and (e.coverage > 0 or e is evidence[0])]
+    return [e for e in evidence[:k] if e.score >= best - PROMPT_MARGIN and (e.coverage > 0 or e is evidence[0])]
 
 
-def prompt(question: str, evidence: list[Scored]) -> list:
+def prompt(question: str, evidence: Sequence[Scored]) -> list:
     lines = "\n".join(f"[{i}] {clean(e.text)}" for i, e in enumerate(evidence, start=1))
     return [SystemMessage(content=SYSTEM),
             HumanMessage(content=f"Evidence:\n<<<\n{lines}\n>>>\n\nQuestion: {clean(question)}")]
@@ -65,7 +72,7 @@ def prompt(question: str, evidence: list[Scored]) -> list:
 _PREAMBLE = re.compile(r"^\s*(the )?(short )?answer( is)?\s*[:\-]?\s*", re.I)
 
 
-def verify(draft: str, evidence: list[Scored], embed=None, question: str = "") -> Verdict:
+def verify(draft: str, evidence: Sequence[Scored], embed=None, question: str = "") -> Verdict:
     """Check a draft against the evidence sentences it cites.
 
     Every name, number and content word of the claim must occur in the cited sentences (names
@@ -102,7 +109,7 @@ def verify(draft: str, evidence: list[Scored], embed=None, question: str = "") -
     return Verdict(True, "", claim, cited)
 
 
-def _verify_yes_no(said: str, claim: str, rest: str, cited: tuple[int, ...], evidence: list[Scored],
+def _verify_yes_no(said: str, claim: str, rest: str, cited: tuple[int, ...], evidence: Sequence[Scored],
                    question: str) -> Verdict:
     """A "Yes"/"No" draft: the cited sentences (or, unmarked, the given ones) must say that answer and none
     the other; what follows the word ("Yes, she opened it") is checked like any claim."""
@@ -115,7 +122,7 @@ def _verify_yes_no(said: str, claim: str, rest: str, cited: tuple[int, ...], evi
     return Verdict(not why, why, claim, cited)
 
 
-def _attributed(claim: str, evidence: list[Scored]) -> tuple[int, ...]:
+def _attributed(claim: str, evidence: Sequence[Scored]) -> tuple[int, ...]:
     """The number of the given sentence that holds most of the claim's terms (none when none is given)."""
     claim_terms = terms(claim)
     if not evidence:
@@ -157,7 +164,7 @@ class GenerativeAnswerer:
     def _embed(self, texts: list[str]) -> np.ndarray:
         return self.embedder.encode(texts)
 
-    def compose(self, q: Question, evidence: list[Scored], decision: Decision,
+    def compose(self, q: Question, evidence: Sequence[Scored], decision: Decision,
                 articles: dict[str, ArticleInfo]) -> Draft:
         draft = None
         for item in self.stream(q, evidence, decision, articles):
@@ -165,7 +172,7 @@ class GenerativeAnswerer:
                 draft = item
         return draft
 
-    def stream(self, q: Question, evidence: list[Scored], decision: Decision,
+    def stream(self, q: Question, evidence: Sequence[Scored], decision: Decision,
                articles: dict[str, ArticleInfo]) -> Iterator[str | Draft]:
         """Yield the text that will be shown, then its Draft. The model's tokens are collected, not
         yielded: nothing unverified may reach the reader, even for a moment."""
@@ -199,7 +206,7 @@ class GenerativeAnswerer:
         seconds = load() if load is not None else 0.0
         return f"Loaded the {self.name} model in {seconds:.1f} s (first use)." if seconds else ""
 
-    def _verified(self, raw: str, q: Question, given: list[Scored], evidence: list[Scored], decision: Decision,
+    def _verified(self, raw: str, q: Question, given: Sequence[Scored], evidence: Sequence[Scored], decision: Decision,
                   articles: dict[str, ArticleInfo], notice: str) -> Draft:
         """The model's draft when the verifier accepts it, else the extractive answer saying why not."""
         verdict = verify(raw, given, self._embed if self.embedder is not None else None, q.text)

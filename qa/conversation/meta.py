@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from core.types import ArticleInfo
+from core.types import ArticleInfo, passage_id
+from ingest.records import StoredPassage
 
 from qa.retrieval.corpus import Snapshot
 from lang.words import stem, terms
@@ -35,15 +36,17 @@ def kind(question: str) -> str | None:
 
 
 def answer(question: str, articles: list[ArticleInfo], snap: Snapshot) -> tuple[str, list[Citation]] | None:
-    """(text, citations) for a question about the articles themselves, else None."""
+    """(text, citations) for a question about the articles themselves, else None. A date question is answered
+    from the registry alone; a question about their subject reads the shown articles' first passages in one
+    store query."""
     k = kind(question)
     if k is None or not articles:
         return None
     shown = articles[:5]
+    firsts = _first_passages(shown, snap) if k == "about" else {}
     lines, cites = [], []
     for info in shown:
         n = len(cites) + 1
-        lead = _lead_citation(info, snap, n)
         if k == "date":
             if info.date and info.date_start >= 0:
                 cites.append(Citation(index=n, source=info.source, title=info.title, date=info.date,
@@ -56,6 +59,7 @@ def answer(question: str, articles: list[ArticleInfo], snap: Snapshot) -> tuple[
             else:
                 lines.append(f"“{info.title}” carries no date.")
         else:
+            lead = _lead_citation(info, firsts.get(info.source), n)
             if lead is None:
                 continue
             cites.append(lead)
@@ -65,9 +69,15 @@ def answer(question: str, articles: list[ArticleInfo], snap: Snapshot) -> tuple[
     return " ".join(lines) if len(lines) == 1 else "\n".join(f"- {line}" for line in lines), cites
 
 
-def _lead_citation(info: ArticleInfo, snap: Snapshot, n: int) -> Citation | None:
+def _first_passages(infos: list[ArticleInfo], snap: Snapshot) -> dict[str, StoredPassage]:
+    """The first passage of each article's current version, by source, read in one query."""
+    ids = {passage_id(info.source, info.content_hash, 0): info.source for info in infos}
+    found = snap.store.passages_by_id(list(ids))
+    return {ids[pid]: passage for pid, passage in found.items() if pid in ids}
+
+
+def _lead_citation(info: ArticleInfo, first: StoredPassage | None, n: int) -> Citation | None:
     """The article's first sentence (its title when it has no heading), cited."""
-    first = snap.first_passage(info.source)
     if first is None or not first.sentences:
         return None
     span = first.sentences[0]

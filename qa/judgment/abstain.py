@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from qa.types import Level
 
 from .confidence import level
 from .evidence import Phrase, Scored, Selection
 from qa.question import AGE, DATE, NUMBER, Question
-from lang.words import STOPWORDS, stem, term_words, terms
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
 
@@ -30,49 +30,58 @@ def refusal(reason: str, closest_shown: bool) -> str:
 
 @dataclass(frozen=True)
 class Decision:
-    abstain: bool
-    support: float
-    """0..1: the judge's probability that the articles answer the question."""
-    reason: str
+    """Answer or refuse, and how sure, decided once from the judge's view of the question."""
+
+    level: Level
+    """refused, or sure / likely / doubtful by the calibrated confidence of the best sentence."""
+    reason: str = ""
     """Why it abstained, in words a reader can check against the closest passage ('' when answering)."""
-    confidence: float = 0.0
-    """Calibrated probability that the best sentence answers (0 when abstaining)."""
-    level: Level = Level.REFUSED
-    phrase: Phrase | None = None
-    """The answer phrase to show in bold, when the judge is sure enough of it."""
+    selection: Selection = Selection((), None, 0.0)
+    """What it was decided from (nothing: no passage matched)."""
+
+    @property
+    def abstain(self) -> bool:
+        return self.level is Level.REFUSED
+
+    @property
+    def support(self) -> float:
+        """0..1: the judge's probability that the articles answer the question."""
+        return self.selection.p_answerable
+
+    @property
+    def confidence(self) -> float:
+        """Calibrated probability that the best sentence answers (0 when abstaining)."""
+        return 0.0 if self.abstain else self.selection.confidence
+
+    @property
+    def phrase(self) -> Phrase | None:
+        """The answer phrase to show in bold: the judge's, unless the answer is refused or doubtful."""
+        return None if self.level in (Level.REFUSED, Level.DOUBTFUL) else self.selection.phrase
 
 
 def decide(q: Question, selection: Selection, threshold: float, sure: float, doubt: float = 0.0) -> Decision:
     """Answer or refuse, and how sure: refuse below the answerability threshold; "sure" at or above the
     confidence `sure`, "doubtful" below `doubt` (no phrase then), else "likely"."""
-    p = selection.p_answerable
-    if p >= threshold:
-        lv = level(False, selection.confidence, sure, doubt)
-        return Decision(False, p, "", selection.confidence, lv, None if lv is Level.DOUBTFUL else selection.phrase)
-    return Decision(True, p, reason(q, selection.evidence[0]))
+    if selection.p_answerable >= threshold:
+        return Decision(level(False, selection.confidence, sure, doubt), "", selection)
+    return Decision(Level.REFUSED, reason(q, selection.evidence), selection)
 
 
-def reason(q: Question, best: Scored) -> str:
-    """The most concrete thing the closest passage lacks: a name of the question, the kind of answer
-    wanted, or the question's own words."""
+def reason(q: Question, evidence: Sequence[Scored]) -> str:
+    """The most concrete thing the articles lack, in plain words: a name (or number) of the question that no
+    passage found mentions, one the closest passage lacks, or the kind of answer wanted. Never the question's
+    common words: a list of them reads as the system's workings, not as a reason."""
+    best = evidence[0]
+    absent = [n for n in best.missing if all(n in e.missing for e in evidence)]
+    if absent:
+        return f"they never mention {' or '.join(absent[:MAX_NAMES])}"
     if best.missing:
-        return f"they never mention {', '.join(best.missing)} in this context"
+        return f"the closest passage does not mention {' or '.join(best.missing[:MAX_NAMES])}"
     if q.wants is not None and not best.fits:
         return f"they give no {_WANTS_WORDS[q.wants]} for this"
-    absent = unmatched_words(q.text, best.passage_text)
-    if absent:
-        quoted = ", ".join(f"“{w}”" for w in absent[:3])
-        return f"the closest passage does not say {quoted} or anything close enough"
-    return "the closest passage mentions the same things but does not say this"
+    return "the closest passage is about the same things but does not say this"
 
 
-def unmatched_words(question: str, text: str) -> list[str]:
-    """The question's content words (as the reader typed them) whose terms the text lacks, rarest first."""
-    have = set(terms(text))
-    out = []
-    for w in dict.fromkeys(term_words(question)):
-        if w in STOPWORDS or w.startswith("zzcountry") or len(w) < 3:
-            continue
-        if stem(w) not in have:
-            out.append(w)
-    return out
+MAX_NAMES = 2
+"""A reason names at most this many of the question's names: more reads as a list, not as a reason."""
+

@@ -10,7 +10,7 @@ import numpy as np
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
 
-from .features import Candidate, Sentence, SentenceSignals, question_row, sentence_signals
+from .features import Candidate, SentenceSignals, question_row, sentence_signals
 from . import phrase
 from .confidence import confidence_row, phrase_row
 from .judge import Judge, sigmoid
@@ -20,11 +20,16 @@ from qa.question import Question
 from qa.retrieval.retrieve import Retrieval
 
 
-@dataclass(frozen=True)
-class Scored(Sentence):
-    """A candidate sentence and the signals that rank it."""
+def _located(name: str) -> property:
+    return property(lambda self: getattr(self.candidate, name), doc=f"The candidate's `{name}`.")
 
-    semantic: float
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate sentence and what the judge made of it."""
+
+    candidate: Candidate
+    """The sentence as retrieval found it; where it sits is read from it (`text`, `start`, `passage_id`...)."""
     coverage: float
     """Weighted share of the question's terms found in the sentence."""
     context_coverage: float
@@ -32,13 +37,28 @@ class Scored(Sentence):
     fits: bool
     """The sentence contains the kind of answer wanted (a number, a date...), when one is wanted."""
     score: float
-    """How likely this sentence holds the answer (0..1), by the judge's ranker."""
-    index: int = 0
-    """The sentence's position in its passage."""
+    """P(this sentence holds the answer) by the judge's last ranking stage that saw it (the reranker for the
+    sentences the reader read, which rank first; the first stage for the rest). It orders the evidence and decides
+    whether a runner-up is cited too; it is never shown (`confidence` is)."""
+    confidence: float = 0.0
+    """The calibrated probability that this sentence answers the question: the judge's confidence model
+    (qa.judgment.confidence) with this sentence in first place. For the best sentence it is the answer's
+    confidence; for the others an estimate on the same scale. What a citation of it shows."""
     missing: tuple[str, ...] = ()
     """The question's names that this sentence's passage does not mention."""
     reading: Reading | None = None
     """What the reader made of it (None when it was not among the candidates read)."""
+
+    passage_rank = _located("passage_rank")
+    passage_id = _located("passage_id")
+    source = _located("source")
+    start = _located("start")
+    end = _located("end")
+    text = _located("text")
+    passage_start = _located("passage_start")
+    passage_end = _located("passage_end")
+    passage_text = _located("passage_text")
+    index = _located("index")
 
 
 @dataclass(frozen=True)
@@ -56,14 +76,17 @@ class Phrase:
 class Selection:
     """Ranked evidence (best first) and the judge's view of the question."""
 
-    evidence: list[Scored]
+    evidence: tuple[Scored, ...]
     row: np.ndarray | None
     """The question-level signals (QUESTION_FEATURES, + READER_QUESTION_FEATURES with the reader)."""
     p_answerable: float
-    confidence: float = 0.0
-    """Calibrated probability that evidence[0] answers the question."""
     phrase: Phrase | None = None
     """The answer phrase of evidence[0], when one passes the judge's phrase threshold."""
+
+    @property
+    def confidence(self) -> float:
+        """Calibrated probability that evidence[0] answers the question."""
+        return self.evidence[0].confidence if self.evidence else 0.0
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -104,7 +127,7 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf, reader: Reader 
     """Order the candidates (the ranker, then the reader over the best few), score the question's
     answerability, the confidence in the best sentence, and its answer phrase."""
     if not cands:
-        return Selection([], None, 0.0)
+        return Selection((), None, 0.0)
     sig: SentenceSignals = sentence_signals(q, cands, idf)
     first = judge.rank_logits(sig.matrix, sig.rrf)
     order = np.argsort(-first, kind="stable")
@@ -116,15 +139,20 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf, reader: Reader 
     order, probs, readings = ranked.order, ranked.probs, ranked.readings
     if ranked.reader_row is not None:
         row = np.concatenate([row, ranked.reader_row])
-    evidence = [Scored(passage_rank=c.passage_rank, passage_id=c.passage_id, source=c.source, start=c.start,
-                       end=c.end, text=c.text, passage_start=c.passage_start, passage_end=c.passage_end,
-                       passage_text=c.passage_text, semantic=c.cosine, coverage=float(sig.coverage[i]),
-                       context_coverage=float(sig.passage_coverage[i]), fits=bool(sig.fits[i]),
-                       score=float(probs[i]), index=c.index, missing=tuple(sig.missing[i]), reading=readings.get(i))
-                for i, c in ((int(i), cands[int(i)]) for i in order)]
     p_answerable = judge.p_answerable(row)
-    confidence = judge.p_confident(confidence_row(p_answerable, ranked.final))
-    return Selection(evidence, row, p_answerable, confidence, answer_phrase(q, evidence[0], confidence, judge))
+    confidences = sentence_confidences(judge, p_answerable, ranked.final)
+    evidence = tuple(Scored(cands[i], coverage=float(sig.coverage[i]), context_coverage=float(sig.passage_coverage[i]),
+                            fits=bool(sig.fits[i]), score=float(probs[i]), confidence=confidences[k],
+                            missing=tuple(sig.missing[i]), reading=readings.get(i))
+                     for k, i in enumerate(int(i) for i in order))
+    return Selection(evidence, row, p_answerable, answer_phrase(q, evidence[0], evidence[0].confidence, judge))
+
+
+def sentence_confidences(judge: Judge, p_answerable: float, final: np.ndarray) -> list[float]:
+    """The calibrated confidence of each candidate in the final order (`final`: their logits, best first), each
+    read as if it were first: the first one's is exactly the answer's confidence, the rest share its scale."""
+    return [judge.p_confident(confidence_row(p_answerable, np.concatenate([final[k:k + 1], np.delete(final, k)])))
+            for k in range(len(final))]
 
 
 @dataclass(frozen=True)
@@ -189,7 +217,7 @@ def select(q: Question, retrieval: Retrieval, store: ArticleStore, passages: int
     return rank(q, candidates(retrieval, store, passages), judge, snap.idf, reader)
 
 
-def with_sentence_before(evidence: list[Scored], store: ArticleStore) -> list[Scored]:
+def with_sentence_before(evidence: tuple[Scored, ...], store: ArticleStore) -> tuple[Scored, ...]:
     """The evidence, and when the best sentence opens its passage, the sentence before it from the previous
     passage (at the end, unranked): a sentence that refers back ("The ship ...", "He ...") is answered with the
     one it points at (qa.compose.compose.pick decides whether it does)."""
@@ -204,7 +232,8 @@ def with_sentence_before(evidence: list[Scored], store: ArticleStore) -> list[Sc
     if p is None or not p.sentences:
         return evidence
     span = p.sentences[-1]
-    last = replace(best, passage_rank=len(evidence), passage_id=p.id, start=span.start, end=span.end,
-                   text=p.text[span.start - p.start:span.end - p.start], passage_start=p.start, passage_end=p.end,
-                   passage_text=p.text, score=0.0, index=len(p.sentences) - 1, reading=None, missing=())
-    return evidence + [last]
+    sentence = Candidate(passage_rank=len(evidence), passage_id=p.id, source=p.source, start=span.start, end=span.end,
+                         text=p.text[span.start - p.start:span.end - p.start], passage_start=p.start,
+                         passage_end=p.end, passage_text=p.text, index=len(p.sentences) - 1, cosine=0.0,
+                         passage_vector_rank=None, passage_bm25_rank=None)
+    return (*evidence, replace(best, candidate=sentence, score=0.0, confidence=0.0, reading=None, missing=()))

@@ -130,5 +130,4 @@ def fake_settings(folder: Path) -> Settings:
 def refusal(question: str, closest: Citation | None = None, reason: str = "no sentence says it") -> Answer:
     text = "The articles don't say." + (" The closest passage [1] is not an answer." if closest else "")
     cites = (dataclasses.replace(closest, role="closest"),) if closest else ()
-    return Answer(text=text, citations=cites, abstained=True, reason=reason, question=question, searched=question,
-                  level=Level.REFUSED)
+    return Answer(text=text, citations=cites, level=Level.REFUSED, reason=reason, question=question, searched=question)

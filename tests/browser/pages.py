@@ -81,10 +81,14 @@ def last_reply(page: Page):
 
 
 def shown_in_chat(page: Page, locator) -> bool:
-    """Whether the top of `locator` is inside the chat's visible (scrolled) area."""
+    """Whether the top of `locator` is inside the chat's visible area: the chat's own scrolled box on a wide
+    screen; on a phone, where the page scrolls, the screen above the question box fixed at its foot."""
     return locator.evaluate("""el => {
       let box = el.parentElement;
-      while (box && !/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
-      const r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
-      return r.top >= b.top - 1 && r.top < b.bottom;
+      while (box && !(/auto|scroll/.test(getComputedStyle(box).overflowY) && box.scrollHeight > box.clientHeight))
+        box = box.parentElement;
+      const r = el.getBoundingClientRect();
+      if (box) { const b = box.getBoundingClientRect(); return r.top >= b.top - 1 && r.top < b.bottom; }
+      const foot = document.querySelector('#qa-compose').getBoundingClientRect().top;
+      return r.top >= -1 && r.top < Math.min(foot, window.innerHeight);
     }""")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.settings import PROJECT_DIR, child_environment
-from qa.types import Answer
+from qa.types import Answer, Level
 
 from .asking import SHIPPED_ARTICLE, BenchQuestion, Latency, rate
 
@@ -84,7 +84,7 @@ def measure_cold_start(store_path: Path, questions: list[BenchQuestion], repeats
     if not repeats:
         return cold, None
     by_text = {q.text: q for q in questions}
-    asked = [(by_text[text], Answer(text=answer, abstained=abstained), ms)
+    asked = [(by_text[text], Answer(text=answer, level=Level.REFUSED if abstained else Level.SURE), ms)
              for text, ms, answer, abstained in got["asked"]]
     ms = [m for _, _, m in asked]
     return cold, Warm(Latency.of(ms), round(len(ms) / (sum(ms) / 1000), 2), rate(asked))
