@@ -9,7 +9,7 @@ from .words import MONTHS, QUESTION_WORDS, is_number, stem, terms, words
 
 __all__ = ["AUXILIARIES", "CONDITIONALS", "MODALS", "NEGATIONS", "PRONOUNS", "QUESTION_WORDS", "YEAR", "auxiliary",
            "has_date", "is_negation", "is_reporting", "is_yes_no", "name_in", "negated", "negates", "question_word",
-           "text_keys"]
+           "text_keys", "wants_phrase"]
 
 AUXILIARIES = frozenset("""is are was were am be been do does did have has had will would can could should may might
 must shall""".split())
@@ -74,6 +74,16 @@ def is_yes_no(text: str) -> bool:
     """A question that starts with an auxiliary and has no question word near the start ("Did X go?")."""
     ws = words(text)
     return bool(ws) and auxiliary(ws[0]) in AUXILIARIES and not any(w in QUESTION_WORDS for w in ws[:4])
+
+
+# Questions asking for a reason or a manner are answered by a clause, not a phrase.
+_EXPLAIN = re.compile(r"^\s*(?:\w+\s+){0,3}?(why|how come)\b|^\s*how\s+(?:is|are|was|were|do|does|did|can|could|"
+                      r"would|should|will|has|have|had)\b", re.I)
+
+
+def wants_phrase(question: str) -> bool:
+    """False for reason/manner questions ("why ...", "how did ...") and yes/no questions."""
+    return bool(words(question)) and not _EXPLAIN.search(question) and not is_yes_no(question)
 
 
 def has_date(text: str) -> bool:

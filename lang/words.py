@@ -1,7 +1,6 @@
 """Words, terms, names and numbers: the small language toolkit shared by retrieval and evidence."""
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -11,15 +10,12 @@ import Stemmer
 from .aliases import aliases
 
 
-def sklearn_stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words (the Glasgow IR group's list), read from its data module without
-    importing scikit-learn itself, which would add 1.4 s to every start for one list."""
-    package = importlib.util.find_spec("sklearn")  # finds, does not import
-    path = Path(package.submodule_search_locations[0]) / "feature_extraction" / "_stop_words.py"
-    spec = importlib.util.spec_from_file_location("_sklearn_stop_words", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return frozenset(module.ENGLISH_STOP_WORDS)
+def glasgow_stop_words() -> frozenset[str]:
+    """The Glasgow IR group's English stop words as scikit-learn ships them, kept as a data file beside this
+    module (tests/test_lang_rules.py checks it against scikit-learn's): importing scikit-learn would add 1.4 s
+    to every start for one list."""
+    lines = (Path(__file__).with_name("stop_words.txt")).read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 _stemmer = Stemmer.Stemmer("english")
@@ -40,7 +36,7 @@ according said says say tell tells told one's s t
 QUESTION_WORDS = frozenset("what when where which who whom whose why how".split())
 # scikit-learn's list adds conjunctions and adverbs ("since", "although", "whereas") that start
 # questions and sentences in capitals without being names.
-FUNCTION_WORDS = STOPWORDS | QUESTION_WORDS | sklearn_stop_words()
+FUNCTION_WORDS = STOPWORDS | QUESTION_WORDS | glasgow_stop_words()
 NUMBER_WORDS = frozenset("""
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands

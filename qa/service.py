@@ -66,7 +66,7 @@ class QAService:
         from .compose.generate import make_answerer
 
         service = cls.of(store, embedder, settings, make_answerer(settings, embedder), judge, reader)
-        # spaCy (the yes/no parser, and the phrase tagger when used; ~2 s) and the reader load in the background.
+        # spaCy (the yes/no parser and the answer skills; ~2 s) and the reader load in the background.
         # Not a daemon: a process that exits while native code is still loading aborts ("terminate called
         # without an active exception"), so an early exit waits for the load to finish instead.
         threading.Thread(target=_warm_up, args=(service.chain.judge, service.chain.reader), name="load-models").start()
@@ -149,10 +149,7 @@ class QAService:
 
 def _warm_up(judge: Judge, reader: Reader | None) -> None:
     from .compose import yesno
-    from .judgment import phrase
 
-    if judge.phrase is not None and judge.phrase_source != "reader":  # else its tagger and model go unused
-        phrase.warm_up()
     yesno.warm_up()
     from lang.tagging import pipeline
 

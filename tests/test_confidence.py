@@ -68,9 +68,9 @@ def _linear(names: tuple[str, ...], weight: float = 0.5) -> Linear:
 def test_a_judge_with_every_stage_survives_its_json_round_trip():
     judge = Judge(None, _linear(QUESTION_FEATURES + READER_QUESTION_FEATURES), 0.2, {"note": "toy"},
                   reranker=_linear(RERANK_FEATURES), read_top=6, confidence=_linear(CONFIDENCE_FEATURES), sure=0.8,
-                  phrase=_linear(PHRASE_FEATURES), phrase_threshold=0.7, phrase_source="reader")
+                  phrase=_linear(PHRASE_FEATURES), phrase_threshold=0.7)
     again = Judge.from_json(judge.to_json())
-    assert again.uses_reader and again.read_top == 6 and again.sure == 0.8 and again.phrase_source == "reader"
+    assert again.uses_reader and again.read_top == 6 and again.sure == 0.8 and again.phrase_threshold == 0.7
     row = np.ones(len(CONFIDENCE_FEATURES))
     assert again.p_confident(row) == pytest.approx(judge.p_confident(row))
     assert again.p_phrase(np.ones(len(PHRASE_FEATURES))) == pytest.approx(judge.p_phrase(np.ones(len(PHRASE_FEATURES))))
@@ -98,3 +98,9 @@ def test_levels_by_the_trained_thresholds_on_toy_confidences():
     assert level(False, 0.5, sure=0.8, doubt=0.3) is Level.LIKELY
     assert level(False, 0.2, sure=0.8, doubt=0.3) is Level.DOUBTFUL
     assert level(False, 0.2, sure=0.8) is Level.LIKELY  # a judge with no doubtful band
+
+
+def test_a_judge_that_takes_its_phrase_from_the_unshipped_phrase_model_is_refused():
+    judge = Judge(None, _linear(QUESTION_FEATURES), 0.2, {})
+    with pytest.raises(ValueError, match="phrase model"):
+        Judge.from_json({**judge.to_json(), "phrase_source": "model"})

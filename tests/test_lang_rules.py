@@ -102,6 +102,6 @@ def test_modals_are_auxiliaries_of_possibility_and_future():
 def test_the_stop_words_read_without_importing_sklearn_are_sklearns():
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    from lang.words import FUNCTION_WORDS, sklearn_stop_words
+    from lang.words import FUNCTION_WORDS, glasgow_stop_words
 
-    assert sklearn_stop_words() == ENGLISH_STOP_WORDS and ENGLISH_STOP_WORDS <= FUNCTION_WORDS
+    assert glasgow_stop_words() == ENGLISH_STOP_WORDS and ENGLISH_STOP_WORDS <= FUNCTION_WORDS

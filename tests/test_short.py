@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.judgment import phrase as short
-from qa.judgment.phrase import ShortModel, ShortSpan, find_short, question_info, wants_phrase
+from training.phrase_model import model as short
+from lang.rules import wants_phrase
+from training.phrase_model.model import ShortModel, ShortSpan, find_short, question_info
 
 WAGNER = "After the cease-fire agreement, approximately two thousand Wagner fighters remained in Libya."
 MEETING = "Gen. Khalifa Haftar met President Vladimir Putin on 28 September 2023 in Moscow."

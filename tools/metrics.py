@@ -111,7 +111,7 @@ def phrase_metrics(group: list[Outcome]) -> dict:
     """The bold phrase as a reader meets it: of the answered questions that ask for a phrase (not why, how or
     yes/no), how often one is shown, and how often a shown one is right (token F1 >= 0.5 with a gold answer;
     on a question the articles do not answer, a shown phrase is wrong)."""
-    from qa.judgment.phrase import wants_phrase
+    from lang.rules import wants_phrase
 
     asked = [o for o in group if not o.answer.abstained and wants_phrase(o.question)]
     shown = [o for o in asked if o.answer.short is not None and o.answer.short.text not in ("Yes", "No")]

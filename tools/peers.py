@@ -18,7 +18,7 @@ from langchain_core.vectorstores import InMemoryVectorStore
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from qa.retrieval.corpus import Snapshot
-from qa.judgment.features import RRF_K
+from qa.retrieval.retrieve import RRF_K
 from lang.words import terms, terms_many
 
 

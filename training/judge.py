@@ -4,8 +4,8 @@ The questions run through the product's own steps (training/judge_data.py), so t
 exactly what they see when answering. Every figure printed is held out by article: GroupKFold over
 articles, never one article split between fitting and validation (training/stages.py). What ships is what
 won held out in this same run: the learned ranker only if it beats the sentence-level fusion, the reader's
-second stage only if it beats the ranker, the reader's answer phrase only if it is shown more often than the
-phrase model's at the same precision. Thresholds: refuse at most 5% of held-out answerable questions; "sure"
+second stage only if it beats the ranker. The bold phrase is the reader's span (the product ships no other);
+the phrase model of training/phrase_model is measured beside it as a peer. Thresholds: refuse at most 5% of held-out answerable questions; "sure"
 where answers are right 90% of the time; a bold phrase where it is right 90% of the time.
 """
 from __future__ import annotations
@@ -208,10 +208,11 @@ def main(argv: list[str] | None = None) -> int:
         phrase_stages[source] = stages.phrase_stage(source, rows, cands.of(source), conf.p, cands.right(source),
                                                     splits, cands.asked)
     report["phrase"] = {s: cands.report(ps) for s, ps in phrase_stages.items()}
-    phrase_source = max(phrase_stages, key=lambda s: report["phrase"][s]["shown_share"])
+    # The product shows only the reader's span; the phrase model (training/phrase_model) is reported as its peer.
+    phrase_source = "reader" if "reader" in phrase_stages else None
     report["phrase_source"] = phrase_source
 
-    judge = fit_final(rows, chosen, ranker_ships, conf, phrase_stages[phrase_source], extra, args)
+    judge = fit_final(rows, chosen, ranker_ships, conf, phrase_stages.get("reader"), extra, args)
     judge = replace(judge, meta=
                   {"data": args.data.name, "trained_questions": report["questions"], "articles": report["articles"],
                    "folds": args.folds, "c_rank": args.c_rank, "c_abstain": args.c_abstain,
@@ -246,7 +247,7 @@ def _auc(y, foreign, path: Path_) -> float:
 
 
 def fit_final(rows: list[Row], chosen: Path_, ranker_ships: bool, conf: stages.Confidence,
-              phrase: stages.PhraseStage, extra: dict, args) -> Judge:
+              phrase: stages.PhraseStage | None, extra: dict, args) -> Judge:
     """Every stage refitted on all the rows; thresholds as chosen out of fold."""
     y = np.array([r.answerable for r in rows])
     ranker = stages.fit_linear(*stages.ranker_data(rows), SENTENCE_FEATURES, args.c_rank) if ranker_ships else None
@@ -266,10 +267,13 @@ def fit_final(rows: list[Row], chosen: Path_, ranker_ships: bool, conf: stages.C
     names = chosen.answerability.names
     answerable = stages.fit_linear(chosen.answerability.matrix, y.astype(int), names, args.c_abstain)
     confidence = stages.fit_linear(conf.matrix, conf.target.astype(int), CONFIDENCE_FEATURES, weights=conf.weights)
-    has = phrase.fitted
-    phrase_model = stages.fit_linear(phrase.matrix[has], phrase.right[has].astype(int), PHRASE_FEATURES)
+    phrase_model, phrase_threshold = None, 1.0
+    if phrase is not None:
+        has = phrase.fitted
+        phrase_model = stages.fit_linear(phrase.matrix[has], phrase.right[has].astype(int), PHRASE_FEATURES)
+        phrase_threshold = phrase.threshold
     return Judge(ranker, answerable, chosen.answerability.threshold, {}, reranker, read_top, confidence, conf.sure,
-                 phrase_model, phrase.threshold, phrase.source, doubt=stages.DOUBTFUL_BELOW)
+                 phrase_model, phrase_threshold, doubt=stages.DOUBTFUL_BELOW)
 
 
 def _first_logits(r: Row, ranker) -> np.ndarray:

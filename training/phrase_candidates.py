@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.judgment import phrase
+from lang.rules import wants_phrase
+
+from .phrase_model import model as phrase
 from tools.metrics import best_f1, exact
 
 from .judge_data import Row
@@ -66,7 +68,7 @@ class PhraseCandidates:
 
 def phrase_candidates(rows: list[Row], order: list[np.ndarray], read, answered: np.ndarray) -> PhraseCandidates:
     """Both sources' proposals in each row's best sentence (the reader's only for rows it read)."""
-    asked = answered & np.array([phrase.wants_phrase(r.q.text) for r in rows])
+    asked = answered & np.array([wants_phrase(r.q.text) for r in rows])
     best = [rows[i].cands[int(order[i][0])] for i in range(len(rows))]
     phrase.parse_many(list(dict.fromkeys(b.text for b, a in zip(best, asked) if a)))
     model: list[Proposal | None] = []

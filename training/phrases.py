@@ -1,8 +1,8 @@
-"""Train the answer-phrase scorer (qa/judgment/phrase.py) on SQuAD v1.1 train; measure it on the pool's articles.
+"""Train the answer-phrase scorer (training/phrase_model) on SQuAD v1.1 train; measure it on the pool's articles.
 
     python -m training.phrases --data ../shared/train/squad1_train.json --heldout ../shared/train/squad2_train_pool.json
 
-Each answerable question gives one group of rows: the candidates (qa.judgment.phrase) of the sentence that holds
+Each answerable question gives one group of rows: the candidates (training.phrase_model) of the sentence that holds
 its gold answer, labelled by token F1 against the gold answers, and "no phrase here"; and a second group,
 from another sentence of its paragraph, where "no phrase here" is right. The regularization C is chosen on a
 tenth of the training articles held out; every figure printed is on the held-out pool (other articles).
@@ -29,7 +29,8 @@ import numpy as np
 from ingest.split import split_sentences
 
 from lang.tagging import SPACY_PIPELINE
-from qa.judgment import phrase as short
+from lang.rules import wants_phrase
+from training.phrase_model import model as short
 
 SAMPLE_PATH = Path(__file__).parent.parent / "tests" / "data" / "short_sample.json"
 SAMPLE_ARTICLES = 2
@@ -223,8 +224,8 @@ def precision_at(preds, items, threshold: float) -> float:
 
 def _prepare(path: Path, limit: int | None, seed: int = 0) -> tuple[list[Item], list[Item], int]:
     items, negatives, crossing = load_items(path)
-    items = [i for i in items if short.wants_phrase(i.question)]
-    negatives = [i for i in negatives if short.wants_phrase(i.question)]
+    items = [i for i in items if wants_phrase(i.question)]
+    negatives = [i for i in negatives if wants_phrase(i.question)]
     if limit is not None and len(items) > limit:
         rng = random.Random(seed)
         items = rng.sample(items, limit)

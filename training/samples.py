@@ -15,7 +15,8 @@ from core.settings import PROJECT_DIR
 from qa.judgment.confidence import confidence_row
 from qa.judgment.evidence import combine
 from qa.judgment.features import SENTENCE_FEATURES, Candidate
-from qa.judgment.judge import Judge, sigmoid
+from qa.judgment.judge import Judge
+from qa.judgment.scores import sigmoid
 from qa.judgment.reader import Reader, Reading
 from qa.judgment.reader import RECORD_PATH as READER_RECORD
 from qa.question import term_factors

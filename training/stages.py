@@ -12,7 +12,8 @@ import numpy as np
 from qa.judgment.confidence import CONFIDENCE_FEATURES, PHRASE_FEATURES, confidence_row, phrase_row
 from qa.judgment.features import SENTENCE_FEATURES, question_row
 from qa.judgment.evidence import combine
-from qa.judgment.judge import Judge, Linear, sigmoid
+from qa.judgment.judge import Judge, Linear
+from qa.judgment.scores import sigmoid
 from qa.judgment.reader import Reading
 from qa.judgment.rerank import READER_QUESTION_FEATURES, RERANK_FEATURES, rerank_matrix
 

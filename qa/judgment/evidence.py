@@ -9,11 +9,12 @@ import numpy as np
 
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
+from lang.rules import wants_phrase
 
 from .features import Candidate, SentenceSignals, question_row, sentence_signals
-from . import phrase
 from .confidence import confidence_row, phrase_row
-from .judge import Judge, sigmoid
+from .judge import Judge
+from .scores import sigmoid
 from .reader import Reading, Reader
 from .rerank import rerank, rerank_matrix
 from qa.question import Question
@@ -190,20 +191,12 @@ def combine(judge: Judge, first: np.ndarray, base: np.ndarray,
 
 
 def answer_phrase(q: Question, best: Scored, confidence: float, judge: Judge) -> Phrase | None:
-    """The phrase of the best sentence that answers, from the reader's span head or the phrase model
-    (whichever won held out), when its calibrated probability passes the judge's threshold."""
-    if judge.phrase is None or not phrase.wants_phrase(q.text):
+    """The phrase of the best sentence that answers, from the reader's span head, when its calibrated
+    probability passes the judge's threshold."""
+    r = best.reading
+    if judge.phrase is None or not wants_phrase(q.text) or r is None or r.phrase_end <= r.phrase_start:
         return None
-    if judge.phrase_source == "reader":
-        r = best.reading
-        if r is None or r.phrase_end <= r.phrase_start:
-            return None
-        start, end, p, none = r.phrase_start, r.phrase_end, r.phrase_p, r.no_phrase_p
-    else:
-        span = phrase.find_short(q.text, best.text, threshold=0.0)
-        if span is None:
-            return None
-        start, end, p, none = span.start, span.end, span.score, 0.0
+    start, end, p, none = r.phrase_start, r.phrase_end, r.phrase_p, r.no_phrase_p
     text = best.text[start:end]
     p_right = judge.p_phrase(phrase_row(confidence, p, none, len(text.split())))
     if p_right < judge.phrase_threshold:

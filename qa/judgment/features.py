@@ -15,8 +15,10 @@ import numpy as np
 from qa.question import AGE, DATE, UNITS, Question
 from lang.rules import YEAR, gives_reason, has_date, name_in, negated, text_keys
 from lang.words import MONTHS, is_number, names, terms, words
+from qa.retrieval.retrieve import RRF_K
 
-RRF_K = 60
+from .scores import ranks
+
 """Reciprocal rank fusion's usual constant (the sentence-level fusion of cosine and BM25)."""
 BM25_K1, BM25_B = 1.2, 0.75
 """The usual BM25 constants (as in bm25s and Lucene)."""
@@ -143,14 +145,6 @@ def bm25_scores(q: Question, sentence_terms: list[list[str]], idf) -> np.ndarray
             counts[t] = counts.get(t, 0) + 1
         norm = BM25_K1 * (1 - BM25_B + BM25_B * len(ts) / avg)
         out[i] = sum(idf(t) * counts[t] * (BM25_K1 + 1) / (counts[t] + norm) for t in q.terms if t in counts)
-    return out
-
-
-def ranks(values: np.ndarray) -> np.ndarray:
-    """1 for the largest value, 2 for the next... (ties keep their order)."""
-    order = np.argsort(-values, kind="stable")
-    out = np.empty(len(values), dtype=np.int64)
-    out[order] = np.arange(1, len(values) + 1)
     return out
 
 

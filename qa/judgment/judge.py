@@ -19,6 +19,7 @@ from core.settings import MODELS_DIR
 from .confidence import CONFIDENCE_FEATURES, PHRASE_FEATURES
 from .features import QUESTION_FEATURES, SENTENCE_FEATURES
 from .rerank import READER_QUESTION_FEATURES, RERANK_FEATURES
+from .scores import sigmoid
 
 MODEL_PATH = MODELS_DIR / "judge.json"
 
@@ -49,10 +50,6 @@ class Linear:
                    float(d["intercept"]))
 
 
-def sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
-
-
 @dataclass(frozen=True)
 class Judge:
     ranker: Linear | None
@@ -72,11 +69,9 @@ class Judge:
     sure: float = 1.0
     """The least confidence at which an answer is shown as sure (else "likely")."""
     phrase: Linear | None = None
-    """P(the answer phrase is right) over PHRASE_FEATURES."""
+    """P(the reader's answer phrase is right) over PHRASE_FEATURES."""
     phrase_threshold: float = 1.0
     """The least phrase probability at which the phrase is shown (chosen for 90% precision held out)."""
-    phrase_source: str = "model"
-    """Where the phrase comes from: "reader" (its span head) or "model" (the phrase model of qa.judgment.phrase)."""
     doubt: float = 0.0
     """Below this confidence the best sentence is shown as the closest one, not as an answer ("doubtful")."""
 
@@ -106,19 +101,22 @@ class Judge:
         return {"ranker": lin(self.ranker), "answerable": self.answerable.to_json(), "threshold": self.threshold,
                 "reranker": lin(self.reranker), "read_top": self.read_top, "confidence": lin(self.confidence),
                 "sure": self.sure, "phrase": lin(self.phrase), "phrase_threshold": self.phrase_threshold,
-                "phrase_source": self.phrase_source, "doubt": self.doubt, "meta": self.meta}
+                "phrase_source": "reader", "doubt": self.doubt, "meta": self.meta}
 
     @classmethod
     def from_json(cls, d: dict) -> "Judge":
         def lin(key: str, names: tuple[str, ...]) -> Linear | None:
             return Linear.from_json(d[key], names) if d.get(key) else None
 
+        if d.get("phrase_source", "reader") != "reader":
+            raise ValueError("this judge takes its phrase from the phrase model, which the product no longer ships "
+                             "(training/phrase_model); refit it with python -m training.judge")
         reranker = lin("reranker", RERANK_FEATURES)
         question = QUESTION_FEATURES + (READER_QUESTION_FEATURES if reranker is not None else ())
         return cls(lin("ranker", SENTENCE_FEATURES), Linear.from_json(d["answerable"], question),
                    float(d["threshold"]), d.get("meta", {}), reranker, int(d.get("read_top", 0)),
                    lin("confidence", CONFIDENCE_FEATURES), float(d.get("sure", 1.0)), lin("phrase", PHRASE_FEATURES),
-                   float(d.get("phrase_threshold", 1.0)), d.get("phrase_source", "model"), float(d.get("doubt", 0.0)))
+                   float(d.get("phrase_threshold", 1.0)), float(d.get("doubt", 0.0)))
 
     def save(self, path: Path = MODEL_PATH) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

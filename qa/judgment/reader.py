@@ -12,6 +12,7 @@ import numpy as np
 
 from core.settings import MODELS_DIR
 
+from .scores import softmax
 from .reader_input import Encoded, batch, encode_many, span_mask
 
 MODEL_PATH = MODELS_DIR / "reader.onnx"
@@ -35,15 +36,10 @@ class Reading:
     """The span head's probability that no phrase of this sentence answers."""
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
 def best_span(start: np.ndarray, end: np.ndarray, e: Encoded) -> tuple[int, int, float, float]:
     """(first piece, last piece, p(phrase), p(no phrase)) from one pair's masked start/end logits; pieces are
     indices into the pair, 0 ([CLS]) meaning no phrase."""
-    ps, pe = _softmax(start), _softmax(end)
+    ps, pe = softmax(start), softmax(end)
     first, n = e.sentence_first, len(e.offsets)
     if n == 0:
         return 0, 0, 0.0, 1.0

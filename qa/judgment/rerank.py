@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .reader import Reading
+from .scores import ranks, softmax
 
 RERANK_FEATURES = (
     "first_stage", "first_stage_gap", "first_stage_rank", "relevance", "relevance_gap", "relevance_rank",
@@ -19,29 +20,17 @@ READER_QUESTION_FEATURES = (
 )
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    e = np.exp(x - x.max())
-    return e / e.sum()
-
-
-def _recip_ranks(values: np.ndarray) -> np.ndarray:
-    order = np.argsort(-values, kind="stable")
-    out = np.empty(len(values))
-    out[order] = 1.0 / np.arange(1, len(values) + 1)
-    return out
-
-
 def rerank_matrix(first_stage: np.ndarray, readings: list[Reading]) -> np.ndarray:
     """One row per read candidate (in first-stage order), columns as RERANK_FEATURES."""
     rel = np.array([r.relevance for r in readings])
     cols = {
         "first_stage": first_stage,
         "first_stage_gap": first_stage - first_stage.max(),
-        "first_stage_rank": _recip_ranks(first_stage),
+        "first_stage_rank": 1.0 / ranks(first_stage),
         "relevance": rel,
         "relevance_gap": rel - rel.max(),
-        "relevance_rank": _recip_ranks(rel),
-        "relevance_share": _softmax(rel),
+        "relevance_rank": 1.0 / ranks(rel),
+        "relevance_share": softmax(rel),
         "no_phrase": np.array([r.no_phrase_p for r in readings]),
         "phrase_p": np.array([r.phrase_p for r in readings]),
     }
@@ -67,7 +56,7 @@ def rerank(top: np.ndarray, first_stage: np.ndarray, readings: list[Reading], lo
     combined `logits`, and summarize what the reader saw for the answerability model."""
     order = np.argsort(-logits, kind="stable")
     rel = np.array([r.relevance for r in readings])
-    share = _softmax(rel)
+    share = softmax(rel)
     best = int(order[0])
     second = float(logits[order[1]]) if len(order) > 1 else float(logits[best]) - 5.0
     rel_sorted = np.sort(rel)[::-1]

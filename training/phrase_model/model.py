@@ -1,34 +1,28 @@
-"""The short answer phrase: the span of an evidence sentence that answers the question.
+"""The phrase model: a peer of the reader's span head, kept for training only.
 
-Candidate spans come from qa.judgment.chunks (spaCy's tagger); a conditional logit trained on SQuAD's answer
-spans (training/phrases.py, weights in qa/models/short.json) picks one, or none when its best candidate is
-weak. Whether a phrase is shown at all is the judge's decision (qa.judgment.evidence.answer_phrase).
+Candidate spans come from training.phrase_model.chunks (spaCy's tagger); a conditional logit trained on SQuAD's
+answer spans (training/phrases.py, weights in training/checkpoints/short.json) picks one, or none when its best
+candidate is weak. The shipped judge takes the reader's span, which is shown more often at the same precision
+held out (training.judge reports both); the product does not ship this model.
 """
 from __future__ import annotations
 
 import json
 import math
-import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from core.settings import MODELS_DIR
-from lang.rules import is_yes_no
-from lang.words import words
+from lang.rules import wants_phrase
 
 from .chunks import Chunk, Parsed, nlp, parse, parse_many, parsed_from_doc
-from .phrase_features import QuestionInfo, features, question_info
+from .features import QuestionInfo, features, question_info
 
 __all__ = ["Chunk", "Parsed", "QuestionInfo", "ShortModel", "ShortSpan", "best_short", "candidates", "features",
            "find_short", "parse", "parse_many", "parsed_from_doc", "question_info", "rank", "wants_phrase", "warm_up"]
 
-MODEL_PATH = MODELS_DIR / "short.json"
-# Questions asking for a reason or a manner are answered by a clause, not a phrase.
-_EXPLAIN = re.compile(r"^\s*(?:\w+\s+){0,3}?(why|how come)\b|^\s*how\s+(?:is|are|was|were|do|does|did|can|could|"
-                      r"would|should|will|has|have|had)\b", re.I)
-
+MODEL_PATH = Path(__file__).resolve().parent.parent / "checkpoints" / "short.json"
 
 @dataclass(frozen=True)
 class ShortSpan:
@@ -124,12 +118,6 @@ def rank(question: str, parsed: Parsed, model: ShortModel) -> list[tuple[float, 
     total = sum(exps) + math.exp(model.none_score - top)
     scored = [(e / total, c) for e, c in zip(exps, parsed.candidates)]
     return sorted(scored, key=lambda pc: (-pc[0], pc[1].end - pc[1].start, pc[1].start))
-
-
-def wants_phrase(question: str) -> bool:
-    """False for reason/manner questions ("why ...", "how did ...") and yes/no questions."""
-    ws = words(question)
-    return bool(ws) and not _EXPLAIN.search(question) and not is_yes_no(question)
 
 
 def candidates(sentence: str) -> list[ShortSpan]:
