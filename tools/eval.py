@@ -42,8 +42,9 @@ def load_dataset(path: Path, workdir: Path, with_seed: bool = True) -> tuple[lis
             for q in art["questions"]:
                 cases.append(Case(art["title"], ((q["question"], tuple(q["answers"]), None,
                                                   not q["is_impossible"]),)))
-        if with_seed:
-            articles.extend(sorted(get_settings().seed_dir.glob("*.txt")))
+        if with_seed:  # the shipped articles too, unless the dataset has them already
+            given = {a.name for a in articles}
+            articles.extend(p for p in sorted(get_settings().seed_dir.glob("*.txt")) if p.name not in given)
         return articles, cases
     article = (path.parent.parent / data["article"]) if "article" in data else None
     if article is not None and not article.exists():
