@@ -36,8 +36,21 @@ class _Brief(logging.Formatter):
         return ""
 
 
+class _Stderr(logging.StreamHandler):
+    """Writes to sys.stderr as it is when a record comes, not as it was when logging was set up: a caller that
+    runs main() with stderr redirected (a test, a wrapper) would otherwise leave a handler on a closed stream."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def _log_to_stderr(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _Stderr()
     handler.setLevel(logging.INFO if verbose else logging.WARNING)  # some libraries set their loggers to DEBUG
     fmt = "%(levelname)s: %(name)s: %(message)s"
     handler.setFormatter(logging.Formatter(fmt) if verbose else _Brief("warning: %(message)s"))

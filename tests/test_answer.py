@@ -267,3 +267,27 @@ def test_the_command_line_prints_the_one_json_shape(service, monkeypatch, capsys
     printed = json.loads(capsys.readouterr().out)
     assert printed == json.loads(json.dumps(service.answer("Which ship unexpectedly anchored off Tobruk?").to_json()))
     assert "path" not in printed and printed["level"] in ("sure", "likely", "doubtful")
+
+
+def test_the_cli_log_follows_stderr_when_it_is_redirected_later():
+    """main() sets up logging once; a later record goes to stderr as it is then, never to a stream that a
+    caller (a test's capture, a wrapper) has closed since ("--- Logging error ---" and a traceback)."""
+    import io
+    import logging
+    import sys
+
+    from qa import __main__ as cli
+
+    before = logging.getLogger().handlers[:]
+    first, second = io.StringIO(), io.StringIO()
+    old = sys.stderr
+    try:
+        sys.stderr = first
+        cli._log_to_stderr(verbose=False)
+        first.close()
+        sys.stderr = second
+        logging.getLogger("qa.test").warning("the store went away")
+    finally:
+        sys.stderr = old
+        logging.getLogger().handlers[:] = before
+    assert second.getvalue() == "warning: the store went away\n"

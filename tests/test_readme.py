@@ -105,6 +105,7 @@ def test_the_python_example_uses_only_what_an_answer_has():
     used = set(re.findall(r"\b(?:a|refused)\.(\w+)", PYTHON_EXAMPLE)) | set(re.findall(r"\bc\.(\w+)", PYTHON_EXAMPLE))
     fields = set(Answer.__dataclass_fields__) | set(Citation.__dataclass_fields__)
     fields |= {"short"} | set(Short.__dataclass_fields__) | {"path"}
+    fields |= {name for name, value in vars(Answer).items() if isinstance(value, property)}
     assert used and used <= fields
 
 
