@@ -35,6 +35,9 @@ class Form:
     """For ENTITIES: PERSON, ORGANISATION, PLACE or ANY."""
     before: bool = False
     """For AFTER: the question asks what came before the event instead."""
+    explicit: bool = False
+    """For DEFINE: the meaning is asked for in so many words ("what does X mean / refer to", "what is meant by X",
+    "define X"), not only "what is X"."""
 
 
 _ART = r"(?:article|story|piece|report|text|news|document|post|item|this|it)"
@@ -132,7 +135,7 @@ def form(question: str) -> Form | None:
         term = next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip()
         explicit = m.group("e") is None
         if explicit or _looks_like_a_name(term) or len(term.split()) <= 3:
-            return Form(Kind.DEFINE, subject=term)
+            return Form(Kind.DEFINE, subject=term, explicit=explicit)
     m = _WHO_IS.match(q)
     if m and len(m.group("name").split()) <= 4:
         return Form(Kind.WHO_IS, subject=m.group("name").strip())

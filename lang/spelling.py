@@ -45,13 +45,21 @@ class Speller:
     """Corrects the words of a question that the articles never use to the articles' word they were meant to be
     ("Lindquist" -> "Lindqvist"): only words of four letters or more, by first letter, within allowed_edits."""
 
-    def __init__(self, words: Iterable[str], common: frozenset[str] = frozenset()):
+    def __init__(self, words: Iterable[str], common: frozenset[str] = frozenset(),
+                 pairs: Iterable[tuple[str, str]] = ()):
         self._common = common
-        """Words never corrected: an English word or a well-known name typed on purpose."""
+        """Words not corrected unless typed as a name: an English word or a well-known name typed on purpose."""
         self._known = set(words)
         self._by_first: dict[str, list[str]] = defaultdict(list)
         for w in self._known:
             self._by_first[w[0]].append(w)
+        self._next: dict[str, set[str]] = defaultdict(set)
+        """The words that follow each word inside the articles' multi-word names ("janet" -> {"coyle"})."""
+        for a, b in pairs:
+            self._next[a].add(b)
+        self._name_words: dict[str, list[str]] = defaultdict(list)
+        for w in {w for a, b in pairs for w in (a, b)}:
+            self._name_words[w[0]].append(w)
 
     @classmethod
     def of_terms(cls, terms: Iterable[str], common: frozenset[str] = frozenset()) -> "Speller":
@@ -60,31 +68,56 @@ class Speller:
         countries: dict[str, list[str]] = defaultdict(list)
         for phrase, term in aliases().phrases.items():
             countries[term].extend(phrase.split())
+        terms = list(terms)
         words = [w for t in terms for w in (countries.get(t, ()) if t.startswith("zzcountry") else t.split("_"))]
-        return cls((w for w in words if len(w) >= 4 and w.isalpha()), common)
+        pairs = [tuple(t.split("_")) for t in terms if t.count("_") == 1 and not t.startswith("zzcountry")]
+        return cls((w for w in words if len(w) >= 4 and w.isalpha()), common,
+                   [(a, b) for a, b in pairs if a.isalpha() and b.isalpha()])
 
     def knows(self, word: str) -> bool:
         w = word.lower()
         return w in self._known or stem(w) in self._known
 
-    def correct(self, word: str) -> str | None:
-        """The articles' word that `word` was meant to be, or None (known already, too short, nothing close)."""
+    def correct(self, word: str, named: bool = False, after: str | None = None) -> str | None:
+        """The articles' word that `word` was meant to be, or None (known already, too short, nothing close).
+
+        `named`: typed with a capital inside the question, so meant as a name: a common word ("Brant", "Grant")
+        is then read as the articles' name it is close to. `after`: the word typed just before; when the articles
+        have a name of that word and one close to this one, the typo budget is the whole name's ("janet coil"
+        -> "janet coyle": two letters in eleven)."""
         w = word.lower()
-        limit = allowed_edits(w)
-        if limit == 0 or self.knows(w) or w in FUNCTION_WORDS or w in self._common or not w.isalpha():
+        if self.knows(w) or w in FUNCTION_WORDS or not w.isalpha():
             return None
-        found = process.extractOne(w, self._by_first.get(w[0], ()), scorer=DamerauLevenshtein.distance,
-                                   score_cutoff=limit)
+        if after is not None:
+            whole = f"{after.lower()} {w}"
+            following = [b for b in self._next.get(after.lower(), ()) if b[:1] == w[:1]
+                         and DamerauLevenshtein.distance(w, b) <= allowed_edits(whole)]
+            if following:
+                return min(following, key=lambda b: DamerauLevenshtein.distance(w, b))
+        limit = allowed_edits(w)
+        if limit == 0 or (w in self._common and not named):
+            return None
+        pool = self._name_words if w in self._common else self._by_first
+        found = process.extractOne(w, pool.get(w[0], ()), scorer=DamerauLevenshtein.distance, score_cutoff=limit)
         if found is None or not same_word(w, found[0]):
             return None
         return found[0]
 
     def fix(self, text: str) -> str:
         """The text with each misspelled word replaced, in the case it was typed ("Lindquist's" -> "Lindqvist's")."""
-        def swap(m: re.Match) -> str:
+        tokens = list(re.finditer(r"[^\W\d_]+", text))
+        # In a question typed in title case a capital says nothing.
+        title_case = sum(t.group(0)[:1].isupper() for t in tokens[1:]) > len(tokens[1:]) / 2
+        out, end = [], 0
+        for i, m in enumerate(tokens):
             word = m.group(0)
-            right = self.correct(word)
-            if right is None:
-                return word
-            return right.capitalize() if word[:1].isupper() else right
-        return re.sub(r"[^\W\d_]+", swap, text)
+            gap = text[tokens[i - 1].end():m.start()] if i else ""
+            # A capital after the question's first word, not after a sentence's end, is a name as typed.
+            named = i > 0 and not title_case and word[:1].isupper() and not re.search(r"[.!?:;\"“]", gap)
+            after = tokens[i - 1].group(0) if i and gap.strip() == "" else None
+            right = self.correct(word, named, after)
+            out.append(text[end:m.start()])
+            out.append(word if right is None else right.capitalize() if word[:1].isupper() else right)
+            end = m.end()
+        out.append(text[end:])
+        return "".join(out)

@@ -14,7 +14,7 @@ from lang.words import STOPWORDS, names, stem, terms, words
 # The kinds of answer that can be checked for in a sentence.
 NUMBER, DATE, AGE = "number", "date", "age"
 _KIND_PATTERNS = [
-    (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b", re.I), AGE),
+    (re.compile(r"\bhow old\b|\bhow many years old\b|\bwhat age\b|\bat what age\b", re.I), AGE),
     (re.compile(r"\bhow (many|much|long|far|deep|tall|high|wide|big|large|heavy|often|fast)\b"
                 r"|\bwhat (percentage|percent|number|amount)\b", re.I), NUMBER),
     (re.compile(r"\bwhat (will|would|does|did|do|is|was|are|were)\b.*\b(cost|costs|price|worth)\b", re.I), NUMBER),

@@ -94,3 +94,33 @@ def test_the_speller_corrects_rare_words_to_the_articles_words_but_never_a_commo
     assert speller.fix("who is the winner in tobrук") == "who is the winner in tobrук"  # common; other script
     assert speller.fix("ships in Tobrku?") == "ships in Tobruk?"
     assert speller.fix("Who is Angela Merkel?") == "Who is Angela Merkel?"  # nothing close: left as typed
+
+
+def test_a_common_word_typed_as_a_name_or_inside_a_name_is_read_as_the_articles_name():
+    from lang.spelling import Speller
+
+    speller = Speller.of_terms(["harold_brandt", "brand", "janet_coyle", "janet", "court"],
+                               common=frozenset({"brant", "coil", "court", "courts"}))
+    # A capital inside the question marks a name: the common word "Brant" is the articles' Brandt, never "brand".
+    assert speller.fix("Why did Judge Brant disagree?") == "Why did Judge Brandt disagree?"
+    # After a name's first word, the typo budget is the whole name's: "janet coil" is two letters from it.
+    assert speller.fix("who is janet coil") == "who is janet coyle"
+    # Lower case and not after a name word, a common word stays as typed; so does a capital at the start.
+    assert speller.fix("is brant a bird") == "is brant a bird"
+    assert speller.fix("Brant said what?") == "Brant said what?"
+    # In a title-cased question a capital says nothing.
+    assert speller.fix("Who Is The Brant Of The Courts") == "Who Is The Brant Of The Courts"
+
+
+def test_a_term_is_explained_by_the_clause_the_text_puts_right_after_it():
+    from lang.glosses import gloss
+
+    text = ("Redhaven added a 10 percent sell-on clause, which gives Sarrant a share of any future fee. "
+            "Work on the quay, a 120-metre concrete pier, starts soon. The deal was signed on Monday.")
+    found = gloss("sell-on clause", text)
+    assert found.text == "gives Sarrant a share of any future fee" == text[found.start:found.end]
+    assert gloss("quay", text).text == "a 120-metre concrete pier"
+    assert gloss("A sell-on clause", "A sell-on clause is a promise of part of a future fee.").text == \
+        "a promise of part of a future fee"
+    assert gloss("deal", text) is None  # named, never explained
+    assert gloss("clause", "The sell-on clauses were dropped.") is None  # another word, not the term

@@ -17,6 +17,7 @@ def test_question_analysis_finds_names_and_wanted_kind():
     assert "Tartus" in q.names
     assert analyze("When did the bridge open?", flat_idf).wants == DATE
     assert analyze("How old is Ilse Brandt?", flat_idf).wants == AGE
+    assert analyze("how many years old is the bridge", flat_idf).wants == AGE  # "how old", said longer
     assert analyze("Who is Ilse Brandt?", flat_idf).wants is None
 
 

@@ -18,6 +18,8 @@ HARBOUR = """date 2024-05-10
 
 The council of Port Ellery voted on Tuesday to build a ferry terminal on the old coal quay, at a cost of 30 million euros.
 
+The terminal will be paid for by a harbour levy, which adds two euros to every ferry ticket.
+
 Mayor Ilse Brandt, who has pushed for the terminal since 2021, said the vote was "a new start for the harbour." Brandt told reporters that the first ferries could sail in 2026.
 
 Opposition leader Tomas Weber voted against the plan because the terminal would close the quay to fishing boats. Weber said the fishermen had not been asked.
@@ -84,6 +86,17 @@ def test_a_typo_in_a_name_still_finds_the_person(harbour):
 def test_an_acronym_is_spelled_out(harbour):
     a = ask(harbour, "What does MSA stand for?")
     assert a.short is not None and a.short.text == "Maritime Safety Agency"
+
+
+def test_a_term_the_article_explains_is_answered_with_its_explanation(harbour):
+    a = ask(harbour, "What does the harbour levy refer to?")
+    assert a.route is Route.DEFINITION
+    assert a.short is not None and a.short.text == "adds two euros to every ferry ticket"
+
+
+def test_a_term_the_article_does_not_explain_is_not_given_a_made_up_meaning(harbour):
+    a = ask(harbour, "What does the coal quay mean?")
+    assert a.route is not Route.DEFINITION  # the article never explains it: the single-sentence path answers
 
 
 def test_timeline_orders_the_dated_events_and_resolves_relative_dates(harbour):

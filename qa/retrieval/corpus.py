@@ -8,6 +8,8 @@ hits are read from Chroma by id, like vector hits.
 """
 from __future__ import annotations
 
+import re
+
 import threading
 import time
 from dataclasses import dataclass, field
@@ -52,7 +54,11 @@ class Snapshot:
     def spelled(self, text: str, common: frozenset[str] = frozenset()) -> str:
         """The text with the words the articles never use read as the articles' words they were meant to be.
         The speller (the index's whole vocabulary) is built only when such a word is asked about."""
-        rare = [w for w in words(text) if len(w) >= 4 and w not in common and w not in FUNCTION_WORDS
+        # Common words are read too when typed as a name or after a name word ("Judge Brant", "janet coil").
+        ws = words(text)
+        capitals = {w.lower() for w in re.findall(r"(?<=\S\s)[A-Z][a-z]+", text)}
+        rare = [w for i, w in enumerate(ws) if len(w) >= 4 and w not in FUNCTION_WORDS
+                and (w not in common or w in capitals or (i and ws[i - 1] not in FUNCTION_WORDS))
                 and self.document_frequency(stem(w)) == 0]
         return self.speller(common).fix(text) if rare else text
 

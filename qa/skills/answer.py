@@ -11,6 +11,7 @@ from core.types import ArticleInfo
 from ingest.store import ArticleStore
 from lang.acronyms import expansion
 from lang.forms import ANY, Form, Kind, form, is_acronym
+from lang.glosses import gloss
 from lang.words import stem, terms
 from qa.compose.compose import Draft
 from qa.retrieval.corpus import Snapshot
@@ -146,6 +147,8 @@ class Skills:
                 return with_phrase(doc, line, e.role_start, e.role_end, Route.DEFINITION)
         if f.kind is Kind.WHO_IS and not named:
             return self._holder(term, scope, snap)
+        if f.explicit and not named:
+            return self._explained(term, scope, snap)
         for doc, e in named:
             if e.kind != PERSON:
                 return first_mention(doc, e)
@@ -168,6 +171,16 @@ class Skills:
                     if at < 0:
                         continue
                     return with_phrase(doc, line, at, at + len(e.name), Route.DEFINITION)
+        return None
+
+    def _explained(self, term: str, scope, snap) -> SkillAnswer | None:
+        """"What does the sell-on clause refer to?": the words the article explains the term with, if any."""
+        for info in self._matching(term, scope, snap)[:MAX_ARTICLES]:
+            doc = self.library.get(info)
+            found = gloss(term, doc.text) if doc is not None else None
+            line = doc.line_at(found.start) if found is not None else None
+            if line is not None:
+                return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
         return None
 
     def _spelled_out(self, acronym: str, scope, snap) -> SkillAnswer | None:
