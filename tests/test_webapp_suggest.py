@@ -1,7 +1,8 @@
 """Suggested questions for uploaded articles: general rules over the article's own text."""
 from __future__ import annotations
 
-from webapp.suggest import ABOUT, full_names, name_counts, suggest_questions
+from lang.mentions import full_names, name_counts
+from webapp.suggest import ABOUT, suggest_questions
 
 
 def test_the_person_called_by_surname_is_asked_about():
