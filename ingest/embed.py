@@ -40,8 +40,8 @@ def default_model_path(settings: Settings) -> str:
 
 
 def whole_words(settings: Settings) -> frozenset[str]:
-    """The words the embedder's tokenizer knows whole ("winner", "putin"): common words and well-known names, never
-    taken for a typo of a rarer name in the articles ("winner" is not "Winer"). Empty when it has no word list."""
+    """The words the embedder's tokenizer knows whole ("winner", "merkel"): common words and well-known names, never
+    taken for a typo of a rarer name in the articles ("winter" is not "Winther"). Empty when it has no word list."""
     return _whole_words(default_model_path(settings))
 
 

@@ -292,7 +292,7 @@ class KeywordIndex:
         return dict(self._db().execute(f"SELECT term, doc FROM vocabulary WHERE term IN ({marks})", wanted))
 
     def vocabulary(self) -> list[str]:
-        """Every term of the index: the stems of the passages' words and their name word pairs ("jonathan_winer")."""
+        """Every term of the index: the stems of the passages' words and their name word pairs ("ilse_brandt")."""
         return [term for term, in self._db().execute("SELECT term FROM vocabulary")]
 
     def passage_count(self) -> int:

@@ -143,7 +143,7 @@ def form(question: str) -> Form | None:
 
 
 def is_acronym(word: str) -> bool:
-    """"IAEA", "LNA", "U.N.", "NGOs": letters in capitals, two or more."""
+    """"IAEA", "NATO", "U.N.", "NGOs": letters in capitals, two or more."""
     return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
 
 

@@ -20,7 +20,7 @@ MODALS = frozenset("can could may might must shall should will would".split())
 CONDITIONALS = frozenset("if unless whether lest".split())
 """The words that open a clause whose claim is supposed, not stated ("if she opens the bridge")."""
 PRONOUNS = frozenset("i you he she it we they one this that these those who which".split())
-"""Subjects that point at a name said elsewhere ("Haftar visited Moscow, although he ...")."""
+"""Subjects that point at a name said elsewhere ("Weber visited Oslo, although he ...")."""
 # "not only X" adds to X instead of denying it.
 _LIMITING = frozenset("only just merely simply".split())
 # Verbs that report a claim without doubting it: "officials said she opened the bridge" states that she did.

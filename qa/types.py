@@ -147,7 +147,7 @@ class Answer:
 
     @property
     def path(self) -> str:
-        """The route as one line, e.g. "extractive (fallback: 'Moscow' is not in the cited evidence)"."""
+        """The route as one line, e.g. "extractive (fallback: 'Oslo' is not in the cited evidence)"."""
         return route_line(self.route, self.fallback)
 
     def to_json(self) -> dict:

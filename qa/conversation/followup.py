@@ -144,7 +144,7 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         word = m.group(1)
         suffix = _PERSONAL[word.lower()]
         # "her" before a content word is possessive ("her husband"); before anything else it is
-        # the object ("did Putin meet her?").
+        # the object ("did Weber meet her?").
         if word.lower() == "her" and not _possessive_her(m.group(2)):
             suffix = ""
         replaced[0] = True

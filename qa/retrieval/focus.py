@@ -19,7 +19,7 @@ def naming_articles(q: Question, snap, scope: set[str] | None) -> set[str] | Non
     not narrow anything down (no names, a name no article has, or every article in scope names them).
 
     A multi-word name counts as written ("Tamsin Foundation"); if no article has it so, by its last word
-    (a question's "President Putin" against articles saying "Vladimir Putin")."""
+    (a question's "Mayor Brandt" against articles saying "Ilse Brandt")."""
     wanted = [n for n in q.names if not is_number(n)]
     if not wanted:
         return None

@@ -155,7 +155,7 @@ def _trim(ent, label: str):
     if start >= end:
         return None
     if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in TITLES:
-        return None  # part of a title: "Defense" of "Deputy Defense Minister Yevkurov"
+        return None  # part of a title: "Defense" of "Deputy Defense Minister Lund"
     span = doc[start:end]
     text = _POSSESSIVE.sub("", span.text)
     if "\n" in text or len(text) < 2 or not any(c.isupper() for c in text):
@@ -207,7 +207,7 @@ def _role(span, kind: str) -> tuple[int, int] | None:
     for conj in [c for c in root.head.children if root.dep_ == "conj" and c.dep_ == "appos" and c.i > span.end]:
         if not _is_entity(conj):
             return _offsets(conj.subtree)
-    # "the president Vladimir Putin": the name is the apposition of a noun before it.
+    # "the mayor Ilse Brandt": the name is the apposition of a noun before it.
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
             and not _is_entity(root.head):
         inside = {t.i for t in root.subtree}
@@ -244,7 +244,7 @@ def _is_entity(token) -> bool:
 
 def _title_before(span) -> tuple[int, int] | None:
     """Title-case words (and the small words between them) just before the name, with one that is not itself a
-    name: "Russian Deputy Defense Minister" before "Junus-Bek Yevkurov"."""
+    name: "Swedish Deputy Defense Minister" before "Jon-Erik Lund"."""
     doc = span.doc
     i = span.start - 1
     tokens = []

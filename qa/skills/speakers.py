@@ -1,5 +1,5 @@
 """Who says what: each sentence that reports speech or a view ("..., Weber said", "Beck told reporters that",
-"according to Nair", "Fasanotti thinks"), with its speaker resolved to one of the article's people or
+"according to Nair", "Lindqvist thinks"), with its speaker resolved to one of the article's people or
 organisations; a quotation that goes on in the next sentence keeps its speaker."""
 from __future__ import annotations
 
