@@ -55,3 +55,13 @@ def test_candidates_skip_the_headline_unless_nothing_else_was_found(tmp_path):
 
     assert [c.text for c in candidates(retrieval(both), store, 5)] == ["Ana Roth, the mayor of Elmford, said no."]
     assert [c.text for c in candidates(retrieval(only_title), store, 5)] == ["Mayor of Elmford faces questions"]
+
+
+def test_a_phrase_the_question_already_holds_is_never_the_answer():
+    from qa.judgment.evidence import echoes_question
+
+    assert echoes_question("Okafor", "When did Ruiz meet Okafor in Lagos?")
+    assert echoes_question("the meeting in Lagos", "What happened after the meeting in Lagos?")
+    assert not echoes_question("September 28", "When did Ruiz meet Okafor in Lagos?")
+    assert not echoes_question("Ruiz", "Whom did Okafor meet in Lagos?")
+    assert not echoes_question("", "Who?")

@@ -1,4 +1,4 @@
-"""python -m tools.perturb POOL.json OUT_DIR [--articles N] [--first K]: questions as people type them.
+"""python -m tools.perturb POOL.json OUT_DIR [--articles N | --held-out] [--first K]: questions as people type them.
 
 Writes two evaluation files in the format of `python -m tools.eval` (articles with their questions): the pool's
 questions as written (`original.json`) and the same questions rewritten mechanically (`perturbed.json`), one
@@ -56,13 +56,21 @@ def perturb(question: str, turn: int, rng: random.Random) -> str:
     return question
 
 
-def build(pool: dict, articles: int, first: int, seed: int = 0) -> tuple[dict, dict]:
-    """(original, perturbed) evaluation files over the pool's last `articles` articles (first `first` questions of
-    each; all when 0)."""
+def build(pool: dict, articles: int, first: int, seed: int = 0, held_out: bool = False) -> tuple[dict, dict]:
+    """(original, perturbed) evaluation files over the pool's last `articles` articles, or its held-out ones
+    (training/pool_split.py: no model learned from them) when `held_out` (first `first` questions of each; all
+    when 0)."""
     rng = random.Random(seed)
     original, changed = [], []
     turn = 0
-    for art in pool["data"][-articles:]:
+    if held_out:
+        from training.pool_split import split
+
+        kept = split([a["title"] for a in pool["data"]])[1]
+        chosen = [a for a in pool["data"] if a["title"] in kept]
+    else:
+        chosen = pool["data"][-articles:]
+    for art in chosen:
         context = "\n\n".join(p["context"] for p in art["paragraphs"])
         qs = [q for p in art["paragraphs"] for q in p["qas"]]
         if first:
@@ -85,11 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=4, help="the pool's last N articles (default 4)")
     parser.add_argument("--first", type=int, default=0, help="only the first K questions of each article")
+    parser.add_argument("--held-out", action="store_true", help="the pool's held-out articles instead of its last N "
+                        "(the reader learned refusal from the others)")
     args = parser.parse_args(argv)
     if "/eval/" in str(args.pool.resolve()):
         print("error: evaluation data is not rewritten here; use the training pool", file=sys.stderr)
         return 2
-    original, changed = build(json.loads(args.pool.read_text(encoding="utf-8")), args.articles, args.first)
+    original, changed = build(json.loads(args.pool.read_text(encoding="utf-8")), args.articles, args.first,
+                               held_out=args.held_out)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "original.json").write_text(json.dumps(original, indent=1), encoding="utf-8")
     (args.out / "perturbed.json").write_text(json.dumps(changed, indent=1), encoding="utf-8")

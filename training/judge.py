@@ -110,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, help="only the first N articles (a quick check of the script)")
     parser.add_argument("--oof", type=Path, help="write the out-of-fold figures per question here (.npz): "
                         "answerable, foreign, article, p_answerable, hit, confidence (for level studies)")
+    parser.add_argument("--held-out-only", action="store_true",
+                        help="fit and measure on the pool's held-out articles only (training/pool_split.py): for a "
+                        "reader that learned refusal from the others")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -127,6 +130,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.articles:
         keep = set(sorted({r.article for r in rows})[:args.articles])
         rows = [r for r in rows if r.article in keep]
+    if args.held_out_only:
+        from core.types import article_file_name
+        from .pool_split import split
+
+        titles = [a["title"] for a in json.loads(args.data.read_text(encoding="utf-8"))["data"]]
+        keep = {article_file_name(t) for t in split(titles)[1]}
+        rows = [r for r in rows if r.article in keep]
+        if not rows:
+            print("error: no rows of the held-out articles", file=sys.stderr)
+            return 2
     reader = None
     cache: dict = {}
     if args.reader:

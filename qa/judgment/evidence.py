@@ -10,6 +10,7 @@ import numpy as np
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
 from lang.rules import wants_phrase
+from lang.words import terms
 
 from .features import Candidate, SentenceSignals, question_row, sentence_signals
 from .confidence import confidence_row, phrase_row
@@ -198,10 +199,19 @@ def answer_phrase(q: Question, best: Scored, confidence: float, judge: Judge) ->
         return None
     start, end, p, none = r.phrase_start, r.phrase_end, r.phrase_p, r.no_phrase_p
     text = best.text[start:end]
+    if echoes_question(text, q.text):
+        return None
     p_right = judge.p_phrase(phrase_row(confidence, p, none, len(text.split())))
     if p_right < judge.phrase_threshold:
         return None
     return Phrase(best.start + start, best.start + end, text, p_right)
+
+
+def echoes_question(phrase: str, question: str) -> bool:
+    """Whether every content word of the phrase is already in the question ("Who met Putin?" -> "Putin"): the
+    asker knows it, so it cannot be the answer."""
+    words = set(terms(phrase))
+    return bool(words) and words <= set(terms(question))
 
 
 def select(q: Question, retrieval: Retrieval, store: ArticleStore, passages: int, judge: Judge,
