@@ -109,7 +109,10 @@ def main(argv: list[str] | None = None) -> int:
         "data": {**state["data"], "file": "squad1_train.json (SQuAD v1.1 train, CC BY-SA 4.0)"},
         "inputs": f"[CLS] question [SEP] sentence [SEP], at most {MAX_TOKENS} word pieces (qa/judgment/reader_input.py)",
         "loss": "listwise softmax over the answer sentence and 3 hard negatives (2 of its paragraph, 1 of another "
-                "paragraph of its article sharing most question terms) + cross-entropy of start and end",
+                "paragraph of its article sharing most question terms) + cross-entropy of start and end"
+                + ("; a learned 'no answer' option in each softmax, the target of unanswerable questions (the pool's "
+                   "training articles, SQuAD v1.1 questions with a name swapped or their answer sentence left out), "
+                   "whose span target is [CLS] on every sentence" if "refusal_mix" in state["data"] else ""),
         "steps": state["step"], "planned_steps": state["total_steps"],
         "questions_seen": state["step"] * int(state["args"]["per_batch"]),
         "minutes": round(state["seconds"] / 60, 1), "hardware": state["hardware"],
@@ -124,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
                                + (", per channel)" if args.per_channel else ")"), **compare(model, args.out)},
     }
     old = json.loads(args.record.read_text()) if args.record.exists() else {}
+    if "init" in state and old and old.get("steps") != record["steps"]:
+        # A run that continued the weights of the record it replaces: keep what those weights had seen.
+        record["continues"] = [*old.get("continues", []),
+                               {k: old.get(k) for k in ("steps", "questions_seen", "minutes", "hardware", "hyperparameters")}
+                               | {"data": {k: v for k, v in old.get("data", {}).items() if k != "refusal_mix"}}]
     if "held_out" in old and old.get("steps") == record["steps"]:
         record["held_out"] = old["held_out"]  # measured for these very weights
     args.record.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
