@@ -94,3 +94,36 @@ def _run_from(text: str, words: list, i: int, target: str) -> Expansion | None:
         if _spells(text[s:e], target):
             return Expansion(s, e, text[s:e])
     return None
+
+
+# Dependents before an acronym that describe it: "the UN nuclear *watchdog* IAEA", "*foreign intelligence* SVR".
+_DESCRIBING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+_LEADING = frozenset({"det", "predet", "preconj", "case", "punct", "cc"})
+
+
+def descriptor(parsed, acronym: str) -> Expansion | None:
+    """The words a text puts in front of an acronym it never spells out ("the UN nuclear watchdog IAEA" -> "UN
+    nuclear watchdog"), or the noun an acronym stands in apposition to ("the transit agency MTA" -> "transit
+    agency"), from spaCy's parse `parsed` of the text; None when they hold no common word (a name alone
+    describes nothing)."""
+    for tok in parsed:
+        if tok.text != acronym:
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in _DESCRIBING]
+        if mods:
+            words, end = [t for c in mods for t in c.subtree], tok.idx
+        elif tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "NOUN":
+            head = tok.head
+            words = [head, *(t for c in head.lefts if c.dep_ in _DESCRIBING for t in c.subtree)]
+            end = head.idx + len(head.text)
+        else:
+            continue
+        words = sorted(words, key=lambda t: t.i)
+        while words and words[0].dep_ in _LEADING:
+            words.pop(0)
+        if not words or not any(t.is_alpha and t.text.islower() for t in words):
+            continue
+        start = words[0].idx
+        text = parsed.text[start:end].rstrip(" ,")
+        return Expansion(start, start + len(text), text)
+    return None

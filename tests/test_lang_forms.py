@@ -124,3 +124,19 @@ def test_a_term_is_explained_by_the_clause_the_text_puts_right_after_it():
         "a promise of part of a future fee"
     assert gloss("deal", text) is None  # named, never explained
     assert gloss("clause", "The sell-on clauses were dropped.") is None  # another word, not the term
+
+
+def test_an_acronym_never_spelled_out_is_described_by_the_words_before_it():
+    from lang.acronyms import descriptor
+    from lang.tagging import parse
+
+    text = ("Inspectors from the UN nuclear watchdog IAEA visited the plant. Both the state rail agency SRA and "
+            "the coastal rescue service KRS were told. The company's auditor KPMG declined to comment. "
+            "Officials said the IRS would audit the firm.")
+    parsed = parse(text)
+    for acronym, want in [("IAEA", "UN nuclear watchdog"), ("SRA", "state rail agency"),
+                          ("KRS", "coastal rescue service"), ("KPMG", "company's auditor")]:
+        found = descriptor(parsed, acronym)
+        assert found is not None and found.text == want and text[found.start:found.end] == want
+    assert descriptor(parsed, "IRS") is None  # "the IRS": nothing describes it
+    assert descriptor(parse("Marshal Ruiz's NDF forces took the city."), "NDF") is None  # a name is no description

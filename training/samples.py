@@ -161,7 +161,8 @@ def record_reader(reader: Reader, rows: list[Row], read, report: dict, data_name
                                          "figures": figures, "items": items}, indent=1, ensure_ascii=False) + "\n",
                              encoding="utf-8")
     record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
-    record["held_out"] = {"data": f"{data_name} (every article held out: the reader saw none of them)",
+    articles = len({r.article for r in rows})
+    record["held_out"] = {"data": f"{data_name}, {articles} articles that the reader never saw (training/pool_split.py)",
                           "sentence_top1": {k: report["top1"][k] for k in report["top1"]},
                           "read_top": report.get("read_top"), "by_read_top": report.get("by_read_top"),
                           "phrase": report.get("phrase", {}).get("reader"), "frozen_sample": figures}

@@ -9,7 +9,7 @@ import threading
 
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
-from lang.acronyms import expansion
+from lang.acronyms import descriptor, expansion
 from lang.forms import ANY, Form, Kind, form, is_acronym
 from lang.glosses import gloss
 from lang.words import stem, terms
@@ -137,7 +137,7 @@ class Skills:
         if term.lower().startswith("the "):
             term = term[4:]
         if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:
-            spelled = self._spelled_out(term.upper(), scope, snap)
+            spelled = self._acronym(term.upper(), scope, snap, lambda a, doc: expansion(a, doc.text))
             if spelled is not None:
                 return spelled
         named = self._naming(term, scope, snap)
@@ -145,6 +145,11 @@ class Skills:
             if e.role:
                 line = doc.line_at(e.role_start)
                 return with_phrase(doc, line, e.role_start, e.role_end, Route.DEFINITION)
+        if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:
+            # never spelled out: the words the article puts before it ("the nuclear watchdog IAEA")
+            described = self._acronym(term.upper(), scope, snap, lambda a, doc: descriptor(doc.doc, a))
+            if described is not None:
+                return described
         if f.kind is Kind.WHO_IS and not named:
             return self._holder(term, scope, snap)
         if f.explicit and not named:
@@ -183,16 +188,14 @@ class Skills:
                 return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
         return None
 
-    def _spelled_out(self, acronym: str, scope, snap) -> SkillAnswer | None:
+    def _acronym(self, acronym: str, scope, snap, find) -> SkillAnswer | None:
+        """Where an article spells the acronym out or describes it (`find(acronym, doc)`: an offset span)."""
         for info in self._matching(acronym, scope, snap) or (scope if len(scope) <= SCAN_LIMIT else []):
             doc = self.library.get(info)
-            if doc is None or acronym not in doc.text:
-                continue
-            found = expansion(acronym, doc.text)
-            if found is not None:
-                line = doc.line_at(found.start)
-                if line is not None:
-                    return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
+            found = find(acronym, doc) if doc is not None and acronym in doc.text else None
+            line = doc.line_at(found.start) if found is not None else None
+            if line is not None:
+                return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
         return None
 
     def timeline(self, f: Form, scope, snap) -> SkillAnswer | None:
