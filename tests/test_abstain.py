@@ -48,7 +48,24 @@ def test_an_answer_is_sure_or_likely_by_its_confidence():
 def test_the_reason_names_the_wanted_kind_of_answer_when_it_is_absent():
     q = analyze("How deep is the harbour?", flat_idf)
     d = decide(q, _selected(_best("The harbour is sheltered.", fits=False), 0.1), threshold=0.4, sure=0.8)
+    assert d.abstain and "no length" in d.reason
+    q = analyze("How many ships came?", flat_idf)
+    d = decide(q, _selected(_best("The ships were late.", fits=False), 0.1), threshold=0.4, sure=0.8)
     assert d.abstain and "no number" in d.reason
+
+
+def test_a_measure_asked_for_is_refused_when_the_best_sentence_gives_none():
+    best = _best("The bridge will cost 12 million euros and should open in 2026.", fits=False)
+    for question in ("How long is the bridge?", "How far is the bridge from the port?", "How heavy is the span?"):
+        d = decide(analyze(question, flat_idf), _selected(best, 0.9, confidence=0.7), threshold=0.4, sure=0.8)
+        want = "weight" if "heavy" in question else "length"
+        assert d.abstain and d.reason.startswith(f"they give no {want}"), question
+    # a count, a share or a rate answers "how big / fast / often" as well as a unit: left to the judge
+    d = decide(analyze("How fast did sales grow?", flat_idf), _selected(best, 0.9, confidence=0.7), threshold=0.4,
+               sure=0.8)
+    assert not d.abstain
+    fitting = _best("The bridge is 400 metres long.", fits=True)
+    assert not decide(analyze("How long is the bridge?", flat_idf), _selected(fitting, 0.9), threshold=0.4, sure=0.8).abstain
 
 
 def test_the_reason_never_lists_the_questions_common_words():

@@ -11,6 +11,7 @@ from .evidence import Phrase, Scored, Selection
 from qa.question import AGE, DATE, NUMBER, Question
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
+_MEASURES = {"length": "length", "length_or_time": "length or duration", "weight": "weight"}
 
 # How an abstention reads, wherever it is shown (answer text, CLI, chat, clipboard).
 NOTHING_MATCHES = "nothing in them matches the question"
@@ -62,7 +63,11 @@ class Decision:
 def decide(q: Question, selection: Selection, threshold: float, sure: float, doubt: float = 0.0) -> Decision:
     """Answer or refuse, and how sure: refuse below the answerability threshold; "sure" at or above the
     confidence `sure`, "doubtful" below `doubt` (no phrase then), else "likely"."""
-    if selection.p_answerable >= threshold:
+    # "How long / far / deep / heavy ...?" wants a measure: a best sentence with no number in such a unit does not
+    # give it, however well it matches the rest of the question. (Not "how big / fast / often": a share, a count or
+    # a rate answers those as well as a unit does.)
+    measured = q.unit not in _MEASURES or not selection.evidence or selection.evidence[0].fits
+    if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence), selection)
 
@@ -78,7 +83,7 @@ def reason(q: Question, evidence: Sequence[Scored]) -> str:
     if best.missing:
         return f"the closest passage does not mention {' or '.join(best.missing[:MAX_NAMES])}"
     if q.wants is not None and not best.fits:
-        return f"they give no {_WANTS_WORDS[q.wants]} for this"
+        return f"they give no {_MEASURES.get(q.unit or '', _WANTS_WORDS[q.wants])} for this"
     return "the closest passage is about the same things but does not say this"
 
 
