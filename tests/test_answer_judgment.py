@@ -80,7 +80,7 @@ def test_a_likely_answer_offers_other_sentences_and_a_sure_one_does_not(service)
         a = service.answer(q)
         if a.abstained:
             continue
-        if a.level == Level.LIKELY:
+        if a.level in (Level.LIKELY, Level.DOUBTFUL):  # a doubtful one shows the next best too
             assert a.alternatives and all(c.role == "alternative" for c in a.alternatives)
             assert {c.index for c in a.alternatives}.isdisjoint({c.index for c in a.citations})
         else:
