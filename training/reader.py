@@ -299,8 +299,6 @@ def quick_eval(model, examples: list[Example], device: str, chunk: int = 48,
     """Top-1 of the relevance head among each question's sentences (answer sentence + negatives), and the
     span head's exact match on the answer sentence; with unanswerable questions, the ROC AUC of the best
     relevance between them and the answerable ones."""
-    import torch
-
     out = _quick_answerable(model, examples, device, chunk)
     if unanswerable:
         from sklearn.metrics import roc_auc_score
