@@ -21,6 +21,7 @@ from qa.judgment.judge import Judge
 from qa.judgment.reader import Reader
 from qa.judgment.abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
 from qa.compose.compose import Answerer, Draft, alternatives
+from qa.compose.yesno import yes_no
 from qa.retrieval.corpus import Snapshot
 from qa.judgment.evidence import Scored, candidates, select, with_sentence_before
 from qa.judgment.features import Candidate
@@ -36,6 +37,15 @@ from .types import Answer, Level, Route
 Timings = tuple[tuple[str, float], ...]
 """(step, milliseconds) in the order the steps ran."""
 
+
+
+def claim_stated(q: Question, decision: Decision) -> Decision:
+    """A doubtful answer to a yes/no question is likely when its best sentence's own clause states or denies the
+    very claim asked about (qa/compose/yesno.py): the judge was fitted on questions that ask for a phrase and
+    scores such a sentence as if it had to hold one."""
+    if decision.level is Level.DOUBTFUL and q.wh == "yesno" and yes_no(q.text, decision.selection.evidence[0].text):
+        return replace(decision, level=Level.LIKELY)
+    return decision
 
 @dataclass(frozen=True)
 class Inspection:
@@ -202,6 +212,7 @@ class AnswerChain:
         evidence = with_sentence_before(selection.evidence, self.store)
         decision = (decide(prepared.question, selection, self.threshold, self.judge.sure, self.judge.doubt)
                     if evidence else Decision(Level.REFUSED, NOTHING_MATCHES))
+        decision = claim_stated(prepared.question, decision)
         if decision.abstain and not prepared.request.filters.empty:
             decision = self.outside_filter(prepared, decision) or decision
         return Judged(retrieved=retrieved, evidence=evidence, decision=decision)

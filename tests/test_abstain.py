@@ -96,3 +96,25 @@ def test_a_decision_is_made_once_and_read_from_what_it_was_decided_from():
     assert doubtful.level is Level.DOUBTFUL and doubtful.phrase is None  # the closest sentence, no bold phrase
     refused = decide(q, _selected(best, 0.1, 0.85, phrase=phrase), threshold=0.4, sure=0.8)
     assert refused.abstain and refused.confidence == 0.0 and refused.phrase is None and refused.support == 0.1
+
+
+def test_a_doubtful_yes_no_answer_is_likely_when_its_sentence_states_or_denies_the_claim():
+    from qa.pipeline import claim_stated
+
+    asked = analyze("Did Haftar meet Putin in Moscow?", flat_idf)
+    stated = decide(asked, _selected(_best("Haftar met Putin in Moscow on Tuesday."), 0.9, 0.3),
+                    threshold=0.4, sure=0.8, doubt=0.5)
+    denied = decide(analyze("Is Velora offering refunds?", flat_idf),
+                    _selected(_best("Velora is not offering refunds."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
+    assert stated.level is denied.level is Level.DOUBTFUL
+    assert claim_stated(asked, stated).level is Level.LIKELY
+    assert claim_stated(analyze("Is Velora offering refunds?", flat_idf), denied).level is Level.LIKELY
+    # Only wanted, or about someone else: still doubtful; a refusal or a question for a phrase is left alone.
+    wanted = decide(asked, _selected(_best("Haftar hoped to meet Putin in Moscow."), 0.9, 0.3), threshold=0.4,
+                    sure=0.8, doubt=0.5)
+    assert claim_stated(asked, wanted).level is Level.DOUBTFUL
+    refused = decide(asked, _selected(_best("Haftar met Putin in Moscow."), 0.1, 0.3), threshold=0.4, sure=0.8)
+    assert claim_stated(asked, refused).abstain
+    where = analyze("Where did Haftar meet Putin?", flat_idf)
+    assert claim_stated(where, decide(where, _selected(_best("Haftar met Putin in Moscow."), 0.9, 0.3), threshold=0.4,
+                                      sure=0.8, doubt=0.5)).level is Level.DOUBTFUL

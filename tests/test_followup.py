@@ -53,6 +53,13 @@ def test_object_her_is_not_made_possessive():
     assert resolve("Where does her husband work?", history).searched == "Where does Mayor Ilse Brandt's husband work?"
 
 
+def test_the_name_is_put_in_once_and_a_later_pronoun_left_to_point_at_it():
+    history = [{"role": "user", "content": "Who is Ilse Brandt?"},
+               {"role": "assistant", "content": "Mayor Ilse Brandt of Lakeside [1]"}]
+    assert resolve("Did she lose her house?", history).searched == "Did Ilse Brandt lose her house?"
+    assert resolve("Did he sell his car?", history).searched == "Did Ilse Brandt sell his car?"
+
+
 def test_follow_up_without_history_stays_as_it_is():
     assert resolve("What was his position?", []).searched == "What was his position?"
 

@@ -6,7 +6,8 @@ import pytest
 
 from qa.compose.compose import pick
 from qa.judgment.evidence import Scored, rank
-from qa.judgment.features import QUESTION_FEATURES, SENTENCE_FEATURES, Candidate, bm25_scores, sentence_signals
+from qa.judgment.features import (QUESTION_FEATURES, SENTENCE_FEATURES, Candidate, bm25_scores, previous_sentences,
+                                  sentence_signals)
 from qa.judgment.scores import ranks
 from qa.judgment.judge import Judge, Linear
 from qa.question import analyze
@@ -26,6 +27,12 @@ def candidate(text: str, index: int = 0, cosine: float = 0.5, passage: str = "p1
 def fusion_judge(threshold: float = 0.5, intercept: float = 0.0) -> Judge:
     n = len(QUESTION_FEATURES)
     return Judge(None, Linear(QUESTION_FEATURES, np.zeros(n), np.ones(n), np.zeros(n), intercept), threshold, {})
+
+
+def test_the_sentence_before_a_candidate_is_the_one_before_it_in_its_own_passage():
+    cands = [candidate("The frigate Aurora anchored.", 0, passage="p1"), candidate("The minister boarded the ship.", 1, passage="p1"),
+             candidate("Talks began.", 0, passage="p2"), candidate("They ended.", 1, passage="p2")]
+    assert previous_sentences(cands, np.array([1, 0, 3, 2])) == ["The frigate Aurora anchored.", "", "Talks began.", ""]
 
 
 def test_bm25_prefers_the_sentence_with_the_rarer_question_term():

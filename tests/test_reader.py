@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from qa.judgment.reader import MAX_PHRASE_PIECES, MODEL_PATH, Reader, best_span, phrase_chars
-from qa.judgment.reader_input import MAX_TOKENS, batch, encode_many, span_mask, token_span
+from qa.judgment.reader_input import CONTEXT_TOKENS, MAX_TOKENS, batch, encode_many, span_mask, token_span
 
 SENTENCES = [
     "Brightwave was founded in 2019 by Ana Roth, who is now its chief executive.",
@@ -34,6 +34,18 @@ def test_a_pair_is_cls_question_sep_sentence_sep_and_never_longer_than_the_limit
     assert inputs["input_ids"].shape == (2, MAX_TOKENS) and inputs["attention_mask"][0].sum() == len(e.ids)
     mask = span_mask([e, f], MAX_TOKENS)
     assert mask[0, 0] and not mask[0, 1] and mask[0, e.sentence_first] and not mask[0, len(e.ids) - 1]
+
+
+def test_the_previous_sentence_follows_the_pair_and_is_never_a_place_for_the_phrase():
+    sentence, before = "The minister boarded the ship.", "The frigate Aurora anchored in the bay. " * 20
+    bare, with_context, no_context = encode_many("Which vessel?", [sentence, sentence, sentence], ["", before, ""])
+    # Without a previous sentence the pair is exactly what a reader trained without context reads.
+    assert bare.ids.tolist() == encode_many("Which vessel?", [sentence])[0].ids.tolist() == no_context.ids.tolist()
+    extra = len(with_context.ids) - len(bare.ids)
+    assert extra == CONTEXT_TOKENS + 1 and with_context.ids[-1] == 102 and set(with_context.type_ids[len(bare.ids):]) == {1}
+    assert with_context.offsets == bare.offsets and with_context.sentence_first == bare.sentence_first
+    mask = span_mask([with_context], len(with_context.ids))
+    assert not mask[0, len(bare.ids):].any()
 
 
 def test_a_span_cut_off_by_the_length_limit_has_no_pieces():

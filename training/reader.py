@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.split import split_sentences
-from qa.judgment.reader_input import Encoded, batch, encode_many, span_mask, token_span
+from qa.judgment.reader_input import CONTEXT_TOKENS, Encoded, batch, encode_many, span_mask, token_span
 from lang.words import FUNCTION_WORDS, terms
 
 RUN_DIR = Path(__file__).resolve().parent / "runs" / "reader"
@@ -44,6 +44,8 @@ class Example:
     answer: tuple[int, int] | None
     """Character span of the answer in sentences[0]; None when no sentence of the group answers (the
     target is then the "no answer" option, and "no phrase" on every sentence)."""
+    contexts: list[str] | None = None
+    """The sentence before each of `sentences` in its paragraph ("" for a paragraph's first)."""
 
 
 def paragraph_sentences(context: str) -> list[tuple[int, int]]:
@@ -70,6 +72,7 @@ def build_examples(path: Path, negatives: int = NEGATIVES, seed: int = SEED,
             spans = paragraph_sentences(ctx)
             paras.append((ctx, spans, [ctx[s:e] for s, e in spans]))
         article_sents = [(pi, t, frozenset(terms(t))) for pi, (_, _, ts) in enumerate(paras) for t in ts]
+        before = {t: (ts[j - 1] if j else "") for _, _, ts in paras for j, t in enumerate(ts)}
         for pi, para in enumerate(article["paragraphs"]):
             ctx, spans, texts = paras[pi]
             for qa in para["qas"]:
@@ -104,8 +107,9 @@ def build_examples(path: Path, negatives: int = NEGATIVES, seed: int = SEED,
                     stats["no_negative"] += 1
                     continue
                 s0 = spans[k][0]
-                out.append(Example(article["title"], qa["question"], [texts[k], *chosen],
-                                   (a - s0, a - s0 + len(answer))))
+                group = [texts[k], *chosen]
+                out.append(Example(article["title"], qa["question"], group, (a - s0, a - s0 + len(answer)),
+                                   [texts[k - 1] if k else "", *(before[t] for t in chosen)]))
     stats["examples"] = len(out)
     return out, stats
 
@@ -118,6 +122,7 @@ def build_unanswerable(path: Path, articles: set[str], negatives: int = NEGATIVE
     out = []
     for article in data:
         paras = [[ctx[s:e] for s, e in paragraph_sentences(ctx)] for ctx in (p["context"] for p in article["paragraphs"])]
+        before = {t: (ts[j - 1] if j else "") for ts in paras for j, t in enumerate(ts)}
         for pi, para in enumerate(article["paragraphs"]):
             for qa in para["qas"]:
                 if not qa.get("is_impossible"):
@@ -128,13 +133,13 @@ def build_unanswerable(path: Path, articles: set[str], negatives: int = NEGATIVE
                 others = [t for pj, ts in enumerate(paras) if pj != pi for t in ts]
                 group = own + ([max(others, key=shared)] if others else [])
                 if group:
-                    out.append(Example(article["title"], qa["question"], group, None))
+                    out.append(Example(article["title"], qa["question"], group, None, [before[t] for t in group]))
     return out
 
 
 def without_answer(ex: Example) -> Example:
     """The question against its negatives alone: nothing there answers it."""
-    return Example(ex.article, ex.question, ex.sentences[1:], None)
+    return Example(ex.article, ex.question, ex.sentences[1:], None, ex.contexts[1:] if ex.contexts else None)
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*\b")
@@ -155,7 +160,7 @@ def swapped_name(ex: Example, rng: random.Random) -> Example | None:
     if not others:
         return None
     question = ex.question[:m.start()] + rng.choice(others) + ex.question[m.end():]
-    return Example(ex.article, question, ex.sentences, None)
+    return Example(ex.article, question, ex.sentences, None, ex.contexts)
 
 
 def refusal_mix(squad: list[Example], pool_answerable: list[Example], pool_unanswerable: list[Example],
@@ -207,8 +212,8 @@ class Prepared:
         return sum(len(e.ids) for e in self.encoded)
 
 
-def prepare(ex: Example) -> Prepared:
-    enc = encode_many(ex.question, ex.sentences)
+def prepare(ex: Example, context: bool = False) -> Prepared:
+    enc = encode_many(ex.question, ex.sentences, ex.contexts if context else None)
     if ex.answer is None:
         return Prepared(enc, [0] * len(enc), [0] * len(enc), False)
     span = token_span(enc[0], *ex.answer)
@@ -295,40 +300,40 @@ def loss_of(model, items: list[Prepared], device: str, span_weight: float):
 # --- quick held-out check -------------------------------------------------------------------------------
 
 def quick_eval(model, examples: list[Example], device: str, chunk: int = 48,
-               unanswerable: list[Example] = ()) -> dict:
+               unanswerable: list[Example] = (), context: bool = False) -> dict:
     """Top-1 of the relevance head among each question's sentences (answer sentence + negatives), and the
     span head's exact match on the answer sentence; with unanswerable questions, the ROC AUC of the best
     relevance between them and the answerable ones."""
-    out = _quick_answerable(model, examples, device, chunk)
+    out = _quick_answerable(model, examples, device, chunk, context)
     if unanswerable:
         from sklearn.metrics import roc_auc_score
 
-        best = [_best_relevance(model, ex, device) for ex in [*examples, *unanswerable]]
+        best = [_best_relevance(model, ex, device, context) for ex in [*examples, *unanswerable]]
         y = [1] * len(examples) + [0] * len(unanswerable)
         out["refusal_auc"] = round(float(roc_auc_score(y, best)), 4)
     return out
 
 
-def _best_relevance(model, ex: Example, device: str) -> float:
+def _best_relevance(model, ex: Example, device: str, context: bool) -> float:
     import torch
 
     model.eval()
     with torch.inference_mode():
-        enc = encode_many(ex.question, ex.sentences)
+        enc = prepare(ex, context).encoded
         inputs = {k: torch.from_numpy(v).to(device) for k, v in batch(enc).items()}
         rel, _, _ = model(**inputs)
     model.train()
     return float(rel.float().max())
 
 
-def _quick_answerable(model, examples: list[Example], device: str, chunk: int) -> dict:
+def _quick_answerable(model, examples: list[Example], device: str, chunk: int, context: bool) -> dict:
     import torch
 
     model.eval()
     top1 = em = 0
     with torch.inference_mode():
         for i in range(0, len(examples), chunk // 4):
-            items = [prepare(ex) for ex in examples[i:i + chunk // 4]]
+            items = [prepare(ex, context) for ex in examples[i:i + chunk // 4]]
             enc = [e for p in items for e in p.encoded]
             inputs = {k: torch.from_numpy(v).to(device) for k, v in batch(enc).items()}
             allowed = torch.from_numpy(span_mask(enc, inputs["input_ids"].shape[1])).to(device)
@@ -398,9 +403,13 @@ def main(argv: list[str] | None = None) -> int:
                         "the unanswerable questions of its training articles (training/pool_split.py) and from "
                         "SQuAD v1.1 questions made unanswerable; the quick check then uses its held-out articles")
     parser.add_argument("--squad-share", type=int, default=14000, help="SQuAD v1.1 questions in a refusal run")
+    parser.add_argument("--mix-seed", type=int, default=SEED, help="which SQuAD v1.1 questions a refusal run "
+                        "samples (another seed: questions an earlier run did not read)")
     parser.add_argument("--pool-repeats", type=int, default=2, help="times each pool question is read in a refusal run")
     parser.add_argument("--init", type=Path, help="start a new run from these fp16 weights (safetensors written by "
                         "training.export_reader or training.recover_reader) instead of the base model")
+    parser.add_argument("--context", action="store_true", help="each sentence is read with the sentence before it "
+                        "(qa/judgment/reader_input.py), so that a sentence that refers back can be judged")
     args = parser.parse_args(argv)
     if "eval" in args.data.resolve().parts:
         print("error: the data in eval/ is for evaluation only", file=sys.stderr)
@@ -423,13 +432,13 @@ def main(argv: list[str] | None = None) -> int:
         train_articles, held_articles = split(titles)
         examples, mix = refusal_mix(examples, build_examples(args.refusal_pool, articles=train_articles)[0],
                                     build_unanswerable(args.refusal_pool, train_articles),
-                                    args.squad_share, args.pool_repeats, random.Random(SEED))
+                                    args.squad_share, args.pool_repeats, random.Random(args.mix_seed))
         stats = {**stats, "refusal_mix": mix, "pool_held_out_articles": sorted(held_articles)}
         rng = random.Random(1)
         held = build_examples(args.refusal_pool, articles=held_articles)[0]
         held_una = build_unanswerable(args.refusal_pool, held_articles)
         heldout, held_unanswerable = rng.sample(held, min(300, len(held))), rng.sample(held_una, min(300, len(held_una)))
-    prepared = [prepare(ex) for ex in examples]
+    prepared = [prepare(ex, args.context) for ex in examples]
     print(f"{stats}; prepared in {time.perf_counter() - t0:.0f} s", flush=True)
     if args.heldout and not heldout:
         held, _ = build_examples(args.heldout)
@@ -448,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
         optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 1 - max(0, s - warm) / max(1, total - warm)))
     ckpt = args.run / "checkpoint.pt"
     state = {"step": 0, "seconds": 0.0, "log": [], "args": {k: str(v) for k, v in vars(args).items()},
-             "data": stats, "layers": args.layers, "total_steps": total, "hardware": _hardware(args.device)}
+             "data": stats, "layers": args.layers, "context_tokens": CONTEXT_TOKENS if args.context else 0, "total_steps": total, "hardware": _hardware(args.device)}
     if args.init and not ckpt.exists():
         load_init(model, args.init)
         state["init"] = str(args.init.name)
@@ -465,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         state["total_steps"], state["args"] = total, {k: str(v) for k, v in vars(args).items()}
         print(f"resumed at step {state['step']} of {total} ({state['seconds'] / 60:.0f} min so far)", flush=True)
     if held_unanswerable and state["step"] == 0:
-        check = quick_eval(model, heldout, args.device, unanswerable=held_unanswerable)
+        check = quick_eval(model, heldout, args.device, unanswerable=held_unanswerable, context=args.context)
         state["log"].append({"step": 0, "heldout": check})
         print(f"held-out check before training: {check}", flush=True)
     model.train()
@@ -498,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         done = state["step"] >= total or now - started >= args.minutes * 60
         if done or now - last_ckpt >= args.checkpoint_minutes * 60:
             if heldout:
-                check = quick_eval(model, heldout, args.device, unanswerable=held_unanswerable)
+                check = quick_eval(model, heldout, args.device, unanswerable=held_unanswerable, context=args.context)
                 state["log"].append({"step": state["step"], "heldout": check})
                 print(f"held-out check at step {state['step']}: {check}", flush=True)
             save_checkpoint(ckpt, model, optimizer, scheduler, state)

@@ -14,7 +14,7 @@ import numpy as np
 from core.settings import PROJECT_DIR
 from qa.judgment.confidence import confidence_row
 from qa.judgment.evidence import combine
-from qa.judgment.features import SENTENCE_FEATURES, Candidate
+from qa.judgment.features import SENTENCE_FEATURES, Candidate, previous_sentences
 from qa.judgment.judge import Judge
 from qa.judgment.scores import sigmoid
 from qa.judgment.reader import Reader, Reading
@@ -45,7 +45,7 @@ def _readings(reader: Reader | None, judge: Judge, r: Row, first: np.ndarray) ->
     if reader is None or not judge.uses_reader:
         return np.zeros((0, 3))
     top = np.argsort(-first, kind="stable")[:judge.read_top]
-    read = reader.read(r.q.text, [r.cands[int(i)].text for i in top])
+    read = reader.read(r.q.text, [r.cands[int(i)].text for i in top], previous_sentences(r.cands, top))
     return np.array([[x.relevance, x.phrase_p, x.no_phrase_p] for x in read])
 
 
@@ -132,7 +132,7 @@ def reader_figures(reader: Reader, items: list[dict]) -> dict:
     share on the answer sentence."""
     top1, f1, shown = 0, [], 0
     for item in items:
-        readings = reader.read(item["question"], item["sentences"])
+        readings = reader.read(item["question"], item["sentences"], item.get("contexts"))
         best = int(np.argmax([r.relevance for r in readings]))
         top1 += item["labels"][best] > 0
         gold = item["labels"].index(1) if 1 in item["labels"] else None
@@ -153,6 +153,7 @@ def record_reader(reader: Reader, rows: list[Row], read, report: dict, data_name
     pick = [i for i, r in enumerate(rows) if r.answerable and r.scope == "corpus" and r.labels.max() > 0]
     pick = sorted(rng.choice(pick, size=min(READER_SAMPLE_QUESTIONS, len(pick)), replace=False).tolist())
     items = [{"question": rows[i].q.text, "sentences": [rows[i].cands[int(t)].text for t in read.top[i]],
+              "contexts": previous_sentences(rows[i].cands, read.top[i]),
               "labels": [int(rows[i].labels[int(t)] > 0) for t in read.top[i]], "golds": list(rows[i].golds)}
              for i in pick]
     figures = reader_figures(reader, items)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa.judgment.confidence import CONFIDENCE_FEATURES, PHRASE_FEATURES, confidence_row, phrase_row
-from qa.judgment.features import SENTENCE_FEATURES, question_row
+from qa.judgment.features import SENTENCE_FEATURES, previous_sentences, question_row
 from qa.judgment.evidence import combine
 from qa.judgment.judge import Judge, Linear
 from qa.judgment.scores import sigmoid
@@ -143,13 +143,14 @@ def read_rows(rows: list[Row], logits: list[np.ndarray], reader, k: int, cache: 
     tops, out = [], []
     for r, lg in tqdm(list(zip(rows, logits)), desc="reading", disable=not progress):
         top = np.argsort(-lg, kind="stable")[:k]
-        texts = [r.cands[int(i)].text for i in top]
-        todo = list(dict.fromkeys(t for t in texts if (r.q.text, t) not in cache))
+        # A pair is its sentence and, for a reader trained with them, the sentence before it.
+        pairs = list(zip([r.cands[int(i)].text for i in top], previous_sentences(r.cands, top)))
+        todo = list(dict.fromkeys(p for p in pairs if (r.q.text, *p) not in cache))
         if todo:
-            for t, reading in zip(todo, reader.read(r.q.text, todo)):
-                cache[(r.q.text, t)] = reading
+            for p, reading in zip(todo, reader.read(r.q.text, [t for t, _ in todo], [c for _, c in todo])):
+                cache[(r.q.text, *p)] = reading
         tops.append(top)
-        out.append([cache[(r.q.text, t)] for t in texts])
+        out.append([cache[(r.q.text, *p)] for p in pairs])
     return Read(tops, out)
 
 

@@ -142,6 +142,8 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
 
     def swap(m: re.Match) -> str:
         word = m.group(1)
+        if replaced[0]:  # named once, a later "her" reads as it did: "Did Ana Roth lose her house?"
+            return m.group(0)
         suffix = _PERSONAL[word.lower()]
         # "her" before a content word is possessive ("her husband"); before anything else it is
         # the object ("did Weber meet her?").

@@ -12,7 +12,7 @@ from ingest.store import ArticleStore
 from lang.rules import wants_phrase
 from lang.words import terms
 
-from .features import Candidate, SentenceSignals, question_row, sentence_signals
+from .features import Candidate, SentenceSignals, previous_sentences, question_row, sentence_signals
 from .confidence import confidence_row, phrase_row
 from .judge import Judge
 from .scores import sigmoid
@@ -136,7 +136,8 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf, reader: Reader 
     row = question_row(q, cands, sig, first, order)
     base = sigmoid(first) if judge.ranker is not None else sig.rrf / sig.rrf.max()
     use_reader = judge.uses_reader and reader is not None
-    ranked = combine(judge, first, base, (lambda top: reader.read(q.text, [cands[int(i)].text for i in top]))
+    ranked = combine(judge, first, base, (lambda top: reader.read(q.text, [cands[int(i)].text for i in top],
+                                                                  previous_sentences(cands, top)))
                      if use_reader else None)
     order, probs, readings = ranked.order, ranked.probs, ranked.readings
     if ranked.reader_row is not None:

@@ -60,6 +60,13 @@ class Candidate(Sentence):
     passage_bm25_rank: int | None
 
 
+def previous_sentences(cands: list[Candidate], chosen) -> list[str]:
+    """The sentence before each chosen candidate in its passage ("" for a passage's first): every sentence of a
+    retrieved passage is a candidate, so it is found among them."""
+    at = {(c.passage_id, c.index): c.text for c in cands}
+    return [at.get((cands[int(i)].passage_id, cands[int(i)].index - 1), "") for i in chosen]
+
+
 SENTENCE_FEATURES = (
     "cosine", "cosine_rank", "bm25", "bm25_share", "bm25_rank", "rrf", "rrf_rank", "passage_rank",
     "passage_vector_rank", "passage_bm25_rank", "coverage", "passage_coverage", "neighbour_coverage",

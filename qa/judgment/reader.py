@@ -66,6 +66,7 @@ class Reader:
         self.path = Path(path)
         self.threads = threads
         self._session = None
+        self._record: dict | None = None
         self._lock = threading.Lock()
 
     @property
@@ -88,10 +89,17 @@ class Reader:
     def warm_up(self) -> None:
         self.read("Who?", ["Someone."])
 
-    def read(self, question: str, sentences: list[str]) -> list[Reading]:
+    @property
+    def uses_context(self) -> bool:
+        """Whether the model was trained to read each sentence with the one before it."""
+        return bool(self.record().get("context_tokens"))
+
+    def read(self, question: str, sentences: list[str], contexts: list[str] | None = None) -> list[Reading]:
+        """One Reading per sentence; `contexts` (the sentence before each, "" for none) are read only by a
+        model trained with them, so that either kind of model reads what it was trained on."""
         if not sentences:
             return []
-        enc = encode_many(question, sentences)
+        enc = encode_many(question, sentences, contexts if contexts is not None and self.uses_context else None)
         inputs = batch(enc)
         relevance, start, end = self._load().run(["relevance", "start", "end"], inputs)
         allowed = span_mask(enc, inputs["input_ids"].shape[1])
@@ -106,5 +114,7 @@ class Reader:
 
     def record(self) -> dict:
         """The training record beside the weights (data, steps, minutes, hardware, held-out figures)."""
-        path = self.path.with_suffix(".json")
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        if self._record is None:
+            path = self.path.with_suffix(".json")
+            self._record = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return self._record

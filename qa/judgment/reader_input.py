@@ -13,6 +13,9 @@ MAX_QUESTION_TOKENS = 28
 """A longer question is cut to its first word pieces (questions are rarely longer)."""
 MAX_TOKENS = 96
 """Question, sentence and the three special tokens; a longer sentence is cut at its end."""
+CONTEXT_TOKENS = 40
+"""At most this many pieces of the previous sentence follow the pair (its start: where the subject that "he",
+"it" or "the ship" refers to usually is), so that a referring sentence can be judged."""
 
 
 @dataclass(frozen=True)
@@ -20,9 +23,9 @@ class Encoded:
     """One pair as word-piece ids, with the character span of each sentence piece."""
 
     ids: np.ndarray
-    """[CLS] question [SEP] sentence [SEP], int64."""
+    """[CLS] question [SEP] sentence [SEP] (previous sentence [SEP]), int64."""
     type_ids: np.ndarray
-    """0 for the question part, 1 for the sentence part."""
+    """0 for the question part, 1 for the sentence part and its context."""
     sentence_first: int
     """Index of the first sentence piece (after the question's [SEP])."""
     offsets: tuple[tuple[int, int], ...]
@@ -46,17 +49,22 @@ def _tokenizer():
     return tok
 
 
-def encode_many(question: str, sentences: list[str]) -> list[Encoded]:
-    """Encode the question against each sentence (the question's pieces are computed once)."""
+def encode_many(question: str, sentences: list[str], contexts: list[str] | None = None) -> list[Encoded]:
+    """Encode the question against each sentence (the question's pieces are computed once); with `contexts`
+    (one per sentence, "" for none), the sentence's previous sentence follows it. The phrase is only ever
+    marked in the sentence itself."""
     tok = _tokenizer()
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     q_ids = tok.encode(question, add_special_tokens=False).ids[:MAX_QUESTION_TOKENS]
     room = MAX_TOKENS - len(q_ids) - 3
+    before = [e.ids[:CONTEXT_TOKENS] for e in tok.encode_batch(contexts, add_special_tokens=False)] \
+        if contexts is not None else [[] for _ in sentences]
     out = []
-    for enc in tok.encode_batch(sentences, add_special_tokens=False):
+    for enc, c_ids in zip(tok.encode_batch(sentences, add_special_tokens=False), before):
         s_ids, s_off = enc.ids[:room], enc.offsets[:room]
-        ids = [cls, *q_ids, sep, *s_ids, sep]
-        types = [0] * (len(q_ids) + 2) + [1] * (len(s_ids) + 1)
+        tail = [*c_ids, sep] if c_ids else []
+        ids = [cls, *q_ids, sep, *s_ids, sep, *tail]
+        types = [0] * (len(q_ids) + 2) + [1] * (len(s_ids) + 1 + len(tail))
         out.append(Encoded(np.asarray(ids, dtype=np.int64), np.asarray(types, dtype=np.int64),
                            len(q_ids) + 2, tuple(s_off)))
     return out
