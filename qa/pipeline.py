@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableGenerator, RunnableLambda
 
@@ -20,7 +20,7 @@ from qa.conversation import chitchat, meta
 from qa.judgment.judge import Judge
 from qa.judgment.reader import Reader
 from qa.judgment.abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
-from qa.compose.compose import Answerer, Draft, alternatives
+from qa.compose.compose import Answerer, Draft, alternatives, pick
 from qa.compose.yesno import yes_no
 from qa.retrieval.corpus import Snapshot
 from qa.judgment.evidence import Scored, candidates, select, with_sentence_before
@@ -39,21 +39,13 @@ Timings = tuple[tuple[str, float], ...]
 
 
 
-def claim_stated(q: Question, decision: Decision) -> Decision:
-    """A doubtful answer to a yes/no question is likely when its best sentence's own clause states or denies the
-    very claim asked about (qa/compose/yesno.py): the judge was fitted on questions that ask for a phrase and
-    scores such a sentence as if it had to hold one."""
-    if decision.level is Level.DOUBTFUL and q.wh == "yesno" and yes_no(q.text, decision.selection.evidence[0].text):
+def claim_stated(q: Question, decision: Decision, cited: Sequence[str]) -> Decision:
+    """A doubtful answer to a yes/no question is likely when a sentence it cites states or denies, in its own
+    clause, the very claim asked about (qa/compose/yesno.py): the judge was fitted on questions that ask for a
+    phrase and scores such a sentence as if it had to hold one."""
+    if decision.level is Level.DOUBTFUL and q.wh == "yesno" and any(yes_no(q.text, text) for text in cited):
         return replace(decision, level=Level.LIKELY)
     return decision
-
-@dataclass(frozen=True)
-class Inspection:
-    """The chain's view of a question up to its candidate sentences (for training and evaluation)."""
-
-    question: Question
-    candidates: list[Candidate]
-    snapshot: Snapshot
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -212,7 +204,7 @@ class AnswerChain:
         evidence = with_sentence_before(selection.evidence, self.store)
         decision = (decide(prepared.question, selection, self.threshold, self.judge.sure, self.judge.doubt)
                     if evidence else Decision(Level.REFUSED, NOTHING_MATCHES))
-        decision = claim_stated(prepared.question, decision)
+        decision = claim_stated(prepared.question, decision, [e.text for e in pick(evidence, q=prepared.question)])
         if decision.abstain and not prepared.request.filters.empty:
             decision = self.outside_filter(prepared, decision) or decision
         return Judged(retrieved=retrieved, evidence=evidence, decision=decision)

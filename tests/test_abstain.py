@@ -107,14 +107,17 @@ def test_a_doubtful_yes_no_answer_is_likely_when_its_sentence_states_or_denies_t
     denied = decide(analyze("Is Velora offering refunds?", flat_idf),
                     _selected(_best("Velora is not offering refunds."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
     assert stated.level is denied.level is Level.DOUBTFUL
-    assert claim_stated(asked, stated).level is Level.LIKELY
-    assert claim_stated(analyze("Is Velora offering refunds?", flat_idf), denied).level is Level.LIKELY
+    assert claim_stated(asked, stated, ["Haftar met Putin in Moscow on Tuesday."]).level is Level.LIKELY
+    # The cited sentence that states it may be the one before the best ("It was their first meeting.").
+    assert claim_stated(asked, stated, ["It was their first meeting.", "Haftar met Putin in Moscow."]).level is Level.LIKELY
+    assert claim_stated(analyze("Is Velora offering refunds?", flat_idf), denied,
+                        ["Velora is not offering refunds."]).level is Level.LIKELY
     # Only wanted, or about someone else: still doubtful; a refusal or a question for a phrase is left alone.
     wanted = decide(asked, _selected(_best("Haftar hoped to meet Putin in Moscow."), 0.9, 0.3), threshold=0.4,
                     sure=0.8, doubt=0.5)
-    assert claim_stated(asked, wanted).level is Level.DOUBTFUL
+    assert claim_stated(asked, wanted, ["Haftar hoped to meet Putin in Moscow."]).level is Level.DOUBTFUL
     refused = decide(asked, _selected(_best("Haftar met Putin in Moscow."), 0.1, 0.3), threshold=0.4, sure=0.8)
-    assert claim_stated(asked, refused).abstain
+    assert claim_stated(asked, refused, ["Haftar met Putin in Moscow."]).abstain
     where = analyze("Where did Haftar meet Putin?", flat_idf)
     assert claim_stated(where, decide(where, _selected(_best("Haftar met Putin in Moscow."), 0.9, 0.3), threshold=0.4,
-                                      sure=0.8, doubt=0.5)).level is Level.DOUBTFUL
+                                      sure=0.8, doubt=0.5), ["Haftar met Putin in Moscow."]).level is Level.DOUBTFUL
