@@ -22,6 +22,8 @@ from qa.judgment.reader import Reader
 from qa.judgment.abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
 from qa.compose.compose import Answerer, Draft, alternatives, pick
 from qa.compose.yesno import yes_no
+from lang.rules import gives_reason
+from lang.words import terms
 from qa.retrieval.corpus import Snapshot
 from qa.judgment.evidence import Scored, candidates, select, with_sentence_before
 from qa.judgment.features import Candidate
@@ -39,11 +41,15 @@ Timings = tuple[tuple[str, float], ...]
 
 
 
-def claim_stated(q: Question, decision: Decision, cited: Sequence[str]) -> Decision:
-    """A doubtful answer to a yes/no question is likely when a sentence it cites states or denies, in its own
-    clause, the very claim asked about (qa/compose/yesno.py): the judge was fitted on questions that ask for a
-    phrase and scores such a sentence as if it had to hold one."""
-    if decision.level is Level.DOUBTFUL and q.wh == "yesno" and any(yes_no(q.text, text) for text in cited):
+def answered_in_form(q: Question, decision: Decision, cited: Sequence[str]) -> Decision:
+    """A doubtful answer is likely when a sentence it cites answers the question in the form it asks: for a
+    yes/no question, the sentence's own clause states or denies the very claim (qa/compose/yesno.py); for
+    "why", the sentence holds every term of the question and gives a reason ("because", "so that"). The judge
+    was fitted on questions that ask for a phrase and scores such sentences as if they had to hold one."""
+    if decision.level is not Level.DOUBTFUL:
+        return decision
+    if q.wh == "yesno" and any(yes_no(q.text, text) for text in cited) or q.wh == "why" and any(
+            gives_reason(text) and set(q.terms) <= set(terms(text)) for text in cited):
         return replace(decision, level=Level.LIKELY)
     return decision
 
@@ -204,7 +210,7 @@ class AnswerChain:
         evidence = with_sentence_before(selection.evidence, self.store)
         decision = (decide(prepared.question, selection, self.threshold, self.judge.sure, self.judge.doubt)
                     if evidence else Decision(Level.REFUSED, NOTHING_MATCHES))
-        decision = claim_stated(prepared.question, decision, [e.text for e in pick(evidence, q=prepared.question)])
+        decision = answered_in_form(prepared.question, decision, [e.text for e in pick(evidence, q=prepared.question)])
         if decision.abstain and not prepared.request.filters.empty:
             decision = self.outside_filter(prepared, decision) or decision
         return Judged(retrieved=retrieved, evidence=evidence, decision=decision)

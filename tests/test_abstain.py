@@ -98,8 +98,8 @@ def test_a_decision_is_made_once_and_read_from_what_it_was_decided_from():
     assert refused.abstain and refused.confidence == 0.0 and refused.phrase is None and refused.support == 0.1
 
 
-def test_a_doubtful_yes_no_answer_is_likely_when_its_sentence_states_or_denies_the_claim():
-    from qa.pipeline import claim_stated
+def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_asked():
+    from qa.pipeline import answered_in_form
 
     asked = analyze("Did Haftar meet Putin in Moscow?", flat_idf)
     stated = decide(asked, _selected(_best("Haftar met Putin in Moscow on Tuesday."), 0.9, 0.3),
@@ -107,17 +107,25 @@ def test_a_doubtful_yes_no_answer_is_likely_when_its_sentence_states_or_denies_t
     denied = decide(analyze("Is Velora offering refunds?", flat_idf),
                     _selected(_best("Velora is not offering refunds."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
     assert stated.level is denied.level is Level.DOUBTFUL
-    assert claim_stated(asked, stated, ["Haftar met Putin in Moscow on Tuesday."]).level is Level.LIKELY
+    assert answered_in_form(asked, stated, ["Haftar met Putin in Moscow on Tuesday."]).level is Level.LIKELY
     # The cited sentence that states it may be the one before the best ("It was their first meeting.").
-    assert claim_stated(asked, stated, ["It was their first meeting.", "Haftar met Putin in Moscow."]).level is Level.LIKELY
-    assert claim_stated(analyze("Is Velora offering refunds?", flat_idf), denied,
+    assert answered_in_form(asked, stated, ["It was their first meeting.", "Haftar met Putin in Moscow."]).level is Level.LIKELY
+    assert answered_in_form(analyze("Is Velora offering refunds?", flat_idf), denied,
                         ["Velora is not offering refunds."]).level is Level.LIKELY
     # Only wanted, or about someone else: still doubtful; a refusal or a question for a phrase is left alone.
     wanted = decide(asked, _selected(_best("Haftar hoped to meet Putin in Moscow."), 0.9, 0.3), threshold=0.4,
                     sure=0.8, doubt=0.5)
-    assert claim_stated(asked, wanted, ["Haftar hoped to meet Putin in Moscow."]).level is Level.DOUBTFUL
+    assert answered_in_form(asked, wanted, ["Haftar hoped to meet Putin in Moscow."]).level is Level.DOUBTFUL
     refused = decide(asked, _selected(_best("Haftar met Putin in Moscow."), 0.1, 0.3), threshold=0.4, sure=0.8)
-    assert claim_stated(asked, refused, ["Haftar met Putin in Moscow."]).abstain
+    assert answered_in_form(asked, refused, ["Haftar met Putin in Moscow."]).abstain
     where = analyze("Where did Haftar meet Putin?", flat_idf)
-    assert claim_stated(where, decide(where, _selected(_best("Haftar met Putin in Moscow."), 0.9, 0.3), threshold=0.4,
+    assert answered_in_form(where, decide(where, _selected(_best("Haftar met Putin in Moscow."), 0.9, 0.3), threshold=0.4,
                                       sure=0.8, doubt=0.5), ["Haftar met Putin in Moscow."]).level is Level.DOUBTFUL
+    # "Why": every term of the question and a reason; a sentence that only restates the question is not one.
+    why = analyze("Why is Velora recalling the batteries?", flat_idf)
+    doubtful = decide(why, _selected(_best("Velora is recalling batteries."), 0.9, 0.3), threshold=0.4, sure=0.8,
+                      doubt=0.5)
+    assert answered_in_form(why, doubtful, ["Velora is recalling 900 batteries because they can catch fire."]).level \
+        is Level.LIKELY
+    assert answered_in_form(why, doubtful, ["Velora is recalling 900 batteries sold in May."]).level is Level.DOUBTFUL
+    assert answered_in_form(why, doubtful, ["Batteries can catch fire because of a fault."]).level is Level.DOUBTFUL
