@@ -129,3 +129,12 @@ def test_the_committed_reader_reproduces_its_recorded_held_out_figures():
     assert record["held_out"]["frozen_sample"] == want
     # and it reads better than chance among its candidates
     assert got["top1"] > 0.6
+
+
+def test_the_previous_sentence_is_read_only_by_a_model_whose_record_says_it_was_trained_with_it(tmp_path):
+    trained = tmp_path / "with.onnx"
+    trained.with_suffix(".json").write_text(json.dumps({"context_tokens": 40}))
+    bare = tmp_path / "without.onnx"
+    bare.with_suffix(".json").write_text(json.dumps({"steps": 10}))
+    assert Reader(trained).uses_context and not Reader(bare).uses_context
+    assert not Reader(tmp_path / "absent.onnx").uses_context
