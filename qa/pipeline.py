@@ -30,7 +30,7 @@ from qa.judgment.features import Candidate
 from qa.retrieval.focus import naming_articles
 from qa.conversation.followup import needs_context, pronoun, resolve
 from qa.skills.answer import Skills
-from .question import Question, analyze
+from .question import Question, analyze, without_note
 from .request import Request
 from qa.retrieval.filters import Filters
 from qa.retrieval.retrieve import HybridSearch, Retrieval
@@ -48,7 +48,7 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[str]) -> D
     was fitted on questions that ask for a phrase and scores such sentences as if they had to hold one."""
     if decision.level is not Level.DOUBTFUL:
         return decision
-    if q.wh == "yesno" and any(yes_no(q.text, text) for text in cited) or q.wh == "why" and any(
+    if q.wh == "yesno" and any(yes_no(without_note(q.text), text) for text in cited) or q.wh == "why" and any(
             gives_reason(text) and set(q.terms) <= set(terms(text)) for text in cited):
         return replace(decision, level=Level.LIKELY)
     return decision

@@ -59,6 +59,19 @@ class Question:
     """For "how long/far/deep/heavy...": the kind of unit the number must carry (a key of UNITS)."""
 
 
+def with_note(question: str, context: list[str]) -> str:
+    """A follow-up searched with what its pronouns or ellipsis stand for, as a note: "Did they comment? (Velora)"."""
+    return f"{question.rstrip()} ({', '.join(context)})"
+
+
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def without_note(question: str) -> str:
+    """The question itself, without the note `with_note` added: the claim a yes/no question asks about."""
+    return _NOTE.sub("", question) or question
+
+
 @cache
 def echo_rates() -> dict[str, float]:
     """How often each common question word reappears in the sentence that answers it (training/echo.py)."""

@@ -102,3 +102,18 @@ def test_a_bare_question_word_asks_the_previous_question_again():
     yes_no = [{"role": "user", "content": "Did Weber visit Lyon?"}, {"role": "assistant", "content": "Yes. [1]"}]
     assert resolve("When?", yes_no).searched == "When did Weber visit Lyon?"
     assert resolve("Why?", []).searched == "Why?"  # nothing to ask again
+
+
+def test_the_note_a_follow_up_carries_is_not_part_of_the_claim_a_verdict_reads():
+    from qa.compose.compose import Citation, short_answer
+    from qa.question import without_note
+
+    history = [{"role": "user", "content": "Who made the cells?"},
+               {"role": "assistant", "content": "Velora bought the cells from Hanseong Energy [1]"}]
+    searched = resolve("Did they comment?", history).searched
+    assert searched.startswith("Did they comment? (") and without_note(searched) == "Did they comment?"
+    assert without_note("(Velora)") == "(Velora)"  # nothing but a note: left as it is
+    quote = "The supplier stopped selling to Velora in 2023 and did not respond to a request for comment."
+    cite = Citation(index=1, source="a.txt", title="A", date=None, start=0, end=len(quote), quote=quote,
+                    passage_id="a#0", score=0.9)
+    assert short_answer(searched, [cite]).text == "No"

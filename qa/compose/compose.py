@@ -13,7 +13,7 @@ from lang.rules import explains, refers_back
 from lang.words import STOPWORDS, is_number, terms
 from lang.words import words as words_of
 from qa.judgment.features import anchor
-from qa.question import DATE, Question
+from qa.question import DATE, Question, without_note
 from qa.types import Citation, Level, Route, Short
 
 from .yesno import yes_no
@@ -183,7 +183,7 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
     phrase (qa.judgment.evidence.Phrase: only when it passed the judge's threshold) when it lies inside a
     cited span; None otherwise. Offsets point into the source: source[start:end] == quote."""
     for c in cites:
-        verdict = yes_no(question, c.quote)
+        verdict = yes_no(without_note(question), c.quote)
         if verdict:
             return Short(text=verdict, citation=c.index, start=c.start, end=c.end, quote=c.quote)
     if phrase is None or _asked_already(phrase.text, question):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from lang.rules import AUXILIARIES, auxiliary
 from lang.words import QUESTION_WORDS, STOPWORDS, names, terms, words
+from qa.question import with_note
 from qa.types import MARKER
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
@@ -133,7 +134,7 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         old = names(previous)
         if old:
             return previous.replace(old[-1], new, 1)
-        return f"{previous} ({new})"
+        return with_note(previous, [new])
     if _LEADING_AND.match(question):  # "And when did she ...?": a question of its own, joined to the last one
         question = _LEADING_AND.sub("", question)
         question = question[:1].upper() + question[1:]
@@ -156,7 +157,7 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
     if set(words(question)) & _OTHER or not replaced[0]:
         rest = [c for c in context if c not in out]
         if rest:
-            out = f"{out.rstrip()} ({', '.join(rest)})"
+            out = with_note(out, rest)
     return out
 
 
