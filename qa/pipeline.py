@@ -40,7 +40,6 @@ Timings = tuple[tuple[str, float], ...]
 """(step, milliseconds) in the order the steps ran."""
 
 
-
 def answered_in_form(q: Question, decision: Decision, cited: Sequence[str]) -> Decision:
     """A doubtful answer is likely when a sentence it cites answers the question in the form it asks: for a
     yes/no question, the sentence's own clause states or denies the very claim (qa/compose/yesno.py); for
@@ -52,6 +51,15 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[str]) -> D
             gives_reason(text) and set(q.terms) <= set(terms(text)) for text in cited):
         return replace(decision, level=Level.LIKELY)
     return decision
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """The chain's view of a question up to its candidate sentences (for training and evaluation)."""
+
+    question: Question
+    candidates: list[Candidate]
+    snapshot: Snapshot
 
 
 @dataclass(frozen=True, kw_only=True)
