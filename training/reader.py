@@ -10,7 +10,8 @@ target on the negatives). CPU time counts: batches are bucketed by their real to
 embeddings stay frozen (they are the shipped model's, and skipping their updates saves a third of a
 step), the learning rate warms up then decays linearly over the planned epoch. A checkpoint is written
 every few minutes and at the end of the time box; run the same command again to resume. The same script
-runs unchanged on a GPU machine (`--device cuda`).
+runs unchanged on a GPU machine (`--device cuda`). With `--context` each sentence is read with the one before
+it in its paragraph (qa/judgment/reader_input.py).
 """
 from __future__ import annotations
 
