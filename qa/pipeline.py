@@ -218,7 +218,9 @@ class AnswerChain:
         evidence = with_sentence_before(selection.evidence, self.store)
         decision = (decide(prepared.question, selection, self.threshold, self.judge.sure, self.judge.doubt)
                     if evidence else Decision(Level.REFUSED, NOTHING_MATCHES))
-        decision = answered_in_form(prepared.question, decision, [e.text for e in pick(evidence, q=prepared.question)])
+        if decision.level is Level.DOUBTFUL:  # the sentences it would cite are picked only then
+            decision = answered_in_form(prepared.question, decision,
+                                        [e.text for e in pick(evidence, q=prepared.question)])
         if decision.abstain and not prepared.request.filters.empty:
             decision = self.outside_filter(prepared, decision) or decision
         return Judged(retrieved=retrieved, evidence=evidence, decision=decision)
