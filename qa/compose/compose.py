@@ -8,9 +8,9 @@ from typing import Iterator, Protocol, Sequence
 from core.types import ArticleInfo
 
 from qa.judgment.abstain import Decision, refusal
-from qa.judgment.evidence import Phrase, Scored
+from qa.judgment.evidence import Phrase, Scored, echoes_question
 from lang.rules import explains, refers_back
-from lang.words import STOPWORDS, is_number, terms
+from lang.words import is_number, terms
 from lang.words import words as words_of
 from qa.judgment.features import anchor
 from qa.question import DATE, Question, without_note
@@ -199,8 +199,7 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
 def _asked_already(phrase: str, question: str) -> bool:
     """A phrase that cannot be the answer: its words all come from the question ("Who met Brandt?" ->
     **Brandt**), or it holds several numbers for a "how many" ("four bases, five fields and four")."""
-    said = {w.lower() for w in words_of(phrase)} - STOPWORDS
-    if bool(said) and said <= {w.lower() for w in words_of(question)}:
+    if echoes_question(phrase, question):
         return True
     if re.search(r"\bhow (?:many|much)\b", question, re.I) is None:
         return False
