@@ -76,7 +76,7 @@ _WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)|tell\s+
 _DEFINE = re.compile(
     r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|word\s+|abbreviation\s+|acronym\s+)?(?P<a>[^?]+?)\s+"
     r"(?:stand\s+for|mean|refer\s+to|represent)" + _Q_END +
-    r"|^\s*what\s+is\s+(?:meant\s+by|the\s+meaning\s+of|the\s+definition\s+of)\s+(?:the\s+)?(?P<b>[^?]+?)" + _Q_END +
+    r"|^\s*what\s+is\s+(?:meant\s+by|the\s+meaning\s+of|the\s+definition\s+of)\s+(?:the\s+|an?\s+)?(?P<b>[^?]+?)" + _Q_END +
     r"|^\s*(?:define|explain)\s+(?:the\s+)?(?:term\s+)?(?P<c>[^?]+?)" + _Q_END +
     r"|^\s*what\s+is\s+(?:the\s+)?(?P<d>[^?]+?)\s+short\s+for" + _Q_END +
     r"|^\s*what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?(?P<e>[^?]+?)" + _Q_END, re.I)
@@ -97,6 +97,10 @@ _OPINION = re.compile(
     r"response|comment|concern|position)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
     + _Q_END, re.I)
+_SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?{_ART}s?(?={_Q_END})",
+                    re.I)
+"""Which story a question means, said after it ("What does MTA refer to in the bridge story?"): not part of
+the term, name or speaker asked about."""
 _TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 """The names a follow-up was searched with, added in parentheses ("What did he say? (Weber)")."""
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
@@ -124,6 +128,7 @@ def form(question: str) -> Form | None:
         if noun == "names":
             entity = ANY
         return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("rest2") or ""), entity=entity)
+    q = _SCOPE.sub("", q)
     m = _OPINION.match(q)
     if m:
         x = m.group("x") or m.group("x2") or m.group("x3")

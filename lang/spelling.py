@@ -74,6 +74,16 @@ class Speller:
         return cls((w for w in words if len(w) >= 4 and w.isalpha()), common,
                    [(a, b) for a, b in pairs if a.isalpha() and b.isalpha()])
 
+    def misnamed(self, after: str, word: str) -> list[str]:
+        """The words that follow `after` in the articles' names and that `word`, typed after it, is a typo of
+        (the typo budget is the whole name's: "janet coil" -> "coyle", two letters in eleven); none when the
+        articles have the name as typed."""
+        a, w = after.lower(), word.lower()
+        names = self._next.get(a, ())
+        if not names or w in names:
+            return []
+        return [b for b in names if b[:1] == w[:1] and DamerauLevenshtein.distance(w, b) <= allowed_edits(f"{a} {w}")]
+
     def knows(self, word: str) -> bool:
         w = word.lower()
         return w in self._known or stem(w) in self._known
@@ -86,14 +96,16 @@ class Speller:
         have a name of that word and one close to this one, the typo budget is the whole name's ("janet coil"
         -> "janet coyle": two letters in eleven)."""
         w = word.lower()
-        if self.knows(w) or w in FUNCTION_WORDS or not w.isalpha():
+        if w in FUNCTION_WORDS or not w.isalpha():
             return None
         if after is not None:
-            whole = f"{after.lower()} {w}"
-            following = [b for b in self._next.get(after.lower(), ()) if b[:1] == w[:1]
-                         and DamerauLevenshtein.distance(w, b) <= allowed_edits(whole)]
+            # Even a word the articles use elsewhere ("lui", the stem of "Luis") is a typo inside a name they
+            # never write that way ("karen lui" -> "karen liu").
+            following = self.misnamed(after, w)
             if following:
                 return min(following, key=lambda b: DamerauLevenshtein.distance(w, b))
+        if self.knows(w):
+            return None
         limit = allowed_edits(w)
         if limit == 0 or (w in self._common and not named):
             return None

@@ -25,6 +25,10 @@ from lang.spelling import closest, same_word
     ("What does the term subsidiarity refer to?", Kind.DEFINE, "subsidiarity"),
     ("who is brandt", Kind.WHO_IS, "brandt"),
     ("What does the mayor think about the bridge?", Kind.OPINION, "the mayor"),
+    # Which story is meant, said after the question, is not part of the term or the name asked about.
+    ("What does the IAEA refer to in the nuclear story?", Kind.DEFINE, "IAEA"),
+    ("What is meant by a levee in this article?", Kind.DEFINE, "levee"),
+    ("Who is Ilse Brandt in the ferry story?", Kind.WHO_IS, "Ilse Brandt"),
 ])
 def test_question_forms(question, kind, subject):
     f = form(question)
@@ -140,3 +144,15 @@ def test_an_acronym_never_spelled_out_is_described_by_the_words_before_it():
         assert found is not None and found.text == want and text[found.start:found.end] == want
     assert descriptor(parsed, "IRS") is None  # "the IRS": nothing describes it
     assert descriptor(parse("Marshal Ruiz's NDF forces took the city."), "NDF") is None  # a name is no description
+
+
+def test_a_short_word_the_articles_use_elsewhere_is_a_typo_inside_a_name_they_write_otherwise():
+    from lang.spelling import Speller
+
+    # "lui" is a word of the articles (the stem of "Luis"), but after "karen" it can only be Karen Liu.
+    speller = Speller.of_terms(["karen_liu", "karen", "liu", "lui", "luis_moreno"])
+    assert speller.misnamed("karen", "lui") == ["liu"]
+    assert speller.fix("who is karen lui") == "who is karen liu"
+    assert speller.misnamed("karen", "liu") == []  # the name as written
+    assert speller.fix("karen said what") == "karen said what"  # a word that is no slip of the name stays
+    assert speller.fix("who is luis moreno") == "who is luis moreno"

@@ -60,6 +60,11 @@ class Snapshot:
         rare = [w for i, w in enumerate(ws) if len(w) >= 4 and w not in FUNCTION_WORDS
                 and (w not in common or w in capitals or (i and ws[i - 1] not in FUNCTION_WORDS))
                 and self.document_frequency(stem(w)) == 0]
+        if not rare and len(ws) > 1:
+            # A name typed with a slip in a short word ("karen lui" for Karen Liu) is made of words the
+            # articles use; the speller's names tell (read once per snapshot, then cheap).
+            speller = self.speller(common)
+            rare = [w for a, w in zip(ws, ws[1:]) if len(w) >= 3 and speller.misnamed(a, w)]
         return self.speller(common).fix(text) if rare else text
 
     def speller(self, common: frozenset[str] = frozenset()) -> Speller:
