@@ -30,7 +30,8 @@ class Form:
     subject: str = ""
     """What the question is about: the story ("the bridge story"), the name, the term, the event, the speaker."""
     topic: str = ""
-    """For OPINION: what the speaker's view is asked about ("" when anything they said will do)."""
+    """For OPINION: what the speaker's view is asked about ("" when anything they said will do); for TIMELINE,
+    whose deeds on the date are asked about ("What did Tello do on Monday?")."""
     entity: str = ANY
     """For ENTITIES: PERSON, ORGANISATION, PLACE or ANY."""
     before: bool = False
@@ -86,6 +87,10 @@ _TIMELINE = re.compile(
     r"(?:which|what)\s+(?:events|dates)\s+(?:are|were)\s+(?:mentioned|reported|described)|in\s+what\s+order)\b", re.I)
 _ON_DATE = re.compile(r"^\s*what\s+(?:happened|took\s+place|occurred)\s+(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|"
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^?]*?)" + _Q_END, re.I)
+_DID_ON = re.compile(r"^\s*what\s+(?:did|does|will|was|were|is)\s+(?P<who>[^?]+?)\s+(?:do|doing|done|up\s+to)\s+"
+                     r"(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|(?:monday|tuesday|wednesday|thursday|friday|"
+                     r"saturday|sunday)[^?]*?)" + _Q_END, re.I)
+"""What someone did on a day: the day's events that name them."""
 _AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|happened\s+next)\s*(?:next\s+)?"
                     r"(?:(?:the|a|one|two|three|\d+)\s+(?:next\s+)?(?:days?|weeks?|months?|years?)\s+)?"
                     r"(?P<dir>after|following|since|before|prior\s+to|then|next)\b\s*(?P<event>[^?]*?)" + _Q_END, re.I)
@@ -114,6 +119,9 @@ def form(question: str) -> Form | None:
     m = _ON_DATE.match(q)
     if m:
         return Form(Kind.TIMELINE, subject=m.group("when").strip())
+    m = _DID_ON.match(q)
+    if m:
+        return Form(Kind.TIMELINE, subject=m.group("when").strip(), topic=m.group("who").strip())
     m = _AFTER.match(q)
     if m and m.group("event"):
         return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))

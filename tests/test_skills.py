@@ -107,6 +107,12 @@ def test_timeline_orders_the_dated_events_and_resolves_relative_dates(harbour):
     assert any(row.startswith("- March 2, 2024 (“The next day”)") or "(“The next day”)" in row for row in rows)
 
 
+def test_what_someone_did_on_a_day_is_that_days_event_naming_them(harbour):
+    a = ask(harbour, "What did the council do on Tuesday?")
+    assert a.route is Route.TIMELINE
+    assert "voted on Tuesday to build a ferry terminal" in a.text and "anchored in the bay" not in a.text
+
+
 def test_what_happened_after_an_event_is_the_next_dated_one(harbour):
     a = ask(harbour, "What happened after Nordbau won the tender?")
     assert a.route is Route.TIMELINE

@@ -5,6 +5,7 @@ nothing to say, and the single-sentence path answers instead."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import threading
 
 from core.types import ArticleInfo
@@ -199,12 +200,15 @@ class Skills:
         return None
 
     def timeline(self, f: Form, scope, snap) -> SkillAnswer | None:
-        docs = self._stories(f, scope, snap)
+        # Whose deeds are asked about says which story better than the date does.
+        docs = self._stories(replace(f, subject=f"{f.topic} {f.subject}") if f.topic else f, scope, snap)
         citer = Citer()
         blocks = []
         for doc in docs:
             asked = timeline.parse_asked(f.subject, doc.published) if f.subject else None
             evs = timeline.on(doc, asked) if asked is not None else timeline.events(doc)
+            if f.topic:  # what one of them did that day: the day's events that name them
+                evs = [e for e in evs if set(terms(f.topic)) <= set(terms(e.line.text))]
             if not evs:
                 continue
             rows = [f"- {timeline.label(e)}: {e.line.text.strip()} [{citer.cite(doc, e.line)}]"

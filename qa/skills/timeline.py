@@ -16,6 +16,9 @@ class Event:
     line: Line
     date: DateMention
     """The date as the sentence writes it, with source offsets (start/end are into the article's text)."""
+    also: tuple[DateMention, ...] = ()
+    """The sentence's other dates ("on Sunday and ... the next day"): an event asked about by one of them is
+    this sentence too."""
 
     @property
     def key(self) -> tuple:
@@ -36,15 +39,20 @@ def _build(doc: ArticleDoc) -> list[Event]:
             continue
         dated = [d for d in found if d.precision != YEAR]
         previous = dated[-1] if dated else previous or found[-1]
-        first = found[0]
-        out.append(Event(line, DateMention(line.start + first.start, line.start + first.end, first.text, first.value,
-                                           first.precision, first.relative)))
+        placed = [DateMention(line.start + d.start, line.start + d.end, d.text, d.value, d.precision, d.relative)
+                  for d in found]
+        out.append(Event(line, placed[0], tuple(placed[1:])))
     return sorted(out, key=lambda e: e.key)
 
 
 def on(doc: ArticleDoc, asked: DateMention) -> list[Event]:
-    """The events on the asked date (a day, a month or a year)."""
-    return [e for e in events(doc) if _within(e.date, asked)]
+    """The events on the asked date (a day, a month or a year), each dated by its date that falls on it."""
+    found = []
+    for e in events(doc):
+        match = next((d for d in (e.date, *e.also) if _within(d, asked)), None)
+        if match is not None:
+            found.append(Event(e.line, match, e.also))
+    return sorted(found, key=lambda e: e.key)
 
 
 def _within(d: DateMention, asked: DateMention) -> bool:

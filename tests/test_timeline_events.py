@@ -1,0 +1,41 @@
+"""qa/skills/timeline.py on an article the test writes: a sentence with two dates is an event of each, and what
+someone did on a day is found by either."""
+from __future__ import annotations
+
+import numpy as np
+
+from core.types import ArticleInfo
+from lang.forms import Kind, form
+from qa.skills import timeline
+from qa.skills.article import ArticleDoc, Line
+
+TEXT = ("The governor declared an emergency on Sunday and toured the flooded towns the next day. "
+        "The river crested on Tuesday.")
+
+
+def _doc() -> ArticleDoc:
+    info = ArticleInfo(source="flood.md", title="Flood", date="2024-10-09", content_hash="h", size_bytes=len(TEXT),
+                       passages=1, sentences=2, ingested_at=0.0, title_start=-1, title_end=-1, date_start=-1,
+                       date_end=-1)
+    cut = TEXT.index("The river")
+    lines = [Line(0, 0, cut - 1, TEXT[:cut - 1], None), Line(1, cut, len(TEXT), TEXT[cut:], None)]
+    return ArticleDoc(info, lines, np.zeros((2, 4), dtype=np.float32), TEXT)
+
+
+def test_a_sentence_with_two_dates_is_found_by_its_second():
+    doc = _doc()
+    monday = timeline.parse_asked("Monday", doc.published)
+    found = timeline.on(doc, monday)
+    assert [e.line.number for e in found] == [0]
+    assert found[0].date.text == "the next day"  # dated by the date that falls on the day asked
+    assert TEXT[found[0].date.start:found[0].date.end] == "the next day"
+    sunday = timeline.on(doc, timeline.parse_asked("Sunday", doc.published))
+    assert [e.date.text for e in sunday] == ["on Sunday"]
+    # The timeline itself keeps one row per sentence, by its first date.
+    assert [e.date.text for e in timeline.events(doc)] == ["on Sunday", "on Tuesday"]
+
+
+def test_what_someone_did_on_a_day_asks_for_that_days_events_of_them():
+    f = form("What did the governor do on Monday?")
+    assert f.kind is Kind.TIMELINE and f.subject == "Monday" and f.topic == "the governor"
+    assert form("What did the governor say about Monday?").kind is not Kind.TIMELINE
