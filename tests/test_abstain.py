@@ -129,3 +129,17 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
         is Level.LIKELY
     assert answered_in_form(why, doubtful, ["Velora is recalling 900 batteries sold in May."]).level is Level.DOUBTFUL
     assert answered_in_form(why, doubtful, ["Batteries can catch fire because of a fault."]).level is Level.DOUBTFUL
+
+
+def test_an_age_question_puts_the_sentence_that_gives_an_age_first():
+    from qa.judgment.evidence import age_first
+
+    q = analyze("How old is the Harbor Street Bridge?", flat_idf)
+    life = _best("A repair would extend its life by only 15 years.", fits=False)
+    age = _best("The council will tear down the 92-year-old Harbor Street Bridge.", fits=True)
+    elsewhere = _best("Anna Motu, a 34-year-old trader, survived.", fits=True, missing=("Harbor Street Bridge",))
+    assert age_first(q, (life, age)) == (age, life)
+    assert age_first(q, (life, elsewhere)) == (life, elsewhere)  # an age of something else is no answer
+    assert age_first(q, (age, life)) == (age, life)
+    other = analyze("How long will the repair extend its life?", flat_idf)
+    assert age_first(other, (life, age)) == (life, age)  # only an age question

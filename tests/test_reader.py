@@ -93,6 +93,20 @@ def test_a_phrase_is_widened_to_whole_words():
     assert sentence[a:b] == "Brightwavers"
 
 
+def test_a_phrase_that_enters_a_hyphenated_compound_is_not_cut_inside_it():
+    sentence = "Anna Motu, a 34-year-old trader from Denver-based Velora, survived."
+    e = encode_many("How old?", [sentence])[0]
+
+    def span(text: str) -> tuple[int, int]:
+        start = sentence.index(text)
+        return token_span(e, start, start + len(text))
+
+    a, b = phrase_chars(sentence, e, *span("34-year"))
+    assert sentence[a:b] == "34-year-old"
+    a, b = phrase_chars(sentence, e, *span("Denver"))
+    assert sentence[a:b] == "Denver"  # a phrase that stops before the hyphen keeps its own word
+
+
 needs_model = pytest.mark.skipif(not MODEL_PATH.exists(), reason="no committed reader (qa/models/reader.onnx)")
 
 

@@ -39,3 +39,13 @@ def test_what_someone_did_on_a_day_asks_for_that_days_events_of_them():
     f = form("What did the governor do on Monday?")
     assert f.kind is Kind.TIMELINE and f.subject == "Monday" and f.topic == "the governor"
     assert form("What did the governor say about Monday?").kind is not Kind.TIMELINE
+
+
+def test_what_came_next_may_be_told_in_the_same_sentence():
+    doc = _doc()
+    mine, step = timeline.after(doc, doc.lines[0])
+    assert mine.date.text == "on Sunday" and step.line.number == 0 and step.date.text == "the next day"
+    mine, step = timeline.after(doc, doc.lines[1])  # Tuesday: nothing later
+    assert mine.date.text == "on Tuesday" and step is None
+    mine, step = timeline.after(doc, doc.lines[1], before=True)
+    assert step.line.number == 0  # the event before Tuesday

@@ -18,7 +18,7 @@ from .judge import Judge
 from .scores import sigmoid
 from .reader import Reading, Reader
 from .rerank import rerank, rerank_matrix
-from qa.question import Question
+from qa.question import AGE, Question
 from qa.retrieval.retrieve import Retrieval
 
 
@@ -148,7 +148,22 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf, reader: Reader 
                             fits=bool(sig.fits[i]), score=float(probs[i]), confidence=confidences[k],
                             missing=tuple(sig.missing[i]), reading=readings.get(i))
                      for k, i in enumerate(int(i) for i in order))
+    evidence = age_first(q, evidence)
     return Selection(evidence, row, p_answerable, answer_phrase(q, evidence[0], evidence[0].confidence, judge))
+
+
+AGE_LOOKS = 3
+"""How far down an age question looks for a sentence that gives an age."""
+
+
+def age_first(q: Question, evidence: tuple[Scored, ...]) -> tuple[Scored, ...]:
+    """"How old is X?" is answered by a sentence that gives an age ("the 92-year-old bridge", "aged 24"): the
+    best of the first few that gives one and names all the question names comes first when the best does not.
+    The ranker learned from questions where an age is asked too rarely to weigh this."""
+    if q.wants != AGE or not evidence or evidence[0].fits:
+        return evidence
+    k = next((k for k, e in enumerate(evidence[:AGE_LOOKS]) if e.fits and not e.missing), None)
+    return evidence if k is None else (evidence[k], *evidence[:k], *evidence[k + 1:])
 
 
 def sentence_confidences(judge: Judge, p_answerable: float, final: np.ndarray) -> list[float]:

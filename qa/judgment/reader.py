@@ -56,6 +56,16 @@ def phrase_chars(sentence: str, e: Encoded, first: int, last: int) -> tuple[int,
         a -= 1
     while b < len(sentence) and sentence[b].isalnum():
         b += 1
+    # A phrase that already spans a hyphen ("34-year") is not cut inside its compound ("34-year-old"); one that
+    # stops before the first hyphen ("Denver" of "Denver-based") keeps its own word.
+    word_start = a
+    while word_start > 0 and not sentence[word_start - 1].isspace():
+        word_start -= 1
+    if "-" in sentence[word_start:b]:
+        while b + 1 < len(sentence) and sentence[b] == "-" and sentence[b + 1].isalnum():
+            b += 1
+            while b < len(sentence) and sentence[b].isalnum():
+                b += 1
     return a, b
 
 

@@ -69,6 +69,10 @@ def after(doc: ArticleDoc, anchor: Line, before: bool = False) -> tuple[Event | 
     mine = next((e for e in evs if e.line.number == anchor.number), None)
     if mine is None:
         return None, None
+    # The sentence may tell what came next itself ("recommended it in January 2022, but a month later ...").
+    own = [d for d in mine.also if (d.value < mine.date.value if before else d.value > mine.date.value)]
+    if own:
+        return mine, Event(mine.line, own[-1] if before else own[0], mine.also)
     i = evs.index(mine)
     others = evs[:i][::-1] if before else evs[i + 1:]
     # The same event told twice ("on September 28" and "a month later") is not what came next.
