@@ -49,3 +49,13 @@ def test_what_came_next_may_be_told_in_the_same_sentence():
     assert mine.date.text == "on Tuesday" and step is None
     mine, step = timeline.after(doc, doc.lines[1], before=True)
     assert step.line.number == 0  # the event before Tuesday
+
+
+def test_a_sentence_may_go_on_to_what_came_of_the_event():
+    from lang.words import terms
+
+    said = "In March 2019, Cyclone Hela killed 200 people, and the government afterwards promised new shelters."
+    assert timeline.tells_what_followed(said, set(terms("cyclone hela")))
+    # "later" before the event asked about tells nothing of what followed it
+    assert not timeline.tells_what_followed("Later, Cyclone Hela killed 200 people.", set(terms("cyclone hela")))
+    assert not timeline.tells_what_followed("Cyclone Hela killed 200 people.", set(terms("cyclone hela")))

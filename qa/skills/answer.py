@@ -238,6 +238,11 @@ class Skills:
         _, doc, anchor = best
         mine, step = timeline.after(doc, anchor, before=f.before)
         citer = Citer()
+        if not f.before and (step is None or step.line.number != anchor.number) and timeline.tells_what_followed(
+                anchor.text, wanted):
+            n = citer.cite(doc, anchor)
+            return SkillAnswer(Draft(f"Next, the article says: {anchor.text.strip()} [{n}]", tuple(citer.citations),
+                                     Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
         if mine is None:  # the event is not dated: what the article tells next (or just before)
             k = anchor.number + (-1 if f.before else 1)
             if not 0 <= k < len(doc.lines):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from lang.dates import MONTH, YEAR, DateMention, find_dates
+from lang.words import terms
 
 from .article import ArticleDoc, Line
 
@@ -80,6 +81,16 @@ def after(doc: ArticleDoc, anchor: Line, before: bool = False) -> tuple[Event | 
     step = next((e for e in others if (not _within(e.date, mine.date) and not _within(mine.date, e.date)) or (
         not before and e.date.relative and 0 < e.line.number - mine.line.number <= 2)), None)
     return mine, step
+
+
+_THEN = re.compile(r"\b(?:afterwards?|subsequently|thereafter|since then|then|later)\b", re.I)
+
+
+def tells_what_followed(text: str, event_words: set[str]) -> bool:
+    """Does the sentence go on, past the event asked about, to what came of it ("Cyclone Hela killed 200 people,
+    and the government afterwards promised ...")?"""
+    last = max((m.end() for m in re.finditer(r"[\w'’-]+", text) if set(terms(m.group(0))) & event_words), default=-1)
+    return last >= 0 and _THEN.search(text, last) is not None
 
 
 def label(event: Event) -> str:
