@@ -19,11 +19,12 @@ from qa.retrieval.corpus import Snapshot
 from qa.types import Level, Route
 
 from .article import ArticleDoc, Library, Line
-from .cite import Citer, SkillAnswer, first_mention, with_phrase
+from .cite import Citer, SkillAnswer, clip, first_mention, with_phrase
 from .entities import PERSON, Entity, entities
 from .speakers import statements
 from .summary import summarize
 from . import timeline
+from .sequence import what_came
 
 MAX_ARTICLES = 3
 """A summary, list or timeline over many articles covers this many (the one the question names, or the ones
@@ -110,7 +111,7 @@ class Skills:
         parts = []
         for doc in docs:
             body = " ".join(f"{line.text.strip()} [{citer.cite(doc, line)}]" for line in summarize(doc))
-            parts.append(body if len(docs) == 1 else f"“{_clip(doc.info.title)}”: {body}")
+            parts.append(body if len(docs) == 1 else f"“{clip(doc.info.title)}”: {body}")
         more = _more(scope, docs, f)
         return SkillAnswer(Draft("\n\n".join(parts) + more, tuple(citer.citations), Route.SUMMARY))
 
@@ -127,7 +128,7 @@ class Skills:
                 n = citer.cite(doc, doc.lines[e.line])
                 rows.append(f"- {e.name}: {e.role} [{n}]" if e.role else f"- {e.name} [{n}]")
             head = {"person": "People", "organisation": "Organisations", "place": "Places"}.get(f.entity, "Names")
-            blocks.append(f"{head} in “{_clip(doc.info.title)}”, most mentioned first:\n" + "\n".join(rows))
+            blocks.append(f"{head} in “{clip(doc.info.title)}”, most mentioned first:\n" + "\n".join(rows))
         if not blocks:
             return None
         return SkillAnswer(Draft("\n\n".join(blocks) + _more(scope, docs, f), tuple(citer.citations), Route.ENTITIES))
@@ -213,7 +214,7 @@ class Skills:
                 continue
             rows = [f"- {timeline.label(e)}: {e.line.text.strip()} [{citer.cite(doc, e.line)}]"
                     for e in evs[:MAX_LISTED * 2]]
-            head = f"In “{_clip(doc.info.title)}”" + (f", {asked.label()}:" if asked else ", in date order:")
+            head = f"In “{clip(doc.info.title)}”" + (f", {asked.label()}:" if asked else ", in date order:")
             blocks.append(head + "\n" + "\n".join(rows))
         if not blocks:
             return None
@@ -236,38 +237,7 @@ class Skills:
         if best is None or best[0] < 0.5:
             return None
         _, doc, anchor = best
-        mine, step = timeline.after(doc, anchor, before=f.before)
-        citer = Citer()
-        if not f.before and (step is None or step.line.number != anchor.number) and timeline.tells_what_followed(
-                anchor.text, wanted):
-            n = citer.cite(doc, anchor)
-            return SkillAnswer(Draft(f"Next, the article says: {anchor.text.strip()} [{n}]", tuple(citer.citations),
-                                     Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
-        if mine is None:  # the event is not dated: what the article tells next (or just before)
-            k = anchor.number + (-1 if f.before else 1)
-            if not 0 <= k < len(doc.lines):
-                return None
-            n, a = citer.cite(doc, doc.lines[k]), citer.cite(doc, anchor)
-            word = "Before that" if f.before else "Next"
-            return SkillAnswer(Draft(f"{word}, the article says: {doc.lines[k].text.strip()} [{n}] (after “{_clip(anchor.text)}” [{a}])",
-                                     tuple(citer.citations), Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
-        if step is None:
-            n = citer.cite(doc, anchor, role="closest")
-            word = "before" if f.before else "after"
-            text = (f"The article doesn't say what happened {word} that: it reports no later event. "
-                    f"The event you mean is [{n}], shown for reference.") if not f.before else (
-                    f"The article doesn't say what happened before that. The event you mean is [{n}], shown for "
-                    f"reference.")
-            return SkillAnswer(Draft(text, tuple(citer.citations), Route.ABSTAIN), level=Level.REFUSED,
-                               confidence=0.0, reason=f"no dated event {word} the one asked about")
-        first = citer.cite(doc, step.line)
-        anchor_n = citer.cite(doc, anchor)
-        word = "Before" if f.before else "Next"
-        text = (f"{word}, {timeline.label(step)}: {step.line.text.strip()} [{first}] (after {timeline.label(mine)} "
-                f"[{anchor_n}])" if not f.before else
-                f"{word}, {timeline.label(step)}: {step.line.text.strip()} [{first}] (before {timeline.label(mine)} "
-                f"[{anchor_n}])")
-        return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE))
+        return what_came(doc, anchor, wanted, f.before)
 
     def opinion(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What the speaker said or thinks (about the topic, when one is asked), in the article's order."""
@@ -289,11 +259,6 @@ class Skills:
             lead = f"{who.name} ({who.role})" if who.role else who.name
             return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION))
         return None
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _around(doc: ArticleDoc, line: Line) -> str:

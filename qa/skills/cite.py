@@ -70,3 +70,7 @@ def first_mention(doc: ArticleDoc, e: Entity) -> SkillAnswer | None:
     return None
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """The text on one line, cut at a word to at most `limit` characters (an ellipsis says so)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,46 @@
+"""What came next (or just before) an event the question names: the article's next dated event, or what the
+sentence itself goes on to tell."""
+from __future__ import annotations
+
+from qa.compose.compose import Draft
+from qa.types import Level, Route
+
+from . import timeline
+from .article import ArticleDoc, Line
+from .cite import Citer, SkillAnswer, clip
+
+
+def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> SkillAnswer | None:
+    """The answer to "what happened after (before) <the event in `anchor`>"; `wanted`: the event's terms."""
+    mine, step = timeline.after(doc, anchor, before=before)
+    citer = Citer()
+    if not before and (step is None or step.line.number != anchor.number) and timeline.tells_what_followed(
+            anchor.text, wanted):
+        n = citer.cite(doc, anchor)
+        return SkillAnswer(Draft(f"Next, the article says: {anchor.text.strip()} [{n}]", tuple(citer.citations),
+                                 Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
+    if mine is None:  # the event is not dated: what the article tells next (or just before)
+        k = anchor.number + (-1 if before else 1)
+        if not 0 <= k < len(doc.lines):
+            return None
+        n, a = citer.cite(doc, doc.lines[k]), citer.cite(doc, anchor)
+        word = "Before that" if before else "Next"
+        return SkillAnswer(Draft(f"{word}, the article says: {doc.lines[k].text.strip()} [{n}] (after “{clip(anchor.text)}” [{a}])",
+                                 tuple(citer.citations), Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
+    if step is None:
+        n = citer.cite(doc, anchor, role="closest")
+        word = "before" if before else "after"
+        text = (f"The article doesn't say what happened {word} that: it reports no later event. "
+                f"The event you mean is [{n}], shown for reference.") if not before else (
+                f"The article doesn't say what happened before that. The event you mean is [{n}], shown for "
+                f"reference.")
+        return SkillAnswer(Draft(text, tuple(citer.citations), Route.ABSTAIN), level=Level.REFUSED,
+                           confidence=0.0, reason=f"no dated event {word} the one asked about")
+    first = citer.cite(doc, step.line)
+    anchor_n = citer.cite(doc, anchor)
+    word = "Before" if before else "Next"
+    text = (f"{word}, {timeline.label(step)}: {step.line.text.strip()} [{first}] (after {timeline.label(mine)} "
+            f"[{anchor_n}])" if not before else
+            f"{word}, {timeline.label(step)}: {step.line.text.strip()} [{first}] (before {timeline.label(mine)} "
+            f"[{anchor_n}])")
+    return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE))
