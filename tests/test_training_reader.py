@@ -1,4 +1,4 @@
-"""The reader's committed fp16 weights: they are the shipped reader, and training continues from them."""
+"""The reader's committed fp16 weights: those its record names are the shipped reader, and training continues from them."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,13 @@ import pytest
 
 from qa.judgment.reader import MODEL_PATH
 from qa.judgment.reader_input import batch, encode_many
-from training.recover_reader import DEFAULT_OUT as FP16
+from training.recover_reader import DEFAULT_OUT
+
+# The fp16 weights the shipped reader's record names (training/checkpoints/): the reader that reads the
+# sentence before ships now, so its weights, not the last reader of the sentence alone, are the shipped ones.
+_RECORD = MODEL_PATH.with_suffix(".json")
+FP16 = DEFAULT_OUT.parent / (json.loads(_RECORD.read_text())["trained_weights_fp16"]["file"]
+                             if _RECORD.exists() else DEFAULT_OUT.name)
 
 pytestmark = [pytest.mark.integration,
               pytest.mark.skipif(not FP16.exists(), reason="no committed fp16 reader weights")]
