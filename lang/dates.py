@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
@@ -53,14 +53,51 @@ class DateMention:
     """DAY, MONTH or YEAR: how much of `value` the text gives."""
     relative: bool
     """Resolved against another date (the article's, or one mentioned before it)."""
+    year_known: bool = True
+    """False where the year is a guess (an article dated "Nov. 14" without a year): the label leaves it out."""
 
     def label(self) -> str:
         """The date as a reader wants it: "2023-08-23", "January 2017", "2019"."""
         if self.precision == YEAR:
             return str(self.value.year)
+        if not self.year_known:
+            if _WEEKDAY_WORD.search(self.text):  # which day of the month depends on the year
+                return _WEEKDAY_WORD.search(self.text).group(0).capitalize()
+            if self.precision == MONTH:
+                return calendar.month_name[self.value.month]
+            return f"{calendar.month_name[self.value.month]} {self.value.day}"
         if self.precision == MONTH:
             return f"{calendar.month_name[self.value.month]} {self.value.year}"
         return f"{calendar.month_name[self.value.month]} {self.value.day}, {self.value.year}"
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:%s)\b" % "|".join(_WEEKDAYS), re.I)
+_WRITTEN_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+
+
+def dateline(head: str, today: dt.date) -> tuple[dt.date, bool] | None:
+    """The date an undated article gives at its top ("CALLOWAY, Nov. 14 (Wire) —", "Updated 3:05 PM, May 20,
+    2023"), and whether it writes the year; without one, the year is the latest that does not put the date
+    after `today` (the day the article was added). None when its first lines give no such date."""
+    for line in [ln for ln in head.splitlines() if ln.strip()][:3]:
+        for d in find_dates(line[:120], today):
+            if is_dateline(line, d):
+                return d.value, bool(_WRITTEN_YEAR.search(d.text))
+    return None
+
+
+def is_dateline(line: str, mention: DateMention) -> bool:
+    """Does the mention date the article at the top of a line ("CALLOWAY, Nov. 14 (Wire) —") rather than an
+    event in a sentence ("What happened on May 2, 2020")?"""
+    return (mention.precision == DAY and not mention.relative and mention.start <= 80
+            and re.search(r"(?:^|\s)[a-z]", line[:mention.start]) is None)
+
+
+def guessed_year(mention: DateMention) -> DateMention:
+    """The mention, marked as resolved against a guessed year unless it writes its own."""
+    if mention.precision == YEAR or _WRITTEN_YEAR.search(mention.text):
+        return mention
+    return replace(mention, year_known=False)
 
 
 def find_dates(text: str, published: dt.date | None, previous: DateMention | None = None) -> list[DateMention]:

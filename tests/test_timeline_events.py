@@ -24,12 +24,12 @@ def _doc() -> ArticleDoc:
 
 def test_a_sentence_with_two_dates_is_found_by_its_second():
     doc = _doc()
-    monday = timeline.parse_asked("Monday", doc.published)
+    monday = timeline.parse_asked("Monday", doc)
     found = timeline.on(doc, monday)
     assert [e.line.number for e in found] == [0]
     assert found[0].date.text == "the next day"  # dated by the date that falls on the day asked
     assert TEXT[found[0].date.start:found[0].date.end] == "the next day"
-    sunday = timeline.on(doc, timeline.parse_asked("Sunday", doc.published))
+    sunday = timeline.on(doc, timeline.parse_asked("Sunday", doc))
     assert [e.date.text for e in sunday] == ["on Sunday"]
     # The timeline itself keeps one row per sentence, by its first date.
     assert [e.date.text for e in timeline.events(doc)] == ["on Sunday", "on Tuesday"]

@@ -96,7 +96,7 @@ def pronoun(question: str) -> str:
 
 def focus(question: str, answer: str) -> list[str]:
     """The names a turn is about: "who is X" -> X; "who did Y" -> the person the answer names."""
-    q_names = names(question)
+    q_names = names(question) or _typed_lower(question, answer)
     m = _WHO_IS.match(question)
     if m and q_names:
         return q_names
@@ -106,6 +106,19 @@ def focus(question: str, answer: str) -> list[str]:
     if words(question)[:1] == ["who"]:
         return new[:1] + q_names
     return q_names + new[:1]
+
+
+def _typed_lower(question: str, answer: str) -> list[str]:
+    """The names of the answer that a question typed in lower case asks about ("who is lena marsh" -> "Lena
+    Marsh", "haftar" -> "Marshal Khalifa Haftar"), in the answer's spelling and question order."""
+    asked = words(question)
+    found = []
+    for n in dict.fromkeys(names(answer)):
+        ws = [w for w in words(n) if w not in STOPWORDS]
+        # The whole name, or its last word ("haftar" of "Marshal Khalifa Haftar"), as typed.
+        if ws and (ws[-1] in asked or all(w in asked for w in ws)) and not ws[-1].isdigit():
+            found.append((asked.index(ws[-1]) if ws[-1] in asked else asked.index(ws[0]), n))
+    return [n for _, n in sorted(found)]
 
 
 def resolve(question: str, history: list[dict] | None) -> Resolved:

@@ -206,7 +206,7 @@ class Skills:
         citer = Citer()
         blocks = []
         for doc in docs:
-            asked = timeline.parse_asked(f.subject, doc.published) if f.subject else None
+            asked = timeline.parse_asked(f.subject, doc) if f.subject else None
             evs = timeline.on(doc, asked) if asked is not None else timeline.events(doc)
             if f.topic:  # what one of them did that day: the day's events that name them
                 evs = [e for e in evs if set(terms(f.topic)) <= set(terms(e.line.text))]

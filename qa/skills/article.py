@@ -13,6 +13,7 @@ import numpy as np
 from core.types import ArticleInfo
 from ingest.records import StoredPassage
 from ingest.store import ArticleStore
+from lang.dates import dateline
 from lang.tagging import parse
 from qa.types import Citation
 
@@ -61,6 +62,15 @@ class ArticleDoc:
             return dt.date.fromisoformat(self.info.date) if self.info.date else None
         except ValueError:
             return None
+
+    @property
+    def reference(self) -> tuple[dt.date | None, bool]:
+        """The date relative dates count from, and whether its year is known: the article's date, else the
+        date line at its top (lang/dates.dateline)."""
+        if self.published is not None:
+            return self.published, True
+        added = dt.datetime.fromtimestamp(self.info.ingested_at).date() if self.info.ingested_at else dt.date.today()
+        return self.derived("dateline", lambda d: dateline(d.text.lstrip()[:400], added) or (None, True))
 
     @property
     def doc(self):

@@ -154,6 +154,8 @@ def _trim(ent, label: str):
         end -= 1
     if start >= end:
         return None
+    if label == "PERSON" and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]):
+        return None  # the tagger's own reading of a capitalized sentence start ("Retailers had warned ...")
     if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in TITLES:
         return None  # part of a title: "Defense" of "Deputy Defense Minister Lund"
     span = doc[start:end]

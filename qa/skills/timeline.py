@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from lang.dates import MONTH, YEAR, DateMention, find_dates
+from lang.dates import MONTH, YEAR, DateMention, find_dates, guessed_year, is_dateline
 from lang.words import terms
 
 from .article import ArticleDoc, Line
@@ -34,14 +34,18 @@ def events(doc: ArticleDoc) -> list[Event]:
 def _build(doc: ArticleDoc) -> list[Event]:
     out: list[Event] = []
     previous: DateMention | None = None
+    reference, year_known = doc.reference
     for line in doc.lines:
-        found = find_dates(line.text, doc.published, previous)
+        found = find_dates(line.text, reference, previous)
+        if line.number < 3 and found and is_dateline(line.text, found[0]):
+            found = found[1:]  # the date line dates the article, not its first event
+        if not year_known:
+            found = [guessed_year(d) for d in found]
         if not found:
             continue
         dated = [d for d in found if d.precision != YEAR]
         previous = dated[-1] if dated else previous or found[-1]
-        placed = [DateMention(line.start + d.start, line.start + d.end, d.text, d.value, d.precision, d.relative)
-                  for d in found]
+        placed = [replace(d, start=line.start + d.start, end=line.start + d.end) for d in found]
         out.append(Event(line, placed[0], tuple(placed[1:])))
     return sorted(out, key=lambda e: e.key)
 
@@ -96,13 +100,17 @@ def tells_what_followed(text: str, event_words: set[str]) -> bool:
 def label(event: Event) -> str:
     """"August 23, 2023 (“the next day”)" for a resolved date; the date as written otherwise."""
     shown = event.date.label()
-    if event.date.relative:
+    if event.date.relative and shown.lower() not in event.date.text.lower():
         return f"{shown} (“{event.date.text}”)"
     if event.date.precision == YEAR:  # "2019-2020" as written
         return re.sub(r"^(?:in|since|by|until|of|from)\s+", "", event.date.text, flags=re.I)
     return shown
 
 
-def parse_asked(text: str, published: dt.date | None) -> DateMention | None:
-    found = find_dates(text, published)
-    return found[0] if found else None
+def parse_asked(text: str, doc: ArticleDoc) -> DateMention | None:
+    """The date a question asks about, read as the article would write it."""
+    reference, year_known = doc.reference
+    found = find_dates(text, reference)
+    if not found:
+        return None
+    return found[0] if year_known else guessed_year(found[0])
