@@ -17,6 +17,9 @@ must shall""".split())
 NEGATIONS = frozenset("not no never nor neither none nobody nothing nowhere without n't".split())
 MODALS = frozenset("can could may might must shall should will would".split())
 """The auxiliaries that make a claim possible, wanted or future rather than stated ("Russia may open a port")."""
+INDEFINITES = frozenset("any anyone anybody anything anywhere ever someone somebody something".split())
+"""Words a yes/no question asks with that name nothing the sentence must repeat: "Has anyone died?" is answered
+by "no one has died", "Did anybody see it?" by "Nobody saw it"."""
 CONDITIONALS = frozenset("if unless whether lest".split())
 """The words that open a clause whose claim is supposed, not stated ("if she opens the bridge")."""
 PRONOUNS = frozenset("i you he she it we they one this that these those who which".split())
@@ -143,8 +146,15 @@ KIND_NOUNS = {
     "organisation": frozenset("""company firm group agency organisation organization association alliance party
         maker manufacturer bank council authority ministry department office union committee institute university
         newspaper magazine outlet network charity coalition consultancy contractor startup corporation""".split()),
+    "person": frozenset("""official officer superintendent teacher principal doctor physician nurse worker employee
+        resident trader student parent mother father son daughter wife husband farmer engineer lawyer attorney
+        negotiator analyst researcher scientist economist manager founder owner executive leader activist member
+        fisherman victim witness survivor player coach singer actor author writer journalist reporter editor
+        citizen voter patient soldier pilot driver historian expert adviser advisor consultant candidate
+        commissioner inspector investigator prosecutor officer owner shopkeeper businessman businesswoman""".split()),
 }
-"""Nouns that say what kind of thing a described name is ("Belmora, an island nation", "Velora, the maker of")."""
+"""Nouns that say what kind of thing a described name is ("Belmora, an island nation", "Velora, the maker of",
+"School superintendent Helen Carver")."""
 
 
 _OPENERS = r"^\s*(?:(?:however|but|and|then|meanwhile|there),?\s+)?"

@@ -110,10 +110,20 @@ class Speller:
         if limit == 0 or (w in self._common and not named):
             return None
         pool = self._name_words if w in self._common else self._by_first
-        found = process.extractOne(w, pool.get(w[0], ()), scorer=DamerauLevenshtein.distance, score_cutoff=limit)
-        if found is None or not same_word(w, found[0]):
-            return None
-        return found[0]
+        candidates = pool.get(w[0], ())
+        found = process.extractOne(w, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+        if found is not None and same_word(w, found[0]):
+            return _surface(w, found[0], "")
+        # The articles' words are stems ("hospit", "vaccin"): a typo before an ending ("hosptial", "vacinated")
+        # is the stem typed wrong and an ending the stem takes (stem("hospit" + "al") == "hospit").
+        for cut in range(len(w) - 1, 3, -1):
+            head, ending = w[:cut], w[cut:]
+            found = process.extractOne(head, candidates, scorer=DamerauLevenshtein.distance,
+                                       score_cutoff=allowed_edits(head))
+            if found is not None and found[0] != head and stem(found[0] + ending) == found[0] \
+                    and same_word(w, found[0] + ending):
+                return _surface(w, found[0], ending)
+        return None
 
     def fix(self, text: str) -> str:
         """The text with each misspelled word replaced, in the case it was typed ("Lindquist's" -> "Lindqvist's")."""
@@ -133,3 +143,15 @@ class Speller:
             end = m.end()
         out.append(text[end:])
         return "".join(out)
+
+
+_ENDINGS = ("", "e", "s", "es", "ed", "ing", "al", "y", "ies", "ion", "er", "ers")
+
+
+def _surface(typed: str, found: str, ending: str) -> str:
+    """A word for the stem `found` as the question would write it ("peopl" -> "people", "measl" -> "measles"):
+    the stem with the ending closest to what was typed; the stem itself when no ending fits."""
+    forms = [found + e for e in dict.fromkeys((ending, *_ENDINGS)) if stem(found + e) == found]
+    if not forms:
+        return found
+    return min(forms, key=lambda f: (DamerauLevenshtein.distance(typed, f), -len(f)))

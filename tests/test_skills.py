@@ -125,6 +125,13 @@ def test_what_someone_said_is_their_reported_speech(harbour):
     assert "fishermen had not been asked" in a.text
 
 
+def test_what_someone_said_about_a_topic_is_what_they_said_of_it(harbour):
+    a = ask(harbour, "What did the mayor say about the ferries?")
+    assert a.route is Route.OPINION
+    assert "first ferries could sail in 2026" in a.text
+    assert "a new start for the harbour" not in a.text  # said next to it, not of it
+
+
 def test_a_bare_why_follows_up_on_the_previous_question(harbour):
     first = ask(harbour, "How did Weber vote?")
     history = [{"role": "user", "content": "How did Weber vote?"}, {"role": "assistant", "content": first.text}]

@@ -41,6 +41,9 @@ def test_yes_when_the_sentence_states_the_claim(question, sentence):
     ("Did Brandt cut the ribbon?", "Brandt opened the bridge but did not cut the ribbon."),
     ("Did Brandt cut the ribbon?", "Brandt left without cutting the ribbon."),
     ("Did any soldiers stay in Oakport?", "No soldiers stayed in Oakport."),
+    # "anyone" asks who, if anybody: "no one" answers it.
+    ("Has anyone died?", "Twelve people were treated in hospital and no one has died."),
+    ("Was anyone injured?", "A slab fell onto a parked car; no one was injured."),
 ])
 def test_no_when_the_sentence_negates_the_very_claim(question, sentence):
     assert yes_no(question, sentence) == "No"
@@ -56,6 +59,7 @@ def test_no_when_the_sentence_negates_the_very_claim(question, sentence):
     ("Did Putin visit Moscow?", "Haftar visited Moscow, but Putin stayed in Sochi."),        # not about Putin
     ("Did Haftar visit Moscow?", "Haftar met the envoy who visited Moscow."),                # the envoy did
     ("Did Brandt open the bridge?", "Brandt did not say that she opened the bridge."),
+    ("Has anyone died in Oakport?", "No one has died."),                                     # not said of Oakport
 ])
 def test_nothing_when_the_sentence_does_not_plainly_state_it(question, sentence):
     assert yes_no(question, sentence) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from lang.rules import (AUXILIARIES, CONDITIONALS, MODALS, NEGATIONS, PRONOUNS, auxiliary, is_reporting,
+from lang.rules import (AUXILIARIES, CONDITIONALS, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary, is_reporting,
                         negates)
 from lang.words import STOPWORDS, stem, words
 
@@ -31,7 +31,7 @@ def yes_no(question: str, sentence: str) -> str | None:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
-    asked = {stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS}
+    asked = {stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES}
     if not asked:
         return None
     modals = {auxiliary(w) for w in ws} & MODALS

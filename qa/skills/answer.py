@@ -249,8 +249,9 @@ class Skills:
                 continue
             said = [s for s in statements(doc) if s.speaker.matches(f.subject) or (
                 speaker_terms and speaker_terms <= set(re.findall(r"[\w-]+", s.speaker.role.lower())))]
-            if topic:
-                said = [s for s in said if topic & set(terms(_around(doc, s.line)))]
+            if topic:  # what they said of it, else what they said next to where it is named
+                said = [s for s in said if topic & set(terms(s.line.text))] or [
+                    s for s in said if topic & set(terms(_around(doc, s.line)))]
             if not said:
                 continue
             citer = Citer()

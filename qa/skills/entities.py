@@ -39,6 +39,9 @@ class Entity:
         """Does the phrase name this entity ("Merkel", "angela merkel", "the LNA"), typos allowed ("Merkle")
         unless `typos` is False?"""
         key = _key(phrase).split()
+        if self.kind == PERSON:  # "Dr Priya Raman", "Mayor Brandt": a title before the name is not part of it
+            while len(key) > 1 and key[0] in TITLES:
+                key = key[1:]
         if not key:
             return False
         same = same_word if typos else (lambda a, b: a == b)
@@ -85,6 +88,8 @@ def _build(doc: ArticleDoc) -> list[Entity]:
         kind = g["kinds"].most_common(1)[0][0]
         names = sorted(g["names"], key=lambda n: (-len(n.split()), -g["names"][n], n))
         full = names[0]
+        if " " not in full and re.search(r"(?<![\w-])" + re.escape(full.lower()) + r"(?![\w-])", doc.text):
+            continue  # written in lower case elsewhere: a common word opening a sentence ("Measles was ...")
         role = None
         for span in g["mentions"]:
             role = _role(span, kind)
@@ -136,6 +141,15 @@ def _kind_by_role(role: str, kind: str) -> str:
     words = set(re.findall(r"[a-z]+", role.lower()))
     if words & TITLES and kind == PERSON:
         return kind
+    # The role's head noun first: "a lasher who works at the port" is a person, whatever "port" is.
+    head = re.split(r"\b(?:who|which|that|whose|of|in|at|for|with|from|on|to)\b|[,;(]", role.lower())[0].split()
+    if head:
+        noun = head[-1]
+        for k, nouns in KIND_NOUNS.items():
+            if {noun, noun[:-1], noun[:-3] + "y" if noun.endswith("ies") else noun} & nouns:
+                return k
+        if noun in TITLES:
+            return PERSON
     for k, nouns in KIND_NOUNS.items():
         if words & nouns:
             return k
@@ -217,6 +231,16 @@ def _role(span, kind: str) -> tuple[int, int] | None:
         found = _offsets(tokens)
         if found:
             return found
+    # "two neighbouring counties, Lisle and Oakridge": names listed after the noun they are (parsed as its conj).
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head is not root and head.pos_ == "NOUN" and not _is_entity(head):
+        first = min(t.i for t in head.children if t.dep_ == "conj")
+        if first > 0 and root.doc[first - 1].text == ",":
+            found = _offsets([t for t in head.subtree if t.i < first and t.i <= head.i])
+            if found:
+                return found
     # "the engineering company Nordbau", "Nordbau boss Jan Roth": nouns the name's phrase puts before it.
     before = [t for left in root.lefts if left.i < span.start for t in left.subtree]
     if any(t.pos_ == "NOUN" for t in before) and not any(t.dep_ == "poss" for t in root.lefts):

@@ -1,0 +1,68 @@
+"""Who is who on an article the test writes (qa/skills/entities.py, speakers.py): a common word opening a
+sentence is no one, names listed after the noun they are take its kind ("two counties, Lisle and Oakridge"),
+a role's head noun says a person ("School superintendent Helen Carver", though the tagger says organisation),
+a title typed before a name still names the person, and "She said" after her belongs to her."""
+from __future__ import annotations
+
+import numpy as np
+
+from core.types import ArticleInfo
+from ingest.split import split_sentences
+from lang.spelling import Speller
+from lang.words import stem
+from qa.skills.article import ArticleDoc, Line
+from qa.skills.entities import ORGANISATION, PERSON, PLACE, entities
+from qa.skills.speakers import statements
+
+TEXT = """Measles outbreak grows
+
+Health officials said a measles outbreak has grown to 41 cases. The county's Department of Public Health (DPH) said
+no one has died.
+
+Dr. Priya Raman, the county's chief medical officer, urged parents to vaccinate their children.
+
+The outbreak has spread to two neighbouring counties, Lisle and Oakridge, where five cases have been reported.
+
+School superintendent Helen Carver said exposed students must stay home for 21 days. She said attendance had
+dropped by a third.
+
+Measles was declared eliminated in the United States in 2000.
+"""
+
+
+def _doc() -> ArticleDoc:
+    spans = split_sentences(TEXT, 0, len(TEXT))
+    lines = [Line(i, s.start, s.end, TEXT[s.start:s.end], None) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="measles.txt", title="Measles", date="2025-03-18", content_hash="h",
+                       size_bytes=len(TEXT), passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1,
+                       title_end=-1, date_start=-1, date_end=-1)
+    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), TEXT)
+
+
+def test_kinds_come_from_what_the_article_says_they_are():
+    found = {e.name: e for e in entities(_doc())}
+    assert "Measles" not in found  # "a measles outbreak": a common word, capitalized only to open a sentence
+    assert found["Lisle"].kind == PLACE and found["Oakridge"].kind == PLACE
+    assert found["Lisle"].role == "two neighbouring counties"
+    assert TEXT[found["Lisle"].role_start:found["Lisle"].role_end] == found["Lisle"].role
+    assert found["Helen Carver"].kind == PERSON and found["Helen Carver"].role == "School superintendent"
+    assert found["Department of Public Health"].kind == ORGANISATION
+
+
+def test_a_title_typed_before_a_name_names_the_person():
+    raman = next(e for e in entities(_doc()) if e.name == "Priya Raman")
+    assert raman.matches("Dr Priya Raman") and raman.matches("dr. raman") and not raman.matches("Dr Carver")
+
+
+def test_she_said_after_her_is_hers():
+    said = [(s.speaker.name, s.line.text[:12]) for s in statements(_doc())]
+    assert ("Helen Carver", "She said att") in said
+
+
+def test_a_typo_before_a_words_ending_is_corrected_to_the_articles_word():
+    speller = Speller([stem(w) for w in "hospital vaccinated people measles".split()])
+    assert speller.correct("hosptial") == "hospital"     # the stem typed wrong, then its ending
+    assert speller.correct("vacinated") == "vaccinated"
+    assert speller.correct("peopel") == "people"         # a word, not the stem "peopl"
+    assert speller.correct("hospital") is None           # known already
+    assert speller.correct("hostile") is None            # not one of the articles' words
