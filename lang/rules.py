@@ -177,6 +177,15 @@ def refers_back(text: str, definite: bool = False) -> bool:
             or (definite and _DEFINITE_OPENER.match(text) is not None))
 
 
+_PERSONAL_OPENER = re.compile(_OPENERS + r"(?:he|she|they|his|her|their)\b", re.I)
+
+
+def speaks_as_pronoun(text: str) -> bool:
+    """Is the sentence's doer or speaker only "he", "she" or "they" ("He said no decision had been made")? Read
+    alone, it names no one (unlike "It", which in an encyclopedia article is mostly its subject)."""
+    return _PERSONAL_OPENER.match(text) is not None or _SPOKEN_BY_PRONOUN.search(text) is not None
+
+
 _EXPLAINS = re.compile(r"\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|"
                        r"in an effort to|in a bid to|to find out|aimed at|meant to|designed to|would (?:allow|let|give)|"
                        r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)", re.I)

@@ -48,17 +48,19 @@ class Speller:
     def __init__(self, words: Iterable[str], common: frozenset[str] = frozenset(),
                  pairs: Iterable[tuple[str, str]] = ()):
         self._common = common
+        self._common_stems = frozenset(stem(w) for w in common if w.isalpha())
+        """A typed word with the stem of a common word ("evils", "inventing") is that word, not a typo."""
         """Words not corrected unless typed as a name: an English word or a well-known name typed on purpose."""
         self._known = set(words)
         self._by_first: dict[str, list[str]] = defaultdict(list)
-        for w in self._known:
+        for w in sorted(self._known):  # sorted: the same word wins a tie in every run
             self._by_first[w[0]].append(w)
         self._next: dict[str, set[str]] = defaultdict(set)
         """The words that follow each word inside the articles' multi-word names ("janet" -> {"coyle"})."""
         for a, b in pairs:
             self._next[a].add(b)
         self._name_words: dict[str, list[str]] = defaultdict(list)
-        for w in {w for a, b in pairs for w in (a, b)}:
+        for w in sorted({w for a, b in pairs for w in (a, b)}):
             self._name_words[w[0]].append(w)
 
     @classmethod
@@ -113,7 +115,9 @@ class Speller:
         candidates = pool.get(w[0], ())
         found = process.extractOne(w, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
         if found is not None and same_word(w, found[0]):
-            return _surface(w, found[0], "")
+            return found[0] if named else _surface(w, found[0], "", self._common)
+        if named or stem(w) in self._common_stems:
+            return None
         # The articles' words are stems ("hospit", "vaccin"): a typo before an ending ("hosptial", "vacinated")
         # is the stem typed wrong and an ending the stem takes (stem("hospit" + "al") == "hospit").
         for cut in range(len(w) - 1, 3, -1):
@@ -122,7 +126,7 @@ class Speller:
                                        score_cutoff=allowed_edits(head))
             if found is not None and found[0] != head and stem(found[0] + ending) == found[0] \
                     and same_word(w, found[0] + ending):
-                return _surface(w, found[0], ending)
+                return _surface(w, found[0], ending, self._common)
         return None
 
     def fix(self, text: str) -> str:
@@ -148,10 +152,15 @@ class Speller:
 _ENDINGS = ("", "e", "s", "es", "ed", "ing", "al", "y", "ies", "ion", "er", "ers")
 
 
-def _surface(typed: str, found: str, ending: str) -> str:
-    """A word for the stem `found` as the question would write it ("peopl" -> "people", "measl" -> "measles"):
-    the stem with the ending closest to what was typed; the stem itself when no ending fits."""
-    forms = [found + e for e in dict.fromkeys((ending, *_ENDINGS)) if stem(found + e) == found]
-    if not forms:
-        return found
-    return min(forms, key=lambda f: (DamerauLevenshtein.distance(typed, f), -len(f)))
+def _surface(typed: str, found: str, ending: str, common: frozenset[str]) -> str:
+    """A word for the stem `found` as the question would write it ("peopl" -> "people", "hospit" + "al"):
+    of the stem and the stem with an ending it takes, the closest to what was typed; on a tie a common word,
+    then the one as long as what was typed."""
+    forms = [found + ending] + [found + e for e in _ENDINGS if e and e != ending and stem(found + e) == found]
+    if ending:
+        forms = forms[:1] + [found] + forms[1:]
+    else:
+        forms = [found] + forms[1:]
+    order = {f: i for i, f in enumerate(dict.fromkeys(forms))}
+    return min(order, key=lambda f: (DamerauLevenshtein.distance(typed, f), f not in common,
+                                     abs(len(f) - len(typed)), order[f]))

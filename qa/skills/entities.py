@@ -9,14 +9,14 @@ from dataclasses import dataclass
 
 from lang.acronyms import letters
 from lang.forms import ORGANISATION, PERSON, PLACE, is_acronym
-from lang.rules import KIND_NOUNS, TITLES
+from lang.rules import TITLES
 from lang.spelling import same_word
 
 from .article import ArticleDoc
+from .roles import kind_by_role, role_of
 
 _KINDS = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
-_EDGE = " ,;:—–-\"“”'’()"
 
 
 @dataclass(frozen=True)
@@ -92,13 +92,13 @@ def _build(doc: ArticleDoc) -> list[Entity]:
             continue  # written in lower case elsewhere: a common word opening a sentence ("Measles was ...")
         role = None
         for span in g["mentions"]:
-            role = _role(span, kind)
+            role = role_of(span, kind)
             if role is not None:
                 break
         intro = doc.line_at(role[0] if role else g["first"])
         start, end = role if role else (-1, -1)
         if role and (kind != PERSON or len(full.split()) == 1):  # the tagger's word against the article's own
-            kind = _kind_by_role(doc.text[start:end], kind)
+            kind = kind_by_role(doc.text[start:end], kind)
         out.append(Entity(name=full, kind=kind, aliases=tuple(names), mentions=_count(doc.text, names, kind),
                           first=g["first"], role=doc.text[start:end] if role else "", role_start=start,
                           role_end=end, line=intro.number if intro else 0))
@@ -134,26 +134,6 @@ def _count(text: str, names: list[str], kind: str) -> int:
     """How often the article names it: a person by surname, anything else by any of its names."""
     keys = {n.split()[-1] for n in names} if kind == PERSON else set(names)
     return sum(len(re.findall(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])", text)) for k in keys) or 1
-
-
-def _kind_by_role(role: str, kind: str) -> str:
-    """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said."""
-    words = set(re.findall(r"[a-z]+", role.lower()))
-    if words & TITLES and kind == PERSON:
-        return kind
-    # The role's head noun first: "a lasher who works at the port" is a person, whatever "port" is.
-    head = re.split(r"\b(?:who|which|that|whose|of|in|at|for|with|from|on|to)\b|[,;(]", role.lower())[0].split()
-    if head:
-        noun = head[-1]
-        for k, nouns in KIND_NOUNS.items():
-            if {noun, noun[:-1], noun[:-3] + "y" if noun.endswith("ies") else noun} & nouns:
-                return k
-        if noun in TITLES:
-            return PERSON
-    for k, nouns in KIND_NOUNS.items():
-        if words & nouns:
-            return k
-    return kind
 
 
 def _trim(ent, label: str):
@@ -208,107 +188,3 @@ def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:
                         role_end=full.role_end if full.role else acr.role_end, line=full.line)
         found[found.index(full)] = merged
         found.remove(acr)
-
-
-def _role(span, kind: str) -> tuple[int, int] | None:
-    """Source offsets of what the sentence says this mention is, or None."""
-    root = span.root
-    # "Ana Ortiz, the commander of ...": an apposition of the name (or of the last name before it
-    # when the parser hung it on the first of two: "Weber and Ortiz, the commander of ...").
-    for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and not _is_entity(child):
-            target_ok = not any(c.dep_ == "conj" and span.end <= c.i < child.i for c in root.children)
-            if target_ok:
-                return _offsets(child.subtree)
-    for conj in [c for c in root.head.children if root.dep_ == "conj" and c.dep_ == "appos" and c.i > span.end]:
-        if not _is_entity(conj):
-            return _offsets(conj.subtree)
-    # "the mayor Ilse Brandt": the name is the apposition of a noun before it.
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
-            and not _is_entity(root.head):
-        inside = {t.i for t in root.subtree}
-        tokens = [t for t in root.head.subtree if t.i not in inside and t.i < span.start]
-        found = _offsets(tokens)
-        if found:
-            return found
-    # "two neighbouring counties, Lisle and Oakridge": names listed after the noun they are (parsed as its conj).
-    head = root
-    while head.dep_ == "conj" and head.head.i < head.i:
-        head = head.head
-    if head is not root and head.pos_ == "NOUN" and not _is_entity(head):
-        first = min(t.i for t in head.children if t.dep_ == "conj")
-        if first > 0 and root.doc[first - 1].text == ",":
-            found = _offsets([t for t in head.subtree if t.i < first and t.i <= head.i])
-            if found:
-                return found
-    # "the engineering company Nordbau", "Nordbau boss Jan Roth": nouns the name's phrase puts before it.
-    before = [t for left in root.lefts if left.i < span.start for t in left.subtree]
-    if any(t.pos_ == "NOUN" for t in before) and not any(t.dep_ == "poss" for t in root.lefts):
-        found = _offsets(before)
-        if found:
-            return found
-    # "Former UN Special Envoy to Chad Tom Berg", "Mayor Ana Ruiz": the title before the name.
-    title = _title_before(span)
-    if title:
-        return title
-    # "Ortiz, who has her headquarters in Lyon": a relative clause on the name.
-    for child in root.children:
-        if child.dep_ in ("relcl", "acl") and child.i > span.end and any(
-                t.lower_ in ("who", "which", "whose") for t in child.subtree):
-            return _offsets(child.subtree)
-    # "Ortiz is the commander of ...".
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
-        for child in root.head.children:
-            if child.dep_ == "attr" and child.i > span.end:
-                return _offsets(child.subtree)
-    return None
-
-
-def _is_entity(token) -> bool:
-    return token.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC")
-
-
-def _title_before(span) -> tuple[int, int] | None:
-    """Title-case words (and the small words between them) just before the name, with one that is not itself a
-    name: "Swedish Deputy Defense Minister" before "Jon-Erik Lund"."""
-    doc = span.doc
-    i = span.start - 1
-    tokens = []
-    while i >= 0:
-        t = doc[i]
-        if t.is_punct or t.is_space or t.is_sent_end:
-            break
-        if t.text[:1].isupper() or (t.lower_ in ("of", "to", "for", "and", "the") and tokens) or \
-                t.lower_.rstrip(".") in TITLES:
-            tokens.insert(0, t)
-            i -= 1
-            continue
-        break
-    while tokens and tokens[0].lower_ in ("of", "to", "for", "and", "the"):
-        tokens.pop(0)
-    if not tokens or tokens[0].is_sent_start and len(tokens) == 1 and tokens[0].lower_.rstrip(".") not in TITLES:
-        return None
-    if not any(t.lower_.rstrip(".") in TITLES or (not _is_entity(t) and t.pos_ == "PROPN" and t.ent_type_ == "")
-               or (t.pos_ == "NOUN") for t in tokens):
-        return None
-    return _offsets(tokens)
-
-
-def _offsets(tokens) -> tuple[int, int] | None:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    if not tokens:
-        return None
-    doc = tokens[0].doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
-    if text.count("(", start, end) > text.count(")", start, end):  # "president of the Alliance (EBA"
-        end = text.rindex("(", start, end)
-        while end > start and text[end - 1] in _EDGE:
-            end -= 1
-    if end - start < 3 or "\n" in text[start:end]:
-        return None
-    return start, end

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from lang.rules import speaks_as_pronoun
 from lang.words import words
 
 from .article import ArticleDoc, Line
@@ -16,6 +17,9 @@ NAMES_WEIGHT = 0.04
 """Per main name a sentence mentions (the article's three most named people or organisations)."""
 REDUNDANCY = 0.6
 """How much likeness to a sentence already chosen costs (maximal marginal relevance)."""
+POINTING = 0.1
+"""What a sentence whose speaker or doer is only a pronoun ("He said ...", "“...,” she said") costs unless the sentence it points
+back to is chosen: read alone, its "he" is no one."""
 
 
 def summary_size(sentences: int) -> int:
@@ -41,10 +45,13 @@ def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
     main = [e.aliases for e in entities(doc) if e.kind != "place"][:3]
     named = np.array([NAMES_WEIGHT * sum(any(a in ln.text for a in aliases) for aliases in main) for ln in usable])
     score = central + lead + named
+    pointing = np.array([speaks_as_pronoun(ln.text) for ln in usable])
     chosen: list[int] = []
     while len(chosen) < size:
         penalty = (vecs @ vecs[chosen].T).max(axis=1) if chosen else np.zeros(len(usable))
-        gain = score - REDUNDANCY * penalty
+        picked = {usable[i].number for i in chosen}
+        orphan = pointing & np.array([ln.number - 1 not in picked for ln in usable])
+        gain = score - REDUNDANCY * penalty - POINTING * orphan
         gain[chosen] = -np.inf
         chosen.append(int(np.argmax(gain)))
     return [usable[i] for i in sorted(chosen)]

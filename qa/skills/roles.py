@@ -1,0 +1,134 @@
+"""What an article says a name is: the role its sentence gives (an apposition, a title before the name, "X, who
+...", "X is the ..."), and the kind of thing that role says it is ("an island nation" -> a place)."""
+from __future__ import annotations
+
+import re
+
+from lang.forms import PERSON
+from lang.rules import KIND_NOUNS, TITLES
+
+_EDGE = " ,;:—–-\"“”'’()"
+
+
+def kind_by_role(role: str, kind: str) -> str:
+    """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said."""
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    if words & TITLES and kind == PERSON:
+        return kind
+    # The role's head noun first: "a lasher who works at the port" is a person, whatever "port" is.
+    head = re.split(r"\b(?:who|which|that|whose|of|in|at|for|with|from|on|to)\b|[,;(]", role.lower())[0].split()
+    if head:
+        noun = head[-1]
+        for k, nouns in KIND_NOUNS.items():
+            if {noun, noun[:-1], noun[:-3] + "y" if noun.endswith("ies") else noun} & nouns:
+                return k
+        if noun in TITLES:
+            return PERSON
+    for k, nouns in KIND_NOUNS.items():
+        if words & nouns:
+            return k
+    return kind
+
+
+def role_of(span, kind: str) -> tuple[int, int] | None:
+    """Source offsets of what the sentence says this mention is, or None."""
+    root = span.root
+    # "Ana Ortiz, the commander of ...": an apposition of the name (or of the last name before it
+    # when the parser hung it on the first of two: "Weber and Ortiz, the commander of ...").
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and not _is_entity(child):
+            target_ok = not any(c.dep_ == "conj" and span.end <= c.i < child.i for c in root.children)
+            if target_ok:
+                return _offsets(child.subtree)
+    for conj in [c for c in root.head.children if root.dep_ == "conj" and c.dep_ == "appos" and c.i > span.end]:
+        if not _is_entity(conj):
+            return _offsets(conj.subtree)
+    # "the mayor Ilse Brandt": the name is the apposition of a noun before it.
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
+            and not _is_entity(root.head):
+        inside = {t.i for t in root.subtree}
+        tokens = [t for t in root.head.subtree if t.i not in inside and t.i < span.start]
+        found = _offsets(tokens)
+        if found:
+            return found
+    # "two neighbouring counties, Lisle and Oakridge": names listed after the noun they are (parsed as its conj).
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head is not root and head.pos_ == "NOUN" and not _is_entity(head):
+        first = min(t.i for t in head.children if t.dep_ == "conj")
+        if first > 0 and root.doc[first - 1].text == ",":
+            found = _offsets([t for t in head.subtree if t.i < first and t.i <= head.i])
+            if found:
+                return found
+    # "the engineering company Nordbau", "Nordbau boss Jan Roth": nouns the name's phrase puts before it.
+    before = [t for left in root.lefts if left.i < span.start for t in left.subtree]
+    if any(t.pos_ == "NOUN" for t in before) and not any(t.dep_ == "poss" for t in root.lefts):
+        found = _offsets(before)
+        if found:
+            return found
+    # "Former UN Special Envoy to Chad Tom Berg", "Mayor Ana Ruiz": the title before the name.
+    title = _title_before(span)
+    if title:
+        return title
+    # "Ortiz, who has her headquarters in Lyon": a relative clause on the name.
+    for child in root.children:
+        if child.dep_ in ("relcl", "acl") and child.i > span.end and any(
+                t.lower_ in ("who", "which", "whose") for t in child.subtree):
+            return _offsets(child.subtree)
+    # "Ortiz is the commander of ...".
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        for child in root.head.children:
+            if child.dep_ == "attr" and child.i > span.end:
+                return _offsets(child.subtree)
+    return None
+
+
+def _is_entity(token) -> bool:
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+
+def _title_before(span) -> tuple[int, int] | None:
+    """Title-case words (and the small words between them) just before the name, with one that is not itself a
+    name: "Swedish Deputy Defense Minister" before "Jon-Erik Lund"."""
+    doc = span.doc
+    i = span.start - 1
+    tokens = []
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct or t.is_space or t.is_sent_end:
+            break
+        if t.text[:1].isupper() or (t.lower_ in ("of", "to", "for", "and", "the") and tokens) or \
+                t.lower_.rstrip(".") in TITLES:
+            tokens.insert(0, t)
+            i -= 1
+            continue
+        break
+    while tokens and tokens[0].lower_ in ("of", "to", "for", "and", "the"):
+        tokens.pop(0)
+    if not tokens or tokens[0].is_sent_start and len(tokens) == 1 and tokens[0].lower_.rstrip(".") not in TITLES:
+        return None
+    if not any(t.lower_.rstrip(".") in TITLES or (not _is_entity(t) and t.pos_ == "PROPN" and t.ent_type_ == "")
+               or (t.pos_ == "NOUN") for t in tokens):
+        return None
+    return _offsets(tokens)
+
+
+def _offsets(tokens) -> tuple[int, int] | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc.text
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if text.count("(", start, end) > text.count(")", start, end):  # "president of the Alliance (EBA"
+        end = text.rindex("(", start, end)
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+    if end - start < 3 or "\n" in text[start:end]:
+        return None
+    return start, end
