@@ -66,3 +66,17 @@ def test_a_typo_before_a_words_ending_is_corrected_to_the_articles_word():
     assert speller.correct("peopel") == "people"         # a word, not the stem "peopl"
     assert speller.correct("hospital") is None           # known already
     assert speller.correct("hostile") is None            # not one of the articles' words
+
+
+def test_a_name_without_a_role_takes_the_one_given_to_its_head_noun_later():
+    text = ("Talks with the Calloway Terminal Operators Association broke down on Monday. The association, a group "
+            "that negotiates for the port's five terminal companies, had offered a raise of 9 percent.")
+    spans = split_sentences(text, 0, len(text))
+    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="talks.txt", title="Talks", date=None, content_hash="h", size_bytes=len(text),
+                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
+                       date_start=-1, date_end=-1)
+    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    found = next(e for e in entities(doc) if e.name == "Calloway Terminal Operators Association")
+    assert found.role.startswith("a group that negotiates for the port's five terminal companies")
+    assert text[found.role_start:found.role_end] == found.role and found.line == 1

@@ -19,7 +19,7 @@ from qa.retrieval.corpus import Snapshot
 from qa.types import Level, Route
 
 from .article import ArticleDoc, Library, Line
-from .cite import Citer, SkillAnswer, clip, first_mention, with_phrase
+from .cite import Citer, SkillAnswer, clip, first_mention, first_use, with_phrase
 from .entities import PERSON, Entity, entities
 from .speakers import statements
 from .summary import summarize
@@ -182,12 +182,14 @@ class Skills:
 
     def _explained(self, term: str, scope, snap) -> SkillAnswer | None:
         """"What does the sell-on clause refer to?": the words the article explains the term with, if any."""
-        for info in self._matching(term, scope, snap)[:MAX_ARTICLES]:
-            doc = self.library.get(info)
-            found = gloss(term, doc.text) if doc is not None else None
+        docs = [d for d in map(self.library.get, self._matching(term, scope, snap)[:MAX_ARTICLES]) if d is not None]
+        for doc in docs:
+            found = gloss(term, doc.text)
             line = doc.line_at(found.start) if found is not None else None
             if line is not None:
                 return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
+        if term[:1].islower():  # a common noun ("the vote"): where the article first speaks of it
+            return next(filter(None, (first_use(doc, term) for doc in docs)), None)
         return None
 
     def _acronym(self, acronym: str, scope, snap, find) -> SkillAnswer | None:

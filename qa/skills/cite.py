@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lang.words import stem, words
 from qa.compose.compose import Draft
 from qa.types import Citation, Level, Route, Short
 
@@ -67,6 +68,37 @@ def first_mention(doc: ArticleDoc, e: Entity) -> SkillAnswer | None:
         text = (f"The article does not say what {alias} stands for; it first mentions it as “{phrase}”. "
                 f"{line.text.strip()} [{n}]")
         return SkillAnswer(Draft(text, tuple(citer.citations), Route.DEFINITION), level=Level.LIKELY, confidence=0.5)
+    return None
+
+
+_DETERMINERS = ("the", "a", "an", "this", "that")
+
+
+def first_use(doc: ArticleDoc, term: str) -> SkillAnswer | None:
+    """"What does the vote refer to?" when the article never explains the term: the noun phrase it is first
+    used in ("a vote of 2,114 to 655") and its sentence, offered as where the article speaks of it."""
+    wanted = [stem(w) for w in words(term) if w not in _DETERMINERS]
+    if not wanted:
+        return None
+    for t in doc.doc:
+        if t.pos_ != "NOUN" or stem(t.lower_) != wanted[-1]:
+            continue
+        line = doc.line_at(t.idx)
+        title = doc.info.title_start <= t.idx < doc.info.title_end
+        if line is None or title or not set(wanted) <= {stem(w) for w in words(line.text)}:
+            continue
+        # The noun's phrase without a clause of its own ("a measles outbreak", not "... that has grown").
+        clauses = {u.i for c in t.children if c.dep_ in ("relcl", "acl") for u in c.subtree}
+        tokens = sorted((u for u in t.subtree if u.i not in clauses and line.start <= u.idx < line.end),
+                        key=lambda u: u.i)
+        phrase = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].strip(" ,;:")
+        citer = Citer()
+        n = citer.cite(doc, line)
+        named = [w for w in words(term) if w not in _DETERMINERS]
+        said = f"as “{phrase}”" if [w for w in words(phrase) if w not in _DETERMINERS] != named else "here"
+        text = f"The article first speaks of the {' '.join(named)} {said}: {line.text.strip()} [{n}]"
+        return SkillAnswer(Draft(text, tuple(citer.citations), Route.DEFINITION), level=Level.LIKELY,
+                           confidence=0.5)
     return None
 
 

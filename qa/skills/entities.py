@@ -95,6 +95,8 @@ def _build(doc: ArticleDoc) -> list[Entity]:
             role = role_of(span, kind)
             if role is not None:
                 break
+        if role is None and kind != PERSON and " " in full:
+            role = _role_of_head_noun(parsed, full, g["first"], kind)
         intro = doc.line_at(role[0] if role else g["first"])
         start, end = role if role else (-1, -1)
         if role and (kind != PERSON or len(full.split()) == 1):  # the tagger's word against the article's own
@@ -104,6 +106,19 @@ def _build(doc: ArticleDoc) -> list[Entity]:
                           role_end=end, line=intro.number if intro else 0))
     _merge_acronyms(out, doc)
     return sorted(out, key=lambda e: (-e.mentions, e.first))
+
+
+def _role_of_head_noun(parsed, name: str, first: int, kind: str) -> tuple[int, int] | None:
+    """The role given to the name's head noun after it ("talks with the Calloway Terminal Operators Association
+    broke down. The association, a group that negotiates for ...": "the association" is the name again)."""
+    head = name.split()[-1].lower()
+    for t in parsed:
+        if t.idx > first and t.lower_ == head and t.ent_type_ == "" and t.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
+            found = role_of(parsed[t.i:t.i + 1], kind)
+            if found is not None:
+                return found
+    return None
 
 
 def _mentions(parsed):
