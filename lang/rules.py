@@ -191,8 +191,15 @@ _EXPLAINS = re.compile(r"\b(?:thanks to|led to|leads to|caused|causes|because of
                        r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)", re.I)
 
 
-def explains(text: str) -> bool:
+def explains(text: str, asked: frozenset[str] | set[str] = frozenset()) -> bool:
     """Does the sentence give a reason, a cause or a purpose, in the wider sense an answer to "why" may show
     ("thanks to Turkish support", "to find out how", "it will get the opportunity to")? The judge's signals keep
-    the narrower `gives_reason`."""
-    return gives_reason(text) or _EXPLAINS.search(text) is not None
+    the narrower `gives_reason`.
+
+    With `asked` (the question's terms), a purpose that only restates what was asked does not count: "Why does
+    Russia want a port?" is not explained by "Russia aims to open a port" (the words after "aims to" are the
+    question's own), while "The council aims to reduce traffic" explains why it closed a road."""
+    found = [m.end() for pattern in (REASON, _EXPLAINS) for m in pattern.finditer(text)]
+    if not asked:
+        return bool(found)
+    return any(not set(terms(" ".join(text[end:].split()[:4]))) & asked for end in found)

@@ -156,3 +156,15 @@ def test_a_short_word_the_articles_use_elsewhere_is_a_typo_inside_a_name_they_wr
     assert speller.misnamed("karen", "liu") == []  # the name as written
     assert speller.fix("karen said what") == "karen said what"  # a word that is no slip of the name stays
     assert speller.fix("who is luis moreno") == "who is luis moreno"
+
+
+def test_a_purpose_that_restates_the_question_does_not_explain_it():
+    from lang.rules import explains
+    from lang.words import terms
+
+    asked = set(terms("Why does Russia want a port in Libya?"))
+    assert explains("Russia aims to open a military port in Tobruk.")  # a purpose, asked nothing
+    assert not explains("Russia aims to open a military port in Tobruk.", asked)  # only what was asked
+    assert explains("If Russia gets ports there, it will get the opportunity to spy on Europe.", asked)
+    road = set(terms("Why did the council close the road?"))
+    assert explains("The council closed the road; it aims to reduce traffic.", road)

@@ -96,7 +96,9 @@ def test_a_term_the_article_explains_is_answered_with_its_explanation(harbour):
 
 def test_a_term_the_article_does_not_explain_is_not_given_a_made_up_meaning(harbour):
     a = ask(harbour, "What does the coal quay mean?")
-    assert a.route is not Route.DEFINITION  # the article never explains it: the single-sentence path answers
+    # The article never explains it: where it first speaks of it, with no phrase offered as its meaning.
+    assert a.short is None and a.level is Level.LIKELY
+    assert a.text.startswith("The article first speaks of the coal quay as “the old coal quay”")
 
 
 def test_timeline_orders_the_dated_events_and_resolves_relative_dates(harbour):

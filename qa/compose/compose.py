@@ -83,10 +83,10 @@ def sentence_before(evidence: Sequence[Scored], best: Scored) -> Scored | None:
     return max(before, key=lambda ev: ev.end) if before else None
 
 
-def reason_after(evidence: Sequence[Scored], best: Scored) -> Scored | None:
+def reason_after(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
     """For a "why" whose best sentence states the fact but not its reason: the next sentence of its passage,
     when that one gives a reason."""
-    if explains(best.text):
+    if explains(best.text, set(q.terms)):
         return None
     return next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index + 1
                  and explains(ev.text)), None)
@@ -96,7 +96,7 @@ def reason_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Score
     """For a "why" whose best sentence only restates the fact: a runner-up of the same article that gives a
     reason ("because", "thanks to", "to find out how") for the same thing (it shares two of the question's
     terms, or all of them when it has fewer)."""
-    if explains(best.text):
+    if explains(best.text, set(q.terms)):
         return None
     need = min(2, len(q.terms))
     return next((ev for ev in evidence if ev.source == best.source and explains(ev.text)
@@ -136,7 +136,7 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
     if q is not None and q.wants == DATE:
         companion = anchor(evidence, best)
     elif q is not None and q.wh == "why" or q is not None and _CAUSE_Q.match(q.text):
-        companion = reason_after(evidence, best) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)
+        companion = reason_after(evidence, best, q) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)
     if companion is not None and companion not in chosen:
         chosen.append(companion)
     # "The ship anchored ...", "He boarded ...", "Which ship?" answered by "... boarded the ship": the sentence
