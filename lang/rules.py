@@ -142,7 +142,8 @@ the role, not of the name."""
 
 KIND_NOUNS = {
     "place": frozenset("""city town village capital country nation state province region island district county port
-        area neighbourhood neighborhood suburb river sea lake mountain peninsula territory republic kingdom""".split()),
+        area neighbourhood neighborhood suburb river sea lake mountain peninsula territory republic kingdom
+        delta valley coast bay island islands street avenue square park airport harbour harbor""".split()),
     "organisation": frozenset("""company firm group agency organisation organization association alliance party
         maker manufacturer bank council authority ministry department office union committee institute university
         newspaper magazine outlet network charity coalition consultancy contractor startup corporation""".split()),
@@ -152,6 +153,8 @@ KIND_NOUNS = {
         fisherman victim witness survivor player coach singer actor author writer journalist reporter editor
         citizen voter patient soldier pilot driver historian expert adviser advisor consultant candidate
         commissioner inspector investigator prosecutor officer owner shopkeeper businessman businesswoman""".split()),
+    "thing": frozenset("""ship vessel carrier frigate destroyer submarine tanker ferry plane aircraft jet rocket satellite
+        cyclone hurricane typhoon storm operation programme program project treaty law act bill""".split()),
 }
 """Nouns that say what kind of thing a described name is ("Belmora, an island nation", "Velora, the maker of",
 "School superintendent Helen Carver")."""

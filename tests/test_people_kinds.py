@@ -80,3 +80,30 @@ def test_a_name_without_a_role_takes_the_one_given_to_its_head_noun_later():
     found = next(e for e in entities(doc) if e.name == "Calloway Terminal Operators Association")
     assert found.role.startswith("a group that negotiates for the port's five terminal companies")
     assert text[found.role_start:found.role_end] == found.role and found.line == 1
+
+
+STORM = """Cyclone Oren kills 63
+
+The cyclone made landfall near the town of Rava on Saturday, and 41 of the dead were in Tassa province.
+Cyclone Oren was the strongest storm since 2019. Tomasz Wrobel, a 41-year-old former courier, lost his house.
+Wrobel said the warning came too late. Marcus Hale, who joined the rescue teams on Sunday, said the roads were closed.
+"""
+
+
+def _storm() -> ArticleDoc:
+    spans = split_sentences(STORM, 0, len(STORM))
+    lines = [Line(i, s.start, s.end, STORM[s.start:s.end], None) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="storm.txt", title="Storm", date=None, content_hash="h", size_bytes=len(STORM),
+                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
+                       date_start=-1, date_end=-1)
+    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), STORM)
+
+
+def test_what_the_text_writes_around_a_name_says_its_kind():
+    found = {e.name: e for e in entities(_storm())}
+    assert found["Cyclone Oren"].kind not in (PERSON, ORGANISATION, PLACE)  # "the cyclone": a named thing
+    assert found["Rava"].kind == PLACE and found["Rava"].role == "the town"  # "the town of Rava"
+    assert found["Tassa"].kind == PLACE  # "Tassa province"
+    assert found["Tomasz Wrobel"].kind == PERSON  # "a 41-year-old former courier"
+    assert found["Marcus Hale"].kind == PERSON  # "who joined ..."
+    assert "Wrobel" not in found and "Wrobel" in found["Tomasz Wrobel"].aliases  # one person

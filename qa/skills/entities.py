@@ -9,12 +9,15 @@ from dataclasses import dataclass
 
 from lang.acronyms import letters
 from lang.forms import ORGANISATION, PERSON, PLACE, is_acronym
-from lang.rules import TITLES
+from lang.rules import KIND_NOUNS, TITLES
 from lang.spelling import same_word
 
 from .article import ArticleDoc
 from .roles import kind_by_role, role_of
 
+THING = "thing"  # as lang.rules.KIND_NOUNS names it
+"""A named thing that is no person, organisation or place ("Cyclone Oren", "Operation Sea Guardian"): listed
+only when all names are asked for."""
 _KINDS = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -90,6 +93,11 @@ def _build(doc: ArticleDoc) -> list[Entity]:
         full = names[0]
         if " " not in full and re.search(r"(?<![\w-])" + re.escape(full.lower()) + r"(?![\w-])", doc.text):
             continue  # written in lower case elsewhere: a common word opening a sentence ("Measles was ...")
+        if any(m.end < len(parsed) and parsed[m.end].text in KIND_NOUNS[PLACE] for m in g["mentions"]):
+            kind = PLACE  # "Tassa province", "the Tassa delta": what it is, written right after it
+        if kind == PERSON and " " in full and re.search(
+                r"\b(?:[Tt]he|[Aa]n?)\s+" + re.escape(full.split()[0].lower()) + r"\b", doc.text):
+            kind = THING  # "Cyclone Oren" beside "the cyclone": a thing named with a common noun, not a person
         role = None
         for span in g["mentions"]:
             role = role_of(span, kind)
@@ -99,12 +107,13 @@ def _build(doc: ArticleDoc) -> list[Entity]:
             role = _role_of_head_noun(parsed, full, g["first"], kind)
         intro = doc.line_at(role[0] if role else g["first"])
         start, end = role if role else (-1, -1)
-        if role and (kind != PERSON or len(full.split()) == 1):  # the tagger's word against the article's own
-            kind = kind_by_role(doc.text[start:end], kind)
+        if role:  # the tagger's word against the article's own (for a full name, its role's head noun only)
+            kind = kind_by_role(doc.text[start:end], kind, head_only=kind == PERSON and " " in full)
         out.append(Entity(name=full, kind=kind, aliases=tuple(names), mentions=_count(doc.text, names, kind),
                           first=g["first"], role=doc.text[start:end] if role else "", role_start=start,
                           role_end=end, line=intro.number if intro else 0))
     _merge_acronyms(out, doc)
+    _merge_surnames(out)
     return sorted(out, key=lambda e: (-e.mentions, e.first))
 
 
@@ -167,6 +176,11 @@ def _trim(ent, label: str):
         return None  # the tagger's own reading of a capitalized sentence start ("Retailers had warned ...")
     if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in TITLES:
         return None  # part of a title: "Defense" of "Deputy Defense Minister Lund"
+    # A first name the tagger left out ("Tomasz" of "Tomasz Wrobel" opening a sentence).
+    if start > 0 and start == ent.start and doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].ent_type_ == "" and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and doc[start - 1].lower_ not in TITLES:
+        start -= 1
     span = doc[start:end]
     text = _POSSESSIVE.sub("", span.text)
     if "\n" in text or len(text) < 2 or not any(c.isupper() for c in text):
@@ -186,6 +200,22 @@ def _find_group(groups: list[dict], name: str, kind: str) -> dict | None:
                     set(key) <= set(okey) or set(okey) <= set(key)):
                 return g
     return None
+
+
+def _merge_surnames(found: list[Entity]) -> None:
+    """A surname alone, which the tagger may have taken for something else ("Wrobel" as a place), is the person
+    of that full name when nothing the article says makes it anything else."""
+    for short in [e for e in found if " " not in e.name and (e.kind == PERSON or not e.role)]:
+        full = next((e for e in found if e is not short and e.kind == PERSON and e.name.split()[-1] == short.name),
+                    None)
+        if full is None:
+            continue
+        found[found.index(full)] = Entity(name=full.name, kind=PERSON, aliases=full.aliases + short.aliases,
+                                          mentions=full.mentions, first=min(full.first, short.first),
+                                          role=full.role or short.role,
+                                          role_start=full.role_start if full.role else short.role_start,
+                                          role_end=full.role_end if full.role else short.role_end, line=full.line)
+        found.remove(short)
 
 
 def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:

@@ -10,9 +10,12 @@ from lang.rules import KIND_NOUNS, TITLES
 _EDGE = " ,;:—–-\"“”'’()"
 
 
-def kind_by_role(role: str, kind: str) -> str:
-    """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said."""
+def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
+    """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said. With
+    `head_only`, only the role's head noun counts ("Velora Mobility, the maker of ..." is a company)."""
     words = set(re.findall(r"[a-z]+", role.lower()))
+    if re.match(r"\s*who\b", role, re.I) or re.search(r"\b\d+-year-old\s+(?:[a-z-]+\s+)*?(?:former\s+)?[a-z]+", role):
+        return PERSON  # "X, who joined ...", "X, a 41-year-old former courier"
     if words & TITLES and kind == PERSON:
         return kind
     # The role's head noun first: "a lasher who works at the port" is a person, whatever "port" is.
@@ -24,6 +27,8 @@ def kind_by_role(role: str, kind: str) -> str:
                 return k
         if noun in TITLES:
             return PERSON
+    if head_only:
+        return kind
     for k, nouns in KIND_NOUNS.items():
         if words & nouns:
             return k
@@ -49,6 +54,13 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
         inside = {t.i for t in root.subtree}
         tokens = [t for t in root.head.subtree if t.i not in inside and t.i < span.start]
         found = _offsets(tokens)
+        if found:
+            return found
+    # "the town of Rava", "the village of Lindo": the noun the name is "of".
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < span.start \
+            and of.head.lower_ in KIND_NOUNS["place"]:
+        found = _offsets([t for t in of.head.subtree if t.i < of.i])
         if found:
             return found
     # "two neighbouring counties, Lisle and Oakridge": names listed after the noun they are (parsed as its conj).
