@@ -292,8 +292,9 @@ class KeywordIndex:
         return dict(self._db().execute(f"SELECT term, doc FROM vocabulary WHERE term IN ({marks})", wanted))
 
     def vocabulary(self) -> list[str]:
-        """Every term of the index: the stems of the passages' words and their name word pairs ("ilse_brandt")."""
-        return [term for term, in self._db().execute("SELECT term FROM vocabulary")]
+        """Every term of the index: the stems of the passages' words and their name word pairs ("ilse_brandt"),
+        the most used first (in the most passages; then alphabetical)."""
+        return [term for term, in self._db().execute("SELECT term FROM vocabulary ORDER BY doc DESC, term")]
 
     def passage_count(self) -> int:
         return self._db().execute("SELECT count(*) FROM rows").fetchone()[0]

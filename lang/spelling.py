@@ -48,12 +48,13 @@ class Speller:
     def __init__(self, words: Iterable[str], common: frozenset[str] = frozenset(),
                  pairs: Iterable[tuple[str, str]] = ()):
         self._common = common
-        self._common_stems = frozenset(stem(w) for w in common if w.isalpha())
-        """A typed word with the stem of a common word ("evils", "inventing") is that word, not a typo."""
         """Words not corrected unless typed as a name: an English word or a well-known name typed on purpose."""
-        self._known = set(words)
+        self._common_stems = frozenset(stem(w) for w in common if w.isalpha())
+        """A word typed in lower case with the stem of a common word ("evils", "inventing") is that word."""
+        ordered = list(dict.fromkeys(words))
+        self._known = set(ordered)
         self._by_first: dict[str, list[str]] = defaultdict(list)
-        for w in sorted(self._known):  # sorted: the same word wins a tie in every run
+        for w in ordered:  # in the order given (the most used first): that word wins a tie, in every run
             self._by_first[w[0]].append(w)
         self._next: dict[str, set[str]] = defaultdict(set)
         """The words that follow each word inside the articles' multi-word names ("janet" -> {"coyle"})."""
@@ -116,7 +117,7 @@ class Speller:
         found = process.extractOne(w, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
         if found is not None and same_word(w, found[0]):
             return found[0] if named else _surface(w, found[0], "", self._common)
-        if named or stem(w) in self._common_stems:
+        if not named and stem(w) in self._common_stems:
             return None
         # The articles' words are stems ("hospit", "vaccin"): a typo before an ending ("hosptial", "vacinated")
         # is the stem typed wrong and an ending the stem takes (stem("hospit" + "al") == "hospit").
