@@ -117,3 +117,14 @@ def test_the_note_a_follow_up_carries_is_not_part_of_the_claim_a_verdict_reads()
     cite = Citation(index=1, source="a.txt", title="A", date=None, start=0, end=len(quote), quote=quote,
                     passage_id="a#0", score=0.9)
     assert short_answer(searched, [cite]).text == "No"
+
+
+def test_it_after_a_question_about_a_thing_is_that_thing():
+    history = [{"role": "user", "content": "when did the strike begin"},
+               {"role": "assistant", "content": "Nov. 4. The strike began on Nov. 4, when talks broke down. [1]"}]
+    r = resolve("and when did it end?", history)
+    assert r.searched == "When did the strike end?" and r.context == ("the strike",)
+    history = [{"role": "user", "content": "When did the fire start?"},
+               {"role": "assistant", "content": "On Monday. The fire started on Monday. [1]"}]
+    assert resolve("what caused it?", history).searched == "What caused the fire?"
+    assert resolve("Is it true that it spread?", history).searched.startswith("Is it true that the fire")

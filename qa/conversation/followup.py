@@ -133,9 +133,38 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
         searched = _rewrite(q, context, last_searched) if needs_context(q) and context else q
         context = focus(searched, a) or context
         last_searched = searched
+    thing = _thing_asked_about(last_searched) if _IT.search(question) else None
+    if thing is not None:  # "When did the strike begin?" -> "And when did it end?": "it" is the strike
+        said = _IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question, count=1)
+        if not needs_context(said):
+            said = _LEADING_AND.sub("", said)
+            return Resolved(question, said[:1].upper() + said[1:], (thing,))
     if not context:
         return Resolved(question, question, ())
     return Resolved(question, _rewrite(question, context, last_searched), tuple(context))
+
+
+_IT = re.compile(r"\b(?:it|its)\b(?!\s+(?:(?:is|was)\s+)?(?:true|false|possible|likely|known|clear|said|reported))", re.I)
+
+
+def _thing_asked_about(previous: str) -> str | None:
+    """The subject of the previous question when it is a thing named by a noun ("the strike", "the new
+    bridge"), which a later "it" stands for; None for a person, a pronoun or no subject."""
+    if not previous:
+        return None
+    from lang.tagging import parse  # spaCy only for a follow-up that says "it"
+
+    doc = parse(previous.rstrip(" ?"))
+    for t in doc:
+        # Not "What was the home port of the Kuznetsov?": that asks about the Kuznetsov, which the names carry.
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" \
+                and t.head.lemma_ != "be" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                  for c in t.children):
+            tokens = sorted(t.subtree, key=lambda u: u.i)
+            if any(u.pos_ == "PROPN" for u in tokens):
+                return None
+            return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return None
 
 
 def _rewrite(question: str, context: list[str], previous: str) -> str:
