@@ -72,7 +72,10 @@ class Speller:
         for phrase, term in aliases().phrases.items():
             countries[term].extend(phrase.split())
         terms = list(terms)
-        words = [w for t in terms for w in (countries.get(t, ()) if t.startswith("zzcountry") else t.split("_"))]
+        # The words the articles write first (most used first); a country's other names after them, so that a
+        # tie goes to a word of the text ("Nion" -> "Nixon", not Japan's "Nihon").
+        words = [w for t in terms if not t.startswith("zzcountry") for w in t.split("_")]
+        words += [w for t in terms if t.startswith("zzcountry") for w in countries.get(t, ())]
         pairs = [tuple(t.split("_")) for t in terms if t.count("_") == 1 and not t.startswith("zzcountry")]
         return cls((w for w in words if len(w) >= 4 and w.isalpha()), common,
                    [(a, b) for a, b in pairs if a.isalpha() and b.isalpha()])
