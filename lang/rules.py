@@ -202,7 +202,12 @@ def explains(text: str, asked: frozenset[str] | set[str] = frozenset()) -> bool:
     With `asked` (the question's terms), a purpose that only restates what was asked does not count: "Why does
     Russia want a port?" is not explained by "Russia aims to open a port" (the words after "aims to" are the
     question's own), while "The council aims to reduce traffic" explains why it closed a road."""
-    found = [m.end() for pattern in (REASON, _EXPLAINS) for m in pattern.finditer(text)]
+    found = [m for pattern in (REASON, _EXPLAINS) for m in pattern.finditer(text)]
     if not asked:
         return bool(found)
-    return any(not set(terms(" ".join(text[end:].split()[:4]))) & asked for end in found)
+    return any(not (_INTENT.fullmatch(m.group(0)) and set(terms(" ".join(text[m.end():].split()[:4]))) & asked)
+               for m in found)
+
+
+_INTENT = re.compile(r"aims?\s+to|aimed\s+at", re.I)
+"""A purpose that is only an intent: it explains nothing when what follows it is what the question asks."""
