@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .rules import KIND_NOUNS
+
 
 class Kind(StrEnum):
     SUMMARY = "summary"
@@ -147,7 +149,7 @@ def form(question: str) -> Form | None:
     if m:
         term = next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip()
         explicit = m.group("e") is None
-        if explicit or _looks_like_a_name(term) or len(term.split()) <= 3:
+        if explicit or _looks_like_a_name(term) or len(term.split()) <= 3 or _names_a_body(term):
             return Form(Kind.DEFINE, subject=term, explicit=explicit)
     m = _WHO_IS.match(q)
     if m and len(m.group("name").split()) <= 4:
@@ -158,6 +160,14 @@ def form(question: str) -> Form | None:
 def is_acronym(word: str) -> bool:
     """"IAEA", "NATO", "U.N.", "NGOs": letters in capitals, two or more."""
     return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def _names_a_body(text: str) -> bool:
+    """A name of an organisation typed in lower case ("the calloway terminal operators association"): a few
+    words ending in a word for a body, none of them a preposition that makes it a question about it."""
+    ws = text.lower().split()
+    return 2 <= len(ws) <= 6 and ws[-1] in KIND_NOUNS["organisation"] and not set(ws) & {"in", "of", "at", "for",
+                                                                                        "on", "with", "by"}
 
 
 def _looks_like_a_name(text: str) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lang.forms import is_acronym
 from lang.words import stem, words
 from qa.compose.compose import Draft
 from qa.types import Citation, Level, Route, Short
@@ -65,7 +66,8 @@ def first_mention(doc: ArticleDoc, e: Entity) -> SkillAnswer | None:
         citer = Citer()
         n = citer.cite(doc, line)
         phrase = doc.text[start:end].strip(" ,;:")
-        text = (f"The article does not say what {alias} stands for; it first mentions it as “{phrase}”. "
+        asked = "stands for" if is_acronym(alias) else "is"
+        text = (f"The article does not say what {alias} {asked}; it first mentions it as “{phrase}”. "
                 f"{line.text.strip()} [{n}]")
         return SkillAnswer(Draft(text, tuple(citer.citations), Route.DEFINITION), level=Level.LIKELY, confidence=0.5)
     return None
