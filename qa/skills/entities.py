@@ -121,6 +121,8 @@ def _role_of_head_noun(parsed, name: str, first: int, kind: str) -> tuple[int, i
     """The role given to the name's head noun after it ("talks with the Calloway Terminal Operators Association
     broke down. The association, a group that negotiates for ...": "the association" is the name again)."""
     head = name.split()[-1].lower()
+    if head not in KIND_NOUNS[ORGANISATION]:  # "the association", "the council"; not "the law" of "EU law"
+        return None
     for t in parsed:
         if t.idx > first and t.lower_ == head and t.ent_type_ == "" and t.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
