@@ -110,12 +110,12 @@ def focus(question: str, answer: str) -> list[str]:
 
 def _typed_lower(question: str, answer: str) -> list[str]:
     """The names of the answer that a question typed in lower case asks about ("who is lena marsh" -> "Lena
-    Marsh", "haftar" -> "Marshal Khalifa Haftar"), in the answer's spelling and question order."""
+    Marsh", "brandt" -> "Mayor Ilse Brandt"), in the answer's spelling and question order."""
     asked = words(question)
     found = []
     for n in dict.fromkeys(names(answer)):
         ws = [w for w in words(n) if w not in STOPWORDS]
-        # The whole name, or its last word ("haftar" of "Marshal Khalifa Haftar"), as typed.
+        # The whole name, or its last word ("brandt" of "Mayor Ilse Brandt"), as typed.
         if ws and (ws[-1] in asked or all(w in asked for w in ws)) and not ws[-1].isdigit():
             found.append((asked.index(ws[-1]) if ws[-1] in asked else asked.index(ws[0]), n))
     return [n for _, n in sorted(found)]
@@ -156,7 +156,7 @@ def _thing_asked_about(previous: str) -> str | None:
 
     doc = parse(previous.rstrip(" ?"))
     for t in doc:
-        # Not "What was the home port of the Kuznetsov?": that asks about the Kuznetsov, which the names carry.
+        # Not "What was the home port of the Aurora?": that asks about the Aurora, which the names carry.
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" \
                 and t.head.lemma_ != "be" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                   for c in t.children):
