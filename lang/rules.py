@@ -16,7 +16,7 @@ must shall""".split())
 """The verbs a yes/no question starts with ("Did ...?", "Is ...?")."""
 NEGATIONS = frozenset("not no never nor neither none nobody nothing nowhere without n't".split())
 MODALS = frozenset("can could may might must shall should will would".split())
-"""The auxiliaries that make a claim possible, wanted or future rather than stated ("Russia may open a port")."""
+"""The auxiliaries that make a claim possible, wanted or future rather than stated ("the city may build a bridge")."""
 INDEFINITES = frozenset("any anyone anybody anything anywhere ever someone somebody something".split())
 """Words a yes/no question asks with that name nothing the sentence must repeat: "Has anyone died?" is answered
 by "no one has died", "Did anybody see it?" by "Nobody saw it"."""
@@ -200,8 +200,8 @@ def explains(text: str, asked: frozenset[str] | set[str] = frozenset()) -> bool:
     the narrower `gives_reason`.
 
     With `asked` (the question's terms), a purpose that only restates what was asked does not count: "Why does
-    Russia want a port?" is not explained by "Russia aims to open a port" (the words after "aims to" are the
-    question's own), while "The council aims to reduce traffic" explains why it closed a road."""
+    the city want a new bridge?" is not explained by "The city aims to build a bridge" (the words after "aims to"
+    are the question's own), while "The council aims to reduce traffic" explains why it closed a road."""
     found = [m for pattern in (REASON, _EXPLAINS) for m in pattern.finditer(text)]
     if not asked:
         return bool(found)
