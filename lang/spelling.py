@@ -160,11 +160,7 @@ def _surface(typed: str, found: str, ending: str, common: frozenset[str]) -> str
     """A word for the stem `found` as the question would write it ("peopl" -> "people", "hospit" + "al"):
     of the stem and the stem with an ending it takes, the closest to what was typed; on a tie a common word,
     then the one as long as what was typed."""
-    forms = [found + ending] + [found + e for e in _ENDINGS if e and e != ending and stem(found + e) == found]
-    if ending:
-        forms = forms[:1] + [found] + forms[1:]
-    else:
-        forms = [found] + forms[1:]
-    order = {f: i for i, f in enumerate(dict.fromkeys(forms))}
+    forms = dict.fromkeys([found + ending, found, *(found + e for e in _ENDINGS if stem(found + e) == found)])
+    order = {f: i for i, f in enumerate(forms)}
     return min(order, key=lambda f: (DamerauLevenshtein.distance(typed, f), f not in common,
                                      abs(len(f) - len(typed)), order[f]))
