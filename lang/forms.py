@@ -83,6 +83,7 @@ _DEFINE = re.compile(
     r"|^\s*(?:define|explain)\s+(?:the\s+)?(?:term\s+)?(?P<c>[^?]+?)" + _Q_END +
     r"|^\s*what\s+is\s+(?:the\s+)?(?P<d>[^?]+?)\s+short\s+for" + _Q_END +
     r"|^\s*what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?(?P<e>[^?]+?)" + _Q_END, re.I)
+_PREPOSITIONS = frozenset("of for in on at by with from to about into over under after before".split())
 _TIMELINE = re.compile(
     r"\b(?:time\s*line|chronolog(?:y|ical)|sequence\s+of\s+events|order\s+of\s+events|key\s+dates|"
     r"(?:list|give|show|tell)\s+(?:me\s+)?(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:dates|events)|what\s+happened\s+when|"
@@ -103,7 +104,11 @@ _OPINION = re.compile(
     r"|^\s*what\s+(?:is|was|are|were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
     r"response|comment|concern|position)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
-    + _Q_END, re.I)
+    + _Q_END +
+    # "What is X worried about?", "What are residents angry about?": a feeling is a view the article reports.
+    r"|^\s*what\s+(?:is|was|are|were)\s+(?P<x4>[^?]+?)\s+(?:worried|concerned|afraid|fearful|angry|upset|unhappy|"
+    r"happy|pleased|optimistic|pessimistic|nervous|hopeful|frustrated|skeptical|sceptical)\s+(?:about|of|over|by|"
+    r"with)\b(?:\s+(?P<y4>[^?]*?))?" + _Q_END, re.I)
 _SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?{_ART}s?(?={_Q_END})",
                     re.I)
 """Which story a question means, said after it ("What does MTA refer to in the bridge story?"): not part of
@@ -141,15 +146,18 @@ def form(question: str) -> Form | None:
     q = _SCOPE.sub("", q)
     m = _OPINION.match(q)
     if m:
-        x = m.group("x") or m.group("x2") or m.group("x3")
-        y = m.group("y") or m.group("y2") or m.group("y3") or ""
+        x = m.group("x") or m.group("x2") or m.group("x3") or m.group("x4")
+        y = m.group("y") or m.group("y2") or m.group("y3") or m.group("y4") or ""
         if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I):
             return Form(Kind.OPINION, subject=x.strip(), topic=y.strip())
     m = _DEFINE.match(q)
     if m:
         term = next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip()
         explicit = m.group("e") is None
-        if explicit or _looks_like_a_name(term) or len(term.split()) <= 3 or _names_a_body(term):
+        # "What is the bridge made of?", "What was the town known for?": asks about the thing, not for a term.
+        about_the_thing = m.group("e") is not None and term.split()[-1].lower() in _PREPOSITIONS
+        if not about_the_thing and (explicit or _looks_like_a_name(term) or len(term.split()) <= 3
+                                    or _names_a_body(term)):
             return Form(Kind.DEFINE, subject=term, explicit=explicit)
     m = _WHO_IS.match(q)
     if m and len(m.group("name").split()) <= 4:

@@ -107,28 +107,68 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
     denied = decide(analyze("Is Velora offering refunds?", flat_idf),
                     _selected(_best("Velora is not offering refunds."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
     assert stated.level is denied.level is Level.DOUBTFUL
-    assert answered_in_form(asked, stated, ["Haftar met Putin in Moscow on Tuesday."]).level is Level.LIKELY
+    assert answered_in_form(asked, stated, [_best("Haftar met Putin in Moscow on Tuesday.")]).level is Level.LIKELY
     # The cited sentence that states it may be the one before the best ("It was their first meeting.").
-    assert answered_in_form(asked, stated, ["It was their first meeting.", "Haftar met Putin in Moscow."]).level is Level.LIKELY
+    assert answered_in_form(asked, stated, [_best("It was their first meeting."),
+                                            _best("Haftar met Putin in Moscow.")]).level is Level.LIKELY
     assert answered_in_form(analyze("Is Velora offering refunds?", flat_idf), denied,
-                        ["Velora is not offering refunds."]).level is Level.LIKELY
+                            [_best("Velora is not offering refunds.")]).level is Level.LIKELY
     # Only wanted, or about someone else: still doubtful; a refusal or a question for a phrase is left alone.
     wanted = decide(asked, _selected(_best("Haftar hoped to meet Putin in Moscow."), 0.9, 0.3), threshold=0.4,
                     sure=0.8, doubt=0.5)
-    assert answered_in_form(asked, wanted, ["Haftar hoped to meet Putin in Moscow."]).level is Level.DOUBTFUL
+    assert answered_in_form(asked, wanted, [_best("Haftar hoped to meet Putin in Moscow.")]).level is Level.DOUBTFUL
     refused = decide(asked, _selected(_best("Haftar met Putin in Moscow."), 0.1, 0.3), threshold=0.4, sure=0.8)
-    assert answered_in_form(asked, refused, ["Haftar met Putin in Moscow."]).abstain
+    assert answered_in_form(asked, refused, [_best("Haftar met Putin in Moscow.")]).abstain
     where = analyze("Where did Haftar meet Putin?", flat_idf)
-    assert answered_in_form(where, decide(where, _selected(_best("Haftar met Putin in Moscow."), 0.9, 0.3), threshold=0.4,
-                                      sure=0.8, doubt=0.5), ["Haftar met Putin in Moscow."]).level is Level.DOUBTFUL
+    assert answered_in_form(where, decide(where, _selected(_best("Haftar met Putin in Moscow."), 0.9, 0.3),
+                                          threshold=0.4, sure=0.8, doubt=0.5),
+                            [_best("Haftar met Putin in Moscow.")]).level is Level.DOUBTFUL
     # "Why": every term of the question and a reason; a sentence that only restates the question is not one.
     why = analyze("Why is Velora recalling the batteries?", flat_idf)
     doubtful = decide(why, _selected(_best("Velora is recalling batteries."), 0.9, 0.3), threshold=0.4, sure=0.8,
                       doubt=0.5)
-    assert answered_in_form(why, doubtful, ["Velora is recalling 900 batteries because they can catch fire."]).level \
-        is Level.LIKELY
-    assert answered_in_form(why, doubtful, ["Velora is recalling 900 batteries sold in May."]).level is Level.DOUBTFUL
-    assert answered_in_form(why, doubtful, ["Batteries can catch fire because of a fault."]).level is Level.DOUBTFUL
+    because_fire = _best("Velora is recalling 900 batteries because they can catch fire.")
+    assert answered_in_form(why, doubtful, [because_fire]).level is Level.LIKELY
+    sold = _best("Velora is recalling 900 batteries sold in May.")
+    assert answered_in_form(why, doubtful, [sold]).level is Level.DOUBTFUL
+    other = _best("Batteries can catch fire because of a fault.")
+    assert answered_in_form(why, doubtful, [other]).level is Level.DOUBTFUL
+    # Its names may be in the passage only ("He said ..."); not when the passage lacks them.
+    delayed = analyze("Why were the evacuations in Tassa delayed?", flat_idf)
+    late = decide(delayed, _selected(_best("Serra rejected the accusation."), 0.9, 0.3), threshold=0.4, sure=0.8,
+                  doubt=0.5)
+    because = "He said evacuations had been delayed because the cyclone changed course."
+    assert answered_in_form(delayed, late, [_best(because)]).level is Level.LIKELY
+    assert answered_in_form(delayed, late, [_best(because, missing=("Tassa",))]).level is Level.DOUBTFUL
+
+
+def test_a_yes_no_answer_is_doubtful_when_its_sentence_only_plans_or_allows_the_claim():
+    from qa.pipeline import UNSETTLED, settled_in_form
+
+    will = analyze("Will the voters approve the tax increase?", flat_idf)
+    pending = "The tax increase still has to be approved by voters in a referendum."
+    sure = decide(will, _selected(_best(pending), 0.9, 0.95), threshold=0.4, sure=0.8, doubt=0.5)
+    assert sure.level is Level.SURE
+    unsettled = settled_in_form(will, sure, [pending])
+    assert unsettled.level is Level.DOUBTFUL and unsettled.reason == UNSETTLED and unsettled.phrase is None
+    # Any cited sentence that plans it is enough ("talk of opening"), unless another one gives a verdict.
+    opened = analyze("Will Russia open a consulate in Benghazi?", flat_idf)
+    talk = "At the same time there is talk of opening a consulate in Benghazi."
+    likely = decide(opened, _selected(_best(talk), 0.9, 0.6), threshold=0.4, sure=0.8, doubt=0.5)
+    assert settled_in_form(opened, likely, ["Russia has an embassy in Tripoli.", talk]).level is Level.DOUBTFUL
+    assert settled_in_form(opened, likely, [talk, "Russia will open a consulate in Benghazi."]).level is Level.LIKELY
+    # Stated, or about something under way ("Is X building ...?", an aim is close to it), or not yes/no: unchanged.
+    did = analyze("Did the council approve the tax increase?", flat_idf)
+    approved = decide(did, _selected(_best("The council approved the tax increase."), 0.9, 0.95), threshold=0.4,
+                      sure=0.8)
+    assert settled_in_form(did, approved, ["The council approved the tax increase."]).level is Level.SURE
+    building = analyze("Is Russia building a port in Libya?", flat_idf)
+    aims = "Russia aims to open a port in Libya."
+    assert settled_in_form(building, decide(building, _selected(_best(aims), 0.9, 0.95), threshold=0.4, sure=0.8),
+                           [aims]).level is Level.SURE
+    what = analyze("What has to be approved by voters?", flat_idf)
+    assert settled_in_form(what, decide(what, _selected(_best(pending), 0.9, 0.95), threshold=0.4, sure=0.8),
+                           [pending]).level is Level.SURE
 
 
 def test_an_age_question_puts_the_sentence_that_gives_an_age_first():

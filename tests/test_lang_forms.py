@@ -25,6 +25,9 @@ from lang.spelling import closest, same_word
     ("What does the term subsidiarity refer to?", Kind.DEFINE, "subsidiarity"),
     ("who is brandt", Kind.WHO_IS, "brandt"),
     ("What does the mayor think about the bridge?", Kind.OPINION, "the mayor"),
+    # A feeling is a view the article reports.
+    ("what is Ilse Brandt worried about", Kind.OPINION, "Ilse Brandt"),
+    ("What are the fishermen angry about?", Kind.OPINION, "the fishermen"),
     # Which story is meant, said after the question, is not part of the term or the name asked about.
     ("What does the IAEA refer to in the nuclear story?", Kind.DEFINE, "IAEA"),
     ("What is meant by a levee in this article?", Kind.DEFINE, "levee"),
@@ -44,7 +47,8 @@ def test_entity_lists_by_kind(question, entity):
 
 
 @pytest.mark.parametrize("question", ["Which people were arrested?", "How many people died?", "When did the bridge open?",
-                                      "Why did the mayor resign?", "Did the council approve the bridge?"])
+                                      "Why did the mayor resign?", "Did the council approve the bridge?",
+                                      "What is the bridge made of?"])
 def test_single_fact_questions_have_no_special_form(question):
     assert form(question) is None
 

@@ -60,6 +60,15 @@ def test_a_likely_answer_without_a_confidence_yet_is_still_said_to_be_unsure():
     assert turns.likely_note(dataclasses.replace(likely_answer(), confidence=0.0)) == "Not certain"
 
 
+def test_a_doubtful_answer_says_why_when_the_claim_is_unsettled_else_how_likely():
+    doubtful = dataclasses.replace(likely_answer(), level=Level.DOUBTFUL, short=None, confidence=0.9)
+    assert turns.likely_note(doubtful) == "Probably not in the articles: about 90% likely"
+    unsettled = dataclasses.replace(doubtful, reason="it is spoken of only as planned")
+    assert turns.likely_note(unsettled) == "Not settled in the articles: it is spoken of only as planned"
+    assert '<div class="qa-likely-label">Not settled in the articles: it is spoken of only as planned</div>' \
+        in turns.render_answer(unsettled, "Will a second ship join?")
+
+
 def test_refusal_by_level_or_by_abstaining_shows_no_phrase_and_no_alternatives():
     c = cite("The crossing takes three hours.", role="closest")
     refused = Answer(text="The articles don't say. The closest passage [1] is not an answer.", citations=(c,),

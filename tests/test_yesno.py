@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.compose.yesno import yes_no
+from qa.compose.yesno import unsettled, yes_no
 
 FIRST = "Was the September meeting the first between Putin and Haftar?"
 
@@ -94,3 +94,23 @@ def test_nothing_unless_a_plain_yes_no_question_about_words_of_the_sentence():
 ])
 def test_the_core_claim_decides_when_words_of_the_question_are_missing(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Will voters approve the tax?", "The tax still has to be approved by voters in November.", True),
+    ("Will the city close the bridge?", "The city may close the bridge in March.", True),
+    ("Did the mayor open the school?", "The mayor hopes to open the school next year.", True),
+    # The subject may be named elsewhere in the article ("there is talk of opening ...").
+    ("Will Russia open a consulate in Benghazi?", "There is talk of opening a consulate in Benghazi.", True),
+    # Stated or denied: settled either way.
+    ("Will the city close the bridge?", "The city will close the bridge in March.", False),
+    ("Did the mayor open the school?", "The mayor opened the school.", False),
+    ("Did the mayor open the school?", "The mayor did not open the school.", False),
+    # Under way: an aim is close to what is asked. Words missing after the subject: about something else.
+    ("Is Russia building a port in Libya?", "Russia aims to open a port in Libya.", False),
+    ("Will the city close the school?", "The city may close the bridge in March.", False),
+    ("Who will close the bridge?", "The city may close the bridge in March.", False),
+])
+def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(question, sentence, expected):
+    assert unsettled(question, sentence) is expected

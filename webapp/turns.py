@@ -13,6 +13,7 @@ from .render import (attr, bare_title, display_title, format_date, lines_html, l
 
 LIKELY_LABEL = "Not certain"
 DOUBTFUL_LABEL = "Probably not in the articles"
+UNSETTLED_LABEL = "Not settled in the articles"
 ALSO_LABEL = "Also possibly"
 PENDING_TEXT = "Looking through the articles…"
 
@@ -28,8 +29,10 @@ def likely(answer: Answer) -> bool:
 
 def likely_note(answer: Answer) -> str:
     """How unsure a likely answer is, in words: "Not certain: about 60% likely" (the calibrated confidence);
-    a doubtful one says the article may not answer."""
+    a doubtful one says the article may not answer, or why it does not settle the question."""
     if answer.level == Level.DOUBTFUL:
+        if answer.reason:  # the sentence is likely the right one; the claim is what is unsettled
+            return f"{UNSETTLED_LABEL}: {answer.reason}"
         return f"{DOUBTFUL_LABEL}: about {round(answer.confidence * 100):d}% likely"
     if answer.confidence > 0:
         return f"{LIKELY_LABEL}: about {round(answer.confidence * 100):d}% likely"

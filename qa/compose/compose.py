@@ -166,7 +166,9 @@ class ExtractiveAnswerer:
             cites.append(cite(i, ev, articles, start, end))
         body = " ".join(f"{_capitalized(c.quote)} [{c.index}]" for c in cites)
         if decision.level is Level.DOUBTFUL:  # shown as the closest sentence, not as the answer
-            return Draft(f"{DOUBTFUL_LEAD} {body}", tuple(cites), Route(self.name))
+            lead = f"The article doesn't settle this: {decision.reason}. The closest it comes is:" if decision.reason \
+                else DOUBTFUL_LEAD
+            return Draft(f"{lead} {body}", tuple(cites), Route(self.name))
         found = short_answer(q.text, cites, decision.phrase)
         text = f"{_sentence_case(found.text)}. {body}" if found else body
         return Draft(text, tuple(cites), Route(self.name), short=found)

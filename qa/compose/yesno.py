@@ -46,6 +46,46 @@ def yes_no(question: str, sentence: str) -> str | None:
     return verdict
 
 
+def unsettled(question: str, sentence: str) -> bool:
+    """Does the sentence hold the claim asked about only as wanted, planned, possible or still to be decided
+    ("aims to open", "there is talk of opening", "still has to be approved", "may close")? Then it does not
+    settle the question either way. A question about something under way ("Is X building ...?") is left alone:
+    an aim is close to what it asks. The question's subject may be missing (the article names it elsewhere)."""
+    ws = words(question)
+    if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
+        return False
+    if auxiliary(ws[0]) in ("is", "are", "am") and any(w.endswith("ing") for w in ws[1:]):
+        return False
+    kept = [w for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES]
+    said = {stem(w) for w in words(sentence)}
+    present = [i for i, w in enumerate(kept) if stem(w) in said]
+    if len(present) < 2 or any(stem(w) not in said for w in kept[present[0]:]) or present[0] > 1:
+        return False  # every word from the first one found on must be there; before it, one subject word at most
+    asked = frozenset(stem(w) for w in kept if stem(w) in said)
+    doc = _parse(sentence)
+    clause_of = {t.i: _clause_head(t) for t in doc}
+    held: dict[int, set[str]] = {}
+    for t in doc:
+        if _stem(t) in asked:
+            held.setdefault(clause_of[t.i], set()).add(_stem(t))
+    head = doc[max(held.items(), key=lambda kv: len(kv[1]))[0]]
+    own = [t for t in doc if clause_of[t.i] == head.i]
+    if any(_denies(t, {head.i}, asked) for t in own):
+        return False  # denied, not unsettled
+    modals = {auxiliary(w) for w in ws} & MODALS
+    return not _asserted(head, own, asked, modals) or _named_as_noun(head)
+
+
+def _named_as_noun(verb) -> bool:
+    """An event named by a noun rather than stated ("talk of opening", "plans for building", "the idea of
+    closing"): a gerund under a preposition that belongs to a noun (read from the dependencies: this parser has
+    no tagger)."""
+    return verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ in _NOMINAL
+
+
+_NOMINAL = frozenset("nsubj nsubjpass dobj attr pobj appos oprd".split())
+
+
 def warm_up() -> None:
     """Load the parser now, so the first yes/no answer does not wait for it."""
     _parser()
