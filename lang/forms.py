@@ -48,14 +48,18 @@ _STORY_WORDS = re.compile(rf"\b(?:the|this|that|a)\s+|\b{_ART}s?\b|\b(?:about|on
 _Q_END = r"\s*[?.!]*\s*$"
 
 _SUMMARY = re.compile(
-    r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+)?(?:a\s+|the\s+)?"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+|what\s+(?:are|were)\s+)?"
+    r"(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?"
     r"(?:summar(?:y|i[sz]e|i[sz]ing)|sum\s+up|recap|overview|gist|tl;?\s?dr|tldr|brief(?:ing)?|synopsis|"
     r"(?:the\s+)?(?:main|key)\s+(?:points?|facts?|takeaways?|ideas?|news)|highlights|in\s+(?:short|brief)|"
-    r"short\s+version)\b(?P<rest>.*)$"
+    r"in\s+a\s+nutshell|short\s+version)\b(?P<rest>.*)$"
     r"|^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<rest2>(?:[\w'’-]+\s+){0,3}?)"
     rf"(?:{_ART}|story)\s+(?:all\s+)?about{_Q_END}"
     r"|^\s*what\s+(?:is|was)\s+(?:it|this)\s+(?:all\s+)?about\b(?P<rest3>.*)$"
-    r"|^\s*what\s+happened(?:\s+(?:in|according\s+to)\s+(?P<rest4>[^?]*))?" + _Q_END, re.I)
+    r"|^\s*what\s+happened(?:\s+(?:in|according\s+to)\s+(?P<rest4>[^?]*))?" + _Q_END +
+    # "What's the story?", "What is going on?", "Tell me about this article"
+    rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+story(?:\s+here)?|going\s+on|happening)|tell\s+(?:me|us)\s+about\s+"
+    rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END, re.I)
 
 _ENTITY_NOUNS = {
     PERSON: r"people|persons|person|individuals|characters|officials|figures|players|actors|names|leaders|politicians",
@@ -74,20 +78,27 @@ _ENTITIES = re.compile(
 _LIST_TAIL = re.compile(r"^\s*(?:(?:are|were|is|get|got)\s+)?(?:mentioned|named|involved|featured|discussed|cited|"
                         r"quoted|there|in\b|from\b|of\b|does\b|do\b|did\b|appear|play|,|\?|$)", re.I)
 
-_WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+about|who\s+exactly\s+is)\s+"
-                     r"(?P<name>[^?]+?)" + _Q_END, re.I)
+_WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+about|who\s+exactly\s+is)\s+"
+                     r"(?P<name>[^?]+?)" + _Q_END +
+                     # "What is Karen Liu's job?", "What does Karen Liu do?"
+                     r"|^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?P<name2>[^?]+?)(?:'s|’s)\s+(?:role|job|title|occupation|"
+                     r"profession)" + _Q_END +
+                     r"|^\s*what\s+does\s+(?P<name3>[^?]+?)\s+do(?:\s+for\s+a\s+living)?" + _Q_END, re.I)
 _DEFINE = re.compile(
     r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|word\s+|abbreviation\s+|acronym\s+)?(?P<a>[^?]+?)\s+"
     r"(?:stand\s+for|mean|refer\s+to|represent)" + _Q_END +
     r"|^\s*what\s+is\s+(?:meant\s+by|the\s+meaning\s+of|the\s+definition\s+of)\s+(?:the\s+|an?\s+)?(?P<b>[^?]+?)" + _Q_END +
     r"|^\s*(?:define|explain)\s+(?:the\s+)?(?:term\s+)?(?P<c>[^?]+?)" + _Q_END +
     r"|^\s*what\s+is\s+(?:the\s+)?(?P<d>[^?]+?)\s+short\s+for" + _Q_END +
-    r"|^\s*what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?(?P<e>[^?]+?)" + _Q_END, re.I)
+    r"|^\s*what\s+(?:kind|sort|type)\s+of\s+\w+\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<f>[^?]+?)" + _Q_END +
+    r"|^\s*(?:the\s+)?(?:meaning\s+of\s+(?:the\s+)?(?P<g>[^?]+?)|(?P<h>[^?]+?)\s+meaning)" + _Q_END +
+    r"|^\s*what(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?(?P<e>[^?]+?)" + _Q_END, re.I)
 _PREPOSITIONS = frozenset("of for in on at by with from to about into over under after before".split())
 _TIMELINE = re.compile(
     r"\b(?:time\s*line|chronolog(?:y|ical)|sequence\s+of\s+events|order\s+of\s+events|key\s+dates|"
     r"(?:list|give|show|tell)\s+(?:me\s+)?(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:dates|events)|what\s+happened\s+when|"
-    r"(?:which|what)\s+(?:events|dates)\s+(?:are|were)\s+(?:mentioned|reported|described)|in\s+what\s+order)\b", re.I)
+    r"(?:which|what)\s+(?:events|dates)\s+(?:are|were)\s+(?:mentioned|reported|described)|in\s+what\s+order|"
+    r"walk\s+(?:me|us)\s+through\s+(?:the\s+)?(?:events|story|timeline)|what\s+happened\s+first)\b", re.I)
 _ON_DATE = re.compile(r"^\s*what\s+(?:happened|took\s+place|occurred)\s+(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|"
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^?]*?)" + _Q_END, re.I)
 _DID_ON = re.compile(r"^\s*what\s+(?:did|does|will|was|were|is)\s+(?P<who>[^?]+?)\s+(?:do|doing|done|up\s+to)\s+"
@@ -101,7 +112,7 @@ _OPINION = re.compile(
     r"^\s*(?:what|how)\s+(?:does|did|do|would|will)\s+(?P<x>[^?]+?)\s+(?:think|say|said|feel|believe|see|view|"
     r"make|thinks|says|argue|claim|tell\s+\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning|to)\s+"
     r"(?P<y>[^?]*?))?" + _Q_END +
-    r"|^\s*what\s+(?:is|was|are|were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
+    r"|^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
     r"response|comment|concern|position)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
     + _Q_END +
@@ -134,7 +145,7 @@ def form(question: str) -> Form | None:
         return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))
     m = _SUMMARY.match(q)
     if m:
-        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4") if g is not None), "")
+        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5") if g is not None), "")
         return Form(Kind.SUMMARY, subject=_story(rest))
     m = _ENTITIES.match(q)
     if m and (m.group("rest2") is not None or _LIST_TAIL.match(m.group("rest") or "")):
@@ -151,17 +162,21 @@ def form(question: str) -> Form | None:
         if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I):
             return Form(Kind.OPINION, subject=x.strip(), topic=y.strip())
     m = _DEFINE.match(q)
-    if m:
-        term = next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip()
-        explicit = m.group("e") is None
+    who = _WHO_IS.match(q)
+    if m and not (who and who.group("name2")):  # "What is Karen Liu's job?" asks who she is
+        term = next(g for g in m.group("a", "b", "c", "d", "e", "f", "g", "h") if g is not None).strip()
+        explicit = m.group("e") is None and m.group("h") is None
         # "What is the bridge made of?", "What was the town known for?": asks about the thing, not for a term.
-        about_the_thing = m.group("e") is not None and term.split()[-1].lower() in _PREPOSITIONS
+        about_the_thing = m.group("e") is not None and term.split()[-1].lower() in _PREPOSITIONS or (
+            m.group("h") is not None and not (_looks_like_a_name(term) or is_acronym(term)))  # "the hidden meaning"
         if not about_the_thing and (explicit or _looks_like_a_name(term) or len(term.split()) <= 3
                                     or _names_a_body(term)):
             return Form(Kind.DEFINE, subject=term, explicit=explicit)
-    m = _WHO_IS.match(q)
-    if m and len(m.group("name").split()) <= 4:
-        return Form(Kind.WHO_IS, subject=m.group("name").strip())
+    m = who
+    name = m and next(g for g in m.group("name", "name2", "name3") if g is not None).strip()
+    # "What does X do?" asks who X is only of a name ("What does the council do?" asks something else).
+    if name and len(name.split()) <= 4 and (m.group("name3") is None or _looks_like_a_name(name) or is_acronym(name)):
+        return Form(Kind.WHO_IS, subject=name)
     return None
 
 

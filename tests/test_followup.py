@@ -128,3 +128,15 @@ def test_it_after_a_question_about_a_thing_is_that_thing():
                {"role": "assistant", "content": "On Monday. The fire started on Monday. [1]"}]
     assert resolve("what caused it?", history).searched == "What caused the fire?"
     assert resolve("Is it true that it spread?", history).searched.startswith("Is it true that the fire")
+
+
+def test_it_after_a_which_question_is_the_thing_it_asked_for():
+    history = [{"role": "user", "content": "Which ferry ran aground near Umeå in 2019?"},
+               {"role": "assistant", "content": "The ferry Nordlys ran aground near Umeå in 2019. [1]"}]
+    assert resolve("Where was it going?", history).searched == \
+        "Where was the ferry that ran aground near Umeå in 2019 going?"
+    # The ferry as an object ("Which ferry did she board?") or many of them ("Which ferries ...") is not
+    # what "it" stands for.
+    for asked in ("Which ferry did the minister board?", "Which ferries ran aground in 2019?"):
+        history[0] = {"role": "user", "content": asked}
+        assert "ferry that" not in resolve("Where was it going?", history).searched

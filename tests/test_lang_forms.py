@@ -32,6 +32,19 @@ from lang.spelling import closest, same_word
     ("What does the IAEA refer to in the nuclear story?", Kind.DEFINE, "IAEA"),
     ("What is meant by a levee in this article?", Kind.DEFINE, "levee"),
     ("Who is Ilse Brandt in the ferry story?", Kind.WHO_IS, "Ilse Brandt"),
+    # More ways people ask the same.
+    ("what's the story", Kind.SUMMARY, ""),
+    ("give me an overview", Kind.SUMMARY, ""),
+    ("What are the main points?", Kind.SUMMARY, ""),
+    ("tell me about this article", Kind.SUMMARY, ""),
+    ("what's going on in the ferry story", Kind.SUMMARY, "ferry"),
+    ("walk me through the events", Kind.TIMELINE, ""),
+    ("whats the IAEA", Kind.DEFINE, "IAEA"),
+    ("what kind of group is the BSA?", Kind.DEFINE, "BSA"),
+    ("IAEA meaning", Kind.DEFINE, "IAEA"),
+    ("what is Ilse Brandt's job?", Kind.WHO_IS, "Ilse Brandt"),
+    ("What does Ilse Brandt do?", Kind.WHO_IS, "Ilse Brandt"),
+    ("what's Ilse Brandt's take on the ferry?", Kind.OPINION, "Ilse Brandt"),
 ])
 def test_question_forms(question, kind, subject):
     f = form(question)
@@ -48,7 +61,8 @@ def test_entity_lists_by_kind(question, entity):
 
 @pytest.mark.parametrize("question", ["Which people were arrested?", "How many people died?", "When did the bridge open?",
                                       "Why did the mayor resign?", "Did the council approve the bridge?",
-                                      "What is the bridge made of?"])
+                                      "What is the bridge made of?", "What does the council do?", "What did Brandt do?",
+                                      "the hidden meaning"])
 def test_single_fact_questions_have_no_special_form(question):
     assert form(question) is None
 

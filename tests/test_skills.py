@@ -134,6 +134,17 @@ def test_what_someone_said_about_a_topic_is_what_they_said_of_it(harbour):
     assert "a new start for the harbour" not in a.text  # said next to it, not of it
 
 
+def test_a_view_on_what_the_whole_story_is_about_is_everything_they_said(harbour):
+    a = ask(harbour, "what's Brandt's take on the approval?")  # she never says "approve"; the title does
+    assert a.route is Route.OPINION
+    assert "a new start for the harbour" in a.text and "first ferries could sail in 2026" in a.text
+
+
+def test_what_someone_is_worried_about_is_their_reported_view(harbour):
+    a = ask(harbour, "What is Tomas Weber worried about?")
+    assert a.route is Route.OPINION and "fishermen had not been asked" in a.text
+
+
 def test_a_bare_why_follows_up_on_the_previous_question(harbour):
     first = ask(harbour, "How did Weber vote?")
     history = [{"role": "user", "content": "How did Weber vote?"}, {"role": "assistant", "content": first.text}]

@@ -144,18 +144,28 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     return Resolved(question, _rewrite(question, context, last_searched), tuple(context))
 
 
+_DO = frozenset("do does did".split())
 _IT = re.compile(r"\b(?:it|its)\b(?!\s+(?:(?:is|was)\s+)?(?:true|false|possible|likely|known|clear|said|reported))", re.I)
 
 
 def _thing_asked_about(previous: str) -> str | None:
     """The subject of the previous question when it is a thing named by a noun ("the strike", "the new
-    bridge"), which a later "it" stands for; None for a person, a pronoun or no subject."""
+    bridge"), or the thing it asked for ("which ship ..."), which a later "it" stands for; None for a person, a
+    pronoun or no subject."""
     if not previous:
         return None
     from lang.tagging import parse  # spaCy only for a follow-up that says "it"
 
     doc = parse(previous.rstrip(" ?"))
     for t in doc:
+        # "Which ship anchored off Tobruk?" -> "Where was it going?": "it" is the answer, "the ship that anchored
+        # off Tobruk". Not "Which ship did the minister board?" (the ship is its object), nor a plural.
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.head.dep_ == "ROOT" and any(
+                c.dep_ == "det" and c.lower_ in ("which", "what") for c in t.children):
+            tokens = sorted(t.subtree, key=lambda u: u.i)
+            kind = " ".join(u.text for u in tokens if u.dep_ != "det")
+            rest = previous[tokens[-1].idx + len(tokens[-1].text):].strip().rstrip(" ?")
+            return f"the {kind} that {rest}" if rest and rest.split()[0].lower() not in _DO else None
         # Not "What was the home port of the Aurora?": that asks about the Aurora, which the names carry.
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" \
                 and t.head.lemma_ != "be" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")

@@ -251,9 +251,10 @@ class Skills:
                 continue
             said = [s for s in statements(doc) if s.speaker.matches(f.subject) or (
                 speaker_terms and speaker_terms <= set(re.findall(r"[\w-]+", s.speaker.role.lower())))]
-            if topic:  # what they said of it, else what they said next to where it is named
+            if topic:  # what they said of it, else next to where it is named, else all when the story is about it
                 said = [s for s in said if topic & set(terms(s.line.text))] or [
-                    s for s in said if topic & set(terms(_around(doc, s.line)))]
+                    s for s in said if topic & set(terms(_around(doc, s.line)))] or (
+                    said if topic <= _story_terms(doc) else [])
             if not said:
                 continue
             citer = Citer()
@@ -262,6 +263,13 @@ class Skills:
             lead = f"{who.name} ({who.role})" if who.role else who.name
             return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION))
         return None
+
+
+def _story_terms(doc: ArticleDoc) -> set[str]:
+    """The words of the article's title and first sentence, stemmed: what the whole story is about ("What is
+    Liu's take on the recall?" in a story about the recall asks for everything she said)."""
+    first = doc.lines[0].text if doc.lines else ""
+    return {stem(t) for t in terms(f"{doc.info.title} {first}")}
 
 
 def _around(doc: ArticleDoc, line: Line) -> str:
