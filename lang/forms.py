@@ -21,9 +21,13 @@ class Kind(StrEnum):
     """What happened after (or before) an event."""
     OPINION = "opinion"
     """What someone thinks or said about something."""
+    MENTION = "mention"
+    """Whether (where, how often) the articles mention something: "Is X mentioned anywhere?"."""
 
 
 PERSON, ORGANISATION, PLACE, ANY = "person", "organisation", "place", "any"
+SPEAKER = "speaker"
+"""For ENTITIES: whoever the article quotes or reports the words of."""
 
 
 @dataclass(frozen=True)
@@ -48,15 +52,16 @@ _STORY_WORDS = re.compile(rf"\b(?:the|this|that|a)\s+|\b{_ART}s?\b|\b(?:about|on
 _Q_END = r"\s*[?.!]*\s*$"
 
 _SUMMARY = re.compile(
-    r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+|what\s+(?:are|were)\s+)?"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+|what\s+(?:are|were|is|was)\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?"
     r"(?:summar(?:y|i[sz]e|i[sz]ing)|sum\s+up|recap|overview|gist|tl;?\s?dr|tldr|brief(?:ing)?|synopsis|"
-    r"(?:the\s+)?(?:main|key)\s+(?:points?|facts?|takeaways?|ideas?|news)|highlights|in\s+(?:short|brief)|"
+    r"(?:the\s+)?(?:main|key)\s+(?:points?|facts?|takeaways?|ideas?|news|findings?|messages?|conclusions?)|highlights|in\s+(?:short|brief)|"
     r"in\s+a\s+nutshell|short\s+version)\b(?P<rest>.*)$"
     r"|^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<rest2>(?:[\w'’-]+\s+){0,3}?)"
     rf"(?:{_ART}|story)\s+(?:all\s+)?about{_Q_END}"
-    r"|^\s*what\s+(?:is|was)\s+(?:it|this)\s+(?:all\s+)?about\b(?P<rest3>.*)$"
-    r"|^\s*what\s+happened(?:\s+(?:in|according\s+to)\s+(?P<rest4>[^?]*))?" + _Q_END +
+    # Not "What is it about the mine that is unusual?", nor "What happened in Portugal?": a fact about a thing.
+    r"|^\s*what\s+(?:is|was)\s+(?:it|this)\s+(?:all\s+)?about\b(?P<rest3>(?![^?]*\b(?:that|which)\b).*)$"
+    rf"|^\s*what\s+happened(?:\s+(?:in|according\s+to)\s+(?P<rest4>[^?]*?\b{_ART}s?))?" + _Q_END +
     # "What's the story?", "What is going on?", "Tell me about this article"
     rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+story(?:\s+here)?|going\s+on|happening)|tell\s+(?:me|us)\s+about\s+"
     rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END, re.I)
@@ -69,7 +74,7 @@ _ENTITY_NOUNS = {
 _ENTITY_ALL = "|".join(_ENTITY_NOUNS.values())
 _ENTITIES = re.compile(
     rf"^\s*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:list|name|give\s+me|show\s+me|tell\s+me|who\s+are|"
-    rf"which|what)\s+(?:(?:all|each|of|the|main|key|important|different|various)\s+)*(?P<noun>{_ENTITY_ALL})\b"
+    rf"which|what|how\s+many)\s+(?:(?:all|each|of|the|main|key|important|different|various)\s+)*(?P<noun>{_ENTITY_ALL})\b"
     rf"(?!\s+(?:did|does|do|was|were|has|have|had|will|would|can|could)\b(?!\s+(?:the\s+)?(?:{_ART}|story)))"
     rf"(?P<rest>.*)$"
     rf"|^\s*who(?:'s|’s|\s+is|\s+are)\s+(?:involved|mentioned|named|in\s+(?:the|this)\s+{_ART}|who)\b(?P<rest2>.*)$", re.I)
@@ -78,6 +83,14 @@ _ENTITIES = re.compile(
 _LIST_TAIL = re.compile(r"^\s*(?:(?:are|were|is|get|got)\s+)?(?:mentioned|named|involved|featured|discussed|cited|"
                         r"quoted|there|in\b|from\b|of\b|does\b|do\b|did\b|appear|play|,|\?|$)", re.I)
 
+_SPEAKERS = re.compile(
+    rf"^\s*(?:who(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+gets?|\s+got)\s+(?:being\s+)?(?:quoted|interviewed|cited)"
+    rf"|who\s+said\s+what|who\s+(?:are|were)\s+the\s+sources|(?:which|what)\s+(?:people|experts|officials|sources|"
+    rf"voices)\s+(?:are|were|does\s+(?:the|this)\s+{_ART}|did\s+(?:the|this)\s+{_ART})\s+(?:quoted|interviewed|"
+    rf"cited|quote|cite)|(?:list|show|give\s+me)\s+(?:all\s+)?(?:the\s+)?quotes)\b"
+    # Not "Who was quoted as saying ...?": that asks for one speaker.
+    rf"(?P<rest>(?:\s+(?:in|for|by|from)\s+[^?]*)?)" + _Q_END, re.I)
+"""Who the article quotes: its speakers, each with what they said first."""
 _WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+about|who\s+exactly\s+is)\s+"
                      r"(?P<name>[^?]+?)" + _Q_END +
                      # "What is Karen Liu's job?", "What does Karen Liu do?"
@@ -126,6 +139,20 @@ _SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\
 the term, name or speaker asked about."""
 _TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 """The names a follow-up was searched with, added in parentheses ("What did he say? (Weber)")."""
+_IN_STORY = rf"(?:\s+(?:anywhere|at\s+all|ever|(?:anywhere\s+)?in\s+(?:the|this|that|these|any)\s+{_ART}s?))*"
+_MENTION = re.compile(
+    rf"^\s*(?:is|are|was|were)\s+(?P<a>[^?]+?)\s+(?:ever\s+|even\s+)?(?:mentioned|referred\s+to){_IN_STORY}"
+    + _Q_END +
+    # "Was the treaty discussed?" may ask about a meeting: only with the story named.
+    rf"|^\s*(?:is|are|was|were)\s+(?P<e>[^?]+?)\s+(?:discussed|covered|talked\s+about|named)\s+(?:anywhere\s+)?"
+    rf"in\s+(?:the|this|that|these|any)\s+{_ART}s?" + _Q_END +
+    rf"|^\s*(?:does|did|do)\s+(?:the|this|that|these|any)\s+{_ART}s?\s+(?:ever\s+)?(?:mention|name|discuss|cover|"
+    rf"talk\s+about|say\s+anything\s+(?:about|on)|refer\s+to)\s+(?P<b>[^?]+?)" + _Q_END +
+    rf"|^\s*(?:is|are)\s+there\s+(?:anything|something|any\s+mention|a\s+mention)\s+(?:about|of|on)\s+(?P<c>[^?]+?)"
+    rf"{_IN_STORY}" + _Q_END +
+    rf"|^\s*(?:how\s+(?:many\s+times|often)|where)\s+(?:is|are|was|were)\s+(?P<d>[^?]+?)\s+(?:mentioned|named)"
+    rf"{_IN_STORY}" + _Q_END, re.I)
+"""Whether the articles mention something at all: answered from every sentence, not from the best one."""
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 
 
@@ -147,6 +174,9 @@ def form(question: str) -> Form | None:
     if m:
         rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5") if g is not None), "")
         return Form(Kind.SUMMARY, subject=_story(rest))
+    m = _SPEAKERS.match(q)
+    if m:
+        return Form(Kind.ENTITIES, subject=_story(m.group("rest")), entity=SPEAKER)
     m = _ENTITIES.match(q)
     if m and (m.group("rest2") is not None or _LIST_TAIL.match(m.group("rest") or "")):
         noun = (m.group("noun") or "people").lower()
@@ -154,6 +184,9 @@ def form(question: str) -> Form | None:
         if noun == "names":
             entity = ANY
         return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("rest2") or ""), entity=entity)
+    m = _MENTION.match(q)
+    if m:
+        return Form(Kind.MENTION, subject=next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip())
     q = _SCOPE.sub("", q)
     m = _OPINION.match(q)
     if m:
@@ -175,7 +208,8 @@ def form(question: str) -> Form | None:
     m = who
     name = m and next(g for g in m.group("name", "name2", "name3") if g is not None).strip()
     # "What does X do?" asks who X is only of a name ("What does the council do?" asks something else).
-    if name and len(name.split()) <= 4 and (m.group("name3") is None or _looks_like_a_name(name) or is_acronym(name)):
+    if name and len(name.split()) <= 4 and name.split()[-1].lower() not in _PREPOSITIONS and (
+            m.group("name3") is None or _looks_like_a_name(name) or is_acronym(name)):  # not "Who was it hosted by?"
         return Form(Kind.WHO_IS, subject=name)
     return None
 

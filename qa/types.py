@@ -35,6 +35,8 @@ class Route(StrEnum):
     """The article's dated events in date order, or what happened after (before) one of them."""
     OPINION = "opinion"
     """What someone said or thinks, as the article reports it."""
+    MENTION = "mention"
+    """Whether the articles mention something, with the sentences that do."""
     """A simple peer's reply in `python -m tools.eval --peers`."""
 
 

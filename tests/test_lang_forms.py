@@ -8,7 +8,7 @@ import pytest
 
 from lang.acronyms import expansion
 from lang.dates import DAY, MONTH, YEAR, find_dates
-from lang.forms import ORGANISATION, PERSON, PLACE, Kind, form
+from lang.forms import ORGANISATION, PERSON, PLACE, SPEAKER, Kind, form
 from lang.spelling import closest, same_word
 
 
@@ -45,6 +45,11 @@ from lang.spelling import closest, same_word
     ("what is Ilse Brandt's job?", Kind.WHO_IS, "Ilse Brandt"),
     ("What does Ilse Brandt do?", Kind.WHO_IS, "Ilse Brandt"),
     ("what's Ilse Brandt's take on the ferry?", Kind.OPINION, "Ilse Brandt"),
+    # Whether the article mentions something at all.
+    ("is Brandt mentioned anywhere?", Kind.MENTION, "Brandt"),
+    ("does the article mention the IAEA", Kind.MENTION, "the IAEA"),
+    ("Is there anything about the ferry in the story?", Kind.MENTION, "the ferry"),
+    ("how many times is Weber mentioned in the article?", Kind.MENTION, "Weber"),
 ])
 def test_question_forms(question, kind, subject):
     f = form(question)
@@ -52,6 +57,9 @@ def test_question_forms(question, kind, subject):
 
 
 @pytest.mark.parametrize("question, entity", [("List the people in the story", PERSON),
+                                              ("who is quoted in the story?", SPEAKER),
+                                              ("who said what", SPEAKER),
+                                              ("how many countries are mentioned?", PLACE),
                                               ("Which organisations are mentioned?", ORGANISATION),
                                               ("which countries are mentioned in the article", PLACE)])
 def test_entity_lists_by_kind(question, entity):
@@ -62,7 +70,9 @@ def test_entity_lists_by_kind(question, entity):
 @pytest.mark.parametrize("question", ["Which people were arrested?", "How many people died?", "When did the bridge open?",
                                       "Why did the mayor resign?", "Did the council approve the bridge?",
                                       "What is the bridge made of?", "What does the council do?", "What did Brandt do?",
-                                      "the hidden meaning"])
+                                      "the hidden meaning", "Was the treaty discussed?",
+                                      "What is it about the mine that is unusual?", "What happened in Portugal?",
+                                      "Who was the show hosted by?"])
 def test_single_fact_questions_have_no_special_form(question):
     assert form(question) is None
 

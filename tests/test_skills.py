@@ -73,6 +73,24 @@ def test_people_are_grouped_by_alias_with_their_roles(harbour):
     assert sum("Brandt" in line for line in lines) == 1  # "Brandt" and "Mayor Ilse Brandt" are one person
 
 
+def test_how_many_people_says_how_many_it_lists(harbour):
+    a = ask(harbour, "how many people are mentioned?")
+    assert a.route is Route.ENTITIES
+    rows = [line for line in a.text.splitlines() if line.startswith("- ")]
+    assert a.text.startswith(f"{len(rows)} people in ")
+
+
+def test_who_is_quoted_lists_the_speakers_in_order_with_what_they_said_first(harbour):
+    a = ask(harbour, "who is quoted in the story?")
+    assert a.route is Route.ENTITIES
+    rows = [line for line in a.text.splitlines() if line.startswith("- ")]
+    assert rows[0].startswith("- Ilse Brandt (Mayor") and "a new start for the harbour" in rows[0]
+    assert rows[1].startswith("- Tomas Weber (Opposition leader)") and "fishermen had not been asked" in rows[1]
+    assert a.text.startswith(f"{len(rows)} speakers quoted in ")
+    # One speaker asked for is a fact, not the list.
+    assert ask(harbour, "Who was quoted as saying the fishermen had not been asked?").route is not Route.ENTITIES
+
+
 def test_who_is_answers_with_the_role_first(harbour):
     a = ask(harbour, "who is weber")
     assert a.short is not None and a.short.text == "Opposition leader"
@@ -143,6 +161,17 @@ def test_a_view_on_what_the_whole_story_is_about_is_everything_they_said(harbour
 def test_what_someone_is_worried_about_is_their_reported_view(harbour):
     a = ask(harbour, "What is Tomas Weber worried about?")
     assert a.route is Route.OPINION and "fishermen had not been asked" in a.text
+
+
+def test_whether_something_is_mentioned_is_read_from_every_sentence(harbour):
+    a = ask(harbour, "is Weber mentioned anywhere?")
+    assert a.route is Route.MENTION and a.level is Level.SURE and a.text.startswith("Yes.")
+    assert "2 sentences mention “Weber”" in a.text and "Tomas Weber voted against the plan" in a.text
+    assert a.short.text == "Yes" and a.short.quote == a.citations[0].quote
+    # A country by any of its names; a thing never named: "No", with nothing cited.
+    assert ask(harbour, "does the article mention Sweden?").text == "No: the article never mentions “Sweden”."
+    none = ask(harbour, "Is the airport mentioned in the story?")
+    assert none.route is Route.MENTION and none.text.startswith("No:") and not none.citations
 
 
 def test_a_bare_why_follows_up_on_the_previous_question(harbour):
