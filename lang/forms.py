@@ -77,7 +77,8 @@ _ENTITIES = re.compile(
     rf"which|what|how\s+many)\s+(?:(?:all|each|of|the|main|key|important|different|various)\s+)*(?P<noun>{_ENTITY_ALL})\b"
     rf"(?!\s+(?:did|does|do|was|were|has|have|had|will|would|can|could)\b(?!\s+(?:the\s+)?(?:{_ART}|story)))"
     rf"(?P<rest>.*)$"
-    rf"|^\s*who(?:'s|’s|\s+is|\s+are)\s+(?:involved|mentioned|named|in\s+(?:the|this)\s+{_ART}|who)\b(?P<rest2>.*)$", re.I)
+    rf"|^\s*who(?:'s|’s|\s+is|\s+are)\s+(?:involved|mentioned|named|in\s+(?:the|this)\s+(?P<story>(?:[\w'’-]+\s+){{0,3}}?)"
+    rf"{_ART}|who)\b(?P<rest2>.*)$", re.I)
 # A list question names the story, not a deed: "Which people were arrested?" asks a fact, so the noun must be
 # followed by nothing, or by "in/mentioned/involved/named/are there" and the story.
 _LIST_TAIL = re.compile(r"^\s*(?:(?:are|were|is|get|got)\s+)?(?:mentioned|named|involved|featured|discussed|cited|"
@@ -156,9 +157,17 @@ _MENTION = re.compile(
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 
 
+_UNAPOSTROPHED = [(re.compile(r"\b(what|who|where|when|how|that|there)s\b", re.I), r"\1's"),
+                  (re.compile(r"\b(is|are|was|were|do|does|did|has|have|had|could|would|should)nt\b", re.I), r"\1n't"),
+                  (re.compile(r"\bcant\b", re.I), "can't")]
+"""Contractions typed without their apostrophe ("whats", "arent"), read as written with it."""
+
+
 def form(question: str) -> Form | None:
     """The question's form when it asks for more than one fact, else None."""
     q = _TRAILING_CONTEXT.sub("", " ".join(question.split()))
+    for pattern, written in _UNAPOSTROPHED:
+        q = pattern.sub(written, q)
     if _TIMELINE.search(q):
         return Form(Kind.TIMELINE, subject=_story(_TIMELINE.sub(" ", q)))
     m = _ON_DATE.match(q)
@@ -183,7 +192,8 @@ def form(question: str) -> Form | None:
         entity = next((k for k, pattern in _ENTITY_NOUNS.items() if re.fullmatch(pattern, noun)), ANY)
         if noun == "names":
             entity = ANY
-        return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("rest2") or ""), entity=entity)
+        return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("story") or m.group("rest2") or ""),
+                    entity=entity)
     m = _MENTION.match(q)
     if m:
         return Form(Kind.MENTION, subject=next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip())

@@ -143,7 +143,8 @@ the role, not of the name."""
 KIND_NOUNS = {
     "place": frozenset("""city town village capital country nation state province region island district county port
         area neighbourhood neighborhood suburb river sea lake mountain peninsula territory republic kingdom
-        delta valley coast bay island islands street avenue square park airport harbour harbor""".split()),
+        delta valley coast bay island islands street avenue square park airport harbour harbor reservoir dam canal
+        basin forest desert beach""".split()),
     "organisation": frozenset("""company firm group agency organisation organization association alliance party
         maker manufacturer bank council authority ministry department office union committee institute university
         newspaper magazine outlet network charity coalition consultancy contractor startup corporation""".split()),

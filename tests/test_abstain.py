@@ -99,7 +99,7 @@ def test_a_decision_is_made_once_and_read_from_what_it_was_decided_from():
 
 
 def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_asked():
-    from qa.pipeline import answered_in_form
+    from qa.compose.in_form import answered_in_form
 
     asked = analyze("Did Haftar meet Putin in Moscow?", flat_idf)
     stated = decide(asked, _selected(_best("Haftar met Putin in Moscow on Tuesday."), 0.9, 0.3),
@@ -143,7 +143,7 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
 
 
 def test_a_yes_no_answer_is_doubtful_when_its_sentence_only_plans_or_allows_the_claim():
-    from qa.pipeline import UNSETTLED, settled_in_form
+    from qa.compose.in_form import UNSETTLED, settled_in_form
 
     will = analyze("Will the voters approve the tax increase?", flat_idf)
     pending = "The tax increase still has to be approved by voters in a referendum."

@@ -107,3 +107,33 @@ def test_what_the_text_writes_around_a_name_says_its_kind():
     assert found["Tomasz Wrobel"].kind == PERSON  # "a 41-year-old former courier"
     assert found["Marcus Hale"].kind == PERSON  # "who joined ..."
     assert "Wrobel" not in found and "Wrobel" in found["Tomasz Wrobel"].aliases  # one person
+
+
+WATER = """Rationing ordered
+
+The city of Harlow will ration tap water from Monday, the Harlow Water Authority (HWA) said on Wednesday.
+The authority last rationed water in 1995, when a drought forced the city to truck in supplies from the coast.
+Green group River Watch said the city's pipes leak. "Before anyone tells families to let their gardens die, fix the
+pipes," said its director, Claire Benton.
+"""
+
+
+def _water() -> ArticleDoc:
+    spans = split_sentences(WATER, 0, len(WATER))
+    lines = [Line(i, s.start, s.end, WATER[s.start:s.end], None) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="water.txt", title="Water", date=None, content_hash="h", size_bytes=len(WATER),
+                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
+                       date_start=-1, date_end=-1)
+    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), WATER)
+
+
+def test_a_clause_about_a_bodys_head_noun_is_not_its_role():
+    found = {e.name: e for e in entities(_water())}
+    hwa = found["Harlow Water Authority"]
+    assert hwa.kind == ORGANISATION and "rationed" not in hwa.role  # "The authority last rationed water ..."
+
+
+def test_the_speaker_is_who_says_it_not_a_word_inside_the_quote_nor_a_name_inside_the_body():
+    said = {s.line.text[:20]: s.speaker.name for s in statements(_water())}
+    assert said["The city of Harlow w"] == "Harlow Water Authority"  # not Harlow, a part of its name
+    assert said['"Before anyone tells'] == "Claire Benton"  # "anyone tells families" is inside the quote

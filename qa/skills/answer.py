@@ -1,7 +1,7 @@
-"""The answer skills, chosen by the question's form (lang/forms.py): a summary, who is who, what a name or an
-acronym stands for, a timeline or what happened after something, and what someone said. Each answers in the
-articles' own words with cited spans, over whatever articles are in scope; each returns None when it has
-nothing to say, and the single-sentence path answers instead."""
+"""The answer skills, chosen by the question's form (lang/forms.py): a summary, who is who (or quoted), what a
+name or an acronym stands for, a timeline or what came after something, what someone said, whether something is
+mentioned. Each answers in the articles' own words with cited spans, over the articles in scope, or returns None
+and the single-sentence path answers instead."""
 from __future__ import annotations
 
 import re
@@ -11,28 +11,25 @@ import threading
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
 from lang.acronyms import descriptor, expansion
-from lang.forms import ANY, ORGANISATION, PLACE, SPEAKER, Form, Kind, form, is_acronym
+from lang.forms import SPEAKER, Form, Kind, form, is_acronym
 from lang.glosses import gloss
-from lang.rules import name_in, text_keys
 from lang.words import stem, terms
 from qa.compose.compose import Draft
 from qa.retrieval.corpus import Snapshot
-from qa.types import Level, Route, Short
+from qa.types import Route
 
 from .article import ArticleDoc, Library, Line
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, with_phrase
 from .entities import PERSON, Entity, entities
-from .speakers import Statement, statements
+from .listing import MAX_LISTED, named, quoted
+from .mention import mentioned, mentioning
+from .speakers import statements
 from .summary import summarize
 from . import timeline
 from .sequence import what_came
 
 MAX_ARTICLES = 3
-"""A summary, list or timeline over many articles covers this many (the one the question names, or the ones
-added last)."""
-MAX_LISTED = 10
-MAX_QUOTED = 3
-"""A mention is shown by this many of the sentences that make it (the count says how many in all)."""
+"""A summary, list or timeline over many articles covers this many (the one named, or the ones added last)."""
 SCAN_LIMIT = 25
 """Up to this many articles in scope are read whole to find a name typed with a typo."""
 
@@ -124,24 +121,8 @@ class Skills:
         order, each with the first thing they said."""
         docs = self._stories(f, scope, snap)
         citer = Citer()
-        blocks = []
-        for doc in docs:
-            if f.entity == SPEAKER:
-                block = _speakers(doc, citer)
-                if block:
-                    blocks.append(block)
-                continue
-            every = [e for e in entities(doc) if f.entity == ANY or e.kind == f.entity]
-            if not every:
-                continue
-            rows = []
-            for e in every[:MAX_LISTED]:
-                n = citer.cite(doc, doc.lines[e.line])
-                rows.append(f"- {e.name}: {e.role} [{n}]" if e.role else f"- {e.name} [{n}]")
-            noun = _KIND_NOUN.get(f.entity, ("name", "names"))[len(every) > 1]
-            shown = f" (the first {MAX_LISTED})" if len(every) > MAX_LISTED else ""
-            blocks.append(f"{len(every)} {noun} in “{clip(doc.info.title)}”, most mentioned first{shown}:\n"
-                          + "\n".join(rows))
+        blocks = [b for b in (quoted(doc, citer) if f.entity == SPEAKER else named(doc, f.entity, citer)
+                              for doc in docs) if b]
         if not blocks:
             return None
         return SkillAnswer(Draft("\n\n".join(blocks) + _more(scope, docs, f), tuple(citer.citations), Route.ENTITIES))
@@ -255,9 +236,8 @@ class Skills:
         return what_came(doc, anchor, wanted, f.before)
 
     def mention(self, f: Form, scope, snap) -> SkillAnswer | None:
-        """Whether the articles in scope mention it at all: "Yes", how many sentences do and the first of them,
-        cited, per article; "No" when none does (every sentence of every article in scope is read, or, beyond
-        SCAN_LIMIT articles, those the keyword index finds it in)."""
+        """Whether the articles in scope mention it at all (qa/skills/mention.py): all of them are read, or,
+        beyond SCAN_LIMIT articles, those the keyword index finds it in."""
         asked = re.sub(r"^(?:the|a|an)\s+", "", f.subject.strip(), flags=re.I)
         if not terms(asked):
             return None
@@ -272,25 +252,10 @@ class Skills:
             # A name ("Haftar") also by the article's other names for the same one ("the marshal" is not one).
             entity = next((e for e in entities(doc) if e.matches(asked, True)), None) \
                 if any(w[:1].isupper() for w in asked.split()) else None
-            lines = _mentions(doc, asked, entity)
+            lines = mentioning(doc, asked, entity)
             if lines:
                 found.append((doc, lines))
-        if not found:
-            where = "the article" if len(scope) == 1 else f"none of the {len(scope)} articles"
-            verb = "never mentions" if len(scope) == 1 else "mentions"
-            return SkillAnswer(Draft(f"No: {where} {verb} “{asked}”.", (), Route.MENTION))
-        citer = Citer()
-        parts = []
-        for doc, lines in found[:MAX_ARTICLES]:
-            shown = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in lines[:MAX_QUOTED])
-            count = "1 sentence mentions" if len(lines) == 1 else f"{len(lines)} sentences mention"
-            first = "" if len(lines) <= MAX_QUOTED else f" (the first {MAX_QUOTED})"
-            parts.append(f"In “{clip(doc.info.title)}”, {count} “{asked}”{first}: {shown}")
-        if len(found) > MAX_ARTICLES:
-            parts.append(f"(and {len(found) - MAX_ARTICLES} more articles)")
-        c = citer.citations[0]
-        short = Short(text="Yes", citation=c.index, start=c.start, end=c.end, quote=c.quote)
-        return SkillAnswer(Draft("Yes. " + "\n\n".join(parts), tuple(citer.citations), Route.MENTION, short=short))
+        return mentioned(found, asked, len(scope), MAX_ARTICLES)
 
     def opinion(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What the speaker said or thinks (about the topic, when one is asked), in the article's order."""
@@ -314,33 +279,6 @@ class Skills:
             lead = f"{who.name} ({who.role})" if who.role else who.name
             return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION))
         return None
-
-
-_KIND_NOUN = {PERSON: ("person", "people"), ORGANISATION: ("organisation", "organisations"),
-              PLACE: ("place", "places")}
-
-
-def _speakers(doc: ArticleDoc, citer: Citer) -> str:
-    """Whoever the article quotes or reports, in the order they first speak, with that first statement."""
-    first: dict[str, Statement] = {}
-    for st in statements(doc):
-        first.setdefault(st.speaker.name, st)
-    if not first:
-        return ""
-    rows = []
-    for st in list(first.values())[:MAX_LISTED]:
-        who = f"{st.speaker.name} ({st.speaker.role})" if st.speaker.role else st.speaker.name
-        rows.append(f"- {who}: {st.line.text.strip()} [{citer.cite(doc, st.line)}]")
-    count = "1 speaker" if len(first) == 1 else f"{len(first)} speakers"
-    shown = f" (the first {MAX_LISTED})" if len(first) > MAX_LISTED else ""
-    return f"{count} quoted in “{clip(doc.info.title)}”, in the order they speak{shown}:\n" + "\n".join(rows)
-
-
-def _mentions(doc: ArticleDoc, asked: str, entity: Entity | None) -> list[Line]:
-    """The article's sentences that mention it: every word of it (as a stem, a country by any of its names), or
-    any name the article gives the same person or body."""
-    return [ln for ln in doc.lines if name_in(asked, text_keys(ln.text), every_word=True)
-            or (entity is not None and any(a in ln.text for a in entity.aliases))]
 
 
 def _story_terms(doc: ArticleDoc) -> set[str]:

@@ -127,9 +127,19 @@ def _role_of_head_noun(parsed, name: str, first: int, kind: str) -> tuple[int, i
         if t.idx > first and t.lower_ == head and t.ent_type_ == "" and t.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
             found = role_of(parsed[t.i:t.i + 1], kind)
-            if found is not None:
+            if found is not None and _is_noun_phrase(parsed, found):
                 return found
     return None
+
+
+def _is_noun_phrase(parsed, offsets: tuple[int, int]) -> bool:
+    """Is the text at these offsets a noun phrase set off after the noun ("The association, a group that ..."),
+    not a clause the parser hung on it ("The authority last rationed water in 1995")?"""
+    before = parsed.text[:offsets[0]].rstrip()
+    tokens = [t for t in parsed if offsets[0] <= t.idx < offsets[1]]
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return before[-1:] in (",", "(", "—", "–") and bool(roots) and roots[0].pos_ in ("NOUN", "PROPN")
 
 
 def _mentions(parsed):

@@ -61,7 +61,9 @@ def _speaker(span, known: list[Entity], last_person: Entity | None) -> Entity | 
         if stem(t.lower_) in _VIEW_STEMS and t.pos_ in ("VERB", "AUX"):
             for child in t.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    return _resolve(child, known, last_person)
+                    found = _resolve(child, known, last_person)
+                    if found is not None:  # not "anyone tells families ..." inside the quote: read on
+                        return found
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             objects = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
             if objects:
@@ -75,7 +77,9 @@ def _resolve(token, known: list[Entity], last_person: Entity | None) -> Entity |
     words = " ".join(t.text for t in token.subtree)
     found = [e for e in known if e.matches(token.text) or any(a in words for a in e.aliases)]
     # "Former UN Special Envoy to Chad Tom Berg": the subject's own word names the speaker, not Chad.
-    found.sort(key=lambda e: (not e.matches(token.text), e.kind != PERSON))
+    # "the Harlow Water Authority (HWA) said": the authority, not Harlow, whose name is only part of it.
+    found.sort(key=lambda e: (not e.matches(token.text), e.kind != PERSON,
+                              -max((len(a) for a in e.aliases if a in words), default=0)))
     return found[0] if found else None
 
 

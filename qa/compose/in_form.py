@@ -1,0 +1,49 @@
+"""Whether a cited sentence answers a question in the form it asks, beyond the judge's view of it: a yes/no
+claim stated or denied, a reason given for a "why" (then a doubtful answer is likely), or a yes/no claim only
+planned or possible (then a sure one is doubtful)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from lang.rules import gives_reason
+from lang.words import terms
+from qa.judgment.abstain import Decision
+from qa.judgment.evidence import Scored
+from qa.question import Question, without_note
+from qa.types import Level
+
+from .yesno import unsettled, yes_no
+
+
+def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -> Decision:
+    """A doubtful answer is likely when a sentence it cites answers the question in the form it asks: for a
+    yes/no question, the sentence's own clause states or denies the very claim (qa/compose/yesno.py); for
+    "why", the sentence gives a reason ("because", "so that") and holds every term of the question, its names
+    at least in the sentence's passage ("He said evacuations were delayed because ..." after a sentence naming
+    the province). The judge was fitted on questions that ask for a phrase and scores such sentences as if they
+    had to hold one."""
+    if decision.level is not Level.DOUBTFUL:
+        return decision
+    named = {t for n in q.names for t in terms(n)}
+    if q.wh == "yesno" and any(yes_no(without_note(q.text), e.text) for e in cited) or q.wh == "why" and any(
+            gives_reason(e.text) and not e.missing and set(q.terms) - named <= set(terms(e.text)) for e in cited):
+        return replace(decision, level=Level.LIKELY)
+    return decision
+
+
+def settled_in_form(q: Question, decision: Decision, cited: Sequence[str]) -> Decision:
+    """A yes/no answer is doubtful when no cited sentence gives a verdict and one holds the claim only as
+    planned, possible or still to be decided ("Will voters approve it?" / "it still has to be approved by
+    voters"): the sentences are shown as the closest the article comes, not as an answer, however sure the judge
+    is that it is the right sentence."""
+    if q.wh != "yesno" or decision.level not in (Level.SURE, Level.LIKELY) or not cited:
+        return decision
+    asked = without_note(q.text)
+    if any(yes_no(asked, text) for text in cited) or not any(unsettled(asked, text) for text in cited):
+        return decision
+    return replace(decision, level=Level.DOUBTFUL, reason=UNSETTLED)
+
+
+UNSETTLED = "it is spoken of only as planned, possible or still to be decided"
+"""Why a yes/no answer is doubtful when its sentence holds the claim without settling it."""

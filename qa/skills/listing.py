@@ -1,0 +1,46 @@
+"""The lists a skill answers with: a story's people (organisations, places, names) with the roles the article
+gives them, and the speakers it quotes with what each said first. One block of text per article, its rows cited."""
+from __future__ import annotations
+
+from lang.forms import ANY, ORGANISATION, PERSON, PLACE
+
+from .article import ArticleDoc
+from .cite import Citer, clip
+from .entities import entities
+from .speakers import Statement, statements
+
+MAX_LISTED = 10
+"""A list shows this many rows (its count says how many in all)."""
+_NOUN = {PERSON: ("person", "people"), ORGANISATION: ("organisation", "organisations"), PLACE: ("place", "places")}
+
+
+def named(doc: ArticleDoc, kind: str, citer: Citer) -> str:
+    """The names of this kind (ANY: all), most mentioned first, each with its role, cited where introduced;
+    "" when the article has none."""
+    every = [e for e in entities(doc) if kind == ANY or e.kind == kind]
+    if not every:
+        return ""
+    rows = []
+    for e in every[:MAX_LISTED]:
+        n = citer.cite(doc, doc.lines[e.line])
+        rows.append(f"- {e.name}: {e.role} [{n}]" if e.role else f"- {e.name} [{n}]")
+    noun = _NOUN.get(kind, ("name", "names"))[len(every) > 1]
+    shown = f" (the first {MAX_LISTED})" if len(every) > MAX_LISTED else ""
+    return f"{len(every)} {noun} in “{clip(doc.info.title)}”, most mentioned first{shown}:\n" + "\n".join(rows)
+
+
+def quoted(doc: ArticleDoc, citer: Citer) -> str:
+    """Whoever the article quotes or reports, in the order they first speak, with that first statement; ""
+    when it quotes no one."""
+    first: dict[str, Statement] = {}
+    for st in statements(doc):
+        first.setdefault(st.speaker.name, st)
+    if not first:
+        return ""
+    rows = []
+    for st in list(first.values())[:MAX_LISTED]:
+        who = f"{st.speaker.name} ({st.speaker.role})" if st.speaker.role else st.speaker.name
+        rows.append(f"- {who}: {st.line.text.strip()} [{citer.cite(doc, st.line)}]")
+    count = "1 speaker" if len(first) == 1 else f"{len(first)} speakers"
+    shown = f" (the first {MAX_LISTED})" if len(first) > MAX_LISTED else ""
+    return f"{count} quoted in “{clip(doc.info.title)}”, in the order they speak{shown}:\n" + "\n".join(rows)

@@ -1,0 +1,41 @@
+"""Whether the articles mention something at all ("Is X mentioned anywhere?"): read from every sentence, not
+from the one retrieval ranks first."""
+from __future__ import annotations
+
+from lang.rules import name_in, text_keys
+from qa.compose.compose import Draft
+from qa.types import Route, Short
+
+from .article import ArticleDoc, Line
+from .cite import Citer, SkillAnswer, clip
+from .entities import Entity
+
+MAX_QUOTED = 3
+"""A mention is shown by this many of the sentences that make it (the count says how many in all)."""
+
+
+def mentioning(doc: ArticleDoc, asked: str, entity: Entity | None) -> list[Line]:
+    """The article's sentences that mention it: every word of it (as a stem, a country by any of its names), or
+    any name the article gives the same person or body."""
+    return [ln for ln in doc.lines if name_in(asked, text_keys(ln.text), every_word=True)
+            or (entity is not None and any(a in ln.text for a in entity.aliases))]
+
+
+def mentioned(found: list[tuple[ArticleDoc, list[Line]]], asked: str, searched: int, limit: int) -> SkillAnswer:
+    """"Yes", how many sentences mention it and the first of them, cited, for up to `limit` articles; "No" when
+    none of the `searched` articles does."""
+    if not found:
+        where = "the article never mentions" if searched == 1 else f"none of the {searched} articles mentions"
+        return SkillAnswer(Draft(f"No: {where} “{asked}”.", (), Route.MENTION))
+    citer = Citer()
+    parts = []
+    for doc, lines in found[:limit]:
+        shown = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in lines[:MAX_QUOTED])
+        count = "1 sentence mentions" if len(lines) == 1 else f"{len(lines)} sentences mention"
+        first = "" if len(lines) <= MAX_QUOTED else f" (the first {MAX_QUOTED})"
+        parts.append(f"In “{clip(doc.info.title)}”, {count} “{asked}”{first}: {shown}")
+    if len(found) > limit:
+        parts.append(f"(and {len(found) - limit} more articles)")
+    c = citer.citations[0]
+    short = Short(text="Yes", citation=c.index, start=c.start, end=c.end, quote=c.quote)
+    return SkillAnswer(Draft("Yes. " + "\n\n".join(parts), tuple(citer.citations), Route.MENTION, short=short))
