@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.conversation.followup import resolve
+from qa.conversation.followup import focus, resolve
 
 
 def test_standalone_question_is_not_rewritten():
@@ -140,3 +140,18 @@ def test_it_after_a_which_question_is_the_thing_it_asked_for():
     for asked in ("Which ferry did the minister board?", "Which ferries ran aground in 2019?"):
         history[0] = {"role": "user", "content": asked}
         assert "ferry that" not in resolve("Where was it going?", history).searched
+
+
+def test_and_x_replaces_the_name_the_last_question_typed_in_lower_case():
+    history = [{"role": "user", "content": "how full is the aston reservoir"},
+               {"role": "assistant", "content": "24 percent. The smaller Aston reservoir stood at 24 percent. [1]"}]
+    assert resolve("and miller creek?", history).searched == "how full is the miller creek reservoir"
+    history = [{"role": "user", "content": "what did weber say"},
+               {"role": "assistant", "content": "Tomas Weber (Opposition leader): Weber said no. [1]"}]
+    assert resolve("and the mayor?", history).searched == "what did the mayor say"
+
+
+def test_a_wire_date_line_is_not_what_a_turn_is_about_and_a_sentence_end_ends_a_name():
+    assert focus("who said it would act", "HARLOW — Anna Berg said on Monday the board would act. [1]")[0] \
+        == "Anna Berg"
+    assert focus("who is okonjo", "Mayor. Mayor Daniel Okonjo backed the plan. [1]") == ["Mayor Daniel Okonjo"]

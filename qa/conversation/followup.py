@@ -94,8 +94,14 @@ def pronoun(question: str) -> str:
     return ""
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40})?\s+[—–]\s+")
+"""A date line opening the answer ("HARLOW —", "CALLOWAY, Nov. 14 (Wire) —")."""
+
+
 def focus(question: str, answer: str) -> list[str]:
     """The names a turn is about: "who is X" -> X; "who did Y" -> the person the answer names."""
+    # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
+    answer = _DATELINE.sub("", answer, count=1)
     q_names = names(question) or _typed_lower(question, answer)
     m = _WHO_IS.match(question)
     if m and q_names:
@@ -183,7 +189,9 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         return _ask_again(bare.group("wh"), previous)
     new = _ellipsis(question)
     if new and previous:
-        old = names(previous)
+        # The name the last question asked about, as it was typed ("what did delgado say" + "and the mayor?").
+        old = names(previous) or [w for w in re.findall(r"[\w’'-]+", previous)
+                                  if any(w.lower() == c.split()[-1].lower() for c in context)]
         if old:
             return previous.replace(old[-1], new, 1)
         return with_note(previous, [new])
