@@ -92,6 +92,9 @@ _SPEAKERS = re.compile(
     # Not "Who was quoted as saying ...?": that asks for one speaker.
     rf"(?P<rest>(?:\s+(?:in|for|by|from)\s+[^?]*)?)" + _Q_END, re.I)
 """Who the article quotes: its speakers, each with what they said first."""
+_LEADS = re.compile(r"^\s*who\s+(?:runs|leads|heads|chairs|manages|directs|(?:is|was)\s+(?:in\s+charge\s+of|the\s+(?:head|"
+                    r"boss|leader|chief)\s+of))\s+(?:the\s+)?(?P<body>[^?]+?)" + _Q_END, re.I)
+"""Who runs a body: asked as who holds its head's role ("head of X")."""
 _WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+about|who\s+exactly\s+is)\s+"
                      r"(?P<name>[^?]+?)" + _Q_END +
                      # "What is Karen Liu's job?", "What does Karen Liu do?"
@@ -183,6 +186,9 @@ def form(question: str) -> Form | None:
     if m:
         rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5") if g is not None), "")
         return Form(Kind.SUMMARY, subject=_story(rest))
+    m = _LEADS.match(q)
+    if m:
+        return Form(Kind.WHO_IS, subject=f"head of {m.group('body').strip()}")
     m = _SPEAKERS.match(q)
     if m:
         return Form(Kind.ENTITIES, subject=_story(m.group("rest")), entity=SPEAKER)

@@ -161,6 +161,11 @@ KIND_NOUNS = {
 "School superintendent Helen Carver")."""
 
 
+LEADS = frozenset("""head chief leader boss director president chairman chairwoman chair chairperson ceo executive
+commander manager""".split())
+"""Words for whoever runs a body: "who heads X?" is answered by "X chief executive Ana Roth"."""
+
+
 _OPENERS = r"^\s*(?:(?:however|but|and|then|meanwhile|there),?\s+)?"
 _POINTING_OPENER = re.compile(_OPENERS + r"(?:he|she|it|they|his|her|its|their|this|these|those|such)\b", re.I)
 _DEFINITE_OPENER = re.compile(_OPENERS + r"(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s+(?:[a-z]+ed|"

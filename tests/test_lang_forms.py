@@ -45,6 +45,8 @@ from lang.spelling import closest, same_word
     ("what is Ilse Brandt's job?", Kind.WHO_IS, "Ilse Brandt"),
     ("What does Ilse Brandt do?", Kind.WHO_IS, "Ilse Brandt"),
     ("what's Ilse Brandt's take on the ferry?", Kind.OPINION, "Ilse Brandt"),
+    ("who runs the IAEA?", Kind.WHO_IS, "head of IAEA"),
+    ("Who is in charge of the ferry company?", Kind.WHO_IS, "head of ferry company"),
     # Whether the article mentions something at all.
     ("is Brandt mentioned anywhere?", Kind.MENTION, "Brandt"),
     ("does the article mention the IAEA", Kind.MENTION, "the IAEA"),

@@ -137,3 +137,18 @@ def test_the_speaker_is_who_says_it_not_a_word_inside_the_quote_nor_a_name_insid
     said = {s.line.text[:20]: s.speaker.name for s in statements(_water())}
     assert said["The city of Harlow w"] == "Harlow Water Authority"  # not Harlow, a part of its name
     assert said['"Before anyone tells'] == "Claire Benton"  # "anyone tells families" is inside the quote
+
+
+def test_who_runs_a_body_is_whoever_the_article_says_leads_it_by_any_of_its_names():
+    from qa.skills.holders import role_holder
+
+    text = WATER + "HWA chief executive Rosa Delgado said the reservoirs were low.\n"
+    spans = split_sentences(text, 0, len(text))
+    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="water.txt", title="Water", date=None, content_hash="h2", size_bytes=len(text),
+                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
+                       date_start=-1, date_end=-1)
+    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    for asked in ("head of Harlow Water Authority", "head of the HWA"):
+        assert role_holder(doc, asked).name == "Rosa Delgado", asked
+    assert role_holder(doc, "head of River Watch") is None  # "its director": whose, the text does not say here

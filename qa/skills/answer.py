@@ -21,6 +21,7 @@ from qa.types import Route
 from .article import ArticleDoc, Library, Line
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, with_phrase
 from .entities import PERSON, Entity, entities
+from .holders import holder
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning
 from .speakers import statements
@@ -147,31 +148,13 @@ class Skills:
             if described is not None:
                 return described
         if f.kind is Kind.WHO_IS and not named:
-            return self._holder(term, scope, snap)
+            docs = [self.library.get(i) for i in self._matching(term, scope, snap)[:MAX_ARTICLES]]
+            return holder([d for d in docs if d is not None], term)
         if f.explicit and not named:
             return self._explained(term, scope, snap)
         for doc, e in named:
             if e.kind != PERSON:
                 return first_mention(doc, e)
-        return None
-
-    def _holder(self, role: str, scope, snap) -> SkillAnswer | None:
-        """"Who is the mayor?": the person the article gives that role."""
-        wanted = [w for w in re.findall(r"[\w-]+", role.lower()) if w not in ("the", "a", "an", "of")]
-        if not wanted:
-            return None
-        for info in self._matching(role, scope, snap)[:MAX_ARTICLES]:
-            doc = self.library.get(info)
-            if doc is None:
-                continue
-            for e in entities(doc):
-                have = set(re.findall(r"[\w-]+", e.role.lower()))
-                if e.kind == PERSON and e.role and all(w in have for w in wanted):
-                    line = doc.line_at(e.role_start)
-                    at = doc.text.find(e.name, line.start, line.end)
-                    if at < 0:
-                        continue
-                    return with_phrase(doc, line, at, at + len(e.name), Route.DEFINITION)
         return None
 
     def _explained(self, term: str, scope, snap) -> SkillAnswer | None:
