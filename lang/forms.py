@@ -136,7 +136,10 @@ _OPINION = re.compile(
     # "What is X worried about?", "What are residents angry about?": a feeling is a view the article reports.
     r"|^\s*what\s+(?:is|was|are|were)\s+(?P<x4>[^?]+?)\s+(?:worried|concerned|afraid|fearful|angry|upset|unhappy|"
     r"happy|pleased|optimistic|pessimistic|nervous|hopeful|frustrated|skeptical|sceptical)\s+(?:about|of|over|by|"
-    r"with)\b(?:\s+(?P<y4>[^?]*?))?" + _Q_END, re.I)
+    r"with)\b(?:\s+(?P<y4>[^?]*?))?" + _Q_END +
+    # "What do analysts think will happen (to the deal)?"
+    r"|^\s*what\s+(?:does|do|did)\s+(?P<x5>[^?]+?)\s+(?:think|expect|predict|say|believe)\s+will\s+happen"
+    r"(?:\s+(?:to|with|next|now)\s*(?P<y5>[^?]*?))?" + _Q_END, re.I)
 _SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?{_ART}s?(?={_Q_END})",
                     re.I)
 """Which story a question means, said after it ("What does MTA refer to in the bridge story?"): not part of
@@ -206,8 +209,8 @@ def form(question: str) -> Form | None:
     q = _SCOPE.sub("", q)
     m = _OPINION.match(q)
     if m:
-        x = m.group("x") or m.group("x2") or m.group("x3") or m.group("x4")
-        y = m.group("y") or m.group("y2") or m.group("y3") or m.group("y4") or ""
+        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5") if g), None)
+        y = next((g for g in m.group("y", "y2", "y3", "y4", "y5") if g), "")
         if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I):
             return Form(Kind.OPINION, subject=x.strip(), topic=y.strip())
     m = _DEFINE.match(q)

@@ -46,6 +46,7 @@ from lang.spelling import closest, same_word
     ("What does Ilse Brandt do?", Kind.WHO_IS, "Ilse Brandt"),
     ("what's Ilse Brandt's take on the ferry?", Kind.OPINION, "Ilse Brandt"),
     ("who runs the IAEA?", Kind.WHO_IS, "head of IAEA"),
+    ("what do analysts think will happen?", Kind.OPINION, "analysts"),
     ("Who is in charge of the ferry company?", Kind.WHO_IS, "head of ferry company"),
     # Whether the article mentions something at all.
     ("is Brandt mentioned anywhere?", Kind.MENTION, "Brandt"),

@@ -152,3 +152,39 @@ def test_who_runs_a_body_is_whoever_the_article_says_leads_it_by_any_of_its_name
     for asked in ("head of Harlow Water Authority", "head of the HWA"):
         assert role_holder(doc, asked).name == "Rosa Delgado", asked
     assert role_holder(doc, "head of River Watch") is None  # "its director": whose, the text does not say here
+
+
+def test_a_date_line_is_not_the_speaker_and_a_pronouns_possessive_leaves_the_role():
+    text = ("OSLO — Norvik Group, the Norwegian maker of lifts, said on Thursday it had agreed to buy its Danish rival "
+            "Telma for $4.2 billion.\nAnalysts said the price was high.\n")
+    spans = split_sentences(text, 0, len(text))
+    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="lifts.txt", title="Lifts", date=None, content_hash="h3", size_bytes=len(text),
+                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
+                       date_start=-1, date_end=-1)
+    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    assert statements(doc)[0].speaker.name == "Norvik Group"
+    from lang.tagging import parse
+    from qa.skills.roles import role_of
+
+    said = "Norvik said it had agreed to buy its Danish rival Telma for 4 billion dollars."
+    at = said.index("Telma")
+    start, end = role_of(parse(said).char_span(at, at + 5), ORGANISATION)
+    assert said[start:end] == "its Danish rival"
+    owned = "Haftar's LNA forces attacked Tripoli."  # a name's possessive is not what the name is
+    assert role_of(parse(owned).char_span(owned.index("LNA"), owned.index("LNA") + 3), ORGANISATION) is None
+
+
+def test_an_acronym_the_article_never_writes_is_mentioned_by_its_words():
+    from qa.skills.mention import mentioning
+
+    text = "The deal needs the approval of the European Commission.\nThe Commission will decide in May.\n"
+    spans = split_sentences(text, 0, len(text))
+    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="deal.txt", title="Deal", date=None, content_hash="h4", size_bytes=len(text),
+                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
+                       date_start=-1, date_end=-1)
+    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    assert [ln.number for ln in mentioning(doc, "EC", None)] == [0]
+    assert [ln.number for ln in mentioning(doc, "Commission", None)] == [0, 1]
+    assert mentioning(doc, "FTC", None) == [] and mentioning(doc, "Sweden", None) == []

@@ -73,6 +73,11 @@ def test_people_are_grouped_by_alias_with_their_roles(harbour):
     assert sum("Brandt" in line for line in lines) == 1  # "Brandt" and "Mayor Ilse Brandt" are one person
 
 
+def test_a_story_named_in_words_it_never_uses_is_the_only_article_there_is(harbour):
+    a = ask(harbour, "sum up the shipping story")  # it never says "shipping"
+    assert a.route is Route.SUMMARY and "voted on Tuesday to build a ferry terminal" in a.text
+
+
 def test_how_many_people_says_how_many_it_lists(harbour):
     a = ask(harbour, "how many people are mentioned?")
     assert a.route is Route.ENTITIES

@@ -68,8 +68,8 @@ class Skills:
     # -- which articles ---------------------------------------------------------------------------
     def _stories(self, f: Form, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleDoc]:
         """The articles a summary, list or timeline is about: the one its words point at, else those in scope."""
-        if f.subject:
-            chosen = self._matching(f.subject, scope, snap)[:1]
+        if f.subject:  # "the takeover story" of the only article, though it never says "takeover"
+            chosen = self._matching(f.subject, scope, snap)[:1] or (scope if len(scope) == 1 else [])
         else:
             # "This article" among several: the ones added last (an upload just made comes first).
             chosen = sorted(scope, key=lambda i: i.ingested_at, reverse=True)[:MAX_ARTICLES]
@@ -243,13 +243,13 @@ class Skills:
     def opinion(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What the speaker said or thinks (about the topic, when one is asked), in the article's order."""
         topic = {stem(t) for t in terms(f.topic)} - {"it", "thi", "that"}
-        speaker_terms = {w for w in re.findall(r"[\w-]+", f.subject.lower()) if w not in ("the", "a", "an")}
+        speaker_terms = {stem(w) for w in re.findall(r"[\w-]+", f.subject.lower()) if w not in ("the", "a", "an")}
         for info in self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]:
             doc = self.library.get(info)
             if doc is None:
                 continue
             said = [s for s in statements(doc) if s.speaker.matches(f.subject) or (
-                speaker_terms and speaker_terms <= set(re.findall(r"[\w-]+", s.speaker.role.lower())))]
+                speaker_terms and speaker_terms <= {stem(w) for w in re.findall(r"[\w-]+", s.speaker.role.lower())})]
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
                 said = [s for s in said if topic & set(terms(s.line.text))] or [
                     s for s in said if topic & set(terms(_around(doc, s.line)))] or (

@@ -2,6 +2,8 @@
 from the one retrieval ranks first."""
 from __future__ import annotations
 
+from lang.acronyms import expansion
+from lang.forms import is_acronym
 from lang.rules import name_in, text_keys
 from qa.compose.compose import Draft
 from qa.types import Route, Short
@@ -16,9 +18,14 @@ MAX_QUOTED = 3
 
 def mentioning(doc: ArticleDoc, asked: str, entity: Entity | None) -> list[Line]:
     """The article's sentences that mention it: every word of it (as a stem, a country by any of its names), or
-    any name the article gives the same person or body."""
-    return [ln for ln in doc.lines if name_in(asked, text_keys(ln.text), every_word=True)
-            or (entity is not None and any(a in ln.text for a in entity.aliases))]
+    any name the article gives the same person or body; an acronym it never writes, by its words ("the EC":
+    "European Commission")."""
+    found = [ln for ln in doc.lines if name_in(asked, text_keys(ln.text), every_word=True)
+             or (entity is not None and any(a in ln.text for a in entity.aliases))]
+    if not found and is_acronym(asked):
+        spelled = expansion(asked, doc.text)
+        found = mentioning(doc, spelled.text, None) if spelled else []
+    return found
 
 
 def mentioned(found: list[tuple[ArticleDoc, list[Line]]], asked: str, searched: int, limit: int) -> SkillAnswer:

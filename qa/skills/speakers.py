@@ -74,7 +74,13 @@ def _speaker(span, known: list[Entity], last_person: Entity | None) -> Entity | 
 def _resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | None:
     if token.lower_ in PRONOUNS and token.lower_ in ("he", "she"):
         return last_person
-    words = " ".join(t.text for t in token.subtree)
+    tokens = list(token.subtree)
+    after = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in ("—", "–")
+    if after and token.text.isupper() and len(token.text) > 2:
+        # "OSLO — Norvik Group, ..., said": the date line is not the speaker, what follows its dash is
+        tokens = [t for t in tokens if t.i > token.i + 1]
+        token = next((t for t in tokens if t.head.i not in {u.i for u in tokens}), token)
+    words = " ".join(t.text for t in tokens)
     found = [e for e in known if e.matches(token.text) or any(a in words for a in e.aliases)]
     # "Former UN Special Envoy to Chad Tom Berg": the subject's own word names the speaker, not Chad.
     # "the Harlow Water Authority (HWA) said": the authority, not Harlow, whose name is only part of it.
