@@ -40,7 +40,7 @@ class QAService:
         self.search = HybridSearch(self.corpus, embedder, k=settings.retrieve_k)
         self.answerer = answerer or ExtractiveAnswerer()
         self.chain = AnswerChain(self.search, store, self.answerer, settings, judge, reader,
-                                 Skills(store, common=whole_words(settings)))
+                                 Skills(store, common=whole_words(settings), embed=embedder.encode))
         self._seed_lock = threading.Lock()
         self._seeded = False
         self._write_lock = threading.Lock()

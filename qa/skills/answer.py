@@ -5,8 +5,11 @@ and the single-sentence path answers instead."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 import threading
+from dataclasses import replace
+from typing import Callable
+
+import numpy as np
 
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
@@ -28,6 +31,7 @@ from .speakers import statements
 from .summary import summarize
 from . import timeline
 from .sequence import what_came
+from .stories import by_meaning
 
 MAX_ARTICLES = 3
 """A summary, list or timeline over many articles covers this many (the one named, or the ones added last)."""
@@ -36,10 +40,14 @@ SCAN_LIMIT = 25
 
 
 class Skills:
-    def __init__(self, store: ArticleStore, cache_size: int = 64, common: frozenset[str] = frozenset()):
+    def __init__(self, store: ArticleStore, cache_size: int = 64, common: frozenset[str] = frozenset(),
+                 embed: Callable[[list[str]], np.ndarray] | None = None):
         self.library = Library(store, cache_size)
         self.common = common
         """Words the embedder knows whole ("winner"): never taken for a typo of a name ("Wiener")."""
+        self.embed = embed
+        """Unit vectors for texts (the articles' embedder): a story named in words it never uses is found by
+        meaning ("the takeover story" for an article that says "agreed to buy")."""
 
     def read_ahead(self, infos: list[ArticleInfo]) -> None:
         """Read and parse these articles in a background thread (their people, summary and dates with them)."""
@@ -68,8 +76,9 @@ class Skills:
     # -- which articles ---------------------------------------------------------------------------
     def _stories(self, f: Form, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleDoc]:
         """The articles a summary, list or timeline is about: the one its words point at, else those in scope."""
-        if f.subject:  # "the takeover story" of the only article, though it never says "takeover"
-            chosen = self._matching(f.subject, scope, snap)[:1] or (scope if len(scope) == 1 else [])
+        if f.subject:
+            chosen = self._matching(f.subject, scope, snap)[:1] or by_meaning(
+                f.subject, [d for d in (self.library.get(i) for i in scope[:SCAN_LIMIT]) if d is not None], self.embed)
         else:
             # "This article" among several: the ones added last (an upload just made comes first).
             chosen = sorted(scope, key=lambda i: i.ingested_at, reverse=True)[:MAX_ARTICLES]
