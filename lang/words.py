@@ -121,10 +121,7 @@ def names(text: str) -> list[str]:
         acronym = word.isupper() and len(word) > 1
         common = not acronym and (lower in STOPWORDS or lower in QUESTION_WORDS
                                   or (sentence_start and lower in FUNCTION_WORDS))
-        # A sentence's end ends a name ("Mayor. Mayor Ana Roth"), though not an abbreviation's dot ("Dr. Roth",
-        # "Prof. Weber", "Sept. 11": four letters at most).
-        ended = re.search(r"[.!?]\s", gap) is not None and len(run[-1] if run else "") > 4 and not run[-1].isupper()
-        breaks = bool(re.search(r"[,;:()\"“”]", gap)) or ended
+        breaks = bool(re.search(r"[,;:()\"“”]", gap))
         if run and (breaks or not (capital or (word.lower() in _CONNECTORS and not breaks))):
             out.append(" ".join(run).strip())
             run = []

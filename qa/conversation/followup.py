@@ -94,6 +94,8 @@ def pronoun(question: str) -> str:
     return ""
 
 
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z]{5}[.!?])\s+")
+"""Where an answer's sentences part ("Mayor. Mayor Ana Roth ..."; not "Dr. Roth", "Sept. 11"): a name ends there."""
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40})?\s+[—–]\s+")
 """A date line opening the answer ("HARLOW —", "CALLOWAY, Nov. 14 (Wire) —")."""
 
@@ -119,7 +121,7 @@ def _typed_lower(question: str, answer: str) -> list[str]:
     Marsh", "brandt" -> "Mayor Ilse Brandt"), in the answer's spelling and question order."""
     asked = words(question)
     found = []
-    for n in dict.fromkeys(names(answer)):
+    for n in dict.fromkeys(n for part in _SENTENCE_END.split(answer) for n in names(part)):
         ws = [w for w in words(n) if w not in STOPWORDS]
         # The whole name, or its last word ("brandt" of "Mayor Ilse Brandt"), as typed.
         if ws and (ws[-1] in asked or all(w in asked for w in ws)) and not ws[-1].isdigit():
