@@ -30,13 +30,18 @@ Measles was declared eliminated in the United States in 2000.
 """
 
 
-def _doc() -> ArticleDoc:
-    spans = split_sentences(TEXT, 0, len(TEXT))
-    lines = [Line(i, s.start, s.end, TEXT[s.start:s.end], None) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="measles.txt", title="Measles", date="2025-03-18", content_hash="h",
-                       size_bytes=len(TEXT), passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1,
+def article(text: str) -> ArticleDoc:
+    """An ArticleDoc of the text: its sentences as lines, no passages (nothing here cites), no vectors."""
+    spans = split_sentences(text, 0, len(text))
+    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="article.txt", title="Article", date="2025-03-18", content_hash=str(hash(text)),
+                       size_bytes=len(text), passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1,
                        title_end=-1, date_start=-1, date_end=-1)
-    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), TEXT)
+    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+
+
+def _doc() -> ArticleDoc:
+    return article(TEXT)
 
 
 def test_kinds_come_from_what_the_article_says_they_are():
@@ -71,12 +76,7 @@ def test_a_typo_before_a_words_ending_is_corrected_to_the_articles_word():
 def test_a_name_without_a_role_takes_the_one_given_to_its_head_noun_later():
     text = ("Talks with the Calloway Terminal Operators Association broke down on Monday. The association, a group "
             "that negotiates for the port's five terminal companies, had offered a raise of 9 percent.")
-    spans = split_sentences(text, 0, len(text))
-    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="talks.txt", title="Talks", date=None, content_hash="h", size_bytes=len(text),
-                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
-                       date_start=-1, date_end=-1)
-    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    doc = article(text)
     found = next(e for e in entities(doc) if e.name == "Calloway Terminal Operators Association")
     assert found.role.startswith("a group that negotiates for the port's five terminal companies")
     assert text[found.role_start:found.role_end] == found.role and found.line == 1
@@ -91,12 +91,7 @@ Wrobel said the warning came too late. Marcus Hale, who joined the rescue teams 
 
 
 def _storm() -> ArticleDoc:
-    spans = split_sentences(STORM, 0, len(STORM))
-    lines = [Line(i, s.start, s.end, STORM[s.start:s.end], None) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="storm.txt", title="Storm", date=None, content_hash="h", size_bytes=len(STORM),
-                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
-                       date_start=-1, date_end=-1)
-    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), STORM)
+    return article(STORM)
 
 
 def test_what_the_text_writes_around_a_name_says_its_kind():
@@ -119,12 +114,7 @@ pipes," said its director, Claire Benton.
 
 
 def _water() -> ArticleDoc:
-    spans = split_sentences(WATER, 0, len(WATER))
-    lines = [Line(i, s.start, s.end, WATER[s.start:s.end], None) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="water.txt", title="Water", date=None, content_hash="h", size_bytes=len(WATER),
-                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
-                       date_start=-1, date_end=-1)
-    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), WATER)
+    return article(WATER)
 
 
 def test_a_clause_about_a_bodys_head_noun_is_not_its_role():
@@ -143,12 +133,7 @@ def test_who_runs_a_body_is_whoever_the_article_says_leads_it_by_any_of_its_name
     from qa.skills.holders import role_holder
 
     text = WATER + "HWA chief executive Rosa Delgado said the reservoirs were low.\n"
-    spans = split_sentences(text, 0, len(text))
-    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="water.txt", title="Water", date=None, content_hash="h2", size_bytes=len(text),
-                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
-                       date_start=-1, date_end=-1)
-    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    doc = article(text)
     for asked in ("head of Harlow Water Authority", "head of the HWA"):
         assert role_holder(doc, asked).name == "Rosa Delgado", asked
     assert role_holder(doc, "head of River Watch") is None  # "its director": whose, the text does not say here
@@ -157,12 +142,7 @@ def test_who_runs_a_body_is_whoever_the_article_says_leads_it_by_any_of_its_name
 def test_a_date_line_is_not_the_speaker_and_a_pronouns_possessive_leaves_the_role():
     text = ("OSLO — Norvik Group, the Norwegian maker of lifts, said on Thursday it had agreed to buy its Danish rival "
             "Telma for $4.2 billion.\nAnalysts said the price was high.\n")
-    spans = split_sentences(text, 0, len(text))
-    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="lifts.txt", title="Lifts", date=None, content_hash="h3", size_bytes=len(text),
-                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
-                       date_start=-1, date_end=-1)
-    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    doc = article(text)
     assert statements(doc)[0].speaker.name == "Norvik Group"
     from lang.tagging import parse
     from qa.skills.roles import role_of
@@ -179,12 +159,7 @@ def test_an_acronym_the_article_never_writes_is_mentioned_by_its_words():
     from qa.skills.mention import mentioning
 
     text = "The deal needs the approval of the European Commission.\nThe Commission will decide in May.\n"
-    spans = split_sentences(text, 0, len(text))
-    lines = [Line(i, s.start, s.end, text[s.start:s.end], None) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="deal.txt", title="Deal", date=None, content_hash="h4", size_bytes=len(text),
-                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=-1, title_end=-1,
-                       date_start=-1, date_end=-1)
-    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    doc = article(text)
     assert [ln.number for ln in mentioning(doc, "EC", None)] == [0]
     assert [ln.number for ln in mentioning(doc, "Commission", None)] == [0, 1]
     assert mentioning(doc, "FTC", None) == [] and mentioning(doc, "Sweden", None) == []
