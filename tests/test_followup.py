@@ -155,3 +155,14 @@ def test_a_wire_date_line_is_not_what_a_turn_is_about_and_a_sentence_end_ends_a_
     assert focus("who said it would act", "HARLOW — Anna Berg said on Monday the board would act. [1]")[0] \
         == "Anna Berg"
     assert focus("who is okonjo", "Mayor. Mayor Daniel Okonjo backed the plan. [1]") == ["Mayor Daniel Okonjo"]
+
+
+def test_a_phrase_that_narrows_the_last_question_is_added_to_it():
+    history = [{"role": "user", "content": "How much is Norvik paying?"},
+               {"role": "assistant", "content": "Norvik will pay $4.2 billion in cash. [1]"}]
+    assert resolve("per share?", history).searched == "How much is Norvik paying per share?"
+    assert resolve("and in 2019?", history).searched == "How much is Norvik paying in 2019?"
+    # A question of its own is not a phrase to add: "for how long?", a long clause.
+    assert "paying for how long" not in resolve("for how long?", history).searched
+    assert resolve("on the first day of the long strike?", history).searched == \
+        "on the first day of the long strike?"

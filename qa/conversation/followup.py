@@ -60,9 +60,24 @@ _BARE_WH = re.compile(r"^\s*(?:and|but|so|ok|okay)?\s*(?P<wh>why|when|where|how|
 
 
 def needs_context(question: str) -> bool:
-    """Does the question point back at the conversation (a pronoun, "and what about X?", "Why?")?"""
+    """Does the question point back at the conversation (a pronoun, "and what about X?", "Why?", "per share?")?"""
     ws = set(words(_NOT_ANAPHORA.sub(" ", question)))
-    return bool(ws & set(_PERSONAL) or ws & _OTHER or _ellipsis(question) or _BARE_WH.match(question))
+    return bool(ws & set(_PERSONAL) or ws & _OTHER or _ellipsis(question) or _BARE_WH.match(question)
+                or _fragment(question))
+
+
+_FRAGMENT = re.compile(r"^\s*(?:and\s+)?(?P<frag>(?:per|for|in|on|at|by|with|from|since|until|after|before|during|"
+                       r"without|to|near|outside|inside)\s+[^?.!]+?)\s*\?\s*$", re.I)
+
+
+def _fragment(question: str) -> str | None:
+    """A phrase that narrows the last question ("per share?", "in Moscow?"): a preposition and up to three
+    words, none of them a question word or a pronoun ("for how long?", "with him?" are questions of their own)."""
+    m = _FRAGMENT.match(question)
+    if m is None:
+        return None
+    ws = words(m.group("frag"))
+    return m.group("frag") if len(ws) <= 4 and not set(ws[1:]) & _NOT_A_NOUN_PHRASE else None
 
 
 def _ask_again(wh: str, previous: str) -> str:
@@ -141,6 +156,9 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
         searched = _rewrite(q, context, last_searched) if needs_context(q) and context else q
         context = focus(searched, a) or context
         last_searched = searched
+    narrowed = _fragment(question)
+    if narrowed and last_searched:  # "How much is Norvik paying?" + "per share?"
+        return Resolved(question, f"{last_searched.rstrip(' ?.!')} {narrowed}?", ())
     thing = _thing_asked_about(last_searched) if _IT.search(question) else None
     if thing is not None:  # "When did the strike begin?" -> "And when did it end?": "it" is the strike
         said = _IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question, count=1)
