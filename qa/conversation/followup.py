@@ -184,8 +184,8 @@ def _thing_asked_about(previous: str) -> str | None:
 
     doc = parse(previous.rstrip(" ?"))
     for t in doc:
-        # "Which ship anchored off Tobruk?" -> "Where was it going?": "it" is the answer, "the ship that anchored
-        # off Tobruk". Not "Which ship did the minister board?" (the ship is its object), nor a plural.
+        # "Which ferry ran aground near Umeå?" -> "Where was it going?": "it" is the answer, "the ferry that ran
+        # aground near Umeå". Not "Which ferry did the minister board?" (the ferry is its object), nor a plural.
         if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.head.dep_ == "ROOT" and any(
                 c.dep_ == "det" and c.lower_ in ("which", "what") for c in t.children):
             tokens = sorted(t.subtree, key=lambda u: u.i)

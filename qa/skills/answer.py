@@ -241,7 +241,7 @@ class Skills:
             doc = self.library.get(info)
             if doc is None:
                 continue
-            # A name ("Haftar") also by the article's other names for the same one ("the marshal" is not one).
+            # A name ("Brandt") also by the article's other names for the same one ("Mayor Ilse Brandt").
             entity = next((e for e in entities(doc) if e.matches(asked, True)), None) \
                 if any(w[:1].isupper() for w in asked.split()) else None
             lines = mentioning(doc, asked, entity)

@@ -74,7 +74,7 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
             if found:
                 return found
     # "the engineering company Nordbau", "Nordbau boss Jan Roth": nouns the name's phrase puts before it.
-    # Not after a name's possessive ("Haftar's LNA forces"); after a pronoun's it is ("its Danish rival Telma").
+    # Not after a name's possessive ("Weber's FDP colleagues"); after a pronoun's it is ("its Danish rival Telma").
     before = [t for left in root.lefts if left.i < span.start for t in left.subtree]
     if any(t.pos_ == "NOUN" for t in before) and not any(t.dep_ == "poss" and t.pos_ != "PRON" for t in root.lefts):
         found = _offsets(before)
