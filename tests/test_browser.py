@@ -169,11 +169,15 @@ def test_like_is_appended_to_the_feedback_file(browser, running):
     page = open_page(browser, running.url, DESKTOP)
     ask(page, "How many Wagner fighters stayed in Libya?")
     page.get_by_role("button", name="Like", exact=True).last.click()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and not running.feedback_path.exists():
-        time.sleep(0.2)
-    [record] = [json.loads(line) for line in running.feedback_path.read_text().splitlines()
+    def records() -> list[dict]:  # the file may hold other tests' votes already: wait for this one
+        text = running.feedback_path.read_text() if running.feedback_path.exists() else ""
+        return [json.loads(line) for line in text.splitlines()
                 if json.loads(line)["question"] == "How many Wagner fighters stayed in Libya?"]
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not records():
+        time.sleep(0.2)
+    [record] = records()
     assert record["vote"] == "like"
     assert record["citations"] and record["text"]
     page.close()
