@@ -4,6 +4,8 @@ a role's head noun says a person ("School superintendent Helen Carver", though t
 a title typed before a name still names the person, and "She said" after her belongs to her."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from core.types import ArticleInfo
@@ -137,6 +139,25 @@ def test_who_runs_a_body_is_whoever_the_article_says_leads_it_by_any_of_its_name
     for asked in ("head of Harlow Water Authority", "head of the HWA"):
         assert role_holder(doc, asked).name == "Rosa Delgado", asked
     assert role_holder(doc, "head of River Watch") is None  # "its director": whose, the text does not say here
+
+
+def test_its_head_after_a_sentence_about_a_body_leads_that_body():
+    from qa.skills.holders import role_holder
+
+    text = ("Ferrow Labs said on Monday it would close its plant in Dunmore. Its chief executive, Lena Voss, said "
+            "the plant had lost money for five years.\nThe Dunmore Trust said it was shocked. Its director, Ivo Marr, "
+            "called the decision cruel.\n")
+    doc = article(text)
+    assert role_holder(doc, "head of Ferrow Labs").name == "Lena Voss"
+    assert role_holder(doc, "head of the Dunmore Trust").name == "Ivo Marr"
+
+
+def test_words_before_a_name_in_a_headline_are_not_its_title():
+    text = "Court orders Ferrow to pay workers\n\nA judge ordered Ferrow, which makes lenses, to pay its workers.\n"
+    doc = article(text)
+    doc.info = replace(doc.info, title_start=0, title_end=text.index("\n"))
+    ferrow = next(e for e in entities(doc) if e.name == "Ferrow")
+    assert "Court" not in ferrow.role and ferrow.role.startswith("which makes lenses")
 
 
 def test_a_date_line_is_not_the_speaker_and_a_pronouns_possessive_leaves_the_role():

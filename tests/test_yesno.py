@@ -25,6 +25,12 @@ FIRST = "Was the September meeting the first between Putin and Haftar?"
     ("Did Brandt open the bridge?", "Officials said Brandt opened the bridge."),
     ("Is Russia planning to open a port in Tobruk?", "Russia is planning to open a port in Tobruk."),
     ("Did Brandt open the bridge?", "Brandt opened the bridge, not only the new road."),
+    # A word the sentence uses for the question's, as crowd questions use it (lang/paraphrase.py).
+    ("Did the company finish the bridge?", "The company completed the bridge in May."),
+    # "Is X going to" asks "will X"; "X said it would" is the future, reported.
+    ("Is Ferrow going to appeal?", "Ferrow said it would appeal."),
+    ("Will Ferrow appeal?", "Ferrow said it would appeal."),
+    ("Did Brandt say she opened the bridge?", "Brandt said she opened the bridge."),
 ])
 def test_yes_when_the_sentence_states_the_claim(question, sentence):
     assert yes_no(question, sentence) == "Yes"
@@ -44,6 +50,11 @@ def test_yes_when_the_sentence_states_the_claim(question, sentence):
     # "anyone" asks who, if anybody: "no one" answers it.
     ("Has anyone died?", "Twelve people were treated in hospital and no one has died."),
     ("Was anyone injured?", "A slab fell onto a parked car; no one was injured."),
+    # Asked of anyone, the verb denied is enough when what is missing is no name ("in the outbreak").
+    ("Has anyone died in the outbreak?", "Twelve people were treated in hospital and no one has died."),
+    ("Did anyone die in the fires?", "No deaths have been reported in the fires."),
+    # Asked about the saying, the saying is the claim.
+    ("Has Ferrow said how many workers could lose their jobs?", "Ferrow has not said how many workers could lose their jobs."),
 ])
 def test_no_when_the_sentence_negates_the_very_claim(question, sentence):
     assert yes_no(question, sentence) == "No"
@@ -60,6 +71,8 @@ def test_no_when_the_sentence_negates_the_very_claim(question, sentence):
     ("Did Haftar visit Moscow?", "Haftar met the envoy who visited Moscow."),                # the envoy did
     ("Did Brandt open the bridge?", "Brandt did not say that she opened the bridge."),
     ("Has anyone died in Oakport?", "No one has died."),                                     # not said of Oakport
+    ("Is the city going to build a bridge?", "The city may build a bridge."),                # only possible
+    ("Did Ferrow buy the plant?", "Ferrow sold the plant."),          # related words are not the same claim
 ])
 def test_nothing_when_the_sentence_does_not_plainly_state_it(question, sentence):
     assert yes_no(question, sentence) is None

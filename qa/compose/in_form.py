@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+from lang.paraphrase import covered
 from lang.rules import gives_reason
 from lang.words import terms
 from qa.judgment.abstain import Decision
@@ -27,7 +28,7 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
         return decision
     named = {t for n in q.names for t in terms(n)}
     if q.wh == "yesno" and any(yes_no(without_note(q.text), e.text) for e in cited) or q.wh == "why" and any(
-            gives_reason(e.text) and not e.missing and set(q.terms) - named <= set(terms(e.text)) for e in cited):
+            gives_reason(e.text) and not e.missing and covered(set(q.terms) - named, terms(e.text)) for e in cited):
         return replace(decision, level=Level.LIKELY)
     return decision
 

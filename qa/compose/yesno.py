@@ -2,25 +2,14 @@
 is found in one clause of the sentence's dependency parse, and only a negation of that clause makes it "No"."""
 from __future__ import annotations
 
-import threading
-from functools import lru_cache
+from lang.paraphrase import said_for
+from lang.rules import AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary, is_reporting
+from lang.words import STOPWORDS, names, stem, words
 
-from lang.rules import (AUXILIARIES, CONDITIONALS, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary, is_reporting,
-                        negates)
-from lang.words import STOPWORDS, stem, words
+from .clauses import (SUBJECTS, asserted, clause_head, denies, parse_fast, parse_full, warm_up,
+                      word_stem)
 
-from lang.tagging import parse, pipeline
-
-# The parser needs only its own tok2vec: without the tagger the whole check takes 2-3.5 ms per parsed sentence
-# (median; 6-8 ms at the 90th percentile) on 2 cores shared with training, and only a yes/no question whose
-# words are all in the sentence gets it parsed.
-_EXCLUDE = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
-# The dependencies that start a clause of their own. An infinitive ("aims to open") is not one: it belongs
-# to the verb that governs it, which must then be asked about too.
-_CLAUSES = frozenset("ROOT advcl relcl ccomp csubj csubjpass parataxis acl pcomp".split())
-_SUBJECTS = frozenset("nsubj nsubjpass csubj csubjpass expl".split())
-_ARGUMENTS = _SUBJECTS | {"dobj", "attr", "dative", "oprd"}
-_lock = threading.Lock()  # one load, and spaCy's string store is not written by two threads at once
+__all__ = ["unsettled", "warm_up", "yes_no"]
 
 
 def yes_no(question: str, sentence: str) -> str | None:
@@ -31,16 +20,25 @@ def yes_no(question: str, sentence: str) -> str | None:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
-    asked = {stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES}
+    going = auxiliary(ws[0]) in ("is", "are", "am") and any(a == "going" and b == "to" for a, b in zip(ws, ws[1:]))
+    asked = {stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
+             and not (going and w == "going")}
     if not asked:
         return None
-    modals = {auxiliary(w) for w in ws} & MODALS
-    if not asked <= {stem(w) for w in words(sentence)}:
+    modals = {auxiliary(w) for w in ws} & MODALS | ({"will"} if going else set())  # "is X going to" = "will X"
+    said = {stem(w) for w in words(sentence)}
+    asked = {said_for(a, said) or a for a in asked}  # "Did anyone die?" / "no deaths": the sentence's word
+    if not asked <= said:
         # Some words of the question are not there ("Did Brandt *meet* Weber?" / "Brandt *met* Weber", "Did the
         # shares fall *after the recall*?"): the claim itself — its verb, its subject, its object — must be.
-        return _core_verdict(question, sentence, modals) if len(asked & {stem(w) for w in words(sentence)}) >= 2 \
-            else None
-    verdict = _verdict(_parse(sentence), frozenset(asked), modals)
+        # Asked of anyone ("Has anyone died in the flood?"), the verb alone may be denied ("no one has died").
+        anyone = len(ws) > 1 and ws[1] in INDEFINITES and not any(  # a name missing may be the point
+            stem(w) not in said for n in names(question) for w in words(n))
+        shared = len(asked & said)
+        verdict = _core_verdict(question, sentence, modals) if shared >= 2 or anyone and shared else None
+        return verdict if shared >= 2 or verdict == "No" else None
+    saying = any(is_reporting(w) for w in ws[1:])  # "Has X said how many ...?" asks about the saying
+    verdict = _verdict(parse_fast(sentence), frozenset(asked), modals, saying)
     if verdict == "Yes" and "for" in ws and "against" in words(sentence):  # "voted against" answers "vote for"
         return _core_verdict(question, sentence, modals)
     return verdict
@@ -62,18 +60,18 @@ def unsettled(question: str, sentence: str) -> bool:
     if len(present) < 2 or any(stem(w) not in said for w in kept[present[0]:]) or present[0] > 1:
         return False  # every word from the first one found on must be there; before it, one subject word at most
     asked = frozenset(stem(w) for w in kept if stem(w) in said)
-    doc = _parse(sentence)
-    clause_of = {t.i: _clause_head(t) for t in doc}
+    doc = parse_fast(sentence)
+    clause_of = {t.i: clause_head(t) for t in doc}
     held: dict[int, set[str]] = {}
     for t in doc:
-        if _stem(t) in asked:
-            held.setdefault(clause_of[t.i], set()).add(_stem(t))
+        if word_stem(t) in asked:
+            held.setdefault(clause_of[t.i], set()).add(word_stem(t))
     head = doc[max(held.items(), key=lambda kv: len(kv[1]))[0]]
     own = [t for t in doc if clause_of[t.i] == head.i]
-    if any(_denies(t, {head.i}, asked) for t in own):
+    if any(denies(t, {head.i}, asked) for t in own):
         return False  # denied, not unsettled
     modals = {auxiliary(w) for w in ws} & MODALS
-    return not _asserted(head, own, asked, modals) or _named_as_noun(head)
+    return not asserted(head, own, asked, modals) or _named_as_noun(head)
 
 
 def _named_as_noun(verb) -> bool:
@@ -86,47 +84,44 @@ def _named_as_noun(verb) -> bool:
 _NOMINAL = frozenset("nsubj nsubjpass dobj attr pobj appos oprd".split())
 
 
-def warm_up() -> None:
-    """Load the parser now, so the first yes/no answer does not wait for it."""
-    _parser()
-
-
-def _parser():
-    with _lock:
-        return _load()
-
-
-def _load():
-    return pipeline(_EXCLUDE)
-
-
-@lru_cache(maxsize=2048)
-def _parse(sentence: str):
-    nlp = _parser()
-    with _lock:
-        return nlp(sentence)
-
-
-def _verdict(doc, asked: frozenset[str], modals: set[str]) -> str | None:
-    clause_of = {t.i: _clause_head(t) for t in doc}
+def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False) -> str | None:
+    clause_of = {t.i: clause_head(t) for t in doc}
     held: dict[int, set[str]] = {}
     for t in doc:
-        if _stem(t) in asked:
-            held.setdefault(clause_of[t.i], set()).add(_stem(t))
+        if word_stem(t) in asked:
+            held.setdefault(clause_of[t.i], set()).add(word_stem(t))
     ranked = sorted(held.items(), key=lambda kv: -len(kv[1]))
-    if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
-        return None  # the question's words split evenly over clauses: which one is the claim?
-    head = doc[ranked[0][0]]
-    own = [t for t in doc if clause_of[t.i] == head.i]
-    if not _rest_is_its_subject(doc, head, asked - ranked[0][1], clause_of):
+    if not ranked:
         return None
-    if not _asserted(head, own, asked, modals):
+    head = doc[ranked[0][0]]
+    if len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
+        head = _reported(doc[ranked[0][0]], doc[ranked[1][0]], saying) if len(ranked) == 2 or len(
+            ranked[2][1]) < len(ranked[0][1]) else None
+        if head is None:
+            return None  # the question's words split evenly over clauses: which one is the claim?
+    elif saying and head.dep_ == "ccomp" and is_reporting(head.head.text):
+        head = doc[clause_of[head.head.i]]
+    held.setdefault(head.i, set())
+    own = [t for t in doc if clause_of[t.i] == head.i]
+    if not _rest_is_its_subject(doc, head, asked - held[head.i], clause_of):
+        return None
+    if not asserted(head, own, asked, modals):
         return None
     verbs = {head.i} | {t.i for t in own if t.dep_ == "xcomp"}
-    denied = any(_denies(t, verbs, asked) for t in own)
+    denied = any(denies(t, verbs, asked) for t in own)
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS:  # "left without cutting the ribbon"
         denied = True
     return "No" if denied else "Yes"
+
+
+def _reported(one, other, saying: bool):
+    """Of a saying and what was said, each holding as many of the question's words ("Kestrel said it would
+    appeal"), the claim asked about: the saying when the question asks about one ("Has X said ...?"), else
+    what was said. None for any other pair of clauses."""
+    for says, said in ((one, other), (other, one)):
+        if said.dep_ == "ccomp" and said.head.i == says.i and is_reporting(says.text):
+            return says if saying else said
+    return None
 
 
 _REFERRING = frozenset("he she it they its their which who that one this these those".split())
@@ -143,11 +138,11 @@ def _core_verdict(question: str, sentence: str, modals: set[str]) -> str | None:
     first, _, rest = question.strip().partition(" ")
     if auxiliary(first) not in AUXILIARIES or auxiliary(first) in ("is", "are", "was", "were", "am", "be"):
         return None  # a question about what something *is* ("Was it the first?") needs every word
-    q, doc = _full(rest.rstrip(" ?!.") + "."), _full(sentence)
+    q, doc = parse_full(rest.rstrip(" ?!.") + "."), parse_full(sentence)
     root = next((t for t in q if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX", "ADV", "NOUN", "ADJ") or root.i == 0:
         return None
-    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     said = {t.lower_ for t in doc}
     in_subject = {t.i for t in subject.subtree} if subject is not None else set()
     # "Did they meet in *Paris*?": a name or a number missing outside the subject may be the very point of a
@@ -155,9 +150,9 @@ def _core_verdict(question: str, sentence: str, modals: set[str]) -> str | None:
     unsure_of_yes = any(t.pos_ in ("PROPN", "NUM") and t.lower_ not in said and t.i not in in_subject for t in q)
     objects = [c for c in root.children if c.dep_ in _OBJECTS]
     asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
-    clause_of = {t.i: _clause_head(t) for t in doc}
+    clause_of = {t.i: clause_head(t) for t in doc}
     for verb in doc:
-        if verb.pos_ != "VERB" or (verb.lemma_ != root.lemma_ and _stem(verb) != _stem(root)):
+        if verb.pos_ != "VERB" or (verb.lemma_ != root.lemma_ and not said_for(word_stem(root), {word_stem(verb)})):
             continue
         if subject is not None and not _same_thing(subject, _subject_of(verb)):
             continue
@@ -165,10 +160,10 @@ def _core_verdict(question: str, sentence: str, modals: set[str]) -> str | None:
             continue
         head = doc[clause_of[verb.i]]
         own = [t for t in doc if clause_of[t.i] == head.i]
-        asked = frozenset({_stem(root)})
-        if not _asserted(head, own, asked | {_stem(head)}, modals):
+        asked = frozenset({word_stem(root)})
+        if not asserted(head, own, asked | {word_stem(head)}, modals):
             return None
-        denied = any(_denies(t, {verb.i, head.i}, asked) for t in own) or (
+        denied = any(denies(t, {verb.i, head.i}, asked) for t in own) or (
             asks_for and any(c.lower_ == "against" for c in verb.children))
         if denied:
             return "No"
@@ -181,7 +176,7 @@ def _subject_of(verb):
     describes ("the old one, which will stay open")."""
     t = verb
     while True:
-        found = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+        found = next((c for c in t.children if c.dep_ in SUBJECTS), None)
         if found is not None:
             return t.head if found.lower_ in ("which", "who", "that") and t.dep_ == "relcl" else found
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
@@ -193,7 +188,7 @@ def _subject_of(verb):
 def _same_thing(asked, said) -> bool:
     if said is None:
         return False
-    if said.lower_ in _REFERRING:
+    if said.lower_ in _REFERRING or asked.lower_ in INDEFINITES:
         return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
     have = {t.lower_ for t in said.subtree} | {t.lemma_.lower() for t in said.subtree}
     if not (asked.lemma_.lower() in have or asked.lower_ in have):
@@ -210,75 +205,24 @@ def _mentions(verb, asked) -> bool:
     return asked.lemma_.lower() in inside or asked.lower_ in inside or pronoun
 
 
-@lru_cache(maxsize=2048)
-def _full(text: str):
-    return parse(text)
-
-
-def _clause_head(t):
-    while not _starts_clause(t) and t.head.i != t.i:
-        t = t.head
-    return t.i
-
-
-def _starts_clause(t) -> bool:
-    # A conjoined verb ("opened the bridge but did not cut the ribbon") is a clause; a conjoined noun is not.
-    return t.dep_ in _CLAUSES or (t.dep_ == "conj" and _starts_clause(t.head))
-
-
-def _stem(t) -> str:
-    return stem(t.lower_)
-
-
 def _rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) -> bool:
     """The question's words outside the claim's clause may only be what its subject points at: the noun a
     relative clause describes ("Brandt, who opened ..."), or the name an enclosing clause gives a pronoun
     or a shared subject ("the mayor visited Lyon, although she ...")."""
     if not rest:
         return True
+    if rest <= {word_stem(t) for c in head.children if c.dep_ == "ccomp" for t in c.subtree}:
+        return True  # what a saying said: "Has X said how many drivers ...?"
     if head.dep_ in ("relcl", "acl"):
         inside = {t.i for t in head.subtree}
-        return rest <= {_stem(t) for t in head.head.subtree if t.i not in inside}
-    subject = [c for c in head.children if c.dep_ in _SUBJECTS]
+        return rest <= {word_stem(t) for t in head.head.subtree if t.i not in inside}
+    subject = [c for c in head.children if c.dep_ in SUBJECTS]
     if subject and subject[0].lower_ not in PRONOUNS:
         return False  # the clause names someone else
     outer, t = set(), head
     while t.head.i != t.i:  # up through the enclosing clauses
         t = doc[clause_of[t.head.i]]
-        outer |= {_stem(u) for u in doc if clause_of[u.i] == t.i}
+        outer |= {word_stem(u) for u in doc if clause_of[u.i] == t.i}
     return rest <= outer
 
 
-def _asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
-    """Does the clause state its claim, rather than want, suppose, doubt or allow it?"""
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in head.children):
-        return False
-    for t in own:
-        if t.dep_ in ("aux", "auxpass") and auxiliary(t.text) in MODALS - modals:
-            return False  # "may open", "will open": possible or future, not done
-    for verb in [head] + [t for t in own if t.dep_ == "xcomp"]:
-        infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if infinitive and verb.head.i != verb.i and _stem(verb.head) not in asked:
-            return False  # "aims to open", "went there to meet": only the aim is stated
-    if head.dep_ in ("ccomp", "csubj", "csubjpass"):
-        governor = head.head
-        negated_governor = any(_denies(c, {governor.i}, asked) for c in governor.children)
-        if negated_governor or not (is_reporting(governor.text) or _stem(governor) in asked):
-            return False  # "denied that she opened", "did not say that she opened"
-    if head.dep_ in ("relcl", "acl"):  # "no troops stationed there", "does not have troops stationed there"
-        noun, verb = head.head, head.head.head
-        if any(_denies(c, {noun.i}, asked) for c in noun.children) or (
-                noun.dep_ not in _SUBJECTS and any(_denies(c, {verb.i}, asked) for c in verb.children)):
-            return False
-    return True
-
-
-def _denies(t, verbs: set[int], asked: frozenset[str]) -> bool:
-    """Does the word negate the claim: a negation of its verb ("did not open", "never opened", "nobody
-    opened"), of a subject or object of it ("No soldiers stayed"), or of an asked word ("not with an escort")?
-    A negation deeper in the clause ("with no delay") says nothing about the claim."""
-    following = t.nbor(1).text if t.i + 1 < len(t.doc) else ""
-    if not negates(t.text, following) or t.head.i == t.i:
-        return False
-    h = t.head
-    return h.i in verbs or (h.dep_ in _ARGUMENTS and h.head.i in verbs) or _stem(h) in asked

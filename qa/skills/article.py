@@ -85,6 +85,13 @@ class ArticleDoc:
             self._derived[name] = build(self)
         return self._derived[name]
 
+    def is_headline(self, line: Line | None) -> bool:
+        """Is the line the title on a line of its own (no closing punctuation)? It names the story, it does not
+        tell it: its words are telegraphic ("Court orders Kestrel to pay")."""
+        info = self.info
+        inside = line is not None and info is not None and line.start < info.title_end and info.title_start < line.end
+        return inside and not line.text.rstrip().endswith((".", "!", "?", "”", '"', "'"))
+
     def line_at(self, offset: int) -> Line | None:
         """The line that contains this source offset."""
         lo, hi = 0, len(self.lines) - 1

@@ -100,6 +100,8 @@ def _build(doc: ArticleDoc) -> list[Entity]:
             kind = THING  # "Cyclone Oren" beside "the cyclone": a thing named with a common noun, not a person
         role = None
         for span in g["mentions"]:
+            if doc.is_headline(doc.line_at(span.start_char)):
+                continue  # "Court orders Kestrel to pay": a headline's words before a name are not its title
             role = role_of(span, kind)
             if role is not None:
                 break

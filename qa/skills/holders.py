@@ -33,15 +33,31 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
         return None
     known = entities(doc)
     body = re.sub(r"^\s*\w+\s+of\s+(?:the\s+)?", "", role) if any(w in LEADS for w in wanted) else ""
-    named = next((e for e in known if e.kind != PERSON and e.matches(body, True)), None) if body else None
+    # A body by any name, not taken for a person when the tagger says so of a company ("Court orders Kestrel").
+    named = next((e for e in sorted(known, key=lambda e: e.kind == PERSON) if e.matches(body, True)), None) \
+        if body else None
     for e in known:
         have = set(re.findall(r"[\w-]+", e.role.lower()))
         if e.kind != PERSON or not e.role:
             continue
         if named is not None:
-            fits = bool(have & LEADS) and any(a.lower() in e.role.lower() for a in named.aliases)
+            fits = bool(have & LEADS) and e is not named and _of_body(doc, e, named)
         else:
             fits = all(w in have or (w in LEADS and have & LEADS) for w in wanted)
         if fits:
             return e
     return None
+
+
+def _of_body(doc: ArticleDoc, e: Entity, body: Entity) -> bool:
+    """Does the person's role belong to the body: it names it ("HWA chief executive"), or it is the body's
+    own ("Its chief executive, X, ...") right after a sentence that opens with it ("Kestrel said it would
+    appeal.")."""
+    role = e.role.lower()
+    if any(a.lower() in role for a in body.aliases):
+        return True
+    line = doc.line_at(e.role_start)
+    if not re.match(r"\s*(?:its|their)\b", role) or line is None or line.number < 1:
+        return False
+    before = re.sub(r"^[\s\"“]*(?:[Tt]he\s+)?", "", doc.lines[line.number - 1].text)
+    return any(before.startswith(a) for a in body.aliases)

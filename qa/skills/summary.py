@@ -33,7 +33,7 @@ def summarize(doc: ArticleDoc, size: int | None = None) -> list[Line]:
 
 
 def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
-    usable = [ln for ln in doc.lines if len(words(ln.text)) >= 6 and not _headline(doc, ln)]
+    usable = [ln for ln in doc.lines if len(words(ln.text)) >= 6 and not doc.is_headline(ln)]
     if not usable:
         return doc.lines[:1]
     size = min(size or summary_size(len(usable)), len(usable))
@@ -55,10 +55,3 @@ def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
         gain[chosen] = -np.inf
         chosen.append(int(np.argmax(gain)))
     return [usable[i] for i in sorted(chosen)]
-
-
-def _headline(doc: ArticleDoc, line: Line) -> bool:
-    """The title on a line of its own (no closing punctuation): it names the story, it does not tell it."""
-    info = doc.info
-    inside = info is not None and line.start < info.title_end and info.title_start < line.end
-    return inside and not line.text.rstrip().endswith((".", "!", "?", "”", '"', "'"))

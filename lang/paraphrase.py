@@ -1,0 +1,35 @@
+"""Words a question may use for its sentence's words ("died" for "deaths", "finished" for "completed"), as the
+crowd of SQuAD's training questions used them (mined by training/paraphrases.py into paraphrases.json).
+
+One way only: the question's word is stood for by the sentence's ("Did anyone die?" is answered by "no
+deaths"), not the reverse."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    record = json.loads(Path(__file__).with_name("paraphrases.json").read_text(encoding="utf-8"))
+    table: dict[str, set[str]] = {}
+    for asked, said, *_ in record["pairs"]:
+        table.setdefault(asked, set()).add(said)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def said_for(asked: str, said: Iterable[str]) -> str | None:
+    """The stem among the sentence's stems `said` that stands for the question's stem `asked`: itself when
+    there, else a paraphrase; None when neither is."""
+    said = said if isinstance(said, (set, frozenset)) else set(said)
+    if asked in said:
+        return asked
+    return next((s for s in sorted(_table().get(asked, ())) if s in said), None)
+
+
+def covered(asked: Iterable[str], said: Iterable[str]) -> bool:
+    """Is every stem of `asked` in `said`, itself or by a paraphrase?"""
+    said = set(said)
+    return all(said_for(a, said) is not None for a in asked)

@@ -1,0 +1,33 @@
+"""The words crowd questions use for their answer sentence's words (lang/paraphrase.py, mined from SQuAD's
+training questions by training/paraphrases.py): one way only, and never a pair of related things."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lang.paraphrase import covered, said_for
+from lang.words import stem
+
+TABLE = Path(__file__).resolve().parents[1] / "lang" / "paraphrases.json"
+
+
+def test_a_question_word_is_stood_for_by_the_sentence_word_the_crowd_used_for_it():
+    assert said_for(stem("died"), {stem("no"), stem("deaths")}) == stem("deaths")
+    assert said_for(stem("finished"), {stem("completed")}) == stem("completed")
+    assert said_for(stem("bridge"), {stem("bridge")}) == stem("bridge")  # itself first
+    assert said_for(stem("bridge"), {stem("tunnel")}) is None
+
+
+def test_covered_needs_every_word():
+    assert covered([stem("died"), stem("fires")], [stem("deaths"), stem("fires")])
+    assert not covered([stem("died"), stem("floods")], [stem("deaths"), stem("fires")])
+
+
+def test_the_committed_table_says_how_it_was_made_and_keeps_related_things_apart():
+    record = json.loads(TABLE.read_text(encoding="utf-8"))
+    assert "squad1_train" in record["data"] and record["kept"] == len(record["pairs"]) > 50
+    pairs = {(q, s) for q, s, *_ in record["pairs"]}
+    # Mentioned together far more than chance: related, not the same ("bought" / "sold", "miles" / "kilometres").
+    for related in (("bought", "sold"), ("mile", "kilometr"), ("album", "band")):
+        assert related not in pairs
+    assert all(q != s and q.isalpha() and s.isalpha() for q, s in pairs)
