@@ -150,6 +150,10 @@ def test_its_head_after_a_sentence_about_a_body_leads_that_body():
     doc = article(text)
     assert role_holder(doc, "head of Ferrow Labs").name == "Lena Voss"
     assert role_holder(doc, "head of the Dunmore Trust").name == "Ivo Marr"
+    described = ("The Dunmore Tenants Union (DTU), a group that represents renters, sued. The union's president, "
+                 "Sara Opoku, said it would go on.\n")
+    assert role_holder(article(described), "head of renters group").name == "Sara Opoku"
+    assert role_holder(article(described), "head of farmers group") is None
 
 
 def test_words_before_a_name_in_a_headline_are_not_its_title():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lang.rules import LEADS
+from lang.words import terms
 from qa.types import Route
 
 from .article import ArticleDoc
@@ -36,6 +37,8 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
     # A body by any name, not taken for a person when the tagger says so of a company ("Court orders Kestrel").
     named = next((e for e in sorted(known, key=lambda e: e.kind == PERSON) if e.matches(body, True)), None) \
         if body else None
+    if named is None and body:  # "the drivers group": the body the article describes in those words
+        named = next((e for e in known if e.kind != PERSON and e.role and _describes(e.role, body)), None)
     for e in known:
         have = set(re.findall(r"[\w-]+", e.role.lower()))
         if e.kind != PERSON or not e.role:
@@ -56,8 +59,18 @@ def _of_body(doc: ArticleDoc, e: Entity, body: Entity) -> bool:
     role = e.role.lower()
     if any(a.lower() in role for a in body.aliases):
         return True
+    heads = {a.split()[-1].lower() for a in body.aliases if " " in a}  # "the association's president"
+    if any(re.search(r"\bthe " + re.escape(h) + r"\b", role) for h in heads):
+        return True
     line = doc.line_at(e.role_start)
     if not re.match(r"\s*(?:its|their)\b", role) or line is None or line.number < 1:
         return False
     before = re.sub(r"^[\s\"“]*(?:[Tt]he\s+)?", "", doc.lines[line.number - 1].text)
     return any(before.startswith(a) for a in body.aliases)
+
+
+def _describes(role: str, body: str) -> bool:
+    """Does the role hold every word of the body as the question names it ("a group that represents about
+    8,000 app-based drivers" for "the drivers group")?"""
+    said = set(terms(role))
+    return all(t in said for t in terms(body))
