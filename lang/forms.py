@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .rules import KIND_NOUNS
+from .words import STOPWORDS
 
 
 class Kind(StrEnum):
@@ -45,6 +46,8 @@ class Form:
     explicit: bool = False
     """For DEFINE: the meaning is asked for in so many words ("what does X mean / refer to", "what is meant by X",
     "define X"), not only "what is X"."""
+    by_name: bool = False
+    """For WHO_IS: the subject can only be a name ("what does fisk do"), never a role ("who is the mayor")."""
 
 
 _ART = r"(?:article|story|piece|report|text|news|document|post|item|this|it)"
@@ -228,9 +231,17 @@ def form(question: str) -> Form | None:
     name = m and next(g for g in m.group("name", "name2", "name3") if g is not None).strip()
     # "What does X do?" asks who X is only of a name ("What does the council do?" asks something else).
     if name and len(name.split()) <= 4 and name.split()[-1].lower() not in _PREPOSITIONS and (
-            m.group("name3") is None or _looks_like_a_name(name) or is_acronym(name)):  # not "Who was it hosted by?"
-        return Form(Kind.WHO_IS, subject=name)
+            m.group("name3") is None or _looks_like_a_name(name) or is_acronym(name)  # not "Who was it hosted by?"
+            or _typed_name(name)):
+        return Form(Kind.WHO_IS, subject=name, by_name=m.group("name3") is not None)
     return None
+
+
+def _typed_name(text: str) -> bool:
+    """A name as people type it in lower case ("fisk", "naomi fisk"): short, letters only, none of its words a
+    common word. Whether the articles know it is for the skill to find out (it falls back when they do not)."""
+    ws = text.split()
+    return 1 <= len(ws) <= 3 and all(w.isalpha() and w.lower() not in STOPWORDS for w in ws)
 
 
 def is_acronym(word: str) -> bool:

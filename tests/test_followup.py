@@ -155,6 +155,9 @@ def test_a_wire_date_line_is_not_what_a_turn_is_about_and_a_sentence_end_ends_a_
     assert focus("who said it would act", "HARLOW — Anna Berg said on Monday the board would act. [1]")[0] \
         == "Anna Berg"
     assert focus("who is okonjo", "Mayor. Mayor Daniel Okonjo backed the plan. [1]") == ["Mayor Daniel Okonjo"]
+    # A title's full stop does not end the answer's first sentence ("Dr." is not who led it).
+    assert focus("who led the study?", "Dr. Naomi Fisk. Dr. Naomi Fisk, who led the study, said so. [1]") \
+        == ["Dr Naomi Fisk"]
 
 
 def test_a_phrase_that_narrows_the_last_question_is_added_to_it():

@@ -44,6 +44,7 @@ from lang.spelling import closest, same_word
     ("IAEA meaning", Kind.DEFINE, "IAEA"),
     ("what is Ilse Brandt's job?", Kind.WHO_IS, "Ilse Brandt"),
     ("What does Ilse Brandt do?", Kind.WHO_IS, "Ilse Brandt"),
+    ("what does brandt do", Kind.WHO_IS, "brandt"),  # typed in lower case: the skill finds out if it is a name
     ("what's Ilse Brandt's take on the ferry?", Kind.OPINION, "Ilse Brandt"),
     ("who runs the IAEA?", Kind.WHO_IS, "head of IAEA"),
     ("what do analysts think will happen?", Kind.OPINION, "analysts"),

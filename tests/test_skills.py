@@ -101,6 +101,12 @@ def test_who_is_answers_with_the_role_first(harbour):
     assert a.short is not None and a.short.text == "Opposition leader"
 
 
+def test_what_a_name_typed_in_lower_case_does_is_its_role_and_a_common_word_is_no_role(harbour):
+    a = ask(harbour, "what does weber do")
+    assert a.short is not None and a.short.text == "Opposition leader"
+    assert ask(harbour, "what does opposition do").route is not Route.DEFINITION  # a role's word is not a name
+
+
 def test_a_typo_in_a_name_still_finds_the_person(harbour):
     a = ask(harbour, "Who is Brant?")
     assert a.short is not None and a.short.text == "Mayor"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lang.rules import AUXILIARIES, auxiliary
+from lang.rules import AUXILIARIES, TITLES, auxiliary
 from lang.words import QUESTION_WORDS, STOPWORDS, names, terms, words
 from qa.question import with_note
 from qa.types import MARKER
@@ -123,12 +123,24 @@ def focus(question: str, answer: str) -> list[str]:
     m = _WHO_IS.match(question)
     if m and q_names:
         return q_names
-    first_sentence = re.split(r"(?<=[.!?])\s", answer, maxsplit=1)[0]
+    first_sentence = _first_sentence(answer)
     q_terms = {t for n in q_names for t in terms(n)}
     new = [n for n in names(first_sentence) if not set(terms(n)) <= q_terms]
     if words(question)[:1] == ["who"]:
         return new[:1] + q_names
     return q_names + new[:1]
+
+
+def _first_sentence(text: str) -> str:
+    """The answer's first sentence, not cut after a title ("Dr. Naomi Fisk. ...", "Gov. Ruiz ...")."""
+    parts = re.split(r"(?<=[.!?])\s", text)
+    out = parts[0]
+    for part in parts[1:]:
+        last = out.rsplit(None, 1)[-1].rstrip(".").lower()
+        if last not in TITLES:
+            break
+        out = f"{out} {part}"
+    return out
 
 
 def _typed_lower(question: str, answer: str) -> list[str]:

@@ -157,6 +157,8 @@ class Skills:
             if described is not None:
                 return described
         if f.kind is Kind.WHO_IS and not named:
+            if f.by_name:
+                return None  # "what does sleep do": no one by that name, and not a role to look for
             docs = [self.library.get(i) for i in self._matching(term, scope, snap)[:MAX_ARTICLES]]
             return holder([d for d in docs if d is not None], term)
         if f.explicit and not named:
