@@ -68,6 +68,16 @@ def test_a_measure_asked_for_is_refused_when_the_best_sentence_gives_none():
     assert not decide(analyze("How long is the bridge?", flat_idf), _selected(fitting, 0.9), threshold=0.4, sure=0.8).abstain
 
 
+def test_an_age_question_is_refused_when_the_best_sentence_gives_no_age_in_any_form():
+    q = analyze("How old is Tomas Reyes?", flat_idf)
+    none = _best("Tomas Reyes, who drove for the firm for six years, called the ruling fair.", fits=False)
+    d = decide(q, _selected(none, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    assert d.abstain and d.reason == "they give no age for this"
+    for given in ("Tomas Reyes, 58, called the ruling fair.", "The firm was founded in 1921.",
+                  "The fossils are 515 million years old.", "He was seven months old."):
+        assert not decide(q, _selected(_best(given), 0.9), threshold=0.4, sure=0.8).abstain, given
+
+
 def test_the_reason_never_lists_the_questions_common_words():
     q = analyze("Who designed the bridge?", flat_idf)
     d = decide(q, _selected(_best("The bridge opened in 2021."), 0.1), threshold=0.4, sure=0.8)

@@ -1,6 +1,7 @@
 """Abstention: the judge's probability that the articles answer, and a reason a reader can check."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -12,6 +13,16 @@ from qa.question import AGE, DATE, NUMBER, Question
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
 _MEASURES = {"length": "length", "length_or_time": "length or duration", "weight": "weight"}
+_AGE_GIVEN = re.compile(r"\b(?:old|aged?|born|birth)\b|\(\d{1,3}\)|,\s*\d{1,3}\s*,"
+                        r"|\d[\d,.]*\s*(?:(?:million|billion|thousand)\s+)?(?:years?|months?|centuries)\b(?!\s+ago)"
+                        r"|\b(?:1[0-9]|20)\d\d\b", re.I)
+
+
+def gives_age(sentence: str) -> bool:
+    """Does the sentence give an age in any form ("the 92-year-old bridge", "Dvorin, 63,", "aged 24", "born in
+    1961", "515 million years", "dating to 1338")? The judge's narrower pattern (qa.judgment.features) was
+    fitted with it; this one only keeps an age question from being answered by a sentence with none."""
+    return bool(_AGE_GIVEN.search(sentence))
 
 # How an abstention reads, wherever it is shown (answer text, CLI, chat, clipboard).
 NOTHING_MATCHES = "nothing in them matches the question"
@@ -67,6 +78,8 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     # give it, however well it matches the rest of the question. (Not "how big / fast / often": a share, a count or
     # a rate answers those as well as a unit does.)
     measured = q.unit not in _MEASURES or not selection.evidence or selection.evidence[0].fits
+    if q.wants == AGE and selection.evidence and not gives_age(selection.evidence[0].text):
+        measured = False  # "How old is X?" / "X, who drove for the firm for six years": no age is given
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence), selection)
