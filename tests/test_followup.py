@@ -169,3 +169,14 @@ def test_a_phrase_that_narrows_the_last_question_is_added_to_it():
     assert "paying for how long" not in resolve("for how long?", history).searched
     assert resolve("on the first day of the long strike?", history).searched == \
         "on the first day of the long strike?"
+
+
+def test_her_group_is_the_body_her_role_names():
+    history = [{"role": "user", "content": "Who is Karen Liu?"},
+               {"role": "assistant", "content": 'Director of the Battery Safety Alliance. "Too long," said Karen Liu, '
+                                                "director of the Battery Safety Alliance (BSA). [1]"}]
+    assert resolve("What does her group want?", history).searched == "What does the Battery Safety Alliance want?"
+    # A role that names no body leaves the possessive to the name.
+    history = [{"role": "user", "content": "Who is Tomas Weber?"},
+               {"role": "assistant", "content": "Opposition leader. Opposition leader Tomas Weber said no. [1]"}]
+    assert resolve("what does his party want", history).searched == "what does Tomas Weber's party want"

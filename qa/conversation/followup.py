@@ -179,7 +179,33 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
             return Resolved(question, said[:1].upper() + said[1:], (thing,))
     if not context:
         return Resolved(question, question, ())
+    body = _their_body(question, turns[-1][1], context)
+    if body is not None:  # "Who is Karen Liu?" / "Director of the Battery Safety Alliance." + "What does her group want?"
+        return Resolved(question, body, tuple(context))
     return Resolved(question, _rewrite(question, context, last_searched), tuple(context))
+
+
+_BODY_OF = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:group|organi[sz]ation|company|firm|party|union|agency|"
+                      r"charity|association|club|team|employer|department|ministry)\b", re.I)
+
+
+def _their_body(question: str, answer: str, context: list[str]) -> str | None:
+    """"her group" is the body the last answer's first sentence names beside the person (her role: "Director of
+    the Battery Safety Alliance"); None when it names none."""
+    if not _BODY_OF.search(question):
+        return None
+    people = {t for c in context for t in terms(c)}
+    first = _first_sentence(_DATELINE.sub("", answer, count=1))
+    bodies = [b for b in map(_body_in, names(first)) if b and len(b.split()) >= 2 and not set(terms(b)) & people]
+    return _BODY_OF.sub(f"the {bodies[0]}", question, count=1) if bodies else None
+
+
+def _body_in(name: str) -> str | None:
+    """The body a role names ("Director of the Battery Safety Alliance" -> "Battery Safety Alliance")."""
+    if name.split()[0].lower() not in TITLES:
+        return name
+    m = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?(.+)$", name)
+    return m.group(1) if m else None
 
 
 _DO = frozenset("do does did".split())
