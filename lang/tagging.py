@@ -35,3 +35,15 @@ def parse(text: str, exclude: tuple[str, ...] = ()):
         lock = _parsing.setdefault(key, threading.Lock())
     with lock:
         return nlp(text)
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    table = pipeline(()).get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    return {form: bases[0] for form, bases in table["verb"].items() if bases}
+
+
+def verb_base(word: str) -> str:
+    """The base of an irregular verb form ("slept" -> "sleep", "won" -> "win", "met" -> "meet") from the
+    pipeline's own lemma exceptions, which a stemmer cannot know; any other word as it is."""
+    return _irregular().get(word.lower(), word)

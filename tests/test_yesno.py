@@ -31,6 +31,9 @@ FIRST = "Was the September meeting the first between Putin and Haftar?"
     ("Is Ferrow going to appeal?", "Ferrow said it would appeal."),
     ("Will Ferrow appeal?", "Ferrow said it would appeal."),
     ("Did Brandt say she opened the bridge?", "Brandt said she opened the bridge."),
+    # An irregular verb's form is its base's ("slept" / "sleep"), which a stemmer cannot know.
+    ("Did the students sleep longer?", "The students slept 34 minutes longer on school nights."),
+    ("Did Redhaven win the cup?", "Redhaven won the cup in May."),
 ])
 def test_yes_when_the_sentence_states_the_claim(question, sentence):
     assert yes_no(question, sentence) == "Yes"

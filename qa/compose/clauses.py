@@ -7,7 +7,7 @@ import threading
 from functools import lru_cache
 
 from lang.rules import CONDITIONALS, MODALS, auxiliary, is_reporting, negates
-from lang.tagging import parse, pipeline
+from lang.tagging import parse, pipeline, verb_base
 from lang.words import stem
 
 # The parser needs only its own tok2vec: without the tagger the whole check takes 2-3.5 ms per parsed sentence
@@ -23,8 +23,9 @@ _lock = threading.Lock()  # one load, and spaCy's string store is not written by
 
 
 def warm_up() -> None:
-    """Load the parser now, so the first yes/no answer does not wait for it."""
+    """Load the parser and the irregular verbs now, so the first yes/no answer does not wait for them."""
     _parser()
+    verb_base("was")
 
 
 def _parser():
@@ -63,8 +64,13 @@ def starts_clause(t) -> bool:
 
 
 def word_stem(t) -> str:
-    """The stem of a parsed word, as lang.words.terms stems it."""
-    return stem(t.lower_)
+    """The stem of a parsed word, as base_stem stems it."""
+    return base_stem(t.lower_)
+
+
+def base_stem(word: str) -> str:
+    """The stem of a word's base: an irregular verb form is its base's ("slept" is "sleep")."""
+    return stem(verb_base(word))
 
 
 def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lang.paraphrase import said_for
 from lang.rules import AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary, is_reporting
-from lang.words import STOPWORDS, names, stem, words
+from lang.words import STOPWORDS, names, words
 
-from .clauses import (SUBJECTS, asserted, clause_head, denies, parse_fast, parse_full, warm_up,
+from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, parse_full, warm_up,
                       word_stem)
 
 __all__ = ["unsettled", "warm_up", "yes_no"]
@@ -21,19 +21,19 @@ def yes_no(question: str, sentence: str) -> str | None:
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
     going = auxiliary(ws[0]) in ("is", "are", "am") and any(a == "going" and b == "to" for a, b in zip(ws, ws[1:]))
-    asked = {stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
+    asked = {base_stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
              and not (going and w == "going")}
     if not asked:
         return None
     modals = {auxiliary(w) for w in ws} & MODALS | ({"will"} if going else set())  # "is X going to" = "will X"
-    said = {stem(w) for w in words(sentence)}
+    said = {base_stem(w) for w in words(sentence)}
     asked = {said_for(a, said) or a for a in asked}  # "Did anyone die?" / "no deaths": the sentence's word
     if not asked <= said:
         # Some words of the question are not there ("Did Brandt *meet* Weber?" / "Brandt *met* Weber", "Did the
         # shares fall *after the recall*?"): the claim itself — its verb, its subject, its object — must be.
         # Asked of anyone ("Has anyone died in the flood?"), the verb alone may be denied ("no one has died").
         anyone = len(ws) > 1 and ws[1] in INDEFINITES and not any(  # a name missing may be the point
-            stem(w) not in said for n in names(question) for w in words(n))
+            base_stem(w) not in said for n in names(question) for w in words(n))
         shared = len(asked & said)
         verdict = _core_verdict(question, sentence, modals) if shared >= 2 or anyone and shared else None
         return verdict if shared >= 2 or verdict == "No" else None
@@ -55,11 +55,11 @@ def unsettled(question: str, sentence: str) -> bool:
     if auxiliary(ws[0]) in ("is", "are", "am") and any(w.endswith("ing") for w in ws[1:]):
         return False
     kept = [w for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES]
-    said = {stem(w) for w in words(sentence)}
-    present = [i for i, w in enumerate(kept) if stem(w) in said]
-    if len(present) < 2 or any(stem(w) not in said for w in kept[present[0]:]) or present[0] > 1:
+    said = {base_stem(w) for w in words(sentence)}
+    present = [i for i, w in enumerate(kept) if base_stem(w) in said]
+    if len(present) < 2 or any(base_stem(w) not in said for w in kept[present[0]:]) or present[0] > 1:
         return False  # every word from the first one found on must be there; before it, one subject word at most
-    asked = frozenset(stem(w) for w in kept if stem(w) in said)
+    asked = frozenset(base_stem(w) for w in kept if base_stem(w) in said)
     doc = parse_fast(sentence)
     clause_of = {t.i: clause_head(t) for t in doc}
     held: dict[int, set[str]] = {}
