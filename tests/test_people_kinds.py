@@ -156,6 +156,13 @@ def test_its_head_after_a_sentence_about_a_body_leads_that_body():
     assert role_holder(article(described), "head of farmers group") is None
 
 
+def test_a_person_hung_on_a_company_inside_a_phrase_about_a_person_is_that_person():
+    text = ("The Dutch researcher who wrote the report for the Norden research company Anna Lisa Berg estimates that "
+            "prices will rise. Berg thinks the rise will last.\n")
+    berg = next(e for e in entities(article(text)) if e.name == "Anna Lisa Berg")
+    assert berg.kind == PERSON and berg.role.startswith("The Dutch researcher who wrote the report")
+
+
 def test_words_before_a_name_in_a_headline_are_not_its_title():
     text = "Court orders Ferrow to pay workers\n\nA judge ordered Ferrow, which makes lenses, to pay its workers.\n"
     doc = article(text)

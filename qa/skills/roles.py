@@ -48,6 +48,15 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
     for conj in [c for c in root.head.children if root.dep_ == "conj" and c.dep_ == "appos" and c.i > span.end]:
         if not _is_entity(conj):
             return _offsets(conj.subtree)
+    # "The researcher who wrote the report for the research company Ana Berg estimates ...": a person's name hung
+    # on a body noun deep in a phrase whose head is a person noun belongs to that head, not to the body.
+    if root.dep_ == "appos" and kind == PERSON and root.head.lower_ in KIND_NOUNS["organisation"]:
+        head = next((a for a in root.head.ancestors if a.pos_ == "NOUN" and a.lower_ in KIND_NOUNS["person"]
+                     and a.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is not None and head.i < span.start:
+            found = _offsets([t for t in head.subtree if t.i < span.start])
+            if found:
+                return found
     # "the mayor Ilse Brandt": the name is the apposition of a noun before it.
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
             and not _is_entity(root.head):
