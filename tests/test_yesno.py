@@ -76,6 +76,8 @@ def test_no_when_the_sentence_negates_the_very_claim(question, sentence):
     ("Has anyone died in Oakport?", "No one has died."),                                     # not said of Oakport
     ("Is the city going to build a bridge?", "The city may build a bridge."),                # only possible
     ("Did Ferrow buy the plant?", "Ferrow sold the plant."),          # related words are not the same claim
+    # The question's words only in the subject: the verb denied is another claim.
+    ("Did Prigozhin die?", "The death of Wagner boss Prigozhin did not slow down the cooperation."),
 ])
 def test_nothing_when_the_sentence_does_not_plainly_state_it(question, sentence):
     assert yes_no(question, sentence) is None

@@ -111,6 +111,11 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
     denied = any(denies(t, verbs, asked) for t in own)
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS:  # "left without cutting the ribbon"
         denied = True
+    if word_stem(head) not in asked and head.lower_ not in STOPWORDS:
+        # The question's words are only the clause's subject or object ("Did Prigozhin die?" / "The death of
+        # Prigozhin did not slow the talks"): its verb states another claim. Only an asked word denied itself
+        # answers ("No deaths have been reported").
+        return "No" if any(denies(t, set(), asked) for t in own) else None
     return "No" if denied else "Yes"
 
 
