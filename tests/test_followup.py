@@ -180,3 +180,9 @@ def test_her_group_is_the_body_her_role_names():
     history = [{"role": "user", "content": "Who is Tomas Weber?"},
                {"role": "assistant", "content": "Opposition leader. Opposition leader Tomas Weber said no. [1]"}]
     assert resolve("what does his party want", history).searched == "what does Tomas Weber's party want"
+
+
+def test_a_name_run_on_past_the_person_is_cut_at_the_name_typed():
+    answer = "Judge. Judge Helen Mbeki of the U.S. District Court in Brandmoor said the firm was their employer. [1]"
+    history = [{"role": "user", "content": "who is mbeki"}, {"role": "assistant", "content": answer}]
+    assert resolve("what did she rule", history).searched == "what did Judge Helen Mbeki rule"

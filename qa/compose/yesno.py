@@ -111,10 +111,12 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
     denied = any(denies(t, verbs, asked) for t in own)
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS:  # "left without cutting the ribbon"
         denied = True
-    if word_stem(head) not in asked and head.lower_ not in STOPWORDS:
-        # The question's words are only the clause's subject or object ("Did Prigozhin die?" / "The death of
-        # Prigozhin did not slow the talks"): its verb states another claim. Only an asked word denied itself
-        # answers ("No deaths have been reported").
+    subject = {word_stem(t) for c in head.children if c.dep_ in SUBJECTS for t in c.subtree}
+    if word_stem(head) not in asked and head.lower_ not in STOPWORDS and held[head.i] <= subject:
+        # The question's words are only the clause's subject ("Did Prigozhin die?" / "The death of Prigozhin did
+        # not slow the talks"): its verb states another claim. Only an asked word denied itself answers ("No
+        # deaths have been reported"). Words in the predicate are its claim ("did not respond to a request for
+        # comment" answers "Did they comment?").
         return "No" if any(denies(t, set(), asked) for t in own) else None
     return "No" if denied else "Yes"
 

@@ -137,7 +137,7 @@ def _first_sentence(text: str) -> str:
     out = parts[0]
     for part in parts[1:]:
         last = out.rsplit(None, 1)[-1].rstrip(".").lower()
-        if last not in TITLES:
+        if last not in TITLES or len(last) > 4:  # an abbreviated title ("Dr.", "Gov."), not "Judge." said alone
             break
         out = f"{out} {part}"
     return out
@@ -150,6 +150,11 @@ def _typed_lower(question: str, answer: str) -> list[str]:
     found = []
     for n in dict.fromkeys(n for part in _SENTENCE_END.split(answer) for n in names(part)):
         ws = [w for w in words(n) if w not in STOPWORDS]
+        # A name run on past the person ("Judge Helen Mbeki of the U District Court"): up to the word typed.
+        typed = next((k for k, w in enumerate(ws[:-1]) if w in asked and len(w) >= 4), None)
+        if typed is not None and ws[-1] not in asked:
+            cut = re.search(r"\b" + re.escape(ws[typed]) + r"\b", n, re.I)
+            n, ws = (n[:cut.end()], ws[:typed + 1]) if cut else (n, ws)
         # The whole name, or its last word ("brandt" of "Mayor Ilse Brandt"), as typed.
         if ws and (ws[-1] in asked or all(w in asked for w in ws)) and not ws[-1].isdigit():
             found.append((asked.index(ws[-1]) if ws[-1] in asked else asked.index(ws[0]), n))
