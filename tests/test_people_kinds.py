@@ -163,6 +163,14 @@ def test_a_person_hung_on_a_company_inside_a_phrase_about_a_person_is_that_perso
     assert berg.kind == PERSON and berg.role.startswith("The Dutch researcher who wrote the report")
 
 
+def test_a_body_called_by_the_first_word_of_its_name_is_one_organisation():
+    text = ("Norvik Group said it had agreed to buy Telma. Norvik will pay 310 kroner a share. Norvik, which is "
+            "based in Oslo, makes lifts.\n")
+    found = [e for e in entities(article(text)) if e.name.startswith("Norvik")]
+    assert len(found) == 1 and found[0].name == "Norvik Group" and "Norvik" in found[0].aliases
+    assert found[0].kind == ORGANISATION  # "which is based in Oslo": not a person, and not a place either
+
+
 def test_words_before_a_name_in_a_headline_are_not_its_title():
     text = "Court orders Ferrow to pay workers\n\nA judge ordered Ferrow, which makes lenses, to pay its workers.\n"
     doc = article(text)

@@ -116,6 +116,7 @@ def _build(doc: ArticleDoc) -> list[Entity]:
                           role_end=end, line=intro.number if intro else 0))
     _merge_acronyms(out, doc)
     _merge_surnames(out)
+    _merge_short_names(out)
     return sorted(out, key=lambda e: (-e.mentions, e.first))
 
 
@@ -229,6 +230,25 @@ def _merge_surnames(found: list[Entity]) -> None:
                                           role=full.role or short.role,
                                           role_start=full.role_start if full.role else short.role_start,
                                           role_end=full.role_end if full.role else short.role_end, line=full.line)
+        found.remove(short)
+
+
+def _merge_short_names(found: list[Entity]) -> None:
+    """A body called by the first word of its two-word name ("Kestrel" for "Kestrel Rides", "Norvik" for "Norvik
+    Group") is one entity, whatever the tagger took either for. A person is called by the surname, not the first
+    name, and a place's name opens other names ("Washington" / "Washington Post"), so neither is merged."""
+    for short in [e for e in found if " " not in e.name and e.kind not in (PERSON, PLACE)]:
+        full = next((e for e in found if e is not short and len(e.name.split()) == 2
+                     and e.name.split()[0] == short.name and (e.kind != PERSON or not e.role)), None)
+        if full is None:
+            continue
+        kind = short.kind if short.role or not full.role else full.kind
+        found[found.index(full)] = Entity(name=full.name, kind=kind, aliases=full.aliases + short.aliases,
+                                          mentions=full.mentions + short.mentions, first=min(full.first, short.first),
+                                          role=full.role or short.role,
+                                          role_start=full.role_start if full.role else short.role_start,
+                                          role_end=full.role_end if full.role else short.role_end,
+                                          line=full.line if full.role else short.line)
         found.remove(short)
 
 

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import re
 
-from lang.forms import PERSON
+from lang.forms import ORGANISATION, PERSON
 from lang.rules import KIND_NOUNS, TITLES
 
 _EDGE = " ,;:—–-\"“”'’()"
+_DOES_BUSINESS = re.compile(r"\b(?:based|headquartered|founded|listed|went public|employs|makes|sells|owns|operates|"
+                            r"manufactures|produces)\b", re.I)
 
 
 def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
     """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said. With
     `head_only`, only the role's head noun counts ("Velora Mobility, the maker of ..." is a company)."""
     words = set(re.findall(r"[a-z]+", role.lower()))
+    if re.match(r"\s*which\b", role, re.I):
+        # "Kestrel, which is based in Alder City": not a person, and the nouns inside say where it is or what it
+        # does, not what it is.
+        if _DOES_BUSINESS.search(role):
+            return ORGANISATION
+        return "thing" if kind == PERSON else kind
     if re.match(r"\s*who\b", role, re.I) or re.search(r"\b\d+-year-old\s+(?:[a-z-]+\s+)*?(?:former\s+)?[a-z]+", role):
         return PERSON  # "X, who joined ...", "X, a 41-year-old former courier"
     if words & TITLES and kind == PERSON:
