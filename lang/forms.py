@@ -69,6 +69,11 @@ _SUMMARY = re.compile(
     rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+story(?:\s+here)?|going\s+on|happening)|tell\s+(?:me|us)\s+about\s+"
     rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END, re.I)
 
+_ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(?P<x>[\w-]+(?:\s+[\w-]+){0,2}?)\s+"
+                    r"(?:all\s+)?about" + _Q_END, re.I)
+"""What a story named by a common noun is about ("what is the study about?", "what's the ruling about"): the
+story the words point at is summarized (qa/skills falls back when no article matches)."""
+
 _ENTITY_NOUNS = {
     PERSON: r"people|persons|person|individuals|characters|officials|figures|players|actors|names|leaders|politicians",
     ORGANISATION: r"organi[sz]ations?|groups?|companies|company|agencies|institutions|parties|firms|bodies|outfits",
@@ -192,6 +197,9 @@ def form(question: str) -> Form | None:
     if m:
         rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5") if g is not None), "")
         return Form(Kind.SUMMARY, subject=_story(rest))
+    m = _ABOUT.match(q)
+    if m and m.group("x") == m.group("x").lower():  # "what is the study about?"; not "the Domesday Book"
+        return Form(Kind.SUMMARY, subject=m.group("x"))
     m = _LEADS.match(q)
     if m:
         return Form(Kind.WHO_IS, subject=f"head of {m.group('body').strip()}")

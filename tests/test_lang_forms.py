@@ -34,6 +34,7 @@ from lang.spelling import closest, same_word
     ("Who is Ilse Brandt in the ferry story?", Kind.WHO_IS, "Ilse Brandt"),
     # More ways people ask the same.
     ("what's the story", Kind.SUMMARY, ""),
+    ("what is the study about?", Kind.SUMMARY, "study"),  # a story named by a common noun
     ("give me an overview", Kind.SUMMARY, ""),
     ("What are the main points?", Kind.SUMMARY, ""),
     ("tell me about this article", Kind.SUMMARY, ""),
@@ -76,7 +77,7 @@ def test_entity_lists_by_kind(question, entity):
                                       "What is the bridge made of?", "What does the council do?", "What did Brandt do?",
                                       "the hidden meaning", "Was the treaty discussed?",
                                       "What is it about the mine that is unusual?", "What happened in Portugal?",
-                                      "Who was the show hosted by?"])
+                                      "Who was the show hosted by?", "What is the Domesday Book about?"])
 def test_single_fact_questions_have_no_special_form(question):
     assert form(question) is None
 

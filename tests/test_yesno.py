@@ -121,6 +121,8 @@ def test_the_core_claim_decides_when_words_of_the_question_are_missing(question,
     ("Did the mayor open the school?", "The mayor hopes to open the school next year.", True),
     # The subject may be named elsewhere in the article ("there is talk of opening ...").
     ("Will Russia open a consulate in Benghazi?", "There is talk of opening a consulate in Benghazi.", True),
+    # "Is X going to ...?" asks about the future; a vote on whether to is not a verdict.
+    ("Is the board going to move the schools?", "The board would vote in March on whether to move the schools.", True),
     # Stated or denied: settled either way.
     ("Will the city close the bridge?", "The city will close the bridge in March.", False),
     ("Did the mayor open the school?", "The mayor opened the school.", False),

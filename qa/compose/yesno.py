@@ -20,7 +20,7 @@ def yes_no(question: str, sentence: str) -> str | None:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
-    going = auxiliary(ws[0]) in ("is", "are", "am") and any(a == "going" and b == "to" for a, b in zip(ws, ws[1:]))
+    going = _going_to(ws)
     asked = {base_stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
              and not (going and w == "going")}
     if not asked:
@@ -52,9 +52,12 @@ def unsettled(question: str, sentence: str) -> bool:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return False
-    if auxiliary(ws[0]) in ("is", "are", "am") and any(w.endswith("ing") for w in ws[1:]):
+    going = _going_to(ws)  # "Is X going to move ...?" asks about the future, not something under way
+    if auxiliary(ws[0]) in ("is", "are", "am") and any(w.endswith("ing") and not (going and w == "going")
+                                                       for w in ws[1:]):
         return False
-    kept = [w for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES]
+    kept = [w for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
+            and not (going and w == "going")]
     said = {base_stem(w) for w in words(sentence)}
     present = [i for i, w in enumerate(kept) if base_stem(w) in said]
     if len(present) < 2 or any(base_stem(w) not in said for w in kept[present[0]:]) or present[0] > 1:
@@ -72,6 +75,11 @@ def unsettled(question: str, sentence: str) -> bool:
         return False  # denied, not unsettled
     modals = {auxiliary(w) for w in ws} & MODALS
     return not asserted(head, own, asked, modals) or _named_as_noun(head)
+
+
+def _going_to(ws: list[str]) -> bool:
+    """"Is X going to ...?": the future asked, as "Will X ...?" asks it."""
+    return auxiliary(ws[0]) in ("is", "are", "am") and any(a == "going" and b == "to" for a, b in zip(ws, ws[1:]))
 
 
 def _named_as_noun(verb) -> bool:
