@@ -45,7 +45,8 @@ class Form:
     """For AFTER: the question asks what came before the event instead."""
     explicit: bool = False
     """For DEFINE: the meaning is asked for in so many words ("what does X mean / refer to", "what is meant by X",
-    "define X"), not only "what is X"."""
+    "define X"), not only "what is X". For MENTION: what the articles say of it is asked ("what does the article
+    say about X"), not whether they mention it."""
     by_name: bool = False
     """For WHO_IS: the subject can only be a name ("what does fisk do"), never a role ("who is the mayor")."""
 
@@ -168,6 +169,12 @@ _MENTION = re.compile(
     rf"|^\s*(?:how\s+(?:many\s+times|often)|where)\s+(?:is|are|was|were)\s+(?P<d>[^?]+?)\s+(?:mentioned|named)"
     rf"{_IN_STORY}" + _Q_END, re.I)
 """Whether the articles mention something at all: answered from every sentence, not from the best one."""
+_SAYS = re.compile(
+    rf"^\s*what\s+(?:does|did|do)\s+(?:the\s+|this\s+|that\s+)?{_ART}s?\s+(?:say|tell\s+(?:me|us)|report|write)\s+"
+    rf"(?:about|on|of|regarding)\s+(?P<x>[^?]+?){_Q_END}"
+    rf"|^\s*what\s+(?:is|was|are|were)\s+(?:said|written|reported)\s+(?:about|on|of)\s+(?P<y>[^?]+?){_Q_END}", re.I)
+"""What the articles say about something ("what does the article say about Turkey?"): every sentence that
+mentions it, as MENTION reads them, without a Yes or No."""
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 
 
@@ -214,6 +221,9 @@ def form(question: str) -> Form | None:
             entity = ANY
         return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("story") or m.group("rest2") or ""),
                     entity=entity)
+    m = _SAYS.match(q)
+    if m:
+        return Form(Kind.MENTION, subject=(m.group("x") or m.group("y")).strip(), explicit=True)
     m = _MENTION.match(q)
     if m:
         return Form(Kind.MENTION, subject=next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip())

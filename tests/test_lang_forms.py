@@ -35,6 +35,8 @@ from lang.spelling import closest, same_word
     # More ways people ask the same.
     ("what's the story", Kind.SUMMARY, ""),
     ("what is the study about?", Kind.SUMMARY, "study"),  # a story named by a common noun
+    ("what does the article say about Turkey?", Kind.MENTION, "Turkey"),
+    ("what is said about the ferry", Kind.MENTION, "the ferry"),
     ("give me an overview", Kind.SUMMARY, ""),
     ("What are the main points?", Kind.SUMMARY, ""),
     ("tell me about this article", Kind.SUMMARY, ""),

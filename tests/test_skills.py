@@ -185,6 +185,13 @@ def test_whether_something_is_mentioned_is_read_from_every_sentence(harbour):
     assert none.route is Route.MENTION and none.text.startswith("No:") and not none.citations
 
 
+def test_what_the_article_says_about_something_is_every_sentence_that_mentions_it_without_a_verdict(harbour):
+    a = ask(harbour, "what does the article say about weber")  # typed in lower case
+    assert a.route is Route.MENTION and a.short is None and not a.text.startswith("Yes")
+    assert "2 sentences mention “weber”" in a.text and "Tomas Weber voted against the plan" in a.text
+    assert ask(harbour, "what does it say about the airport").text == "The article never mentions “airport”."
+
+
 def test_a_bare_why_follows_up_on_the_previous_question(harbour):
     first = ask(harbour, "How did Weber vote?")
     history = [{"role": "user", "content": "How did Weber vote?"}, {"role": "assistant", "content": first.text}]

@@ -249,7 +249,7 @@ class Skills:
             lines = mentioning(doc, asked, entity)
             if lines:
                 found.append((doc, lines))
-        return mentioned(found, asked, len(scope), MAX_ARTICLES)
+        return mentioned(found, asked, len(scope), MAX_ARTICLES, verdict=not f.explicit)
 
     def opinion(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What the speaker said or thinks (about the topic, when one is asked), in the article's order."""

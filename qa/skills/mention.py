@@ -25,15 +25,19 @@ def mentioning(doc: ArticleDoc, asked: str, entity: Entity | None) -> list[Line]
     if not found and is_acronym(asked):
         spelled = expansion(asked, doc.text)
         found = mentioning(doc, spelled.text, None) if spelled else []
+    if not found and asked == asked.lower() and asked.title() != asked:
+        found = mentioning(doc, asked.title(), entity)  # "turkey" typed in lower case: the country by its names
     return found
 
 
-def mentioned(found: list[tuple[ArticleDoc, list[Line]]], asked: str, searched: int, limit: int) -> SkillAnswer:
+def mentioned(found: list[tuple[ArticleDoc, list[Line]]], asked: str, searched: int, limit: int,
+              verdict: bool = True) -> SkillAnswer:
     """"Yes", how many sentences mention it and the first of them, cited, for up to `limit` articles; "No" when
-    none of the `searched` articles does."""
+    none of the `searched` articles does. Without `verdict` (asked what they say of it), no Yes or No."""
     if not found:
         where = "the article never mentions" if searched == 1 else f"none of the {searched} articles mentions"
-        return SkillAnswer(Draft(f"No: {where} “{asked}”.", (), Route.MENTION))
+        text = f"No: {where} “{asked}”." if verdict else f"{where[:1].upper()}{where[1:]} “{asked}”."
+        return SkillAnswer(Draft(text, (), Route.MENTION))
     citer = Citer()
     parts = []
     for doc, lines in found[:limit]:
@@ -43,6 +47,8 @@ def mentioned(found: list[tuple[ArticleDoc, list[Line]]], asked: str, searched: 
         parts.append(f"In “{clip(doc.info.title)}”, {count} “{asked}”{first}: {shown}")
     if len(found) > limit:
         parts.append(f"(and {len(found) - limit} more articles)")
+    if not verdict:
+        return SkillAnswer(Draft("\n\n".join(parts), tuple(citer.citations), Route.MENTION))
     c = citer.citations[0]
     short = Short(text="Yes", citation=c.index, start=c.start, end=c.end, quote=c.quote)
     return SkillAnswer(Draft("Yes. " + "\n\n".join(parts), tuple(citer.citations), Route.MENTION, short=short))
