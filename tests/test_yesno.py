@@ -123,6 +123,9 @@ def test_the_core_claim_decides_when_words_of_the_question_are_missing(question,
     ("Will Russia open a consulate in Benghazi?", "There is talk of opening a consulate in Benghazi.", True),
     # "Is X going to ...?" asks about the future; a vote on whether to is not a verdict.
     ("Is the board going to move the schools?", "The board would vote in March on whether to move the schools.", True),
+    # An aim denied is no plan: not left open.
+    ("Will Norvik close the factories?", "Norvik said it had no plans to close either factory.", False),
+    ("Will Norvik close the factories?", "Norvik does not plan to close the factories.", False),
     # Stated or denied: settled either way.
     ("Will the city close the bridge?", "The city will close the bridge in March.", False),
     ("Did the mayor open the school?", "The mayor opened the school.", False),

@@ -71,10 +71,23 @@ def unsettled(question: str, sentence: str) -> bool:
             held.setdefault(clause_of[t.i], set()).add(word_stem(t))
     head = doc[max(held.items(), key=lambda kv: len(kv[1]))[0]]
     own = [t for t in doc if clause_of[t.i] == head.i]
-    if any(denies(t, {head.i}, asked) for t in own):
+    if any(denies(t, {head.i}, asked) for t in own) or _intent_denied(head):
         return False  # denied, not unsettled
     modals = {auxiliary(w) for w in ws} & MODALS
     return not asserted(head, own, asked, modals) or _named_as_noun(head)
+
+
+def _intent_denied(verb) -> bool:
+    """Is the claim held under a denied aim ("had no plans to close", "does not intend to sell")? That is no
+    plan, not a plan: the sentence does not leave it open."""
+    t = verb
+    for _ in range(3):  # up through "plans to", "of", "intention of"
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "acl", "pcomp", "pobj", "prep", "relcl"):
+            return False
+        t = t.head
+        if any(c.dep_ in ("neg", "det") and c.lower_ in NEGATIONS for c in t.children):
+            return True
+    return False
 
 
 def _going_to(ws: list[str]) -> bool:

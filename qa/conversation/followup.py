@@ -153,7 +153,7 @@ def _typed_lower(question: str, answer: str) -> list[str]:
         # A name run on past the person ("Judge Helen Mbeki of the U District Court"): up to the word typed.
         typed = next((k for k, w in enumerate(ws[:-1]) if w in asked and len(w) >= 4), None)
         if typed is not None and ws[-1] not in asked:
-            cut = re.search(r"\b" + re.escape(ws[typed]) + r"\b", n, re.I)
+            cut = re.search(r"\b" + re.escape(ws[typed]) + r"(?=\s+(?:of|in|at|for|from)\b)", n, re.I)
             n, ws = (n[:cut.end()], ws[:typed + 1]) if cut else (n, ws)
         # The whole name, or its last word ("brandt" of "Mayor Ilse Brandt"), as typed.
         if ws and (ws[-1] in asked or all(w in asked for w in ws)) and not ws[-1].isdigit():
