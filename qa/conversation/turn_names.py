@@ -1,0 +1,83 @@
+"""The names a conversation turn is about, read from the question and its answer ("who is mbeki" -> "Judge
+Helen Mbeki"), and the body a possessive points at ("her group" -> the Battery Safety Alliance her role names)."""
+from __future__ import annotations
+
+import re
+
+from lang.rules import TITLES
+from lang.words import STOPWORDS, names, terms, words
+
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z]{5}[.!?])\s+")
+"""Where an answer's sentences part ("Mayor. Mayor Ana Roth ..."; not "Dr. Roth", "Sept. 11"): a name ends there."""
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40})?\s+[—–]\s+")
+"""A date line opening the answer ("HARLOW —", "CALLOWAY, Nov. 14 (Wire) —")."""
+
+
+def focus(question: str, answer: str) -> list[str]:
+    """The names a turn is about: "who is X" -> X; "who did Y" -> the person the answer names."""
+    # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
+    answer = _DATELINE.sub("", answer, count=1)
+    q_names = names(question) or _typed_lower(question, answer)
+    m = _WHO_IS.match(question)
+    if m and q_names:
+        return q_names
+    first_sentence = _first_sentence(answer)
+    q_terms = {t for n in q_names for t in terms(n)}
+    new = [n for n in names(first_sentence) if not set(terms(n)) <= q_terms]
+    if words(question)[:1] == ["who"]:
+        return new[:1] + q_names
+    return q_names + new[:1]
+
+
+def _first_sentence(text: str) -> str:
+    """The answer's first sentence, not cut after a title ("Dr. Naomi Fisk. ...", "Gov. Ruiz ...")."""
+    parts = re.split(r"(?<=[.!?])\s", text)
+    out = parts[0]
+    for part in parts[1:]:
+        last = out.rsplit(None, 1)[-1].rstrip(".").lower()
+        if last not in TITLES or len(last) > 4:  # an abbreviated title ("Dr.", "Gov."), not "Judge." said alone
+            break
+        out = f"{out} {part}"
+    return out
+
+
+def _typed_lower(question: str, answer: str) -> list[str]:
+    """The names of the answer that a question typed in lower case asks about ("who is lena marsh" -> "Lena
+    Marsh", "brandt" -> "Mayor Ilse Brandt"), in the answer's spelling and question order."""
+    asked = words(question)
+    found = []
+    for n in dict.fromkeys(n for part in _SENTENCE_END.split(answer) for n in names(part)):
+        ws = [w for w in words(n) if w not in STOPWORDS]
+        # A name run on past the person ("Judge Helen Mbeki of the U District Court"): up to the word typed.
+        typed = next((k for k, w in enumerate(ws[:-1]) if w in asked and len(w) >= 4), None)
+        if typed is not None and ws[-1] not in asked:
+            cut = re.search(r"\b" + re.escape(ws[typed]) + r"(?=\s+(?:of|in|at|for|from)\b)", n, re.I)
+            n, ws = (n[:cut.end()], ws[:typed + 1]) if cut else (n, ws)
+        # The whole name, or its last word ("brandt" of "Mayor Ilse Brandt"), as typed.
+        if ws and (ws[-1] in asked or all(w in asked for w in ws)) and not ws[-1].isdigit():
+            found.append((asked.index(ws[-1]) if ws[-1] in asked else asked.index(ws[0]), n))
+    return [n for _, n in sorted(found)]
+
+
+_BODY_OF = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:group|organi[sz]ation|company|firm|party|union|agency|"
+                      r"charity|association|club|team|employer|department|ministry)\b", re.I)
+
+
+def their_body(question: str, answer: str, context: list[str]) -> str | None:
+    """"her group" is the body the last answer's first sentence names beside the person (her role: "Director of
+    the Battery Safety Alliance"); None when it names none."""
+    if not _BODY_OF.search(question):
+        return None
+    people = {t for c in context for t in terms(c)}
+    first = _first_sentence(_DATELINE.sub("", answer, count=1))
+    bodies = [b for b in map(_body_in, names(first)) if b and len(b.split()) >= 2 and not set(terms(b)) & people]
+    return _BODY_OF.sub(f"the {bodies[0]}", question, count=1) if bodies else None
+
+
+def _body_in(name: str) -> str | None:
+    """The body a role names ("Director of the Battery Safety Alliance" -> "Battery Safety Alliance")."""
+    if name.split()[0].lower() not in TITLES:
+        return name
+    m = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?(.+)$", name)
+    return m.group(1) if m else None
