@@ -163,6 +163,20 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
     assert answered_in_form(delayed, late, [_best(because, missing=("Tassa",))]).level is Level.DOUBTFUL
 
 
+def test_what_a_study_found_is_answered_in_form_by_a_sentence_that_gives_its_findings():
+    from qa.compose.in_form import answered_in_form
+
+    found = analyze("What did the study find?", flat_idf)
+    lead = "Pupils slept 34 minutes longer, according to a study published on Thursday."
+    doubtful = decide(found, _selected(_best(lead), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
+    assert doubtful.level is Level.DOUBTFUL
+    assert answered_in_form(found, doubtful, [_best(lead)]).level is Level.LIKELY
+    funded = "The study was funded by a charity."  # about the study, not what it found
+    assert answered_in_form(found, doubtful, [_best(funded)]).level is Level.DOUBTFUL
+    mayor = analyze("What did the mayor find?", flat_idf)  # not a study or a report
+    assert answered_in_form(mayor, doubtful, [_best(lead)]).level is Level.DOUBTFUL
+
+
 def test_a_yes_no_answer_is_doubtful_when_its_sentence_only_plans_or_allows_the_claim():
     from qa.compose.in_form import UNSETTLED, settled_in_form
 

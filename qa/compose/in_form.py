@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from lang.paraphrase import covered
-from lang.rules import gives_reason
+from lang.rules import FINDINGS, gives_reason, states_findings
 from lang.words import terms
 from qa.judgment.abstain import Decision
 from qa.judgment.evidence import Scored
@@ -29,6 +29,10 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     named = {t for n in q.names for t in terms(n)}
     if q.wh == "yesno" and any(yes_no(without_note(q.text), e.text) for e in cited) or q.wh == "why" and any(
             gives_reason(e.text) and not e.missing and covered(set(q.terms) - named, terms(e.text)) for e in cited):
+        return replace(decision, level=Level.LIKELY)
+    # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
+    findings = FINDINGS.match(without_note(q.text))
+    if findings and any(states_findings(findings.group("source"), e.text) and not e.missing for e in cited):
         return replace(decision, level=Level.LIKELY)
     return decision
 
