@@ -23,7 +23,7 @@ from qa.types import Route
 
 from .article import ArticleDoc, Library, Line
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, with_phrase
-from .entities import PERSON, Entity, entities
+from .entities import PERSON, Entity, entities, shown_role
 from .holders import holder
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning
@@ -149,8 +149,8 @@ class Skills:
         named = self._naming(term, scope, snap)
         for doc, e in named:
             if e.role:
-                line = doc.line_at(e.role_start)
-                return with_phrase(doc, line, e.role_start, e.role_end, Route.DEFINITION)
+                start, end = shown_role(doc, e)
+                return with_phrase(doc, doc.line_at(start), start, end, Route.DEFINITION)
         if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:
             # never spelled out: the words the article puts before it ("the nuclear watchdog IAEA")
             described = self._acronym(term.upper(), scope, snap, lambda a, doc: descriptor(doc.doc, a))
