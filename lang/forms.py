@@ -146,6 +146,9 @@ _OPINION = re.compile(
     r"|^\s*what\s+(?:is|was|are|were)\s+(?P<x4>[^?]+?)\s+(?:worried|concerned|afraid|fearful|angry|upset|unhappy|"
     r"happy|pleased|optimistic|pessimistic|nervous|hopeful|frustrated|skeptical|sceptical)\s+(?:about|of|over|by|"
     r"with)\b(?:\s+(?P<y4>[^?]*?))?" + _Q_END +
+    # "What does the economist expect?", "What did analysts predict for the deal?": a forecast is a view too.
+    r"|^\s*what\s+(?:does|did|do|would|will)\s+(?P<x6>[^?]+?)\s+(?:expect|predict|forecast|fear)s?\b"
+    r"(?:\s+(?:about|of|on|regarding|for)\s+(?P<y6>[^?]*?))?" + _Q_END +
     # "What do analysts think will happen (to the deal)?"
     r"|^\s*what\s+(?:does|do|did)\s+(?P<x5>[^?]+?)\s+(?:think|expect|predict|say|believe)\s+will\s+happen"
     r"(?:\s+(?:to|with|next|now)\s*(?P<y5>[^?]*?))?" + _Q_END, re.I)
@@ -230,8 +233,8 @@ def form(question: str) -> Form | None:
     q = _SCOPE.sub("", q)
     m = _OPINION.match(q)
     if m:
-        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5") if g), None)
-        y = next((g for g in m.group("y", "y2", "y3", "y4", "y5") if g), "")
+        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5", "x6") if g), None)
+        y = next((g for g in m.group("y", "y2", "y3", "y4", "y5", "y6") if g), "")
         if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I):
             return Form(Kind.OPINION, subject=x.strip(), topic=y.strip())
     m = _DEFINE.match(q)

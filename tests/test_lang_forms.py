@@ -51,6 +51,7 @@ from lang.spelling import closest, same_word
     ("what's Ilse Brandt's take on the ferry?", Kind.OPINION, "Ilse Brandt"),
     ("who runs the IAEA?", Kind.WHO_IS, "head of IAEA"),
     ("what do analysts think will happen?", Kind.OPINION, "analysts"),
+    ("what does the economist expect?", Kind.OPINION, "the economist"),  # a forecast is a view too
     ("Who is in charge of the ferry company?", Kind.WHO_IS, "head of ferry company"),
     # Whether the article mentions something at all.
     ("is Brandt mentioned anywhere?", Kind.MENTION, "Brandt"),
@@ -79,7 +80,8 @@ def test_entity_lists_by_kind(question, entity):
                                       "What is the bridge made of?", "What does the council do?", "What did Brandt do?",
                                       "the hidden meaning", "Was the treaty discussed?",
                                       "What is it about the mine that is unusual?", "What happened in Portugal?",
-                                      "Who was the show hosted by?", "What is the Domesday Book about?"])
+                                      "Who was the show hosted by?", "What is the Domesday Book about?",
+                                      "What does the company expect to earn?"])
 def test_single_fact_questions_have_no_special_form(question):
     assert form(question) is None
 
