@@ -209,6 +209,10 @@ def test_a_sentence_that_refers_back_brings_the_sentence_it_refers_to(harbour):
 def test_a_name_the_articles_never_mention_is_not_described(harbour):
     a = ask(harbour, "Who is Angela Merkel?")
     assert a.route is not Route.DEFINITION
+    # Typed in lower case, the refusal says so; a role asked for is not called an unknown name.
+    lower = ask(harbour, "who is angela merkel")
+    assert lower.level is Level.REFUSED and "never mention “angela merkel”" in lower.text
+    assert "never mention" not in ask(harbour, "who is mayor").text
 
 
 def test_a_misspelled_name_in_a_question_is_searched_as_the_articles_name(harbour):

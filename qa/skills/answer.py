@@ -26,7 +26,7 @@ from .cite import Citer, SkillAnswer, clip, first_mention, first_use, with_phras
 from .entities import PERSON, Entity, entities, shown_role
 from .holders import holder
 from .listing import MAX_LISTED, named, quoted
-from .mention import mentioned, mentioning
+from .mention import mentioned, mentioning, unnamed
 from .speakers import statements
 from .summary import summarize
 from . import timeline
@@ -160,7 +160,10 @@ class Skills:
             if f.by_name:
                 return None  # "what does sleep do": no one by that name, and not a role to look for
             docs = [self.library.get(i) for i in self._matching(term, scope, snap)[:MAX_ARTICLES]]
-            return holder([d for d in docs if d is not None], term)
+            found = holder([d for d in docs if d is not None], term)
+            if found is None and f.subject == term and len(scope) <= SCAN_LIMIT:  # "who is john smith"
+                return unnamed(term, [d for d in map(self.library.get, scope) if d is not None])
+            return found
         if f.explicit and not named:
             return self._explained(term, scope, snap)
         for doc, e in named:

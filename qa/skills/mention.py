@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from lang.acronyms import expansion
 from lang.forms import is_acronym
-from lang.rules import name_in, text_keys
+from lang.rules import TITLES, name_in, text_keys
+from lang.words import STOPWORDS
 from qa.compose.compose import Draft
-from qa.types import Route, Short
+from qa.judgment.abstain import refusal
+from qa.types import Level, Route, Short
 
 from .article import ArticleDoc, Line
 from .cite import Citer, SkillAnswer, clip
@@ -28,6 +30,19 @@ def mentioning(doc: ArticleDoc, asked: str, entity: Entity | None) -> list[Line]
     if not found and asked == asked.lower() and asked.title() != asked:
         found = mentioning(doc, asked.title(), entity)  # "turkey" typed in lower case: the country by its names
     return found
+
+
+def unnamed(asked: str, docs: list[ArticleDoc]) -> SkillAnswer | None:
+    """"Who is john smith?" of a name none of the articles has: a refusal that says so, not that the closest
+    passage does not say who it is. None when an article mentions it, or when it reads as a role ("mayor")."""
+    ws = asked.split()
+    if not 1 <= len(ws) <= 3 or not all(w.isalpha() and w.lower() not in STOPWORDS | TITLES for w in ws):
+        return None
+    if any(mentioning(d, asked, None) or mentioning(d, asked.title(), None) for d in docs):
+        return None
+    reason = f"they never mention “{asked}”"
+    return SkillAnswer(Draft(refusal(reason, False), (), Route.ABSTAIN), level=Level.REFUSED, confidence=0.0,
+                       reason=reason)
 
 
 def mentioned(found: list[tuple[ArticleDoc, list[Line]]], asked: str, searched: int, limit: int,
