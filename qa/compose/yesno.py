@@ -134,7 +134,7 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
         denied = True
     subject = {word_stem(t) for c in head.children if c.dep_ in SUBJECTS for t in c.subtree}
     if word_stem(head) not in asked and head.lower_ not in STOPWORDS and held[head.i] <= subject:
-        # The question's words are only the clause's subject ("Did Prigozhin die?" / "The death of Prigozhin did
+        # The question's words are only the clause's subject ("Did Ortiz die?" / "The death of Ortiz did
         # not slow the talks"): its verb states another claim. Only an asked word denied itself answers ("No
         # deaths have been reported"). Words in the predicate are its claim ("did not respond to a request for
         # comment" answers "Did they comment?").
@@ -143,7 +143,7 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
 
 
 def _reported(one, other, saying: bool):
-    """Of a saying and what was said, each holding as many of the question's words ("Kestrel said it would
+    """Of a saying and what was said, each holding as many of the question's words ("Ferrow said it would
     appeal"), the claim asked about: the saying when the question asks about one ("Has X said ...?"), else
     what was said. None for any other pair of clauses."""
     for says, said in ((one, other), (other, one)):

@@ -87,7 +87,7 @@ class ArticleDoc:
 
     def is_headline(self, line: Line | None) -> bool:
         """Is the line the title on a line of its own (no closing punctuation)? It names the story, it does not
-        tell it: its words are telegraphic ("Court orders Kestrel to pay")."""
+        tell it: its words are telegraphic ("Court orders Ferrow to pay")."""
         info = self.info
         inside = line is not None and info is not None and line.start < info.title_end and info.title_start < line.end
         return inside and not line.text.rstrip().endswith((".", "!", "?", "”", '"', "'"))

@@ -101,7 +101,7 @@ def _build(doc: ArticleDoc) -> list[Entity]:
         role = None
         for span in g["mentions"]:
             if doc.is_headline(doc.line_at(span.start_char)):
-                continue  # "Court orders Kestrel to pay": a headline's words before a name are not its title
+                continue  # "Court orders Ferrow to pay": a headline's words before a name are not its title
             role = role_of(span, kind)
             if role is not None:
                 break
@@ -219,7 +219,7 @@ def _find_group(groups: list[dict], name: str, kind: str) -> dict | None:
 
 def shown_role(doc: ArticleDoc, e: Entity) -> tuple[int, int]:
     """Source offsets of the role as an answer shows it: a relative clause with the name it describes, read
-    whole ("Kestrel, which is based in Alder City …", not "Which is based in …")."""
+    whole ("Ferrow, which is based in Dunmore …", not "Which is based in …")."""
     start = e.role_start
     if re.match(r"\s*(?:which|who|whose)\b", e.role, re.I):
         before = doc.text[max(0, start - 80):start]
@@ -246,7 +246,7 @@ def _merge_surnames(found: list[Entity]) -> None:
 
 
 def _merge_short_names(found: list[Entity]) -> None:
-    """A body called by the first word of its two-word name ("Kestrel" for "Kestrel Rides", "Norvik" for "Norvik
+    """A body called by the first word of its two-word name ("Ferrow" for "Ferrow Rides", "Norvik" for "Norvik
     Group") is one entity, whatever the tagger took either for. A person is called by the surname, not the first
     name, and a place's name opens other names ("Washington" / "Washington Post"), so neither is merged."""
     for short in [e for e in found if " " not in e.name and e.kind not in (PERSON, PLACE)]:

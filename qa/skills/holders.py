@@ -34,7 +34,7 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
         return None
     known = entities(doc)
     body = re.sub(r"^\s*\w+\s+of\s+(?:the\s+)?", "", role) if any(w in LEADS for w in wanted) else ""
-    # A body by any name, not taken for a person when the tagger says so of a company ("Court orders Kestrel").
+    # A body by any name, not taken for a person when the tagger says so of a company ("Court orders Ferrow").
     named = next((e for e in sorted(known, key=lambda e: e.kind == PERSON) if e.matches(body, True)), None) \
         if body else None
     if named is None and body:  # "the drivers group": the body the article describes in those words
@@ -54,7 +54,7 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
 
 def _of_body(doc: ArticleDoc, e: Entity, body: Entity) -> bool:
     """Does the person's role belong to the body: it names it ("HWA chief executive"), or it is the body's
-    own ("Its chief executive, X, ...") right after a sentence that opens with it ("Kestrel said it would
+    own ("Its chief executive, X, ...") right after a sentence that opens with it ("Ferrow said it would
     appeal.")."""
     role = e.role.lower()
     if any(a.lower() in role for a in body.aliases):

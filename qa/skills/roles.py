@@ -17,7 +17,7 @@ def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
     `head_only`, only the role's head noun counts ("Velora Mobility, the maker of ..." is a company)."""
     words = set(re.findall(r"[a-z]+", role.lower()))
     if re.match(r"\s*which\b", role, re.I):
-        # "Kestrel, which is based in Alder City": not a person, and the nouns inside say where it is or what it
+        # "Ferrow, which is based in Dunmore": not a person, and the nouns inside say where it is or what it
         # does, not what it is.
         if _DOES_BUSINESS.search(role):
             return ORGANISATION
