@@ -237,12 +237,7 @@ def _merge_surnames(found: list[Entity]) -> None:
                     None)
         if full is None:
             continue
-        found[found.index(full)] = Entity(name=full.name, kind=PERSON, aliases=full.aliases + short.aliases,
-                                          mentions=full.mentions, first=min(full.first, short.first),
-                                          role=full.role or short.role,
-                                          role_start=full.role_start if full.role else short.role_start,
-                                          role_end=full.role_end if full.role else short.role_end, line=full.line)
-        found.remove(short)
+        _absorb(found, full, short, PERSON, full.mentions)
 
 
 def _merge_short_names(found: list[Entity]) -> None:
@@ -255,13 +250,7 @@ def _merge_short_names(found: list[Entity]) -> None:
         if full is None:
             continue
         kind = short.kind if short.role or not full.role else full.kind
-        found[found.index(full)] = Entity(name=full.name, kind=kind, aliases=full.aliases + short.aliases,
-                                          mentions=full.mentions + short.mentions, first=min(full.first, short.first),
-                                          role=full.role or short.role,
-                                          role_start=full.role_start if full.role else short.role_start,
-                                          role_end=full.role_end if full.role else short.role_end,
-                                          line=full.line if full.role else short.line)
-        found.remove(short)
+        _absorb(found, full, short, kind, full.mentions + short.mentions)
 
 
 def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:
@@ -273,9 +262,15 @@ def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:
                      == letters(acr.name).upper()), None)
         if full is None:
             continue
-        merged = Entity(name=full.name, kind=full.kind, aliases=full.aliases + acr.aliases,
-                        mentions=full.mentions + acr.mentions, first=min(full.first, acr.first),
-                        role=full.role or acr.role, role_start=full.role_start if full.role else acr.role_start,
-                        role_end=full.role_end if full.role else acr.role_end, line=full.line)
-        found[found.index(full)] = merged
-        found.remove(acr)
+        _absorb(found, full, acr, full.kind, full.mentions + acr.mentions)
+
+
+def _absorb(found: list[Entity], full: Entity, short: Entity, kind: str, mentions: int) -> None:
+    """`short` becomes another name of `full`: one entry, with the role (and its sentence) of whichever gives one,
+    the full name's first."""
+    src = full if full.role or not short.role else short
+    found[found.index(full)] = Entity(name=full.name, kind=kind, aliases=full.aliases + short.aliases,
+                                      mentions=mentions, first=min(full.first, short.first), role=src.role,
+                                      role_start=src.role_start, role_end=src.role_end,
+                                      line=src.line if src.role else full.line)
+    found.remove(short)
