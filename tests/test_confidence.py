@@ -10,7 +10,7 @@ from qa.judgment.features import QUESTION_FEATURES
 from qa.judgment.judge import Judge, Linear
 from qa.judgment.rerank import READER_QUESTION_FEATURES, RERANK_FEATURES
 from qa.types import Level
-from training.stages import expected_calibration_error, precision_threshold, reliability, threshold_for
+from training.stages import expected_calibration_error, precision_threshold, reliability, threshold_for, wilson_lower
 
 
 def test_the_refusal_threshold_refuses_the_target_share_of_answerable_questions():
@@ -26,6 +26,21 @@ def test_the_precision_threshold_is_the_most_lenient_one_that_keeps_the_target()
     assert precision_threshold(p, right, 0.9) == 0.7
     assert precision_threshold(p, right, 0.85) == 0.5
     assert precision_threshold(p, np.zeros(8), 0.9) == 1.0  # nothing ever reaches it: never shown
+
+
+def test_with_a_margin_the_precision_must_hold_at_its_lower_bound():
+    # 1,000 items, the top 500 right 95% of the time, the rest 60%: measured, the target 90% holds down to
+    # about the 700th item; its lower bound only higher up the list, where more items back a high share.
+    rng = np.random.default_rng(0)
+    p = np.linspace(1.0, 0.001, 1000)
+    right = np.where(np.arange(1000) < 500, rng.random(1000) < 0.95, rng.random(1000) < 0.6).astype(float)
+    at_point = precision_threshold(p, right, 0.9)
+    with_margin = precision_threshold(p, right, 0.9, margin_z=1.645)
+    assert with_margin > at_point
+    shown = p >= with_margin
+    assert right[shown].mean() > 0.9 and right[p >= at_point].mean() >= 0.9
+    assert wilson_lower(np.array([0.9]), np.array([1e9]), 1.645)[0] == pytest.approx(0.9, abs=1e-4)
+    assert wilson_lower(np.array([0.9]), np.array([100.0]), 1.645)[0] < 0.86
 
 
 def test_the_precision_threshold_never_splits_tied_probabilities():

@@ -35,6 +35,10 @@ sentence, not as the answer (Level.DOUBTFUL)."""
 PHRASE_PRECISION = 0.9
 """A shown phrase is right (token F1 >= 0.5 with a gold answer) at least this often, held out, on the questions
 the articles answer (see phrase_stage)."""
+PHRASE_MARGIN_Z = 1.645
+"""The phrase threshold holds PHRASE_PRECISION at the lower end of a one-sided 95% interval, not at the point
+measured: a wrong bold phrase costs more than a missing one (the threshold set at the measured point gave 88.7%
+and 89.4% right on two held-out sets through the product)."""
 
 
 def fit_linear(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 1.0,
@@ -63,18 +67,32 @@ def mix_weights(answerable: np.ndarray, share: float = ASSUMED_ANSWERABLE) -> np
     return np.where(answerable, share * n / k, (1 - share) * n / (n - k))
 
 
-def precision_threshold(p: np.ndarray, right: np.ndarray, target: float, weights: np.ndarray | None = None) -> float:
+def precision_threshold(p: np.ndarray, right: np.ndarray, target: float, weights: np.ndarray | None = None,
+                        margin_z: float = 0.0) -> float:
     """The least threshold t such that the items with p >= t are right at least `target` of the time (weighted
-    by `weights` when given; 1.0 when no threshold reaches it)."""
+    by `weights` when given; 1.0 when no threshold reaches it). With `margin_z`, the lower Wilson bound of that
+    precision must reach the target: the deepest point where the measured precision just touches the target
+    is picked because it does, and lands under it on new questions about as often as not."""
     order = np.argsort(-p, kind="stable")
     w = np.ones(len(p)) if weights is None else weights[order]
     hits = np.cumsum(right[order] * w) / np.cumsum(w)
+    if margin_z:
+        n = np.cumsum(w) ** 2 / np.cumsum(w ** 2)  # effective sample size of the items above each point
+        hits = wilson_lower(hits, n, margin_z)
     ok = np.nonzero(hits >= target)[0]
     # The deepest point down the list where precision still holds, at a value where p changes.
     for k in ok[::-1]:
         if k + 1 == len(p) or p[order[k]] > p[order[k + 1]]:
             return float(p[order[k]])
     return 1.0
+
+
+def wilson_lower(share: np.ndarray, n: np.ndarray, z: float) -> np.ndarray:
+    """The lower end of the Wilson score interval of a share measured on n items."""
+    z2 = z * z
+    centre = share + z2 / (2 * n)
+    spread = z * np.sqrt(share * (1 - share) / n + z2 / (4 * n * n))
+    return (centre - spread) / (1 + z2 / n)
 
 
 def folds_of(rows: list[Row], folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -275,7 +293,7 @@ def phrase_stage(source: str, rows: list[Row], candidates: list[tuple[str, float
         model = fit_linear(x[tr], right[tr].astype(int), PHRASE_FEATURES)
         te = test[has[test]]
         p[te] = sigmoid(model.logits(x[te]))
-    threshold = precision_threshold(p[fit], right[fit].astype(float), PHRASE_PRECISION)
+    threshold = precision_threshold(p[fit], right[fit].astype(float), PHRASE_PRECISION, margin_z=PHRASE_MARGIN_Z)
     return PhraseStage(source, p, right, threshold, x, [c[0] if c else None for c in candidates], has)
 
 
