@@ -80,13 +80,9 @@ def test_a_new_run_starts_from_the_fp16_weights_and_records_it(tmp_path):
     assert saved["state"]["init"] == FP16.name and saved["state"]["step"] == 2
 
 
-def test_a_run_from_an_examples_file_returns_a_compact_form_that_exports(tmp_path):
+def _run_from_examples(tmp_path) -> Path:
     """The GPU path: examples written here (with the product's splitter), trained elsewhere from that file,
-    and only the fp16 weights and state.json brought back, which export to the int8 file."""
-    import onnxruntime as ort
-    import torch
-
-    from training.export_reader import load_weights, main as export
+    and only the fp16 weights and state.json brought back."""
     from training.reader import build_examples, load_examples, main
 
     data = _tiny_data(tmp_path)
@@ -99,8 +95,34 @@ def test_a_run_from_an_examples_file_returns_a_compact_form_that_exports(tmp_pat
     run = tmp_path / "run"
     assert main(["--examples", str(examples), "--context", "--run", str(run), "--init", str(FP16),
                  "--per-batch", "2", "--epochs", "1", "--threads", "1"]) == 0
+    return run
+
+
+def test_a_run_from_an_examples_file_ends_with_its_compact_form(tmp_path):
+    import torch
+
+    from training.export_reader import load_weights
+
+    run = _run_from_examples(tmp_path)
     state = json.loads((run / "state.json").read_text())
-    assert state["step"] == 2 and state["context_tokens"] > 0
+    assert state["step"] == 2 and state["context_tokens"] > 0 and state["init"] == FP16.name
+    model, loaded = load_weights(run / "trained-fp16.safetensors", run / "state.json")
+    assert loaded["step"] == 2
+    question, sentences = PAIRS[0]
+    inputs = batch(encode_many(question, sentences))
+    with torch.inference_mode():
+        relevance = model(*(torch.from_numpy(inputs[k]) for k in ("input_ids", "attention_mask", "token_type_ids")))[0]
+    assert int(torch.argmax(relevance)) == 1
+
+
+def test_the_compact_form_exports_to_the_int8_file(tmp_path):
+    pytest.importorskip("onnx", reason="exporting needs training/requirements.txt (onnx)")
+    import onnxruntime as ort
+    import torch
+
+    from training.export_reader import load_weights, main as export
+
+    run = _run_from_examples(tmp_path)
     out = tmp_path / "reader.onnx"
     assert export(["--weights", str(run / "trained-fp16.safetensors"), "--out", str(out),
                    "--record", str(tmp_path / "reader.json"), "--fp16", str(tmp_path / "fp16.safetensors")]) == 0
