@@ -26,6 +26,24 @@ def test_a_swapped_name_is_one_of_the_article_that_the_answer_sentence_lacks():
     assert out.sentences == ex.sentences  # the sentence that answered is still there: it no longer answers
 
 
+def test_a_name_the_sentence_before_holds_is_never_swapped_in():
+    # Swapping it in would teach "the name is only in the sentence before, so no answer": the case context is for.
+    ex = Example("Lamps", "Where did Brightwave move in 2021?",
+                 ["Brightwave moved to Leeds in 2021.", "Harlow Optics sells lamps in Spain."], (25, 30),
+                 ["Harlow Optics bought Brightwave.", ""])
+    for seed in range(20):
+        out = swapped_name(ex, random.Random(seed))
+        assert out is not None and "Harlow Optics" not in out.question and "Spain" in out.question
+
+
+def test_the_shares_of_made_unanswerable_questions_are_set_by_the_run():
+    squad = [_example() for _ in range(400)]
+    _, none = refusal_mix(squad, [], [], 400, 1, random.Random(0), swap_share=0.0, drop_share=0.0)
+    assert none["squad_swapped_name"] == none["squad_answer_left_out"] == 0
+    _, some = refusal_mix(squad, [], [], 400, 1, random.Random(0), swap_share=0.05, drop_share=0.1)
+    assert 5 <= some["squad_swapped_name"] <= 40 and 20 <= some["squad_answer_left_out"] <= 80
+
+
 def test_no_swap_without_a_name_the_answer_sentence_shares():
     ex = Example("Lamps", "where did the firm move?", ["Brightwave moved to Leeds.", "Harlow sells lamps."], (20, 25))
     assert swapped_name(ex, random.Random(0)) is None

@@ -159,13 +159,17 @@ def swapped_name(ex: Example, rng: random.Random) -> Example | None:
     from lang.words import FUNCTION_WORDS
 
     answer_sentence = ex.sentences[0]
+    # A name the sentence before holds would teach the reader that a name found only there means "no answer":
+    # the very case (the year or the place said one sentence earlier) a reader with context must answer.
+    before = ex.contexts[0] if ex.contexts else ""
     first = ex.question.split(maxsplit=1)[0] if ex.question.split() else ""
     names = [m for m in _NAME.finditer(ex.question) if m.group() in answer_sentence and m.start() > len(first)]
     if not names:
         return None
     m = rng.choice(names)
     others = sorted({n for t in ex.sentences[1:] for n in _NAME.findall(t)
-                     if n not in answer_sentence and n not in ex.question and n.lower() not in FUNCTION_WORDS})
+                     if n not in answer_sentence and n not in before and n not in ex.question
+                     and n.lower() not in FUNCTION_WORDS})
     if not others:
         return None
     question = ex.question[:m.start()] + rng.choice(others) + ex.question[m.end():]
@@ -173,25 +177,28 @@ def swapped_name(ex: Example, rng: random.Random) -> Example | None:
 
 
 def refusal_mix(squad: list[Example], pool_answerable: list[Example], pool_unanswerable: list[Example],
-                squad_share: int, pool_repeats: int, rng: random.Random) -> tuple[list[Example], dict]:
-    """What the refusal run reads: `squad_share` SQuAD v1.1 questions (a fifth turned unanswerable by a
-    swapped name, a tenth by leaving their answer sentence out) beside the pool's training articles,
-    answerable and not, `pool_repeats` times each."""
+                squad_share: int, pool_repeats: int, rng: random.Random, swap_share: float = 0.2,
+                drop_share: float = 0.1) -> tuple[list[Example], dict]:
+    """What the refusal run reads: `squad_share` SQuAD v1.1 questions (`swap_share` of them drawn to be turned
+    unanswerable by a swapped name, `drop_share` more by leaving their answer sentence out, which also takes
+    the draws with no name to swap) beside the pool's training articles, answerable and not, `pool_repeats`
+    times each."""
     picked = rng.sample(squad, min(squad_share, len(squad)))
     mixed, swapped, dropped = [], 0, 0
     for ex in picked:
         draw = rng.random()
-        if draw < 0.2 and (sw := swapped_name(ex, rng)) is not None:
+        if draw < swap_share and (sw := swapped_name(ex, rng)) is not None:
             mixed.append(sw)
             swapped += 1
-        elif draw < 0.3 and len(ex.sentences) > 1:
+        elif draw < swap_share + drop_share and len(ex.sentences) > 1:
             mixed.append(without_answer(ex))
             dropped += 1
         else:
             mixed.append(ex)
     mixed += (pool_answerable + pool_unanswerable) * pool_repeats
     rng.shuffle(mixed)
-    return mixed, {"squad_questions": len(picked), "squad_swapped_name": swapped, "squad_answer_left_out": dropped,
+    return mixed, {"squad_questions": len(picked), "swap_share": swap_share, "drop_share": drop_share,
+                   "squad_swapped_name": swapped, "squad_answer_left_out": dropped,
                    "pool_answerable": len(pool_answerable), "pool_unanswerable": len(pool_unanswerable),
                    "pool_repeats": pool_repeats}
 
@@ -456,6 +463,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--squad-share", type=int, default=14000, help="SQuAD v1.1 questions in a refusal run")
     parser.add_argument("--mix-seed", type=int, default=SEED, help="which SQuAD v1.1 questions a refusal run "
                         "samples (another seed: questions an earlier run did not read)")
+    parser.add_argument("--swap-share", type=float, default=0.2, help="share of a refusal run's SQuAD v1.1 "
+                        "questions drawn to be made unanswerable by a swapped name")
+    parser.add_argument("--drop-share", type=float, default=0.1, help="share more made unanswerable by leaving "
+                        "their answer sentence out")
     parser.add_argument("--pool-repeats", type=int, default=2, help="times each pool question is read in a refusal run")
     parser.add_argument("--init", type=Path, help="start a new run from these fp16 weights (safetensors written by "
                         "training.export_reader or training.recover_reader) instead of the base model")
@@ -577,7 +588,8 @@ def _build(args) -> tuple[list[Example], dict, list[Example], list[Example]]:
         train_articles, held_articles = split(titles)
         examples, mix = refusal_mix(examples, build_examples(args.refusal_pool, articles=train_articles)[0],
                                     build_unanswerable(args.refusal_pool, train_articles),
-                                    args.squad_share, args.pool_repeats, random.Random(args.mix_seed))
+                                    args.squad_share, args.pool_repeats, random.Random(args.mix_seed),
+                                    args.swap_share, args.drop_share)
         stats = {**stats, "refusal_mix": mix, "pool_held_out_articles": sorted(held_articles)}
         rng = random.Random(1)
         held = build_examples(args.refusal_pool, articles=held_articles)[0]
