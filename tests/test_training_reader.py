@@ -124,9 +124,12 @@ def test_the_compact_form_exports_to_the_int8_file(tmp_path):
 
     run = _run_from_examples(tmp_path)
     out = tmp_path / "reader.onnx"
-    assert export(["--weights", str(run / "trained-fp16.safetensors"), "--out", str(out),
-                   "--record", str(tmp_path / "reader.json"), "--fp16", str(tmp_path / "fp16.safetensors")]) == 0
+    shipped = [(p, p.stat().st_mtime_ns) for p in (FP16, DEFAULT_OUT, MODEL_PATH.parent / "reader.json")]
+    assert export(["--weights", str(run / "trained-fp16.safetensors"), "--out", str(out)]) == 0
+    # Exported elsewhere, its record and fp16 weights go beside it: the shipped ones are left as they are.
     assert json.loads((tmp_path / "reader.json").read_text())["steps"] == 2
+    assert (tmp_path / "reader-fp16.safetensors").stat().st_size > 1_000_000
+    assert all(p.stat().st_mtime_ns == t for p, t in shipped)
     model, _ = load_weights(run / "trained-fp16.safetensors", run / "state.json")
     inputs = batch(encode_many(*PAIRS[0]))
     exported = ort.InferenceSession(str(out), providers=["CPUExecutionProvider"]).run(["relevance"], inputs)[0]

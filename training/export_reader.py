@@ -104,11 +104,16 @@ def main(argv: list[str] | None = None) -> int:
                         "trained-fp16.safetensors) instead of --checkpoint")
     parser.add_argument("--state", type=Path, help="the run's state.json, with --weights (default: beside them)")
     parser.add_argument("--out", type=Path, default=ONNX_PATH)
-    parser.add_argument("--record", type=Path, default=RECORD_PATH)
-    parser.add_argument("--fp16", type=Path, default=FP16_PATH,
-                        help="where to write the trained weights in fp16, for the next run's --init")
+    parser.add_argument("--record", type=Path, help="the training record (default: the shipped one with the "
+                        "shipped --out, else beside --out)")
+    parser.add_argument("--fp16", type=Path, help="where to write the trained weights in fp16, for the next "
+                        "run's --init (default: the shipped checkpoint with the shipped --out, else beside --out)")
     parser.add_argument("--per-channel", action="store_true", help="int8 scales per output channel (finer)")
     args = parser.parse_args(argv)
+    # A candidate exported elsewhere must not overwrite the shipped record or checkpoint by default.
+    shipped = args.out.resolve() == ONNX_PATH.resolve()
+    args.record = args.record or (RECORD_PATH if shipped else args.out.with_suffix(".json"))
+    args.fp16 = args.fp16 or (FP16_PATH if shipped else args.out.with_name(args.out.stem + "-fp16.safetensors"))
     source = args.weights or args.checkpoint
     state_path = args.state or (args.weights.parent / "state.json" if args.weights else None)
     if not source.exists() or (state_path and not state_path.exists()):
