@@ -137,3 +137,31 @@ def test_the_core_claim_decides_when_words_of_the_question_are_missing(question,
 ])
 def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(question, sentence, expected):
     assert unsettled(question, sentence) is expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, before, verdict", [
+    # The sentence names its subject by its kind; the name the question asks about is in the text before it.
+    ("Did Velora recall the batteries?", "The company recalled 48,000 batteries on Wednesday.",
+     "Owners were told to contact Velora. ", "Yes"),
+    ("Did Velora offer cash refunds?", "The company is not offering cash refunds.",
+     "Owners were told to contact Velora. ", "No"),
+    # ... but not a name the text before does not hold, nor a kind that comes with a name of its own.
+    ("Did Velora recall the batteries?", "The company recalled 48,000 batteries on Wednesday.",
+     "Owners were told to contact Hanseong. ", None),
+    ("Did Velora recall the batteries?", "The company Hanseong recalled 48,000 batteries on Wednesday.",
+     "Owners were told to contact Velora. ", None),
+    # A passive or progressive question asks about its verb.
+    ("Was anyone injured when the slab fell?", "The slab fell onto a parked car; no one was injured.", "", "No"),
+    ("Is the council offering cash refunds?", "The council is not offering cash refunds.", "", "No"),
+    ("Was it the first time they met?", "It was the first meeting between them.", "", None),
+    # The opposite outcome of the very claim answers No; of something else, or denied itself, nothing.
+    ("Did the union accept the offer?", "The union rejected the offer on Friday.", "", "No"),
+    ("Did the council reject the plan?", "The council approved the plan 6-3.", "", "No"),
+    ("Did the union accept the offer?", "The union did not reject the offer.", "", None),
+    ("Did the council approve replacing the bridge?",
+     "She had proposed a cheaper repair, but the council rejected her amendment 7-2.", "", None),
+    ("Did prices rise?", "Prices fell in March and rose in April.", "", None),
+])
+def test_the_subject_named_before_passives_and_opposite_outcomes(question, sentence, before, verdict):
+    assert yes_no(question, sentence, before) == verdict

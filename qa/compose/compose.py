@@ -16,7 +16,7 @@ from qa.judgment.features import anchor
 from qa.question import DATE, Question, without_note
 from qa.types import Citation, Level, Route, Short
 
-from .yesno import yes_no
+from .yesno import text_before, yes_no
 
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
 _OPENER = re.compile(r"^(however|moreover|meanwhile|furthermore|in addition|additionally|also|but|and|so|thus|"
@@ -185,7 +185,7 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
     phrase (qa.judgment.evidence.Phrase: only when it passed the judge's threshold) when it lies inside a
     cited span; None otherwise. Offsets point into the source: source[start:end] == quote."""
     for c in cites:
-        verdict = yes_no(without_note(question), c.quote)
+        verdict = yes_no(without_note(question), c.quote, text_before(c))
         if verdict:
             return Short(text=verdict, citation=c.index, start=c.start, end=c.end, quote=c.quote)
     if phrase is None or _asked_already(phrase.text, question):

@@ -24,7 +24,7 @@ from qa.question import Question
 from qa.types import MARKER, Route, Short
 
 from .compose import Answerer, Draft, ExtractiveAnswerer, cite, short_answer
-from .yesno import yes_no
+from .yesno import text_before, yes_no
 
 SYSTEM = (
     "You answer questions about news articles using only the numbered evidence sentences you are given. "
@@ -113,7 +113,8 @@ def _verify_yes_no(said: str, claim: str, rest: str, cited: tuple[int, ...], evi
                    question: str) -> Verdict:
     """A "Yes"/"No" draft: the cited sentences (or, unmarked, the given ones) must say that answer and none
     the other; what follows the word ("Yes, she opened it") is checked like any claim."""
-    verdicts = {n: yes_no(question, evidence[n - 1].text) for n in cited or range(1, len(evidence) + 1)}
+    verdicts = {n: yes_no(question, evidence[n - 1].text, text_before(evidence[n - 1]))
+                for n in cited or range(1, len(evidence) + 1)}
     agreeing = tuple(n for n, v in verdicts.items() if v == said)
     if not agreeing or any(v not in (None, said) for v in verdicts.values()):
         return Verdict(False, f"the cited evidence does not say {said!r}", claim, cited)

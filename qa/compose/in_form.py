@@ -14,7 +14,7 @@ from qa.judgment.evidence import Scored
 from qa.question import Question, without_note
 from qa.types import Level
 
-from .yesno import unsettled, yes_no
+from .yesno import text_before, unsettled, yes_no
 
 
 def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -> Decision:
@@ -27,7 +27,8 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     if decision.level is not Level.DOUBTFUL:
         return decision
     named = {t for n in q.names for t in terms(n)}
-    if q.wh == "yesno" and any(yes_no(without_note(q.text), e.text) for e in cited) or q.wh == "why" and any(
+    asked = without_note(q.text)
+    if q.wh == "yesno" and any(yes_no(asked, e.text, text_before(e)) for e in cited) or q.wh == "why" and any(
             gives_reason(e.text) and not e.missing and covered(set(q.terms) - named, terms(e.text)) for e in cited):
         return replace(decision, level=Level.LIKELY)
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").

@@ -6,17 +6,25 @@ from lang.paraphrase import said_for
 from lang.rules import AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary, is_reporting
 from lang.words import STOPWORDS, names, words
 
-from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, parse_full, warm_up,
+from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, warm_up,
                       word_stem)
+from .core_claim import core_verdict
 
-__all__ = ["unsettled", "warm_up", "yes_no"]
+__all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
 
 
-def yes_no(question: str, sentence: str) -> str | None:
+def text_before(cited) -> str:
+    """What a cited sentence's passage says before it (a Citation's or a Scored's): where "the company" of the
+    sentence was named."""
+    return cited.passage_text[:max(0, cited.start - cited.passage_start)]
+
+
+def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     """"Yes" when the sentence states what the question asks, "No" when it negates that very claim, None when
     unsure: not a yes/no question, a choice ("X or Y?"), a word of the question missing, the claim spread
     over clauses that may be about others, or only wanted, possible, supposed or doubted ("aims to",
-    "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one."""
+    "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
+    `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
@@ -35,12 +43,16 @@ def yes_no(question: str, sentence: str) -> str | None:
         anyone = len(ws) > 1 and ws[1] in INDEFINITES and not any(  # a name missing may be the point
             base_stem(w) not in said for n in names(question) for w in words(n))
         shared = len(asked & said)
-        verdict = _core_verdict(question, sentence, modals) if shared >= 2 or anyone and shared else None
+        verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         return verdict if shared >= 2 or verdict == "No" else None
     saying = any(is_reporting(w) for w in ws[1:])  # "Has X said how many ...?" asks about the saying
     verdict = _verdict(parse_fast(sentence), frozenset(asked), modals, saying)
     if verdict == "Yes" and "for" in ws and "against" in words(sentence):  # "voted against" answers "vote for"
-        return _core_verdict(question, sentence, modals)
+        return core_verdict(question, sentence, modals, before)
+    if verdict is None and not saying and ws[1:2] and ws[1] in INDEFINITES:
+        # Asked of anyone, the words spread over clauses ("The slab fell onto a car; no one was injured."): the
+        # verb asked about may still be stated or denied in one of them.
+        return core_verdict(question, sentence, modals, before)
     return verdict
 
 
@@ -150,87 +162,6 @@ def _reported(one, other, saying: bool):
         if said.dep_ == "ccomp" and said.head.i == says.i and is_reporting(says.text):
             return says if saying else said
     return None
-
-
-_REFERRING = frozenset("he she it they its their which who that one this these those".split())
-_OBJECTS = frozenset("dobj attr oprd acomp dative".split())
-
-
-def _core_verdict(question: str, sentence: str, modals: set[str]) -> str | None:
-    """The verdict on the question's core claim: a sentence verb of the same lemma as the question's main verb,
-    whose subject is the question's (or a pronoun standing for it) and whose object is the question's; "No"
-    when that verb is negated (or "against" answers "for"). Asserted as in `_verdict`: not wanted, possible,
-    supposed or doubted. A question about what something *is* ("Was it the first?") needs all its words."""
-    # The small parser reads a statement better than a question: "Did the deputy resign?" is parsed as "the
-    # deputy resign." (the claim asked about), the auxiliary put aside.
-    first, _, rest = question.strip().partition(" ")
-    if auxiliary(first) not in AUXILIARIES or auxiliary(first) in ("is", "are", "was", "were", "am", "be"):
-        return None  # a question about what something *is* ("Was it the first?") needs every word
-    q, doc = parse_full(rest.rstrip(" ?!.") + "."), parse_full(sentence)
-    root = next((t for t in q if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in ("VERB", "AUX", "ADV", "NOUN", "ADJ") or root.i == 0:
-        return None
-    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    said = {t.lower_ for t in doc}
-    in_subject = {t.i for t in subject.subtree} if subject is not None else set()
-    # "Did they meet in *Paris*?": a name or a number missing outside the subject may be the very point of a
-    # Yes; a No (the claim itself denied) holds whatever it adds.
-    unsure_of_yes = any(t.pos_ in ("PROPN", "NUM") and t.lower_ not in said and t.i not in in_subject for t in q)
-    objects = [c for c in root.children if c.dep_ in _OBJECTS]
-    asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
-    clause_of = {t.i: clause_head(t) for t in doc}
-    for verb in doc:
-        if verb.pos_ != "VERB" or (verb.lemma_ != root.lemma_ and not said_for(word_stem(root), {word_stem(verb)})):
-            continue
-        if subject is not None and not _same_thing(subject, _subject_of(verb)):
-            continue
-        if not all(_mentions(verb, o) for o in objects):
-            continue
-        head = doc[clause_of[verb.i]]
-        own = [t for t in doc if clause_of[t.i] == head.i]
-        asked = frozenset({word_stem(root)})
-        if not asserted(head, own, asked | {word_stem(head)}, modals):
-            return None
-        denied = any(denies(t, {verb.i, head.i}, asked) for t in own) or (
-            asks_for and any(c.lower_ == "against" for c in verb.children))
-        if denied:
-            return "No"
-        return None if unsure_of_yes else "Yes"
-    return None
-
-
-def _subject_of(verb):
-    """The verb's subject: its own, a conjoined verb's ("opened ... and cut"), or the noun a relative clause
-    describes ("the old one, which will stay open")."""
-    t = verb
-    while True:
-        found = next((c for c in t.children if c.dep_ in SUBJECTS), None)
-        if found is not None:
-            return t.head if found.lower_ in ("which", "who", "that") and t.dep_ == "relcl" else found
-        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
-            t = t.head
-            continue
-        return t.head if t.dep_ == "relcl" else None
-
-
-def _same_thing(asked, said) -> bool:
-    if said is None:
-        return False
-    if said.lower_ in _REFERRING or asked.lower_ in INDEFINITES:
-        return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
-    have = {t.lower_ for t in said.subtree} | {t.lemma_.lower() for t in said.subtree}
-    if not (asked.lemma_.lower() in have or asked.lower_ in have):
-        return False
-    # "the Millbrook council" is "the council"; it is not "the Lakeside council".
-    named = {t.lower_ for t in asked.subtree if t.pos_ == "PROPN"}
-    other = {t.lower_ for t in said.subtree if t.pos_ == "PROPN"}
-    return not other or bool(named & other) or not named
-
-
-def _mentions(verb, asked) -> bool:
-    inside = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
-    pronoun = any(c.dep_ in _OBJECTS and c.lower_ in _REFERRING for c in verb.children)
-    return asked.lemma_.lower() in inside or asked.lower_ in inside or pronoun
 
 
 def _rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) -> bool:

@@ -1,0 +1,46 @@
+"""Verbs that state the opposite outcome of each other ("accept" / "reject", "win" / "lose"): a sentence that
+asserts one answers a yes/no question about the other with No. General English, by base stem; only outcomes
+that exclude each other for the same subject and object, not mere contrasts ("buy" / "sell") nor
+steps that follow each other ("join" / "leave": who left had joined)."""
+from __future__ import annotations
+
+from lang.words import stem
+
+_PAIRS = """accept reject
+approve reject
+approve veto
+pass fail
+win lose
+succeed fail
+rise fall
+increase decrease
+increase cut
+grow shrink
+gain lose
+confirm deny
+admit deny
+agree refuse
+agree decline
+accept decline
+accept refuse
+allow ban
+allow forbid
+allow prohibit
+permit ban
+support oppose
+include exclude
+acquit convict
+survive die
+raise lower
+""".splitlines()
+
+_OPPOSITE: dict[str, frozenset[str]] = {}
+for _line in _PAIRS:
+    _a, _b = (stem(w) for w in _line.split())
+    _OPPOSITE[_a] = _OPPOSITE.get(_a, frozenset()) | {_b}
+    _OPPOSITE[_b] = _OPPOSITE.get(_b, frozenset()) | {_a}
+
+
+def opposite(asked: str, said: str) -> bool:
+    """Does the verb stem `said` state the opposite outcome of the question's verb stem `asked`?"""
+    return said in _OPPOSITE.get(asked, ())

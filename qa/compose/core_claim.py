@@ -1,0 +1,141 @@
+"""The verdict on a yes/no question's core claim when the sentence does not hold all its words: the question's
+main verb (or one the crowd uses for it, or its opposite outcome) with the question's subject and object, as
+one clause of the sentence states or denies it (used by qa/compose/yesno.py)."""
+from __future__ import annotations
+
+from lang.opposites import opposite
+from lang.paraphrase import said_for
+from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, auxiliary
+from lang.words import STOPWORDS, words
+
+from .clauses import SUBJECTS, asserted, clause_head, denies, parse_full, word_stem
+
+__all__ = ["core_verdict"]
+
+_REFERRING = frozenset("he she it they its their which who that one this these those".split())
+_OBJECTS = frozenset("dobj attr oprd acomp dative".split())
+
+
+def core_verdict(question: str, sentence: str, modals: set[str], before: str = "") -> str | None:
+    """The verdict on the question's core claim: a sentence verb of the same lemma as the question's main verb,
+    whose subject is the question's (or a pronoun standing for it) and whose object is the question's; "No"
+    when that verb is negated (or "against" answers "for"), or when, the verb itself absent, its opposite is
+    asserted ("Did they accept it?" / "they rejected it"). Asserted as in `_verdict`: not wanted, possible,
+    supposed or doubted. A question about what something *is* ("Was it the first?") needs all its words."""
+    # The small parser reads a statement better than a question: "Did the deputy resign?" is parsed as "the
+    # deputy resign." (the claim asked about), the auxiliary put aside.
+    first, _, rest = question.strip().partition(" ")
+    if auxiliary(first) not in AUXILIARIES:
+        return None
+    if auxiliary(first) in ("is", "are", "was", "were", "am", "be"):
+        rest = _as_statement(first, rest)  # "Was anyone injured ...?" is read as "anyone was injured ..."
+        if rest is None:
+            return None  # a question about what something *is* ("Was it the first?") needs every word
+    q, doc = parse_full(rest.rstrip(" ?!.") + "."), parse_full(sentence)
+    root = next((t for t in q if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX", "ADV", "NOUN", "ADJ") or root.i == 0:
+        return None
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    said = {t.lower_ for t in doc}
+    in_subject = {t.i for t in subject.subtree} if subject is not None else set()
+    # "Did they meet in *Paris*?": a name or a number missing outside the subject may be the very point of a
+    # Yes; a No (the claim itself denied) holds whatever it adds.
+    unsure_of_yes = any(t.pos_ in ("PROPN", "NUM") and t.lower_ not in said and t.i not in in_subject for t in q)
+    objects = [c for c in root.children if c.dep_ in _OBJECTS]
+    asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
+    clause_of = {t.i: clause_head(t) for t in doc}
+    asked = frozenset({word_stem(root)})
+    same = [v for v in doc if v.pos_ == "VERB" and (v.lemma_ == root.lemma_ or said_for(word_stem(root),
+                                                                                        {word_stem(v)}))]
+    # The opposite outcome answers No only where the verb asked about is not in the sentence at all ("prices
+    # fell in March and rose in April" does not deny "Did prices rise?").
+    opposed = [] if same else [v for v in doc if v.pos_ == "VERB" and opposite(word_stem(root), word_stem(v))]
+    for verb in same + opposed:
+        if subject is not None and not _same_thing(subject, _subject_of(verb), before):
+            continue
+        if not all(_mentions(verb, o) for o in objects):
+            continue
+        head = doc[clause_of[verb.i]]
+        own = [t for t in doc if clause_of[t.i] == head.i]
+        if not asserted(head, own, asked | {word_stem(head), word_stem(verb)}, modals):
+            return None
+        denied = any(denies(t, {verb.i, head.i}, asked | {word_stem(verb)}) for t in own) or (
+            asks_for and any(c.lower_ == "against" for c in verb.children))
+        if verb in opposed:  # "did not reject it" does not say it was accepted
+            return None if denied or not _all_of_predicate(root, subject, verb) else "No"
+        if denied:
+            return "No"
+        return None if unsure_of_yes else "Yes"
+    return None
+
+
+def _all_of_predicate(root, subject, verb) -> bool:
+    """Does the sentence's verb carry every word the question says beyond its subject and verb ("accept *the
+    offer*" / "rejected *the offer*")? An opposite verb answers No only for the very thing asked about: "the
+    council rejected her amendment" does not deny "Did the council approve replacing the bridge?"."""
+    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    asked = {word_stem(t) for t in root.subtree if t.i != root.i and t.i not in skip and t.is_alpha
+             and t.lower_ not in STOPWORDS}
+    return asked <= {word_stem(t) for t in verb.subtree}
+
+
+def _as_statement(be: str, rest: str) -> str | None:
+    """A passive or progressive question as the statement it asks about ("Was anyone injured when ...?" ->
+    "anyone was injured when ...", "Is X offering refunds?" -> "X is offering refunds"), which the small parser
+    reads better; None when the question asks what something is (no participle after its subject)."""
+    q = parse_full(f"{be} {rest}")
+    verb = next((t for t in q if t.i > 1 and t.tag_ in ("VBN", "VBG") and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    at = verb.idx - len(be) - 1
+    return f"{rest[:at]}{be.lower()} {rest[at:]}"
+
+
+def _subject_of(verb):
+    """The verb's subject: its own, a conjoined verb's ("opened ... and cut"), or the noun a relative clause
+    describes ("the old one, which will stay open")."""
+    t = verb
+    while True:
+        found = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+        if found is not None:
+            return t.head if found.lower_ in ("which", "who", "that") and t.dep_ == "relcl" else found
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        return t.head if t.dep_ == "relcl" else None
+
+
+def _same_thing(asked, said, before: str = "") -> bool:
+    if said is None:
+        return False
+    if said.lower_ in _REFERRING or asked.lower_ in INDEFINITES:
+        return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
+    if _named_before(asked, said, before):
+        return True
+    have = {t.lower_ for t in said.subtree} | {t.lemma_.lower() for t in said.subtree}
+    if not (asked.lemma_.lower() in have or asked.lower_ in have):
+        return False
+    # "the Millbrook council" is "the council"; it is not "the Lakeside council".
+    named = {t.lower_ for t in asked.subtree if t.pos_ == "PROPN"}
+    other = {t.lower_ for t in said.subtree if t.pos_ == "PROPN"}
+    return not other or bool(named & other) or not named
+
+
+def _named_before(asked, said, before: str) -> bool:
+    """Is the sentence's subject a kind ("the company", "the agency") standing for the name the question asks
+    about, named in the text before it ("... contact Velora for a replacement. The company is not offering
+    refunds.")? A kind that comes with a name of its own ("the company Hanseong") is that one."""
+    if said.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in said.children):
+        return False
+    if not any(said.lemma_.lower() in kind for kind in KIND_NOUNS.values()):
+        return False
+    if any(t.pos_ == "PROPN" for t in said.subtree):
+        return False
+    name = [t.lower_ for t in asked.subtree if t.pos_ == "PROPN"]
+    return bool(name) and set(name) <= set(words(before))
+
+
+def _mentions(verb, asked) -> bool:
+    inside = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+    pronoun = any(c.dep_ in _OBJECTS and c.lower_ in _REFERRING for c in verb.children)
+    return asked.lemma_.lower() in inside or asked.lower_ in inside or pronoun
