@@ -38,6 +38,14 @@ UNITS = {
     "size": set("""square acres acre hectares hectare km2 sq""".split()),
 }
 UNITS["length_or_time"] = UNITS["length"] | UNITS["time"]
+MONEY = "money"
+"""The unit of "How much does X pay / cost / earn ...?": an amount of money, not a share or a count."""
+_MONEY_ASKED = re.compile(r"\bhow much\b(?! of\b)(?:\W+\w+){0,5}?\W+(?:pay|pays|paid|paying|cost|costs|costing|"
+                          r"spend|spends|spent|spending|charge|charges|charged|earn|earns|earned|earning|owe|owes|"
+                          r"owed|fined?)\b", re.I)
+# "How much did costs rise?" asks for a change, which a share answers as well as a sum.
+_CHANGE = re.compile(r"\b(?:increas|rais|ris|rose|fall|fell|drop|grow|grew|declin|chang|cut|doubl|jump|climb|shrank|"
+                     r"shrink|go up|went up|go down|went down)\w*\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,8 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     ws = words(text)
     wh = question_word(text) or ("yesno" if ws and auxiliary(ws[0]) in AUXILIARIES else "what")
     unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
+    if unit is None and _MONEY_ASKED.search(text) and not _CHANGE.search(text):
+        unit = MONEY
     return Question(text=text, terms=tuple(weights), weights=weights, names=tuple(own),
                     wants=wants, counted=tuple(_counted(ws)), wh=wh, unit=unit)
 

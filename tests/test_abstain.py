@@ -82,11 +82,15 @@ def test_how_many_or_how_much_is_refused_when_none_of_the_first_sentences_has_a_
     q = analyze("How much will the families be paid?", flat_idf)
     vague = _best("The mayor promised that the families would receive relocation payments.", fits=False)
     d = decide(q, _selected(vague, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
-    assert d.abstain and d.reason == "they give no number for this"
+    assert d.abstain and d.reason == "they give no amount of money for this"
     # A number in the best sentence, or in one of the next two: left to the judge.
     assert not decide(q, _selected(_best("Each family will get $20,000."), 0.9), threshold=0.4, sure=0.8).abstain
     later = _best("Each family will get twenty thousand dollars.")
     assert not decide(q, _selected(vague, 0.9, 0.8, later), threshold=0.4, sure=0.8).abstain
+    # Asked what is paid, a share is not a sum of money.
+    share = _best("The firm keeps 80 percent of the fee.", fits=False)
+    assert decide(analyze("How much does the firm pay couriers?", flat_idf), _selected(share, 0.9, confidence=0.8),
+                  threshold=0.4, sure=0.8).abstain
 
 
 def test_the_reason_never_lists_the_questions_common_words():

@@ -31,6 +31,23 @@ def test_how_long_needs_a_length_or_a_duration_not_any_number():
     assert fits(q, "The bridge is 800 metres long.")
     assert fits(analyze("How long did the siege last?", flat_idf), "The siege lasted three months.")
     assert not fits(analyze("How far is Tobruk from Benghazi?", flat_idf), "Tobruk has 120,000 inhabitants.")
+    # An age is not a duration: "a 92-year-old bridge" says nothing of its length.
+    assert not fits(q, "The council voted to replace the 92-year-old bridge.")
+    assert fits(analyze("How long did the bridge stand?", flat_idf), "The bridge stood for 92 years.")
+
+
+def test_how_much_is_paid_or_costs_needs_an_amount_of_money():
+    q = analyze("how much does the firm pay couriers per delivery", flat_idf)
+    assert q.unit == "money"
+    assert not fits(q, "The firm keeps 80 percent of every delivery fee.")
+    assert fits(q, "Couriers are paid $4.50 per delivery.")
+    assert fits(analyze("How much did the port cost?", flat_idf), "The port cost 1.2 billion euros.")
+    assert fits(analyze("How much will the tax cost a household?", flat_idf), "It will cost about £38 a year.")
+    # A share of something, or an amount not of money, is not asked as money.
+    assert analyze("How much of the budget goes to schools?", flat_idf).unit is None
+    assert analyze("How much did prices rise?", flat_idf).unit is None
+    assert analyze("From 1947 to 1967, how much did the price of oil increase?", flat_idf).unit is None
+    assert analyze("How much did costs rise?", flat_idf).unit is None
 
 
 def test_what_will_it_cost_needs_a_number():

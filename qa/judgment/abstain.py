@@ -10,10 +10,11 @@ from qa.types import Level
 
 from .confidence import level
 from .evidence import Phrase, Scored, Selection
-from qa.question import AGE, DATE, NUMBER, Question
+from qa.question import AGE, DATE, MONEY, NUMBER, Question
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
-_MEASURES = {"length": "length", "length_or_time": "length or duration", "weight": "weight"}
+_MEASURES = {"length": "length", "length_or_time": "length or duration", "weight": "weight",
+             MONEY: "amount of money"}
 _AGE_GIVEN = re.compile(r"\b(?:old|aged?|born|birth)\b|\(\d{1,3}\)|,\s*\d{1,3}\s*,"
                         r"|\d[\d,.]*\s*(?:(?:million|billion|thousand)\s+)?(?:years?|months?|centuries)\b(?!\s+ago)"
                         r"|\b(?:1[0-9]|20)\d\d\b", re.I)
@@ -84,12 +85,14 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     # "How long / far / deep / heavy ...?" wants a measure: a best sentence with no number in such a unit does not
     # give it, however well it matches the rest of the question. (Not "how big / fast / often": a share, a count or
     # a rate answers those as well as a unit does.)
-    measured = q.unit not in _MEASURES or not selection.evidence or selection.evidence[0].fits
+    measured = q.unit not in _MEASURES or q.unit == MONEY or not selection.evidence or selection.evidence[0].fits
     if q.wants == AGE and selection.evidence and not gives_age(selection.evidence[0].text):
         measured = False  # "How old is X?" / "X, who drove for the firm for six years": no age is given
     if _COUNT.match(q.text) and selection.evidence and not any(
             any(is_number(w) for w in words(e.text)) for e in selection.evidence[:NUMBER_LOOKS]):
         measured = False  # "How much will the families be paid?" / "would receive relocation payments"
+    if q.unit == MONEY and selection.evidence and not any(e.fits for e in selection.evidence[:NUMBER_LOOKS]):
+        measured = False  # "How much does X pay per delivery?" / "X keeps 80 percent of the fee": no sum of money
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence), selection)

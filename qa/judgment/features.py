@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from qa.question import AGE, DATE, UNITS, Question
+from qa.question import AGE, DATE, MONEY, UNITS, Question
 from lang.rules import YEAR, gives_reason, has_date, name_in, negated, text_keys
 from lang.words import MONTHS, is_number, names, terms, words
 from qa.retrieval.retrieve import RRF_K
@@ -29,6 +29,11 @@ _TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterd
 RELATIVE_TIME = re.compile(r"\b(a|an|one|two|three|few|several|\d+) (days?|weeks?|months?|years?) (later|earlier|before|"
                            r"after|ago)\b|\b(the )?(next|following|previous) (day|week|month|year)\b|\b(yesterday|"
                            r"today|tomorrow|the same day|that day|then)\b", re.I)
+_MONEY_SAID = re.compile(
+    r"[$€£¥₹]\s?\d|\b(?:us|usd|eur|gbp|chf|jpy|cny|inr|rs|a|c|nz|hk)\$?\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
+    r"\d(?:[\d,.]*)\s*(?:million|billion|trillion|thousand|m|bn|k)?\s*(?:dollars?|euros?|pounds? sterling|pounds?|"
+    r"yen|yuan|renminbi|rupees?|francs?|cents?|pence|kron[ae]r|kronor|krona|rubles?|roubles?|pesos?|reais|lira|"
+    r"shekels?|dinars?|dirhams?|riyals?|won|rand|naira|shillings?|marks?|guilders?|zloty)\b", re.I)
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
 WH = ("who", "when", "where", "why", "how", "which", "what", "yesno")
 
@@ -110,9 +115,13 @@ def fits(q: Question, sentence: str) -> bool:
     numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
     if not numbers:
         return False
+    if q.unit == MONEY:  # "how much does it cost": an amount with its currency
+        return bool(_MONEY_SAID.search(sentence))
     if q.unit is not None:  # "how long": a number followed closely by a unit of the right kind
         units = UNITS[q.unit]
-        return any(w in units for i in numbers for w in ws[i + 1:i + 4])
+        # "a 92-year-old bridge" gives an age, not a duration.
+        return any(ws[j] in units and ws[j + 1:j + 2] != ["old"]
+                   for i in numbers for j in range(i + 1, min(i + 4, len(ws))))
     if q.counted:  # "how many soldiers": the counted thing must be there too
         return q.counted[-1] in set(terms(sentence))
     return True
