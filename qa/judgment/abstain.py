@@ -82,17 +82,15 @@ class Decision:
 def decide(q: Question, selection: Selection, threshold: float, sure: float, doubt: float = 0.0) -> Decision:
     """Answer or refuse, and how sure: refuse below the answerability threshold; "sure" at or above the
     confidence `sure`, "doubtful" below `doubt` (no phrase then), else "likely"."""
-    # "How long / far / deep / heavy ...?" wants a measure: a best sentence with no number in such a unit does not
-    # give it, however well it matches the rest of the question. (Not "how big / fast / often": a share, a count or
-    # a rate answers those as well as a unit does.)
-    measured = q.unit not in _MEASURES or q.unit == MONEY or not selection.evidence or selection.evidence[0].fits
+    # "How long / far / deep / heavy ...?" wants a measure, "How much does X pay / cost?" a sum of money: a best
+    # sentence with no number in such a unit does not give it, however well it matches the rest of the question.
+    # (Not "how big / fast / often": a share, a count or a rate answers those as well as a unit does.)
+    measured = q.unit not in _MEASURES or not selection.evidence or selection.evidence[0].fits
     if q.wants == AGE and selection.evidence and not gives_age(selection.evidence[0].text):
         measured = False  # "How old is X?" / "X, who drove for the firm for six years": no age is given
     if _COUNT.match(q.text) and selection.evidence and not any(
             any(is_number(w) for w in words(e.text)) for e in selection.evidence[:NUMBER_LOOKS]):
         measured = False  # "How much will the families be paid?" / "would receive relocation payments"
-    if q.unit == MONEY and selection.evidence and not any(e.fits for e in selection.evidence[:NUMBER_LOOKS]):
-        measured = False  # "How much does X pay per delivery?" / "X keeps 80 percent of the fee": no sum of money
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence), selection)
