@@ -42,6 +42,7 @@ def test_how_much_is_paid_or_costs_needs_an_amount_of_money():
     assert not fits(q, "The firm keeps 80 percent of every delivery fee.")
     assert fits(q, "Couriers are paid $4.50 per delivery.")
     assert fits(analyze("How much did the port cost?", flat_idf), "The port cost 1.2 billion euros.")
+    assert fits(analyze("how much is the firm paying", flat_idf), "It will pay 310 Danish kroner a share.")
     assert fits(analyze("How much will the tax cost a household?", flat_idf), "It will cost about £38 a year.")
     # A share of something, or an amount not of money, is not asked as money.
     assert analyze("How much of the budget goes to schools?", flat_idf).unit is None

@@ -9,7 +9,7 @@ from core.types import ArticleInfo
 
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.evidence import Phrase, Scored, echoes_question
-from lang.rules import explains, refers_back
+from lang.rules import explains, has_date, name_in, refers_back, text_keys
 from lang.words import is_number, terms
 from lang.words import words as words_of
 from qa.judgment.features import anchor
@@ -103,6 +103,16 @@ def reason_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Score
                  and len(set(q.terms) & set(terms(ev.text))) >= need), None)
 
 
+def dated_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
+    """For a "when" whose best sentence gives no date ("Their meeting took place a month later."): a runner-up of the
+    same article that dates the same thing, with a date and every name of the question ("... on September 28,
+    when Haftar met Putin in Moscow")."""
+    if has_date(best.text) or not q.names:
+        return None
+    return next((ev for ev in evidence if ev.source == best.source and has_date(ev.text)
+                 and all(name_in(n, text_keys(ev.text)) for n in q.names)), None)
+
+
 _CAUSE_Q = re.compile(r"^\s*what\s+(?:caused|causes|made|led\s+to|was\s+behind|explains|would\s+\w+\s+gain|will\s+\w+\s+gain)\b"
                       r"|^\s*how\s+come\b", re.I)
 """Questions that ask for a cause or a gain without "why" ("What caused the fires?", "What would X gain?")."""
@@ -134,7 +144,7 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
     chosen = [best] + [ev for ev in evidence[1:limit] if ev.score >= SECOND_SENTENCE_P]
     companion = None
     if q is not None and q.wants == DATE:
-        companion = anchor(evidence, best)
+        companion = dated_among(evidence[1:REASON_LOOKS_AT], best, q) or anchor(evidence, best)
     elif q is not None and q.wh == "why" or q is not None and _CAUSE_Q.match(q.text):
         companion = reason_after(evidence, best, q) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)
     if companion is not None and companion not in chosen:

@@ -31,9 +31,10 @@ RELATIVE_TIME = re.compile(r"\b(a|an|one|two|three|few|several|\d+) (days?|weeks
                            r"today|tomorrow|the same day|that day|then)\b", re.I)
 _MONEY_SAID = re.compile(
     r"[$€£¥₹]\s?\d|\b(?:us|usd|eur|gbp|chf|jpy|cny|inr|rs|a|c|nz|hk)\$?\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
-    r"\d(?:[\d,.]*)\s*(?:million|billion|trillion|thousand|m|bn|k)?\s*(?:dollars?|euros?|pounds? sterling|pounds?|"
-    r"yen|yuan|renminbi|rupees?|francs?|cents?|pence|kron[ae]r|kronor|krona|rubles?|roubles?|pesos?|reais|lira|"
-    r"shekels?|dinars?|dirhams?|riyals?|won|rand|naira|shillings?|marks?|guilders?|zloty)\b", re.I)
+    r"\d(?:[\d,.]*)\s*(?:million|billion|trillion|thousand|m|bn|k)?\s*(?-i:[A-Z][a-z]+\s+)?"  # "310 Danish kroner"
+    r"(?:dollars?|euros?|pounds? sterling|pounds?|yen|yuan|renminbi|rupees?|francs?|cents?|pence|kron[ae]r|kronor|"
+    r"krona|rubles?|roubles?|pesos?|reais|lira|shekels?|dinars?|dirhams?|riyals?|won|rand|naira|shillings?|marks?|"
+    r"guilders?|zloty)\b", re.I)
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
 WH = ("who", "when", "where", "why", "how", "which", "what", "yesno")
 
