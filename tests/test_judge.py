@@ -119,6 +119,17 @@ def test_a_when_answered_without_a_date_brings_the_dated_sentence_just_before_it
     assert [e.index for e in pick(evidence, q=q)] == [2, 3]
 
 
+def test_a_when_answered_by_a_relative_time_prefers_a_runner_up_that_dates_the_same_thing():
+    q = analyze("When did Brandt meet Ortiz?", flat_idf)
+    evidence = [_scored("Brandt's meeting with Ortiz took place a month later.", 5, 0.9),
+                _scored("Ortiz visited Elm on August 22.", 4, 0.4),
+                _scored("The talks got a new start on September 28, when Brandt met Ortiz in Lyon.", 1, 0.2)]
+    assert [e.index for e in pick(evidence, q=q)] == [1, 5]
+    # A dated runner-up without every name of the question dates something else: the sentence before it does.
+    other = [evidence[0], evidence[1], _scored("The talks got a new start on September 28.", 1, 0.2)]
+    assert [e.index for e in pick(other, q=q)] == [4, 5]
+
+
 def test_a_why_answered_without_a_reason_brings_the_next_sentence_that_gives_one():
     q = analyze("Why is the council worried about the port?", flat_idf)
     evidence = [_scored("The council said the port plan was taken very seriously.", 1, 0.9),
