@@ -49,6 +49,9 @@ class Form:
     say about X"), not whether they mention it."""
     by_name: bool = False
     """For WHO_IS: the subject can only be a name ("what does fisk do"), never a role ("who is the mayor")."""
+    meaning: bool = False
+    """For DEFINE: what the words stand for is asked ("what does X mean / refer to", "what is meant by X",
+    "explain X"), not what kind of thing it is: a saying may be meant ("what is meant by X driving two strollers")."""
 
 
 _ART = r"(?:article|story|piece|report|text|news|document|post|item|this|it)"
@@ -247,7 +250,8 @@ def form(question: str) -> Form | None:
             m.group("h") is not None and not (_looks_like_a_name(term) or is_acronym(term)))  # "the hidden meaning"
         if not about_the_thing and (explicit or _looks_like_a_name(term) or len(term.split()) <= 3
                                     or _names_a_body(term)):
-            return Form(Kind.DEFINE, subject=term, explicit=explicit)
+            return Form(Kind.DEFINE, subject=term, explicit=explicit,
+                        meaning=any(m.group(g) is not None for g in ("a", "b", "c", "g")))
     m = who
     name = m and next(g for g in m.group("name", "name2", "name3") if g is not None).strip()
     # "What does X do?" asks who X is only of a name ("What does the council do?" asks something else).

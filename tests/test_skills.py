@@ -130,6 +130,16 @@ def test_a_term_the_article_does_not_explain_is_not_given_a_made_up_meaning(harb
     assert a.text.startswith("The article first speaks of the coal quay as “the old coal quay”")
 
 
+def test_what_is_meant_by_a_saying_is_where_it_is_said_and_what_follows(harbour):
+    a = ask(harbour, "what is meant by the vote was a new start for the harbour")
+    assert a.route is Route.DEFINITION and a.level is Level.LIKELY and a.short is None
+    assert a.text.startswith("The article says it here: Mayor Ilse Brandt")
+    assert [c.quote for c in a.citations][1] == "Brandt told reporters that the first ferries could sail in 2026."
+    # A saying the article does not hold (a word of it but one in five at most may differ) is not placed there.
+    other = ask(harbour, "What is meant by the council buying a new ferry?")
+    assert not other.text.startswith("The article says it here")
+
+
 def test_timeline_orders_the_dated_events_and_resolves_relative_dates(harbour):
     a = ask(harbour, "Give me a timeline")
     assert a.route is Route.TIMELINE

@@ -22,7 +22,7 @@ from qa.retrieval.corpus import Snapshot
 from qa.types import Route
 
 from .article import ArticleDoc, Library, Line
-from .cite import Citer, SkillAnswer, clip, first_mention, first_use, with_phrase
+from .cite import Citer, SkillAnswer, clip, first_mention, first_use, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
 from .holders import holder
 from .listing import MAX_LISTED, named, quoted
@@ -165,13 +165,13 @@ class Skills:
                 return unnamed(term, [d for d in map(self.library.get, scope) if d is not None])
             return found
         if f.explicit and not named:
-            return self._explained(term, scope, snap)
+            return self._explained(term, scope, snap, f.meaning)
         for doc, e in named:
             if e.kind != PERSON:
                 return first_mention(doc, e)
         return None
 
-    def _explained(self, term: str, scope, snap) -> SkillAnswer | None:
+    def _explained(self, term: str, scope, snap, meaning: bool = False) -> SkillAnswer | None:
         """"What does the sell-on clause refer to?": the words the article explains the term with, if any."""
         docs = [d for d in map(self.library.get, self._matching(term, scope, snap)[:MAX_ARTICLES]) if d is not None]
         for doc in docs:
@@ -179,6 +179,9 @@ class Skills:
             line = doc.line_at(found.start) if found is not None else None
             if line is not None:
                 return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
+        said = next(filter(None, (spoken_of(doc, term) for doc in docs)), None) if meaning else None
+        if said is not None:  # a saying, not a term ("Russia driving two strollers"): where it is said, and after
+            return said
         if term[:1].islower():  # a common noun ("the vote"): where the article first speaks of it
             return next(filter(None, (first_use(doc, term) for doc in docs)), None)
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lang.forms import is_acronym
-from lang.words import stem, words
+from lang.words import names, stem, terms, words
 from qa.compose.compose import Draft
 from qa.types import Citation, Level, Route, Short
 
@@ -102,6 +102,37 @@ def first_use(doc: ArticleDoc, term: str) -> SkillAnswer | None:
         return SkillAnswer(Draft(text, tuple(citer.citations), Route.DEFINITION), level=Level.LIKELY,
                            confidence=0.5)
     return None
+
+
+PHRASE_TERMS = 3
+"""A thing asked the meaning of with at least this many content words is a saying ("what is meant by Russia
+driving two strollers"), not a term: where the article says it, and what it says next, explain it."""
+
+
+def spoken_of(doc: ArticleDoc, saying: str) -> SkillAnswer | None:
+    """"What is meant by the company controls everything except the bicycle?": the sentence that says it (every
+    name of it, and its other words but one in five at most) and the sentence after it in the same passage, which in a news
+    story mostly spells out what a figure of speech or a quoted claim stands for. Offered as likely: the article
+    does not say "this means"."""
+    wanted = set(terms(saying))
+    if len(wanted) < PHRASE_TERMS:
+        return None
+    named = {t for n in names(saying) for t in terms(n)}
+    best = None
+    for line in doc.lines:
+        have = set(terms(line.text))
+        share = len(wanted & have) / len(wanted)
+        if named <= have and share >= 0.8 and (best is None or share > best[0]):
+            best = (share, line)
+    if best is None:
+        return None
+    line = best[1]
+    after = next((x for x in doc.lines if x.number == line.number + 1 and x.passage.id == line.passage.id), None)
+    citer = Citer()
+    text = f"The article says it here: {line.text.strip()} [{citer.cite(doc, line)}]"
+    if after is not None:
+        text += f" It goes on: {after.text.strip()} [{citer.cite(doc, after)}]"
+    return SkillAnswer(Draft(text, tuple(citer.citations), Route.DEFINITION), level=Level.LIKELY, confidence=0.5)
 
 
 def clip(text: str, limit: int = 60) -> str:
