@@ -50,8 +50,7 @@ class Form:
     by_name: bool = False
     """For WHO_IS: the subject can only be a name ("what does fisk do"), never a role ("who is the mayor")."""
     meaning: bool = False
-    """For DEFINE: what the words stand for is asked ("what does X mean / refer to", "what is meant by X",
-    "explain X"), not what kind of thing it is: a saying may be meant ("what is meant by X driving two strollers")."""
+    """For DEFINE: what the words stand for ("what is meant by X", "what does X mean"), not what kind of thing it is."""
 
 
 _ART = r"(?:article|story|piece|report|text|news|document|post|item|this|it)"
@@ -250,8 +249,7 @@ def form(question: str) -> Form | None:
             m.group("h") is not None and not (_looks_like_a_name(term) or is_acronym(term)))  # "the hidden meaning"
         if not about_the_thing and (explicit or _looks_like_a_name(term) or len(term.split()) <= 3
                                     or _names_a_body(term)):
-            return Form(Kind.DEFINE, subject=term, explicit=explicit,
-                        meaning=any(m.group(g) is not None for g in ("a", "b", "c", "g")))
+            return Form(Kind.DEFINE, subject=term, explicit=explicit, meaning=bool(m.group("a", "b", "c", "g") != (None,) * 4))
     m = who
     name = m and next(g for g in m.group("name", "name2", "name3") if g is not None).strip()
     # "What does X do?" asks who X is only of a name ("What does the council do?" asks something else).
@@ -263,10 +261,8 @@ def form(question: str) -> Form | None:
 
 
 def _typed_name(text: str) -> bool:
-    """A name as people type it in lower case ("fisk", "naomi fisk"): short, letters only, none of its words a
-    common word. Whether the articles know it is for the skill to find out (it falls back when they do not)."""
-    ws = text.split()
-    return 1 <= len(ws) <= 3 and all(w.isalpha() and w.lower() not in STOPWORDS for w in ws)
+    """A name typed in lower case ("naomi fisk"): short, letters only, no common word (the skill checks it)."""
+    return 1 <= len(ws := text.split()) <= 3 and all(w.isalpha() and w.lower() not in STOPWORDS for w in ws)
 
 
 def is_acronym(word: str) -> bool:
