@@ -159,6 +159,8 @@ def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(quest
     ("Did the union accept the offer?", "The union rejected the offer on Friday.", "", "No"),
     ("Did the council reject the plan?", "The council approved the plan 6-3.", "", "No"),
     ("Did the union accept the offer?", "The union did not reject the offer.", "", None),
+    ("did the union accept the 4.5% pay offer", "The union rejected that offer the next day.", "", "No"),
+    ("Did the union accept Norvik's offer?", "The union rejected Telma's offer.", "", None),
     ("Did the council approve replacing the bridge?",
      "She had proposed a cheaper repair, but the council rejected her amendment 7-2.", "", None),
     ("Did prices rise?", "Prices fell in March and rose in April.", "", None),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, auxiliary
-from lang.words import STOPWORDS, words
+from lang.words import words
 
 from .clauses import SUBJECTS, asserted, clause_head, denies, parse_full, word_stem
 
@@ -70,13 +70,23 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
 
 
 def _all_of_predicate(root, subject, verb) -> bool:
-    """Does the sentence's verb carry every word the question says beyond its subject and verb ("accept *the
-    offer*" / "rejected *the offer*")? An opposite verb answers No only for the very thing asked about: "the
-    council rejected her amendment" does not deny "Did the council approve replacing the bridge?"."""
+    """Does the sentence's verb carry what the question's verb is about: the head word of each of its objects and
+    complements, and every name beyond its subject ("accept *the 4.5% pay offer*" / "rejected *that offer*")? An
+    opposite verb answers No only for the very thing asked about: "the council rejected her amendment" does not
+    deny "Did the council approve replacing the bridge?"."""
+    heads = []
+    for c in root.children:
+        if c.dep_ in _ARGUMENTS:
+            heads.append(c)
+        elif c.dep_ in ("prep", "agent"):
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
     skip = {t.i for t in subject.subtree} if subject is not None else set()
-    asked = {word_stem(t) for t in root.subtree if t.i != root.i and t.i not in skip and t.is_alpha
-             and t.lower_ not in STOPWORDS}
-    return asked <= {word_stem(t) for t in verb.subtree}
+    named = [t for t in root.subtree if t.pos_ == "PROPN" and t.i not in skip]
+    have = {word_stem(t) for t in verb.subtree}
+    return all(word_stem(t) in have for t in heads + named)
+
+
+_ARGUMENTS = frozenset("dobj xcomp ccomp attr oprd dative acomp".split())
 
 
 def _as_statement(be: str, rest: str) -> str | None:
