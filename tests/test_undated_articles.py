@@ -57,6 +57,18 @@ def test_the_timeline_of_an_undated_article_counts_from_its_date_line_without_a_
     assert [e.date.text for e in timeline.on(_doc(), asked)] == ["Nov. 4"] and asked.label() == "November 4"
 
 
+def test_the_timeline_of_an_article_without_any_date_still_orders_its_events_without_making_up_dates():
+    text = """Nurses strike at Elm General
+
+Talks broke down on May 2 over staffing. The union rejected the offer the next day.
+
+Members voted to strike on May 6. The hospital postponed surgeries this week.
+"""
+    labels = [timeline.label(e) for e in timeline.events(_doc(text))]
+    # Counted from the day it was added, its year a guess: no year shown, no month made up for "this week".
+    assert labels == ["May 2", "May 3 (“the next day”)", "May 6", "this week"]
+
+
 def test_a_dated_article_keeps_its_years_and_its_date_line_is_not_an_event():
     events = timeline.events(_doc(date="2025-11-14"))
     friday = "November 14, 2025 (“on Friday”)"  # the date line's own day is a Friday

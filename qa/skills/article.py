@@ -66,11 +66,12 @@ class ArticleDoc:
     @property
     def reference(self) -> tuple[dt.date | None, bool]:
         """The date relative dates count from, and whether its year is known: the article's date, else the
-        date line at its top (lang/dates.dateline)."""
+        date line at its top (lang/dates.dateline), else the day it was added (its year a guess)."""
         if self.published is not None:
             return self.published, True
         added = dt.datetime.fromtimestamp(self.info.ingested_at).date() if self.info.ingested_at else dt.date.today()
-        return self.derived("dateline", lambda d: dateline(d.text.lstrip()[:400], added) or (None, True))
+        # With neither, the day it was added: "May 2" and "the next day" still fall in order, shown without a year.
+        return self.derived("dateline", lambda d: dateline(d.text.lstrip()[:400], added) or (added, False))
 
     @property
     def doc(self):

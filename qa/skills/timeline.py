@@ -99,12 +99,18 @@ def tells_what_followed(text: str, event_words: set[str]) -> bool:
 
 def label(event: Event) -> str:
     """"August 23, 2023 (“the next day”)" for a resolved date; the date as written otherwise."""
+    if not event.date.year_known and _FROM_THE_DAY.search(event.date.text):
+        return event.date.text  # "this week" of an article whose day is a guess: no month made up for it
     shown = event.date.label()
     if event.date.relative and shown.lower() not in event.date.text.lower():
         return f"{shown} (“{event.date.text}”)"
     if event.date.precision == YEAR:  # "2019-2020" as written
         return re.sub(r"^(?:in|since|by|until|of|from)\s+", "", event.date.text, flags=re.I)
     return shown
+
+
+_FROM_THE_DAY = re.compile(r"\b(?:this|last|next)\s+(?:week|month|year)\b|\b(?:today|tonight|yesterday)\b|\bago\b", re.I)
+"""Words that count from the article's own day."""
 
 
 def parse_asked(text: str, doc: ArticleDoc) -> DateMention | None:
