@@ -141,6 +141,15 @@ def test_a_why_answered_without_a_reason_brings_the_next_sentence_that_gives_one
     assert [e.index for e in pick(stated, q=q)] == [1]
 
 
+def test_a_why_reason_given_two_sentences_later_in_the_speakers_words_is_cited():
+    q = analyze("Why did Ferrow vote for the strike?", flat_idf)
+    evidence = [_scored("Ferrow said he voted to strike without hesitation.", 1, 0.9),
+                _scored("He had worked three double shifts.", 2, 0.2),
+                _scored("\"Nurses leave because they are exhausted,\" Ferrow said.", 3, 0.1),
+                _scored("The strike began because talks failed.", 4, 0.1)]
+    assert [e.index for e in pick(evidence, q=q)] == [1, 3]
+
+
 def test_the_committed_model_reproduces_its_recorded_held_out_figures():
     """The committed judge, on the frozen signals (and the reader's readings) of questions it was not fitted on
     (written by `python -m training.judge --sample ...`), gives exactly the figures recorded when it was trained."""

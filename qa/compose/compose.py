@@ -84,12 +84,18 @@ def sentence_before(evidence: Sequence[Scored], best: Scored) -> Scored | None:
 
 
 def reason_after(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
-    """For a "why" whose best sentence states the fact but not its reason: the next sentence of its passage,
-    when that one gives a reason."""
+    """For a "why" whose best sentence states the fact but not its reason: the first of the next two sentences
+    of its passage that gives a reason (the reason often follows in the speaker's own words: "... said he voted
+    to strike." "He had worked three double shifts." "I have watched nurses leave because they were exhausted")."""
     if explains(best.text, set(q.terms)):
         return None
-    return next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index + 1
-                 and explains(ev.text)), None)
+    after = sorted((ev for ev in evidence if ev.passage_id == best.passage_id
+                    and best.index < ev.index <= best.index + REASON_AFTER), key=lambda ev: ev.index)
+    return next((ev for ev in after if explains(ev.text)), None)
+
+
+REASON_AFTER = 2
+"""How many sentences after a "why"'s best sentence may give its reason."""
 
 
 def reason_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
