@@ -169,7 +169,8 @@ KIND_NOUNS = {
         negotiator analyst researcher scientist economist manager founder owner executive leader activist member
         fisherman victim witness survivor player coach singer actor author writer journalist reporter editor
         citizen voter patient soldier pilot driver historian expert adviser advisor consultant candidate
-        commissioner inspector investigator prosecutor officer owner shopkeeper businessman businesswoman""".split()),
+        commissioner inspector investigator prosecutor officer owner shopkeeper businessman businesswoman guard
+        curator caretaker detective""".split()),
     "thing": frozenset("""ship vessel carrier frigate destroyer submarine tanker ferry plane aircraft jet rocket satellite
         cyclone hurricane typhoon storm operation programme program project treaty law act bill""".split()),
 }

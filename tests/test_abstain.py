@@ -103,6 +103,19 @@ def test_how_much_is_paid_is_refused_when_the_best_sentence_gives_no_sum_of_mone
                   threshold=0.4, sure=0.8).abstain
 
 
+def test_a_persons_name_asked_for_is_refused_when_the_best_sentence_names_no_one():
+    q = analyze("whats the name of the night guard", flat_idf)
+    d = decide(q, _selected(_best("A night guard on duty raised the alarm."), 0.9, confidence=0.8), threshold=0.4,
+               sure=0.8)
+    assert d.abstain and d.reason == "they give no name for this"
+    named = _best("The night guard, Ana Ruiz, raised the alarm.")
+    assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    # The name of a thing may be a common word ("photosynthesis"): left to the judge.
+    q = analyze("What is the name of the process?", flat_idf)
+    assert not decide(q, _selected(_best("The process is photosynthesis."), 0.9, confidence=0.8), threshold=0.4,
+                      sure=0.8).abstain
+
+
 def test_the_reason_never_lists_the_questions_common_words():
     q = analyze("Who designed the bridge?", flat_idf)
     d = decide(q, _selected(_best("The bridge opened in 2021."), 0.1), threshold=0.4, sure=0.8)

@@ -5,11 +5,13 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from lang.rules import KIND_NOUNS
 from lang.words import is_number, words
 from qa.types import Level
 
 from .confidence import level
 from .evidence import Phrase, Scored, Selection
+from .features import new_names
 from qa.question import AGE, DATE, MONEY, NUMBER, Question
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
@@ -91,6 +93,8 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     if _COUNT.match(q.text) and selection.evidence and not any(
             any(is_number(w) for w in words(e.text)) for e in selection.evidence[:NUMBER_LOOKS]):
         measured = False  # "How much will the families be paid?" / "would receive relocation payments"
+    if _asks_a_name(q.text) and selection.evidence and not new_names(q, selection.evidence[0].text):
+        measured = False  # "What's the name of the night guard?" / "A night guard raised the alarm"
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence), selection)
@@ -106,9 +110,22 @@ def reason(q: Question, evidence: Sequence[Scored]) -> str:
         return f"they never mention {' or '.join(absent[:MAX_NAMES])}"
     if best.missing:
         return f"the closest passage does not mention {' or '.join(best.missing[:MAX_NAMES])}"
+    if _asks_a_name(q.text) and not new_names(q, best.text):
+        return "they give no name for this"
     if q.wants is not None and not best.fits:
         return f"they give no {_MEASURES.get(q.unit or '', _WANTS_WORDS[q.wants])} for this"
     return "the closest passage is about the same things but does not say this"
+
+
+_NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)"
+                      r"\s*[?.!]*\s*$", re.I)
+
+
+def _asks_a_name(question: str) -> bool:
+    """"What's the name of the night guard?": a person's name is asked, which a sentence that speaks of the guard
+    without naming anyone does not give."""
+    m = _NAME_OF.search(question)
+    return m is not None and m.group("noun").lower().removesuffix("s") in KIND_NOUNS["person"]
 
 
 MAX_NAMES = 2
