@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lang.forms import is_acronym
+from lang.tagging import parse
 from lang.words import names, stem, terms, words
 from qa.compose.compose import Draft
 from qa.types import Citation, Level, Route, Short
@@ -105,8 +106,8 @@ def first_use(doc: ArticleDoc, term: str) -> SkillAnswer | None:
 
 
 PHRASE_TERMS = 3
-"""A thing asked the meaning of with at least this many content words is a saying ("what is meant by Russia
-driving two strollers"), not a term: where the article says it, and what it says next, explain it."""
+"""A thing asked the meaning of with a verb and at least this many content words is a saying ("what is meant by
+Russia driving two strollers"), not a term: where the article says it, and what it says next, explain it."""
 
 
 def spoken_of(doc: ArticleDoc, saying: str) -> SkillAnswer | None:
@@ -115,8 +116,8 @@ def spoken_of(doc: ArticleDoc, saying: str) -> SkillAnswer | None:
     story mostly spells out what a figure of speech or a quoted claim stands for. Offered as likely: the article
     does not say "this means"."""
     wanted = set(terms(saying))
-    if len(wanted) < PHRASE_TERMS:
-        return None
+    if len(wanted) < PHRASE_TERMS or not any(t.pos_ in ("VERB", "AUX") for t in parse(saying)):
+        return None  # a noun phrase ("the highest court in the union") is asked as "what is it", not a saying
     named = {t for n in names(saying) for t in terms(n)}
     best = None
     for line in doc.lines:
