@@ -10,13 +10,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from lang.tagging import verb_base
+from lang.words import stem
+
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     record = json.loads(Path(__file__).with_name("paraphrases.json").read_text(encoding="utf-8"))
     table: dict[str, set[str]] = {}
-    for asked, said, *_ in record["pairs"]:
-        table.setdefault(asked, set()).add(said)
+    for asked, said, asked_word, said_word in record["pairs"]:
+        # Both as stemmed ("began") and as an irregular verb's base stemmed ("begin"): the yes/no check reads a
+        # sentence's verbs by their base ("beginning" and "began" are both "begin").
+        for a in {asked, stem(verb_base(asked_word))}:
+            table.setdefault(a, set()).update({said, stem(verb_base(said_word))})
     return {k: frozenset(v) for k, v in table.items()}
 
 

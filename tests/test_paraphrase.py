@@ -18,6 +18,12 @@ def test_a_question_word_is_stood_for_by_the_sentence_word_the_crowd_used_for_it
     assert said_for(stem("bridge"), {stem("tunnel")}) is None
 
 
+def test_an_irregular_verb_is_stood_for_by_its_base_too():
+    # "start" / "began" was mined; the yes/no check reads "beginning" and "began" as their base "begin".
+    assert said_for(stem("start"), {stem("begin")}) == stem("begin")
+    assert said_for(stem("start"), {stem("began")}) == stem("began")
+
+
 def test_covered_needs_every_word():
     assert covered([stem("died"), stem("fires")], [stem("deaths"), stem("fires")])
     assert not covered([stem("died"), stem("floods")], [stem("deaths"), stem("fires")])

@@ -164,6 +164,9 @@ def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(quest
     ("Did the council approve replacing the bridge?",
      "She had proposed a cheaper repair, but the council rejected her amendment 7-2.", "", None),
     ("Did prices rise?", "Prices fell in March and rose in April.", "", None),
+    # A word the crowd uses for the sentence's, by the base of an irregular verb ("start" / "beginning").
+    ("did the strike start on monday", "Nurses walked off the job on Monday, beginning an open-ended strike.", "",
+     "Yes"),
 ])
 def test_the_subject_named_before_passives_and_opposite_outcomes(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict
