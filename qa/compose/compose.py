@@ -111,8 +111,8 @@ def reason_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Score
 
 def dated_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
     """For a "when" whose best sentence gives no date ("Their meeting took place a month later."): a runner-up of the
-    same article that dates the same thing, with a date and every name of the question ("... on September 28,
-    when Haftar met Putin in Moscow")."""
+    same article that dates the same thing, with a date and every name of the question ("... on May 3, when
+    Brandt met Ortiz in Lyon")."""
     if has_date(best.text) or not q.names:
         return None
     return next((ev for ev in evidence if ev.source == best.source and has_date(ev.text)

@@ -133,7 +133,7 @@ def _same_thing(asked, said, before: str = "") -> bool:
 
 def _named_before(asked, said, before: str) -> bool:
     """Is the sentence's subject a kind ("the company", "the agency") standing for the name the question asks
-    about, named in the text before it ("... contact Velora for a replacement. The company is not offering
+    about, named in the text before it ("... contact Norda for a replacement. The company is not offering
     refunds.")? A kind that comes with a name of its own ("the company Hanseong") is that one."""
     if said.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in said.children):
         return False

@@ -180,7 +180,7 @@ class Skills:
             if line is not None:
                 return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
         said = next(filter(None, (spoken_of(doc, term) for doc in docs)), None) if meaning else None
-        if said is not None:  # a saying, not a term ("Russia driving two strollers"): where it is said, and after
+        if said is not None:  # a saying, not a term ("the city walking a tightrope"): where it is said, and after
             return said
         if term[:1].islower():  # a common noun ("the vote"): where the article first speaks of it
             return next(filter(None, (first_use(doc, term) for doc in docs)), None)

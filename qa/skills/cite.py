@@ -107,7 +107,7 @@ def first_use(doc: ArticleDoc, term: str) -> SkillAnswer | None:
 
 PHRASE_TERMS = 3
 """A thing asked the meaning of with a verb and at least this many content words is a saying ("what is meant by
-Russia driving two strollers"), not a term: where the article says it, and what it says next, explain it."""
+the city walking a tightrope"), not a term: where the article says it, and what it says next, explain it."""
 
 
 def spoken_of(doc: ArticleDoc, saying: str) -> SkillAnswer | None:
