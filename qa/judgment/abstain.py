@@ -92,7 +92,7 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
         measured = False  # "How old is X?" / "X, who drove for the firm for six years": no age is given
     if _COUNT.match(q.text) and selection.evidence and not any(
             any(is_number(w) for w in words(e.text)) for e in selection.evidence[:NUMBER_LOOKS]):
-        measured = False  # "How much will the families be paid?" / "would receive relocation payments"
+        measured = False  # "How many families will move?" / "the families would receive relocation payments"
     if _asks_a_name(q.text) and selection.evidence and not new_names(q, selection.evidence[0].text):
         measured = False  # "What's the name of the night guard?" / "A night guard raised the alarm"
     if selection.p_answerable >= threshold and measured:
