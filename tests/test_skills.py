@@ -160,6 +160,14 @@ def test_what_happened_after_an_event_is_the_next_dated_one(harbour):
     assert "shares rose eight percent" in a.text
 
 
+def test_the_headline_is_not_the_event_asked_about(harbour):
+    # The headline shares the question's words as well as the lead does, but it sums up the story: the event
+    # is the dated vote, and what came next is counted from its day.
+    a = ask(harbour, "What happened after the council approved the ferry terminal?")
+    assert a.route is Route.TIMELINE
+    assert "(after May 7, 2024" in a.text and "first ferries could sail in 2026" in a.text
+
+
 def test_what_someone_said_is_their_reported_speech(harbour):
     a = ask(harbour, "What did Weber say?")
     assert a.route is Route.OPINION

@@ -59,3 +59,18 @@ def test_a_sentence_may_go_on_to_what_came_of_the_event():
     # "later" before the event asked about tells nothing of what followed it
     assert not timeline.tells_what_followed("Later, Cyclone Hela killed 200 people.", set(terms("cyclone hela")))
     assert not timeline.tells_what_followed("Cyclone Hela killed 200 people.", set(terms("cyclone hela")))
+
+
+def test_what_came_next_is_every_event_told_on_that_day():
+    text = ("The storm hit the coast on Sunday. Crews cleared the roads on Monday. The mayor visited the harbour on "
+            "Monday. Schools reopened on Wednesday.")
+    info = ArticleInfo(source="storm.md", title="Storm", date="2024-10-09", content_hash="h", size_bytes=len(text),
+                       passages=1, sentences=4, ingested_at=0.0, title_start=-1, title_end=-1, date_start=-1,
+                       date_end=-1)
+    cuts = [0] + [i + 2 for i, ch in enumerate(text) if ch == "." and i + 2 < len(text)] + [len(text) + 1]
+    lines = [Line(k, a, b - 1, text[a:b - 1], None) for k, (a, b) in enumerate(zip(cuts, cuts[1:]))]
+    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    _, step = timeline.after(doc, doc.lines[0])
+    assert [e.line.number for e in timeline.same_day(doc, step)] == [1, 2]  # both Monday events, not Wednesday's
+    _, step = timeline.after(doc, doc.lines[2])
+    assert [e.line.number for e in timeline.same_day(doc, step)] == [3]

@@ -227,6 +227,8 @@ class Skills:
             if doc is None:
                 continue
             for line in doc.lines:
+                if doc.is_headline(line):
+                    continue  # a headline sums up the story; it is not one event in it
                 share = len(wanted & set(terms(line.text))) / len(wanted)
                 if best is None or share > best[0]:
                     best = (share, doc, line)

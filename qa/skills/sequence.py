@@ -36,11 +36,9 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
                 f"reference.")
         return SkillAnswer(Draft(text, tuple(citer.citations), Route.ABSTAIN), level=Level.REFUSED,
                            confidence=0.0, reason=f"no dated event {word} the one asked about")
-    first = citer.cite(doc, step.line)
+    told = " ".join(f"{e.line.text.strip()} [{citer.cite(doc, e.line)}]" for e in timeline.same_day(doc, step)
+                    if e is step or e.line.number != anchor.number)
     anchor_n = citer.cite(doc, anchor)
-    word = "Before" if before else "Next"
-    text = (f"{word}, {timeline.label(step)}: {step.line.text.strip()} [{first}] (after {timeline.label(mine)} "
-            f"[{anchor_n}])" if not before else
-            f"{word}, {timeline.label(step)}: {step.line.text.strip()} [{first}] (before {timeline.label(mine)} "
-            f"[{anchor_n}])")
+    word, relation = ("Before", "before") if before else ("Next", "after")
+    text = f"{word}, {timeline.label(step)}: {told} ({relation} {timeline.label(mine)} [{anchor_n}])"
     return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE))

@@ -87,6 +87,13 @@ def after(doc: ArticleDoc, anchor: Line, before: bool = False) -> tuple[Event | 
     return mine, step
 
 
+def same_day(doc: ArticleDoc, step: Event, limit: int = 3) -> list[Event]:
+    """`step` and the article's other events on exactly its date, in article order: what happened next is
+    often several things told on the same day."""
+    alike = [e for e in events(doc) if e.date.precision == step.date.precision and e.date.value == step.date.value]
+    return sorted(alike, key=lambda e: e.line.number)[:limit] if step in alike else [step]
+
+
 _THEN = re.compile(r"\b(?:afterwards?|subsequently|thereafter|since then|then|later)\b", re.I)
 
 
