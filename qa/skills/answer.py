@@ -226,9 +226,7 @@ class Skills:
             doc = self.library.get(info)
             if doc is None:
                 continue
-            for line in doc.lines:
-                if doc.is_headline(line):
-                    continue  # a headline sums up the story; it is not one event in it
+            for line in (ln for ln in doc.lines if not doc.is_headline(ln)):  # a headline is no one event
                 share = len(wanted & set(terms(line.text))) / len(wanted)
                 if best is None or share > best[0]:
                     best = (share, doc, line)
