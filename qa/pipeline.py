@@ -26,13 +26,17 @@ from qa.retrieval.corpus import Snapshot
 from qa.judgment.evidence import Scored, candidates, select, with_sentence_before
 from qa.judgment.features import Candidate
 from qa.retrieval.focus import naming_articles
+from qa.conversation.attribution import asks_source, last_question
 from qa.conversation.followup import needs_context, pronoun, resolve
 from qa.skills.answer import Skills
+from qa.skills.source import attributed
 from .question import Question, analyze
 from .request import Request
 from qa.retrieval.filters import Filters
 from qa.retrieval.retrieve import HybridSearch, Retrieval
 from .types import Answer, Level, Route
+
+NO_SOURCE = "The last answer cited no sentence of the articles, so there is no source to name."
 
 Timings = tuple[tuple[str, float], ...]
 """(step, milliseconds) in the order the steps ran."""
@@ -169,6 +173,9 @@ class AnswerChain:
         if not scope:
             return Answer(text=NO_ARTICLE_IN_FILTER, level=Level.REFUSED, reason="the filter matches no article",
                           question=asked, route=Route.EMPTY)
+        sourced = self.sourced(request, snap) if use_skills and asks_source(asked) else None
+        if sourced is not None:
+            return sourced
         resolved = resolve(asked, list(request.history))
         # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole.
         searched = snap.spelled(resolved.searched, self.common_words)
@@ -186,6 +193,22 @@ class AnswerChain:
                           route=Route.METADATA, confidence=1.0, level=Level.SURE)
         return Prepared(request=request, snapshot=snap, searched=searched,
                         question=analyze(searched, snap.idf, resolved.context), unresolved=unresolved)
+
+    def sourced(self, request: Request, snap: Snapshot) -> Answer | None:
+        """"According to who?": the last question is asked again, and the sentence its answer cites is read for
+        whom the article has say it."""
+        earlier = last_question(request.history) if self.skills is not None else None
+        if earlier is None:
+            return None
+        before = self.runnable.invoke(Request(earlier[0], earlier[1], request.filters))
+        cited = next((c for c in before.citations if c.role == "support"), None) if not before.abstained else None
+        found = attributed(self.skills.library, snap, cited) if cited is not None else None
+        if found is None:
+            return Answer(text=NO_SOURCE, level=Level.REFUSED, reason="the last answer cited nothing",
+                          question=request.question, searched=earlier[0], route=Route.ABSTAIN)
+        d = found.draft
+        return Answer(text=d.text, citations=d.citations, short=d.short, question=request.question,
+                      searched=earlier[0], route=d.route, confidence=found.confidence, level=found.level)
 
     def retrieve(self, prepared: Prepared, query_vector=None) -> Retrieved:
         # A question that names something is searched in the articles that name it (qa/retrieval/focus.py).

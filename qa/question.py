@@ -42,7 +42,7 @@ MONEY = "money"
 """The unit of "How much does X pay / cost / earn ...?": an amount of money, not a share or a count."""
 _MONEY_ASKED = re.compile(r"\bhow much\b(?! of\b)(?:\W+\w+){0,5}?\W+(?:pay|pays|paid|paying|cost|costs|costing|"
                           r"spend|spends|spent|spending|charge|charges|charged|earn|earns|earned|earning|owe|owes|"
-                          r"owed|fined?)\b", re.I)
+                          r"owed|fined?|worth|valued)\b", re.I)
 # "How much did costs rise?" asks for a change, which a share answers as well as a sum.
 _CHANGE = re.compile(r"\b(?:increas|rais|ris|rose|fall|fell|drop|grow|grew|declin|chang|cut|doubl|jump|climb|shrank|"
                      r"shrink|go up|went up|go down|went down)\w*\b", re.I)

@@ -44,6 +44,9 @@ def test_how_much_is_paid_or_costs_needs_an_amount_of_money():
     assert fits(analyze("How much did the port cost?", flat_idf), "The port cost 1.2 billion euros.")
     assert fits(analyze("how much is the firm paying", flat_idf), "It will pay 310 Danish kroner a share.")
     assert fits(analyze("How much will the tax cost a household?", flat_idf), "It will cost about £38 a year.")
+    worth = analyze("how much is the stolen painting worth", flat_idf)
+    assert worth.unit == "money" and fits(worth, "Experts value the painting at about 12 million euros.")
+    assert not fits(worth, "The painting, made in 1340, is set with 46 pearls.")
     # A share of something, or an amount not of money, is not asked as money.
     assert analyze("How much of the budget goes to schools?", flat_idf).unit is None
     assert analyze("How much did prices rise?", flat_idf).unit is None

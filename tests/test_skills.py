@@ -168,6 +168,28 @@ def test_the_headline_is_not_the_event_asked_about(harbour):
     assert "(after May 7, 2024" in a.text and "first ferries could sail in 2026" in a.text
 
 
+def test_according_to_who_names_the_speaker_of_the_sentence_the_last_answer_cited(harbour):
+    first = ask(harbour, "When could the first ferries sail?")
+    history = [{"role": "user", "content": "When could the first ferries sail?"},
+               {"role": "assistant", "content": first.text}]
+    a = ask(harbour, "according to who?", history)
+    assert a.route is Route.OPINION and a.level is Level.SURE
+    assert a.text.startswith("According to Brandt") and a.short.text == "Brandt"
+    assert a.citations[0].quote.startswith("Brandt told reporters")
+
+
+def test_a_fact_told_in_the_articles_own_voice_has_no_named_source(harbour):
+    history = [{"role": "user", "content": "How will the terminal be paid for?"},
+               {"role": "assistant", "content": "The terminal will be paid for by a harbour levy [1]"}]
+    a = ask(harbour, "who said that?", history)
+    assert a.text.startswith("The article names no source for this") and a.level is Level.LIKELY
+    assert "harbour levy" in a.citations[0].quote
+    # After a refusal there is nothing to attribute.
+    refused = [{"role": "user", "content": "What is the mayor's favourite colour?"},
+               {"role": "assistant", "content": "The articles don't answer this."}]
+    assert ask(harbour, "source?", refused).abstained
+
+
 def test_what_someone_said_is_their_reported_speech(harbour):
     a = ask(harbour, "What did Weber say?")
     assert a.route is Route.OPINION

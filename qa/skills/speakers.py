@@ -61,17 +61,18 @@ def _speaker(span, known: list[Entity], last_person: Entity | None) -> Entity | 
         if stem(t.lower_) in _VIEW_STEMS and t.pos_ in ("VERB", "AUX"):
             for child in t.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    found = _resolve(child, known, last_person)
+                    found = resolve(child, known, last_person)
                     if found is not None:  # not "anyone tells families ..." inside the quote: read on
                         return found
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             objects = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
             if objects:
-                return _resolve(objects[0], known, last_person)
+                return resolve(objects[0], known, last_person)
     return None
 
 
-def _resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | None:
+def resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | None:
+    """The article's person or organisation a subject token names ("he" or "she": the last person named)."""
     if token.lower_ in PRONOUNS and token.lower_ in ("he", "she"):
         return last_person
     tokens = list(token.subtree)
