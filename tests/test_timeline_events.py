@@ -61,16 +61,27 @@ def test_a_sentence_may_go_on_to_what_came_of_the_event():
     assert not timeline.tells_what_followed("Cyclone Hela killed 200 people.", set(terms("cyclone hela")))
 
 
-def test_what_came_next_is_every_event_told_on_that_day():
-    text = ("The storm hit the coast on Sunday. Crews cleared the roads on Monday. The mayor visited the harbour on "
-            "Monday. Schools reopened on Wednesday.")
+def _sentences(text: str) -> ArticleDoc:
     info = ArticleInfo(source="storm.md", title="Storm", date="2024-10-09", content_hash="h", size_bytes=len(text),
                        passages=1, sentences=4, ingested_at=0.0, title_start=-1, title_end=-1, date_start=-1,
                        date_end=-1)
     cuts = [0] + [i + 2 for i, ch in enumerate(text) if ch == "." and i + 2 < len(text)] + [len(text) + 1]
     lines = [Line(k, a, b - 1, text[a:b - 1], None) for k, (a, b) in enumerate(zip(cuts, cuts[1:]))]
-    doc = ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), text)
+
+
+def test_what_came_next_is_every_event_told_on_that_day():
+    doc = _sentences("The storm hit the coast on Sunday. Crews cleared the roads on Monday. The mayor visited the "
+                     "harbour on Monday. Schools reopened on Wednesday.")
     _, step = timeline.after(doc, doc.lines[0])
     assert [e.line.number for e in timeline.same_day(doc, step)] == [1, 2]  # both Monday events, not Wednesday's
     _, step = timeline.after(doc, doc.lines[2])
     assert [e.line.number for e in timeline.same_day(doc, step)] == [3]
+
+
+def test_the_aftermath_is_what_followed_within_a_month():
+    doc = _sentences("The storm hit the coast on Sunday. Crews cleared the roads on Monday. Schools reopened on "
+                     "Wednesday. The port will reopen in March 2025.")
+    _, step = timeline.after(doc, doc.lines[0])
+    assert [e.line.number for e in timeline.following(doc, step, 4)] == [1, 2]  # not the port, months later
+    assert [e.line.number for e in timeline.following(doc, step, 1)] == [1]

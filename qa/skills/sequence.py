@@ -36,9 +36,19 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
                 f"reference.")
         return SkillAnswer(Draft(text, tuple(citer.citations), Route.ABSTAIN), level=Level.REFUSED,
                            confidence=0.0, reason=f"no dated event {word} the one asked about")
-    told = " ".join(f"{e.line.text.strip()} [{citer.cite(doc, e.line)}]" for e in timeline.same_day(doc, step)
-                    if e is step or e.line.number != anchor.number)
+    shown = [e for e in (timeline.same_day(doc, step) if before else timeline.following(doc, step, MAX_AFTER))
+             if e is step or e.line.number != anchor.number]
+    if len({e.date.value for e in shown}) > 1:  # the aftermath over several days, in date order
+        anchor_n = citer.cite(doc, anchor)
+        rows = "\n".join(f"- {timeline.label(e)}: {e.line.text.strip()} [{citer.cite(doc, e.line)}]" for e in shown)
+        text = f"After {timeline.label(mine)} [{anchor_n}], the article tells, in date order:\n{rows}"
+        return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE))
+    told = " ".join(f"{e.line.text.strip()} [{citer.cite(doc, e.line)}]" for e in shown)
     anchor_n = citer.cite(doc, anchor)
     word, relation = ("Before", "before") if before else ("Next", "after")
     text = f"{word}, {timeline.label(step)}: {told} ({relation} {timeline.label(mine)} [{anchor_n}])"
     return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE))
+
+
+MAX_AFTER = 4
+""""What happened after X" shows up to this many of the events that followed it, the next one first."""

@@ -94,6 +94,15 @@ def same_day(doc: ArticleDoc, step: Event, limit: int = 3) -> list[Event]:
     return sorted(alike, key=lambda e: e.line.number)[:limit] if step in alike else [step]
 
 
+def following(doc: ArticleDoc, step: Event, limit: int, within: dt.timedelta = dt.timedelta(days=31)) -> list[Event]:
+    """`step` and the events after it in date order, `limit` in all, each within `within` of `step` (the
+    aftermath, not the rest of the article's story)."""
+    evs = events(doc)
+    if step not in evs:
+        return same_day(doc, step, limit)
+    return [e for e in evs[evs.index(step):] if e.date.value - step.date.value <= within][:limit]
+
+
 _THEN = re.compile(r"\b(?:afterwards?|subsequently|thereafter|since then|then|later)\b", re.I)
 
 
