@@ -47,6 +47,8 @@ def test_how_much_is_paid_or_costs_needs_an_amount_of_money():
     worth = analyze("how much is the stolen painting worth", flat_idf)
     assert worth.unit == "money" and fits(worth, "Experts value the painting at about 12 million euros.")
     assert not fits(worth, "The painting, made in 1340, is set with 46 pearls.")
+    assert not fits(worth, "Thieves escaped with a 14th-century painting in a raid that lasted four minutes.")
+    assert fits(worth, "It sold for US$ 2 million.") and fits(worth, "It sold for A$3.5m.")
     # A share of something, or an amount not of money, is not asked as money.
     assert analyze("How much of the budget goes to schools?", flat_idf).unit is None
     assert analyze("How much did prices rise?", flat_idf).unit is None

@@ -30,7 +30,7 @@ RELATIVE_TIME = re.compile(r"\b(a|an|one|two|three|few|several|\d+) (days?|weeks
                            r"after|ago)\b|\b(the )?(next|following|previous) (day|week|month|year)\b|\b(yesterday|"
                            r"today|tomorrow|the same day|that day|then)\b", re.I)
 _MONEY_SAID = re.compile(
-    r"[$€£¥₹]\s?\d|\b(?:us|usd|eur|gbp|chf|jpy|cny|inr|rs|a|c|nz|hk)\$?\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
+    r"[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|chf|jpy|cny|inr|rs)\.?\s?\d|\b(?:us|a|c|nz|hk)\$\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
     r"\d(?:[\d,.]*)\s*(?:million|billion|trillion|thousand|m|bn|k)?\s*(?-i:[A-Z][a-z]+\s+)?"  # "310 Danish kroner"
     r"(?:dollars?|euros?|pounds? sterling|pounds?|yen|yuan|renminbi|rupees?|francs?|cents?|pence|kron[ae]r|kronor|"
     r"krona|rubles?|roubles?|pesos?|reais|lira|shekels?|dinars?|dirhams?|riyals?|won|rand|naira|shillings?|marks?|"
