@@ -170,3 +170,20 @@ def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(quest
 ])
 def test_the_subject_named_before_passives_and_opposite_outcomes(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("did absences go down", "Absences fell by 12 percent.", "Yes"),
+    ("did absences go up", "Absences fell by 12 percent.", "No"),
+    ("did prices go down", "Prices went up 4 percent in May.", "No"),  # "went" alone is not "go down"
+    ("did prices rise", "Prices went up 4 percent in May.", "Yes"),
+    ("Did the union cancel the strike?", "The union called off the strike on Friday.", "Yes"),
+    ("Did the union cancel the strike?", "The union did not call off the strike.", "No"),
+    ("Did the council accept the offer?", "The council turned down the offer.", "No"),
+    ("Did the mayor resign?", "The mayor stepped down on Monday.", "Yes"),
+    ("Did the firm lay off workers?", "The firm fired 200 workers last year.", "Yes"),
+    ("Did he give up?", "He did not give up.", "No"),  # the same phrasal verb, as before
+    ("Did the mayor go to Paris?", "The mayor went down to the harbour.", None),
+])
+def test_a_phrasal_verb_is_the_one_word_verb_it_means(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

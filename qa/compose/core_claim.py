@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lang.opposites import opposite
 from lang.paraphrase import said_for
+from lang.phrasal import PARTICLES, means
 from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, auxiliary
 from lang.words import words
 
@@ -45,11 +46,12 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
     clause_of = {t.i: clause_head(t) for t in doc}
     asked = frozenset({word_stem(root)})
-    same = [v for v in doc if v.pos_ == "VERB" and (v.lemma_ == root.lemma_ or said_for(word_stem(root),
-                                                                                        {word_stem(v)}))]
+    meant = _meanings(root)
+    same = [v for v in doc if v.pos_ == "VERB" and _same_verb(root, meant, v)]
     # The opposite outcome answers No only where the verb asked about is not in the sentence at all ("prices
     # fell in March and rose in April" does not deny "Did prices rise?").
-    opposed = [] if same else [v for v in doc if v.pos_ == "VERB" and opposite(word_stem(root), word_stem(v))]
+    opposed = [] if same else [v for v in doc if v.pos_ == "VERB" and any(
+        opposite(a, b) for a in meant for b in _meanings(v))]
     for verb in same + opposed:
         if subject is not None and not _same_thing(subject, _subject_of(verb), before):
             continue
@@ -67,6 +69,22 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
             return "No"
         return None if unsure_of_yes else "Yes"
     return None
+
+
+def _meanings(verb) -> frozenset[str]:
+    """The verb's stem, or for a phrasal verb the stems of the one-word verbs it means ("went down": "fall",
+    "drop"...), never its bare verb."""
+    particle = next((c for c in verb.children if c.lower_ in PARTICLES and (
+        c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1))), None)
+    found = means(word_stem(verb), particle.lower_) if particle is not None else frozenset()
+    return found or frozenset({word_stem(verb)})
+
+
+def _same_verb(root, meant: frozenset[str], verb) -> bool:
+    said = _meanings(verb)
+    if said == {word_stem(verb)} and meant == {word_stem(root)}:  # neither is a phrasal verb the table knows
+        return verb.lemma_ == root.lemma_ or said_for(word_stem(root), said) is not None
+    return bool(meant & said) or any(said_for(a, said) is not None for a in meant)
 
 
 def _all_of_predicate(root, subject, verb) -> bool:

@@ -2,7 +2,9 @@
 is found in one clause of the sentence's dependency parse, and only a negation of that clause makes it "No"."""
 from __future__ import annotations
 
+from lang.opposites import opposite
 from lang.paraphrase import said_for
+from lang.phrasal import PARTICLES, means
 from lang.rules import AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary, is_reporting
 from lang.words import STOPWORDS, names, words
 
@@ -36,13 +38,15 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     modals = {auxiliary(w) for w in ws} & MODALS | ({"will"} if going else set())  # "is X going to" = "will X"
     said = {base_stem(w) for w in words(sentence)}
     asked = {said_for(a, said) or a for a in asked}  # "Did anyone die?" / "no deaths": the sentence's word
+    phrased = said | _phrasal(words(sentence))  # "went up" says "rise"
+    asked, opposed = _as_said(ws, asked, phrased, words(sentence))
     if not asked <= said:
         # Some words of the question are not there ("Did Brandt *meet* Weber?" / "Brandt *met* Weber", "Did the
         # shares fall *after the recall*?"): the claim itself — its verb, its subject, its object — must be.
         # Asked of anyone ("Has anyone died in the flood?"), the verb alone may be denied ("no one has died").
         anyone = len(ws) > 1 and ws[1] in INDEFINITES and not any(  # a name missing may be the point
             base_stem(w) not in said for n in names(question) for w in words(n))
-        shared = len(asked & said)
+        shared = len(asked & phrased) + opposed
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         return verdict if shared >= 2 or verdict == "No" else None
     saying = any(is_reporting(w) for w in ws[1:])  # "Has X said how many ...?" asks about the saying
@@ -54,6 +58,25 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         # verb asked about may still be stated or denied in one of them.
         return core_verdict(question, sentence, modals, before)
     return verdict
+
+
+def _phrasal(ws: list[str]) -> set[str]:
+    """The stems of the one-word verbs that the phrasal verbs among these words mean."""
+    return {m for w, p in zip(ws, ws[1:]) if p in PARTICLES for m in means(base_stem(w), p)}
+
+
+def _as_said(ws: list[str], asked: set[str], said: set[str], sentence: list[str]) -> tuple[set[str], int]:
+    """The question's words with its phrasal verb ("go down", whose particle is a stop word) read as the
+    sentence's one-word verb for it ("fell"), or kept whole so that the bare verb ("went up") does not pass for
+    it; and 1 when the sentence has that verb's opposite outcome (its verb, for the count of shared words)."""
+    for w, p in zip(ws[1:], ws[2:]):
+        meant = means(base_stem(w), p) if p in PARTICLES else frozenset()
+        if not meant or any(base_stem(a) == base_stem(w) and b == p for a, b in zip(sentence, sentence[1:])):
+            continue  # the sentence uses the same phrasal verb
+        found = sorted(meant & said)
+        asked = (asked - {base_stem(w), p}) | {found[0] if found else f"{base_stem(w)} {p}"}
+        return asked, int(not found and any(opposite(m, x) for m in meant for x in said))
+    return asked, 0
 
 
 def unsettled(question: str, sentence: str) -> bool:

@@ -1,0 +1,46 @@
+"""Phrasal verbs and the one-word verbs they mean ("go down" is "fall", "call off" is "cancel"): a yes/no question
+put in one and answered in the other is the same claim. General English, by base and particle; a phrasal verb
+is never its bare verb ("went up" is not "went")."""
+from __future__ import annotations
+
+from lang.tagging import verb_base
+from lang.words import stem
+
+_MEANS = """go up: rise increase climb grow
+go down: fall drop decline decrease
+come down: fall drop decline decrease
+shoot up: rise increase soar jump
+call off: cancel
+put off: postpone delay
+turn down: reject refuse decline
+step down: resign quit
+shut down: close
+close down: close
+pull out: withdraw
+back out: withdraw
+set up: establish found create
+take over: acquire
+give up: abandon surrender
+find out: discover learn
+carry out: conduct perform
+lay off: dismiss fire
+break up: dissolve split
+sign up: register enrol enroll join
+hand over: transfer surrender
+""".splitlines()
+
+PARTICLES = frozenset("up down off out over back".split())
+"""The particles the table knows."""
+
+_TABLE: dict[tuple[str, str], frozenset[str]] = {}
+for _line in filter(None, _MEANS):
+    _phrase, _, _verbs = _line.partition(":")
+    _base, _particle = _phrase.split()
+    # By the stem and by its base's stem: "lay" is also the past of "lie", and the caller reads words by their base.
+    for _key in {stem(_base), stem(verb_base(_base))}:
+        _TABLE[(_key, _particle)] = frozenset(stem(v) for v in _verbs.split())
+
+
+def means(base_stem: str, particle: str) -> frozenset[str]:
+    """The stems of the one-word verbs the phrasal verb means (empty when the table has none)."""
+    return _TABLE.get((base_stem, particle.lower()), frozenset())
