@@ -187,3 +187,8 @@ def test_the_subject_named_before_passives_and_opposite_outcomes(question, sente
 ])
 def test_a_phrasal_verb_is_the_one_word_verb_it_means(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+def test_a_dropped_that_is_put_back_before_the_clause_a_verb_of_saying_takes():
+    sentence = "Renwick acknowledged that the talks had collapsed, but denied that staff had been misled."
+    assert yes_no("did Renwick admit staff were misled", sentence) == "No"  # "admit" / "denied": opposites

@@ -9,7 +9,7 @@ from lang.phrasal import PARTICLES, means
 from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, auxiliary
 from lang.words import words
 
-from .clauses import SUBJECTS, asserted, clause_head, denies, parse_full, word_stem
+from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_full, word_stem
 
 __all__ = ["core_verdict"]
 
@@ -32,6 +32,8 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         rest = _as_statement(first, rest)  # "Was anyone injured ...?" is read as "anyone was injured ..."
         if rest is None:
             return None  # a question about what something *is* ("Was it the first?") needs every word
+    else:
+        rest = _that_restored(rest)  # "Renwick admit staff were misled" is read as "... admit that staff were ..."
     q, doc = parse_full(rest.rstrip(" ?!.") + "."), parse_full(sentence)
     root = next((t for t in q if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX", "ADV", "NOUN", "ADJ") or root.i == 0:
@@ -117,6 +119,22 @@ def _as_statement(be: str, rest: str) -> str | None:
         return None
     at = verb.idx - len(be) - 1
     return f"{rest[:at]}{be.lower()} {rest[at:]}"
+
+
+_CLAUSE_VERBS = frozenset(base_stem(w) for w in """admit deny claim believe think know accept agree confirm announce say
+tell report argue insist warn suggest acknowledge reveal""".split())
+_FINITE = frozenset("was were is are had has have would will could".split())
+
+
+def _that_restored(rest: str) -> str:
+    """The "that" a verb of saying or knowing may drop before its clause ("admit staff were misled"), put back:
+    without it the small parser takes "admit staff" for a noun."""
+    ws = rest.split(" ")
+    for i, w in enumerate(ws[:-2]):
+        if base_stem(w.lower()) in _CLAUSE_VERBS and ws[i + 1].lower() not in ("that", "whether", "if", "to") \
+                and any(x.lower() in _FINITE for x in ws[i + 2:i + 5]):
+            return " ".join(ws[:i + 1] + ["that"] + ws[i + 1:])
+    return rest
 
 
 def _subject_of(verb):
