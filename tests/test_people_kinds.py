@@ -207,3 +207,21 @@ def test_an_acronym_the_article_never_writes_is_mentioned_by_its_words():
     assert [ln.number for ln in mentioning(doc, "EC", None)] == [0]
     assert [ln.number for ln in mentioning(doc, "Commission", None)] == [0, 1]
     assert mentioning(doc, "FTC", None) == [] and mentioning(doc, "Sweden", None) == []
+
+
+DROUGHT = """The Valley Growers' Cooperative, which represents 900 farms, called the cuts "a death sentence". Dr Felipe Arrando,
+a climatologist at the weather service, said dry winters had become more frequent.
+
+"We cannot blame one winter on climate change, but the trend is clear," he said.
+"""
+
+
+def test_an_honorific_or_an_occupation_makes_a_person_and_the_quote_after_is_theirs():
+    doc = article(DROUGHT)
+    arrando = next(e for e in entities(doc) if e.name == "Felipe Arrando")
+    assert arrando.kind == PERSON  # "Dr", "a climatologist": whatever the tagger made of the name
+    said = {s.line.text.strip()[:20]: s.speaker.name for s in statements(doc)}
+    assert said['"We cannot blame one'] == "Felipe Arrando"
+    # A name with an apostrophe is matched as written.
+    assert next(s.speaker.name for s in statements(doc) if "death sentence" in s.line.text) == \
+        "Valley Growers' Cooperative"

@@ -95,6 +95,8 @@ def _build(doc: ArticleDoc) -> list[Entity]:
             continue  # written in lower case elsewhere: a common word opening a sentence ("Measles was ...")
         if any(m.end < len(parsed) and parsed[m.end].text in KIND_NOUNS[PLACE] for m in g["mentions"]):
             kind = PLACE  # "Tassa province", "the Tassa delta": what it is, written right after it
+        if any(m.start > 0 and parsed[m.start - 1].lower_.rstrip(".") in _HONORIFICS for m in g["mentions"]):
+            kind = PERSON  # "Dr Felipe Arrando": whatever the tagger made of the name
         if kind == PERSON and " " in full and re.search(
                 r"\b(?:[Tt]he|[Aa]n?)\s+" + re.escape(full.split()[0].lower()) + r"\b", doc.text):
             kind = THING  # "Cyclone Oren" beside "the cyclone": a thing named with a common noun, not a person
@@ -118,6 +120,9 @@ def _build(doc: ArticleDoc) -> list[Entity]:
     _merge_surnames(out)
     _merge_short_names(out)
     return sorted(out, key=lambda e: (-e.mentions, e.first))
+
+
+_HONORIFICS = frozenset("dr mr mrs ms miss prof professor sir dame".split())
 
 
 def _role_of_head_noun(parsed, name: str, first: int, kind: str) -> tuple[int, int] | None:

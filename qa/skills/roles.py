@@ -12,6 +12,10 @@ _DOES_BUSINESS = re.compile(r"\b(?:based|headquartered|founded|listed|went publi
                             r"manufactures|produces)\b", re.I)
 
 
+_OCCUPATION = re.compile(r"\w{3}(?:ist|yst|ician|ographer)s?$")
+"""Nouns that name what a person does ("a climatologist", "an analyst", "a physician", "a photographer")."""
+
+
 def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
     """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said. With
     `head_only`, only the role's head noun counts ("Velora Mobility, the maker of ..." is a company)."""
@@ -33,7 +37,7 @@ def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
         for k, nouns in KIND_NOUNS.items():
             if {noun, noun[:-1], noun[:-3] + "y" if noun.endswith("ies") else noun} & nouns:
                 return k
-        if noun in TITLES:
+        if noun in TITLES or _OCCUPATION.search(noun):
             return PERSON
     if head_only:
         return kind

@@ -81,7 +81,8 @@ def resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | 
         # "OSLO — Norvik Group, ..., said": the date line is not the speaker, what follows its dash is
         tokens = [t for t in tokens if t.i > token.i + 1]
         token = next((t for t in tokens if t.head.i not in {u.i for u in tokens}), token)
-    words = " ".join(t.text for t in tokens)
+    # The tokens joined, and the text as written ("Farmers' Cooperative", which the tokens split).
+    words = " ".join(t.text for t in tokens) + " | " + token.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     found = [e for e in known if e.matches(token.text) or any(a in words for a in e.aliases)]
     # "Former UN Special Envoy to Chad Tom Berg": the subject's own word names the speaker, not Chad.
     # "the Harlow Water Authority (HWA) said": the authority, not Harlow, whose name is only part of it.
