@@ -191,3 +191,20 @@ def test_a_name_run_on_past_the_person_is_cut_at_the_name_typed():
     answer = "Mayor Daniel Okonjo, who has been in office since 2022, backed the rules. [1]"
     history = [{"role": "user", "content": "who is the mayor of harlow"}, {"role": "assistant", "content": answer}]
     assert resolve("when did he take office", history).searched == "when did Mayor Daniel Okonjo take office"
+
+
+def test_a_turn_opened_by_and_carries_the_last_turns_names():
+    history = [{"role": "user", "content": "how much does halvorn owe"},
+               {"role": "assistant", "content": "Court filings show that Halvorn Air owes 86 million euros, including "
+                                                "31 million euros to its largest supplier, Northway Fuels. [1]"}]
+    r = resolve("and who is owed the most", history)
+    # "halvorn", typed in lower case, is the first word of the answer's "Halvorn Air"
+    assert r.searched.startswith("Who is owed the most (Halvorn Air")
+    # A turn opened by "and" that names its own subject stands alone.
+    assert resolve("and what is the NMS?", history).searched == "and what is the NMS?"
+
+
+def test_her_name_is_who_the_last_answer_was_about():
+    history = [{"role": "user", "content": "what did the transport minister decide"},
+               {"role": "assistant", "content": "Transport Minister Alison Vey rejected calls for a bailout. [1]"}]
+    assert resolve("what's her name", history).searched == "Who is Transport Minister Alison Vey?"

@@ -64,7 +64,7 @@ def needs_context(question: str) -> bool:
     """Does the question point back at the conversation (a pronoun, "and what about X?", "Why?", "per share?")?"""
     ws = set(words(_NOT_ANAPHORA.sub(" ", question)))
     return bool(ws & set(_PERSONAL) or ws & _OTHER or _ellipsis(question) or _BARE_WH.match(question)
-                or _fragment(question))
+                or _fragment(question) or _LEADING_AND.match(question) and not names(question))  # "and who is owed the most?"
 
 
 _FRAGMENT = re.compile(r"^\s*(?:and\s+)?(?P<frag>(?:per|for|in|on|at|by|with|from|since|until|after|before|during|"
@@ -128,17 +128,21 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     thing = _thing_asked_about(last_searched) if _IT.search(question) else None
     if thing is not None:  # "When did the strike begin?" -> "And when did it end?": "it" is the strike
         said = _IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question, count=1)
+        said = _LEADING_AND.sub("", said)
         if not needs_context(said):
-            said = _LEADING_AND.sub("", said)
             return Resolved(question, said[:1].upper() + said[1:], (thing,))
     if not context:
         return Resolved(question, question, ())
+    if _NAME_ASKED.match(question):  # "what's her name?": who the last answer was about
+        return Resolved(question, f"Who is {context[0]}?", tuple(context))
     body = their_body(question, turns[-1][1], context)
     if body is not None:  # "Who is Karen Liu?" / "Director of the Battery Safety Alliance." + "What does her group want?"
         return Resolved(question, body, tuple(context))
     return Resolved(question, _rewrite(question, context, last_searched), tuple(context))
 
 
+_NAME_ASKED = re.compile(r"^\s*(?:and\s+)?(?:what|who)(?:'s|’s|\s+is|\s+was)\s+(?:his|her|their)\s+(?:full\s+)?name"
+                         r"\s*[?.!]*\s*$", re.I)
 _DO = frozenset("do does did".split())
 _IT = re.compile(r"\b(?:it|its)\b(?!\s+(?:(?:is|was)\s+)?(?:true|false|possible|likely|known|clear|said|reported))", re.I)
 
