@@ -3,7 +3,8 @@ names, its relation words)."""
 from __future__ import annotations
 
 from lang.words import terms
-from qa.judgment.features import fits, names_missing, relation_coverage
+from qa.judgment.answer_kinds import fits
+from qa.judgment.features import names_missing, relation_coverage
 from qa.question import NUMBER, analyze
 
 
@@ -85,3 +86,11 @@ def test_a_sentence_naming_the_subject_without_the_relation_is_no_answer():
     q = analyze("Who is the mayor of Pellendorf?", flat_idf)
     assert relation_coverage(q, set(terms("Speaking in Pellendorf, the minister praised the bridge."))) == 0.0
     assert relation_coverage(q, set(terms("Anna Roth, the mayor of Pellendorf, opened the bridge."))) == 1.0
+
+
+def test_how_long_is_answered_by_a_span_of_time_with_or_without_a_number():
+    lasts = analyze("how long will the rationing last", flat_idf)
+    assert fits(lasts, "The rationing will stay in place until the autumn rains.")
+    assert fits(lasts, "Officials expect it to last for several weeks.")
+    assert fits(lasts, "It will last for two years.")
+    assert not fits(lasts, "The rationing began on Thursday.")

@@ -12,30 +12,21 @@ from functools import lru_cache
 
 import numpy as np
 
-from qa.question import AGE, DATE, MONEY, UNITS, Question
-from lang.rules import YEAR, gives_reason, has_date, name_in, negated, text_keys
-from lang.words import MONTHS, is_number, names, terms, words
+from qa.question import Question
+from lang.rules import gives_reason, has_date, name_in, negated, text_keys
+from lang.words import is_number, names, terms, words
 from qa.retrieval.retrieve import RRF_K
 
+from .answer_kinds import fits
 from .scores import ranks
 
 """Reciprocal rank fusion's usual constant (the sentence-level fusion of cosine and BM25)."""
 BM25_K1, BM25_B = 1.2, 0.75
 """The usual BM25 constants (as in bm25s and Lucene)."""
 
-_TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterday|today|tomorrow|ago|later|earlier|"
-                         r"next (day|week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-                         re.I)
 RELATIVE_TIME = re.compile(r"\b(a|an|one|two|three|few|several|\d+) (days?|weeks?|months?|years?) (later|earlier|before|"
                            r"after|ago)\b|\b(the )?(next|following|previous) (day|week|month|year)\b|\b(yesterday|"
                            r"today|tomorrow|the same day|that day|then)\b", re.I)
-_MONEY_SAID = re.compile(
-    r"[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|chf|jpy|cny|inr|rs)\.?\s?\d|\b(?:us|a|c|nz|hk)\$\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
-    r"\d(?:[\d,.]*)\s*(?:million|billion|trillion|thousand|m|bn|k)?\s*(?-i:[A-Z][a-z]+\s+)?"  # "310 Danish kroner"
-    r"(?:dollars?|euros?|pounds? sterling|pounds?|yen|yuan|renminbi|rupees?|francs?|cents?|pence|kron[ae]r|kronor|"
-    r"krona|rubles?|roubles?|pesos?|reais|lira|shekels?|dinars?|dirhams?|riyals?|won|rand|naira|shillings?|marks?|"
-    r"guilders?|zloty)\b", re.I)
-_AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
 WH = ("who", "when", "where", "why", "how", "which", "what", "yesno")
 
 
@@ -101,31 +92,6 @@ def coverage(q: Question, found: set[str]) -> float:
     """Weighted share of the question's terms among `found` (rare terms weigh more)."""
     total = sum(q.weights.values())
     return sum(w for t, w in q.weights.items() if t in found) / total if total > 0 else 0.0
-
-
-def fits(q: Question, sentence: str) -> bool:
-    """Does the sentence contain the kind of answer the question wants (number, date, age)?"""
-    if q.wants is None:
-        return True
-    if q.wants == AGE:
-        return bool(_AGE.search(sentence))
-    ws = words(sentence)
-    if q.wants == DATE:
-        return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws))
-    question_numbers = {w for w in words(q.text) if is_number(w)}
-    numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
-    if not numbers:
-        return False
-    if q.unit == MONEY:  # "how much does it cost": an amount with its currency
-        return bool(_MONEY_SAID.search(sentence))
-    if q.unit is not None:  # "how long": a number followed closely by a unit of the right kind
-        units = UNITS[q.unit]
-        # "a 92-year-old bridge" gives an age, not a duration.
-        return any(ws[j] in units and ws[j + 1:j + 2] != ["old"]
-                   for i in numbers for j in range(i + 1, min(i + 4, len(ws))))
-    if q.counted:  # "how many soldiers": the counted thing must be there too
-        return q.counted[-1] in set(terms(sentence))
-    return True
 
 
 def names_missing(q: Question, text: str) -> list[str]:

@@ -1,0 +1,51 @@
+"""Whether a sentence gives the kind of answer a question wants: a date, an age, an amount of money, a length of
+time, a number of the things counted. A signal of the judge, and the ground of refusals that say "they give no
+amount of money for this"."""
+from __future__ import annotations
+
+import re
+
+from lang.rules import YEAR
+from lang.words import MONTHS, is_number, terms, words
+from qa.question import AGE, DATE, MONEY, UNITS, Question
+
+_TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterday|today|tomorrow|ago|later|earlier|"
+                         r"next (day|week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                         re.I)
+_MONEY_SAID = re.compile(
+    r"[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|chf|jpy|cny|inr|rs)\.?\s?\d|\b(?:us|a|c|nz|hk)\$\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
+    r"\d(?:[\d,.]*)\s*(?:million|billion|trillion|thousand|m|bn|k)?\s*(?-i:[A-Z][a-z]+\s+)?"  # "310 Danish kroner"
+    r"(?:dollars?|euros?|pounds? sterling|pounds?|yen|yuan|renminbi|rupees?|francs?|cents?|pence|kron[ae]r|kronor|"
+    r"krona|rubles?|roubles?|pesos?|reais|lira|shekels?|dinars?|dirhams?|riyals?|won|rand|naira|shillings?|marks?|"
+    r"guilders?|zloty)\b", re.I)
+_AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
+_SPAN_SAID = re.compile(r"\b(?:until|till|through(?:out)?)\s+\w|\b(?:for|over|within)\s+(?:(?:several|a\s+few|many|"
+                        r"some|the\s+next|the\s+past|the\s+coming)\s+)?(?:days|weeks|months|years|decades|hours)\b", re.I)
+"""A length of time given without a number ("until the autumn rains", "for several weeks")."""
+
+
+def fits(q: Question, sentence: str) -> bool:
+    """Does the sentence contain the kind of answer the question wants (number, date, age)?"""
+    if q.wants is None:
+        return True
+    if q.wants == AGE:
+        return bool(_AGE.search(sentence))
+    ws = words(sentence)
+    if q.wants == DATE:
+        return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws))
+    if q.unit in ("time", "length_or_time") and _SPAN_SAID.search(sentence):
+        return True  # "How long will the rationing last?" / "at least until the autumn rains"
+    question_numbers = {w for w in words(q.text) if is_number(w)}
+    numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
+    if not numbers:
+        return False
+    if q.unit == MONEY:  # "how much does it cost": an amount with its currency
+        return bool(_MONEY_SAID.search(sentence))
+    if q.unit is not None:  # "how long": a number followed closely by a unit of the right kind
+        units = UNITS[q.unit]
+        # "a 92-year-old bridge" gives an age, not a duration.
+        return any(ws[j] in units and ws[j + 1:j + 2] != ["old"]
+                   for i in numbers for j in range(i + 1, min(i + 4, len(ws))))
+    if q.counted:  # "how many soldiers": the counted thing must be there too
+        return q.counted[-1] in set(terms(sentence))
+    return True
