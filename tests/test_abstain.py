@@ -245,3 +245,20 @@ def test_an_age_question_puts_the_sentence_that_gives_an_age_first():
     assert age_first(q, (age, life)) == (age, life)
     other = analyze("How long will the repair extend its life?", flat_idf)
     assert age_first(other, (life, age)) == (life, age)  # only an age question
+
+
+def test_which_named_body_is_refused_when_the_best_sentence_names_none():
+    ask = analyze("which two airlines were asked to add seats", flat_idf)
+    unnamed = _best("She said the ministry had asked two larger carriers to add seats.")
+    d = decide(ask, _selected(unnamed, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    assert d.abstain and d.reason == "they give no name for this"
+    named = _best("The ministry asked Skyline and Norair to add seats.")
+    assert not decide(ask, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    # "the airline" may be named in the sentence before, which is cited with it
+    referred = _best("The ministry asked the airline to add seats.")
+    assert not decide(analyze("which airline was asked to add seats", flat_idf),
+                      _selected(referred, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    # "which group" may be answered by a description ("the beroids"), not a name
+    group = _best("The young of the beroids are born with no tentacles.")
+    assert not decide(analyze("which group has young born with no tentacles", flat_idf),
+                      _selected(group, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain

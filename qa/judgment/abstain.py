@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from lang.rules import KIND_NOUNS
+from lang.rules import AUXILIARIES, KIND_NOUNS
 from lang.words import is_number, words
 from qa.types import Level
 
@@ -93,7 +93,8 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     if _COUNT.match(q.text) and selection.evidence and not any(
             any(is_number(w) for w in words(e.text)) for e in selection.evidence[:NUMBER_LOOKS]):
         measured = False  # "How many families will move?" / "the families would receive relocation payments"
-    if _asks_a_name(q.text) and selection.evidence and not new_names(q, selection.evidence[0].text):
+    if selection.evidence and (_asks_a_name(q.text) or _asks_which(q.text, selection.evidence[0].text)) \
+            and not new_names(q, selection.evidence[0].text):
         measured = False  # "What's the name of the night guard?" / "A night guard raised the alarm"
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
@@ -110,7 +111,7 @@ def reason(q: Question, evidence: Sequence[Scored]) -> str:
         return f"they never mention {' or '.join(absent[:MAX_NAMES])}"
     if best.missing:
         return f"the closest passage does not mention {' or '.join(best.missing[:MAX_NAMES])}"
-    if _asks_a_name(q.text) and not new_names(q, best.text):
+    if (_asks_a_name(q.text) or _asks_which(q.text, best.text)) and not new_names(q, best.text):
         return "they give no name for this"
     if q.wants is not None and not best.fits:
         return f"they give no {_MEASURES.get(q.unit or '', _WANTS_WORDS[q.wants])} for this"
@@ -126,6 +127,28 @@ def _asks_a_name(question: str) -> bool:
     without naming anyone does not give."""
     m = _NAME_OF.search(question)
     return m is not None and m.group("noun").lower().removesuffix("s") in KIND_NOUNS["person"]
+
+
+_WHICH = re.compile(r"^\s*(?:which|what)\s+(?P<words>(?:[\w-]+\s+){1,3})", re.I)
+
+
+_NAMED_BODIES = KIND_NOUNS["organisation"] - frozenset("""group office department network committee council union
+authority ministry agency association alliance coalition institute outlet organisation organization""".split())
+"""Bodies that go by a name of their own ("which airline", "which bank"); not those a description may answer
+("which group": "the beroids", "which committee": "the budget committee")."""
+
+
+def _asks_which(question: str, sentence: str) -> bool:
+    """"Which two airlines were asked to add seats?": which people or bodies, by name. A sentence that names
+    none ("asked two larger carriers") does not say; one that calls it "the airline" may answer from the sentence
+    before it (qa/compose picks that one too). Not "What did the company say?": an auxiliary comes first."""
+    m = _WHICH.match(question)
+    for w in (m.group("words").lower().split() if m else []):
+        if w in AUXILIARIES:
+            return False
+        if {w, w.removesuffix("s")} & _NAMED_BODIES:
+            return not re.search(rf"\b(?:the|this|that)\s+{w.removesuffix('s')}", sentence, re.I)
+    return False
 
 
 MAX_NAMES = 2
