@@ -28,6 +28,7 @@ from qa.judgment.features import Candidate
 from qa.retrieval.focus import naming_articles
 from qa.conversation.attribution import asks_source, last_question
 from qa.conversation.followup import needs_context, pronoun, resolve
+from qa.conversation.topic import topic_articles
 from qa.skills.answer import Skills
 from qa.skills.source import attributed
 from .question import Question, analyze
@@ -177,6 +178,10 @@ class AnswerChain:
         if sourced is not None:
             return sourced
         resolved = resolve(asked, list(request.history))
+        # "how did the mayor react?" after a turn about one of several stories: that story's mayor. (The skills
+        # only: the single-sentence path searches every article, as its judge was fitted to.)
+        topic = topic_articles(asked, request.history, snap, {i.source for i in scope}) if request.history else None
+        scope = [info for info in scope if info.source in topic] if topic else scope
         # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole.
         searched = snap.spelled(resolved.searched, self.common_words)
         unresolved = pronoun(asked) if not resolved.context and needs_context(asked) else ""

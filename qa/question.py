@@ -121,7 +121,14 @@ def _counted(ws: list[str]) -> list[str]:
             for w in ws[i + 2:]:
                 if w in AUXILIARIES:
                     break
+                if w in _COMPARATIVES:
+                    return []  # "how much faster will the trip be": a difference, not a thing counted
                 if w not in STOPWORDS:
                     out.append(stem(w))
             return out
     return []
+
+
+_COMPARATIVES = frozenset("""faster slower quicker higher lower bigger smaller larger longer shorter cheaper dearer
+older younger newer greater richer poorer heavier lighter wider narrower deeper stronger weaker better worse
+further farther warmer colder hotter safer louder earlier later""".split())

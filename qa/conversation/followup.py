@@ -112,7 +112,7 @@ def pronoun(question: str) -> str:
 
 def resolve(question: str, history: list[dict] | None) -> Resolved:
     """Rewrite a follow-up with the names of the conversation; a standalone question stays as it is."""
-    turns = _turns(history or [])
+    turns = turns_of(history or [])
     if not turns or not needs_context(question):
         return Resolved(question, question, ())
     # Resolve the conversation turn by turn: an earlier follow-up's context carries forward.
@@ -219,7 +219,7 @@ def _possessive_her(following: str) -> bool:
     return bool(nxt) and not following[:1] in ",.?!;:" and nxt[0] not in STOPWORDS
 
 
-def _turns(history: list[dict]) -> list[tuple[str, str]]:
+def turns_of(history: list[dict] | tuple[dict, ...]) -> list[tuple[str, str]]:
     """(user question, assistant answer) pairs, oldest first."""
     pairs: list[tuple[str, str]] = []
     pending: str | None = None

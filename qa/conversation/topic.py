@@ -1,0 +1,34 @@
+"""The article a conversation is about: a turn that names nothing and points back at nothing ("how did the mayor
+react?", "who qualifies?") is asked of the articles the last turn's names single out, not of every loaded
+article (each with its own mayor). A turn with a word only other articles use is left to search them all."""
+from __future__ import annotations
+
+from lang.words import name_keys, names, terms
+
+from .followup import needs_context, turns_of
+from .turn_names import focus
+
+
+def topic_articles(question: str, history, snap, scope: set[str]) -> set[str] | None:
+    """The sources of `scope` the conversation is about, or None to search them all: a turn with names of its
+    own or pointing back (those are resolved from the conversation instead), no earlier turn, one article in
+    scope, or names of the last turn that do not single out fewer articles."""
+    if len(scope) < 2 or names(question) or needs_context(question):
+        return None
+    turns = turns_of(history or [])
+    if not turns:
+        return None
+    found: set[str] | None = None
+    for name in focus(*turns[-1]):
+        have = snap.sources_naming(name_keys(name), scope)
+        if have and len(have) < len(scope):
+            found = have
+            break
+    if not found:
+        return None
+    # "what did renwick say" typed in lower case: a word of the question that only other articles use.
+    for term in terms(question):
+        elsewhere = snap.sources_naming([term], scope)
+        if elsewhere and not elsewhere & found:
+            return None
+    return found
