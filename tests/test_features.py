@@ -94,3 +94,10 @@ def test_how_long_is_answered_by_a_span_of_time_with_or_without_a_number():
     assert fits(lasts, "Officials expect it to last for several weeks.")
     assert fits(lasts, "It will last for two years.")
     assert not fits(lasts, "The rationing began on Thursday.")
+
+
+def test_how_much_faster_asks_for_a_difference_not_a_count_of_faster_things():
+    q = analyze("how much faster will the trip be", flat_idf)
+    assert q.counted == ()
+    assert fits(q, "It will cut the trip from 35 minutes to about 15.")
+    assert analyze("how much water is used", flat_idf).counted == ("water",)

@@ -225,3 +225,11 @@ def test_an_honorific_or_an_occupation_makes_a_person_and_the_quote_after_is_the
     # A name with an apostrophe is matched as written.
     assert next(s.speaker.name for s in statements(doc) if "death sentence" in s.line.text) == \
         "Valley Growers' Cooperative"
+
+
+def test_a_person_title_before_a_name_keeps_a_person_whose_apposition_describes_a_town():
+    doc = article("Mayor Henrik Dahl of Tarrow, a town of about 40,000 people, accused the minister of having "
+                  "abandoned the north. He said 120 jobs depend on the airline.\n")
+    dahl = next(e for e in entities(doc) if e.name == "Henrik Dahl")
+    assert dahl.kind == PERSON and dahl.role == "Mayor"  # "a town of ..." is Tarrow's
+    assert [s.speaker.name for s in statements(doc)] == ["Henrik Dahl", "Henrik Dahl"]

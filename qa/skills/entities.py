@@ -97,6 +97,8 @@ def _build(doc: ArticleDoc) -> list[Entity]:
             kind = PLACE  # "Tassa province", "the Tassa delta": what it is, written right after it
         if any(m.start > 0 and parsed[m.start - 1].lower_.rstrip(".") in _HONORIFICS for m in g["mentions"]):
             kind = PERSON  # "Dr Felipe Arrando": whatever the tagger made of the name
+        titled = next((parsed[m.start - 1] for m in g["mentions"] if m.start > 0 and parsed[m.start - 1].text.istitle()
+                       and parsed[m.start - 1].lower_ in _PERSON_TITLES), None)
         if kind == PERSON and " " in full and re.search(
                 r"\b(?:[Tt]he|[Aa]n?)\s+" + re.escape(full.split()[0].lower()) + r"\b", doc.text):
             kind = THING  # "Cyclone Oren" beside "the cyclone": a thing named with a common noun, not a person
@@ -113,6 +115,10 @@ def _build(doc: ArticleDoc) -> list[Entity]:
         start, end = role if role else (-1, -1)
         if role:  # the tagger's word against the article's own (for a full name, its role's head noun only)
             kind = kind_by_role(doc.text[start:end], kind, head_only=kind == PERSON and " " in full)
+        if titled is not None and kind != PERSON:
+            # "Mayor Henrik Dahl of Tarrow, a town of 40,000": a person by the title; the apposition is the town's.
+            kind, start, end = PERSON, titled.idx, titled.idx + len(titled.text)
+            role = (start, end)
         out.append(Entity(name=full, kind=kind, aliases=tuple(names), mentions=_count(doc.text, names, kind),
                           first=g["first"], role=doc.text[start:end] if role else "", role_start=start,
                           role_end=end, line=intro.number if intro else 0))
@@ -123,6 +129,8 @@ def _build(doc: ArticleDoc) -> list[Entity]:
 
 
 _HONORIFICS = frozenset("dr mr mrs ms miss prof professor sir dame".split())
+_PERSON_TITLES = TITLES - frozenset("general major chief king queen prince princess chair director".split())
+"""Titles that only a person bears, written with a capital before the name ("Mayor", "Judge", "Senator")."""
 
 
 def _role_of_head_noun(parsed, name: str, first: int, kind: str) -> tuple[int, int] | None:
