@@ -178,7 +178,7 @@ class AnswerChain:
         if sourced is not None:
             return sourced
         resolved = resolve(asked, list(request.history))
-        # "how did the mayor react?" after a turn about one of several stories: that story's mayor. (The skills
+        # "what did the mayor do next?" after a turn about one of several stories: that story's mayor. (The skills
         # only: the single-sentence path searches every article, as its judge was fitted to.)
         topic = topic_articles(asked, request.history, snap, {i.source for i in scope}) if request.history else None
         scope = [info for info in scope if info.source in topic] if topic else scope

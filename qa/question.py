@@ -122,7 +122,7 @@ def _counted(ws: list[str]) -> list[str]:
                 if w in AUXILIARIES:
                     break
                 if w in _COMPARATIVES:
-                    return []  # "how much faster will the trip be": a difference, not a thing counted
+                    return []  # "how much faster is the new line": a difference, not a thing counted
                 if w not in STOPWORDS:
                     out.append(stem(w))
             return out

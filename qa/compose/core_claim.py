@@ -33,7 +33,7 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         if rest is None:
             return None  # a question about what something *is* ("Was it the first?") needs every word
     else:
-        rest = _that_restored(rest)  # "Renwick admit staff were misled" is read as "... admit that staff were ..."
+        rest = _that_restored(rest)  # "Berg admit staff were misled" is read as "... admit that staff were ..."
     q, doc = parse_full(rest.rstrip(" ?!.") + "."), parse_full(sentence)
     root = next((t for t in q if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX", "ADV", "NOUN", "ADJ") or root.i == 0:

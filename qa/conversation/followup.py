@@ -64,7 +64,7 @@ def needs_context(question: str) -> bool:
     """Does the question point back at the conversation (a pronoun, "and what about X?", "Why?", "per share?")?"""
     ws = set(words(_NOT_ANAPHORA.sub(" ", question)))
     return bool(ws & set(_PERSONAL) or ws & _OTHER or _ellipsis(question) or _BARE_WH.match(question)
-                or _fragment(question) or _LEADING_AND.match(question) and not names(question))  # "and who is owed the most?"
+                or _fragment(question) or _LEADING_AND.match(question) and not names(question))  # "and who is paid the most?"
 
 
 _FRAGMENT = re.compile(r"^\s*(?:and\s+)?(?P<frag>(?:per|for|in|on|at|by|with|from|since|until|after|before|during|"

@@ -1,5 +1,5 @@
-"""The article a conversation is about: a turn that names nothing and points back at nothing ("how did the mayor
-react?", "who qualifies?") is asked of the articles the last turn's names single out, not of every loaded
+"""The article a conversation is about: a turn that names nothing and points back at nothing ("what did the mayor
+do next?", "who is eligible?") is asked of the articles the last turn's names single out, not of every loaded
 article (each with its own mayor). A turn with a word only other articles use is left to search them all."""
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def topic_articles(question: str, history, snap, scope: set[str]) -> set[str] | 
             break
     if not found:
         return None
-    # "what did renwick say" typed in lower case: a word of the question that only other articles use.
+    # "what did berg say" typed in lower case: a word of the question that only other articles use.
     for term in terms(question):
         elsewhere = snap.sources_naming([term], scope)
         if elsewhere and not elsewhere & found:

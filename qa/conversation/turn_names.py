@@ -59,7 +59,7 @@ def _typed_lower(question: str, answer: str) -> list[str]:
             found.append((asked.index(ws[-1]) if ws[-1] in asked else asked.index(ws[0]), n))
         elif len(ws) > 1 and ws[0] in asked and len(ws[0]) >= 5 and not re.search(
                 r"(?<![\w'’-])" + re.escape(ws[0]) + r"(?![\w'’-])", answer):
-            # "halvorn" of "Halvorn Air": a name's own first word, which the answer never writes in lower case
+            # "lentra" of "Lentra Air": a name's own first word, which the answer never writes in lower case
             found.append((asked.index(ws[0]), n))
     return [n for _, n in sorted(found)]
 

@@ -139,8 +139,8 @@ authority ministry agency association alliance coalition institute outlet organi
 
 
 def _asks_which(question: str, sentence: str) -> bool:
-    """"Which two airlines were asked to add seats?": which people or bodies, by name. A sentence that names
-    none ("asked two larger carriers") does not say; one that calls it "the airline" may answer from the sentence
+    """"Which two banks agreed to lend?": which people or bodies, by name. A sentence that names
+    none ("two larger lenders agreed") does not say; one that calls it "the bank" may answer from the sentence
     before it (qa/compose picks that one too). Not "What did the company say?": an auxiliary comes first."""
     m = _WHICH.match(question)
     for w in (m.group("words").lower().split() if m else []):

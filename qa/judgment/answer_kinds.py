@@ -21,7 +21,7 @@ _MONEY_SAID = re.compile(
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
 _SPAN_SAID = re.compile(r"\b(?:until|till|through(?:out)?)\s+\w|\b(?:for|over|within)\s+(?:(?:several|a\s+few|many|"
                         r"some|the\s+next|the\s+past|the\s+coming)\s+)?(?:days|weeks|months|years|decades|hours)\b", re.I)
-"""A length of time given without a number ("until the autumn rains", "for several weeks")."""
+"""A length of time given without a number ("until the spring floods", "for several weeks")."""
 
 
 def fits(q: Question, sentence: str) -> bool:
@@ -34,7 +34,7 @@ def fits(q: Question, sentence: str) -> bool:
     if q.wants == DATE:
         return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws))
     if q.unit in ("time", "length_or_time") and _SPAN_SAID.search(sentence):
-        return True  # "How long will the rationing last?" / "at least until the autumn rains"
+        return True  # "How long will the ban last?" / "at least until the spring floods"
     question_numbers = {w for w in words(q.text) if is_number(w)}
     numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
     if not numbers:

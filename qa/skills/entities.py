@@ -96,7 +96,7 @@ def _build(doc: ArticleDoc) -> list[Entity]:
         if any(m.end < len(parsed) and parsed[m.end].text in KIND_NOUNS[PLACE] for m in g["mentions"]):
             kind = PLACE  # "Tassa province", "the Tassa delta": what it is, written right after it
         if any(m.start > 0 and parsed[m.start - 1].lower_.rstrip(".") in _HONORIFICS for m in g["mentions"]):
-            kind = PERSON  # "Dr Felipe Arrando": whatever the tagger made of the name
+            kind = PERSON  # "Dr Ana Voss": whatever the tagger made of the name
         titled = next((parsed[m.start - 1] for m in g["mentions"] if m.start > 0 and parsed[m.start - 1].text.istitle()
                        and parsed[m.start - 1].lower_ in _PERSON_TITLES), None)
         if kind == PERSON and " " in full and re.search(
@@ -116,7 +116,7 @@ def _build(doc: ArticleDoc) -> list[Entity]:
         if role:  # the tagger's word against the article's own (for a full name, its role's head noun only)
             kind = kind_by_role(doc.text[start:end], kind, head_only=kind == PERSON and " " in full)
         if titled is not None and kind != PERSON:
-            # "Mayor Henrik Dahl of Tarrow, a town of 40,000": a person by the title; the apposition is the town's.
+            # "Mayor Ola Berg of Lund, a town of 9,000": a person by the title; the apposition is the town's.
             kind, start, end = PERSON, titled.idx, titled.idx + len(titled.text)
             role = (start, end)
         out.append(Entity(name=full, kind=kind, aliases=tuple(names), mentions=_count(doc.text, names, kind),

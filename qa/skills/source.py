@@ -1,6 +1,6 @@
 """Whom the article has say what an answer cited ("According to who?", "Who said that?"): the speaker of the
 cited sentence ("..., the agency said", "according to police", a quotation that goes on), else the person or
-organisation that is its subject ("The heritage agency has valued the items at ..."), else the plain fact that
+organisation that is its subject ("The land registry has valued the estate at ..."), else the plain fact that
 the article says it in its own voice."""
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def subject_of(doc: ArticleDoc, line: Line) -> Entity | None:
     if subject is None:
         return None
     found = resolve(subject, entities(doc), None)
-    # The subject itself must be the name: "1,400 nurses at Carrowfield General" are not the hospital.
+    # The subject itself must be the name: "900 workers at Brenner Steel" are not the company.
     if found is None or found.kind == PLACE or not any(subject.text in a.split() for a in found.aliases):
         return None
     return found
