@@ -20,12 +20,31 @@ def allowed_edits(word: str) -> int:
 
 
 def same_word(typed: str, written: str) -> bool:
-    """Is `typed` the word `written` with at most a few typos (letters swapped, missing, doubled, wrong)?"""
+    """Is `typed` the word `written` with at most a few typos (letters swapped, missing, doubled, wrong, or one
+    letter typed out of place)?"""
     a, b = typed.lower(), written.lower()
     if a == b:
         return True
     limit = min(allowed_edits(a), allowed_edits(b))
-    return limit > 0 and a[:1] == b[:1] and DamerauLevenshtein.distance(a, b, score_cutoff=limit) <= limit
+    return limit > 0 and a[:1] == b[:1] and (
+        DamerauLevenshtein.distance(a, b, score_cutoff=limit) <= limit or _letter_moved(a, b))
+
+
+MOVED_MIN = 5
+"""A word this long or longer with one letter typed out of place ("Ghandi" for "Gandhi") is still itself: two edits
+by count, one slip of the hand. Shorter anagrams are often other words."""
+
+
+def _letter_moved(a: str, b: str) -> bool:
+    """Is `b` the word `a` with one letter taken out and put back elsewhere (not two letters swapped: "Carol" is
+    not "Coral")?"""
+    if len(a) != len(b) or len(a) < MOVED_MIN or sorted(a) != sorted(b):
+        return False
+    for i, c in enumerate(a):
+        rest = a[:i] + a[i + 1:]
+        if any(rest[:j] + c + rest[j:] == b for j in range(len(a))):
+            return True
+    return False
 
 
 def closest(typed: str, vocabulary) -> str | None:
@@ -54,8 +73,10 @@ class Speller:
         ordered = list(dict.fromkeys(words))
         self._known = set(ordered)
         self._by_first: dict[str, list[str]] = defaultdict(list)
+        self._by_letters: dict[str, list[str]] = defaultdict(list)
         for w in ordered:  # in the order given (the most used first): that word wins a tie, in every run
             self._by_first[w[0]].append(w)
+            self._by_letters["".join(sorted(w))].append(w)
         self._next: dict[str, set[str]] = defaultdict(set)
         """The words that follow each word inside the articles' multi-word names ("janet" -> {"coyle"})."""
         for a, b in pairs:
@@ -118,6 +139,9 @@ class Speller:
         pool = self._name_words if w in self._common else self._by_first
         candidates = pool.get(w[0], ())
         found = process.extractOne(w, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+        if found is None and w not in self._common:
+            moved = [v for v in self._by_letters.get("".join(sorted(w)), ()) if _letter_moved(w, v) and v[0] == w[0]]
+            found = (moved[0], 2) if moved else None
         if found is not None and same_word(w, found[0]):
             return found[0] if named else _surface(w, found[0], "", self._common)
         if not named and stem(w) in self._common_stems:

@@ -25,11 +25,13 @@ from qa.compose.in_form import answered_in_form, settled_in_form
 from qa.retrieval.corpus import Snapshot
 from qa.judgment.evidence import Scored, candidates, select, with_sentence_before
 from qa.judgment.features import Candidate
-from qa.retrieval.focus import naming_articles
+from qa.retrieval.focus import mentions, naming_articles
 from qa.conversation.attribution import asks_source, last_question
-from qa.conversation.followup import needs_context, pronoun, resolve
+from qa.conversation.detail import asks_detail
+from qa.conversation.followup import assumed, needs_context, pronoun, resolve
 from qa.conversation.topic import topic_articles
 from qa.skills.answer import Skills
+from qa.skills.detail import detailed
 from qa.skills.source import attributed
 from .question import Question, analyze
 from .request import Request
@@ -90,15 +92,6 @@ class Judged(Stage):
     @property
     def prepared(self) -> Prepared:
         return self.retrieved.prepared
-
-
-def assumed(word: str, draft: Draft) -> str:
-    """Say whom an unexplained pronoun was taken to mean: the first name (not a number) of the cited sentence."""
-    from lang.words import is_number, names
-
-    found = [n for c in draft.citations for n in names(c.quote) if not any(is_number(w) for w in n.split())]
-    who = f"the answer assumes it means {found[0]}" if found else "the answer is about the closest passage"
-    return f"Nothing earlier in this chat says who or what “{word}” is; {who}. Name it to be sure."
 
 
 def _timed(name: str, fn):
@@ -174,7 +167,7 @@ class AnswerChain:
         if not scope:
             return Answer(text=NO_ARTICLE_IN_FILTER, level=Level.REFUSED, reason="the filter matches no article",
                           question=asked, route=Route.EMPTY)
-        sourced = self.sourced(request, snap) if use_skills and asks_source(asked) else None
+        sourced = self.sourced(request, snap) if use_skills and (asks_source(asked) or asks_detail(asked)) else None
         if sourced is not None:
             return sourced
         resolved = resolve(asked, list(request.history))
@@ -200,14 +193,18 @@ class AnswerChain:
                         question=analyze(searched, snap.idf, resolved.context), unresolved=unresolved)
 
     def sourced(self, request: Request, snap: Snapshot) -> Answer | None:
-        """"According to who?": the last question is asked again, and the sentence its answer cites is read for
-        whom the article has say it."""
+        """"According to who?" / "against who?": the last question is asked again, and the sentence its answer
+        cites is read for whom the article has say it, or for the phrase the preposition asked about."""
         earlier = last_question(request.history) if self.skills is not None else None
         if earlier is None:
             return None
         before = self.runnable.invoke(Request(earlier[0], earlier[1], request.filters))
         cited = next((c for c in before.citations if c.role == "support"), None) if not before.abstained else None
-        found = attributed(self.skills.library, snap, cited) if cited is not None else None
+        detail = asks_detail(request.question)
+        found = None if cited is None else attributed(self.skills.library, snap, cited) if detail is None else \
+            detailed(self.skills.library, snap, cited, detail, before.confidence)
+        if found is None and detail is not None:
+            return None  # no such detail there: searched as any follow-up is
         if found is None:
             return Answer(text=NO_SOURCE, level=Level.REFUSED, reason="the last answer cited nothing",
                           question=request.question, searched=earlier[0], route=Route.ABSTAIN)
@@ -229,7 +226,8 @@ class AnswerChain:
         selection = select(prepared.question, retrieved.retrieval, self.store, self.settings.evidence_passages,
                            self.judge, self.reader)
         evidence = with_sentence_before(selection.evidence, self.store)
-        decision = (decide(prepared.question, selection, self.threshold, self.judge.sure, self.judge.doubt)
+        decision = (decide(prepared.question, selection, self.threshold, self.judge.sure, self.judge.doubt,
+                           mentions(prepared.snapshot, prepared.snapshot.sources(prepared.request.filters)))
                     if evidence else Decision(Level.REFUSED, NOTHING_MATCHES))
         if decision.level is Level.DOUBTFUL:  # the sentences it would cite are picked only then
             decision = answered_in_form(prepared.question, decision, pick(evidence, q=prepared.question))
@@ -285,7 +283,7 @@ class AnswerChain:
         prepared, decision = judged.prepared, judged.decision
         notice = draft.notice
         if not decision.abstain and prepared.unresolved:
-            notice = " ".join(filter(None, [notice, assumed(prepared.unresolved, draft)]))
+            notice = " ".join(filter(None, [notice, assumed(prepared.unresolved, [c.quote for c in draft.citations])]))
         unsure = decision.level in (Level.LIKELY, Level.DOUBTFUL)
         timings = (*judged.timings_ms, ("compose", round((time.perf_counter() - started) * 1000, 2)))
         return Answer(text=draft.text, citations=draft.citations, reason=decision.reason,

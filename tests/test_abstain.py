@@ -262,3 +262,12 @@ def test_which_named_body_is_refused_when_the_best_sentence_names_none():
     group = _best("The young of the beroids are born with no tentacles.")
     assert not decide(analyze("which group has young born with no tentacles", flat_idf),
                       _selected(group, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+
+
+def test_a_name_the_articles_have_elsewhere_is_not_said_to_be_never_mentioned():
+    q = analyze("Did Purple win in Oslo on Tuesdays?", flat_idf)
+    selected = _selected(_best("The band played in Bergen.", missing=("Purple", "Tuesdays")), 0.1)
+    named = decide(q, selected, threshold=0.4, sure=0.8, mentioned=lambda name: name == "Purple")
+    assert named.reason == "they never mention Tuesdays"  # the one truly absent is the reason
+    both = decide(q, selected, threshold=0.4, sure=0.8, mentioned=lambda name: True)
+    assert both.reason == "the passages closest to the question do not mention Purple or Tuesdays"

@@ -26,6 +26,23 @@ def test_age_and_date_questions_need_an_age_or_a_date():
     assert not fits(analyze("When did the bridge open?", flat_idf), "The bridge opened with a ceremony.")
 
 
+def test_when_is_answered_by_a_time_counted_from_now_or_a_season():
+    q = analyze("When will a new manager be named?", flat_idf)
+    assert fits(q, "The club said a new manager would be named within three weeks.")
+    assert fits(q, "A new manager is expected in a few days.")
+    assert fits(q, "A decision is not expected before the autumn.") and fits(q, "It will open next fall.")
+    assert not fits(q, "The club said a new manager would be named soon.")
+    assert not fits(q, "The fall of the old regime was quick.")  # "fall" is a season only with next/this/last
+
+
+def test_an_age_beside_the_name_asked_about_is_that_persons_age():
+    from qa.judgment.answer_kinds import age_beside
+
+    assert age_beside(analyze("how old is reddaway", flat_idf), "The jury convicted Owen Reddaway, 41, of fraud.")
+    assert not age_beside(analyze("How old is Owen Reddaway?", flat_idf), "It convicted Ana Lyle, 41, of fraud.")
+    assert not age_beside(analyze("How old is Ana Lyle?", flat_idf), "Lyle won, 3-1, in May.")  # not a lone number
+
+
 def test_how_long_needs_a_length_or_a_duration_not_any_number():
     q = analyze("How long is the bridge?", flat_idf)
     assert not fits(q, "The bridge will cost 12 million euros.")

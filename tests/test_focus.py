@@ -6,7 +6,7 @@ from ingest.keywords import KeywordIndex
 from ingest.store import ArticleStore
 from qa.question import analyze
 from qa.retrieval.corpus import Snapshot
-from qa.retrieval.focus import naming_articles
+from qa.retrieval.focus import mentions, naming_articles
 
 # Which articles hold which name keys (lang.words.name_keys: word pairs of multi-word names, else the term).
 HOLDINGS = {
@@ -63,6 +63,13 @@ def test_no_focus_without_names_for_unknown_names_or_when_every_article_names_th
     assert ask("Who runs Zelvik Holdings?") is None         # nobody names it: search everything
     assert ask("What did Putin say?", scope={"lentor.txt", "kremlin.txt"}) is None  # the whole scope names him
     assert ask("What did Putin say?", scope={"lentor.txt", "weather.txt"}) == {"lentor.txt"}
+
+
+def test_a_name_is_mentioned_when_an_article_in_scope_names_it_as_written_or_by_its_last_word():
+    named = mentions(snapshot(), None)
+    assert named("Lentor Energy") and named("Vladimir Putin") and named("President Putin")
+    assert not named("Arvel Mining") and not named("Merkel")
+    assert not mentions(snapshot(), {"weather.txt"})("Vladimir Putin")  # not in the articles in scope
 
 
 def test_numbers_are_not_names_to_focus_on():

@@ -1,6 +1,6 @@
-"""The development sets of skill questions (tools/devsets/skills, fresh, probe, probe12, probe13) are what they
-say: every check is text of one of their articles (so a right answer can contain it), and the evaluator reads
-them."""
+"""The development sets of skill questions (tools/devsets/skills, fresh, probe, probe12, probe13, probe14) are
+what they say: every check is text of one of their articles (so a right answer can contain it), and the
+evaluator reads them."""
 from __future__ import annotations
 
 import json
@@ -14,7 +14,8 @@ SETS = [PROJECT_DIR / "tools" / "devsets" / "skills" / "skills_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "fresh" / "fresh_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe" / "probe_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe12" / "probe12_dev.json",
-        PROJECT_DIR / "tools" / "devsets" / "probe13" / "probe13_dev.json"]
+        PROJECT_DIR / "tools" / "devsets" / "probe13" / "probe13_dev.json",
+        PROJECT_DIR / "tools" / "devsets" / "probe14" / "probe14_dev.json"]
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.parent.name)

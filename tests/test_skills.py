@@ -178,6 +178,21 @@ def test_according_to_who_names_the_speaker_of_the_sentence_the_last_answer_cite
     assert a.citations[0].quote.startswith("Brandt told reporters")
 
 
+def test_a_preposition_and_a_question_word_ask_for_a_detail_of_the_sentence_just_cited(harbour):
+    first = "What did the council vote to build?"
+    said = ask(harbour, first)
+    assert "ferry terminal on the old coal quay" in said.citations[0].quote
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": said.text}]
+    a = ask(harbour, "on which quay?", history)  # "on Tuesday" comes first: the phrase with the noun asked
+    assert a.short.text == "the old coal quay" and a.level is Level.LIKELY
+    assert ask(harbour, "at what cost?", history).short.text == "a cost of 30 million euros"
+    # No such preposition in the sentence: searched as any follow-up is ("for how much" with the last turn's
+    # names), never a phrase read off another preposition.
+    fallback = ask(harbour, "and for how much", history)
+    assert fallback.searched != first and "30 million euros" in fallback.text
+    assert ask(harbour, "with whom?", history).abstained
+
+
 def test_a_fact_told_in_the_articles_own_voice_has_no_named_source(harbour):
     history = [{"role": "user", "content": "How will the terminal be paid for?"},
                {"role": "assistant", "content": "The terminal will be paid for by a harbour levy [1]"}]

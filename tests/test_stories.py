@@ -21,7 +21,7 @@ class Words:
     """An embedder of a few words: each word a fixed unit vector."""
 
     table = {"takeover": [1.0, 0.0, 0.0], "drought": [0.0, 1.0, 0.0], "election": [0.0, 0.0, 1.0],
-             "deal": [0.9, 0.1, 0.0]}
+             "deal": [0.9, 0.1, 0.0], "football": [0.17, 0.0, 0.985], "rain": [0.0, 0.12, 0.993]}
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         return np.array([self.table[t] for t in texts], dtype=np.float32)
@@ -39,3 +39,12 @@ def test_two_articles_about_the_same_are_not_told_apart_and_without_an_embedder_
     assert by_meaning("deal", [deal, other], Words()) == []
     assert [i.source for i in by_meaning("anything", [deal], None)] == ["deal.txt"]
     assert by_meaning("anything", [deal, other], None) == []
+
+
+def test_a_weak_match_counts_only_well_ahead_of_every_other_article():
+    club, court = _doc("club.txt", [1.0, 0.0, 0.0]), _doc("court.txt", [0.0, 1.0, 0.0])
+    # One word alone scores low even for its own story: 0.17, but 0.17 ahead of the other article.
+    assert [i.source for i in by_meaning("football", [club, court], Words())] == ["club.txt"]
+    assert [i.source for i in by_meaning("football", [club], Words())] == ["club.txt"]
+    # 0.12 against 0.0: weak and not far enough ahead.
+    assert by_meaning("rain", [club, court], Words()) == [] and by_meaning("rain", [court], Words()) == []

@@ -1,6 +1,6 @@
 """Whether a cited sentence answers a question in the form it asks, beyond the judge's view of it: a yes/no
-claim stated or denied, a reason given for a "why" (then a doubtful answer is likely), or a yes/no claim only
-planned or possible (then a sure one is doubtful)."""
+claim stated or denied, a reason given for a "why", an age beside the name asked about (then a doubtful answer is
+likely), or a yes/no claim only planned or possible (then a sure one is doubtful)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -11,7 +11,8 @@ from lang.rules import FINDINGS, gives_reason, states_findings
 from lang.words import terms
 from qa.judgment.abstain import Decision
 from qa.judgment.evidence import Scored
-from qa.question import Question, without_note
+from qa.judgment.answer_kinds import age_beside
+from qa.question import AGE, Question, without_note
 from qa.types import Level
 
 from .yesno import text_before, unsettled, yes_no
@@ -32,6 +33,8 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
             gives_reason(e.text) and not e.missing and covered(set(q.terms) - named, terms(e.text)) for e in cited):
         return replace(decision, level=Level.LIKELY)
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
+    if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
+        return replace(decision, level=Level.LIKELY)  # "How old is X?" / "X, 41, was ..."
     findings = FINDINGS.match(without_note(q.text))
     if findings and any(states_findings(findings.group("source"), e.text) and not e.missing for e in cited):
         return replace(decision, level=Level.LIKELY)

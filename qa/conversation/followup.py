@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from lang.rules import AUXILIARIES, auxiliary
-from lang.words import QUESTION_WORDS, STOPWORDS, names, words
+from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
 
@@ -100,6 +100,13 @@ def _ellipsis(question: str) -> str | None:
     if m is None or set(words(m.group(1))) & _NOT_A_NOUN_PHRASE:
         return None
     return m.group(1)
+
+
+def assumed(word: str, quotes: list[str]) -> str:
+    """Say whom an unexplained pronoun was taken to mean: the first name (not a number) of the cited sentences."""
+    found = [n for q in quotes for n in names(q) if not any(is_number(w) for w in n.split())]
+    who = f"the answer assumes it means {found[0]}" if found else "the answer is about the closest passage"
+    return f"Nothing earlier in this chat says who or what “{word}” is; {who}. Name it to be sure."
 
 
 def pronoun(question: str) -> str:

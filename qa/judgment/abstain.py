@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from lang.rules import AUXILIARIES, KIND_NOUNS
 from lang.words import is_number, words
@@ -81,9 +81,11 @@ class Decision:
         return None if self.level in (Level.REFUSED, Level.DOUBTFUL) else self.selection.phrase
 
 
-def decide(q: Question, selection: Selection, threshold: float, sure: float, doubt: float = 0.0) -> Decision:
+def decide(q: Question, selection: Selection, threshold: float, sure: float, doubt: float = 0.0,
+           mentioned: Callable[[str], bool] | None = None) -> Decision:
     """Answer or refuse, and how sure: refuse below the answerability threshold; "sure" at or above the
-    confidence `sure`, "doubtful" below `doubt` (no phrase then), else "likely"."""
+    confidence `sure`, "doubtful" below `doubt` (no phrase then), else "likely". `mentioned`: does any article
+    in scope name this name (for the reason of a refusal)?"""
     # "How long / far / deep / heavy ...?" wants a measure, "How much does X pay / cost?" a sum of money: a best
     # sentence with no number in such a unit does not give it, however well it matches the rest of the question.
     # (Not "how big / fast / often": a share, a count or a rate answers those as well as a unit does.)
@@ -98,17 +100,20 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
         measured = False  # "What's the name of the night guard?" / "A night guard raised the alarm"
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
-    return Decision(Level.REFUSED, reason(q, selection.evidence), selection)
+    return Decision(Level.REFUSED, reason(q, selection.evidence, mentioned), selection)
 
 
-def reason(q: Question, evidence: Sequence[Scored]) -> str:
+def reason(q: Question, evidence: Sequence[Scored], mentioned: Callable[[str], bool] | None = None) -> str:
     """The most concrete thing the articles lack, in plain words: a name (or number) of the question that no
     passage found mentions, one the closest passage lacks, or the kind of answer wanted. Never the question's
     common words: a list of them reads as the system's workings, not as a reason."""
     best = evidence[0]
     absent = [n for n in best.missing if all(n in e.missing for e in evidence)]
-    if absent:
-        return f"they never mention {' or '.join(absent[:MAX_NAMES])}"
+    never = [n for n in absent if mentioned is None or not mentioned(n)]
+    if never:
+        return f"they never mention {' or '.join(never[:MAX_NAMES])}"
+    if absent:  # named somewhere, but not where the question's other words are
+        return f"the passages closest to the question do not mention {' or '.join(absent[:MAX_NAMES])}"
     if best.missing:
         return f"the closest passage does not mention {' or '.join(best.missing[:MAX_NAMES])}"
     if (_asks_a_name(q.text) or _asks_which(q.text, best.text)) and not new_names(q, best.text):

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 
 from lang.rules import YEAR
-from lang.words import MONTHS, is_number, terms, words
+from lang.words import MONTHS, STOPWORDS, is_number, terms, words
 from qa.question import AGE, DATE, MONEY, UNITS, Question
 
 _TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterday|today|tomorrow|ago|later|earlier|"
-                         r"next (day|week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-                         re.I)
+                         r"next (day|week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day|"
+                         # "within three weeks", "in two days", "next spring", "before the autumn": when, from now
+                         r"(within|in) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) "
+                         r"(hours?|days?|weeks?|months?|years?)|(next|this|last|the|by|until) (spring|summer|autumn|"
+                         r"winter)|(next|this|last) fall)\b", re.I)
 _MONEY_SAID = re.compile(
     r"[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|chf|jpy|cny|inr|rs)\.?\s?\d|\b(?:us|a|c|nz|hk)\$\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
     r"\d(?:[\d,.]*)\s*(?:million|billion|trillion|thousand|m|bn|k)?\s*(?-i:[A-Z][a-z]+\s+)?"  # "310 Danish kroner"
@@ -49,3 +52,13 @@ def fits(q: Question, sentence: str) -> bool:
     if q.counted:  # "how many soldiers": the counted thing must be there too
         return q.counted[-1] in set(terms(sentence))
     return True
+
+
+def age_beside(q: Question, sentence: str) -> bool:
+    """Does the sentence give the age of someone the question names the way news does, after the name between
+    commas ("Owen Reddaway, 41, was convicted")? The name as typed, capitals or not ("how old is reddaway")."""
+    asked = {w for w in words(q.text) if w not in STOPWORDS and not is_number(w)}
+    return any(m.group(1).lower() in asked for m in _AGE_BESIDE.finditer(sentence))
+
+
+_AGE_BESIDE = re.compile(r"\b([A-Z][\w'-]+)\s*,\s*\d{1,3}\s*,")

@@ -12,6 +12,7 @@ from ingest.store import ArticleStore
 from lang.rules import wants_phrase
 from lang.words import terms
 
+from .answer_kinds import age_beside
 from .features import Candidate, SentenceSignals, previous_sentences, question_row, sentence_signals
 from .confidence import confidence_row, phrase_row
 from .judge import Judge
@@ -157,12 +158,13 @@ AGE_LOOKS = 3
 
 
 def age_first(q: Question, evidence: tuple[Scored, ...]) -> tuple[Scored, ...]:
-    """"How old is X?" is answered by a sentence that gives an age ("the 92-year-old bridge", "aged 24"): the
+    """"How old is X?" is answered by a sentence that gives an age ("the 92-year-old bridge", "aged 24", "X, 41,"): the
     best of the first few that gives one and names all the question names comes first when the best does not.
     The ranker learned from questions where an age is asked too rarely to weigh this."""
-    if q.wants != AGE or not evidence or evidence[0].fits:
+    if q.wants != AGE or not evidence or evidence[0].fits or age_beside(q, evidence[0].text):
         return evidence
-    k = next((k for k, e in enumerate(evidence[:AGE_LOOKS]) if e.fits and not e.missing), None)
+    k = next((k for k, e in enumerate(evidence[:AGE_LOOKS])
+              if (e.fits or age_beside(q, e.text)) and not e.missing), None)
     return evidence if k is None else (evidence[k], *evidence[:k], *evidence[k + 1:])
 
 

@@ -34,3 +34,16 @@ def naming_articles(q: Question, snap, scope: set[str] | None) -> set[str] | Non
         found = have
     everything = scope if scope is not None else set(snap.articles)
     return found if len(found) < len(everything) and len(found) <= MAX_FOCUS else None
+
+
+def mentions(snap, sources: set[str] | None):
+    """Does an article (within `sources`; None: all) name this name of a question, as written or by its last
+    word? For a refusal's reason: a name the closest passages lack may still be in the articles, and then
+    "they never mention it" would be untrue."""
+    def named(name: str) -> bool:
+        if is_number(name):
+            return bool(snap.sources_naming(terms(name), sources))
+        keys = name_keys(name)
+        return bool(snap.sources_naming(keys, sources) or "_" in keys[0] and
+                    snap.sources_naming(terms(name)[-1:], sources))
+    return named

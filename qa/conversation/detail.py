@@ -1,0 +1,39 @@
+"""A turn that asks for one more detail of what was just answered, by a preposition and a question word
+("against who?", "for how much?", "to which club?", "since when?"): the answer is in the sentence the last answer
+cited, after that preposition ("... the home match against Harlow Vale")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PREPOSITIONS = ("against|with|for|to|from|by|at|in|on|into|onto|of|over|about|after|before|since|until|under|"
+                "behind|near|between|among|towards?|via|through|instead\\s+of")
+
+_DETAIL = re.compile(
+    rf"^\s*(?:and\s+|but\s+|so\s+)?(?P<prep>{PREPOSITIONS})\s+"
+    r"(?P<wh>whom|who|what(?:\s+[a-z]+)?|which(?:\s+[a-z]+)?|whose(?:\s+[a-z]+)?|where|when|"
+    r"how\s+much(?:\s+money)?|how\s+many(?:\s+[a-z]+)?)"
+    r"(?:\s+exactly)?\s*[?.!]*\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Detail:
+    preposition: str
+    """As typed, lower case: "against", "for", "instead of"."""
+    wants: str
+    """What kind of phrase answers it: "person", "number", "date" or "any"."""
+    noun: str = ""
+    """The noun asked with "which", "what", "whose" or "how many" ("to which club?"), lower case; '' if none."""
+
+
+def asks_detail(question: str) -> Detail | None:
+    """The preposition and the kind of answer of a turn like "against who?"; None for any other turn."""
+    m = _DETAIL.match(question)
+    if m is None:
+        return None
+    wh = m.group("wh").lower()
+    wants = ("person" if wh in ("who", "whom") else "number" if wh.startswith(("how much", "how many"))
+             else "date" if wh == "when" else "any")
+    ws = wh.split()
+    noun = ws[-1] if len(ws) > 1 and ws[-1] not in ("much", "many", "money") else ""
+    return Detail(" ".join(m.group("prep").lower().split()), wants, noun)
