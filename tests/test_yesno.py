@@ -192,3 +192,16 @@ def test_a_phrasal_verb_is_the_one_word_verb_it_means(question, sentence, verdic
 def test_a_dropped_that_is_put_back_before_the_clause_a_verb_of_saying_takes():
     sentence = "Renwick acknowledged that the talks had collapsed, but denied that staff had been misled."
     assert yes_no("did Renwick admit staff were misled", sentence) == "No"  # "admit" / "denied": opposites
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("is there a fine for using a hose", "Fines for breaking the hose ban start at 250 euros.", "Yes"),
+    ("are there any survivors", "Rescuers said no survivors were found.", "No"),
+    ("Is there a cure for the disease?", "There is no cure for the disease.", "No"),
+    ("is there a deadline for the vote", "The deadline for the vote was moved to May.", "Yes"),  # "May": a month
+    ("is there a fine for parking", "Fines for speeding start at 100 euros.", None),  # another fine
+    ("will there be fines for the firm", "The agency will decide whether the firm faces fines.", None),  # supposed
+    ("was there a vote", "The council voted 6-3 on Tuesday.", "Yes"),  # the deed itself, read as before
+])
+def test_is_there_asks_whether_the_thing_is_spoken_of_or_said_to_be_none(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

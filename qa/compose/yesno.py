@@ -2,10 +2,13 @@
 is found in one clause of the sentence's dependency parse, and only a negation of that clause makes it "No"."""
 from __future__ import annotations
 
+import re
+
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
-from lang.rules import AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary, is_reporting
+from lang.rules import (AUXILIARIES, CONDITIONALS, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary,
+                        is_reporting)
 from lang.words import STOPWORDS, names, words
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, warm_up,
@@ -30,6 +33,9 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
+    exists = _exists(ws[2:], sentence) if ws[1:2] == ["there"] else None
+    if exists is not None:  # "Is there a fine for ...?": whether the thing exists, not a deed
+        return exists
     going = _going_to(ws)
     asked = {base_stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
              and not (going and w == "going")}
@@ -58,6 +64,29 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         # verb asked about may still be stated or denied in one of them.
         return core_verdict(question, sentence, modals, before)
     return verdict
+
+
+def _exists(asked: list[str], text: str) -> str | None:
+    """"Is there a fine for using a hose?": "Yes" when the sentence speaks of the thing ("Fines for breaking the hose
+    ban start at 250 euros") with one more word of the question, "No" when it says there is none ("no fines",
+    "there are no survivors"); None when it is not there, only supposed ("if", "whether", "may"), or the question
+    names nothing more to check it against."""
+    kept = [w for w in asked if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES]
+    if not kept or _SUPPOSED.search(text):
+        return None
+    sentence = words(text)
+    thing, rest = base_stem(kept[0]), {base_stem(w) for w in kept[1:]}
+    said = [base_stem(w) for w in sentence]
+    at = next((i for i, w in enumerate(said) if w == thing), None)
+    if at is None:
+        return None
+    if any(w in NEGATIONS for w in sentence[max(0, at - 3):at]):
+        return "No"  # "no fines", "there were no survivors", "without any warning"
+    return "Yes" if rest and rest & set(said) else None
+
+
+_SUPPOSED = re.compile(r"\b(?:%s)\b" % "|".join(sorted(CONDITIONALS | MODALS)))
+"""Lower case only: "May" the month supposes nothing."""
 
 
 def _phrasal(ws: list[str]) -> set[str]:
