@@ -271,3 +271,13 @@ def test_a_name_the_articles_have_elsewhere_is_not_said_to_be_never_mentioned():
     assert named.reason == "they never mention Tuesdays"  # the one truly absent is the reason
     both = decide(q, selected, threshold=0.4, sure=0.8, mentioned=lambda name: True)
     assert both.reason == "the passages closest to the question do not mention Purple or Tuesdays"
+
+
+def test_a_year_asked_that_no_article_mentions_is_refused_whatever_the_judge_thinks():
+    q = analyze("How much did a monthly pass cost in 2019?", flat_idf)
+    selected = _selected(_best("A monthly pass will rise from 68 pounds to 79 pounds."), 0.9)
+    refused = decide(q, selected, threshold=0.4, sure=0.8, mentioned=lambda name: name != "2019")
+    assert refused.abstain and refused.reason == "they never mention 2019"
+    assert not decide(q, selected, threshold=0.4, sure=0.8, mentioned=lambda name: True).abstain
+    ranged = analyze("How many visited in the 2014-2015 season?", flat_idf)  # a range is not a year asked
+    assert not decide(ranged, selected, threshold=0.4, sure=0.8, mentioned=lambda name: False).abstain

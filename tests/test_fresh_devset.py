@@ -1,5 +1,5 @@
-"""The development sets of skill questions (tools/devsets/skills, fresh, probe, probe12, probe13, probe14) are
-what they say: every check is text of one of their articles (so a right answer can contain it), and the
+"""The development sets of skill questions (tools/devsets/skills, fresh, probe, probe12, probe13, probe14,
+probe15) are what they say: every check is text of one of their articles (so a right answer can contain it), and the
 evaluator reads them."""
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ SETS = [PROJECT_DIR / "tools" / "devsets" / "skills" / "skills_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe" / "probe_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe12" / "probe12_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe13" / "probe13_dev.json",
-        PROJECT_DIR / "tools" / "devsets" / "probe14" / "probe14_dev.json"]
+        PROJECT_DIR / "tools" / "devsets" / "probe14" / "probe14_dev.json",
+        PROJECT_DIR / "tools" / "devsets" / "probe15" / "probe15_dev.json"]
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.parent.name)

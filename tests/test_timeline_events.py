@@ -85,3 +85,14 @@ def test_the_aftermath_is_what_followed_within_a_month():
     _, step = timeline.after(doc, doc.lines[0])
     assert [e.line.number for e in timeline.following(doc, step, 4)] == [1, 2]  # not the port, months later
     assert [e.line.number for e in timeline.following(doc, step, 1)] == [1]
+
+
+def test_a_date_the_sentence_plans_for_after_the_articles_day_is_not_what_came_next():
+    # The article is of 2024-10-09: "from 1 April" is a plan, not an event that followed the vote.
+    doc = _sentences("The council voted on Monday to raise fares from 1 April 2025. The next day, the mayor "
+                     "resigned.")
+    mine, step = timeline.after(doc, doc.lines[0])
+    assert mine.date.text == "on Monday" and step.line.number == 1
+    told = _sentences("The council voted on Monday to raise fares, and on Tuesday the mayor resigned.")
+    _, step = timeline.after(told, told.lines[0])
+    assert step.line.number == 0 and step.date.text == "on Tuesday"  # told in the same sentence, and past

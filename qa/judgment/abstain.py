@@ -98,9 +98,18 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     if selection.evidence and (_asks_a_name(q.text) or _asks_which(q.text, selection.evidence[0].text)) \
             and not new_names(q, selection.evidence[0].text):
         measured = False  # "What's the name of the night guard?" / "A night guard raised the alarm"
+    unsaid = [y for y in _YEAR_ASKED.findall(q.text) if mentioned is not None and not mentioned(y)]
+    if unsaid:  # "How much did a pass cost in 2019?" of articles that never mention 2019
+        return Decision(Level.REFUSED, f"they never mention {unsaid[0]}", selection)
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence, mentioned), selection)
+
+
+_YEAR_ASKED = re.compile(r"\b(?:in|since|by|before|after|until|till|during|from|of|between)\s+(?:the\s+year\s+)?"
+                         r"(1[5-9]\d\d|20\d\d)\b(?![-–/]\d)", re.I)
+"""A year the question sets the claim in ("in 2019", "since 1992"; not a range "2014-2015"): when no article in scope
+mentions it, nothing they say is about that year."""
 
 
 def reason(q: Question, evidence: Sequence[Scored], mentioned: Callable[[str], bool] | None = None) -> str:

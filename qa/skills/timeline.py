@@ -74,8 +74,11 @@ def after(doc: ArticleDoc, anchor: Line, before: bool = False) -> tuple[Event | 
     mine = next((e for e in evs if e.line.number == anchor.number), None)
     if mine is None:
         return None, None
-    # The sentence may tell what came next itself ("recommended it in January 2022, but a month later ...").
-    own = [d for d in mine.also if (d.value < mine.date.value if before else d.value > mine.date.value)]
+    # The sentence may tell what came next itself ("recommended it in January 2022, but a month later ..."); not
+    # what it planned for after the article's day ("voted to raise fares from 1 April"): that has not happened.
+    today = doc.reference[0]
+    own = [d for d in mine.also if (d.value < mine.date.value if before else mine.date.value < d.value and (
+        today is None or d.value <= today))]
     if own:
         return mine, Event(mine.line, own[-1] if before else own[0], mine.also)
     i = evs.index(mine)
