@@ -97,6 +97,9 @@ def test_nothing_unless_a_plain_yes_no_question_about_words_of_the_sentence():
     # The core claim (verb, subject, object) is there though other words of the question are not.
     ("Did Brandt meet the envoy in Lyon?", "Mayor Ilse Brandt met the envoy in Lyon on Friday.", "Yes"),
     ("Did the mayor's deputy resign after the vote?", "The deputy resigned on Monday.", "Yes"),
+    # A noun that narrows the claim (not one that sets it in time) must be there for a Yes.
+    ("Is the drug approved for children?", "The agency said it approved the drug for that group.", None),
+    ("Is the drug approved for children?", "The drug was not approved.", "No"),  # denied: whatever it adds
     ("Will the old pier stay open during the works?", "A new pier is built beside the old one, which will stay open.",
      "Yes"),
     # A denied core claim is a No, whatever the question adds to it.

@@ -15,6 +15,7 @@ __all__ = ["core_verdict"]
 
 _REFERRING = frozenset("he she it they its their which who that one this these those".split())
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
+_WHEN = frozenset("after before during since until till following amid despite throughout".split())
 
 
 def core_verdict(question: str, sentence: str, modals: set[str], before: str = "") -> str | None:
@@ -44,6 +45,12 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     # "Did they meet in *Paris*?": a name or a number missing outside the subject may be the very point of a
     # Yes; a No (the claim itself denied) holds whatever it adds.
     unsure_of_yes = any(t.pos_ in ("PROPN", "NUM") and t.lower_ not in said and t.i not in in_subject for t in q)
+    # So may a noun the claim is narrowed by ("Is the drug approved *for children*?" / "approved for adults"); not
+    # one that only sets it in time ("Did the deputy resign *after the vote*?" / "The deputy resigned on Monday").
+    stems = {word_stem(t) for t in doc}
+    unsure_of_yes = unsure_of_yes or any(
+        c.dep_ == "prep" and c.lower_ not in _WHEN and o.dep_ == "pobj" and o.pos_ == "NOUN"
+        and said_for(word_stem(o), stems) is None for c in root.children for o in c.children)
     objects = [c for c in root.children if c.dep_ in _OBJECTS]
     asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
     clause_of = {t.i: clause_head(t) for t in doc}
