@@ -208,3 +208,15 @@ def test_a_dropped_that_is_put_back_before_the_clause_a_verb_of_saying_takes():
 ])
 def test_is_there_asks_whether_the_thing_is_spoken_of_or_said_to_be_none(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("was anyone arrested at the protest", "Police said the protest was peaceful and that no arrests were made.",
+     "No"),
+    ("did anyone die in the fire", "Firefighters said the blaze was out and no deaths were reported.", "No"),
+    ("was anyone arrested at the protest", "Police said the protest was peaceful and three arrests were made.", None),
+    ("did anyone die in Oslo", "No deaths were reported in Bergen.", None),  # a name missing may be the point
+    ("were any records changed at the office", "The office said no records were lost.", None),  # a thing, not a deed
+])
+def test_a_deed_asked_of_anyone_is_denied_by_no_and_its_noun(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

@@ -54,16 +54,29 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
             base_stem(w) not in said for n in names(question) for w in words(n))
         shared = len(asked & phrased) + opposed
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
-        return verdict if shared >= 2 or verdict == "No" else None
+        found = verdict if shared >= 2 or verdict == "No" else None
+        return _none_of(ws[2:], words(sentence)) if found is None and anyone and ws[1] != "any" else found
     saying = any(is_reporting(w) for w in ws[1:])  # "Has X said how many ...?" asks about the saying
     verdict = _verdict(parse_fast(sentence), frozenset(asked), modals, saying)
     if verdict == "Yes" and "for" in ws and "against" in words(sentence):  # "voted against" answers "vote for"
         return core_verdict(question, sentence, modals, before)
     if verdict is None and not saying and ws[1:2] and ws[1] in INDEFINITES:
         # Asked of anyone, the words spread over clauses ("The slab fell onto a car; no one was injured."): the
-        # verb asked about may still be stated or denied in one of them.
-        return core_verdict(question, sentence, modals, before)
+        # verb asked about may still be stated or denied in one of them, or its deed denied by a noun ("Was anyone
+        # arrested at the protest?" / "the protest was peaceful and no arrests were made").
+        return core_verdict(question, sentence, modals, before) or (
+            _none_of(ws[2:], words(sentence)) if ws[1] != "any" else None)
     return verdict
+
+
+def _none_of(asked: list[str], sentence: list[str]) -> str | None:
+    """"No" when the sentence says "no <the deed asked about>" ("no arrests", "no deaths" for "die"). `asked`: the
+    question's words after "anyone" (not after "any": "any records changed" names a thing, not a deed)."""
+    deed = next((w for w in asked if auxiliary(w) not in AUXILIARIES and w not in STOPWORDS), None)
+    if deed is None:
+        return None
+    stems = {base_stem(w) for w, before in zip(sentence[1:], sentence) if before == "no"}
+    return "No" if said_for(base_stem(deed), stems) is not None else None
 
 
 def _exists(asked: list[str], text: str) -> str | None:
