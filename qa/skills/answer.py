@@ -14,6 +14,7 @@ import numpy as np
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
 from lang.acronyms import descriptor, expansion
+from lang.conditions import asks_condition
 from lang.forms import SPEAKER, Form, Kind, form, is_acronym
 from lang.glosses import gloss
 from lang.words import stem, terms
@@ -22,12 +23,13 @@ from qa.retrieval.corpus import Snapshot
 from qa.types import Route
 
 from .article import ArticleDoc, Library, Line
+from .conditions import what_if
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
 from .holders import holder
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning, unnamed
-from .speakers import statements
+from .speakers import around, statements, story_terms
 from .summary import summarize
 from . import timeline
 from .sequence import what_came
@@ -65,6 +67,10 @@ class Skills:
         threading.Thread(target=read, name="read-ahead", daemon=True).start()
 
     def answer(self, question: str, scope: list[ArticleInfo], snap: Snapshot) -> SkillAnswer | None:
+        condition = asks_condition(question)
+        if condition is not None and scope:  # "what will happen if ...": the sentence with that condition
+            infos = self._matching(condition, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
+            return what_if(condition, [d for d in map(self.library.get, infos) if d is not None], self.embed)
         f = form(question)
         if f is None or not scope:
             return None
@@ -269,8 +275,8 @@ class Skills:
                 speaker_terms and speaker_terms <= {stem(w) for w in re.findall(r"[\w-]+", s.speaker.role.lower())})]
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
                 said = [s for s in said if topic & set(terms(s.line.text))] or [
-                    s for s in said if topic & set(terms(_around(doc, s.line)))] or (
-                    said if topic <= _story_terms(doc) else [])
+                    s for s in said if topic & set(terms(around(doc, s.line)))] or (
+                    said if topic <= story_terms(doc) else [])
             if not said:
                 continue
             citer = Citer()
@@ -279,19 +285,6 @@ class Skills:
             lead = f"{who.name} ({who.role})" if who.role else who.name
             return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION))
         return None
-
-
-def _story_terms(doc: ArticleDoc) -> set[str]:
-    """The words of the article's title and first sentence, stemmed: what the whole story is about ("What is
-    Liu's take on the recall?" in a story about the recall asks for everything she said)."""
-    first = doc.lines[0].text if doc.lines else ""
-    return {stem(t) for t in terms(f"{doc.info.title} {first}")}
-
-
-def _around(doc: ArticleDoc, line: Line) -> str:
-    """The sentence with its neighbours: a quote's topic is often named just before it."""
-    lo, hi = max(0, line.number - 1), min(len(doc.lines), line.number + 2)
-    return " ".join(ln.text for ln in doc.lines[lo:hi])
 
 
 def _more(scope: list[ArticleInfo], docs: list[ArticleDoc], f: Form) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lang.rules import PRONOUNS
-from lang.words import stem
+from lang.words import stem, terms
 
 from .article import ArticleDoc, Line
 from .entities import PERSON, Entity, entities
@@ -93,3 +93,16 @@ def resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | 
 
 def _entity_of(text: str, known: list[Entity]) -> Entity | None:
     return next((e for e in known if e.matches(text)), None)
+
+
+def story_terms(doc: ArticleDoc) -> set[str]:
+    """The words of the article's title and first sentence, stemmed: what the whole story is about ("What is
+    Liu's take on the recall?" in a story about the recall asks for everything she said)."""
+    first = doc.lines[0].text if doc.lines else ""
+    return {stem(t) for t in terms(f"{doc.info.title} {first}")}
+
+
+def around(doc: ArticleDoc, line: Line) -> str:
+    """The sentence with its neighbours: a quote's topic is often named just before it."""
+    lo, hi = max(0, line.number - 1), min(len(doc.lines), line.number + 2)
+    return " ".join(ln.text for ln in doc.lines[lo:hi])
