@@ -31,7 +31,7 @@ def same_word(typed: str, written: str) -> bool:
 
 
 MOVED_MIN = 5
-"""A word this long or longer with one letter typed out of place ("Ghandi" for "Gandhi") is still itself: two edits
+"""A word this long or longer with one letter typed out of place ("Marsdne" for "Marsden") is still itself: two edits
 by count, one slip of the hand. Shorter anagrams are often other words."""
 
 

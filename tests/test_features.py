@@ -38,8 +38,8 @@ def test_when_is_answered_by_a_time_counted_from_now_or_a_season():
 def test_an_age_beside_the_name_asked_about_is_that_persons_age():
     from qa.judgment.answer_kinds import age_beside
 
-    assert age_beside(analyze("how old is reddaway", flat_idf), "The jury convicted Owen Reddaway, 41, of fraud.")
-    assert not age_beside(analyze("How old is Owen Reddaway?", flat_idf), "It convicted Ana Lyle, 41, of fraud.")
+    assert age_beside(analyze("how old is lind", flat_idf), "The council elected Ana Lind, 41, as its chair.")
+    assert not age_beside(analyze("How old is Ana Lind?", flat_idf), "It elected Ana Lyle, 41, as its chair.")
     assert not age_beside(analyze("How old is Ana Lyle?", flat_idf), "Lyle won, 3-1, in May.")  # not a lone number
 
 

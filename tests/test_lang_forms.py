@@ -130,12 +130,12 @@ def test_names_typed_with_a_typo_are_the_names_written():
 def test_a_letter_typed_out_of_place_in_a_longer_name_is_still_the_name():
     from lang.spelling import Speller
 
-    assert same_word("Ghandi", "Gandhi") and same_word("Marsdne", "Marsden")  # one letter moved: two edits
+    assert same_word("Tomhpson", "Thompson") and same_word("Marsdne", "Marsden")  # one letter moved: two edits
     assert not same_word("Carol", "Coral")  # two letters swapped: another name
     assert not same_word("Marion", "Mraino") and not same_word("Amir", "Mira")  # too far; another first letter
     assert not same_word("Lena", "Lane")  # short words: one edit only
-    speller = Speller.of_terms(["gandhi", "satyagraha", "marsden"])
-    assert speller.fix("What was Ghandi's work called?") == "What was Gandhi's work called?"
+    speller = Speller.of_terms(["thompson", "harbour", "marsden"])
+    assert speller.fix("What was Tomhpson's job called?") == "What was Thompson's job called?"
     assert speller.fix("who is dr marsdne") == "who is dr marsden"
 
 

@@ -198,7 +198,7 @@ def test_a_dropped_that_is_put_back_before_the_clause_a_verb_of_saying_takes():
 
 
 @pytest.mark.parametrize("question, sentence, verdict", [
-    ("is there a fine for using a hose", "Fines for breaking the hose ban start at 250 euros.", "Yes"),
+    ("is there a fee for parking at night", "Fees for night parking start at 3 euros.", "Yes"),
     ("are there any survivors", "Rescuers said no survivors were found.", "No"),
     ("Is there a cure for the disease?", "There is no cure for the disease.", "No"),
     ("is there a deadline for the vote", "The deadline for the vote was moved to May.", "Yes"),  # "May": a month
@@ -211,10 +211,11 @@ def test_is_there_asks_whether_the_thing_is_spoken_of_or_said_to_be_none(questio
 
 
 @pytest.mark.parametrize("question, sentence, verdict", [
-    ("was anyone arrested at the protest", "Police said the protest was peaceful and that no arrests were made.",
+    ("was anyone arrested at the match", "Police said the match passed off calmly and that no arrests were made.",
      "No"),
     ("did anyone die in the fire", "Firefighters said the blaze was out and no deaths were reported.", "No"),
-    ("was anyone arrested at the protest", "Police said the protest was peaceful and three arrests were made.", None),
+    ("was anyone arrested at the match", "Police said the match passed off calmly and three arrests were made.",
+     None),
     ("did anyone die in Oslo", "No deaths were reported in Bergen.", None),  # a name missing may be the point
     ("were any records changed at the office", "The office said no records were lost.", None),  # a thing, not a deed
 ])

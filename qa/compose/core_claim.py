@@ -45,7 +45,7 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     # "Did they meet in *Paris*?": a name or a number missing outside the subject may be the very point of a
     # Yes; a No (the claim itself denied) holds whatever it adds.
     unsure_of_yes = any(t.pos_ in ("PROPN", "NUM") and t.lower_ not in said and t.i not in in_subject for t in q)
-    # So may a noun the claim is narrowed by ("Is the drug approved *for children*?" / "approved for adults"); not
+    # So may a noun the claim is narrowed by ("Is the pool open *to dogs*?" / "open to residents"); not
     # one that only sets it in time ("Did the deputy resign *after the vote*?" / "The deputy resigned on Monday").
     stems = {word_stem(t) for t in doc}
     unsure_of_yes = unsure_of_yes or any(

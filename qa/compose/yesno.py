@@ -34,7 +34,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
     exists = _exists(ws[2:], sentence) if ws[1:2] == ["there"] else None
-    if exists is not None:  # "Is there a fine for ...?": whether the thing exists, not a deed
+    if exists is not None:  # "Is there a fee for ...?": whether the thing exists, not a deed
         return exists
     going = _going_to(ws)
     asked = {base_stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
@@ -63,7 +63,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     if verdict is None and not saying and ws[1:2] and ws[1] in INDEFINITES:
         # Asked of anyone, the words spread over clauses ("The slab fell onto a car; no one was injured."): the
         # verb asked about may still be stated or denied in one of them, or its deed denied by a noun ("Was anyone
-        # arrested at the protest?" / "the protest was peaceful and no arrests were made").
+        # arrested at the match?" / "the match passed off calmly and no arrests were made").
         return core_verdict(question, sentence, modals, before) or (
             _none_of(ws[2:], words(sentence)) if ws[1] != "any" else None)
     return verdict
@@ -80,8 +80,8 @@ def _none_of(asked: list[str], sentence: list[str]) -> str | None:
 
 
 def _exists(asked: list[str], text: str) -> str | None:
-    """"Is there a fine for using a hose?": "Yes" when the sentence speaks of the thing ("Fines for breaking the hose
-    ban start at 250 euros") with one more word of the question, "No" when it says there is none ("no fines",
+    """"Is there a fee for parking at night?": "Yes" when the sentence speaks of the thing ("Fees for night
+    parking start at 3 euros") with one more word of the question, "No" when it says there is none ("no fines",
     "there are no survivors"); None when it is not there, only supposed ("if", "whether", "may"), or the question
     names nothing more to check it against."""
     kept = [w for w in asked if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES]

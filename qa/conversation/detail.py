@@ -1,6 +1,6 @@
 """A turn that asks for one more detail of what was just answered, by a preposition and a question word
-("against who?", "for how much?", "to which club?", "since when?"): the answer is in the sentence the last answer
-cited, after that preposition ("... the home match against Harlow Vale")."""
+("against who?", "for how much?", "to which team?", "since when?"): the answer is in the sentence the last answer
+cited, after that preposition ("... the cup final against Westbury Town")."""
 from __future__ import annotations
 
 import re
@@ -23,7 +23,7 @@ class Detail:
     wants: str
     """What kind of phrase answers it: "person", "number", "date" or "any"."""
     noun: str = ""
-    """The noun asked with "which", "what", "whose" or "how many" ("to which club?"), lower case; '' if none."""
+    """The noun asked with "which", "what", "whose" or "how many" ("to which team?"), lower case; '' if none."""
 
 
 def asks_detail(question: str) -> Detail | None:

@@ -99,7 +99,7 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
             and not new_names(q, selection.evidence[0].text):
         measured = False  # "What's the name of the night guard?" / "A night guard raised the alarm"
     unsaid = [y for y in _YEAR_ASKED.findall(q.text) if mentioned is not None and not mentioned(y)]
-    if unsaid:  # "How much did a pass cost in 2019?" of articles that never mention 2019
+    if unsaid:  # "What did a ticket cost in 2009?" of articles that never mention 2009
         return Decision(Level.REFUSED, f"they never mention {unsaid[0]}", selection)
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
@@ -108,7 +108,7 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
 
 _YEAR_ASKED = re.compile(r"\b(?:in|since|by|before|after|until|till|during|from|of|between)\s+(?:the\s+year\s+)?"
                          r"(1[5-9]\d\d|20\d\d)\b(?![-–/]\d)", re.I)
-"""A year the question sets the claim in ("in 2019", "since 1992"; not a range "2014-2015"): when no article in scope
+"""A year the question sets the claim in ("in 2009", "since 1987"; not a range "2010-2011"): when no article in scope
 mentions it, nothing they say is about that year."""
 
 

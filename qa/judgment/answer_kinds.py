@@ -56,7 +56,7 @@ def fits(q: Question, sentence: str) -> bool:
 
 def age_beside(q: Question, sentence: str) -> bool:
     """Does the sentence give the age of someone the question names the way news does, after the name between
-    commas ("Owen Reddaway, 41, was convicted")? The name as typed, capitals or not ("how old is reddaway")."""
+    commas ("Ana Lind, 41, was elected")? The name as typed, capitals or not ("how old is lind")."""
     asked = {w for w in words(q.text) if w not in STOPWORDS and not is_number(w)}
     return any(m.group(1).lower() in asked for m in _AGE_BESIDE.finditer(sentence))
 

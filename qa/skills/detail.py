@@ -1,6 +1,6 @@
-"""One more detail of the last answer ("against who?" after "Who will manage the team on Saturday?"): the phrase
-that the preposition asked about governs in the sentence the last answer cited ("... for Saturday's home match
-against Harlow Vale"), cited, in bold."""
+"""One more detail of the last answer ("against who?" after "Who will coach the team on Sunday?"): the phrase that
+the preposition asked about governs in the sentence the last answer cited ("... for Sunday's cup final against
+Westbury Town"), cited, in bold."""
 from __future__ import annotations
 
 from lang.words import stem
@@ -39,7 +39,7 @@ def detailed(library: Library, snap: Snapshot, cited: Citation, detail: Detail,
         if tokens and _fits(detail.wants, tokens) and line.start <= tokens[0].idx and \
                 tokens[-1].idx + len(tokens[-1].text) <= line.end:
             found.append(tokens)
-    # "on which quay?" / "on Tuesday ... on the old coal quay": the phrase with the noun asked, else the first.
+    # "on which pier?" / "on Monday ... on the north pier": the phrase with the noun asked, else the first.
     named = [ts for ts in found if detail.noun and any(stem(u.lower_) == stem(detail.noun) for u in ts)]
     tokens = (named or found or [None])[0]
     if tokens is None:

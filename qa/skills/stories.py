@@ -14,8 +14,8 @@ LEAD_LINES = 5
 """An article's opening: the mean of its first sentences' vectors."""
 STORY_SIMILARITY, STORY_MARGIN = 0.2, 0.1
 """The subject's cosine to the opening must reach 0.2 (words unrelated to a story score about 0.1 with MiniLM)
-and be 0.1 ahead of the next article's; or, since one word alone scores low even for its own story ("the football
-article": 0.17), reach 0.1 and be 0.15 ahead of the next (an only article: ahead of nothing, 0)."""
+and be 0.1 ahead of the next article's; or, since one word alone scores low even for its own story (one word for a
+story's field: about 0.17), reach 0.1 and be 0.15 ahead of the next (an only article: ahead of nothing, 0)."""
 WEAK_SIMILARITY, WIDE_MARGIN = 0.1, 0.15
 
 

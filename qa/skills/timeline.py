@@ -75,7 +75,7 @@ def after(doc: ArticleDoc, anchor: Line, before: bool = False) -> tuple[Event | 
     if mine is None:
         return None, None
     # The sentence may tell what came next itself ("recommended it in January 2022, but a month later ..."); not
-    # what it planned for after the article's day ("voted to raise fares from 1 April"): that has not happened.
+    # what it planned for after the article's day ("agreed to raise the levy from next March"): that has not happened.
     today = doc.reference[0]
     own = [d for d in mine.also if (d.value < mine.date.value if before else mine.date.value < d.value and (
         today is None or d.value <= today))]
