@@ -19,7 +19,7 @@ def format_answer(a: Answer) -> str:
     if a.notice:
         lines.append(f"({a.notice})")
     if not a.abstained and a.route in (Route.EXTRACTIVE, Route.LOCAL, Route.OPENAI):
-        lines.append(f"  {a.level}: {a.confidence:.0%} likely to be right")
+        lines.append(f"  {a.level}: {a.reason or f'{a.confidence:.0%} likely to be right'}")
     if a.short is not None:
         lines.append(f"  answer: {a.short.text} (from [{a.short.citation}], chars {a.short.start}-{a.short.end})")
     for c in a.citations + a.alternatives:

@@ -156,6 +156,8 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
                     _selected(_best("Velora is not offering refunds."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
     assert stated.level is denied.level is Level.DOUBTFUL
     assert answered_in_form(asked, stated, [_best("Haftar met Putin in Moscow on Tuesday.")]).level is Level.LIKELY
+    from qa.compose.in_form import IN_FORM  # said why it is likely: the judge's number was for doubtful
+    assert answered_in_form(asked, stated, [_best("Haftar met Putin in Moscow on Tuesday.")]).reason == IN_FORM
     # The cited sentence that states it may be the one before the best ("It was their first meeting.").
     assert answered_in_form(asked, stated, [_best("It was their first meeting."),
                                             _best("Haftar met Putin in Moscow.")]).level is Level.LIKELY

@@ -60,6 +60,13 @@ def test_a_likely_answer_without_a_confidence_yet_is_still_said_to_be_unsure():
     assert turns.likely_note(dataclasses.replace(likely_answer(), confidence=0.0)) == "Not certain"
 
 
+def test_a_likely_answer_read_off_the_sentences_form_says_so_instead_of_the_judges_low_number():
+    from qa.compose.in_form import IN_FORM
+
+    vouched = dataclasses.replace(likely_answer(), confidence=0.06, reason=IN_FORM)
+    assert turns.likely_note(vouched) == f"Not certain: {IN_FORM}" and "6%" not in turns.render_answer(vouched, "q")
+
+
 def test_a_doubtful_answer_says_why_when_the_claim_is_unsettled_else_how_likely():
     doubtful = dataclasses.replace(likely_answer(), level=Level.DOUBTFUL, short=None, confidence=0.9)
     assert turns.likely_note(doubtful) == "Probably not in the articles: about 90% likely"

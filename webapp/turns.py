@@ -34,6 +34,8 @@ def likely_note(answer: Answer) -> str:
         if answer.reason:  # the sentence is likely the right one; the claim is what is unsettled
             return f"{UNSETTLED_LABEL}: {answer.reason}"
         return f"{DOUBTFUL_LABEL}: about {round(answer.confidence * 100):d}% likely"
+    if answer.reason:  # shown as likely by the sentence's form, not by the judge's number
+        return f"{LIKELY_LABEL}: {answer.reason}"
     if answer.confidence > 0:
         return f"{LIKELY_LABEL}: about {round(answer.confidence * 100):d}% likely"
     return LIKELY_LABEL

@@ -31,14 +31,19 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     asked = without_note(q.text)
     if q.wh == "yesno" and any(yes_no(asked, e.text, text_before(e)) for e in cited) or q.wh == "why" and any(
             gives_reason(e.text) and not e.missing and covered(set(q.terms) - named, terms(e.text)) for e in cited):
-        return replace(decision, level=Level.LIKELY)
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
-        return replace(decision, level=Level.LIKELY)  # "How old is X?" / "X, 41, was ..."
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "How old is X?" / "X, 41, was ..."
     findings = FINDINGS.match(without_note(q.text))
     if findings and any(states_findings(findings.group("source"), e.text) and not e.missing for e in cited):
-        return replace(decision, level=Level.LIKELY)
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     return decision
+
+
+IN_FORM = "the sentence answers in the form asked, though the ranker doubts it is the best one"
+"""Why a likely answer read off the sentence's form shows no percentage: the judge's number is for the sentence
+being the best one, which the rule overrides, so it would say "about 6% likely" of an answer shown as likely."""
 
 
 def settled_in_form(q: Question, decision: Decision, cited: Sequence[str]) -> Decision:
