@@ -8,7 +8,8 @@ import re
 _ASKS = re.compile(r"^\s*(?:and\s+|so\s+)?what(?:'s|’s|s|\s+is)?\s+(?:will|would|could|might|may|is\s+going\s+to|"
                    r"happens?|going\s+to)\s*(?:happen\s+)?(?:if|unless|in\s+case)\s+(?P<cond>.+?)\s*[?.!]*\s*$",
                    re.I)
-_STATED = re.compile(r"\b(?:if|unless|should|in\s+case)\s+(?P<cond>[^,;:.!?\"“”]+)", re.I)
+_STATED = re.compile(r"\b(?:if|unless|in\s+case)\s+(?P<cond>[^,;:.!?\"“”]+)", re.I)
+"""Not "should": far more often advice ("the council should act") than a condition ("Should talks fail, …")."""
 
 
 def asks_condition(question: str) -> str | None:

@@ -27,6 +27,7 @@ def test_the_conditions_a_sentence_states_run_to_the_next_comma():
     assert conditions("If no buyer is found by May, the bridge will be demolished.") == ["no buyer is found by May"]
     assert conditions("Traffic will move if the work starts in June.") == ["the work starts in June"]
     assert conditions("The bridge will be demolished.") == []
+    assert conditions("The council should sell the bridge, Lee said.") == []  # advice, not a condition
 
 
 class Meanings:
