@@ -154,3 +154,10 @@ class Library:
             while len(self._docs) > self.size:
                 self._docs.popitem(last=False)
         return doc
+
+    def cited(self, info: ArticleInfo | None, start: int) -> tuple[ArticleDoc, Line] | None:
+        """The article and the line that a citation starting at `start` quotes; None when the article (`info`:
+        its entry in the snapshot) is no longer loaded."""
+        doc = self.get(info) if info is not None else None
+        line = doc.line_at(start) if doc is not None else None
+        return (doc, line) if line is not None else None

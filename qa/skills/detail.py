@@ -3,7 +3,7 @@ the preposition asked about governs in the sentence the last answer cited ("... 
 Westbury Town"), cited, in bold."""
 from __future__ import annotations
 
-from lang.words import stem
+from lang.words import MONTHS, stem
 from qa.compose.compose import Draft
 from qa.conversation.detail import Detail
 from qa.retrieval.corpus import Snapshot
@@ -12,27 +12,24 @@ from qa.types import Citation, Level, Route, Short
 from .article import Library
 from .cite import Citer, SkillAnswer
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-
-
 def detailed(library: Library, snap: Snapshot, cited: Citation, detail: Detail,
              confidence: float) -> SkillAnswer | None:
     """The phrase after `detail.preposition` in the sentence that `cited` quotes, of the kind asked; None when the
     sentence has none (or its article is no longer loaded). Never surer than likely: the sentence was judged for
     the last question, the phrase is read off its parse."""
-    info = snap.articles.get(cited.source)
-    doc = library.get(info) if info is not None else None
-    line = doc.line_at(cited.start) if doc is not None else None
-    span = doc.doc.char_span(line.start, line.end, alignment_mode="expand") if line is not None else None
+    at = library.cited(snap.articles.get(cited.source), cited.start)
+    if at is None:
+        return None
+    doc, line = at
+    span = doc.doc.char_span(line.start, line.end, alignment_mode="expand")
     if span is None:
         return None
     words = detail.preposition.split()
     found = []
     for t in span:
         # "instead of": the last word governs the phrase; the words before it must be there too.
-        if t.lower_ != words[-1] or t.dep_ not in ("prep", "agent", "dative") or any(
-                t.i - len(words) + 1 + k < span.start or t.doc[t.i - len(words) + 1 + k].lower_ != w
-                for k, w in enumerate(words[:-1])):
+        typed = [u.lower_ for u in span.doc[max(span.start, t.i - len(words) + 1):t.i + 1]]
+        if typed != words or t.dep_ not in ("prep", "agent", "dative"):
             continue
         obj = next((c for c in t.children if c.dep_ in ("pobj", "pcomp")), None)
         tokens = sorted(obj.subtree, key=lambda u: u.i) if obj is not None else []
@@ -60,5 +57,5 @@ def _fits(wants: str, tokens) -> bool:
     if wants == "number":
         return any(t.like_num or t.pos_ == "NUM" for t in tokens)
     if wants == "date":
-        return any(t.like_num or t.lower_ in _MONTHS or t.ent_type_ in ("DATE", "TIME") for t in tokens)
+        return any(t.like_num or t.lower_ in MONTHS or t.ent_type_ in ("DATE", "TIME") for t in tokens)
     return True

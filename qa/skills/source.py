@@ -26,11 +26,10 @@ _THE = re.compile(r"\bthe\s+$", re.I)
 
 def attributed(library: Library, snap: Snapshot, cited: Citation) -> SkillAnswer | None:
     """The source of the sentence that `cited` quotes, cited; None when its article is no longer loaded."""
-    info = snap.articles.get(cited.source)
-    doc = library.get(info) if info is not None else None
-    line = doc.line_at(cited.start) if doc is not None else None
-    if line is None:
+    found = library.cited(snap.articles.get(cited.source), cited.start)
+    if found is None:
         return None
+    doc, line = found
     citer = Citer()
     n = citer.cite(doc, line)
     said = next((s.speaker for s in statements(doc) if s.line.number == line.number), None)
