@@ -3,17 +3,22 @@ from __future__ import annotations
 
 import math
 
+from lang.tagging import base_terms
 from lang.words import name_pairs, terms, terms_many
 
 
 def keyword_terms(texts: list[str]) -> list[list[str]]:
-    """What the index holds of each text: its terms, and the word pairs of its multi-word names."""
-    return [ts + name_pairs(text) for text, ts in zip(texts, terms_many(texts))]
+    """What the index holds of each text: its terms, the bases of its irregular verb forms, and the word pairs
+    of its multi-word names."""
+    # Irregular verb forms also as their base ("sold" also as "sell"): a stemmer leaves "sold" as it is, so "Who
+    # did the club sell?" would miss "the club sold its captain". The form itself stays: the judge reads its counts.
+    return [ts + base_terms(text) + name_pairs(text) for text, ts in zip(texts, terms_many(texts))]
 
 
 def query_terms(question: str) -> list[str]:
-    """What keyword search looks for: the question's terms and the word pairs of its names."""
-    return terms(question) + name_pairs(question)
+    """What keyword search looks for: the question's terms, the bases of its irregular verb forms, and the word
+    pairs of its names."""
+    return terms(question) + base_terms(question) + name_pairs(question)
 
 
 def bm25_idf(passages: int, df: int) -> float:

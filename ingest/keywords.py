@@ -33,7 +33,7 @@ __all__ = ["KeywordIndex", "SyncReport", "bm25_idf", "keyword_terms", "query_ter
 
 log = logging.getLogger(__name__)
 
-FORMAT = "3"
+FORMAT = "4"
 """Bump when `keyword_terms` changes what it makes of a text: an index of another format is rebuilt."""
 _BATCH = 200
 """Articles read from Chroma and indexed per step (and transaction) of a sync."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .rules import KIND_NOUNS
+from .story_words import ART as _ART, story as _story
 from .words import STOPWORDS
 
 
@@ -53,8 +54,6 @@ class Form:
     """For DEFINE: what the words stand for ("what is meant by X", "what does X mean"), not what kind of thing it is."""
 
 
-_ART = r"(?:article|story|piece|report|text|news|document|post|item|this|it)"
-_STORY_WORDS = re.compile(rf"\b(?:the|this|that|a)\s+|\b{_ART}s?\b|\b(?:about|on|of|for|me|please|us)\b", re.I)
 _Q_END = r"\s*[?.!]*\s*$"
 
 _SUMMARY = re.compile(
@@ -70,7 +69,10 @@ _SUMMARY = re.compile(
     rf"|^\s*what\s+happened(?:\s+(?:in|according\s+to)\s+(?P<rest4>[^?]*?\b{_ART}s?))?" + _Q_END +
     # "What's the story?", "What is going on?", "Tell me about this article"
     rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+story(?:\s+here)?|going\s+on|happening)|tell\s+(?:me|us)\s+about\s+"
-    rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END, re.I)
+    rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END +
+    # "What happened with the mayor, in a few sentences?": a length asked for is a summary's
+    r"|^(?P<rest6>.*?)[,\s]+in\s+(?:a\s+few|a\s+couple\s+of|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
+    r"(?:sentences?|lines?|words|points|bullet\s*points|bullets)" + _Q_END, re.I)
 
 _ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(?P<x>[\w-]+(?:\s+[\w-]+){0,2}?)\s+"
                     r"(?:all\s+)?about" + _Q_END, re.I)
@@ -78,7 +80,8 @@ _ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(
 story the words point at is summarized (qa/skills falls back when no article matches)."""
 
 _ENTITY_NOUNS = {
-    PERSON: r"people|persons|person|individuals|characters|officials|figures|players|actors|names|leaders|politicians",
+    PERSON: r"people|persons|person|individuals|characters|officials|figures|players|actors|names|leaders|politicians|"
+            r"everyone|everybody",
     ORGANISATION: r"organi[sz]ations?|groups?|companies|company|agencies|institutions|parties|firms|bodies|outfits",
     PLACE: r"places?|locations?|countries|country|cities|city|towns?|regions?|nations",
 }
@@ -86,6 +89,7 @@ _ENTITY_ALL = "|".join(_ENTITY_NOUNS.values())
 _ENTITIES = re.compile(
     rf"^\s*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:list|name|give\s+me|show\s+me|tell\s+me|who\s+are|"
     rf"which|what|how\s+many)\s+(?:(?:all|each|of|the|main|key|important|different|various)\s+)*(?P<noun>{_ENTITY_ALL})\b"
+    rf"(?P<more>(?:\s*(?:,|and|or|&|/)\s*(?:the\s+)?(?:{_ENTITY_ALL})\b)*)"  # "groups and parties"
     rf"(?!\s+(?:did|does|do|was|were|has|have|had|will|would|can|could)\b(?!\s+(?:the\s+)?(?:{_ART}|story)))"
     rf"(?P<rest>.*)$"
     rf"|^\s*who(?:'s|’s|\s+is|\s+are)\s+(?:involved|mentioned|named|in\s+(?:the|this)\s+(?P<story>(?:[\w'’-]+\s+){{0,3}}?)"
@@ -207,7 +211,7 @@ def form(question: str) -> Form | None:
         return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))
     m = _SUMMARY.match(q)
     if m:
-        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5") if g is not None), "")
+        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6") if g is not None), "")
         return Form(Kind.SUMMARY, subject=_story(rest))
     m = _ABOUT.match(q)
     if m and m.group("x") == m.group("x").lower():  # "what is the study about?"; not "the Domesday Book"
@@ -220,10 +224,9 @@ def form(question: str) -> Form | None:
         return Form(Kind.ENTITIES, subject=_story(m.group("rest")), entity=SPEAKER)
     m = _ENTITIES.match(q)
     if m and (m.group("rest2") is not None or _LIST_TAIL.match(m.group("rest") or "")):
-        noun = (m.group("noun") or "people").lower()
-        entity = next((k for k, pattern in _ENTITY_NOUNS.items() if re.fullmatch(pattern, noun)), ANY)
-        if noun == "names":
-            entity = ANY
+        nouns = [(m.group("noun") or "people").lower()] + re.findall(rf"\b(?:{_ENTITY_ALL})\b", (m.group("more") or "").lower())
+        kinds = {next((k for k, pattern in _ENTITY_NOUNS.items() if re.fullmatch(pattern, n)), ANY) for n in nouns}
+        entity = kinds.pop() if len(kinds) == 1 and "names" not in nouns else ANY
         return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("story") or m.group("rest2") or ""),
                     entity=entity)
     m = _SAYS.match(q)
@@ -285,16 +288,3 @@ def _looks_like_a_name(text: str) -> bool:
         return False
     content = [w for w in ws if w.lower() not in ("the", "a", "an", "of", "de", "al", "von", "van")]
     return bool(content) and all(w[:1].isupper() or is_acronym(w) for w in content)
-
-
-def _story(rest: str) -> str:
-    """What is left of a summary or list question once the story words are gone: "of the bridge story" ->
-    "bridge"; "" when it names no story."""
-    words = [w for w in re.findall(r"[\w'’-]+", _STORY_WORDS.sub(" ", rest))
-             if w.lower() not in ("in", "mentioned", "involved", "named", "are", "is", "were", "was", "there", "who",
-                                  "what", "please", "summary", "summarize", "summarise", "all", "main", "key",
-                                  "people", "events", "dates", "from", "s", "give", "me", "quick", "short", "brief",
-                                  "and", "its", "their", "roles", "role", "with", "do", "does", "did", "few", "lines", "words",
-                                  "sentences", "sentence", "paragraph", "paragraphs", "points", "bullet", "bullets",
-                                  "quickly", "briefly", "short", "simple", "terms", "happened", "news")]
-    return " ".join(words)

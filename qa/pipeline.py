@@ -202,7 +202,7 @@ class AnswerChain:
         cited = next((c for c in before.citations if c.role == "support"), None) if not before.abstained else None
         detail = asks_detail(request.question)
         found = None if cited is None else attributed(self.skills.library, snap, cited) if detail is None else \
-            detailed(self.skills.library, snap, cited, detail, before.confidence)
+            detailed(self.skills.library, snap, cited, detail, before)
         if found is None and detail is not None:
             return None  # no such detail there: searched as any follow-up is
         if found is None:

@@ -190,6 +190,22 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
     because = "He said evacuations had been delayed because the cyclone changed course."
     assert answered_in_form(delayed, late, [_best(because)]).level is Level.LIKELY
     assert answered_in_form(delayed, late, [_best(because, missing=("Tassa",))]).level is Level.DOUBTFUL
+    # A quote's "we" was named before it in the passage, and "went" is "go".
+    court = analyze("Why did the fishermen go to court?", flat_idf)
+    unsure = decide(court, _selected(_best("The judge ruled on Monday."), 0.9, 0.3), threshold=0.4, sure=0.8,
+                    doubt=0.5)
+    quote = '"We went to court because nobody would listen to us."'
+    assert answered_in_form(court, unsure, [_after("said the fishermen's chairman. ", quote)]).level is Level.LIKELY
+    assert answered_in_form(court, unsure, [_after("said the mayor. ", quote)]).level is Level.DOUBTFUL
+
+
+def _after(before: str, text: str) -> Scored:
+    """A scored sentence that its passage names something before."""
+    passage = before + text
+    sentence = Candidate(passage_rank=0, passage_id="a#1#0", source="a.txt", start=len(before), end=len(passage),
+                         text=text, passage_start=0, passage_end=len(passage), passage_text=passage, index=1,
+                         cosine=0.5, passage_vector_rank=0, passage_bm25_rank=0)
+    return Scored(sentence, coverage=0.5, context_coverage=0.5, fits=True, score=0.5, confidence=0.5)
 
 
 def test_what_a_study_found_is_answered_in_form_by_a_sentence_that_gives_its_findings():

@@ -15,6 +15,12 @@ def test_a_preposition_and_a_question_word_ask_for_a_detail():
     assert asks_detail("by how many votes?") == Detail("by", "number", "votes")
 
 
+def test_what_it_was_before_asks_for_the_from_of_a_change():
+    for asked in ["and what was it before?", "what was the fare before", "how much did it cost before", "before that?"]:
+        assert asks_detail(asked) == Detail("from", "any", change=True), asked
+    assert asks_detail("who was mayor before Brandt?") is None
+
+
 def test_a_question_of_its_own_or_a_narrowing_phrase_is_not_one():
     for asked in ["against whom did the club play on Saturday?", "for how long did he stay", "in Moscow?",
                   "per share?", "who?", "why?", "for how long?", "to which club did Dunmere sell him?", "what for?"]:

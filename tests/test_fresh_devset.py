@@ -1,6 +1,6 @@
 """The development sets of skill questions (tools/devsets/skills, fresh, probe, probe12, probe13, probe14,
-probe15) are what they say: every check is text of one of their articles (so a right answer can contain it), and the
-evaluator reads them."""
+probe15, probe17) are what they say: every check is text of one of their articles (so a right answer can contain
+it), and the evaluator reads them."""
 from __future__ import annotations
 
 import json
@@ -16,7 +16,8 @@ SETS = [PROJECT_DIR / "tools" / "devsets" / "skills" / "skills_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe12" / "probe12_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe13" / "probe13_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe14" / "probe14_dev.json",
-        PROJECT_DIR / "tools" / "devsets" / "probe15" / "probe15_dev.json"]
+        PROJECT_DIR / "tools" / "devsets" / "probe15" / "probe15_dev.json",
+        PROJECT_DIR / "tools" / "devsets" / "probe17" / "probe17_dev.json"]
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.parent.name)

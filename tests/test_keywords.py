@@ -161,6 +161,17 @@ def test_the_exact_multi_word_name_outranks_look_alikes_sharing_its_words(write_
     assert "savik_foundation" in keywords.query_terms("Who founded Savik Foundation?")
 
 
+def test_an_irregular_verb_form_is_found_by_its_base(write_article, store, fake_embedder, settings, tmp_path):
+    ingest_files([write_article("club.txt", "The club sold its captain to a rival for 12 million pounds."),
+                  write_article("shop.txt", "The club shop opened a club cafe for club members.")],
+                 store, fake_embedder, settings)
+    index = KeywordIndex(tmp_path / "k.sqlite3")
+    index.sync(store)
+    hits = index.search(keywords.query_terms("Who did the club sell?"), 2)
+    assert store.passages_by_id([hits[0][0]])[hits[0][0]].source == "club.txt"
+    assert {"sold", "sell"} <= set(keywords.keyword_terms(["The club sold its captain."])[0])
+
+
 # A slow process: reads its view of the store, says so, waits for a line on stdin, then syncs from that view.
 SYNC_FROM_AN_OLD_VIEW = """
 import sys

@@ -8,7 +8,7 @@ import pytest
 
 from lang.acronyms import expansion
 from lang.dates import DAY, MONTH, YEAR, find_dates
-from lang.forms import ORGANISATION, PERSON, PLACE, SPEAKER, Kind, form
+from lang.forms import ANY, ORGANISATION, PERSON, PLACE, SPEAKER, Kind, form
 from lang.spelling import closest, same_word
 
 
@@ -58,6 +58,11 @@ from lang.spelling import closest, same_word
     ("does the article mention the IAEA", Kind.MENTION, "the IAEA"),
     ("Is there anything about the ferry in the story?", Kind.MENTION, "the ferry"),
     ("how many times is Weber mentioned in the article?", Kind.MENTION, "Weber"),
+    # A length asked for is a summary's.
+    ("what happened with the mayor, in a few sentences", Kind.SUMMARY, "mayor"),
+    ("explain the ferry story in three sentences", Kind.SUMMARY, "ferry"),
+    ("summarize it in 3 bullet points", Kind.SUMMARY, ""),
+    ("summary of the 2019 floods", Kind.SUMMARY, "2019 floods"),
 ])
 def test_question_forms(question, kind, subject):
     f = form(question)
@@ -69,7 +74,10 @@ def test_question_forms(question, kind, subject):
                                               ("who said what", SPEAKER),
                                               ("how many countries are mentioned?", PLACE),
                                               ("Which organisations are mentioned?", ORGANISATION),
-                                              ("which countries are mentioned in the article", PLACE)])
+                                              ("which countries are mentioned in the article", PLACE),
+                                              ("list everyone named in the story", PERSON),
+                                              ("which groups and parties are mentioned", ORGANISATION),
+                                              ("which people and companies are in the story", ANY)])
 def test_entity_lists_by_kind(question, entity):
     f = form(question)
     assert f is not None and f.kind is Kind.ENTITIES and f.entity == entity

@@ -29,6 +29,8 @@ The Maritime Safety Agency (MSA) must still approve the design. The agency said 
 In March, the Nordbau company won the tender. The firm built the bridge at Lakeside in 2019. The next day, its shares rose eight percent.
 
 The frigate Aurora anchored in the bay on Monday. The minister boarded the ship to inspect the quay.
+
+Parking at the quay will rise from 3 euros to 4 euros an hour, and a season permit from 90 euros to 120 euros.
 """
 
 
@@ -191,6 +193,15 @@ def test_a_preposition_and_a_question_word_ask_for_a_detail_of_the_sentence_just
     fallback = ask(harbour, "and for how much", history)
     assert fallback.searched != first and "30 million euros" in fallback.text
     assert ask(harbour, "with whom?", history).abstained
+
+
+def test_what_it_was_before_is_the_from_of_the_change_the_last_answer_was_about(harbour):
+    first = "How much will a season permit cost?"
+    said = ask(harbour, first)
+    assert "a season permit from 90 euros to 120 euros" in said.citations[0].quote
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": said.text}]
+    a = ask(harbour, "and what was it before?", history)
+    assert a.short.text == "90 euros" and a.level is Level.LIKELY  # not the hourly rate's "3 euros"
 
 
 def test_a_fact_told_in_the_articles_own_voice_has_no_named_source(harbour):

@@ -221,3 +221,37 @@ def test_is_there_asks_whether_the_thing_is_spoken_of_or_said_to_be_none(questio
 ])
 def test_a_deed_asked_of_anyone_is_denied_by_no_and_its_noun(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("has the bridge reopened yet", "The bridge is expected to reopen in March.", "No"),
+    ("have the new fares started yet", "The new fares will start on 1 April.", "No"),
+    ("is the stadium finished yet", "The club hopes to finish the stadium by 2027.", "No"),
+    ("has the bridge reopened yet", "The bridge reopened on Tuesday.", "Yes"),
+    ("has the bridge already reopened", "The bridge has not reopened.", "No"),
+    ("has the bridge reopened yet", "The bridge was expected to reopen in March.", None),  # a plan once made
+    ("has the bridge reopened yet", "The tunnel is expected to reopen in March.", None),  # another thing
+])
+def test_yet_asks_whether_it_is_done_by_now_and_a_plan_still_to_come_says_not_yet(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # What the question's verb finds or says must be what the sentence's verb governs.
+    ("did the inquiry find the mayor committed a crime",
+     "The mayor resigned after an independent inquiry found he had claimed expenses that could not be justified.",
+     None),
+    ("did the company agree to pay the fine", "The company agreed to appeal on Monday.", None),
+    ("did the study prove that later start times cause better grades",
+     "The study did not prove that the later start caused the better grades.", "No"),  # most of its words
+    ("did the company agree to pay the fine", "The company agreed to pay the fine on Monday.", "Yes"),
+    # A saying denied denies any saying asked about; one made is no confirmation.
+    ("has the developer confirmed it will appeal", "The developer has not said whether it will appeal.", "No"),
+    ("has the developer confirmed it will appeal", "The developer said it would appeal.", None),
+    ("did the minister confirm the plan", "The minister did not say when the plan would start.", None),
+    # Phrasal verbs for one-word ones.
+    ("did anyone from the group show up at the hearing", "No one from the group attended Tuesday's hearing.", "No"),
+    ("did the council put up fares", "The council raised fares by 18 percent.", "Yes"),
+])
+def test_the_claim_a_verb_governs_a_saying_denied_and_more_phrasal_verbs(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

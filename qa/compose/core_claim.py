@@ -6,7 +6,7 @@ from __future__ import annotations
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
-from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, auxiliary
+from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, auxiliary, is_reporting
 from lang.words import words
 
 from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_full, word_stem
@@ -61,17 +61,25 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     # fell in March and rose in April" does not deny "Did prices rise?").
     opposed = [] if same else [v for v in doc if v.pos_ == "VERB" and any(
         opposite(a, b) for a in meant for b in _meanings(v))]
-    for verb in same + opposed:
+    # Any saying denied denies a saying asked about ("Has X confirmed it will appeal?" / "X has not said whether
+    # it will appeal"); one made does not make it a confirmation.
+    saying = [] if same or not is_reporting(root.text) else [v for v in doc if v.pos_ == "VERB" and is_reporting(
+        v.text) and any(c.dep_ == "ccomp" and _whether(c) for c in v.children)]
+    for verb in same + opposed + saying:
         if subject is not None and not _same_thing(subject, _subject_of(verb), before):
             continue
         if not all(_mentions(verb, o) for o in objects):
             continue
+        if not _clause_said(root, verb):
+            return None  # "Did the inquiry find he committed a crime?" / "the inquiry found he had claimed ..."
         head = doc[clause_of[verb.i]]
         own = [t for t in doc if clause_of[t.i] == head.i]
         if not asserted(head, own, asked | {word_stem(head), word_stem(verb)}, modals):
             return None
         denied = any(denies(t, {verb.i, head.i}, asked | {word_stem(verb)}) for t in own) or (
             asks_for and any(c.lower_ == "against" for c in verb.children))
+        if verb in saying:
+            return "No" if denied else None
         if verb in opposed:  # "did not reject it" does not say it was accepted
             return None if denied or not _all_of_predicate(root, subject, verb) else "No"
         if denied:
@@ -186,6 +194,31 @@ def _named_before(asked, said, before: str) -> bool:
         return False
     name = [t.lower_ for t in asked.subtree if t.pos_ == "PROPN"]
     return bool(name) and set(name) <= set(words(before))
+
+
+def _whether(clause) -> bool:
+    """Is the clause the claim itself, said or left open ("that it will appeal", "whether it will appeal"), not a
+    detail of it ("when the plan would start")?"""
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children)
+
+
+def _clause_said(root, verb) -> bool:
+    """Is what the question's verb says, finds or wants (its clause: "find *he committed a crime*") in what the
+    sentence's verb governs? Its own verb and most of its words, themselves or words the crowd uses for them."""
+    said = {word_stem(t) for t in verb.subtree}
+    for c in root.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        content = [t for t in c.subtree if t.pos_ in _CONTENT and t.lower_ not in _REFERRING]
+        found = [t for t in content if said_for(word_stem(t), said) is not None]
+        # Its own verb, and most of its words: "later start *times* cause better grades" / "the later start
+        # caused the better grades" is the same claim.
+        if c not in found or 3 * len(found) < 2 * len(content):
+            return False
+    return True
+
+
+_CONTENT = frozenset("NOUN PROPN VERB NUM ADJ".split())
 
 
 def _mentions(verb, asked) -> bool:

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from lang.paraphrase import covered
 from lang.rules import FINDINGS, gives_reason, states_findings
+from lang.tagging import base_terms
 from lang.words import terms
 from qa.judgment.abstain import Decision
 from qa.judgment.evidence import Scored
@@ -30,7 +31,7 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     named = {t for n in q.names for t in terms(n)}
     asked = without_note(q.text)
     if q.wh == "yesno" and any(yes_no(asked, e.text, text_before(e)) for e in cited) or q.wh == "why" and any(
-            gives_reason(e.text) and not e.missing and covered(set(q.terms) - named, terms(e.text)) for e in cited):
+            gives_reason(e.text) and not e.missing and _reason_for(set(q.terms) - named, e) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
@@ -39,6 +40,14 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     if findings and any(states_findings(findings.group("source"), e.text) and not e.missing for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     return decision
+
+
+def _reason_for(asked: set[str], e: Scored) -> bool:
+    """Does the reason sentence speak of what "why" asks about: every word of the question in it, an irregular
+    verb by its base ("went" for "go"), or in the passage before it, where a quote's "we" was named ("... said the
+    association's chairman. 'We went to court because ...'"); the sentence itself holding one at least."""
+    said = set(terms(e.text)) | set(base_terms(e.text))
+    return bool(asked & said) and covered(asked, said | set(terms(text_before(e))))
 
 
 IN_FORM = "the sentence answers in the form asked, though the ranker doubts it is the best one"

@@ -33,6 +33,12 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
+    if any(w in _BY_NOW for w in ws[1:]):
+        # "Has the plant opened yet?": the words ask whether it is done by now; a sentence that holds it as still
+        # to come ("would open in 2026", "is expected to reopen") says not yet.
+        asked_now = " ".join(w for w in ws if w not in _BY_NOW)
+        verdict = yes_no(asked_now, sentence, before)
+        return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     exists = _exists(ws[2:], sentence) if ws[1:2] == ["there"] else None
     if exists is not None:  # "Is there a fee for ...?": whether the thing exists, not a deed
         return exists
@@ -67,6 +73,20 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return core_verdict(question, sentence, modals, before) or (
             _none_of(ws[2:], words(sentence)) if ws[1] != "any" else None)
     return verdict
+
+
+_BY_NOW = frozenset({"yet", "already"})
+
+
+def _still_to_come(question: str, sentence: str) -> bool:
+    """Is the claim held as planned or possible from where the sentence stands, not as a plan once made ("was
+    expected to reopen", "had been due to open" may since have happened)?"""
+    if not unsettled(question, sentence):
+        return False
+    return not any(w in _PAST_PLAN for w in words(sentence))
+
+
+_PAST_PLAN = frozenset({"was", "were", "had"})
 
 
 def _none_of(asked: list[str], sentence: list[str]) -> str | None:

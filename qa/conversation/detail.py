@@ -15,6 +15,12 @@ _DETAIL = re.compile(
     r"how\s+much(?:\s+money)?|how\s+many(?:\s+[a-z]+)?)"
     r"(?:\s+exactly)?\s*[?.!]*\s*$", re.I)
 
+_BEFORE = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+)?(?:(?:what|how\s+much)\s+(?:was|were|did)\s+(?:it|they|that|this|the\s+\w+)\s+"
+    r"(?:cost\s+)?(?:before(?:\s+that)?|previously|until\s+now|used\s+to\s+be|use\s+to\s+(?:be|cost))|"
+    r"(?:and\s+)?before(?:\s+that)?|what\s+about\s+before)\s*[?.!]*\s*$", re.I)
+""""And what was it before?" after an answer that a change gives ("rise from 2.20 pounds to 2.60 pounds")."""
+
 
 @dataclass(frozen=True)
 class Detail:
@@ -24,10 +30,14 @@ class Detail:
     """What kind of phrase answers it: "person", "number", "date" or "any"."""
     noun: str = ""
     """The noun asked with "which", "what", "whose" or "how many" ("to which team?"), lower case; '' if none."""
+    change: bool = False
+    """The "from" of a change ("from 68 pounds to 79 pounds") is asked: what it was before."""
 
 
 def asks_detail(question: str) -> Detail | None:
     """The preposition and the kind of answer of a turn like "against who?"; None for any other turn."""
+    if _BEFORE.match(question):
+        return Detail("from", "any", change=True)
     m = _DETAIL.match(question)
     if m is None:
         return None
