@@ -110,11 +110,11 @@ _SPEAKERS = re.compile(
 _LEADS = re.compile(r"^\s*who\s+(?:runs|leads|heads|chairs|manages|directs|(?:is|was)\s+(?:in\s+charge\s+of|the\s+(?:head|"
                     r"boss|leader|chief)\s+of))\s+(?:the\s+)?(?P<body>[^?]+?)" + _Q_END, re.I)
 """Who runs a body: asked as who holds its head's role ("head of X")."""
-_WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+about|who\s+exactly\s+is)\s+"
+_WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+(?:more\s+)?about|who\s+exactly\s+is)\s+"
                      r"(?P<name>[^?]+?)" + _Q_END +
                      # "What is Karen Liu's job?", "What does Karen Liu do?"
                      r"|^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?P<name2>[^?]+?)(?:'s|’s)\s+(?:role|job|title|occupation|"
-                     r"profession)" + _Q_END +
+                     r"profession|background|position|career)" + _Q_END +
                      r"|^\s*what\s+does\s+(?P<name3>[^?]+?)\s+do(?:\s+for\s+a\s+living)?" + _Q_END, re.I)
 _DEFINE = re.compile(
     r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|word\s+|abbreviation\s+|acronym\s+)?(?P<a>[^?]+?)\s+"

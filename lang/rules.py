@@ -218,15 +218,19 @@ _EXPLAINS = re.compile(r"\b(?:thanks to|led to|leads to|caused|causes|because of
                        r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)", re.I)
 
 
-def explains(text: str, asked: frozenset[str] | set[str] = frozenset()) -> bool:
+def explains(text: str, asked: frozenset[str] | set[str] = frozenset(), by_time: bool = True) -> bool:
     """Does the sentence give a reason, a cause or a purpose, in the wider sense an answer to "why" may show
     ("thanks to Turkish support", "to find out how", "it will get the opportunity to")? The judge's signals keep
     the narrower `gives_reason`.
 
     With `asked` (the question's terms), a purpose that only restates what was asked does not count: "Why does
     the city want a new bridge?" is not explained by "The city aims to build a bridge" (the words after "aims to"
-    are the question's own), while "The council aims to reduce traffic" explains why it closed a road."""
-    found = [m for pattern in (REASON, _EXPLAINS) for m in pattern.finditer(text)]
+    are the question's own), while "The council aims to reduce traffic" explains why it closed a road.
+
+    `by_time` False: "after an inquiry found ..." (what came before it, a weaker answer than a stated reason) does
+    not count."""
+    found = [m for pattern in (REASON, _EXPLAINS) for m in pattern.finditer(text)
+             if by_time or not m.group(0).lower().startswith("after")]
     if not asked:
         return bool(found)
     return any(not (_INTENT.fullmatch(m.group(0)) and set(terms(" ".join(text[m.end():].split()[:4]))) & asked)

@@ -150,6 +150,18 @@ def test_a_why_reason_given_two_sentences_later_in_the_speakers_words_is_cited()
     assert [e.index for e in pick(evidence, q=q)] == [1, 3]
 
 
+def test_a_why_answered_only_by_what_came_before_is_joined_by_the_reason_stated():
+    q = analyze("Why did Ferrow resign?", flat_idf)
+    evidence = [_scored("Ferrow resigned on Monday, a week after an inquiry criticised his expenses.", 1, 0.9),
+                _scored("He is 61.", 2, 0.2),
+                _scored("He said he was stepping down so that the city can move on.", 3, 0.1)]
+    assert [e.index for e in pick(evidence, q=q)] == [1, 3]
+    plain = [_scored("Ferrow resigned on Monday.", 1, 0.9),
+             _scored("He is 61.", 2, 0.2),
+             _scored("He said he left a week after an inquiry began.", 3, 0.1)]
+    assert [e.index for e in pick(plain, q=q)] == [1, 3]  # nothing better: what came before will do
+
+
 def test_the_committed_model_reproduces_its_recorded_held_out_figures():
     """The committed judge, on the frozen signals (and the reader's readings) of questions it was not fitted on
     (written by `python -m training.judge --sample ...`), gives exactly the figures recorded when it was trained."""

@@ -233,3 +233,16 @@ def test_a_person_title_before_a_name_keeps_a_person_whose_apposition_describes_
     dahl = next(e for e in entities(doc) if e.name == "Henrik Dahl")
     assert dahl.kind == PERSON and dahl.role == "Mayor"  # "a town of ..." is Tarrow's
     assert [s.speaker.name for s in statements(doc)] == ["Henrik Dahl", "Henrik Dahl"]
+
+
+def test_a_later_description_of_a_person_is_found_but_not_a_deed_or_the_same_role_again():
+    from qa.skills.roles import other_role
+
+    text = ("Until the vote, deputy mayor Colette Brannagh will act as mayor. Brannagh, a former headteacher, said "
+            "her first task would be to restore trust. Council leader Omar Vance, who chairs the budget committee, "
+            "spoke first. Vance, who said nothing about the vote, left early. Vance, the council leader, agreed.")
+    doc = article(text)
+    found = {e.name: e for e in entities(doc)}
+    more = other_role(doc, found["Colette Brannagh"])
+    assert more is not None and text[more[0]:more[1]] == "a former headteacher"
+    assert other_role(doc, found["Omar Vance"]) is None  # a deed ("who said nothing"), and "leader" again

@@ -27,6 +27,7 @@ from .conditions import what_if
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
 from .holders import holder
+from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning, unnamed
 from .speakers import around, statements, story_terms
@@ -156,7 +157,9 @@ class Skills:
         for doc, e in named:
             if e.role:
                 start, end = shown_role(doc, e)
-                return with_phrase(doc, doc.line_at(start), start, end, Route.DEFINITION)
+                more = other_role(doc, e) if e.kind == PERSON else None
+                return with_phrase(doc, doc.line_at(start), start, end, Route.DEFINITION,
+                                   doc.line_at(more[0]) if more else None)
         if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:
             # never spelled out: the words the article puts before it ("the nuclear watchdog IAEA")
             described = self._acronym(term.upper(), scope, snap, lambda a, doc: descriptor(doc.doc, a))

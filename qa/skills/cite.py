@@ -38,13 +38,15 @@ class Citer:
         return self._by_span[key]
 
 
-def with_phrase(doc: ArticleDoc, line: Line, start: int, end: int, route: Route) -> SkillAnswer:
-    """The phrase in bold first, then its sentence, cited."""
+def with_phrase(doc: ArticleDoc, line: Line, start: int, end: int, route: Route, also: Line | None = None) -> SkillAnswer:
+    """The phrase in bold first, then its sentence, cited; then `also`, another sentence that says more of it."""
     citer = Citer()
     n = citer.cite(doc, line)
     quote = doc.text[start:end]
     short = Short(text=quote, citation=n, start=start, end=end, quote=quote)
     text = f"{quote[:1].upper()}{quote[1:]}. {line.text.strip()} [{n}]"
+    if also is not None and also.number != line.number:
+        text += f" {also.text.strip()} [{citer.cite(doc, also)}]"
     return SkillAnswer(Draft(text, tuple(citer.citations), route, short=short))
 
 

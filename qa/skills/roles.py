@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lang.forms import ORGANISATION, PERSON
 from lang.rules import KIND_NOUNS, TITLES
+
+if TYPE_CHECKING:  # entities.py reads roles from here
+    from .article import ArticleDoc
+    from .entities import Entity
 
 _EDGE = " ,;:—–-\"“”'’()"
 _DOES_BUSINESS = re.compile(r"\b(?:based|headquartered|founded|listed|went public|employs|makes|sells|owns|operates|"
@@ -166,3 +171,28 @@ def _offsets(tokens) -> tuple[int, int] | None:
     if end - start < 3 or "\n" in text[start:end]:
         return None
     return start, end
+
+
+def other_role(doc: ArticleDoc, e: Entity) -> tuple[int, int] | None:
+    """Another description the article gives of a person in a later sentence ("Until then, deputy mayor Colette
+    Brannagh will act as mayor. Brannagh, a former headteacher, said ..."): source offsets, None if none."""
+    shown = doc.line_at(e.role_start)
+    for alias in dict.fromkeys(e.aliases + (e.name.split()[-1],)):  # the surname alone, whatever the tagger made of it
+        for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", doc.text):
+            line = doc.line_at(m.start())
+            span = doc.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or line is None or shown is None or line.number == shown.number or doc.is_headline(line):
+                continue
+            role = role_of(span, e.kind)
+            if role is not None and _says_more(doc.text[role[0]:role[1]], e):
+                return role
+    return None
+
+
+def _says_more(role: str, e: Entity) -> bool:
+    """Is it a description of its own: a noun phrase ("a former headteacher"), not a deed told in a relative clause
+    ("who said ..."), the same role again ("the commander of the LNA forces"), or a title with the name in it?"""
+    ws = re.findall(r"[\w'’-]+", role.lower())
+    named = set(re.findall(r"[\w'’-]+", " ".join(e.aliases).lower()))
+    return bool(ws) and ws[0] not in ("who", "which", "whose", "that") and ws[-1] not in e.role.lower().split() \
+        and not named & set(ws)
