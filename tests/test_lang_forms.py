@@ -58,6 +58,8 @@ from lang.spelling import closest, same_word
     ("does the article mention the IAEA", Kind.MENTION, "the IAEA"),
     ("Is there anything about the ferry in the story?", Kind.MENTION, "the ferry"),
     ("how many times is Weber mentioned in the article?", Kind.MENTION, "Weber"),
+    # When they said it is not what it was about: all they said.
+    ("what did Keelan say after the ruling", Kind.OPINION, "Keelan"),
     # A length asked for is a summary's.
     ("what happened with the mayor, in a few sentences", Kind.SUMMARY, "mayor"),
     ("explain the ferry story in three sentences", Kind.SUMMARY, "ferry"),
