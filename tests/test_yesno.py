@@ -231,6 +231,7 @@ def test_a_deed_asked_of_anyone_is_denied_by_no_and_its_noun(question, sentence,
     ("has the bridge already reopened", "The bridge has not reopened.", "No"),
     ("has the bridge reopened yet", "The bridge was expected to reopen in March.", None),  # a plan once made
     ("has the bridge reopened yet", "The tunnel is expected to reopen in March.", None),  # another thing
+    ("has the plant opened yet", "She said the plant had been approved in 2022 and would open in 2026.", "No"),
 ])
 def test_yet_asks_whether_it_is_done_by_now_and_a_plan_still_to_come_says_not_yet(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

@@ -83,10 +83,17 @@ def _still_to_come(question: str, sentence: str) -> bool:
     expected to reopen", "had been due to open" may since have happened)?"""
     if not unsettled(question, sentence):
         return False
-    return not any(w in _PAST_PLAN for w in words(sentence))
+    asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}
+    for t in parse_fast(sentence):
+        if word_stem(t) not in asked or t.dep_ not in _VERBAL:
+            continue
+        planned = [t] + [a for a in list(t.ancestors)[:2] if t.dep_ == "xcomp" or a.dep_ == "xcomp"]
+        return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_PLAN for v in planned for c in v.children)
+    return False
 
 
 _PAST_PLAN = frozenset({"was", "were", "had"})
+_VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
 
 
 def _none_of(asked: list[str], sentence: list[str]) -> str | None:
@@ -166,7 +173,9 @@ def unsettled(question: str, sentence: str) -> bool:
     for t in doc:
         if word_stem(t) in asked:
             held.setdefault(clause_of[t.i], set()).add(word_stem(t))
-    head = doc[max(held.items(), key=lambda kv: len(kv[1]))[0]]
+    # The clause whose own verb is asked about first ("... was approved in 2022 and would open in 2026" for "has
+    # the plant opened?": the subject sits in the first clause, the claim in the second), then the most words.
+    head = doc[max(held.items(), key=lambda kv: (word_stem(doc[kv[0]]) in asked, len(kv[1])))[0]]
     own = [t for t in doc if clause_of[t.i] == head.i]
     if any(denies(t, {head.i}, asked) for t in own) or _intent_denied(head):
         return False  # denied, not unsettled
