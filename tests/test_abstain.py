@@ -298,4 +298,16 @@ def test_a_year_asked_that_no_article_mentions_is_refused_whatever_the_judge_thi
     assert refused.abstain and refused.reason == "they never mention 2019"
     assert not decide(q, selected, threshold=0.4, sure=0.8, mentioned=lambda name: True).abstain
     ranged = analyze("How many visited in the 2014-2015 season?", flat_idf)  # a range is not a year asked
-    assert not decide(ranged, selected, threshold=0.4, sure=0.8, mentioned=lambda name: False).abstain
+    visitors = _selected(_best("About 3.5 million people visited that season."), 0.9)
+    assert not decide(ranged, visitors, threshold=0.4, sure=0.8, mentioned=lambda name: False).abstain
+
+
+def test_a_count_asked_is_not_given_by_a_sum_of_money():
+    fined = analyze("How many people have been fined for the hose ban?", flat_idf)
+    fee = _selected(_best("Fines for breaking the hose ban start at 250 euros.", fits=False), 0.9)
+    assert decide(fined, fee, threshold=0.4, sure=0.8).reason == "they give no number for this"
+    counted = _selected(_best("Forty people were fined 250 euros each for breaking the hose ban."), 0.9)
+    assert not decide(fined, counted, threshold=0.4, sure=0.8).abstain
+    cost = analyze("How many euros does a fine cost?", flat_idf)  # money asked for
+    money = _selected(_best("Fines for breaking the hose ban start at 250 euros."), 0.9)
+    assert not decide(cost, money, threshold=0.4, sure=0.8).abstain

@@ -9,6 +9,7 @@ from lang.rules import AUXILIARIES, KIND_NOUNS
 from lang.words import is_number, words
 from qa.types import Level
 
+from .answer_kinds import counts
 from .confidence import level
 from .evidence import Phrase, Scored, Selection
 from .features import new_names
@@ -23,6 +24,10 @@ _AGE_GIVEN = re.compile(r"\b(?:old|aged?|born|birth)\b|\(\d{1,3}\)|,\s*\d{1,3}\s
 
 
 _COUNT = re.compile(r"\s*how\s+(?:many|much)\b", re.I)
+_MANY = re.compile(r"\s*how\s+many\b", re.I)
+_MONEY_WORDS = re.compile(r"[$€£¥₹]|\b(?:money|dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|cents?|pence|"
+                          r"crowns?|kron[ae]r|pesos?|currency|fees?|fines?|salary|salaries|wages?|prices?|costs?)\b",
+                          re.I)
 NUMBER_LOOKS = 3
 """How far down "how many / how much" looks for a sentence with a number before it refuses: on SQuAD v1.1 train,
 98.7% of these questions (4,727 of 4,791) are answered by a sentence that has one."""
@@ -92,8 +97,11 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     measured = q.unit not in _MEASURES or not selection.evidence or selection.evidence[0].fits
     if q.wants == AGE and selection.evidence and not gives_age(selection.evidence[0].text):
         measured = False  # "How old is X?" / "X, who drove for the firm for six years": no age is given
+    # A count of things is not a sum of money: "How many people were fined?" / "Fines start at 250 euros".
+    number = counts if _MANY.match(q.text) and q.unit != MONEY and not _MONEY_WORDS.search(q.text) else \
+        (lambda text: any(is_number(w) for w in words(text)))
     if _COUNT.match(q.text) and selection.evidence and not any(
-            any(is_number(w) for w in words(e.text)) for e in selection.evidence[:NUMBER_LOOKS]):
+            number(e.text) for e in selection.evidence[:NUMBER_LOOKS]):
         measured = False  # "How many families will move?" / "the families would receive relocation payments"
     if selection.evidence and (_asks_a_name(q.text) or _asks_which(q.text, selection.evidence[0].text)) \
             and not new_names(q, selection.evidence[0].text):

@@ -15,12 +15,24 @@ _TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterd
                          r"(within|in) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) "
                          r"(hours?|days?|weeks?|months?|years?)|(next|this|last|the|by|until) (spring|summer|autumn|"
                          r"winter)|(next|this|last) fall)\b", re.I)
-_MONEY_SAID = re.compile(
-    r"[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|chf|jpy|cny|inr|rs)\.?\s?\d|\b(?:us|a|c|nz|hk)\$\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
+_AMOUNT_IN_WORDS = (
     r"\d(?:[\d,.]*)\s*(?:million|billion|trillion|thousand|m|bn|k)?\s*(?-i:[A-Z][a-z]+\s+)?"  # "310 Danish kroner"
     r"(?:dollars?|euros?|pounds? sterling|pounds?|yen|yuan|renminbi|rupees?|francs?|cents?|pence|kron[ae]r|kronor|"
     r"krona|rubles?|roubles?|pesos?|reais|lira|shekels?|dinars?|dirhams?|riyals?|won|rand|naira|shillings?|marks?|"
-    r"guilders?|zloty)\b", re.I)
+    r"guilders?|zloty)\b")
+_MONEY_SAID = re.compile(
+    r"[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|chf|jpy|cny|inr|rs)\.?\s?\d|\b(?:us|a|c|nz|hk)\$\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
+    + _AMOUNT_IN_WORDS, re.I)
+_MONEY_SPAN = re.compile(r"(?:\b(?:us|a|c|nz|hk))?[$€£¥₹]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|m|bn|k)\b)?|"
+                         + _AMOUNT_IN_WORDS, re.I)
+"""An amount of money as a whole ("£18,000", "250 euros", "1.2 million dollars")."""
+
+
+def counts(text: str) -> bool:
+    """Does the text hold a number that is not an amount of money ("41 restaurant meals", not "250 euros")?"""
+    return any(is_number(w) for w in words(_MONEY_SPAN.sub(" ", text)))
+
+
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
 _SPAN_SAID = re.compile(r"\b(?:until|till|through(?:out)?)\s+\w|\b(?:for|over|within)\s+(?:(?:several|a\s+few|many|"
                         r"some|the\s+next|the\s+past|the\s+coming)\s+)?(?:days|weeks|months|years|decades|hours)\b", re.I)
