@@ -256,3 +256,14 @@ def test_yet_asks_whether_it_is_done_by_now_and_a_plan_still_to_come_says_not_ye
 ])
 def test_the_claim_a_verb_governs_a_saying_denied_and_more_phrasal_verbs(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("do we know what the pill will cost", "The maker has not said how much the pill will cost.", "No"),
+    ("is it known who started the fire", "Police said it was not yet known who started the fire.", "No"),
+    ("does the article say why he resigned", "He declined to say why he resigned.", "No"),
+    ("do we know what the pill will cost", "The pill will cost 400 pounds a month.", None),  # said: no verdict
+    ("do we know what the pill will cost", "The maker has not said when the pill will reach pharmacies.", None),
+])
+def test_do_we_know_is_answered_no_by_a_sentence_that_says_it_has_not_been_said(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

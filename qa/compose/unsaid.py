@@ -1,0 +1,40 @@
+"""Whether the article says something at all: "Do we know what it will cost?" is answered No by a sentence
+that says it has not been said ("... has not said how much it will cost")."""
+from __future__ import annotations
+
+import re
+
+from lang.words import STOPWORDS, words
+
+from .clauses import base_stem
+
+__all__ = ["asks_if_known", "left_unsaid"]
+
+
+def asks_if_known(question: str) -> str | None:
+    """What a "do we know …?" question asks to be known ("what Norvexa will cost"); None for any other question."""
+    m = _KNOWN.match(question)
+    return m.group("what") if m else None
+
+
+_KNOWN = re.compile(r"^\s*(?:(?:do|does|did)\s+(?:we|you|they|anyone|anybody|the\s+(?:article|story|report))\s+"
+                    r"(?:know|say|tell\s+us)|(?:is|was)\s+it\s+(?:known|said|clear))\s+(?P<what>(?:what|how|when|where|"
+                    r"who|why|which|whether|if)\b.+)$", re.I)
+""""Do we know what X will cost?", "Is it known when ...?": whether the article says it at all."""
+
+
+def left_unsaid(what: str, sentence: str) -> bool:
+    """Does the sentence say that what is asked has not been said ("... has not said how much Norvexa will
+    cost", "it is not yet known when ...")? The question's words after its question word must mostly be there."""
+    if not _UNSAID.search(sentence):
+        return False
+    asked = {base_stem(w) for w in words(what)[1:] if w not in STOPWORDS}
+    said = {base_stem(w) for w in words(sentence)}
+    return bool(asked) and 3 * len(asked & said) >= 2 * len(asked)
+
+
+_UNSAID = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:not|n't)\s+(?:yet\s+)?(?:said|say|disclosed?|"
+                     r"revealed?|announced?|confirmed?|specified|stated|given|made\s+public)|(?:is|are|was|were|remains?)"
+                     r"\s+(?:not\s+(?:yet\s+)?|un)(?:known|clear|disclosed|decided|confirmed)|declined\s+to\s+(?:say|"
+                     r"disclose|comment)|would\s+not\s+say|no\s+(?:details|word|date|figure|price)\s+(?:was|were|has|"
+                     r"have)\s+been\s+given)\b", re.I)
