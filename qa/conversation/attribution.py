@@ -9,7 +9,8 @@ from .followup import plain
 _ASKS_SOURCE = re.compile(
     r"^\s*(?:and\s+|but\s+|so\s+)?(?:"
     r"(?:according|says?|said)\s+(?:to\s+)?(?:who|whom)"
-    r"|who\s+(?:says|said|claims|claimed|reported|reports|told\s+(?:you|them|us))(?:\s+(?:that|so|this|it))?"
+    r"|who\s+(?:says|said|claims|claimed|reported|reports|announced|stated|confirmed|revealed|wrote|"
+    r"told\s+(?:you|them|us))(?:\s+(?:that|so|this|it))?"
     r"|(?:what|which|who)(?:'s|’s|\s+is|\s+are|\s+was)\s+(?:the|your|their|its)\s+sources?(?:\s+(?:of|for)\s+"
     r"(?:that|this|it))?"
     r"|(?:the\s+)?sources?"
