@@ -246,3 +246,11 @@ def test_a_later_description_of_a_person_is_found_but_not_a_deed_or_the_same_rol
     more = other_role(doc, found["Colette Brannagh"])
     assert more is not None and text[more[0]:more[1]] == "a former headteacher"
     assert other_role(doc, found["Omar Vance"]) is None  # a deed ("who said nothing"), and "leader" again
+
+
+def test_an_organisation_is_called_by_the_first_word_of_its_name_and_nothing_else_is():
+    doc = article("Nurses were supplied by Medistaff Solutions, a staffing agency. Dr Ana Brandt said the ward was full.")
+    found = {e.name: e for e in entities(doc)}
+    assert found["Medistaff Solutions"].called_by_first_word("medistaff")
+    assert not found["Medistaff Solutions"].called_by_first_word("solutions")
+    assert not found["Ana Brandt"].called_by_first_word("ana")  # a person is named by the surname

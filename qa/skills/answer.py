@@ -114,7 +114,8 @@ class Skills:
             # A name typed as a name ("Brant") may carry a typo; a plain word ("the winner") must be exact.
             typos = any(w[:1].isupper() for w in name.split()) or not all(
                 w in self.common for w in re.findall(r"[a-z]+", name.lower()) if w != "the")
-            match = next((e for e in entities(doc) if e.matches(name, typos)), None)
+            match = next((e for e in entities(doc) if e.matches(name, typos)), None) or next((
+                e for e in entities(doc) if " " not in name.strip() and typos and e.called_by_first_word(name)), None)
             if match is not None:
                 found.append((doc, match))
         return found

@@ -58,6 +58,11 @@ class Entity:
         return False
 
 
+    def called_by_first_word(self, word: str) -> bool:
+        """An organisation called by the first word of its name ("Medistaff" for "Medistaff Solutions")."""
+        return self.kind == ORGANISATION and " " in self.name and _key(self.name).split()[0] == _key(word)
+
+
 def _key(text: str) -> str:
     words = [w for w in re.findall(r"[\w-]+", _POSSESSIVE.sub("", text.lower())) if w not in ("the", "a", "an")]
     return " ".join(words)
