@@ -164,7 +164,8 @@ KIND_NOUNS = {
     "organisation": frozenset("""company firm group agency organisation organization association alliance party
         maker manufacturer bank council authority ministry department office union committee institute university
         newspaper magazine outlet network charity coalition consultancy contractor startup corporation airline club
-        team journal publisher broadcaster insurer retailer lender supplier""".split()),
+        team journal publisher broadcaster insurer retailer lender supplier subsidiary court tribunal trust foundation
+        forum panel board""".split()),
     "person": frozenset("""official officer superintendent teacher principal doctor physician nurse worker employee
         resident trader student parent mother father son daughter wife husband farmer engineer lawyer attorney
         negotiator analyst researcher scientist economist manager founder owner executive leader activist member

@@ -254,3 +254,13 @@ def test_an_organisation_is_called_by_the_first_word_of_its_name_and_nothing_els
     assert found["Medistaff Solutions"].called_by_first_word("medistaff")
     assert not found["Medistaff Solutions"].called_by_first_word("solutions")
     assert not found["Ana Brandt"].called_by_first_word("ana")  # a person is named by the surname
+
+
+def test_a_names_own_words_and_the_dateline_say_what_it_is_over_the_taggers_person():
+    from qa.skills.roles import kind_by_name, kind_by_role
+
+    text = "# Wind farm blocked\n\nSALTMERE — The High Court blocked the plan of the Glasbury-based Ferrant Group."
+    assert kind_by_name("High Court", PERSON, text) == ORGANISATION
+    assert kind_by_name("Saltmere", PERSON, text) == PLACE and kind_by_name("Glasbury", PERSON, text) == PLACE
+    assert kind_by_name("Ana Brandt", PERSON, text) == PERSON
+    assert kind_by_role("The city's returning officer", ORGANISATION) == PERSON  # "officer" is not "office"

@@ -13,7 +13,7 @@ from lang.rules import KIND_NOUNS, TITLES
 from lang.spelling import same_word
 
 from .article import ArticleDoc
-from .roles import kind_by_role, role_of
+from .roles import kind_by_name, kind_by_role, role_of
 
 THING = "thing"  # as lang.rules.KIND_NOUNS names it
 """A named thing that is no person, organisation or place ("Cyclone Oren", "Operation Sea Guardian"): listed
@@ -100,6 +100,7 @@ def _build(doc: ArticleDoc) -> list[Entity]:
             continue  # written in lower case elsewhere: a common word opening a sentence ("Measles was ...")
         if any(m.end < len(parsed) and parsed[m.end].text in KIND_NOUNS[PLACE] for m in g["mentions"]):
             kind = PLACE  # "Tassa province", "the Tassa delta": what it is, written right after it
+        kind = kind_by_name(full, kind, doc.text)
         if any(m.start > 0 and parsed[m.start - 1].lower_.rstrip(".") in _HONORIFICS for m in g["mentions"]):
             kind = PERSON  # "Dr Ana Voss": whatever the tagger made of the name
         titled = next((parsed[m.start - 1] for m in g["mentions"] if m.start > 0 and parsed[m.start - 1].text.istitle()

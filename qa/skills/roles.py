@@ -21,6 +21,27 @@ _OCCUPATION = re.compile(r"\w{3}(?:ist|yst|ician|ographer)s?$")
 """Nouns that name what a person does ("a climatologist", "an analyst", "a physician", "a photographer")."""
 
 
+def _forms(noun: str) -> set[str]:
+    """The noun and its singular ("councils", "agencies"); not "officer" read as "office"."""
+    return {noun, noun[:-1] if noun.endswith("s") else noun, noun[:-3] + "y" if noun.endswith("ies") else noun}
+
+
+def kind_by_name(name: str, kind: str, text: str) -> str:
+    """What a name's own words and the text around it say it is, over the tagger's "person": a name ending in a
+    kind noun ("High Court", "Ferrant Group", "Saltmere Bay"), a place a thing is based in ("Glasbury-based"),
+    or the dateline's place ("DUNMARROW — ...")."""
+    if kind != PERSON:
+        return kind
+    last = name.lower().split()[-1]
+    for k in (ORGANISATION, "place"):
+        if " " in name and _forms(last) & KIND_NOUNS[k]:
+            return k
+    if re.search(r"(?<![\w-])" + re.escape(name) + r"-based\b", text) or re.match(
+            r"\s*(?:#[^\n]*\n\s*)?" + re.escape(name.upper()) + r"\s+[—–-]", text):
+        return "place"
+    return kind
+
+
 def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
     """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said. With
     `head_only`, only the role's head noun counts ("Velora Mobility, the maker of ..." is a company)."""
@@ -40,7 +61,7 @@ def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
     if head:
         noun = head[-1]
         for k, nouns in KIND_NOUNS.items():
-            if {noun, noun[:-1], noun[:-3] + "y" if noun.endswith("ies") else noun} & nouns:
+            if _forms(noun) & nouns:
                 return k
         if noun in TITLES or _OCCUPATION.search(noun):
             return PERSON
