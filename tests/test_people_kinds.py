@@ -264,3 +264,13 @@ def test_a_names_own_words_and_the_dateline_say_what_it_is_over_the_taggers_pers
     assert kind_by_name("Saltmere", PERSON, text) == PLACE and kind_by_name("Glasbury", PERSON, text) == PLACE
     assert kind_by_name("Ana Brandt", PERSON, text) == PERSON
     assert kind_by_role("The city's returning officer", ORGANISATION) == PERSON  # "officer" is not "office"
+
+
+def test_a_word_taken_for_a_person_that_opens_an_organisations_name_is_that_organisation():
+    doc = article("Northvane Renewables, a subsidiary of the Ferrant Group, planned the farm. Under the ruling, "
+                  "Northvane must submit a new assessment if it wants to revive the project. The judge ordered "
+                  "Northvane and the CPA to pay 70 percent of the costs. The dispute began when Northvane first "
+                  "published its plans.")  # the small tagger takes "Northvane" for a person here
+    found = {e.name: e for e in entities(doc)}
+    assert "Northvane" in found["Northvane Renewables"].aliases and "Northvane" not in found
+    assert found["Northvane Renewables"].kind == ORGANISATION

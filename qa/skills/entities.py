@@ -262,10 +262,11 @@ def _merge_surnames(found: list[Entity]) -> None:
 def _merge_short_names(found: list[Entity]) -> None:
     """A body called by the first word of its two-word name ("Ferrow" for "Ferrow Rides", "Norvik" for "Norvik
     Group") is one entity, whatever the tagger took either for. A person is called by the surname, not the first
-    name, and a place's name opens other names ("Washington" / "Washington Post"), so neither is merged."""
-    for short in [e for e in found if " " not in e.name and e.kind not in (PERSON, PLACE)]:
-        full = next((e for e in found if e is not short and len(e.name.split()) == 2
-                     and e.name.split()[0] == short.name and (e.kind != PERSON or not e.role)), None)
+    name, and a place's name opens other names ("Washington" / "Washington Post"), so neither is merged; but a name
+    taken for a person that opens an organisation's is that body ("Northvane" / "Northvane Renewables")."""
+    for short in [e for e in found if " " not in e.name and e.kind != PLACE]:
+        full = next((e for e in found if e is not short and len(e.name.split()) == 2 and e.name.split()[0] == short.name
+                     and (e.kind != PERSON or not e.role) and (short.kind != PERSON or e.kind == ORGANISATION)), None)
         if full is None:
             continue
         kind = short.kind if short.role or not full.role else full.kind
