@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from lang.phrasal import phrasal_meanings
 from lang.tagging import base_terms
 from lang.words import name_pairs, terms, terms_many
 
@@ -16,9 +17,9 @@ def keyword_terms(texts: list[str]) -> list[list[str]]:
 
 
 def query_terms(question: str) -> list[str]:
-    """What keyword search looks for: the question's terms, the bases of its irregular verb forms, and the word
-    pairs of its names."""
-    return terms(question) + base_terms(question) + name_pairs(question)
+    """What keyword search looks for: the question's terms, the bases of its irregular verb forms, the one-word
+    verbs its phrasal verbs mean ("put the fares up": "raise", "increase"), and the word pairs of its names."""
+    return terms(question) + base_terms(question) + phrasal_meanings(question) + name_pairs(question)
 
 
 def bm25_idf(passages: int, df: int) -> float:

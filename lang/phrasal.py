@@ -4,7 +4,7 @@ is never its bare verb ("went up" is not "went")."""
 from __future__ import annotations
 
 from lang.tagging import verb_base
-from lang.words import stem
+from lang.words import stem, words
 
 _MEANS = """go up: rise increase climb grow
 go down: fall drop decline decrease
@@ -56,3 +56,26 @@ for _line in filter(None, _MEANS):
 def means(base_stem: str, particle: str) -> frozenset[str]:
     """The stems of the one-word verbs the phrasal verb means (empty when the table has none)."""
     return _TABLE.get((base_stem, particle.lower()), frozenset())
+
+
+def phrasal_meanings(text: str) -> list[str]:
+    """The stems of the one-word verbs that the text's phrasal verbs mean, the particle next to the verb or up to
+    two words after it ("put up the fares", "put the fares up")."""
+    return [m for _, ms in _phrasals(text) for m in sorted(ms)]
+
+
+def said_by_meaning(text: str, said: set[str]) -> set[str]:
+    """The stems of the text's phrasal verbs (verb and particle) whose meaning is among the stems `said` ("put
+    ... up" when the sentence says "increase")."""
+    return {part for parts, ms in _phrasals(text) if ms & said for part in parts}
+
+
+def _phrasals(text: str) -> list[tuple[tuple[str, str], frozenset[str]]]:
+    ws = words(text)
+    found = []
+    for i, w in enumerate(ws):
+        p = next((p for p in ws[i + 1:i + 4] if p in PARTICLES), None)
+        meant = means(stem(verb_base(w)), p) if p else frozenset()
+        if meant:
+            found.append(((stem(w), stem(p)), meant))
+    return found

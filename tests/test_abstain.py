@@ -197,6 +197,13 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
     quote = '"We went to court because nobody would listen to us."'
     assert answered_in_form(court, unsure, [_after("said the fishermen's chairman. ", quote)]).level is Level.LIKELY
     assert answered_in_form(court, unsure, [_after("said the mayor. ", quote)]).level is Level.DOUBTFUL
+    # A phrasal verb by its meaning, the deed named by its noun: "put the fares up" / "the increase".
+    fares = analyze("Why did the council put the fares up?", flat_idf)
+    low = decide(fares, _selected(_best("The council met."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
+    due = "Council leader Ana Roth said the increase was unavoidable due to a rise in fuel costs."
+    assert answered_in_form(fares, low, [_best(due)]).level is Level.LIKELY
+    other = "Council leader Ana Roth said the delay was unavoidable due to a rise in fuel costs."
+    assert answered_in_form(fares, low, [_best(other)]).level is Level.DOUBTFUL
 
 
 def _after(before: str, text: str) -> Scored:

@@ -170,6 +170,8 @@ def test_an_irregular_verb_form_is_found_by_its_base(write_article, store, fake_
     hits = index.search(keywords.query_terms("Who did the club sell?"), 2)
     assert store.passages_by_id([hits[0][0]])[hits[0][0]].source == "club.txt"
     assert {"sold", "sell"} <= set(keywords.keyword_terms(["The club sold its captain."])[0])
+    # A phrasal verb asked is also looked for by what it means: "put the fares up" finds "raised fares".
+    assert {"rais", "increas"} <= set(keywords.query_terms("Why did the council put the fares up?"))
 
 
 # A slow process: reads its view of the store, says so, waits for a line on stdin, then syncs from that view.

@@ -3,13 +3,15 @@ claim stated or denied, a reason given for a "why", an age beside the name asked
 likely), or a yes/no claim only planned or possible (then a sure one is doubtful)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
 from lang.paraphrase import covered
+from lang.phrasal import phrasal_meanings, said_by_meaning
 from lang.rules import FINDINGS, gives_reason, states_findings
 from lang.tagging import base_terms
-from lang.words import terms
+from lang.words import stem, terms
 from qa.judgment.abstain import Decision
 from qa.judgment.evidence import Scored
 from qa.judgment.answer_kinds import age_beside
@@ -31,7 +33,7 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     named = {t for n in q.names for t in terms(n)}
     asked = without_note(q.text)
     if q.wh == "yesno" and any(yes_no(asked, e.text, text_before(e)) for e in cited) or q.wh == "why" and any(
-            gives_reason(e.text) and not e.missing and _reason_for(set(q.terms) - named, e) for e in cited):
+            gives_reason(e.text) and not e.missing and _reason_for(q.text, set(q.terms) - named, e) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
@@ -42,12 +44,19 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     return decision
 
 
-def _reason_for(asked: set[str], e: Scored) -> bool:
+def _reason_for(question: str, asked: set[str], e: Scored) -> bool:
     """Does the reason sentence speak of what "why" asks about: every word of the question in it, an irregular
-    verb by its base ("went" for "go"), or in the passage before it, where a quote's "we" was named ("... said the
-    association's chairman. 'We went to court because ...'"); the sentence itself holding one at least."""
+    verb by its base ("went" for "go"), a phrasal verb by its meaning ("put the fares up" / "the increase"), or in
+    the passage before it, where a quote's "we" was named ("... said the association's chairman. 'We went to court
+    because ...'"); the sentence itself holding one at least."""
     said = set(terms(e.text)) | set(base_terms(e.text))
-    return bool(asked & said) and covered(asked, said | set(terms(text_before(e))))
+    by_meaning = said_by_meaning(question, said)
+    asked = asked - by_meaning
+    missing = [a for a in asked if not covered({a}, said | set(terms(text_before(e))))]
+    # The deed named by its noun ("the increase", "the sale") is the one asked about: its object may go unsaid.
+    named = set(phrasal_meanings(question)) | asked
+    return bool(asked & said) and (not missing or len(missing) == 1 and bool(by_meaning) and any(
+        stem(w) in named for w in re.findall(r"\b(?:the|this|that)\s+(\w+)", e.text, re.I)))
 
 
 IN_FORM = "the sentence answers in the form asked, though the ranker doubts it is the best one"
