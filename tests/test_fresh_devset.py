@@ -1,6 +1,6 @@
-"""The development sets of skill questions (tools/devsets/skills, fresh, probe, probe12, probe13, probe14,
-probe15, probe17) are what they say: every check is text of one of their articles (so a right answer can contain
-it), and the evaluator reads them."""
+"""The development sets of skill questions (tools/devsets/skills, fresh, probe, probe12-probe18) are what they
+say: every check is text of one of their articles (so a right answer can contain it), and the evaluator reads
+them."""
 from __future__ import annotations
 
 import json
@@ -17,7 +17,9 @@ SETS = [PROJECT_DIR / "tools" / "devsets" / "skills" / "skills_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe13" / "probe13_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe14" / "probe14_dev.json",
         PROJECT_DIR / "tools" / "devsets" / "probe15" / "probe15_dev.json",
-        PROJECT_DIR / "tools" / "devsets" / "probe17" / "probe17_dev.json"]
+        PROJECT_DIR / "tools" / "devsets" / "probe17" / "probe17_dev.json",
+        PROJECT_DIR / "tools" / "devsets" / "probe16" / "probe16_dev.json",
+        PROJECT_DIR / "tools" / "devsets" / "probe18" / "probe18_dev.json"]
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.parent.name)
