@@ -72,7 +72,10 @@ _SUMMARY = re.compile(
     rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END +
     # "What happened with the mayor, in a few sentences?": a length asked for is a summary's
     r"|^(?P<rest6>.*?)[,\s]+in\s+(?:a\s+few|a\s+couple\s+of|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
-    r"(?:sentences?|lines?|words|points|bullet\s*points|bullets)" + _Q_END, re.I)
+    r"(?:sentences?|lines?|words|points|bullet\s*points|bullets)" + _Q_END +
+    # "what happened at the plant? short summary pls": the question first, the summary asked after it
+    r"|^(?P<rest7>[^?.!]+?)\s*[?.!,]+\s*(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?(?:summary|summari[sz]e|"
+    r"tl;?\s?dr|recap)(?:\s+(?:please|pls|plz))?" + _Q_END, re.I)
 
 _ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(?P<x>[\w-]+(?:\s+[\w-]+){0,2}?)\s+"
                     r"(?:all\s+)?about" + _Q_END, re.I)
@@ -211,7 +214,7 @@ def form(question: str) -> Form | None:
         return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))
     m = _SUMMARY.match(q)
     if m:
-        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6") if g is not None), "")
+        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6", "rest7") if g is not None), "")
         return Form(Kind.SUMMARY, subject=_story(rest))
     m = _ABOUT.match(q)
     if m and m.group("x") == m.group("x").lower():  # "what is the study about?"; not "the Domesday Book"

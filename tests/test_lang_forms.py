@@ -65,6 +65,7 @@ from lang.spelling import closest, same_word
     ("explain the ferry story in three sentences", Kind.SUMMARY, "ferry"),
     ("summarize it in 3 bullet points", Kind.SUMMARY, ""),
     ("summary of the 2019 floods", Kind.SUMMARY, "2019 floods"),
+    ("what happened at the ferry company? short summary pls", Kind.SUMMARY, "ferry company"),
 ])
 def test_question_forms(question, kind, subject):
     f = form(question)
