@@ -47,8 +47,9 @@ class IngestRate:
         def rate(x: float, s: float) -> float:
             return round(x / s, 1) if s > 0 else 0.0
 
-        return cls(label, articles, chars, passages, sentences, round(ingest_s, 3), round(embed_in_ingest_s, 3),
-                   round(raw_embed_s, 3), rate(chars / 1000, ingest_s), rate(passages, ingest_s),
+        # Six places: a small article's embedding with a fast embedder takes well under a millisecond.
+        return cls(label, articles, chars, passages, sentences, round(ingest_s, 6), round(embed_in_ingest_s, 6),
+                   round(raw_embed_s, 6), rate(chars / 1000, ingest_s), rate(passages, ingest_s),
                    rate(chars / 1000, raw_embed_s), round(raw_embed_s / ingest_s, 3) if ingest_s > 0 else 0.0)
 
     @classmethod
