@@ -238,39 +238,39 @@ def test_a_person_title_before_a_name_keeps_a_person_whose_apposition_describes_
 def test_a_later_description_of_a_person_is_found_but_not_a_deed_or_the_same_role_again():
     from qa.skills.roles import other_role
 
-    text = ("Until the vote, deputy mayor Colette Brannagh will act as mayor. Brannagh, a former headteacher, said "
+    text = ("Until the vote, deputy mayor Mara Lind will act as mayor. Lind, a former headteacher, said "
             "her first task would be to restore trust. Council leader Omar Vance, who chairs the budget committee, "
             "spoke first. Vance, who said nothing about the vote, left early. Vance, the council leader, agreed.")
     doc = article(text)
     found = {e.name: e for e in entities(doc)}
-    more = other_role(doc, found["Colette Brannagh"])
+    more = other_role(doc, found["Mara Lind"])
     assert more is not None and text[more[0]:more[1]] == "a former headteacher"
     assert other_role(doc, found["Omar Vance"]) is None  # a deed ("who said nothing"), and "leader" again
 
 
 def test_an_organisation_is_called_by_the_first_word_of_its_name_and_nothing_else_is():
-    doc = article("Nurses were supplied by Medistaff Solutions, a staffing agency. Dr Ana Brandt said the ward was full.")
+    doc = article("Nurses were supplied by Kelvar Staffing, a staffing agency. Dr Ana Brandt said the ward was full.")
     found = {e.name: e for e in entities(doc)}
-    assert found["Medistaff Solutions"].called_by_first_word("medistaff")
-    assert not found["Medistaff Solutions"].called_by_first_word("solutions")
+    assert found["Kelvar Staffing"].called_by_first_word("kelvar")
+    assert not found["Kelvar Staffing"].called_by_first_word("solutions")
     assert not found["Ana Brandt"].called_by_first_word("ana")  # a person is named by the surname
 
 
 def test_a_names_own_words_and_the_dateline_say_what_it_is_over_the_taggers_person():
     from qa.skills.roles import kind_by_name, kind_by_role
 
-    text = "# Wind farm blocked\n\nSALTMERE — The High Court blocked the plan of the Glasbury-based Ferrant Group."
+    text = "# Wind farm blocked\n\nMARSHTON — The High Court blocked the plan of the Orvel-based Orvel Group."
     assert kind_by_name("High Court", PERSON, text) == ORGANISATION
-    assert kind_by_name("Saltmere", PERSON, text) == PLACE and kind_by_name("Glasbury", PERSON, text) == PLACE
+    assert kind_by_name("Marshton", PERSON, text) == PLACE and kind_by_name("Orvel", PERSON, text) == PLACE
     assert kind_by_name("Ana Brandt", PERSON, text) == PERSON
     assert kind_by_role("The city's returning officer", ORGANISATION) == PERSON  # "officer" is not "office"
 
 
 def test_a_word_taken_for_a_person_that_opens_an_organisations_name_is_that_organisation():
-    doc = article("Northvane Renewables, a subsidiary of the Ferrant Group, planned the farm. Under the ruling, "
-                  "Northvane must submit a new assessment if it wants to revive the project. The judge ordered "
-                  "Northvane and the CPA to pay 70 percent of the costs. The dispute began when Northvane first "
-                  "published its plans.")  # the small tagger takes "Northvane" for a person here
+    doc = article("Corvane Renewables, a subsidiary of the Orvel Group, planned the farm. Under the ruling, "
+                  "Corvane must submit a new assessment if it wants to revive the project. The judge ordered "
+                  "Corvane and the CPA to pay 70 percent of the costs. The dispute began when Corvane first "
+                  "published its plans.")  # the small tagger takes "Corvane" for a person here
     found = {e.name: e for e in entities(doc)}
-    assert "Northvane" in found["Northvane Renewables"].aliases and "Northvane" not in found
-    assert found["Northvane Renewables"].kind == ORGANISATION
+    assert "Corvane" in found["Corvane Renewables"].aliases and "Corvane" not in found
+    assert found["Corvane Renewables"].kind == ORGANISATION

@@ -12,7 +12,7 @@ __all__ = ["asks_if_known", "left_unsaid"]
 
 
 def asks_if_known(question: str) -> str | None:
-    """What a "do we know …?" question asks to be known ("what Norvexa will cost"); None for any other question."""
+    """What a "do we know …?" question asks to be known ("what the pill will cost"); None for any other question."""
     m = _KNOWN.match(question)
     return m.group("what") if m else None
 
@@ -24,7 +24,7 @@ _KNOWN = re.compile(r"^\s*(?:(?:do|does|did)\s+(?:we|you|they|anyone|anybody|the
 
 
 def left_unsaid(what: str, sentence: str) -> bool:
-    """Does the sentence say that what is asked has not been said ("... has not said how much Norvexa will
+    """Does the sentence say that what is asked has not been said ("... has not said how much the pill will
     cost", "it is not yet known when ...")? The question's words after its question word must mostly be there."""
     if not _UNSAID.search(sentence):
         return False

@@ -59,7 +59,7 @@ class Entity:
 
 
     def called_by_first_word(self, word: str) -> bool:
-        """An organisation called by the first word of its name ("Medistaff" for "Medistaff Solutions")."""
+        """An organisation called by the first word of its name ("Kelvar" for "Kelvar Staffing")."""
         return self.kind == ORGANISATION and " " in self.name and _key(self.name).split()[0] == _key(word)
 
 
@@ -263,7 +263,7 @@ def _merge_short_names(found: list[Entity]) -> None:
     """A body called by the first word of its two-word name ("Ferrow" for "Ferrow Rides", "Norvik" for "Norvik
     Group") is one entity, whatever the tagger took either for. A person is called by the surname, not the first
     name, and a place's name opens other names ("Washington" / "Washington Post"), so neither is merged; but a name
-    taken for a person that opens an organisation's is that body ("Northvane" / "Northvane Renewables")."""
+    taken for a person that opens an organisation's is that body ("Tollis" / "Tollis Energy")."""
     for short in [e for e in found if " " not in e.name and e.kind != PLACE]:
         full = next((e for e in found if e is not short and len(e.name.split()) == 2 and e.name.split()[0] == short.name
                      and (e.kind != PERSON or not e.role) and (short.kind != PERSON or e.kind == ORGANISATION)), None)

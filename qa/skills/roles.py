@@ -28,8 +28,8 @@ def _forms(noun: str) -> set[str]:
 
 def kind_by_name(name: str, kind: str, text: str) -> str:
     """What a name's own words and the text around it say it is, over the tagger's "person": a name ending in a
-    kind noun ("High Court", "Ferrant Group", "Saltmere Bay"), a place a thing is based in ("Glasbury-based"),
-    or the dateline's place ("DUNMARROW — ...")."""
+    kind noun ("High Court", "Orvel Group", "Marsh Bay"), a place a thing is based in ("Orvel-based"),
+    or the dateline's place ("LINTON — ...")."""
     if kind != PERSON:
         return kind
     last = name.lower().split()[-1]
@@ -195,8 +195,8 @@ def _offsets(tokens) -> tuple[int, int] | None:
 
 
 def other_role(doc: ArticleDoc, e: Entity) -> tuple[int, int] | None:
-    """Another description the article gives of a person in a later sentence ("Until then, deputy mayor Colette
-    Brannagh will act as mayor. Brannagh, a former headteacher, said ..."): source offsets, None if none."""
+    """Another description the article gives of a person in a later sentence ("Until then, deputy mayor Ana Lind
+    will act as mayor. Lind, a former headteacher, said ..."): source offsets, None if none."""
     shown = doc.line_at(e.role_start)
     for alias in dict.fromkeys(e.aliases + (e.name.split()[-1],)):  # the surname alone, whatever the tagger made of it
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", doc.text):
