@@ -1,13 +1,14 @@
 """A question that asks what follows from a condition ("What will happen if the strike goes on?", "what happens if
-nobody buys the mill"), and the conditions a sentence states ("If the walkout lasts past Friday, …", "… would
-close by spring unless a buyer is found")."""
+nobody buys the mill", "what if it rains"), and the conditions a sentence states ("If the walkout lasts past
+Friday, …", "… would close by spring unless a buyer is found")."""
 from __future__ import annotations
 
 import re
 
-_ASKS = re.compile(r"^\s*(?:and\s+|so\s+)?what(?:'s|’s|s|\s+is)?\s+(?:will|would|could|might|may|is\s+going\s+to|"
-                   r"happens?|going\s+to)\s*(?:happen\s+)?(?:if|unless|in\s+case)\s+(?P<cond>.+?)\s*[?.!]*\s*$",
+_ASKS = re.compile(r"^\s*(?:and\s+|so\s+)?what(?:'s|’s|s|\s+is)?\s+(?:(?:will|would|could|might|may|is\s+going\s+to|"
+                   r"happens?|going\s+to)\s*(?:happen\s+)?)?(?:if|unless|in\s+case)\s+(?P<cond>.+?)\s*[?.!]*\s*$",
                    re.I)
+""""What will happen if …?", and the short "what if …?"."""
 _STATED = re.compile(r"\b(?:if|unless|in\s+case)\s+(?P<cond>[^,;:.!?\"“”]+)", re.I)
 """Not "should": far more often advice ("the council should act") than a condition ("Should talks fail, …")."""
 

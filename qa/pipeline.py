@@ -231,9 +231,9 @@ class AnswerChain:
                     if evidence else Decision(Level.REFUSED, NOTHING_MATCHES))
         if decision.level is Level.DOUBTFUL:  # the sentences it would cite are picked only then
             decision = answered_in_form(prepared.question, decision, pick(evidence, q=prepared.question))
-        elif prepared.question.wh == "yesno" and not decision.abstain:
-            decision = settled_in_form(prepared.question, decision,
-                                       [e.text for e in pick(evidence, q=prepared.question)])
+        elif not decision.abstain:
+            cited = [e.text for e in pick(evidence, q=prepared.question)]
+            decision = settled_in_form(prepared.question, decision, cited, evidence[0].text)
         if decision.abstain and not prepared.request.filters.empty:
             decision = self.outside_filter(prepared, decision) or decision
         return Judged(retrieved=retrieved, evidence=evidence, decision=decision)

@@ -318,3 +318,35 @@ def test_a_count_asked_is_not_given_by_a_sum_of_money():
     cost = analyze("How many euros does a fine cost?", flat_idf)  # money asked for
     money = _selected(_best("Fines for breaking the hose ban start at 250 euros."), 0.9)
     assert not decide(cost, money, threshold=0.4, sure=0.8).abstain
+
+
+def test_a_number_the_question_gives_is_not_its_answer():
+    q = analyze("How many of the 1,100 members have voted so far?", flat_idf)
+    ballot = _best("The union said it would ballot its 1,100 members on strike action.", fits=False)
+    d = decide(q, _selected(ballot, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    assert d.abstain and d.reason == "they give no number for this"
+    voted = _best("So far 640 of the 1,100 members have voted.")
+    assert not decide(q, _selected(voted, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    nine = analyze("How many of the nine injured workers are still in hospital?", flat_idf)
+    lead = _best("Nine workers were injured when a fire tore through the plant.", fits=False)
+    assert decide(nine, _selected(lead, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    three = _best("Three of the nine injured workers were kept in hospital.")
+    assert not decide(nine, _selected(three, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+
+
+def test_a_question_is_refused_when_its_best_sentence_says_the_answer_has_not_been_made_known():
+    from qa.compose.in_form import NOT_MADE_KNOWN, settled_in_form
+
+    unsaid = "Northvane has not said whether it will appeal."
+    when = analyze("when will northvane file its appeal", flat_idf)
+    sure = decide(when, _selected(_best(unsaid), 0.9, 0.95), threshold=0.4, sure=0.8)
+    refused = settled_in_form(when, sure, [unsaid], unsaid)
+    assert refused.abstain and refused.reason == NOT_MADE_KNOWN
+    # Only the best sentence counts, and only when it is about what is asked.
+    told = "The firm said it would appeal in May."
+    assert not settled_in_form(when, sure, [unsaid, told], told).abstain
+    cost = analyze("What will the new bridge cost?", flat_idf)
+    assert not settled_in_form(cost, sure, [unsaid], unsaid).abstain
+    # A yes/no question gets its verdict elsewhere (qa/compose/yesno.py), not a refusal.
+    asked = analyze("Has Northvane said it will appeal?", flat_idf)
+    assert not settled_in_form(asked, sure, [unsaid], unsaid).abstain

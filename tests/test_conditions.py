@@ -18,7 +18,8 @@ def test_questions_that_ask_what_follows_from_a_condition():
         "the talks take longer than 60 days"
     assert asks_condition("whats going to happen if voters say no") == "voters say no"
     assert asks_condition("what happens if nobody buys the bridge") == "nobody buys the bridge"
-    for other in ["What happened when the police arrived?", "what if it rains", "What will the city do?",
+    assert asks_condition("what if members vote yes") == "members vote yes"  # the chat's short form
+    for other in ["What happened when the police arrived?", "what if?", "What will the city do?",
                   "What happens when the immune system is less active?"]:  # "when": mostly what it is called
         assert asks_condition(other) is None, other
 

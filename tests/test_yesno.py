@@ -267,3 +267,14 @@ def test_the_claim_a_verb_governs_a_saying_denied_and_more_phrasal_verbs(questio
 ])
 def test_do_we_know_is_answered_no_by_a_sentence_that_says_it_has_not_been_said(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("has he commented", "He did not respond to requests for comment.", "No"),
+    ("has the firm responded to the ruling", "The firm declined to comment on the ruling.", "No"),
+    ("did the minister say anything", "The minister could not be reached for comment.", "No"),
+    ("has the company commented", "Vasko did not respond to requests for comment.", None),  # someone else
+    ("has the firm responded to the ruling", "The firm said it would study the ruling.", None),
+])
+def test_has_x_commented_is_answered_no_by_a_sentence_that_says_x_declined_to(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

@@ -18,6 +18,7 @@ from qa.judgment.answer_kinds import age_beside
 from qa.question import AGE, Question, without_note
 from qa.types import Level
 
+from .unsaid import left_unsaid
 from .yesno import text_before, unsettled, yes_no
 
 
@@ -64,18 +65,28 @@ IN_FORM = "the sentence answers in the form asked, though the ranker doubts it i
 being the best one, which the rule overrides, so it would say "about 6% likely" of an answer shown as likely."""
 
 
-def settled_in_form(q: Question, decision: Decision, cited: Sequence[str]) -> Decision:
+def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best: str | None = None) -> Decision:
     """A yes/no answer is doubtful when no cited sentence gives a verdict and one holds the claim only as
     planned, possible or still to be decided ("Will voters approve it?" / "it still has to be approved by
     voters"): the sentences are shown as the closest the article comes, not as an answer, however sure the judge
-    is that it is the right sentence."""
-    if q.wh != "yesno" or decision.level not in (Level.SURE, Level.LIKELY) or not cited:
+    is that it is the right sentence. Any other question is refused when its best sentence (`best`) says
+    that what is asked has not been said ("When will the firm appeal?" / "The firm has not said whether it will
+    appeal"): that sentence is the closest passage, shown beside the refusal."""
+    if decision.level not in (Level.SURE, Level.LIKELY) or not cited:
         return decision
     asked = without_note(q.text)
+    if q.wh != "yesno":
+        what = _WH_ON.search(asked)
+        if what and left_unsaid(what.group(), best or cited[0]):
+            return replace(decision, level=Level.REFUSED, reason=NOT_MADE_KNOWN)
+        return decision
     if any(yes_no(asked, text) for text in cited) or not any(unsettled(asked, text) for text in cited):
         return decision
     return replace(decision, level=Level.DOUBTFUL, reason=UNSETTLED)
 
 
 UNSETTLED = "it is spoken of only as planned, possible or still to be decided"
+NOT_MADE_KNOWN = "the closest passage says it has not been made known"
+_WH_ON = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b.*", re.I | re.S)
+"""The question from its question word on, as the "do we know …" check reads what is asked."""
 """Why a yes/no answer is doubtful when its sentence holds the claim without settling it."""

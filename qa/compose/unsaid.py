@@ -1,5 +1,6 @@
 """Whether the article says something at all: "Do we know what it will cost?" is answered No by a sentence
-that says it has not been said ("... has not said how much it will cost")."""
+that says it has not been said ("... has not said how much it will cost"), and "Has he commented?" by one that
+says he declined to ("... did not respond to requests for comment")."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
 
-__all__ = ["asks_if_known", "left_unsaid"]
+__all__ = ["asks_if_known", "left_unsaid", "no_comment"]
 
 
 def asks_if_known(question: str) -> str | None:
@@ -38,3 +39,24 @@ _UNSAID = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:not|n't)\s+(
                      r"\s+(?:not\s+(?:yet\s+)?|un)(?:known|clear|disclosed|decided|confirmed)|declined\s+to\s+(?:say|"
                      r"disclose|comment)|would\s+not\s+say|no\s+(?:details|word|date|figure|price)\s+(?:was|were|has|"
                      r"have)\s+been\s+given)\b", re.I)
+
+
+def no_comment(question: str, sentence: str) -> bool:
+    """Does the sentence say that who the question asks about has not commented ("Has the firm responded?" / "The
+    firm declined to comment")? Who is asked must be named in the sentence, unless the question says "he", "it"."""
+    m = _ASKS_COMMENT.match(question)
+    if m is None or not _NO_COMMENT.search(sentence):
+        return False
+    who = [w for w in words(m.group("who")) if w not in STOPWORDS]
+    return not who or set(who) <= set(words(sentence))
+
+
+_ASKS_COMMENT = re.compile(r"^\s*(?:has|have|had|did|does|do)\s+(?P<who>.+?)\s+(?:yet\s+)?(?:commented|comment|"
+                           r"responded|respond|replied|reply|reacted|react|said\s+anything|say\s+anything|spoken|"
+                           r"speak)\b", re.I)
+_NO_COMMENT = re.compile(r"\b(?:declined|refused)\s+to\s+comment|\b(?:did|does|has|have|had)\s*(?:not|n't)\s+"
+                         r"(?:yet\s+|immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?)\s+(?:to\s+)?"
+                         r"(?:an?\s+|the\s+|several\s+|repeated\s+)?(?:requests?|calls?|messages?|emails?|questions?)"
+                         r"|could\s+not\s+be\s+reached\s+for\s+comment|(?:was|were)\s+not\s+available\s+for\s+"
+                         r"comment|\bno\s+comment\b", re.I)
+""""Declined to comment", "did not respond to requests for comment", "could not be reached for comment"."""

@@ -101,8 +101,11 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     number = counts if _MANY.match(q.text) and q.unit != MONEY and not _MONEY_WORDS.search(q.text) else \
         (lambda text: any(is_number(w) for w in words(text)))
     if _COUNT.match(q.text) and selection.evidence and not any(
-            number(e.text) for e in selection.evidence[:NUMBER_LOOKS]):
+            number(without_numbers(e.text, q.text)) for e in selection.evidence[:NUMBER_LOOKS]):
         measured = False  # "How many families will move?" / "the families would receive relocation payments"
+    best = selection.evidence[0].text if selection.evidence else ""
+    if _COUNT.match(q.text) and without_numbers(best, q.text) != best and not number(without_numbers(best, q.text)):
+        measured = False  # "How many of the 1,100 members have voted?" / "... will ballot its 1,100 members"
     if selection.evidence and (_asks_a_name(q.text) or _asks_which(q.text, selection.evidence[0].text)) \
             and not new_names(q, selection.evidence[0].text):
         measured = False  # "What's the name of the night guard?" / "A night guard raised the alarm"
@@ -112,6 +115,24 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     if selection.p_answerable >= threshold and measured:
         return Decision(level(False, selection.confidence, sure, doubt), "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence, mentioned), selection)
+
+
+def without_numbers(text: str, question: str) -> str:
+    """The text without the numbers the question gives ("1,100", "nine"), which cannot be what it asks."""
+    given = {_number_key(m.group()) for m in _NUMBER.finditer(question)} - {""}
+    if not given:
+        return text
+    return _NUMBER.sub(lambda m: " " if _number_key(m.group()) in given else m.group(), text)
+
+
+def _number_key(token: str) -> str:
+    """"1,100" is "1100"; a word is itself when it is a number word, else nothing."""
+    key = token.lower().replace(",", "")
+    return key if key[0].isdigit() or is_number(key) else ""
+
+
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*(?<=\d)(?!\w)|\b[A-Za-z]+\b")
+"""A number as written ("1,100", "2.5"), or a word (a number word among them: "nine")."""
 
 
 _YEAR_ASKED = re.compile(r"\b(?:in|since|by|before|after|until|till|during|from|of|between)\s+(?:the\s+year\s+)?"
