@@ -50,6 +50,12 @@ def expansion(acronym: str, text: str) -> Expansion | None:
     return None
 
 
+def spells_out(phrase: str, acronym: str) -> bool:
+    """Is the phrase the acronym spelled out ("Office for Workplace Standards" / "OWS", typed "ows" too)?"""
+    target = letters(acronym).upper()
+    return len(target) >= 2 and len(_WORD.findall(phrase)) >= 2 and _spells(phrase, target)
+
+
 def _initials(phrase: str, keep_small: bool = False) -> str:
     """The initials of a phrase's words; small words ("of", "the") count only with `keep_small` ("DOT" is the
     Department *of* Transportation, "IAEA" skips the "of" of nothing)."""

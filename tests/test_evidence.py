@@ -65,3 +65,8 @@ def test_a_phrase_the_question_already_holds_is_never_the_answer():
     assert not echoes_question("September 28", "When did Ruiz meet Okafor in Lagos?")
     assert not echoes_question("Ruiz", "Whom did Okafor meet in Lagos?")
     assert not echoes_question("", "Who?")
+    # An acronym the question asks about, spelled out, is held by the question too (typed in lower case or not).
+    assert echoes_question("Office for Workplace Standards", "who is in charge of the OWS?")
+    assert echoes_question("Office for Workplace Standards", "who is in charge of the ows")
+    assert not echoes_question("World Health Organization", "Who warned about the virus?")  # "who" is a word
+    assert not echoes_question("Helena Marsh", "Who runs the OWS?")

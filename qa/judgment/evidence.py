@@ -10,7 +10,8 @@ import numpy as np
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
 from lang.rules import wants_phrase
-from lang.words import terms
+from lang.acronyms import spells_out
+from lang.words import STOPWORDS, terms
 
 from .answer_kinds import age_beside
 from .features import Candidate, SentenceSignals, previous_sentences, question_row, sentence_signals
@@ -229,7 +230,11 @@ def echoes_question(phrase: str, question: str) -> bool:
     """Whether every content word of the phrase is already in the question ("Who met Putin?" -> "Putin"): the
     asker knows it, so it cannot be the answer."""
     words = set(terms(phrase))
-    return bool(words) and words <= set(terms(question))
+    if words and words <= set(terms(question)):
+        return True
+    # "Who is in charge of the OWS?" -> "Office for Workplace Standards": the acronym asked about, spelled out.
+    return any(spells_out(phrase, a) for a in re.findall(r"\b[A-Za-z][A-Za-z.&]{1,7}\b", question)
+               if a.isupper() or len(a) >= 3 and a.lower() not in STOPWORDS)
 
 
 def select(q: Question, retrieval: Retrieval, store: ArticleStore, passages: int, judge: Judge,
