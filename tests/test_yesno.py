@@ -278,3 +278,16 @@ def test_do_we_know_is_answered_no_by_a_sentence_that_says_it_has_not_been_said(
 ])
 def test_has_x_commented_is_answered_no_by_a_sentence_that_says_x_declined_to(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("is the university planning to cut any other subjects too",
+     "She said the university had no plans to cut any other subjects.", "No"),
+    ("is the council going to sell the stadium", "The council has no intention of selling the stadium.", "No"),
+    ("is the university planning to close the library",
+     "She said the university had no plans to cut any other subjects.", None),  # another deed
+    ("is the council planning to sell the stadium", "The council has no plans to sell the training ground.", None),
+    ("is the university planning to cut other subjects", "The university plans to cut two more subjects.", "Yes"),
+])
+def test_a_plan_asked_about_is_no_when_the_sentence_says_there_is_no_such_plan(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

@@ -43,12 +43,13 @@ _UNSAID = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:not|n't)\s+(
 
 def no_comment(question: str, sentence: str) -> bool:
     """Does the sentence say that who the question asks about has not commented ("Has the firm responded?" / "The
-    firm declined to comment")? Who is asked must be named in the sentence, unless the question says "he", "it"."""
+    firm declined to comment")? Who is asked must be named in the sentence (a word of the name at least), unless
+    the question says "he", "it"."""
     m = _ASKS_COMMENT.match(question)
     if m is None or not _NO_COMMENT.search(sentence):
         return False
     who = [w for w in words(m.group("who")) if w not in STOPWORDS]
-    return not who or set(who) <= set(words(sentence))
+    return not who or bool(set(who) & set(words(sentence)))  # "Peter Vasko" is "Vasko" there
 
 
 _ASKS_COMMENT = re.compile(r"^\s*(?:has|have|had|did|does|do)\s+(?P<who>.+?)\s+(?:yet\s+)?(?:commented|comment|"

@@ -14,6 +14,7 @@ from lang.words import STOPWORDS, names, words
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, warm_up,
                       word_stem)
 from .core_claim import core_verdict
+from .plans import plan_denied
 from .unsaid import asks_if_known, left_unsaid, no_comment
 
 __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
@@ -40,7 +41,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         asked_now = " ".join(w for w in ws if w not in _BY_NOW)
         verdict = yes_no(asked_now, sentence, before)
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
-    if no_comment(question, sentence):  # "Has he commented?" / "... he did not respond to requests for comment"
+    if no_comment(question, sentence) or plan_denied(question, sentence):  # "... declined to comment", "no plans to"
         return "No"
     known = asks_if_known(question)
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
