@@ -110,6 +110,9 @@ def test_a_persons_name_asked_for_is_refused_when_the_best_sentence_names_no_one
     assert d.abstain and d.reason == "they give no name for this"
     named = _best("The night guard, Ana Ruiz, raised the alarm.")
     assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    names = analyze("what are the names of the injured workers", flat_idf)
+    injured = _best("Nine workers were injured when the fire spread.")
+    assert decide(names, _selected(injured, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
     # The name of a thing may be a common word ("photosynthesis"): left to the judge.
     q = analyze("What is the name of the process?", flat_idf)
     assert not decide(q, _selected(_best("The process is photosynthesis."), 0.9, confidence=0.8), threshold=0.4,

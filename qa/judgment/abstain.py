@@ -161,7 +161,7 @@ def reason(q: Question, evidence: Sequence[Scored], mentioned: Callable[[str], b
     return "the closest passage is about the same things but does not say this"
 
 
-_NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)"
+_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)"
                       r"\s*[?.!]*\s*$", re.I)
 
 
