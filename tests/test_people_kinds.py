@@ -274,3 +274,10 @@ def test_a_word_taken_for_a_person_that_opens_an_organisations_name_is_that_orga
     found = {e.name: e for e in entities(doc)}
     assert "Corvane" in found["Corvane Renewables"].aliases and "Corvane" not in found
     assert found["Corvane Renewables"].kind == ORGANISATION
+
+
+def test_a_name_the_tagger_cut_inside_its_brackets_is_shown_without_the_open_bracket():
+    text = ("Students protest cuts\n\nPriya Nandakumar, president of the Ashgrove Students' Union (ASU), told the "
+            "crowd that the vote had been rushed. The ASU said it would protest again on Friday.\n")
+    names = [n for e in entities(article(text)) for n in e.aliases]
+    assert names and not any("(" in n and ")" not in n for n in names), names

@@ -204,6 +204,9 @@ def _trim(ent, label: str):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]  # "Ashgrove Students' Union (ASU": the tagger stopped inside the brackets
     if start >= end:
         return None
     if label == "PERSON" and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]):
