@@ -186,6 +186,12 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
     assert answered_in_form(why, doubtful, [sold]).level is Level.DOUBTFUL
     other = _best("Batteries can catch fire because of a fault.")
     assert answered_in_form(why, doubtful, [other]).level is Level.DOUBTFUL
+    # A cause in a wider form than "because": what a dispute was over.
+    striking = analyze("why are the nurses striking", flat_idf)
+    unsure = decide(striking, _selected(_best("Strike pay is $120 a day."), 0.9, 0.3), threshold=0.4, sure=0.8,
+                    doubt=0.5)
+    over = _best("Nurses began a strike after talks collapsed over staffing levels and pay.")
+    assert answered_in_form(striking, unsure, [over]).level is Level.LIKELY
     # Its names may be in the passage only ("He said ..."); not when the passage lacks them.
     delayed = analyze("Why were the evacuations in Tassa delayed?", flat_idf)
     late = decide(delayed, _selected(_best("Serra rejected the accusation."), 0.9, 0.3), threshold=0.4, sure=0.8,

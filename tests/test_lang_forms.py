@@ -228,3 +228,13 @@ def test_a_purpose_that_restates_the_question_does_not_explain_it():
     assert explains("If Russia gets ports there, it will get the opportunity to spy on Europe.", asked)
     road = set(terms("Why did the council close the road?"))
     assert explains("The council closed the road; it aims to reduce traffic.", road)
+
+
+def test_what_a_dispute_was_over_is_its_cause_but_not_a_time_or_a_place():
+    from lang.rules import explains, gives_reason
+
+    assert explains("Nurses began a strike after talks collapsed over staffing levels and pay.")
+    assert explains("The mayor resigned over his expenses.")
+    assert not explains("There were three strikes over the past year.")
+    assert not explains("The new bridge runs over the river.")
+    assert not gives_reason("The mayor resigned over his expenses.")  # the judge's narrower signal is unchanged

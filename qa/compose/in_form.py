@@ -9,7 +9,7 @@ from typing import Sequence
 
 from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
-from lang.rules import FINDINGS, gives_reason, states_findings
+from lang.rules import FINDINGS, explains, states_findings
 from lang.tagging import base_terms
 from lang.words import stem, terms
 from qa.judgment.abstain import Decision
@@ -25,16 +25,17 @@ from .yesno import text_before, unsettled, yes_no
 def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -> Decision:
     """A doubtful answer is likely when a sentence it cites answers the question in the form it asks: for a
     yes/no question, the sentence's own clause states or denies the very claim (qa/compose/yesno.py); for
-    "why", the sentence gives a reason ("because", "so that") and holds every term of the question, its names
-    at least in the sentence's passage ("He said evacuations were delayed because ..." after a sentence naming
-    the province). The judge was fitted on questions that ask for a phrase and scores such sentences as if they
-    had to hold one."""
+    "why", the sentence gives a reason or a cause ("because", "thanks to", a dispute "over" pay) and holds every
+    term of the question, its names at least in the sentence's passage ("He said evacuations were delayed
+    because ..." after a sentence naming the province). The judge was fitted on questions that ask for a phrase
+    and scores such sentences as if they had to hold one."""
     if decision.level is not Level.DOUBTFUL:
         return decision
     named = {t for n in q.names for t in terms(n)}
     asked = without_note(q.text)
     if q.wh == "yesno" and any(yes_no(asked, e.text, text_before(e)) for e in cited) or q.wh == "why" and any(
-            gives_reason(e.text) and not e.missing and _reason_for(q.text, set(q.terms) - named, e) for e in cited):
+            explains(e.text, by_time=False) and not e.missing and _reason_for(q.text, set(q.terms) - named, e)
+            for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
