@@ -82,15 +82,32 @@ def dateline(head: str, today: dt.date) -> tuple[dt.date, bool] | None:
     for line in [ln for ln in head.splitlines() if ln.strip()][:3]:
         for d in find_dates(line[:120], today):
             if is_dateline(line, d):
-                return d.value, bool(_WRITTEN_YEAR.search(d.text))
+                written = bool(_WRITTEN_YEAR.search(d.text))
+                if not written and d.value > today:  # an article is not dated after the day it was added
+                    return _shift(d.value, "year", -1), False
+                return d.value, written
     return None
 
 
 def is_dateline(line: str, mention: DateMention) -> bool:
     """Does the mention date the article at the top of a line ("CALLOWAY, Nov. 14 (Wire) —") rather than an
     event in a sentence ("What happened on May 2, 2020")?"""
-    return (mention.precision == DAY and not mention.relative and mention.start <= 80
-            and re.search(r"(?:^|\s)[a-z]", line[:mention.start]) is None)
+    head = line[line.rfind("\n", 0, mention.start) + 1:mention.start]  # a headline may share its text
+    return (mention.precision == DAY and not mention.relative and len(head) <= 80
+            and re.search(r"(?:^|\s)[a-z]", head) is None)
+
+
+def planned(text: str, mention: DateMention) -> bool:
+    """Is the date one the text's clause plans for rather than one something happened on ("would fall from nine
+    to six from 1 April", "is due to end on Sunday")? "The next day" is not counted from it."""
+    clause = re.split(r"[,;:]", text[:mention.start])[-1]
+    return _PLANNED.search(clause) is not None
+
+
+_FORWARD = {"weekday": ("week", 1), "month": ("year", 1)}
+"""How far a weekday or a month said without a year moves when the clause plans for it."""
+_PLANNED = re.compile(r"\b(?:will|would|shall|is\s+due|are\s+due|due\s+to|plan(?:s|ned)?\s+to|is\s+planned|are\s+"
+                      r"planned|expected|scheduled|set\s+to|until)\b", re.I)
 
 
 def guessed_year(mention: DateMention) -> DateMention:
@@ -101,9 +118,10 @@ def guessed_year(mention: DateMention) -> DateMention:
 
 
 def find_dates(text: str, published: dt.date | None, previous: DateMention | None = None) -> list[DateMention]:
-    """The dates of `text`, in text order. A date without a year takes the article's year (or the year before,
-    when that would put it after the article); "later"/"the next day" count from the date mentioned just before
-    (`previous` carries it across sentences); deictic words ("yesterday", "on Tuesday") from `published`."""
+    """The dates of `text`, in text order. A day without a year takes the year that puts it closest to the
+    article (a month alone, the article's year or the year before); "later"/"the next day" count from the date
+    mentioned just before (`previous` carries it across sentences); deictic words ("yesterday", "on Tuesday")
+    from `published`."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, pattern in _PATTERNS:
@@ -122,9 +140,13 @@ def find_dates(text: str, published: dt.date | None, previous: DateMention | Non
             continue
         value, precision, relative = resolved
         mention = DateMention(s, e, text[s:e], value, precision, relative)
+        if kind in _FORWARD and published is not None and value < published and planned(text, mention):
+            # "is due to end on Sunday", "will ballot members in April": the one to come, not the one just past
+            mention = replace(mention, value=_shift(value, *_FORWARD[kind]))
         out.append(mention)
-        # "The next day" counts from the last day or month told, not from a year named in passing ("in 2019").
-        if previous is None or mention.precision != YEAR:
+        # "The next day" counts from the last day or month told, not from a year named in passing ("in 2019"),
+        # nor from a date planned for ("would start on 1 April").
+        if previous is None or mention.precision != YEAR and not planned(text, mention):
             previous = mention
     return out
 
@@ -136,15 +158,15 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None, previous: DateMe
             month = int(g["month"]) if kind == "iso" else _MONTHS[g["month"].lower()]
             return dt.date(int(g["year"]), month, int(g["day"])), DAY, False
         if kind in ("md", "dm"):
-            # News leaves out the year of this year's dates: the article's year, or the year before when that
-            # would put the date well after the article ("September 28" in a January article).
+            # News leaves out the year of the dates nearest it: of the article's year and the year before, the one
+            # that puts the date closest to the article ("September 28" in a January article is last year's; "a
+            # second strike on 30 March" in a 13 March article is this year's, still to come).
             base = published or (previous.value if previous is not None else None)
             if base is None:
                 return None
             month, day = _MONTHS[g["month"].lower()], int(g["day"])
-            value = dt.date(base.year, month, day)
-            if published is not None and value > published + dt.timedelta(days=7):
-                value = dt.date(base.year - 1, month, day)
+            years = (base.year - 1, base.year) if published is not None else (base.year,)
+            value = min((dt.date(y, month, day) for y in years), key=lambda d: (abs((d - base).days), d > base))
             return value, DAY, False
         if kind == "month":
             if published is None:

@@ -62,7 +62,7 @@ _SUMMARY = re.compile(
     r"(?:summar(?:y|i[sz]e|i[sz]ing)|sum\s+up|recap|overview|gist|tl;?\s?dr|tldr|brief(?:ing)?|synopsis|"
     r"(?:the\s+)?(?:main|key)\s+(?:points?|facts?|takeaways?|ideas?|news|findings?|messages?|conclusions?)|highlights|in\s+(?:short|brief)|"
     r"in\s+a\s+nutshell|short\s+version)\b(?P<rest>.*)$"
-    r"|^\s*what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<rest2>(?:[\w'’-]+\s+){0,3}?)"
+    r"|^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<rest2>(?:[\w'’-]+\s+){0,3}?)"
     rf"(?:{_ART}|story)\s+(?:all\s+)?about{_Q_END}"
     # Not "What is it about the mine that is unusual?", nor "What happened in Portugal?": a fact about a thing.
     r"|^\s*what\s+(?:is|was)\s+(?:it|this)\s+(?:all\s+)?about\b(?P<rest3>(?![^?]*\b(?:that|which)\b).*)$"
@@ -75,7 +75,8 @@ _SUMMARY = re.compile(
     r"(?:sentences?|lines?|words|points|bullet\s*points|bullets)" + _Q_END +
     # "what happened at the plant? short summary pls": the question first, the summary asked after it
     r"|^(?P<rest7>[^?.!]+?)\s*[?.!,]+\s*(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?(?:summary|summari[sz]e|"
-    r"tl;?\s?dr|recap)(?:\s+(?:please|pls|plz))?" + _Q_END, re.I)
+    r"tl;?\s?dr|recap)(?:\s+(?:please|pls|plz))?" + _Q_END +
+    r"|^(?P<rest8>[^?.!]+?)\s*[?.!,]+\s*(?:the\s+)?(?:short|quick|brief)\s+version(?:\s+(?:please|pls|plz))?" + _Q_END, re.I)
 
 _ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(?P<x>[\w-]+(?:\s+[\w-]+){0,2}?)\s+"
                     r"(?:all\s+)?about" + _Q_END, re.I)
@@ -214,8 +215,10 @@ def form(question: str) -> Form | None:
         return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))
     m = _SUMMARY.match(q)
     if m:
-        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6", "rest7") if g is not None), "")
-        return Form(Kind.SUMMARY, subject=_story(rest))
+        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6", "rest7", "rest8")
+                     if g is not None), "")
+        asked = form(rest) if m.group("rest7") or m.group("rest8") else None  # "whats the X story about, short version"
+        return asked if asked is not None and asked.kind is Kind.SUMMARY else Form(Kind.SUMMARY, subject=_story(rest))
     m = _ABOUT.match(q)
     if m and m.group("x") == m.group("x").lower():  # "what is the study about?"; not "the Domesday Book"
         return Form(Kind.SUMMARY, subject=m.group("x"))

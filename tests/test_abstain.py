@@ -356,6 +356,13 @@ def test_a_question_is_refused_when_its_best_sentence_says_the_answer_has_not_be
     assert not settled_in_form(when, sure, [unsaid, told], told).abstain
     cost = analyze("What will the new bridge cost?", flat_idf)
     assert not settled_in_form(cost, sure, [unsaid], unsaid).abstain
-    # A yes/no question gets its verdict elsewhere (qa/compose/yesno.py), not a refusal.
-    asked = analyze("Has Northvane said it will appeal?", flat_idf)
+    # A yes/no question whose verdict the sentence gives is answered (qa/compose/yesno.py): "has not said" is No.
+    asked = analyze("Has Northvane confirmed it will appeal?", flat_idf)
     assert not settled_in_form(asked, sure, [unsaid], unsaid).abstain
+    # With no verdict, a cited sentence that says the claim was not made known refuses it.
+    step = analyze("will the government step in if the strike goes on", flat_idf)
+    quoted = "The minister said the contract sets minimum service levels."
+    silent = "He did not say whether the government would step in if the strike continued."
+    refused = settled_in_form(step, sure, [quoted, silent], quoted)
+    assert refused.abstain and refused.reason == NOT_MADE_KNOWN
+    assert not settled_in_form(step, sure, [quoted], quoted).abstain

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from lang.acronyms import expansion
-from lang.dates import DAY, MONTH, YEAR, find_dates
+from lang.dates import DAY, MONTH, YEAR, find_dates, is_dateline, planned
 from lang.forms import ANY, ORGANISATION, PERSON, PLACE, SPEAKER, Kind, form
 from lang.spelling import closest, same_word
 
@@ -66,10 +66,19 @@ from lang.spelling import closest, same_word
     ("summarize it in 3 bullet points", Kind.SUMMARY, ""),
     ("summary of the 2019 floods", Kind.SUMMARY, "2019 floods"),
     ("what happened at the ferry company? short summary pls", Kind.SUMMARY, "ferry company"),
+    ("whats the ferry story about, short version", Kind.SUMMARY, "ferry"),
+    ("what happened with the mayor, short version", Kind.SUMMARY, "mayor"),
 ])
 def test_question_forms(question, kind, subject):
     f = form(question)
     assert f is not None and f.kind is kind and f.subject == subject
+
+
+@pytest.mark.parametrize("question", ["who won, briefly", "what did the mayor say, in short",
+                                      "what is the version of the software"])
+def test_a_length_hint_after_a_single_fact_question_does_not_make_it_a_summary(question):
+    f = form(question)
+    assert f is None or f.kind is not Kind.SUMMARY
 
 
 @pytest.mark.parametrize("question, entity", [("List the people in the story", PERSON),
@@ -118,6 +127,36 @@ def test_relative_dates_resolve_against_the_date_before_them_and_the_article():
 
 def test_a_date_after_the_article_is_last_years():
     assert find_dates("It opened on December 12.", dt.date(2024, 1, 10))[0].value == dt.date(2023, 12, 12)
+
+
+def test_a_day_without_its_year_is_the_one_closest_to_the_article_and_a_plan_looks_ahead():
+    published = dt.date(2026, 3, 13)
+    assert find_dates("A second strike is planned to start on 30 March.", published)[0].value == dt.date(2026, 3, 30)
+    assert find_dates("The union met on September 28.", published)[0].value == dt.date(2025, 9, 28)
+    # A weekday or a month that the clause plans for is the next one, not the one just past (13 March is a Friday).
+    assert find_dates("The walkout is due to end on Sunday.", published)[0].value == dt.date(2026, 3, 15)
+    assert find_dates("The walkout ended on Sunday.", published)[0].value == dt.date(2026, 3, 8)
+    assert find_dates("The union will ballot members again in April.", published)[0].value == dt.date(2026, 4, 1)
+    assert find_dates("The union balloted members in April.", published)[0].value == dt.date(2025, 4, 1)
+
+
+def test_the_next_day_counts_from_a_date_something_happened_on_not_one_planned_for():
+    published = dt.date(2026, 3, 13)
+    began = find_dates("In October, the company said sailings would fall from 1 April.", published)
+    later = find_dates("Two weeks later, it offered a pay rise.", published, next(d for d in began if not planned(
+        "In October, the company said sailings would fall from 1 April.", d)))
+    assert later[0].value.month == 10
+    assert planned("sailings would fall from 1 April", find_dates("sailings would fall from 1 April", published)[0])
+    assert not planned("crews walked out on Thursday", find_dates("crews walked out on Thursday", published)[0])
+
+
+def test_a_date_line_under_a_headline_dates_the_article():
+    from lang.dates import dateline
+
+    head = "Ferry crews walk out as the line cuts sailings\nPublished 13 March 2026\n\nFerry services were halted."
+    assert dateline(head, dt.date(2026, 12, 1)) == (dt.date(2026, 3, 13), True)
+    mention = find_dates(head, dt.date(2026, 12, 1))[0]
+    assert is_dateline(head, mention)
 
 
 def test_acronyms_are_spelled_out_as_the_text_gives_them():

@@ -291,3 +291,15 @@ def test_has_x_commented_is_answered_no_by_a_sentence_that_says_x_declined_to(qu
 ])
 def test_a_plan_asked_about_is_no_when_the_sentence_says_there_is_no_such_plan(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("was the council vote unanimous", "The council approved the plan by 14 votes to 5 after a long meeting.", "No"),
+    ("was the vote among trustees unanimous", "The trustees voted by nine to two in favour of returning it.", "No"),
+    ("was the decision unanimous", "The city council voted 6-3 on Tuesday to tear down the bridge.", "No"),
+    ("did the board vote unanimously", "The board voted unanimously to close the ward.", "Yes"),
+    ("was the vote unanimous", "The plan was approved by nine votes to none.", "Yes"),
+    ("was the vote unanimous", "Fares will rise from 2 to 5 percent.", None),  # a range, not a tally
+])
+def test_whether_a_vote_was_unanimous_is_read_off_its_tally(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

@@ -70,9 +70,11 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
     """A yes/no answer is doubtful when no cited sentence gives a verdict and one holds the claim only as
     planned, possible or still to be decided ("Will voters approve it?" / "it still has to be approved by
     voters"): the sentences are shown as the closest the article comes, not as an answer, however sure the judge
-    is that it is the right sentence. Any other question is refused when its best sentence (`best`) says
-    that what is asked has not been said ("When will the firm appeal?" / "The firm has not said whether it will
-    appeal"): that sentence is the closest passage, shown beside the refusal."""
+    is that it is the right sentence. It is refused when, with no verdict, a cited sentence says the claim has
+    not been made known ("Will the state step in?" / "He did not say whether the state would step in"). Any other
+    question is refused when its best sentence (`best`) says that what is asked has not been said ("When will
+    the firm appeal?" / "The firm has not said whether it will appeal"). The closest passage is shown beside
+    the refusal."""
     if decision.level not in (Level.SURE, Level.LIKELY) or not cited:
         return decision
     asked = without_note(q.text)
@@ -81,13 +83,18 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
         if what and left_unsaid(what.group(), best or cited[0]):
             return replace(decision, level=Level.REFUSED, reason=NOT_MADE_KNOWN)
         return decision
-    if any(yes_no(asked, text) for text in cited) or not any(unsettled(asked, text) for text in cited):
+    if any(yes_no(asked, text) for text in cited):
+        return decision
+    if any(left_unsaid(asked, text) for text in cited):
+        return replace(decision, level=Level.REFUSED, reason=NOT_MADE_KNOWN)
+    if not any(unsettled(asked, text) for text in cited):
         return decision
     return replace(decision, level=Level.DOUBTFUL, reason=UNSETTLED)
 
 
 UNSETTLED = "it is spoken of only as planned, possible or still to be decided"
-NOT_MADE_KNOWN = "the closest passage says it has not been made known"
+"""Why a yes/no answer is doubtful when its sentence holds the claim without settling it."""
+NOT_MADE_KNOWN = "they say only that it has not been made known"
+"""Why a question is refused when the sentence that would answer says it has not been said."""
 _WH_ON = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b.*", re.I | re.S)
 """The question from its question word on, as the "do we know …" check reads what is asked."""
-"""Why a yes/no answer is doubtful when its sentence holds the claim without settling it."""

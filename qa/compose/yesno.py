@@ -15,6 +15,7 @@ from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_
                       word_stem)
 from .core_claim import core_verdict
 from .plans import plan_denied
+from .tally import unanimous
 from .unsaid import asks_if_known, left_unsaid, no_comment
 
 __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
@@ -43,6 +44,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence):  # "... declined to comment", "no plans to"
         return "No"
+    if unanimous(question, sentence):  # "Was the vote unanimous?" / "by 14 votes to 5"
+        return unanimous(question, sentence)
     known = asks_if_known(question)
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
         return "No" if left_unsaid(known, sentence) else None
