@@ -97,16 +97,24 @@ def is_dateline(line: str, mention: DateMention) -> bool:
             and re.search(r"(?:^|\s)[a-z]", head) is None)
 
 
-def planned(text: str, mention: DateMention) -> bool:
-    """Is the date one the text's clause plans for rather than one something happened on ("would fall from nine
-    to six from 1 April", "is due to end on Sunday")? "The next day" is not counted from it."""
+def planned(text: str, mention: DateMention, reported: bool = True) -> bool:
+    """Is the date one the text's clause plans for rather than one something happened on ("is due to end on
+    Sunday", "will ballot members in April")? With `reported`, a plan told with "would" counts too ("said the
+    union would ballot in April"), though such a plan may since have happened ("he would visit on August 22")."""
     clause = re.split(r"[,;:]", text[:mention.start])[-1]
-    return _PLANNED.search(clause) is not None
+    return _PLANNED.search(clause) is not None or reported and re.search(r"\bwould\b", clause, re.I) is not None
+
+
+def anchors(text: str, mention: DateMention, published: dt.date | None) -> bool:
+    """Can "the next day" or "two weeks later" count from this date? Not from a year named in passing, nor from a
+    date still to come: planned, or after the article ("would fall from nine to six from 1 April")."""
+    return mention.precision != YEAR and not planned(text, mention, reported=False) and (
+        published is None or mention.value <= published)
 
 
 _FORWARD = {"weekday": ("week", 1), "month": ("year", 1)}
 """How far a weekday or a month said without a year moves when the clause plans for it."""
-_PLANNED = re.compile(r"\b(?:will|would|shall|is\s+due|are\s+due|due\s+to|plan(?:s|ned)?\s+to|is\s+planned|are\s+"
+_PLANNED = re.compile(r"\b(?:will|shall|is\s+due|are\s+due|due\s+to|plan(?:s|ned)?\s+to|is\s+planned|are\s+"
                       r"planned|expected|scheduled|set\s+to|until)\b", re.I)
 
 
@@ -144,9 +152,7 @@ def find_dates(text: str, published: dt.date | None, previous: DateMention | Non
             # "is due to end on Sunday", "will ballot members in April": the one to come, not the one just past
             mention = replace(mention, value=_shift(value, *_FORWARD[kind]))
         out.append(mention)
-        # "The next day" counts from the last day or month told, not from a year named in passing ("in 2019"),
-        # nor from a date planned for ("would start on 1 April").
-        if previous is None or mention.precision != YEAR and not planned(text, mention):
+        if previous is None or anchors(text, mention, published):
             previous = mention
     return out
 

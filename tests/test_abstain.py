@@ -350,7 +350,7 @@ def test_a_question_is_refused_when_its_best_sentence_says_the_answer_has_not_be
     when = analyze("when will northvane file its appeal", flat_idf)
     sure = decide(when, _selected(_best(unsaid), 0.9, 0.95), threshold=0.4, sure=0.8)
     refused = settled_in_form(when, sure, [unsaid], unsaid)
-    assert refused.abstain and refused.reason == NOT_MADE_KNOWN
+    assert refused.abstain and refused.reason == f'{NOT_MADE_KNOWN}: "{unsaid[:-1]}"'  # quoted: a reason one can check
     # Only the best sentence counts, and only when it is about what is asked.
     told = "The firm said it would appeal in May."
     assert not settled_in_form(when, sure, [unsaid, told], told).abstain
@@ -364,5 +364,5 @@ def test_a_question_is_refused_when_its_best_sentence_says_the_answer_has_not_be
     quoted = "The minister said the contract sets minimum service levels."
     silent = "He did not say whether the government would step in if the strike continued."
     refused = settled_in_form(step, sure, [quoted, silent], quoted)
-    assert refused.abstain and refused.reason == NOT_MADE_KNOWN
+    assert refused.abstain and refused.reason == f'{NOT_MADE_KNOWN}: "{silent[:-1]}"'
     assert not settled_in_form(step, sure, [quoted], quoted).abstain

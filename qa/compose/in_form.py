@@ -81,15 +81,21 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
     if q.wh != "yesno":
         what = _WH_ON.search(asked)
         if what and left_unsaid(what.group(), best or cited[0]):
-            return replace(decision, level=Level.REFUSED, reason=NOT_MADE_KNOWN)
+            return _not_made_known(decision, best or cited[0])
         return decision
     if any(yes_no(asked, text) for text in cited):
         return decision
-    if any(left_unsaid(asked, text) for text in cited):
-        return replace(decision, level=Level.REFUSED, reason=NOT_MADE_KNOWN)
+    unsaid = next((text for text in cited if left_unsaid(asked, text)), None)
+    if unsaid is not None:
+        return _not_made_known(decision, unsaid)
     if not any(unsettled(asked, text) for text in cited):
         return decision
     return replace(decision, level=Level.DOUBTFUL, reason=UNSETTLED)
+
+
+def _not_made_known(decision: Decision, sentence: str) -> Decision:
+    """Refused, the sentence quoted as the reason: what the articles do say, in their own words."""
+    return replace(decision, level=Level.REFUSED, reason=f'{NOT_MADE_KNOWN}: "{sentence.strip().rstrip(".")}"')
 
 
 UNSETTLED = "it is spoken of only as planned, possible or still to be decided"

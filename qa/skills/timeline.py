@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from lang.dates import MONTH, YEAR, DateMention, find_dates, guessed_year, is_dateline, planned
+from lang.dates import MONTH, YEAR, DateMention, anchors, find_dates, guessed_year, is_dateline
 from lang.words import terms
 
 from .article import ArticleDoc, Line
@@ -43,7 +43,7 @@ def _build(doc: ArticleDoc) -> list[Event]:
             found = [guessed_year(d) for d in found]
         if not found:
             continue
-        dated = [d for d in found if d.precision != YEAR and not planned(line.text, d)]
+        dated = [d for d in found if anchors(line.text, d, reference)]
         previous = dated[-1] if dated else previous or found[-1]
         placed = [replace(d, start=line.start + d.start, end=line.start + d.end) for d in found]
         out.append(Event(line, placed[0], tuple(placed[1:])))
