@@ -44,8 +44,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence):  # "... declined to comment", "no plans to"
         return "No"
-    if unanimous(question, sentence):  # "Was the vote unanimous?" / "by 14 votes to 5"
-        return unanimous(question, sentence)
+    if (tally := unanimous(question, sentence)) is not None:  # "Was the vote unanimous?" / "by 14 votes to 5"
+        return tally
     known = asks_if_known(question)
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
         return "No" if left_unsaid(known, sentence) else None
