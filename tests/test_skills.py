@@ -291,3 +291,20 @@ def test_the_sentence_referred_to_is_brought_from_the_passage_before(harbour):
     a = ask(harbour, "Which firm built the bridge at Lakeside?")
     assert not a.abstained
     assert "Nordbau" in a.text
+
+
+def test_a_quotation_that_goes_on_from_a_view_asked_about_is_part_of_it():
+    from qa.skills.article import Line
+    from qa.skills.entities import PERSON, Entity
+    from qa.skills.speakers import Statement, carried_on
+
+    ellison, rees = (Entity(n, PERSON, (n,), 1, 0) for n in ("Morag Ellison", "Bethan Rees"))
+
+    def said(number, speaker):
+        return Statement(Line(number, 0, 1, "x", None), speaker)
+
+    views = [said(3, ellison), said(4, ellison), said(5, ellison), said(6, rees), said(9, ellison)]
+    assert carried_on(views, [views[0]]) == views[:3]  # her quote goes on; another speaker, or a gap, ends it
+    assert carried_on(views, [views[4]]) == [views[4]]
+    assert carried_on(views, []) == []
+

@@ -303,3 +303,18 @@ def test_a_plan_asked_about_is_no_when_the_sentence_says_there_is_no_such_plan(q
 ])
 def test_whether_a_vote_was_unanimous_is_read_off_its_tally(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("has the company said it will refund season ticket holders",
+     "Westmoor Ferries has not said whether it will refund passengers who bought season tickets.", "No"),
+    ("Did Garvie say that the company will raise its pay offer?",
+     "Garvie has not said whether the company will raise its pay offer.", "No"),
+    ("has she confirmed the date of the vote", "She has not yet announced the date of the vote.", "No"),
+    ("has the union said it will strike again",
+     "Westmoor Ferries has not said whether it will refund passengers.", None),  # another saying
+    ("has Rees said she will stand again", "Okafor has not said whether he will stand again.", None),  # someone else
+    ("has the company said it will refund passengers", "The company said it will refund passengers.", "Yes"),
+])
+def test_has_x_said_is_answered_no_by_a_sentence_that_says_x_has_not_said(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

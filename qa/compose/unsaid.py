@@ -9,7 +9,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
 
-__all__ = ["asks_if_known", "left_unsaid", "no_comment"]
+__all__ = ["asks_if_known", "left_unsaid", "no_comment", "not_said"]
 
 
 def asks_if_known(question: str) -> str | None:
@@ -61,3 +61,21 @@ _NO_COMMENT = re.compile(r"\b(?:declined|refused)\s+to\s+comment|\b(?:did|does|h
                          r"|could\s+not\s+be\s+reached\s+for\s+comment|(?:was|were)\s+not\s+available\s+for\s+"
                          r"comment|\bno\s+comment\b", re.I)
 """"Declined to comment", "did not respond to requests for comment", "could not be reached for comment"."""
+
+
+def not_said(question: str, sentence: str) -> bool:
+    """Does the sentence answer a question about a saying ("Has the company said it will refund passengers?")
+    by saying it has not been said ("Westmoor has not said whether it will refund passengers")? Then the answer
+    is No: what is asked is the saying, not the deed. Who is asked must be named there (a word of the name), or
+    be "he", "it" or "the company", named before."""
+    m = _ASKS_SAID.match(question)
+    if m is None or not left_unsaid("whether " + m.group("what"), sentence):
+        return False
+    who = [w for w in words(m.group("who")) if w not in STOPWORDS]
+    return not who or m.group("who").lower().startswith("the ") or bool(set(who) & set(words(sentence)))
+
+
+_ASKS_SAID = re.compile(r"^\s*(?:has|have|had|did|does|do)\s+(?P<who>.+?)\s+(?:yet\s+)?(?:said|say|announced?|"
+                        r"confirmed?|disclosed?|revealed?|stated?|promised?|committed\s+to)\s+(?:that\s+|if\s+|"
+                        r"whether\s+)?(?P<what>\S.+)$", re.I)
+""""Has X said (that) it will ...?", "Did X confirm whether ...?": a question about a saying."""

@@ -16,7 +16,7 @@ from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_
 from .core_claim import core_verdict
 from .plans import plan_denied
 from .tally import unanimous
-from .unsaid import asks_if_known, left_unsaid, no_comment
+from .unsaid import asks_if_known, left_unsaid, no_comment, not_said
 
 __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
 
@@ -42,8 +42,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         asked_now = " ".join(w for w in ws if w not in _BY_NOW)
         verdict = yes_no(asked_now, sentence, before)
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
-    if no_comment(question, sentence) or plan_denied(question, sentence):  # "... declined to comment", "no plans to"
-        return "No"
+    if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence):
+        return "No"  # "... declined to comment", "no plans to", "has not said whether it will"
     if (tally := unanimous(question, sentence)) is not None:  # "Was the vote unanimous?" / "by 14 votes to 5"
         return tally
     known = asks_if_known(question)

@@ -30,7 +30,7 @@ from .holders import holder
 from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning, unnamed
-from .speakers import around, statements, story_terms
+from .speakers import around, carried_on, statements, story_terms
 from .summary import summarize
 from . import timeline
 from .sequence import what_came
@@ -278,9 +278,9 @@ class Skills:
             said = [s for s in statements(doc) if s.speaker.matches(f.subject) or (
                 speaker_terms and speaker_terms <= {stem(w) for w in re.findall(r"[\w-]+", s.speaker.role.lower())})]
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
-                said = [s for s in said if topic & set(terms(s.line.text))] or [
+                said = carried_on(said, [s for s in said if topic & set(terms(s.line.text))] or [
                     s for s in said if topic & set(terms(around(doc, s.line)))] or (
-                    said if topic <= story_terms(doc) else [])
+                    said if topic <= story_terms(doc) else []))
             if not said:
                 continue
             citer = Citer()

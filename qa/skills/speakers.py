@@ -56,6 +56,17 @@ def _build(doc: ArticleDoc) -> list[Statement]:
     return out
 
 
+def carried_on(said: list[Statement], kept: list[Statement]) -> list[Statement]:
+    """The kept statements, each with the ones its speaker goes straight on with ("Ellison said crews had not had
+    a rise since 2019. 'Our members are not asking for a fortune,' she said."): the quotation that follows a
+    reported view is that view in the speaker's words, though it may not repeat the topic's word."""
+    chosen = {s.line.number for s in kept}
+    for before, s in zip(said, said[1:]):
+        if before.line.number in chosen and s.line.number == before.line.number + 1 and s.speaker == before.speaker:
+            chosen.add(s.line.number)
+    return [s for s in said if s.line.number in chosen]
+
+
 def _speaker(span, known: list[Entity], last_person: Entity | None) -> Entity | None:
     for t in span:
         if stem(t.lower_) in _VIEW_STEMS and t.pos_ in ("VERB", "AUX"):
