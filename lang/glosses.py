@@ -14,9 +14,14 @@ MIN_GLOSS_WORDS, MAX_GLOSS_WORDS = 2, 30
 _INTRO = re.compile(
     r",\s*(?:which|who|that)\s+(?:(?:is|are|was|were)\s+)?"  # "X, which (is) ..."
     r"|,\s*(?=(?:an?|the)\s)"  # "X, a ..." (an apposition)
-    r"|\s+(?:is|are|means|refers\s+to|describes)\s+(?=(?:an?|the|when|where|how|that)\b)",  # "X is a ..."
+    r"|\s+(?:is|are|means|refers\s+to|describes)\s+(?=(?:an?|the|when|where|how|that)\b)"  # "X is a ..."
+    r"|(?P<dash>\s*(?:—|–|\s-)\s*)(?=[a-z])",  # 'what drivers call "split shifts" — days on which ...'
     re.I)
+_ARTICLE = re.compile(r"(?:an?|the)\s", re.I)
 _END = re.compile(r"[,;.:!?()\[\]—–\"“”]|\s-\s")
+_DASH_END = re.compile(r"[;.:!?()\[\]—–\"“”]|\s-\s")
+"""A dash apposition runs to the next dash or the sentence's end, over its commas."""
+_QUOTED = re.compile(r"[\"”’']?")
 
 
 @dataclass(frozen=True)
@@ -24,19 +29,28 @@ class Gloss(Expansion):
     """The explaining words: `text == source[start:end]`."""
 
 
-def gloss(term: str, text: str) -> Gloss | None:
+def gloss(term: str, text: str, appositions: bool = True) -> Gloss | None:
     """The first place where the text explains `term` right after naming it, or None. Only the clause itself
-    ("gives the club a share of any future fee"), never more than one clause."""
+    ("gives the club a share of any future fee"), never more than one clause. Without `appositions`, not a
+    bare ", a ..." after the term, which may be another noun phrase ("As part of the merger, the board ...")."""
     words = term.split()
     if not words or len(words) > MAX_TERM_WORDS:
         return None
-    named = re.compile(r"(?<![\w-])" + r"[\s-]+".join(re.escape(w) for w in words) + r"(?![\w-])", re.I)
+    # The term as named, or its plural ("a split shift" / "split shifts"), maybe in quotes.
+    last = words[-1]
+    singular = {last, last[:-3] + "y" if last.lower().endswith("ies") else last[:-1] if last.lower().endswith("s") else last}
+    singular |= {w[:-1] + "ies" for w in singular if w.lower().endswith("y")}  # "levy" named as "levies"
+    ending = "(?:" + "|".join(re.escape(w) for w in sorted(singular, key=len, reverse=True)) + r")(?:e?s|ies)?"
+    named = re.compile(r"(?<![\w-])" + "".join(re.escape(w) + r"[\s-]+" for w in words[:-1]) + ending + r"(?![\w-])", re.I)
     for m in named.finditer(text):
-        intro = _INTRO.match(text, m.end())
-        if intro is None:
+        quoted = _QUOTED.match(text, m.end())
+        intro = _INTRO.match(text, quoted.end())
+        if intro is None or intro.group("dash") and not quoted.group() and not _ARTICLE.match(text, intro.end()):
+            continue  # a dash goes on with an apposition after a term in quotes or "a", "the": not "— and left"
+        if not appositions and re.fullmatch(r",\s*", intro.group()):
             continue
         start = intro.end()
-        end_at = _END.search(text, start)
+        end_at = (_DASH_END if intro.group("dash") else _END).search(text, start)
         end = end_at.start() if end_at else len(text)
         while end > start and text[end - 1].isspace():
             end -= 1

@@ -21,7 +21,7 @@ from qa.judgment.judge import Judge
 from qa.judgment.reader import Reader
 from qa.judgment.abstain import NO_ARTICLE_IN_FILTER, NO_ARTICLES, NOTHING_MATCHES, Decision, decide
 from qa.compose.compose import Answerer, Draft, alternatives, pick
-from qa.compose.in_form import answered_in_form, settled_in_form
+from qa.compose.in_form import answered_in_form, said_near, settled_in_form
 from qa.retrieval.corpus import Snapshot
 from qa.judgment.evidence import Scored, candidates, select, with_sentence_before
 from qa.judgment.features import Candidate
@@ -92,6 +92,10 @@ class Judged(Stage):
     @property
     def prepared(self) -> Prepared:
         return self.retrieved.prepared
+
+
+NEAR = 3
+"""How many of the best sentences are read for one that says what is asked has not been said."""
 
 
 def _timed(name: str, fn):
@@ -234,6 +238,8 @@ class AnswerChain:
         elif not decision.abstain:
             cited = [e.text for e in pick(evidence, q=prepared.question)]
             decision = settled_in_form(prepared.question, decision, cited, evidence[0].text)
+        decision, first = said_near(prepared.question, decision, [e.text for e in evidence[:NEAR]])
+        evidence = evidence[first:first + 1] + evidence[:first] + evidence[first + 1:]  # the sentence it cites first
         if decision.abstain and not prepared.request.filters.empty:
             decision = self.outside_filter(prepared, decision) or decision
         return Judged(retrieved=retrieved, evidence=evidence, decision=decision)

@@ -366,3 +366,49 @@ def test_a_question_is_refused_when_its_best_sentence_says_the_answer_has_not_be
     refused = settled_in_form(step, sure, [quoted, silent], quoted)
     assert refused.abstain and refused.reason == f'{NOT_MADE_KNOWN}: "{silent[:-1]}"'
     assert not settled_in_form(step, sure, [quoted], quoted).abstain
+
+
+def test_when_is_answered_in_form_by_a_dated_sentence_that_speaks_of_every_word_asked():
+    from qa.compose.in_form import answered_in_form
+
+    when = analyze("when does the merger actually happen", flat_idf)
+    doubtful = decide(when, _selected(_best("The board met."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
+    assert doubtful.level is Level.DOUBTFUL
+    dated = "Two hospitals will merge into a single organisation from next April, the board said."
+    assert answered_in_form(when, doubtful, [_best(dated)]).level is Level.LIKELY
+    # No time given, another deed, or the name asked about missing from the passage: still doubtful.
+    assert answered_in_form(when, doubtful, [_best(dated, fits=False)]).level is Level.DOUBTFUL
+    moved = analyze("when will the maternity unit move", flat_idf)
+    other = "The maternity unit will open a new ward in April."
+    assert answered_in_form(moved, decide(moved, _selected(_best(other), 0.9, 0.3), threshold=0.4, sure=0.8,
+                                          doubt=0.5), [_best(other)]).level is Level.DOUBTFUL
+    named = analyze("When will Harrowby's unit move?", flat_idf)
+    assert answered_in_form(named, decide(named, _selected(_best("x"), 0.9, 0.3), threshold=0.4, sure=0.8,
+                                          doubt=0.5),
+                            [_best("The unit will move in April.", missing=("Harrowby",))]).level is Level.DOUBTFUL
+
+
+def test_a_sentence_near_the_best_that_says_it_was_not_said_refuses_or_answers_no_to_the_saying():
+    from qa.compose.in_form import said_near
+    from qa.types import Level
+
+    managers = analyze("how many managers will crew the ferries during the strike", flat_idf)
+    best = "The union represents about 340 deck officers."
+    unsaid = ("Garvie has not said whether the company will improve its pay offer, and a spokesperson declined to "
+              "say how many managers would be asked to crew vessels during the strike.")
+    likely = decide(managers, _selected(_best(best), 0.9, 0.6), threshold=0.4, sure=0.8, doubt=0.5)
+    assert likely.level is Level.LIKELY
+    refused, first = said_near(managers, likely, [best, unsaid])
+    assert refused.level is Level.REFUSED and unsaid.rstrip(".") in refused.reason and first == 0
+    # Another question word than the one left unsaid: unchanged ("why" is not "how many", nor "whether").
+    why = analyze("Why are crews striking?", flat_idf)
+    likely_why = decide(why, _selected(_best(best), 0.9, 0.6), threshold=0.4, sure=0.8, doubt=0.5)
+    assert said_near(why, likely_why, [best, unsaid]) == (likely_why, 0)
+    # Asked about the saying itself: No, citing that sentence first.
+    offer = analyze("has the company said it will raise its pay offer", flat_idf)
+    doubtful = decide(offer, _selected(_best(best), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
+    answered, first = said_near(offer, doubtful, [best, "It offered a rise of 2.5 percent.", unsaid])
+    assert answered.level is Level.LIKELY and first == 2
+    # A sure answer is the judge's: left alone.
+    sure = decide(managers, _selected(_best(best), 0.9, 0.95), threshold=0.4, sure=0.8, doubt=0.5)
+    assert said_near(managers, sure, [best, unsaid]) == (sure, 0)

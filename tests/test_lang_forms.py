@@ -231,6 +231,12 @@ def test_a_term_is_explained_by_the_clause_the_text_puts_right_after_it():
         "a promise of part of a future fee"
     assert gloss("deal", text) is None  # named, never explained
     assert gloss("clause", "The sell-on clauses were dropped.") is None  # another word, not the term
+    # A term in quotes explained after a dash, over the commas, asked in the singular.
+    called = 'It did nothing about what drivers call "split shifts" — days on which a driver works the rush, ' \
+             'is sent home unpaid, and then returns. They struck.'
+    assert gloss("split shift", called).text == \
+        "days on which a driver works the rush, is sent home unpaid, and then returns"
+    assert gloss("deal", "He signed the deal — and left.") is None  # a dash that goes on with the sentence
 
 
 def test_an_acronym_never_spelled_out_is_described_by_the_words_before_it():

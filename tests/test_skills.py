@@ -123,6 +123,9 @@ def test_a_term_the_article_explains_is_answered_with_its_explanation(harbour):
     a = ask(harbour, "What does the harbour levy refer to?")
     assert a.route is Route.DEFINITION
     assert a.short is not None and a.short.text == "adds two euros to every ferry ticket"
+    a = ask(harbour, "what's a harbour levy")  # asked as "what is a ...", in the plural too
+    assert a.route is Route.DEFINITION and a.short.text == "adds two euros to every ferry ticket"
+    assert ask(harbour, "what are harbour levies").route is Route.DEFINITION
 
 
 def test_a_term_the_article_does_not_explain_is_not_given_a_made_up_meaning(harbour):

@@ -18,7 +18,7 @@ from qa.judgment.answer_kinds import age_beside
 from qa.question import AGE, Question, without_note
 from qa.types import Level
 
-from .unsaid import left_unsaid
+from .unsaid import left_unsaid, not_said
 from .yesno import text_before, unsettled, yes_no
 
 
@@ -37,6 +37,8 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
             explains(e.text, by_time=False) and not e.missing and _reason_for(q.text, set(q.terms) - named, e)
             for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
+    if q.wh == "when" and any(e.fits and not e.missing and _time_of(set(q.terms) - named, e) for e in cited):
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "When does the merger happen?"
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "How old is X?" / "X, 41, was ..."
@@ -60,6 +62,17 @@ def _reason_for(question: str, asked: set[str], e: Scored) -> bool:
     return bool(asked & said) and (not missing or len(missing) == 1 and bool(by_meaning) and any(
         stem(w) in named for w in re.findall(r"\b(?:the|this|that)\s+(\w+)", e.text, re.I)))
 
+
+def _time_of(asked: set[str], e: Scored) -> bool:
+    """Does a sentence that gives a time speak of every word "when" asks about ("When does the merger actually
+    happen?" / "... will merge into a single organisation from next April"), but for the words that only ask
+    for the time of an event ("happen", "take place") or stress the question ("actually")?"""
+    asked = asked - _EVENT_WORDS
+    said = set(terms(e.text)) | set(base_terms(e.text))
+    return bool(asked) and all(covered({a}, said) for a in asked)
+
+
+_EVENT_WORDS = frozenset(stem(w) for w in "happen occur take place actually exactly really finally".split())
 
 IN_FORM = "the sentence answers in the form asked, though the ranker doubts it is the best one"
 """Why a likely answer read off the sentence's form shows no percentage: the judge's number is for the sentence
@@ -91,6 +104,31 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
     if not any(unsettled(asked, text) for text in cited):
         return decision
     return replace(decision, level=Level.DOUBTFUL, reason=UNSETTLED)
+
+
+def said_near(q: Question, decision: Decision, near: Sequence[str]) -> tuple[Decision, int]:
+    """An answer the judge doubts (doubtful or likely), read against the few best sentences (`near`, best first):
+    when one of them says what is asked has not been said ("How many managers will crew the ferries?" / "a
+    spokesperson declined to say how many managers would be asked to crew vessels"), the question is refused
+    with that sentence as the reason, or, asked about the saying itself ("Has the company said it will raise
+    its offer?" / "Garvie has not said whether the company will improve its pay offer"), answered No by it. A sure
+    answer is left as it is: the judge's best sentence answers. Returns the decision and the index in `near` of
+    the sentence to cite first (0: as ranked)."""
+    if decision.level not in (Level.DOUBTFUL, Level.LIKELY) or not near:
+        return decision, 0
+    asked = without_note(q.text)
+    if q.wh == "yesno":
+        if yes_no(asked, near[0]):
+            return decision, 0
+        said = next((i for i, text in enumerate(near) if not_said(asked, text)), None)
+        if said is not None:
+            return replace(decision, level=Level.LIKELY, reason=IN_FORM), said
+        what = "whether " + asked
+    else:
+        found = _WH_ON.search(asked)
+        what = found.group() if found else ""
+    unsaid = next((text for text in near if what and left_unsaid(what, text, strict=True)), None)
+    return (_not_made_known(decision, unsaid), 0) if unsaid is not None else (decision, 0)
 
 
 def _not_made_known(decision: Decision, sentence: str) -> Decision:

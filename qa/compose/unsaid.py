@@ -24,14 +24,34 @@ _KNOWN = re.compile(r"^\s*(?:(?:do|does|did)\s+(?:we|you|they|anyone|anybody|the
 """"Do we know what X will cost?", "Is it known when ...?": whether the article says it at all."""
 
 
-def left_unsaid(what: str, sentence: str) -> bool:
+def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
     """Does the sentence say that what is asked has not been said ("... has not said how much the pill will
-    cost", "it is not yet known when ...")? The question's words after its question word must mostly be there."""
-    if not _UNSAID.search(sentence):
-        return False
+    cost", "it is not yet known when ...")? The question's words after its question word must mostly be there.
+    `strict`: in the clause that says it is unsaid, opened by the same question word ("how many" for "how many",
+    "whether" for a yes/no question): for a sentence the judge did not put first, which may leave something
+    else unsaid ("Why are crews striking?" / "... declined to say how many managers would crew the ships")."""
     asked = {base_stem(w) for w in words(what)[1:] if w not in STOPWORDS}
-    said = {base_stem(w) for w in words(sentence)}
-    return bool(asked) and 3 * len(asked & said) >= 2 * len(asked)
+    if not asked:
+        return False
+    if not strict:
+        said = {base_stem(w) for w in words(sentence)} if _UNSAID.search(sentence) else set()
+        return 3 * len(asked & said) >= 2 * len(asked)
+    opener = _opener(what)
+    for m in _UNSAID.finditer(sentence):
+        clause = words(sentence[m.end():])
+        if _opener(" ".join(clause)) == opener and 3 * len(asked & {base_stem(w) for w in clause}) >= 2 * len(asked):
+            return True
+    return False
+
+
+def _opener(text: str) -> str:
+    """The question word a question or a clause opens with: "how many", "when", "whether" ("if" too)."""
+    ws = words(text)[:2]
+    if not ws:
+        return ""
+    if ws[0] == "how" and len(ws) > 1 and ws[1] in ("many", "much", "long", "old", "far", "often", "soon"):
+        return " ".join(ws)
+    return {"if": "whether", "whom": "who", "which": "what"}.get(ws[0], ws[0])
 
 
 _UNSAID = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:not|n't)\s+(?:yet\s+)?(?:said|say|disclosed?|"
@@ -69,7 +89,7 @@ def not_said(question: str, sentence: str) -> bool:
     is No: what is asked is the saying, not the deed. Who is asked must be named there (a word of the name), or
     be "he", "it" or "the company", named before."""
     m = _ASKS_SAID.match(question)
-    if m is None or not left_unsaid("whether " + m.group("what"), sentence):
+    if m is None or not left_unsaid("whether " + m.group("what"), sentence, strict=True):
         return False
     who = [w for w in words(m.group("who")) if w not in STOPWORDS]
     return not who or m.group("who").lower().startswith("the ") or bool(set(who) & set(words(sentence)))

@@ -174,21 +174,23 @@ class Skills:
             if found is None and f.subject == term and len(scope) <= SCAN_LIMIT:  # "who is john smith"
                 return unnamed(term, [d for d in map(self.library.get, scope) if d is not None])
             return found
-        if f.explicit and not named:
-            return self._explained(term, scope, snap, f.meaning)
+        if not named and (f.explicit or f.kind is Kind.DEFINE):  # "what's a split shift": only if explained
+            return self._explained(term, scope, snap, f.meaning, glossed_only=not f.explicit)
         for doc, e in named:
             if e.kind != PERSON:
                 return first_mention(doc, e)
         return None
 
-    def _explained(self, term: str, scope, snap, meaning: bool = False) -> SkillAnswer | None:
+    def _explained(self, term: str, scope, snap, meaning: bool = False, glossed_only: bool = False):
         """"What does the sell-on clause refer to?": the words the article explains the term with, if any."""
         docs = [d for d in map(self.library.get, self._matching(term, scope, snap)[:MAX_ARTICLES]) if d is not None]
         for doc in docs:
-            found = gloss(term, doc.text)
+            found = gloss(term, doc.text, appositions=not glossed_only)
             line = doc.line_at(found.start) if found is not None else None
             if line is not None:
                 return with_phrase(doc, line, found.start, found.end, Route.DEFINITION)
+        if glossed_only:
+            return None
         said = next(filter(None, (spoken_of(doc, term) for doc in docs)), None) if meaning else None
         if said is not None:  # a saying, not a term ("the city walking a tightrope"): where it is said, and after
             return said
