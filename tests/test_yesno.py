@@ -310,7 +310,7 @@ def test_whether_a_vote_was_unanimous_is_read_off_its_tally(question, sentence, 
      "Westmoor Ferries has not said whether it will refund passengers who bought season tickets.", "No"),
     ("Did Garvie say that the company will raise its pay offer?",
      "Garvie has not said whether the company will raise its pay offer.", "No"),
-    ("has she confirmed the date of the vote", "She has not yet announced the date of the vote.", "No"),
+    ("has she confirmed the date of the vote", "She has not yet announced the date of the vote.", None),  # no "whether"
     ("has the union said it will strike again",
      "Westmoor Ferries has not said whether it will refund passengers.", None),  # another saying
     ("has Rees said she will stand again", "Okafor has not said whether he will stand again.", None),  # someone else
