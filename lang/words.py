@@ -105,7 +105,7 @@ def names(text: str) -> list[str]:
     """Proper names and numbers in a text: runs of capitalized words ("Mayor Anna Roth",
     "Jean-Luc Weber"), digits ("2022", "August 22" -> "August 22"). The first word of the
     text counts only when it is not a common word ("Who", "The", "Since")."""
-    tokens = list(re.finditer(r"[\w’'-]+", text))
+    tokens = list(re.finditer(r"[\w’'-]+(?:&[\w’'-]+)*", text))  # "A&E", "AT&T", "P&O Ferries": one name
     out: list[str] = []
     run: list[str] = []
     first_word = True

@@ -412,3 +412,16 @@ def test_a_sentence_near_the_best_that_says_it_was_not_said_refuses_or_answers_n
     # A sure answer is the judge's: left alone.
     sure = decide(managers, _selected(_best(best), 0.9, 0.95), threshold=0.4, sure=0.8, doubt=0.5)
     assert said_near(managers, sure, [best, unsaid]) == (sure, 0)
+
+
+def test_what_happens_to_a_thing_is_answered_in_form_by_a_sentence_with_it_as_the_subject():
+    from qa.compose.in_form import answered_in_form
+
+    fate = analyze("what happens to the cleaners", flat_idf)
+    doubtful = decide(fate, _selected(_best("The board met."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
+    assert answered_in_form(fate, doubtful, [_best("Around 310 cleaners are expected to transfer.")]).level \
+        is Level.LIKELY
+    # Named, but not what the sentence tells of: still doubtful.
+    assert answered_in_form(fate, doubtful, [_best("The trust thanked the cleaners.")]).level is Level.DOUBTFUL
+    assert answered_in_form(analyze("whats happening with the statue", flat_idf), doubtful,
+                            [_best("The statue will be handed over on Friday.")]).level is Level.LIKELY

@@ -281,3 +281,15 @@ def test_a_name_the_tagger_cut_inside_its_brackets_is_shown_without_the_open_bra
             "crowd that the vote had been rushed. The ASU said it would protest again on Friday.\n")
     names = [n for e in entities(article(text)) for n in e.aliases]
     assert names and not any("(" in n and ")" not in n for n in names), names
+
+
+def test_a_noun_modifier_is_no_one_an_age_says_a_person_and_the_full_name_says_the_kind():
+    text = ("# Carrowdale bus drivers walk out as pay talks collapse\n\n"
+            "Bus services across the Carrowdale region were halted on Monday. "
+            "Its transport lead, councillor Priya Hendry, said both sides had agreed to meet. \"I understand the "
+            "anger of drivers,\" Hendry said. Hendry said any extra money would need approval.\n\nOliver Banks, 68, "
+            "who takes the number 22 bus to his dialysis appointments, said he had paid 40 pounds for a taxi.\n")
+    people = {e.name: e for e in entities(article(text)) if e.kind == PERSON}
+    assert "Carrowdale" not in people  # "Carrowdale bus drivers": a place's name before a noun
+    assert "Priya Hendry" in people and people["Priya Hendry"].mentions == 3
+    assert "Oliver Banks" in people  # "Banks" is not a bank here

@@ -43,3 +43,8 @@ def test_capitalized_function_words_are_not_names():
     assert names("Since when has Haftar been Russia's ally?") == ["Haftar", "Russia"]
     assert names("Which ship anchored off Tobruk?") == ["Tobruk"]
     assert names("Although Winer spoke, the US said nothing.") == ["Winer", "US"]
+
+
+def test_a_name_joined_by_an_ampersand_is_one_name():
+    assert names("why did harrowby A&E get a bad rating") == ["A&E"]  # not "E"
+    assert names("The AT&T deal and P&O Ferries") == ["AT&T", "P&O Ferries"]

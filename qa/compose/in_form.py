@@ -18,6 +18,7 @@ from qa.judgment.answer_kinds import age_beside
 from qa.question import AGE, Question, without_note
 from qa.types import Level
 
+from .clauses import parse_fast
 from .unsaid import left_unsaid, not_said
 from .yesno import text_before, unsettled, yes_no
 
@@ -39,6 +40,9 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     if q.wh == "when" and any(e.fits and not e.missing and _time_of(set(q.terms) - named, e) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "When does the merger happen?"
+    fate = _FATE.match(asked)
+    if fate and any(not e.missing and _befalls(fate.group("x"), e.text) for e in cited):
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "what happens to the cleaners?"
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "How old is X?" / "X, 41, was ..."
@@ -72,6 +76,18 @@ def _time_of(asked: set[str], e: Scored) -> bool:
     return bool(asked) and all(covered({a}, said) for a in asked)
 
 
+def _befalls(thing: str, sentence: str) -> bool:
+    """Is what is asked about the subject of the sentence's main verb ("Around 310 cleaners are expected to
+    transfer" for "what happens to the cleaners")? What befalls a thing is told with it as the subject."""
+    asked = set(terms(thing))
+    root = next((t for t in parse_fast(sentence) if t.dep_ == "ROOT"), None)
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    return bool(asked) and any(asked <= set(terms(" ".join(t.text for t in s.subtree))) for s in subjects)
+
+
+_FATE = re.compile(r"^\s*what(?:'s|’s|s|\s+is)?\s+(?:will\s+|is\s+going\s+to\s+|would\s+)?(?:happens?|happened|happening)"
+                   r"\s+(?:to|with)\s+(?P<x>[^?]+?)\s*\??\s*$", re.I)
+""""What happens to X?", "what will happen with X": what befalls X."""
 _EVENT_WORDS = frozenset(stem(w) for w in "happen occur take place actually exactly really finally".split())
 
 IN_FORM = "the sentence answers in the form asked, though the ranker doubts it is the best one"

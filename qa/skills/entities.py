@@ -89,7 +89,7 @@ def _build(doc: ArticleDoc) -> list[Entity]:
             group = {"names": Counter(), "kinds": Counter(), "mentions": [], "first": span.start_char}
             groups.append(group)
         group["names"][name] += 1
-        group["kinds"][kind] += 1
+        group["kinds"][kind] += len(name.split()) ** 2  # the full name's tag over the surname's ("Hendry" as ORG)
         group["mentions"].append(span)
     out = []
     for g in groups:
@@ -209,8 +209,9 @@ def _trim(ent, label: str):
         end = opened[-1]  # "Ashgrove Students' Union (ASU": the tagger stopped inside the brackets
     if start >= end:
         return None
-    if label == "PERSON" and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]):
-        return None  # the tagger's own reading of a capitalized sentence start ("Retailers had warned ...")
+    if label == "PERSON" and (all(t.tag_ in ("NN", "NNS") for t in doc[start:end]) or doc[end - 1].dep_ == "compound"
+                              and doc[end - 1].head.i >= end and doc[end - 1].head.text.islower()):
+        return None  # a capitalized sentence start ("Retailers had warned"), a noun's modifier ("Carrowdale bus drivers")
     if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in TITLES:
         return None  # part of a title: "Defense" of "Deputy Defense Minister Lund"
     # A first name the tagger left out ("Tomasz" of "Tomasz Wrobel" opening a sentence).

@@ -30,8 +30,8 @@ def kind_by_name(name: str, kind: str, text: str) -> str:
     """What a name's own words and the text around it say it is, over the tagger's "person": a name ending in a
     kind noun ("High Court", "Orvel Group", "Marsh Bay"), a place a thing is based in ("Orvel-based"),
     or the dateline's place ("LINTON — ...")."""
-    if kind != PERSON:
-        return kind
+    if kind != PERSON or re.search(re.escape(name) + r",\s*\d{1,3},", text):
+        return kind  # "Oliver Banks, 68, who ...": an age says a person, whatever "Banks" is
     last = name.lower().split()[-1]
     for k in (ORGANISATION, "place"):
         if " " in name and _forms(last) & KIND_NOUNS[k]:
@@ -52,8 +52,8 @@ def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
         if _DOES_BUSINESS.search(role):
             return ORGANISATION
         return "thing" if kind == PERSON else kind
-    if re.match(r"\s*who\b", role, re.I) or re.search(r"\b\d+-year-old\s+(?:[a-z-]+\s+)*?(?:former\s+)?[a-z]+", role):
-        return PERSON  # "X, who joined ...", "X, a 41-year-old former courier"
+    if re.match(r"\s*(?:\d{1,3},\s*)?who\b", role, re.I) or re.search(r"\b\d+-year-old\s+(?:[a-z-]+\s+)*?(?:former\s+)?[a-z]+", role):
+        return PERSON  # "X, who joined ...", "X, 68, who takes ...", "X, a 41-year-old former courier"
     if words & TITLES and kind == PERSON:
         return kind
     # The role's head noun first: "a lasher who works at the port" is a person, whatever "port" is.
