@@ -238,7 +238,7 @@ class AnswerChain:
         elif not decision.abstain:
             cited = [e.text for e in pick(evidence, q=prepared.question)]
             decision = settled_in_form(prepared.question, decision, cited, evidence[0].text)
-        decision, first = said_near(prepared.question, decision, [e.text for e in evidence[:NEAR]])
+        decision, first = said_near(prepared.question, decision, evidence[:NEAR])
         evidence = evidence[first:first + 1] + evidence[:first] + evidence[first + 1:]  # the sentence it cites first
         if decision.abstain and not prepared.request.filters.empty:
             decision = self.outside_filter(prepared, decision) or decision

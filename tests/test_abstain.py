@@ -356,6 +356,10 @@ def test_a_question_is_refused_when_its_best_sentence_says_the_answer_has_not_be
     assert not settled_in_form(when, sure, [unsaid, told], told).abstain
     cost = analyze("What will the new bridge cost?", flat_idf)
     assert not settled_in_form(cost, sure, [unsaid], unsaid).abstain
+    # What the sentence goes on to say after the clause left unsaid is said ("which cost about 5,400 pounds").
+    injections = analyze("how much do the injections cost", flat_idf)
+    cheaper = "He did not say whether it would be cheaper than the injections, which cost about 5,400 pounds a year."
+    assert not settled_in_form(injections, sure, [cheaper], cheaper).abstain
     # A yes/no question whose verdict the sentence gives is answered (qa/compose/yesno.py): "has not said" is No.
     asked = analyze("Has Northvane confirmed it will appeal?", flat_idf)
     assert not settled_in_form(asked, sure, [unsaid], unsaid).abstain
@@ -389,7 +393,7 @@ def test_when_is_answered_in_form_by_a_dated_sentence_that_speaks_of_every_word_
 
 
 def test_a_sentence_near_the_best_that_says_it_was_not_said_refuses_or_answers_no_to_the_saying():
-    from qa.compose.in_form import said_near
+    from qa.compose.in_form import IN_FORM, said_near
     from qa.types import Level
 
     managers = analyze("how many managers will crew the ferries during the strike", flat_idf)
@@ -398,20 +402,28 @@ def test_a_sentence_near_the_best_that_says_it_was_not_said_refuses_or_answers_n
               "say how many managers would be asked to crew vessels during the strike.")
     likely = decide(managers, _selected(_best(best), 0.9, 0.6), threshold=0.4, sure=0.8, doubt=0.5)
     assert likely.level is Level.LIKELY
-    refused, first = said_near(managers, likely, [best, unsaid])
+    refused, first = said_near(managers, likely, [_best(best), _best(unsaid)])
     assert refused.level is Level.REFUSED and unsaid.rstrip(".") in refused.reason and first == 0
     # Another question word than the one left unsaid: unchanged ("why" is not "how many", nor "whether").
     why = analyze("Why are crews striking?", flat_idf)
     likely_why = decide(why, _selected(_best(best), 0.9, 0.6), threshold=0.4, sure=0.8, doubt=0.5)
-    assert said_near(why, likely_why, [best, unsaid]) == (likely_why, 0)
+    assert said_near(why, likely_why, [_best(best), _best(unsaid)]) == (likely_why, 0)
     # Asked about the saying itself: No, citing that sentence first.
     offer = analyze("has the company said it will raise its pay offer", flat_idf)
     doubtful = decide(offer, _selected(_best(best), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
-    answered, first = said_near(offer, doubtful, [best, "It offered a rise of 2.5 percent.", unsaid])
+    answered, first = said_near(offer, doubtful, [_best(t) for t in (best, "It offered a rise of 2.5 percent.", unsaid)])
     assert answered.level is Level.LIKELY and first == 2
     # A sure answer is the judge's: left alone.
     sure = decide(managers, _selected(_best(best), 0.9, 0.95), threshold=0.4, sure=0.8, doubt=0.5)
-    assert said_near(managers, sure, [best, unsaid]) == (sure, 0)
+    assert said_near(managers, sure, [_best(best), _best(unsaid)]) == (sure, 0)
+    # "Why", its best sentence giving no reason: the next that gives one for every word asked is cited first.
+    recall = analyze("Why is Velora recalling the batteries?", flat_idf)
+    unsure = decide(recall, _selected(_best("Velora sold the batteries in May."), 0.9, 0.6), threshold=0.4,
+                    sure=0.8, doubt=0.5)
+    near = [_best(t) for t in ("Velora sold the batteries in May.", "The batteries can catch fire because of a fault.",
+                               "Velora is recalling the batteries because they can catch fire.")]
+    assert said_near(recall, unsure, near) == (replace(unsure, level=Level.LIKELY, reason=IN_FORM), 2)
+    assert said_near(recall, unsure, near[:2]) == (unsure, 0)  # a reason for something else
 
 
 def test_what_happens_to_a_thing_is_answered_in_form_by_a_sentence_with_it_as_the_subject():

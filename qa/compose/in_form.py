@@ -35,8 +35,7 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     named = {t for n in q.names for t in terms(n)}
     asked = without_note(q.text)
     if q.wh == "yesno" and any(yes_no(asked, e.text, text_before(e)) for e in cited) or q.wh == "why" and any(
-            explains(e.text, by_time=False) and not e.missing and _reason_for(q.text, set(q.terms) - named, e)
-            for e in cited):
+            _gives_reason(q, e) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     if q.wh == "when" and any(e.fits and not e.missing and _time_of(set(q.terms) - named, e) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "When does the merger happen?"
@@ -122,29 +121,43 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
     return replace(decision, level=Level.DOUBTFUL, reason=UNSETTLED)
 
 
-def said_near(q: Question, decision: Decision, near: Sequence[str]) -> tuple[Decision, int]:
+def said_near(q: Question, decision: Decision, near: Sequence[Scored]) -> tuple[Decision, int]:
     """An answer the judge doubts (doubtful or likely), read against the few best sentences (`near`, best first):
     when one of them says what is asked has not been said ("How many managers will crew the ferries?" / "a
     spokesperson declined to say how many managers would be asked to crew vessels"), the question is refused
     with that sentence as the reason, or, asked about the saying itself ("Has the company said it will raise
-    its offer?" / "Garvie has not said whether the company will improve its pay offer"), answered No by it. A sure
+    its offer?" / "Garvie has not said whether the company will improve its pay offer"), answered No by it. A
+    "why" whose best sentence gives no reason is answered by the next that gives one for every word asked. A sure
     answer is left as it is: the judge's best sentence answers. Returns the decision and the index in `near` of
     the sentence to cite first (0: as ranked)."""
     if decision.level not in (Level.DOUBTFUL, Level.LIKELY) or not near:
         return decision, 0
     asked = without_note(q.text)
+    texts = [e.text for e in near]
     if q.wh == "yesno":
-        if yes_no(asked, near[0]):
+        if yes_no(asked, texts[0]):
             return decision, 0
-        said = next((i for i, text in enumerate(near) if not_said(asked, text)), None)
+        said = next((i for i, text in enumerate(texts) if not_said(asked, text)), None)
         if said is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), said
         what = "whether " + asked
     else:
         found = _WH_ON.search(asked)
         what = found.group() if found else ""
-    unsaid = next((text for text in near if what and left_unsaid(what, text, strict=True)), None)
-    return (_not_made_known(decision, unsaid), 0) if unsaid is not None else (decision, 0)
+    unsaid = next((text for text in texts if what and left_unsaid(what, text, strict=True)), None)
+    if unsaid is not None:
+        return _not_made_known(decision, unsaid), 0
+    if q.wh == "why" and not _gives_reason(q, near[0]):
+        reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e)), None)
+        if reason is not None:
+            return replace(decision, level=Level.LIKELY, reason=IN_FORM), reason
+    return decision, 0
+
+
+def _gives_reason(q: Question, e: Scored) -> bool:
+    """Does the sentence give a reason for what "why" asks about (every word of it, as answered_in_form reads)?"""
+    named = {t for n in q.names for t in terms(n)}
+    return explains(e.text, by_time=False) and not e.missing and _reason_for(q.text, set(q.terms) - named, e)
 
 
 def _not_made_known(decision: Decision, sentence: str) -> Decision:
