@@ -94,11 +94,17 @@ def reason_after(evidence: Sequence[Scored], best: Scored, q: Question) -> Score
     # A best sentence that only says what came before ("resigned three weeks after an inquiry found ...") is
     # joined by a reason stated in so many words ("so that the city can move on").
     weak = explains(best.text, set(q.terms))
-    return next((ev for ev in after if explains(ev.text, by_time=not weak)), None)
+    found = next((ev for ev in after if explains(ev.text, by_time=not weak)), None)
+    if found is None and after and after[0].index == best.index + 1 and len(words_of(best.text)) <= TOPIC_WORDS:
+        return after[0]  # "Students reacted with anger." announces what the next sentence tells
+    return found
 
 
 REASON_AFTER = 2
 """How many sentences after a "why"'s best sentence may give its reason."""
+TOPIC_WORDS = 8
+"""A best sentence this short that gives no reason ("Some experts urged caution.") announces what the next one
+tells (who, and why): that one is cited with it."""
 
 
 def reason_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
