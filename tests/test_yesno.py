@@ -192,6 +192,20 @@ def test_a_phrasal_verb_is_the_one_word_verb_it_means(question, sentence, verdic
     assert yes_no(question, sentence) == verdict
 
 
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # "them" is what the sentence named before it ...
+    ("Has the firm ruled out compulsory redundancies?",
+     "The firm wants to avoid compulsory redundancies, but it has not ruled them out.", "No"),
+    ("Did the mayor meet the protesters?", "The protesters waited for hours, but the mayor did not meet them.", "No"),
+    ("Did the mayor meet the protesters?", "The protesters waited for hours, and the mayor met them at noon.", "Yes"),
+    # ... and nothing the sentence does not name, nor a claim about someone else.
+    ("Did the mayor meet the farmers?", "The protesters waited for hours, but the mayor did not meet them.", None),
+    ("Did the police meet the protesters?", "The protesters waited for hours, but the mayor did not meet them.", None),
+])
+def test_an_object_pronoun_stands_for_what_the_sentence_named_before_it(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
 def test_a_dropped_that_is_put_back_before_the_clause_a_verb_of_saying_takes():
     sentence = "Renwick acknowledged that the talks had collapsed, but denied that staff had been misled."
     assert yes_no("did Renwick admit staff were misled", sentence) == "No"  # "admit" / "denied": opposites

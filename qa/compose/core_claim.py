@@ -14,6 +14,8 @@ from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_f
 __all__ = ["core_verdict"]
 
 _REFERRING = frozenset("he she it they its their which who that one this these those".split())
+_THEM = frozenset("them him her".split())
+"""Object pronouns that stand for the thing asked about only where the sentence names it before them."""
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
 _WHEN = frozenset("after before during since until till following amid despite throughout".split())
 
@@ -223,5 +225,12 @@ _CONTENT = frozenset("NOUN PROPN VERB NUM ADJ".split())
 
 def _mentions(verb, asked) -> bool:
     inside = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
-    pronoun = any(c.dep_ in _OBJECTS and c.lower_ in _REFERRING for c in verb.children)
-    return asked.lemma_.lower() in inside or asked.lower_ in inside or pronoun
+    if asked.lemma_.lower() in inside or asked.lower_ in inside:
+        return True
+    objects = [c.lower_ for c in verb.children if c.dep_ in _OBJECTS]
+    if any(o in _REFERRING for o in objects):
+        return True
+    # "has not ruled them out" stands for what the sentence names before it ("to avoid compulsory redundancies,
+    # but ..."), not for anything asked.
+    before = {t.lemma_.lower() for t in verb.doc[:verb.i]} | {t.lower_ for t in verb.doc[:verb.i]}
+    return any(o in _THEM for o in objects) and (asked.lemma_.lower() in before or asked.lower_ in before)

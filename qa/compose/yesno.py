@@ -103,6 +103,8 @@ def _still_to_come(question: str, sentence: str) -> bool:
 
 
 _PAST_PLAN = frozenset({"was", "were", "had"})
+_OBJECTS = frozenset({"dobj", "dative"})
+_OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 _VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
 
 
@@ -279,6 +281,9 @@ def _rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) -
     if head.dep_ in ("relcl", "acl"):
         inside = {t.i for t in head.subtree}
         return rest <= {word_stem(t) for t in head.head.subtree if t.i not in inside}
+    if any(c.dep_ in _OBJECTS and c.lower_ in _OBJECT_PRONOUNS for c in head.children) and \
+            rest <= {word_stem(t) for t in doc[:head.i] if clause_of[t.i] != head.i}:
+        return True  # "The protesters waited, but the mayor did not meet them": "them" is who was named before
     subject = [c for c in head.children if c.dep_ in SUBJECTS]
     if subject and subject[0].lower_ not in PRONOUNS:
         return False  # the clause names someone else
