@@ -360,6 +360,13 @@ def test_a_question_is_refused_when_its_best_sentence_says_the_answer_has_not_be
     injections = analyze("how much do the injections cost", flat_idf)
     cheaper = "He did not say whether it would be cheaper than the injections, which cost about 5,400 pounds a year."
     assert not settled_in_form(injections, sure, [cheaper], cheaper).abstain
+    # People "undecided" have not made up their minds; nothing was kept back.
+    poll = analyze("did most parents support the plan", flat_idf)
+    split = "Of the parents who responded, 62 percent backed the plan, 29 percent opposed it and the rest were undecided."
+    assert not settled_in_form(poll, sure, [split], split).abstain
+    opened = analyze("when will the school open", flat_idf)
+    undecided = "When the school will open is not yet decided."
+    assert settled_in_form(opened, sure, [undecided], undecided).abstain
     # A yes/no question whose verdict the sentence gives is answered (qa/compose/yesno.py): "has not said" is No.
     asked = analyze("Has Northvane confirmed it will appeal?", flat_idf)
     assert not settled_in_form(asked, sure, [unsaid], unsaid).abstain
