@@ -329,6 +329,15 @@ def test_a_count_asked_is_not_given_by_a_sum_of_money():
     assert not decide(cost, money, threshold=0.4, sure=0.8).abstain
 
 
+def test_a_count_whose_best_sentence_holds_none_is_shown_only_as_the_closest_sentence():
+    fined = analyze("How many people have been fined for breaking the ban?", flat_idf)
+    amount = _best("Customers who break the rules could be fined up to 1,000 pounds.")
+    counted = _best("So far 12 customers have been fined.")
+    d = decide(fined, _selected(amount, 0.9, 0.95, counted), threshold=0.4, sure=0.8)
+    assert not d.abstain and d.level is Level.DOUBTFUL and d.phrase is None
+    assert decide(fined, _selected(counted, 0.9, 0.95, amount), threshold=0.4, sure=0.8).level is Level.SURE
+
+
 def test_a_number_the_question_gives_is_not_its_answer():
     q = analyze("How many of the 1,100 members have voted so far?", flat_idf)
     ballot = _best("The union said it would ballot its 1,100 members on strike action.", fits=False)

@@ -113,7 +113,12 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     if unsaid:  # "What did a ticket cost in 2009?" of articles that never mention 2009
         return Decision(Level.REFUSED, f"they never mention {unsaid[0]}", selection)
     if selection.p_answerable >= threshold and measured:
-        return Decision(level(False, selection.confidence, sure, doubt), "", selection)
+        shown = level(False, selection.confidence, sure, doubt)
+        if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and not number(without_numbers(best, q.text)):
+            # "How many people have been fined?" / "... could be fined up to £1,000": a runner-up holds a count,
+            # the best sentence none, so it is shown as the closest sentence, not as the answer.
+            shown = Level.DOUBTFUL
+        return Decision(shown, "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence, mentioned), selection)
 
 
