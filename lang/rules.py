@@ -246,3 +246,8 @@ def explains(text: str, asked: frozenset[str] | set[str] = frozenset(), by_time:
 
 _INTENT = re.compile(r"aims?\s+to|aimed\s+at", re.I)
 """A purpose that is only an intent: it explains nothing when what follows it is what the question asks."""
+
+
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40})?\s+[—–]\s+")
+"""A wire story's date line opening a sentence ("HARLOW —", "CALLOWAY, Nov. 14 (Wire) —"): where the story was
+filed from, not what it says."""

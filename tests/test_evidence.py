@@ -70,3 +70,28 @@ def test_a_phrase_the_question_already_holds_is_never_the_answer():
     assert echoes_question("Office for Workplace Standards", "who is in charge of the ows")
     assert not echoes_question("World Health Organization", "Who warned about the virus?")  # "who" is a word
     assert not echoes_question("Helena Marsh", "Who runs the OWS?")
+
+
+def test_a_wire_storys_date_line_is_never_the_answer_phrase():
+    from qa.judgment import judge as judges
+    from qa.judgment.evidence import Scored, answer_phrase
+    from qa.judgment.features import Candidate
+    from qa.judgment.reader import Reading
+    from qa.question import analyze
+
+    text = "ASHBY — The retailer Corvel said on Tuesday that hackers led by Ivo Brandt had stolen its data."
+    sentence = Candidate(passage_rank=0, passage_id="a#h#0", source="a.txt", start=0, end=len(text), text=text,
+                         passage_start=0, passage_end=len(text), passage_text=text, index=0, cosine=0.5,
+                         passage_vector_rank=1, passage_bm25_rank=1)
+    q = analyze("who were the hackers behind the attack", lambda t: 1.0)
+
+    def read(start: int, end: int) -> Scored:
+        return Scored(sentence, coverage=1.0, context_coverage=1.0, fits=True, score=0.9, confidence=0.95,
+                      reading=Reading(relevance=5.0, phrase_start=start, phrase_end=end, phrase_p=0.95,
+                                      no_phrase_p=0.01))
+
+    judge = judges.load()
+    assert answer_phrase(q, read(0, 5), 0.95, judge) is None  # "ASHBY"
+    name = text.index("Ivo Brandt")
+    found = answer_phrase(q, read(name, name + len("Ivo Brandt")), 0.95, judge)
+    assert found is not None and found.text == "Ivo Brandt"

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import re
 
-from lang.rules import TITLES
+from lang.rules import DATELINE, TITLES
 from lang.words import STOPWORDS, names, terms, words
 
 _WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z]{5}[.!?])\s+")
 """Where an answer's sentences part ("Mayor. Mayor Ana Roth ..."; not "Dr. Roth", "Sept. 11"): a name ends there."""
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40})?\s+[—–]\s+")
-"""A date line opening the answer ("HARLOW —", "CALLOWAY, Nov. 14 (Wire) —")."""
 
 
 def focus(question: str, answer: str) -> list[str]:
     """The names a turn is about: "who is X" -> X; "who did Y" -> the person the answer names."""
     # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
-    answer = _DATELINE.sub("", answer, count=1)
+    answer = DATELINE.sub("", answer, count=1)
     q_names = names(question) or _typed_lower(question, answer)
     m = _WHO_IS.match(question)
     if m and q_names:
@@ -74,7 +72,7 @@ def their_body(question: str, answer: str, context: list[str]) -> str | None:
     if not _BODY_OF.search(question):
         return None
     people = {t for c in context for t in terms(c)}
-    first = _first_sentence(_DATELINE.sub("", answer, count=1))
+    first = _first_sentence(DATELINE.sub("", answer, count=1))
     bodies = [b for b in map(_body_in, names(first)) if b and len(b.split()) >= 2 and not set(terms(b)) & people]
     return _BODY_OF.sub(f"the {bodies[0]}", question, count=1) if bodies else None
 

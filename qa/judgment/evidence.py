@@ -9,7 +9,7 @@ import numpy as np
 
 from core.types import ArticleInfo
 from ingest.store import ArticleStore
-from lang.rules import wants_phrase
+from lang.rules import DATELINE, wants_phrase
 from lang.acronyms import spells_out
 from lang.words import STOPWORDS, terms
 
@@ -220,6 +220,9 @@ def answer_phrase(q: Question, best: Scored, confidence: float, judge: Judge) ->
     text = best.text[start:end]
     if echoes_question(text, q.text):
         return None
+    line = DATELINE.match(best.text)
+    if line is not None and start < line.end():
+        return None  # "ASHBRIDGE — ...": where the story was filed from answers nothing asked
     p_right = judge.p_phrase(phrase_row(confidence, p, none, len(text.split())))
     if p_right < judge.phrase_threshold:
         return None
