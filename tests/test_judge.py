@@ -153,11 +153,14 @@ def test_a_why_answered_without_a_reason_brings_the_next_sentence_that_gives_one
     # Nothing better: what came before will do.
     ("Why did Ferrow resign?", ["Ferrow resigned on Monday.", "He is 61.",
                                 "He said he left a week after an inquiry began."], [1, 3]),
-    # A short sentence that only announces ("Students reacted with anger.") is told by the next one, whatever
-    # its wording; a longer one that gives no reason is not joined by a next sentence that gives none.
+    # A short sentence that only announces ("Students reacted with anger.") is told by the next one when that
+    # goes on about it, whatever its wording; not by one about something else, and a longer one that gives no
+    # reason is not joined by a next sentence that gives none.
     ("Why are students angry?", ["Students reacted with anger.",
-                                 "Ana Ruiz said many had chosen Elm for courses that will now close.",
+                                 "Ana Ruiz, head of the students' union, said many had chosen Elm for its courses.",
                                  "The university has 900 staff."], [1, 2]),
+    ("Why did the plane crash?", ["The plane crashed near Tver the next day.",
+                                  "The summit took place a month later.", "It was the third this year."], [1]),
     ("Why are students angry?", ["Students at the university in Elm reacted with anger on Monday.",
                                  "Ana Ruiz said many had chosen Elm for courses that will now close.",
                                  "The university has 900 staff."], [1]),

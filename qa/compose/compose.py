@@ -95,9 +95,17 @@ def reason_after(evidence: Sequence[Scored], best: Scored, q: Question) -> Score
     # joined by a reason stated in so many words ("so that the city can move on").
     weak = explains(best.text, set(q.terms))
     found = next((ev for ev in after if explains(ev.text, by_time=not weak)), None)
-    if found is None and after and after[0].index == best.index + 1 and len(words_of(best.text)) <= TOPIC_WORDS:
+    if found is None and after and after[0].index == best.index + 1 and len(words_of(best.text)) <= TOPIC_WORDS \
+            and _goes_on(best.text, after[0].text):
         return after[0]  # "Students reacted with anger." announces what the next sentence tells
     return found
+
+
+def _goes_on(short: str, following: str) -> bool:
+    """Does the next sentence go on about the short one's subject: by a pronoun ("He wrote that ...") or a word
+    of it ("... president of the students' union, said ...")? "Haftar's meeting took place a month later" does not
+    go on from "The plane crashed near Tver"."""
+    return refers_back(following) or bool(set(terms(short)) & set(terms(following)))
 
 
 REASON_AFTER = 2
