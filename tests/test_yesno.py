@@ -206,6 +206,22 @@ def test_an_object_pronoun_stands_for_what_the_sentence_named_before_it(question
     assert yes_no(question, sentence) == verdict
 
 
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("Were all flights cancelled on Thursday?", "The airline cancelled 86 flights on Thursday.", None),
+    ("Were all flights cancelled on Thursday?", "The airline cancelled all its flights on Thursday.", "Yes"),
+    ("Were flights cancelled on Thursday?", "The airline cancelled 86 flights on Thursday.", "Yes"),
+    ("Were all flights cancelled?", "No flights were cancelled.", "No"),
+])
+def test_a_count_does_not_say_all(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+def test_a_question_about_its_subject_alone_is_not_answered_by_what_the_subject_has_not_said():
+    sentence = "The council has not said what it would do with the site after closure."
+    assert yes_no("is the council doing anything about that", sentence) is None
+    assert yes_no("has the council said what it would do with the site", sentence) == "No"
+
+
 def test_a_dropped_that_is_put_back_before_the_clause_a_verb_of_saying_takes():
     sentence = "Renwick acknowledged that the talks had collapsed, but denied that staff had been misled."
     assert yes_no("did Renwick admit staff were misled", sentence) == "No"  # "admit" / "denied": opposites

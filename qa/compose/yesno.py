@@ -2,12 +2,10 @@
 is found in one clause of the sentence's dependency parse, and only a negation of that clause makes it "No"."""
 from __future__ import annotations
 
-import re
-
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
-from lang.rules import (AUXILIARIES, CONDITIONALS, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary,
+from lang.rules import (AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary,
                         is_reporting)
 from lang.words import STOPWORDS, names, words
 
@@ -15,6 +13,7 @@ from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_
                       word_stem)
 from .core_claim import core_verdict
 from .plans import plan_denied
+from .quantity import count_only, there_is
 from .tally import unanimous
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_said
 
@@ -33,6 +32,12 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     over clauses that may be about others, or only wanted, possible, supposed or doubted ("aims to",
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
+    verdict = _yes_no(question, sentence, before)
+    # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them.
+    return None if verdict == "Yes" and count_only(question, sentence) else verdict
+
+
+def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
@@ -40,7 +45,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         # "Has the plant opened yet?": the words ask whether it is done by now; a sentence that holds it as still
         # to come ("would open in 2026", "is expected to reopen") says not yet.
         asked_now = " ".join(w for w in ws if w not in _BY_NOW)
-        verdict = yes_no(asked_now, sentence, before)
+        verdict = _yes_no(asked_now, sentence, before)
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence):
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will"
@@ -49,7 +54,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     known = asks_if_known(question)
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
         return "No" if left_unsaid(known, sentence) else None
-    exists = _exists(ws[2:], sentence) if ws[1:2] == ["there"] else None
+    exists = there_is(ws[2:], sentence) if ws[1:2] == ["there"] else None
     if exists is not None:  # "Is there a fee for ...?": whether the thing exists, not a deed
         return exists
     going = _going_to(ws)
@@ -116,29 +121,6 @@ def _none_of(asked: list[str], sentence: list[str]) -> str | None:
         return None
     stems = {base_stem(w) for w, before in zip(sentence[1:], sentence) if before == "no"}
     return "No" if said_for(base_stem(deed), stems) is not None else None
-
-
-def _exists(asked: list[str], text: str) -> str | None:
-    """"Is there a fee for parking at night?": "Yes" when the sentence speaks of the thing ("Fees for night
-    parking start at 3 euros") with one more word of the question, "No" when it says there is none ("no fines",
-    "there are no survivors"); None when it is not there, only supposed ("if", "whether", "may"), or the question
-    names nothing more to check it against."""
-    kept = [w for w in asked if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES]
-    if not kept or _SUPPOSED.search(text):
-        return None
-    sentence = words(text)
-    thing, rest = base_stem(kept[0]), {base_stem(w) for w in kept[1:]}
-    said = [base_stem(w) for w in sentence]
-    at = next((i for i, w in enumerate(said) if w == thing), None)
-    if at is None:
-        return None
-    if any(w in NEGATIONS for w in sentence[max(0, at - 3):at]):
-        return "No"  # "no fines", "there were no survivors", "without any warning"
-    return "Yes" if rest and rest & set(said) else None
-
-
-_SUPPOSED = re.compile(r"\b(?:%s)\b" % "|".join(sorted(CONDITIONALS | MODALS)))
-"""Lower case only: "May" the month supposes nothing."""
 
 
 def _phrasal(ws: list[str]) -> set[str]:
@@ -251,11 +233,12 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS:  # "left without cutting the ribbon"
         denied = True
     subject = {word_stem(t) for c in head.children if c.dep_ in SUBJECTS for t in c.subtree}
-    if word_stem(head) not in asked and head.lower_ not in STOPWORDS and held[head.i] <= subject:
+    if word_stem(head) not in asked and (head.lower_ not in STOPWORDS or is_reporting(head.text) and not saying) \
+            and held[head.i] <= subject:
         # The question's words are only the clause's subject ("Did Ortiz die?" / "The death of Ortiz did
-        # not slow the talks"): its verb states another claim. Only an asked word denied itself answers ("No
-        # deaths have been reported"). Words in the predicate are its claim ("did not respond to a request for
-        # comment" answers "Did they comment?").
+        # not slow the talks", "Is the council doing anything?" / "The council has not said ..."): its verb states
+        # another claim. Only an asked word denied itself answers ("No deaths have been reported"). Words in the
+        # predicate are its claim ("did not respond to a request for comment" answers "Did they comment?").
         return "No" if any(denies(t, set(), asked) for t in own) else None
     return "No" if denied else "Yes"
 
