@@ -7,13 +7,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lang.acronyms import letters
+from lang.acronyms import spells_out
 from lang.forms import ORGANISATION, PERSON, PLACE, is_acronym
 from lang.rules import KIND_NOUNS, TITLES
 from lang.spelling import same_word
 
 from .article import ArticleDoc
 from .roles import kind_by_name, kind_by_role, role_of
+from .spelled_out import spelled_out
 
 THING = "thing"  # as lang.rules.KIND_NOUNS names it
 """A named thing that is no person, organisation or place ("Cyclone Oren", "Operation Sea Guardian"): listed
@@ -165,7 +166,7 @@ def _is_noun_phrase(parsed, offsets: tuple[int, int]) -> bool:
 
 
 def _mentions(parsed):
-    """spaCy's entities, and the names it missed after a title ("Mayor Ana Ruiz"): (span, label)."""
+    """spaCy's entities, and the names it missed after a title ("Mayor Ana Ruiz") or before their acronym."""
     out = [(ent, ent.label_) for ent in parsed.ents]
     covered = {t.i for ent in parsed.ents if ent.label_ == "PERSON" for t in ent}
     for t in parsed:
@@ -185,7 +186,7 @@ def _mentions(parsed):
         if k > j and (j == t.i + 1 or k - j >= 2) and not any(i in covered for i in range(j, k)):
             out = [(e, lab) for e, lab in out if not (e.start < k and j < e.end)]
             out.append((parsed[j:k], "PERSON"))
-    return out
+    return spelled_out(parsed, out)
 
 
 def _count(text: str, names: list[str], kind: str) -> int:
@@ -281,9 +282,7 @@ def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:
     """An acronym and the name it stands for are one organisation: the name's entry takes the acronym as an
     alias (and its mentions)."""
     for acr in [e for e in found if is_acronym(e.name)]:
-        full = next((e for e in found if e is not acr and e.kind != PERSON and
-                     "".join(w[0] for w in e.name.split() if w.lower() not in ("of", "the", "and", "for")).upper()
-                     == letters(acr.name).upper()), None)
+        full = next((e for e in found if e is not acr and e.kind != PERSON and spells_out(e.name, acr.name)), None)
         if full is None:
             continue
         _absorb(found, full, acr, full.kind, full.mentions + acr.mentions)

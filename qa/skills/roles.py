@@ -30,14 +30,15 @@ def kind_by_name(name: str, kind: str, text: str) -> str:
     """What a name's own words and the text around it say it is, over the tagger's "person": a name ending in a
     kind noun ("High Court", "Orvel Group", "Marsh Bay"), a place a thing is based in ("Orvel-based"),
     or the dateline's place ("LINTON — ...")."""
+    if re.match(r"\s*(?:#[^\n]*\n\s*)?" + re.escape(name.upper()) + r"\s+[—–-]", text):
+        return "place"  # the dateline's place, whatever the tagger made of the capitals
     if kind != PERSON or re.search(re.escape(name) + r",\s*\d{1,3},", text):
         return kind  # "Oliver Banks, 68, who ...": an age says a person, whatever "Banks" is
     last = name.lower().split()[-1]
     for k in (ORGANISATION, "place"):
         if " " in name and _forms(last) & KIND_NOUNS[k]:
             return k
-    if re.search(r"(?<![\w-])" + re.escape(name) + r"-based\b", text) or re.match(
-            r"\s*(?:#[^\n]*\n\s*)?" + re.escape(name.upper()) + r"\s+[—–-]", text):
+    if re.search(r"(?<![\w-])" + re.escape(name) + r"-based\b", text):
         return "place"
     return kind
 

@@ -1,0 +1,23 @@
+"""qa/skills/spelled_out.py: a name spelled out before its acronym is an organisation, whatever the tagger read."""
+from __future__ import annotations
+
+from lang.tagging import parse
+from qa.skills.spelled_out import spelled_out
+
+
+def _names(text: str) -> dict[str, str]:
+    doc = parse(text)
+    return {span.text: label for span, label in spelled_out(doc, [(e, e.label_) for e in doc.ents])}
+
+
+def test_a_name_spelled_out_before_its_acronym_is_an_organisation():
+    found = _names("The strike was called by the Associated Flight Crew Union (AFCU), which represents 640 pilots.")
+    assert found.get("Associated Flight Crew Union") == "ORG"
+    # What the tagger found already is kept as it found it.
+    found = _names("The pool is run by the Halbrook Community Leisure Trust (HCLT) on the council's behalf.")
+    assert [label for name, label in found.items() if name.endswith("Halbrook Community Leisure Trust")] == ["ORG"]
+
+
+def test_words_in_lower_case_before_an_acronym_are_no_name():
+    found = _names("The temporary use ban (TUB) applies to homes across the valley.")
+    assert not any("use ban" in name for name in found)
