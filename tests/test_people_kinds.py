@@ -262,6 +262,7 @@ def test_a_names_own_words_and_the_dateline_say_what_it_is_over_the_taggers_pers
     text = "# Wind farm blocked\n\nMARSHTON — The High Court blocked the plan of the Orvel-based Orvel Group."
     assert kind_by_name("High Court", PERSON, text) == ORGANISATION
     assert kind_by_name("Marshton", PERSON, text) == PLACE and kind_by_name("Orvel", PERSON, text) == PLACE
+    assert kind_by_name("MARSHTON", ORGANISATION, text) == PLACE  # the dateline's capitals read as a body
     assert kind_by_name("Ana Brandt", PERSON, text) == PERSON
     assert kind_by_role("The city's returning officer", ORGANISATION) == PERSON  # "officer" is not "office"
 
