@@ -187,6 +187,9 @@ def test_a_name_run_on_past_the_person_is_cut_at_the_name_typed():
     answer = "Judge. Judge Helen Mbeki of the U.S. District Court in Brandmoor said the firm was their employer. [1]"
     history = [{"role": "user", "content": "who is mbeki"}, {"role": "assistant", "content": answer}]
     assert resolve("what did she rule", history).searched == "what did Judge Helen Mbeki rule"
+    # The whole name typed (with a slip in it: "mbekki") is cut at its last word.
+    history = [{"role": "user", "content": "who is helen mbekki"}, {"role": "assistant", "content": answer}]
+    assert resolve("what did she rule", history).searched == "what did Judge Helen Mbeki rule"
     # A title the question typed is not where the name is cut.
     answer = "Mayor Daniel Okonjo, who has been in office since 2022, backed the rules. [1]"
     history = [{"role": "user", "content": "who is the mayor of harlow"}, {"role": "assistant", "content": answer}]

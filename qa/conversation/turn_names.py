@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lang.rules import DATELINE, TITLES
+from lang.spelling import same_word
 from lang.words import STOPWORDS, names, terms, words
 
 _WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.I)
@@ -43,12 +44,15 @@ def _first_sentence(text: str) -> str:
 def _typed_lower(question: str, answer: str) -> list[str]:
     """The names of the answer that a question typed in lower case asks about ("who is lena marsh" -> "Lena
     Marsh", "brandt" -> "Mayor Ilse Brandt"), in the answer's spelling and question order."""
-    asked = words(question)
+    found_names = list(dict.fromkeys(n for part in _SENTENCE_END.split(answer) for n in names(part)))
+    written = sorted({w for n in found_names for w in words(n) if len(w) >= 4})
+    # A name typed with a slip ("linell") is the answer's ("Linnell").
+    asked = [w if len(w) < 4 else next((x for x in written if same_word(w, x)), w) for w in words(question)]
     found = []
-    for n in dict.fromkeys(n for part in _SENTENCE_END.split(answer) for n in names(part)):
+    for n in found_names:
         ws = [w for w in words(n) if w not in STOPWORDS]
-        # A name run on past the person ("Judge Helen Mbeki of the U District Court"): up to the word typed.
-        typed = next((k for k, w in enumerate(ws[:-1]) if w in asked and len(w) >= 4), None)
+        # A name run on past the person ("Judge Helen Mbeki of the U District Court"): up to the last word typed.
+        typed = max((k for k, w in enumerate(ws[:-1]) if w in asked and len(w) >= 4), default=None)
         if typed is not None and ws[-1] not in asked:
             cut = re.search(r"\b" + re.escape(ws[typed]) + r"(?=\s+(?:of|in|at|for|from)\b)", n, re.I)
             n, ws = (n[:cut.end()], ws[:typed + 1]) if cut else (n, ws)
