@@ -152,6 +152,17 @@ def test_and_x_replaces_the_name_the_last_question_typed_in_lower_case():
     assert resolve("and the mayor?", history).searched == "what did the mayor say"
 
 
+def test_and_x_after_who_is_asks_who_for_a_role_and_what_for_a_thing():
+    answer = "Industry analyst. Industry analyst Saul Brightwater said each day would cost the airline £5 million. [1]"
+    history = [{"role": "user", "content": "who is saul brightwater"}, {"role": "assistant", "content": answer}]
+    assert resolve("and the cost?", history).searched == "What is the cost? (Saul Brightwater)"
+    # A role asks who, in place of the whole name typed ("the mayor", not "saul the mayor").
+    assert resolve("and the mayor?", history).searched == "who is the mayor"
+    history = [{"role": "user", "content": "who is the mayor"},
+               {"role": "assistant", "content": "Mayor Ana Roth said no. [1]"}]
+    assert resolve("and the deputy mayor?", history).searched == "who is the deputy mayor"
+
+
 def test_a_wire_date_line_is_not_what_a_turn_is_about_and_a_sentence_end_ends_a_name():
     assert focus("who said it would act", "HARLOW — Anna Berg said on Monday the board would act. [1]")[0] \
         == "Anna Berg"

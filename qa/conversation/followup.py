@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lang.rules import AUXILIARIES, auxiliary
+from lang.rules import AUXILIARIES, KIND_NOUNS, TITLES, auxiliary
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
@@ -19,6 +19,7 @@ _ELLIPSIS_OPENERS = ("and", "what about", "how about", "and what about", "and ho
 _ELLIPSIS = re.compile(r"^\s*(?:%s)\s+(.+?)\s*\??\s*$" % "|".join(
     r"\s+".join(map(re.escape, o.split())) for o in sorted(_ELLIPSIS_OPENERS, key=len, reverse=True)), re.I)
 _LEADING_AND = re.compile(r"^\s*and\s+", re.I)
+_WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s", re.I)
 # Words that make the rest of "and ..." / "how about ..." a question or a clause of its own ("And when did she
 # become mayor?", "How about it?"), not the name or noun phrase that "and what about X" puts in place of another.
 _NOT_A_NOUN_PHRASE = QUESTION_WORDS | set(_PERSONAL) | _OTHER | frozenset("""
@@ -189,9 +190,15 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         return _ask_again(bare.group("wh"), previous)
     new = _ellipsis(question)
     if new and previous:
+        # "who is X" + "and the cost?": the cost X speaks of (but "and the mayor?" asks who).
+        if _WHO_IS.match(previous) and not names(new) and not {words(new)[-1], words(new)[-1].removesuffix("s")} & (
+                KIND_NOUNS["person"] | TITLES):
+            return with_note(f"What is {new}?", context[:1])
         # The name the last question asked about, as it was typed ("what did delgado say" + "and the mayor?").
-        old = names(previous) or [w for w in re.findall(r"[\w’'-]+", previous)
-                                  if any(w.lower() == c.split()[-1].lower() for c in context)]
+        typed = "|".join(re.escape(w) for c in context for w in c.split() if len(w) > 2)
+        det = r"(?:(?:the|a|an)\s+)?" if re.match(r"(?:the|a|an)\s", new, re.I) else ""  # "the mayor" for "the mayor"
+        run = re.search(rf"\b{det}(?:(?:{typed})\s+)*(?:{typed})\b", previous, re.I) if typed else None
+        old = names(previous) or ([run.group(0)] if run else [])
         if old:
             return previous.replace(old[-1], new, 1)
         return with_note(previous, [new])
