@@ -95,3 +95,27 @@ def test_a_wire_storys_date_line_is_never_the_answer_phrase():
     name = text.index("Ivo Brandt")
     found = answer_phrase(q, read(name, name + len("Ivo Brandt")), 0.95, judge)
     assert found is not None and found.text == "Ivo Brandt"
+
+
+def test_a_measure_asked_is_shown_in_bold_only_with_its_unit():
+    from qa.judgment import judge as judges
+    from qa.judgment.evidence import Scored, answer_phrase
+    from qa.judgment.features import Candidate
+    from qa.judgment.reader import Reading
+    from qa.question import analyze
+
+    text = "The council will tear down the 92-year-old bridge, and the work is expected to take about three years."
+    sentence = Candidate(passage_rank=0, passage_id="a#h#0", source="a.txt", start=0, end=len(text), text=text,
+                         passage_start=0, passage_end=len(text), passage_text=text, index=0, cosine=0.5,
+                         passage_vector_rank=1, passage_bm25_rank=1)
+
+    def phrase(question: str, found: str):
+        start = text.index(found)
+        read = Scored(sentence, coverage=1.0, context_coverage=1.0, fits=True, score=0.9, confidence=0.95,
+                      reading=Reading(relevance=5.0, phrase_start=start, phrase_end=start + len(found),
+                                      phrase_p=0.95, no_phrase_p=0.01))
+        return answer_phrase(analyze(question, lambda t: 1.0), read, 0.95, judges.load())
+
+    assert phrase("how long is the bridge", "92-year-old") is None  # an age, not a length
+    assert phrase("how long will the work take", "about three years").text == "about three years"
+    assert phrase("how old is the bridge", "92-year-old").text == "92-year-old"

@@ -13,7 +13,7 @@ from lang.rules import DATELINE, wants_phrase
 from lang.acronyms import spells_out
 from lang.words import STOPWORDS, terms
 
-from .answer_kinds import age_beside
+from .answer_kinds import age_beside, fits
 from .features import Candidate, SentenceSignals, previous_sentences, question_row, sentence_signals
 from .confidence import confidence_row, phrase_row
 from .judge import Judge
@@ -223,6 +223,8 @@ def answer_phrase(q: Question, best: Scored, confidence: float, judge: Judge) ->
     line = DATELINE.match(best.text)
     if line is not None and start < line.end():
         return None  # "ASHBRIDGE — ...": where the story was filed from answers nothing asked
+    if q.unit is not None and not fits(q, text):
+        return None  # "How long is the bridge?" is not answered by "92-year-old", nor any phrase without a length
     p_right = judge.p_phrase(phrase_row(confidence, p, none, len(text.split())))
     if p_right < judge.phrase_threshold:
         return None
