@@ -159,7 +159,7 @@ def test_a_why_answered_without_a_reason_brings_the_next_sentence_that_gives_one
     ("Why are students angry?", ["Students reacted with anger.",
                                  "Ana Ruiz, head of the students' union, said many had chosen Elm for its courses.",
                                  "The university has 900 staff."], [1, 2]),
-    ("Why did the plane crash?", ["The plane crashed near Tver the next day.",
+    ("Why did the plane crash?", ["The plane crashed near the border on Monday.",
                                   "The summit took place a month later.", "It was the third this year."], [1]),
     ("Why are students angry?", ["Students at the university in Elm reacted with anger on Monday.",
                                  "Ana Ruiz said many had chosen Elm for courses that will now close.",

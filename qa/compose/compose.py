@@ -103,8 +103,8 @@ def reason_after(evidence: Sequence[Scored], best: Scored, q: Question) -> Score
 
 def _goes_on(short: str, following: str) -> bool:
     """Does the next sentence go on about the short one's subject: by a pronoun ("He wrote that ...") or a word
-    of it ("... president of the students' union, said ...")? "Haftar's meeting took place a month later" does not
-    go on from "The plane crashed near Tver"."""
+    of it ("... head of the students' union, said ...")? "The summit took place a month later" does not go on
+    from "The plane crashed near the border"."""
     return refers_back(following) or bool(set(terms(short)) & set(terms(following)))
 
 

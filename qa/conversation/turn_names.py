@@ -46,7 +46,7 @@ def _typed_lower(question: str, answer: str) -> list[str]:
     Marsh", "brandt" -> "Mayor Ilse Brandt"), in the answer's spelling and question order."""
     found_names = list(dict.fromkeys(n for part in _SENTENCE_END.split(answer) for n in names(part)))
     written = sorted({w for n in found_names for w in words(n) if len(w) >= 4})
-    # A name typed with a slip ("linell") is the answer's ("Linnell").
+    # A name typed with a slip ("mbekki") is the answer's ("Mbeki").
     asked = [w if len(w) < 4 else next((x for x in written if same_word(w, x)), w) for w in words(question)]
     found = []
     for n in found_names:

@@ -222,7 +222,7 @@ def answer_phrase(q: Question, best: Scored, confidence: float, judge: Judge) ->
         return None
     line = DATELINE.match(best.text)
     if line is not None and start < line.end():
-        return None  # "ASHBRIDGE — ...": where the story was filed from answers nothing asked
+        return None  # "HARLOW — ...": where the story was filed from answers nothing asked
     if q.unit is not None and not fits(q, text):
         return None  # "How long is the bridge?" is not answered by "92-year-old", nor any phrase without a length
     p_right = judge.p_phrase(phrase_row(confidence, p, none, len(text.split())))

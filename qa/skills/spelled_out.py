@@ -1,5 +1,5 @@
 """Named bodies the tagger missed, found by the acronym the article gives them: a run of capitalized words that a
-parenthesised acronym right after it spells out ("the Associated Flight Crew Union (AFCU)") is an organisation's
+parenthesised acronym right after it spells out ("the Harbour Pilots Guild (HPG)") is an organisation's
 name, however the tagger read its words."""
 from __future__ import annotations
 
