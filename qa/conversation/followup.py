@@ -9,7 +9,7 @@ from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
 
-from .turn_names import focus, their_body
+from .turn_names import WHO_IS, focus, their_body
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
@@ -19,7 +19,6 @@ _ELLIPSIS_OPENERS = ("and", "what about", "how about", "and what about", "and ho
 _ELLIPSIS = re.compile(r"^\s*(?:%s)\s+(.+?)\s*\??\s*$" % "|".join(
     r"\s+".join(map(re.escape, o.split())) for o in sorted(_ELLIPSIS_OPENERS, key=len, reverse=True)), re.I)
 _LEADING_AND = re.compile(r"^\s*and\s+", re.I)
-_WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s", re.I)
 # Words that make the rest of "and ..." / "how about ..." a question or a clause of its own ("And when did she
 # become mayor?", "How about it?"), not the name or noun phrase that "and what about X" puts in place of another.
 _NOT_A_NOUN_PHRASE = QUESTION_WORDS | set(_PERSONAL) | _OTHER | frozenset("""
@@ -191,7 +190,7 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
     new = _ellipsis(question)
     if new and previous:
         # "who is X" + "and the cost?": the cost X speaks of (but "and the mayor?" asks who).
-        if _WHO_IS.match(previous) and not names(new) and not {words(new)[-1], words(new)[-1].removesuffix("s")} & (
+        if WHO_IS.match(previous) and not names(new) and not {words(new)[-1], words(new)[-1].removesuffix("s")} & (
                 KIND_NOUNS["person"] | TITLES):
             return with_note(f"What is {new}?", context[:1])
         # The name the last question asked about, as it was typed ("what did delgado say" + "and the mayor?").

@@ -8,7 +8,8 @@ from lang.rules import DATELINE, TITLES
 from lang.spelling import same_word
 from lang.words import STOPWORDS, names, terms, words
 
-_WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.I)
+WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(.+?)\s*\??\s*$", re.I)
+"""A question of who someone is ("who is X", "who's X"): X."""
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z]{5}[.!?])\s+")
 """Where an answer's sentences part ("Mayor. Mayor Ana Roth ..."; not "Dr. Roth", "Sept. 11"): a name ends there."""
 
@@ -18,7 +19,7 @@ def focus(question: str, answer: str) -> list[str]:
     # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
     answer = DATELINE.sub("", answer, count=1)
     q_names = names(question) or _typed_lower(question, answer)
-    m = _WHO_IS.match(question)
+    m = WHO_IS.match(question)
     if m and q_names:
         return q_names
     first_sentence = _first_sentence(answer)
