@@ -365,7 +365,9 @@ def test_flag_menu_is_not_clipped_and_each_action_is_one_record(browser, running
     def records() -> list[dict]:
         if not running.feedback_path.exists():
             return []
-        return [r for r in map(json.loads, running.feedback_path.read_text().splitlines()) if r["question"] == question]
+        # Only whole lines: the server may be appending one while the test reads.
+        whole = running.feedback_path.read_text().split("\n")[:-1]
+        return [r for r in map(json.loads, whole) if r["question"] == question]
 
     page.get_by_role("button", name="Feedback").last.click()
     reason = page.get_by_role("button", name="Wrong citation").last
