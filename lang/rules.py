@@ -251,3 +251,22 @@ _INTENT = re.compile(r"aims?\s+to|aimed\s+at", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40})?\s+[—–]\s+")
 """A wire story's date line opening a sentence ("HARLOW —", "CALLOWAY, Nov. 14 (Wire) —"): where the story was
 filed from, not what it says."""
+
+
+_QUOTE_MARKS = frozenset('"“”«»')
+_OPENING_MARKS = frozenset('"“«')
+
+
+def quoted_share(text: str) -> float:
+    """The share of the sentence's characters inside double quotation marks: 0 for reported speech, near 1 for a
+    quote. A quote that runs on into the next sentence ('"We are acting now.') is quoted to the sentence's end;
+    one closed here but opened before ('Every litre counts," she said.') is quoted from its start."""
+    marks = [i for i, c in enumerate(text) if c in _QUOTE_MARKS]
+    if not marks:
+        return 0.0
+    if len(marks) % 2:
+        if text.lstrip()[:1] in _OPENING_MARKS:
+            marks.append(len(text))
+        else:
+            marks.insert(0, 0)
+    return sum(b - a for a, b in zip(marks[::2], marks[1::2])) / max(1, len(text))

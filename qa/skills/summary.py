@@ -1,11 +1,12 @@
 """A summary: the 3-5 sentences that carry an article's story, in the article's order. A sentence counts for
 the story when it is central (close to the mean of the article's sentence vectors), early (news puts the story
-first), and names what the article is most about; each pick avoids repeating one already chosen."""
+first), names what the article is most about, and reports rather than quotes; each pick avoids repeating one
+already chosen."""
 from __future__ import annotations
 
 import numpy as np
 
-from lang.rules import speaks_as_pronoun
+from lang.rules import quoted_share, speaks_as_pronoun
 from lang.words import words
 
 from .article import ArticleDoc, Line
@@ -17,6 +18,9 @@ NAMES_WEIGHT = 0.04
 """Per main name a sentence mentions (the article's three most named people or organisations)."""
 REDUNDANCY = 0.6
 """How much likeness to a sentence already chosen costs (maximal marginal relevance)."""
+QUOTED = 0.1
+"""What a sentence costs per share of it inside quotation marks: a summary reports the story in the article's own
+words, as a news digest does; a quote is the colour around the facts ("“We have run out of options.”")."""
 POINTING = 0.1
 """What a sentence whose speaker or doer is only a pronoun ("He said ...", "“...,” she said") costs unless the sentence it points
 back to is chosen: read alone, its "he" is no one."""
@@ -44,7 +48,8 @@ def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
     lead = np.array([LEAD_WEIGHT * max(0.0, 1.0 - i / 3) for i in range(len(usable))])
     main = [e.aliases for e in entities(doc) if e.kind != "place"][:3]
     named = np.array([NAMES_WEIGHT * sum(any(a in ln.text for a in aliases) for aliases in main) for ln in usable])
-    score = central + lead + named
+    quoted = np.array([QUOTED * quoted_share(ln.text) for ln in usable])
+    score = central + lead + named - quoted
     pointing = np.array([speaks_as_pronoun(ln.text) for ln in usable])
     chosen: list[int] = []
     while len(chosen) < size:

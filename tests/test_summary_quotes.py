@@ -1,0 +1,53 @@
+"""A summary reports the story rather than quoting it (qa/skills/summary.py): a sentence that is mostly a quote
+costs, so reported sentences of equal weight are chosen before it; and how much of a sentence is quoted
+(lang/rules.quoted_share), including a quote that runs over a sentence boundary."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core.types import ArticleInfo
+from ingest.records import StoredPassage
+from ingest.split import split_sentences
+from lang.rules import quoted_share
+from qa.skills.article import ArticleDoc, Line
+from qa.skills.summary import summarize
+
+TEXT = """# Council votes to close the old library
+
+The council voted on Monday to close the old library on Mill Lane from next spring to save money.
+"This building has served the town for a century and it deserves better than a slow decline," said one member.
+The library needs repairs estimated at 2 million pounds, which the council says it cannot afford.
+Its 40,000 books will move to the new community hub on the high street by the end of the year.
+Staff will be offered jobs at the hub, and no redundancies are expected among the library's nine workers.
+A public meeting on the plan will be held at the town hall on 12 March.
+"""
+
+
+def _doc() -> ArticleDoc:
+    spans = split_sentences(TEXT, 0, len(TEXT))
+    passage = StoredPassage("l.md#0", "l.md", "h", 0, 0, len(TEXT), TEXT, tuple(spans))
+    lines = [Line(i, s.start, s.end, TEXT[s.start:s.end], passage) for i, s in enumerate(spans)]
+    info = ArticleInfo(source="l.md", title="Council votes to close the old library", date=None, content_hash="h",
+                       size_bytes=len(TEXT), passages=1, sentences=len(lines), ingested_at=0.0, title_start=2,
+                       title_end=TEXT.index("\n"), date_start=-1, date_end=-1)
+    # Every sentence equally central: only the lead, the names and the quotes tell them apart.
+    return ArticleDoc(info, lines, np.ones((len(lines), 4), dtype=np.float32) / 2, TEXT)
+
+
+def test_a_sentence_that_is_mostly_a_quote_gives_way_to_a_reported_one():
+    picked = [ln.text for ln in summarize(_doc())]
+    assert len(picked) == 3 and picked[0].startswith("The council voted on Monday")
+    assert not any(t.startswith('"This building') for t in picked)
+    assert any(t.startswith("The library needs repairs") for t in picked)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("No one is quoted here.", 0.0, 0.0),
+    ('He called the plan "regrettable" and left.', 0.2, 0.4),
+    ('"We are acting now.', 1.0, 1.0),  # the quote goes on in the next sentence
+    ('Every litre counts," she said.', 0.5, 0.7),  # the quote began in the sentence before
+    ('She said: “People needed to know straight away.”', 0.6, 0.8),
+])
+def test_the_quoted_share_of_a_sentence(text, low, high):
+    assert low <= quoted_share(text) <= high
