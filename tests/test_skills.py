@@ -311,3 +311,11 @@ def test_a_quotation_that_goes_on_from_a_view_asked_about_is_part_of_it():
     assert carried_on(views, [views[4]]) == [views[4]]
     assert carried_on(views, []) == []
 
+
+
+def test_what_happens_next_is_what_the_story_says_is_still_to_come(harbour):
+    a = ask(harbour, "What happens next?")
+    assert a.route is Route.TIMELINE and a.level is Level.LIKELY
+    quotes = [c.quote for c in a.citations]
+    assert "The agency said it would decide within a month." in quotes
+    assert not any(q.startswith("The council of Port Ellery voted") for q in quotes)  # the event itself

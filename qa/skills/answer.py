@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import replace
 from typing import Callable
 
 import numpy as np
@@ -17,8 +16,10 @@ from lang.acronyms import descriptor, expansion
 from lang.conditions import asks_condition
 from lang.forms import SPEAKER, Form, Kind, form, is_acronym
 from lang.glosses import gloss
+from lang.next_steps import asks_next
 from lang.words import stem, terms
 from qa.compose.compose import Draft
+from qa.question import without_note
 from qa.retrieval.corpus import Snapshot
 from qa.types import Route
 
@@ -30,6 +31,7 @@ from .holders import holder
 from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning, unnamed
+from .outlook import next_steps
 from .speakers import around, carried_on, statements, story_terms
 from .summary import summarize
 from . import timeline
@@ -58,12 +60,10 @@ class Skills:
             return
 
         def read() -> None:
-            for info in infos:
-                doc = self.library.get(info)
-                if doc is not None:
-                    summarize(doc)
-                    timeline.events(doc)
-                    statements(doc)
+            for doc in filter(None, map(self.library.get, infos)):
+                summarize(doc)
+                timeline.events(doc)
+                statements(doc)
 
         threading.Thread(target=read, name="read-ahead", daemon=True).start()
 
@@ -72,6 +72,11 @@ class Skills:
         if condition is not None and scope:  # "what will happen if ...": the sentence with that condition
             infos = self._matching(condition, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
             return what_if(condition, [d for d in map(self.library.get, infos) if d is not None], self.embed)
+        asked = without_note(question)
+        subject = asks_next(asked)
+        if subject is not None and scope:  # "what happens next?": what the story says is still to come, in the story
+            story = subject or question[len(asked):].strip(" ()")  # a follow-up's is named by its note
+            return next_steps(self._stories(story, scope, snap), subject)
         f = form(question)
         if f is None or not scope:
             return None
@@ -81,11 +86,11 @@ class Skills:
         return handler(f, scope, snap)
 
     # -- which articles ---------------------------------------------------------------------------
-    def _stories(self, f: Form, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleDoc]:
+    def _stories(self, subject: str, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleDoc]:
         """The articles a summary, list or timeline is about: the one its words point at, else those in scope."""
-        if f.subject:
-            chosen = self._matching(f.subject, scope, snap)[:1] or by_meaning(
-                f.subject, [d for d in (self.library.get(i) for i in scope[:SCAN_LIMIT]) if d is not None], self.embed)
+        if subject:
+            chosen = self._matching(subject, scope, snap)[:1] or by_meaning(
+                subject, [d for d in (self.library.get(i) for i in scope[:SCAN_LIMIT]) if d is not None], self.embed)
         else:
             # "This article" among several: the ones added last (an upload just made comes first).
             chosen = sorted(scope, key=lambda i: i.ingested_at, reverse=True)[:MAX_ARTICLES]
@@ -122,7 +127,7 @@ class Skills:
 
     # -- skills -------------------------------------------------------------------------------------
     def summary(self, f: Form, scope, snap) -> SkillAnswer | None:
-        docs = self._stories(f, scope, snap)
+        docs = self._stories(f.subject, scope, snap)
         if not docs:
             return None
         citer = Citer()
@@ -137,7 +142,7 @@ class Skills:
         """The people (organisations, places, names) of each story in scope with the role the article gives them,
         most mentioned first, each cited where it is introduced; for SPEAKER, whoever it quotes, in the article's
         order, each with the first thing they said."""
-        docs = self._stories(f, scope, snap)
+        docs = self._stories(f.subject, scope, snap)
         citer = Citer()
         blocks = [b for b in (quoted(doc, citer) if f.entity == SPEAKER else named(doc, f.entity, citer)
                               for doc in docs) if b]
@@ -210,7 +215,7 @@ class Skills:
 
     def timeline(self, f: Form, scope, snap) -> SkillAnswer | None:
         # Whose deeds are asked about says which story better than the date does.
-        docs = self._stories(replace(f, subject=f"{f.topic} {f.subject}") if f.topic else f, scope, snap)
+        docs = self._stories(f"{f.topic} {f.subject}" if f.topic else f.subject, scope, snap)
         citer = Citer()
         blocks = []
         for doc in docs:
@@ -234,10 +239,7 @@ class Skills:
         if not wanted:
             return None
         best: tuple[float, ArticleDoc, Line] | None = None
-        for info in self._matching(f.subject, scope, snap)[:MAX_ARTICLES]:
-            doc = self.library.get(info)
-            if doc is None:
-                continue
+        for doc in filter(None, map(self.library.get, self._matching(f.subject, scope, snap)[:MAX_ARTICLES])):
             for line in (ln for ln in doc.lines if not doc.is_headline(ln)):  # a headline is no one event
                 share = len(wanted & set(terms(line.text))) / len(wanted)
                 if best is None or share > best[0]:
@@ -257,10 +259,7 @@ class Skills:
         if len(scope) <= SCAN_LIMIT:
             infos += [i for i in scope if i not in infos]
         found: list[tuple[ArticleDoc, list[Line]]] = []
-        for info in infos:
-            doc = self.library.get(info)
-            if doc is None:
-                continue
+        for doc in filter(None, map(self.library.get, infos)):
             # A name ("Brandt") also by the article's other names for the same one ("Mayor Ilse Brandt").
             entity = next((e for e in entities(doc) if e.matches(asked, True)), None) \
                 if any(w[:1].isupper() for w in asked.split()) else None
