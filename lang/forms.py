@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .rules import KIND_NOUNS
+from .rules import KIND_NOUNS, ORGANISATION_SORTS
 from .story_words import ART as _ART, story as _story
 from .words import STOPWORDS
 
@@ -39,7 +39,8 @@ class Form:
     """What the question is about: the story ("the bridge story"), the name, the term, the event, the speaker."""
     topic: str = ""
     """For OPINION: what the speaker's view is asked about ("" when anything they said will do); for TIMELINE,
-    whose deeds on the date are asked about ("What did Tello do on Monday?")."""
+    whose deeds on the date are asked about ("What did Tello do on Monday?"); for ENTITIES, the sort of
+    organisation asked for ("union" for "which unions are mentioned?")."""
     entity: str = ANY
     """For ENTITIES: PERSON, ORGANISATION, PLACE or ANY."""
     before: bool = False
@@ -83,10 +84,11 @@ _ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(
 """What a story named by a common noun is about ("what is the study about?", "what's the ruling about"): the
 story the words point at is summarized (qa/skills falls back when no article matches)."""
 
+_ANY_ORGANISATION = r"organi[sz]ations?|groups?|companies|company|agencies|institutions|parties|firms|bodies|outfits"
 _ENTITY_NOUNS = {
     PERSON: r"people|persons|person|individuals|characters|officials|figures|players|actors|names|leaders|politicians|"
             r"everyone|everybody",
-    ORGANISATION: r"organi[sz]ations?|groups?|companies|company|agencies|institutions|parties|firms|bodies|outfits",
+    ORGANISATION: _ANY_ORGANISATION + "|" + "|".join(sorted(ORGANISATION_SORTS)),
     PLACE: r"places?|locations?|countries|country|cities|city|towns?|regions?|nations",
 }
 _ENTITY_ALL = "|".join(_ENTITY_NOUNS.values())
@@ -101,7 +103,7 @@ _ENTITIES = re.compile(
 # A list question names the story, not a deed: "Which people were arrested?" asks a fact, so the noun must be
 # followed by nothing, or by "in/mentioned/involved/named/are there" and the story.
 _LIST_TAIL = re.compile(r"^\s*(?:(?:are|were|is|get|got)\s+)?(?:mentioned|named|involved|featured|discussed|cited|"
-                        r"quoted|there|in\b|from\b|of\b|does\b|do\b|did\b|appear|play|,|\?|$)", re.I)
+                        r"quoted|there|in\b|from\b|of\b|does\b|do\b|did\b|appear|play|c[oa]me\s+up|show\s+up|feature|,|\?|$)", re.I)
 
 _SPEAKERS = re.compile(
     rf"^\s*(?:who(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+gets?|\s+got)\s+(?:being\s+)?(?:quoted|interviewed|cited)"
@@ -234,7 +236,8 @@ def form(question: str) -> Form | None:
         kinds = {next((k for k, pattern in _ENTITY_NOUNS.items() if re.fullmatch(pattern, n)), ANY) for n in nouns}
         entity = kinds.pop() if len(kinds) == 1 and "names" not in nouns else ANY
         return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("story") or m.group("rest2") or ""),
-                    entity=entity)
+                    entity=entity, topic=ORGANISATION_SORTS.get(nouns[0], "") if len(nouns) == 1 and not re.fullmatch(
+                        _ANY_ORGANISATION, nouns[0]) else "")
     m = _SAYS.match(q)
     if m:
         return Form(Kind.MENTION, subject=(m.group("x") or m.group("y")).strip(), explicit=True)

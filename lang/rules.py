@@ -180,6 +180,10 @@ KIND_NOUNS = {
 "School superintendent Helen Carver")."""
 
 
+ORGANISATION_SORTS = {(f"{w[:-1]}ies" if w.endswith("y") else f"{w}s"): w
+                      for w in KIND_NOUNS["organisation"] | {"hospital", "school"}}
+"""Sorts of organisation a question may ask for ("which unions are named?"), plural: singular."""
+
 LEADS = frozenset("""head chief leader boss director president chairman chairwoman chair chairperson ceo executive
 commander manager""".split())
 """Words for whoever runs a body: "who heads X?" is answered by "X chief executive Ana Roth"."""

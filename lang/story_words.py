@@ -19,5 +19,6 @@ def story(rest: str) -> str:
                                   "and", "its", "their", "roles", "role", "with", "do", "does", "did", "few", "lines", "words",
                                   "sentences", "sentence", "paragraph", "paragraphs", "points", "bullet", "bullets",
                                   "quickly", "briefly", "short", "simple", "terms", "happened", "news", "explain",
-                                  "describe", "tell", "us", "a", "couple", "at", "pls", "one", "two", "three", "four", "five")]
+                                  "describe", "tell", "us", "a", "couple", "at", "pls", "one", "two", "three", "four", "five",
+                                  "come", "came", "up", "show", "appear", "feature", "featured")]
     return " ".join(words)

@@ -95,6 +95,21 @@ def test_entity_lists_by_kind(question, entity):
     assert f is not None and f.kind is Kind.ENTITIES and f.entity == entity
 
 
+@pytest.mark.parametrize("question, story, sort", [
+    ("which unions are mentioned", "", "union"), ("which hospitals and groups are named in the merger article", "merger", ""),
+    ("what groups or organisations come up in the pool article", "pool", ""), ("what companies are involved", "", ""),
+    ("which charities appear in the story", "", "charity"), ("which schools are mentioned in the pool story", "pool", "school"),
+])
+def test_a_sort_of_organisation_is_listed_as_organisations_of_that_sort(question, story, sort):
+    f = form(question)
+    assert f is not None and f.kind is Kind.ENTITIES and f.entity == ORGANISATION
+    assert (f.subject, f.topic) == (story, sort)
+
+
+def test_a_sort_of_organisation_that_did_something_asks_a_fact():
+    assert form("which unions voted for the strike") is None
+
+
 @pytest.mark.parametrize("question", ["Which people were arrested?", "How many people died?", "When did the bridge open?",
                                       "Why did the mayor resign?", "Did the council approve the bridge?",
                                       "What is the bridge made of?", "What does the council do?", "What did Brandt do?",

@@ -319,3 +319,9 @@ def test_what_happens_next_is_what_the_story_says_is_still_to_come(harbour):
     quotes = [c.quote for c in a.citations]
     assert "The agency said it would decide within a month." in quotes
     assert not any(q.startswith("The council of Port Ellery voted") for q in quotes)  # the event itself
+
+
+def test_a_sort_of_organisation_lists_only_those_named_or_described_as_one(harbour):
+    a = ask(harbour, "which councils are mentioned?")
+    assert a.route is Route.ENTITIES and "council of Port Ellery" in a.text
+    assert "Nordbau" not in a.text and "Maritime Safety Agency" not in a.text

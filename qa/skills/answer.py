@@ -144,7 +144,7 @@ class Skills:
         order, each with the first thing they said."""
         docs = self._stories(f.subject, scope, snap)
         citer = Citer()
-        blocks = [b for b in (quoted(doc, citer) if f.entity == SPEAKER else named(doc, f.entity, citer)
+        blocks = [b for b in (quoted(doc, citer) if f.entity == SPEAKER else named(doc, f.entity, citer, f.topic)
                               for doc in docs) if b]
         if not blocks:
             return None

@@ -2,11 +2,13 @@
 gives them, and the speakers it quotes with what each said first. One block of text per article, its rows cited."""
 from __future__ import annotations
 
+import re
+
 from lang.forms import ANY, ORGANISATION, PERSON, PLACE
 
 from .article import ArticleDoc
 from .cite import Citer, clip
-from .entities import entities
+from .entities import Entity, entities
 from .speakers import Statement, statements
 
 MAX_LISTED = 10
@@ -14,10 +16,12 @@ MAX_LISTED = 10
 _NOUN = {PERSON: ("person", "people"), ORGANISATION: ("organisation", "organisations"), PLACE: ("place", "places")}
 
 
-def named(doc: ArticleDoc, kind: str, citer: Citer) -> str:
+def named(doc: ArticleDoc, kind: str, citer: Citer, sort: str = "") -> str:
     """The names of this kind (ANY: all), most mentioned first, each with its role, cited where introduced;
-    "" when the article has none."""
-    every = [e for e in entities(doc) if kind == ANY or e.kind == kind]
+    "" when the article has none. A sort of organisation asked for ("union") keeps those whose name or role says
+    they are one, whatever the tagger took them for (a hospital is often tagged a place)."""
+    every = [e for e in entities(doc) if _is_a(sort, e)] if sort else [
+        e for e in entities(doc) if kind == ANY or e.kind == kind]
     if not every:
         return ""
     rows = []
@@ -27,6 +31,14 @@ def named(doc: ArticleDoc, kind: str, citer: Citer) -> str:
     noun = _NOUN.get(kind, ("name", "names"))[len(every) > 1]
     shown = f" (the first {MAX_LISTED})" if len(every) > MAX_LISTED else ""
     return f"{len(every)} {noun} in “{clip(doc.info.title)}”, most mentioned first{shown}:\n" + "\n".join(rows)
+
+
+def _is_a(sort: str, e: Entity) -> bool:
+    """Is it one of the sort: named so ("Harrowby General Hospital"), or its role's noun ("the union that
+    represents ..."), not a role that only speaks of some ("the company that cleans both hospitals")?"""
+    noun = rf"(?:{sort}|{sort[:-1]}ies|{sort}s)\b" if sort.endswith("y") else rf"{sort}s?\b"
+    return re.search(rf"\b{noun}", e.name, re.I) is not None or re.match(
+        rf"(?:the|an?)?\s*(?:[\w'’-]+\s+){{0,3}}?{noun}", e.role, re.I) is not None
 
 
 def quoted(doc: ArticleDoc, citer: Citer) -> str:
