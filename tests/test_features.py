@@ -2,6 +2,8 @@
 names, its relation words)."""
 from __future__ import annotations
 
+import pytest
+
 from lang.words import terms
 from qa.judgment.answer_kinds import fits
 from qa.judgment.features import names_missing, relation_coverage
@@ -118,3 +120,19 @@ def test_how_much_faster_asks_for_a_difference_not_a_count_of_faster_things():
     assert q.counted == ()
     assert fits(q, "It will cut the trip from 35 minutes to about 15.")
     assert analyze("how much water is used", flat_idf).counted == ("water",)
+
+
+@pytest.mark.parametrize("question, sentence, phrase, other", [
+    ("How many buses does the company own?", "The company runs 64 routes and carries 180,000 passengers.", "64", True),
+    ("How many votes did she get?", "She won with 52 percent of the vote.", "52 percent", True),
+    ("How many buses does the company own?", "There are 64 buses in its fleet.", "64", False),
+    ("How many members does the union have?", "It has 1.2 million members.", "1.2 million", False),
+    ("How many people were evacuated?", "The floods forced 12,000 residents to leave.", "12,000", False),  # any people
+    ("How many workers were injured?", "Nine workers were injured.", "Nine", False),
+    ("How many flights were cancelled?", "It cancelled 86 of its flights.", "86", False),  # no noun after: unsure
+    ("How much does it cost?", "It costs 64 euros a month.", "64 euros", False),  # not a count
+])
+def test_a_count_of_something_else_does_not_answer_how_many(question, sentence, phrase, other):
+    from qa.judgment.answer_kinds import counts_other
+    start = sentence.index(phrase)
+    assert counts_other(analyze(question, flat_idf), sentence, start, start + len(phrase)) is other

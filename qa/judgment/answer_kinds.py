@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from lang.rules import YEAR
-from lang.words import MONTHS, STOPWORDS, is_number, terms, words
+from lang.paraphrase import said_for
+from lang.words import MONTHS, STOPWORDS, is_number, stem, terms, words
 from qa.question import AGE, DATE, MONEY, UNITS, Question
 
 _TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterday|today|tomorrow|ago|later|earlier|"
@@ -64,6 +65,28 @@ def fits(q: Question, sentence: str) -> bool:
     if q.counted:  # "how many soldiers": the counted thing must be there too
         return q.counted[-1] in set(terms(sentence))
     return True
+
+
+def counts_other(q: Question, sentence: str, start: int, end: int) -> bool:
+    """Does the phrase `sentence[start:end]` answer "how many X" with a count of something else ("how many buses"
+    / "runs *64* routes")? Read from the words right after its number: a noun there that is not X. Unsure (no
+    noun follows, or X is as general as "people") is not "something else"."""
+    if not q.counted or q.counted[-1] in _ANY_COUNTED or "how many" not in q.text.lower():
+        return False
+    numbers = [m for m in re.finditer(r"\w[\w,.]*", sentence[start:end]) if is_number(m.group().rstrip(",."))]
+    if not numbers:
+        return False
+    after = _COUNTED_NOUN.match(sentence, start + numbers[-1].end())
+    if after is None or after.group(1).lower() in STOPWORDS:
+        return False
+    said = {stem(w) for w in after.group(1, 2) if w}
+    return not any(said_for(c, said) is not None or any(s[:4] == c[:4] for s in said) for c in q.counted)
+
+
+_ANY_COUNTED = frozenset(stem(w) for w in "people persons times ones things".split())
+_COUNTED_NOUN = re.compile(r"\s+(?:(?:million|billion|thousand|hundred|more|other|new|extra)\s+)?([a-z][\w'-]*)"
+                           r"(?:\s+([a-z][\w'-]*))?")
+"""The words after a number, lower case: the thing it counts ("64 routes", "1.2 million members")."""
 
 
 def age_beside(q: Question, sentence: str) -> bool:

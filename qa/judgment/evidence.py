@@ -13,7 +13,7 @@ from lang.rules import DATELINE, wants_phrase
 from lang.acronyms import spells_out
 from lang.words import STOPWORDS, terms
 
-from .answer_kinds import age_beside, fits
+from .answer_kinds import age_beside, counts_other, fits
 from .features import Candidate, SentenceSignals, previous_sentences, question_row, sentence_signals
 from .confidence import confidence_row, phrase_row
 from .judge import Judge
@@ -225,6 +225,8 @@ def answer_phrase(q: Question, best: Scored, confidence: float, judge: Judge) ->
         return None  # "HARLOW — ...": where the story was filed from answers nothing asked
     if q.unit is not None and not fits(q, text):
         return None  # "How long is the bridge?" is not answered by "92-year-old", nor any phrase without a length
+    if counts_other(q, best.text, start, end):
+        return None  # "How many buses does it own?" is not answered by the "64" of "runs 64 routes"
     p_right = judge.p_phrase(phrase_row(confidence, p, none, len(text.split())))
     if p_right < judge.phrase_threshold:
         return None
