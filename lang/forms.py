@@ -72,7 +72,7 @@ _SUMMARY = re.compile(
     rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+story(?:\s+here)?|going\s+on|happening)|tell\s+(?:me|us)\s+about\s+"
     rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END +
     # "What happened with the mayor, in a few sentences?": a length asked for is a summary's
-    r"|^(?P<rest6>.*?)[,\s]+in\s+(?:a\s+few|a\s+couple\s+of|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
+    r"|^(?P<rest6>.*?)[,\s]+in\s+(?:a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
     r"(?:sentences?|lines?|words|points|bullet\s*points|bullets)" + _Q_END +
     # "what happened at the plant? short summary pls": the question first, the summary asked after it
     r"|^(?P<rest7>[^?.!]+?)\s*[?.!,]+\s*(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?(?:summary|summari[sz]e|"
@@ -84,7 +84,7 @@ _ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(
 """What a story named by a common noun is about ("what is the study about?", "what's the ruling about"): the
 story the words point at is summarized (qa/skills falls back when no article matches)."""
 
-_ANY_ORGANISATION = r"organi[sz]ations?|groups?|companies|company|agencies|institutions|parties|firms|bodies|outfits"
+_ANY_ORGANISATION = r"organi[sz]ations?|orgs?|groups?|companies|company|agencies|institutions|parties|firms|bodies|outfits"
 _ENTITY_NOUNS = {
     PERSON: r"people|persons|person|individuals|characters|officials|figures|players|actors|names|leaders|politicians|"
             r"everyone|everybody",

@@ -40,7 +40,7 @@ UNITS = {
 UNITS["length_or_time"] = UNITS["length"] | UNITS["time"]
 MONEY = "money"
 """The unit of "How much does X pay / cost / earn ...?": an amount of money, not a share or a count."""
-_MONEY_ASKED = re.compile(r"\bhow much\b(?! of\b)(?:\W+\w+){0,5}?\W+(?:pay|pays|paid|paying|cost|costs|costing|"
+_MONEY_ASKED = re.compile(r"\bhow much\b(?! of\b)(?:\W+\w+){0,8}?\W+(?:pay|pays|paid|paying|cost|costs|costing|"
                           r"spend|spends|spent|spending|charge|charges|charged|earn|earns|earned|earning|owe|owes|"
                           r"owed|fined?|worth|valued)\b", re.I)
 # "How much did costs rise?" asks for a change, which a share answers as well as a sum.

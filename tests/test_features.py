@@ -69,6 +69,10 @@ def test_how_much_is_paid_or_costs_needs_an_amount_of_money():
     assert not fits(worth, "The painting, made in 1340, is set with 46 pearls.")
     assert not fits(worth, "Thieves escaped with a 14th-century painting in a raid that lasted four minutes.")
     assert fits(worth, "It sold for US$ 2 million.") and fits(worth, "It sold for A$3.5m.")
+    # The thing priced may take several words: "a pack of the blue cheese", "the new riverside stadium".
+    pack = analyze("how much does a pack of the blue cheese cost", flat_idf)
+    assert pack.unit == "money" and not fits(pack, "About 18,000 packs of the blue cheese were affected.")
+    assert analyze("how much will the new riverside stadium cost to build", flat_idf).unit == "money"
     # A share of something, or an amount not of money, is not asked as money.
     assert analyze("How much of the budget goes to schools?", flat_idf).unit is None
     assert analyze("How much did prices rise?", flat_idf).unit is None

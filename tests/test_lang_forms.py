@@ -63,6 +63,7 @@ from lang.spelling import closest, same_word
     # A length asked for is a summary's.
     ("what happened with the mayor, in a few sentences", Kind.SUMMARY, "mayor"),
     ("explain the ferry story in three sentences", Kind.SUMMARY, "ferry"),
+    ("whats the ferry article about in a couple sentences", Kind.SUMMARY, "ferry"),
     ("summarize it in 3 bullet points", Kind.SUMMARY, ""),
     ("summary of the 2019 floods", Kind.SUMMARY, "2019 floods"),
     ("what happened at the ferry company? short summary pls", Kind.SUMMARY, "ferry company"),
@@ -98,7 +99,7 @@ def test_entity_lists_by_kind(question, entity):
 @pytest.mark.parametrize("question, story, sort", [
     ("which unions are mentioned", "", "union"), ("which hospitals and groups are named in the merger article", "merger", ""),
     ("what groups or organisations come up in the pool article", "pool", ""), ("what companies are involved", "", ""),
-    ("which charities appear in the story", "", "charity"), ("which schools are mentioned in the pool story", "pool", "school"),
+    ("which charities appear in the story", "", "charity"), ("which orgs are mentioned in the ferry story", "ferry", ""), ("which schools are mentioned in the pool story", "pool", "school"),
 ])
 def test_a_sort_of_organisation_is_listed_as_organisations_of_that_sort(question, story, sort):
     f = form(question)
