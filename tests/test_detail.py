@@ -25,3 +25,9 @@ def test_a_question_of_its_own_or_a_narrowing_phrase_is_not_one():
     for asked in ["against whom did the club play on Saturday?", "for how long did he stay", "in Moscow?",
                   "per share?", "who?", "why?", "for how long?", "to which club did Dunmere sell him?", "what for?"]:
         assert asks_detail(asked) is None, asked
+
+
+def test_what_the_last_answer_includes_asks_for_its_including_phrase():
+    for asked in ["what does that include?", "and what does it cover", "like what?", "such as?", "including what"]:
+        assert asks_detail(asked) == Detail("including", "any"), asked
+    assert asks_detail("what does the package include?") is None  # a question of its own

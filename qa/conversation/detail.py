@@ -20,6 +20,9 @@ _BEFORE = re.compile(
     r"(?:cost\s+)?(?:before(?:\s+that)?|previously|until\s+now|used\s+to\s+be|use\s+to\s+(?:be|cost))|"
     r"(?:and\s+)?before(?:\s+that)?|what\s+about\s+before)\s*[?.!]*\s*$", re.I)
 """"And what was it before?" after an answer that a change gives ("rise from 2.20 pounds to 2.60 pounds")."""
+_INCLUDES = re.compile(r"^\s*(?:and\s+|so\s+)?(?:what\s+(?:does|did|do|will|would)\s+(?:that|it|this|they|those)\s+"
+                       r"(?:include|cover)|including\s+what|like\s+what|such\s+as)\s*[?.!]*\s*$", re.I)
+""""What does that include?" after an answer whose sentence lists it ("… around £740,000, including lost stock …")."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ def asks_detail(question: str) -> Detail | None:
     """The preposition and the kind of answer of a turn like "against who?"; None for any other turn."""
     if _BEFORE.match(question):
         return Detail("from", "any", change=True)
+    if _INCLUDES.match(question):
+        return Detail("including", "any")
     m = _DETAIL.match(question)
     if m is None:
         return None
