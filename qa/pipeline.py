@@ -233,7 +233,7 @@ class AnswerChain:
         decision = (decide(prepared.question, selection, self.threshold, self.judge.sure, self.judge.doubt,
                            mentions(prepared.snapshot, prepared.snapshot.sources(prepared.request.filters)))
                     if evidence else Decision(Level.REFUSED, NOTHING_MATCHES))
-        if decision.level is Level.DOUBTFUL:  # the sentences it would cite are picked only then
+        if decision.level in (Level.DOUBTFUL, Level.REFUSED):  # the sentences it would cite are picked only then
             decision = answered_in_form(prepared.question, decision, pick(evidence, q=prepared.question))
         elif not decision.abstain:
             cited = [e.text for e in pick(evidence, q=prepared.question)]

@@ -453,3 +453,19 @@ def test_what_happens_to_a_thing_is_answered_in_form_by_a_sentence_with_it_as_th
     assert answered_in_form(fate, doubtful, [_best("The trust thanked the cleaners.")]).level is Level.DOUBTFUL
     assert answered_in_form(analyze("whats happening with the statue", flat_idf), doubtful,
                             [_best("The statue will be handed over on Friday.")]).level is Level.LIKELY
+
+
+def test_what_happens_to_a_thing_refused_by_the_judge_is_told_by_a_sentence_with_it_as_the_subject():
+    from qa.compose.in_form import IN_FORM, answered_in_form
+
+    fate = analyze("what happens to the staff", flat_idf)
+    refused = decide(fate, _selected(_best("The board met."), 0.05, 0.2), threshold=0.4, sure=0.8, doubt=0.5)
+    assert refused.level is Level.REFUSED
+    told = answered_in_form(fate, refused, [_best("The company's 64 staff have been told to stay at home on full pay.")])
+    assert told.level is Level.LIKELY and told.reason == IN_FORM
+    # In a clause that describes the subject, they are not what the sentence tells of.
+    assert answered_in_form(fate, refused, [_best("The firm, which employs 64 staff, was sold.")]).level \
+        is Level.REFUSED
+    # Any other question the judge refuses stays refused.
+    other = analyze("how much are the staff paid", flat_idf)
+    assert answered_in_form(other, refused, [_best("The company's 64 staff are paid monthly.")]) == refused

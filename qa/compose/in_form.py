@@ -30,6 +30,12 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     term of the question, its names at least in the sentence's passage ("He said evacuations were delayed
     because ..." after a sentence naming the province). The judge was fitted on questions that ask for a phrase
     and scores such sentences as if they had to hold one."""
+    if decision.level is Level.REFUSED:
+        # "What happens to the staff?" asks for no phrase, so the judge, fitted on questions that do, may refuse the
+        # very sentence that tells it: a best sentence with the thing asked about as its subject answers it.
+        fate = _FATE.match(without_note(q.text))
+        told = fate and cited[:1] and not cited[0].missing and _befalls(fate.group("x"), cited[0].text)
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM) if told else decision
     if decision.level is not Level.DOUBTFUL:
         return decision
     named = {t for n in q.names for t in terms(n)}
@@ -81,7 +87,12 @@ def _befalls(thing: str, sentence: str) -> bool:
     asked = set(terms(thing))
     root = next((t for t in parse_fast(sentence) if t.dep_ == "ROOT"), None)
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
-    return bool(asked) and any(asked <= set(terms(" ".join(t.text for t in s.subtree))) for s in subjects)
+    # The subject's own noun phrase, not a clause that describes it ("Ellerby, which keeps 210 cows, ...").
+    return bool(asked) and any(asked <= set(terms(" ".join(t.text for t in [s, *s.children] if t.dep_ not in _CLAUSES)))
+                               for s in subjects)
+
+
+_CLAUSES = frozenset("relcl acl appos prep punct cc conj advcl".split())
 
 
 _FATE = re.compile(r"^\s*what(?:'s|’s|s|\s+is)?\s+(?:will\s+|is\s+going\s+to\s+|would\s+)?(?:happens?|happened|happening)"
