@@ -68,3 +68,22 @@ def launch_on_a_free_port(demo, tries: int = 5, **options) -> str:
             continue
         return demo.local_url.rstrip("/")
     raise AssertionError("unreachable")
+
+
+def article_doc(text: str, source: str = "a.md", vectors: np.ndarray | None = None):
+    """An ArticleDoc as the skills read one, built straight from `text` (a "# headline" first line, then one
+    passage): its sentences by the ingest splitter, its vectors `vectors` (zeros when none are given)."""
+    from core.types import ArticleInfo
+    from ingest.records import StoredPassage
+    from ingest.split import split_sentences
+    from qa.skills.article import ArticleDoc, Line
+
+    spans = split_sentences(text, 0, len(text))
+    passage = StoredPassage(f"{source}#0", source, "h", 0, 0, len(text), text, tuple(spans))
+    lines = [Line(i, s.start, s.end, text[s.start:s.end], passage) for i, s in enumerate(spans)]
+    title_end = text.index("\n")
+    info = ArticleInfo(source=source, title=text[2:title_end], date=None, content_hash="h", size_bytes=len(text),
+                       passages=1, sentences=len(lines), ingested_at=0.0, title_start=2, title_end=title_end,
+                       date_start=-1, date_end=-1)
+    return ArticleDoc(info, lines, vectors if vectors is not None else np.zeros((len(lines), 4), dtype=np.float32),
+                      text)

@@ -3,16 +3,13 @@ sentences that look ahead, and the answer: the article's last such sentences, in
 never its first sentence (the event itself), reported sentences before quotes."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from core.types import ArticleInfo
-from ingest.records import StoredPassage
-from ingest.split import split_sentences
 from lang.next_steps import asks_next, looks_ahead
-from qa.skills.article import ArticleDoc, Line
 from qa.skills.outlook import ahead, next_steps
 from qa.types import Level
+
+from support import article_doc
 
 TEXT = """# Council votes to close the old library
 
@@ -25,14 +22,8 @@ A final vote on the budget will take place on 19 February.
 """
 
 
-def _doc() -> ArticleDoc:
-    spans = split_sentences(TEXT, 0, len(TEXT))
-    passage = StoredPassage("l.md#0", "l.md", "h", 0, 0, len(TEXT), TEXT, tuple(spans))
-    lines = [Line(i, s.start, s.end, TEXT[s.start:s.end], passage) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="l.md", title="Council votes to close the old library", date=None, content_hash="h",
-                       size_bytes=len(TEXT), passages=1, sentences=len(lines), ingested_at=0.0, title_start=2,
-                       title_end=TEXT.index("\n"), date_start=-1, date_end=-1)
-    return ArticleDoc(info, lines, np.zeros((len(lines), 4), dtype=np.float32), TEXT)
+def _doc():
+    return article_doc(TEXT, "l.md")
 
 
 @pytest.mark.parametrize("question, subject", [

@@ -6,12 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.types import ArticleInfo
-from ingest.records import StoredPassage
-from ingest.split import split_sentences
 from lang.rules import quoted_share
-from qa.skills.article import ArticleDoc, Line
 from qa.skills.summary import summarize
+
+from support import article_doc
 
 TEXT = """# Council votes to close the old library
 
@@ -24,15 +22,9 @@ A public meeting on the plan will be held at the town hall on 12 March.
 """
 
 
-def _doc() -> ArticleDoc:
-    spans = split_sentences(TEXT, 0, len(TEXT))
-    passage = StoredPassage("l.md#0", "l.md", "h", 0, 0, len(TEXT), TEXT, tuple(spans))
-    lines = [Line(i, s.start, s.end, TEXT[s.start:s.end], passage) for i, s in enumerate(spans)]
-    info = ArticleInfo(source="l.md", title="Council votes to close the old library", date=None, content_hash="h",
-                       size_bytes=len(TEXT), passages=1, sentences=len(lines), ingested_at=0.0, title_start=2,
-                       title_end=TEXT.index("\n"), date_start=-1, date_end=-1)
+def _doc():
     # Every sentence equally central: only the lead, the names and the quotes tell them apart.
-    return ArticleDoc(info, lines, np.ones((len(lines), 4), dtype=np.float32) / 2, TEXT)
+    return article_doc(TEXT, "l.md", np.ones((7, 4), dtype=np.float32) / 2)
 
 
 def test_a_sentence_that_is_mostly_a_quote_gives_way_to_a_reported_one():
