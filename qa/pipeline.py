@@ -94,10 +94,6 @@ class Judged(Stage):
         return self.retrieved.prepared
 
 
-NEAR = 3
-"""How many of the best sentences are read for one that says what is asked has not been said."""
-
-
 def _timed(name: str, fn):
     """The step `fn`, its output carrying the timings so far and its own."""
     def step(value):
@@ -238,7 +234,7 @@ class AnswerChain:
         elif not decision.abstain:
             cited = [e.text for e in pick(evidence, q=prepared.question)]
             decision = settled_in_form(prepared.question, decision, cited, evidence[0].text)
-        decision, first = said_near(prepared.question, decision, evidence[:NEAR])
+        decision, first = said_near(prepared.question, decision, evidence)
         evidence = evidence[first:first + 1] + evidence[:first] + evidence[first + 1:]  # the sentence it cites first
         if decision.abstain and not prepared.request.filters.empty:
             decision = self.outside_filter(prepared, decision) or decision

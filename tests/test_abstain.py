@@ -469,3 +469,19 @@ def test_what_happens_to_a_thing_refused_by_the_judge_is_told_by_a_sentence_with
     # Any other question the judge refuses stays refused.
     other = analyze("how much are the staff paid", flat_idf)
     assert answered_in_form(other, refused, [_best("The company's 64 staff are paid monthly.")]) == refused
+
+
+def test_a_yes_no_is_answered_by_a_verdict_next_to_the_best_sentence_in_its_passage():
+    from qa.compose.in_form import IN_FORM, NEAR, said_near
+
+    died = analyze("has anybody died from the cheese", flat_idf)
+    doubtful = decide(died, _selected(_best("Four people have fallen ill."), 0.9, 0.3), threshold=0.4, sure=0.8,
+                      doubt=0.5)
+    others = [_best(t) for t in ("The dairy halted production.", "Shops removed the packs.", "Tests came back.")]
+    verdict = _best("All four are recovering, and no deaths have been reported.")
+    elsewhere = replace(verdict, candidate=replace(verdict.candidate, passage_id="a#1#5"))
+    ranked = [_best("Four people have fallen ill."), *others]
+    assert len(ranked) > NEAR
+    assert said_near(died, doubtful, [*ranked, verdict]) == (replace(doubtful, level=Level.LIKELY, reason=IN_FORM), 4)
+    # Beyond the best few, only the best sentence's own passage is read.
+    assert said_near(died, doubtful, [*ranked, elsewhere]) == (doubtful, 0)

@@ -132,15 +132,22 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
     return replace(decision, level=Level.DOUBTFUL, reason=UNSETTLED)
 
 
-def said_near(q: Question, decision: Decision, near: Sequence[Scored]) -> tuple[Decision, int]:
+NEAR = 3
+"""How many of the best sentences are read for one that says what is asked has not been said."""
+
+
+def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tuple[Decision, int]:
     """An answer the judge doubts (doubtful or likely), read against the few best sentences (`near`, best first):
     when one of them says what is asked has not been said ("How many managers will crew the ferries?" / "a
     spokesperson declined to say how many managers would be asked to crew vessels"), the question is refused
     with that sentence as the reason, or, asked about the saying itself ("Has the company said it will raise
     its offer?" / "Garvie has not said whether the company will improve its pay offer"), answered No by it. A
     "why" whose best sentence gives no reason is answered by the next that gives one for every word asked. A sure
-    answer is left as it is: the judge's best sentence answers. Returns the decision and the index in `near` of
-    the sentence to cite first (0: as ranked)."""
+    answer is left as it is: the judge's best sentence answers. A yes/no whose best sentence gives no verdict is
+    answered by the first of them, or of the other sentences of the best one's passage, that states or denies
+    the claim. Returns the decision and the index in `evidence`
+    of the sentence to cite first (0: as ranked)."""
+    near = evidence[:NEAR]
     if decision.level not in (Level.DOUBTFUL, Level.LIKELY) or not near:
         return decision, 0
     asked = without_note(q.text)
@@ -151,6 +158,10 @@ def said_near(q: Question, decision: Decision, near: Sequence[Scored]) -> tuple[
         said = next((i for i, text in enumerate(texts) if not_said(asked, text)), None)
         if said is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), said
+        looked = [i for i, e in enumerate(evidence) if i and (i < NEAR or e.passage_id == near[0].passage_id)]
+        told = next((i for i in looked if yes_no(asked, evidence[i].text, text_before(evidence[i]))), None)
+        if told is not None:  # "Has anybody died?" / "… and no deaths have been reported", next to the best one
+            return replace(decision, level=Level.LIKELY, reason=IN_FORM), told
         what = "whether " + asked
     else:
         found = _WH_ON.search(asked)
