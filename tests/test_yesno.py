@@ -348,3 +348,10 @@ def test_whether_a_vote_was_unanimous_is_read_off_its_tally(question, sentence, 
 ])
 def test_has_x_said_is_answered_no_by_a_sentence_that_says_x_has_not_said(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+def test_a_saying_asked_about_is_not_answered_by_a_sentence_that_only_names_the_speaker():
+    asked = "did the battery maker say anything"
+    assert yes_no(asked, "The company bought the cells from the battery maker, based in Ulsan.") is None
+    assert yes_no(asked, "The battery maker did not respond to a request for comment.") == "No"
+    assert yes_no("did the mayor say she would resign", "The mayor said she would resign.") == "Yes"

@@ -49,6 +49,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence):
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will"
+    if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
+        return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
     if (tally := unanimous(question, sentence)) is not None:  # "Was the vote unanimous?" / "by 14 votes to 5"
         return tally
     known = asks_if_known(question)
