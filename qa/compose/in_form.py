@@ -133,7 +133,8 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
 
 
 NEAR = 3
-"""How many of the best sentences are read for one that says what is asked has not been said."""
+"""How many of the best sentences are read for one that says what is asked has not been said, or gives a reason or
+a verdict the best one does not."""
 
 
 def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tuple[Decision, int]:
@@ -145,8 +146,7 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
     "why" whose best sentence gives no reason is answered by the next that gives one for every word asked. A sure
     answer is left as it is: the judge's best sentence answers. A yes/no whose best sentence gives no verdict is
     answered by the first of them, or of the other sentences of the best one's passage, that states or denies
-    the claim. Returns the decision and the index in `evidence`
-    of the sentence to cite first (0: as ranked)."""
+    the claim. Returns the decision and the index in `evidence` of the sentence to cite first (0: as ranked)."""
     near = evidence[:NEAR]
     if decision.level not in (Level.DOUBTFUL, Level.LIKELY) or not near:
         return decision, 0
