@@ -325,3 +325,12 @@ def test_a_sort_of_organisation_lists_only_those_named_or_described_as_one(harbo
     a = ask(harbour, "which councils are mentioned?")
     assert a.route is Route.ENTITIES and "council of Port Ellery" in a.text
     assert "Nordbau" not in a.text and "Maritime Safety Agency" not in a.text
+
+
+def test_why_someone_holds_a_view_is_answered_by_what_they_said_and_only_as_likely(harbour):
+    a = ask(harbour, "why does Brandt support the terminal?")
+    assert a.route is Route.OPINION and a.level is Level.LIKELY
+    assert any("said the vote was" in c.quote for c in a.citations)
+    # A sentence that names them with a reason of its own answers better than their words.
+    b = ask(harbour, "why is Tomas Weber against the plan?")
+    assert b.route is not Route.OPINION and "because the terminal would close the quay" in b.citations[0].quote

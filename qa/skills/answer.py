@@ -16,23 +16,25 @@ from lang.acronyms import descriptor, expansion
 from lang.conditions import asks_condition
 from lang.forms import SPEAKER, Form, Kind, form, is_acronym
 from lang.glosses import gloss
+from lang.motives import asks_motive
+from lang.rules import PRONOUNS
 from lang.next_steps import asks_next
 from lang.words import stem, terms
 from qa.compose.compose import Draft
 from qa.question import without_note
 from qa.retrieval.corpus import Snapshot
-from qa.types import Route
+from qa.types import Level, Route
 
 from .article import ArticleDoc, Library, Line
 from .conditions import what_if
-from .cite import Citer, SkillAnswer, clip, first_mention, first_use, spoken_of, with_phrase
+from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
 from .holders import holder
 from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning, unnamed
 from .outlook import next_steps
-from .speakers import around, carried_on, statements, story_terms
+from .speakers import around, carried_on, reasoned, statements, story_terms
 from .summary import summarize
 from . import timeline
 from .sequence import what_came
@@ -68,15 +70,16 @@ class Skills:
         threading.Thread(target=read, name="read-ahead", daemon=True).start()
 
     def answer(self, question: str, scope: list[ArticleInfo], snap: Snapshot) -> SkillAnswer | None:
-        condition = asks_condition(question)
-        if condition is not None and scope:  # "what will happen if ...": the sentence with that condition
+        if (condition := asks_condition(question)) is not None and scope:  # "what will happen if ...": its sentence
             infos = self._matching(condition, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
             return what_if(condition, [d for d in map(self.library.get, infos) if d is not None], self.embed)
-        asked = without_note(question)
-        subject = asks_next(asked)
-        if subject is not None and scope:  # "what happens next?": what the story says is still to come, in the story
-            story = subject or question[len(asked):].strip(" ()")  # a follow-up's is named by its note
-            return next_steps(self._stories(story, scope, snap), subject)
+        asked, note = without_note(question), question[len(without_note(question)):].strip(" ()")
+        if (subject := asks_next(asked)) is not None and scope:  # "what happens next?": what is still to come
+            return next_steps(self._stories(subject or note, scope, snap), subject)  # a follow-up's story: its note
+        if (motive := asks_motive(asked)) is not None and scope:  # "why is X against it?": what X says of it
+            holder = note if motive[0].lower() in PRONOUNS and note else motive[0]
+            return self.opinion(Form(Kind.OPINION, subject=holder, topic=motive[1]), scope, snap, Level.LIKELY) or \
+                self.opinion(Form(Kind.OPINION, subject=holder), scope, snap, Level.LIKELY)  # all they said, else
         f = form(question)
         if f is None or not scope:
             return None
@@ -98,8 +101,7 @@ class Skills:
 
     def _matching(self, subject: str, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleInfo]:
         """Articles in scope whose passages match the subject's words best, best first."""
-        query = terms(subject)
-        if not query:
+        if not (query := terms(subject)):
             return []
         allowed = {i.source for i in scope}
         hits = snap.keyword_search(query, k=10, sources=allowed if len(allowed) < len(snap.articles) else None)
@@ -112,10 +114,7 @@ class Skills:
         if len(scope) <= SCAN_LIMIT:
             infos += [i for i in scope if i not in infos]
         found = []
-        for info in infos:
-            doc = self.library.get(info)
-            if doc is None:
-                continue
+        for doc in filter(None, map(self.library.get, infos)):
             # A name typed as a name ("Brant") may carry a typo; a plain word ("the winner") must be exact.
             typos = any(w[:1].isupper() for w in name.split()) or not all(
                 w in self.common for w in re.findall(r"[a-z]+", name.lower()) if w != "the")
@@ -135,7 +134,7 @@ class Skills:
         for doc in docs:
             body = " ".join(f"{line.text.strip()} [{citer.cite(doc, line)}]" for line in summarize(doc))
             parts.append(body if len(docs) == 1 else f"“{clip(doc.info.title)}”: {body}")
-        more = _more(scope, docs, f)
+        more = more_articles(len(scope), len(docs), bool(f.subject))
         return SkillAnswer(Draft("\n\n".join(parts) + more, tuple(citer.citations), Route.SUMMARY))
 
     def entity_list(self, f: Form, scope, snap) -> SkillAnswer | None:
@@ -148,7 +147,7 @@ class Skills:
                               for doc in docs) if b]
         if not blocks:
             return None
-        return SkillAnswer(Draft("\n\n".join(blocks) + _more(scope, docs, f), tuple(citer.citations), Route.ENTITIES))
+        return SkillAnswer(Draft("\n\n".join(blocks) + more_articles(len(scope), len(docs), bool(f.subject)), tuple(citer.citations), Route.ENTITIES))
 
     def describe(self, f: Form, scope, snap) -> SkillAnswer | None:
         """Who someone is, or what a name or an acronym stands for, as the article says it."""
@@ -231,7 +230,7 @@ class Skills:
             blocks.append(head + "\n" + "\n".join(rows))
         if not blocks:
             return None
-        return SkillAnswer(Draft("\n\n".join(blocks) + _more(scope, docs, f), tuple(citer.citations), Route.TIMELINE))
+        return SkillAnswer(Draft("\n\n".join(blocks) + more_articles(len(scope), len(docs), bool(f.subject)), tuple(citer.citations), Route.TIMELINE))
 
     def after(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What came next (or before): the event the question names, then the article's next dated event."""
@@ -268,8 +267,9 @@ class Skills:
                 found.append((doc, lines))
         return mentioned(found, asked, len(scope), MAX_ARTICLES, verdict=not f.explicit)
 
-    def opinion(self, f: Form, scope, snap) -> SkillAnswer | None:
-        """What the speaker said or thinks (about the topic, when one is asked), in the article's order."""
+    def opinion(self, f: Form, scope, snap, level: Level = Level.SURE) -> SkillAnswer | None:
+        """What the speaker said or thinks (about the topic, when one is asked), in the article's order; `level`
+        likely when it stands for a reason asked ("why is X against it?"), which their words may not give."""
         topic = {stem(t) for t in terms(f.topic)} - {"it", "thi", "that"}
         speaker_terms = {stem(w) for w in re.findall(r"[\w-]+", f.subject.lower()) if w not in ("the", "a", "an")}
         for info in self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]:
@@ -284,15 +284,12 @@ class Skills:
                     said if topic <= story_terms(doc) else []))
             if not said:
                 continue
-            citer = Citer()
             who = said[0].speaker
+            if level is not Level.SURE and reasoned(doc, who):
+                return None  # "Weber voted against the plan because …" answers why better than what he said
+            citer = Citer()
             body = " ".join(f"{s.line.text.strip()} [{citer.cite(doc, s.line)}]" for s in said[:3])
             lead = f"{who.name} ({who.role})" if who.role else who.name
-            return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION))
+            return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), level,
+                               1.0 if level is Level.SURE else 0.5)
         return None
-
-
-def _more(scope: list[ArticleInfo], docs: list[ArticleDoc], f: Form) -> str:
-    if f.subject or len(scope) <= len(docs):
-        return ""
-    return f"\n\n(and {len(scope) - len(docs)} more articles: choose one, or name it, to narrow this down)"

@@ -142,3 +142,11 @@ def clip(text: str, limit: int = 60) -> str:
     """The text on one line, cut at a word to at most `limit` characters (an ellipsis says so)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def more_articles(in_scope: int, shown: int, named: bool) -> str:
+    """The note under a summary, list or timeline when more articles are in scope than it covers and none was
+    named: "" otherwise."""
+    if named or in_scope <= shown:
+        return ""
+    return f"\n\n(and {in_scope - shown} more articles: choose one, or name it, to narrow this down)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lang.rules import PRONOUNS
+from lang.rules import PRONOUNS, gives_reason
 from lang.words import stem, terms
 
 from .article import ArticleDoc, Line
@@ -117,3 +117,9 @@ def around(doc: ArticleDoc, line: Line) -> str:
     """The sentence with its neighbours: a quote's topic is often named just before it."""
     lo, hi = max(0, line.number - 1), min(len(doc.lines), line.number + 2)
     return " ".join(ln.text for ln in doc.lines[lo:hi])
+
+
+def reasoned(doc: ArticleDoc, speaker: Entity) -> bool:
+    """Does a sentence that names the speaker give a reason of its own ("Weber voted against the plan because the
+    terminal would close the quay")? Then that sentence tells why they hold their view better than their words."""
+    return any(gives_reason(ln.text) and any(a in ln.text for a in speaker.aliases) for ln in doc.lines)
