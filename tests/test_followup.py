@@ -172,6 +172,16 @@ def test_a_wire_date_line_is_not_what_a_turn_is_about_and_a_sentence_end_ends_a_
         == ["Dr Naomi Fisk"]
 
 
+def test_a_word_capitalized_only_where_the_answer_starts_is_no_name():
+    answer = ('Pregnant women and newborn babies. "It can be serious for pregnant women and newborn babies," said '
+              'Dr Mira Oduya. [1]')
+    assert focus("who does she say is most at risk", answer) == []
+    history = [{"role": "user", "content": "who is mira oduya"},
+               {"role": "assistant", "content": "Dr Mira Oduya leads the response team. [1]"},
+               {"role": "user", "content": "who does she say is most at risk"}, {"role": "assistant", "content": answer}]
+    assert resolve("and what's her advice", history).searched == "What's Dr Mira Oduya's advice"
+
+
 def test_a_phrase_that_narrows_the_last_question_is_added_to_it():
     history = [{"role": "user", "content": "How much is Norvik paying?"},
                {"role": "assistant", "content": "Norvik will pay $4.2 billion in cash. [1]"}]

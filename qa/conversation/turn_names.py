@@ -24,7 +24,9 @@ def focus(question: str, answer: str) -> list[str]:
         return q_names
     first_sentence = _first_sentence(answer)
     q_terms = {t for n in q_names for t in terms(n)}
-    new = [n for n in names(first_sentence) if not set(terms(n)) <= q_terms]
+    # Not a word capitalized only where a sentence starts ("Pregnant women, …" / "… for pregnant women").
+    lower = set(re.findall(r"\b[a-z][\w'’-]*", answer))
+    new = [n for n in names(first_sentence) if not set(terms(n)) <= q_terms and not set(words(n)) <= lower]
     if words(question)[:1] == ["who"]:
         return new[:1] + q_names
     return q_names + new[:1]
