@@ -42,3 +42,14 @@ def _normalize(text: str) -> str:
         elif not (unicodedata.category(cluster[0]) in ("Cc", "Cf") and len(cluster) == 1):
             out.append(unicodedata.normalize("NFKC", cluster).translate(_QUOTES))
     return " ".join("".join(out).split())
+
+
+_AMOUNT = re.compile(r"(?P<sum>[$€£¥]\s?\d[\d,.]*)\s?(?P<scale>bn|m|k)\b", re.I)
+_SCALES = {"bn": "billion", "m": "million", "k": "thousand"}
+
+
+def amounts_spelled(text: str) -> str:
+    """Sums of money as articles write them out: "£20m" -> "£20 million", "$1.5bn" -> "$1.5 billion". A question
+    types the short form that news headlines use; the body says the word, and a name check needs the same word.
+    Only after a currency sign: "a 20m bridge" is a length."""
+    return _AMOUNT.sub(lambda m: f"{m.group('sum')} {_SCALES[m.group('scale').lower()]}", text)

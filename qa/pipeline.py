@@ -15,6 +15,7 @@ from langchain_core.runnables import Runnable, RunnableBranch, RunnableGenerator
 from core.settings import Settings
 from ingest.embed import whole_words
 from ingest.store import ArticleStore
+from lang.normalize import amounts_spelled
 
 from qa.conversation import chitchat, meta
 from qa.judgment.judge import Judge
@@ -176,7 +177,7 @@ class AnswerChain:
         topic = topic_articles(asked, request.history, snap, {i.source for i in scope}) if request.history else None
         scope = [info for info in scope if info.source in topic] if topic else scope
         # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole.
-        searched = snap.spelled(resolved.searched, self.common_words)
+        searched = snap.spelled(amounts_spelled(resolved.searched), self.common_words)  # "£20m": "£20 million"
         unresolved = pronoun(asked) if not resolved.context and needs_context(asked) else ""
         skilled = self.skills.answer(searched, scope, snap) if self.skills is not None and use_skills else None
         if skilled is not None:

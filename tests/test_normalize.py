@@ -57,3 +57,11 @@ def test_cleaned_text_is_trimmed_single_spaced_and_straight_quoted(text):
 @given(st.text(st.characters(max_codepoint=127), max_size=60))
 def test_ascii_fast_path_agrees_with_the_full_normalization(text):
     assert clean(text) == _normalize(text)
+
+
+def test_a_sum_typed_short_is_spelled_out_as_articles_write_it():
+    from lang.normalize import amounts_spelled
+
+    assert amounts_spelled("who pays back the £20m loan?") == "who pays back the £20 million loan?"
+    assert amounts_spelled("a $1.5bn deal and a €300k fine") == "a $1.5 billion deal and a €300 thousand fine"
+    assert amounts_spelled("a 20m bridge, 5k runners") == "a 20m bridge, 5k runners"  # no currency: not a sum
