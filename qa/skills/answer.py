@@ -272,12 +272,11 @@ class Skills:
         likely when it stands for a reason asked ("why is X against it?"), which their words may not give."""
         topic = {stem(t) for t in terms(f.topic)} - {"it", "thi", "that"}
         speaker_terms = {stem(w) for w in re.findall(r"[\w-]+", f.subject.lower()) if w not in ("the", "a", "an")}
-        for info in self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]:
-            doc = self.library.get(info)
-            if doc is None:
-                continue
-            said = [s for s in statements(doc) if s.speaker.matches(f.subject) or (
-                speaker_terms and speaker_terms <= {stem(w) for w in re.findall(r"[\w-]+", s.speaker.role.lower())})]
+        infos = self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
+        for doc in filter(None, map(self.library.get, infos)):
+            # By name, or by what the article calls them ("the headteacher": "Headteacher Fiona Castleden").
+            said = [s for s in statements(doc) if s.speaker.matches(f.subject) or speaker_terms and speaker_terms <= {
+                stem(w) for w in re.findall(r"[\w-]+", f"{s.speaker.role} {s.speaker.name}".lower())}]
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
                 said = carried_on(said, [s for s in said if topic & set(terms(s.line.text))] or [
                     s for s in said if topic & set(terms(around(doc, s.line)))] or (
