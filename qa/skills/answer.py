@@ -284,7 +284,7 @@ class Skills:
             if not said:
                 continue
             who = said[0].speaker
-            if level is not Level.SURE and reasoned(doc, who):
+            if level is not Level.SURE and reasoned(doc, who, f.subject):
                 return None  # "Weber voted against the plan because …" answers why better than what he said
             citer = Citer()
             body = " ".join(f"{s.line.text.strip()} [{citer.cite(doc, s.line)}]" for s in said[:3])

@@ -119,7 +119,10 @@ def around(doc: ArticleDoc, line: Line) -> str:
     return " ".join(ln.text for ln in doc.lines[lo:hi])
 
 
-def reasoned(doc: ArticleDoc, speaker: Entity) -> bool:
-    """Does a sentence that names the speaker give a reason of its own ("Weber voted against the plan because the
-    terminal would close the quay")? Then that sentence tells why they hold their view better than their words."""
-    return any(gives_reason(ln.text) and any(a in ln.text for a in speaker.aliases) for ln in doc.lines)
+def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "") -> bool:
+    """Does a sentence that names the speaker, or whom the question asked about ("the union" for its organiser),
+    give a reason of its own ("Weber voted against the plan because the terminal would close the quay")? Then
+    that sentence tells why they hold their view better than their words."""
+    holder = set(terms(asked)) - {"the"}
+    return any(gives_reason(ln.text) and (any(a in ln.text for a in speaker.aliases) or holder and holder <= set(
+        terms(ln.text))) for ln in doc.lines)
