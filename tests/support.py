@@ -87,3 +87,21 @@ def article_doc(text: str, source: str = "a.md", vectors: np.ndarray | None = No
                        date_start=-1, date_end=-1)
     return ArticleDoc(info, lines, vectors if vectors is not None else np.zeros((len(lines), 4), dtype=np.float32),
                       text)
+
+
+def service_on(folder, embedder, name: str, text: str):
+    """A QAService over one article written to `folder/name` (an embedded Chroma and keyword index there, no seed
+    articles): (the service, {its source: its text}) for checking citations against the source."""
+    import dataclasses
+
+    from core.settings import Settings
+    from ingest import ArticleStore
+    from qa import QAService
+
+    settings = dataclasses.replace(Settings(), chroma_path=folder / "chroma", chroma_host=None,
+                                   seed_dir=folder / "none", keyword_index=folder / "keywords.sqlite3")
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    svc = QAService.of(ArticleStore.open(settings, embedder), embedder, settings)
+    assert not svc.ingest([str(path)]).failed
+    return svc, {next(iter(svc.articles())): path.read_text(encoding="utf-8")}

@@ -3,14 +3,10 @@ real embedder and an embedded Chroma: the phrase "including" governs in the sent
 bold, cited exactly, likely."""
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from core.settings import Settings
-from ingest import ArticleStore
-from qa import QAService
 from qa.types import Level
+from support import service_on
 from test_answer import assert_citations_are_exact
 
 pytestmark = pytest.mark.integration
@@ -24,13 +20,7 @@ Production will restart next week once the agency has inspected the site.
 
 
 def test_what_does_that_include_is_the_including_phrase_of_the_sentence_just_cited(tmp_path, embedder):
-    settings = dataclasses.replace(Settings(), chroma_path=tmp_path / "chroma", chroma_host=None,
-                                   seed_dir=tmp_path / "none", keyword_index=tmp_path / "keywords.sqlite3")
-    path = tmp_path / "bakery.md"
-    path.write_text(TEXT, encoding="utf-8")
-    svc = QAService.of(ArticleStore.open(settings, embedder), embedder, settings)
-    assert not svc.ingest([str(path)]).failed
-    texts = {next(iter(svc.articles())): TEXT}
+    svc, texts = service_on(tmp_path, embedder, "bakery.md", TEXT)
     first = "How much will the recall cost the bakery?"
     said = svc.answer(first, [])
     assert "including lost stock" in said.citations[0].quote

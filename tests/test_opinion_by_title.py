@@ -4,14 +4,10 @@ the article writes as part of her name and gives her no other role; "why did the
 answered by her words, as likely."""
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from core.settings import Settings
-from ingest import ArticleStore
-from qa import QAService
 from qa.types import Level, Route
+from support import service_on
 from test_answer import assert_citations_are_exact
 
 pytestmark = pytest.mark.integration
@@ -27,14 +23,7 @@ The pouches cost about 18 pounds each and will be paid for by the school.
 
 @pytest.fixture(scope="module")
 def school(tmp_path_factory, embedder):
-    tmp = tmp_path_factory.mktemp("title")
-    settings = dataclasses.replace(Settings(), chroma_path=tmp / "chroma", chroma_host=None, seed_dir=tmp / "none",
-                                   keyword_index=tmp / "keywords.sqlite3")
-    path = tmp / "school.md"
-    path.write_text(TEXT, encoding="utf-8")
-    svc = QAService.of(ArticleStore.open(settings, embedder), embedder, settings)
-    assert not svc.ingest([str(path)]).failed
-    return svc, {next(iter(svc.articles())): TEXT}
+    return service_on(tmp_path_factory.mktemp("title"), embedder, "school.md", TEXT)
 
 
 def test_what_someone_called_by_their_title_thinks_is_their_reported_words(school):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest import ArticleStore
-from qa import QAService
 from qa.types import Level, Route
+from support import service_on
 from test_answer import assert_citations_are_exact
 
 pytestmark = pytest.mark.integration
@@ -36,19 +35,7 @@ Parking at the quay will rise from 3 euros to 4 euros an hour, and a season perm
 
 @pytest.fixture(scope="module")
 def harbour(tmp_path_factory, embedder):
-    tmp = tmp_path_factory.mktemp("skills")
-    import dataclasses
-
-    from core.settings import Settings
-
-    settings = dataclasses.replace(Settings(), chroma_path=tmp / "chroma", chroma_host=None, seed_dir=tmp / "none",
-                                   keyword_index=tmp / "keywords.sqlite3")
-    path = tmp / "harbour.md"
-    path.write_text(HARBOUR, encoding="utf-8")
-    svc = QAService.of(ArticleStore.open(settings, embedder), embedder, settings)
-    assert not svc.ingest([str(path)]).failed
-    source = next(iter(svc.articles()))
-    return svc, {source: path.read_text(encoding="utf-8")}
+    return service_on(tmp_path_factory.mktemp("skills"), embedder, "harbour.md", HARBOUR)
 
 
 def ask(harbour, question, history=None):
