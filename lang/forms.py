@@ -149,7 +149,8 @@ _AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|h
 _OPINION = re.compile(
     r"^\s*(?:what|how)\s+(?:does|did|do|would|will)\s+(?P<x>[^?]+?)\s+(?:think|say|said|feel|believe|see|view|"
     r"make|thinks|says|argue|claim|tell\s+\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning|to)\s+"
-    r"(?P<y>[^?]*?)|\s+(?:after|following|at|in|during|outside|before)\s+[^?]*?)?" + _Q_END +  # when: all they said
+    r"(?P<y>[^?]*?)|\s+(?:after|following|at|in|during|outside|before)\s+[^?]*?|\s+(?:caused|causes|led\s+to|went\s+wrong|"
+    r"happened)\b[^?]*?)?" + _Q_END +  # when, or what caused it: all they said
     r"|^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
     r"response|comment|concern|advice|message|warning|argument|verdict)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"

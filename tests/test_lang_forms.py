@@ -29,6 +29,7 @@ from lang.spelling import closest, same_word
     ("what is Ilse Brandt worried about", Kind.OPINION, "Ilse Brandt"),
     ("What are the fishermen angry about?", Kind.OPINION, "the fishermen"),
     ("what's Dr Mira Oduya's advice", Kind.OPINION, "Dr Mira Oduya"),
+    ("what does the inspector think caused it", Kind.OPINION, "the inspector"),
     # Which story is meant, said after the question, is not part of the term or the name asked about.
     ("What does the IAEA refer to in the nuclear story?", Kind.DEFINE, "IAEA"),
     ("What is meant by a levee in this article?", Kind.DEFINE, "levee"),
