@@ -73,7 +73,8 @@ class Skills:
         if (condition := asks_condition(question)) is not None and scope:  # "what will happen if ...": its sentence
             infos = self._matching(condition, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
             return what_if(condition, [d for d in map(self.library.get, infos) if d is not None], self.embed)
-        asked, note = without_note(question), question[len(without_note(question)):].strip(" ()")
+        asked = without_note(question)
+        note = question[len(asked):].strip(" ()")
         if (subject := asks_next(asked)) is not None and scope:  # "what happens next?": what is still to come
             return next_steps(self._stories(subject or note, scope, snap), subject)  # a follow-up's story: its note
         if (motive := asks_motive(asked)) is not None and scope:  # "why is X against it?": what X says of it

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lang.forms import ANY, ORGANISATION, PERSON, PLACE
+from lang.rules import ORGANISATION_SORTS
 
 from .article import ArticleDoc
 from .cite import Citer, clip
@@ -36,7 +37,8 @@ def named(doc: ArticleDoc, kind: str, citer: Citer, sort: str = "") -> str:
 def _is_a(sort: str, e: Entity) -> bool:
     """Is it one of the sort: named so ("Harrowby General Hospital"), or its role's noun ("the union that
     represents ..."), not a role that only speaks of some ("the company that cleans both hospitals")?"""
-    noun = rf"(?:{sort}|{sort[:-1]}ies|{sort}s)\b" if sort.endswith("y") else rf"{sort}s?\b"
+    plural = next((p for p, one in ORGANISATION_SORTS.items() if one == sort), sort)
+    noun = rf"(?:{re.escape(sort)}|{re.escape(plural)})\b"
     return re.search(rf"\b{noun}", e.name, re.I) is not None or re.match(
         rf"(?:the|an?)?\s*(?:[\w'’-]+\s+){{0,3}}?{noun}", e.role, re.I) is not None
 
