@@ -16,6 +16,7 @@ from core.settings import Settings
 from ingest.embed import whole_words
 from ingest.store import ArticleStore
 from lang.normalize import amounts_spelled
+from lang.set_aside import set_aside
 
 from qa.conversation import chitchat, meta
 from qa.judgment.judge import Judge
@@ -176,8 +177,9 @@ class AnswerChain:
         # only: the single-sentence path searches every article, as its judge was fitted to.)
         topic = topic_articles(asked, request.history, snap, {i.source for i in scope}) if request.history else None
         scope = [info for info in scope if info.source in topic] if topic else scope
-        # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole.
-        searched = snap.spelled(amounts_spelled(resolved.searched), self.common_words)  # "£20m": "£20 million"
+        # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole; "£20m" is
+        # "£20 million"; "where else … besides X?" is searched without X, which the answer is not.
+        searched = snap.spelled(amounts_spelled(set_aside(resolved.searched)), self.common_words)
         unresolved = pronoun(asked) if not resolved.context and needs_context(asked) else ""
         skilled = self.skills.answer(searched, scope, snap) if self.skills is not None and use_skills else None
         if skilled is not None:

@@ -38,6 +38,9 @@ UNITS = {
     "size": set("""square acres acre hectares hectare km2 sq""".split()),
 }
 UNITS["length_or_time"] = UNITS["length"] | UNITS["time"]
+CLOCK = "clock"
+"""The unit of "What time did X ...?": a time of day ("3.40pm", "noon"), which a day or a year does not give."""
+_CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b(?!\s+of\s+(?:the\s+)?(?:year|season|month|week))", re.I)
 MONEY = "money"
 """The unit of "How much does X pay / cost / earn ...?": an amount of money, not a share or a count."""
 _MONEY_ASKED = re.compile(r"\bhow much\b(?! of\b)(?:\W+\w+){0,8}?\W+(?:pay|pays|paid|paying|cost|costs|costing|"
@@ -64,7 +67,8 @@ class Question:
     wh: str
     """The question word (who, what, when, ...) or 'yesno'."""
     unit: str | None = None
-    """For "how long/far/deep/heavy...": the kind of unit the number must carry (a key of UNITS)."""
+    """For "how long/far/deep/heavy...": the kind of unit the number must carry (a key of UNITS); MONEY for "how
+    much does X cost"; CLOCK for "what time"."""
 
 
 def with_note(question: str, context: list[str]) -> str:
@@ -110,6 +114,8 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
     if unit is None and _MONEY_ASKED.search(text) and not _CHANGE.search(text):
         unit = MONEY
+    if wants == DATE and _CLOCK_ASKED.search(text):
+        unit = CLOCK
     return Question(text=text, terms=tuple(weights), weights=weights, names=tuple(own),
                     wants=wants, counted=tuple(_counted(ws)), wh=wh, unit=unit)
 

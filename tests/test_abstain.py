@@ -281,6 +281,22 @@ def test_an_age_question_puts_the_sentence_that_gives_an_age_first():
     assert age_first(other, (life, age)) == (life, age)  # only an age question
 
 
+def test_a_time_of_day_question_puts_the_sentence_that_gives_a_time_of_day_first():
+    from qa.judgment.answer_kinds import fits
+    from qa.judgment.evidence import age_first
+    from qa.question import CLOCK
+
+    q = analyze("What time did the walkers raise the alarm?", flat_idf)
+    assert q.unit == CLOCK and analyze("What time of year is it busiest?", flat_idf).unit is None
+    day = _best("The walkers were rescued early on Sunday.", fits=fits(q, "The walkers were rescued early on Sunday."))
+    hour = "One walker raised the alarm at about 3.40pm using a beacon."
+    clock = _best(hour, fits=fits(q, hour))
+    assert not day.fits and clock.fits  # a day is a date, not a time of day
+    assert age_first(q, (day, clock)) == (clock, day)
+    when = analyze("When did the walkers raise the alarm?", flat_idf)
+    assert fits(when, hour)  # a time of day answers "when" as well
+
+
 def test_which_named_body_is_refused_when_the_best_sentence_names_none():
     ask = analyze("which two airlines were asked to add seats", flat_idf)
     unnamed = _best("She said the ministry had asked two larger carriers to add seats.")

@@ -232,3 +232,15 @@ def test_her_name_is_who_the_last_answer_was_about():
     history = [{"role": "user", "content": "what did the transport minister decide"},
                {"role": "assistant", "content": "Transport Minister Alison Vey rejected calls for a bailout. [1]"}]
     assert resolve("what's her name", history).searched == "Who is Transport Minister Alison Vey?"
+
+
+def test_what_about_a_thing_with_nothing_to_stand_in_for_asks_what_the_article_says_of_it():
+    history = [{"role": "user", "content": "how much will the recall cost the firm"},
+               {"role": "assistant", "content": "Rosa Vell said it would cost £700,000. [1]"}]
+    # Nothing of "how much will the recall cost the firm" is a staff: put in its place, the question means nothing.
+    assert resolve("what about the staff", history).searched.startswith("What does the article say about the staff?")
+    # A name still stands in for the name asked about.
+    history = [{"role": "user", "content": "what did Weber say"},
+               {"role": "assistant", "content": "Tomas Weber said no. [1]"}]
+    assert resolve("and what about Brandt?", history).searched == "what did Brandt say"
+

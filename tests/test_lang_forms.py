@@ -54,6 +54,7 @@ from lang.spelling import closest, same_word
     ("who runs the IAEA?", Kind.WHO_IS, "head of IAEA"),
     ("what do analysts think will happen?", Kind.OPINION, "analysts"),
     ("what does the economist expect?", Kind.OPINION, "the economist"),  # a forecast is a view too
+    ("what does the union blame for the delays", Kind.OPINION, "the union"),  # whom one blames is a view too
     ("Who is in charge of the ferry company?", Kind.WHO_IS, "head of ferry company"),
     # Whether the article mentions something at all.
     ("is Brandt mentioned anywhere?", Kind.MENTION, "Brandt"),

@@ -30,7 +30,7 @@ def _doc():
     ("what happens next?", ""), ("and what happens next", ""), ("whats next for the union", "the union"),
     ("What are the next steps?", ""), ("where does it go from here", ""), ("what now?", ""),
     ("what will happen now with the strike", "the strike"), ("what is the council going to do next", "the council"),
-    ("what are they planning to do next?", ""),
+    ("what are they planning to do next?", ""), ("what happens next after the rescue", "the rescue"),
 ])
 def test_questions_that_ask_what_comes_next(question, subject):
     assert asks_next(question) == subject

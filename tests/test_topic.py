@@ -39,3 +39,14 @@ def test_a_turn_of_its_own_is_asked_of_every_article():
     assert topic_articles("what did she decide", HISTORY, naming, SCOPE) is None  # resolved from the conversation
     assert topic_articles("how did the mayor react", [], naming, SCOPE) is None  # no conversation yet
     assert topic_articles("how did the mayor react", HISTORY, naming, {"airline.txt"}) is None  # one article
+
+
+def test_and_what_about_a_thing_is_asked_of_the_story_the_last_answer_quoted():
+    naming = Naming(ARTICLES)
+    # "the mayor" of "and what about the mayor?" names nothing of its own: the mayor of the last turn's story,
+    # found by any name its answer quotes (the turn is about a number, "2,000"; the story's name comes after).
+    history = [{"role": "user", "content": "how many jobs were lost"},
+               {"role": "assistant", "content": "About 2,000 jobs were lost. Halvorn Air filed for bankruptcy. [1]"}]
+    assert topic_articles("and what about the mayor?", history, naming, SCOPE) == {"airline.txt"}
+    assert topic_articles("and what about Ana Ruiz?", history, naming, SCOPE) is None  # a name of its own
+

@@ -355,3 +355,16 @@ def test_a_saying_asked_about_is_not_answered_by_a_sentence_that_only_names_the_
     assert yes_no(asked, "The company bought the cells from the battery maker, based in Ulsan.") is None
     assert yes_no(asked, "The battery maker did not respond to a request for comment.") == "No"
     assert yes_no("did the mayor say she would resign", "The mayor said she would resign.") == "Yes"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # What could not be done was not done; what may not happen is not settled.
+    ("Did the helicopter get in?", "The helicopter simply couldn't get in, the team leader said.", "No"),
+    ("Did the firm pay the fine?", "The firm could not pay the fine.", "No"),
+    ("Did the firm pay the fine?", "The firm may not pay the fine.", None),
+    ("Did the helicopter get in?", "The helicopter could get in.", None),
+])
+def test_could_not_denies_the_deed_and_could_does_not_state_it(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+

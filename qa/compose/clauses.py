@@ -81,6 +81,8 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
         modals = modals | {"would"}  # "Will X appeal?" / "X said it would appeal": the future, reported
     for t in own:
         if t.dep_ in ("aux", "auxpass") and auxiliary(t.text) in MODALS - modals:
+            if auxiliary(t.text) in ("can", "could") and any(c.dep_ == "neg" for c in t.head.children):
+                continue  # "couldn't get in": what could not be done was not done
             return False  # "may open", "will open": possible or future, not done
     for verb in [head] + [t for t in own if t.dep_ == "xcomp"]:
         infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -63,7 +63,7 @@ _BARE_WH = re.compile(r"^\s*(?:and|but|so|ok|okay)?\s*(?P<wh>why|when|where|how|
 def needs_context(question: str) -> bool:
     """Does the question point back at the conversation (a pronoun, "and what about X?", "Why?", "per share?")?"""
     ws = set(words(_NOT_ANAPHORA.sub(" ", question)))
-    return bool(ws & set(_PERSONAL) or ws & _OTHER or _ellipsis(question) or _BARE_WH.match(question)
+    return bool(ws & set(_PERSONAL) or ws & _OTHER or ellipsis(question) or _BARE_WH.match(question)
                 or _fragment(question) or _LEADING_AND.match(question) and not names(question))  # "and who is paid the most?"
 
 
@@ -94,7 +94,7 @@ def _ask_again(wh: str, previous: str) -> str:
     return f"{wh.capitalize()}? {previous}"
 
 
-def _ellipsis(question: str) -> str | None:
+def ellipsis(question: str) -> str | None:
     """X of "and what about X?" / "and X?" when X is a bare name or noun phrase, else None."""
     m = _ELLIPSIS.match(question)
     if m is None or set(words(m.group(1))) & _NOT_A_NOUN_PHRASE:
@@ -187,7 +187,7 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
     bare = _BARE_WH.match(question)
     if bare and previous:
         return _ask_again(bare.group("wh"), previous)
-    new = _ellipsis(question)
+    new = ellipsis(question)
     if new and previous:
         # "who is X" + "and the cost?": the cost X speaks of (but "and the mayor?" asks who).
         if WHO_IS.match(previous) and not names(new) and not {words(new)[-1], words(new)[-1].removesuffix("s")} & (
@@ -200,6 +200,8 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         old = names(previous) or ([run.group(0)] if run else [])
         if old:
             return previous.replace(old[-1], new, 1)
+        if not names(new):  # nothing to put it in place of: "what about the staff?" asks what is said of them
+            return with_note(f"What does the article say about {new}?", context[:1])
         return with_note(previous, [new])
     if _LEADING_AND.match(question):  # "And when did she ...?": a question of its own, joined to the last one
         question = _LEADING_AND.sub("", question)

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from lang.words import name_keys, names, terms
 
-from .followup import needs_context, turns_of
+from .followup import ellipsis, needs_context, turns_of
 from .turn_names import focus
 
 
 def topic_articles(question: str, history, snap, scope: set[str]) -> set[str] | None:
     """The sources of `scope` the conversation is about, or None to search them all: a turn with names of its
-    own or pointing back (those are resolved from the conversation instead), no earlier turn, one article in
-    scope, or names of the last turn that do not single out fewer articles."""
-    if len(scope) < 2 or names(question) or needs_context(question):
+    own or pointing back other than by a bare noun phrase (those are resolved from the conversation instead), no
+    earlier turn, one article in scope, or names of the last turn that do not single out fewer articles."""
+    # "and what about the council?" names nothing of its own: the council of the story the chat is about.
+    if len(scope) < 2 or names(question) or needs_context(question) and not ellipsis(question):
         return None
     turns = turns_of(history or [])
     if not turns:
         return None
     found: set[str] | None = None
-    for name in focus(*turns[-1]):
+    # The names the last turn is about first, then any other the answer quotes ("2,000 … on Saturday … Our Club").
+    for name in dict.fromkeys([*focus(*turns[-1]), *names(turns[-1][1])]):
         have = snap.sources_naming(name_keys(name), scope)
         if have and len(have) < len(scope):
             found = have

@@ -8,7 +8,7 @@ import re
 from lang.rules import YEAR
 from lang.paraphrase import said_for
 from lang.words import MONTHS, STOPWORDS, is_number, stem, terms, words
-from qa.question import AGE, DATE, MONEY, UNITS, Question
+from qa.question import AGE, CLOCK, DATE, MONEY, UNITS, Question
 
 _TIME_WORDS = re.compile(r"\b(\d+(st|nd|rd|th)? century|centuries|decade|yesterday|today|tomorrow|ago|later|earlier|"
                          r"next (day|week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -29,6 +29,11 @@ _MONEY_SPAN = re.compile(r"(?:\b(?:us|a|c|nz|hk))?[$€£¥₹]\s?\d[\d,.]*(?:\s
 """An amount of money as a whole ("£18,000", "250 euros", "1.2 million dollars")."""
 
 
+CLOCK_SAID = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\s?(?:hours|hrs|GMT|BST|"
+                        r"UTC|local\s+time)\b|\b(?:noon|midday|midnight|o'clock|o’clock|dawn|dusk)\b", re.I)
+"""A time of day ("3.40pm", "10 a.m.", "14:30 GMT", "midnight")."""
+
+
 def counts(text: str) -> bool:
     """Does the text hold a number that is not an amount of money ("41 restaurant meals", not "250 euros")?"""
     return any(is_number(w) for w in words(_MONEY_SPAN.sub(" ", text)))
@@ -47,8 +52,11 @@ def fits(q: Question, sentence: str) -> bool:
     if q.wants == AGE:
         return bool(_AGE.search(sentence))
     ws = words(sentence)
+    if q.unit == CLOCK:
+        return bool(CLOCK_SAID.search(sentence))
     if q.wants == DATE:
-        return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws))
+        return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws)
+                    or CLOCK_SAID.search(sentence))
     if q.unit in ("time", "length_or_time") and _SPAN_SAID.search(sentence):
         return True  # "How long will the ban last?" / "at least until the spring floods"
     question_numbers = {w for w in words(q.text) if is_number(w)}

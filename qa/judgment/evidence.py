@@ -20,7 +20,7 @@ from .judge import Judge
 from .scores import sigmoid
 from .reader import Reading, Reader
 from .rerank import rerank, rerank_matrix
-from qa.question import AGE, Question
+from qa.question import AGE, CLOCK, Question
 from qa.retrieval.retrieve import Retrieval
 
 
@@ -155,14 +155,15 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf, reader: Reader 
 
 
 AGE_LOOKS = 3
-"""How far down an age question looks for a sentence that gives an age."""
+"""How far down an age or time-of-day question looks for a sentence that gives one."""
 
 
 def age_first(q: Question, evidence: tuple[Scored, ...]) -> tuple[Scored, ...]:
-    """"How old is X?" is answered by a sentence that gives an age ("the 92-year-old bridge", "aged 24", "X, 41,"): the
-    best of the first few that gives one and names all the question names comes first when the best does not.
-    The ranker learned from questions where an age is asked too rarely to weigh this."""
-    if q.wants != AGE or not evidence or evidence[0].fits or age_beside(q, evidence[0].text):
+    """"How old is X?" is answered by a sentence that gives an age ("the 92-year-old bridge", "aged 24", "X, 41,"),
+    "What time did X ...?" by one that gives a time of day ("at about 3.40pm"): the best of the first few that
+    gives one and names all the question names comes first when the best does not. The ranker learned from
+    questions where these are asked too rarely to weigh this."""
+    if q.wants != AGE and q.unit != CLOCK or not evidence or evidence[0].fits or age_beside(q, evidence[0].text):
         return evidence
     k = next((k for k, e in enumerate(evidence[:AGE_LOOKS])
               if (e.fits or age_beside(q, e.text)) and not e.missing), None)

@@ -34,7 +34,7 @@ from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning, unnamed
 from .outlook import next_steps
-from .speakers import around, carried_on, reasoned, statements, story_terms
+from .speakers import around, asked_terms, called, carried_on, reasoned, statements, story_terms
 from .summary import summarize
 from . import timeline
 from .sequence import what_came
@@ -272,12 +272,12 @@ class Skills:
         """What the speaker said or thinks (about the topic, when one is asked), in the article's order; `level`
         likely when it stands for a reason asked ("why is X against it?"), which their words may not give."""
         topic = {stem(t) for t in terms(f.topic)} - {"it", "thi", "that"}
-        speaker_terms = {stem(w) for w in re.findall(r"[\w-]+", f.subject.lower()) if w not in ("the", "a", "an")}
+        speaker_terms = asked_terms(f.subject)
         infos = self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
         for doc in filter(None, map(self.library.get, infos)):
             # By name, or by what the article calls them ("the headteacher": "Headteacher Fiona Castleden").
-            said = [s for s in statements(doc) if s.speaker.matches(f.subject) or speaker_terms and speaker_terms <= {
-                stem(w) for w in re.findall(r"[\w-]+", f"{s.speaker.role} {s.speaker.name}".lower())}]
+            said = [s for s in statements(doc)
+                    if s.speaker.matches(f.subject) or speaker_terms and speaker_terms <= called(doc, s.speaker)]
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
                 said = carried_on(said, [s for s in said if topic & set(terms(s.line.text))] or [
                     s for s in said if topic & set(terms(around(doc, s.line)))] or (

@@ -3,8 +3,10 @@
 organisations; a quotation that goes on in the next sentence keeps its speaker."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from lang.acronyms import spells_out
 from lang.rules import PRONOUNS, gives_reason
 from lang.words import stem, terms
 
@@ -126,3 +128,23 @@ def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "") -> bool:
     holder = set(terms(asked)) - {"the"}
     return any(gives_reason(ln.text) and (any(a in ln.text for a in speaker.aliases) or holder and holder <= set(
         terms(ln.text))) for ln in doc.lines)
+
+
+_ANYONE = frozenset("guy guys person people folks one".split())
+"""Words that say only "a person" ("the MSC guy"): who is meant is in the rest. Not "woman" or "man", which the
+article's role rarely says and which rule out whom it does not fit ("the council woman" is not its chief executive)."""
+
+
+def asked_terms(who: str) -> set[str]:
+    """The stemmed words a question calls a speaker by ("the MSC guy" -> {"msc"}), to be found among `called`."""
+    return {stem(w) for w in re.findall(r"[\w-]+", who.lower()) if w not in ("the", "a", "an") and w not in _ANYONE}
+
+
+def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
+    """The stemmed words the article calls a speaker by: their name and role, and every name of a body the role
+    names ("chief executive of the Mountain Safety Council" is also the MSC's)."""
+    role = speaker.role or ""
+    # A body's names: its aliases, and the acronym given in brackets after its name ("... Council (MSC)").
+    bodies = [a for e in entities(doc) if e.kind != PERSON and any(a in role for a in e.aliases)
+              for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))]
+    return {stem(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}

@@ -1,0 +1,28 @@
+"""qa/skills/speakers.py: the words a question may call a speaker by ("the MSC guy") against the words the
+article calls them by (their name, their role, and the other names of the body their role names)."""
+from __future__ import annotations
+
+import pytest
+
+from qa.skills.speakers import asked_terms, called, statements
+from support import article_doc
+
+pytestmark = pytest.mark.integration  # the article is parsed by spaCy
+
+TEXT = """# Walkers rescued from ridge
+
+Four walkers were rescued from a ridge on Sunday.
+Gareth Penhallow, chief executive of the Mountain Safety Council (MSC), said call-outs had risen by a third.
+"Nobody should be afraid to call for help," Penhallow said.
+Councillor Isla Rennick said the team relied on bake sales.
+"""
+
+
+def test_a_speaker_is_called_by_the_other_names_of_the_body_their_role_names():
+    doc = article_doc(TEXT)
+    by_name = {s.speaker.name: s.speaker for s in statements(doc)}
+    chief = by_name["Gareth Penhallow"]
+    assert asked_terms("the MSC guy") == {"msc"} <= called(doc, chief)  # "guy" says only "a person"
+    assert not asked_terms("the MSC guy") <= called(doc, by_name["Isla Rennick"])
+    # "woman" is kept: it rules out whom it does not fit, so the council's woman is not the council's chief.
+    assert not asked_terms("the council woman") <= called(doc, chief)
