@@ -218,15 +218,27 @@ def speaks_as_pronoun(text: str) -> bool:
     return _PERSONAL_OPENER.match(text) is not None or _SPOKEN_BY_PRONOUN.search(text) is not None
 
 
-_DISPUTE_OVER = (r"\b(?:strikes?|striking|struck|dispute|disputes|row|rows|protests?|protested|protesting|walkouts?|"
-                 r"walked\s+out|resigns?|resigned|quit|quits|collapsed|broke\s+down|clash(?:ed|es)?|sued|suing|anger|"
-                 r"angered|outrage|criticism|criticised|criticized|fired|sacked|ousted)\s+(?:[\w'’-]+\s+){0,3}?over\s+"
+_DISPUTES = (r"\b(?:strikes?|striking|struck|dispute|disputes|row|rows|protests?|protested|protesting|walkouts?|"
+             r"walked\s+out|resigns?|resigned|quit|quits|collapsed|broke\s+down|clash(?:ed|es)?|sued|suing|anger|"
+             r"angered|outrage|criticism|criticised|criticized|fired|sacked|ousted)")
+_DISPUTE_OVER = (_DISPUTES + r"\s+(?:[\w'’-]+\s+){0,3}?over\s+"
                  r"(?!\d|(?:the\s+)?(?:past|last|next|weekend|years?|months?|weeks?|days?)\b)")
 """What a dispute was over is its cause ("talks collapsed over staffing levels", "resigned over expenses"); not a
 time or a number ("strikes over the past year", "protests over 200 days")."""
 _EXPLAINS = re.compile(r"\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|"
                        r"in an effort to|in a bid to|to find out|aimed at|meant to|designed to|would (?:allow|let|give)|"
                        r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)|" + _DISPUTE_OVER, re.I)
+
+
+def dispute_words(question: str) -> set[str]:
+    """The words of a question that name a dispute ("why are the pilots *striking*?"): a sentence that says what a
+    dispute was over ("began a walkout over pay") gives the reason for it, in whatever words it names it."""
+    return {m.group(0).lower() for m in re.finditer(_DISPUTES + r"\b", question, re.I)}
+
+
+def dispute_over(text: str) -> bool:
+    """Does the sentence say what a dispute was over ("talks collapsed over staffing levels")?"""
+    return re.search(_DISPUTE_OVER, text, re.I) is not None
 
 
 def explains(text: str, asked: frozenset[str] | set[str] = frozenset(), by_time: bool = True) -> bool:

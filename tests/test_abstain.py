@@ -192,6 +192,11 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
                     doubt=0.5)
     over = _best("Nurses began a strike after talks collapsed over staffing levels and pay.")
     assert answered_in_form(striking, unsure, [over]).level is Level.LIKELY
+    # The dispute in other words: "striking" / "a walkout over pay"; but not a dispute over something of others.
+    walkout = _best("The hospital cancelled 80 operations after its nurses began a walkout over pay.")
+    assert answered_in_form(striking, unsure, [walkout]).level is Level.LIKELY
+    porters = _best("Porters began a walkout over pay.")
+    assert answered_in_form(striking, unsure, [porters]).level is Level.DOUBTFUL
     # Its names may be in the passage only ("He said ..."); not when the passage lacks them.
     delayed = analyze("Why were the evacuations in Tassa delayed?", flat_idf)
     late = decide(delayed, _selected(_best("Serra rejected the accusation."), 0.9, 0.3), threshold=0.4, sure=0.8,
@@ -314,6 +319,20 @@ def test_which_named_body_is_refused_when_the_best_sentence_names_none():
                       _selected(group, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
 
 
+def test_a_name_asked_for_is_not_given_by_a_date_a_number_a_date_line_or_another_kind_of_body():
+    who = analyze("What is the name of the Velora co-founder who was Hart's college roommate?", flat_idf)
+    dates = _best("Velora was founded in 2016 by Hart and his college roommate, and it sold 160,000 bikes in May.")
+    d = decide(who, _selected(dates, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    assert d.abstain and d.reason == "they give no name for this"
+    named = _best("Velora was founded in 2016 by Hart and his college roommate, Dana Ortiz.")
+    assert not decide(who, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    which = analyze("Which construction company will build the new Harbor Street Bridge?", flat_idf)
+    council = _best("MILLBROOK — The Millbrook City Council voted on Tuesday to build a new Harbor Street Bridge.")
+    assert decide(which, _selected(council, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    builder = _best("Harlan Construction will build the new Harbor Street Bridge, the council said on Tuesday.")
+    assert not decide(which, _selected(builder, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+
+
 def test_a_name_the_articles_have_elsewhere_is_not_said_to_be_never_mentioned():
     q = analyze("Did Purple win in Oslo on Tuesdays?", flat_idf)
     selected = _selected(_best("The band played in Bergen.", missing=("Purple", "Tuesdays")), 0.1)
@@ -343,6 +362,11 @@ def test_a_count_asked_is_not_given_by_a_sum_of_money():
     cost = analyze("How many euros does a fine cost?", flat_idf)  # money asked for
     money = _selected(_best("Fines for breaking the hose ban start at 250 euros."), 0.9)
     assert not decide(cost, money, threshold=0.4, sure=0.8).abstain
+    # Nor by a time of day.
+    complained = analyze("how many parents complained", flat_idf)
+    clock = _selected(_best("Some parents complained that the later finish, at 3:40 p.m., left less time.",
+                            fits=False), 0.9)
+    assert decide(complained, clock, threshold=0.4, sure=0.8).abstain
 
 
 def test_a_count_whose_best_sentence_holds_none_is_shown_only_as_the_closest_sentence():

@@ -9,7 +9,7 @@ from typing import Sequence
 
 from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
-from lang.rules import FINDINGS, explains, states_findings
+from lang.rules import FINDINGS, dispute_over, dispute_words, explains, states_findings
 from lang.tagging import base_terms
 from lang.words import stem, terms
 from qa.judgment.abstain import Decision
@@ -65,6 +65,8 @@ def _reason_for(question: str, asked: set[str], e: Scored) -> bool:
     said = set(terms(e.text)) | set(base_terms(e.text))
     by_meaning = said_by_meaning(question, said)
     asked = asked - by_meaning
+    if dispute_over(e.text):  # "why are the pilots striking?" / "… began a walkout over pay"
+        asked = asked - {t for w in dispute_words(question) for t in terms(w)}
     missing = [a for a in asked if not covered({a}, said | set(terms(text_before(e))))]
     # The deed named by its noun ("the increase", "the sale") is the one asked about: its object may go unsaid.
     named = set(phrasal_meanings(question)) | asked

@@ -5,14 +5,13 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from lang.rules import AUXILIARIES, KIND_NOUNS
-from lang.words import is_number, words
+from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
+from lang.words import MONTHS, is_number, names, terms, words
 from qa.types import Level
 
 from .answer_kinds import counts
 from .confidence import level
 from .evidence import Phrase, Scored, Selection
-from .features import new_names
 from qa.question import AGE, DATE, MONEY, NUMBER, Question
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
@@ -106,8 +105,7 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     best = selection.evidence[0].text if selection.evidence else ""
     if _COUNT.match(q.text) and without_numbers(best, q.text) != best and not number(without_numbers(best, q.text)):
         measured = False  # "How many of the 1,100 members have voted?" / "... will ballot its 1,100 members"
-    if selection.evidence and (_asks_a_name(q.text) or _asks_which(q.text, selection.evidence[0].text)) \
-            and not new_names(q, selection.evidence[0].text):
+    if selection.evidence and not named_there(q, selection.evidence[0].text):
         measured = False  # "What's the name of the night guard?" / "A night guard raised the alarm"
     unsaid = [y for y in _YEAR_ASKED.findall(q.text) if mentioned is not None and not mentioned(y)]
     if unsaid:  # "What did a ticket cost in 2009?" of articles that never mention 2009
@@ -159,15 +157,38 @@ def reason(q: Question, evidence: Sequence[Scored], mentioned: Callable[[str], b
         return f"the passages closest to the question do not mention {' or '.join(absent[:MAX_NAMES])}"
     if best.missing:
         return f"the closest passage does not mention {' or '.join(best.missing[:MAX_NAMES])}"
-    if (_asks_a_name(q.text) or _asks_which(q.text, best.text)) and not new_names(q, best.text):
+    if not named_there(q, best.text):
         return "they give no name for this"
     if q.wants is not None and not best.fits:
         return f"they give no {_MEASURES.get(q.unit or '', _WANTS_WORDS[q.wants])} for this"
     return "the closest passage is about the same things but does not say this"
 
 
-_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)"
-                      r"\s*[?.!]*\s*$", re.I)
+def named_there(q: Question, sentence: str) -> bool:
+    """Does the sentence name what the question asks the name of ("What's the name of the night guard?", "Which
+    two banks ...?"): a word of a name, capitalized, that the question does not have, and not a date, a number or
+    the place a wire story was filed from; for "which company", not a name of another kind of body ("Millbrook
+    City Council"). True when the question asks for no name. (The small tagger's reading of people and bodies is
+    too often wrong to ask it: "Tomasz Welland" an organisation, "Marram Brie" a person.)"""
+    body = _asks_which(q.text, sentence)
+    person = _asks_a_name(q.text)
+    if not (person or body):
+        return True
+    asked = set(terms(q.text))
+    other_bodies = KIND_NOUNS["organisation"] - {body}
+    for n in names(DATELINE.sub("", sentence, count=1)):
+        ws = n.split()
+        if body and ws[-1].lower() in other_bodies:
+            continue
+        if any(w[:1].isupper() and w.lower() not in _WHEN and not set(terms(w)) <= asked for w in ws):
+            return True
+    return False
+
+
+_WHEN = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|his|her|their|its|(?:[\w-]+\s+)?[\w-]+(?:'s|’s))\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:[a-z]+-)?"
+                      r"(?P<noun>[a-z]+)(?:\s*[?.!]*\s*$|\s+(?:who|that|which|whose)\b)", re.I)
 
 
 def _asks_a_name(question: str) -> bool:
@@ -186,17 +207,19 @@ authority ministry agency association alliance coalition institute outlet organi
 ("which group": "the beroids", "which committee": "the budget committee")."""
 
 
-def _asks_which(question: str, sentence: str) -> bool:
+def _asks_which(question: str, sentence: str) -> str | None:
     """"Which two banks agreed to lend?": which people or bodies, by name. A sentence that names
     none ("two larger lenders agreed") does not say; one that calls it "the bank" may answer from the sentence
-    before it (qa/compose picks that one too). Not "What did the company say?": an auxiliary comes first."""
+    before it (qa/compose picks that one too). Not "What did the company say?": an auxiliary comes first. The
+    kind of body asked ("bank"), or None."""
     m = _WHICH.match(question)
     for w in (m.group("words").lower().split() if m else []):
         if w in AUXILIARIES:
-            return False
+            return None
         if {w, w.removesuffix("s")} & _NAMED_BODIES:
-            return not re.search(rf"\b(?:the|this|that)\s+{w.removesuffix('s')}", sentence, re.I)
-    return False
+            said = re.search(rf"\b(?:the|this|that)\s+{w.removesuffix('s')}", sentence, re.I)
+            return None if said else w.removesuffix("s")
+    return None
 
 
 MAX_NAMES = 2

@@ -35,8 +35,9 @@ CLOCK_SAID = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w
 
 
 def counts(text: str) -> bool:
-    """Does the text hold a number that is not an amount of money ("41 restaurant meals", not "250 euros")?"""
-    return any(is_number(w) for w in words(_MONEY_SPAN.sub(" ", text)))
+    """Does the text hold a number that is not an amount of money or a time of day ("41 restaurant meals", not
+    "250 euros" or "at 3:40 p.m.")?"""
+    return any(is_number(w) for w in words(_MONEY_SPAN.sub(" ", CLOCK_SAID.sub(" ", text))))
 
 
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
