@@ -220,6 +220,19 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
     assert answered_in_form(fares, low, [_best(other)]).level is Level.DOUBTFUL
 
 
+def test_how_someone_did_is_answered_in_form_by_a_sentence_that_names_them_in_the_time_asked():
+    from qa.compose.in_form import answered_in_form
+
+    fared = analyze("how did Kevin Ashby's team do last season", flat_idf)
+    doubtful = decide(fared, _selected(_best("The club was sold."), 0.9, 0.3), threshold=0.4, sure=0.8, doubt=0.5)
+    ninth = _best("Ashby, whose side finished ninth in League One last season, said the sale was unsettling.")
+    assert answered_in_form(fared, doubtful, [ninth]).level is Level.LIKELY
+    other_season = _best("Ashby, whose side finished ninth in League One in 2019, said the sale was unsettling.")
+    assert answered_in_form(fared, doubtful, [other_season]).level is Level.DOUBTFUL  # not the time asked
+    nameless = analyze("how did the team do last season", flat_idf)  # any team: left to the judge
+    assert answered_in_form(nameless, doubtful, [ninth]).level is Level.DOUBTFUL
+
+
 def _after(before: str, text: str) -> Scored:
     """A scored sentence that its passage names something before."""
     passage = before + text

@@ -11,7 +11,7 @@ from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
 from lang.rules import FINDINGS, dispute_over, dispute_words, explains, states_findings
 from lang.tagging import base_terms
-from lang.words import stem, terms
+from lang.words import names, stem, terms
 from qa.judgment.abstain import Decision
 from qa.judgment.evidence import Scored
 from qa.judgment.answer_kinds import age_beside
@@ -48,6 +48,9 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     fate = _FATE.match(asked)
     if fate and any(not e.missing and _befalls(fate.group("x"), e.text) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "what happens to the cleaners?"
+    fared = _FARED.match(asked)
+    if fared and any(not e.missing and _fared(q, fared.group("when"), e.text) for e in cited):
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "how did his team do last season?"
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "How old is X?" / "X, 41, was ..."
@@ -101,6 +104,20 @@ _FATE = re.compile(r"^\s*what(?:'s|’s|s|\s+is)?\s+(?:will\s+|is\s+going\s+to\s
                    r"\s+(?:to|with)\s+(?P<x>[^?]+?)\s*\??\s*$", re.I)
 """"What happens to X?", "what will happen with X": what befalls X."""
 _EVENT_WORDS = frozenset(stem(w) for w in "happen occur take place actually exactly really finally".split())
+
+_FARED = re.compile(r"^\s*how\s+(?:did|does|do|has|have|is|are|was|were)\s+(?P<x>[^?]+?)\s+(?:do|doing|done|fare|fared|"
+                    r"faring|perform|performed|performing)\b(?P<when>[^?]*?)\s*\??\s*$", re.I)
+""""How did X do last season?", "how is the company doing?": how someone or something did, in the time asked."""
+
+
+def _fared(q: Question, when: str, sentence: str) -> bool:
+    """Does the sentence speak of whom the question names (the last word of each name) in the time it asks ("Ashby,
+    whose side finished ninth in League One last season" for "how did Kevin Ashby's team do last season")? A
+    question that names no one is left to the judge: "the team" may be any team."""
+    said = set(terms(sentence))
+    named = names(q.text)  # also those a follow-up took from the chat: "how did his team do?" after "who is Ashby?"
+    return bool(named) and all(terms(n)[-1:] and terms(n)[-1] in said for n in named) and set(terms(when)) <= said
+
 
 IN_FORM = "the sentence answers in the form asked, though the ranker doubts it is the best one"
 """Why a likely answer read off the sentence's form shows no percentage: the judge's number is for the sentence
