@@ -315,35 +315,34 @@ def test_a_time_of_day_question_puts_the_sentence_that_gives_a_time_of_day_first
     assert fits(when, hour)  # a time of day answers "when" as well
 
 
+def _decided(question: str, sentence: str):
+    """The decision on a question whose best sentence the judge finds answerable and likely."""
+    return decide(analyze(question, flat_idf), _selected(_best(sentence), 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+
+
 def test_which_named_body_is_refused_when_the_best_sentence_names_none():
-    ask = analyze("which two airlines were asked to add seats", flat_idf)
-    unnamed = _best("She said the ministry had asked two larger carriers to add seats.")
-    d = decide(ask, _selected(unnamed, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    d = _decided("which two airlines were asked to add seats", "She said the ministry had asked two larger carriers "
+                                                               "to add seats.")
     assert d.abstain and d.reason == "they give no name for this"
-    named = _best("The ministry asked Skyline and Norair to add seats.")
-    assert not decide(ask, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    assert not _decided("which two airlines were asked to add seats",
+                        "The ministry asked Skyline and Norair to add seats.").abstain
     # "the airline" may be named in the sentence before, which is cited with it
-    referred = _best("The ministry asked the airline to add seats.")
-    assert not decide(analyze("which airline was asked to add seats", flat_idf),
-                      _selected(referred, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    assert not _decided("which airline was asked to add seats", "The ministry asked the airline to add seats.").abstain
     # "which group" may be answered by a description ("the beroids"), not a name
-    group = _best("The young of the beroids are born with no tentacles.")
-    assert not decide(analyze("which group has young born with no tentacles", flat_idf),
-                      _selected(group, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    assert not _decided("which group has young born with no tentacles",
+                        "The young of the beroids are born with no tentacles.").abstain
 
 
 def test_a_name_asked_for_is_not_given_by_a_date_a_number_a_date_line_or_another_kind_of_body():
-    who = analyze("What is the name of the Velora co-founder who was Hart's college roommate?", flat_idf)
-    dates = _best("Velora was founded in 2016 by Hart and his college roommate, and it sold 160,000 bikes in May.")
-    d = decide(who, _selected(dates, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    who = "What is the name of the Velora co-founder who was Hart's college roommate?"
+    d = _decided(who, "Velora was founded in 2016 by Hart and his college roommate, and it sold 160,000 bikes in May.")
     assert d.abstain and d.reason == "they give no name for this"
-    named = _best("Velora was founded in 2016 by Hart and his college roommate, Dana Ortiz.")
-    assert not decide(who, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
-    which = analyze("Which construction company will build the new Harbor Street Bridge?", flat_idf)
-    council = _best("MILLBROOK — The Millbrook City Council voted on Tuesday to build a new Harbor Street Bridge.")
-    assert decide(which, _selected(council, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
-    builder = _best("Harlan Construction will build the new Harbor Street Bridge, the council said on Tuesday.")
-    assert not decide(which, _selected(builder, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    assert not _decided(who, "Velora was founded in 2016 by Hart and his college roommate, Dana Ortiz.").abstain
+    which = "Which construction company will build the new Harbor Street Bridge?"
+    assert _decided(which, "MILLBROOK — The Millbrook City Council voted on Tuesday to build a new Harbor Street "
+                           "Bridge.").abstain
+    assert not _decided(which, "Harlan Construction will build the new Harbor Street Bridge, the council said on "
+                               "Tuesday.").abstain
 
 
 def test_a_name_the_articles_have_elsewhere_is_not_said_to_be_never_mentioned():
