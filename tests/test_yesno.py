@@ -368,3 +368,15 @@ def test_a_saying_asked_about_is_not_answered_by_a_sentence_that_only_names_the_
 def test_could_not_denies_the_deed_and_could_does_not_state_it(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
 
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # Done to anyone, denied by a noun: the deed's "no ..." of the subject asked about.
+    ("did the police arrest anyone at the depots", "Police said the protest was peaceful and no arrests were made.",
+     "No"),
+    ("did the police arrest anyone at the depots", "The protest was peaceful and no arrests were made.", None),
+    ("did the police arrest anyone", "The police arrested two men.", "Yes"),
+])
+def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+

@@ -78,6 +78,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         shared = len(asked & phrased) + opposed
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         found = verdict if shared >= 2 or verdict == "No" else None
+        if found is None and not anyone and (deed := _done_to_anyone(ws, said)) is not None:
+            return _none_of([deed], words(sentence))  # "did the police arrest anyone?" / "no arrests were made"
         return _none_of(ws[2:], words(sentence)) if found is None and anyone and ws[1] != "any" else found
     saying = any(is_reporting(w) for w in ws[1:])  # "Has X said how many ...?" asks about the saying
     verdict = _verdict(parse_fast(sentence), frozenset(asked), modals, saying)
@@ -113,6 +115,16 @@ _PAST_PLAN = frozenset({"was", "were", "had"})
 _OBJECTS = frozenset({"dobj", "dative"})
 _OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 _VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
+
+
+def _done_to_anyone(ws: list[str], said: set[str]) -> str | None:
+    """The deed of "did <subject> <deed> anyone / anything?" when the sentence names the subject ("did the police
+    arrest anyone?": "arrest", said of the police), else None."""
+    k = next((i for i, w in enumerate(ws) if i >= 3 and w in ("anyone", "anybody", "anything")), None)
+    if k is None or ws[k - 1] in STOPWORDS:
+        return None
+    subject = [w for w in ws[1:k - 1] if w not in STOPWORDS]
+    return ws[k - 1] if subject and all(base_stem(w) in said for w in subject) else None
 
 
 def _none_of(asked: list[str], sentence: list[str]) -> str | None:

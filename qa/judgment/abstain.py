@@ -9,7 +9,7 @@ from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
 from lang.words import MONTHS, is_number, names, terms, words
 from qa.types import Level
 
-from .answer_kinds import counts
+from .answer_kinds import counts, counts_only_other
 from .confidence import level
 from .evidence import Phrase, Scored, Selection
 from qa.question import AGE, DATE, MONEY, NUMBER, Question
@@ -112,7 +112,8 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
         return Decision(Level.REFUSED, f"they never mention {unsaid[0]}", selection)
     if selection.p_answerable >= threshold and measured:
         shown = level(False, selection.confidence, sure, doubt)
-        if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and not number(without_numbers(best, q.text)):
+        if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and (not number(without_numbers(best, q.text))
+                                                                     or counts_only_other(q, best)):
             # "How many people have been fined?" / "... could be fined up to £1,000": a runner-up holds a count,
             # the best sentence none, so it is shown as the closest sentence, not as the answer.
             shown = Level.DOUBTFUL

@@ -92,6 +92,20 @@ def counts_other(q: Question, sentence: str, start: int, end: int) -> bool:
     return not any(said_for(c, said) is not None or any(s[:4] == c[:4] for s in said) for c in q.counted)
 
 
+def counts_only_other(q: Question, sentence: str) -> bool:
+    """Does every number of the sentence count something other than the X of "how many X" ("how many farms
+    supply Fellmart?" / "Fellmart, which runs 412 stores")? False when it has none, or when one may count X."""
+    # Not a sum, a time of day, a year or a day of a month ("41p", "3.40pm", "in 2019", "on 3 March"): no counts.
+    masked = _NOT_COUNTS.sub(lambda m: " " * len(m.group()), sentence)
+    found = [m for m in re.finditer(r"\d[\d,.]*", masked) if m.group().rstrip(",.") not in q.text]
+    return bool(found) and all(counts_other(q, sentence, m.start(), m.end()) for m in found)
+
+
+_NOT_COUNTS = re.compile("|".join([_MONEY_SPAN.pattern, CLOCK_SAID.pattern, r"\d[\d.]*p\b", r"\b(?:1[5-9]|20)\d\d\b",
+                                   r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:%s)\b" % "|".join(m.capitalize() for m in MONTHS),
+                                   r"\b(?:%s)\s+\d{1,2}\b" % "|".join(m.capitalize() for m in MONTHS)]), re.I)
+
+
 _ANY_COUNTED = frozenset(stem(w) for w in "people persons times ones things".split())
 _COUNTED_NOUN = re.compile(r"\s+(?:(?:million|billion|thousand|hundred|more|other|new|extra)\s+)?([a-z][\w'-]*)"
                            r"(?:\s+([a-z][\w'-]*))?")
