@@ -374,6 +374,11 @@ def test_a_count_asked_is_not_given_by_a_sum_of_money():
     cost = analyze("How many euros does a fine cost?", flat_idf)  # money asked for
     money = _selected(_best("Fines for breaking the hose ban start at 250 euros."), 0.9)
     assert not decide(cost, money, threshold=0.4, sure=0.8).abstain
+    # Pence are money ("39p").
+    from qa.judgment.answer_kinds import fits
+    pence = analyze("how much does it cost farmers to produce milk", flat_idf)
+    said = "It costs the average farm about 39p to produce a litre of milk."
+    assert fits(pence, said) and not decide(pence, _selected(_best(said), 0.9), threshold=0.4, sure=0.8).abstain
     # A best sentence whose every number counts something else is shown only as the closest sentence.
     farms = analyze("how many farms supply fellmart", flat_idf)
     stores = _selected(_best("Fellmart, which runs 412 stores, said on 3 March it would pay 36.5p a litre."), 0.9,

@@ -154,6 +154,8 @@ def test_its_head_after_a_sentence_about_a_body_leads_that_body():
                  "Sara Opoku, said it would go on.\n")
     assert role_holder(article(described), "head of renters group").name == "Sara Opoku"
     assert role_holder(article(described), "head of farmers group") is None
+    # By words of its name and of its description together ("the tenants group").
+    assert role_holder(article(described), "head of tenants group").name == "Sara Opoku"
 
 
 def test_a_person_hung_on_a_company_inside_a_phrase_about_a_person_is_that_person():

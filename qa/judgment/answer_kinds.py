@@ -21,11 +21,13 @@ _AMOUNT_IN_WORDS = (
     r"(?:dollars?|euros?|pounds? sterling|pounds?|yen|yuan|renminbi|rupees?|francs?|cents?|pence|kron[ae]r|kronor|"
     r"krona|rubles?|roubles?|pesos?|reais|lira|shekels?|dinars?|dirhams?|riyals?|won|rand|naira|shillings?|marks?|"
     r"guilders?|zloty)\b")
+_PENCE = r"\b\d+(?:\.\d+)?p\b"
+"""Pence as British news writes them ("39p", "36.5p a litre")."""
 _MONEY_SAID = re.compile(
     r"[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|chf|jpy|cny|inr|rs)\.?\s?\d|\b(?:us|a|c|nz|hk)\$\s?\d|\d\s?(?:usd|eur|gbp|chf)\b|"
-    + _AMOUNT_IN_WORDS, re.I)
+    + _PENCE + "|" + _AMOUNT_IN_WORDS, re.I)
 _MONEY_SPAN = re.compile(r"(?:\b(?:us|a|c|nz|hk))?[$€£¥₹]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|thousand|m|bn|k)\b)?|"
-                         + _AMOUNT_IN_WORDS, re.I)
+                         + _PENCE + "|" + _AMOUNT_IN_WORDS, re.I)
 """An amount of money as a whole ("£18,000", "250 euros", "1.2 million dollars")."""
 
 
@@ -101,7 +103,7 @@ def counts_only_other(q: Question, sentence: str) -> bool:
     return bool(found) and all(counts_other(q, sentence, m.start(), m.end()) for m in found)
 
 
-_NOT_COUNTS = re.compile("|".join([_MONEY_SPAN.pattern, CLOCK_SAID.pattern, r"\d[\d.]*p\b", r"\b(?:1[5-9]|20)\d\d\b",
+_NOT_COUNTS = re.compile("|".join([_MONEY_SPAN.pattern, CLOCK_SAID.pattern, r"\b(?:1[5-9]|20)\d\d\b",
                                    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:%s)\b" % "|".join(m.capitalize() for m in MONTHS),
                                    r"\b(?:%s)\s+\d{1,2}\b" % "|".join(m.capitalize() for m in MONTHS)]), re.I)
 

@@ -37,8 +37,9 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
     # A body by any name, not taken for a person when the tagger says so of a company ("Court orders Ferrow").
     named = next((e for e in sorted(known, key=lambda e: e.kind == PERSON) if e.matches(body, True)), None) \
         if body else None
-    if named is None and body:  # "the drivers group": the body the article describes in those words
-        named = next((e for e in known if e.kind != PERSON and e.role and _describes(e.role, body)), None)
+    if named is None and body:  # "the drivers group", "the sight loss charity": the body named and described so
+        named = next((e for e in known if e.kind != PERSON and e.role and _describes(f"{e.name} {e.role}", body)),
+                     None)
     for e in known:
         have = set(re.findall(r"[\w-]+", e.role.lower()))
         if e.kind != PERSON or not e.role:
@@ -70,7 +71,8 @@ def _of_body(doc: ArticleDoc, e: Entity, body: Entity) -> bool:
 
 
 def _describes(role: str, body: str) -> bool:
-    """Does the role hold every word of the body as the question names it ("a group that represents about
-    8,000 app-based drivers" for "the drivers group")?"""
+    """Does the body's name and role hold every word of the body as the question names it ("a group that
+    represents about 8,000 app-based drivers" for "the drivers group"; "Caldermouth Sight Loss Society, a
+    charity …" for "the sight loss charity")?"""
     said = set(terms(role))
     return all(t in said for t in terms(body))
