@@ -45,6 +45,7 @@ first second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
 MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NUMBER = re.compile(r"\d")
 
 

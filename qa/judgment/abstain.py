@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
-from lang.words import MONTHS, is_number, names, terms, words
+from lang.words import MONTHS, WEEKDAYS, is_number, names, terms, words
 from qa.types import Level
 
 from .answer_kinds import counts, counts_only_other
@@ -186,7 +186,7 @@ def named_there(q: Question, sentence: str) -> bool:
     return False
 
 
-_WHEN = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WHEN = MONTHS | WEEKDAYS
 _NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|his|her|their|its|(?:[\w-]+\s+)?[\w-]+(?:'s|’s))\s+"
                       r"(?:[\w-]+\s+){0,2}?(?:[a-z]+-)?"
                       r"(?P<noun>[a-z]+)(?:\s*[?.!]*\s*$|\s+(?:who|that|which|whose)\b)", re.I)
