@@ -244,3 +244,15 @@ def test_what_about_a_thing_with_nothing_to_stand_in_for_asks_what_the_article_s
                {"role": "assistant", "content": "Tomas Weber said no. [1]"}]
     assert resolve("and what about Brandt?", history).searched == "what did Brandt say"
 
+
+
+def test_and_x_after_a_list_of_names_lists_the_other_sort_in_the_same_story():
+    answer = "6 people in “Freight train derailment closes line”:\n- Ines Varro: chief inspector [1]"
+    history = [{"role": "user", "content": "who's who in the derailment article"},
+               {"role": "assistant", "content": answer}]
+    assert resolve("and the companies and organisations?", history).searched == \
+        "Which companies and organisations are in the derailment story?"
+    history[0] = {"role": "user", "content": "who are the people mentioned?"}
+    assert resolve("what about the places?", history).searched == "Which places are there?"
+    # A name or a role is not a sort of names: it is asked about as before.
+    assert resolve("and the mayor?", history).searched != "Which mayor are there?"

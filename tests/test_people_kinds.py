@@ -296,3 +296,36 @@ def test_a_noun_modifier_is_no_one_an_age_says_a_person_and_the_full_name_says_t
     assert "Carrowdale" not in people  # "Carrowdale bus drivers": a place's name before a noun
     assert "Priya Hendry" in people and people["Priya Hendry"].mentions == 3
     assert "Oliver Banks" in people  # "Banks" is not a bank here
+
+
+FREIGHT = """Freight train derails near Dunmere
+
+A freight train run by Corrigan Haulage Services derailed near Dunmere early on Sunday.
+
+Corrigan Haulage's managing director, Tobias Venn, denied that the train had been overloaded.
+
+Commuters reacted with frustration as replacement buses ran every 15 minutes.
+"""
+
+
+def test_a_name_that_opens_a_companys_longer_name_is_that_company_and_a_plural_noun_is_no_body():
+    found = {e.name: e for e in entities(article(FREIGHT))}
+    assert "Corrigan Haulage" not in found  # "Corrigan Haulage's managing director": the company, not a person
+    assert found["Corrigan Haulage Services"].kind == ORGANISATION
+    assert "Corrigan Haulage" in found["Corrigan Haulage Services"].aliases
+    assert found["Tobias Venn"].kind == PERSON
+    assert "Commuters" not in found  # a common noun opening a sentence
+
+
+
+def test_names_that_open_each_other_in_a_chain_merge_without_losing_one():
+    from qa.skills.entities import Entity, _merge_short_names
+
+    def body(name: str, kind: str = ORGANISATION) -> Entity:
+        return Entity(name=name, kind=kind, aliases=(name,), mentions=1, first=0, role="", role_start=-1, role_end=-1,
+                      line=0)
+
+    found = [body("Talbot"), body("Talbot Marine", PERSON), body("Talbot Marine Services")]
+    _merge_short_names(found)  # "Talbot" joins "Talbot Marine", which then joins the longer name
+    assert [e.name for e in found] == ["Talbot Marine Services"]
+    assert set(found[0].aliases) == {"Talbot", "Talbot Marine", "Talbot Marine Services"}

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from lang.rules import quoted_share
-from qa.skills.summary import summarize
+from qa.skills.summary import needs_its_speaker, summarize
 
 from support import article_doc
 
@@ -43,3 +43,15 @@ def test_a_sentence_that_is_mostly_a_quote_gives_way_to_a_reported_one():
 ])
 def test_the_quoted_share_of_a_sentence(text, low, high):
     assert low <= quoted_share(text) <= high
+
+
+
+@pytest.mark.parametrize("text, needs", [
+    ('"There is no money left for the building."', True),  # all quote: its speaker is in another sentence
+    ("He said no decision had been made.", True),
+    ('"We have looked at every option," said council leader Ana Ruiz.', False),
+    ("The council voted on Monday to close the old library.", False),
+    ('The leader called the plan "regrettable" and left.', False),
+])
+def test_a_sentence_that_needs_its_speaker_from_another(text, needs):
+    assert needs_its_speaker(text) is needs

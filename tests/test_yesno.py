@@ -167,6 +167,11 @@ def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(quest
     ("Did the council approve replacing the bridge?",
      "She had proposed a cheaper repair, but the council rejected her amendment 7-2.", "", None),
     ("Did prices rise?", "Prices fell in March and rose in April.", "", None),
+    # Any way a number goes up is the opposite of any way it goes down.
+    ("did the share price drop after the announcement?", "The firm's shares rose 7 percent after the announcement.",
+     "", "No"),
+    ("Did sales climb last year?", "Sales of the model slumped by a third last year.", "", "No"),
+    ("Did sales climb last year?", "Sales of the model climbed by a third last year.", "", "Yes"),
     # A word the crowd uses for the sentence's, by the base of an irregular verb ("start" / "beginning").
     ("did the strike start on monday", "Nurses walked off the job on Monday, beginning an open-ended strike.", "",
      "Yes"),

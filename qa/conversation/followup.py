@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lang.forms import Kind, form
 from lang.rules import AUXILIARIES, KIND_NOUNS, TITLES, auxiliary
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
@@ -188,6 +189,8 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
     if bare and previous:
         return _ask_again(bare.group("wh"), previous)
     new = ellipsis(question)
+    if new and previous and (listed := _listed_again(new, previous)) is not None:
+        return listed
     if new and previous:
         # "who is X" + "and the cost?": the cost X speaks of (but "and the mayor?" asks who).
         if WHO_IS.match(previous) and not names(new) and not {words(new)[-1], words(new)[-1].removesuffix("s")} & (
@@ -227,6 +230,17 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         if rest:
             out = with_note(out, rest)
     return out
+
+
+def _listed_again(new: str, previous: str) -> str | None:
+    """"Who are the people in the rail story?" + "and the companies?": the same list, of the other sort, in the
+    same story; None unless the last question asked for a list and X names sorts of names."""
+    before, again = form(previous), form(f"which {new}")
+    if before is None or again is None or before.kind is not Kind.ENTITIES or again.kind is not Kind.ENTITIES \
+            or again.subject:
+        return None
+    sorts = re.sub(r"^(?:the|all\s+the)\s+", "", new.strip(), flags=re.I)
+    return f"Which {sorts} are in the {before.subject} story?" if before.subject else f"Which {sorts} are there?"
 
 
 def _possessive_her(following: str) -> bool:

@@ -20,6 +20,7 @@ from .judge import Judge
 from .scores import sigmoid
 from .reader import Reading, Reader
 from .rerank import rerank, rerank_matrix
+from .spoken_on import spoken_on_first
 from qa.question import AGE, CLOCK, Question
 from qa.retrieval.retrieve import Retrieval
 
@@ -150,7 +151,7 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf, reader: Reader 
                             fits=bool(sig.fits[i]), score=float(probs[i]), confidence=confidences[k],
                             missing=tuple(sig.missing[i]), reading=readings.get(i))
                      for k, i in enumerate(int(i) for i in order))
-    evidence = age_first(q, evidence)
+    evidence = spoken_on_first(q, age_first(q, evidence))
     return Selection(evidence, row, p_answerable, answer_phrase(q, evidence[0], evidence[0].confidence, judge))
 
 

@@ -210,9 +210,9 @@ def _trim(ent, label: str):
         end = opened[-1]  # "Ashgrove Students' Union (ASU": the tagger stopped inside the brackets
     if start >= end:
         return None
-    if label == "PERSON" and (all(t.tag_ in ("NN", "NNS") for t in doc[start:end]) or doc[end - 1].dep_ == "compound"
-                              and doc[end - 1].head.i >= end and doc[end - 1].head.text.islower()):
-        return None  # a capitalized sentence start ("Retailers had warned"), a noun's modifier ("Carrowdale bus drivers")
+    if label in ("PERSON", "ORG") and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]) or label == "PERSON" and (
+            doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end and doc[end - 1].head.text.islower()):
+        return None  # a capitalized sentence start ("Retailers had warned", "Commuters"), a modifier ("Carrowdale bus drivers")
     if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in TITLES:
         return None  # part of a title: "Defense" of "Deputy Defense Minister Lund"
     # A first name the tagger left out ("Tomasz" of "Tomasz Wrobel" opening a sentence).
@@ -268,14 +268,15 @@ def _merge_short_names(found: list[Entity]) -> None:
     """A body called by the first word of its two-word name ("Ferrow" for "Ferrow Rides", "Norvik" for "Norvik
     Group") is one entity, whatever the tagger took either for. A person is called by the surname, not the first
     name, and a place's name opens other names ("Washington" / "Washington Post"), so neither is merged; but a name
-    taken for a person that opens an organisation's is that body ("Tollis" / "Tollis Energy")."""
-    for short in [e for e in found if " " not in e.name and e.kind != PLACE]:
-        full = next((e for e in found if e is not short and len(e.name.split()) == 2 and e.name.split()[0] == short.name
-                     and (e.kind != PERSON or not e.role) and (short.kind != PERSON or e.kind == ORGANISATION)), None)
-        if full is None:
-            continue
-        kind = short.kind if short.role or not full.role else full.kind
-        _absorb(found, full, short, kind, full.mentions + short.mentions)
+    taken for a person that opens an organisation's is that body ("Tollis" / "Tollis Energy", "Tollis Haulage" / "Tollis Haulage Services")."""
+    for name in [e.name for e in found if e.kind != PLACE and (" " not in e.name or not e.role)]:
+        short = next((e for e in found if e.name == name), None)  # as earlier merges left it ("Talbot" + "Talbot Sea")
+        full = short is not None and next((e for e in found if e is not short and e.name.startswith(name + " ") and len(
+            e.name.split()) == len(name.split()) + 1 and (e.kind != PERSON or not e.role) and (
+            short.kind != PERSON or e.kind == ORGANISATION)), None)
+        if full:
+            kind = short.kind if " " not in name and (short.role or not full.role) else full.kind
+            _absorb(found, full, short, kind, full.mentions + short.mentions)
 
 
 def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:

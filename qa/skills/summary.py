@@ -23,7 +23,16 @@ QUOTED = 0.1
 words, as a news digest does; a quote is the colour around the facts ("“We have run out of options.”")."""
 POINTING = 0.1
 """What a sentence whose speaker or doer is only a pronoun ("He said ...", "“...,” she said") costs unless the sentence it points
-back to is chosen: read alone, its "he" is no one."""
+back to is chosen: read alone, its "he" is no one. So does a quote with no speaker in it ("“There are other firms
+here.”" after "..., Crane said."): read alone, no one says it."""
+
+UNSPOKEN = 0.95
+"""The quoted share above which a sentence is all quote, its speaker named in another sentence."""
+
+
+def needs_its_speaker(text: str) -> bool:
+    """Does the sentence name its speaker or doer only in another sentence ("He said ...", "“We will appeal.”")?"""
+    return speaks_as_pronoun(text) or quoted_share(text) > UNSPOKEN
 
 
 def summary_size(sentences: int) -> int:
@@ -50,7 +59,7 @@ def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
     named = np.array([NAMES_WEIGHT * sum(any(a in ln.text for a in aliases) for aliases in main) for ln in usable])
     quoted = np.array([QUOTED * quoted_share(ln.text) for ln in usable])
     score = central + lead + named - quoted
-    pointing = np.array([speaks_as_pronoun(ln.text) for ln in usable])
+    pointing = np.array([needs_its_speaker(ln.text) for ln in usable])
     chosen: list[int] = []
     while len(chosen) < size:
         penalty = (vecs @ vecs[chosen].T).max(axis=1) if chosen else np.zeros(len(usable))
