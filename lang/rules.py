@@ -30,6 +30,11 @@ _LIMITING = frozenset("only just merely simply".split())
 _REPORTING = frozenset(stem(w) for w in """say said tell told report confirm announce state add note write wrote
 written explain""".split())
 
+CLAIM_NOUNS = frozenset(stem(w) for w in """claim suggestion report rumour rumor allegation accusation speculation fear
+concern worry hope belief idea suspicion assertion theory doubt warning possibility prospect""".split())
+"""Nouns whose "that" clause is what someone claims, fears or hopes, not what the sentence states ("denied claims
+that she had escaped", "fears that the bridge was unsafe")."""
+
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 """A year (1000-2099, "1990s")."""

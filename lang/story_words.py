@@ -20,5 +20,7 @@ def story(rest: str) -> str:
                                   "sentences", "sentence", "paragraph", "paragraphs", "points", "bullet", "bullets",
                                   "quickly", "briefly", "short", "simple", "terms", "happened", "news", "explain",
                                   "describe", "tell", "us", "a", "couple", "at", "pls", "one", "two", "three", "four", "five",
-                                  "come", "came", "up", "show", "appear", "feature", "featured", "whats", "what's", "what’s")]
+                                  "come", "came", "up", "show", "appear", "feature", "featured", "whats", "what's", "what’s",
+                                  "mention", "mentions", "name", "names", "list", "lists", "cite", "cites", "quote",
+                                  "quotes", "quoted", "include", "includes")]
     return " ".join(words)

@@ -256,3 +256,28 @@ def test_and_x_after_a_list_of_names_lists_the_other_sort_in_the_same_story():
     assert resolve("what about the places?", history).searched == "Which places are there?"
     # A name or a role is not a sort of names: it is asked about as before.
     assert resolve("and the mayor?", history).searched != "Which mayor are there?"
+
+
+def test_it_after_a_question_asked_of_anyone_is_the_event_it_was_asked_about():
+    history = [{"role": "user", "content": "was anybody injured in the derailment"},
+               {"role": "assistant", "content": "No one was hurt. [1]"}]
+    assert resolve("what caused it?", history).searched == "What caused the derailment?"
+    history[0] = {"role": "user", "content": "was anyone arrested at the match"}
+    assert resolve("when did it start?", history).searched == "When did the match start?"
+    # "it" is put in even where another pointing word stays ("they": whoever would know).
+    history = [{"role": "user", "content": "was anybody injured in the derailment"},
+               {"role": "assistant", "content": "Investigators from the Rail Board said no one was hurt. [1]"}]
+    assert resolve("do they know what caused it yet?", history).searched.startswith(
+        "do they know what caused the derailment yet?")
+    # A place is no event: "it" is left to the names.
+    history[0] = {"role": "user", "content": "did anyone die in Tassa"}
+    assert "Tassa" in resolve("when did it happen", history).searched
+
+
+def test_after_a_list_of_names_a_pronoun_is_its_first_row_not_the_count_or_the_headline():
+    answer = ("4 people in “Snow leopard recaptured near park”, most mentioned first:\n- Helena Marsh: the park's "
+              "director [1]\n- Rhys Okafor: a detective inspector [2]")
+    history = [{"role": "user", "content": "which people are named in the leopard article"},
+               {"role": "assistant", "content": answer}]
+    assert resolve("what did she say about the escape", history).searched == \
+        "what did Helena Marsh say about the escape"

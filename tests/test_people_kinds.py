@@ -329,3 +329,25 @@ def test_names_that_open_each_other_in_a_chain_merge_without_losing_one():
     _merge_short_names(found)  # "Talbot" joins "Talbot Marine", which then joins the longer name
     assert [e.name for e in found] == ["Talbot Marine Services"]
     assert set(found[0].aliases) == {"Talbot", "Talbot Marine", "Talbot Marine Services"}
+
+
+def test_what_someone_is_written_before_their_name_is_not_part_of_it():
+    # The tagger takes "Farmer" into the name here, and leaves it out but opening the sentence in the first text.
+    for text in ("""Train derails\n\nEleven wagons came off the tracks on Sunday.\n\nFarmer Gordon Lusk, whose field the
+wagons ended up in, said the crash had woken his family. "It sounded like a building coming down," he said.\n""",
+                 """Wagons land in a field\n\nFarmer Gordon Lusk, whose field the wagons ended up in, said the crash had woken
+his family. Lusk said he had lost two acres of barley.\n"""):
+        found = {e.name: e for e in entities(article(text))}
+        assert "Gordon Lusk" in found and found["Gordon Lusk"].kind == PERSON
+        assert not any(name.startswith("Farmer") for name in found)
+
+
+def test_an_acronym_given_in_brackets_is_the_name_it_follows_though_it_does_not_spell_it_out():
+    text = """Festival called off
+
+The decision was taken after the Lowmoor Safety Advisory Group (SAG) inspected the site on Wednesday. The SAG said
+the access roads were under water. A spokesman for the SAG said the group had no choice.
+"""
+    found = entities(article(text))
+    sag = [e for e in found if "SAG" in e.aliases]
+    assert len(sag) == 1 and sag[0].name == "Lowmoor Safety Advisory Group"

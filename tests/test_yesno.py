@@ -167,6 +167,14 @@ def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(quest
     ("Did the council approve replacing the bridge?",
      "She had proposed a cheaper repair, but the council rejected her amendment 7-2.", "", None),
     ("Did prices rise?", "Prices fell in March and rose in April.", "", None),
+    # What a claim, a fear or a rumour says is not what the sentence states; a fact's content is.
+    ("has the leopard escaped before", "She denied claims on social media that the leopard had escaped before.",
+     "", None),
+    ("was the train overloaded", "Venn denied suggestions from a local campaign group that the train had been "
+     "overloaded.", "", None),
+    ("was the bridge unsafe", "Fears that the bridge was unsafe grew after the inspection.", "", None),
+    ("did the company close the plant", "The fact that the company closed the plant angered workers.", "", "Yes"),
+    ("did the company close the plant", "Workers protested at the plant that the company closed in May.", "", "Yes"),
     # Any way a number goes up is the opposite of any way it goes down.
     ("did the share price drop after the announcement?", "The firm's shares rose 7 percent after the announcement.",
      "", "No"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from lang.rules import CONDITIONALS, MODALS, auxiliary, is_reporting, negates
+from lang.rules import CLAIM_NOUNS, CONDITIONALS, MODALS, auxiliary, is_reporting, negates
 from lang.tagging import parse, pipeline, verb_base
 from lang.words import stem
 
@@ -93,12 +93,29 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
         negated_governor = any(denies(c, {governor.i}, asked) for c in governor.children)
         if negated_governor or not (is_reporting(governor.text) or word_stem(governor) in asked):
             return False  # "denied that she opened", "did not say that she opened"
+    if head.dep_ in ("relcl", "acl") and _claimed(head):
+        return False  # "denied claims that Tashi had escaped": a claim's content, not what the sentence states
     if head.dep_ in ("relcl", "acl"):  # "no troops stationed there", "does not have troops stationed there"
         noun, verb = head.head, head.head.head
         if any(denies(c, {noun.i}, asked) for c in noun.children) or (
                 noun.dep_ not in SUBJECTS and any(denies(c, {verb.i}, asked) for c in verb.children)):
             return False
     return True
+
+
+def _claimed(head) -> bool:
+    """Is the clause the "that" clause of a claim, a fear or a hope ("claims that ...", "suggestions from a group
+    that ...", however the parser attached it)?"""
+    if not any(c.lower_ == "that" and c.i < head.i for c in head.children):
+        return False
+    noun = head.head
+    for _ in range(3):
+        if stem(noun.lower_) in CLAIM_NOUNS:
+            return True
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return False
+        noun = noun.head.head  # "suggestions from a local group that ...": the clause hangs on "group"
+    return False
 
 
 def denies(t, verbs: set[int], asked: frozenset[str]) -> bool:

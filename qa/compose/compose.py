@@ -8,12 +8,13 @@ from typing import Iterator, Protocol, Sequence
 from core.types import ArticleInfo
 
 from qa.judgment.abstain import Decision, refusal
+from qa.judgment.answer_kinds import CLOCK_SAID
 from qa.judgment.evidence import Phrase, Scored, echoes_question
 from lang.rules import explains, has_date, name_in, refers_back, text_keys
 from lang.words import is_number, terms
 from lang.words import words as words_of
 from qa.judgment.features import anchor
-from qa.question import DATE, Question, without_note
+from qa.question import CLOCK, DATE, Question, without_note
 from qa.types import Citation, Level, Route, Short
 
 from .yesno import text_before, yes_no
@@ -136,6 +137,16 @@ def dated_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored
                  and all(name_in(n, text_keys(ev.text)) for n in q.names)), None)
 
 
+def clock_among(evidence: Sequence[Scored], best: Scored) -> Scored | None:
+    """For "what time ...?" whose best sentence gives no time of day ("... was recaptured on Sunday evening"): a
+    runner-up of the same article that gives one ("returned to her enclosure shortly after 7.40pm"), cited beside
+    it. The judge ranks such a sentence low (few training questions ask for a time of day); shown with the best
+    one, it is read in its light, and the answer keeps the best one's level."""
+    if CLOCK_SAID.search(best.text):
+        return None
+    return next((ev for ev in evidence if ev.source == best.source and CLOCK_SAID.search(ev.text)), None)
+
+
 _CAUSE_Q = re.compile(r"^\s*what\s+(?:caused|causes|made|led\s+to|was\s+behind|explains|would\s+\w+\s+gain|will\s+\w+\s+gain)\b"
                       r"|^\s*how\s+come\b", re.I)
 """Questions that ask for a cause or a gain without "why" ("What caused the fires?", "What would X gain?")."""
@@ -166,7 +177,9 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
     best = evidence[0]
     chosen = [best] + [ev for ev in evidence[1:limit] if ev.score >= SECOND_SENTENCE_P]
     companion = None
-    if q is not None and q.wants == DATE:
+    if q is not None and q.unit == CLOCK:
+        companion = clock_among(evidence[1:REASON_LOOKS_AT], best)
+    elif q is not None and q.wants == DATE:
         companion = dated_among(evidence[1:REASON_LOOKS_AT], best, q) or anchor(evidence, best)
     elif q is not None and q.wh == "why" or q is not None and _CAUSE_Q.match(q.text):
         companion = reason_after(evidence, best, q) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from lang.forms import Kind, form
-from lang.rules import AUXILIARIES, KIND_NOUNS, TITLES, auxiliary
+from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, TITLES, auxiliary
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
@@ -139,14 +139,15 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
         said = _LEADING_AND.sub("", said)
         if not needs_context(said):
             return Resolved(question, said[:1].upper() + said[1:], (thing,))
+    asked, question = question, said if thing is not None else question  # "do they know what caused it?": "they" left
     if not context:
-        return Resolved(question, question, ())
+        return Resolved(asked, question, ())
     if _NAME_ASKED.match(question):  # "what's her name?": who the last answer was about
-        return Resolved(question, f"Who is {context[0]}?", tuple(context))
+        return Resolved(asked, f"Who is {context[0]}?", tuple(context))
     body = their_body(question, turns[-1][1], context)
     if body is not None:  # "Who is Karen Liu?" / "Director of the Battery Safety Alliance." + "What does her group want?"
-        return Resolved(question, body, tuple(context))
-    return Resolved(question, _rewrite(question, context, last_searched), tuple(context))
+        return Resolved(asked, body, tuple(context))
+    return Resolved(asked, _rewrite(question, context, last_searched), tuple(context))
 
 
 _NAME_ASKED = re.compile(r"^\s*(?:and\s+)?(?:what|who)(?:'s|’s|\s+is|\s+was)\s+(?:his|her|their)\s+(?:full\s+)?name"
@@ -181,6 +182,14 @@ def _thing_asked_about(previous: str) -> str | None:
             if any(u.pos_ == "PROPN" for u in tokens):
                 return None
             return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in INDEFINITES and t.head.dep_ == "ROOT":
+            # "Was anybody hurt in the derailment?" -> "What caused it?": what happened is "it", not anybody.
+            event = next((o for o in doc if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.head.lower_ in ("in", "at",
+                                                                                                    "during")), None)
+            if event is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in event.children):
+                tokens = sorted(event.subtree, key=lambda u: u.i)
+                if not any(u.pos_ == "PROPN" for u in tokens):
+                    return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     return None
 
 

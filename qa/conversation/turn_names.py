@@ -18,6 +18,10 @@ def focus(question: str, answer: str) -> list[str]:
     """The names a turn is about: "who is X" -> X; "who did Y" -> the person the answer names."""
     # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
     answer = DATELINE.sub("", answer, count=1)
+    # A list ("4 people in “…”, most mentioned first: - …"): about its first row. Only a list the answer opens with,
+    # not the "Also possibly: - …" after a sentence.
+    listed = re.match(r"[^:.!?]*:\s+-\s", answer)
+    answer = answer[listed.end():] if listed else answer
     q_names = names(question) or _typed_lower(question, answer)
     m = WHO_IS.match(question)
     if m and q_names:

@@ -21,7 +21,7 @@ from .scores import sigmoid
 from .reader import Reading, Reader
 from .rerank import rerank, rerank_matrix
 from .spoken_on import spoken_on_first
-from qa.question import AGE, CLOCK, Question
+from qa.question import AGE, Question
 from qa.retrieval.retrieve import Retrieval
 
 
@@ -160,11 +160,11 @@ AGE_LOOKS = 3
 
 
 def age_first(q: Question, evidence: tuple[Scored, ...]) -> tuple[Scored, ...]:
-    """"How old is X?" is answered by a sentence that gives an age ("the 92-year-old bridge", "aged 24", "X, 41,"),
-    "What time did X ...?" by one that gives a time of day ("at about 3.40pm"): the best of the first few that
-    gives one and names all the question names comes first when the best does not. The ranker learned from
-    questions where these are asked too rarely to weigh this."""
-    if q.wants != AGE and q.unit != CLOCK or not evidence or evidence[0].fits or age_beside(q, evidence[0].text):
+    """"How old is X?" is answered by a sentence that gives an age ("the 92-year-old bridge", "aged 24", "X, 41,"):
+    the best of the first few that gives one and names all the question names comes first when the best does not.
+    The ranker learned from questions where ages are asked too rarely to weigh this. (A time of day is cited
+    beside the best sentence instead: qa/compose/compose.py, `clock_among`.)"""
+    if q.wants != AGE or not evidence or evidence[0].fits or age_beside(q, evidence[0].text):
         return evidence
     k = next((k for k, e in enumerate(evidence[:AGE_LOOKS])
               if (e.fits or age_beside(q, e.text)) and not e.missing), None)

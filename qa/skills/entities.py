@@ -199,9 +199,9 @@ def _trim(ent, label: str):
     """The entity without a leading "the", a title ("Marshal") or a trailing possessive; None when nothing is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or
-                           (label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in TITLES
-                            and end - start > 1)):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or  # "Farmer Ana Ruiz"; not "Paul Farmer"
+                           label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in TITLES and end - start > 1
+                           or label == "PERSON" and end - start > 2 and doc[start].lower_ in KIND_NOUNS[PERSON]):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
@@ -218,7 +218,7 @@ def _trim(ent, label: str):
     # A first name the tagger left out ("Tomasz" of "Tomasz Wrobel" opening a sentence).
     if start > 0 and start == ent.start and doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN" \
             and doc[start - 1].ent_type_ == "" and doc[start - 1].is_title and doc[start - 1].is_alpha \
-            and doc[start - 1].lower_ not in TITLES:
+            and doc[start - 1].lower_ not in TITLES | KIND_NOUNS[PERSON]:  # not "Farmer" of "Farmer Ana Ruiz"
         start -= 1
     span = doc[start:end]
     text = _POSSESSIVE.sub("", span.text)
@@ -283,7 +283,8 @@ def _merge_acronyms(found: list[Entity], doc: ArticleDoc) -> None:
     """An acronym and the name it stands for are one organisation: the name's entry takes the acronym as an
     alias (and its mentions)."""
     for acr in [e for e in found if is_acronym(e.name)]:
-        full = next((e for e in found if e is not acr and e.kind != PERSON and spells_out(e.name, acr.name)), None)
+        full = next((e for e in found if e is not acr and e.kind != PERSON and (  # or given as it in brackets
+            spells_out(e.name, acr.name) or f"{e.name} ({acr.name})" in doc.text)), None)
         if full is None:
             continue
         _absorb(found, full, acr, full.kind, full.mentions + acr.mentions)
@@ -295,6 +296,5 @@ def _absorb(found: list[Entity], full: Entity, short: Entity, kind: str, mention
     src = full if full.role or not short.role else short
     found[found.index(full)] = Entity(name=full.name, kind=kind, aliases=full.aliases + short.aliases,
                                       mentions=mentions, first=min(full.first, short.first), role=src.role,
-                                      role_start=src.role_start, role_end=src.role_end,
-                                      line=src.line if src.role else full.line)
+                                      role_start=src.role_start, role_end=src.role_end, line=src.line if src.role else full.line)
     found.remove(short)
