@@ -351,3 +351,19 @@ the access roads were under water. A spokesman for the SAG said the group had no
     found = entities(article(text))
     sag = [e for e in found if "SAG" in e.aliases]
     assert len(sag) == 1 and sag[0].name == "Lowmoor Safety Advisory Group"
+
+
+def test_a_role_between_commas_before_said_is_read_from_the_words_when_the_parse_misses_it():
+    text = """Leopard back in its enclosure
+
+Keepers found the animal asleep in woodland on Sunday.
+
+Tom Ashdown, campaigns director of the animal welfare charity Open Field, said the escape showed that big cats "do
+not belong in small enclosures". He called for the breeding programme to be suspended.
+"""
+    doc = article(text)
+    ashdown = next(e for e in entities(doc) if e.name == "Tom Ashdown")
+    assert ashdown.role == "campaigns director of the animal welfare charity Open Field"
+    assert text[ashdown.role_start:ashdown.role_end] == ashdown.role
+    said = [s.line.text for s in statements(doc) if s.speaker.name == "Tom Ashdown"]
+    assert said[0].startswith("Tom Ashdown, campaigns director") and len(said) == 2

@@ -77,11 +77,20 @@ def _speaker(span, known: list[Entity], last_person: Entity | None) -> Entity | 
                     found = resolve(child, known, last_person)
                     if found is not None:  # not "anyone tells families ..." inside the quote: read on
                         return found
+            # "Tom Brierley, campaigns director of ..., said": the parser took the role for a clause and left the
+            # verb no subject; the name that opens the sentence before its comma is who said it.
+            lead = _NAMED_FIRST.match(span.text) if t.lower_ in ("said", "says") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children) else None
+            if lead and (found := _entity_of(lead.group(1), known)) is not None:
+                return found
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             objects = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 return resolve(objects[0], known, last_person)
     return None
+
+
+_NAMED_FIRST = re.compile(r"\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+),\s+[a-z]")
 
 
 def resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | None:
