@@ -26,13 +26,16 @@ def letters(acronym: str) -> str:
 
 
 def expansion(acronym: str, text: str) -> Expansion | None:
-    """Where the text spells the acronym out: the closest run of words before "(ACRONYM)", the words in
-    parentheses after it, or else the first run of capitalized words anywhere whose initials spell it."""
+    """Where the text spells the acronym out: the closest run of words before "(ACRONYM)", ", or ACRONYM" or
+    ", known as the ACRONYM", the words in parentheses after it, or else the first run of capitalized words
+    anywhere whose initials spell it."""
     target = letters(acronym).upper()
     if len(target) < 2:
         return None
-    for m in re.finditer(r"\(\s*" + re.escape(acronym) + r"\s*\)", text):
-        found = _ending_at(text, m.start(), target)
+    for m in re.finditer(_introduced(acronym), text):
+        # Said outright to be its short form, so lower-case words count ("a public spaces protection order,
+        # or PSPO").
+        found = _ending_at(text, m.start(), target, lower=True)
         if found:
             return found
     for m in re.finditer(r"\b" + re.escape(acronym) + r"\s*\(([^()]{3,120})\)", text):
@@ -71,12 +74,19 @@ def _spells(phrase: str, target: str) -> bool:
     return target in (_initials(phrase), _initials(phrase, keep_small=True))
 
 
-def _ending_at(text: str, end: int, target: str) -> Expansion | None:
-    """The words just before `end` whose initials spell target."""
+def _introduced(acronym: str) -> str:
+    """Where a text introduces the acronym as the short form of the words before it."""
+    a = re.escape(acronym)
+    return (r"\(\s*(?:or\s+)?" + a + r"\s*\)|,\s+or\s+(?:the\s+)?" + a + r"\b(?=\s*[,;.)])"
+            r"|,?\s+(?:known|referred\s+to)\s+as\s+(?:the\s+)?" + a + r"\b")
+
+
+def _ending_at(text: str, end: int, target: str, lower: bool = False) -> Expansion | None:
+    """The words just before `end` whose initials spell target, starting with a capital unless `lower`."""
     offset = max(0, end - 200)
     words = list(_WORD.finditer(text[offset:end]))
     for k in range(len(words) - 1, max(-1, len(words) - 2 * len(target) - 2), -1):
-        if words[k].group(0).lower() in _SKIPPED or not words[k].group(0)[:1].isupper():
+        if words[k].group(0).lower() in _SKIPPED or not (lower or words[k].group(0)[:1].isupper()):
             continue
         phrase = re.sub(r"(?:[\s,;:]+(?:the|a|an|of|by))*[\s,;:]*$", "", text[offset + words[k].start():end].strip(),
                         flags=re.I)

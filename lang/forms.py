@@ -193,11 +193,11 @@ _SAYS = re.compile(
 mentions it, as MENTION reads them, without a Yes or No."""
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 
-
 _UNAPOSTROPHED = [(re.compile(r"\b(what|who|where|when|how|that|there)s\b", re.I), r"\1's"),
                   (re.compile(r"\b(is|are|was|were|do|does|did|has|have|had|could|would|should)nt\b", re.I), r"\1n't"),
-                  (re.compile(r"\bcant\b", re.I), "can't")]
-"""Contractions typed without their apostrophe ("whats", "arent"), read as written with it."""
+                  (re.compile(r"\bcant\b", re.I), "can't"),
+                  (re.compile(r"^(?:and|but|so|also|ok(?:ay)?)\s*,?\s+(?=(?:what|who|which|where|when|why|how)\b)", re.I), "")]
+"""Contractions typed without their apostrophe ("whats"), read with it; a whole question after "and", without it."""
 
 
 def form(question: str) -> Form | None:

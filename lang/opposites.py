@@ -33,13 +33,13 @@ acquit convict
 survive die
 raise lower
 """.splitlines()
-_UP = "rise climb increase grow soar surge".split()
-_DOWN = "fall drop decrease shrink plunge slump tumble".split()
+UP = "rise climb increase grow soar surge".split()
+DOWN = "fall drop decrease shrink plunge slump tumble".split()
 """A number's movement: each way up is the opposite outcome of each way down ("did the shares drop?" /
-"the shares rose 7 percent")."""
+"the shares rose 7 percent"), and says what any other way up says (lang/paraphrase.py)."""
 
 _OPPOSITE: dict[str, frozenset[str]] = {}
-for _line in _PAIRS + [f"{u} {d}" for u in _UP for d in _DOWN]:
+for _line in _PAIRS + [f"{u} {d}" for u in UP for d in DOWN]:
     _a, _b = (stem(w) for w in _line.split())
     _OPPOSITE[_a] = _OPPOSITE.get(_a, frozenset()) | {_b}
     _OPPOSITE[_b] = _OPPOSITE.get(_b, frozenset()) | {_a}

@@ -1,8 +1,8 @@
-"""Words a question may use for its sentence's words ("died" for "deaths", "finished" for "completed"), as the
-crowd of SQuAD's training questions used them (mined by training/paraphrases.py into paraphrases.json).
-
-One way only: the question's word is stood for by the sentence's ("Did anyone die?" is answered by "no
-deaths"), not the reverse."""
+"""Words a question may use for its sentence's words: as the crowd of SQuAD's training questions used them
+("died" for "deaths", "finished" for "completed"; mined by training/paraphrases.py into paraphrases.json), one
+way only (the question's word is stood for by the sentence's: "Did anyone die?" is answered by "no deaths");
+and WordNet's same-meaning words that MiniLM also puts close ("hurt" / "injured", "alter" / "change"; mined by
+training/wordnet_pairs.py into wordnet_pairs.json), both ways; and a number's ways up, or down, for each other."""
 from __future__ import annotations
 
 import json
@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from lang.opposites import DOWN, UP
 from lang.tagging import verb_base
 from lang.words import stem
 
@@ -23,6 +24,15 @@ def _table() -> dict[str, frozenset[str]]:
         # sentence's verbs by their base ("beginning" and "began" are both "begin").
         for a in {asked, stem(verb_base(asked_word))}:
             table.setdefault(a, set()).update({said, stem(verb_base(said_word))})
+    # WordNet's words are their base forms already ("wound" is the injury, not "wind" past).
+    wordnet = json.loads(Path(__file__).with_name("wordnet_pairs.json").read_text(encoding="utf-8"))
+    for a, b in wordnet["same"]:
+        table.setdefault(stem(a), set()).add(stem(b))
+        table.setdefault(stem(b), set()).add(stem(a))
+    # Any way up says what any other way up says ("did the price drop?" / "it fell 6 percent").
+    for way in (UP, DOWN):
+        for a in way:
+            table.setdefault(stem(a), set()).update(stem(b) for b in way if b != a)
     return {k: frozenset(v) for k, v in table.items()}
 
 

@@ -552,3 +552,16 @@ def test_a_yes_no_is_answered_by_a_verdict_next_to_the_best_sentence_in_its_pass
     assert said_near(died, doubtful, [*ranked, verdict]) == (replace(doubtful, level=Level.LIKELY, reason=IN_FORM), 4)
     # Beyond the best few, only the best sentence's own passage is read.
     assert said_near(died, doubtful, [*ranked, elsewhere]) == (doubtful, 0)
+
+
+def test_why_refused_by_the_judge_is_answered_by_a_best_sentence_giving_a_reason_for_every_word():
+    from qa.compose.in_form import IN_FORM, answered_in_form
+
+    why = analyze("why was the festival cancelled", flat_idf)
+    refused = decide(why, _selected(_best("The board met."), 0.05, 0.2), threshold=0.4, sure=0.8, doubt=0.5)
+    assert refused.level is Level.REFUSED
+    told = answered_in_form(why, refused, [_best("Organisers cancelled the festival because the site was flooded.")])
+    assert told.level is Level.LIKELY and told.reason == IN_FORM
+    # No reason given, or a reason for something else: still refused.
+    assert answered_in_form(why, refused, [_best("Organisers cancelled the festival on Thursday.")]) == refused
+    assert answered_in_form(why, refused, [_best("The concert was cancelled because of rain.")]) == refused

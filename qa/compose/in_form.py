@@ -35,6 +35,9 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
         # very sentence that tells it: a best sentence with the thing asked about as its subject answers it.
         fate = _FATE.match(without_note(q.text))
         told = fate and cited[:1] and not cited[0].missing and _befalls(fate.group("x"), cited[0].text)
+        # So may "why": the best sentence gives a reason and holds every word asked ("Why was the festival called
+        # off?" / "Organisers cancelled the festival … after two days of rain left the site under water").
+        told = told or q.wh == "why" and cited[:1] and _gives_reason(q, cited[0])
         return replace(decision, level=Level.LIKELY, reason=IN_FORM) if told else decision
     if decision.level is not Level.DOUBTFUL:
         return decision

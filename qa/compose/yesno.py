@@ -66,6 +66,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return None
     modals = {auxiliary(w) for w in ws} & MODALS | ({"will"} if going else set())  # "is X going to" = "will X"
     said = {base_stem(w) for w in words(sentence)}
+    typed = asked
     asked = {said_for(a, said) or a for a in asked}  # "Did anyone die?" / "no deaths": the sentence's word
     phrased = said | _phrasal(words(sentence))  # "went up" says "rise"
     asked, opposed = _as_said(ws, asked, phrased, words(sentence))
@@ -85,6 +86,12 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     verdict = _verdict(parse_fast(sentence), frozenset(asked), modals, saying)
     if verdict == "Yes" and "for" in ws and "against" in words(sentence):  # "voted against" answers "vote for"
         return core_verdict(question, sentence, modals, before)
+    if verdict is None and not saying and asked != typed:
+        # A word read as the sentence's word of like meaning may be there about something else: the claim's own
+        # clause decides ("Did X admit staff were misled?" / "X acknowledged …, but denied that staff were misled").
+        found = core_verdict(question, sentence, modals, before)
+        if found is not None or not (ws[1:2] and ws[1] in INDEFINITES):
+            return found
     if verdict is None and not saying and ws[1:2] and ws[1] in INDEFINITES:
         # Asked of anyone, the words spread over clauses ("The slab fell onto a car; no one was injured."): the
         # verb asked about may still be stated or denied in one of them, or its deed denied by a noun ("Was anyone

@@ -226,9 +226,9 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         if replaced[0]:  # named once, a later "her" reads as it did: "Did Ana Roth lose her house?"
             return m.group(0)
         suffix = _PERSONAL[word.lower()]
-        # "her" before a content word is possessive ("her husband"); before anything else it is
-        # the object ("did Weber meet her?").
-        if word.lower() == "her" and not _possessive_her(m.group(2)):
+        # "her" before a content word is possessive ("her husband"), unless that word says what she is
+        # made or left ("what made her suspicious?"); before anything else it is the object ("did Weber meet her?").
+        if word.lower() == "her" and not _possessive_her(question, m.start(1), m.group(2)):
             suffix = ""
         replaced[0] = True
         return main + suffix + m.group(2)
@@ -252,9 +252,13 @@ def _listed_again(new: str, previous: str) -> str | None:
     return f"Which {sorts} are in the {before.subject} story?" if before.subject else f"Which {sorts} are there?"
 
 
-def _possessive_her(following: str) -> bool:
+def _possessive_her(question: str, at: int, following: str) -> bool:
     nxt = words(following)
-    return bool(nxt) and not following[:1] in ",.?!;:" and nxt[0] not in STOPWORDS
+    if not nxt or following[:1] in ",.?!;:" or nxt[0] in STOPWORDS:
+        return False
+    from lang.tagging import parse  # spaCy only for "her" before a content word
+
+    return next((t.dep_ == "poss" for t in parse(question) if t.idx == at), True)
 
 
 def turns_of(history: list[dict] | tuple[dict, ...]) -> list[tuple[str, str]]:

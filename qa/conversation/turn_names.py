@@ -6,7 +6,7 @@ import re
 
 from lang.rules import DATELINE, TITLES
 from lang.spelling import same_word
-from lang.words import STOPWORDS, names, terms, words
+from lang.words import MONTHS, STOPWORDS, WEEKDAYS, names, terms, words
 
 WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(.+?)\s*\??\s*$", re.I)
 """A question of who someone is ("who is X", "who's X"): X."""
@@ -30,7 +30,9 @@ def focus(question: str, answer: str) -> list[str]:
     q_terms = {t for n in q_names for t in terms(n)}
     # Not a word capitalized only where a sentence starts ("Pregnant women, …" / "… for pregnant women").
     lower = set(re.findall(r"\b[a-z][\w'’-]*", answer))
-    new = [n for n in names(first_sentence) if not set(terms(n)) <= q_terms and not set(words(n)) <= lower]
+    # Nor a day or a month ("... on Saturday"): what a later "he" or "it" stands for is never a date.
+    new = [n for n in names(first_sentence) if not set(terms(n)) <= q_terms and not set(words(n)) <= lower
+           and not set(words(n)) <= WEEKDAYS | MONTHS]
     if words(question)[:1] == ["who"]:
         return new[:1] + q_names
     return q_names + new[:1]
