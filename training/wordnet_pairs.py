@@ -115,6 +115,8 @@ def candidates(wordnet: Path) -> tuple[dict[tuple[str, str], int], set[tuple[str
                 continue
             for rank, offset in enumerate(offsets[:MAX_SENSE], 1):
                 synset = data[offset]
+                if lemma not in synset.words:
+                    continue  # written with a capital there: a name's sense ("Chang", the river)
                 for other in synset.words:
                     if other != lemma and usable(other) and offset in _first(index, other):
                         key = tuple(sorted((lemma, other)))
