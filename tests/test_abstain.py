@@ -285,6 +285,25 @@ def test_a_yes_no_answer_is_doubtful_when_its_sentence_only_plans_or_allows_the_
                            [pending]).level is Level.SURE
 
 
+def test_who_did_it_is_doubtful_when_the_best_sentence_tells_the_deed_in_the_passive_with_no_doer():
+    from qa.compose.in_form import NO_DOER, settled_in_form
+    from qa.compose.unsaid import doer_unsaid
+
+    who = analyze("Who cut the padlock?", flat_idf)
+    cut = "An inspection found that a padlock on the gate had been cut."
+    likely = decide(who, _selected(_best(cut), 0.9, 0.7), threshold=0.4, sure=0.8, doubt=0.5)
+    unsaid = settled_in_form(who, likely, [cut])
+    assert unsaid.level is Level.DOUBTFUL and unsaid.reason == NO_DOER
+    # A doer given ("by two men", or the active voice), or another deed, or not a deed asked about: unchanged.
+    assert not doer_unsaid("Who cut the padlock?", "The padlock was cut by two men.")
+    assert not doer_unsaid("Who cut the padlock?", "Two men cut the padlock.")
+    assert not doer_unsaid("Who cut the padlock?", "The fence was cut on Sunday.")
+    assert not doer_unsaid("Who was arrested?", "A man was arrested on Sunday.")
+    by = "The padlock was cut by two men."
+    assert settled_in_form(who, decide(who, _selected(_best(by), 0.9, 0.7), threshold=0.4, sure=0.8, doubt=0.5),
+                           [by]).level is Level.LIKELY
+
+
 def test_an_age_question_puts_the_sentence_that_gives_an_age_first():
     from qa.judgment.evidence import age_first
 

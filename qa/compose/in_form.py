@@ -19,7 +19,7 @@ from qa.question import AGE, Question, without_note
 from qa.types import Level
 
 from .clauses import parse_fast
-from .unsaid import left_unsaid, not_said
+from .unsaid import doer_unsaid, left_unsaid, not_said
 from .yesno import text_before, unsettled, yes_no
 
 
@@ -143,6 +143,8 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
         what = _WH_ON.search(asked)
         if what and left_unsaid(what.group(), best or cited[0]):
             return _not_made_known(decision, best or cited[0])
+        if q.wh == "who" and doer_unsaid(asked, best or cited[0]):
+            return replace(decision, level=Level.DOUBTFUL, reason=NO_DOER)  # "Who cut it?" / "it had been cut"
         return decision
     if any(yes_no(asked, text) for text in cited):
         return decision
@@ -211,6 +213,8 @@ def _not_made_known(decision: Decision, sentence: str) -> Decision:
 
 UNSETTLED = "it is spoken of only as planned, possible or still to be decided"
 """Why a yes/no answer is doubtful when its sentence holds the claim without settling it."""
+NO_DOER = "it says this was done, not who did it"
+"""Why a "who did it?" answer is doubtful when its best sentence tells the deed in the passive, with no doer."""
 NOT_MADE_KNOWN = "they say only that it has not been made known"
 """Why a question is refused when the sentence that would answer says it has not been said."""
 _WH_ON = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b.*", re.I | re.S)

@@ -7,9 +7,9 @@ import re
 
 from lang.words import STOPWORDS, words
 
-from .clauses import base_stem
+from .clauses import base_stem, parse_fast
 
-__all__ = ["asks_if_known", "left_unsaid", "no_comment", "not_said"]
+__all__ = ["asks_if_known", "doer_unsaid", "left_unsaid", "no_comment", "not_said"]
 
 
 def asks_if_known(question: str) -> str | None:
@@ -101,3 +101,24 @@ _ASKS_SAID = re.compile(r"^\s*(?:has|have|had|did|does|do)\s+(?P<who>.+?)\s+(?:y
                         r"confirmed?|disclosed?|revealed?|stated?|promised?|committed\s+to)\s+(?:that\s+|if\s+|"
                         r"whether\s+)?(?P<what>\S.+)$", re.I)
 """"Has X said (that) it will ...?", "Did X confirm whether ...?": a question about a saying."""
+
+
+def doer_unsaid(question: str, sentence: str) -> bool:
+    """Does the sentence tell the deed a "who did it?" question asks about only in the passive, with no one doing
+    it ("Who cut the padlock?" / "... found that a padlock on the gate had been cut")? It then says the deed was
+    done, not who did it."""
+    m = _WHO_DID.match(question)
+    if m is None:
+        return False
+    deed, asked = base_stem(m.group("verb")), {base_stem(w) for w in words(m.group("rest")) if w not in STOPWORDS}
+    done = [t for t in parse_fast(sentence) if base_stem(t.text) == deed and t.pos_ != "NOUN"]
+    passive = [t for t in done if any(c.dep_ == "auxpass" for c in t.children)]
+    return bool(passive) and len(passive) == len(done) and all(
+        not any(c.dep_ == "agent" for c in t.children) and any(
+            c.dep_ == "nsubjpass" and asked & {base_stem(u.text) for u in c.subtree} for c in t.children)
+        for t in passive)
+
+
+_WHO_DID = re.compile(r"^\s*who\s+(?!(?:is|was|are|were|has|have|had|did|does|do|will|would|could|can|may|might|"
+                      r"should|must|be|been|said|says|told|tells)\b)(?P<verb>[a-z]+)\s+(?P<rest>[^?]+)", re.I)
+""""Who cut the padlock?", "Who started the fire?": the doer of a deed (not "who is", "who said")."""
