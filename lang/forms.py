@@ -96,7 +96,7 @@ _ENTITIES = re.compile(
     rf"^\s*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:list|name|give\s+me|show\s+me|tell\s+me|who\s+are|"
     rf"which|what|how\s+many)\s+(?:(?:all|each|of|the|main|key|important|different|various)\s+)*(?P<noun>{_ENTITY_ALL})\b"
     rf"(?P<more>(?:\s*(?:,|and|or|&|/)\s*(?:the\s+)?(?:{_ENTITY_ALL})\b)*)"  # "groups and parties"
-    rf"(?!\s+(?:did|does|do|was|were|has|have|had|will|would|can|could)\b(?!\s+(?:the\s+)?(?:{_ART}|story)))"
+    rf"(?!\s+(?:did|does|do|was|were|has|have|had|will|would|can|could)\b(?!\s+(?:the\s+|this\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_ART}|story)\b))"
     rf"(?P<rest>.*)$"
     rf"|^\s*who(?:'s|’s|\s+is|\s+are)\s+(?:involved|mentioned|named|in\s+(?:the|this)\s+(?P<story>(?:[\w'’-]+\s+){{0,3}}?)"
     rf"{_ART}|who)\b(?P<rest2>.*)$", re.I)

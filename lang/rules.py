@@ -165,12 +165,12 @@ KIND_NOUNS = {
     "place": frozenset("""city town village capital country nation state province region island district county port
         area neighbourhood neighborhood suburb river sea lake mountain peninsula territory republic kingdom
         delta valley coast bay island islands street avenue square park airport harbour harbor reservoir dam canal
-        basin forest desert beach""".split()),
+        basin forest desert beach road lane""".split()),
     "organisation": frozenset("""company firm group agency organisation organization association alliance party
         maker manufacturer bank council authority ministry department office union committee institute university
         newspaper magazine outlet network charity coalition consultancy contractor startup corporation airline club
         team journal publisher broadcaster insurer retailer lender supplier subsidiary court tribunal trust foundation
-        forum panel board""".split()),
+        forum panel board band""".split()),
     "person": frozenset("""official officer superintendent teacher principal doctor physician nurse worker employee
         resident trader student parent mother father son daughter wife husband farmer engineer lawyer attorney
         negotiator analyst researcher scientist economist manager founder owner executive leader activist member

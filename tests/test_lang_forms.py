@@ -103,6 +103,7 @@ def test_entity_lists_by_kind(question, entity):
     ("which unions are mentioned", "", "union"), ("which hospitals and groups are named in the merger article", "merger", ""),
     ("what groups or organisations come up in the pool article", "pool", ""), ("what companies are involved", "", ""),
     ("which charities appear in the story", "", "charity"), ("what organisations does it mention", "", ""),
+    ("what organisations does the snow leopard story mention", "snow leopard", ""),
     ("which organisations are quoted in the flood story", "flood", ""), ("which orgs are mentioned in the ferry story", "ferry", ""), ("which schools are mentioned in the pool story", "pool", "school"),
 ])
 def test_a_sort_of_organisation_is_listed_as_organisations_of_that_sort(question, story, sort):

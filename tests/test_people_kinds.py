@@ -266,6 +266,7 @@ def test_a_names_own_words_and_the_dateline_say_what_it_is_over_the_taggers_pers
     assert kind_by_name("Marshton", PERSON, text) == PLACE and kind_by_name("Orvel", PERSON, text) == PLACE
     assert kind_by_name("MARSHTON", ORGANISATION, text) == PLACE  # the dateline's capitals read as a body
     assert kind_by_name("Ana Brandt", PERSON, text) == PERSON
+    assert kind_by_name("Quarry Lane", PERSON, text) == PLACE and kind_by_name("Mill Road", PERSON, text) == PLACE
     assert kind_by_role("The city's returning officer", ORGANISATION) == PERSON  # "officer" is not "office"
 
 
@@ -367,3 +368,13 @@ not belong in small enclosures". He called for the breeding programme to be susp
     assert text[ashdown.role_start:ashdown.role_end] == ashdown.role
     said = [s.line.text for s in statements(doc) if s.speaker.name == "Tom Ashdown"]
     assert said[0].startswith("Tom Ashdown, campaigns director") and len(said) == 2
+
+
+def test_a_name_taken_for_a_person_that_extends_an_organisations_is_that_organisation():
+    text = ("# Festival called off\n\nThe promoter, Brightgate Live, said every ticket holder would get a refund. "
+            "Brightgate said the staff would be paid. Brightgate said it would hold the festival next year. "
+            "It was to be headlined by the indie band Paper Lanterns and the singer Ana Roth. Paper Lanterns said "
+            "they would play a free show.\n")
+    found = {e.name: e for e in entities(article(text))}
+    assert found["Brightgate Live"].kind == ORGANISATION and "Brightgate" not in found
+    assert found["Paper Lanterns"].kind != PERSON  # a band is a group, not a person

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lang.tagging import parse
-from qa.skills.spelled_out import spelled_out
+from qa.skills.spelled_out import kind_named, spelled_out
 
 
 def _names(text: str) -> dict[str, str]:
@@ -21,3 +21,13 @@ def test_a_name_spelled_out_before_its_acronym_is_an_organisation():
 def test_words_in_lower_case_before_an_acronym_are_no_name():
     found = _names("The temporary use ban (TUB) applies to homes across the valley.")
     assert not any("use ban" in name for name in found)
+
+
+def test_names_the_article_calls_a_kind_of_organisation_right_before_them_are_organisations():
+    doc = parse("Tom Brierley, campaigns director of the animal welfare charity Open Range, said it was wrong.")
+    found = {span.text: label for span, label in kind_named(doc, [(e, e.label_) for e in doc.ents])}
+    assert found.get("Open Range") == "ORG"
+    # A person's word ("the manager Ana Roth") or a title after the kind ("the council Leader ...") is not it.
+    doc = parse("The club's manager Ana Roth and the council Leader Tom Hale spoke on Monday.")
+    found = {span.text: label for span, label in kind_named(doc, [(e, e.label_) for e in doc.ents])}
+    assert "ORG" not in {found.get("Ana Roth"), found.get("Tom Hale"), found.get("Leader Tom Hale")}

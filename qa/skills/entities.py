@@ -14,7 +14,7 @@ from lang.spelling import same_word
 
 from .article import ArticleDoc
 from .roles import kind_by_name, kind_by_role, role_of
-from .spelled_out import spelled_out
+from .spelled_out import kind_named, spelled_out
 
 THING = "thing"  # as lang.rules.KIND_NOUNS names it
 """A named thing that is no person, organisation or place ("Cyclone Oren", "Operation Sea Guardian"): listed
@@ -186,7 +186,7 @@ def _mentions(parsed):
         if k > j and (j == t.i + 1 or k - j >= 2) and not any(i in covered for i in range(j, k)):
             out = [(e, lab) for e, lab in out if not (e.start < k and j < e.end)]
             out.append((parsed[j:k], "PERSON"))
-    return spelled_out(parsed, out)
+    return kind_named(parsed, spelled_out(parsed, out))
 
 
 def _count(text: str, names: list[str], kind: str) -> int:
@@ -265,17 +265,17 @@ def _merge_surnames(found: list[Entity]) -> None:
 
 
 def _merge_short_names(found: list[Entity]) -> None:
-    """A body called by the first word of its two-word name ("Ferrow" for "Ferrow Rides", "Norvik" for "Norvik
-    Group") is one entity, whatever the tagger took either for. A person is called by the surname, not the first
-    name, and a place's name opens other names ("Washington" / "Washington Post"), so neither is merged; but a name
-    taken for a person that opens an organisation's is that body ("Tollis" / "Tollis Energy", "Tollis Haulage" / "Tollis Haulage Services")."""
+    """A body called by the first word of its two-word name ("Ferrow" for "Ferrow Rides") is one entity, whatever the
+    tagger took either for. A person is called by the surname, not the first name, and a place's name opens other
+    names ("Washington" / "Washington Post"), so neither is merged; but a name taken for a person that opens or extends
+    an organisation's is that body ("Tollis" / "Tollis Energy", "Brightgate" / "The promoter, Brightgate Live")."""
     for name in [e.name for e in found if e.kind != PLACE and (" " not in e.name or not e.role)]:
         short = next((e for e in found if e.name == name), None)  # as earlier merges left it ("Talbot" + "Talbot Sea")
         full = short is not None and next((e for e in found if e is not short and e.name.startswith(name + " ") and len(
-            e.name.split()) == len(name.split()) + 1 and (e.kind != PERSON or not e.role) and (
-            short.kind != PERSON or e.kind == ORGANISATION)), None)
+            e.name.split()) == len(name.split()) + 1 and (e.kind != PERSON or not e.role or short.kind == ORGANISATION)
+            and (short.kind != PERSON or e.kind == ORGANISATION)), None)
         if full:
-            kind = short.kind if " " not in name and (short.role or not full.role) else full.kind
+            kind = short.kind if " " not in name and (short.role or not full.role) or short.kind == ORGANISATION else full.kind
             _absorb(found, full, short, kind, full.mentions + short.mentions)
 
 

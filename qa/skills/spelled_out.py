@@ -1,11 +1,13 @@
-"""Named bodies the tagger missed, found by the acronym the article gives them: a run of capitalized words that a
-parenthesised acronym right after it spells out ("the Harbour Pilots Guild (HPG)") is an organisation's
-name, however the tagger read its words."""
+"""Named bodies the tagger missed, found by the acronym the article gives them (a run of capitalized words that a
+parenthesised acronym right after it spells out, "the Harbour Pilots Guild (HPG)") or by the kind of body the
+article calls them right before the name ("the animal welfare charity Open Range"): an organisation's name,
+however the tagger read its words."""
 from __future__ import annotations
 
 import re
 
 from lang.acronyms import expansion
+from lang.rules import KIND_NOUNS, TITLES
 
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z&]{1,9})\s*\)")
 _SMALL = frozenset("of the and for on in to at by &".split())
@@ -27,4 +29,21 @@ def spelled_out(parsed, found: list[tuple]) -> list[tuple]:
             continue  # the tagger has it already
         out = [(e, label) for e, label in out if not (e.start < span.end and span.start < e.end)]
         out.append((span, "ORG"))
+    return out
+
+
+def kind_named(parsed, found: list[tuple]) -> list[tuple]:
+    """`found` with each run of capitalized names the tagger left untagged, written right after a word for a kind
+    of organisation ("the charity Open Range", "the logistics firm Carrick Haulage"), added as an organisation."""
+    out = list(found)
+    tagged = {t.i for e, _ in out for t in e}
+    for t in parsed:
+        if t.lower_ not in KIND_NOUNS["organisation"] or t.pos_ != "NOUN" or t.i + 1 >= len(parsed):
+            continue
+        end = t.i + 1
+        while end < len(parsed) and parsed[end].pos_ == "PROPN" and parsed[end].is_title and end not in tagged \
+                and parsed[end].lower_.rstrip(".") not in TITLES and not parsed[end].is_sent_start:
+            end += 1
+        if end > t.i + 1 and not (end < len(parsed) and parsed[end].pos_ == "PROPN"):
+            out.append((parsed[t.i + 1:end], "ORG"))
     return out
