@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from qa.judgment.abstain import decide
 from qa.judgment.evidence import Phrase, Scored, Selection
 from qa.judgment.features import Candidate
@@ -541,17 +543,24 @@ def test_what_happens_to_a_thing_is_answered_in_form_by_a_sentence_with_it_as_th
                             [_best("The statue will be handed over on Friday.")]).level is Level.LIKELY
 
 
-def test_what_happens_to_a_thing_refused_by_the_judge_is_told_by_a_sentence_with_it_as_the_subject():
+@pytest.mark.parametrize("question, told_by, not_by", [
+    # What befalls a thing is told with it as the subject; not in a clause that describes the subject.
+    ("what happens to the staff", "The company's 64 staff have been told to stay at home on full pay.",
+     ["The firm, which employs 64 staff, was sold."]),
+    # "Why": a best sentence giving a reason and holding every word asked; not without a reason, nor about another.
+    ("why was the festival cancelled", "Organisers cancelled the festival because the site was flooded.",
+     ["Organisers cancelled the festival on Thursday.", "The concert was cancelled because of rain."]),
+])
+def test_a_question_refused_by_the_judge_is_answered_by_a_best_sentence_in_the_form_asked(question, told_by, not_by):
     from qa.compose.in_form import IN_FORM, answered_in_form
 
-    fate = analyze("what happens to the staff", flat_idf)
-    refused = decide(fate, _selected(_best("The board met."), 0.05, 0.2), threshold=0.4, sure=0.8, doubt=0.5)
+    asked = analyze(question, flat_idf)
+    refused = decide(asked, _selected(_best("The board met."), 0.05, 0.2), threshold=0.4, sure=0.8, doubt=0.5)
     assert refused.level is Level.REFUSED
-    told = answered_in_form(fate, refused, [_best("The company's 64 staff have been told to stay at home on full pay.")])
+    told = answered_in_form(asked, refused, [_best(told_by)])
     assert told.level is Level.LIKELY and told.reason == IN_FORM
-    # In a clause that describes the subject, they are not what the sentence tells of.
-    assert answered_in_form(fate, refused, [_best("The firm, which employs 64 staff, was sold.")]).level \
-        is Level.REFUSED
+    for sentence in not_by:
+        assert answered_in_form(asked, refused, [_best(sentence)]) == refused
     # Any other question the judge refuses stays refused.
     other = analyze("how much are the staff paid", flat_idf)
     assert answered_in_form(other, refused, [_best("The company's 64 staff are paid monthly.")]) == refused
@@ -571,16 +580,3 @@ def test_a_yes_no_is_answered_by_a_verdict_next_to_the_best_sentence_in_its_pass
     assert said_near(died, doubtful, [*ranked, verdict]) == (replace(doubtful, level=Level.LIKELY, reason=IN_FORM), 4)
     # Beyond the best few, only the best sentence's own passage is read.
     assert said_near(died, doubtful, [*ranked, elsewhere]) == (doubtful, 0)
-
-
-def test_why_refused_by_the_judge_is_answered_by_a_best_sentence_giving_a_reason_for_every_word():
-    from qa.compose.in_form import IN_FORM, answered_in_form
-
-    why = analyze("why was the festival cancelled", flat_idf)
-    refused = decide(why, _selected(_best("The board met."), 0.05, 0.2), threshold=0.4, sure=0.8, doubt=0.5)
-    assert refused.level is Level.REFUSED
-    told = answered_in_form(why, refused, [_best("Organisers cancelled the festival because the site was flooded.")])
-    assert told.level is Level.LIKELY and told.reason == IN_FORM
-    # No reason given, or a reason for something else: still refused.
-    assert answered_in_form(why, refused, [_best("Organisers cancelled the festival on Thursday.")]) == refused
-    assert answered_in_form(why, refused, [_best("The concert was cancelled because of rain.")]) == refused
