@@ -111,7 +111,7 @@ def doer_unsaid(question: str, sentence: str) -> bool:
     if m is None:
         return False
     deed, asked = base_stem(m.group("verb")), {base_stem(w) for w in words(m.group("rest")) if w not in STOPWORDS}
-    done = [t for t in parse_fast(sentence) if base_stem(t.text) == deed and t.pos_ != "NOUN"]
+    done = [t for t in parse_fast(sentence) if base_stem(t.text) == deed]
     passive = [t for t in done if any(c.dep_ == "auxpass" for c in t.children)]
     return bool(passive) and len(passive) == len(done) and all(
         not any(c.dep_ == "agent" for c in t.children) and any(
