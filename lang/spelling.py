@@ -19,6 +19,13 @@ def allowed_edits(word: str) -> int:
     return 0 if n < 4 else 1 if n <= 7 else 2
 
 
+def name_edits(name: str) -> int:
+    """Typos a whole name typed after its first word may carry: a word's allowance up to 14 letters, then three
+    ("aldous fenwrite" for "Aldous Fenwright": a surname typed as it sounds). The first word, typed as written,
+    has already picked out the name among the few the articles have."""
+    return 3 if len(name) >= 15 else allowed_edits(name)
+
+
 def same_word(typed: str, written: str) -> bool:
     """Is `typed` the word `written` with at most a few typos (letters swapped, missing, doubled, wrong, or one
     letter typed out of place)?"""
@@ -109,7 +116,8 @@ class Speller:
         names = self._next.get(a, ())
         if not names or w in names:
             return []
-        return [b for b in names if b[:1] == w[:1] and DamerauLevenshtein.distance(w, b) <= allowed_edits(f"{a} {w}")]
+        budget = name_edits(f"{a} {w}")
+        return [b for b in names if b[:1] == w[:1] and DamerauLevenshtein.distance(w, b) <= budget]
 
     def knows(self, word: str) -> bool:
         w = word.lower()

@@ -122,7 +122,9 @@ def names(text: str) -> list[str]:
         acronym = word.isupper() and len(word) > 1
         common = not acronym and (lower in STOPWORDS or lower in QUESTION_WORDS
                                   or (sentence_start and lower in FUNCTION_WORDS))
-        breaks = bool(re.search(r"[,;:()\"“”]", gap))
+        # A spaced dash parts two names ("LANCHESTER — Corin Vasey": a date line, then the story); "Lennon–McCartney"
+        # is one.
+        breaks = bool(re.search(r"[,;:()\"“”]|\s[—–]|[—–]\s", gap))
         if run and (breaks or not (capital or (word.lower() in _CONNECTORS and not breaks))):
             out.append(" ".join(run).strip())
             run = []

@@ -578,5 +578,13 @@ def test_a_yes_no_is_answered_by_a_verdict_next_to_the_best_sentence_in_its_pass
     ranked = [_best("Four people have fallen ill."), *others]
     assert len(ranked) > NEAR
     assert said_near(died, doubtful, [*ranked, verdict]) == (replace(doubtful, level=Level.LIKELY, reason=IN_FORM), 4)
-    # Beyond the best few, only the best sentence's own passage is read.
-    assert said_near(died, doubtful, [*ranked, elsewhere]) == (doubtful, 0)
+    # Asked of anyone, the one line that says so may be anywhere in what was found ("No one was injured.").
+    assert said_near(died, doubtful, [*ranked, elsewhere]) == (replace(doubtful, level=Level.LIKELY, reason=IN_FORM), 4)
+    # Asked of someone named, beyond the best few only the best sentence's own passage is read.
+    recalled = analyze("has the dairy recalled the cheese", flat_idf)
+    unsure = decide(recalled, _selected(_best("Four people have fallen ill."), 0.9, 0.3), threshold=0.4, sure=0.8,
+                    doubt=0.5)
+    said = _best("The dairy has recalled the cheese.")
+    assert said_near(recalled, unsure, [*ranked, said]) == (replace(unsure, level=Level.LIKELY, reason=IN_FORM), 4)
+    far = replace(said, candidate=replace(said.candidate, passage_id="a#1#5"))
+    assert said_near(recalled, unsure, [*ranked, far]) == (unsure, 0)

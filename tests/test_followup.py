@@ -174,6 +174,10 @@ def test_a_wire_date_line_is_not_what_a_turn_is_about_and_a_sentence_end_ends_a_
         == ["Dr Naomi Fisk"]
     # A day is never whom a later "he" stands for.
     assert focus("who won the cup", "A striker was sent off on Saturday before Tom Hale scored. [1]") == ["Tom Hale"]
+    # Nor is a date line after the lead of a doubtful answer; but a place typed in the question is that place.
+    doubtful = "The article may not say this; the closest it comes is: LANCHESTER — Corin Vasey was banned. [1]"
+    assert focus("did the tribunal believe his excuse", doubtful) == ["Corin Vasey"]
+    assert focus("how many jobs in lanchester", doubtful) == ["LANCHESTER", "Corin Vasey"]
 
 
 def test_a_word_capitalized_only_where_the_answer_starts_is_no_name():

@@ -318,3 +318,19 @@ def test_what_a_dispute_was_over_is_its_cause_but_not_a_time_or_a_place():
     assert not explains("There were three strikes over the past year.")
     assert not explains("The new bridge runs over the river.")
     assert not gives_reason("The mayor resigned over his expenses.")  # the judge's narrower signal is unchanged
+
+
+def test_a_surname_typed_as_it_sounds_after_the_first_name_is_the_articles_name():
+    from lang.spelling import Speller
+
+    speller = Speller.of_terms(["aldous_fenwright", "aldous", "fenwright", "fennel"])
+    assert speller.fix("who's aldous fenwrite") == "who's aldous fenwright"
+    assert speller.fix("who's aldous fletcher") == "who's aldous fletcher"  # far off: another man
+    assert Speller.of_terms(["al_gore", "al", "gore"]).fix("al gorr") == "al gore"
+
+
+def test_a_spaced_dash_parts_a_date_line_from_the_name_after_it():
+    from lang.words import names
+
+    assert names("LANCHESTER — Corin Vasey, a sprinter, was banned.")[:2] == ["LANCHESTER", "Corin Vasey"]
+    assert names("The Molotov–Ribbentrop pact was signed.") == ["Molotov Ribbentrop"]  # unspaced: one name

@@ -402,3 +402,19 @@ def test_could_not_denies_the_deed_and_could_does_not_state_it(question, sentenc
 def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
 
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # Asked of the future, a decided intention says Yes; a hope, a plan since dropped or a possible decision do not.
+    ("will the council rebuild the tower", "The council intends to rebuild the tower.", "Yes"),
+    ("is the council going to rebuild the tower", "Roth said the council intended to rebuild the tower.", "Yes"),
+    ("will the club appeal", "The club has decided to appeal against the ruling.", "Yes"),
+    ("will the council rebuild the tower", "The council does not intend to rebuild the tower.", "No"),
+    ("will the council rebuild the tower", "The council hopes to rebuild the tower.", None),
+    ("will the council rebuild the tower", "The council had planned to rebuild the tower.", None),
+    ("will the club appeal", "The club may decide to appeal against the ruling.", None),
+    ("did the council rebuild the tower", "The council intends to rebuild the tower.", None),  # not done yet
+])
+def test_a_decided_intention_answers_a_question_about_the_future(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

@@ -89,7 +89,8 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
             return False  # "may open", "will open": possible or future, not done
     for verb in [head] + [t for t in own if t.dep_ == "xcomp"]:
         infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if infinitive and verb.head.i != verb.i and word_stem(verb.head) not in asked:
+        if infinitive and verb.head.i != verb.i and word_stem(verb.head) not in asked \
+                and not ("will" in modals and _intends(verb.head)):
             return False  # "aims to open", "went there to meet": only the aim is stated
     if head.dep_ in ("ccomp", "csubj", "csubjpass"):
         governor = head.head
@@ -104,6 +105,17 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
                 noun.dep_ not in SUBJECTS and any(denies(c, {verb.i}, asked) for c in verb.children)):
             return False
     return True
+
+
+def _intends(verb) -> bool:
+    """Is the verb a decided intention, as "Will X ...?" and "Is X going to ...?" ask of the future ("the
+    council intends to rebuild", "has agreed to pay", "is set to close"; not "hopes to", "had planned to", "may
+    decide to")?"""
+    return word_stem(verb) in _INTENDS and not any(
+        c.dep_ in ("aux", "auxpass") and (c.lower_ == "had" or auxiliary(c.text) in MODALS) for c in verb.children)
+
+
+_INTENDS = frozenset(base_stem(w) for w in "intend plan decide agree promise pledge vow go set due".split())
 
 
 def _claimed(head) -> bool:

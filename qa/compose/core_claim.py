@@ -3,6 +3,8 @@ main verb (or one the crowd uses for it, or its opposite outcome) with the quest
 one clause of the sentence states or denies it (used by qa/compose/yesno.py)."""
 from __future__ import annotations
 
+import re
+
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
@@ -35,6 +37,7 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         rest = _as_statement(first, rest)  # "Was anyone injured ...?" is read as "anyone was injured ..."
         if rest is None:
             return None  # a question about what something *is* ("Was it the first?") needs every word
+        rest = _GOING_TO.sub("will ", rest, count=1)  # "X is going to rebuild it": the claim is "rebuild"
     else:
         rest = _that_restored(rest)  # "Berg admit staff were misled" is read as "... admit that staff were ..."
     q, doc = parse_full(rest.rstrip(" ?!.") + "."), parse_full(sentence)
@@ -143,6 +146,8 @@ def _as_statement(be: str, rest: str) -> str | None:
     at = verb.idx - len(be) - 1
     return f"{rest[:at]}{be.lower()} {rest[at:]}"
 
+
+_GOING_TO = re.compile(r"\b(?:is|are|am) going to (?=\w)", re.I)
 
 _CLAUSE_VERBS = frozenset(base_stem(w) for w in """admit deny claim believe think know accept agree confirm announce say
 tell report argue insist warn suggest acknowledge reveal""".split())

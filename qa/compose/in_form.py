@@ -9,9 +9,9 @@ from typing import Sequence
 
 from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
-from lang.rules import FINDINGS, dispute_over, dispute_words, explains, states_findings
+from lang.rules import FINDINGS, INDEFINITES, dispute_over, dispute_words, explains, states_findings
 from lang.tagging import base_terms
-from lang.words import names, stem, terms
+from lang.words import names, stem, terms, words
 from qa.judgment.abstain import Decision
 from qa.judgment.evidence import Scored
 from qa.judgment.answer_kinds import age_beside
@@ -183,6 +183,10 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
         if said is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), said
         looked = [i for i, e in enumerate(evidence) if i and (i < NEAR or e.passage_id == near[0].passage_id)]
+        if words(asked)[1:2] and words(asked)[1] in INDEFINITES:
+            # "Was anybody hurt when the tower came down?" / "No one was injured.": the one line that says so may
+            # sit anywhere in the story, in no passage the question's words bring up first.
+            looked += [i for i in range(1, len(evidence)) if i not in looked]
         told = next((i for i in looked if yes_no(asked, evidence[i].text, text_before(evidence[i]))), None)
         if told is not None:  # "Has anybody died?" / "… and no deaths have been reported", next to the best one
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), told

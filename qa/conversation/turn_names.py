@@ -10,19 +10,26 @@ from lang.words import MONTHS, STOPWORDS, WEEKDAYS, names, terms, words
 
 WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(.+?)\s*\??\s*$", re.I)
 """A question of who someone is ("who is X", "who's X"): X."""
+_DATELINES = re.compile(r"(?:^|(?<=[:\]] ))" + DATELINE.pattern.removeprefix("^"), re.M)
+"""A date line where the answer opens with its story's first sentence, after a lead ("The closest it comes is:
+HARLOW — ...") or a citation mark."""
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z]{5}[.!?])\s+")
 """Where an answer's sentences part ("Mayor. Mayor Ana Roth ..."; not "Dr. Roth", "Sept. 11"): a name ends there."""
 
 
 def focus(question: str, answer: str) -> list[str]:
     """The names a turn is about: "who is X" -> X; "who did Y" -> the person the answer names."""
-    # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
-    answer = DATELINE.sub("", answer, count=1)
     # A list ("4 people in “…”, most mentioned first: - …"): about its first row. Only a list the answer opens with,
     # not the "Also possibly: - …" after a sentence.
     listed = re.match(r"[^:.!?]*:\s+-\s", answer)
     answer = answer[listed.end():] if listed else answer
-    q_names = names(question) or _typed_lower(question, answer)
+    # A name typed in lower case counts beside those written with capitals ("how many of Quillon's in farrowgate"),
+    # a date line's place among them.
+    q_names = names(question)
+    written = {w for n in q_names for w in words(n)}
+    q_names += [n for n in _typed_lower(question, answer) if not set(words(n)) & written]
+    # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
+    answer = _DATELINES.sub("", answer)
     m = WHO_IS.match(question)
     if m and q_names:
         return q_names
@@ -85,7 +92,7 @@ def their_body(question: str, answer: str, context: list[str]) -> str | None:
     if not _BODY_OF.search(question):
         return None
     people = {t for c in context for t in terms(c)}
-    first = _first_sentence(DATELINE.sub("", answer, count=1))
+    first = _first_sentence(_DATELINES.sub("", answer))
     bodies = [b for b in map(_body_in, names(first)) if b and len(b.split()) >= 2 and not set(terms(b)) & people]
     return _BODY_OF.sub(f"the {bodies[0]}", question, count=1) if bodies else None
 
