@@ -1,12 +1,12 @@
-"""The form of a question beyond a single fact: a summary, a list of who is who, a definition, a timeline,
-what happened after something, what someone thinks. Read from general English wording; None for a plain
-factual question."""
+"""The form of a question beyond a single fact: a summary, a list of who is who, a definition, a timeline, what
+happened after something, what someone thinks. Read from general English wording; None for a plain factual one."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .findings import is_document
 from .rules import KIND_NOUNS, ORGANISATION_SORTS
 from .story_words import ART as _ART, story as _story
 from .words import STOPWORDS
@@ -250,7 +250,7 @@ def form(question: str) -> Form | None:
     if m:
         x = next((g for g in m.group("x", "x2", "x3", "x4", "x5", "x6") if g), None)
         y = next((g for g in m.group("y", "y2", "y3", "y4", "y5", "y6") if g), "")
-        if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I):
+        if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I) and not is_document(x):
             return Form(Kind.OPINION, subject=x.strip(), topic=y.strip())
     m = _DEFINE.match(q)
     who = _WHO_IS.match(q)

@@ -63,22 +63,6 @@ def is_reporting(word: str) -> bool:
     return stem(word.lower()) in _REPORTING
 
 
-FINDINGS = re.compile(
-    r"^\s*what\s+(?:did|does|do|has|have)\s+(?:the|this|that|a|their|its)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?P<source>study|report|survey|research|researchers|scientists|analysis|review|poll|audit|investigation|"
-    r"inquiry|trial|experiment|data)\s+(?:find|found|show|conclude|suggest|reveal)\b", re.I)
-"""A question for what a study or report found ("What did the study find?", "What did the survey show?")."""
-
-
-def states_findings(source: str, sentence: str) -> bool:
-    """Does the sentence give what the source found: attributed to it ("…, according to a study", "the study
-    found that …", "researchers showed …")?"""
-    noun = re.escape(source.lower().rstrip("s"))
-    return re.search(rf"\baccording\s+to\s+(?:a|an|the|their|its|this)?\s*(?:[\w-]+\s+){{0,2}}?{noun}s?\b"
-                     rf"|\b{noun}s?\s+(?:has\s+|have\s+)?(?:found|finds|showed|shows|shown|concluded|concludes|"
-                     rf"suggested|suggests|revealed|reveals)\b", sentence, re.I) is not None
-
-
 def negated(text: str) -> bool:
     """Does the text contain a negation word ("not", "never", "didn't")?"""
     return any(is_negation(w) for w in _raw_words(text))

@@ -256,6 +256,12 @@ def test_what_a_study_found_is_answered_in_form_by_a_sentence_that_gives_its_fin
     assert answered_in_form(found, doubtful, [_best(funded)]).level is Level.DOUBTFUL
     mayor = analyze("What did the mayor find?", flat_idf)  # not a study or a report
     assert answered_in_form(mayor, doubtful, [_best(lead)]).level is Level.DOUBTFUL
+    # What a survey said, stated by "the report" on it, the survey named just before.
+    said = analyze("what did the 2022 survey say about the tower", flat_idf)
+    rated = "The report rated the tower as poor but stable."
+    assert answered_in_form(said, doubtful, [_after("The council commissioned a survey in 2022. ", rated)]).level \
+        is Level.LIKELY
+    assert answered_in_form(said, doubtful, [_after("The council met in 2022. ", rated)]).level is Level.DOUBTFUL
 
 
 def test_a_yes_no_answer_is_doubtful_when_its_sentence_only_plans_or_allows_the_claim():
@@ -564,6 +570,19 @@ def test_a_question_refused_by_the_judge_is_answered_by_a_best_sentence_in_the_f
     # Any other question the judge refuses stays refused.
     other = analyze("how much are the staff paid", flat_idf)
     assert answered_in_form(other, refused, [_best("The company's 64 staff are paid monthly.")]) == refused
+
+
+def test_a_why_is_answered_by_a_reason_that_says_the_word_asked_by_its_like():
+    from qa.compose.in_form import answered_in_form
+
+    asked = analyze("why is the bakery closed", flat_idf)
+    refused = decide(asked, _selected(_best("The board met."), 0.05, 0.2), threshold=0.4, sure=0.8, doubt=0.5)
+    before = "Priya Haldane, who runs a bakery on the square, was angry. "
+    shut = "Her shop has been shut since Sunday because it lies inside the police cordon."
+    assert answered_in_form(asked, refused, [_after(before, shut)]).level is Level.LIKELY
+    assert answered_in_form(asked, refused, [_best(shut)]) == refused  # no bakery named
+    losing = "Her shop is losing money because trade has fallen."  # a reason, but for nothing asked
+    assert answered_in_form(asked, refused, [_after(before, losing)]) == refused
 
 
 def test_a_yes_no_is_answered_by_a_verdict_next_to_the_best_sentence_in_its_passage():

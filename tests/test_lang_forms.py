@@ -130,6 +130,9 @@ def test_single_fact_questions_have_no_special_form(question):
 def test_the_opinion_asked_about_keeps_speaker_and_topic():
     f = form("What did Weber say about the price?")
     assert (f.kind, f.subject, f.topic) == (Kind.OPINION, "Weber", "the price")
+    # A study or a report is no speaker: what it said is a finding, read from the sentences themselves.
+    assert form("what did the 2022 survey say about the tower") is None
+    assert form("What does the council's review say?") is None
 
 
 def test_relative_dates_resolve_against_the_date_before_them_and_the_article():

@@ -138,7 +138,8 @@ def test_who_runs_a_body_is_whoever_the_article_says_leads_it_by_any_of_its_name
     doc = article(text)
     for asked in ("head of Harlow Water Authority", "head of the HWA"):
         assert role_holder(doc, asked).name == "Rosa Delgado", asked
-    assert role_holder(doc, "head of River Watch") is None  # "its director": whose, the text does not say here
+    # "its director" after the one body the sentence before names is that body's.
+    assert role_holder(doc, "head of River Watch").name == "Claire Benton"
 
 
 def test_its_head_after_a_sentence_about_a_body_leads_that_body():
@@ -378,3 +379,18 @@ def test_a_name_taken_for_a_person_that_extends_an_organisations_is_that_organis
     found = {e.name: e for e in entities(article(text))}
     assert found["Brightgate Live"].kind == ORGANISATION and "Brightgate" not in found
     assert found["Paper Lanterns"].kind != PERSON  # a band is a group, not a person
+
+
+def test_its_head_after_a_sentence_naming_one_body_anywhere_and_a_leader_asked_by_the_body_s_name():
+    from qa.skills.holders import leader_named, role_holder
+
+    text = ("The case was brought by the Sport Integrity Commission (SIC), the body that tests athletes. Its chief "
+            "executive, Rhona Castellan, said the ruling was clear.\nOn Monday the Harbour Trust met the Dunmore "
+            "Council. Its director, Ivo Marr, said nothing.\n")
+    doc = article(text)
+    assert role_holder(doc, "head of the Sport Integrity Commission").name == "Rhona Castellan"
+    for asked in ("the integrity commission boss", "the head of the integrity commission", "the SIC chief"):
+        assert leader_named(doc, asked).name == "Rhona Castellan", asked
+    # Two bodies before "its": whose director, the text does not say.
+    assert leader_named(doc, "the harbour trust director") is None
+    assert leader_named(doc, "the commission") is None  # no one's role asked

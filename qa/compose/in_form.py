@@ -9,7 +9,8 @@ from typing import Sequence
 
 from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
-from lang.rules import FINDINGS, INDEFINITES, dispute_over, dispute_words, explains, states_findings
+from lang.findings import FINDINGS, states_findings
+from lang.rules import INDEFINITES, dispute_over, dispute_words, explains
 from lang.tagging import base_terms
 from lang.words import names, stem, terms, words
 from qa.judgment.abstain import Decision
@@ -58,7 +59,8 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "How old is X?" / "X, 41, was ..."
     findings = FINDINGS.match(without_note(q.text))
-    if findings and any(states_findings(findings.group("source"), e.text) and not e.missing for e in cited):
+    if findings and any(states_findings(findings.group("source"), e.text, text_before(e)[-300:]) and not e.missing
+                        for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     return decision
 
@@ -76,7 +78,8 @@ def _reason_for(question: str, asked: set[str], e: Scored) -> bool:
     missing = [a for a in asked if not covered({a}, said | set(terms(text_before(e))))]
     # The deed named by its noun ("the increase", "the sale") is the one asked about: its object may go unsaid.
     named = set(phrasal_meanings(question)) | asked
-    return bool(asked & said) and (not missing or len(missing) == 1 and bool(by_meaning) and any(
+    # The sentence holds one of them at least, itself or by a word of like meaning ("closed" / "shut").
+    return any(covered({a}, said) for a in asked) and (not missing or len(missing) == 1 and bool(by_meaning) and any(
         stem(w) in named for w in re.findall(r"\b(?:the|this|that)\s+(\w+)", e.text, re.I)))
 
 

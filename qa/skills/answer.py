@@ -29,7 +29,7 @@ from .article import ArticleDoc, Library, Line
 from .conditions import what_if
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
-from .holders import holder
+from .holders import holder, leader_named
 from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning, unnamed
@@ -276,8 +276,9 @@ class Skills:
         infos = self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
         for doc in filter(None, map(self.library.get, infos)):
             # By name, or by what the article calls them ("the headteacher": "Headteacher Fiona Castleden").
-            said = [s for s in statements(doc)
-                    if s.speaker.matches(f.subject) or speaker_terms and speaker_terms <= called(doc, s.speaker)]
+            head = leader_named(doc, f.subject)  # "the commission boss": whoever the article says leads it
+            said = [s for s in statements(doc) if s.speaker.matches(f.subject) or s.speaker is head
+                    or speaker_terms and speaker_terms <= called(doc, s.speaker)]
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
                 said = carried_on(said, [s for s in said if topic & set(terms(s.line.text))] or [
                     s for s in said if topic & set(terms(around(doc, s.line)))] or (

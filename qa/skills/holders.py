@@ -67,7 +67,29 @@ def _of_body(doc: ArticleDoc, e: Entity, body: Entity) -> bool:
     if not re.match(r"\s*(?:its|their)\b", role) or line is None or line.number < 1:
         return False
     before = re.sub(r"^[\s\"“]*(?:[Tt]he\s+)?", "", doc.lines[line.number - 1].text)
-    return any(before.startswith(a) for a in body.aliases)
+    if any(before.startswith(a) for a in body.aliases):
+        return True
+    # Or the one body the sentence before names ("The case was brought by the Sport Integrity Commission (SIC),
+    # the body responsible for testing. Its chief executive, ..."): "its" has no other to point at.
+    bodies = {o.name for o in entities(doc) if o.kind != PERSON and any(_names(before, a) for a in o.aliases)}
+    return bodies == {body.name}
+
+
+def _names(text: str, alias: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text) is not None
+
+
+def leader_named(doc: ArticleDoc, subject: str) -> Entity | None:
+    """The person a question names by leading a body ("the integrity commission boss", "the head of the SIC",
+    "the union's leader"), else None."""
+    words = re.findall(r"[\w'’-]+", subject.lower())
+    words = words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words
+    if len(words) < 2:
+        return None
+    if words[-1] in LEADS:  # "the integrity commission boss", "the union's chief"
+        body = " ".join(w for w in words[:-1] if w not in ("the", "a", "an")).removesuffix("'s").removesuffix("’s")
+        return role_holder(doc, f"head of {body}") if body else None
+    return role_holder(doc, " ".join(words)) if words[0] in LEADS and "of" in words else None
 
 
 def _describes(role: str, body: str) -> bool:
