@@ -8,7 +8,7 @@ DOCUMENTS = ("study|report|survey|research|analysis|review|poll|audit|investigat
              "assessment|inspection|evaluation")
 """What a study or a report is called: a source that finds and states, not a person who says."""
 FINDINGS = re.compile(
-    r"^\s*what\s+(?:did|does|do|has|have)\s+(?:the|this|that|a|their|its)?\s*(?:[\w-]+\s+){0,2}?"
+    r"^\s*what\s+(?:did|does|do|has|have)\s+(?:the|this|that|a|their|its)?\s*(?:[\w'’-]+\s+){0,2}?"
     rf"(?P<source>{DOCUMENTS}|researchers|scientists)\s+(?:find|found|show|conclude|suggest|reveal|say)\b", re.I)
 """A question for what a study or report found ("What did the study find?", "What did the survey say?")."""
 _STATED = r"(?:found|finds|showed|shows|shown|concluded|concludes|suggested|suggests|revealed|reveals"
@@ -26,6 +26,8 @@ def states_findings(source: str, sentence: str, before: str = "") -> bool:
     found that …", "researchers showed …"), or, the source named just `before` it, opened by the report that
     states it ("The council commissioned a survey in 2022. The report rated the tower as poor.")?"""
     noun = re.escape(source.lower().rstrip("s"))
+    # "The firm's report, delivered two weeks ago, found ...": a clause between commas may come between.
     return re.search(rf"\baccording\s+to\s+(?:a|an|the|their|its|this)?\s*(?:[\w-]+\s+){{0,2}}?{noun}s?\b"
-                     rf"|\b{noun}s?\s+(?:has\s+|have\s+)?{_STATED})\b", sentence, re.I) is not None or (
+                     rf"|\b{noun}s?(?:,[^,]{{1,80}},)?\s+(?:has\s+|have\s+)?{_STATED})\b", sentence,
+                     re.I) is not None or (
         re.search(rf"\b{noun}s?\b", before, re.I) is not None and _BY_DOCUMENT.match(sentence) is not None)

@@ -74,6 +74,8 @@ _SUMMARY = re.compile(
     # "What happened with the mayor, in a few sentences?": a length asked for is a summary's
     r"|^(?P<rest6>.*?)[,\s]+in\s+(?:a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
     r"(?:sentences?|lines?|words|points|bullet\s*points|bullets)" + _Q_END +
+    r"|^\s*in\s+(?:a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?(?:sentences?|lines?|words|"
+    r"points)[,:\s]+(?P<rest9>[^?]*?)" + _Q_END +  # "in a couple of sentences, what happened at the farm"
     # "what happened at the plant? short summary pls": the question first, the summary asked after it
     r"|^(?P<rest7>[^?.!]+?)\s*[?.!,]+\s*(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?(?:summary|summari[sz]e|"
     r"tl;?\s?dr|recap)(?:\s+(?:please|pls|plz))?" + _Q_END +
@@ -136,14 +138,16 @@ _TIMELINE = re.compile(
     r"\b(?:time\s*line|chronolog(?:y|ical)|sequence\s+of\s+events|order\s+of\s+events|key\s+dates|"
     r"(?:list|give|show|tell)\s+(?:me\s+)?(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:dates|events)|what\s+happened\s+when|"
     r"(?:which|what)\s+(?:events|dates)\s+(?:are|were)\s+(?:mentioned|reported|described)|in\s+what\s+order|"
-    r"walk\s+(?:me|us)\s+through\s+(?:the\s+)?(?:events|story|timeline)|what\s+happened\s+first)\b", re.I)
+    r"walk\s+(?:me|us)\s+through\s+(?:the\s+)?(?:events|story|timeline)|what\s+happened\s+first)\b"
+    r"|^\s*what\s+happened\b[^?]*?,?\s+in\s+order" + _Q_END, re.I)  # "what happened at the farm, in order"
 _ON_DATE = re.compile(r"^\s*what\s+(?:happened|took\s+place|occurred)\s+(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|"
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^?]*?)" + _Q_END, re.I)
 _DID_ON = re.compile(r"^\s*what\s+(?:did|does|will|was|were|is)\s+(?P<who>[^?]+?)\s+(?:do|doing|done|up\s+to)\s+"
                      r"(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|(?:monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)[^?]*?)" + _Q_END, re.I)
 """What someone did on a day: the day's events that name them."""
-_AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|happened\s+next)\s*(?:next\s+)?"
+_AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|happened\s+next|happens|will\s+happen|"
+                    r"comes)\s*(?:next\s+)?"
                     r"(?:(?:the|a|one|two|three|\d+)\s+(?:next\s+)?(?:days?|weeks?|months?|years?)\s+)?"
                     r"(?P<dir>after|following|since|before|prior\s+to|then|next)\b\s*(?P<event>[^?]*?)" + _Q_END, re.I)
 _OPINION = re.compile(
@@ -207,29 +211,25 @@ def form(question: str) -> Form | None:
         q = pattern.sub(written, q)
     if _TIMELINE.search(q):
         return Form(Kind.TIMELINE, subject=_story(_TIMELINE.sub(" ", q)))
-    m = _ON_DATE.match(q)
-    if m:
+    if m := _ON_DATE.match(q):
         return Form(Kind.TIMELINE, subject=m.group("when").strip())
-    m = _DID_ON.match(q)
-    if m:
+    if m := _DID_ON.match(q):
         return Form(Kind.TIMELINE, subject=m.group("when").strip(), topic=m.group("who").strip())
     m = _AFTER.match(q)
     if m and m.group("event"):
         return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))
     m = _SUMMARY.match(q)
     if m:
-        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6", "rest7", "rest8")
+        rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6", "rest7", "rest8", "rest9")
                      if g is not None), "")
         asked = form(rest) if m.group("rest7") or m.group("rest8") else None  # "whats the X story about, short version"
         return asked if asked is not None and asked.kind is Kind.SUMMARY else Form(Kind.SUMMARY, subject=_story(rest))
     m = _ABOUT.match(q)
     if m and m.group("x") == m.group("x").lower():  # "what is the study about?"; not "the Domesday Book"
         return Form(Kind.SUMMARY, subject=m.group("x"))
-    m = _LEADS.match(q)
-    if m:
+    if m := _LEADS.match(q):
         return Form(Kind.WHO_IS, subject=f"head of {m.group('body').strip()}")
-    m = _SPEAKERS.match(q)
-    if m:
+    if m := _SPEAKERS.match(q):
         return Form(Kind.ENTITIES, subject=_story(m.group("rest")), entity=SPEAKER)
     m = _ENTITIES.match(q)
     if m and (m.group("rest2") is not None or _LIST_TAIL.match(m.group("rest") or "")):
@@ -239,11 +239,9 @@ def form(question: str) -> Form | None:
         return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("story") or m.group("rest2") or ""),
                     entity=entity, topic=ORGANISATION_SORTS.get(nouns[0], "") if len(nouns) == 1 and not re.fullmatch(
                         _ANY_ORGANISATION, nouns[0]) else "")
-    m = _SAYS.match(q)
-    if m:
+    if m := _SAYS.match(q):
         return Form(Kind.MENTION, subject=(m.group("x") or m.group("y")).strip(), explicit=True)
-    m = _MENTION.match(q)
-    if m:
+    if m := _MENTION.match(q):
         return Form(Kind.MENTION, subject=next(g for g in m.group("a", "b", "c", "d", "e") if g is not None).strip())
     q = _SCOPE.sub("", q)
     m = _OPINION.match(q)

@@ -149,7 +149,7 @@ KIND_NOUNS = {
     "place": frozenset("""city town village capital country nation state province region island district county port
         area neighbourhood neighborhood suburb river sea lake mountain peninsula territory republic kingdom
         delta valley coast bay island islands street avenue square park airport harbour harbor reservoir dam canal
-        basin forest desert beach road lane""".split()),
+        basin forest desert beach road lane bridge tunnel viaduct pier""".split()),
     "organisation": frozenset("""company firm group agency organisation organization association alliance party
         maker manufacturer bank council authority ministry department office union committee institute university
         newspaper magazine outlet network charity coalition consultancy contractor startup corporation airline club
@@ -249,6 +249,16 @@ def explains(text: str, asked: frozenset[str] | set[str] = frozenset(), by_time:
                for m in found)
 
 
+def after_deed(text: str) -> bool:
+    """Does the sentence say what was done, or found, before it that brought it about ("disqualified after arbiters
+    found a phone", "recalled after tests found listeria"), not only when ("resigned after the vote on Monday")?"""
+    return _AFTER_DEED.search(text) is not None
+
+
+_AFTER_DEED = re.compile(r"\bafter\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,4}?(?:found|discovered|revealed|showed|failed|"
+                         r"refused|admitted|tested|confirmed|ruled|rejected|left|caused|missed|broke)\b", re.I)
+"""What came before as a deed that brought it about ("disqualified after arbiters found a phone", "recalled after
+tests found listeria"), not a time ("resigned after the vote on Monday")."""
 _INTENT = re.compile(r"aims?\s+to|aimed\s+at", re.I)
 """A purpose that is only an intent: it explains nothing when what follows it is what the question asks."""
 

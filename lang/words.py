@@ -124,7 +124,8 @@ def names(text: str) -> list[str]:
                                   or (sentence_start and lower in FUNCTION_WORDS))
         # A spaced dash parts two names ("LANCHESTER — Corin Vasey": a date line, then the story); "Lennon–McCartney"
         # is one.
-        breaks = bool(re.search(r"[,;:()\"“”]|\s[—–]|[—–]\s", gap))
+        breaks = bool(re.search(r"[,;:()\"“”]|\s[—–]|[—–]\s", gap)) or (  # "… was 17. Priya Halloway said …"
+            bool(run) and run[-1].isdigit() and re.match(r"\.\s", gap) is not None)
         if run and (breaks or not (capital or (word.lower() in _CONNECTORS and not breaks))):
             out.append(" ".join(run).strip())
             run = []

@@ -262,6 +262,10 @@ def test_what_a_study_found_is_answered_in_form_by_a_sentence_that_gives_its_fin
     assert answered_in_form(said, doubtful, [_after("The council commissioned a survey in 2022. ", rated)]).level \
         is Level.LIKELY
     assert answered_in_form(said, doubtful, [_after("The council met in 2022. ", rated)]).level is Level.DOUBTFUL
+    # Asked by whose report it is; a clause between commas before what it found.
+    firm = analyze("what did the engineering firm's report find", flat_idf)
+    found_it = "The firm's report, delivered to the council two weeks ago, found corrosion along the deck."
+    assert answered_in_form(firm, doubtful, [_best(found_it)]).level is Level.LIKELY
 
 
 def test_a_yes_no_answer_is_doubtful_when_its_sentence_only_plans_or_allows_the_claim():

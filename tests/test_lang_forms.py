@@ -20,6 +20,9 @@ from lang.spelling import closest, same_word
     ("Give me a timeline of the events", Kind.TIMELINE, ""),
     ("What happened on May 3?", Kind.TIMELINE, "May 3"),
     ("What happened after the vote in Lakeside?", Kind.AFTER, "the vote in Lakeside"),
+    ("what happens after the cull", Kind.AFTER, "the cull"),  # asked of what is still to come
+    ("in a couple of sentences what happened at redlands farm", Kind.SUMMARY, "redlands farm"),
+    ("what happened at the farm, in order", Kind.TIMELINE, ""),
     ("What is the IAEA?", Kind.DEFINE, "IAEA"),
     ("what does WHO stand for", Kind.DEFINE, "WHO"),
     ("What does the term subsidiarity refer to?", Kind.DEFINE, "subsidiarity"),
@@ -337,3 +340,5 @@ def test_a_spaced_dash_parts_a_date_line_from_the_name_after_it():
 
     assert names("LANCHESTER — Corin Vasey, a sprinter, was banned.")[:2] == ["LANCHESTER", "Corin Vasey"]
     assert names("The Molotov–Ribbentrop pact was signed.") == ["Molotov Ribbentrop"]  # unspaced: one name
+    # A number that ends a sentence is not the first word of the name that starts the next.
+    assert names("The answer was 17. Priya Halloway said so.") == ["17", "Priya Halloway"]

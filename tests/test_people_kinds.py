@@ -14,7 +14,7 @@ from lang.spelling import Speller
 from lang.words import stem
 from qa.skills.article import ArticleDoc, Line
 from qa.skills.entities import ORGANISATION, PERSON, PLACE, entities
-from qa.skills.speakers import statements
+from qa.skills.speakers import asked_terms, statements
 
 TEXT = """Measles outbreak grows
 
@@ -394,3 +394,33 @@ def test_its_head_after_a_sentence_naming_one_body_anywhere_and_a_leader_asked_b
     # Two bodies before "its": whose director, the text does not say.
     assert leader_named(doc, "the harbour trust director") is None
     assert leader_named(doc, "the commission") is None  # no one's role asked
+
+
+def test_an_age_between_commas_is_no_role_the_clause_after_it_is():
+    doc = article("The school will lock phones away. Priya Halloway, 17, who chairs the student council, said most "
+                  "pupils had accepted it.\n")
+    halloway = next(e for e in entities(doc) if e.name == "Priya Halloway")
+    assert halloway.role == "who chairs the student council"
+
+
+def test_a_name_written_only_where_a_place_goes_is_a_place_and_he_is_the_last_person():
+    text = ("The bridge links Tollbrook with the villages of Ashby Senn and Marrowgate. Gareth Mulvey, who runs a "
+            "garage in Ashby Senn, said takings had fallen. \"The council has done nothing,\" he said.\n")
+    doc = article(text)
+    kinds = {e.name: e.kind for e in entities(doc)}
+    assert kinds["Ashby Senn"] == PLACE and kinds["Gareth Mulvey"] == PERSON
+    assert [s.speaker.name for s in statements(doc)] == ["Gareth Mulvey", "Gareth Mulvey"]
+
+
+def test_a_speaker_is_known_by_what_their_role_says_they_do_and_by_a_short_form():
+    from qa.skills.speakers import called, known_as
+
+    doc = article("Gareth Mulvey, who runs a garage in Ashby Senn, said takings had fallen. Dr Fiona Redfern, the "
+                  "chief veterinary officer, disagreed that more money was the answer.\n")
+    found = {e.name: e for e in entities(doc)}
+    assert known_as(asked_terms("the garage owner"), called(doc, found["Gareth Mulvey"]))
+    assert known_as(asked_terms("the chief vet"), called(doc, found["Fiona Redfern"]))
+    assert not known_as(asked_terms("the chief ve"), called(doc, found["Fiona Redfern"]))  # too short to say
+    assert not known_as(asked_terms("the garage manager"), called(doc, found["Gareth Mulvey"]))
+    # Disagreeing is a view: the sentence is hers.
+    assert [s.speaker.name for s in statements(doc)][-1] == "Fiona Redfern"

@@ -96,3 +96,10 @@ def test_a_date_the_sentence_plans_for_after_the_articles_day_is_not_what_came_n
     told = _sentences("The council voted on Monday to raise fares, and on Tuesday the mayor resigned.")
     _, step = timeline.after(told, told.lines[0])
     assert step.line.number == 0 and step.date.text == "on Tuesday"  # told in the same sentence, and past
+
+
+def test_a_next_sentence_that_says_it_comes_then_is_what_came_after():
+    assert timeline.goes_on("The sheds will then be cleaned and disinfected.")
+    assert timeline.goes_on("Afterwards, the crowd went home.")
+    for not_next in ("Since then the farm has been empty.", "Back then it was small.", "It was then that they knew."):
+        assert not timeline.goes_on(not_next), not_next

@@ -10,7 +10,7 @@ from typing import Sequence
 from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
 from lang.findings import FINDINGS, states_findings
-from lang.rules import INDEFINITES, dispute_over, dispute_words, explains
+from lang.rules import INDEFINITES, after_deed, dispute_over, dispute_words, explains
 from lang.tagging import base_terms
 from lang.words import names, stem, terms, words
 from qa.judgment.abstain import Decision
@@ -200,17 +200,19 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
     unsaid = next((text for text in texts if what and left_unsaid(what, text, strict=True)), None)
     if unsaid is not None:
         return _not_made_known(decision, unsaid), 0
-    if q.wh == "why" and not _gives_reason(q, near[0]):
-        reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e)), None)
+    if q.wh == "why" and not _gives_reason(q, near[0], deeds=False):  # a reason stated, before what came first
+        reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e, deeds=False)), None)
         if reason is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), reason
     return decision, 0
 
 
-def _gives_reason(q: Question, e: Scored) -> bool:
-    """Does the sentence give a reason for what "why" asks about (every word of it, as answered_in_form reads)?"""
+def _gives_reason(q: Question, e: Scored, deeds: bool = True) -> bool:
+    """Does the sentence give a reason for what "why" asks about (every word of it, as answered_in_form reads)?
+    `deeds`: what was found or done before it counts too ("disqualified after arbiters found a phone")."""
     named = {t for n in q.names for t in terms(n)}
-    return explains(e.text, by_time=False) and not e.missing and _reason_for(q.text, set(q.terms) - named, e)
+    return (explains(e.text, by_time=False) or deeds and after_deed(e.text)) and not e.missing and _reason_for(
+        q.text, set(q.terms) - named, e)
 
 
 def _not_made_known(decision: Decision, sentence: str) -> Decision:

@@ -19,7 +19,7 @@ from lang.glosses import gloss
 from lang.motives import asks_motive
 from lang.rules import PRONOUNS
 from lang.next_steps import asks_next
-from lang.words import stem, terms
+from lang.words import STOPWORDS, stem, terms, words
 from qa.compose.compose import Draft
 from qa.question import without_note
 from qa.retrieval.corpus import Snapshot
@@ -34,7 +34,7 @@ from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentioning, unnamed
 from .outlook import next_steps
-from .speakers import around, asked_terms, called, carried_on, reasoned, statements, story_terms
+from .speakers import around, asked_terms, called, carried_on, known_as, reasoned, statements, story_terms
 from .summary import summarize
 from . import timeline
 from .sequence import what_came
@@ -235,13 +235,14 @@ class Skills:
 
     def after(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What came next (or before): the event the question names, then the article's next dated event."""
-        wanted = set(terms(f.subject))
+        wanted, said = set(terms(f.subject)), set(words(f.subject)) - STOPWORDS
         if not wanted:
             return None
         best: tuple[float, ArticleDoc, Line] | None = None
         for doc in filter(None, map(self.library.get, self._matching(f.subject, scope, snap)[:MAX_ARTICLES])):
             for line in (ln for ln in doc.lines if not doc.is_headline(ln)):  # a headline is no one event
-                share = len(wanted & set(terms(line.text))) / len(wanted)
+                # Of as many words, the one that names the event as asked ("The cull began", not "will be culled").
+                share = len(wanted & set(terms(line.text))) / len(wanted) + 0.01 * len(said & set(words(line.text)))
                 if best is None or share > best[0]:
                     best = (share, doc, line)
         if best is None or best[0] < 0.5:
@@ -278,7 +279,7 @@ class Skills:
             # By name, or by what the article calls them ("the headteacher": "Headteacher Fiona Castleden").
             head = leader_named(doc, f.subject)  # "the commission boss": whoever the article says leads it
             said = [s for s in statements(doc) if s.speaker.matches(f.subject) or s.speaker is head
-                    or speaker_terms and speaker_terms <= called(doc, s.speaker)]
+                    or speaker_terms and known_as(speaker_terms, called(doc, s.speaker))]
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
                 said = carried_on(said, [s for s in said if topic & set(terms(s.line.text))] or [
                     s for s in said if topic & set(terms(around(doc, s.line)))] or (

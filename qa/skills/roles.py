@@ -40,7 +40,19 @@ def kind_by_name(name: str, kind: str, text: str) -> str:
             return k
     if re.search(r"(?<![\w-])" + re.escape(name) + r"-based\b", text):
         return "place"
+    # Written only where a place goes ("a garage in Ashby Senn", "the villages of Ashby Senn and ..."): no one is
+    # "in" a person.
+    written = [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)]
+    if written and all(_where_a_place_goes(text[max(0, at - 30):at]) for at in written):
+        return "place"
     return kind
+
+
+def _where_a_place_goes(before: str) -> bool:
+    """Does the text before a name put a place there ("in", "near", "the villages of")?"""
+    of = re.search(r"\b([a-z]+)\s+of\s+$", before)
+    return re.search(r"\b(?:in|near|outside|around)\s+$", before) is not None or (
+        of is not None and bool(_forms(of.group(1)) & KIND_NOUNS["place"]))
 
 
 def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
@@ -80,7 +92,8 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
     # "Ana Ortiz, the commander of ...": an apposition of the name (or of the last name before it
     # when the parser hung it on the first of two: "Weber and Ortiz, the commander of ...").
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and not _is_entity(child):
+        if child.dep_ == "appos" and child.i >= span.end and not _is_entity(child) and not (
+                child.like_num and child.n_lefts + child.n_rights == 0):  # "Priya Halloway, 17, who ...": an age
             target_ok = not any(c.dep_ == "conj" and span.end <= c.i < child.i for c in root.children)
             if target_ok:
                 return _offsets(child.subtree)

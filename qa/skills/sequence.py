@@ -19,6 +19,9 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
         n = citer.cite(doc, anchor)
         return SkillAnswer(Draft(f"Next, the article says: {anchor.text.strip()} [{n}]", tuple(citer.citations),
                                  Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
+    following = doc.lines[anchor.number + 1] if anchor.number + 1 < len(doc.lines) else None
+    if not before and following is not None and following.passage is anchor.passage and timeline.goes_on(following.text):
+        mine = None  # "The cull began on Thursday. The sheds will then be cleaned ...": the next sentence says it
     if mine is None:  # the event is not dated: what the article tells next (or just before)
         k = anchor.number + (-1 if before else 1)
         if not 0 <= k < len(doc.lines):

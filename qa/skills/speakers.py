@@ -16,7 +16,8 @@ from .entities import PERSON, Entity, entities
 _VIEW_VERBS = """say tell think believe estimate argue warn comment add claim note insist accuse urge predict
 expect fear call describe explain write announce stress suggest acknowledge admit deny complain worry hope doubt
 reckon concede conclude maintain assert contend caution promise vow said told thought believed estimated wrote
-says tells thinks believes estimates""".split()
+says tells thinks believes estimates disagree reject dismiss dispute criticise criticize condemn welcome defend
+blame""".split()
 _VIEW_STEMS = frozenset(stem(w) for w in _VIEW_VERBS)
 _QUOTES = "“\"«"
 
@@ -156,4 +157,18 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
     # A body's names: its aliases, and the acronym given in brackets after its name ("... Council (MSC)").
     bodies = [a for e in entities(doc) if e.kind != PERSON and any(a in role for a in e.aliases)
               for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))]
-    return {stem(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}
+    called = {stem(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}
+    # "who runs a garage" is the garage owner; "who chairs the board", its chair.
+    return called | {stem(doer) for verb, doer in _DOERS.items() if stem(verb) in called}
+
+
+def known_as(asked: set[str], called: set[str]) -> bool:
+    """Is every word the question calls a speaker by among what the article calls them, a short form by the word
+    it shortens ("the chief vet" / "the chief veterinary officer", "the finance exec" / "executive")?"""
+    return all(a in called or len(a) >= 3 and any(c.startswith(a) and len(c) > len(a) + 2 for c in called)
+               for a in asked)
+
+
+_DOERS = {"runs": "owner", "owns": "owner", "manages": "manager", "founded": "founder", "leads": "leader",
+          "chairs": "chairman", "heads": "head", "teaches": "teacher", "coaches": "coach", "trains": "trainer"}
+"""Who does what a role says they do ("Gareth Mulvey, who runs a garage": the garage owner)."""

@@ -109,6 +109,16 @@ def following(doc: ArticleDoc, step: Event, limit: int, within: dt.timedelta = d
 _THEN = re.compile(r"\b(?:afterwards?|subsequently|thereafter|since then|then|later)\b", re.I)
 
 
+def goes_on(text: str) -> bool:
+    """Does the sentence say it comes after the one before it ("The sheds will then be cleaned", "Afterwards, ...";
+    not "since then", "by then")?"""
+    return _NEXT.search(text) is not None
+
+
+_NEXT = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!back )(?<!was )(?<!is )\b(?:then|afterwards?|after that|"
+                   r"subsequently|thereafter)\b(?!\s*,?\s*(?:he|she|they|it)\s+(?:said|added))", re.I)
+
+
 def tells_what_followed(text: str, event_words: set[str]) -> bool:
     """Does the sentence go on, past the event asked about, to what came of it ("Cyclone Hela killed 200 people,
     and the government afterwards promised ...")?"""
