@@ -29,8 +29,8 @@ _UNIT_OF = {"long": "length_or_time", "far": "length", "deep": "length", "tall":
 UNITS = {
     "length": set("""mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles
         foot feet ft inch inches yard yards nautical""".split()),
-    "time": set("""second seconds minute minutes hour hours day days week weeks month months year years decade
-        decades century centuries""".split()),
+    "time": set("""second seconds minute minutes hour hours day days week weeks fortnight fortnights month months year
+        years decade decades century centuries generation generations""".split()),
     "weight": set("""g kg gram grams kilogram kilograms kilo kilos tonne tonnes ton tons pound pounds lb lbs
         ounce ounces""".split()),
     "speed": set("""mph kph knots knot km/h""".split()),

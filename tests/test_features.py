@@ -28,6 +28,13 @@ def test_age_and_date_questions_need_an_age_or_a_date():
     assert not fits(analyze("When did the bridge open?", flat_idf), "The bridge opened with a ceremony.")
 
 
+def test_how_long_is_answered_by_generations_or_a_fortnight_as_by_years():
+    q = analyze("how long has the family kept hens there", flat_idf)
+    assert fits(q, "We have been keeping hens here for three generations.")
+    assert fits(q, "The car park will be closed for two fortnights.")
+    assert not fits(q, "We have three sheds.")
+
+
 def test_when_is_answered_by_a_time_counted_from_now_or_a_season():
     q = analyze("When will a new manager be named?", flat_idf)
     assert fits(q, "The club said a new manager would be named within three weeks.")

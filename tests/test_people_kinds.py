@@ -422,5 +422,6 @@ def test_a_speaker_is_known_by_what_their_role_says_they_do_and_by_a_short_form(
     assert known_as(asked_terms("the chief vet"), called(doc, found["Fiona Redfern"]))
     assert not known_as(asked_terms("the chief ve"), called(doc, found["Fiona Redfern"]))  # too short to say
     assert not known_as(asked_terms("the garage manager"), called(doc, found["Gareth Mulvey"]))
+    assert known_as(asked_terms("the local garage owner"), called(doc, found["Gareth Mulvey"]))  # "local" says no more
     # Disagreeing is a view: the sentence is hers.
     assert [s.speaker.name for s in statements(doc)][-1] == "Fiona Redfern"

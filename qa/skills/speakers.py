@@ -165,8 +165,12 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
 def known_as(asked: set[str], called: set[str]) -> bool:
     """Is every word the question calls a speaker by among what the article calls them, a short form by the word
     it shortens ("the chief vet" / "the chief veterinary officer", "the finance exec" / "executive")?"""
-    return all(a in called or len(a) >= 3 and any(c.startswith(a) and len(c) > len(a) + 2 for c in called)
-               for a in asked)
+    return all(a in called or a in _VAGUE or len(a) >= 3 and any(c.startswith(a) and len(c) > len(a) + 2
+                                                                  for c in called) for a in asked)
+
+
+_VAGUE = frozenset({stem("local")})
+"""A word that places a speaker without telling them apart ("the local MP" is the MP the article names)."""
 
 
 _DOERS = {"runs": "owner", "owns": "owner", "manages": "manager", "founded": "founder", "leads": "leader",
