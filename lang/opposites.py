@@ -1,8 +1,13 @@
 """Verbs that state the opposite outcome of each other ("accept" / "reject", "win" / "lose"): a sentence that
 asserts one answers a yes/no question about the other with No. General English, by base stem; only outcomes
 that exclude each other for the same subject and object, not mere contrasts ("buy" / "sell") nor
-steps that follow each other ("join" / "leave": who left had joined)."""
+steps that follow each other ("join" / "leave": who left had joined). And states that exclude each other
+("open" / "closed"), from WordNet."""
 from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
 
 from lang.words import stem
 
@@ -48,3 +53,20 @@ for _line in _PAIRS + [f"{u} {d}" for u in UP for d in DOWN]:
 def opposite(asked: str, said: str) -> bool:
     """Does the verb stem `said` state the opposite outcome of the question's verb stem `asked`?"""
     return said in _OPPOSITE.get(asked, ())
+
+
+def opposite_state(asked: str, said: str) -> bool:
+    """Is the word `said` the opposite state of the question's word `asked` ("permanent" / "temporary", "outside" /
+    "indoors", "open" / "closed")? By the words as written, not their stems: "close" (near) is no "closed"."""
+    return said.lower() in _states().get(asked.lower(), ())
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, frozenset[str]]:
+    """WordNet's opposite adjectives and adverbs (mined by training/wordnet_pairs.py into wordnet_pairs.json)."""
+    record = json.loads(Path(__file__).with_name("wordnet_pairs.json").read_text(encoding="utf-8"))
+    table: dict[str, set[str]] = {}
+    for a, b in record["opposite_states"]:
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in table.items()}

@@ -418,3 +418,27 @@ def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdi
 ])
 def test_a_decided_intention_answers_a_question_about_the_future(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # The opposite state said of the subject by a verb of being or keeping: No.
+    ("is the closure permanent", "The chair said the closure was temporary.", "No"),
+    ("were the hens outside when the virus hit", "The hens had been kept indoors since November.", "No"),
+    ("is the road safe", "Police said the road remained dangerous.", "No"),
+    ("is the bridge closed", "The bridge was closed to all vehicles on Monday.", "Yes"),
+    # Not said of the subject, reopened since, only possible, or itself denied: no verdict from the state.
+    ("is the bakery open", "The bakery next to the closed school sells bread.", None),
+    ("is the bridge open", "The bridge was closed in May but reopened in June.", None),
+    ("is the bridge open", "The bridge may be closed next week.", None),
+    ("is the closure permanent", "The pool was temporary.", None),
+])
+def test_a_state_asked_about_is_denied_by_its_opposite(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+def test_opposite_states_are_read_by_the_word_not_its_stem():
+    from lang.opposites import opposite_state
+
+    assert opposite_state("permanent", "temporary") and opposite_state("outside", "indoors")
+    assert opposite_state("open", "closed") and not opposite_state("close", "open")  # "close" is also "near"

@@ -132,6 +132,34 @@ def candidates(wordnet: Path) -> tuple[dict[tuple[str, str], int], set[tuple[str
     return same, opposite
 
 
+STATE_POS = ("adj", "adv")
+STATE_SENSE = 3
+"""A state's opposite counts among each word's first three senses: "closed" / "open", "indoors" / "outside"."""
+
+
+def opposite_states(wordnet: Path) -> set[tuple[str, str]]:
+    """Adjectives and adverbs of opposite state ("permanent" / "temporary", "safe" / "dangerous", "indoors" /
+    "outside"): WordNet's antonym links between two synsets, read for every word of both (the link itself joins
+    one word of each: "impermanent" / "permanent", while "temporary" shares the synset of "impermanent"), each
+    synset among its word's first senses. For yes/no questions about a state: "is the closure permanent?" /
+    "the closure was temporary"."""
+    pairs: set[tuple[str, str]] = set()
+    for pos in STATE_POS:
+        index, data = read_index(wordnet / f"index.{pos}"), read_data(wordnet / f"data.{pos}")
+
+        def first(word: str, offset: str) -> bool:
+            return offset in index.get(word, [])[:STATE_SENSE]
+
+        for offset, synset in data.items():
+            for _, target, _ in synset.antonyms:
+                for a in synset.words:
+                    for b in data[target].words:
+                        if a != b and a.islower() and b.islower() and _content(a) and _content(b) \
+                                and first(a, offset) and first(b, target):
+                            pairs.add(tuple(sorted((a, b))))
+    return pairs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("wordnet", type=Path, help="WordNet's dict folder (data.verb, index.verb, …)")
@@ -158,6 +186,7 @@ def main() -> None:
         "seconds": round(time.time() - began),
         "same": kept,
         "opposite": sorted(list(p) for p in opposite),
+        "opposite_states": sorted(list(p) for p in opposite_states(args.wordnet)),
     }
     args.out.write_text(json.dumps(record, indent=0) + "\n", encoding="utf-8")
     print(f"{len(kept)} of {len(same)} same-meaning pairs kept, {len(opposite)} opposites → {args.out}")

@@ -14,6 +14,7 @@ from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_
 from .core_claim import core_verdict
 from .plans import plan_denied
 from .quantity import count_only, there_is
+from .states import state_denied
 from .tally import unanimous
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_said
 
@@ -21,8 +22,7 @@ __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
 
 
 def text_before(cited) -> str:
-    """What a cited sentence's passage says before it (a Citation's or a Scored's): where "the company" of the
-    sentence was named."""
+    """What a cited sentence's passage says before it (a Citation's or a Scored's): where its "the company" was named."""
     return cited.passage_text[:max(0, cited.start - cited.passage_start)]
 
 
@@ -71,14 +71,14 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     phrased = said | _phrasal(words(sentence))  # "went up" says "rise"
     asked, opposed = _as_said(ws, asked, phrased, words(sentence))
     if not asked <= said:
-        # Some words of the question are not there ("Did Brandt *meet* Weber?" / "Brandt *met* Weber", "Did the
-        # shares fall *after the recall*?"): the claim itself — its verb, its subject, its object — must be.
-        # Asked of anyone ("Has anyone died in the flood?"), the verb alone may be denied ("no one has died").
+        # Some words asked are not there ("Did Brandt *meet* Weber?" / "Brandt *met* Weber"): the claim itself — its verb,
+        # subject, object — must be. Asked of anyone ("Has anyone died?"), the verb alone may be denied ("no one has died").
         anyone = len(ws) > 1 and ws[1] in INDEFINITES and not any(  # a name missing may be the point
             base_stem(w) not in said for n in names(question) for w in words(n))
         shared = len(asked & phrased) + opposed
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         found = verdict if shared >= 2 or verdict == "No" else None
+        found = found or ("No" if state_denied(question, sentence) else None)  # "permanent?" / "was temporary"
         if found is None and not anyone and (deed := _done_to_anyone(ws, said)) is not None:
             return _none_of([deed], words(sentence))  # "did the police arrest anyone?" / "no arrests were made"
         return _none_of(ws[2:], words(sentence)) if found is None and anyone and ws[1] != "any" else found
@@ -105,8 +105,8 @@ _BY_NOW = frozenset({"yet", "already"})
 
 
 def _still_to_come(question: str, sentence: str) -> bool:
-    """Is the claim held as planned or possible from where the sentence stands, not as a plan once made ("was
-    expected to reopen", "had been due to open" may since have happened)?"""
+    """Is the claim held as planned or possible from where the sentence stands, not as a plan once made ("was expected
+    to reopen" may since have happened)?"""
     if not unsettled(question, sentence):
         return False
     asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}

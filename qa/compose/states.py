@@ -1,0 +1,48 @@
+"""A yes/no question about a state ("Is the closure permanent?", "Were the hens outside when the virus hit?")
+answered No by a sentence that puts its subject in the opposite state ("the closure was temporary", "The hens had
+been kept indoors"): WordNet's opposite adjectives and adverbs (lang/opposites.py), said of the subject by a verb
+of being or keeping, not negated, wanted or supposed."""
+from __future__ import annotations
+
+from lang.opposites import opposite_state
+from lang.paraphrase import said_for
+from lang.rules import INDEFINITES, MODALS, NEGATIONS
+from lang.words import STOPWORDS, words
+
+from .clauses import base_stem
+
+__all__ = ["state_denied"]
+
+
+def state_denied(question: str, sentence: str) -> bool:
+    """Does the sentence give the question's subject the opposite of the state asked about? Every other word
+    asked must be in the sentence (its subject), but for a time the question sets it in ("when the virus hit")."""
+    ws = words(question)
+    if not ws or ws[0] not in _BE:
+        return False
+    end = next((i for i, w in enumerate(ws) if i > 1 and w in _WHEN), len(ws))
+    asked = [w for w in ws[1:end] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
+             and w not in _NOW]
+    said = words(sentence)
+    stems = {base_stem(w) for w in said}
+    for state in asked:
+        at = next((i for i, w in enumerate(said) if opposite_state(state, w)), None)
+        if at is None:
+            continue
+        rest = [w for w in asked if w != state]
+        if any(state in w for w in said) or not rest or any(said_for(base_stem(w), stems) is None for w in rest):
+            return False  # the state itself there too ("reopened"), or the subject not
+        before = said[max(0, at - 4):at]
+        return bool(set(before) & _BEING) and not set(before) & (NEGATIONS | MODALS | _UNSURE) \
+            and said[at - 1] not in _DETERMINERS
+    return False
+
+
+_BE = frozenset("is are was were am".split())
+_WHEN = frozenset("when while before after during since until".split())
+_NOW = frozenset("still now currently yet already".split())
+_BEING = frozenset("""is are was were be been being remain remains remained stay stays stayed kept keep keeps left
+seem seems seemed became become becomes""".split())
+"""Verbs that give their subject a state ("was temporary", "had been kept indoors")."""
+_UNSURE = frozenset("if unless whether".split())
+_DETERMINERS = frozenset("the a an this that its their his her".split())
