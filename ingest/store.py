@@ -255,10 +255,10 @@ class ArticleStore:
         return [(stored_passage(doc.id, doc.page_content, doc.metadata), 1.0 - float(distance))
                 for doc, distance in hits]
 
-    def exact_vector_search(self, vector: np.ndarray, k: int, where: dict) -> list[tuple[StoredPassage, float]]:
-        """Nearest passages among the few that `where` admits, by exact cosine over all of them: for a
-        filter down to a few articles, reading their vectors beats Chroma's filtered index search
-        (~50 ms at 10,000 articles) and misses nothing."""
+    def exact_vector_search(self, vector: np.ndarray, k: int, where: dict | None) -> list[tuple[StoredPassage, float]]:
+        """Nearest passages among the few that `where` admits (None: all, in a small store), by exact cosine over
+        all of them: for a filter down to a few articles, reading their vectors beats Chroma's filtered index
+        search (~50 ms at 10,000 articles) and misses nothing."""
         self._check_query(vector)
         got = self._call(lambda v: v.passages.get(where=where, include=["embeddings", "documents", "metadatas"]))
         if not got["ids"]:

@@ -22,10 +22,14 @@ class RankedStore(ArticleStore):
     def __init__(self, ranking: list[StoredPassage], similarity: float = 0.9):
         self.ranking = ranking
         self.similarity = similarity
-        self.searched: list[tuple[int, dict | None]] = []
+        self.searched: list[tuple[str, int, dict | None]] = []
 
     def vector_search(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[StoredPassage, float]]:
-        self.searched.append((k, where))
+        self.searched.append(("index", k, where))
+        return [(p, self.similarity) for p in self.ranking[:k]]
+
+    def exact_vector_search(self, vector: np.ndarray, k: int, where: dict | None) -> list[tuple[StoredPassage, float]]:
+        self.searched.append(("exact", k, where))
         return [(p, self.similarity) for p in self.ranking[:k]]
 
 
@@ -88,3 +92,14 @@ def test_passages_of_a_superseded_version_are_not_retrieved(tmp_path):
     found = HybridSearch(FixedCorpus(snap), FakeEmbedder(), k=8).search("q").passages
     assert [(r.passage.id, r.vector_rank, r.bm25_rank) for r in found] == [("new", 1, 1)]
     assert found[0].fused == pytest.approx(2 / 61)
+
+
+def test_a_small_store_is_searched_exactly_and_a_large_one_by_the_index(tmp_path):
+    ranking = [passage(n) for n in "ABC"]
+    for count, way in ((3, "exact"), (21, "index")):
+        store = RankedStore(ranking)
+        articles = {f"{i}.txt": article(f"{i}.txt") for i in range(count)}
+        snap = KeywordRanking(generation="g", articles=articles, index=KeywordIndex(tmp_path / f"k{count}.sqlite"),
+                              store=store, ranking=tuple(ranking))
+        HybridSearch(FixedCorpus(snap), FakeEmbedder(), k=8).search("q", limit=3)
+        assert [s[0] for s in store.searched] == [way], count

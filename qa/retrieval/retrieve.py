@@ -18,7 +18,8 @@ from ingest.keywords import query_terms
 from lang.words import terms
 
 EXACT_SOURCES = 20
-"""Filtered down to at most this many articles, vector search reads their passages' vectors (exact)."""
+"""At most this many articles in scope (a filter, or the whole store): vector search reads their passages' vectors
+(exact)."""
 RRF_K = 60  # the usual constant of reciprocal rank fusion: damps the head of each ranking
 
 
@@ -68,7 +69,9 @@ class HybridSearch:
         qterms = tuple(terms(query))
         # Ask Chroma for a few more than k: superseded versions of an article being replaced
         # may take some slots and are dropped below.
-        few = filters.sources is not None and len(filters.sources) <= EXACT_SOURCES
+        # A few articles (a filter, or a small store): exact cosine over all their passages, which misses none
+        # and answers the same in every run (the approximate index can leave out a near one).
+        few = len(filters.sources if filters.sources is not None else snap.articles) <= EXACT_SOURCES
         search = self.corpus.store.exact_vector_search if few else self.corpus.store.vector_search
         hits = search(qvec, self.k + 5, filters.chroma_where())
         vector = [(p, sim) for p, sim in hits if snap.is_current(p)][: self.k]

@@ -55,6 +55,9 @@ class ArticleDoc:
     """The article's text at its source offsets (blank where no passage covers it)."""
     _doc: object = field(default=None, repr=False)
     _derived: dict = field(default_factory=dict, repr=False)
+    _lock: object = field(default_factory=threading.RLock, repr=False, compare=False)
+    """One reader builds a derived value at a time (the read-ahead thread and an answer may both ask for it):
+    every caller gets the same objects, so the people of its statements are the people of its list."""
 
     @property
     def published(self) -> dt.date | None:
@@ -76,15 +79,17 @@ class ArticleDoc:
     @property
     def doc(self):
         """spaCy's parse of the article text (token offsets are source offsets)."""
-        if self._doc is None:
-            self._doc = parse(self.text, _EXCLUDE)
-        return self._doc
+        with self._lock:
+            if self._doc is None:
+                self._doc = parse(self.text, _EXCLUDE)
+            return self._doc
 
     def derived(self, name: str, build):
         """A value computed from this article once (its people, its timeline), kept with it."""
-        if name not in self._derived:
-            self._derived[name] = build(self)
-        return self._derived[name]
+        with self._lock:
+            if name not in self._derived:
+                self._derived[name] = build(self)
+            return self._derived[name]
 
     def is_headline(self, line: Line | None) -> bool:
         """Is the line the title on a line of its own (no closing punctuation)? It names the story, it does not

@@ -45,7 +45,7 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
         if e.kind != PERSON or not e.role:
             continue
         if named is not None:
-            fits = bool(have & LEADS) and e is not named and _of_body(doc, e, named)
+            fits = bool(have & LEADS) and e != named and _of_body(doc, e, named)
         else:
             fits = all(w in have or (w in LEADS and have & LEADS) for w in wanted)
         if fits:
