@@ -147,3 +147,13 @@ def test_a_count_of_something_else_does_not_answer_how_many(question, sentence, 
     from qa.judgment.answer_kinds import counts_other
     start = sentence.index(phrase)
     assert counts_other(analyze(question, flat_idf), sentence, start, start + len(phrase)) is other
+
+
+def test_a_rate_is_not_the_thing_counted_and_a_count_in_words_counts():
+    from qa.judgment.answer_kinds import counts_only_other
+
+    q = analyze("how many eggs a day does the farm produce", flat_idf)
+    assert q.counted == ("egg",)
+    assert counts_only_other(q, "The cull began on Thursday and is expected to take three days.")
+    assert not counts_only_other(q, "The farm sends out about nine thousand eggs a day.")  # may count eggs
+    assert not counts_only_other(q, "One of the sheds was empty.")  # "one" is no count here

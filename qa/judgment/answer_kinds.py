@@ -99,10 +99,13 @@ def counts_only_other(q: Question, sentence: str) -> bool:
     supply Fellmart?" / "Fellmart, which runs 412 stores")? False when it has none, or when one may count X."""
     # Not a sum, a time of day, a year or a day of a month ("41p", "3.40pm", "in 2019", "on 3 March"): no counts.
     masked = _NOT_COUNTS.sub(lambda m: " " * len(m.group()), sentence)
-    found = [m for m in re.finditer(r"\d[\d,.]*", masked) if m.group().rstrip(",.") not in q.text]
+    found = [m for m in _COUNT_SAID.finditer(masked) if m.group().rstrip(",.").lower() not in q.text.lower()]
     return bool(found) and all(counts_other(q, sentence, m.start(), m.end()) for m in found)
 
 
+_COUNT_SAID = re.compile(r"\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                         r"fifty|hundreds?|thousands?|dozens?)\b", re.I)
+"""A count as written: in figures, or in words ("three days"; not "one", which is as often "one of them")."""
 _NOT_COUNTS = re.compile("|".join([_MONEY_SPAN.pattern, CLOCK_SAID.pattern, r"\b(?:1[5-9]|20)\d\d\b",
                                    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:%s)\b" % "|".join(m.capitalize() for m in MONTHS),
                                    r"\b(?:%s)\s+\d{1,2}\b" % "|".join(m.capitalize() for m in MONTHS)]), re.I)
