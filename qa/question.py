@@ -129,7 +129,7 @@ def _counted(ws: list[str]) -> list[str]:
                     break
                 if w in _COMPARATIVES:
                     return []  # "how much faster is the new line": a difference, not a thing counted
-                if out and w in ("a", "an", "per", "each", "every"):
+                if out and w in ("a", "an", "per"):
                     break  # "how many eggs a day": the eggs are counted, the day is the rate
                 if w not in STOPWORDS:
                     out.append(stem(w))
