@@ -60,3 +60,29 @@ def test_names_and_words_whose_stem_is_a_shorter_words_are_left_out(tmp_path):
 def test_an_inflected_word_is_its_base():
     assert _inflected("banned", "ban") and _inflected("closed", "close") and _inflected("cities", "city")
     assert not _inflected("closeness", "close") and not _inflected("admittedly", "admit")
+
+
+_ADJ_DATA = """\
+  1 This is a licence header line.
+00000011 00 a 01 permanent 0 001 ! 00000012 a 0101 | continuing
+00000012 00 a 02 impermanent 0 temporary 0 001 ! 00000011 a 0101 | not lasting
+00000013 00 a 01 temporary 0 000 | a rarer sense
+"""
+_ADJ_INDEX = """\
+  1 This is a licence header line.
+impermanent a 1 1 ! 1 0 00000012
+permanent a 1 1 ! 1 0 00000011
+temporary a 2 0 2 0 00000012 00000013
+"""
+
+
+def test_opposite_states_join_every_word_of_two_antonym_synsets(tmp_path):
+    from training.wordnet_pairs import opposite_states
+
+    for pos in ("verb", "noun", "adv"):
+        (tmp_path / f"data.{pos}").write_text("  1 header\n", encoding="utf-8")
+        (tmp_path / f"index.{pos}").write_text("  1 header\n", encoding="utf-8")
+    (tmp_path / "data.adj").write_text(_ADJ_DATA, encoding="utf-8")
+    (tmp_path / "index.adj").write_text(_ADJ_INDEX, encoding="utf-8")
+    # The link joins "permanent" and "impermanent"; "temporary" shares the second synset.
+    assert opposite_states(tmp_path) == {("impermanent", "permanent"), ("permanent", "temporary")}

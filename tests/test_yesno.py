@@ -403,7 +403,6 @@ def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdi
     assert yes_no(question, sentence) == verdict
 
 
-
 @pytest.mark.integration
 @pytest.mark.parametrize("question, sentence, verdict", [
     # Asked of the future, a decided intention says Yes; a hope, a plan since dropped or a possible decision do not.
@@ -415,13 +414,6 @@ def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdi
     ("will the council rebuild the tower", "The council had planned to rebuild the tower.", None),
     ("will the club appeal", "The club may decide to appeal against the ruling.", None),
     ("did the council rebuild the tower", "The council intends to rebuild the tower.", None),  # not done yet
-])
-def test_a_decided_intention_answers_a_question_about_the_future(question, sentence, verdict):
-    assert yes_no(question, sentence) == verdict
-
-
-@pytest.mark.integration
-@pytest.mark.parametrize("question, sentence, verdict", [
     # The opposite state said of the subject by a verb of being or keeping: No.
     ("is the closure permanent", "The chair said the closure was temporary.", "No"),
     ("were the hens outside when the virus hit", "The hens had been kept indoors since November.", "No"),
@@ -433,7 +425,7 @@ def test_a_decided_intention_answers_a_question_about_the_future(question, sente
     ("is the bridge open", "The bridge may be closed next week.", None),
     ("is the closure permanent", "The pool was temporary.", None),
 ])
-def test_a_state_asked_about_is_denied_by_its_opposite(question, sentence, verdict):
+def test_the_future_by_a_decided_intention_and_a_state_by_its_opposite(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
 
 
