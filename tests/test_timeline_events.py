@@ -103,3 +103,22 @@ def test_a_next_sentence_that_says_it_comes_then_is_what_came_after():
     assert timeline.goes_on("Afterwards, the crowd went home.")
     for not_next in ("Since then the farm has been empty.", "Back then it was small.", "It was then that they knew."):
         assert not timeline.goes_on(not_next), not_next
+
+
+def test_what_came_after_an_event_is_the_next_sentence_of_its_passage_that_says_then():
+    from ingest.records import StoredPassage
+    from qa.skills.sequence import what_came
+
+    text = "The cull began on Thursday. The sheds will then be cleaned. Vets visited on Friday."
+    cuts = [0, text.index("The sheds"), text.index("Vets"), len(text)]
+    one = StoredPassage(id="p0", source="farm.md", content_hash="h", index=0, start=0, end=cuts[2], text=text[:cuts[2]],
+                        sentences=())
+    two = StoredPassage(id="p1", source="farm.md", content_hash="h", index=1, start=cuts[2], end=len(text),
+                        text=text[cuts[2]:], sentences=())
+    lines = [Line(i, cuts[i], cuts[i + 1], text[cuts[i]:cuts[i + 1]], p) for i, p in enumerate((one, one, two))]
+    info = ArticleInfo(source="farm.md", title="Farm", date="2026-03-06", content_hash="h", size_bytes=len(text),
+                       passages=2, sentences=3, ingested_at=0.0, title_start=-1, title_end=-1, date_start=-1,
+                       date_end=-1)
+    doc = ArticleDoc(info, lines, np.zeros((3, 4), dtype=np.float32), text)
+    found = what_came(doc, lines[0], {"cull"}, before=False)
+    assert found.draft.text.startswith("Next, the article says: The sheds will then be cleaned.")

@@ -172,8 +172,9 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
     its offer?" / "Garvie has not said whether the company will improve its pay offer"), answered No by it. A
     "why" whose best sentence gives no reason is answered by the next that gives one for every word asked. A sure
     answer is left as it is: the judge's best sentence answers. A yes/no whose best sentence gives no verdict is
-    answered by the first of them, or of the other sentences of the best one's passage, that states or denies
-    the claim. Returns the decision and the index in `evidence` of the sentence to cite first (0: as ranked)."""
+    answered by the first of them, or of the other sentences of the best one's passage (asked of anyone: of all
+    found), that states or denies the claim. Returns the decision and the index in `evidence` of the sentence to
+    cite first (0: as ranked)."""
     near = evidence[:NEAR]
     if decision.level not in (Level.DOUBTFUL, Level.LIKELY) or not near:
         return decision, 0

@@ -20,7 +20,7 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
         return SkillAnswer(Draft(f"Next, the article says: {anchor.text.strip()} [{n}]", tuple(citer.citations),
                                  Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
     following = doc.lines[anchor.number + 1] if anchor.number + 1 < len(doc.lines) else None
-    if not before and following is not None and following.passage is anchor.passage and timeline.goes_on(following.text):
+    if not before and following is not None and _same_passage(following, anchor) and timeline.goes_on(following.text):
         mine = None  # "The cull began on Thursday. The sheds will then be cleaned ...": the next sentence says it
     if mine is None:  # the event is not dated: what the article tells next (or just before)
         k = anchor.number + (-1 if before else 1)
@@ -51,6 +51,10 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
     word, relation = ("Before", "before") if before else ("Next", "after")
     text = f"{word}, {timeline.label(step)}: {told} ({relation} {timeline.label(mine)} [{anchor_n}])"
     return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE))
+
+
+def _same_passage(a: Line, b: Line) -> bool:
+    return a.passage is not None and b.passage is not None and a.passage.id == b.passage.id
 
 
 MAX_AFTER = 4
