@@ -62,11 +62,17 @@ def opposite_state(asked: str, said: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def wordnet_pairs() -> dict:
+    """The record mined from WordNet by training/wordnet_pairs.py: same-meaning words (read by lang/paraphrase.py)
+    and opposite states, read from disk once."""
+    return json.loads(Path(__file__).with_name("wordnet_pairs.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _states() -> dict[str, frozenset[str]]:
-    """WordNet's opposite adjectives and adverbs (mined by training/wordnet_pairs.py into wordnet_pairs.json)."""
-    record = json.loads(Path(__file__).with_name("wordnet_pairs.json").read_text(encoding="utf-8"))
+    """WordNet's opposite adjectives and adverbs, both ways."""
     table: dict[str, set[str]] = {}
-    for a, b in record["opposite_states"]:
+    for a, b in wordnet_pairs()["opposite_states"]:
         table.setdefault(a, set()).add(b)
         table.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in table.items()}

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from lang.opposites import DOWN, UP
+from lang.opposites import DOWN, UP, wordnet_pairs
 from lang.tagging import verb_base
 from lang.words import stem
 
@@ -25,8 +25,7 @@ def _table() -> dict[str, frozenset[str]]:
         for a in {asked, stem(verb_base(asked_word))}:
             table.setdefault(a, set()).update({said, stem(verb_base(said_word))})
     # WordNet's words are their base forms already ("wound" is the injury, not "wind" past).
-    wordnet = json.loads(Path(__file__).with_name("wordnet_pairs.json").read_text(encoding="utf-8"))
-    for a, b in wordnet["same"]:
+    for a, b in wordnet_pairs()["same"]:
         table.setdefault(stem(a), set()).add(stem(b))
         table.setdefault(stem(b), set()).add(stem(a))
     # Any way up says what any other way up says ("did the price drop?" / "it fell 6 percent").

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from lang.opposites import opposite_state
 from lang.paraphrase import said_for
 from lang.rules import CLAIM_NOUNS, CONDITIONALS, MODALS, auxiliary, is_reporting, negates
 from lang.tagging import parse, pipeline, verb_base
@@ -24,11 +25,12 @@ _lock = threading.Lock()  # one load, and spaCy's string store is not written by
 
 
 def warm_up() -> None:
-    """Load the parser, the irregular verbs and the word pairs now, so the first yes/no answer does not wait for
-    them."""
+    """Load the parser, the irregular verbs, the word pairs and the opposite states now, so the first yes/no answer
+    does not wait for them."""
     _parser()
     verb_base("was")
     said_for("was", ())
+    opposite_state("open", "closed")
 
 
 def _parser():
