@@ -28,11 +28,20 @@ def _table() -> dict[str, frozenset[str]]:
     for a, b in wordnet_pairs()["same"]:
         table.setdefault(stem(a), set()).add(stem(b))
         table.setdefault(stem(b), set()).add(stem(a))
+    # Everyday verbs and the formal ones news writes for them ("do they get interest?" / "will receive interest"),
+    # which neither the crowd's pairs nor WordNet's close ones hold: "get" has too many senses for either.
+    for a, b in _EVERYDAY:
+        table.setdefault(stem(a), set()).add(stem(b))
+        table.setdefault(stem(b), set()).add(stem(a))
     # Any way up says what any other way up says ("did the price drop?" / "it fell 6 percent").
     for way in (UP, DOWN):
         for a in way:
             table.setdefault(stem(a), set()).update(stem(b) for b in way if b != a)
     return {k: frozenset(v) for k, v in table.items()}
+
+
+_EVERYDAY = [pair.split() for pair in "get receive,get obtain,give provide,need require,buy purchase,help assist"
+              .split(",")]
 
 
 def said_for(asked: str, said: Iterable[str]) -> str | None:

@@ -31,6 +31,7 @@ show up: attend appear arrive
 turn up: attend appear arrive
 pay back: repay refund
 put up: raise increase
+put in: add invest contribute install
 cut back: reduce cut
 scale back: reduce cut
 rule out: exclude
@@ -41,7 +42,7 @@ hold off: delay postpone
 sell off: sell
 """.splitlines()
 
-PARTICLES = frozenset("up down off out over back".split())
+PARTICLES = frozenset("up down off out over back in".split())
 """The particles the table knows."""
 
 _TABLE: dict[tuple[str, str], frozenset[str]] = {}

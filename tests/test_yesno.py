@@ -346,6 +346,33 @@ def test_a_plan_asked_about_is_no_when_the_sentence_says_there_is_no_such_plan(q
 
 
 @pytest.mark.parametrize("question, sentence, verdict", [
+    ("are they putting in a footbridge?", "A footbridge had been considered but ruled out because of the cost.", "No"),
+    ("will tenants get money off their rent", "The housing trust has ruled out cutting rents this year.", "No"),
+    ("is the council going to sell the depot", "The council has scrapped plans to sell the depot.", "No"),
+    ("will the trust raise rents", "The housing trust has ruled out cutting rents this year.", None),  # another deed
+    ("will rents go up", "The housing trust has ruled out cutting rents this year.", None),
+    ("will the depot close", "The council has scrapped plans to sell the depot.", None),  # not what was scrapped
+    ("did they build a footbridge", "A footbridge had been considered but ruled out.", None),  # asks the past
+])
+def test_what_was_ruled_out_answers_no_to_whether_it_will_be_done(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("did most tenants back the plan", "Of those who replied, 71 percent of tenants backed the plan.", "Yes"),
+    ("were most tenants against the plan", "In the survey 64 per cent of tenants opposed the plan.", "Yes"),
+    ("did most tenants oppose the plan", "In the survey 64 per cent of tenants backed the plan.", "No"),
+    ("did most tenants support the plan", "Only 38% of tenants supported the plan.", "No"),
+    ("did a majority of councillors vote for the plan", "The plan was backed by 31 of the 45 councillors.", "Yes"),
+    ("did most tenants back the plan", "Turnout among tenants was 40 percent.", None),  # a share, no stance
+    ("did most tenants back the plan", "Rents rose 5 percent after the boiler was approved.", None),  # another share
+    ("is it the most expensive plan", "The plan was opposed by 60 percent of tenants.", None),  # "the most"
+])
+def test_whether_most_were_for_or_against_is_read_off_the_share(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
     ("was the council vote unanimous", "The council approved the plan by 14 votes to 5 after a long meeting.", "No"),
     ("was the vote among trustees unanimous", "The trustees voted by nine to two in favour of returning it.", "No"),
     ("was the decision unanimous", "The city council voted 6-3 on Tuesday to tear down the bridge.", "No"),

@@ -10,13 +10,14 @@ from core.types import ArticleInfo
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.answer_kinds import CLOCK_SAID
 from qa.judgment.evidence import Phrase, Scored, echoes_question
-from lang.rules import explains, has_date, name_in, refers_back, text_keys
+from lang.rules import explains, has_date, name_in, negated, refers_back, text_keys
 from lang.words import is_number, terms
 from lang.words import words as words_of
 from qa.judgment.features import anchor
 from qa.question import CLOCK, DATE, Question, without_note
 from qa.types import Citation, Level, Route, Short
 
+from .denied import denied_phrase
 from .yesno import text_before, yes_no
 
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
@@ -239,6 +240,8 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
     for c in cites:
         if c.start <= phrase.start and phrase.end <= c.end:
             quote = c.quote[phrase.start - c.start:phrase.end - c.start]
+            if not negated(question) and denied_phrase(c.quote, phrase.start - c.start, phrase.end - c.start):
+                return None  # "Who will run it?" / "It will not be run by volunteers": not **volunteers**
             return Short(text=quote, citation=c.index, start=phrase.start, end=phrase.end, quote=quote,
                          confidence=round(phrase.p, 3))
     return None

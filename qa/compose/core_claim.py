@@ -10,6 +10,7 @@ from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
 from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, auxiliary, is_reporting
 from lang.words import words
+from qa.judgment.answer_kinds import says_money
 
 from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_full, word_stem
 
@@ -19,6 +20,8 @@ _REFERRING = frozenset("he she it they its their which who that one this these t
 _THEM = frozenset("them him her".split())
 """Object pronouns that stand for the thing asked about only where the sentence names it before them."""
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
+_MONEY = frozenset({"money", "cash", "funding", "funds"})
+"""Nouns that an amount of money ("£15,000") says."""
 _WHEN = frozenset("after before during since until till following amid despite throughout".split())
 
 
@@ -184,7 +187,7 @@ def _same_thing(asked, said, before: str = "") -> bool:
         return False
     if said.lower_ in _REFERRING or asked.lower_ in INDEFINITES:
         return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
-    if _named_before(asked, said, before):
+    if _named_before(asked, said, before) or _kind_before(asked, said, before):
         return True
     have = {t.lower_ for t in said.subtree} | {t.lemma_.lower() for t in said.subtree}
     if not (asked.lemma_.lower() in have or asked.lower_ in have):
@@ -207,6 +210,21 @@ def _named_before(asked, said, before: str) -> bool:
         return False
     name = [t.lower_ for t in asked.subtree if t.pos_ == "PROPN"]
     return bool(name) and set(name) <= set(words(before))
+
+
+def _kind_before(asked, said, before: str) -> bool:
+    """Is the question's "the pub" the sentence's name ("The Drover's Rest will not ..."), called that kind in the
+    text before it ("the Drover's Rest, their only pub", "the pub, the Drover's Rest", "the Drover's Rest is a
+    pub")?"""
+    if asked.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in asked.children):
+        return False
+    named = [t for t in said.subtree if t.pos_ == "PROPN"]
+    if not named or asked.lower_ in {t.lower_ for t in said.subtree}:
+        return False
+    name, kind = re.escape(said.doc[named[0].i:named[-1].i + 1].text), re.escape(asked.lower_)
+    called = (rf"{name},\s+(?:the|a|an|its|their|his|her|our)\s+(?:[\w'’-]+\s+){{0,3}}?{kind}\b"
+              rf"|\b{kind},\s+(?:the\s+)?{name}|{name}\s+(?:is|was)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{kind}\b")
+    return re.search(called, before, re.I) is not None
 
 
 def _whether(clause) -> bool:
@@ -241,6 +259,9 @@ def _mentions(verb, asked) -> bool:
     if asked.lemma_.lower() in inside or asked.lower_ in inside:
         return True
     objects = [c.lower_ for c in verb.children if c.dep_ in _OBJECTS]
+    if asked.lemma_.lower() in _MONEY and any(says_money(verb.doc[c.left_edge.i:c.right_edge.i + 1].text)
+                                              for c in verb.children if c.dep_ in _OBJECTS):
+        return True  # "did the council put any money in?" / "the council added £15,000"
     if any(o in _REFERRING for o in objects):
         return True
     # "has not ruled them out" stands for what the sentence names before it ("to avoid compulsory redundancies,

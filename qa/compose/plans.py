@@ -1,19 +1,25 @@
 """A plan denied: "Is the university planning to cut other subjects?" is answered No by "... had no plans to cut
 any other subjects" (or "no intention of cutting ..."): the deed planned, and what it is done to, must be the
-question's; who plans may be named otherwise ("Ashgrove" / "the university")."""
+question's; who plans may be named otherwise ("Ashgrove" / "the university"). So is an option ruled out: "Are they
+putting in a temporary bridge?" is No by "a temporary bridge had been considered but ruled out"."""
 from __future__ import annotations
 
 import re
 
-from lang.words import STOPWORDS, words
+from lang.paraphrase import said_for
+from lang.phrasal import phrasal_meanings
+from lang.tagging import verb_base
+from lang.words import STOPWORDS, stem, words
 
-from .clauses import base_stem
+from .clauses import base_stem, parse_full
 
 __all__ = ["plan_denied"]
 
 
 def plan_denied(question: str, sentence: str) -> bool:
-    """Does the sentence deny the plan the question asks about?"""
+    """Does the sentence deny the plan the question asks about, or rule out what it asks will be done?"""
+    if ruled_out(question, sentence):
+        return True
     asked = _ASKS_PLAN.match(question)
     if asked is None:
         return False
@@ -26,6 +32,42 @@ def plan_denied(question: str, sentence: str) -> bool:
     return False
 
 
+def ruled_out(question: str, sentence: str) -> bool:
+    """Does the sentence rule out (scrap, shelve, drop) what the question asks will be done or is being done ("will
+    customers get money off their bills?" / "ruled out cutting customers' bills")? Every word the sentence gives the
+    thing ruled out must be asked, and its deed ("cutting") too, in its own words or by a light verb ("get money
+    off")."""
+    if not _ASKS_AHEAD.match(question):
+        return False
+    asked = {stem(w) for w in words(question)}
+    for m in _RULED_OUT.finditer(sentence):
+        thing = [w for w in words(m.group("before") or m.group("after") or "") if w not in STOPWORDS]
+        deed = bool(thing) and thing[0].endswith("ing")
+        if not thing or not all(stem(w) in asked for w in thing[int(deed):]):
+            continue
+        meant = set(phrasal_meanings(question))  # "go up" means "rise"
+        if deed and said_for(stem(verb_base(thing[0])), asked | meant) is None and (
+                meant or any(verb_base(w) not in _LIGHT for w in _verbs(question))):
+            continue  # "will they raise bills?" / "ruled out cutting bills": another deed
+        return True
+    return False
+
+
+def _verbs(question: str) -> list[str]:
+    """The question's verbs past its first word, by their tags."""
+    return [t.lower_ for t in parse_full(question)[1:] if t.tag_.startswith("VB")]
+
+
+_LIGHT = frozenset("get give have make put take do go keep see be".split())
+"""Verbs that say little of the deed themselves ("get money off the bills")."""
+_ASKS_AHEAD = re.compile(r"^\s*(?:will|would)\b|^\s*(?:is|are|am)\b.*?(?:\bgoing\s+to\b|\w+ing\b)", re.I)
+"""A question about what will be done or is being done."""
+_RULED_OUT = re.compile(
+    r"\b(?:ruled\s+out|scrapped|shelved|abandoned|dropped)\s+(?:plans?\s+(?:to|for)\s+|the\s+idea\s+of\s+)?"
+    r"(?P<after>(?:(?:a|an|the|any)\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]+)"
+    r"|(?P<before>\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were)\s+"
+    r"(?:considered\s+but\s+|later\s+|since\s+)?(?:ruled\s+out|scrapped|shelved|abandoned|dropped)\b", re.I)
+"""What was ruled out: "ruled out cutting customers' bills", "a temporary bridge had been considered but ruled out"."""
 _ASKS_PLAN = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have)\s+.+?\s+(?:planning|plans?|planned|intending|"
                         r"intends?|going)\s+to\s+(?P<verb>\w+)(?P<rest>.*)$", re.I)
 _NO_PLAN = re.compile(r"\bno\s+(?:immediate\s+|current\s+|further\s+)?(?:plans?|intention|intent)\s+(?:to|of)\s+"

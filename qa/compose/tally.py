@@ -1,12 +1,20 @@
 """A vote's tally settles whether it was unanimous: "Was the vote unanimous?" is No for "approved the plan by 14
-votes to 5" or "voted 6-3", Yes for "voted unanimously" or "by nine votes to none"."""
+votes to 5" or "voted 6-3", Yes for "voted unanimously" or "by nine votes to none"; and a share settles whether most
+were for or against: "Did most parents back the ban?" is Yes for "62 percent of the parents who responded backed the
+ban", No for "29 percent backed it" or "62 percent opposed it"."""
 from __future__ import annotations
 
 import re
 
-from lang.words import NUMBER_WORDS
+from lang.words import NUMBER_WORDS, STOPWORDS, stem, words
 
-__all__ = ["unanimous"]
+__all__ = ["majority", "tallied", "unanimous"]
+
+
+def tallied(question: str, sentence: str) -> str | None:
+    """"Yes" or "No" where the question asks whether a vote was unanimous or whether most were for or against
+    something, and the sentence's tally or share settles it; None otherwise."""
+    return unanimous(question, sentence) or majority(question, sentence)
 
 
 def unanimous(question: str, sentence: str) -> str | None:
@@ -35,3 +43,67 @@ _TALLY = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:votes?\s+)?to\s+(?P<against>\d+|no
                     rf"months?|days?|people|members|seats)\b)"
                     rf"|\b(?:voted|vote\s+of|by|margin\s+of)\s+(?:\d+)\s*[-–]\s*(?P<against2>\d+)\b", re.I)
 """A tally: "by 14 votes to 5", "nine to two", "voted 6-3"; not a range ("from 2 to 5 percent")."""
+
+
+def majority(question: str, sentence: str) -> str | None:
+    """"Yes" or "No" for "did most X back / oppose Y?" (or "were most X against Y?", "did a majority ...") by the
+    first share the sentence gives with a stance after it (or just before: "backed by 31 of the 45"): more than
+    half for the stance asked is Yes, more than half for the other stance is No, less than half for the stance
+    asked is No. None when the question asks no stance of most, or the sentence shares none of the question's
+    other words (a share of something else)."""
+    asked = _MOST.search(question)
+    stance = _stance(words(question[asked.end():])) if asked else None
+    if stance is None:
+        return None
+    others = {stem(w) for w in words(question) if w not in STOPWORDS and _stance([w]) is None} - {"most", "major"}
+    if not others & {stem(w) for w in words(sentence)}:
+        return None
+    shares = list(_SHARE.finditer(sentence))
+    for m, after in zip(shares, shares[1:] + [None]):
+        said = _stance(words(sentence[m.end():after.start() if after else len(sentence)])[:12])
+        if said is None:  # "backed by 31 of the 45 councillors"
+            said = _stance(words(sentence[:m.start()])[-3:])
+        if said is None:
+            continue
+        part = _part(m)
+        if part is None or part == 0.5:
+            return None
+        if part > 0.5:
+            return "Yes" if said == stance else "No"
+        return "No" if said == stance else None
+    return None
+
+
+def _stance(ws: list[str]) -> int | None:
+    """+1 for a word that backs something ("backed", "in favour", "voted for"), -1 for one against it ("opposed",
+    "against"), by the first such word; None when there is none."""
+    for w, after in zip(ws, ws[1:] + [""]):
+        if stem(w) in _FOR or w == "favour" or w == "favor" or (stem(w) == "vote" and after == "for"):
+            return 1
+        if stem(w) in _AGAINST:
+            return -1
+    return None
+
+
+def _part(m: re.Match) -> float | None:
+    """The share a match of _SHARE gives, as a fraction."""
+    if m.group("percent"):
+        return float(m.group("percent").replace(",", "")) / 100
+    if m.group("of"):
+        whole = float(m.group("whole").replace(",", ""))
+        return float(m.group("of").replace(",", "")) / whole if whole else None
+    return _FRACTIONS.get(" ".join(m.group("word").lower().split()))
+
+
+_MOST = re.compile(r"(?<!\bthe )(?<!\bat )\b(?:most|(?:a|the)\s+majority)\b"
+                   r"(?!\s+(?:likely|recent|recently|important)\b)", re.I)
+_FOR = frozenset(stem(w) for w in "back backed support supported approve approved endorse endorsed welcome welcomed"
+                 .split())
+_AGAINST = frozenset(stem(w) for w in "oppose opposed against reject rejected object objected".split())
+_FRACTIONS = {"majority": 0.51, "two-thirds": 2 / 3, "three-quarters": 0.75, "minority": 0.49, "half": 0.5,
+              "a third": 1 / 3, "a quarter": 0.25, "nine in ten": 0.9}
+_SHARE = re.compile(r"\b(?P<percent>\d+(?:\.\d+)?)\s*(?:percent|per\s+cent|%)"
+                    r"|\b(?P<of>\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<whole>\d[\d,]*)\b"
+                    r"|\b(?P<word>(?<=a\s)majority|(?<=a\s)minority|two-thirds|three-quarters|half|a\s+third|"
+                    r"a\s+quarter|nine\s+in\s+ten)\b", re.I)
+"""A share: "62 percent", "1,200 of the 1,500", "a majority", "two-thirds"."""

@@ -2,20 +2,24 @@
 is found in one clause of the sentence's dependency parse, and only a negation of that clause makes it "No"."""
 from __future__ import annotations
 
+import re
+
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
 from lang.rules import (AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary,
                         is_reporting)
 from lang.words import STOPWORDS, names, words
+from qa.judgment.answer_kinds import says_money
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, warm_up,
                       word_stem)
+from .anyone import done_to_anyone, none_of
 from .core_claim import core_verdict
 from .plans import plan_denied
 from .quantity import count_only, there_is
 from .states import state_denied
-from .tally import unanimous
+from .tally import tallied
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_said
 
 __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
@@ -33,6 +37,11 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     verdict = _yes_no(question, sentence, before)
+    present = _PRESENT.match(question)
+    if verdict is None and present:
+        # "Do shareholders get interest?" asks of the arrangement, which "Shareholders will not receive any
+        # interest" denies; "the plant will open" does not say it is open now, so only a No is taken.
+        verdict = "No" if _yes_no(f"will {question[present.end():]}", sentence, before) == "No" else None
     # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them.
     return None if verdict == "Yes" and count_only(question, sentence) else verdict
 
@@ -51,7 +60,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
-    if (tally := unanimous(question, sentence)) is not None:  # "Was the vote unanimous?" / "by 14 votes to 5"
+    if (tally := tallied(question, sentence)) is not None:  # "Was the vote unanimous?" / "by 14 votes to 5"
         return tally
     known = asks_if_known(question)
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
@@ -65,7 +74,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     if not asked:
         return None
     modals = {auxiliary(w) for w in ws} & MODALS | ({"will"} if going else set())  # "is X going to" = "will X"
-    said = {base_stem(w) for w in words(sentence)}
+    said = {base_stem(w) for w in words(sentence)} | ({"money"} if says_money(sentence) else set())  # "£15,000"
     typed = asked
     asked = {said_for(a, said) or a for a in asked}  # "Did anyone die?" / "no deaths": the sentence's word
     phrased = said | _phrasal(words(sentence))  # "went up" says "rise"
@@ -79,9 +88,9 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         found = verdict if shared >= 2 or verdict == "No" else None
         found = found or ("No" if state_denied(question, sentence) else None)  # "permanent?" / "was temporary"
-        if found is None and not anyone and (deed := _done_to_anyone(ws, said)) is not None:
-            return _none_of([deed], words(sentence))  # "did the police arrest anyone?" / "no arrests were made"
-        return _none_of(ws[2:], words(sentence)) if found is None and anyone and ws[1] != "any" else found
+        if found is None and not anyone and (deed := done_to_anyone(ws, said)) is not None:
+            return none_of([deed], words(sentence))  # "did the police arrest anyone?" / "no arrests were made"
+        return none_of(ws[2:], words(sentence)) if found is None and anyone and ws[1] != "any" else found
     saying = any(is_reporting(w) for w in ws[1:])  # "Has X said how many ...?" asks about the saying
     verdict = _verdict(parse_fast(sentence), frozenset(asked), modals, saying)
     if verdict == "Yes" and "for" in ws and "against" in words(sentence):  # "voted against" answers "vote for"
@@ -97,11 +106,12 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         # verb asked about may still be stated or denied in one of them, or its deed denied by a noun ("Was anyone
         # arrested at the match?" / "the match passed off calmly and no arrests were made").
         return core_verdict(question, sentence, modals, before) or (
-            _none_of(ws[2:], words(sentence)) if ws[1] != "any" else None)
+            none_of(ws[2:], words(sentence)) if ws[1] != "any" else None)
     return verdict
 
 
 _BY_NOW = frozenset({"yet", "already"})
+_PRESENT = re.compile(r"^\s*(?:do|does)\s+(?!not\b|n't\b)", re.I)
 
 
 def _still_to_come(question: str, sentence: str) -> bool:
@@ -122,26 +132,6 @@ _PAST_PLAN = frozenset({"was", "were", "had"})
 _OBJECTS = frozenset({"dobj", "dative"})
 _OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 _VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
-
-
-def _done_to_anyone(ws: list[str], said: set[str]) -> str | None:
-    """The deed of "did <subject> <deed> anyone / anything?" when the sentence names the subject ("did the police
-    arrest anyone?": "arrest", said of the police), else None."""
-    k = next((i for i, w in enumerate(ws) if i >= 3 and w in ("anyone", "anybody", "anything")), None)
-    if k is None or ws[k - 1] in STOPWORDS:
-        return None
-    subject = [w for w in ws[1:k - 1] if w not in STOPWORDS]
-    return ws[k - 1] if subject and all(base_stem(w) in said for w in subject) else None
-
-
-def _none_of(asked: list[str], sentence: list[str]) -> str | None:
-    """"No" when the sentence says "no <the deed asked about>" ("no arrests", "no deaths" for "die"). `asked`: the
-    question's words after "anyone" (not after "any": "any records changed" names a thing, not a deed)."""
-    deed = next((w for w in asked if auxiliary(w) not in AUXILIARIES and w not in STOPWORDS), None)
-    if deed is None:
-        return None
-    stems = {base_stem(w) for w, before in zip(sentence[1:], sentence) if before == "no"}
-    return "No" if said_for(base_stem(deed), stems) is not None else None
 
 
 def _phrasal(ws: list[str]) -> set[str]:

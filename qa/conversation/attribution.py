@@ -16,6 +16,9 @@ _ASKS_SOURCE = re.compile(
     r"|(?:the\s+)?sources?"
     r"|where\s+(?:does|did)\s+(?:that|this)\s+(?:info(?:rmation)?\s+)?come\s+from"
     r"|(?:who|whom)\s+is\s+that\s+from"
+    r"|whose\s+(?:estimate|figures?|numbers?|claim|words|quote|statement|calculation|view|account)\s+"
+    r"(?:is|was|are|were)\s+(?:that|this|it|these|those)"
+    r"|who\s+(?:estimated|calculated|worked\s+out|came\s+up\s+with|put\s+it)\s+(?:that|this|it)"
     r")\s*[?.!]*\s*$", re.I)
 
 

@@ -36,6 +36,11 @@ CLOCK_SAID = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w
 """A time of day ("3.40pm", "10 a.m.", "14:30 GMT", "midnight")."""
 
 
+def says_money(text: str) -> bool:
+    """Does the text give an amount of money ("£15,000", "250 euros")?"""
+    return bool(_MONEY_SAID.search(text))
+
+
 def counts(text: str) -> bool:
     """Does the text hold a number that is not an amount of money or a time of day ("41 restaurant meals", not
     "250 euros" or "at 3:40 p.m.")?"""
