@@ -540,6 +540,23 @@ def test_a_sentence_near_the_best_that_says_it_was_not_said_refuses_or_answers_n
     assert said_near(recall, unsure, near[:2]) == (unsure, 0)  # a reason for something else
 
 
+@pytest.mark.parametrize("question, refused", [
+    ("which housing developer bid for the mill", True),
+    ("who is the buyer of the mill", False),  # the buyer is not the one left unnamed
+    ("what did the developer offer for the mill", False),  # not a "which one"
+])
+def test_who_it_was_is_refused_where_the_sentence_says_they_have_not_been_named(question, refused):
+    from qa.compose.in_form import NOT_MADE_KNOWN, said_near
+    from qa.types import Level
+
+    best = ("A housing developer had also made an offer for the mill, but the trust has not named the company or said "
+            "how much it bid.")
+    q = analyze(question, flat_idf)
+    likely = decide(q, _selected(_best(best), 0.9, 0.6), threshold=0.4, sure=0.8, doubt=0.5)
+    decision, _ = said_near(q, likely, [_best(best)])
+    assert (decision.level is Level.REFUSED and decision.reason.startswith(NOT_MADE_KNOWN)) is refused
+
+
 def test_what_happens_to_a_thing_is_answered_in_form_by_a_sentence_with_it_as_the_subject():
     from qa.compose.in_form import answered_in_form
 

@@ -77,3 +77,27 @@ def test_a_denied_phrase_is_not_bolded_unless_the_question_asks_what_was_not_don
 ])
 def test_a_kind_asked_for_a_name_and_money_said_as_an_amount(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict
+
+
+def _sentence(text: str, index: int, passage: str = "a#1#0") -> "Scored":
+    from qa.judgment.evidence import Scored
+    from qa.judgment.features import Candidate
+
+    found = Candidate(passage_rank=0, passage_id=passage, source="a.txt", start=100 * index,
+                      end=100 * index + len(text), text=text, passage_start=0, passage_end=1000, passage_text=text,
+                      index=index, cosine=0.5, passage_vector_rank=0, passage_bm25_rank=0)
+    return Scored(found, coverage=0.5, context_coverage=0.5, fits=True, score=0.5, confidence=0.5, missing=())
+
+
+def test_who_did_it_follows_a_best_sentence_that_says_only_who_did_not():
+    from qa.compose.denied import affirmed_after
+
+    denied = _sentence("The Old Mill will not be run by volunteers.", 0)
+    lease = _sentence("The trust has signed a lease with Ivo Castle, who will run the mill with his wife.", 1)
+    other = _sentence("The roof will be repaired in May.", 1)
+    far = _sentence("Ivo Castle will run the mill.", 1, passage="a#2#0")
+    assert affirmed_after([denied, lease], denied, "who is going to run the old mill") is lease
+    assert affirmed_after([denied, other], denied, "who is going to run the old mill") is None  # another deed
+    assert affirmed_after([denied, far], denied, "who is going to run the old mill") is None  # another passage
+    assert affirmed_after([denied, lease], denied, "who will not run the old mill") is None  # asks who did not
+    assert affirmed_after([lease, denied], lease, "who is going to run the old mill") is None  # the best says who

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.conversation.followup import resolve
-from qa.conversation.turn_names import focus
+from qa.conversation.turn_names import WHO_IS, focus
 
 
 def test_standalone_question_is_not_rewritten():
@@ -210,6 +210,11 @@ def test_her_group_is_the_body_her_role_names():
     history = [{"role": "user", "content": "Who is Tomas Weber?"},
                {"role": "assistant", "content": "Opposition leader. Opposition leader Tomas Weber said no. [1]"}]
     assert resolve("what does his party want", history).searched == "what does Tomas Weber's party want"
+    # A body of one word, named as the one the person is an officer of.
+    history = [{"role": "user", "content": "Who is Ines Marr?"},
+               {"role": "assistant", "content": "Brackwell's managing director. \"We will pay,\" said Ines Marr, "
+                                                "Brackwell's managing director. [1]"}]
+    assert resolve("what has her company offered to do", history).searched == "what has Brackwell offered to do"
 
 
 def test_a_name_run_on_past_the_person_is_cut_at_the_name_typed():
@@ -289,3 +294,16 @@ def test_after_a_list_of_names_a_pronoun_is_its_first_row_not_the_count_or_the_h
                {"role": "assistant", "content": answer}]
     assert resolve("what did she say about the escape", history).searched == \
         "what did Helena Marsh say about the escape"
+
+
+def test_and_her_asks_the_last_question_of_another_person_the_last_answer_names():
+    history = [{"role": "user", "content": "who will run the old mill"},
+               {"role": "assistant", "content": "The Old Mill will not be run by volunteers. [1] The trust has signed a "
+                                                "lease with Ivo Castle, who will run the mill with his wife, Nell. [2]"},
+               {"role": "user", "content": "what did he say about it"},
+               {"role": "assistant", "content": 'Ivo Castle (who will run the mill with his wife, Nell): "We will grind '
+                                                'flour again," Ivo Castle said. [1]'}]
+    assert resolve("and her?", history).searched == "what did Nell say about it"
+    # Who did it is not what the question named: "he" is the miller, not the mill.
+    assert resolve("what did he say about it", history[:2]).searched == "what did Ivo Castle say about it"
+    assert not WHO_IS.match("who is going to run the mill") and WHO_IS.match("who is Ivo Castle")

@@ -26,3 +26,18 @@ def test_a_speaker_is_called_by_the_other_names_of_the_body_their_role_names():
     assert not asked_terms("the MSC guy") <= called(doc, by_name["Isla Rennick"])
     # "woman" is kept: it rules out whom it does not fit, so the council's woman is not the council's chief.
     assert not asked_terms("the council woman") <= called(doc, chief)
+
+
+def test_a_group_is_not_a_speaker_whose_role_names_the_place_it_comes_from():
+    from qa.skills.speakers import known_as
+
+    doc = article_doc("""# Shop saved
+
+Villagers bought the shop on Monday.
+Ann Tolley, who runs a cafe in the village of Hethby, said trade had fallen.
+Rob Marr, a resident of Hethby, said the shop was a lifeline.
+""")
+    by_name = {s.speaker.name: s.speaker for s in statements(doc)}
+    assert not known_as(asked_terms("the villagers"), called(doc, by_name["Ann Tolley"]))  # "village" names a place
+    assert known_as(asked_terms("the residents"), called(doc, by_name["Rob Marr"]))  # one resident speaks for them
+    assert known_as(asked_terms("the cafe owner"), called(doc, by_name["Ann Tolley"]))  # who runs a cafe

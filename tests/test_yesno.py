@@ -359,6 +359,25 @@ def test_what_was_ruled_out_answers_no_to_whether_it_will_be_done(question, sent
 
 
 @pytest.mark.parametrize("question, sentence, verdict", [
+    ("can pupils finish their courses", "Pupils will be allowed to finish their courses.", "Yes"),
+    ("can pupils finish their courses", "Pupils are not permitted to finish their courses.", "No"),
+    ("can pupils finish their courses", "Pupils will not be able to finish their courses.", "No"),
+    ("can staff take phones home", "Staff are allowed to take laptops home.", None),  # another thing
+    ("will pupils finish their courses", "Pupils will be allowed to finish their courses.", None),  # asks the deed
+])
+def test_can_is_answered_by_allowed_or_able_to(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("is the warden still getting paid", "The warden has been suspended on full pay.", "Yes"),
+    ("is the warden still getting paid", "The warden has been suspended without pay.", None),
+])
+def test_on_full_pay_is_still_paid(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
     ("did most tenants back the plan", "Of those who replied, 71 percent of tenants backed the plan.", "Yes"),
     ("were most tenants against the plan", "In the survey 64 per cent of tenants opposed the plan.", "Yes"),
     ("did most tenants oppose the plan", "In the survey 64 per cent of tenants backed the plan.", "No"),

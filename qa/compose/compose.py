@@ -17,7 +17,7 @@ from qa.judgment.features import anchor
 from qa.question import CLOCK, DATE, Question, without_note
 from qa.types import Citation, Level, Route, Short
 
-from .denied import denied_phrase
+from .denied import affirmed_after, denied_phrase
 from .yesno import text_before, yes_no
 
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
@@ -184,6 +184,8 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
         companion = dated_among(evidence[1:REASON_LOOKS_AT], best, q) or anchor(evidence, best)
     elif q is not None and q.wh == "why" or q is not None and _CAUSE_Q.match(q.text):
         companion = reason_after(evidence, best, q) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)
+    elif q is not None:  # "Who will run it?" / "It will not be run by volunteers.": who will, next to it
+        companion = affirmed_after(evidence, best, q.text)
     if companion is not None and companion not in chosen:
         chosen.append(companion)
     # "The ship anchored ...", "He boarded ...", "Which ship?" answered by "... boarded the ship": the sentence

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from lang.rules import AUXILIARIES, auxiliary
 from lang.words import STOPWORDS, words
 
 from .clauses import base_stem, parse_fast
@@ -34,6 +35,12 @@ def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
     if not asked:
         return False
     opener = _opener(what)
+    ws = words(what)
+    asks_who = ws[0] in ("who", "whom", "whose") or ws[0] in ("which", "what") and len(ws) > 1 and auxiliary(
+        ws[1]) not in AUXILIARIES  # "which developer bid?", not "what did the buyer say?"
+    if asks_who and any(3 * len(asked & {base_stem(w) for w in words(sentence)}) >= 2 * len(asked)
+                        for _ in _UNNAMED.finditer(sentence)):
+        return True  # "which developer bid for it?" / "... has not named the company"
     for m in _UNSAID.finditer(sentence):
         # The clause left unsaid, to its first comma: not what the sentence goes on to say ("... whether it would
         # be cheaper than the injections, which cost about 5,400 pounds" leaves no cost unsaid).
@@ -61,6 +68,12 @@ _UNSAID = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:not|n't)\s+(
                      r"\s+(?:not\s+(?:yet\s+)?|un)(?:known|clear|disclosed|confirmed)|(?:is|are|was|were|remains?)\s+not"
                      r"\s+(?:yet\s+)?decided|declined\s+to\s+(?:say|disclose|comment)|would\s+not\s+say|no\s+(?:details|word|"
                      r"date|figure|price)\s+(?:was|were|has|have)\s+been\s+given)\b", re.I)
+
+
+_UNNAMED = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:not|n't)\s+(?:yet\s+)?(?:named?|identif(?:y|ied))|"
+                      r"(?:declined|refused)\s+to\s+(?:name|identify)|(?:has|have|had)\s+not\s+been\s+"
+                      r"(?:named|identified)|(?:was|were|is|are)\s+not\s+(?:named|identified))\b", re.I)
+"""Who or which one it was, not made known: "has not named the company", "declined to identify the buyer"."""
 
 
 def no_comment(question: str, sentence: str) -> bool:

@@ -10,14 +10,15 @@ from lang.phrasal import PARTICLES, means
 from lang.rules import (AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary,
                         is_reporting)
 from lang.words import STOPWORDS, names, words
-from qa.judgment.answer_kinds import says_money
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, warm_up,
                       word_stem)
 from .anyone import done_to_anyone, none_of
 from .core_claim import core_verdict
+from .implied import implied
 from .plans import plan_denied
 from .quantity import count_only, there_is
+from .rephrased import rephrased
 from .states import state_denied
 from .tally import tallied
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_said
@@ -37,11 +38,11 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     verdict = _yes_no(question, sentence, before)
-    present = _PRESENT.match(question)
-    if verdict is None and present:
-        # "Do shareholders get interest?" asks of the arrangement, which "Shareholders will not receive any
-        # interest" denies; "the plant will open" does not say it is open now, so only a No is taken.
-        verdict = "No" if _yes_no(f"will {question[present.end():]}", sentence, before) == "No" else None
+    for asked, said, only in [] if verdict else rephrased(question, sentence):
+        verdict = _yes_no(asked, said, before)  # "can students finish?" / "will be allowed to finish"
+        verdict = verdict if only is None or verdict == only else None
+        if verdict:
+            break
     # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them.
     return None if verdict == "Yes" and count_only(question, sentence) else verdict
 
@@ -74,7 +75,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     if not asked:
         return None
     modals = {auxiliary(w) for w in ws} & MODALS | ({"will"} if going else set())  # "is X going to" = "will X"
-    said = {base_stem(w) for w in words(sentence)} | ({"money"} if says_money(sentence) else set())  # "£15,000"
+    said = {base_stem(w) for w in words(sentence)} | implied(sentence)  # "£15,000" says money
     typed = asked
     asked = {said_for(a, said) or a for a in asked}  # "Did anyone die?" / "no deaths": the sentence's word
     phrased = said | _phrasal(words(sentence))  # "went up" says "rise"
@@ -111,7 +112,6 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
 
 
 _BY_NOW = frozenset({"yet", "already"})
-_PRESENT = re.compile(r"^\s*(?:do|does)\s+(?!not\b|n't\b)", re.I)
 
 
 def _still_to_come(question: str, sentence: str) -> bool:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from lang.forms import Kind, form
-from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, TITLES, auxiliary
+from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, PRONOUNS, TITLES, auxiliary
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
@@ -133,6 +133,13 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     narrowed = _fragment(question)
     if narrowed and last_searched:  # "How much is Norvik paying?" + "per share?"
         return Resolved(question, f"{last_searched.rstrip(' ?.!')} {narrowed}?", ())
+    other = _ANOTHER.match(question)
+    if other and context and context[0] in last_searched:  # "what did he say?" + "and her?": another person
+        said_by = set(words(context[0]))
+        others = [n for n in names(turns[-1][1]) if n[:1].isalpha() and not set(words(n)) & said_by
+                  and words(n)[0] not in PRONOUNS]
+        if others:
+            return Resolved(question, last_searched.replace(context[0], others[0], 1), (others[0],))
     thing = _thing_asked_about(last_searched) if _IT.search(question) else None
     if thing is not None:  # "When did the strike begin?" -> "And when did it end?": "it" is the strike
         said = _IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question, count=1)
@@ -150,6 +157,8 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     return Resolved(asked, _rewrite(question, context, last_searched), tuple(context))
 
 
+_ANOTHER = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?:him|her)\s*[?.!]*\s*$", re.I)
+""""And her?": the last question asked of another person than the one it was about."""
 _NAME_ASKED = re.compile(r"^\s*(?:and\s+)?(?:what|who)(?:'s|’s|\s+is|\s+was)\s+(?:his|her|their)\s+(?:full\s+)?name"
                          r"\s*[?.!]*\s*$", re.I)
 _DO = frozenset("do does did".split())

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from lang.rules import DATELINE, TITLES
+from lang.rules import DATELINE, LEADS, TITLES
 from lang.spelling import same_word
 from lang.words import MONTHS, STOPWORDS, WEEKDAYS, names, terms, words
 
-WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(.+?)\s*\??\s*$", re.I)
-"""A question of who someone is ("who is X", "who's X"): X."""
+WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?!(?:going|about|set|due|expected|likely|"
+                    r"responsible|behind|to|in\s+charge)\b|\w+ing\s+\w)(.+?)\s*\??\s*$", re.I)
+"""A question of who someone is ("who is X", "who's X"): X; not one of who does something ("who is going to run
+it?", "who is leading the inquiry?")."""
 _DATELINES = re.compile(r"(?:^|(?<=[:\]] ))" + DATELINE.pattern.removeprefix("^"), re.M)
 """A date line where the answer opens with its story's first sentence, after a lead ("The closest it comes is:
 HARLOW — ...") or a citation mark."""
@@ -38,9 +40,19 @@ def focus(question: str, answer: str) -> list[str]:
     # Not a word capitalized only where a sentence starts ("Pregnant women, …" / "… for pregnant women").
     lower = set(re.findall(r"\b[a-z][\w'’-]*", answer))
     # Nor a day or a month ("... on Saturday"): what a later "he" or "it" stands for is never a date.
-    new = [n for n in names(first_sentence) if not set(terms(n)) <= q_terms and not set(words(n)) <= lower
-           and not set(words(n)) <= WEEKDAYS | MONTHS]
+    asked = set(words(question))
+
+    def new_in(text: str, known: set[str]) -> list[str]:
+        return [n for n in names(text) if not set(terms(n)) <= known and not set(words(n)) <= lower
+                and not set(words(n)) <= WEEKDAYS | MONTHS]
+
+    new = new_in(first_sentence, q_terms)
     if words(question)[:1] == ["who"]:
+        # Who did it is not what the question named ("who will run the drover's rest?" / "The Drover's Rest will
+        # not be run by volunteers. ... Kit Donnelly, who will run the pub"): the first other name of the answer.
+        if not new and new_in(first_sentence, set()):
+            new = [n for n in new_in(answer, q_terms) if not set(words(n)) <= asked]
+            return new[:1] + [n for n in q_names if not set(words(n)) <= asked]
         return new[:1] + q_names
     return q_names + new[:1]
 
@@ -93,8 +105,16 @@ def their_body(question: str, answer: str, context: list[str]) -> str | None:
         return None
     people = {t for c in context for t in terms(c)}
     first = _first_sentence(_DATELINES.sub("", answer))
-    bodies = [b for b in map(_body_in, names(first)) if b and len(b.split()) >= 2 and not set(terms(b)) & people]
-    return _BODY_OF.sub(f"the {bodies[0]}", question, count=1) if bodies else None
+    bodies = [f"the {b}" for b in map(_body_in, names(first)) if b and len(b.split()) >= 2
+              and not set(terms(b)) & people]
+    # "Fenwright's managing director": a body of one word, named as the one whose officer the person is.
+    bodies += [m.group(1) for m in _OFFICER_OF.finditer(first) if m.group(2).lower() in TITLES | LEADS
+               and not set(terms(m.group(1))) & people]
+    return _BODY_OF.sub(bodies[0], question, count=1) if bodies else None
+
+
+_OFFICER_OF = re.compile(r"\b([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)['’]s\s+(?:[a-z-]+\s+){0,2}([a-z]+)\b")
+"""A body and the post the person holds in it: "Fenwright's managing director"."""
 
 
 def _body_in(name: str) -> str | None:

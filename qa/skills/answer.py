@@ -278,8 +278,11 @@ class Skills:
         for doc in filter(None, map(self.library.get, infos)):
             # By name, or by what the article calls them ("the headteacher": "Headteacher Fiona Castleden").
             head = leader_named(doc, f.subject)  # "the commission boss": whoever the article says leads it
+            # By name first, a first name too: "Maura" is Maura Donnelly, not the husband whose role names "his
+            # wife, Maura".
             said = [s for s in statements(doc) if s.speaker.matches(f.subject) or s.speaker == head
-                    or speaker_terms and known_as(speaker_terms, called(doc, s.speaker))]
+                    or s.speaker.name.lower().split()[:1] == [f.subject.lower()]] or [
+                s for s in statements(doc) if speaker_terms and known_as(speaker_terms, called(doc, s.speaker))]
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
                 said = carried_on(said, [s for s in said if topic & set(terms(s.line.text))] or [
                     s for s in said if topic & set(terms(around(doc, s.line)))] or (

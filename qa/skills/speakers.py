@@ -146,20 +146,26 @@ article's role rarely says and which rule out whom it does not fit ("the council
 
 
 def asked_terms(who: str) -> set[str]:
-    """The stemmed words a question calls a speaker by ("the MSC guy" -> {"msc"}), to be found among `called`."""
-    return {stem(w) for w in re.findall(r"[\w-]+", who.lower()) if w not in ("the", "a", "an") and w not in _ANYONE}
+    """The words a question calls a speaker by ("the MSC guy" -> {"msc"}), singular, to be found among `called`."""
+    return {_one(w) for w in re.findall(r"[\w-]+", who.lower()) if w not in ("the", "a", "an") and w not in _ANYONE}
 
 
 def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
-    """The stemmed words the article calls a speaker by: their name and role, and every name of a body the role
+    """The words (singular) the article calls a speaker by: their name and role, and every name of a body the role
     names ("chief executive of the Mountain Safety Council" is also the MSC's)."""
     role = speaker.role or ""
     # A body's names: its aliases, and the acronym given in brackets after its name ("... Council (MSC)").
     bodies = [a for e in entities(doc) if e.kind != PERSON and any(a in role for a in e.aliases)
               for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))]
-    called = {stem(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}
+    called = {_one(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}
     # "who runs a garage" is the garage owner; "who chairs the board", its chair.
-    return called | {stem(doer) for verb, doer in _DOERS.items() if stem(verb) in called}
+    return called | {doer for verb, doer in _DOERS.items() if _one(verb) in called}
+
+
+def _one(word: str) -> str:
+    """The word without a plural's "s" ("residents": "resident"), not stemmed further: "villagers" are not the
+    "village" a role names a place by."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def known_as(asked: set[str], called: set[str]) -> bool:
@@ -169,7 +175,7 @@ def known_as(asked: set[str], called: set[str]) -> bool:
                                                                   for c in called) for a in asked)
 
 
-_VAGUE = frozenset({stem("local")})
+_VAGUE = frozenset({"local"})
 """A word that places a speaker without telling them apart ("the local MP" is the MP the article names)."""
 
 
