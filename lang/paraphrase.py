@@ -40,7 +40,8 @@ def _table() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-_EVERYDAY = [pair.split() for pair in "get receive,get obtain,give provide,need require,buy purchase,help assist"
+_EVERYDAY = [pair.split() for pair in "get receive,get obtain,give provide,need require,buy purchase,help assist,"
+              "support back"
               .split(",")]
 
 

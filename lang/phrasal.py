@@ -18,6 +18,8 @@ shut down: close
 close down: close
 pull out: withdraw
 back out: withdraw
+back down: retreat concede withdraw yield
+back up: support
 set up: establish found create
 take over: acquire
 give up: abandon surrender
@@ -40,6 +42,9 @@ phase out: end abolish
 kick off: start begin
 hold off: delay postpone
 sell off: sell
+knock down: demolish
+tear down: demolish
+pull down: demolish
 """.splitlines()
 
 PARTICLES = frozenset("up down off out over back in".split())

@@ -37,6 +37,8 @@ class Route(StrEnum):
     """What someone said or thinks, as the article reports it."""
     MENTION = "mention"
     """Whether the articles mention something, with the sentences that do."""
+    FUNDING = "funding"
+    """Who pays for something, as the article tells it: its sentences of money paid, granted or raised."""
     """A simple peer's reply in `python -m tools.eval --peers`."""
 
 

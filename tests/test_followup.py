@@ -307,3 +307,27 @@ def test_and_her_asks_the_last_question_of_another_person_the_last_answer_names(
     # Who did it is not what the question named: "he" is the miller, not the mill.
     assert resolve("what did he say about it", history[:2]).searched == "what did Ivo Castle say about it"
     assert not WHO_IS.match("who is going to run the mill") and WHO_IS.match("who is Ivo Castle")
+
+
+def test_why_after_a_view_asks_why_they_hold_it():
+    history = [{"role": "user", "content": "what does the warden reckon caused the outbreak"},
+               {"role": "assistant", "content": "The warden said wild birds were the most likely source. [1]"}]
+    assert resolve("why?", history).searched == "Why does the warden think so?"
+    history = [{"role": "user", "content": "what did the union think about the cuts"},
+               {"role": "assistant", "content": "The union said the cuts were reckless. [1]"}]
+    assert resolve("Why?", history).searched == "Why did the union think so?"
+
+
+def test_why_after_who_did_it_asks_why_the_one_named_did_it():
+    history = [{"role": "user", "content": "who refused to sell the meadow"},
+               {"role": "assistant", "content": "In 2023, Hugh Tarrant, who farms at Coldmoor, refused to sell the "
+                                                "trust the meadow. [1]"}]
+    assert resolve("why?", history).searched == "Why did Hugh Tarrant refuse to sell the meadow?"
+    # A year is no one "he" can stand for.
+    assert resolve("what happened after he refused", history).searched == "what happened after Hugh Tarrant refused"
+
+
+def test_a_verdict_that_opens_the_answer_names_no_one():
+    history = [{"role": "user", "content": "is the inspector still getting paid"},
+               {"role": "assistant", "content": "Yes. Ivo Marsh has been suspended on full pay. [1]"}]
+    assert resolve("has he explained why", history).searched == "has Ivo Marsh explained why"

@@ -69,6 +69,7 @@ from lang.spelling import closest, same_word
     # A length asked for is a summary's.
     ("what happened with the mayor, in a few sentences", Kind.SUMMARY, "mayor"),
     ("explain the ferry story in three sentences", Kind.SUMMARY, "ferry"),
+    ("weir story in a couple of sentences pls", Kind.SUMMARY, "weir"),
     ("whats the ferry article about in a couple sentences", Kind.SUMMARY, "ferry"),
     ("summarize it in 3 bullet points", Kind.SUMMARY, ""),
     ("summary of the 2019 floods", Kind.SUMMARY, "2019 floods"),

@@ -101,6 +101,9 @@ def test_a_date_the_sentence_plans_for_after_the_articles_day_is_not_what_came_n
 def test_a_next_sentence_that_says_it_comes_then_is_what_came_after():
     assert timeline.goes_on("The sheds will then be cleaned and disinfected.")
     assert timeline.goes_on("Afterwards, the crowd went home.")
+    assert timeline.goes_on("A week later, the trust announced a new route.")
+    assert timeline.goes_on("The next day, the roads reopened.")
+    assert not timeline.goes_on("The road reopened two weeks later than planned.")  # not what opens the sentence
     for not_next in ("Since then the farm has been empty.", "Back then it was small.", "It was then that they knew."):
         assert not timeline.goes_on(not_next), not_next
 

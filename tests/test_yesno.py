@@ -358,6 +358,21 @@ def test_what_was_ruled_out_answers_no_to_whether_it_will_be_done(question, sent
     assert yes_no(question, sentence) == verdict
 
 
+@pytest.mark.parametrize("question, sentence, before, verdict", [
+    ("has the warden explained why the drums were left out", "The warden has not said why the drums were left out.",
+     "", "No"),
+    ("has the warden explained why the drums were missing", "The warden has not said when he will return.", "", None),
+    ("can the trust knock down the mill?", "The trust cannot demolish the mill without consent.", "", "No"),
+    ("did the mayor support the levy", "The mayor backed the levy in March.", "", "Yes"),
+    ("did the mayor back down", "The mayor supported the levy in March.", "", None),  # "back down" is not "back"
+    ("did the union accept the offer?", "The MTWU rejected the offer on Monday.",
+     "Members of the Mill and Textile Workers Union (MTWU) met.", "No"),
+    ("did the union accept the offer?", "The MTWU rejected the offer on Monday.", "", None),  # a union? not said
+])
+def test_a_claim_said_in_other_words(question, sentence, before, verdict):
+    assert yes_no(question, sentence, before) == verdict
+
+
 @pytest.mark.parametrize("question, sentence, verdict", [
     ("can pupils finish their courses", "Pupils will be allowed to finish their courses.", "Yes"),
     ("can pupils finish their courses", "Pupils are not permitted to finish their courses.", "No"),

@@ -215,15 +215,16 @@ def _named_before(asked, said, before: str) -> bool:
 def _kind_before(asked, said, before: str) -> bool:
     """Is the question's "the pub" the sentence's name ("The Drover's Rest will not ..."), called that kind in the
     text before it ("the Drover's Rest, their only pub", "the pub, the Drover's Rest", "the Drover's Rest is a
-    pub")?"""
+    pub", "the Rail Workers' Union (RTWU)")?"""
     if asked.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in asked.children):
         return False
-    named = [t for t in said.subtree if t.pos_ == "PROPN"]
+    named = [t for t in said.subtree if t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1]  # "RTWU" too
     if not named or asked.lower_ in {t.lower_ for t in said.subtree}:
         return False
     name, kind = re.escape(said.doc[named[0].i:named[-1].i + 1].text), re.escape(asked.lower_)
     called = (rf"{name},\s+(?:the|a|an|its|their|his|her|our)\s+(?:[\w'’-]+\s+){{0,3}}?{kind}\b"
-              rf"|\b{kind},\s+(?:the\s+)?{name}|{name}\s+(?:is|was)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{kind}\b")
+              rf"|\b{kind},\s+(?:the\s+)?{name}|{name}\s+(?:is|was)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{kind}\b"
+              rf"|\b{kind}\s*\(\s*{name}\s*\)")  # "the Rail Workers' Union (RTWU)": the RTWU is a union
     return re.search(called, before, re.I) is not None
 
 

@@ -39,13 +39,13 @@ def ruled_out(question: str, sentence: str) -> bool:
     off")."""
     if not _ASKS_AHEAD.match(question):
         return False
-    asked = {stem(w) for w in words(question)}
+    meant = set(phrasal_meanings(question))  # "going up" means "rise"
+    asked = {stem(w) for w in words(question)} | meant
     for m in _RULED_OUT.finditer(sentence):
         thing = [w for w in words(m.group("before") or m.group("after") or "") if w not in STOPWORDS]
         deed = bool(thing) and thing[0].endswith("ing")
         if not thing or not all(stem(w) in asked for w in thing[int(deed):]):
             continue
-        meant = set(phrasal_meanings(question))  # "go up" means "rise"
         if deed and said_for(stem(verb_base(thing[0])), asked | meant) is None and (
                 meant or any(verb_base(w) not in _LIGHT for w in _verbs(question))):
             continue  # "will they raise bills?" / "ruled out cutting bills": another deed

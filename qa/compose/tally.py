@@ -97,8 +97,8 @@ def _part(m: re.Match) -> float | None:
 
 _MOST = re.compile(r"(?<!\bthe )(?<!\bat )\b(?:most|(?:a|the)\s+majority)\b"
                    r"(?!\s+(?:likely|recent|recently|important)\b)", re.I)
-_FOR = frozenset(stem(w) for w in "back backed support supported approve approved endorse endorsed welcome welcomed"
-                 .split())
+_FOR = frozenset(stem(w) for w in "back backed support supported approve approved endorse endorsed welcome welcomed "
+                 "want wanted favour favor prefer preferred".split())
 _AGAINST = frozenset(stem(w) for w in "oppose opposed against reject rejected object objected".split())
 _FRACTIONS = {"majority": 0.51, "two-thirds": 2 / 3, "three-quarters": 0.75, "minority": 0.49, "half": 0.5,
               "a third": 1 / 3, "a quarter": 0.25, "nine in ten": 0.9}

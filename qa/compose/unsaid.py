@@ -104,15 +104,18 @@ def not_said(question: str, sentence: str) -> bool:
     is No: what is asked is the saying, not the deed. Who is asked must be named there (a word of the name), or
     be "he", "it" or "the company", named before."""
     m = _ASKS_SAID.match(question)
-    if m is None or not left_unsaid("whether " + m.group("what"), sentence, strict=True):
+    what = m.group("what") if m else ""
+    # "Has X said whether ...?" or "Has X explained why ...?": the clause left unsaid opens with that word.
+    if m is None or not left_unsaid(what if _WH_CLAUSE.match(what) else "whether " + what, sentence, strict=True):
         return False
     who = [w for w in words(m.group("who")) if w not in STOPWORDS]
     return not who or m.group("who").lower().startswith("the ") or bool(set(who) & set(words(sentence)))
 
 
 _ASKS_SAID = re.compile(r"^\s*(?:has|have|had|did|does|do)\s+(?P<who>.+?)\s+(?:yet\s+)?(?:said|say|announced?|"
-                        r"confirmed?|disclosed?|revealed?|stated?|promised?|committed\s+to)\s+(?:that\s+|if\s+|"
-                        r"whether\s+)?(?P<what>\S.+)$", re.I)
+                        r"confirmed?|disclosed?|revealed?|stated?|promised?|committed\s+to|explained|explain)\s+"
+                        r"(?:that\s+|if\s+|whether\s+)?(?P<what>\S.+)$", re.I)
+_WH_CLAUSE = re.compile(r"(?:why|how|what|when|where|who|which)\b", re.I)
 """"Has X said (that) it will ...?", "Did X confirm whether ...?": a question about a saying."""
 
 

@@ -2,8 +2,6 @@
 is found in one clause of the sentence's dependency parse, and only a negation of that clause makes it "No"."""
 from __future__ import annotations
 
-import re
-
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
@@ -85,7 +83,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         # subject, object — must be. Asked of anyone ("Has anyone died?"), the verb alone may be denied ("no one has died").
         anyone = len(ws) > 1 and ws[1] in INDEFINITES and not any(  # a name missing may be the point
             base_stem(w) not in said for n in names(question) for w in words(n))
-        shared = len(asked & phrased) + opposed
+        # A verb whose opposite is said counts as said ("accept" / "rejected"): the claim's own clause decides.
+        shared = len(asked & phrased) + opposed + sum(any(opposite(a, x) for x in said) for a in asked - phrased)
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         found = verdict if shared >= 2 or verdict == "No" else None
         found = found or ("No" if state_denied(question, sentence) else None)  # "permanent?" / "was temporary"

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 
 from lang.forms import Kind, form
-from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, PRONOUNS, TITLES, auxiliary
+from lang.rules import INDEFINITES, KIND_NOUNS, PRONOUNS, TITLES
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
 
+from .again import ask_again, of_the_doer
 from .turn_names import WHO_IS, focus, their_body
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
@@ -82,19 +83,6 @@ def _fragment(question: str) -> str | None:
     return m.group("frag") if len(ws) <= 4 and not set(ws[1:]) & _NOT_A_NOUN_PHRASE else None
 
 
-def _ask_again(wh: str, previous: str) -> str:
-    """The previous question asked with another question word: "When did X visit Y?" + "Why?" -> "Why did X
-    visit Y?"; "Did X visit Y?" + "When?" -> "When did X visit Y?"."""
-    wh = {"how come": "why", "what for": "why"}.get(wh.lower(), wh.lower())
-    ws = previous.split()
-    first = ws[0].lower() if ws else ""
-    if first in QUESTION_WORDS and len(ws) > 1 and auxiliary(ws[1]) in AUXILIARIES:
-        return " ".join([wh.capitalize()] + ws[1:])
-    if auxiliary(first) in AUXILIARIES:
-        return f"{wh.capitalize()} {previous[:1].lower()}{previous[1:]}"
-    return f"{wh.capitalize()}? {previous}"
-
-
 def ellipsis(question: str) -> str | None:
     """X of "and what about X?" / "and X?" when X is a bare name or noun phrase, else None."""
     m = _ELLIPSIS.match(question)
@@ -147,8 +135,9 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
         if not needs_context(said):
             return Resolved(question, said[:1].upper() + said[1:], (thing,))
     asked, question = question, said if thing is not None else question  # "do they know what caused it?": "they" left
-    if not context:
-        return Resolved(asked, question, ())
+    bare = _BARE_WH.match(question)
+    if not context:  # "what does the warden think?" + "why?": asked again, though it named no one
+        return Resolved(asked, ask_again(bare.group("wh"), last_searched) if bare and last_searched else question, ())
     if _NAME_ASKED.match(question):  # "what's her name?": who the last answer was about
         return Resolved(asked, f"Who is {context[0]}?", tuple(context))
     body = their_body(question, turns[-1][1], context)
@@ -204,8 +193,8 @@ def _thing_asked_about(previous: str) -> str | None:
 
 def _rewrite(question: str, context: list[str], previous: str) -> str:
     bare = _BARE_WH.match(question)
-    if bare and previous:
-        return _ask_again(bare.group("wh"), previous)
+    if bare and previous:  # "who refused to sell?" + "why?": why the one who did it did it
+        return of_the_doer(bare.group("wh"), previous, context[0]) or ask_again(bare.group("wh"), previous)
     new = ellipsis(question)
     if new and previous and (listed := _listed_again(new, previous)) is not None:
         return listed
@@ -227,7 +216,8 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
     if _LEADING_AND.match(question):  # "And when did she ...?": a question of its own, joined to the last one
         question = _LEADING_AND.sub("", question)
         question = question[:1].upper() + question[1:]
-    main = context[0]
+    # "he" or "she" is never a year the last answer gave ("In 2023, Hugh Strathairn ... refused").
+    main = next((c for c in context if not all(is_number(w) for w in words(c))), context[0])
     replaced = [False]
 
     def swap(m: re.Match) -> str:

@@ -6,7 +6,7 @@ import re
 
 from lang.rules import DATELINE, LEADS, TITLES
 from lang.spelling import same_word
-from lang.words import MONTHS, STOPWORDS, WEEKDAYS, names, terms, words
+from lang.words import MONTHS, STOPWORDS, WEEKDAYS, is_number, names, terms, words
 
 WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?!(?:going|about|set|due|expected|likely|"
                     r"responsible|behind|to|in\s+charge)\b|\w+ing\s+\w)(.+?)\s*\??\s*$", re.I)
@@ -24,7 +24,7 @@ def focus(question: str, answer: str) -> list[str]:
     # A list ("4 people in “…”, most mentioned first: - …"): about its first row. Only a list the answer opens with,
     # not the "Also possibly: - …" after a sentence.
     listed = re.match(r"[^:.!?]*:\s+-\s", answer)
-    answer = answer[listed.end():] if listed else answer
+    answer = _VERDICT.sub("", answer[listed.end():] if listed else answer)  # "Yes. ...": a verdict names no one
     # A name typed in lower case counts beside those written with capitals ("how many of Quillon's in farrowgate"),
     # a date line's place among them.
     q_names = names(question)
@@ -48,6 +48,7 @@ def focus(question: str, answer: str) -> list[str]:
 
     new = new_in(first_sentence, q_terms)
     if words(question)[:1] == ["who"]:
+        new = [n for n in new if not all(is_number(w) for w in words(n))]  # who it was is no year ("In 2023, ...")
         # Who did it is not what the question named ("who will run the drover's rest?" / "The Drover's Rest will
         # not be run by volunteers. ... Kit Donnelly, who will run the pub"): the first other name of the answer.
         if not new and new_in(first_sentence, set()):
@@ -55,6 +56,9 @@ def focus(question: str, answer: str) -> list[str]:
             return new[:1] + [n for n in q_names if not set(words(n)) <= asked]
         return new[:1] + q_names
     return q_names + new[:1]
+
+
+_VERDICT = re.compile(r"^\s*(?:Yes|No)\.\s+")
 
 
 def _first_sentence(text: str) -> str:

@@ -15,11 +15,12 @@ from ingest.store import ArticleStore
 from lang.acronyms import descriptor, expansion
 from lang.conditions import asks_condition
 from lang.forms import SPEAKER, Form, Kind, form, is_acronym
+from lang.funding import asks_funding
 from lang.glosses import gloss
 from lang.motives import asks_motive
 from lang.rules import PRONOUNS
 from lang.next_steps import asks_next
-from lang.words import STOPWORDS, stem, terms, words
+from lang.words import stem, terms
 from qa.compose.compose import Draft
 from qa.question import without_note
 from qa.retrieval.corpus import Snapshot
@@ -29,6 +30,7 @@ from .article import ArticleDoc, Library, Line
 from .conditions import what_if
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
+from .funding import funders
 from .holders import holder, leader_named
 from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
@@ -37,7 +39,7 @@ from .outlook import next_steps
 from .speakers import around, asked_terms, called, carried_on, known_as, reasoned, statements, story_terms
 from .summary import summarize
 from . import timeline
-from .sequence import what_came
+from .sequence import came_after
 from .stories import by_meaning
 
 MAX_ARTICLES = 3
@@ -77,6 +79,8 @@ class Skills:
         note = question[len(asked):].strip(" ()")
         if (subject := asks_next(asked)) is not None and scope:  # "what happens next?": what is still to come
             return next_steps(self._stories(subject or note, scope, snap), subject)  # a follow-up's story: its note
+        if (paid := asks_funding(asked)) is not None and scope:  # "who's paying for the barrier?": who pays
+            return funders(self._stories(paid.thing or note or paid.aside, scope, snap), paid)
         if (motive := asks_motive(asked)) is not None and scope:  # "why is X against it?": what X says of it
             holder = note if motive[0].lower() in PRONOUNS and note else motive[0]
             return self.opinion(Form(Kind.OPINION, subject=holder, topic=motive[1]), scope, snap, Level.LIKELY) or \
@@ -235,20 +239,8 @@ class Skills:
 
     def after(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What came next (or before): the event the question names, then the article's next dated event."""
-        wanted, said = set(terms(f.subject)), set(words(f.subject)) - STOPWORDS
-        if not wanted:
-            return None
-        best: tuple[float, ArticleDoc, Line] | None = None
-        for doc in filter(None, map(self.library.get, self._matching(f.subject, scope, snap)[:MAX_ARTICLES])):
-            for line in (ln for ln in doc.lines if not doc.is_headline(ln)):  # a headline is no one event
-                # Of as many words, the one that names the event as asked ("The cull began", not "will be culled").
-                share = len(wanted & set(terms(line.text))) / len(wanted) + 0.01 * len(said & set(words(line.text)))
-                if best is None or share > best[0]:
-                    best = (share, doc, line)
-        if best is None or best[0] < 0.5:
-            return None
-        _, doc, anchor = best
-        return what_came(doc, anchor, wanted, f.before)
+        docs = filter(None, map(self.library.get, self._matching(f.subject, scope, snap)[:MAX_ARTICLES]))
+        return came_after(list(docs), f.subject, f.before)
 
     def mention(self, f: Form, scope, snap) -> SkillAnswer | None:
         """Whether the articles in scope mention it at all (qa/skills/mention.py): all of them are read, or,

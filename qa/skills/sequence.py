@@ -2,12 +2,32 @@
 sentence itself goes on to tell."""
 from __future__ import annotations
 
+from lang.words import STOPWORDS, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
 from . import timeline
 from .article import ArticleDoc, Line
 from .cite import Citer, SkillAnswer, clip
+
+
+def came_after(docs: list[ArticleDoc], event: str, before: bool) -> SkillAnswer | None:
+    """What came after (before) the event the question names: the sentence of these articles that names it best
+    (most of its terms, and of as many, the one that names it as asked: "The cull began", not "will be culled"),
+    then what came next. None when no sentence names half of it."""
+    wanted, said = set(terms(event)), set(words(event)) - STOPWORDS
+    if not wanted:
+        return None
+    best: tuple[float, ArticleDoc, Line] | None = None
+    for doc in docs:
+        for line in (ln for ln in doc.lines if not doc.is_headline(ln)):  # a headline is no one event
+            share = len(wanted & set(terms(line.text))) / len(wanted) + 0.01 * len(said & set(words(line.text)))
+            if best is None or share > best[0]:
+                best = (share, doc, line)
+    if best is None or best[0] < 0.5:
+        return None
+    _, doc, anchor = best
+    return what_came(doc, anchor, wanted, before)
 
 
 def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> SkillAnswer | None:

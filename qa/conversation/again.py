@@ -1,0 +1,48 @@
+"""A bare question word after an answer ("Why?", "When?", "how come?") asks the previous question again with it:
+"When did X visit Y?" + "Why?" is "Why did X visit Y?"; of a view, why they hold it; of who did something, why
+the one the answer named did it."""
+from __future__ import annotations
+
+import re
+
+from lang.rules import AUXILIARIES, auxiliary
+from lang.words import QUESTION_WORDS
+
+__all__ = ["ask_again", "of_the_doer"]
+
+
+def ask_again(wh: str, previous: str) -> str:
+    """The previous question asked with another question word: "When did X visit Y?" + "Why?" -> "Why did X
+    visit Y?"; "Did X visit Y?" + "When?" -> "When did X visit Y?"."""
+    wh = {"how come": "why", "what for": "why"}.get(wh.lower(), wh.lower())
+    view = _VIEW_ASKED.match(previous)
+    if view and wh == "why":  # "what does the union think about it?" + "why?": why they think so
+        return f"Why {view.group('aux').lower()} {view.group('x')} think so?"
+    ws = previous.split()
+    first = ws[0].lower() if ws else ""
+    if first in QUESTION_WORDS and len(ws) > 1 and auxiliary(ws[1]) in AUXILIARIES:
+        return " ".join([wh.capitalize()] + ws[1:])
+    if auxiliary(first) in AUXILIARIES:
+        return f"{wh.capitalize()} {previous[:1].lower()}{previous[1:]}"
+    return f"{wh.capitalize()}? {previous}"
+
+
+_VIEW_ASKED = re.compile(r"^\s*(?:what|how)\s+(?P<aux>does|did|do)\s+(?P<x>.+?)\s+(?:think|reckon|believe|feel|say|"
+                         r"make\s+of)\b", re.I)
+"""A question of someone's view ("what does he reckon caused it?"), whose "why?" asks why they hold it."""
+
+
+def of_the_doer(wh: str, previous: str, doer: str) -> str | None:
+    """"Who refused to sell the land?" answered Hugh Strathairn, + "why?": "Why did Hugh Strathairn refuse to sell
+    the land?"; None when the previous question does not ask who did something."""
+    if not re.match(r"^\s*who\s+\w", previous, re.I) or wh.lower() not in ("why", "how", "when", "where", "how come"):
+        return None
+    from lang.tagging import parse  # spaCy only for such a follow-up
+
+    doc = parse(previous.strip().rstrip("?.! "))
+    verb = doc[1] if len(doc) > 2 else None
+    if verb is None or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ != "ROOT":
+        return None
+    aux = "did" if verb.tag_ == "VBD" else "does"
+    asked = {"how come": "why"}.get(wh.lower(), wh.lower())
+    return f"{asked.capitalize()} {aux} {doer} {verb.lemma_}{verb.whitespace_}{doc[2:].text}?"
