@@ -74,6 +74,10 @@ def test_a_denied_phrase_is_not_bolded_unless_the_question_asks_what_was_not_don
     ("did the parish council put any money in", "Harrowfield Parish Council added £15,000 from its reserves.", "",
      "Yes"),
     ("did the parish council put any money in", "Harrowfield Parish Council added two members.", "", None),
+    ("did the holmby farmer agree to sell his land", "Ivo Marsh, who farms at Holmby, refused to sell the land.", "",
+     "No"),
+    ("did the holmby farmer agree to sell his land", "Ivo Marsh, who farms at Ludgate, refused to sell the land.", "",
+     None),  # another farmer
 ])
 def test_a_kind_asked_for_a_name_and_money_said_as_an_amount(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict

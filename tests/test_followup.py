@@ -331,3 +331,12 @@ def test_a_verdict_that_opens_the_answer_names_no_one():
     history = [{"role": "user", "content": "is the inspector still getting paid"},
                {"role": "assistant", "content": "Yes. Ivo Marsh has been suspended on full pay. [1]"}]
     assert resolve("has he explained why", history).searched == "has Ivo Marsh explained why"
+
+
+def test_it_after_a_timeline_or_a_summary_is_the_last_thing_it_named():
+    history = [{"role": "user", "content": "give me a timeline of how the village got the mill"},
+               {"role": "assistant", "content": "In “Villagers buy their mill”, in date order:\n- January: Castlemoor "
+                                                "closed the mill in January. [1]"}]
+    assert resolve("when does it reopen", history).searched == "When does the mill reopen"
+    history[0]["content"] = "timeline of the holmford floods and the barrier"
+    assert resolve("so when will it be finished", history).searched == "So when will the barrier be finished"

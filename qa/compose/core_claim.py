@@ -187,7 +187,7 @@ def _same_thing(asked, said, before: str = "") -> bool:
         return False
     if said.lower_ in _REFERRING or asked.lower_ in INDEFINITES:
         return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
-    if _named_before(asked, said, before) or _kind_before(asked, said, before):
+    if _named_before(asked, said, before) or _kind_before(asked, said, before) or _doer_of(asked, said):
         return True
     have = {t.lower_ for t in said.subtree} | {t.lemma_.lower() for t in said.subtree}
     if not (asked.lemma_.lower() in have or asked.lower_ in have):
@@ -196,6 +196,20 @@ def _same_thing(asked, said, before: str = "") -> bool:
     named = {t.lower_ for t in asked.subtree if t.pos_ == "PROPN"}
     other = {t.lower_ for t in said.subtree if t.pos_ == "PROPN"}
     return not other or bool(named & other) or not named
+
+
+def _doer_of(asked, said) -> bool:
+    """Is the question's "the Coldmoor farmer" the sentence's "Hugh Strathairn, who farms at Coldmoor": a noun for
+    one who does something ("farmer", "owner", "driver") and a name whose own "who" clause does it, every other
+    word of the question's subject in that clause?"""
+    noun = asked.lower_
+    if asked.pos_ != "NOUN" or not noun.endswith("er") or not any(t.pos_ == "PROPN" for t in said.subtree):
+        return False
+    clause = next((c for c in said.children if c.dep_ == "relcl"), None)
+    if clause is None or clause.lemma_.lower() not in (noun[:-2], noun[:-1]):  # "farm", "drive"
+        return False
+    rest = {t.lower_ for t in asked.subtree if t.i != asked.i and t.dep_ != "det"}
+    return rest <= {t.lower_ for t in clause.subtree}
 
 
 def _named_before(asked, said, before: str) -> bool:

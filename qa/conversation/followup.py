@@ -160,6 +160,12 @@ def _thing_asked_about(previous: str) -> str | None:
     pronoun or no subject."""
     if not previous:
         return None
+    asked = form(previous)
+    if asked is not None and asked.kind in (Kind.SUMMARY, Kind.TIMELINE):
+        # "give me a timeline of how the village got the pub" + "when does it reopen?": the pub, the last thing named
+        # (a list's first name is no more "it" than any other).
+        found = [m.group(0) for m in _LAST_THING.finditer(previous) if m.group("head").lower() not in _STORY]
+        return found[-1] if found else None
     from lang.tagging import parse  # spaCy only for a follow-up that says "it"
 
     doc = parse(previous.rstrip(" ?"))
@@ -189,6 +195,11 @@ def _thing_asked_about(previous: str) -> str | None:
                 if not any(u.pos_ == "PROPN" for u in tokens):
                     return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     return None
+
+
+_LAST_THING = re.compile(r"\bthe\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z][\w'’-]*)(?=\s+(?:and|or|in|of|on|at|to|for|"
+                         r"with|by|from)\b|\s*[?.!]*\s*$)", re.I)
+_STORY = frozenset("article story report piece news events dates".split())
 
 
 def _rewrite(question: str, context: list[str], previous: str) -> str:
