@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from lang.forms import is_acronym
 from lang.tagging import parse
@@ -150,3 +151,21 @@ def more_articles(in_scope: int, shown: int, named: bool) -> str:
     if named or in_scope <= shown:
         return ""
     return f"\n\n(and {in_scope - shown} more articles: choose one, or name it, to narrow this down)"
+
+
+def per_article(docs: list[ArticleDoc], lines_of: Callable[[ArticleDoc], list[Line]], lead: str,
+                route: Route) -> SkillAnswer | None:
+    """Each article's chosen sentences in one paragraph, cited (titled when there are several), after `lead`;
+    likely, not sure: the sentences are chosen by their words, not judged. None when no article has any."""
+    citer = Citer()
+    blocks = []
+    for doc in docs:
+        lines = lines_of(doc)
+        if lines:
+            body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in lines)
+            blocks.append(body if len(docs) == 1 else f"“{clip(doc.info.title)}”: {body}")
+    if not blocks:
+        return None
+    return SkillAnswer(Draft(lead + " " + "\n\n".join(blocks), tuple(citer.citations), route), level=Level.LIKELY,
+                       confidence=0.5)
+

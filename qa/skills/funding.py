@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from lang.funding import FundingAsked, tells_funding
 from lang.words import terms
-from qa.compose.compose import Draft
 from qa.judgment.answer_kinds import says_money
-from qa.types import Level, Route
+from qa.types import Route
 
 from .article import ArticleDoc, Line
-from .cite import Citer, SkillAnswer, clip
+from .cite import SkillAnswer, per_article
 
 MAX_FUNDS = 4
 """At most this many sentences of who pays, per article."""
@@ -25,16 +24,5 @@ def funding_lines(doc: ArticleDoc, asked: FundingAsked) -> list[Line]:
 
 
 def funders(docs: list[ArticleDoc], asked: FundingAsked) -> SkillAnswer | None:
-    """Who pays, as each article tells it; None when none says (the single-sentence path answers). Likely, not
-    sure: the sentences are told by their words, not judged."""
-    citer = Citer()
-    blocks = []
-    for doc in docs:
-        lines = funding_lines(doc, asked)
-        if lines:
-            body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in lines)
-            blocks.append(body if len(docs) == 1 else f"“{clip(doc.info.title)}”: {body}")
-    if not blocks:
-        return None
-    text = "Who pays, as the article tells it: " + "\n\n".join(blocks)
-    return SkillAnswer(Draft(text, tuple(citer.citations), Route.FUNDING), level=Level.LIKELY, confidence=0.5)
+    """Who pays, as each article tells it; None when none says (the single-sentence path answers)."""
+    return per_article(docs, lambda doc: funding_lines(doc, asked), "Who pays, as the article tells it:", Route.FUNDING)

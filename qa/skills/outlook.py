@@ -5,11 +5,10 @@ from __future__ import annotations
 from lang.next_steps import looks_ahead
 from lang.rules import quoted_share
 from lang.words import terms
-from qa.compose.compose import Draft
-from qa.types import Level, Route
+from qa.types import Route
 
 from .article import ArticleDoc, Line
-from .cite import Citer, SkillAnswer, clip
+from .cite import SkillAnswer, per_article
 
 MAX_STEPS = 3
 """At most this many sentences of what is to come, per article."""
@@ -31,14 +30,5 @@ def ahead(doc: ArticleDoc, subject: str = "") -> list[Line]:
 def next_steps(docs: list[ArticleDoc], subject: str = "") -> SkillAnswer | None:
     """What each article says is to come, cited; None when none says (the single-sentence path answers). Likely,
     not sure: the sentences are told by their words of time and plan, not judged."""
-    citer = Citer()
-    blocks = []
-    for doc in docs:
-        lines = ahead(doc, subject)
-        if lines:
-            body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in lines)
-            blocks.append(body if len(docs) == 1 else f"“{clip(doc.info.title)}”: {body}")
-    if not blocks:
-        return None
-    text = "What comes next, as the article tells it: " + "\n\n".join(blocks)
-    return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
+    return per_article(docs, lambda doc: ahead(doc, subject), "What comes next, as the article tells it:",
+                       Route.TIMELINE)
