@@ -49,6 +49,12 @@ def test_who_pays_is_the_articles_sentences_of_money_paid_granted_or_raised():
     assert not any("shares" in c.quote for c in aside.draft.citations)
 
 
+def test_money_for_something_else_is_not_who_pays_for_the_thing_asked():
+    doc = article_doc(TEXT)
+    assert funders([doc], FundingAsked("the new library")) is None  # the story is the weir's
+    assert funders([doc], FundingAsked("the weir")) is not None  # named in its headline
+
+
 def test_an_article_that_says_nothing_of_who_pays_leaves_the_question_to_the_single_sentence_path():
     doc = article_doc("# Weir\n\nHOLMFORD — The weir is 40 metres wide.\nIt was built in 1850 at a cost of £9,000.\n")
     assert funders([doc], FundingAsked("the weir")) is None

@@ -16,11 +16,14 @@ MAX_FUNDS = 4
 
 
 def funding_lines(doc: ArticleDoc, asked: FundingAsked) -> list[Line]:
-    """The article's sentences that say who pays: an amount of money and a word of paying or funding; not one
-    about what the question sets aside, nor its headline."""
-    aside = set(terms(asked.aside))
+    """The article's sentences that say who pays for the thing asked: an amount of money and a word of paying or
+    funding; not one about what the question sets aside, nor its headline."""
+    aside, thing = set(terms(asked.aside)), set(terms(asked.thing))
+    # Of the thing asked: named in the sentence or its passage, or the article's own subject ("who's paying for the
+    # barrier?" in a story headed "... approves £38 million flood barrier"), not a grant for something else.
+    about = not thing or thing <= set(terms(doc.info.title))
     return [ln for ln in doc.lines if not doc.is_headline(ln) and says_money(ln.text) and tells_funding(ln.text)
-            and not aside & set(terms(ln.text))][:MAX_FUNDS]
+            and not aside & set(terms(ln.text)) and (about or thing & set(terms(ln.passage.text)))][:MAX_FUNDS]
 
 
 def funders(docs: list[ArticleDoc], asked: FundingAsked) -> SkillAnswer | None:
