@@ -242,7 +242,8 @@ def short_answer(question: str, cites: list[Citation], phrase: Phrase | None = N
     for c in cites:
         if c.start <= phrase.start and phrase.end <= c.end:
             quote = c.quote[phrase.start - c.start:phrase.end - c.start]
-            if not negated(question) and denied_phrase(c.quote, phrase.start - c.start, phrase.end - c.start):
+            if negated(c.quote) and not negated(question) and denied_phrase(c.quote, phrase.start - c.start,
+                                                                            phrase.end - c.start):
                 return None  # "Who will run it?" / "It will not be run by volunteers": not **volunteers**
             return Short(text=quote, citation=c.index, start=phrase.start, end=phrase.end, quote=quote,
                          confidence=round(phrase.p, 3))
