@@ -72,7 +72,7 @@ _SUMMARY = re.compile(
     rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+story(?:\s+here)?|going\s+on|happening)|tell\s+(?:me|us)\s+about\s+"
     rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END +
     # "What happened with the mayor, in a few sentences?": a length asked for is a summary's
-    r"|^(?P<rest6>.*?)[,\s]+in\s+(?:a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
+    r"|^(?P<rest6>.*?)(?:[,\s]+in\s+|\s*[,:–—-]\s*)(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
     r"(?:sentences?|lines?|words|points|bullet\s*points|bullets)(?:\s+(?:please|pls|plz))?" + _Q_END +
     r"|^\s*in\s+(?:a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?(?:sentences?|lines?|words|"
     r"points)[,:\s]+(?P<rest9>[^?]*?)" + _Q_END +  # "in a couple of sentences, what happened at the farm"

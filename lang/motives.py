@@ -8,8 +8,9 @@ import re
 _MOTIVE = re.compile(
     r"^\s*(?:and\s+|so\s+)?why\s+(?:does|did|do|would)\s+(?P<x>[^?]+?)\s+(?:want|wants|think|believe|feel|say|oppose|"
     r"support|back|object|fear|worry|insist|argue|prefer|disagree|dislike|hate|critici[sz]e|blame)\b(?P<y>[^?]*)"
-    r"|^\s*(?:and\s+|so\s+)?why\s+(?:is|are|was|were)\s+(?P<x2>[^?]+?)\s+(?:against|opposed\s+to|in\s+favou?r\s+of|"
-    r"worried|concerned|angry|unhappy|upset|critical\s+of|sceptical|skeptical)\b(?P<y2>[^?]*)", re.I)
+    r"|^\s*(?:and\s+|so\s+)?why(?:\s+(?:is|are|was|were)|'s|’s)\s+(?P<x2>[^?]+?)\s+(?:against|opposed\s+to|"
+    r"in\s+favou?r\s+of|for|behind|keen\s+on|worried|concerned|angry|unhappy|upset|critical\s+of|sceptical|"
+    r"skeptical)\b(?P<y2>[^?]*)", re.I)
 
 
 def asks_motive(question: str) -> tuple[str, str] | None:

@@ -53,3 +53,19 @@ def amounts_spelled(text: str) -> str:
     types the short form that news headlines use; the body says the word, and a name check needs the same word.
     Only after a currency sign: "a 20m bridge" is a length."""
     return _AMOUNT.sub(lambda m: f"{m.group('sum')} {_SCALES[m.group('scale').lower()]}", text)
+
+
+_SHORTHAND = {
+    "ppl": "people", "thru": "through", "cuz": "because", "coz": "because", "bcoz": "because", "becuz": "because",
+    "abt": "about", "govt": "government", "gonna": "going to", "wanna": "want to", "gotta": "have to",
+    "tmrw": "tomorrow", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wht": "what",
+    "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
+}
+_SHORT = re.compile(r"(?<![\w/&'’-])(" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
+                    + r")(?![\w&'’-]|\.\w)")
+
+
+def shorthand_spelled(text: str) -> str:
+    """Chat shorthand written out: "how many ppl were stranded" -> "how many people were stranded", "y did he
+    quit" -> "why did he quit". Lower case only: "U" or "R" typed as a capital may be a name or a letter."""
+    return _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], text)

@@ -151,7 +151,7 @@ class Speller:
             moved = [v for v in self._by_letters.get("".join(sorted(w)), ()) if _letter_moved(w, v) and v[0] == w[0]]
             found = (moved[0], 2) if moved else None
         if found is not None and same_word(w, found[0]):
-            return found[0] if named else _surface(w, found[0], "", self._common)
+            return found[0] if named else _surface(w, found[0], "", self._common, self._name_words)
         if not named and stem(w) in self._common_stems:
             return None
         # The articles' words are stems ("hospit", "vaccin"): a typo before an ending ("hosptial", "vacinated")
@@ -162,7 +162,7 @@ class Speller:
                                        score_cutoff=allowed_edits(head))
             if found is not None and found[0] != head and stem(found[0] + ending) == found[0] \
                     and same_word(w, found[0] + ending):
-                return _surface(w, found[0], ending, self._common)
+                return _surface(w, found[0], ending, self._common, self._name_words)
         return None
 
     def fix(self, text: str) -> str:
@@ -188,11 +188,16 @@ class Speller:
 _ENDINGS = ("", "e", "s", "es", "ed", "ing", "al", "y", "ies", "ion", "er", "ers")
 
 
-def _surface(typed: str, found: str, ending: str, common: frozenset[str]) -> str:
+def _surface(typed: str, found: str, ending: str, common: frozenset[str],
+             names: dict[str, list[str]] | None = None) -> str:
     """A word for the stem `found` as the question would write it ("peopl" -> "people", "hospit" + "al"):
-    of the stem and the stem with an ending it takes, the closest to what was typed; on a tie a common word,
-    then the one as long as what was typed."""
+    a form the articles write as a name word ("skyvail" -> "skyvale", not the stem "skyval"); else, of the stem
+    and the stem with an ending it takes, the closest to what was typed; on a tie a common word, then the one as
+    long as what was typed."""
     forms = dict.fromkeys([found + ending, found, *(found + e for e in _ENDINGS if stem(found + e) == found)])
+    written = [f for f in forms if f in (names or {}).get(f[0], ())]
+    if written:
+        return written[0]
     order = {f: i for i, f in enumerate(forms)}
     return min(order, key=lambda f: (DamerauLevenshtein.distance(typed, f), f not in common,
                                      abs(len(f) - len(typed)), order[f]))

@@ -16,7 +16,7 @@ from core.settings import Settings
 from ingest.embed import whole_words
 from ingest.store import ArticleStore
 from lang.claims import asked_plainly
-from lang.normalize import amounts_spelled
+from lang.normalize import amounts_spelled, shorthand_spelled
 from lang.set_aside import set_aside
 
 from qa.conversation import chitchat, meta
@@ -173,7 +173,7 @@ class AnswerChain:
         sourced = self.sourced(request, snap) if use_skills and (asks_source(asked) or asks_detail(asked)) else None
         if sourced is not None:
             return sourced
-        resolved = resolve(asked_plainly(asked), list(request.history))  # "is it true that X?": X asked
+        resolved = resolve(asked_plainly(shorthand_spelled(asked)), list(request.history))  # "is it true that X?": X
         # "what did the mayor do next?" after a turn about one of several stories: that story's mayor. (The skills
         # only: the single-sentence path searches every article, as its judge was fitted to.)
         topic = topic_articles(asked, request.history, snap, {i.source for i in scope}) if request.history else None

@@ -41,3 +41,21 @@ Rob Marr, a resident of Hethby, said the shop was a lifeline.
     assert not known_as(asked_terms("the villagers"), called(doc, by_name["Ann Tolley"]))  # "village" names a place
     assert known_as(asked_terms("the residents"), called(doc, by_name["Rob Marr"]))  # one resident speaks for them
     assert known_as(asked_terms("the cafe owner"), called(doc, by_name["Ann Tolley"]))  # who runs a cafe
+
+
+def test_who_farms_is_the_farmer_and_who_has_lived_in_the_village_a_villager():
+    from qa.skills.speakers import known_as, reasoned
+
+    doc = article_doc("""# Solar farm inquiry
+
+The land belongs to Robert Haines, whose family has farmed at Hollin Farm for four generations.
+"The solar money means I can keep the farm going," Haines said.
+Gillian Ashworth, a retired solicitor who has lived in the village for 31 years, said the fields were too good to lose.
+Amira Hussain, a teacher at the village school, said she backed the plan because children would live with the change.
+""")
+    by_name = {s.speaker.name: s.speaker for s in statements(doc)}
+    assert known_as(asked_terms("the farmer"), called(doc, by_name["Robert Haines"]))
+    assert known_as(asked_terms("the villagers"), called(doc, by_name["Gillian Ashworth"]))
+    assert not known_as(asked_terms("the farmer"), called(doc, by_name["Gillian Ashworth"]))
+    # A teacher at the village school gives a reason; she is not "the villagers", so their words are the answer.
+    assert not reasoned(doc, by_name["Gillian Ashworth"], "the villagers")

@@ -17,6 +17,7 @@ from qa.judgment.features import anchor
 from qa.question import CLOCK, DATE, Question, without_note
 from qa.types import Citation, Level, Route, Short
 
+from .context import leaned_on
 from .denied import affirmed_after, denied_phrase
 from .yesno import text_before, yes_no
 
@@ -72,17 +73,6 @@ def trimmed(ev: Scored) -> tuple[int, int]:
 
 REASON_LOOKS_AT = 4
 """A "why" whose best sentence gives no reason looks for one among the next best sentences up to this rank."""
-
-
-def sentence_before(evidence: Sequence[Scored], best: Scored) -> Scored | None:
-    """The sentence just before `best` in its article, when it is among the evidence (in its passage, or the last
-    of the passage before)."""
-    same = next((ev for ev in evidence if ev.passage_id == best.passage_id and ev.index == best.index - 1), None)
-    head, _, number = best.passage_id.rpartition("#")
-    if same is not None or best.index != 0 or not number.isdigit():
-        return same
-    before = [ev for ev in evidence if ev.passage_id == f"{head}#{int(number) - 1}"]
-    return max(before, key=lambda ev: ev.end) if before else None
 
 
 def reason_after(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
@@ -151,16 +141,6 @@ def clock_among(evidence: Sequence[Scored], best: Scored) -> Scored | None:
 _CAUSE_Q = re.compile(r"^\s*what\s+(?:caused|causes|made|led\s+to|was\s+behind|explains|would\s+\w+\s+gain|will\s+\w+\s+gain)\b"
                       r"|^\s*how\s+come\b", re.I)
 """Questions that ask for a cause or a gain without "why" ("What caused the fires?", "What would X gain?")."""
-_WHICH_NOUN = re.compile(r"^\s*(?:which|what)\s+(?P<noun>[a-z]+)\b", re.I)
-
-
-def _names_it_only_by_noun(question: str, sentence: str) -> bool:
-    """"Which ship did the minister board?" answered by "... boarded the ship ...": the sentence says "the ship", the
-    name is in an earlier one."""
-    m = _WHICH_NOUN.match(question)
-    return bool(m) and re.search(rf"\b(?:the|this|that)\s+{re.escape(m.group('noun'))}\b", sentence, re.I) is not None
-
-
 DOUBTFUL_LEAD = "The article may not say this; the closest it comes is:"
 """How a doubtful answer opens (Level.DOUBTFUL): the sentence follows, not claimed as the answer."""
 
@@ -190,12 +170,10 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
         chosen.append(companion)
     # "The ship anchored ...", "He boarded ...", "Which ship?" answered by "... boarded the ship": the sentence
     # before says what it points at.
-    # A noun for a subject ("The ship anchored") matters when the question asks who or which.
     asks_identity = q is not None and q.wh in ("who", "which", "what")
-    if refers_back(best.text, definite=asks_identity) or (q is not None and _names_it_only_by_noun(q.text, best.text)):
-        before = sentence_before(evidence, best)
-        if before is not None and before not in chosen:
-            chosen.append(before)
+    before = leaned_on(evidence, best, q.text if q is not None else "", asks_identity)
+    if before is not None and before not in chosen:
+        chosen.append(before)
     # Keep the article's order so the answer reads naturally.
     return sorted(chosen, key=lambda e: (e.source, e.start))
 

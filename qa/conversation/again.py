@@ -18,6 +18,13 @@ def ask_again(wh: str, previous: str) -> str:
     view = _VIEW_ASKED.match(previous)
     if view and wh == "why":  # "what does the union think about it?" + "why?": why they think so
         return f"Why {view.group('aux').lower()} {view.group('x')} think so?"
+    counted = _COUNTED.match(previous)
+    # Not "how much is the fine?": "why is the fine?" asks nothing.
+    if counted and (counted.group("noun").strip() or counted.group("aux").lower() not in _BE
+                    or re.search(r"\w(?:ed|en|ing)\b", counted.group("rest"))):  # "how many people were stranded?" + "when?": when were people stranded
+        noun, aux, rest = counted.group("noun").strip(), counted.group("aux"), counted.group("rest").rstrip(" ?.!")
+        asked = f"{aux} {noun} {rest}" if noun and aux.lower() not in _DO else f"{aux} {rest} {noun}"
+        return f"{wh.capitalize()} {asked.strip()}?"
     ws = previous.split()
     first = ws[0].lower() if ws else ""
     if first in QUESTION_WORDS and len(ws) > 1 and auxiliary(ws[1]) in AUXILIARIES:
@@ -27,6 +34,12 @@ def ask_again(wh: str, previous: str) -> str:
     return f"{wh.capitalize()}? {previous}"
 
 
+_COUNTED = re.compile(r"^\s*how\s+(?:many|much)\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?)(?P<aux>" + "|".join(sorted(AUXILIARIES))
+                      + r")\s+(?P<rest>.+)$", re.I)
+"""A question of how many or how much, whose "when?" asks when it happened to them ("how many people were
+stranded?": when were people stranded; "how many jobs did the mill cut?": when did the mill cut jobs)."""
+_DO = frozenset("do does did".split())
+_BE = frozenset("is are was were am".split())
 _VIEW_ASKED = re.compile(r"^\s*(?:what|how)\s+(?P<aux>does|did|do)\s+(?P<x>.+?)\s+(?:think|reckon|believe|feel|say|"
                          r"make\s+of)\b", re.I)
 """A question of someone's view ("what does he reckon caused it?"), whose "why?" asks why they hold it."""

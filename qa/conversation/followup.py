@@ -5,12 +5,16 @@ import re
 from dataclasses import dataclass
 
 from lang.forms import Kind, form
-from lang.rules import INDEFINITES, KIND_NOUNS, PRONOUNS, TITLES
+from lang.normalize import shorthand_spelled
+from lang.rules import KIND_NOUNS, PRONOUNS, TITLES
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
 
 from .again import ask_again, of_the_doer
+from .bodies import they_as_body
+from .lead_in import named_first
+from .thing import IT, thing_asked_about
 from .turn_names import WHO_IS, focus, their_body
 
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
@@ -109,6 +113,7 @@ def pronoun(question: str) -> str:
 def resolve(question: str, history: list[dict] | None) -> Resolved:
     """Rewrite a follow-up with the names of the conversation; a standalone question stays as it is."""
     turns = turns_of(history or [])
+    question = named_first(question) or question  # "and the farmer, why's he for it?": why's the farmer for it?
     if not turns or not needs_context(question):
         return Resolved(question, question, ())
     # Resolve the conversation turn by turn: an earlier follow-up's context carries forward.
@@ -128,9 +133,9 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
                   and words(n)[0] not in PRONOUNS]
         if others:
             return Resolved(question, last_searched.replace(context[0], others[0], 1), (others[0],))
-    thing = _thing_asked_about(last_searched) if _IT.search(question) else None
+    thing = thing_asked_about(last_searched) if IT.search(question) else None
     if thing is not None:  # "When did the strike begin?" -> "And when did it end?": "it" is the strike
-        said = _IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question, count=1)
+        said = IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question, count=1)
         said = _LEADING_AND.sub("", said)
         if not needs_context(said):
             return Resolved(question, said[:1].upper() + said[1:], (thing,))
@@ -150,58 +155,6 @@ _ANOTHER = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?:him|her)\s*[?.
 """"And her?": the last question asked of another person than the one it was about."""
 _NAME_ASKED = re.compile(r"^\s*(?:and\s+)?(?:what|who)(?:'s|’s|\s+is|\s+was)\s+(?:his|her|their)\s+(?:full\s+)?name"
                          r"\s*[?.!]*\s*$", re.I)
-_DO = frozenset("do does did".split())
-_IT = re.compile(r"\b(?:it|its)\b(?!\s+(?:(?:is|was)\s+)?(?:true|false|possible|likely|known|clear|said|reported))", re.I)
-
-
-def _thing_asked_about(previous: str) -> str | None:
-    """The subject of the previous question when it is a thing named by a noun ("the strike", "the new
-    bridge"), or the thing it asked for ("which ship ..."), which a later "it" stands for; None for a person, a
-    pronoun or no subject."""
-    if not previous:
-        return None
-    asked = form(previous)
-    if asked is not None and asked.kind in (Kind.SUMMARY, Kind.TIMELINE):
-        # "give me a timeline of how the village got the pub" + "when does it reopen?": the pub, the last thing named
-        # (a list's first name is no more "it" than any other).
-        found = [m.group(0) for m in _LAST_THING.finditer(previous) if m.group("head").lower() not in _STORY]
-        return found[-1] if found else None
-    from lang.tagging import parse  # spaCy only for a follow-up that says "it"
-
-    doc = parse(previous.rstrip(" ?"))
-    for t in doc:
-        # "Which ferry ran aground near Umeå?" -> "Where was it going?": "it" is the answer, "the ferry that ran
-        # aground near Umeå". Not "Which ferry did the minister board?" (the ferry is its object), nor a plural.
-        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.head.dep_ == "ROOT" and any(
-                c.dep_ == "det" and c.lower_ in ("which", "what") for c in t.children):
-            tokens = sorted(t.subtree, key=lambda u: u.i)
-            kind = " ".join(u.text for u in tokens if u.dep_ != "det")
-            rest = previous[tokens[-1].idx + len(tokens[-1].text):].strip().rstrip(" ?")
-            return f"the {kind} that {rest}" if rest and rest.split()[0].lower() not in _DO else None
-        # Not "What was the home port of the Aurora?": that asks about the Aurora, which the names carry.
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" \
-                and t.head.lemma_ != "be" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                  for c in t.children):
-            tokens = sorted(t.subtree, key=lambda u: u.i)
-            if any(u.pos_ == "PROPN" for u in tokens):
-                return None
-            return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in INDEFINITES and t.head.dep_ == "ROOT":
-            # "Was anybody hurt in the derailment?" -> "What caused it?": what happened is "it", not anybody.
-            event = next((o for o in doc if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.head.lower_ in ("in", "at",
-                                                                                                    "during")), None)
-            if event is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in event.children):
-                tokens = sorted(event.subtree, key=lambda u: u.i)
-                if not any(u.pos_ == "PROPN" for u in tokens):
-                    return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-    return None
-
-
-_LAST_THING = re.compile(r"\bthe\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z][\w'’-]*)(?=\s+(?:and|or|in|of|on|at|to|for|"
-                         r"with|by|from)\b|\s*[?.!]*\s*$)", re.I)
-_STORY = frozenset("article story report piece news events dates".split())
-
-
 def _rewrite(question: str, context: list[str], previous: str) -> str:
     bare = _BARE_WH.match(question)
     if bare and previous:  # "who refused to sell?" + "why?": why the one who did it did it
@@ -229,6 +182,8 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         question = question[:1].upper() + question[1:]
     # "he" or "she" is never a year the last answer gave ("In 2023, Hugh Strathairn ... refused").
     main = next((c for c in context if not all(is_number(w) for w in words(c))), context[0])
+    if (as_body := they_as_body(question, main)) is not None:  # "what is the MAS?" + "when will they decide?"
+        return as_body  # named, it needs no note: the acronym's expansion would pull in the sentence that spells it
     replaced = [False]
 
     def swap(m: re.Match) -> str:
@@ -277,11 +232,11 @@ def turns_of(history: list[dict] | tuple[dict, ...]) -> list[tuple[str, str]]:
     pending: str | None = None
     for msg in history:
         if isinstance(msg, (list, tuple)) and len(msg) == 2:  # older Gradio tuples format
-            pairs.append((plain(msg[0]), plain(msg[1])))
+            pairs.append((shorthand_spelled(plain(msg[0])), plain(msg[1])))
             continue
         role = msg.get("role") if isinstance(msg, dict) else None
         if role == "user":
-            pending = plain(msg.get("content"))
+            pending = shorthand_spelled(plain(msg.get("content")))  # as it was searched: "ppl" -> "people"
         elif role == "assistant" and pending is not None:
             pairs.append((pending, plain(msg.get("content"))))
             pending = None

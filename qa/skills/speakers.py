@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lang.acronyms import spells_out
 from lang.rules import PRONOUNS, gives_reason
-from lang.words import stem, terms
+from lang.words import stem, term_words, terms
 
 from .article import ArticleDoc, Line
 from .entities import PERSON, Entity, entities
@@ -135,9 +135,10 @@ def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "") -> bool:
     """Does a sentence that names the speaker, or whom the question asked about ("the union" for its organiser),
     give a reason of its own ("Weber voted against the plan because the terminal would close the quay")? Then
     that sentence tells why they hold their view better than their words."""
-    holder = set(terms(asked)) - {"the"}
-    return any(gives_reason(ln.text) and (any(a in ln.text for a in speaker.aliases) or holder and holder <= set(
-        terms(ln.text))) for ln in doc.lines)
+    # Word by word, not by stem: "villagers" are not "the village primary school".
+    holder = {_one(w) for w in term_words(asked)} - {"the"}
+    return any(gives_reason(ln.text) and (any(a in ln.text for a in speaker.aliases) or holder and holder <= {
+        _one(w) for w in term_words(ln.text)}) for ln in doc.lines)
 
 
 _ANYONE = frozenset("guy guys person people folks one".split())
@@ -159,7 +160,9 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
               for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))]
     called = {_one(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}
     # "who runs a garage" is the garage owner; "who chairs the board", its chair.
-    return called | {doer for verb, doer in _DOERS.items() if _one(verb) in called}
+    doers = {doer for verb, doer in _DOERS.items() if _one(verb) in called}
+    # "who has lived in the village for 31 years" is a villager (not "the mayor of the village of Elm").
+    return called | doers | ({"villager"} if "resident" in doers and "village" in called else set())
 
 
 def _one(word: str) -> str:
@@ -180,5 +183,7 @@ _VAGUE = frozenset({"local"})
 
 
 _DOERS = {"runs": "owner", "owns": "owner", "manages": "manager", "founded": "founder", "leads": "leader",
-          "chairs": "chairman", "heads": "head", "teaches": "teacher", "coaches": "coach", "trains": "trainer"}
-"""Who does what a role says they do ("Gareth Mulvey, who runs a garage": the garage owner)."""
+          "chairs": "chairman", "heads": "head", "teaches": "teacher", "coaches": "coach", "trains": "trainer",
+          "farms": "farmer", "farmed": "farmer", "drives": "driver", "lives": "resident", "lived": "resident"}
+"""Who does what a role says they do ("Gareth Mulvey, who runs a garage": the garage owner; "whose family has farmed
+at Hollin Farm": the farmer)."""

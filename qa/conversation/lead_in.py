@@ -1,0 +1,24 @@
+"""A follow-up that names its subject first and asks after a comma: "and the farmer, why's he for it?" is "why's
+the farmer for it?"; "what about Ana Roth, did she vote for it?" is "did Ana Roth vote for it?"."""
+from __future__ import annotations
+
+import re
+
+_LEAD_IN = re.compile(r"^\s*(?:and|but|what\s+about|how\s+about)\s+(?P<who>[^,?]{2,60}?)\s*[,:;–—-]\s*(?P<asked>.+)$", re.I)
+_PRONOUN = re.compile(r"\b(he|she|they|him|them|his|their)\b", re.I)
+_POSSESSIVE = frozenset({"his", "their"})
+
+
+def named_first(question: str) -> str | None:
+    """The question after the comma with its first pronoun put as the one named before it; None when the
+    question is not of that shape or says no pronoun ("and the cost, how much was it?" is left to the rest)."""
+    m = _LEAD_IN.match(question)
+    if m is None:
+        return None
+    who, asked = m.group("who").strip(), m.group("asked").strip()
+    p = _PRONOUN.search(asked)
+    if p is None:
+        return None
+    put = f"{who}'s" if p.group(1).lower() in _POSSESSIVE else who
+    out = asked[:p.start()] + put + asked[p.end():]
+    return out[:1].upper() + out[1:]

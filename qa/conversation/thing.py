@@ -1,0 +1,68 @@
+"""What a follow-up's "it" stands for: the thing the previous question was about ("When did the strike begin?" +
+"And when did it end?": the strike)."""
+from __future__ import annotations
+
+import re
+
+from lang.forms import Kind, form
+from lang.rules import INDEFINITES, KIND_NOUNS
+
+_DO = frozenset("do does did".split())
+IT = re.compile(r"\b(?:it|its)\b(?!\s+(?:(?:is|was)\s+)?(?:true|false|possible|likely|known|clear|said|reported))", re.I)
+"""A follow-up's "it" that stands for a thing (not "is it true", "it is said")."""
+
+
+def thing_asked_about(previous: str) -> str | None:
+    """The subject of the previous question when it is a thing named by a noun ("the strike", "the new
+    bridge"), or the thing it asked for ("which ship ..."), which a later "it" stands for; None for a person, a
+    pronoun or no subject."""
+    if not previous:
+        return None
+    asked = form(previous)
+    if asked is not None and asked.kind in (Kind.SUMMARY, Kind.TIMELINE):
+        # "give me a timeline of how the village got the pub" + "when does it reopen?": the pub, the last thing named
+        # (a list's first name is no more "it" than any other).
+        found = [m.group(0) for m in _LAST_THING.finditer(previous) if m.group("head").lower() not in _STORY]
+        return found[-1] if found else None
+    from lang.tagging import parse  # spaCy only for a follow-up that says "it"
+
+    doc = parse(previous.rstrip(" ?"))
+    for t in doc:
+        # "Which ferry ran aground near Umeå?" -> "Where was it going?": "it" is the answer, "the ferry that ran
+        # aground near Umeå". Not "Which ferry did the minister board?" (the ferry is its object), nor a plural.
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.head.dep_ == "ROOT" and any(
+                c.dep_ == "det" and c.lower_ in ("which", "what") for c in t.children):
+            tokens = sorted(t.subtree, key=lambda u: u.i)
+            kind = " ".join(u.text for u in tokens if u.dep_ != "det")
+            rest = previous[tokens[-1].idx + len(tokens[-1].text):].strip().rstrip(" ?")
+            return f"the {kind} that {rest}" if rest and rest.split()[0].lower() not in _DO else None
+        # Not "What was the home port of the Aurora?": that asks about the Aurora, which the names carry.
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" \
+                and t.head.lemma_ != "be" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                  for c in t.children):
+            tokens = sorted(t.subtree, key=lambda u: u.i)
+            if any(u.pos_ == "PROPN" for u in tokens):
+                return None
+            return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in INDEFINITES and t.head.dep_ == "ROOT":
+            # "Was anybody hurt in the derailment?" -> "What caused it?": what happened is "it", not anybody.
+            event = next((o for o in doc if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.head.lower_ in ("in", "at",
+                                                                                                    "during")), None)
+            if event is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in event.children):
+                tokens = sorted(event.subtree, key=lambda u: u.i)
+                if not any(u.pos_ == "PROPN" for u in tokens):
+                    return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    # "why are the villagers against the solar farm?" + "why's the farmer for it?": a question about people, whose
+    # "it" is the one thing it named ("the solar farm"), not a person ("the mayor") nor one of several.
+    things = [t for t in doc if t.dep_ in ("pobj", "dobj") and t.tag_ == "NN" and t.lemma_ not in KIND_NOUNS["person"]
+              and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)]
+    if len(things) == 1 and any(t.dep_ == "nsubj" and t.tag_ == "NNS" for t in doc):
+        tokens = sorted(things[0].subtree, key=lambda u: u.i)
+        if not any(u.pos_ == "PROPN" for u in tokens):
+            return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return None
+
+
+_LAST_THING = re.compile(r"\bthe\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z][\w'’-]*)(?=\s+(?:and|or|in|of|on|at|to|for|"
+                         r"with|by|from)\b|\s*[?.!]*\s*$)", re.I)
+_STORY = frozenset("article story report piece news events dates".split())

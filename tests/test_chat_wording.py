@@ -1,0 +1,110 @@
+"""Questions as people type them in a chat: shorthand, a subject named before the question, "they" for a body,
+"when?" after "how many", "it" for the thing a question about people named, a length asked after a comma."""
+from __future__ import annotations
+
+import pytest
+
+from lang.forms import Kind, form
+from lang.motives import asks_motive
+from lang.normalize import shorthand_spelled
+from qa.conversation.again import ask_again
+from qa.conversation.bodies import they_as_body
+from qa.conversation.followup import resolve
+from qa.conversation.lead_in import named_first
+
+
+def _chat(question: str, answer: str) -> list[dict]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("how many ppl were stranded", "how many people were stranded"),
+    ("what should people who booked thru an agent do", "what should people who booked through an agent do"),
+    ("y did u say that", "why did you say that"),
+    ("how tall are the panels gonna be", "how tall are the panels going to be"),
+    ("what did the U.S. say", "what did the U.S. say"),  # a capital is a letter or a name
+    ("the u.s. economy", "the u.s. economy"),
+    ("what is R&D spending", "what is R&D spending"),
+])
+def test_chat_shorthand_is_written_out(typed, meant):
+    assert shorthand_spelled(typed) == meant
+
+
+def test_a_follow_up_in_shorthand_asks_the_question_as_searched():
+    history = _chat("how many ppl were stranded", "Hundreds of passengers were left stranded on Thursday. [1]")
+    assert resolve("when was that?", history).searched == "When were people stranded?"
+
+
+@pytest.mark.parametrize("question, meant", [
+    ("and the farmer, why's he for it", "Why's the farmer for it"),
+    ("what about Ana Roth, did she vote for it?", "Did Ana Roth vote for it?"),
+    ("and the union - what is their position?", "What is the union's position?"),
+])
+def test_a_subject_named_before_the_question_is_put_in_its_pronoun(question, meant):
+    assert named_first(question) == meant
+
+
+@pytest.mark.parametrize("question", ["and the cost, how much was it?", "what about the mayor?", "why did he go?"])
+def test_a_question_without_that_shape_or_pronoun_is_left_alone(question):
+    assert named_first(question) is None
+
+
+def test_it_after_a_question_about_people_is_the_one_thing_that_question_named():
+    history = _chat("why are the villagers against the solar farm", "They say the fields are good farmland. [1]")
+    assert resolve("and the farmer, why's he for it", history).searched == "Why's the farmer for the solar farm"
+
+
+@pytest.mark.parametrize("question, body, meant", [
+    ("when will they decide?", "MAS", "when will the MAS decide?"),
+    ("what is their budget?", "Tarn Valley Trust", "what is the Tarn Valley Trust's budget?"),
+    ("who leads them?", "the Marrowby Agricultural Society", "who leads the Marrowby Agricultural Society?"),
+])
+def test_they_after_a_turn_about_a_body_is_that_body(question, body, meant):
+    assert they_as_body(question, body) == meant
+
+
+@pytest.mark.parametrize("question, body", [
+    ("when will they decide?", "Dennis Hobb"),  # a person: the note says who
+    ("did she tell them?", "MAS"),  # a person too
+    ("did they say what they will do?", "MAS"),  # twice: left to the note
+])
+def test_they_is_left_to_the_note_otherwise(question, body):
+    assert they_as_body(question, body) is None
+
+
+def test_they_after_what_is_the_acronym_asks_of_the_body_by_its_acronym():
+    history = _chat("what is the MAS?", "Marrowby Agricultural Society. The show's organisers, the Marrowby "
+                                        "Agricultural Society (MAS), said entries were up. [1]")
+    assert resolve("when will they decide?", history).searched == "when will the MAS decide?"
+
+
+@pytest.mark.parametrize("previous, again", [
+    ("how many people were stranded", "When were people stranded?"),
+    ("how much did eastmoor get fined", "When did eastmoor get fined?"),
+    ("how many jobs did the mill cut?", "When did the mill cut jobs?"),
+    ("how much is the fine?", "When? how much is the fine?"),  # "when is the fine?" asks nothing
+])
+def test_when_after_how_many_asks_when_it_happened(previous, again):
+    assert ask_again("when", previous) == again
+
+
+@pytest.mark.parametrize("question, holder", [
+    ("why is the farmer for the solar farm?", "the farmer"),
+    ("why's the farmer for it", "the farmer"),
+    ("why are the villagers against the solar farm", "the villagers"),
+])
+def test_why_someone_is_for_or_against_asks_their_view(question, holder):
+    assert asks_motive(question)[0] == holder
+
+
+@pytest.mark.parametrize("question", [
+    "whats the hollin farm article about, couple of sentences",
+    "tell me about the ferry story, a few lines please",
+    "the solar story - 3 sentences",
+])
+def test_a_length_asked_after_a_comma_or_dash_is_a_summary(question):
+    assert form(question).kind is Kind.SUMMARY
+
+
+def test_a_few_lines_inside_a_question_is_not_a_summary():
+    assert form("who wrote the last few lines") is None
