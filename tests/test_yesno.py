@@ -495,3 +495,33 @@ def test_opposite_states_are_read_by_the_word_not_its_stem():
 
     assert opposite_state("permanent", "temporary") and opposite_state("outside", "indoors")
     assert opposite_state("open", "closed") and not opposite_state("close", "open")  # "close" is also "near"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, before, verdict", [
+    # Not affected: nothing is done to it.
+    ("is the mobile library getting cut as well", "The mobile library van, which visits villages, is not affected.",
+     "", "No"),
+    ("will the school be affected?", "The school will not be affected by the closure.", "", "No"),
+    ("is the library closing?", "The mobile library is not affected.", "", None),  # another library
+    # Getting into a state is being in it.
+    ("did any of the swimmers get ill", "Eleven swimmers later reported stomach illness.", "", "Yes"),
+    ("did anyone get hurt", "No one was hurt in the crash.", "", "No"),
+    # "Others" are more of those the sentences before named.
+    ("did any villagers speak in favour", "Others spoke in favour.", "Several villagers gave evidence.", "Yes"),
+    ("did any villagers speak in favour", "Others spoke in favour.", "The mayor opened the meeting.", None),
+    # Not decided yet.
+    ("has the airport decided how many jobs will go", "How many jobs are at risk has not yet been decided, she said.",
+     "", "No"),
+    ("has the inspector made her decision yet", "Her decision is not expected before the spring.", "", "No"),
+    ("has Ana Roth decided to run?", "Tom Lee has not decided whether to stand.", "", None),  # someone else
+    # A plan asked in the present, and what is kept open or shut.
+    ("is the airport closing?", "The airport will not close.", "", "No"),
+    ("is the airport closing?", "Lamont said the airport would stay open for private flights.", "", "No"),
+    ("is the pool open?", "The pool will remain closed until May.", "", None),
+    # Whether a thing will be there: said of "it" that the sentence before named; not from a sentence that denies.
+    ("will there be any books at the hub", "It will keep about 4,000 books.", "The hub will offer a café.", "Yes"),
+    ("will there be any books at the hub", '"A hub with a shelf of books is not a library," he said.', "", None),
+])
+def test_chat_yes_no_questions(question, sentence, before, verdict):
+    assert yes_no(question, sentence, before) == verdict

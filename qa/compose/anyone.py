@@ -2,13 +2,15 @@
 there were none of the deed ("no arrests were made", "no injuries")."""
 from __future__ import annotations
 
+import re
+
 from lang.paraphrase import said_for
-from lang.rules import AUXILIARIES, auxiliary
-from lang.words import STOPWORDS
+from lang.rules import AUXILIARIES, INDEFINITES, auxiliary
+from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
 
-__all__ = ["done_to_anyone", "none_of"]
+__all__ = ["done_to_anyone", "none_of", "others_named"]
 
 
 def done_to_anyone(ws: list[str], said: set[str]) -> str | None:
@@ -29,3 +31,25 @@ def none_of(asked: list[str], sentence: list[str]) -> str | None:
         return None
     stems = {base_stem(w) for w, before in zip(sentence[1:], sentence) if before == "no"}
     return "No" if said_for(base_stem(deed), stems) is not None else None
+
+
+
+_OTHERS = frozenset("others some many most several".split())
+"""A sentence's bare subject that stands for more of a group named just before: "Several villagers gave evidence.
+... Others spoke in favour." """
+
+
+def others_named(question: str, sentence: str, before: str) -> str:
+    """The sentence with its bare "Others" ("Some", "Many") put as the question's words for the group that the two
+    sentences before name ("did any villagers speak in favour?" / "Others spoke in favour." -> "villagers spoke in
+    favour."); the sentence as it is otherwise."""
+    said = words(sentence)
+    if len(said) < 2 or said[0] not in _OTHERS or said[1] in ("of", "said", "say", "says"):
+        return sentence
+    named = {base_stem(w) for w in words(" ".join(re.split(r"(?<=[.!?])\s+", before.strip())[-2:]))}
+    group = [w for w in words(question)[1:] if w not in STOPWORDS and w not in INDEFINITES and base_stem(w) in named
+             and base_stem(w) not in {base_stem(x) for x in said}]
+    if not group:
+        return sentence
+    m = re.match(r"\s*\w+", sentence)
+    return " ".join(group) + sentence[m.end():]

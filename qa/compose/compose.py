@@ -19,6 +19,7 @@ from qa.types import Citation, Level, Route, Short
 
 from .context import leaned_on
 from .denied import affirmed_after, denied_phrase
+from .rival import story_rival
 from .yesno import text_before, yes_no
 
 # Discourse openers that carry no content ("However, ..."): the cited span starts after them.
@@ -168,6 +169,9 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
         companion = affirmed_after(evidence, best, q.text)
     if companion is not None and companion not in chosen:
         chosen.append(companion)
+    rival = story_rival(evidence, best, q) if q is not None else None
+    if rival is not None and rival not in chosen:  # "fined £240,000 in 2019" / the story's "fined £1.8 million"
+        chosen.append(rival)
     # "The ship anchored ...", "He boarded ...", "Which ship?" answered by "... boarded the ship": the sentence
     # before says what it points at.
     asks_identity = q is not None and q.wh in ("who", "which", "what")
@@ -196,7 +200,9 @@ class ExtractiveAnswerer:
             lead = f"The article doesn't settle this: {decision.reason}. The closest it comes is:" if decision.reason \
                 else DOUBTFUL_LEAD
             return Draft(f"{lead} {body}", tuple(cites), Route(self.name))
-        found = short_answer(q.text, cites, decision.phrase)
+        # Two answers, one set in an earlier year: both cited, neither put first (a verdict still may be).
+        phrase = None if evidence and story_rival(evidence, evidence[0], q) is not None else decision.phrase
+        found = short_answer(q.text, cites, phrase)
         text = f"{_sentence_case(found.text)}. {body}" if found else body
         return Draft(text, tuple(cites), Route(self.name), short=found)
 

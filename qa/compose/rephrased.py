@@ -21,9 +21,34 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     paid = _ON_PAY.sub(r"and is still paid", sentence)
     if _PAID.search(question) and paid != sentence:  # "is he still getting paid?" / "suspended on full pay"
         found.append((_PAID.sub(r"\1 paid", question), paid, "Yes"))
+    going = _PROGRESSIVE.match(question)
+    ahead = question
+    if going and going.group("verb").lower() != "going":  # "is the airport closing?": will it close?
+        ahead = f"will {question[going.end('aux'):].strip()}"
+        found.append((ahead, _REPORTED.sub(r"\1will", sentence), None))  # "said it would not close": will not
+    kept = _STAYS.sub(lambda m: "not close" if m.group(2).lower() == "open" else "not open", sentence)
+    if kept != sentence:  # "is the airport closing?" / "the airport would stay open": it will not close
+        found.append((ahead, _REPORTED.sub(r"\1will", kept), "No"))
+    got = _GOT.match(question)
+    if got and (got.group("state").lower() in _STATES or got.group("state").lower().endswith(("ed", "en"))):
+        be = _BE_FOR[got.group("aux").lower()]  # "did any swimmers get ill?": were any swimmers ill?
+        found.append((f"{be} {got.group('subject')} {got.group('state')}{got.group('rest')}", sentence, None))
     return found
 
 
+_PROGRESSIVE = re.compile(r"^\s*(?P<aux>is|are)\s+(?:(?!(?:the|a|an|this|that|its|their)\s)[\w'’-]+\s+){0,4}?"
+                          r"(?:(?:the|a|an|this|that|its|their)\s+[\w'’-]+\s+(?:[\w'’-]+\s+){0,2}?)?"
+                          r"(?:actually\s+|really\s+|still\s+)?(?P<verb>[a-z]+ing)\b", re.I)
+"""A plan asked in the present ("Is the airport closing?", "Are they cutting jobs?"): what will be done."""
+_STAYS = re.compile(r"\b(stay|stays|stayed|staying|remain|remains|remained|remaining)\s+(open|closed|shut)\b", re.I)
+"""Kept open is not closed; kept shut is not opened."""
+_REPORTED = re.compile(r"(\bsaid\b[^.;]*?\b)would\b", re.I)
+"""Reported speech says "would" for the "will" that was said ("Lamont said the airport would stay open")."""
+_GOT = re.compile(r"^\s*(?P<aux>did|do|does|will|has|have)\s+(?P<subject>.+?)\s+(?:get|got|gotten|become|fall|fallen)\s+"
+                  r"(?P<state>[a-z]+)\b(?P<rest>.*)$", re.I)
+"""Getting into a state is being in it after: "did anyone get hurt?" asks whether anyone was hurt."""
+_STATES = frozenset("ill sick hurt lost stuck wet angry upset better worse".split())
+_BE_FOR = {"did": "were", "do": "are", "does": "is", "will": "will be", "has": "has been", "have": "have been"}
 _PRESENT = re.compile(r"^\s*(?:do|does)\s+(?!not\b|n't\b)", re.I)
 _CAN = re.compile(r"^\s*(?:can|could)\b", re.I)
 _ALLOWED = re.compile(r"\b(?:(?:will|would|shall)\s+(?P<neg>not\s+)?be|(?:is|are|was|were)(?P<neg2>\s+not)?)\s+"

@@ -138,3 +138,28 @@ def doer_unsaid(question: str, sentence: str) -> bool:
 _WHO_DID = re.compile(r"^\s*who\s+(?!(?:is|was|are|were|has|have|had|did|does|do|will|would|could|can|may|might|"
                       r"should|must|be|been|said|says|told|tells)\b)(?P<verb>[a-z]+)\s+(?P<rest>[^?]+)", re.I)
 """"Who cut the padlock?", "Who started the fire?": the doer of a deed (not "who is", "who said")."""
+
+
+def not_decided(question: str, sentence: str) -> bool:
+    """Does the sentence say that what the question asks has been decided is not decided yet ("Has the airport
+    decided how many jobs will go?" / "How many jobs are at risk has not yet been decided"; "Has the inspector
+    made her decision?" / "Her decision is not expected before the spring")? Who decides or what is decided must
+    be named in the sentence (a word of it), or be "he", "she", "the group", named before."""
+    m = _ASKS_DECIDED.match(question)
+    if m is None or not _UNDECIDED.search(sentence):
+        return False
+    said = set(words(sentence))
+    who = [w for w in words(m.group("who")) if w not in STOPWORDS]
+    what = [w for w in words(m.group("what")) if w not in STOPWORDS]
+    return not who or m.group("who").lower().startswith("the ") or bool(set(who + what) & said)
+
+
+_ASKS_DECIDED = re.compile(r"^\s*(?:has|have|had|did|does|do)\s+(?P<who>.+?)\s+(?:already\s+|yet\s+|now\s+|actually\s+)?"
+                           r"(?:decided?|made\s+(?:a|an|any|its|their|his|her|the)\s+(?:final\s+)?decision|chosen|"
+                           r"choose|settled|agreed)\b(?P<what>.*)$", re.I)
+_UNDECIDED = re.compile(r"\b(?:(?:has|have|had|is|are|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:decided|"
+                        r"agreed|settled|chosen|made\s+(?:a|its|their|his|her|any)\s+(?:final\s+)?decision)|no\s+"
+                        r"(?:final\s+)?decision\s+(?:has|had|have)\s+(?:yet\s+)?been\s+(?:made|taken)|(?:is|are|was|"
+                        r"were)\s+yet\s+to\s+(?:decide|be\s+decided|make\s+(?:a|its|their|his|her)\s+decision)|"
+                        r"undecided|decision\s+is\s+not\s+expected|not\s+expected\s+to\s+(?:decide|rule))\b", re.I)
+""""Has not yet been decided", "had not decided whether", "no decision has been made", "is yet to decide"."""

@@ -11,15 +11,16 @@ from lang.words import STOPWORDS, names, words
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, warm_up,
                       word_stem)
-from .anyone import done_to_anyone, none_of
+from .anyone import done_to_anyone, none_of, others_named
 from .core_claim import core_verdict
 from .implied import implied
 from .plans import plan_denied
 from .quantity import count_only, there_is
 from .rephrased import rephrased
-from .states import state_denied
+from .spared import spared
+from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
-from .unsaid import asks_if_known, left_unsaid, no_comment, not_said
+from .unsaid import asks_if_known, left_unsaid, no_comment, not_decided, not_said
 
 __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
 
@@ -35,6 +36,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     over clauses that may be about others, or only wanted, possible, supposed or doubted ("aims to",
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
+    sentence = others_named(question, sentence, before)  # "Others spoke in favour": more of the villagers before
     verdict = _yes_no(question, sentence, before)
     for asked, said, only in [] if verdict else rephrased(question, sentence):
         verdict = _yes_no(asked, said, before)  # "can students finish?" / "will be allowed to finish"
@@ -55,7 +57,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         asked_now = " ".join(w for w in ws if w not in _BY_NOW)
         verdict = _yes_no(asked_now, sentence, before)
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
-    if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence):
+    if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
+            or not_decided(question, sentence):
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
@@ -64,9 +67,9 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     known = asks_if_known(question)
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
         return "No" if left_unsaid(known, sentence) else None
-    exists = there_is(ws[2:], sentence) if ws[1:2] == ["there"] else None
+    exists = there_is(ws[2:], sentence, before, ws[0]) if ws[1:2] == ["there"] else None
     if exists is not None:  # "Is there a fee for ...?": whether the thing exists, not a deed
-        return exists
+        return exists or None
     going = _going_to(ws)
     asked = {base_stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
              and not (going and w == "going")}
@@ -87,7 +90,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         shared = len(asked & phrased) + opposed + sum(any(opposite(a, x) for x in said) for a in asked - phrased)
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         found = verdict if shared >= 2 or verdict == "No" else None
-        found = found or ("No" if state_denied(question, sentence) else None)  # "permanent?" / "was temporary"
+        found = found or ("No" if state_denied(question, sentence) or spared(question, sentence) else None)
         if found is None and not anyone and (deed := done_to_anyone(ws, said)) is not None:
             return none_of([deed], words(sentence))  # "did the police arrest anyone?" / "no arrests were made"
         return none_of(ws[2:], words(sentence)) if found is None and anyone and ws[1] != "any" else found
