@@ -102,6 +102,16 @@ def is_number(word: str) -> bool:
 _CONNECTORS = {"of", "the", "de", "al", "bin", "von", "van", "la", "le", "du", "del", "da"}
 
 
+_ABBREVIATIONS = frozenset("capt prof corp bros govt sept assn dept univ supt insp gen col sgt lt rev jr sr st mr mrs ms dr"
+                           .split())
+
+
+def _ends_sentence(word: str) -> bool:
+    """Does a full stop after this word of a name end a sentence ("… said Derek Ostrowski. Councillor Alison …"),
+    rather than an abbreviation ("Dr. Ana Roth", "U.S. Navy", "Prof. Weber")?"""
+    return word.isdigit() or (len(word) >= 4 and not word.isupper() and word.lower() not in _ABBREVIATIONS)
+
+
 def names(text: str) -> list[str]:
     """Proper names and numbers in a text: runs of capitalized words ("Mayor Anna Roth",
     "Jean-Luc Weber"), digits ("2022", "August 22" -> "August 22"). The first word of the
@@ -125,7 +135,7 @@ def names(text: str) -> list[str]:
         # A spaced dash parts two names ("LANCHESTER — Corin Vasey": a date line, then the story); "Lennon–McCartney"
         # is one.
         breaks = bool(re.search(r"[,;:()\"“”]|\s[—–]|[—–]\s", gap)) or (  # "… was 17. Priya Halloway said …"
-            bool(run) and run[-1].isdigit() and re.match(r"\.\s", gap) is not None)
+            bool(run) and re.match(r"\.\s", gap) is not None and _ends_sentence(run[-1]))
         if run and (breaks or not (capital or (word.lower() in _CONNECTORS and not breaks))):
             out.append(" ".join(run).strip())
             run = []

@@ -108,3 +108,38 @@ def test_a_length_asked_after_a_comma_or_dash_is_a_summary(question):
 
 def test_a_few_lines_inside_a_question_is_not_a_summary():
     assert form("who wrote the last few lines") is None
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("why wasnt it more", "why wasn't it more"),  # not "want": the speller never sees it
+    ("whos the guy from the campaign", "who's the guy from the campaign"),
+    ("cant they appeal", "can't they appeal"),
+])
+def test_contractions_typed_without_the_apostrophe_are_written_out(typed, meant):
+    assert shorthand_spelled(typed) == meant
+
+
+def test_and_him_asks_of_the_one_named_a_turn_earlier_when_the_last_answer_names_no_one_else():
+    history = (_chat("who came up with the hub plan", "Derek Ostrowski. Councillor Derek Ostrowski, the cabinet "
+                                                      "member for communities, drew up the proposal. [1]")
+               + _chat("what did alison frane say about the consultation", 'Alison Frayne (the leader of the council): '
+                       'Frayne said the council had "listened carefully" and added Saturday morning hours. [1]'))
+    assert resolve("and him?", history).searched == "what did Derek Ostrowski say about the consultation"
+
+
+def test_it_as_the_doer_is_not_the_thing_a_question_about_people_named():
+    history = _chat("has westmoor agreed to the pay rise the crews want", "Westmoor has offered 4 percent. [1]")
+    assert "pay rise" not in resolve("has the company said it will refund season ticket holders", history).searched
+
+
+def test_plus_a_thing_narrows_the_last_question():
+    history = _chat("how much did eastmoor get fined", "A water company has been fined £1.8 million. [1]")
+    assert resolve("plus costs?", history).searched == "how much did eastmoor get fined plus costs?"
+
+
+def test_a_name_does_not_run_on_across_a_full_stop():
+    from lang.words import names
+
+    assert names("Derek Ostrowski. Councillor Derek Ostrowski said so") == ["Derek Ostrowski",
+                                                                            "Councillor Derek Ostrowski"]
+    assert names("Prof. Ana Weber met Dr. Ilse Brandt") == ["Prof Ana Weber", "Dr Ilse Brandt"]

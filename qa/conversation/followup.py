@@ -1,11 +1,13 @@
 """Follow-up questions: resolve "he", "his", "there"... against the names of earlier turns."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
 from lang.forms import Kind, form
 from lang.normalize import shorthand_spelled
+from lang.spelling import same_word
 from lang.rules import KIND_NOUNS, PRONOUNS, TITLES
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
@@ -73,7 +75,7 @@ def needs_context(question: str) -> bool:
                 or _fragment(question) or _LEADING_AND.match(question) and not names(question))  # "and who is paid the most?"
 
 
-_FRAGMENT = re.compile(r"^\s*(?:and\s+)?(?P<frag>(?:per|for|in|on|at|by|with|from|since|until|after|before|during|"
+_FRAGMENT = re.compile(r"^\s*(?:and\s+)?(?P<frag>(?:per|for|in|on|at|by|with|from|since|until|after|before|during|plus|including|"
                        r"without|to|near|outside|inside)\s+[^?.!]+?)\s*\?\s*$", re.I)
 
 
@@ -127,13 +129,18 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     if narrowed and last_searched:  # "How much is Norvik paying?" + "per share?"
         return Resolved(question, f"{last_searched.rstrip(' ?.!')} {narrowed}?", ())
     other = _ANOTHER.match(question)
-    if other and context and context[0] in last_searched:  # "what did he say?" + "and her?": another person
+    said_of = _typed_as(context[0], last_searched) if other and context else None
+    if said_of is not None:  # "what did he say?" + "and her?": another person
         said_by = set(words(context[0]))
-        others = [n for n in names(turns[-1][1]) if n[:1].isalpha() and not set(words(n)) & said_by
-                  and words(n)[0] not in PRONOUNS]
+        # Another named in the last answer, else in the one before ("who drew up the plan?", "what did Frayne say?",
+        # "and him?": the one who drew it up).
+        others = next((found for _, a in reversed(turns[-3:]) if (found := [
+            n for n in names(a) if n[:1].isalpha() and not set(words(n)) & said_by
+            and words(n)[0] not in PRONOUNS and words(n)[0] not in _CALENDAR])),  # not "Saturday"
+            [])
         if others:
-            return Resolved(question, last_searched.replace(context[0], others[0], 1), (others[0],))
-    thing = thing_asked_about(last_searched) if IT.search(question) else None
+            return Resolved(question, last_searched[:said_of[0]] + others[0] + last_searched[said_of[1]:], (others[0],))
+    thing = thing_asked_about(last_searched, question) if IT.search(question) else None
     if thing is not None:  # "When did the strike begin?" -> "And when did it end?": "it" is the strike
         said = IT.sub(lambda m: thing + ("'s" if m.group(0).lower() == "its" else ""), question, count=1)
         said = _LEADING_AND.sub("", said)
@@ -149,6 +156,20 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     if body is not None:  # "Who is Karen Liu?" / "Director of the Battery Safety Alliance." + "What does her group want?"
         return Resolved(asked, body, tuple(context))
     return Resolved(asked, _rewrite(question, context, last_searched), tuple(context))
+
+
+_CALENDAR = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+"""Capitalised words that name no one: "Saturday morning opening hours"."""
+
+
+def _typed_as(name: str, text: str) -> tuple[int, int] | None:
+    """Where the text names `name` as it was typed: in any case, with typos ("alison frane" for Alison Frayne)."""
+    want = name.split()
+    tokens = list(re.finditer(r"[\w'’-]+", text))
+    for i in range(len(tokens) - len(want) + 1):
+        if all(same_word(t.group(0), w) for t, w in zip(tokens[i:i + len(want)], want)):
+            return tokens[i].start(), tokens[i + len(want) - 1].end()
+    return None
 
 
 _ANOTHER = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?:him|her)\s*[?.!]*\s*$", re.I)

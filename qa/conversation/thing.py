@@ -10,12 +10,15 @@ from lang.rules import INDEFINITES, KIND_NOUNS
 _DO = frozenset("do does did".split())
 IT = re.compile(r"\b(?:it|its)\b(?!\s+(?:(?:is|was)\s+)?(?:true|false|possible|likely|known|clear|said|reported))", re.I)
 """A follow-up's "it" that stands for a thing (not "is it true", "it is said")."""
+_IT_DOES = re.compile(r"\bit\s+(?:will|would|is|was|has|had|did|does|can|could|should|may|might|must)\b", re.I)
+"""A follow-up's "it" as the doer ("has the company said it will refund ...?"): not a thing asked about."""
 
 
-def thing_asked_about(previous: str) -> str | None:
+def thing_asked_about(previous: str, question: str = "") -> str | None:
     """The subject of the previous question when it is a thing named by a noun ("the strike", "the new
     bridge"), or the thing it asked for ("which ship ..."), which a later "it" stands for; None for a person, a
-    pronoun or no subject."""
+    pronoun or no subject. When `question` says "it" as an object ("why's the farmer for it?"), also the one thing a
+    question about people named ("why are the villagers against the solar farm?")."""
     if not previous:
         return None
     asked = form(previous)
@@ -56,7 +59,7 @@ def thing_asked_about(previous: str) -> str | None:
     # "it" is the one thing it named ("the solar farm"), not a person ("the mayor") nor one of several.
     things = [t for t in doc if t.dep_ in ("pobj", "dobj") and t.tag_ == "NN" and t.lemma_ not in KIND_NOUNS["person"]
               and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)]
-    if len(things) == 1 and any(t.dep_ == "nsubj" and t.tag_ == "NNS" for t in doc):
+    if len(things) == 1 and not _IT_DOES.search(question) and any(t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.dep_ == "ROOT" for t in doc):
         tokens = sorted(things[0].subtree, key=lambda u: u.i)
         if not any(u.pos_ == "PROPN" for u in tokens):
             return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
