@@ -124,7 +124,7 @@ def text_keys(text: str) -> frozenset[str]:
     return frozenset(terms(text)) | frozenset(words(text))
 
 
-REASON = re.compile(r"\b(because|due to|owing to|as a result|in order to|so that|so as to|the reason|reasons? (?:for|why)|"
+REASON = re.compile(r"\b(because|due to|owing to|as a result of|in order to|so that|so as to|the reason|reasons? (?:for|why)|"
                     r"therefore|consequently|thus|hence|given that|for fear|fears? that|concerns? that|aims? to|"
                     r"in an effort to|in a bid to|to (?:prevent|avoid|ensure|protect|counter|stop))\b", re.I)
 """Words that give a reason or a purpose."""

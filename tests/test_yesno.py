@@ -525,3 +525,16 @@ def test_opposite_states_are_read_by_the_word_not_its_stem():
 ])
 def test_chat_yes_no_questions(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict
+
+
+@pytest.mark.parametrize("what, sentence, unsaid", [
+    ("what will happen to the local history collection",
+     "It has also not decided what will happen to the library's local history collection.", True),
+    ("how much will the council pay the trust", "The council has still not said how much it will pay the trust.", True),
+    ("what will happen to the local history collection", "The council decided to keep the local history collection.",
+     False),
+])
+def test_what_is_not_decided_yet_is_not_made_known(what, sentence, unsaid):
+    from qa.compose.unsaid import left_unsaid
+
+    assert left_unsaid(what, sentence) is unsaid

@@ -225,7 +225,7 @@ UNSETTLED = "it is spoken of only as planned, possible or still to be decided"
 """Why a yes/no answer is doubtful when its sentence holds the claim without settling it."""
 NO_DOER = "it says this was done, not who did it"
 """Why a "who did it?" answer is doubtful when its best sentence tells the deed in the passive, with no doer."""
-NOT_MADE_KNOWN = "they say only that it has not been made known"
+NOT_MADE_KNOWN = "they say only that it has not been made known or decided"
 """Why a question is refused when the sentence that would answer says it has not been said."""
 _WH_ON = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b.*", re.I | re.S)
 """The question from its question word on, as the "do we know …" check reads what is asked."""

@@ -63,8 +63,9 @@ def _opener(text: str) -> str:
 
 # "Undecided" is not among them: it is said of people who have not made up their minds ("29 percent opposed it and
 # the rest were undecided"), far more often than of a fact not yet made known.
-_UNSAID = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:not|n't)\s+(?:yet\s+)?(?:said|say|disclosed?|"
-                     r"revealed?|announced?|confirmed?|specified|stated|given|made\s+public)|(?:is|are|was|were|remains?)"
+_UNSAID = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:also\s+|still\s+)?(?:not|n't)\s+(?:yet\s+)?"
+                     r"(?:said|say|disclosed?|revealed?|announced?|confirmed?|specified|stated|given|made\s+public|"
+                     r"(?:been\s+)?decided)|(?:is|are|was|were|remains?)"
                      r"\s+(?:not\s+(?:yet\s+)?|un)(?:known|clear|disclosed|confirmed)|(?:is|are|was|were|remains?)\s+not"
                      r"\s+(?:yet\s+)?decided|declined\s+to\s+(?:say|disclose|comment)|would\s+not\s+say|no\s+(?:details|word|"
                      r"date|figure|price)\s+(?:was|were|has|have)\s+been\s+given)\b", re.I)

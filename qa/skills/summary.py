@@ -4,6 +4,8 @@ first), names what the article is most about, and reports rather than quotes; ea
 already chosen."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from lang.rules import quoted_share, speaks_as_pronoun
@@ -31,8 +33,13 @@ UNSPOKEN = 0.95
 
 
 def needs_its_speaker(text: str) -> bool:
-    """Does the sentence name its speaker or doer only in another sentence ("He said ...", "“We will appeal.”")?"""
-    return speaks_as_pronoun(text) or quoted_share(text) > UNSPOKEN
+    """Does the sentence name its speaker or doer only in another sentence ("He said ...", "“We will appeal.”",
+    "Its soil consultant told the inquiry ...")?"""
+    return speaks_as_pronoun(text) or quoted_share(text) > UNSPOKEN or _ITS.match(text) is not None
+
+
+_ITS = re.compile(r"^\s*its\s", re.I)
+"""A sentence about something's own ("Its chair said ..."): whose is in the sentence before."""
 
 
 def summary_size(sentences: int) -> int:
