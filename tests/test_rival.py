@@ -45,3 +45,8 @@ def test_a_best_answer_set_in_no_year_has_no_rival():
     now = _sentence("Eastmoor was fined £1.8 million on Thursday.", 1, 0)
     q = analyze("how much was eastmoor fined?", lambda t: 1.0)
     assert story_rival([now, LEAD], now, q) is None
+
+
+def test_a_when_question_has_no_rival_the_year_is_its_answer():
+    q = analyze("when was eastmoor fined?", lambda t: 1.0)
+    assert story_rival([EARLIER, LEAD], EARLIER, q) is None

@@ -9,7 +9,7 @@ from typing import Sequence
 
 from lang.words import terms
 from qa.judgment.evidence import Scored
-from qa.question import Question
+from qa.question import NUMBER, Question
 
 __all__ = ["story_rival"]
 
@@ -24,7 +24,8 @@ def story_rival(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored
     """The article's lead, when it is a runner-up that answers the same question (the answer's kind, a word of the
     question that is no name) with no year, where the best sentence sets its answer in a year the question does not ask
     about; None otherwise."""
-    if q.wants is None or _YEAR.search(q.text) or not _IN_A_YEAR.search(best.text) or not best.fits:
+    # A quantity only: for "when" the year is the answer.
+    if q.wants != NUMBER or _YEAR.search(q.text) or not _IN_A_YEAR.search(best.text) or not best.fits:
         return None
     names = {t for n in q.names for t in terms(n)}
     asked = set(q.terms) - names
