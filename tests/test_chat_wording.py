@@ -143,3 +143,10 @@ def test_a_name_does_not_run_on_across_a_full_stop():
     assert names("Derek Ostrowski. Councillor Derek Ostrowski said so") == ["Derek Ostrowski",
                                                                             "Councillor Derek Ostrowski"]
     assert names("Prof. Ana Weber met Dr. Ilse Brandt") == ["Prof Ana Weber", "Dr Ilse Brandt"]
+
+
+def test_an_answer_that_names_only_a_number_leaves_he_as_it_was():
+    history = (_chat("what does Dennis Hobb want the council to do?", "Provide a permanent car park. The society's "
+                     "chair, Dennis Hobb, wants the council to provide a car park. [1]")
+               + _chat("which shops are going in?", "Fourteen shop units will be built. [1]"))
+    assert resolve("what does he want?", history).searched == "what does Dennis Hobb want?"

@@ -123,7 +123,9 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     last_searched = ""
     for q, a in turns:
         searched = _rewrite(q, context, last_searched) if needs_context(q) and context else q
-        context = focus(searched, a) or context
+        found = focus(searched, a)
+        # An answer that names only a number ("Fourteen shop units ...") leaves whom "he" means as it was.
+        context = found if any(not all(is_number(w) for w in words(c)) for c in found) or not context else context
         last_searched = searched
     narrowed = _fragment(question)
     if narrowed and last_searched:  # "How much is Norvik paying?" + "per share?"
