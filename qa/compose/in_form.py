@@ -94,10 +94,17 @@ def _time_of(asked: set[str], e: Scored) -> bool:
 
 def _befalls(thing: str, sentence: str) -> bool:
     """Is what is asked about the subject of the sentence's main verb ("Around 310 cleaners are expected to
-    transfer" for "what happens to the cleaners")? What befalls a thing is told with it as the subject."""
+    transfer" for "what happens to the cleaners"), or of what it reports ("The council said all affected staff would
+    be offered other jobs" for "what happens to the library staff": the head noun is enough there)? What befalls a
+    thing is told with it as the subject."""
     asked = set(terms(thing))
     root = next((t for t in parse_fast(sentence) if t.dep_ == "ROOT"), None)
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    reported = [c for v in (root.children if root is not None else ()) if v.dep_ == "ccomp"
+                for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = terms(thing)[-1:]
+    if head and any(set(head) <= set(terms(s.text)) for s in reported):
+        return True
     # The subject's own noun phrase, not a clause that describes it ("Ellerby, which keeps 210 cows, ...").
     return bool(asked) and any(asked <= set(terms(" ".join(t.text for t in [s, *s.children] if t.dep_ not in _CLAUSES)))
                                for s in subjects)
@@ -205,6 +212,11 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
         reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e, deeds=False)), None)
         if reason is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), reason
+    fate = _FATE.match(asked)  # "what happens to the library staff?" / "... said all affected staff would be ..."
+    if fate and not _befalls(fate.group("x"), near[0].text):
+        told = next((i for i, e in enumerate(near) if i and not e.missing and _befalls(fate.group("x"), e.text)), None)
+        if told is not None:
+            return replace(decision, level=Level.LIKELY, reason=IN_FORM), told
     return decision, 0
 
 

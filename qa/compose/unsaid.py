@@ -41,12 +41,17 @@ def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
     if asks_who and any(3 * len(asked & {base_stem(w) for w in words(sentence)}) >= 2 * len(asked)
                         for _ in _UNNAMED.finditer(sentence)):
         return True  # "which developer bid for it?" / "... has not named the company"
+    # The last word asked is what it is about ("what happens to the library *staff*"): it must be there, whatever
+    # else is ("has not decided what will happen to the library's local history collection" leaves no staff unsaid).
+    head = base_stem(next((w for w in reversed(words(what)) if w not in STOPWORDS), "")) if opener in (
+        "what", "who") else ""
     for m in _UNSAID.finditer(sentence):
         # The clause left unsaid, to its first comma: not what the sentence goes on to say ("... whether it would
         # be cheaper than the injections, which cost about 5,400 pounds" leaves no cost unsaid).
         clause = re.split(r"[,;:]", sentence[m.end():], maxsplit=1)[0]
-        if (not strict or _opener(clause) == opener) and \
-                3 * len(asked & {base_stem(w) for w in words(sentence[:m.end()] + clause)}) >= 2 * len(asked):
+        said = {base_stem(w) for w in words(sentence[:m.end()] + clause)}
+        if (not strict or _opener(clause) == opener) and 3 * len(asked & said) >= 2 * len(asked) and (
+                not head or head in said):
             return True
     return False
 
