@@ -538,3 +538,33 @@ def test_what_is_not_decided_yet_is_not_made_known(what, sentence, unsaid):
     from qa.compose.unsaid import left_unsaid
 
     assert left_unsaid(what, sentence) is unsaid
+
+
+def test_what_is_left_undecided_leaves_only_itself_unsaid():
+    from qa.compose.unsaid import left_unsaid
+
+    undecided = "It has also not decided what will happen to the library's local history collection."
+    assert not left_unsaid("what happens to the library staff", undecided)  # the staff are not in it
+
+
+@pytest.mark.integration
+def test_what_befalls_a_thing_is_told_by_a_clause_that_reports_it_as_the_subject():
+    from qa.compose.in_form import _befalls
+
+    assert _befalls("the library staff", "The council said all affected staff would be offered other jobs.")
+    assert not _befalls("the library staff", "The library, on Station Road, will close its doors on Saturday.")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, before, verdict", [
+    # A quote that runs on over several sentences is read one sentence at a time: its "not" stays with its claim.
+    ("is the countryside group against solar power?",
+     '"The countryside group is not against solar power. Put it on warehouse roofs and poorer land," she said.', "",
+     "No"),
+    # "We" in a quote is the group its speaker speaks for, named just before; stress words add nothing.
+    ("is the countryside group against solar power in general?", '"We are not against solar power," she said.',
+     "The group's chair, Gillian Ashworth, spoke for the Little Aldersey Countryside Group.", "No"),
+    ("is the union against the deal?", '"We are not against the deal," he said.', "The mayor spoke first.", None),
+])
+def test_a_quote_read_sentence_by_sentence_and_we_as_the_group(question, sentence, before, verdict):
+    assert yes_no(question, sentence, before) == verdict

@@ -34,9 +34,10 @@ def none_of(asked: list[str], sentence: list[str]) -> str | None:
 
 
 
-_OTHERS = frozenset("others some many most several".split())
+_OTHERS = frozenset("others some many most several we".split())
 """A sentence's bare subject that stands for more of a group named just before: "Several villagers gave evidence.
-... Others spoke in favour." """
+... Others spoke in favour."; or for the group a speaker speaks for: "The group's chair said ... “We are not against
+solar power.”" """
 
 
 def others_named(question: str, sentence: str, before: str) -> str:
@@ -51,5 +52,5 @@ def others_named(question: str, sentence: str, before: str) -> str:
              and base_stem(w) not in {base_stem(x) for x in said}]
     if not group:
         return sentence
-    m = re.match(r"\s*\w+", sentence)
-    return " ".join(group) + sentence[m.end():]
+    m = re.match(r"\s*[\"“‘']?\s*(\w+)", sentence)
+    return sentence[:m.start(1)] + " ".join(group) + sentence[m.end(1):]

@@ -3,6 +3,7 @@ states its claim or only wants, supposes or doubts it, and whether a word negate
 verdict and the "not settled" check (qa/compose/yesno.py)."""
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -144,3 +145,12 @@ def denies(t, verbs: set[int], asked: frozenset[str]) -> bool:
         return False
     h = t.head
     return h.i in verbs or (h.dep_ in ARGUMENTS and h.head.i in verbs) or word_stem(h) in asked
+
+
+_INSIDE = re.compile(r"(?<=[a-z0-9]{3}[.!?])\s+(?=[\"“‘']?[A-Z])")
+
+
+def quote_parts(text: str) -> list[str]:
+    """The sentences a cited "sentence" holds when a quote runs on over several ("We are not against solar power.
+    Put it on roofs," she said.): split after a full stop that follows a word, not an abbreviation ("Dr. Roth")."""
+    return _INSIDE.split(text)

@@ -2,17 +2,19 @@
 is found in one clause of the sentence's dependency parse, and only a negation of that clause makes it "No"."""
 from __future__ import annotations
 
+import re
+
 from lang.opposites import opposite
 from lang.paraphrase import said_for
-from lang.phrasal import PARTICLES, means
 from lang.rules import (AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary,
                         is_reporting)
 from lang.words import STOPWORDS, names, words
 
-from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, warm_up,
+from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, quote_parts, warm_up,
                       word_stem)
 from .anyone import done_to_anyone, none_of, others_named
 from .core_claim import core_verdict
+from .phrasal_read import as_said, phrasal_said
 from .implied import implied
 from .plans import plan_denied
 from .quantity import count_only, there_is
@@ -36,6 +38,11 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     over clauses that may be about others, or only wanted, possible, supposed or doubted ("aims to",
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
+    question = _FILLERS.sub("", question)  # "is the group against solar power in general?": against solar power
+    parts = quote_parts(sentence)
+    if len(parts) > 1:  # a quote of several sentences ("We are not against it. Put it on roofs," she said.): each
+        found = {v for v in (yes_no(question, p, before) for p in parts) if v}
+        return found.pop() if len(found) == 1 else None
     sentence = others_named(question, sentence, before)  # "Others spoke in favour": more of the villagers before
     verdict = _yes_no(question, sentence, before)
     for asked, said, only in [] if verdict else rephrased(question, sentence):
@@ -45,6 +52,10 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
             break
     # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them.
     return None if verdict == "Yes" and count_only(question, sentence) else verdict
+
+
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b", re.I)
+"""Words that stress a yes/no question without adding to its claim."""
 
 
 def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
@@ -79,8 +90,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     said = {base_stem(w) for w in words(sentence)} | implied(sentence)  # "£15,000" says money
     typed = asked
     asked = {said_for(a, said) or a for a in asked}  # "Did anyone die?" / "no deaths": the sentence's word
-    phrased = said | _phrasal(words(sentence))  # "went up" says "rise"
-    asked, opposed = _as_said(ws, asked, phrased, words(sentence))
+    phrased = said | phrasal_said(words(sentence))  # "went up" says "rise"
+    asked, opposed = as_said(ws, asked, phrased, words(sentence))
     if not asked <= said:
         # Some words asked are not there ("Did Brandt *meet* Weber?" / "Brandt *met* Weber"): the claim itself — its verb,
         # subject, object — must be. Asked of anyone ("Has anyone died?"), the verb alone may be denied ("no one has died").
@@ -134,25 +145,6 @@ _PAST_PLAN = frozenset({"was", "were", "had"})
 _OBJECTS = frozenset({"dobj", "dative"})
 _OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 _VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
-
-
-def _phrasal(ws: list[str]) -> set[str]:
-    """The stems of the one-word verbs that the phrasal verbs among these words mean."""
-    return {m for w, p in zip(ws, ws[1:]) if p in PARTICLES for m in means(base_stem(w), p)}
-
-
-def _as_said(ws: list[str], asked: set[str], said: set[str], sentence: list[str]) -> tuple[set[str], int]:
-    """The question's words with its phrasal verb ("go down", whose particle is a stop word) read as the
-    sentence's one-word verb for it ("fell"), or kept whole so that the bare verb ("went up") does not pass for
-    it; and 1 when the sentence has that verb's opposite outcome (its verb, for the count of shared words)."""
-    for w, p in zip(ws[1:], ws[2:]):
-        meant = means(base_stem(w), p) if p in PARTICLES else frozenset()
-        if not meant or any(base_stem(a) == base_stem(w) and b == p for a, b in zip(sentence, sentence[1:])):
-            continue  # the sentence uses the same phrasal verb
-        found = sorted(meant & said)
-        asked = (asked - {base_stem(w), p}) | {found[0] if found else f"{base_stem(w)} {p}"}
-        return asked, int(not found and any(opposite(m, x) for m in meant for x in said))
-    return asked, 0
 
 
 def unsettled(question: str, sentence: str) -> bool:
