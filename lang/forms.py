@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .findings import is_document
+from .normalize import shorthand_spelled
 from .rules import KIND_NOUNS, ORGANISATION_SORTS
 from .story_words import ART as _ART, story as _story
 from .words import STOPWORDS
@@ -115,8 +116,9 @@ _SPEAKERS = re.compile(
     # Not "Who was quoted as saying ...?": that asks for one speaker.
     rf"(?P<rest>(?:\s+(?:in|for|by|from)\s+[^?]*)?)" + _Q_END, re.I)
 """Who the article quotes: its speakers, each with what they said first."""
-_LEADS = re.compile(r"^\s*who\s+(?:runs|leads|heads|chairs|manages|directs|(?:is|was)\s+(?:in\s+charge\s+of|the\s+(?:head|"
-                    r"boss|leader|chief)\s+of))\s+(?:the\s+)?(?P<body>[^?]+?)" + _Q_END, re.I)
+_LEADS = re.compile(r"^\s*who(?:\s+(?:runs|leads|heads|chairs|manages|directs)|(?:\s+is|\s+was|'s|’s)\s+(?:running|leading|"
+                    r"heading|in\s+charge\s+of|the\s+(?:head|boss|leader|chief)\s+of))\s+(?:the\s+)?(?P<body>[^?]+?)" + _Q_END,
+                    re.I)
 """Who runs a body: asked as who holds its head's role ("head of X")."""
 _WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+(?:more\s+)?about|who\s+exactly\s+is)\s+"
                      r"(?P<name>[^?]+?)" + _Q_END +
@@ -197,18 +199,14 @@ _SAYS = re.compile(
 mentions it, as MENTION reads them, without a Yes or No."""
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 
-_UNAPOSTROPHED = [(re.compile(r"\b(what|who|where|when|how|that|there)s\b", re.I), r"\1's"),
-                  (re.compile(r"\b(is|are|was|were|do|does|did|has|have|had|could|would|should)nt\b", re.I), r"\1n't"),
-                  (re.compile(r"\bcant\b", re.I), "can't"),
-                  (re.compile(r"^(?:and|but|so|also|ok(?:ay)?)\s*,?\s+(?=(?:what|who|which|where|when|why|how)\b)", re.I), "")]
-"""Contractions typed without their apostrophe ("whats"), read with it; a whole question after "and", without it."""
+_AND_THEN = re.compile(r"^(?:and|but|so|also|ok(?:ay)?)\s*,?\s+(?=(?:what|who|which|where|when|why|how)\b)", re.I)
+"""A whole question after "and", read without it."""
 
 
 def form(question: str) -> Form | None:
     """The question's form when it asks for more than one fact, else None."""
     q = _TRAILING_CONTEXT.sub("", " ".join(question.split()))
-    for pattern, written in _UNAPOSTROPHED:
-        q = pattern.sub(written, q)
+    q = _AND_THEN.sub("", shorthand_spelled(q))  # "whats", "wats": "what's"
     if _TIMELINE.search(q):
         return Form(Kind.TIMELINE, subject=_story(_TIMELINE.sub(" ", q)))
     if m := _ON_DATE.match(q):

@@ -58,13 +58,13 @@ def amounts_spelled(text: str) -> str:
 _SHORTHAND = {
     "ppl": "people", "thru": "through", "cuz": "because", "coz": "because", "bcoz": "because", "becuz": "because",
     "abt": "about", "govt": "government", "gonna": "going to", "wanna": "want to", "gotta": "have to",
-    "tmrw": "tomorrow", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wht": "what",
+    "tmrw": "tomorrow", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wats": "what's", "wht": "what",
     "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
     # Contractions typed without the apostrophe, which the speller would otherwise read as other words
     # ("wasnt" -> "want").
     **{w: f"{w[:-2]}n't" for w in """dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt shouldnt
         wouldnt mustnt""".split()},
-    "wont": "won't", "cant": "can't", "whos": "who's", "whats": "what's", "wheres": "where's", "hows": "how's",
+    "wont": "won't", "cant": "can't", "whos": "who's", "whats": "what's", "wheres": "where's", "whens": "when's", "hows": "how's",
     "thats": "that's", "theres": "there's", "theyre": "they're", "youre": "you're", "im": "I'm", "ive": "I've",
 }
 _SHORT = re.compile(r"(?<![\w/&'’-])(" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))

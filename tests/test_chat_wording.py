@@ -150,3 +150,12 @@ def test_an_answer_that_names_only_a_number_leaves_he_as_it_was():
                      "chair, Dennis Hobb, wants the council to provide a car park. [1]")
                + _chat("which shops are going in?", "Fourteen shop units will be built. [1]"))
     assert resolve("what does he want?", history).searched == "what does Dennis Hobb want?"
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("who's running the campaign?", "head of campaign"),
+    ("whos leading the strike", "head of strike"),
+    ("wats the FCG", "FCG"),
+])
+def test_who_is_running_a_body_and_shorthand_reach_the_forms(question, subject):
+    assert form(question).subject == subject

@@ -515,6 +515,10 @@ def test_opposite_states_are_read_by_the_word_not_its_stem():
      "", "No"),
     ("has the inspector made her decision yet", "Her decision is not expected before the spring.", "", "No"),
     ("has Ana Roth decided to run?", "Tom Lee has not decided whether to stand.", "", None),  # someone else
+    ("have the shopkeepers decided to take the council to court",
+     "The council has not decided whether businesses will receive compensation.", "", None),  # the council's own
+    ("has the government agreed to the emergency funding",
+     "The NHA said no decision had been made on whether the road would be rebuilt.", "", None),  # another thing
     # A plan asked in the present, and what is kept open or shut.
     ("is the airport closing?", "The airport will not close.", "", "No"),
     ("is the airport closing?", "Lamont said the airport would stay open for private flights.", "", "No"),
@@ -568,3 +572,18 @@ def test_what_befalls_a_thing_is_told_by_a_clause_that_reports_it_as_the_subject
 ])
 def test_a_quote_read_sentence_by_sentence_and_we_as_the_group(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # Not decided whether to do it: not done by now; still open for "will".
+    ("has the council asked larchmont for more time",
+     "The council has not decided whether it will ask Larchmont to extend the deadline, a spokesperson said.", "No"),
+    ("will the council ask larchmont for more time",
+     "The council has not decided whether it will ask Larchmont to extend the deadline.", None),
+    ("has the union asked for more time", "The council has not decided whether it will ask for more time.", None),
+    # "Enough" says how much of the thing: the thing is the beds, not "nowhere near long enough".
+    ("are there enough beds nearby for everyone", '"Eight weeks is nowhere near long enough," Okafor said.', None),
+])
+def test_not_decided_whether_to_do_it_and_enough_of_a_thing(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

@@ -20,7 +20,8 @@ def there_is(asked: list[str], text: str, before: str = "", modal: str = "") -> 
     elsewhere in the sentence ("A hub with a shelf of books is not a library"), or the question names nothing
     more to check it against ("" then: no verdict from the rest of the sentence either). `modal`: the question's
     own ("will there be ...?"), which the sentence may say without supposing anything ("It will keep ...")."""
-    kept = [w for w in asked if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES]
+    kept = [w for w in asked if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
+            and w not in _HOW_MUCH]  # "are there enough beds": the thing is the beds
     if not kept or {m.group(0) for m in _SUPPOSED.finditer(text)} - {modal}:
         return None
     sentence = words(text)
@@ -42,6 +43,7 @@ def there_is(asked: list[str], text: str, before: str = "", modal: str = "") -> 
 _POINTS_BACK = re.compile(r"^\s*(?:it|they|this)\b", re.I)
 
 
+_HOW_MUCH = frozenset("enough more fewer less many much sufficient plenty".split())
 _SUPPOSED = re.compile(r"\b(?:%s)\b" % "|".join(sorted(CONDITIONALS | MODALS)))
 """Lower case only: "May" the month supposes nothing."""
 

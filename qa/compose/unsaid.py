@@ -10,7 +10,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem, parse_fast
 
-__all__ = ["asks_if_known", "doer_unsaid", "left_unsaid", "no_comment", "not_said"]
+__all__ = ["asks_if_known", "doer_unsaid", "left_unsaid", "no_comment", "not_decided", "not_said", "undecided_deed"]
 
 
 def asks_if_known(question: str) -> str | None:
@@ -150,16 +150,41 @@ def not_decided(question: str, sentence: str) -> bool:
     """Does the sentence say that what the question asks has been decided is not decided yet ("Has the airport
     decided how many jobs will go?" / "How many jobs are at risk has not yet been decided"; "Has the inspector
     made her decision?" / "Her decision is not expected before the spring")? Who decides or what is decided must
-    be named in the sentence (a word of it), or be "he", "she", "the group", named before."""
+    be named in the sentence (who decides, or most of what is decided when no one is said to decide), or be "he",
+    "she", "her", named before: "The council has not decided ..." does not answer "have the shopkeepers decided
+    ...?"."""
     m = _ASKS_DECIDED.match(question)
-    if m is None or not _UNDECIDED.search(sentence):
+    found = _UNDECIDED.search(sentence)
+    if m is None or found is None:
         return False
-    said = set(words(sentence))
-    who = [w for w in words(m.group("who")) if w not in STOPWORDS]
-    what = [w for w in words(m.group("what")) if w not in STOPWORDS]
-    return not who or m.group("who").lower().startswith("the ") or bool(set(who + what) & said)
+    said = {base_stem(w) for w in words(sentence)}
+    who = {base_stem(w) for w in words(m.group("who")) if w not in STOPWORDS}
+    what = {base_stem(w) for w in words(m.group("what")) if w not in STOPWORDS}
+    if who & said:
+        return True
+    if _NO_DECIDER.search(found.group(0)):  # "How many jobs are at risk has not yet been decided": of the thing asked
+        return bool(what) and 2 * len(what & said) >= len(what)
+    # "She has not decided ...", "Her decision is not expected ...": whom the question names, named before.
+    return re.search(r"\b(?:he|she|they|it|his|her|their|its)\s*$", sentence[:found.start()], re.I) is not None
 
 
+def undecided_deed(question: str, sentence: str) -> bool:
+    """Does the sentence say that who the question asks about has not decided whether to do what it asks was done
+    ("Has the council asked Larchmont for more time?" / "The council has not decided whether it will ask
+    Larchmont to extend the deadline")? Not decided whether to do it, it has not been done. Only of a deed done
+    by now (has, did): "will they ask?" stays open."""
+    ws = words(question)
+    found = _UNDECIDED_WHETHER.search(sentence)
+    if len(ws) < 3 or ws[0] not in _DONE_BY_NOW or found is None:
+        return False
+    verb = next((i for i, w in enumerate(ws) if i > 1 and base_stem(w) == base_stem(found.group("verb"))), None)
+    who = {base_stem(w) for w in ws[1:verb] if w not in STOPWORDS} if verb is not None else set()
+    return bool(who) and who <= {base_stem(w) for w in words(sentence[:found.start()])}
+
+
+_DONE_BY_NOW = frozenset({"has", "have", "had", "did"})
+_UNDECIDED_WHETHER = re.compile(r"\bnot\s+(?:yet\s+)?decided\s+whether\s+(?:or\s+not\s+)?(?:to\s+|(?:it|he|she|they)\s+"
+                                r"(?:will|would|should)\s+)(?P<verb>[a-z]+)\b", re.I)
 _ASKS_DECIDED = re.compile(r"^\s*(?:has|have|had|did|does|do)\s+(?P<who>.+?)\s+(?:already\s+|yet\s+|now\s+|actually\s+)?"
                            r"(?:decided?|made\s+(?:a|an|any|its|their|his|her|the)\s+(?:final\s+)?decision|chosen|"
                            r"choose|settled|agreed)\b(?P<what>.*)$", re.I)
@@ -169,3 +194,4 @@ _UNDECIDED = re.compile(r"\b(?:(?:has|have|had|is|are|was|were)\s*(?:not|n't)\s+
                         r"were)\s+yet\s+to\s+(?:decide|be\s+decided|make\s+(?:a|its|their|his|her)\s+decision)|"
                         r"undecided|decision\s+is\s+not\s+expected|not\s+expected\s+to\s+(?:decide|rule))\b", re.I)
 """"Has not yet been decided", "had not decided whether", "no decision has been made", "is yet to decide"."""
+_NO_DECIDER = re.compile(r"been\s+decided|no\s+(?:final\s+)?decision|to\s+be\s+decided", re.I)
