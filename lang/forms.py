@@ -59,7 +59,7 @@ class Form:
 _Q_END = r"\s*[?.!]*\s*$"
 
 _SUMMARY = re.compile(
-    r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+|what\s+(?:are|were|is|was)\s+)?"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+|what(?:\s+(?:are|were|is|was)|'s|’s)\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?"
     r"(?:summar(?:y|i[sz]e|i[sz]ing)|sum\s+up|recap|overview|gist|tl;?\s?dr|tldr|brief(?:ing)?|synopsis|"
     r"(?:the\s+)?(?:main|key)\s+(?:points?|facts?|takeaways?|ideas?|news|findings?|messages?|conclusions?)|highlights|in\s+(?:short|brief)|"

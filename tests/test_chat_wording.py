@@ -159,3 +159,8 @@ def test_an_answer_that_names_only_a_number_leaves_he_as_it_was():
 ])
 def test_who_is_running_a_body_and_shorthand_reach_the_forms(question, subject):
     assert form(question).subject == subject
+
+
+@pytest.mark.parametrize("question", ["whats the gist of the landslide story", "what's the tl;dr"])
+def test_whats_the_gist_is_a_summary(question):
+    assert form(question).kind is Kind.SUMMARY

@@ -587,3 +587,14 @@ def test_a_quote_read_sentence_by_sentence_and_we_as_the_group(question, sentenc
 ])
 def test_not_decided_whether_to_do_it_and_enough_of_a_thing(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("what, sentence, unsaid", [
+    ("when will the road reopen", "The NHA closed it and said it could not yet say when it would reopen.", True),
+    ("why can't they reopen the road", "The NHA closed it and said it could not yet say when it would reopen.", False),
+    ("when will the firm appeal", "The firm has not said whether it will appeal.", True),
+])
+def test_could_not_say_leaves_unsaid_what_its_own_question_word_asks(what, sentence, unsaid):
+    from qa.compose.unsaid import left_unsaid
+
+    assert left_unsaid(what, sentence) is unsaid

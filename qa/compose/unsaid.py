@@ -50,10 +50,15 @@ def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
         # be cheaper than the injections, which cost about 5,400 pounds" leaves no cost unsaid).
         clause = re.split(r"[,;:]", sentence[m.end():], maxsplit=1)[0]
         said = {base_stem(w) for w in words(sentence[:m.end()] + clause)}
+        if _opener(clause) in _WH_OPENERS and opener in _WH_OPENERS and _opener(clause) != opener:
+            continue  # "why can't they reopen it?" is not left unsaid by "could not say when it would reopen"
         if (not strict or _opener(clause) == opener) and 3 * len(asked & said) >= 2 * len(asked) and (
                 not head or head in said):
             return True
     return False
+
+
+_WH_OPENERS = frozenset("why when where who what how".split())
 
 
 def _opener(text: str) -> str:
@@ -72,7 +77,7 @@ _UNSAID = re.compile(r"\b(?:(?:has|have|had|did|does|do|would)\s*(?:also\s+|stil
                      r"(?:said|say|disclosed?|revealed?|announced?|confirmed?|specified|stated|given|made\s+public|"
                      r"(?:been\s+)?decided)|(?:is|are|was|were|remains?)"
                      r"\s+(?:not\s+(?:yet\s+)?|un)(?:known|clear|disclosed|confirmed)|(?:is|are|was|were|remains?)\s+not"
-                     r"\s+(?:yet\s+)?decided|declined\s+to\s+(?:say|disclose|comment)|would\s+not\s+say|no\s+(?:details|word|"
+                     r"\s+(?:yet\s+)?decided|declined\s+to\s+(?:say|disclose|comment)|(?:would|could|can)\s*(?:not|n't)\s+(?:yet\s+)?say|cannot\s+(?:yet\s+)?say|(?:was|were|is|are)\s+(?:still\s+)?unable\s+to\s+say|no\s+(?:details|word|"
                      r"date|figure|price)\s+(?:was|were|has|have)\s+been\s+given)\b", re.I)
 
 
