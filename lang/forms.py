@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .findings import is_document
+from .list_forms import ANY, listed
 from .normalize import shorthand_spelled
-from .rules import KIND_NOUNS, ORGANISATION_SORTS
-from .story_words import ART as _ART, story as _story
+from .rules import KIND_NOUNS
+from .story_words import ART as _ART, Q_END as _Q_END, story as _story
 from .words import STOPWORDS
 
 
@@ -28,8 +29,6 @@ class Kind(StrEnum):
     """Whether (where, how often) the articles mention something: "Is X mentioned anywhere?"."""
 
 
-PERSON, ORGANISATION, PLACE, ANY = "person", "organisation", "place", "any"
-SPEAKER = "speaker"
 """For ENTITIES: whoever the article quotes or reports the words of."""
 
 
@@ -56,7 +55,6 @@ class Form:
     """For DEFINE: what the words stand for ("what is meant by X", "what does X mean"), not what kind of thing it is."""
 
 
-_Q_END = r"\s*[?.!]*\s*$"
 
 _SUMMARY = re.compile(
     r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+|what(?:\s+(?:are|were|is|was)|'s|’s)\s+)?"
@@ -87,35 +85,6 @@ _ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(
 """What a story named by a common noun is about ("what is the study about?", "what's the ruling about"): the
 story the words point at is summarized (qa/skills falls back when no article matches)."""
 
-_ANY_ORGANISATION = r"organi[sz]ations?|orgs?|groups?|companies|company|agencies|institutions|parties|firms|bodies|outfits"
-_ENTITY_NOUNS = {
-    PERSON: r"people|persons|person|individuals|characters|officials|figures|players|actors|names|leaders|politicians|"
-            r"everyone|everybody",
-    ORGANISATION: _ANY_ORGANISATION + "|" + "|".join(sorted(ORGANISATION_SORTS)),
-    PLACE: r"places?|locations?|countries|country|cities|city|towns?|regions?|nations",
-}
-_ENTITY_ALL = "|".join(_ENTITY_NOUNS.values())
-_ENTITIES = re.compile(
-    rf"^\s*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:list|name|give\s+me|show\s+me|tell\s+me|who\s+are|"
-    rf"which|what|how\s+many)\s+(?:(?:all|each|of|the|main|key|important|different|various)\s+)*(?P<noun>{_ENTITY_ALL})\b"
-    rf"(?P<more>(?:\s*(?:,|and|or|&|/)\s*(?:the\s+)?(?:{_ENTITY_ALL})\b)*)"  # "groups and parties"
-    rf"(?!\s+(?:did|does|do|was|were|has|have|had|will|would|can|could)\b(?!\s+(?:the\s+|this\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_ART}|story)\b))"
-    rf"(?P<rest>.*)$"
-    rf"|^\s*who(?:'s|’s|\s+is|\s+are)\s+(?:involved|mentioned|named|in\s+(?:the|this)\s+(?P<story>(?:[\w'’-]+\s+){{0,3}}?)"
-    rf"{_ART}|who)\b(?P<rest2>.*)$", re.I)
-# A list question names the story, not a deed: "Which people were arrested?" asks a fact, so the noun must be
-# followed by nothing, or by "in/mentioned/involved/named/are there" and the story.
-_LIST_TAIL = re.compile(r"^\s*(?:(?:are|were|is|get|got)\s+)?(?:mentioned|named|involved|featured|discussed|cited|"
-                        r"quoted|there|in\b|from\b|of\b|does\b|do\b|did\b|appear|play|c[oa]me\s+up|show\s+up|feature|,|\?|$)", re.I)
-
-_SPEAKERS = re.compile(
-    rf"^\s*(?:who(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+gets?|\s+got)\s+(?:being\s+)?(?:quoted|interviewed|cited)"
-    rf"|who\s+said\s+what|who\s+(?:are|were)\s+the\s+sources|(?:which|what)\s+(?:people|experts|officials|sources|"
-    rf"voices)\s+(?:are|were|does\s+(?:the|this)\s+{_ART}|did\s+(?:the|this)\s+{_ART})\s+(?:quoted|interviewed|"
-    rf"cited|quote|cite)|(?:list|show|give\s+me)\s+(?:all\s+)?(?:the\s+)?quotes)\b"
-    # Not "Who was quoted as saying ...?": that asks for one speaker.
-    rf"(?P<rest>(?:\s+(?:in|for|by|from)\s+[^?]*)?)" + _Q_END, re.I)
-"""Who the article quotes: its speakers, each with what they said first."""
 _LEADS = re.compile(r"^\s*who(?:\s+(?:runs|leads|heads|chairs|manages|directs)|(?:\s+is|\s+was|'s|’s)\s+(?:running|leading|"
                     r"heading|in\s+charge\s+of|the\s+(?:head|boss|leader|chief)\s+of))\s+(?:the\s+)?(?P<body>[^?]+?)" + _Q_END,
                     re.I)
@@ -227,16 +196,9 @@ def form(question: str) -> Form | None:
         return Form(Kind.SUMMARY, subject=m.group("x"))
     if m := _LEADS.match(q):
         return Form(Kind.WHO_IS, subject=f"head of {m.group('body').strip()}")
-    if m := _SPEAKERS.match(q):
-        return Form(Kind.ENTITIES, subject=_story(m.group("rest")), entity=SPEAKER)
-    m = _ENTITIES.match(q)
-    if m and (m.group("rest2") is not None or _LIST_TAIL.match(m.group("rest") or "")):
-        nouns = [(m.group("noun") or "people").lower()] + re.findall(rf"\b(?:{_ENTITY_ALL})\b", (m.group("more") or "").lower())
-        kinds = {next((k for k, pattern in _ENTITY_NOUNS.items() if re.fullmatch(pattern, n)), ANY) for n in nouns}
-        entity = kinds.pop() if len(kinds) == 1 and "names" not in nouns else ANY
-        return Form(Kind.ENTITIES, subject=_story(m.group("rest") or m.group("story") or m.group("rest2") or ""),
-                    entity=entity, topic=ORGANISATION_SORTS.get(nouns[0], "") if len(nouns) == 1 and not re.fullmatch(
-                        _ANY_ORGANISATION, nouns[0]) else "")
+    if (found := listed(q)) is not None:  # "who are the people in the story?", "which unions are named?"
+        story, entity, sort = found
+        return Form(Kind.ENTITIES, subject=_story(story), entity=entity, topic=sort)
     if m := _SAYS.match(q):
         return Form(Kind.MENTION, subject=(m.group("x") or m.group("y")).strip(), explicit=True)
     if m := _MENTION.match(q):

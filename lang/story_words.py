@@ -6,6 +6,8 @@ import re
 
 ART = r"(?:article|story|piece|report|text|news|document|post|item|this|it)"
 """The words a question calls an article by."""
+Q_END = r"\s*[?.!]*\s*$"
+"""How a question ends: marks or none."""
 _STORY_WORDS = re.compile(rf"\b(?:the|this|that|a)\s+|\b{ART}s?\b|\b(?:about|on|of|for|me|please|us)\b", re.I)
 
 

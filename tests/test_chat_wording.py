@@ -164,3 +164,26 @@ def test_who_is_running_a_body_and_shorthand_reach_the_forms(question, subject):
 @pytest.mark.parametrize("question", ["whats the gist of the landslide story", "what's the tl;dr"])
 def test_whats_the_gist_is_a_summary(question):
     assert form(question).kind is Kind.SUMMARY
+
+
+def test_and_her_after_a_list_asks_of_the_next_one_listed():
+    history = (_chat("which shop owners are quoted in the cycle lane story",
+                     "2 people in “Council approves Carlow Street cycle lane…”, most mentioned first:\n"
+                     "- Derek Fallowfield: who has run a hardware shop on the street [1]\n"
+                     "- Priya Lendrum: who owns a florist's near Orchard Square [2]")
+               + _chat("what did fallowfeld say", 'Derek Fallowfield (who runs a hardware shop): "Half of my customers '
+                       'are older people," said Derek Fallowfield. [1]'))
+    assert resolve("and her?", history).searched == "what did Priya Lendrum say"
+
+
+@pytest.mark.parametrize("question, sort", [
+    ("which shop owners are quoted in the cycle lane story", "shop owners"),
+    ("which councillors are named?", "councillors"),
+])
+def test_people_of_a_sort_are_a_list_of_that_sort(question, sort):
+    f = form(question)
+    assert f.kind is Kind.ENTITIES and f.entity == "person" and f.topic == sort
+
+
+def test_people_arrested_is_no_list():
+    assert form("which people were arrested?") is None

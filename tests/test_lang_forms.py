@@ -8,7 +8,8 @@ import pytest
 
 from lang.acronyms import expansion
 from lang.dates import DAY, MONTH, YEAR, anchors, find_dates, is_dateline
-from lang.forms import ANY, ORGANISATION, PERSON, PLACE, SPEAKER, Kind, form
+from lang.forms import Kind, form
+from lang.list_forms import ANY, ORGANISATION, PERSON, PLACE, SPEAKER
 from lang.spelling import closest, same_word
 
 

@@ -59,3 +59,18 @@ Amira Hussain, a teacher at the village school, said she backed the plan because
     assert not known_as(asked_terms("the farmer"), called(doc, by_name["Gillian Ashworth"]))
     # A teacher at the village school gives a reason; she is not "the villagers", so their words are the answer.
     assert not reasoned(doc, by_name["Gillian Ashworth"], "the villagers")
+
+
+def test_a_list_of_people_of_a_sort_keeps_those_whose_role_says_so():
+    from qa.skills.cite import Citer
+    from qa.skills.listing import named
+
+    doc = article_doc("""# Cycle lane approved
+
+The council approved a cycle lane on Carlow Street on Thursday.
+"Half of my customers are older people," said Derek Fallowfield, who has run a hardware shop on the street for 26 years.
+Priya Lendrum, who owns a florist's near Orchard Square, said she had lost trade.
+Councillor Maeve Odunsi said the lane would make the street safer.
+""")
+    listed = named(doc, "person", Citer(), "shop owners")
+    assert "Derek Fallowfield" in listed and "Priya Lendrum" in listed and "Odunsi" not in listed

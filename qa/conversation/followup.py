@@ -1,14 +1,13 @@
 """Follow-up questions: resolve "he", "his", "there"... against the names of earlier turns."""
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 
 from lang.forms import Kind, form
 from lang.normalize import shorthand_spelled
 from lang.spelling import same_word
-from lang.rules import KIND_NOUNS, PRONOUNS, TITLES
+from lang.rules import KIND_NOUNS, TITLES
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
@@ -16,6 +15,7 @@ from qa.types import MARKER
 from .again import ask_again, of_the_doer
 from .bodies import they_as_body
 from .lead_in import named_first
+from .others import another
 from .thing import IT, thing_asked_about
 from .turn_names import WHO_IS, focus, their_body
 
@@ -133,13 +133,7 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     other = _ANOTHER.match(question)
     said_of = _typed_as(context[0], last_searched) if other and context else None
     if said_of is not None:  # "what did he say?" + "and her?": another person
-        said_by = set(words(context[0]))
-        # Another named in the last answer, else in the one before ("who drew up the plan?", "what did Frayne say?",
-        # "and him?": the one who drew it up).
-        others = next((found for _, a in reversed(turns[-3:]) if (found := [
-            n for n in names(a) if n[:1].isalpha() and not set(words(n)) & said_by
-            and words(n)[0] not in PRONOUNS and words(n)[0] not in _CALENDAR])),  # not "Saturday"
-            [])
+        others = another(context[0], [a for _, a in turns[-3:]])
         if others:
             return Resolved(question, last_searched[:said_of[0]] + others[0] + last_searched[said_of[1]:], (others[0],))
     thing = thing_asked_about(last_searched, question) if IT.search(question) else None
@@ -160,17 +154,14 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     return Resolved(asked, _rewrite(question, context, last_searched), tuple(context))
 
 
-_CALENDAR = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
-"""Capitalised words that name no one: "Saturday morning opening hours"."""
-
-
 def _typed_as(name: str, text: str) -> tuple[int, int] | None:
     """Where the text names `name` as it was typed: in any case, with typos ("alison frane" for Alison Frayne)."""
-    want = name.split()
     tokens = list(re.finditer(r"[\w'’-]+", text))
-    for i in range(len(tokens) - len(want) + 1):
-        if all(same_word(t.group(0), w) for t, w in zip(tokens[i:i + len(want)], want)):
-            return tokens[i].start(), tokens[i + len(want) - 1].end()
+    whole = name.split()
+    for want in (whole[k:] for k in range(len(whole))):  # the whole name, else its surname ("what did fallowfeld say")
+        for i in range(len(tokens) - len(want) + 1):
+            if all(same_word(t.group(0), w) for t, w in zip(tokens[i:i + len(want)], want)):
+                return tokens[i].start(), tokens[i + len(want) - 1].end()
     return None
 
 

@@ -14,7 +14,8 @@ from core.types import ArticleInfo
 from ingest.store import ArticleStore
 from lang.acronyms import descriptor, expansion
 from lang.conditions import asks_condition
-from lang.forms import SPEAKER, Form, Kind, form, is_acronym
+from lang.forms import Form, Kind, form, is_acronym
+from lang.list_forms import SPEAKER
 from lang.funding import asks_funding
 from lang.glosses import gloss
 from lang.motives import asks_motive

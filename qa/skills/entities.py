@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lang.acronyms import spells_out
-from lang.forms import ORGANISATION, PERSON, PLACE, is_acronym
+from lang.forms import is_acronym
+from lang.list_forms import ORGANISATION, PERSON, PLACE
 from lang.rules import KIND_NOUNS, TITLES
 from lang.spelling import same_word
 
@@ -17,8 +18,7 @@ from .roles import kind_by_name, kind_by_role, role_of
 from .spelled_out import kind_named, spelled_out
 
 THING = "thing"  # as lang.rules.KIND_NOUNS names it
-"""A named thing that is no person, organisation or place ("Cyclone Oren", "Operation Sea Guardian"): listed
-only when all names are asked for."""
+"""A named thing that is no person, organisation or place ("Cyclone Oren"): listed only when all names are asked."""
 _KINDS = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 

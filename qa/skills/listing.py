@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from lang.forms import ANY, ORGANISATION, PERSON, PLACE
+from lang.list_forms import ANY, ORGANISATION, PERSON, PLACE
 from lang.rules import ORGANISATION_SORTS
 
 from .article import ArticleDoc
 from .cite import Citer, clip
 from .entities import Entity, entities
-from .speakers import Statement, statements
+from .speakers import Statement, asked_terms, called, known_as, statements
 
 MAX_LISTED = 10
 """A list shows this many rows (its count says how many in all)."""
@@ -21,8 +21,12 @@ def named(doc: ArticleDoc, kind: str, citer: Citer, sort: str = "") -> str:
     """The names of this kind (ANY: all), most mentioned first, each with its role, cited where introduced;
     "" when the article has none. A sort of organisation asked for ("union") keeps those whose name or role says
     they are one, whatever the tagger took them for (a hospital is often tagged a place)."""
-    every = [e for e in entities(doc) if _is_a(sort, e)] if sort else [
-        e for e in entities(doc) if kind == ANY or e.kind == kind]
+    if sort and kind == PERSON:  # "which shop owners are quoted?": those whose role says what they are
+        head = asked_terms(sort.split()[-1])  # an owner of a florist's is a shop owner too
+        every = [e for e in entities(doc) if e.kind == PERSON and known_as(head, called(doc, e))]
+    else:
+        every = [e for e in entities(doc) if _is_a(sort, e)] if sort else [
+            e for e in entities(doc) if kind == ANY or e.kind == kind]
     if not every:
         return ""
     rows = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from lang.forms import ORGANISATION, PERSON
+from lang.list_forms import ORGANISATION, PERSON
 from lang.rules import KIND_NOUNS, TITLES
 
 if TYPE_CHECKING:  # entities.py reads roles from here
