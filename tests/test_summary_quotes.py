@@ -55,3 +55,10 @@ def test_the_quoted_share_of_a_sentence(text, low, high):
 ])
 def test_a_sentence_that_needs_its_speaker_from_another(text, needs):
     assert needs_its_speaker(text) is needs
+
+
+def test_a_sentence_about_something_s_own_needs_the_one_before_unless_it_names_someone():
+    from qa.skills.summary import needs_its_speaker
+
+    assert needs_its_speaker("Its soil consultant told the inquiry that only 38 percent of the land was good.")
+    assert not needs_its_speaker("Its president, Alun Brathwaite, said the cut would hurt his members.")

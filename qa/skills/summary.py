@@ -9,7 +9,7 @@ import re
 import numpy as np
 
 from lang.rules import quoted_share, speaks_as_pronoun
-from lang.words import words
+from lang.words import names, words
 
 from .article import ArticleDoc, Line
 from .entities import entities
@@ -34,12 +34,14 @@ UNSPOKEN = 0.95
 
 def needs_its_speaker(text: str) -> bool:
     """Does the sentence name its speaker or doer only in another sentence ("He said ...", "“We will appeal.”",
-    "Its soil consultant told the inquiry ...")?"""
-    return speaks_as_pronoun(text) or quoted_share(text) > UNSPOKEN or _ITS.match(text) is not None
+    "Its soil consultant told the inquiry ...", not "Its president, Alun Brathwaite, said ...")?"""
+    return speaks_as_pronoun(text) or quoted_share(text) > UNSPOKEN or (
+        _ITS.match(text) is not None and not any(len(n.split()) > 1 for n in names(text)))  # not "Its chair, Ana Roth"
 
 
 _ITS = re.compile(r"^\s*its\s", re.I)
-"""A sentence about something's own ("Its chair said ..."): whose is in the sentence before."""
+"""A sentence about something's own that names no one ("Its soil consultant told the inquiry ..."): whose is in the
+sentence before."""
 
 
 def summary_size(sentences: int) -> int:
