@@ -127,7 +127,7 @@ _OPINION = re.compile(
     r"(?P<y>[^?]*?)|\s+(?:after|following|at|in|during|outside|before)\s+[^?]*?|\s+(?:caused|causes|led\s+to|went\s+wrong|"
     r"happened)\b[^?]*?)?" + _Q_END +  # when, or what caused it: all they said
     r"|^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
-    r"response|comment|concern|advice|message|warning|argument|verdict)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
+    r"response|comment|concern|advice|message|warning|argument|verdict|side|case)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
     + _Q_END +
     # "What is X worried about?", "What are residents angry about?": a feeling is a view the article reports.

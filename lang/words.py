@@ -128,7 +128,7 @@ def names(text: str) -> list[str]:
         capital = word[:1].isupper() or word[:1].isdigit()
         # A capitalized function word ("Since", "Which", "Although") starts no name; an abbreviation
         # in capitals ("US") is one, though "us" is a function word.
-        lower = word.lower()
+        lower = re.sub(r"['’]s$", "", word.lower())  # "What's", "Who's": the question word
         acronym = word.isupper() and len(word) > 1
         common = not acronym and (lower in STOPWORDS or lower in QUESTION_WORDS
                                   or (sentence_start and lower in FUNCTION_WORDS))

@@ -187,3 +187,14 @@ def test_people_of_a_sort_are_a_list_of_that_sort(question, sort):
 
 def test_people_arrested_is_no_list():
     assert form("which people were arrested?") is None
+
+
+def test_a_contracted_question_word_is_no_name():
+    from lang.words import names
+
+    assert names("What's the council's side?") == [] and names("Who's the MP?") == ["MP"]
+
+
+@pytest.mark.parametrize("question", ["what's the council's side?", "what's the union's case?"])
+def test_someones_side_is_their_view(question):
+    assert form(question).kind is Kind.OPINION

@@ -6,6 +6,7 @@ from __future__ import annotations
 from lang.words import name_keys, names, terms
 
 from .followup import ellipsis, needs_context, turns_of
+from .lead_in import named_first
 from .turn_names import focus
 
 
@@ -13,7 +14,9 @@ def topic_articles(question: str, history, snap, scope: set[str]) -> set[str] | 
     """The sources of `scope` the conversation is about, or None to search them all: a turn with names of its
     own or pointing back other than by a bare noun phrase (those are resolved from the conversation instead), no
     earlier turn, one article in scope, or names of the last turn that do not single out fewer articles."""
-    # "and what about the council?" names nothing of its own: the council of the story the chat is about.
+    # "and what about the council?" names nothing of its own: the council of the story the chat is about; so does
+    # "and the council, what's their side?".
+    question = named_first(question) or question
     if len(scope) < 2 or names(question) or needs_context(question) and not ellipsis(question):
         return None
     turns = turns_of(history or [])

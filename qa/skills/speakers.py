@@ -175,7 +175,8 @@ def known_as(asked: set[str], called: set[str]) -> bool:
     """Is every word the question calls a speaker by among what the article calls them, a short form by the word
     it shortens ("the chief vet" / "the chief veterinary officer", "the finance exec" / "executive")?"""
     return all(a in called or a in _VAGUE or len(a) >= 3 and any(c.startswith(a) and len(c) > len(a) + 2
-                                                                  for c in called) for a in asked)
+                                                                  for c in called)
+               or any(len(c) >= 4 and a == c + "ing" for c in called) for a in asked)  # "gardening" society
 
 
 _VAGUE = frozenset({"local"})
