@@ -20,6 +20,7 @@ from qa.question import AGE, Question, without_note
 from qa.types import Level
 
 from .clauses import parse_fast
+from .means import travels_by
 from .unsaid import doer_unsaid, left_unsaid, not_said
 from .yesno import text_before, unsettled, yes_no
 
@@ -39,6 +40,9 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
         # So may "why": the best sentence gives a reason and holds every word asked ("Why was the festival called
         # off?" / "Organisers cancelled the festival … after two days of rain left the site under water").
         told = told or q.wh == "why" and cited[:1] and _gives_reason(q, cited[0])
+        # So may "how are the children getting to school?": the best sentence says how they travel ("are being
+        # taken by the boat"), of whom it asks.
+        told = told or cited[:1] and not cited[0].missing and travels_by(without_note(q.text), cited[0].text)
         return replace(decision, level=Level.LIKELY, reason=IN_FORM) if told else decision
     if decision.level is not Level.DOUBTFUL:
         return decision
