@@ -584,6 +584,10 @@ def test_a_quote_read_sentence_by_sentence_and_we_as_the_group(question, sentenc
     ("has the union asked for more time", "The council has not decided whether it will ask for more time.", None),
     # "Enough" says how much of the thing: the thing is the beds, not "nowhere near long enough".
     ("are there enough beds nearby for everyone", '"Eight weeks is nowhere near long enough," Okafor said.', None),
+    # Voted through is approved.
+    ("did the council actually vote the cycle lane through", "The city council on Thursday approved a cycle lane.",
+     "Yes"),
+    ("did the council vote through the plan?", "The council rejected the plan on Monday.", "No"),
 ])
 def test_not_decided_whether_to_do_it_and_enough_of_a_thing(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

@@ -29,6 +29,9 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     kept = _STAYS.sub(lambda m: "not close" if m.group(2).lower() == "open" else "not open", sentence)
     if kept != sentence:  # "is the airport closing?" / "the airport would stay open": it will not close
         found.append((ahead, _REPORTED.sub(r"\1will", kept), "No"))
+    through = _VOTED_THROUGH.sub(lambda m: f"approve {m.group(1) or m.group(2)}", question)
+    if through != question:  # "did the council vote the cycle lane through?": did it approve the lane?
+        found.append((through, sentence, None))
     got = _GOT.match(question)
     if got and (got.group("state").lower() in _STATES or got.group("state").lower().endswith(("ed", "en"))):
         be = _BE_FOR[got.group("aux").lower()]  # "did any swimmers get ill?": were any swimmers ill?
@@ -44,6 +47,8 @@ _STAYS = re.compile(r"\b(stay|stays|stayed|staying|remain|remains|remained|remai
 """Kept open is not closed; kept shut is not opened."""
 _REPORTED = re.compile(r"(\bsaid\b[^.;]*?\b)would\b", re.I)
 """Reported speech says "would" for the "will" that was said ("Lamont said the airport would stay open")."""
+_VOTED_THROUGH = re.compile(r"\bvote[ds]?\s+(?:through\s+(.+?)|(.+?)\s+through)(?=\s*[?.!]*\s*$)", re.I)
+"""Voted through is approved."""
 _GOT = re.compile(r"^\s*(?P<aux>did|do|does|will|has|have)\s+(?P<subject>.+?)\s+(?:get|got|gotten|become|fall|fallen)\s+"
                   r"(?P<state>[a-z]+)\b(?P<rest>.*)$", re.I)
 """Getting into a state is being in it after: "did anyone get hurt?" asks whether anyone was hurt."""
