@@ -50,3 +50,10 @@ def test_a_best_answer_set_in_no_year_has_no_rival():
 def test_a_when_question_has_no_rival_the_year_is_its_answer():
     q = analyze("when was eastmoor fined?", lambda t: 1.0)
     assert story_rival([EARLIER, LEAD], EARLIER, q) is None
+
+
+def test_a_name_typed_in_lower_case_is_no_word_the_two_share():
+    founded = _sentence("Telma, founded in 1921 in the port city of Aarhus, employs about 9,000 people.", 3, 0)
+    lead = _sentence("Norvik said it had agreed to buy its rival Telma for $4.2 billion in cash.", 0, 1)
+    q = analyze("how many people work at telma", lambda t: 1.0)
+    assert story_rival([founded, lead], founded, q) is None

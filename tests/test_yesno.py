@@ -557,6 +557,8 @@ def test_what_befalls_a_thing_is_told_by_a_clause_that_reports_it_as_the_subject
 
     assert _befalls("the library staff", "The council said all affected staff would be offered other jobs.")
     assert not _befalls("the library staff", "The library, on Station Road, will close its doors on Saturday.")
+    assert not _befalls("the farrowgate building", "Marcus Yeo said the building had always felt like the heart of "
+                                                   "the company.")  # a view of it, not what befalls it
 
 
 @pytest.mark.integration
@@ -602,3 +604,11 @@ def test_could_not_say_leaves_unsaid_what_its_own_question_word_asks(what, sente
     from qa.compose.unsaid import left_unsaid
 
     assert left_unsaid(what, sentence) is unsaid
+
+
+def test_a_sentence_that_says_when_leaves_nothing_of_when_unsaid():
+    from qa.compose.unsaid import left_unsaid
+
+    said = ("Prothero said the evacuation order would be reviewed at 10am on Wednesday but could not say when "
+            "residents would be allowed home.")
+    assert not left_unsaid("when will the evacuation order be looked at again", said)

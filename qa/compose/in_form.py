@@ -104,7 +104,10 @@ def _befalls(thing: str, sentence: str) -> bool:
     asked = set(terms(thing))
     root = next((t for t in parse_fast(sentence) if t.dep_ == "ROOT"), None)
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
-    reported = [c for v in (root.children if root is not None else ()) if v.dep_ == "ccomp"
+    # What is reported as to come or done to it ("would be offered", "will be sold"), not a view of it ("said the
+    # building had always felt like the heart of the company").
+    reported = [c for v in (root.children if root is not None else ()) if v.dep_ == "ccomp" and any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in _TO_COME for a in v.children)
                 for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     head = terms(thing)[-1:]
     if head and any(set(head) <= set(terms(s.text)) for s in reported):
@@ -114,6 +117,7 @@ def _befalls(thing: str, sentence: str) -> bool:
                                for s in subjects)
 
 
+_TO_COME = frozenset("will would shall could may might must be been being".split())
 _CLAUSES = frozenset("relcl acl appos prep punct cc conj advcl".split())
 
 

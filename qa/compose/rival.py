@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from lang.words import terms
+from lang.words import names as names_in, terms
 from qa.judgment.evidence import Scored
 from qa.question import NUMBER, Question
 
@@ -27,7 +27,9 @@ def story_rival(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored
     # A quantity only: for "when" the year is the answer.
     if q.wants != NUMBER or _YEAR.search(q.text) or not _IN_A_YEAR.search(best.text) or not best.fits:
         return None
-    names = {t for n in q.names for t in terms(n)}
+    # Not a name, even typed in lower case ("how many people work at telma?" / "Telma, founded in 1921, ..."):
+    # the word both sentences share must be what is asked of it ("fined").
+    names = {t for n in (*q.names, *names_in(best.text)) for t in terms(n)}
     asked = set(q.terms) - names
     for ev in evidence[1:LOOKS_AT]:
         if ev.source == best.source and _leads(ev) and ev.fits and not _YEAR.search(ev.text) \
