@@ -105,3 +105,16 @@ def service_on(folder, embedder, name: str, text: str):
     svc = QAService.of(ArticleStore.open(settings, embedder), embedder, settings)
     assert not svc.ingest([str(path)]).failed
     return svc, {next(iter(svc.articles())): path.read_text(encoding="utf-8")}
+
+
+def scored_sentence(text: str, index: int, passage_id: str = "a#1#0", start: int | None = None, fits: bool = True):
+    """A judged sentence (qa.judgment.evidence.Scored) for the tests of what is done with one: sentence `index` of
+    its passage, starting at `start` (100 × index by default) of source "a.txt"."""
+    from qa.judgment.evidence import Scored
+    from qa.judgment.features import Candidate
+
+    at = 100 * index if start is None else start
+    found = Candidate(passage_rank=0, passage_id=passage_id, source="a.txt", start=at, end=at + len(text), text=text,
+                      passage_start=0, passage_end=1000, passage_text=text, index=index, cosine=0.5,
+                      passage_vector_rank=0, passage_bm25_rank=0)
+    return Scored(found, coverage=0.5, context_coverage=0.5, fits=fits, score=0.5, confidence=0.5, missing=())

@@ -12,6 +12,7 @@ from qa.compose.denied import denied_phrase
 from qa.compose.yesno import yes_no
 from qa.judgment.evidence import Phrase
 from qa.types import Citation
+from support import scored_sentence
 
 pytestmark = pytest.mark.integration
 
@@ -83,14 +84,8 @@ def test_a_kind_asked_for_a_name_and_money_said_as_an_amount(question, sentence,
     assert yes_no(question, sentence, before) == verdict
 
 
-def _sentence(text: str, index: int, passage: str = "a#1#0") -> "Scored":
-    from qa.judgment.evidence import Scored
-    from qa.judgment.features import Candidate
-
-    found = Candidate(passage_rank=0, passage_id=passage, source="a.txt", start=100 * index,
-                      end=100 * index + len(text), text=text, passage_start=0, passage_end=1000, passage_text=text,
-                      index=index, cosine=0.5, passage_vector_rank=0, passage_bm25_rank=0)
-    return Scored(found, coverage=0.5, context_coverage=0.5, fits=True, score=0.5, confidence=0.5, missing=())
+def _sentence(text: str, index: int, passage: str = "a#1#0"):
+    return scored_sentence(text, index, passage)
 
 
 def test_who_did_it_follows_a_best_sentence_that_says_only_who_did_not():

@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 from qa.compose.context import leaned_on
-from qa.judgment.evidence import Scored
-from qa.judgment.features import Candidate
+from support import scored_sentence
 
 
-def _sentence(text: str, index: int) -> Scored:
-    found = Candidate(passage_rank=0, passage_id="a#1#0", source="a.txt", start=100 * index,
-                      end=100 * index + len(text), text=text, passage_start=0, passage_end=1000, passage_text=text,
-                      index=index, cosine=0.5, passage_vector_rank=0, passage_bm25_rank=0)
-    return Scored(found, coverage=0.5, context_coverage=0.5, fits=True, score=0.5, confidence=0.5, missing=())
+def _sentence(text: str, index: int):
+    return scored_sentence(text, index)
 
 
 def test_a_pronoun_leans_on_the_sentence_before_whatever_it_says():

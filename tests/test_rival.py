@@ -4,16 +4,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qa.compose.rival import story_rival
-from qa.judgment.evidence import Scored
-from qa.judgment.features import Candidate
 from qa.question import analyze
+from support import scored_sentence
 
 
-def _sentence(text: str, passage: int, index: int, fits: bool = True) -> Scored:
-    found = Candidate(passage_rank=0, passage_id=f"a.txt#v1#{passage}", source="a.txt", start=1000 * passage + 100 * index,
-                      end=1000 * passage + 100 * index + len(text), text=text, passage_start=0, passage_end=1000,
-                      passage_text=text, index=index, cosine=0.5, passage_vector_rank=0, passage_bm25_rank=0)
-    return Scored(found, coverage=0.5, context_coverage=0.5, fits=fits, score=0.5, confidence=0.5, missing=())
+def _sentence(text: str, passage: int, index: int, fits: bool = True):
+    return scored_sentence(text, index, f"a.txt#v1#{passage}", start=1000 * passage + 100 * index, fits=fits)
 
 
 EARLIER = _sentence("Eastmoor was fined £240,000 in 2019 for a smaller spill into the River Wendle.", 5, 1)
