@@ -45,6 +45,8 @@ class Form:
     """For ENTITIES: PERSON, ORGANISATION, PLACE or ANY."""
     before: bool = False
     """For AFTER: the question asks what came before the event instead."""
+    ahead: bool = False
+    """For AFTER: asked of what is still to come ("what happens after the branch shuts?")."""
     explicit: bool = False
     """For DEFINE: the meaning is asked for in so many words ("what does X mean / refer to", "what is meant by X",
     "define X"), not only "what is X". For MENTION: what the articles say of it is asked ("what does the article
@@ -71,9 +73,9 @@ _SUMMARY = re.compile(
     rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+story(?:\s+here)?|going\s+on|happening)|tell\s+(?:me|us)\s+about\s+"
     rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END +
     # "What happened with the mayor, in a few sentences?": a length asked for is a summary's
-    r"|^(?P<rest6>.*?)(?:[,\s]+in\s+|\s*[,:–—-]\s*)(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
+    r"|^(?P<rest6>.*?)(?:[,\s]+in\s+|\s*[,:–—-]\s*)(?:(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
     r"(?:sentences?|lines?|words|points|bullet\s*points|bullets)(?:\s+(?:please|pls|plz))?" + _Q_END +
-    r"|^\s*in\s+(?:a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?(?:sentences?|lines?|words|"
+    r"|^\s*in\s+(?:(?:a\s+)?few|a\s+couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?(?:sentences?|lines?|words|"
     r"points)[,:\s]+(?P<rest9>[^?]*?)" + _Q_END +  # "in a couple of sentences, what happened at the farm"
     # "what happened at the plant? short summary pls": the question first, the summary asked after it
     r"|^(?P<rest7>[^?.!]+?)\s*[?.!,]+\s*(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?(?:summary|summari[sz]e|"
@@ -127,7 +129,8 @@ _OPINION = re.compile(
     r"(?P<y>[^?]*?)|\s+(?:after|following|at|in|during|outside|before)\s+[^?]*?|\s+(?:caused|causes|led\s+to|went\s+wrong|"
     r"happened)\b[^?]*?)?" + _Q_END +  # when, or what caused it: all they said
     r"|^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
-    r"response|comment|concern|advice|message|warning|argument|verdict|side|case)s?\b(?:\s+(?:on|about|of|to|regarding)\s+(?P<y2>[^?]*?))?" + _Q_END +
+    r"response|comment|concern|advice|message|warning|argument|verdict|side|case|problem|issue|objection|complaint|gripe)s?\b"
+    r"(?:\s+(?:on|about|of|to|regarding|with)\s+(?P<y2>[^?]*?))?" + _Q_END +
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
     + _Q_END +
     # "What is X worried about?", "What are residents angry about?": a feeling is a view the article reports.
@@ -139,7 +142,10 @@ _OPINION = re.compile(
     r"(?:\s+(?:about|of|on|regarding|for)\s+(?P<y6>[^?]*?))?" + _Q_END +
     # "What do analysts think will happen (to the deal)?"
     r"|^\s*what\s+(?:does|do|did)\s+(?P<x5>[^?]+?)\s+(?:think|expect|predict|say|believe)\s+will\s+happen"
-    r"(?:\s+(?:to|with|next|now)\s*(?P<y5>[^?]*?))?" + _Q_END, re.I)
+    r"(?:\s+(?:to|with|next|now)\s*(?P<y5>[^?]*?))?" + _Q_END +
+    # "What has the MP done about the closure?": in news, what someone did is told as what they said they did.
+    r"|^\s*what\s+(?:has|have|had|did|does|do|is|are)\s+(?P<x7>[^?]+?)\s+(?:done|do|doing)\s+(?:about|over|regarding)\s+"
+    r"(?P<y7>[^?]*?)" + _Q_END, re.I)
 _SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?{_ART}s?(?={_Q_END})",
                     re.I)
 """Which story a question means, said after it ("What does MTA refer to in the bridge story?"): not part of
@@ -184,7 +190,8 @@ def form(question: str) -> Form | None:
         return Form(Kind.TIMELINE, subject=m.group("when").strip(), topic=m.group("who").strip())
     m = _AFTER.match(q)
     if m and m.group("event"):
-        return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")))
+        return Form(Kind.AFTER, subject=m.group("event").strip(), before=m.group("dir").lower().startswith(("before", "prior")),
+                    ahead=bool(re.match(r"\s*what\s+(?:happens|will\s+happen|comes)\b", q, re.I)))
     m = _SUMMARY.match(q)
     if m:
         rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6", "rest7", "rest8", "rest9")
@@ -206,8 +213,8 @@ def form(question: str) -> Form | None:
     q = _SCOPE.sub("", q)
     m = _OPINION.match(q)
     if m:
-        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5", "x6") if g), None)
-        y = next((g for g in m.group("y", "y2", "y3", "y4", "y5", "y6") if g), "")
+        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5", "x6", "x7") if g), None)
+        y = next((g for g in m.group("y", "y2", "y3", "y4", "y5", "y6", "y7") if g), "")
         if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I) and not is_document(x):
             return Form(Kind.OPINION, subject=x.strip(), topic=y.strip())
     m = _DEFINE.match(q)

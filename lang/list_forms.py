@@ -20,7 +20,7 @@ _ENTITY_NOUNS = {
 _ENTITY_ALL = "|".join(_ENTITY_NOUNS.values())
 _ENTITIES = re.compile(
     rf"^\s*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:list|name|give\s+me|show\s+me|tell\s+me|who\s+are|"
-    rf"which|what|how\s+many)\s+(?:(?:all|each|of|the|main|key|important|different|various)\s+)*(?P<noun>{_ENTITY_ALL})\b"
+    rf"which|what|how\s+many)\s+(?:(?:all|each|of|the|main|key|important|different|various|named|other|individual|notable)\s+)*(?P<noun>{_ENTITY_ALL})\b"
     rf"(?P<more>(?:\s*(?:,|and|or|&|/)\s*(?:the\s+)?(?:{_ENTITY_ALL})\b)*)"  # "groups and parties"
     rf"(?!\s+(?:did|does|do|was|were|has|have|had|will|would|can|could)\b(?!\s+(?:the\s+|this\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_ART}|story)\b))"
     rf"(?P<rest>.*)$"

@@ -10,7 +10,8 @@ _MOTIVE = re.compile(
     r"support|back|object|fear|worry|insist|argue|prefer|disagree|dislike|hate|critici[sz]e|blame)\b(?P<y>[^?]*)"
     r"|^\s*(?:and\s+|so\s+)?why(?:\s+(?:is|are|was|were)|'s|’s)\s+(?P<x2>[^?]+?)\s+(?:against|opposed\s+to|"
     r"in\s+favou?r\s+of|for|behind|keen\s+on|worried|concerned|angry|unhappy|upset|critical\s+of|sceptical|"
-    r"skeptical)\b(?P<y2>[^?]*)", re.I)
+    r"skeptical|defending|backing|supporting|opposing|objecting\s+to|fighting|pushing\s+for|campaigning\s+(?:for|against))"
+    r"\b(?P<y2>[^?]*)", re.I)
 
 
 def asks_motive(question: str) -> tuple[str, str] | None:
@@ -22,3 +23,38 @@ def asks_motive(question: str) -> tuple[str, str] | None:
     holder = (m.group("x") or m.group("x2")).strip()
     about = (m.group("y") if m.group("x") else m.group("y2")) or ""
     return holder, about.strip(" ?.!")
+
+
+_WHY_DEED = re.compile(r"^\s*(?:and\s+|so\s+)?why\s+(?P<aux>did|does|do|is|are|was|were|has|have|had|will|would)\s+"
+                       r"(?P<rest>[^?]+?)\s*[?.!]*\s*$", re.I)
+_BE = frozenset("is are was were".split())
+_PASSIVE = frozenset("be been being get got getting".split())
+
+
+def asks_deed(question: str) -> list[tuple[str, str]]:
+    """The ways to read "why did the council raise the rents?" as (who did it, what they did): each first few words
+    as the doer ("the council", "raise the rents"), for whoever knows the names to choose among; none for a view
+    (asks_motive) or for a deed told in the passive ("why was the quota cut?", "why were they sacked?": no doer)."""
+    m = _WHY_DEED.match(" ".join(question.split()))
+    if m is None or asks_motive(question) is not None:
+        return []
+    ws = m.group("rest").split()
+    be = m.group("aux").lower() in _BE
+    reads = []
+    for k in range(1, min(5, len(ws))):
+        deed = ws[k:]
+        if be and not deed[0].lower().endswith("ing") or deed[0].lower() in _PASSIVE:
+            continue  # "why was the mayor sacked?", "why will the line be shut?": what was done to them
+        if not be and not _a_verb(ws, k):
+            continue  # "why did norvik shares fall?": "shares" is no deed of Norvik's
+        reads.append((" ".join(ws[:k]), " ".join(deed)))
+    return reads
+
+
+def _a_verb(ws: list[str], k: int) -> bool:
+    """Is the word after the first `k` a verb, read as a statement ("norvik shares fall.")?"""
+    from lang.tagging import parse  # spaCy only for a "why" of someone's deed
+
+    doc = parse(" ".join(ws) + ".")
+    starts = [t for t in doc if t.idx == len(" ".join(ws[:k])) + 1]
+    return bool(starts) and starts[0].tag_.startswith("VB")

@@ -65,13 +65,19 @@ _SHORTHAND = {
     **{w: f"{w[:-2]}n't" for w in """dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt shouldnt
         wouldnt mustnt""".split()},
     "wont": "won't", "cant": "can't", "whos": "who's", "whats": "what's", "wheres": "where's", "whens": "when's", "hows": "how's",
-    "thats": "that's", "theres": "there's", "theyre": "they're", "youre": "you're", "im": "I'm", "ive": "I've",
+    "hes": "he's", "shes": "she's", "thats": "that's", "theres": "there's", "theyre": "they're", "youre": "you're", "im": "I'm", "ive": "I've",
 }
 _SHORT = re.compile(r"(?<![\w/&'’-])(" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
                     + r")(?![\w&'’-]|\.\w)")
 
 
+_COURTESY = re.compile(r"^\s*(?:please|pls|plz)\s*,?\s+(?=\w)|[\s,]+(?:please|pls|plz|thanks|thx|ty)\s*(?=[?.!]*\s*$)",
+                       re.I)
+"""A courtesy at either end of a request says nothing of what is asked ("timeline of the closure pls")."""
+
+
 def shorthand_spelled(text: str) -> str:
     """Chat shorthand written out: "how many ppl were stranded" -> "how many people were stranded", "y did he
-    quit" -> "why did he quit". Lower case only: "U" or "R" typed as a capital may be a name or a letter."""
-    return _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], text)
+    quit" -> "why did he quit"; a courtesy at either end dropped ("pls", "thanks"). Lower case only: "U" or "R"
+    typed as a capital may be a name or a letter."""
+    return _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], _COURTESY.sub("", text))

@@ -15,6 +15,9 @@ _PAIRS = """accept reject
 approve reject
 approve veto
 pass fail
+pass defeat
+stay remove
+keep remove
 win lose
 succeed fail
 rise fall

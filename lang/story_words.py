@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-ART = r"(?:article|story|piece|report|text|news|document|post|item|this|it)"
+ART = r"(?:article|story|piece|report|text|news|document|post|item|thing|this|it)"
 """The words a question calls an article by."""
 Q_END = r"\s*[?.!]*\s*$"
 """How a question ends: marks or none."""

@@ -198,3 +198,82 @@ def test_a_contracted_question_word_is_no_name():
 @pytest.mark.parametrize("question", ["what's the council's side?", "what's the union's case?"])
 def test_someones_side_is_their_view(question):
     assert form(question).kind is Kind.OPINION
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("timeline of the fernlee closure pls", "timeline of the fernlee closure"),
+    ("please list the people", "list the people"),
+    ("whats it about, thanks", "what's it about"),
+    ("has he been told if hes getting more staff", "has he been told if he's getting more staff"),
+    ("is the mayor pleased", "is the mayor pleased"),  # a word, not a courtesy
+])
+def test_a_courtesy_at_either_end_is_dropped(typed, meant):
+    assert shorthand_spelled(typed) == meant
+
+
+@pytest.mark.integration
+def test_why_after_who_is_the_one_doing_something_asks_why_they_do_it():
+    from qa.conversation.again import of_the_doer
+
+    assert of_the_doer("why", "who's the councillor defending the rent rise", "Simon Prewett") == \
+        "Why is Simon Prewett defending the rent rise?"
+    assert of_the_doer("when", "who was the woman who found the dog", "Ann Bee") == "When did Ann Bee find the dog?"
+    assert of_the_doer("why", "who is the mayor", "Ann Bee") is None  # described by no deed
+
+
+@pytest.mark.parametrize("question, holder", [
+    ("why is Simon Prewett defending the rent rise", "Simon Prewett"),
+    ("why are the villagers fighting the plan", "the villagers"),
+])
+def test_a_stance_held_in_the_progressive_is_a_motive(question, holder):
+    assert asks_motive(question)[0] == holder
+
+
+def test_what_happened_after_that_asks_after_the_event_the_last_answer_told():
+    history = _chat("what did the group try to do", "The group put forward an amendment to keep the buses. [1] It "
+                                                    "cost money. [2]")
+    assert resolve("what happened after that", history).searched == \
+        "What happened after the group put forward an amendment to keep the buses?"
+    history = _chat("what did the MP do", "Fiona Tasker (the MP): Hollinbrook's MP, Fiona Tasker, said she had "
+                                          "written to him. [1]")
+    assert resolve("and then what?", history).searched == \
+        "What happened after Hollinbrook's MP, Fiona Tasker, said she had written to him?"
+    refused = _chat("what did the group do", "The article may not say this; the closest it comes is: The group met. [1]")
+    assert resolve("what happened after that", refused).searched == "what happened after that"
+
+
+@pytest.mark.integration
+def test_it_after_a_timeline_of_a_things_closure_is_the_thing_when_it_does_something():
+    history = _chat("timeline of the bank closure", "In “Bank to close”, in date order:\n- 14 March: The bank will "
+                                                    "close its branch on 14 March. [1]")
+    assert resolve("when does it actually shut", history).searched == "When does the bank actually shut"
+    history[0]["content"] = "timeline of the bus strike"
+    assert resolve("when does it start", history).searched == "When does the bus strike start"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("whats the council tax story about, few lines", Kind.SUMMARY),
+    ("what has the mp done about the closure", Kind.OPINION),
+    ("which named people are in the story", Kind.ENTITIES),
+    ("whats the bin thing about", Kind.SUMMARY),  # "thing" for the story, as a chat calls it
+    ("whats the bin union's problem with it", Kind.OPINION),
+])
+def test_more_ways_of_asking_for_a_summary_a_list_or_what_someone_did(question, kind):
+    assert form(question).kind is kind
+
+
+@pytest.mark.integration
+def test_and_the_named_people_after_a_list_of_groups_lists_its_people():
+    history = _chat("which groups are involved in the council tax row", "7 organisations in “Council tax”: ...")
+    assert resolve("and the named people?", history).searched == "Which named people are in the council tax row story?"
+
+
+def test_her_group_is_the_body_an_acronym_names_beside_her():
+    history = _chat("who is bernadette okafor", 'The LIG leader. "This budget is unfair," said the LIG leader, '
+                                                "Councillor Bernadette Okafor. [1]")
+    assert resolve("what did her group try to do", history).searched == "what did the LIG try to do"
+
+
+def test_the_story_called_a_thing_is_not_part_of_the_term_asked_about():
+    f = form("what does BID refer to in the marathon thing")
+    assert f.kind is Kind.DEFINE and f.subject == "BID"

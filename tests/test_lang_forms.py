@@ -307,7 +307,7 @@ def test_a_short_word_the_articles_use_elsewhere_is_a_typo_inside_a_name_they_wr
 
 
 def test_a_purpose_that_restates_the_question_does_not_explain_it():
-    from lang.rules import explains
+    from lang.reasons import explains
     from lang.words import terms
 
     asked = set(terms("Why does Russia want a port in Libya?"))
@@ -319,7 +319,8 @@ def test_a_purpose_that_restates_the_question_does_not_explain_it():
 
 
 def test_what_a_dispute_was_over_is_its_cause_but_not_a_time_or_a_place():
-    from lang.rules import explains, gives_reason
+    from lang.reasons import explains
+    from lang.rules import gives_reason
 
     assert explains("Nurses began a strike after talks collapsed over staffing levels and pay.")
     assert explains("The mayor resigned over his expenses.")

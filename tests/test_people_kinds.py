@@ -170,6 +170,16 @@ def test_its_head_after_a_sentence_about_a_body_leads_that_body():
     assert role_holder(article(described), "head of tenants group").name == "Sara Opoku"
 
 
+def test_who_runs_a_body_named_by_a_word_of_it_is_who_the_next_sentence_says_leads_it():
+    from qa.skills.holders import _led_by
+
+    doc = article("Relatives met on Monday and formed the Fernlea Campaign Group to fight the closure. The group is "
+                  "led by Maureen Halloway, a retired midwife.\n")
+    line, start, end = _led_by(doc, "campaign to save the home")
+    assert doc.text[start:end] == "Maureen Halloway" and line.number == 1
+    assert _led_by(doc, "the union") is None  # no body of that word before it
+
+
 def test_a_person_hung_on_a_company_inside_a_phrase_about_a_person_is_that_person():
     text = ("The Dutch researcher who wrote the report for the Norden research company Anna Lisa Berg estimates that "
             "prices will rise. Berg thinks the rise will last.\n")

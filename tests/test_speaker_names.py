@@ -74,3 +74,17 @@ Councillor Maeve Odunsi said the lane would make the street safer.
 """)
     listed = named(doc, "person", Citer(), "shop owners")
     assert "Derek Fallowfield" in listed and "Priya Lendrum" in listed and "Odunsi" not in listed
+
+
+def test_a_pronoun_speaker_goes_on_from_the_last_lines_speaker_before_the_last_person_named():
+    doc = article_doc("""# Homes without water
+
+Thousands of homes have been without water since Saturday.
+The MP, Fiona Tasker, said she had written to the chief executive, Graham Oldcastle.
+"This was not bad luck," she said.
+Councillor Mark Jones said the company had fallen short because of Peter Marsh.
+He said 40 extra staff had been brought in.
+""")
+    by_line = {s.line.text: s.speaker.name for s in statements(doc)}
+    assert by_line['"This was not bad luck," she said.'] == "Fiona Tasker"  # not Graham Oldcastle, named last
+    assert by_line["He said 40 extra staff had been brought in."] == "Mark Jones"

@@ -125,3 +125,23 @@ def test_what_came_after_an_event_is_the_next_sentence_of_its_passage_that_says_
     doc = ArticleDoc(info, lines, np.zeros((3, 4), dtype=np.float32), text)
     found = what_came(doc, lines[0], {"cull"}, before=False)
     assert found.draft.text.startswith("Next, the article says: The sheds will then be cleaned.")
+
+
+def test_what_happens_after_an_event_to_come_is_what_the_article_says_will_follow_it():
+    import pytest
+
+    pytest.importorskip("spacy")
+    from qa.skills.sequence import to_come_after
+    from support import article_doc
+
+    assert form("what happens after the branch shuts").ahead and not form("what happened after the vote").ahead
+    doc = article_doc("""# Bank to close
+
+The bank will close its branch on 14 March.
+The cash machine outside the branch will be removed when the branch closes.
+Staff were told last week when the branch would open on Saturdays.
+""")
+    a = to_come_after([doc], "the branch shuts")
+    assert a is not None and [c.quote for c in a.draft.citations] == [
+        "The cash machine outside the branch will be removed when the branch closes."]
+    assert to_come_after([doc], "the school shuts") is None

@@ -612,3 +612,63 @@ def test_a_sentence_that_says_when_leaves_nothing_of_when_unsaid():
     said = ("Prothero said the evacuation order would be reviewed at 10am on Wednesday but could not say when "
             "residents would be allowed home.")
     assert not left_unsaid("when will the evacuation order be looked at again", said)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, before, verdict", [
+    # Named by its kind just before: "the company" is WWS, "the regulator" is the WSC (its acronym in brackets).
+    ("has the regulator fined wws before", "The WSC fined the company £2.1 million in 2022.",
+     "The Water Standards Commission (WSC), the industry regulator, said it would examine whether WWS had met its "
+     "duties.", "Yes"),
+    ("has the WSC fined WWS", "The WSC fined the company £2.1 million in 2022.",
+     "The Water Standards Commission (WSC) said it would examine whether WWS had met its duties.", "Yes"),
+    # Nothing before names WWS: "the company" may be any company.
+    ("has the WSC fined WWS", "The WSC fined the company £2.1 million in 2022.", "", None),
+    # "Anyone" may be anyone: words named before are no claim of theirs ("the rest coming from ticket sales").
+    ("did anyone from the arts board come to hear them play", "The grant made up 40 percent of the orchestra's "
+     "income, with the rest coming from ticket sales.", "It lost its grant from the National Arts Board.", None),
+    # A vote for it says nothing of those who voted against.
+    ("did any councillors vote against the budget", "Councillors on Thursday voted through a budget.", "", None),
+    ("did councillors vote for the budget", "Councillors on Thursday voted through a budget.", "", "Yes"),
+    # Outcomes that exclude each other.
+    ("did the amendment pass", "The amendment was defeated by 36 votes to 29.", "", "No"),
+    ("is the cash machine staying", "The cash machine outside the branch will be removed when the branch closes.",
+     "", "No"),
+])
+def test_a_name_said_by_its_kind_a_vote_and_outcomes_that_exclude_each_other(question, sentence, before, verdict):
+    assert yes_no(question, sentence, before) == verdict
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # Would consider it, so has not agreed to it (who decides named, or "it" for them).
+    ("has the dmra agreed to a mid year review", "The department said it would consider the request for a mid-year "
+                                                 "review, but has not said when it will decide.", "No"),
+    ("has the council agreed to the plan", "The council is considering the plan.", "No"),
+    ("has the council agreed to the plan", "The union is considering the plan.", None),  # someone else
+])
+def test_what_is_being_considered_has_not_been_agreed(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, open_", [
+    ("is the town getting a banking hub", "He asked the bank to wait until a decision is made on whether the town "
+                                          "should get a banking hub.", True),
+    ("did the council close the school", "The council will decide in May whether to close the school.", True),
+    ("did the council close the school", "The council closed the school, whether parents liked it or not.", False),
+])
+def test_a_claim_said_only_after_whether_is_not_settled(question, sentence, open_):
+    assert unsettled(question, sentence) is open_
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # A clause about a noun at the end, which the small parser takes for the main one.
+    ("did the council vote the cycle lane through", "Brackenford City Council on Thursday approved a cycle lane on "
+     "Carlow Street, the city's main shopping street, that will remove 64 parking spaces, despite opposition.", "Yes"),
+    ("did the council approve the cycle lane", "Brackenford City Council on Thursday rejected a cycle lane on Carlow "
+     "Street, the city's main shopping street, that will remove 64 on-street parking spaces.", "No"),
+])
+def test_a_trailing_clause_about_a_noun_does_not_hide_the_main_claim(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

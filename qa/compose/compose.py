@@ -10,7 +10,8 @@ from core.types import ArticleInfo
 from qa.judgment.abstain import Decision, refusal
 from qa.judgment.answer_kinds import CLOCK_SAID
 from qa.judgment.evidence import Phrase, Scored, echoes_question
-from lang.rules import explains, has_date, name_in, negated, refers_back, text_keys
+from lang.reasons import explains
+from lang.rules import has_date, name_in, negated, refers_back, text_keys
 from lang.words import is_number, terms
 from lang.words import words as words_of
 from qa.judgment.features import anchor

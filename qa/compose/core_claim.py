@@ -52,7 +52,9 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     in_subject = {t.i for t in subject.subtree} if subject is not None else set()
     # "Did they meet in *Paris*?": a name or a number missing outside the subject may be the very point of a
     # Yes; a No (the claim itself denied) holds whatever it adds.
-    unsure_of_yes = any(t.pos_ in ("PROPN", "NUM") and t.lower_ not in said and t.i not in in_subject for t in q)
+    # Not a name the sentence gives by its kind ("WWS" / "the company", named so just before).
+    unsure_of_yes = any(t.pos_ in ("PROPN", "NUM") and t.lower_ not in said and t.i not in in_subject
+                        and not any(_named_before(t, c, before) for c in doc if c.pos_ == "NOUN") for t in q)
     # So may a noun the claim is narrowed by ("Is the pool open *to dogs*?" / "open to residents"); not
     # one that only sets it in time ("Did the deputy resign *after the vote*?" / "The deputy resigned on Monday").
     stems = {word_stem(t) for t in doc}
@@ -80,7 +82,7 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     for verb in same + opposed + saying:
         if subject is not None and not _same_thing(subject, _subject_of(verb), before):
             continue
-        if not all(_mentions(verb, o) for o in objects):
+        if not all(_mentions(verb, o, before) for o in objects):
             continue
         if not _clause_said(root, verb):
             if verb in same and opposed:
@@ -222,7 +224,9 @@ def _named_before(asked, said, before: str) -> bool:
         return False
     if any(t.pos_ == "PROPN" for t in said.subtree):
         return False
-    name = [t.lower_ for t in asked.subtree if t.pos_ == "PROPN"]
+    # A name typed in lower case ("wws") is one where the text before spells it so in capitals ("WWS").
+    name = [t.lower_ for t in asked.subtree if t.pos_ == "PROPN" or len(t.text) > 1 and t.text.islower()
+            and re.search(rf"\b{re.escape(t.text.upper())}\b", before)]
     return bool(name) and set(name) <= set(words(before))
 
 
@@ -236,7 +240,7 @@ def _kind_before(asked, said, before: str) -> bool:
     if not named or asked.lower_ in {t.lower_ for t in said.subtree}:
         return False
     name, kind = re.escape(said.doc[named[0].i:named[-1].i + 1].text), re.escape(asked.lower_)
-    called = (rf"{name},\s+(?:the|a|an|its|their|his|her|our)\s+(?:[\w'’-]+\s+){{0,3}}?{kind}\b"
+    called = (rf"{name}\)?,\s+(?:the|a|an|its|their|his|her|our)\s+(?:[\w'’-]+\s+){{0,3}}?{kind}\b"
               rf"|\b{kind},\s+(?:the\s+)?{name}|{name}\s+(?:is|was)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{kind}\b"
               rf"|\b{kind}\s*\(\s*{name}\s*\)")  # "the Rail Workers' Union (RTWU)": the RTWU is a union
     return re.search(called, before, re.I) is not None
@@ -269,11 +273,15 @@ def _clause_said(root, verb) -> bool:
 _CONTENT = frozenset("NOUN PROPN VERB NUM ADJ".split())
 
 
-def _mentions(verb, asked) -> bool:
+def _mentions(verb, asked, before: str = "") -> bool:
     inside = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
     if asked.lemma_.lower() in inside or asked.lower_ in inside:
         return True
     objects = [c.lower_ for c in verb.children if c.dep_ in _OBJECTS]
+    # "has the regulator fined WWS?" / "... whether WWS had met its duties. The WSC fined the company": the
+    # object named by its kind stands for the name the text before it gave, as a subject does (_named_before).
+    if any(_named_before(asked, c, before) for c in verb.children if c.dep_ in _OBJECTS):
+        return True
     if asked.lemma_.lower() in _MONEY and any(says_money(verb.doc[c.left_edge.i:c.right_edge.i + 1].text)
                                               for c in verb.children if c.dep_ in _OBJECTS):
         return True  # "did the council put any money in?" / "the council added £15,000"

@@ -10,7 +10,8 @@ from typing import Sequence
 from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
 from lang.findings import FINDINGS, states_findings
-from lang.rules import INDEFINITES, after_deed, dispute_over, dispute_words, explains
+from lang.reasons import after_deed, dispute_over, dispute_words, explains
+from lang.rules import INDEFINITES
 from lang.tagging import base_terms
 from lang.words import names, stem, terms, words
 from qa.judgment.abstain import Decision
@@ -20,6 +21,7 @@ from qa.question import AGE, Question, without_note
 from qa.types import Level
 
 from .clauses import parse_fast
+from .earlier import done_before
 from .means import travels_by
 from .unsaid import doer_unsaid, left_unsaid, not_said
 from .yesno import text_before, unsettled, yes_no
@@ -81,10 +83,15 @@ def _reason_for(question: str, asked: set[str], e: Scored) -> bool:
         asked = asked - {t for w in dispute_words(question) for t in terms(w)}
     missing = [a for a in asked if not covered({a}, said | set(terms(text_before(e))))]
     # The deed named by its noun ("the increase", "the sale") is the one asked about: its object may go unsaid.
+    # So is the question's own verb as a noun ("the cut" for "why was the quota cut?"), not a noun it named
+    # itself ("the council").
     named = set(phrasal_meanings(question)) | asked
+    own = {a for a in asked if not re.search(rf"\b(?:the|a|an|this|that|its|their)\s+(?:\w+\s+)?{re.escape(a)}",
+                                             question, re.I)}
+    nouns = {stem(w) for w in re.findall(r"\b(?:the|this|that)\s+(\w+)", e.text, re.I)}
     # The sentence holds one of them at least, itself or by a word of like meaning ("closed" / "shut").
-    return any(covered({a}, said) for a in asked) and (not missing or len(missing) == 1 and bool(by_meaning) and any(
-        stem(w) in named for w in re.findall(r"\b(?:the|this|that)\s+(\w+)", e.text, re.I)))
+    return any(covered({a}, said) for a in asked) and (
+        not missing or len(missing) == 1 and bool(by_meaning and nouns & named or nouns & own))
 
 
 def _time_of(asked: set[str], e: Scored) -> bool:
@@ -169,6 +176,8 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
     unsaid = next((text for text in cited if left_unsaid(asked, text)), None)
     if unsaid is not None:
         return _not_made_known(decision, unsaid)
+    if all(done_before(asked, text) for text in cited):  # "will they fine it?" / "fined it £2m in 2022"
+        return replace(decision, level=Level.DOUBTFUL, reason=EARLIER)
     if not any(unsettled(asked, text) for text in cited):
         return decision
     return replace(decision, level=Level.DOUBTFUL, reason=UNSETTLED)
@@ -243,6 +252,8 @@ def _not_made_known(decision: Decision, sentence: str) -> Decision:
 
 UNSETTLED = "it is spoken of only as planned, possible or still to be decided"
 """Why a yes/no answer is doubtful when its sentence holds the claim without settling it."""
+EARLIER = "it tells of a deed in an earlier year, not of what is to come"
+"""Why a "will …?" answer is doubtful when its sentence sets the deed in a year gone by."""
 NO_DOER = "it says this was done, not who did it"
 """Why a "who did it?" answer is doubtful when its best sentence tells the deed in the passive, with no doer."""
 NOT_MADE_KNOWN = "they say only that it has not been made known or decided"

@@ -32,6 +32,11 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     through = _VOTED_THROUGH.sub(lambda m: f"approve {m.group(1) or m.group(2)}", question)
     if through != question:  # "did the council vote the cycle lane through?": did it approve the lane?
         found.append((through, sentence, None))
+    # A trailing clause about a noun ("…, that will remove 64 parking spaces") says nothing of the main claim; the
+    # small parser may take the main verb for its object.
+    trimmed = _TRAILING_CLAUSE.sub(".", sentence)
+    if trimmed != sentence:
+        found += [(asked, trimmed, None) for asked in dict.fromkeys([question, through])]
     got = _GOT.match(question)
     if got and (got.group("state").lower() in _STATES or got.group("state").lower().endswith(("ed", "en"))):
         be = _BE_FOR[got.group("aux").lower()]  # "did any swimmers get ill?": were any swimmers ill?
@@ -66,3 +71,5 @@ _PAID = re.compile(r"\b(still\s+)?(?:getting|being)\s+paid\b", re.I)
 
 def _can(m: re.Match) -> str:
     return "cannot" if m.group("neg") or m.group("neg2") else "can"
+_TRAILING_CLAUSE = re.compile(r",\s+(?:that|which|who)\s+[^;]+$", re.I)
+"""A clause about a noun at a sentence's end, after a comma."""

@@ -207,6 +207,9 @@ _UNDECIDED = re.compile(r"\b(?:(?:has|have|had|is|are|was|were)\s*(?:not|n't)\s+
                         r"agreed|settled|chosen|made\s+(?:a|its|their|his|her|any)\s+(?:final\s+)?decision)|no\s+"
                         r"(?:final\s+)?decision\s+(?:has|had|have)\s+(?:yet\s+)?been\s+(?:made|taken)|(?:is|are|was|"
                         r"were)\s+yet\s+to\s+(?:decide|be\s+decided|make\s+(?:a|its|their|his|her)\s+decision)|"
-                        r"undecided|decision\s+is\s+not\s+expected|not\s+expected\s+to\s+(?:decide|rule))\b", re.I)
-""""Has not yet been decided", "had not decided whether", "no decision has been made", "is yet to decide"."""
+                        r"undecided|decision\s+is\s+not\s+expected|not\s+expected\s+to\s+(?:decide|rule)|(?:would|will)\s+"
+                        r"consider|(?:is|are|was|were)\s+considering|not\s+(?:yet\s+)?said\s+when\s+(?:it|he|she|they)\s+"
+                        r"(?:will|would)\s+decide)\b", re.I)
+""""Has not yet been decided", "had not decided whether", "no decision has been made", "is yet to decide", "would
+consider the request" (so has not agreed to it)."""
 _NO_DECIDER = re.compile(r"been\s+decided|no\s+(?:final\s+)?decision|to\s+be\s+decided", re.I)

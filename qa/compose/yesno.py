@@ -6,7 +6,7 @@ import re
 
 from lang.opposites import opposite
 from lang.paraphrase import said_for
-from lang.rules import (AUXILIARIES, INDEFINITES, MODALS, NEGATIONS, PRONOUNS, auxiliary,
+from lang.rules import (AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS, PRONOUNS, auxiliary,
                         is_reporting)
 from lang.words import STOPWORDS, names, words
 
@@ -50,10 +50,18 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         verdict = verdict if only is None or verdict == only else None
         if verdict:
             break
-    # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them.
-    return None if verdict == "Yes" and count_only(question, sentence) else verdict
+    # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them. "Did any
+    # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
+    if verdict == "Yes" and (count_only(question, sentence) or "against" in words(question)
+                             and "against" not in words(sentence) and _VOTE.search(sentence)):
+        return None
+    return verdict
 
 
+_BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | KIND_NOUNS["person"]))
+                      + r")\b", re.I)
+"""A body or a person named by its kind ("the company", "the regulator")."""
+_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b", re.I)
 """Words that stress a yes/no question without adding to its claim."""
 
@@ -99,6 +107,11 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             base_stem(w) not in said for n in names(question) for w in words(n))
         # A verb whose opposite is said counts as said ("accept" / "rejected"): the claim's own clause decides.
         shared = len(asked & phrased) + opposed + sum(any(opposite(a, x) for x in said) for a in asked - phrased)
+        # A name the sentence says by its kind, named just before it ("has the regulator fined WWS?" / "... whether
+        # WWS had met its duties. The WSC fined the company"): the claim's own clause decides. Not for "anyone",
+        # who may be anyone.
+        if shared and not anyone and _BY_KIND.search(sentence):
+            shared += bool((asked - phrased) & {base_stem(w) for w in words(before)})
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         found = verdict if shared >= 2 or verdict == "No" else None
         found = found or ("No" if state_denied(question, sentence) or spared(question, sentence) else None)
@@ -156,11 +169,14 @@ def unsettled(question: str, sentence: str) -> bool:
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return False
     going = _going_to(ws)  # "Is X going to move ...?" asks about the future, not something under way
+    kept = [w for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
+            and not (going and w == "going")]
+    whether = re.split(r"\bwhether\b", sentence, maxsplit=1, flags=re.I)
+    if len(whether) == 2 and len(kept) >= 2 and {base_stem(w) for w in kept} <= {base_stem(w) for w in words(whether[1])}:
+        return True  # "Is the town getting a hub?" / "... until a decision is made on whether the town should get a hub"
     if auxiliary(ws[0]) in ("is", "are", "am") and any(w.endswith("ing") and not (going and w == "going")
                                                        for w in ws[1:]):
         return False
-    kept = [w for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
-            and not (going and w == "going")]
     said = {base_stem(w) for w in words(sentence)}
     present = [i for i, w in enumerate(kept) if base_stem(w) in said]
     if len(present) < 2 or any(base_stem(w) not in said for w in kept[present[0]:]) or present[0] > 1:

@@ -48,7 +48,7 @@ _VIEW_ASKED = re.compile(r"^\s*(?:what|how)\s+(?P<aux>does|did|do)\s+(?P<x>.+?)\
 def of_the_doer(wh: str, previous: str, doer: str) -> str | None:
     """"Who refused to sell the land?" answered Hugh Strathairn, + "why?": "Why did Hugh Strathairn refuse to sell
     the land?"; None when the previous question does not ask who did something."""
-    if not re.match(r"^\s*who\s+\w", previous, re.I) or wh.lower() not in ("why", "how", "when", "where", "how come"):
+    if not re.match(r"^\s*who(?:\s+|'s\b|’s\b)\w?", previous, re.I) or wh.lower() not in ("why", "how", "when", "where", "how come"):
         return None
     from lang.tagging import parse  # spaCy only for such a follow-up
 
@@ -56,6 +56,25 @@ def of_the_doer(wh: str, previous: str, doer: str) -> str | None:
     verb = doc[1] if len(doc) > 2 else None
     if verb is None or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ != "ROOT":
         return None
-    aux = "did" if verb.tag_ == "VBD" else "does"
     asked = {"how come": "why"}.get(wh.lower(), wh.lower())
+    if verb.lemma_ == "be":  # "who's the councillor defending the rise?": why is he defending it
+        return _of_the_one_described(asked, verb, doc, doer)
+    aux = "did" if verb.tag_ == "VBD" else "does"
     return f"{asked.capitalize()} {aux} {doer} {verb.lemma_}{verb.whitespace_}{doc[2:].text}?"
+
+
+def _of_the_one_described(wh: str, be, doc, doer: str) -> str | None:
+    """"Who's the councillor defending the rent rise?" + "why?": "Why is <doer> defending the rent rise?"; "who was
+    the woman who found the dog?" + "when?": "When did <doer> find the dog?"; None when the one asked about is
+    described by no deed ("who is the mayor?")."""
+    person = next((t for t in be.children if t.dep_ == "attr" and t.pos_ == "NOUN"), None)
+    deed = next((t for t in person.children if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB"), None) if person else None
+    if deed is None:
+        return None
+    rest = doc[deed.i + 1:].text
+    if deed.dep_ == "acl" and deed.tag_ == "VBG":
+        return f"{wh.capitalize()} {'was' if be.tag_ == 'VBD' else 'is'} {doer} {deed.text} {rest}".rstrip() + "?"
+    if deed.dep_ == "relcl" and deed.tag_ in ("VBD", "VBZ") and doc[deed.i - 1].lower_ in ("who", "that"):
+        aux = "did" if deed.tag_ == "VBD" else "does"
+        return f"{wh.capitalize()} {aux} {doer} {deed.lemma_} {rest}".rstrip() + "?"
+    return None

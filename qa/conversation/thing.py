@@ -25,8 +25,16 @@ def thing_asked_about(previous: str, question: str = "") -> str | None:
     if asked is not None and asked.kind in (Kind.SUMMARY, Kind.TIMELINE):
         # "give me a timeline of how the village got the pub" + "when does it reopen?": the pub, the last thing named
         # (a list's first name is no more "it" than any other).
-        found = [m.group(0) for m in _LAST_THING.finditer(previous) if m.group("head").lower() not in _STORY]
-        return found[-1] if found else None
+        found = [m for m in _LAST_THING.finditer(previous) if m.group("head").lower() not in _STORY]
+        if not found:
+            return None
+        # "timeline of the bank closure" + "when does it actually shut?": what shuts is the bank, not its closure
+        # (but "when does it start?" is the strike of "the bus strike").
+        last = found[-1]
+        if last.group("head").lower() in _EVENTS and not _EVENT_DONE.search(question):
+            kept = previous[last.start():last.start("head")].rstrip()
+            return kept if len(kept.split()) > 1 else last.group(0)
+        return last.group(0)
     from lang.tagging import parse  # spaCy only for a follow-up that says "it"
 
     doc = parse(previous.rstrip(" ?"))
@@ -69,3 +77,10 @@ def thing_asked_about(previous: str, question: str = "") -> str | None:
 _LAST_THING = re.compile(r"\bthe\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z][\w'’-]*)(?=\s+(?:and|or|in|of|on|at|to|for|"
                          r"with|by|from)\b|\s*[?.!]*\s*$)", re.I)
 _STORY = frozenset("article story report piece news events dates".split())
+_EVENTS = frozenset("""closure closing shutdown sale strike merger takeover opening reopening launch move relocation
+demolition redevelopment expansion refit repairs upgrade cuts rise increase""".split())
+"""Nouns that name what befalls a thing ("the bank closure"): a later "it" that does something is the thing."""
+_EVENT_DONE = re.compile(r"\bit\s+(?:\w+\s+)?(?:start|starts|begin|begins|end|ends|happen|happens|take\s+place|takes\s+"
+                         r"place|finish|finishes|go\s+ahead|goes\s+ahead|kick\s+off|kicks\s+off|come|comes|cost|costs)\b",
+                         re.I)
+"""What an event itself does: "when does it start?" asks of the strike of "the bus strike"."""

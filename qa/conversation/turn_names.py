@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lang.forms import is_acronym
 from lang.rules import DATELINE, LEADS, TITLES
 from lang.spelling import same_word
 from lang.words import MONTHS, STOPWORDS, WEEKDAYS, is_number, names, terms, words
@@ -109,8 +110,8 @@ def their_body(question: str, answer: str, context: list[str]) -> str | None:
         return None
     people = {t for c in context for t in terms(c)}
     first = _first_sentence(_DATELINES.sub("", answer))
-    bodies = [f"the {b}" for b in map(_body_in, names(first)) if b and len(b.split()) >= 2
-              and not set(terms(b)) & people]
+    bodies = [f"the {b}" for b in map(_body_in, names(first)) if b and (len(b.split()) >= 2 or is_acronym(b))
+              and not set(terms(b)) & people]  # "The LIG leader": the LIG
     # "Fenwright's managing director": a body of one word, named as the one whose officer the person is.
     bodies += [m.group(1) for m in _OFFICER_OF.finditer(first) if m.group(2).lower() in TITLES | LEADS
                and not set(terms(m.group(1))) & people]

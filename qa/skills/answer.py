@@ -18,7 +18,7 @@ from lang.forms import Form, Kind, form, is_acronym
 from lang.list_forms import SPEAKER
 from lang.funding import asks_funding
 from lang.glosses import gloss
-from lang.motives import asks_motive
+from lang.motives import asks_deed, asks_motive
 from lang.rules import PRONOUNS
 from lang.next_steps import asks_next
 from lang.words import stem, terms
@@ -29,6 +29,7 @@ from qa.types import Level, Route
 
 from .article import ArticleDoc, Library, Line
 from .conditions import what_if
+from .deeds import doer_reason
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
 from .funding import funders
@@ -40,7 +41,7 @@ from .outlook import next_steps
 from .speakers import around, asked_terms, called, carried_on, known_as, reasoned, statements, story_terms
 from .summary import summarize
 from . import timeline
-from .sequence import came_after
+from .sequence import came_after, to_come_after
 from .stories import by_meaning
 
 MAX_ARTICLES = 3
@@ -86,6 +87,10 @@ class Skills:
             holder = note if motive[0].lower() in PRONOUNS and note else motive[0]
             return self.opinion(Form(Kind.OPINION, subject=holder, topic=motive[1]), scope, snap, Level.LIKELY) or \
                 self.opinion(Form(Kind.OPINION, subject=holder), scope, snap, Level.LIKELY)  # all they said, else
+        if (reads := asks_deed(asked)) and scope:  # "why is X shutting it?": what X says, where nothing says why
+            infos = self._matching(asked, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
+            if (found := doer_reason(list(filter(None, map(self.library.get, infos))), reads)) is not None:
+                return found
         f = form(question)
         if f is None or not scope:
             return None
@@ -240,8 +245,8 @@ class Skills:
 
     def after(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What came next (or before): the event the question names, then the article's next dated event."""
-        docs = filter(None, map(self.library.get, self._matching(f.subject, scope, snap)[:MAX_ARTICLES]))
-        return came_after(list(docs), f.subject, f.before)
+        docs = list(filter(None, map(self.library.get, self._matching(f.subject, scope, snap)[:MAX_ARTICLES])))
+        return (to_come_after(docs, f.subject) if f.ahead else None) or came_after(docs, f.subject, f.before)
 
     def mention(self, f: Form, scope, snap) -> SkillAnswer | None:
         """Whether the articles in scope mention it at all (qa/skills/mention.py): all of them are read, or,

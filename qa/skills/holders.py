@@ -22,6 +22,34 @@ def holder(docs: list[ArticleDoc], role: str) -> SkillAnswer | None:
             at = doc.text.find(e.name, line.start, line.end)
             if at >= 0:
                 return with_phrase(doc, line, at, at + len(e.name), Route.DEFINITION)
+    body = re.match(r"^\s*head\s+of\s+(?:the\s+)?(?P<body>.+)$", role, re.I)
+    for doc in docs if body else ():
+        found = _led_by(doc, body.group("body"))
+        if found is not None:
+            return with_phrase(doc, *found, Route.DEFINITION)
+    return None
+
+
+_LED_BY = re.compile(r"^\s*(?:The|This|Its|Their)\s+(?P<head>[a-z]+)\s+(?:is|are|was|were|has\s+been)\s+(?:led|run|"
+                     r"headed|chaired|fronted|organi[sz]ed)\s+by\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+)")
+
+
+def _led_by(doc: ArticleDoc, body: str):
+    """"Who's running the campaign to save the home?" / "... formed the Fernlea Campaign Group. The group is led by
+    Maureen Halloway": (the line, where the name starts and ends) when a sentence says who leads "the <kind>" and
+    that kind is the body's own word or ends the name of a body, sharing a word with it, that the sentence before
+    gives; else None."""
+    wanted = set(terms(body))
+    for line in doc.lines:
+        m = _LED_BY.match(line.text)
+        if m is None or line.number == 0:
+            continue
+        head = m.group("head")
+        before = doc.lines[line.number - 1].text
+        named = [n for n in re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+" + head.capitalize() + r"\b", before)
+                 if set(terms(n)) & wanted]
+        if head in wanted or named:
+            return line, line.start + m.start("who"), line.start + m.end("who")
     return None
 
 

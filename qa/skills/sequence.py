@@ -2,6 +2,9 @@
 sentence itself goes on to tell."""
 from __future__ import annotations
 
+import re
+
+from lang.paraphrase import covered
 from lang.words import STOPWORDS, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
@@ -28,6 +31,27 @@ def came_after(docs: list[ArticleDoc], event: str, before: bool) -> SkillAnswer 
         return None
     _, doc, anchor = best
     return what_came(doc, anchor, wanted, before)
+
+
+def to_come_after(docs: list[ArticleDoc], event: str) -> SkillAnswer | None:
+    """"What happens after the branch shuts?": the sentences that tell what is to come once it has happened ("The
+    cash machine will be removed when the branch closes"), up to two, in article order; None when none does."""
+    wanted = set(terms(event))
+    if not wanted:
+        return None
+    for doc in docs:
+        found = [ln for ln in doc.lines if not doc.is_headline(ln) and _TO_COME.search(ln.text) and any(
+            covered(wanted, terms(" ".join(ln.text[m.end():].split()[:6]))) for m in _ONCE.finditer(ln.text))]
+        if found:
+            citer = Citer()
+            told = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in found[:2])
+            return SkillAnswer(Draft(f"After that, the article says: {told}", tuple(citer.citations), Route.TIMELINE),
+                               level=Level.LIKELY, confidence=0.5)
+    return None
+
+
+_ONCE = re.compile(r"\b(?:after|once|when|following)\b", re.I)
+_TO_COME = re.compile(r"\b(?:will|would|is\s+to|are\s+to|is\s+due|are\s+due|can|could)\b", re.I)
 
 
 def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> SkillAnswer | None:

@@ -42,8 +42,11 @@ def _build(doc: ArticleDoc) -> list[Statement]:
     for line in doc.lines:
         span = parsed.char_span(line.start, line.end, alignment_mode="expand")
         speaker = None
+        # "X said she had written to Y. 'It was a warning,' she said.": "she" goes on from the last line's speaker
+        # before the last person it named.
+        went_on = previous is not None and previous.line.number == line.number - 1 and previous.speaker.kind == PERSON
         if span is not None:
-            speaker = _speaker(span, known, last_person)
+            speaker = _speaker(span, known, previous.speaker if went_on else last_person)
             for ent in span.ents:
                 match = _entity_of(ent.text, known)
                 if match is not None and match.kind == PERSON:
@@ -136,9 +139,9 @@ def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "") -> bool:
     give a reason of its own ("Weber voted against the plan because the terminal would close the quay")? Then
     that sentence tells why they hold their view better than their words."""
     # Word by word, not by stem: "villagers" are not "the village primary school".
-    holder = {_one(w) for w in term_words(asked)} - {"the"}
+    holder = {singular(w) for w in term_words(asked)} - {"the"}
     return any(gives_reason(ln.text) and (any(a in ln.text for a in speaker.aliases) or holder and holder <= {
-        _one(w) for w in term_words(ln.text)}) for ln in doc.lines)
+        singular(w) for w in term_words(ln.text)}) for ln in doc.lines)
 
 
 _ANYONE = frozenset("guy guys person people folks one".split())
@@ -148,7 +151,7 @@ article's role rarely says and which rule out whom it does not fit ("the council
 
 def asked_terms(who: str) -> set[str]:
     """The words a question calls a speaker by ("the MSC guy" -> {"msc"}), singular, to be found among `called`."""
-    return {_one(w) for w in re.findall(r"[\w-]+", who.lower()) if w not in ("the", "a", "an") and w not in _ANYONE}
+    return {singular(w) for w in re.findall(r"[\w-]+", who.lower()) if w not in ("the", "a", "an") and w not in _ANYONE}
 
 
 def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
@@ -158,14 +161,14 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
     # A body's names: its aliases, and the acronym given in brackets after its name ("... Council (MSC)").
     bodies = [a for e in entities(doc) if e.kind != PERSON and any(a in role for a in e.aliases)
               for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))]
-    called = {_one(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}
+    called = {singular(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}
     # "who runs a garage" is the garage owner; "who chairs the board", its chair.
-    doers = {doer for verb, doer in _DOERS.items() if _one(verb) in called}
+    doers = {doer for verb, doer in _DOERS.items() if singular(verb) in called}
     # "who has lived in the village for 31 years" is a villager (not "the mayor of the village of Elm").
     return called | doers | ({"villager"} if "resident" in doers and "village" in called else set())
 
 
-def _one(word: str) -> str:
+def singular(word: str) -> str:
     """The word without a plural's "s" ("residents": "resident"), not stemmed further: "villagers" are not the
     "village" a role names a place by."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word

@@ -1,0 +1,84 @@
+"""What gives a reason, in the wider sense an answer to "why" may show ("because", "thanks to", "to find out how",
+a dispute "over" pay, what a decision "followed"), and what only sets a time ("due to close in March"). The judge's
+own signal is the narrower `lang.rules.gives_reason`."""
+from __future__ import annotations
+
+import re
+
+from .rules import REASON
+from .words import terms
+
+__all__ = ["after_deed", "dispute_over", "dispute_words", "explains"]
+
+
+_DISPUTES = (r"\b(?:strikes?|striking|struck|dispute|disputes|row|rows|protests?|protested|protesting|walkouts?|"
+             r"walked\s+out|resigns?|resigned|quit|quits|collapsed|broke\s+down|clash(?:ed|es)?|sued|suing|anger|"
+             r"angered|outrage|criticism|criticised|criticized|fired|sacked|ousted)")
+_DISPUTE_OVER = (_DISPUTES + r"\s+(?:[\w'’-]+\s+){0,3}?over\s+"
+                 r"(?!\d|(?:the\s+)?(?:past|last|next|weekend|years?|months?|weeks?|days?)\b)")
+"""What a dispute was over is its cause ("talks collapsed over staffing levels", "resigned over expenses"); not a
+time or a number ("strikes over the past year", "protests over 200 days")."""
+_FOLLOWED = (r"\b(?:followed|follows|following|came\s+after)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?"
+             r"(?:advice|warnings?|complaints?|concerns?|reviews?|reports?|findings?|investigations?|inquiry|inquiries|"
+             r"requests?|calls?|pressure|criticism|claims?|surveys?|assessments?|recommendations?)\b")
+"""What a decision followed is what it was made on ("the cut followed advice from ..."): a stated reason."""
+_EXPLAINS = re.compile(r"\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|blaming|"
+                       r"in an effort to|in a bid to|to find out|aimed at|meant to|designed to|would (?:allow|let|give)|"
+                       r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED, re.I)
+
+
+def dispute_words(question: str) -> set[str]:
+    """The words of a question that name a dispute ("why are the pilots *striking*?"): a sentence that says what a
+    dispute was over ("began a walkout over pay") gives the reason for it, in whatever words it names it."""
+    return {m.group(0).lower() for m in re.finditer(_DISPUTES + r"\b", question, re.I)}
+
+
+def dispute_over(text: str) -> bool:
+    """Does the sentence say what a dispute was over ("talks collapsed over staffing levels")?"""
+    return re.search(_DISPUTE_OVER, text, re.I) is not None
+
+
+def explains(text: str, asked: frozenset[str] | set[str] = frozenset(), by_time: bool = True) -> bool:
+    """Does the sentence give a reason, a cause or a purpose, in the wider sense an answer to "why" may show
+    ("thanks to Turkish support", "to find out how", "it will get the opportunity to")? The judge's signals keep
+    the narrower `gives_reason`.
+
+    With `asked` (the question's terms), a purpose that only restates what was asked does not count: "Why does
+    the city want a new bridge?" is not explained by "The city aims to build a bridge" (the words after "aims to"
+    are the question's own), while "The council aims to reduce traffic" explains why it closed a road.
+
+    `by_time` False: "after an inquiry found ..." (what came before it, a weaker answer than a stated reason) does
+    not count."""
+    found = [m for pattern in (REASON, _EXPLAINS) for m in pattern.finditer(text)
+             if (by_time or not m.group(0).lower().startswith("after")) and not _SCHEDULED.match(text, m.start())]
+    if not asked:
+        return bool(found)
+    return any(not (_INTENT.fullmatch(m.group(0)) and set(terms(" ".join(text[m.end():].split()[:4]))) & asked)
+               and not (m.group(0).lower().startswith("after") and _restates(text[m.end():], asked)) for m in found)
+
+
+_SCHEDULED = re.compile(r"due\s+to\s+(?:be|close|open|reopen|start|begin|end|finish|take|arrive|leave|return|"
+                        r"report|meet|decide|resume|run|launch|sit|hear|vote|complete|expire|retire|stand|go|come)\b",
+                        re.I)
+""""Due to close in March" sets a date; "due to rising costs" gives a reason."""
+
+
+def _restates(clause: str, asked: frozenset[str] | set[str]) -> bool:
+    """Does what comes "after" say what was asked ("why did the main burst?" / "... without water since Saturday,
+    after a trunk main burst"): then the sentence gives it as the cause of something else, not its reason."""
+    said = set(terms(re.split(r"[,;.]", clause, maxsplit=1)[0]))
+    return len(said & asked) >= min(2, len(asked))
+
+
+def after_deed(text: str) -> bool:
+    """Does the sentence say what was done, or found, before it that brought it about ("disqualified after arbiters
+    found a phone", "recalled after tests found listeria"), not only when ("resigned after the vote on Monday")?"""
+    return _AFTER_DEED.search(text) is not None
+
+
+_AFTER_DEED = re.compile(r"\bafter\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,5}?(?:found|discovered|revealed|showed|failed|"
+                         r"refused|admitted|tested|confirmed|ruled|rejected|left|caused|missed|broke)\b", re.I)
+"""What came before as a deed that brought it about ("disqualified after arbiters found a phone", "recalled after
+tests found listeria"), not a time ("resigned after the vote on Monday")."""
+_INTENT = re.compile(r"aims?\s+to|aimed\s+at", re.I)
+"""A purpose that is only an intent: it explains nothing when what follows it is what the question asks."""
