@@ -59,8 +59,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
 
 
 _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | KIND_NOUNS["person"]))
-                      + r")\b", re.I)
-"""A body or a person named by its kind ("the company", "the regulator")."""
+                      + r")\b|^\W*(?:it|they|this)\b", re.I)
+"""A body or a person named by its kind ("the company"), or a sentence that opens pointing back ("It was defeated")."""
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b", re.I)
 """Words that stress a yes/no question without adding to its claim."""
