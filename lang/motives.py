@@ -40,21 +40,21 @@ def asks_deed(question: str) -> list[tuple[str, str]]:
         return []
     ws = m.group("rest").split()
     be = m.group("aux").lower() in _BE
+    verbs = set() if be else _verbs_at(ws)
     reads = []
     for k in range(1, min(5, len(ws))):
         deed = ws[k:]
         if be and not deed[0].lower().endswith("ing") or deed[0].lower() in _PASSIVE:
             continue  # "why was the mayor sacked?", "why will the line be shut?": what was done to them
-        if not be and not _a_verb(ws, k):
+        if not be and k not in verbs:
             continue  # "why did norvik shares fall?": "shares" is no deed of Norvik's
         reads.append((" ".join(ws[:k]), " ".join(deed)))
     return reads
 
 
-def _a_verb(ws: list[str], k: int) -> bool:
-    """Is the word after the first `k` a verb, read as a statement ("norvik shares fall.")?"""
+def _verbs_at(ws: list[str]) -> set[int]:
+    """Which words are verbs, by their index in `ws`, read as a statement ("norvik shares fall.")."""
     from lang.tagging import parse  # spaCy only for a "why" of someone's deed
 
-    doc = parse(" ".join(ws) + ".")
-    starts = [t for t in doc if t.idx == len(" ".join(ws[:k])) + 1]
-    return bool(starts) and starts[0].tag_.startswith("VB")
+    starts = {len(" ".join(ws[:k])) + (1 if k else 0): k for k in range(len(ws))}
+    return {starts[t.idx] for t in parse(" ".join(ws) + ".") if t.idx in starts and t.tag_.startswith("VB")}
