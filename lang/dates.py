@@ -12,7 +12,7 @@ DAY, MONTH, YEAR = "day", "month", "year"
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
-_MONTH = r"(?P<month>%s)\.?" % "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = r"(?P<month>%s)\b\.?" % "|".join(sorted(_MONTHS, key=len, reverse=True))  # not "this dec(ision)"
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
@@ -137,8 +137,8 @@ def find_dates(text: str, published: dt.date | None, previous: DateMention | Non
             s, e = m.span()
             if kind == "weekday" and not m.group("prep"):
                 s = m.start("weekday")
-            if any(s < te and ts < e for ts, te in taken):
-                continue
+            if any(s < te and ts < e for ts, te in taken) or kind == "month" and m.group("month") == "may":
+                continue  # "this may be": a month alone is written "May"
             taken.append((s, e))
             found.append((s, e, kind, m))
     out: list[DateMention] = []

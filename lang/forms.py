@@ -47,6 +47,8 @@ class Form:
     """For AFTER: the question asks what came before the event instead."""
     ahead: bool = False
     """For AFTER: asked of what is still to come ("what happens after the branch shuts?")."""
+    deeds: bool = False
+    """For OPINION: what they did is asked ("what are the traders doing about it?"), their words after it."""
     explicit: bool = False
     """For DEFINE: the meaning is asked for in so many words ("what does X mean / refer to", "what is meant by X",
     "define X"), not only "what is X". For MENTION: what the articles say of it is asked ("what does the article
@@ -94,9 +96,9 @@ _LEADS = re.compile(r"^\s*who(?:\s+(?:runs|leads|heads|chairs|manages|directs)|(
 _WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)|tell\s+me\s+(?:more\s+)?about|who\s+exactly\s+is)\s+"
                      r"(?P<name>[^?]+?)" + _Q_END +
                      # "What is Karen Liu's job?", "What does Karen Liu do?"
-                     r"|^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?P<name2>[^?]+?)(?:'s|’s)\s+(?:role|job|title|occupation|"
+                     r"|^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?P<name2>[^?]+?)(?:'s|’s|(?<=[a-z]{3})s)\s+(?:role|job|title|occupation|"
                      r"profession|background|position|career)" + _Q_END +
-                     r"|^\s*what\s+does\s+(?P<name3>[^?]+?)\s+do(?:\s+for\s+a\s+living)?" + _Q_END, re.I)
+                     r"|^\s*what\s+(?P<do>does|do)\s+(?P<name3>[^?]+?)\s+do(?:\s+for\s+a\s+living)?" + _Q_END, re.I)
 _DEFINE = re.compile(
     r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|word\s+|abbreviation\s+|acronym\s+)?(?P<a>[^?]+?)\s+"
     r"(?:stand\s+for|mean|refer\s+to|represent)" + _Q_END +
@@ -115,7 +117,8 @@ _TIMELINE = re.compile(
     r"|^\s*what\s+happened\b[^?]*?,?\s+in\s+order" + _Q_END, re.I)  # "what happened at the farm, in order"
 _ON_DATE = re.compile(r"^\s*what\s+(?:happened|took\s+place|occurred)\s+(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|"
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^?]*?)" + _Q_END, re.I)
-_DID_ON = re.compile(r"^\s*what\s+(?:did|does|will|was|were|is)\s+(?P<who>[^?]+?)\s+(?:do|doing|done|up\s+to)\s+"
+_DID_ON = re.compile(r"^\s*what\s+(?:did|does|will|was|were|is)\s+(?P<who>[^?]+?)\s+(?:do|doing|done|up\s+to|decide|agree|"
+                     r"announce|approve|vote\s+for|vote\s+on|reveal|confirm|propose|unveil)\s+"
                      r"(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|(?:monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)[^?]*?)" + _Q_END, re.I)
 """What someone did on a day: the day's events that name them."""
@@ -124,7 +127,7 @@ _AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|h
                     r"(?:(?:the|a|one|two|three|\d+)\s+(?:next\s+)?(?:days?|weeks?|months?|years?)\s+)?"
                     r"(?P<dir>after|following|since|before|prior\s+to|then|next)\b\s*(?P<event>[^?]*?)" + _Q_END, re.I)
 _OPINION = re.compile(
-    r"^\s*(?:what|how)\s+(?:does|did|do|would|will)\s+(?P<x>[^?]+?)\s+(?:think|say|said|feel|believe|see|view|"
+    r"^\s*(?:what|how)\s+(?:does|did|do|would|will|is|are)\s+(?P<x>[^?]+?)\s+(?:think|say|said|saying|thinking|feel|believe|see|view|"
     r"make|thinks|says|argue|claim|tell\s+\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning|to)\s+"
     r"(?P<y>[^?]*?)|\s+(?:after|following|at|in|during|outside|before)\s+[^?]*?|\s+(?:caused|causes|led\s+to|went\s+wrong|"
     r"happened)\b[^?]*?)?" + _Q_END +  # when, or what caused it: all they said
@@ -144,8 +147,11 @@ _OPINION = re.compile(
     r"|^\s*what\s+(?:does|do|did)\s+(?P<x5>[^?]+?)\s+(?:think|expect|predict|say|believe)\s+will\s+happen"
     r"(?:\s+(?:to|with|next|now)\s*(?P<y5>[^?]*?))?" + _Q_END +
     # "What has the MP done about the closure?": in news, what someone did is told as what they said they did.
-    r"|^\s*what\s+(?:has|have|had|did|does|do|is|are)\s+(?P<x7>[^?]+?)\s+(?:done|do|doing)\s+(?:about|over|regarding)\s+"
-    r"(?P<y7>[^?]*?)" + _Q_END, re.I)
+    r"|^\s*what(?:\s+(?:has|have|had|did|does|do|is|are)|'s|’s|s)\s+(?P<x7>[^?]+?)\s+(?:done|do|doing)\s+(?:about|over|regarding)\s+"
+    r"(?P<y7>[^?]*?)" + _Q_END +
+    # "What are the traders doing?", "What is the councillor trying to do?": what they did, and said they will do.
+    r"|^\s*what(?:\s+(?:is|are|was|were)|'s|’s|s)\s+(?P<x8>[^?]+?)\s+(?:doing|(?:trying|planning|hoping|going)\s+to\s+do)"
+    r"(?:\s+(?:about|over|regarding|with)\s+(?P<y8>[^?]*?))?" + _Q_END, re.I)
 _SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?{_ART}s?(?={_Q_END})",
                     re.I)
 """Which story a question means, said after it ("What does MTA refer to in the bridge story?"): not part of
@@ -213,10 +219,10 @@ def form(question: str) -> Form | None:
     q = _SCOPE.sub("", q)
     m = _OPINION.match(q)
     if m:
-        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5", "x6", "x7") if g), None)
-        y = next((g for g in m.group("y", "y2", "y3", "y4", "y5", "y6", "y7") if g), "")
+        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5", "x6", "x7", "x8") if g), None)
+        y = next((g for g in m.group("y", "y2", "y3", "y4", "y5", "y6", "y7", "y8") if g), "")
         if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I) and not is_document(x):
-            return Form(Kind.OPINION, subject=x.strip(), topic=y.strip())
+            return Form(Kind.OPINION, subject=x.strip(), topic=y.strip(), deeds=bool(m.group("x7") or m.group("x8")))
     m = _DEFINE.match(q)
     who = _WHO_IS.match(q)
     if m and not (who and who.group("name2")):  # "What is Karen Liu's job?" asks who she is
@@ -226,16 +232,29 @@ def form(question: str) -> Form | None:
         about_the_thing = m.group("e") is not None and term.split()[-1].lower() in _PREPOSITIONS or (
             m.group("h") is not None and not (_looks_like_a_name(term) or is_acronym(term)))  # "the hidden meaning"
         if not about_the_thing and (explicit or _looks_like_a_name(term) or len(term.split()) <= 3
-                                    or _names_a_body(term)):
+                                    or _names_a_body(term) or named_parts(term)):
             return Form(Kind.DEFINE, subject=term, explicit=explicit, meaning=bool(m.group("a", "b", "c", "g") != (None,) * 4))
     m = who
     name = m and next(g for g in m.group("name", "name2", "name3") if g is not None).strip()
     # "What does X do?" asks who X is only of a name ("What does the council do?" asks something else).
-    if name and len(name.split()) <= 4 and name.split()[-1].lower() not in _PREPOSITIONS and (
+    several = bool(name) and bool(named_parts(name))  # "who are Fiona Marchetti and Owen Tredwell?"
+    if name and (len(name.split()) <= 4 or several) and name.split()[-1].lower() not in _PREPOSITIONS and (
             m.group("name3") is None or _looks_like_a_name(name) or is_acronym(name)  # not "Who was it hosted by?"
-            or _typed_name(name)):
+            or _typed_name(name) or several) and (m.group("do") != "do" or several):
         return Form(Kind.WHO_IS, subject=name, by_name=m.group("name3") is not None)
     return None
+
+
+_JOINED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.I)
+
+
+def named_parts(subject: str) -> list[str]:
+    """"Fiona Marchetti and Owen Tredwell", "marchetti, tredwell and dutta", "CARB and the SBA": the names asked
+    about together (two to four, each a name, an acronym or "the" and a word or two); [] for anything else."""
+    parts = [p for p in _JOINED.split(subject.strip()) if p]
+    named = all(_looks_like_a_name(p) or is_acronym(p) or _typed_name(p)
+                or re.fullmatch(r"the\s+[\w'’-]+(?:\s+[\w'’-]+)?", p, re.I) for p in parts)
+    return parts if 2 <= len(parts) <= 4 and named else []
 
 
 def _typed_name(text: str) -> bool:

@@ -8,8 +8,8 @@ import re
 _MOTIVE = re.compile(
     r"^\s*(?:and\s+|so\s+)?why\s+(?:does|did|do|would)\s+(?P<x>[^?]+?)\s+(?:want|wants|think|believe|feel|say|oppose|"
     r"support|back|object|fear|worry|insist|argue|prefer|disagree|dislike|hate|critici[sz]e|blame)\b(?P<y>[^?]*)"
-    r"|^\s*(?:and\s+|so\s+)?why(?:\s+(?:is|are|was|were)|'s|’s)\s+(?P<x2>[^?]+?)\s+(?:against|opposed\s+to|"
-    r"in\s+favou?r\s+of|for|behind|keen\s+on|worried|concerned|angry|unhappy|upset|critical\s+of|sceptical|"
+    r"|^\s*(?:and\s+|so\s+)?why(?:\s+(?:is|are|was|were)|'s|’s)\s+(?P<x2>[^?]+?)\s+(?:(?:so|very|really|that|this|still)\s+)?(?:against|opposed\s+to|"
+    r"in\s+favou?r\s+of|for|behind|keen\s+on|worried|concerned|angry|annoyed|furious|unhappy|upset|critical\s+of|sceptical|"
     r"skeptical|defending|backing|supporting|opposing|objecting\s+to|fighting|pushing\s+for|campaigning\s+(?:for|against))"
     r"\b(?P<y2>[^?]*)", re.I)
 
@@ -49,6 +49,9 @@ def asks_deed(question: str) -> list[tuple[str, str]]:
         if not be and k not in verbs:
             continue  # "why did norvik shares fall?": "shares" is no deed of Norvik's
         reads.append((" ".join(ws[:k]), " ".join(deed)))
+        owner = re.match(r"(.+?)['’]s\s", " ".join(ws[:k]))
+        if owner:  # "the council's cabinet": the council speaks for it too
+            reads.append((owner.group(1), " ".join(deed)))
     return reads
 
 

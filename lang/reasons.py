@@ -8,7 +8,7 @@ import re
 from .rules import REASON
 from .words import terms
 
-__all__ = ["after_deed", "dispute_over", "dispute_words", "explains"]
+__all__ = ["after_deed", "dispute_over", "dispute_words", "explains", "made_so", "reason_for"]
 
 
 _DISPUTES = (r"\b(?:strikes?|striking|struck|dispute|disputes|row|rows|protests?|protested|protesting|walkouts?|"
@@ -22,9 +22,32 @@ _FOLLOWED = (r"\b(?:followed|follows|following|came\s+after)\s+(?:(?:a|an|the|it
              r"(?:advice|warnings?|complaints?|concerns?|reviews?|reports?|findings?|investigations?|inquiry|inquiries|"
              r"requests?|calls?|pressure|criticism|claims?|surveys?|assessments?|recommendations?)\b")
 """What a decision followed is what it was made on ("the cut followed advice from ..."): a stated reason."""
-_EXPLAINS = re.compile(r"\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|blaming|"
+_MADE_SO = (r"\b(?:made|make|makes|making|rendered|left)\s+(?:(?:the|its|their|this|that)\s+(?P<thing>[\w'’-]+)|it|them)\s+"
+            r"(?:uneconomic(?:al)?|unviable|unprofitable|unsustainable|unaffordable|unsafe|unworkable|impossible|"
+            r"necessary|inevitable)\b")
+"""What left a thing in a state that forced the deed is its cause ("rising costs had made the plant uneconomic")."""
+_EXPLAINS = re.compile(_MADE_SO + r"|\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|blaming|"
                        r"in an effort to|in a bid to|to find out|aimed at|meant to|designed to|would (?:allow|let|give)|"
                        r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED, re.I)
+
+
+_FORWARD = re.compile(r"\b(?:led to|leads to|caused|causes|resulted in)\b", re.I)
+
+
+def reason_for(text: str, asked: set[str]) -> bool:
+    """explains(by_time=False), a cause told forward counting only for what follows it: "the stadium hosted a
+    concert that led to 57 complaints" explains the complaints, not why the stadium holds concerts."""
+    if explains(_FORWARD.sub(" ", text), by_time=False):
+        return True
+    m = _FORWARD.search(text)
+    return m is not None and bool(asked & set(terms(re.split(r"[,;.]", text[m.end():], maxsplit=1)[0])))
+
+
+def made_so(text: str) -> str:
+    """The thing a cause left unworkable ("… had made the plant uneconomic": "plant"), '' when none: the reason
+    for what was done to it, however the deed is named."""
+    m = re.search(_MADE_SO, text, re.I)
+    return (m.group("thing") or "") if m else ""
 
 
 def dispute_words(question: str) -> set[str]:

@@ -1,6 +1,7 @@
 """Words, terms, names and numbers: the small language toolkit shared by retrieval and evidence."""
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -85,6 +86,29 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """Stems of the content words: the units of keyword search and of lexical evidence."""
     return [stem(w) for w in term_words(text)]
+
+
+def roots(text: str) -> set[str]:
+    """The content words' stems, a noun made from a verb by its verb ("closure", "close": "clos"; "approval",
+    "approve": "approv"): what a topic is matched by, however the article words the deed."""
+    return {_root(t) for t in terms(text)}
+
+
+def _root(term: str) -> str:
+    cut = _DERIVED.sub("", term)
+    return (cut if len(cut) >= 4 else term).removesuffix("e")
+
+
+_DERIVED = re.compile(r"(?:ure|ur|ment|al)$")
+
+
+def same_root(a: str, b: str) -> bool:
+    """Two stems of one word family ("suspend" / "suspens", "clos" / "closur"): the same root, or alike in all but
+    their last two letters, five at least."""
+    if _root(a) == _root(b):
+        return True
+    n = len(os.path.commonprefix([a, b]))
+    return n >= 5 and n >= min(len(a), len(b)) - 2
 
 
 def terms_many(texts: list[str]) -> list[list[str]]:

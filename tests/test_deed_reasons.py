@@ -139,3 +139,31 @@ Quillon Software said on Wednesday it would cut 480 jobs, blaming a sharp fall i
 Quillon said it would set out its plans to investors on Tuesday.
 """)
     assert doer_reason([cuts], [("quillon", "cutting jobs")]) is None  # "blaming …" says why: the sentence path cites it
+
+
+LINE = """# Kellby tram extension two years late and over budget
+
+KELLBY — The extension of Kellby's tram network will open two years late and cost £30 million more than planned.
+
+The report, by the authority's auditor, Marsh Partners, blames three main problems. Pipes under Bridge Street were found in the wrong places. The design of the new bridge had to be redrawn. And the project lost months to a shortage of welders.
+
+The mayor said he was frustrated.
+
+Traders said the roadworks had cut trade by a third.
+"""
+
+
+@pytest.mark.integration
+def test_why_is_answered_by_the_causes_a_report_announces_and_lists():
+    from qa.skills.causes import why
+
+    doc = article_doc(LINE)
+    found = why([doc], "why is the tram extension so late")
+    assert found is not None and found.level is Level.LIKELY
+    text = found.draft.text
+    assert text.startswith("The report, by the authority's auditor, Marsh Partners, blames three main problems. [1]")
+    assert "shortage of welders" in text and "frustrated" not in text
+    assert why([doc], "why is the mayor frustrated") is None  # not what the story is about
+    stated = article_doc(LINE + "\nThe line is late because the pipes were in the wrong places, the authority said.\n")
+    assert why([stated], "why is the tram extension late") is None  # a reason said in so many words wins
+    assert why([doc], "what is the tram extension") is None

@@ -93,7 +93,7 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     for verb in [head] + [t for t in own if t.dep_ == "xcomp"]:
         infinitive = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive and verb.head.i != verb.i and word_stem(verb.head) not in asked \
-                and not ("will" in modals and _intends(verb.head)):
+                and not ("will" in modals and _intends(verb.head)) and not (_asked_in_writing(verb) and word_stem(verb) in asked):
             return False  # "aims to open", "went there to meet": only the aim is stated
     if head.dep_ in ("ccomp", "csubj", "csubjpass"):
         governor = head.head
@@ -108,6 +108,16 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
                 noun.dep_ not in SUBJECTS and any(denies(c, {verb.i}, asked) for c in verb.children)):
             return False
     return True
+
+
+def _asked_in_writing(verb) -> bool:
+    """"Wrote to the chief executive to ask for a meeting": the letter asks, so the asking is done (not the meeting
+    asked for), where going there to ask is only the aim."""
+    return word_stem(verb) in _ASKING and word_stem(verb.head) in _SENT
+
+
+_ASKING = frozenset(base_stem(w) for w in "ask request urge demand invite seek beg press".split())
+_SENT = frozenset(base_stem(w) for w in "write email phone call text contact message".split())
 
 
 def _intends(verb) -> bool:

@@ -18,6 +18,7 @@ from qa.judgment.features import anchor
 from qa.question import CLOCK, DATE, Question, without_note
 from qa.types import Citation, Level, Route, Short
 
+from .announced import TOPIC_WORDS, listed_after
 from .context import leaned_on
 from .denied import affirmed_after, denied_phrase
 from .rival import story_rival
@@ -104,11 +105,6 @@ def _goes_on(short: str, following: str) -> bool:
 
 REASON_AFTER = 2
 """How many sentences after a "why"'s best sentence may give its reason."""
-TOPIC_WORDS = 8
-"""A best sentence this short that gives no reason ("Some experts urged caution.") announces what the next one
-tells (who, and why): that one is cited with it."""
-
-
 def reason_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:
     """For a "why" whose best sentence only restates the fact: a runner-up of the same article that gives a
     reason ("because", "thanks to", "to find out how") for the same thing (it shares two of the question's
@@ -168,6 +164,7 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
         companion = reason_after(evidence, best, q) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)
     elif q is not None:  # "Who will run it?" / "It will not be run by volunteers.": who will, next to it
         companion = affirmed_after(evidence, best, q.text)
+        chosen += [ev for ev in listed_after(evidence, best, q) if ev not in chosen]
     if companion is not None and companion not in chosen:
         chosen.append(companion)
     rival = story_rival(evidence, best, q) if q is not None else None

@@ -10,7 +10,7 @@ from typing import Sequence
 from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
 from lang.findings import FINDINGS, states_findings
-from lang.reasons import after_deed, dispute_over, dispute_words, explains
+from lang.reasons import after_deed, dispute_over, dispute_words, explains, made_so
 from lang.rules import INDEFINITES
 from lang.tagging import base_terms
 from lang.words import names, stem, terms, words
@@ -24,6 +24,7 @@ from .clauses import parse_fast
 from .earlier import done_before
 from .means import travels_by
 from .unsaid import doer_unsaid, left_unsaid, not_said
+from .which import which_unnamed
 from .yesno import text_before, unsettled, yes_no
 
 
@@ -89,9 +90,12 @@ def _reason_for(question: str, asked: set[str], e: Scored) -> bool:
     own = {a for a in asked if not re.search(rf"\b(?:the|a|an|this|that|its|their)\s+(?:\w+\s+)?{re.escape(a)}",
                                              question, re.I)}
     nouns = {stem(w) for w in re.findall(r"\b(?:the|this|that)\s+(\w+)", e.text, re.I)}
-    # The sentence holds one of them at least, itself or by a word of like meaning ("closed" / "shut").
+    # The sentence holds one of them at least, itself or by a word of like meaning ("closed" / "shut"). A cause
+    # that left the thing asked about unworkable is the reason for the deed done to it ("had made the plant
+    # uneconomic" for "why close the plant?").
     return any(covered({a}, said) for a in asked) and (
-        not missing or len(missing) == 1 and bool(by_meaning and nouns & named or nouns & own))
+        not missing or len(missing) == 1 and bool(by_meaning and nouns & named or nouns & own
+                                                  or stem(made_so(e.text).lower()) in asked - set(missing)))
 
 
 def _time_of(asked: set[str], e: Scored) -> bool:
@@ -170,6 +174,8 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
             return _not_made_known(decision, best or cited[0])
         if q.wh == "who" and doer_unsaid(asked, best or cited[0]):
             return replace(decision, level=Level.DOUBTFUL, reason=NO_DOER)  # "Who cut it?" / "it had been cut"
+        if (one := which_unnamed(asked, best or cited[0])) is not None:  # "which supermarket?" / "a supermarket chain"
+            return replace(decision, level=Level.DOUBTFUL, reason=f"{NOT_WHICH} (“{one}”)")
         return decision
     if any(yes_no(asked, text) for text in cited):
         return decision
@@ -254,6 +260,8 @@ UNSETTLED = "it is spoken of only as planned, possible or still to be decided"
 """Why a yes/no answer is doubtful when its sentence holds the claim without settling it."""
 EARLIER = "it tells of a deed in an earlier year, not of what is to come"
 """Why a "will …?" answer is doubtful when its sentence sets the deed in a year gone by."""
+NOT_WHICH = "it says there was one, not which"
+"""Why a "which" answer is doubtful when its best sentence names the kind only as one of them."""
 NO_DOER = "it says this was done, not who did it"
 """Why a "who did it?" answer is doubtful when its best sentence tells the deed in the passive, with no doer."""
 NOT_MADE_KNOWN = "they say only that it has not been made known or decided"

@@ -23,7 +23,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
         found.append((_PAID.sub(r"\1 paid", question), paid, "Yes"))
     going = _PROGRESSIVE.match(question)
     ahead = question
-    if going and going.group("verb").lower() != "going":  # "is the airport closing?": will it close?
+    if going and not (going.group("verb").lower() == "going" and re.match(r"\s+to\b", question[going.end():])):
+        # "is the airport closing?", "is the market going ahead?": will it close, will it go ahead?
         ahead = f"will {question[going.end('aux'):].strip()}"
         found.append((ahead, _REPORTED.sub(r"\1will", sentence), None))  # "said it would not close": will not
     kept = _STAYS.sub(lambda m: "not close" if m.group(2).lower() == "open" else "not open", sentence)
@@ -37,6 +38,9 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     trimmed = _TRAILING_CLAUSE.sub(".", sentence)
     if trimmed != sentence:
         found += [(asked, trimmed, None) for asked in dict.fromkeys([question, through])]
+    again = _NOT_FIRST.search(sentence)
+    if again and _BEFORE.search(question):  # "has it tried this before?" / "This is not the first time it has tried"
+        found.append((question, f"{again.group('rest').rstrip(' .')} before.", "Yes"))
     got = _GOT.match(question)
     if got and (got.group("state").lower() in _STATES or got.group("state").lower().endswith(("ed", "en"))):
         be = _BE_FOR[got.group("aux").lower()]  # "did any swimmers get ill?": were any swimmers ill?
@@ -59,11 +63,16 @@ _GOT = re.compile(r"^\s*(?P<aux>did|do|does|will|has|have)\s+(?P<subject>.+?)\s+
 """Getting into a state is being in it after: "did anyone get hurt?" asks whether anyone was hurt."""
 _STATES = frozenset("ill sick hurt lost stuck wet angry upset better worse".split())
 _BE_FOR = {"did": "were", "do": "are", "does": "is", "will": "will be", "has": "has been", "have": "have been"}
+_NOT_FIRST = re.compile(r"\b(?:is|was)\s+not\s+the\s+first\s+time\s+(?:that\s+)?(?P<rest>[^;]+)", re.I)
+"""Not the first time it has happened: it happened before."""
+_BEFORE = re.compile(r"\b(?:before|previously|ever|again|already)\b", re.I)
 _PRESENT = re.compile(r"^\s*(?:do|does)\s+(?!not\b|n't\b)", re.I)
 _CAN = re.compile(r"^\s*(?:can|could)\b", re.I)
 _ALLOWED = re.compile(r"\b(?:(?:will|would|shall)\s+(?P<neg>not\s+)?be|(?:is|are|was|were)(?P<neg2>\s+not)?)\s+"
-                      r"(?:still\s+)?(?:allowed|permitted|able)\s+to\b", re.I)
-"""Allowed or able to do it, which "can" asks: "will be allowed to finish", "are not permitted to"."""
+                      r"(?:still\s+)?(?:allowed|permitted|able)\s+to\b|\b(?:has|have|had)\s+(?:\d+|one|two|three|"
+                      r"four|five|six|seven|ten|fourteen|twenty-one|28|thirty)\s+(?:days|weeks|months)\s+to\b", re.I)
+"""Allowed or able to do it, which "can" asks: "will be allowed to finish", "are not permitted to", "have 21 days
+to appeal"."""
 _ON_PAY = re.compile(r"\s*\bon\s+(?:full|normal)\s+pay\b", re.I)
 """Kept on full pay: still paid."""
 _PAID = re.compile(r"\b(still\s+)?(?:getting|being)\s+paid\b", re.I)

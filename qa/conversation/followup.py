@@ -15,7 +15,7 @@ from qa.types import MARKER
 from .again import ask_again, of_the_doer
 from .bodies import they_as_body
 from .lead_in import named_first
-from .next_event import after_the_answer
+from .next_event import after_the_answer, why_of_the_answer
 from .others import another
 from .thing import IT, thing_asked_about
 from .turn_names import WHO_IS, focus, their_body
@@ -117,8 +117,8 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     """Rewrite a follow-up with the names of the conversation; a standalone question stays as it is."""
     turns = turns_of(history or [])
     question = named_first(question) or question  # "and the farmer, why's he for it?": why's the farmer for it?
-    if turns and (then := after_the_answer(question, turns[-1][1])) is not None:  # "what happened after that?"
-        return Resolved(question, then, ())
+    if turns and (then := after_the_answer(question, turns[-1][1]) or why_of_the_answer(question, turns[-1][1])):
+        return Resolved(question, then, ())  # "what happened after that?", "why did they do it?"
     if not turns or not needs_context(question):
         return Resolved(question, question, ())
     # Resolve the conversation turn by turn: an earlier follow-up's context carries forward.

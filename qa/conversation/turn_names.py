@@ -30,7 +30,7 @@ def focus(question: str, answer: str) -> list[str]:
     # a date line's place among them.
     q_names = names(question)
     written = {w for n in q_names for w in words(n)}
-    q_names += [n for n in _typed_lower(question, answer) if not set(words(n)) & written]
+    q_names += [n for n in _typed_lower(question, answer) if not set(words(n)) & written and not set(words(n)) <= TITLES]
     # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
     answer = _DATELINES.sub("", answer)
     m = WHO_IS.match(question)
@@ -45,11 +45,14 @@ def focus(question: str, answer: str) -> list[str]:
 
     def new_in(text: str, known: set[str]) -> list[str]:
         return [n for n in names(text) if not set(terms(n)) <= known and not set(words(n)) <= lower
-                and not set(words(n)) <= WEEKDAYS | MONTHS]
+                and not set(words(n)) <= WEEKDAYS | MONTHS | TITLES]  # nor a title alone ("Deputy Chief Constable")
 
     new = new_in(first_sentence, q_terms)
     if words(question)[:1] == ["who"]:
-        new = [n for n in new if not all(is_number(w) for w in words(n))]  # who it was is no year ("In 2023, ...")
+        # Who it was is no date ("In 2023, ...", "on Tuesday, 14 October").
+        new = [n for n in new if not all(is_number(w) or w in WEEKDAYS | MONTHS for w in words(n))]
+        if (doer := _unnamed_doer(first_sentence, new)) is not None:  # "The council's cabinet voted …"
+            return [doer] + q_names
         # Who did it is not what the question named ("who will run the drover's rest?" / "The Drover's Rest will
         # not be run by volunteers. ... Kit Donnelly, who will run the pub"): the first other name of the answer.
         if not new and new_in(first_sentence, set()):
@@ -60,6 +63,24 @@ def focus(question: str, answer: str) -> list[str]:
 
 
 _VERDICT = re.compile(r"^\s*(?:Yes|No)\.\s+")
+
+
+def _unnamed_doer(sentence: str, names_in: list[str]) -> str | None:
+    """The one a "who did it?" answer names as its subject by what it is, not by name ("The council's cabinet
+    voted five to two …"): that phrase, "the" first; None when the subject holds a name, a pronoun or nothing."""
+    from lang.tagging import parse  # spaCy only for the answer to a "who" question
+
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    # The one meant, not one of many ("A striker was sent off …"), and the doer, not one a deed befell.
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return None
+    phrase = doc[subject.left_edge.i:subject.i + 1].text
+    if any(n in phrase for n in names_in) or any(t.pos_ == "PROPN" for t in doc[subject.left_edge.i:subject.i + 1]):
+        return None
+    return phrase[:1].lower() + phrase[1:]
 
 
 def _first_sentence(text: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
@@ -14,34 +15,36 @@ from core.types import ArticleInfo
 from ingest.store import ArticleStore
 from lang.acronyms import descriptor, expansion
 from lang.conditions import asks_condition
-from lang.forms import Form, Kind, form, is_acronym
+from lang.forms import Form, Kind, form, is_acronym, named_parts
 from lang.list_forms import SPEAKER
 from lang.funding import asks_funding
 from lang.glosses import gloss
-from lang.motives import asks_deed, asks_motive
+from lang.motives import asks_motive
 from lang.rules import PRONOUNS
 from lang.next_steps import asks_next
-from lang.words import stem, terms
+from lang.words import roots, terms
 from qa.compose.compose import Draft
 from qa.question import without_note
 from qa.retrieval.corpus import Snapshot
 from qa.types import Level, Route
 
-from .article import ArticleDoc, Library, Line
+from .article import ArticleDoc, Library
 from .conditions import what_if
-from .deeds import doer_reason
+from .causes import why
+from .doings import told
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
 from .funding import funders
-from .holders import holder, leader_named
+from .holders import holder, leader_named, titled
 from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
-from .mention import mentioned, mentioning, unnamed
+from .mention import mentioned, mentions_of, unnamed
 from .outlook import next_steps
-from .speakers import around, asked_terms, called, carried_on, known_as, reasoned, statements, story_terms
+from .speakers import around, asked_terms, called, carried_on, known_as, reasoned, speaks_for, statements, story_roots
 from .summary import summarize
 from . import timeline
 from .sequence import came_after, to_come_after
+from .several import each_of
 from .stories import by_meaning
 
 MAX_ARTICLES = 3
@@ -75,8 +78,7 @@ class Skills:
 
     def answer(self, question: str, scope: list[ArticleInfo], snap: Snapshot) -> SkillAnswer | None:
         if (condition := asks_condition(question)) is not None and scope:  # "what will happen if ...": its sentence
-            infos = self._matching(condition, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
-            return what_if(condition, [d for d in map(self.library.get, infos) if d is not None], self.embed)
+            return what_if(condition, self._docs(condition, scope, snap, True), self.embed)
         asked = without_note(question)
         note = question[len(asked):].strip(" ()")
         if (subject := asks_next(asked)) is not None and scope:  # "what happens next?": what is still to come
@@ -87,10 +89,8 @@ class Skills:
             holder = note if motive[0].lower() in PRONOUNS and note else motive[0]
             return self.opinion(Form(Kind.OPINION, subject=holder, topic=motive[1]), scope, snap, Level.LIKELY) or \
                 self.opinion(Form(Kind.OPINION, subject=holder), scope, snap, Level.LIKELY)  # all they said, else
-        if (reads := asks_deed(asked)) and scope:  # "why is X shutting it?": what X says, where nothing says why
-            infos = self._matching(asked, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
-            if (found := doer_reason(list(filter(None, map(self.library.get, infos))), reads)) is not None:
-                return found
+        if scope and (found := why(self._docs(asked, scope, snap, True), asked)) is not None:
+            return found  # "why is X shutting it?": what X says, where nothing says why; the causes a report lists
         f = form(question)
         if f is None or not scope:
             return None
@@ -121,19 +121,29 @@ class Skills:
 
     def _naming(self, name: str, scope: list[ArticleInfo], snap: Snapshot) -> list[tuple[ArticleDoc, Entity]]:
         """(article, entity) for each article in scope that names `name` (typos allowed)."""
-        infos = self._matching(name, scope, snap)
-        if len(scope) <= SCAN_LIMIT:
-            infos += [i for i in scope if i not in infos]
-        found = []
-        for doc in filter(None, map(self.library.get, infos)):
-            # A name typed as a name ("Brant") may carry a typo; a plain word ("the winner") must be exact.
-            typos = any(w[:1].isupper() for w in name.split()) or not all(
-                w in self.common for w in re.findall(r"[a-z]+", name.lower()) if w != "the")
+        found, typos = [], not self._common(name)  # a name typed as a name ("Brant") may carry a typo; "the winner" not
+        for doc in self._reading(name, scope, snap):
             match = next((e for e in entities(doc) if e.matches(name, typos)), None) or next((
                 e for e in entities(doc) if " " not in name.strip() and typos and e.called_by_first_word(name)), None)
             if match is not None:
                 found.append((doc, match))
         return found
+
+    def _common(self, name: str) -> bool:
+        """Typed in lower case, and every word one the embedder knows whole ("the winner", not "brant")."""
+        return not any(w[:1].isupper() for w in name.split()) and all(
+            w in self.common for w in re.findall(r"[a-z]+", name.lower()) if w != "the")
+
+    def _reading(self, words: str, scope: list[ArticleInfo], snap: Snapshot) -> list[ArticleDoc]:
+        """The articles that match the words best, then, up to SCAN_LIMIT articles in scope, all the others."""
+        infos = self._matching(words, scope, snap)
+        return list(filter(None, map(self.library.get, infos + [i for i in scope if i not in infos] if len(
+            scope) <= SCAN_LIMIT else infos)))
+
+    def _docs(self, words: str, scope: list[ArticleInfo], snap: Snapshot, or_any: bool = False) -> list[ArticleDoc]:
+        """Up to MAX_ARTICLES in scope whose passages match the words best; with `or_any`, else the first ones."""
+        infos = self._matching(words, scope, snap)[:MAX_ARTICLES] or (scope[:MAX_ARTICLES] if or_any else [])
+        return list(filter(None, map(self.library.get, infos)))
 
     # -- skills -------------------------------------------------------------------------------------
     def summary(self, f: Form, scope, snap) -> SkillAnswer | None:
@@ -163,10 +173,13 @@ class Skills:
     def describe(self, f: Form, scope, snap) -> SkillAnswer | None:
         """Who someone is, or what a name or an acronym stands for, as the article says it."""
         term = f.subject.strip()
-        if term.lower().startswith("the "):
-            term = term[4:]
-        if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:
-            spelled = self._acronym(term.upper(), scope, snap, lambda a, doc: expansion(a, doc.text))
+        term = term[4:] if term.lower().startswith("the ") else term
+        if len(parts := named_parts(term)) > 1 and not self._naming(term, scope, snap):  # "who are X and Y?"
+            return each_of(parts, lambda p: self.describe(replace(f, subject=p), scope, snap), lambda p: next((
+                e.name for _, e in self._naming(p, scope, snap) if e.kind == PERSON), p), lambda p: not self._common(p))
+        if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:  # a title ("the MP") or a body's
+            spelled = titled(self._reading(term, scope, snap), term) or self._acronym(
+                term.upper(), scope, snap, lambda a, doc: expansion(a, doc.text))
             if spelled is not None:
                 return spelled
         named = self._naming(term, scope, snap)
@@ -178,14 +191,12 @@ class Skills:
                                    doc.line_at(more[0]) if more else None)
         if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:
             # never spelled out: the words the article puts before it ("the nuclear watchdog IAEA")
-            described = self._acronym(term.upper(), scope, snap, lambda a, doc: descriptor(doc.doc, a))
-            if described is not None:
+            if (described := self._acronym(term.upper(), scope, snap, lambda a, doc: descriptor(doc.doc, a))):
                 return described
         if f.kind is Kind.WHO_IS and not named:
             if f.by_name:
                 return None  # "what does sleep do": no one by that name, and not a role to look for
-            docs = [self.library.get(i) for i in self._matching(term, scope, snap)[:MAX_ARTICLES]]
-            found = holder([d for d in docs if d is not None], term)
+            found = holder(self._docs(term, scope, snap), term)
             if found is None and f.subject == term and len(scope) <= SCAN_LIMIT:  # "who is john smith"
                 return unnamed(term, [d for d in map(self.library.get, scope) if d is not None])
             return found
@@ -198,7 +209,7 @@ class Skills:
 
     def _explained(self, term: str, scope, snap, meaning: bool = False, glossed_only: bool = False):
         """"What does the sell-on clause refer to?": the words the article explains the term with, if any."""
-        docs = [d for d in map(self.library.get, self._matching(term, scope, snap)[:MAX_ARTICLES]) if d is not None]
+        docs = self._docs(term, scope, snap)
         for doc in docs:
             found = gloss(term, doc.text, appositions=not glossed_only)
             line = doc.line_at(found.start) if found is not None else None
@@ -245,7 +256,7 @@ class Skills:
 
     def after(self, f: Form, scope, snap) -> SkillAnswer | None:
         """What came next (or before): the event the question names, then the article's next dated event."""
-        docs = list(filter(None, map(self.library.get, self._matching(f.subject, scope, snap)[:MAX_ARTICLES])))
+        docs = self._docs(f.subject, scope, snap)
         return (to_come_after(docs, f.subject) if f.ahead else None) or came_after(docs, f.subject, f.before)
 
     def mention(self, f: Form, scope, snap) -> SkillAnswer | None:
@@ -254,44 +265,34 @@ class Skills:
         asked = re.sub(r"^(?:the|a|an)\s+", "", f.subject.strip(), flags=re.I)
         if not terms(asked):
             return None
-        infos = self._matching(asked, scope, snap)
-        if len(scope) <= SCAN_LIMIT:
-            infos += [i for i in scope if i not in infos]
-        found: list[tuple[ArticleDoc, list[Line]]] = []
-        for doc in filter(None, map(self.library.get, infos)):
-            # A name ("Brandt") also by the article's other names for the same one ("Mayor Ilse Brandt").
-            entity = next((e for e in entities(doc) if e.matches(asked, True)), None) \
-                if any(w[:1].isupper() for w in asked.split()) else None
-            lines = mentioning(doc, asked, entity)
-            if lines:
-                found.append((doc, lines))
+        found = [(doc, lines) for doc in self._reading(asked, scope, snap) if (lines := mentions_of(doc, asked))]
         return mentioned(found, asked, len(scope), MAX_ARTICLES, verdict=not f.explicit)
 
     def opinion(self, f: Form, scope, snap, level: Level = Level.SURE) -> SkillAnswer | None:
         """What the speaker said or thinks (about the topic, when one is asked), in the article's order; `level`
         likely when it stands for a reason asked ("why is X against it?"), which their words may not give."""
-        topic = {stem(t) for t in terms(f.topic)} - {"it", "thi", "that"}
+        topic = roots(f.topic) - {"it", "thi", "that"}
         speaker_terms = asked_terms(f.subject)
-        infos = self._matching(f.subject + " " + f.topic, scope, snap)[:MAX_ARTICLES] or scope[:MAX_ARTICLES]
-        for doc in filter(None, map(self.library.get, infos)):
+        for doc in self._docs(f.subject + " " + f.topic, scope, snap, True):
             # By name, or by what the article calls them ("the headteacher": "Headteacher Fiona Castleden").
             head = leader_named(doc, f.subject)  # "the commission boss": whoever the article says leads it
             # By name first, a first name too: "Maura" is Maura Donnelly, not the husband whose role names "his
             # wife, Maura".
             said = [s for s in statements(doc) if s.speaker.matches(f.subject) or s.speaker == head
                     or s.speaker.name.lower().split()[:1] == [f.subject.lower()]] or [
-                s for s in statements(doc) if speaker_terms and known_as(speaker_terms, called(doc, s.speaker))]
+                s for s in statements(doc) if speaker_terms and (known_as(speaker_terms, called(doc, s.speaker)) or (
+                    s.speaker.kind == PERSON and speaks_for(doc, s, f.subject, speaker_terms)))]  # "Its chair, X"
             if topic:  # what they said of it, else next to where it is named, else all when the story is about it
-                said = carried_on(said, [s for s in said if topic & set(terms(s.line.text))] or [
-                    s for s in said if topic & set(terms(around(doc, s.line)))] or (
-                    said if topic <= story_terms(doc) else []))
+                said = carried_on(said, [s for s in said if topic & roots(s.line.text)] or [
+                    s for s in said if topic & roots(around(doc, s.line))] or (
+                    said if topic <= story_roots(doc) else []))
             if not said:
                 continue
             who = said[0].speaker
             if level is not Level.SURE and reasoned(doc, who, f.subject):
                 return None  # "Weber voted against the plan because …" answers why better than what he said
             citer = Citer()
-            body = " ".join(f"{s.line.text.strip()} [{citer.cite(doc, s.line)}]" for s in said[:3])
+            body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in told(doc, said, f.deeds))
             lead = f"{who.name} ({who.role})" if who.role else who.name
             return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), level,
                                1.0 if level is Level.SURE else 0.5)

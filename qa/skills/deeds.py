@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import re
 
-from lang.reasons import explains
-from lang.rules import KIND_NOUNS
+from lang.reasons import reason_for
 from lang.tagging import base_terms, verb_base
-from lang.words import stem, terms
+from lang.words import is_number, same_root, stem, terms
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
 from .article import ArticleDoc
 from .cite import Citer, SkillAnswer
 from .entities import PERSON, PLACE, entities
-from .speakers import Statement, asked_terms, called, carried_on, known_as, singular, statements
+from .speakers import Statement, asked_terms, called, carried_on, known_as, singular, speaks_for, statements
 
 __all__ = ["doer_reason"]
 
@@ -32,21 +31,36 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
                 continue
             asked = set(terms(doer)) | set(terms(deed))
             verb = stem(verb_base(deed.split()[0]))
-            if any(explains(ln.text, by_time=False) and (len(asked & set(terms(ln.text))) >= 2 or verb in set(
-                    terms(ln.text)) | set(base_terms(ln.text))) for ln in doc.lines):
-                return None  # "... raised the rents because costs had tripled", "the cuts were needed because ..."
+            stated = [ln for ln in doc.lines if reason_for(ln.text, asked) and (len(asked & set(terms(
+                ln.text))) >= 2 or verb in set(terms(ln.text)) | set(base_terms(ln.text)))]
+            # "... raised the rents because costs had tripled", "the cuts were needed because ...": the sentence path
+            # cites it; but where the doer said it in words of their own ("Astley said the sale was needed because
+            # …" for "why did the cabinet vote to sell 6.5 acres for £4.2 million?"), their words are the answer.
+            own = [s for s in said if s.line in stated and len({t for t in asked & set(terms(s.line.text)) if not (
+                is_number(t) or t in _AMOUNTS)}) < 2]
+            if stated:
+                return _words(doc, said, own[:1]) if own else None
             # Not the deed told again ("... said it will close the home"), by its own verb: "rents had not changed
             # while costs had risen" tells why they were raised.
-            fresh = [s for s in said if verb not in set(terms(s.line.text)) | set(base_terms(s.line.text))]
+            fresh = [s for s in said if not any(same_root(verb, t) for t in terms(s.line.text) + base_terms(
+                s.line.text))]  # "announced the suspension" only tells "why did she suspend him?" again
             if not fresh:
                 continue
-            chosen = carried_on(said, fresh[:1])[:2]
-            who = chosen[0].speaker
-            citer = Citer()
-            body = " ".join(f"{s.line.text.strip()} [{citer.cite(doc, s.line)}]" for s in chosen)
-            lead = f"{who.name} ({who.role})" if who.role else who.name
-            return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), Level.LIKELY, 0.5)
+            return _words(doc, said, fresh[:1])
     return None
+
+
+_AMOUNTS = frozenset({"million", "billion", "thousand", "percent", "per", "cent"})
+
+
+def _words(doc: ArticleDoc, said: list[Statement], first: list[Statement]) -> SkillAnswer:
+    """Their words from `first` on, with the quotation they go straight on with, as likely."""
+    chosen = carried_on(said, first)[:2]
+    who = chosen[0].speaker
+    citer = Citer()
+    body = " ".join(f"{s.line.text.strip()} [{citer.cite(doc, s.line)}]" for s in chosen)
+    lead = f"{who.name} ({who.role})" if who.role else who.name
+    return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), Level.LIKELY, 0.5)
 
 
 def _said_by(doc: ArticleDoc, doer: str) -> list[Statement]:
@@ -61,7 +75,7 @@ def _said_by(doc: ArticleDoc, doer: str) -> list[Statement]:
     # One who speaks for them is a person (a union "which represents the council's crews" does not speak for the
     # council).
     said = [s for s in statements(doc) if (s.speaker.matches(doer) or s.speaker.kind == PERSON and (
-        known_as(asked, called(doc, s.speaker) | _titled(s)) or _speaks_for(doc, s, doer, asked)))
+        known_as(asked, called(doc, s.speaker) | _titled(s)) or speaks_for(doc, s, doer, asked)))
             and (_SAID.search(s.line.text) or s.line.text.lstrip()[:1] in "\"“")]
     # "Benbow, 78, put the club up for sale last August, saying he no longer had the energy …": what they did,
     # with their words for why.
@@ -81,23 +95,6 @@ def _titled(s: Statement) -> set[str]:
     at = s.line.text.find(s.speaker.name)
     title = re.search(r"(?:[A-Z][a-z]+\s+){1,2}$", s.line.text[:at]) if at > 0 else None
     return {singular(w.lower()) for w in title.group(0).split()} if title else set()
-
-
-def _speaks_for(doc: ArticleDoc, s: Statement, doer: str, asked: set[str]) -> bool:
-    """Is the speaker's role "a spokesman for the trust" where the sentence before names the body the question means
-    ("The Wyre Valley Hospitals Trust … wrote to the organisers" for "the hospital trust"), "the trust" being a word
-    of its name or any body's kind ("a spokeswoman for the company")?"""
-    kind = re.search(r"\b(?:for|of|at)\s+the\s+([a-z]+)\b", s.speaker.role or "")
-    if kind is None or s.line.number == 0:
-        return False
-    before = doc.lines[s.line.number - 1].text
-    for e in entities(doc):
-        if e.kind == PERSON or not any(a in before for a in e.aliases):
-            continue
-        named = {singular(w) for a in e.aliases for w in re.findall(r"[\w-]+", a.lower())}
-        if (e.matches(doer) or known_as(asked, named)) and kind.group(1) in named | KIND_NOUNS["organisation"]:
-            return True
-    return False
 
 
 _SAID = re.compile(r"\b(?:said|says|saying|told|tells|added|explained|argued|insisted|warned|admitted|confirmed|"

@@ -58,7 +58,6 @@ class Entity:
                 return True
         return False
 
-
     def called_by_first_word(self, word: str) -> bool:
         """An organisation called by the first word of its name ("Kelvar" for "Kelvar Staffing")."""
         return self.kind == ORGANISATION and " " in self.name and _key(self.name).split()[0] == _key(word)
@@ -215,10 +214,11 @@ def _trim(ent, label: str):
         return None  # a capitalized sentence start ("Retailers had warned", "Commuters"), a modifier ("Carrowdale bus drivers")
     if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in TITLES:
         return None  # part of a title: "Defense" of "Deputy Defense Minister Lund"
-    # A first name the tagger left out ("Tomasz" of "Tomasz Wrobel" opening a sentence).
-    if start > 0 and start == ent.start and doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN" \
-            and doc[start - 1].ent_type_ == "" and doc[start - 1].is_title and doc[start - 1].is_alpha \
-            and doc[start - 1].lower_ not in TITLES | KIND_NOUNS[PERSON]:  # not "Farmer" of "Farmer Ana Ruiz"
+    # A first name the tagger left out ("Tomasz" of "Tomasz Wrobel" opening a sentence, "Priya" after a title).
+    first = doc[start - 1] if start > 0 and start == ent.start else None
+    if first is not None and (first.is_sent_start or start > 1 and doc[start - 2].lower_.rstrip(".") in TITLES and doc[
+            start - 2].is_title) and first.pos_ == "PROPN" and first.ent_type_ == "" and first.is_title and first.is_alpha \
+            and first.lower_ not in TITLES | KIND_NOUNS[PERSON]:  # not "Farmer" of "Farmer Ana Ruiz"
         start -= 1
     span = doc[start:end]
     text = _POSSESSIVE.sub("", span.text)

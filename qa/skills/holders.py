@@ -17,17 +17,44 @@ def holder(docs: list[ArticleDoc], role: str) -> SkillAnswer | None:
     """The first person in these articles who holds the role, in bold, with the sentence that gives it."""
     for doc in docs:
         e = role_holder(doc, role)
-        if e is not None:
-            line = doc.line_at(e.role_start)
-            at = doc.text.find(e.name, line.start, line.end)
-            if at >= 0:
-                return with_phrase(doc, line, at, at + len(e.name), Route.DEFINITION)
+        if e is not None and (shown := _named(doc, e)) is not None:
+            return shown
     body = re.match(r"^\s*head\s+of\s+(?:the\s+)?(?P<body>.+)$", role, re.I)
     for doc in docs if body else ():
         found = _led_by(doc, body.group("body"))
         if found is not None:
             return with_phrase(doc, *found, Route.DEFINITION)
     return None
+
+
+def titled(docs: list[ArticleDoc], short: str) -> SkillAnswer | None:
+    """"Who is the MP?": the first person whose role is that short form, used as a title ("The town's MP, Owen
+    Tredwell"), not as a body's name ("head of the IAEA"); None when no one holds it."""
+    for doc in docs:
+        for e in entities(doc):
+            if e.kind == PERSON and _titled(e.role, short) and (shown := _named(doc, e)) is not None:
+                return shown
+    return None
+
+
+def _titled(role: str, short: str) -> bool:
+    """The short form is the role's own noun: "The town's MP", "the MP for Cullingford"; not a body the role
+    belongs to ("head of the IAEA") nor a word before it ("IAEA chief")."""
+    if re.search(rf"\(\s*{re.escape(short)}\s*\)", role, re.I):
+        return False  # a body's name given in brackets: "chairman of the Harbury Traders' Group (HTG)"
+    ws = [w for w in re.findall(r"[\w-]+", role.lower()) if w != "the"]
+    at = max((i for i, w in enumerate(ws) if w == short.lower()), default=-1)
+    return at >= 0 and (at == 0 or ws[at - 1] not in _OF) and ws[at + 1:at + 2] in ([], ["for"], ["of"])
+
+
+_OF = frozenset("of at for from with to by on in".split())
+
+
+def _named(doc: ArticleDoc, e: Entity) -> SkillAnswer | None:
+    """The person's name in bold in the sentence that gives their role."""
+    line = doc.line_at(e.role_start)
+    at = doc.text.find(e.name, line.start, line.end) if line is not None else -1
+    return with_phrase(doc, line, at, at + len(e.name), Route.DEFINITION) if at >= 0 else None
 
 
 _LED_BY = re.compile(r"^\s*(?:The|This|Its|Their)\s+(?P<head>[a-z]+)\s+(?:is|are|was|were|has\s+been)\s+(?:led|run|"

@@ -12,10 +12,17 @@ from qa.types import Level, Route, Short
 
 from .article import ArticleDoc, Line
 from .cite import Citer, SkillAnswer, clip
-from .entities import Entity
+from .entities import Entity, entities
 
 MAX_QUOTED = 3
 """A mention is shown by this many of the sentences that make it (the count says how many in all)."""
+
+
+def mentions_of(doc: ArticleDoc, asked: str) -> list[Line]:
+    """`mentioning`, a name ("Brandt") also by the article's other names for the same one ("Mayor Ilse Brandt")."""
+    entity = next((e for e in entities(doc) if e.matches(asked, True)), None) \
+        if any(w[:1].isupper() for w in asked.split()) else None
+    return mentioning(doc, asked, entity)
 
 
 def mentioning(doc: ArticleDoc, asked: str, entity: Entity | None) -> list[Line]:

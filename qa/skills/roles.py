@@ -233,6 +233,19 @@ def other_role(doc: ArticleDoc, e: Entity) -> tuple[int, int] | None:
             role = role_of(span, e.kind)
             if role is not None and _says_more(doc.text[role[0]:role[1]], e):
                 return role
+    return _career(doc, e, shown)
+
+
+def _career(doc: ArticleDoc, e: Entity, shown) -> tuple[int, int] | None:
+    """A later sentence that tells the person's past ("Hallam, 48, joined Wexmoor Police in 2019 from …"): opened
+    by their surname, an age after it or not, and a deed of a career; None when there is none."""
+    surname = re.escape(e.name.split()[-1])
+    for line in doc.lines:
+        if shown is not None and line.number > shown.number and re.match(
+                rf"\s*(?:[A-Z][\w'’-]+\s+)?{surname},?(?:\s+\d{{1,3}},)?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:previously\s+|"
+                rf"formerly\s+|first\s+)?(?:joined|served|worked|spent|began|started|trained|qualified|rose|led|ran|"
+                rf"headed|founded)\b", line.text):
+            return line.start, line.end
     return None
 
 

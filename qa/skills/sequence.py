@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lang.dates import find_dates
 from lang.paraphrase import covered
 from lang.words import STOPWORDS, terms, words
 from qa.compose.compose import Draft
@@ -64,7 +65,8 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
         return SkillAnswer(Draft(f"Next, the article says: {anchor.text.strip()} [{n}]", tuple(citer.citations),
                                  Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
     following = doc.lines[anchor.number + 1] if anchor.number + 1 < len(doc.lines) else None
-    if not before and following is not None and _same_passage(following, anchor) and timeline.goes_on(following.text):
+    if not before and following is not None and _same_passage(following, anchor) and (
+            timeline.goes_on(following.text) or _carries_on(following.text)):
         mine = None  # "The cull began on Thursday. The sheds will then be cleaned ...": the next sentence says it
     if mine is None:  # the event is not dated: what the article tells next (or just before)
         k = anchor.number + (-1 if before else 1)
@@ -95,6 +97,16 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
     word, relation = ("Before", "before") if before else ("Next", "after")
     text = f"{word}, {timeline.label(step)}: {told} ({relation} {timeline.label(mine)} [{anchor_n}])"
     return SkillAnswer(Draft(text, tuple(citer.citations), Route.TIMELINE))
+
+
+def _carries_on(text: str) -> bool:
+    """Does the sentence go on with the one before it, undated, its doer a pronoun ("In 2020, he apologised after
+    …" / "He repaid £1,900 …"): what they did next, not what they said of it?"""
+    return _ITS_DOER.match(text) is not None and not find_dates(text, None)
+
+
+_ITS_DOER = re.compile(r"^\s*(?:He|She|They)\s+(?!(?:said|says|added|told|tells|also\s+said|is|are|was|were|has|have|had|"
+                       r"will|would|can|could|may|might|believes?|thinks?|wants?|hopes?)\b)[a-z]+\b")
 
 
 def _same_passage(a: Line, b: Line) -> bool:

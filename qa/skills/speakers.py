@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from lang.acronyms import spells_out
-from lang.rules import PRONOUNS, gives_reason
-from lang.words import stem, term_words, terms
+from lang.rules import KIND_NOUNS, PRONOUNS, TITLES, gives_reason
+from lang.words import names, roots, stem, term_words
 
 from .article import ArticleDoc, Line
 from .entities import PERSON, Entity, entities
@@ -121,11 +121,11 @@ def _entity_of(text: str, known: list[Entity]) -> Entity | None:
     return next((e for e in known if e.matches(text)), None)
 
 
-def story_terms(doc: ArticleDoc) -> set[str]:
-    """The words of the article's title and first sentence, stemmed: what the whole story is about ("What is
-    Liu's take on the recall?" in a story about the recall asks for everything she said)."""
-    first = doc.lines[0].text if doc.lines else ""
-    return {stem(t) for t in terms(f"{doc.info.title} {first}")}
+def story_roots(doc: ArticleDoc) -> set[str]:
+    """The roots (lang/words.roots: "closure" and "close" alike) of the article's title and first sentence: what the
+    whole story is about ("What is Liu's take on the recall?" in a story about the recall asks for everything she
+    said)."""
+    return roots(f"{doc.info.title} {doc.lines[0].text if doc.lines else ''}")
 
 
 def around(doc: ArticleDoc, line: Line) -> str:
@@ -161,7 +161,12 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
     # A body's names: its aliases, and the acronym given in brackets after its name ("... Council (MSC)").
     bodies = [a for e in entities(doc) if e.kind != PERSON and any(a in role for a in e.aliases)
               for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))]
-    called = {singular(w) for w in re.findall(r"[\w-]+", " ".join([role, speaker.name, *bodies]).lower())}
+    # A title alone leaves what they are to the clause after the name ("Councillor Tobias Fennimore, who leads the
+    # opposition group": the opposition councillor).
+    line = doc.line_at(speaker.role_start) if role and set(role.lower().split()) <= TITLES else None
+    who = re.search(re.escape(speaker.name) + r",\s+who\s+([^,.;]+)", line.text) if line is not None else None
+    called = {singular(w) for w in re.findall(r"[\w-]+", " ".join(
+        [role, speaker.name, *bodies, who.group(1) if who else ""]).lower())}
     # "who runs a garage" is the garage owner; "who chairs the board", its chair.
     doers = {doer for verb, doer in _DOERS.items() if singular(verb) in called}
     # "who has lived in the village for 31 years" is a villager (not "the mayor of the village of Elm").
@@ -191,3 +196,29 @@ _DOERS = {"runs": "owner", "owns": "owner", "manages": "manager", "founded": "fo
           "farms": "farmer", "farmed": "farmer", "drives": "driver", "lives": "resident", "lived": "resident"}
 """Who does what a role says they do ("Gareth Mulvey, who runs a garage": the garage owner; "whose family has farmed
 at Hollin Farm": the farmer)."""
+
+def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> bool:
+    """Does the speaker speak for the body the question means ("the hospital trust", "the traders"), named in the
+    sentence before the one that gives their role: a role "for the trust" ("the trust" a word of its name or any
+    body's kind: "a spokeswoman for the company"), the body's own ("Its chair, Deborah Quennell"), or a title alone
+    after a sentence the body opens ("Westmarch Police did not object. Inspector Colin Aldous said …")?"""
+    role = s.speaker.role or ""
+    kind = re.search(r"\b(?:for|of|at)\s+the\s+([a-z]+)\b", role)
+    own = re.match(r"\s*(?:its|their)\s", role, re.I) is not None
+    intro = doc.line_at(s.speaker.role_start) if role else None
+    if intro is None or intro.number == 0:
+        return False
+    before = doc.lines[intro.number - 1].text
+    if not (kind or own):
+        opens = next((n for n in names(before) if before.lstrip().startswith(n)), "")
+        own = set(role.lower().split()) <= TITLES and bool(opens) and known_as(asked, {singular(w) for w in re.findall(
+            r"[\w-]+", opens.lower())})
+        if not own:
+            return False
+    # The bodies it names, as the tagger found them or, where it found none, by their capitalized names.
+    bodies = [(e.matches(body), e.aliases) for e in entities(doc) if e.kind != PERSON and any(a in before for a in e.aliases)]
+    for matched, aliases in bodies or [(False, (n,)) for n in names(before)]:
+        named = {singular(w) for a in aliases for w in re.findall(r"[\w-]+", a.lower())}
+        if (matched or known_as(asked, named)) and (own or kind.group(1) in named | KIND_NOUNS["organisation"]):
+            return True
+    return False

@@ -148,7 +148,7 @@ _FROM_THE_DAY = re.compile(r"\b(?:this|last|next)\s+(?:week|month|year)\b|\b(?:t
 def parse_asked(text: str, doc: ArticleDoc) -> DateMention | None:
     """The date a question asks about, read as the article would write it."""
     reference, year_known = doc.reference
-    found = find_dates(text, reference)
+    found = find_dates(text, reference) or find_dates(f"in {text}", reference)  # "what happened in 2020": "2020"
     if not found:
         return None
     return found[0] if year_known else guessed_year(found[0])

@@ -1,0 +1,60 @@
+"""A "why" the article answers over several sentences: a report that "blames three main problems" and then tells
+each ("why is the tram line so late?"). The sentence that announces the causes is cited with those that follow it
+in its paragraph, as likely: the article lists them, but does not say in so many words that they are the reason
+for what was asked."""
+from __future__ import annotations
+
+import re
+
+from lang.motives import asks_deed
+from lang.reasons import explains
+from lang.words import roots
+from qa.compose.compose import Draft
+from qa.types import Level, Route
+
+from .article import ArticleDoc
+from .cite import Citer, SkillAnswer
+from .deeds import doer_reason
+from .speakers import story_roots
+
+__all__ = ["why"]
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 3, "a number of": 3}
+_ANNOUNCED = re.compile(r"\b(?:blames?|blamed|cites?|cited|gives?|gave|lists?|listed|points?\s+to|pointed\s+to|"
+                        r"identifies|identified|sets?\s+out|set\s+out)\s+(?P<n>two|three|four|five|several|a\s+number\s+of|"
+                        r"[2-5])\s+(?:main\s+|key\s+|major\s+|separate\s+|chief\s+)?(?:problems|reasons|causes|factors|"
+                        r"issues|failings|mistakes|failures)\b", re.I)
+_WHY = re.compile(r"^\s*(?:and\s+|so\s+)?why\b", re.I)
+
+
+def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
+    """The doer's own words for a deed (qa/skills/deeds.py), else the causes an article announces and lists; None
+    when neither, or when a sentence states a reason for what was asked (the sentence path cites that one)."""
+    if not _WHY.match(question):
+        return None
+    if (reads := asks_deed(question)) and (found := doer_reason(docs, reads)) is not None:
+        return found
+    rest = _WHY.sub("", question)
+    asked = roots(rest) - {"it", "thi", "that", "so", "then"}
+    last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
+    for doc in docs:
+        # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
+        # gives a reason in so many words for two of its words, or for what is said of it ("the line is late
+        # because …").
+        if not asked or not asked <= story_roots(doc) or any(explains(ln.text, by_time=False) and (
+                len(asked & roots(ln.text)) >= 2 or last <= roots(ln.text)) for ln in doc.lines):
+            continue
+        for line in doc.lines:
+            m = _ANNOUNCED.search(line.text)
+            if m is None:
+                continue
+            n = _COUNTS.get(" ".join(m.group("n").lower().split()), None) or int(m.group("n"))
+            told = [ln for ln in doc.lines[line.number + 1:line.number + 1 + n] if _same_passage(ln, line)]
+            citer = Citer()
+            body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
+            return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.5)
+    return None
+
+
+def _same_passage(a, b) -> bool:
+    return a.passage is not None and b.passage is not None and a.passage.id == b.passage.id
