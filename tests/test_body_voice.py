@@ -225,3 +225,21 @@ Residents said they feared traffic.
     a = service.answer("what did the police say")
     assert a.route is Route.OPINION and "crowds could be managed safely" in a.text and "feared" not in a.text
     assert_citations_are_exact(a, texts)
+
+
+@pytest.mark.integration
+def test_why_a_group_is_against_it_is_what_it_said_not_its_reason_for_something_else(tmp_path, embedder):
+    text = """# Harbury Athletic wins licence for summer concerts
+
+HARBURY — Harbury Athletic has been given permission to hold four concerts a summer at its stadium.
+
+The Mill Road Residents' Association (MRRA), which represents about 400 households, led the opposition. Its secretary, Howard Penn, said residents already put up with "gridlock and litter" on match days.
+
+"People in these streets have young children," Penn said. He said the association would consider an appeal because it believed the committee had "not listened to a single resident".
+
+The first concert is likely to take place on Saturday, 21 June. Penn said the association would hold a public meeting on 12 February.
+"""
+    service, texts = service_on(tmp_path, embedder, "club.md", text)
+    a = service.answer("why are the residents against the concerts")
+    assert a.route is Route.OPINION and "gridlock and litter" in a.text
+    assert_citations_are_exact(a, texts)

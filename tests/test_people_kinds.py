@@ -432,3 +432,23 @@ def test_a_speaker_is_known_by_what_their_role_says_they_do_and_by_a_short_form(
     assert known_as(asked_terms("the local garage owner"), called(doc, found["Gareth Mulvey"]))  # "local" says no more
     # Disagreeing is a view: the sentence is hers.
     assert [s.speaker.name for s in statements(doc)][-1] == "Fiona Redfern"
+
+
+def test_a_body_the_article_describes_is_an_organisation_whatever_the_tagger_made_of_it():
+    doc = article("""Park sale backed
+
+TARRBY — The council has agreed to sell part of Quellfield Park to Pellmoor Homes for £4.2 million.
+
+The Friends of Quellfield Park, a campaign group formed in January, has collected 3,600 signatures.
+
+Pellmoor Homes, which is based in Corrington, said the homes were needed.
+
+Opposition councillor Kwabena Ellison, of the Tarrby Independents, said the cabinet had learned nothing.
+
+Harbury Athletic said it would play on.
+""")
+    kinds = {e.name: e.kind for e in entities(doc)}
+    assert kinds.get("Friends of Quellfield Park") == ORGANISATION
+    assert kinds.get("Pellmoor Homes") == ORGANISATION
+    assert kinds.get("Tarrby Independents") == ORGANISATION
+    assert kinds.get("Harbury Athletic") == ORGANISATION

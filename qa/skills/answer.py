@@ -282,14 +282,13 @@ class Skills:
                     or s.speaker.name.lower().split()[:1] == [f.subject.lower()]] or [
                 s for s in statements(doc) if speaker_terms and (known_as(speaker_terms, called(doc, s.speaker)) or (
                     s.speaker.kind == PERSON and speaks_for(doc, s, f.subject, speaker_terms)))]  # "Its chair, X"
-            if topic:  # what they said of it, else next to where it is named, else all when the story is about it
-                said = carried_on(said, [s for s in said if topic & roots(s.line.text)] or [
-                    s for s in said if topic & roots(around(doc, s.line))] or (
-                    said if topic <= story_roots(doc) else []))
+            if topic:  # what they said of it, else all when the story is about it, else next to where it is named
+                said = carried_on(said, [s for s in said if topic & roots(s.line.text)] or (
+                    said if topic <= story_roots(doc) else [s for s in said if topic & roots(around(doc, s.line))]))
             if not said:
                 continue
             who = said[0].speaker
-            if level is not Level.SURE and reasoned(doc, who, f.subject):
+            if level is not Level.SURE and reasoned(doc, who, f.subject, frozenset(topic)):
                 return None  # "Weber voted against the plan because …" answers why better than what he said
             citer = Citer()
             body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in told(doc, said, f.deeds))

@@ -35,6 +35,8 @@ def kind_by_name(name: str, kind: str, text: str) -> str:
     if kind != PERSON or re.search(re.escape(name) + r",\s*\d{1,3},", text):
         return kind  # "Oliver Banks, 68, who ...": an age says a person, whatever "Banks" is
     last = name.lower().split()[-1]
+    if " " in name and last in _CLUB_ENDINGS:
+        return ORGANISATION  # "Callowmere Athletic", "Harbury Rovers": a sports club
     for k in (ORGANISATION, "place"):
         if " " in name and _forms(last) & KIND_NOUNS[k]:
             return k
@@ -46,6 +48,9 @@ def kind_by_name(name: str, kind: str, text: str) -> str:
     if written and all(_where_a_place_goes(text[max(0, at - 30):at]) for at in written):
         return "place"
     return kind
+
+
+_CLUB_ENDINGS = frozenset("athletic united rovers wanderers albion fc afc hotspur".split())
 
 
 def _where_a_place_goes(before: str) -> bool:

@@ -134,14 +134,15 @@ def around(doc: ArticleDoc, line: Line) -> str:
     return " ".join(ln.text for ln in doc.lines[lo:hi])
 
 
-def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "") -> bool:
+def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "", topic: frozenset[str] = frozenset()) -> bool:
     """Does a sentence that names the speaker, or whom the question asked about ("the union" for its organiser),
-    give a reason of its own ("Weber voted against the plan because the terminal would close the quay")? Then
-    that sentence tells why they hold their view better than their words."""
+    give a reason of its own ("Weber voted against the plan because the terminal would close the quay"), of what the
+    view is about when that is asked (`topic`, roots: not "would consider an appeal because …" for "why are the
+    residents against the concerts?")? Then that sentence tells why they hold their view better than their words."""
     # Word by word, not by stem: "villagers" are not "the village primary school".
     holder = {singular(w) for w in term_words(asked)} - {"the"}
     return any(gives_reason(ln.text) and (any(a in ln.text for a in speaker.aliases) or holder and holder <= {
-        singular(w) for w in term_words(ln.text)}) for ln in doc.lines)
+        singular(w) for w in term_words(ln.text)}) and (not topic or topic & roots(ln.text)) for ln in doc.lines)
 
 
 _ANYONE = frozenset("guy guys person people folks one".split())

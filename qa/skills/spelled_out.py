@@ -47,3 +47,27 @@ def kind_named(parsed, found: list[tuple]) -> list[tuple]:
         if end > t.i + 1 and not (end < len(parsed) and parsed[end].pos_ == "PROPN"):
             out.append((parsed[t.i + 1:end], "ORG"))
     return out
+
+
+_RUN = r"(?:[A-Z][\w'’&-]+\s+(?:(?:of|the|and|for)\s+)*)*[A-Z][\w'’&-]+"
+_DESCRIBED = re.compile(rf"(?:\b(?:The|the)\s+)?(?P<name>{_RUN}),\s+(?:which\s+(?:is|was)\s+based|which\s+represents|"
+                        r"which\s+runs|which\s+owns|a\s+(?:[\w-]+\s+){0,2}?(?:campaign|pressure|residents'?|action|"
+                        r"community)\s+group)\b")
+_OF_THE = re.compile(rf",\s+of\s+the\s+(?P<name>{_RUN}),")
+"""A body the article says what it is in the clause after its name ("Pellbrook Homes, which is based in Corriston",
+"the Friends of Quillfield Park, a campaign group"), or whom a person is of ("Kwame Ellery, of the Tarrowby
+Independents,")."""
+
+
+def described_named(parsed, found: list[tuple]) -> list[tuple]:
+    """`found` with each name the tagger missed or took for a place, that the article describes as a body,
+    added as an organisation in place of what overlaps it ("Quillfield Park" inside "Friends of Quillfield Park")."""
+    out = list(found)
+    for m in [*_DESCRIBED.finditer(parsed.text), *_OF_THE.finditer(parsed.text)]:
+        span = parsed.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        if span is None or len(span) < 2 or any(e.start <= span.start and span.end <= e.end and label == "ORG"
+                                                for e, label in out):
+            continue
+        out = [(e, label) for e, label in out if not (e.start < span.end and span.start < e.end)]
+        out.append((span, "ORG"))
+    return out
