@@ -243,3 +243,9 @@ The first concert is likely to take place on Saturday, 21 June. Penn said the as
     a = service.answer("why are the residents against the concerts")
     assert a.route is Route.OPINION and "gridlock and litter" in a.text
     assert_citations_are_exact(a, texts)
+
+
+def test_what_about_them_after_what_someone_said_asks_what_they_said():
+    history = [{"role": "user", "content": "what did the police say"},
+               {"role": "assistant", "content": "Colin Dale (Inspector): Inspector Colin Dale said crowds could be managed. [1]"}]
+    assert resolve("what about the residents?", history).searched == "what did the residents say"

@@ -191,6 +191,9 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         old = names(previous) or ([run.group(0)] if run else [])
         if old:
             return previous.replace(old[-1], new, 1)
+        said = form(previous)
+        if said is not None and said.kind is Kind.OPINION and said.subject in previous:  # "what did the police say?"
+            return previous.replace(said.subject, new, 1)  # + "what about the residents?": what they said
         if not names(new):  # nothing to put it in place of: "what about the staff?" asks what is said of them
             return with_note(f"What does the article say about {new}?", context[:1])
         return with_note(previous, [new])
