@@ -182,6 +182,7 @@ def test_time_to_do_it_is_leave_to_and_not_the_first_time_is_before(question, se
     ("which firm got the contract", "The contract went to a local firm.", "a local firm"),
     ("which company won the contract", "Brackenhurst, a civil engineering company, won the contract.", None),
     ("what time does it open", "It opens at a time to be confirmed.", None),
+    ("what fixed set of factors decide it", "It uses a fixed set of rules to decide.", None),  # a word that describes
 ])
 def test_a_which_answered_by_one_of_a_kind_is_not_an_answer(question, sentence, one):
     from qa.compose.which import which_unnamed

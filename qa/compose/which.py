@@ -19,11 +19,11 @@ def which_unnamed(question: str, sentence: str) -> str | None:
     question asks no "which"."""
     m = _WHICH.match(question)
     noun = m.group("noun").lower() if m else ""
-    if not noun or noun in STOPWORDS or noun in _NOT_A_KIND:
-        return None
+    if not noun or noun in STOPWORDS or noun in _NOT_A_KIND or noun.endswith(("ed", "ing", "ly")):
+        return None  # "what fixed set of factors …": a word that describes, not the kind asked about
     one = re.search(rf"\b(?:an?|one|another)\s+(?:(?:unnamed|undisclosed|unidentified|local|national|major|large|"
-                    rf"small|private|foreign)\s+)?{re.escape(noun)}s?\b(?:\s+(?:chain|company|firm|group|operator))?",
-                    sentence, re.I)
+                    rf"small|private|foreign)\s+)?{re.escape(noun)}s?\b(?:\s+(?:chain|company|firm|group|operator))?"
+                    rf"(?!\s+(?:[\w-]+\s+)?of\b)", sentence, re.I)
     asked = {w.lower() for n in names(question) for w in n.split()}
     named = [n for n in names(sentence) if not is_number(n) and not {w.lower() for w in n.split()} <= asked]
     return one.group(0) if one and not named else None
