@@ -90,3 +90,19 @@ def test_who_someone_is_goes_on_to_their_past(tmp_path, embedder):
         assert a.short is not None and a.short.quote == "Deputy Chief Constable", question
         assert "joined Kellmoor Police in 2019" in a.text
         assert_citations_are_exact(a, texts)
+
+
+@pytest.mark.integration
+def test_what_came_of_a_plan_is_the_next_sentence_that_points_back_to_it(tmp_path, embedder):
+    text = """# Park sale backed
+
+TARRBY — The council has agreed to sell part of Quellfield Park.
+
+This is not the first time the council has tried to sell part of the park. In 2016, it offered a strip beside the gates to a supermarket chain. That plan was dropped after more than 2,000 residents objected.
+"""
+    service, texts = service_on(tmp_path, embedder, "park.md", text)
+    day = service.answer("what happened in 2016")
+    history = [{"role": "user", "content": "what happened in 2016"}, {"role": "assistant", "content": day.text}]
+    after = service.answer("and what happened after that?", history)
+    assert "That plan was dropped" in after.text
+    assert_citations_are_exact(after, texts)

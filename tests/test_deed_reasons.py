@@ -51,8 +51,12 @@ def test_the_doers_own_words_answer_why_they_did_it_when_no_sentence_says_becaus
 def test_no_doers_words_stand_for_a_reason_the_article_states_or_for_a_place():
     from qa.skills.deeds import doer_reason
 
-    stated = article_doc(BANK + "\nWestmarch said it was closing the branch because counter use had fallen.\n")
-    assert doer_reason([stated], [("westmarch", "shutting the branch")]) is None
+    stated = article_doc(BANK + "\nThe bank is shutting the branch because counter use has fallen by 61 percent.\n")
+    assert doer_reason([stated], [("westmarch", "shutting the branch")]) is None  # the sentence path cites it
+    theirs = article_doc(BANK + "\nWestmarch said it was closing the branch because counter use had fallen.\n")
+    found = doer_reason([theirs], [("westmarch", "shutting the branch")])
+    assert found is not None and found.draft.text.startswith("Westmarch")
+    assert "because counter use had fallen" in found.draft.text.split("[1]")[0]
     assert doer_reason([article_doc(BANK)], [("westmarch", "shutting the branch")]) is not None
     budget = article_doc("""# Council tax to rise
 

@@ -8,7 +8,7 @@ import re
 
 from lang.reasons import reason_for
 from lang.tagging import base_terms, verb_base
-from lang.words import is_number, same_root, stem, terms
+from lang.words import same_root, stem, terms
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -22,8 +22,8 @@ __all__ = ["doer_reason"]
 
 def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAnswer | None:
     """The doer's first words in the article that do not only tell the deed again, with the quotation they go
-    straight on with; None when the article states a reason for the deed itself (the sentence path cites it),
-    or when no reading of the question names one who speaks in it."""
+    straight on with, those that give a reason first; None when the article states a reason for the deed itself in
+    words not the doer's (the sentence path cites it), or when no reading of the question names one who speaks."""
     for doc in docs:
         for doer, deed in reads:
             said = _said_by(doc, doer)
@@ -34,10 +34,10 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
             stated = [ln for ln in doc.lines if reason_for(ln.text, asked) and (len(asked & set(terms(
                 ln.text))) >= 2 or verb in set(terms(ln.text)) | set(base_terms(ln.text)))]
             # "... raised the rents because costs had tripled", "the cuts were needed because ...": the sentence path
-            # cites it; but where the doer said it in words of their own ("Astley said the sale was needed because
-            # …" for "why did the cabinet vote to sell 6.5 acres for £4.2 million?"), their words are the answer.
-            own = [s for s in said if s.line in stated and len({t for t in asked & set(terms(s.line.text)) if not (
-                is_number(t) or t in _AMOUNTS)}) < 2]
+            # cites it; but where the doer said it ("Astley said the sale was needed because …" for "why did the
+            # cabinet vote to sell 6.5 acres?", "'We chose this site because …,' Haverel said"), their words are the
+            # answer, as likely as any they gave.
+            own = [s for s in said if s.line in stated]
             if stated:
                 return _words(doc, said, own[:1]) if own else None
             # Not the deed told again ("... said it will close the home"), by its own verb: "rents had not changed
@@ -46,11 +46,9 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
                 s.line.text))]  # "announced the suspension" only tells "why did she suspend him?" again
             if not fresh:
                 continue
-            return _words(doc, said, fresh[:1])
+            # Their words that give a reason first ("We chose this site because it is close to the station").
+            return _words(doc, said, [s for s in fresh if reason_for(s.line.text, asked)][:1] or fresh[:1])
     return None
-
-
-_AMOUNTS = frozenset({"million", "billion", "thousand", "percent", "per", "cent"})
 
 
 def _words(doc: ArticleDoc, said: list[Statement], first: list[Statement]) -> SkillAnswer:

@@ -101,12 +101,15 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
 
 def _carries_on(text: str) -> bool:
     """Does the sentence go on with the one before it, undated, its doer a pronoun ("In 2020, he apologised after
-    …" / "He repaid £1,900 …"): what they did next, not what they said of it?"""
+    …" / "He repaid £1,900 …") or what was done pointed back to ("That plan was dropped …"): what came of it, not
+    what was said of it?"""
     return _ITS_DOER.match(text) is not None and not find_dates(text, None)
 
 
-_ITS_DOER = re.compile(r"^\s*(?:He|She|They)\s+(?!(?:said|says|added|told|tells|also\s+said|is|are|was|were|has|have|had|"
-                       r"will|would|can|could|may|might|believes?|thinks?|wants?|hopes?)\b)[a-z]+\b")
+_ITS_DOER = re.compile(r"^\s*(?:(?:He|She|They)\s+(?!(?:said|says|added|told|tells|also\s+said|is|are|was|were|has|have|"
+                       r"had|will|would|can|could|may|might|believes?|thinks?|wants?|hopes?)\b)[a-z]+\b|"
+                       r"(?:That|This|The)\s+(?:plan|move|deal|bid|idea|proposal|scheme|offer|attempt|sale)\s+(?:was|were)\s+"
+                       r"[a-z]+(?:ed|en)\b)")
 
 
 def _same_passage(a: Line, b: Line) -> bool:
