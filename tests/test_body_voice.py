@@ -250,3 +250,11 @@ def test_what_about_them_after_what_someone_said_asks_what_they_said():
     history = [{"role": "user", "content": "what did the police say"},
                {"role": "assistant", "content": "Colin Dale (Inspector): Inspector Colin Dale said crowds could be managed. [1]"}]
     assert resolve("what about the residents?", history).searched == "what did the residents say"
+
+
+def test_why_after_what_someone_did_or_said_asks_why_they_hold_their_view():
+    history = [{"role": "user", "content": "what is delphine marsh doing about the sale?"},
+               {"role": "assistant", "content": "Delphine Marsh (chair): The group plans to hold a protest march. [1]"}]
+    asked = resolve("why?", history).searched
+    assert asked == "Why does delphine marsh think so about the sale?"
+    assert asks_motive(asked) == ("delphine marsh", "so about the sale")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lang.forms import Kind, form
 from lang.normalize import shorthand_spelled
 from lang.spelling import same_word
-from lang.rules import KIND_NOUNS, TITLES
+from lang.rules import KIND_NOUNS, PRONOUNS, TITLES
 from lang.words import QUESTION_WORDS, STOPWORDS, is_number, names, words
 from qa.question import with_note
 from qa.types import MARKER
@@ -175,7 +175,8 @@ _NAME_ASKED = re.compile(r"^\s*(?:and\s+)?(?:what|who)(?:'s|’s|\s+is|\s+was)\s
 def _rewrite(question: str, context: list[str], previous: str) -> str:
     bare = _BARE_WH.match(question)
     if bare and previous:  # "who refused to sell?" + "why?": why the one who did it did it
-        return of_the_doer(bare.group("wh"), previous, context[0]) or ask_again(bare.group("wh"), previous)
+        return of_the_doer(bare.group("wh"), previous, context[0]) or _why_view(bare.group("wh"), previous) or \
+            ask_again(bare.group("wh"), previous)
     new = ellipsis(question)
     if new and previous and (listed := _listed_again(new, previous)) is not None:
         return listed
@@ -224,6 +225,15 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         if rest:
             out = with_note(out, rest)
     return out
+
+
+def _why_view(wh: str, previous: str) -> str | None:
+    """"What is Marsh doing about the sale?" + "why?": why she holds her view of it, in her own words ("Why does
+    Marsh think so about the sale?"); None unless "why" follows a question about what someone said or did."""
+    said = form(previous) if wh.lower() in ("why", "how come") else None
+    if said is None or said.kind is not Kind.OPINION or said.subject.lower() in PRONOUNS:
+        return None
+    return f"Why does {said.subject} think so{' about ' + said.topic if said.topic else ''}?"
 
 
 def _listed_again(new: str, previous: str) -> str | None:
