@@ -59,6 +59,7 @@ def test_what_do_people_do_needs_names_not_any_plural():
     ("head of the IAEA", "iaea", False),  # a body the role belongs to
     ("IAEA chief", "IAEA", False),  # a word before the role
     ("chairman of the Harbury Traders' Group (HTG)", "htg", False),
+    ("who has run a shop for 26 years and chairs the CSTA", "csta", False),  # a deed, not a title
 ])
 def test_a_short_form_is_a_title_only_as_the_roles_own_noun(role, short, titled):
     assert _titled(role, short) is titled
