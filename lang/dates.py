@@ -137,8 +137,9 @@ def find_dates(text: str, published: dt.date | None, previous: DateMention | Non
             s, e = m.span()
             if kind == "weekday" and not m.group("prep"):
                 s = m.start("weekday")
-            if any(s < te and ts < e for ts, te in taken) or kind == "month" and m.group("month") == "may":
-                continue  # "this may be": a month alone is written "May"
+            if any(s < te and ts < e for ts, te in taken) or kind == "month" and m.group("month") == "may" and re.match(
+                    r"\s+[a-z]", text[m.end():]):
+                continue  # "this may be": a month alone before a word is written "May"
             taken.append((s, e))
             found.append((s, e, kind, m))
     out: list[DateMention] = []

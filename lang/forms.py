@@ -117,17 +117,21 @@ _TIMELINE = re.compile(
     r"|^\s*what\s+happened\b[^?]*?,?\s+in\s+order" + _Q_END, re.I)  # "what happened at the farm, in order"
 _ON_DATE = re.compile(r"^\s*what\s+(?:happened|took\s+place|occurred)\s+(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|"
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^?]*?)" + _Q_END, re.I)
-_DID_ON = re.compile(r"^\s*what\s+(?:did|does|will|was|were|is)\s+(?P<who>[^?]+?)\s+(?:do|doing|done|up\s+to|decide|agree|"
-                     r"announce|approve|vote\s+for|vote\s+on|reveal|confirm|propose|unveil)\s+"
+_DID_ON = re.compile(r"^\s*what\s+(?:did|does|will|was|were|is)\s+(?P<who>[^?]+?)\s+(?:do|doing|done|up\s+to|(?P<decided>decide|"
+                     r"agree|announce|approve|vote\s+for|vote\s+on|reveal|confirm|propose|unveil))\s+"
                      r"(?:on|in|during)\s+(?P<when>[^?]*?\d[^?]*?|(?:monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)[^?]*?)" + _Q_END, re.I)
 """What someone did on a day: the day's events that name them."""
+_A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                    r"june|july|august|september|october|november|december|(?:1[0-9]|20)[0-9]{2})\b", re.I)
+"""What "decide on" is set on when it asks for a day, not for what was decided ("decide on the 3 proposals")."""
 _AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|happened\s+next|happens|will\s+happen|"
                     r"comes)\s*(?:next\s+)?"
                     r"(?:(?:the|a|one|two|three|\d+)\s+(?:next\s+)?(?:days?|weeks?|months?|years?)\s+)?"
                     r"(?P<dir>after|following|since|before|prior\s+to|then|next)\b\s*(?P<event>[^?]*?)" + _Q_END, re.I)
 _OPINION = re.compile(
-    r"^\s*(?:what|how)\s+(?:does|did|do|would|will|is|are)\s+(?P<x>[^?]+?)\s+(?:think|say|said|saying|thinking|feel|believe|see|view|"
+    r"^\s*(?:what|how)\s+(?:does|did|do|would|will|(?P<now>is|are)(?=\s[^?]*?\b(?:saying|thinking)\b))\s+(?P<x>[^?]+?)\s+"
+    r"(?:think|say|said|saying|thinking|feel|believe|see|view|"
     r"make|thinks|says|argue|claim|tell\s+\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning|to)\s+"
     r"(?P<y>[^?]*?)|\s+(?:after|following|at|in|during|outside|before)\s+[^?]*?|\s+(?:caused|causes|led\s+to|went\s+wrong|"
     r"happened)\b[^?]*?)?" + _Q_END +  # when, or what caused it: all they said
@@ -192,7 +196,7 @@ def form(question: str) -> Form | None:
         return Form(Kind.TIMELINE, subject=_story(_TIMELINE.sub(" ", q)))
     if m := _ON_DATE.match(q):
         return Form(Kind.TIMELINE, subject=m.group("when").strip())
-    if m := _DID_ON.match(q):
+    if (m := _DID_ON.match(q)) and not (m.group("decided") and not _A_DAY.search(m.group("when"))):
         return Form(Kind.TIMELINE, subject=m.group("when").strip(), topic=m.group("who").strip())
     m = _AFTER.match(q)
     if m and m.group("event"):

@@ -104,11 +104,11 @@ _DERIVED = re.compile(r"(?:ure|ur|ment|al)$")
 
 def same_root(a: str, b: str) -> bool:
     """Two stems of one word family ("suspend" / "suspens", "clos" / "closur"): the same root, or alike in all but
-    their last two letters, five at least."""
+    the last letter of each, six at least (not "protest" / "protect", "contract" / "contrast")."""
     if _root(a) == _root(b):
         return True
     n = len(os.path.commonprefix([a, b]))
-    return n >= 5 and n >= min(len(a), len(b)) - 2
+    return n >= 6 and max(len(a), len(b)) - n <= 1
 
 
 def terms_many(texts: list[str]) -> list[list[str]]:

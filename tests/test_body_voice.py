@@ -59,6 +59,7 @@ def test_a_noun_made_from_a_verb_is_matched_by_the_verb():
     assert roots("the closure") == {"clos"} and "clos" in roots("is to close its plant")
     assert roots("the approval") == roots("approved")
     assert same_root(stem("suspend"), stem("suspension")) and not same_root(stem("decide"), stem("station"))
+    assert not same_root(stem("protest"), stem("protect")) and not same_root(stem("contract"), stem("contrast"))
 
 
 def test_what_left_a_thing_unworkable_is_a_reason_for_what_was_done_to_it():
@@ -182,6 +183,7 @@ def test_time_to_do_it_is_leave_to_and_not_the_first_time_is_before(question, se
     ("which firm got the contract", "The contract went to a local firm.", "a local firm"),
     ("which company won the contract", "Brackenhurst, a civil engineering company, won the contract.", None),
     ("what time does it open", "It opens at a time to be confirmed.", None),
+    ("what role did she play", "She played a major role in the campaign.", None),  # "what" asks what it was
     ("what fixed set of factors decide it", "It uses a fixed set of rules to decide.", None),  # a word that describes
 ])
 def test_a_which_answered_by_one_of_a_kind_is_not_an_answer(question, sentence, one):
@@ -197,6 +199,7 @@ def test_why_did_they_do_it_asks_why_of_the_deed_the_last_answer_told():
     assert why_of_the_answer("why did they do it?", told) == "Why has the council's cabinet voted on Tuesday to sell 6.5 acres?"
     assert why_of_the_answer("why did he do that", "Mr Hale wrote to the board. [1]") == "Why did Mr Hale write to the board?"
     assert why_of_the_answer("why?", told) is None
+    assert why_of_the_answer("why did they do it", "They closed the road on Monday. [1]") is None  # "they": the names
     assert why_of_the_answer("why did they do it?", "The article may not say this; the closest it comes is: X. [1]") is None
 
 
@@ -258,3 +261,16 @@ def test_why_after_what_someone_did_or_said_asks_why_they_hold_their_view():
     asked = resolve("why?", history).searched
     assert asked == "Why does delphine marsh think so about the sale?"
     assert asks_motive(asked) == ("delphine marsh", "so about the sale")
+
+
+def test_a_named_doer_in_the_subject_is_the_doer_not_what_they_are():
+    answer = "The council's leader, Jane Smith, announced the cuts on Monday. [1]"
+    assert focus("Who announced the cuts?", answer) != ["the council's leader"]
+
+
+@pytest.mark.parametrize("question", ["What is there to see in Harlow?", "What did the council decide on the 3 proposals?"])
+def test_is_and_decide_on_are_read_as_opinion_or_a_day_only_where_they_say_so(question):
+    from lang.forms import Kind, form
+
+    f = form(question)
+    assert f is None or f.kind not in (Kind.OPINION, Kind.TIMELINE)

@@ -150,7 +150,8 @@ likely than not holds the answer: the point where citing it is more often right 
 def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = None) -> list[Scored]:
     """The sentences worth citing: the best one; a runner-up the ranker thinks likely to hold the
     answer too; for a "when" answered without a date, the sentence that dates it; for a "why" answered
-    without a reason, the next sentence when it gives one."""
+    without a reason, the next sentence when it gives one; for a "what" answered by a sentence that only announces
+    what follows ("The licence comes with conditions."), the sentences that tell it (announced.py)."""
     if not evidence:
         return []
     best = evidence[0]

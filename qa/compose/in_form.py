@@ -163,8 +163,9 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
     is that it is the right sentence. It is refused when, with no verdict, a cited sentence says the claim has
     not been made known ("Will the state step in?" / "He did not say whether the state would step in"). Any other
     question is refused when its best sentence (`best`) says that what is asked has not been said ("When will
-    the firm appeal?" / "The firm has not said whether it will appeal"). The closest passage is shown beside
-    the refusal."""
+    the firm appeal?" / "The firm has not said whether it will appeal"), and held doubtful when it says a thing was
+    done and not by whom, or a "which" that it names only one of a kind ("a supermarket chain", which.py). The
+    closest passage is shown beside the refusal."""
     if decision.level not in (Level.SURE, Level.LIKELY) or not cited:
         return decision
     asked = without_note(q.text)

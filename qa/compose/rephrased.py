@@ -39,7 +39,7 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if trimmed != sentence:
         found += [(asked, trimmed, None) for asked in dict.fromkeys([question, through])]
     again = _NOT_FIRST.search(sentence)
-    if again and _BEFORE.search(question):  # "has it tried this before?" / "This is not the first time it has tried"
+    if again and _BEFORE.search(question) and re.match(r"\s*(?:has|have|had|did)\b", question, re.I):  # "has it tried this before?" / "This is not the first time it has tried"
         found.append((question, f"{again.group('rest').rstrip(' .')} before.", "Yes"))
     got = _GOT.match(question)
     if got and (got.group("state").lower() in _STATES or got.group("state").lower().endswith(("ed", "en"))):
@@ -69,8 +69,8 @@ _BEFORE = re.compile(r"\b(?:before|previously|ever|again|already)\b", re.I)
 _PRESENT = re.compile(r"^\s*(?:do|does)\s+(?!not\b|n't\b)", re.I)
 _CAN = re.compile(r"^\s*(?:can|could)\b", re.I)
 _ALLOWED = re.compile(r"\b(?:(?:will|would|shall)\s+(?P<neg>not\s+)?be|(?:is|are|was|were)(?P<neg2>\s+not)?)\s+"
-                      r"(?:still\s+)?(?:allowed|permitted|able)\s+to\b|\b(?:has|have|had)\s+(?:\d+|one|two|three|"
-                      r"four|five|six|seven|ten|fourteen|twenty-one|28|thirty)\s+(?:days|weeks|months)\s+to\b", re.I)
+                      r"(?:still\s+)?(?:allowed|permitted|able)\s+to\b|\b(?:has|have|had)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
+                      r"(?:days|weeks|months)\s+to\b", re.I)
 """Allowed or able to do it, which "can" asks: "will be allowed to finish", "are not permitted to", "have 21 days
 to appeal"."""
 _ON_PAY = re.compile(r"\s*\bon\s+(?:full|normal)\s+pay\b", re.I)

@@ -8,9 +8,9 @@ from lang.words import STOPWORDS, is_number, names
 
 __all__ = ["which_unnamed"]
 
-_WHICH = re.compile(r"^\s*(?:which|what)\s+(?P<noun>[a-z]+)\b", re.I)
-_NOT_A_KIND = frozenset("time times year years day days month months date kind sort type way much many".split())
-"""Words after "what" that ask for a time, an amount or a manner, not for which one of a kind."""
+_WHICH = re.compile(r"^\s*which\s+(?P<noun>[a-z]+)\b", re.I)
+_NOT_A_KIND = frozenset("time times year years day days month months date kind sort type way one ones".split())
+"""Words after "which" that ask for a time or a sort, not for which one of a kind."""
 
 
 def which_unnamed(question: str, sentence: str) -> str | None:

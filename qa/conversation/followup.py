@@ -233,7 +233,8 @@ def _why_view(wh: str, previous: str) -> str | None:
     said = form(previous) if wh.lower() in ("why", "how come") else None
     if said is None or said.kind is not Kind.OPINION or said.subject.lower() in PRONOUNS:
         return None
-    return f"Why does {said.subject} think so{' about ' + said.topic if said.topic else ''}?"
+    do = "do" if re.match(r"(?:the|these|those)\s+(?:\w+\s+)*\w+s$", said.subject, re.I) else "does"  # "the traders"
+    return f"Why {do} {said.subject} think so{' about ' + said.topic if said.topic else ''}?"
 
 
 def _listed_again(new: str, previous: str) -> str | None:

@@ -39,7 +39,8 @@ _WHY_DID_IT = re.compile(r"^\s*(?:(?:and|so|but)\s+)?why\s+(?:did|would)\s+(?:th
 
 def why_of_the_answer(question: str, answer: str) -> str | None:
     """"Why did they do it?" of the deed the last answer told ("The council's cabinet voted on Tuesday to sell 6.5
-    acres …"): "Why did the council's cabinet vote on Tuesday to sell 6.5 acres …?"; None for any other question, or
+    acres …"): "Why has the council's cabinet voted on Tuesday to sell 6.5 acres …?" ("why did …" for a verb whose past
+    is not its participle: "Why did Mr Hale write …?"); None for any other question, or
     when the answer's sentence tells no deed in the past with its doer."""
     said = _told(answer) if _WHY_DID_IT.match(question) else None
     if not said:
@@ -49,11 +50,12 @@ def why_of_the_answer(question: str, answer: str) -> str | None:
     doc = parse(said)
     verb = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subject is None or verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
-        return None
+    if subject is None or subject.pos_ == "PRON" or verb.tag_ != "VBD" or any(
+            c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return None  # "They closed it": whom "they" means is for the names of the conversation
     doer = doc[subject.left_edge.i:subject.right_edge.i + 1].text
     doer = doer[:1].lower() + doer[1:] if doc[subject.left_edge.i].lower_ in STOPWORDS else doer
-    rest = doc[verb.i + 1:].text
+    rest = doc[verb.i + 1:].text.rstrip(" .!?\"”’")
     if verb.lower_.endswith("ed"):  # "why has the cabinet voted …": "the cabinet vote" would read as a noun
         return f"Why {'have' if subject.tag_ == 'NNS' else 'has'} {doer} {verb.lower_} {rest}?".replace(" ?", "?")
     return f"Why did {doer} {verb.lemma_} {rest}?".replace(" ?", "?")

@@ -78,7 +78,8 @@ def _unnamed_doer(sentence: str, names_in: list[str]) -> str | None:
             c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
         return None
     phrase = doc[subject.left_edge.i:subject.i + 1].text
-    if any(n in phrase for n in names_in) or any(t.pos_ == "PROPN" for t in doc[subject.left_edge.i:subject.i + 1]):
+    whole = doc[subject.left_edge.i:subject.right_edge.i + 1]  # "The council's leader, Jane Smith, …": her name
+    if any(n in whole.text for n in names_in) or any(t.pos_ == "PROPN" for t in whole):
         return None
     return phrase[:1].lower() + phrase[1:]
 

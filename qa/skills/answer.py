@@ -30,7 +30,7 @@ from qa.types import Level, Route
 
 from .article import ArticleDoc, Library
 from .conditions import what_if
-from .causes import why
+from .causes import asks_why, why
 from .doings import told
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
@@ -89,7 +89,7 @@ class Skills:
             holder = note if motive[0].lower() in PRONOUNS and note else motive[0]
             return self.opinion(Form(Kind.OPINION, subject=holder, topic=motive[1]), scope, snap, Level.LIKELY) or \
                 self.opinion(Form(Kind.OPINION, subject=holder), scope, snap, Level.LIKELY)  # all they said, else
-        if scope and (found := why(self._docs(asked, scope, snap, True), asked)) is not None:
+        if scope and asks_why(asked) and (found := why(self._docs(asked, scope, snap, True), asked)) is not None:
             return found  # "why is X shutting it?": what X says, where nothing says why; the causes a report lists
         f = form(question)
         if f is None or not scope:

@@ -17,7 +17,7 @@ from .cite import Citer, SkillAnswer
 from .deeds import doer_reason
 from .speakers import story_roots
 
-__all__ = ["why"]
+__all__ = ["asks_why", "why"]
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 3, "a number of": 3}
 _ANNOUNCED = re.compile(r"\b(?:blames?|blamed|cites?|cited|gives?|gave|lists?|listed|points?\s+to|pointed\s+to|"
@@ -25,6 +25,10 @@ _ANNOUNCED = re.compile(r"\b(?:blames?|blamed|cites?|cited|gives?|gave|lists?|li
                         r"[2-5])\s+(?:main\s+|key\s+|major\s+|separate\s+|chief\s+)?(?:problems|reasons|causes|factors|"
                         r"issues|failings|mistakes|failures)\b", re.I)
 _WHY = re.compile(r"^\s*(?:and\s+|so\s+)?why\b", re.I)
+
+
+def asks_why(question: str) -> bool:
+    return _WHY.match(question) is not None
 
 
 def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
@@ -42,7 +46,7 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
         # gives a reason in so many words for two of its words, or for what is said of it ("the line is late
         # because …").
         if not asked or not asked <= story_roots(doc) or any(explains(ln.text, by_time=False) and (
-                len(asked & roots(ln.text)) >= 2 or last <= roots(ln.text)) for ln in doc.lines):
+                len(asked & roots(ln.text)) >= 2 or last and last <= roots(ln.text)) for ln in doc.lines):
             continue
         for line in doc.lines:
             m = _ANNOUNCED.search(line.text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from lang.rules import KIND_NOUNS, is_reporting
-from lang.words import names
+from lang.words import STOPWORDS, names
 
 from .article import ArticleDoc, Line
 from .entities import PERSON, Entity
@@ -31,7 +31,8 @@ def done_by(doc: ArticleDoc, doers: list[Entity]) -> list[Line]:
     found = []
     for line in doc.lines:
         m = opener.match(line.text)
-        if m and not doc.is_headline(line) and not is_reporting(m.group("verb")) and m.group("verb") not in _SAYING:
+        verb = m.group("verb") if m else ""
+        if m and not doc.is_headline(line) and not is_reporting(verb) and verb not in _SAYING and verb not in STOPWORDS:
             found.append(line)
     return found
 
@@ -67,4 +68,5 @@ def told(doc: ArticleDoc, said: list[Statement], deeds: bool, most: int = 3) -> 
 
 
 _WILL_DO = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|it|they|he|she|we)\s+"
-                      r"(?:would|will|was\s+going\s+to|planned\s+to|intended\s+to|was|were)\s+(?!be\b|not\b)[a-z]+", re.I)
+                      r"(?:(?:would|will|was\s+going\s+to|planned\s+to|intended\s+to)\s+(?!be\b|not\b)[a-z]+|(?:was|were)\s+[a-z]+ing)\b",
+                      re.I)

@@ -50,7 +50,7 @@ def kind_by_name(name: str, kind: str, text: str) -> str:
     return kind
 
 
-_CLUB_ENDINGS = frozenset("athletic united rovers wanderers albion fc afc hotspur".split())
+_CLUB_ENDINGS = frozenset("athletic united rovers wanderers albion fc afc".split())
 
 
 def _where_a_place_goes(before: str) -> bool:
