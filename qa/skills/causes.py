@@ -15,6 +15,7 @@ from qa.types import Level, Route
 from .article import ArticleDoc
 from .cite import Citer, SkillAnswer
 from .deeds import doer_reason
+from .sequence import same_passage
 from .speakers import story_roots
 
 __all__ = ["asks_why", "why"]
@@ -53,12 +54,9 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
             if m is None:
                 continue
             n = _COUNTS.get(" ".join(m.group("n").lower().split()), None) or int(m.group("n"))
-            told = [ln for ln in doc.lines[line.number + 1:line.number + 1 + n] if _same_passage(ln, line)]
+            told = [ln for ln in doc.lines[line.number + 1:line.number + 1 + n] if same_passage(ln, line)]
             citer = Citer()
             body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
             return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.5)
     return None
 
-
-def _same_passage(a, b) -> bool:
-    return a.passage is not None and b.passage is not None and a.passage.id == b.passage.id

@@ -65,7 +65,7 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
         return SkillAnswer(Draft(f"Next, the article says: {anchor.text.strip()} [{n}]", tuple(citer.citations),
                                  Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
     following = doc.lines[anchor.number + 1] if anchor.number + 1 < len(doc.lines) else None
-    if not before and following is not None and _same_passage(following, anchor) and (
+    if not before and following is not None and same_passage(following, anchor) and (
             timeline.goes_on(following.text) or _carries_on(following.text)):
         mine = None  # "The cull began on Thursday. The sheds will then be cleaned ...": the next sentence says it
     if mine is None:  # the event is not dated: what the article tells next (or just before)
@@ -112,7 +112,7 @@ _ITS_DOER = re.compile(r"^\s*(?:(?:He|She|They)\s+(?!(?:said|says|added|told|tel
                        r"[a-z]+(?:ed|en)\b)")
 
 
-def _same_passage(a: Line, b: Line) -> bool:
+def same_passage(a: Line, b: Line) -> bool:
     return a.passage is not None and b.passage is not None and a.passage.id == b.passage.id
 
 
