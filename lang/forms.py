@@ -104,7 +104,7 @@ _DEFINE = re.compile(
     r"(?:stand\s+for|mean|refer\s+to|represent)" + _Q_END +
     r"|^\s*what\s+is\s+(?:meant\s+by|the\s+meaning\s+of|the\s+definition\s+of)\s+(?:the\s+|an?\s+)?(?P<b>[^?]+?)" + _Q_END +
     r"|^\s*(?:define|explain)\s+(?:the\s+)?(?:term\s+)?(?P<c>[^?]+?)" + _Q_END +
-    r"|^\s*what\s+is\s+(?:the\s+)?(?P<d>[^?]+?)\s+short\s+for" + _Q_END +
+    r"|^\s*what\s+is\s+(?:the\s+)?(?P<d>[^?]+?)\s+(?:short\s+for|referring\s+to|standing\s+for)" + _Q_END +
     r"|^\s*what\s+(?:kind|sort|type)\s+of\s+\w+\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<f>[^?]+?)" + _Q_END +
     r"|^\s*(?:the\s+)?(?:meaning\s+of\s+(?:the\s+)?(?P<g>[^?]+?)|(?P<h>[^?]+?)\s+meaning)" + _Q_END +
     r"|^\s*what(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?(?P<e>[^?]+?)" + _Q_END, re.I)

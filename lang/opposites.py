@@ -6,6 +6,7 @@ steps that follow each other ("join" / "leave": who left had joined). And states
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,3 +80,23 @@ def _states() -> dict[str, frozenset[str]]:
         table.setdefault(a, set()).add(b)
         table.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in table.items()}
+
+
+def other_kind(question: str, sentence: str) -> tuple[str, str] | None:
+    """(asked, said) when the question names a thing by a state ("the temporary road") and the sentence says only the
+    opposite state ("a permanent repair"): it speaks of the other one. None otherwise."""
+    said = [w.lower() for w in re.findall(r"[A-Za-z]+", sentence)]
+    for m in _STATE_BEFORE_NOUN.finditer(question):
+        asked, thing = m.group("state").lower(), stem(m.group("thing"))
+        if asked in said:
+            continue
+        # The other state said of the thing asked about, or of what is done to it ("a permanent repair … the road").
+        other = next((w for k, w in enumerate(said) if w in _states().get(asked, ())
+                      and thing in {stem(x) for x in said[k + 1:k + 6]}), None)
+        if other is not None:
+            return asked, other
+    return None
+
+
+_STATE_BEFORE_NOUN = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+(?P<state>[a-z]+)\s+(?P<thing>[a-z]+)", re.I)
+"""A word between a determiner and a noun: where a state names which one ("the temporary road")."""

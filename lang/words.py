@@ -194,3 +194,16 @@ def name_pairs(text: str) -> list[str]:
     ("Tamsen Foundation", "Tamsin Bank"). Used by the keyword index only, not by the evidence signals."""
     return [key for name in names(text) if len(term_words(name)) > 1 for key in name_keys(name)]
 
+
+def another_of_its_kind(asked: str, question: str, sentence: str) -> bool:
+    """Does the question name a thing (`asked`, a stem) as known ("the road") that the sentence names only as a new one ("a
+    single-track moor road"): another of its kind?"""
+    def dets(text: str, reach: int) -> list[str]:  # the nearest determiner up to `reach` words before each mention
+        tokens = [t.lower() for t in re.findall(r"[\w'’-]+", text)]
+        return [next((d for d in reversed(tokens[max(0, k - reach):k]) if d in _DETERMINERS), "")
+                for k, t in enumerate(tokens) if stem(t) == asked]
+    asked_as, said_as = dets(question, 1), dets(sentence, 3)  # "the road" asked; "a single-track moor road" said
+    return "the" in asked_as and bool(said_as) and all(d in ("a", "an", "another") for d in said_as)
+
+
+_DETERMINERS = frozenset("the a an this that its their his her our another".split())

@@ -12,7 +12,7 @@ from qa.judgment.answer_kinds import CLOCK_SAID
 from qa.judgment.evidence import Phrase, Scored, echoes_question
 from lang.reasons import explains
 from lang.rules import has_date, name_in, negated, refers_back, text_keys
-from lang.words import is_number, terms
+from lang.words import another_of_its_kind, is_number, terms
 from lang.words import words as words_of
 from qa.judgment.features import anchor
 from qa.question import CLOCK, DATE, Question, without_note
@@ -89,7 +89,7 @@ def reason_after(evidence: Sequence[Scored], best: Scored, q: Question) -> Score
     # A best sentence that only says what came before ("resigned three weeks after an inquiry found ...") is
     # joined by a reason stated in so many words ("so that the city can move on").
     weak = explains(best.text, set(q.terms))
-    found = next((ev for ev in after if explains(ev.text, by_time=not weak)), None)
+    found = next((ev for ev in after if explains(ev.text, by_time=not weak) and not _another(q, ev)), None)
     if found is None and after and after[0].index == best.index + 1 and len(words_of(best.text)) <= TOPIC_WORDS \
             and _goes_on(best.text, after[0].text):
         return after[0]  # "Students reacted with anger." announces what the next sentence tells
@@ -113,7 +113,13 @@ def reason_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Score
         return None
     need = min(2, len(q.terms))
     return next((ev for ev in evidence if ev.source == best.source and explains(ev.text)
-                 and len(set(q.terms) & set(terms(ev.text))) >= need), None)
+                 and len(set(q.terms) & set(terms(ev.text))) >= need and not _another(q, ev)), None)
+
+
+def _another(q: Question, ev: Scored) -> bool:
+    """Is the reason about another of what was asked ("why did they close the road?" / "a farm road … is closed to
+    lorries because …")?"""
+    return any(another_of_its_kind(t, q.text, ev.text) for t in q.terms)
 
 
 def dated_among(evidence: Sequence[Scored], best: Scored, q: Question) -> Scored | None:

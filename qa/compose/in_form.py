@@ -13,7 +13,7 @@ from lang.findings import FINDINGS, states_findings
 from lang.reasons import after_deed, dispute_over, dispute_words, explains, made_so
 from lang.rules import INDEFINITES
 from lang.tagging import base_terms
-from lang.words import names, stem, terms, words
+from lang.words import another_of_its_kind, names, stem, terms, words
 from qa.judgment.abstain import Decision
 from qa.judgment.evidence import Scored
 from qa.judgment.answer_kinds import age_beside
@@ -78,6 +78,8 @@ def _reason_for(question: str, asked: set[str], e: Scored) -> bool:
     the passage before it, where a quote's "we" was named ("... said the association's chairman. 'We went to court
     because ...'"); the sentence itself holding one at least."""
     said = set(terms(e.text)) | set(base_terms(e.text))
+    if any(another_of_its_kind(a, question, e.text) for a in asked):
+        return False  # "why did they close the road?" / "… a single-track moor road … is closed … because …"
     by_meaning = said_by_meaning(question, said)
     asked = asked - by_meaning
     if dispute_over(e.text):  # "why are the pilots striking?" / "… began a walkout over pay"

@@ -18,9 +18,9 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     allowed = _ALLOWED.sub(_can, sentence)
     if _CAN.match(question) and allowed != sentence:
         found.append((question, allowed, None))
-    paid = _ON_PAY.sub(r"and is still paid", sentence)
+    paid = _ON_PAY.sub(r" and is still paid", _KEPT_ON_PAY.sub("is still paid", sentence))
     if _PAID.search(question) and paid != sentence:  # "is he still getting paid?" / "suspended on full pay"
-        found.append((_PAID.sub(r"\1 paid", question), paid, "Yes"))
+        found.append((_PAID.sub("still paid", question), paid, "Yes"))
     going = _PROGRESSIVE.match(question)
     ahead = question
     if going and not (going.group("verb").lower() == "going" and re.match(r"\s+to\b", question[going.end():])):
@@ -30,6 +30,12 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     kept = _STAYS.sub(lambda m: "not close" if m.group(2).lower() == "open" else "not open", sentence)
     if kept != sentence:  # "is the airport closing?" / "the airport would stay open": it will not close
         found.append((ahead, _REPORTED.sub(r"\1will", kept), "No"))
+    state = _STATE_ASKED.match(question)
+    if state and (still := _STAYS.search(sentence)) and still.group(2).lower() == state.group("state").lower():
+        found.append((question, _STAYS.sub(r"\2", _STAY_AUX.sub("is ", sentence)), None))  # "will stay open": is open
+    if _AHEAD.search(question) and _CALLED_OFF.search(sentence):  # "is the gala going ahead?" / "has been cancelled"
+        found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
+                      _CALLED_OFF.sub("will not go ahead", sentence), "No"))
     through = _VOTED_THROUGH.sub(lambda m: f"approve {m.group(1) or m.group(2)}", question)
     if through != question:  # "did the council vote the cycle lane through?": did it approve the lane?
         found.append((through, sentence, None))
@@ -54,6 +60,13 @@ _PROGRESSIVE = re.compile(r"^\s*(?P<aux>is|are)\s+(?:(?!(?:the|a|an|this|that|it
 """A plan asked in the present ("Is the airport closing?", "Are they cutting jobs?"): what will be done."""
 _STAYS = re.compile(r"\b(stay|stays|stayed|staying|remain|remains|remained|remaining)\s+(open|closed|shut)\b", re.I)
 """Kept open is not closed; kept shut is not opened."""
+_STATE_ASKED = re.compile(r"^\s*(?:is|are)\b.*?\b(?:still\s+)?(?P<state>open|closed|shut)\s*[?.!]*\s*$", re.I)
+_STAY_AUX = re.compile(r"\b(?:will|would)\s+(?=(?:stay|remain)\s)", re.I)
+"""Kept open, now and on: "will stay open" says it is open."""
+_AHEAD = re.compile(r"\b(?:going\s+ahead|go\s+ahead|happening|taking\s+place)\b", re.I)
+_CALLED_OFF = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
+                         r"\b(?:was|were|is|are)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\b", re.I)
+"""Called off: it will not go ahead."""
 _REPORTED = re.compile(r"(\bsaid\b[^.;]*?\b)would\b", re.I)
 """Reported speech says "would" for the "will" that was said ("Lamont said the airport would stay open")."""
 _VOTED_THROUGH = re.compile(r"\bvote[ds]?\s+(?:through\s+(.+?)|(.+?)\s+through)(?=\s*[?.!]*\s*$)", re.I)
@@ -75,6 +88,9 @@ _ALLOWED = re.compile(r"\b(?:(?:will|would|shall)\s+(?P<neg>not\s+)?be|(?:is|are
 to appeal"."""
 _ON_PAY = re.compile(r"\s*\bon\s+(?:full|normal)\s+pay\b", re.I)
 """Kept on full pay: still paid."""
+_KEPT_ON_PAY = re.compile(r"\b(?:(?:will|would)\s+)?(?:remain|remains|remained|stay|stays|stayed)\s+on\s+(?:full|normal)\s+"
+                          r"pay\b", re.I)
+"""Remaining on full pay is being paid still ("would remain on full pay")."""
 _PAID = re.compile(r"\b(still\s+)?(?:getting|being)\s+paid\b", re.I)
 
 

@@ -116,6 +116,7 @@ def pronoun(question: str) -> str:
 def resolve(question: str, history: list[dict] | None) -> Resolved:
     """Rewrite a follow-up with the names of the conversation; a standalone question stays as it is."""
     turns = turns_of(history or [])
+    question = _LEAD_FILLER.sub("", question) if turns else question  # "and then? whats the next step": the second
     question = named_first(question) or question  # "and the farmer, why's he for it?": why's the farmer for it?
     if turns and (then := after_the_answer(question, turns[-1][1]) or why_of_the_answer(question, turns[-1][1])):
         return Resolved(question, then, ())  # "what happened after that?", "why did they do it?"
@@ -123,13 +124,15 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
         return Resolved(question, question, ())
     # Resolve the conversation turn by turn: an earlier follow-up's context carries forward.
     context: list[str] = []
-    last_searched = ""
+    last_searched = said_by = ""
     for q, a in turns:
-        searched = _rewrite(q, context, last_searched) if needs_context(q) and context else q
+        searched = _rewrite(q, context, last_searched, said_by) if needs_context(q) and context else q
+        said_by = searched if (f := form(searched)) is not None and f.kind is Kind.OPINION else said_by
         found = focus(searched, a)
         # An answer that names only a number ("Fourteen shop units ...") leaves whom "he" means as it was.
         context = found if any(not all(is_number(w) for w in words(c)) for c in found) or not context else context
         last_searched = searched
+    context = [c for c in context if not all(is_number(w) for w in words(c))]  # "£4.7 million" names no one
     narrowed = _fragment(question)
     if narrowed and last_searched:  # "How much is Norvik paying?" + "per share?"
         return Resolved(question, f"{last_searched.rstrip(' ?.!')} {narrowed}?", ())
@@ -154,7 +157,7 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     body = their_body(question, turns[-1][1], context)
     if body is not None:  # "Who is Karen Liu?" / "Director of the Battery Safety Alliance." + "What does her group want?"
         return Resolved(asked, body, tuple(context))
-    return Resolved(asked, _rewrite(question, context, last_searched), tuple(context))
+    return Resolved(asked, _rewrite(question, context, last_searched, said_by), tuple(context))
 
 
 def _typed_as(name: str, text: str) -> tuple[int, int] | None:
@@ -168,11 +171,14 @@ def _typed_as(name: str, text: str) -> tuple[int, int] | None:
     return None
 
 
+_LEAD_FILLER = re.compile(r"^\s*(?:(?:and|so)\s+)?(?:then|ok(?:ay)?|right|and|so|hmm+)\s*[?.!,]+\s*(?=\w)", re.I)
+"""A bare "and then?" or "ok," before the question itself."""
 _ANOTHER = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?:him|her)\s*[?.!]*\s*$", re.I)
 """"And her?": the last question asked of another person than the one it was about."""
 _NAME_ASKED = re.compile(r"^\s*(?:and\s+)?(?:what|who)(?:'s|’s|\s+is|\s+was)\s+(?:his|her|their)\s+(?:full\s+)?name"
                          r"\s*[?.!]*\s*$", re.I)
-def _rewrite(question: str, context: list[str], previous: str) -> str:
+def _rewrite(question: str, context: list[str], previous: str, said_by: str = "") -> str:
+    """The follow-up as a question of its own; `said_by`: the conversation's last question of what someone said."""
     bare = _BARE_WH.match(question)
     if bare and previous:  # "who refused to sell?" + "why?": why the one who did it did it
         return of_the_doer(bare.group("wh"), previous, context[0]) or _why_view(bare.group("wh"), previous) or \
@@ -182,8 +188,10 @@ def _rewrite(question: str, context: list[str], previous: str) -> str:
         return listed
     if new and previous:
         # "who is X" + "and the cost?": the cost X speaks of (but "and the mayor?" asks who).
-        if WHO_IS.match(previous) and not names(new) and not {words(new)[-1], words(new)[-1].removesuffix("s")} & (
-                KIND_NOUNS["person"] | TITLES):
+        last = {words(new)[-1], words(new)[-1].removesuffix("s")}
+        if WHO_IS.match(previous) and not names(new) and last & KIND_NOUNS["organisation"] and said_by:
+            previous = said_by  # "what did the club say?" + "who is she?" + "what about the council?": what it said
+        elif WHO_IS.match(previous) and not names(new) and not last & (KIND_NOUNS["person"] | TITLES):
             return with_note(f"What is {new}?", context[:1])
         # The name the last question asked about, as it was typed ("what did delgado say" + "and the mayor?").
         typed = "|".join(re.escape(w) for c in context for w in c.split() if len(w) > 2)

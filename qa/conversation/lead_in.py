@@ -1,5 +1,6 @@
 """A follow-up that names its subject first and asks after a comma: "and the farmer, why's he for it?" is "why's
-the farmer for it?"; "what about Ana Roth, did she vote for it?" is "did Ana Roth vote for it?"."""
+the farmer for it?"; "what about Ana Roth, did she vote for it?" is "did Ana Roth vote for it?"; "what about the gala, is that still
+going ahead?" is "is the gala still going ahead?"."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,8 @@ import re
 _LEAD_IN = re.compile(r"^\s*(?:and|but|what\s+about|how\s+about)\s+(?P<who>[^,?]{2,60}?)\s*[,:;–—-]\s*(?P<asked>.+)$", re.I)
 _PRONOUN = re.compile(r"\b(he|she|they|him|them|his|their)\b", re.I)
 _POSSESSIVE = frozenset({"his", "their"})
+_IT_ASKED = re.compile(r"^(?:is|was|are|were|has|have|had|will|would|did|does|do|can)\s+(it|that|this)\b", re.I)
+"""A thing named first and asked of yes or no: "what about the gala, is that still going ahead?"."""
 
 
 def named_first(question: str) -> str | None:
@@ -16,9 +19,9 @@ def named_first(question: str) -> str | None:
     if m is None:
         return None
     who, asked = m.group("who").strip(), m.group("asked").strip()
-    p = _PRONOUN.search(asked)
+    p = _PRONOUN.search(asked) or _IT_ASKED.match(asked)
     if p is None:
         return None
     put = f"{who}'s" if p.group(1).lower() in _POSSESSIVE else who
-    out = asked[:p.start()] + put + asked[p.end():]
+    out = asked[:p.start(1)] + put + asked[p.end(1):]
     return out[:1].upper() + out[1:]

@@ -10,7 +10,8 @@ from lang.words import STOPWORDS
 __all__ = ["after_the_answer", "why_of_the_answer"]
 
 _NEXT = re.compile(r"^\s*(?:(?:and|so|ok|okay)\s+)?(?:(?:what|wat)\s+(?:(?P<now>happens|will\s+happen)\s+after\s+(?:that|this|it)|"
-                   r"(?:happened|came|followed)\s+(?:after\s+(?:that|this|it)|next|then|afterwards))|then\s+what)\s*[?.!]*\s*$",
+                   r"(?:happened|came|followed)\s+(?:after\s+(?:that|this|it)|next|then|afterwards))|then(?:\s+what)?|what\s+then|"
+                   r"after\s+that)\s*[?.!]*\s*$",
                    re.I)
 """Of what came after: in the past, or, asked in the present, what follows the deed told ("Fennimore has tabled a
 motion" + "what happens after that?": "It will be debated …"). "What happens next?" asks what is still to come in
@@ -29,8 +30,14 @@ def _told(answer: str) -> str | None:
     """The sentence the last answer cited first, past its lead ("Yes.", a heading, whose words they are)."""
     if _UNANSWERED.match(answer):
         return None
-    m = _CITED.match(_LABEL.sub("", answer.strip(), count=1))
+    text = _LABEL.sub("", answer.strip(), count=1)
+    m = _CITED.match(text)
+    if m and not _MARKED.search(m.group(0)) and (_MARKED.search(text) or len(m.group("said").split()) <= 4):
+        m = _CITED.match(text[m.end():].lstrip()) or m  # "5 November. The EHP … [1]": the phrase the answer is
     return m.group("said").strip().rstrip(".") if m else None
+
+
+_MARKED = re.compile(r"\[\d+\]")
 
 
 _WHY_DID_IT = re.compile(r"^\s*(?:(?:and|so|but)\s+)?why\s+(?:did|would)\s+(?:they|he|she|it|we)\s+do\s+(?:it|that|this)"

@@ -38,6 +38,8 @@ def thing_asked_about(previous: str, question: str = "") -> str | None:
     from lang.tagging import parse  # spaCy only for a follow-up that says "it"
 
     doc = parse(previous.rstrip(" ?"))
+    if _STANCE_ON_IT.search(question) and (deed := _deed_asked(doc)) is not None:
+        return deed  # a view is held on what someone wants done, not on the one who wants it
     for t in doc:
         # "Which ferry ran aground near Umeå?" -> "Where was it going?": "it" is the answer, "the ferry that ran
         # aground near Umeå". Not "Which ferry did the minister board?" (the ferry is its object), nor a plural.
@@ -72,6 +74,34 @@ def thing_asked_about(previous: str, question: str = "") -> str | None:
         if not any(u.pos_ == "PROPN" for u in tokens):
             return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     return None
+
+
+def _deed_asked(doc) -> str | None:
+    """What the previous question asked someone wants done, as a deed a view is held on ("why does the council want
+    to merge the schools?" + "why are the parents against it?": against merging the schools)."""
+    for t in doc:
+        if t.pos_ == "VERB" and t.dep_ == "xcomp" and t.head.lemma_ in _WANTING:
+            obj = next((c for c in t.children if c.dep_ == "dobj" and any(
+                d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)), None)
+            if obj is not None:
+                tokens = sorted(obj.subtree, key=lambda u: u.i)
+                return f"{_gerund(t.lemma_)} {doc[tokens[0].i:tokens[-1].i + 1].text}"
+    return None
+
+
+def _gerund(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb):  # "cut", "shut", "ban": the last letter doubled
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+_WANTING = frozenset("want plan hope intend propose aim need decide try seek".split())
+_STANCE_ON_IT = re.compile(r"\b(?:against|for|about|of|on|with|over)\s+it\b", re.I)
+"""A view held on "it" ("why are the parents against it?"): what it stands for may be a deed asked about before."""
 
 
 _LAST_THING = re.compile(r"\bthe\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<head>[a-z][\w'’-]*)(?=\s+(?:and|or|in|of|on|at|to|for|"

@@ -125,7 +125,8 @@ def story_roots(doc: ArticleDoc) -> set[str]:
     """The roots (lang/words.roots: "closure" and "close" alike) of the article's title and first sentence: what the
     whole story is about ("What is Liu's take on the recall?" in a story about the recall asks for everything she
     said)."""
-    return roots(f"{doc.info.title} {doc.lines[0].text if doc.lines else ''}")
+    lead = next((ln.text for ln in doc.lines if not doc.is_headline(ln)), "")  # the headline is the title already
+    return roots(f"{doc.info.title} {lead}")
 
 
 def around(doc: ArticleDoc, line: Line) -> str:
@@ -142,7 +143,12 @@ def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "", topic: frozenset
     # Word by word, not by stem: "villagers" are not "the village primary school".
     holder = {singular(w) for w in term_words(asked)} - {"the"}
     return any(gives_reason(ln.text) and (any(a in ln.text for a in speaker.aliases) or holder and holder <= {
-        singular(w) for w in term_words(ln.text)}) and (not topic or topic & roots(ln.text)) for ln in doc.lines)
+        singular(w) for w in term_words(ln.text)}) and (not topic or _touches(topic, roots(ln.text))) for ln in doc.lines)
+
+
+def _touches(topic: frozenset[str], said: set[str]) -> bool:
+    """Does the sentence speak of the topic: a root of it, or a word made from one ("merge" / "the merger")?"""
+    return bool(topic & said) or any(len(t) >= 4 and s.startswith(t) and len(s) - len(t) <= 2 for t in topic for s in said)
 
 
 _ANYONE = frozenset("guy guys person people folks one".split())
@@ -170,8 +176,13 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
         [role, speaker.name, *bodies, who.group(1) if who else ""]).lower())}
     # "who runs a garage" is the garage owner; "who chairs the board", its chair.
     doers = {doer for verb, doer in _DOERS.items() if singular(verb) in called}
+    if _PARENT.search(role):
+        doers.add("parent")  # "Joanne Priestley, whose son is in Year 8": a parent
     # "who has lived in the village for 31 years" is a villager (not "the mayor of the village of Elm").
     return called | doers | ({"villager"} if "resident" in doers and "village" in called else set())
+
+
+_PARENT = re.compile(r"\bwhose\s+(?:\w+\s+)?(?:son|daughter|child|children|kids?|boy|girl)s?\b", re.I)
 
 
 def singular(word: str) -> str:
@@ -204,7 +215,7 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
     body's kind: "a spokeswoman for the company"), the body's own ("Its chair, Deborah Quennell"), or a title alone
     after a sentence the body opens ("Westmarch Police did not object. Inspector Colin Aldous said …")?"""
     role = s.speaker.role or ""
-    kind = re.search(r"\b(?:for|of|at)\s+the\s+([a-z]+)\b", role)
+    kind = re.search(r"\b(?:for|of|at)\s+the\s+([a-z]+)\b|\bthe\s+([a-z]+)['’]s\b", role)  # "the club's chair"
     own = re.match(r"\s*(?:its|their)\s", role, re.I) is not None
     intro = doc.line_at(s.speaker.role_start) if role else None
     if intro is None or intro.number == 0:
@@ -220,6 +231,6 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
     bodies = [(e.matches(body), e.aliases) for e in entities(doc) if e.kind != PERSON and any(a in before for a in e.aliases)]
     for matched, aliases in bodies or [(False, (n,)) for n in names(before)]:
         named = {singular(w) for a in aliases for w in re.findall(r"[\w-]+", a.lower())}
-        if (matched or known_as(asked, named)) and (own or kind.group(1) in named | KIND_NOUNS["organisation"]):
+        if (matched or known_as(asked, named)) and (own or (kind.group(1) or kind.group(2)) in named | KIND_NOUNS["organisation"]):
             return True
     return False

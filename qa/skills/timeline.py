@@ -117,9 +117,11 @@ def goes_on(text: str) -> bool:
 
 _NEXT = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!back )(?<!was )(?<!is )\b(?:then|afterwards?|after that|"
                    r"subsequently|thereafter)\b(?!\s*,?\s*(?:he|she|they|it)\s+(?:said|added))"
-                   r"|^\s*(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+later|"
-                   r"(?:the\s+)?(?:next|following)\s+(?:day|morning|week|month))\b", re.I)
-"""A sentence that comes after the one before it: "then", "afterwards"; opened by "A week later", "The next day"."""
+                   r"|\b(?:a|an|one|two|three|four|five|six|eight|ten|twelve|a\s+few|several|\d+)\s+(?:minutes?|hours?|days?|"
+                   r"weeks?|months?|years?)\s+later\b(?!\s+than)"
+                   r"|^\s*(?:the\s+)?(?:next|following)\s+(?:day|morning|week|month)\b", re.I)
+"""A sentence that comes after the one before it: "then", "afterwards"; "A week later", "… about eight hours later"
+(not "two years later than planned"); opened by "The next day"."""
 
 
 def tells_what_followed(text: str, event_words: set[str]) -> bool:
