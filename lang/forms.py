@@ -49,6 +49,8 @@ class Form:
     """For AFTER: asked of what is still to come ("what happens after the branch shuts?")."""
     deeds: bool = False
     """For OPINION: what they did is asked ("what are the traders doing about it?"), their words after it."""
+    wants: bool = False
+    """For OPINION: what they want is asked ("what does the group want?"): what they asked or called for first."""
     explicit: bool = False
     """For DEFINE: the meaning is asked for in so many words ("what does X mean / refer to", "what is meant by X",
     "define X"), not only "what is X". For MENTION: what the articles say of it is asked ("what does the article
@@ -155,7 +157,11 @@ _OPINION = re.compile(
     r"(?P<y7>[^?]*?)" + _Q_END +
     # "What are the traders doing?", "What is the councillor trying to do?": what they did, and said they will do.
     r"|^\s*what(?:\s+(?:is|are|was|were)|'s|’s|s)\s+(?P<x8>[^?]+?)\s+(?:doing|(?:trying|planning|hoping|going)\s+to\s+do)"
-    r"(?:\s+(?:about|over|regarding|with)\s+(?P<y8>[^?]*?))?" + _Q_END, re.I)
+    r"(?:\s+(?:about|over|regarding|with)\s+(?P<y8>[^?]*?))?" + _Q_END +
+    # "What does the group want (from the authority)?", "What are the residents calling for?": what they asked for.
+    r"|^\s*what\s+(?:does|do|did)\s+(?P<x9>[^?]+?)\s+want\b(?:\s+(?:from|of)\s+[^?]*?)?" + _Q_END +
+    r"|^\s*what(?:\s+(?:is|are|was|were|has|have)|'s|’s|s)\s+(?P<x10>[^?]+?)\s+(?:been\s+)?(?:asking|calling|pushing|"
+    r"pressing|campaigning|lobbying)\s+for" + _Q_END, re.I)
 _SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?{_ART}s?(?={_Q_END})",
                     re.I)
 """Which story a question means, said after it ("What does MTA refer to in the bridge story?"): not part of
@@ -223,10 +229,11 @@ def form(question: str) -> Form | None:
     q = _SCOPE.sub("", q)
     m = _OPINION.match(q)
     if m:
-        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5", "x6", "x7", "x8") if g), None)
+        x = next((g for g in m.group("x", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10") if g), None)
         y = next((g for g in m.group("y", "y2", "y3", "y4", "y5", "y6", "y7", "y8") if g), "")
         if x and not re.fullmatch(r"(?:it|this|that|the\s+\w+\s+(?:say|mean))", x, re.I) and not is_document(x):
-            return Form(Kind.OPINION, subject=x.strip(), topic=y.strip(), deeds=bool(m.group("x7") or m.group("x8")))
+            return Form(Kind.OPINION, subject=x.strip(), topic=y.strip(), deeds=bool(m.group("x7") or m.group("x8")),
+                        wants=bool(m.group("x9") or m.group("x10")))
     m = _DEFINE.match(q)
     who = _WHO_IS.match(q)
     if m and not (who and who.group("name2")):  # "What is Karen Liu's job?" asks who she is

@@ -128,6 +128,7 @@ def test_against_it_after_wanting_a_deed_is_against_the_deed():
     assert thing_asked_about("why does the board plan to cut the bus service",
                              "what do drivers think of it") == "cutting the bus service"
     assert thing_asked_about("when did the strike begin", "and when did it end") == "the strike"
+    assert thing_asked_about("why is the club doing concerts", "why are the residents against it") == "the concerts"
     asked = resolve("why are the parents against it", [
         {"role": "user", "content": "why does the council want to merge the schools"},
         {"role": "assistant", "content": "The council says the merger is needed because of falling numbers. [1]"}])
@@ -176,3 +177,63 @@ def test_a_bare_and_then_before_a_question_and_a_sum_in_the_last_answer_are_not_
 ])
 def test_a_sentence_about_the_opposite_kind_of_thing_is_about_another_one(question, sentence, other):
     assert other_kind(question, sentence) == other
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("what does the group want", "the group"),
+    ("what does her group want from the authority", "her group"),
+    ("what are the residents asking for", "the residents"),
+    ("what are the union calling for", "the union"),
+])
+def test_what_someone_wants_is_asked_of_them(question, subject):
+    f = form(question)
+    assert f is not None and f.kind is Kind.OPINION and f.wants and f.subject == subject and not f.topic
+
+
+def test_what_someone_wants_to_do_is_not_what_they_asked_for():
+    f = form("what does the council want to do")
+    assert f is None or not f.wants
+
+
+@pytest.mark.integration
+def test_what_a_group_wants_shows_what_it_asked_for_first(tmp_path, embedder):
+    text = """# Traders count cost of roadworks
+
+DALBY — Roadworks on Mill Street have cut trade by a third, shopkeepers say.
+
+The Mill Street Traders' Group, which represents about 40 shops, said nine businesses had closed since the work began.
+
+The group has asked the council for a compensation scheme for affected businesses.
+
+"We were told six months. It has been two years," said Ann Pike, who chairs the group and runs a bakery on the street.
+
+Councillor Tom Reed, who leads the opposition Green group, called for an independent inquiry.
+"""
+    service, texts = service_on(tmp_path, embedder, "roadworks.md", text)
+    a = service.answer("what does the group want")
+    assert a.route is Route.OPINION and a.text.index("compensation scheme") < a.text.index("nine businesses")
+    assert "independent inquiry" not in a.text
+    assert_citations_are_exact(a, texts)
+    history = [{"role": "user", "content": "who is ann pike"},
+               {"role": "assistant", "content": "Ann Pike, who chairs the group and runs a bakery on the street. "
+                                                "\"We were told six months. It has been two years,\" said Ann Pike. [1]"}]
+    assert resolve("what does her group want", history).searched == "what does the group want"
+
+
+@pytest.mark.integration
+def test_what_an_engineer_found_is_what_her_report_found(tmp_path, embedder):
+    text = """# Pier stays shut after inspection
+
+BRAYMOUTH — The end of Braymouth Pier will stay shut after storm damage.
+
+The inspection was carried out last week by Nora Vale, a chartered structural engineer. Her report, delivered to the trust on Friday, found that the deck was sound but that 12 of the iron legs had cracked.
+
+The trust has launched an appeal for £500,000.
+"""
+    service, texts = service_on(tmp_path, embedder, "pier.md", text)
+    history = [{"role": "user", "content": "who is nora vale"},
+               {"role": "assistant", "content": "A chartered structural engineer. The inspection was carried out last "
+                                                "week by Nora Vale, a chartered structural engineer. [1]"}]
+    a = service.answer("what did she find", history)
+    assert "12 of the iron legs had cracked" in a.text and a.level is not Level.REFUSED
+    assert_citations_are_exact(a, texts)

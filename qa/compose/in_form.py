@@ -238,12 +238,25 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
         reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e, deeds=False)), None)
         if reason is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), reason
+    found = _PERSON_FOUND.match(asked)
+    if found:  # "what did Hester Quayle find?" / "Her report … found that …", "a report by X, which found …"
+        by = found.group("who").split()[-1].lower()
+        told = next((i for i, e in enumerate(near) if not e.missing and _FOUND_BY.search(e.text) and (
+            by in e.text.lower() or by in text_before(e)[-300:].lower())), None)
+        if told is not None:
+            return replace(decision, level=Level.LIKELY, reason=IN_FORM), told
     fate = _FATE.match(asked)  # "what happens to the library staff?" / "... said all affected staff would be ..."
     if fate and not _befalls(fate.group("x"), near[0].text):
         told = next((i for i, e in enumerate(near) if i and not e.missing and _befalls(fate.group("x"), e.text)), None)
         if told is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), told
     return decision, 0
+
+
+_PERSON_FOUND = re.compile(r"^\s*what\s+(?:did|has|have|had)\s+(?P<who>(?!(?:the|a|an|this|that|its|their)\s)[\w'’-]+"
+                           r"(?:\s+[\w'’-]+){0,2})\s+(?:find|found|discover|discovered|conclude|concluded)\b", re.I)
+"""What a named person found (a follow-up's "she" put as her name): what their report or inspection found."""
+_FOUND_BY = re.compile(r"\b(?:found|find|finds|showed|shows|concluded|revealed|discovered)\s+(?:that\b|\w+)", re.I)
 
 
 def _gives_reason(q: Question, e: Scored, deeds: bool = True) -> bool:

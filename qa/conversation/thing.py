@@ -78,7 +78,8 @@ def thing_asked_about(previous: str, question: str = "") -> str | None:
 
 def _deed_asked(doc) -> str | None:
     """What the previous question asked someone wants done, as a deed a view is held on ("why does the council want
-    to merge the schools?" + "why are the parents against it?": against merging the schools)."""
+    to merge the schools?" + "why are the parents against it?": against merging the schools), or what it asked they
+    do ("why is the club doing concerts?": the concerts)."""
     for t in doc:
         if t.pos_ == "VERB" and t.dep_ == "xcomp" and t.head.lemma_ in _WANTING:
             obj = next((c for c in t.children if c.dep_ == "dobj" and any(
@@ -86,7 +87,14 @@ def _deed_asked(doc) -> str | None:
             if obj is not None:
                 tokens = sorted(obj.subtree, key=lambda u: u.i)
                 return f"{_gerund(t.lemma_)} {doc[tokens[0].i:tokens[-1].i + 1].text}"
-    return None
+    # "why is the club doing concerts?" + "why are the residents against it?": against the concerts.
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    obj = next((c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if root is not None \
+        and root.pos_ == "VERB" and root.lemma_ not in ("be", "have") else None
+    if obj is None:
+        return None
+    phrase = doc[min(u.i for u in obj.subtree):max(u.i for u in obj.subtree) + 1].text
+    return phrase if any(c.dep_ in ("det", "poss") for c in obj.children) else f"the {phrase}"
 
 
 def _gerund(verb: str) -> str:

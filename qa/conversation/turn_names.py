@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lang.forms import is_acronym
-from lang.rules import DATELINE, LEADS, TITLES
+from lang.rules import DATELINE, KIND_NOUNS, LEADS, TITLES
 from lang.spelling import same_word
 from lang.words import MONTHS, STOPWORDS, WEEKDAYS, is_number, names, terms, words
 
@@ -137,9 +137,14 @@ def their_body(question: str, answer: str, context: list[str]) -> str | None:
     # "Fenwright's managing director": a body of one word, named as the one whose officer the person is.
     bodies += [m.group(1) for m in _OFFICER_OF.finditer(first) if m.group(2).lower() in TITLES | LEADS
                and not set(terms(m.group(1))) & people]
+    # "Maureen Falsgrave, who chairs the group": the group the article has named before.
+    bodies += [f"the {m.group(1).lower()}" for m in _CHAIRS_THE.finditer(first)
+               if m.group(1).lower() in KIND_NOUNS["organisation"]]
     return _BODY_OF.sub(bodies[0], question, count=1) if bodies else None
 
 
+_CHAIRS_THE = re.compile(r"\b(?:chairs|leads|heads|runs|founded|set\s+up|speaks\s+for)\s+the\s+([a-z]+)\b")
+"""A person's role as the officer of a body named by its kind ("who chairs the group")."""
 _OFFICER_OF = re.compile(r"\b([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)['’]s\s+(?:[a-z-]+\s+){0,2}([a-z]+)\b")
 """A body and the post the person holds in it: "Fenwright's managing director"."""
 

@@ -291,7 +291,7 @@ class Skills:
             if level is not Level.SURE and reasoned(doc, who, f.subject, frozenset(topic)):
                 return None  # "Weber voted against the plan because …" answers why better than what he said
             citer = Citer()
-            body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in told(doc, said, f.deeds))
+            body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in told(doc, said, f.deeds, wants=f.wants))
             lead = f"{who.name} ({who.role})" if who.role else who.name
             return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), level,
                                1.0 if level is Level.SURE else 0.5)

@@ -59,8 +59,14 @@ def _their_body(doc: ArticleDoc, e: Entity) -> list[tuple[str, str]]:
     return [(body, said.group(1) if said else "")] if body else []
 
 
-def told(doc: ArticleDoc, said: list[Statement], deeds: bool, most: int = 3) -> list[Line]:
-    """The lines an answer about them shows: with `deeds`, what they did first (two at most), then their words."""
+def told(doc: ArticleDoc, said: list[Statement], deeds: bool, most: int = 3, wants: bool = False) -> list[Line]:
+    """The lines an answer about them shows: with `deeds`, what they did first (two at most), then their words; with
+    `wants`, what they asked or called for first ("The group has asked the authority for a compensation scheme")."""
+    if wants:  # of the one the answer is about (not another "group" the words also fit)
+        said = [s for s in said if s.speaker == said[0].speaker]
+        asked = [ln for ln in done_by(doc, [said[0].speaker]) if _WANTING.search(ln.text)]
+        asked += [s.line for s in said if _WANTING.search(s.line.text)]
+        return list(dict.fromkeys([*asked, *(s.line for s in said)]))[:most]
     done = done_by(doc, list(dict.fromkeys(s.speaker for s in said))) if deeds else []
     # Then what they said they will do ("He said the association would consider an appeal"), then the rest.
     planned = [s.line for s in said if _WILL_DO.search(s.line.text)] if deeds else []
@@ -70,3 +76,6 @@ def told(doc: ArticleDoc, said: list[Statement], deeds: bool, most: int = 3) -> 
 _WILL_DO = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|it|they|he|she|we)\s+"
                       r"(?:(?:would|will|was\s+going\s+to|planned\s+to|intended\s+to)\s+(?!be\b|not\b)[a-z]+|(?:was|were)\s+[a-z]+ing)\b",
                       re.I)
+_WANTING = re.compile(r"\b(?:asked|asks|asking|called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges|"
+                      r"wants?|wanted|seeks|sought|seeking|pressing\s+for|campaigning\s+for)\b", re.I)
+"""What someone asked for, in the words news tells it with."""
