@@ -9,7 +9,7 @@ from enum import StrEnum
 from .findings import is_document
 from .list_forms import ANY, listed
 from .normalize import shorthand_spelled
-from .rules import KIND_NOUNS
+from .rules import KIND_NOUNS, PRONOUNS, TITLES
 from .story_words import ART as _ART, Q_END as _Q_END, story as _story
 from .words import STOPWORDS
 
@@ -238,6 +238,8 @@ def form(question: str) -> Form | None:
     who = _WHO_IS.match(q)
     if m and not (who and who.group("name2")):  # "What is Karen Liu's job?" asks who she is
         term = next(g for g in m.group("a", "b", "c", "d", "e", "f", "g", "h") if g is not None).strip()
+        if m.group("d") and ((w := term.lower().split()[-1]) in PRONOUNS or w.rstrip("s") in KIND_NOUNS["person"] | TITLES):
+            return None  # "what is the minister referring to?" asks what they meant, not what a term means
         explicit = m.group("e") is None and m.group("h") is None
         # "What is the bridge made of?", "What was the town known for?": asks about the thing, not for a term.
         about_the_thing = m.group("e") is not None and term.split()[-1].lower() in _PREPOSITIONS or (

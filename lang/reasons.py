@@ -101,9 +101,11 @@ def after_deed(text: str) -> bool:
 
 _AFTER_DEED = re.compile(r"\bafter\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,5}?(?:found|discovered|revealed|showed|failed|"
                          r"refused|admitted|tested|confirmed|ruled|rejected|left|caused|missed|broke)\b"
-                         r"|\bafter\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?[a-z]+ed(?=\s*(?:[,.;]|$))", re.I)
+                         r"|\bafter\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:widened|worsened|deepened|spread|"
+                         r"collapsed|escalated|deteriorated|cracked|burst|flooded|leaked|stalled|broke\s+down)"
+                         r"(?=\s*(?:[,.;]|$))", re.I)
 """What came before as a deed that brought it about ("disqualified after arbiters found a phone", "recalled after
-tests found listeria", a clause that ends the sentence: "closed the road after the cracks widened"), not a time
-("resigned after the vote on Monday")."""
+tests found listeria", a thing that gave way or grew worse: "closed the road after the cracks widened"), not a time
+("resigned after the vote on Monday", "promoted after the season ended")."""
 _INTENT = re.compile(r"aims?\s+to|aimed\s+at", re.I)
 """A purpose that is only an intent: it explains nothing when what follows it is what the question asks."""

@@ -196,14 +196,18 @@ def name_pairs(text: str) -> list[str]:
 
 
 def another_of_its_kind(asked: str, question: str, sentence: str) -> bool:
-    """Does the question name a thing (`asked`, a stem) as known ("the road") that the sentence names only as a new one ("a
-    single-track moor road"): another of its kind?"""
+    """Does the question name a thing (`asked`, a stem) as known ("the road") that the sentence names only as a new
+    one, said to be another ("the only other way out … is a single-track moor road")?"""
     def dets(text: str, reach: int) -> list[str]:  # the nearest determiner up to `reach` words before each mention
         tokens = [t.lower() for t in re.findall(r"[\w'’-]+", text)]
         return [next((d for d in reversed(tokens[max(0, k - reach):k]) if d in _DETERMINERS), "")
                 for k, t in enumerate(tokens) if stem(t) == asked]
     asked_as, said_as = dets(question, 1), dets(sentence, 3)  # "the road" asked; "a single-track moor road" said
-    return "the" in asked_as and bool(said_as) and all(d in ("a", "an", "another") for d in said_as)
+    # News brings in the very one asked about with "a" too ("A lorry driver was fined …"): only a sentence that says
+    # it is another ("The only other way out … is a farm road") tells it apart.
+    return "the" in asked_as and bool(said_as) and all(d in ("a", "an", "another") for d in said_as) and \
+        _OTHER.search(sentence) is not None
 
 
 _DETERMINERS = frozenset("the a an this that its their his her our another".split())
+_OTHER = re.compile(r"\b(?:other|another|different|alternative|second)\b", re.I)

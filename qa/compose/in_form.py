@@ -9,7 +9,7 @@ from typing import Sequence
 
 from lang.paraphrase import covered
 from lang.phrasal import phrasal_meanings, said_by_meaning
-from lang.findings import FINDINGS, states_findings
+from lang.findings import DOCUMENTS, FINDINGS, states_findings
 from lang.reasons import after_deed, dispute_over, dispute_words, explains, made_so
 from lang.rules import INDEFINITES
 from lang.tagging import base_terms
@@ -240,9 +240,9 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), reason
     found = _PERSON_FOUND.match(asked)
     if found:  # "what did Hester Quayle find?" / "Her report … found that …", "a report by X, which found …"
-        by = found.group("who").split()[-1].lower()
+        by = re.compile(rf"\b{re.escape(found.group('who').split()[-1])}\b", re.I)
         told = next((i for i, e in enumerate(near) if not e.missing and _FOUND_BY.search(e.text) and (
-            by in e.text.lower() or by in text_before(e)[-300:].lower())), None)
+            by.search(e.text) or by.search(text_before(e)[-300:]))), None)
         if told is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), told
     fate = _FATE.match(asked)  # "what happens to the library staff?" / "... said all affected staff would be ..."
@@ -253,10 +253,14 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
     return decision, 0
 
 
-_PERSON_FOUND = re.compile(r"^\s*what\s+(?:did|has|have|had)\s+(?P<who>(?!(?:the|a|an|this|that|its|their)\s)[\w'’-]+"
+_PERSON_FOUND = re.compile(r"^\s*what\s+(?:did|has|have|had)\s+(?P<who>(?!(?:the|a|an|this|that|its|their|he|she|they|we|"
+                           r"you|it)\b)[\w'’-]+"
                            r"(?:\s+[\w'’-]+){0,2})\s+(?:find|found|discover|discovered|conclude|concluded)\b", re.I)
 """What a named person found (a follow-up's "she" put as her name): what their report or inspection found."""
-_FOUND_BY = re.compile(r"\b(?:found|find|finds|showed|shows|concluded|revealed|discovered)\s+(?:that\b|\w+)", re.I)
+_FOUND_BY = re.compile(rf"\b(?:found|finds|showed|shows|concluded|revealed|discovered)\s+that\b|\bwhich\s+(?:found|showed|"
+                       rf"revealed|concluded)\b|\b(?:{DOCUMENTS}|findings)\b[^.;]{{0,80}}?\b(?:found|showed|concluded|revealed)\b",
+                       re.I)
+"""A finding told as one: "found that …", "a report …, which found …", "Her report, delivered …, found …"."""
 
 
 def _gives_reason(q: Question, e: Scored, deeds: bool = True) -> bool:

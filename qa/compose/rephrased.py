@@ -18,7 +18,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     allowed = _ALLOWED.sub(_can, sentence)
     if _CAN.match(question) and allowed != sentence:
         found.append((question, allowed, None))
-    paid = _ON_PAY.sub(r" and is still paid", _KEPT_ON_PAY.sub("is still paid", sentence))
+    paid = sentence if _NOT_KEPT.search(sentence) else _ON_PAY.sub(r" and is still paid", _KEPT_ON_PAY.sub(
+        "is still paid", sentence))  # not "will not remain on full pay"
     if _PAID.search(question) and paid != sentence:  # "is he still getting paid?" / "suspended on full pay"
         found.append((_PAID.sub("still paid", question), paid, "Yes"))
     going = _PROGRESSIVE.match(question)
@@ -31,9 +32,11 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if kept != sentence:  # "is the airport closing?" / "the airport would stay open": it will not close
         found.append((ahead, _REPORTED.sub(r"\1will", kept), "No"))
     state = _STATE_ASKED.match(question)
-    if state and (still := _STAYS.search(sentence)) and still.group(2).lower() == state.group("state").lower():
-        found.append((question, _STAYS.sub(r"\2", _STAY_AUX.sub("is ", sentence)), None))  # "will stay open": is open
-    if _AHEAD.search(question) and _CALLED_OFF.search(sentence):  # "is the gala going ahead?" / "has been cancelled"
+    if state and (still := _STAYS_ON.search(sentence)) and still.group(2).lower() == state.group("state").lower() \
+            and not _UNTIL.match(sentence, still.end()):  # "will stay open": is open (not "stayed open until 1985")
+        found.append((re.sub(r"\bstill\s+", "", question), _STAYS_ON.sub(r"is \2", sentence), None))
+    if _AHEAD.search(question) and _CALLED_OFF.search(sentence) and not _ON_AGAIN.search(sentence):
+        # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
     through = _VOTED_THROUGH.sub(lambda m: f"approve {m.group(1) or m.group(2)}", question)
@@ -61,11 +64,15 @@ _PROGRESSIVE = re.compile(r"^\s*(?P<aux>is|are)\s+(?:(?!(?:the|a|an|this|that|it
 _STAYS = re.compile(r"\b(stay|stays|stayed|staying|remain|remains|remained|remaining)\s+(open|closed|shut)\b", re.I)
 """Kept open is not closed; kept shut is not opened."""
 _STATE_ASKED = re.compile(r"^\s*(?:is|are)\b.*?\b(?:still\s+)?(?P<state>open|closed|shut)\s*[?.!]*\s*$", re.I)
-_STAY_AUX = re.compile(r"\b(?:will|would)\s+(?=(?:stay|remain)\s)", re.I)
-"""Kept open, now and on: "will stay open" says it is open."""
+_STAYS_ON = re.compile(r"\b((?:will|would)\s+(?:stay|remain)|stays|remains)\s+(open|closed|shut)\b", re.I)
+"""Kept open, now and on: "will stay open", "remains closed" say it is so now (not "stayed open", gone by)."""
+_UNTIL = re.compile(r"[^.;]*?\buntil\b(?!\s+further\s+notice)", re.I)
+_ON_AGAIN = re.compile(r"\b(?:rescheduled|postponed|moved|back\s+on|return(?:s|ed)?|last\s+year|(?:19|20)\d\d)\b", re.I)
+"""Called off once, but on again, or another year's."""
+_NOT_KEPT = re.compile(r"\bnot\s+(?:remain|stay)", re.I)
 _AHEAD = re.compile(r"\b(?:going\s+ahead|go\s+ahead|happening|taking\s+place)\b", re.I)
-_CALLED_OFF = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
-                         r"\b(?:was|were|is|are)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\b", re.I)
+_CALLED_OFF = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
+                         r"\b(?:is|are)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\b", re.I)
 """Called off: it will not go ahead."""
 _REPORTED = re.compile(r"(\bsaid\b[^.;]*?\b)would\b", re.I)
 """Reported speech says "would" for the "will" that was said ("Lamont said the airport would stay open")."""

@@ -6,7 +6,7 @@ import re
 
 from lang.opposites import opposite
 from lang.paraphrase import said_for
-from lang.rules import (AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS, auxiliary,
+from lang.rules import (AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS, PRONOUNS, auxiliary,
                         is_reporting)
 from lang.words import STOPWORDS, names, words
 
@@ -19,7 +19,6 @@ from .implied import implied
 from .plans import plan_denied
 from .quantity import count_only, there_is
 from .rephrased import rephrased
-from .whose_claim import rest_is_its_subject
 from .spared import spared
 from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
@@ -63,7 +62,7 @@ _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS[
                       + r")\b|^\W*(?:it|they|this)\b", re.I)
 """A body or a person named by its kind ("the company"), or a sentence that opens pointing back ("It was defeated")."""
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
-_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|still|definitely|certainly)\b", re.I)
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b", re.I)
 """Words that stress a yes/no question without adding to its claim."""
 
 
@@ -156,6 +155,8 @@ def _still_to_come(question: str, sentence: str) -> bool:
 
 
 _PAST_PLAN = frozenset({"was", "were", "had"})
+_OBJECTS = frozenset({"dobj", "dative"})
+_OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 _VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
 
 
@@ -244,7 +245,7 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
         head = doc[clause_of[head.head.i]]
     held.setdefault(head.i, set())
     own = [t for t in doc if clause_of[t.i] == head.i]
-    if not rest_is_its_subject(doc, head, asked - held[head.i], clause_of):
+    if not _rest_is_its_subject(doc, head, asked - held[head.i], clause_of):
         return None
     if not asserted(head, own, asked, modals):
         return None
@@ -271,3 +272,29 @@ def _reported(one, other, saying: bool):
         if said.dep_ == "ccomp" and said.head.i == says.i and is_reporting(says.text):
             return says if saying else said
     return None
+
+
+def _rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) -> bool:
+    """The question's words outside the claim's clause may only be what its subject points at: the noun a
+    relative clause describes ("Brandt, who opened ..."), or the name an enclosing clause gives a pronoun
+    or a shared subject ("the mayor visited Lyon, although she ...")."""
+    if not rest:
+        return True
+    if rest <= {word_stem(t) for c in head.children if c.dep_ == "ccomp" for t in c.subtree}:
+        return True  # what a saying said: "Has X said how many drivers ...?"
+    if head.dep_ in ("relcl", "acl"):
+        inside = {t.i for t in head.subtree}
+        return rest <= {word_stem(t) for t in head.head.subtree if t.i not in inside}
+    if any(c.dep_ in _OBJECTS and c.lower_ in _OBJECT_PRONOUNS for c in head.children) and \
+            rest <= {word_stem(t) for t in doc[:head.i] if clause_of[t.i] != head.i}:
+        return True  # "The protesters waited, but the mayor did not meet them": "them" is who was named before
+    subject = [c for c in head.children if c.dep_ in SUBJECTS]
+    if subject and subject[0].lower_ not in PRONOUNS:
+        return False  # the clause names someone else
+    outer, t = set(), head
+    while t.head.i != t.i:  # up through the enclosing clauses
+        t = doc[clause_of[t.head.i]]
+        outer |= {word_stem(u) for u in doc if clause_of[u.i] == t.i}
+    return rest <= outer
+
+

@@ -127,12 +127,12 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     last_searched = said_by = ""
     for q, a in turns:
         searched = _rewrite(q, context, last_searched, said_by) if needs_context(q) and context else q
-        said_by = searched if (f := form(searched)) is not None and f.kind is Kind.OPINION else said_by
+        # The question of what someone said, kept for the turn after the "who is she?" that may follow it.
+        said_by = last_searched if WHO_IS.match(searched) and _asks_view(last_searched) else ""
         found = focus(searched, a)
         # An answer that names only a number ("Fourteen shop units ...") leaves whom "he" means as it was.
         context = found if any(not all(is_number(w) for w in words(c)) for c in found) or not context else context
         last_searched = searched
-    context = [c for c in context if not all(is_number(w) for w in words(c))]  # "£4.7 million" names no one
     narrowed = _fragment(question)
     if narrowed and last_searched:  # "How much is Norvik paying?" + "per share?"
         return Resolved(question, f"{last_searched.rstrip(' ?.!')} {narrowed}?", ())
@@ -177,8 +177,14 @@ _ANOTHER = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?:him|her)\s*[?.
 """"And her?": the last question asked of another person than the one it was about."""
 _NAME_ASKED = re.compile(r"^\s*(?:and\s+)?(?:what|who)(?:'s|’s|\s+is|\s+was)\s+(?:his|her|their)\s+(?:full\s+)?name"
                          r"\s*[?.!]*\s*$", re.I)
+def _asks_view(question: str) -> bool:
+    f = form(question) if question else None
+    return f is not None and f.kind is Kind.OPINION
+
+
 def _rewrite(question: str, context: list[str], previous: str, said_by: str = "") -> str:
-    """The follow-up as a question of its own; `said_by`: the conversation's last question of what someone said."""
+    """The follow-up as a question of its own; `said_by`: the question of what someone said, asked just before the
+    "who is …?" that is `previous`."""
     bare = _BARE_WH.match(question)
     if bare and previous:  # "who refused to sell?" + "why?": why the one who did it did it
         return of_the_doer(bare.group("wh"), previous, context[0]) or _why_view(bare.group("wh"), previous) or \
@@ -229,7 +235,7 @@ def _rewrite(question: str, context: list[str], previous: str, said_by: str = ""
 
     out = re.sub(r"\b(he|him|she|his|hers|her)\b(\W*\w*)", swap, question, flags=re.I)
     if set(words(question)) & _OTHER or not replaced[0]:
-        rest = [c for c in context if c not in out]
+        rest = [c for c in context if c not in out and not all(is_number(w) for w in words(c))]  # not "£4.7m"
         if rest:
             out = with_note(out, rest)
     return out

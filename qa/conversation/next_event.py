@@ -32,7 +32,7 @@ def _told(answer: str) -> str | None:
         return None
     text = _LABEL.sub("", answer.strip(), count=1)
     m = _CITED.match(text)
-    if m and not _MARKED.search(m.group(0)) and (_MARKED.search(text) or len(m.group("said").split()) <= 4):
+    if m and not _MARKED.search(m.group(0)) and len(m.group("said").split()) <= 4 and _MARKED.search(text):
         m = _CITED.match(text[m.end():].lstrip()) or m  # "5 November. The EHP … [1]": the phrase the answer is
     return m.group("said").strip().rstrip(".") if m else None
 

@@ -38,7 +38,8 @@ def thing_asked_about(previous: str, question: str = "") -> str | None:
     from lang.tagging import parse  # spaCy only for a follow-up that says "it"
 
     doc = parse(previous.rstrip(" ?"))
-    if _STANCE_ON_IT.search(question) and (deed := _deed_asked(doc)) is not None:
+    stance = _STANCE_ON_IT.search(question) is not None
+    if stance and (deed := _deed_asked(doc)) is not None:
         return deed  # a view is held on what someone wants done, not on the one who wants it
     for t in doc:
         # "Which ferry ran aground near Umeå?" -> "Where was it going?": "it" is the answer, "the ferry that ran
@@ -50,9 +51,11 @@ def thing_asked_about(previous: str, question: str = "") -> str | None:
             rest = previous[tokens[-1].idx + len(tokens[-1].text):].strip().rstrip(" ?")
             return f"the {kind} that {rest}" if rest and rest.split()[0].lower() not in _DO else None
         # Not "What was the home port of the Aurora?": that asks about the Aurora, which the names carry.
+        # Nor, for a view held on it, the doer ("why is the club doing concerts?" + "are residents against it?").
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.head.dep_ == "ROOT" \
                 and t.head.lemma_ != "be" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                  for c in t.children):
+                                                  for c in t.children) \
+                and not (stance and t.lemma_ in KIND_NOUNS["organisation"] | KIND_NOUNS["person"]):
             tokens = sorted(t.subtree, key=lambda u: u.i)
             if any(u.pos_ == "PROPN" for u in tokens):
                 return None
@@ -67,19 +70,18 @@ def thing_asked_about(previous: str, question: str = "") -> str | None:
                     return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     # "why are the villagers against the solar farm?" + "why's the farmer for it?": a question about people, whose
     # "it" is the one thing it named ("the solar farm"), not a person ("the mayor") nor one of several.
-    things = [t for t in doc if t.dep_ in ("pobj", "dobj") and t.tag_ == "NN" and t.lemma_ not in KIND_NOUNS["person"]
+    things = [t for t in doc if t.dep_ in ("pobj", "dobj") and t.tag_ == "NN" and t.lemma_ not in KIND_NOUNS["person"] | _PEOPLE
               and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)]
     if len(things) == 1 and not _IT_DOES.search(question) and any(t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.dep_ == "ROOT" for t in doc):
         tokens = sorted(things[0].subtree, key=lambda u: u.i)
         if not any(u.pos_ == "PROPN" for u in tokens):
             return previous[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-    return None
+    return _done_asked(doc) if stance else None
 
 
 def _deed_asked(doc) -> str | None:
     """What the previous question asked someone wants done, as a deed a view is held on ("why does the council want
-    to merge the schools?" + "why are the parents against it?": against merging the schools), or what it asked they
-    do ("why is the club doing concerts?": the concerts)."""
+    to merge the schools?" + "why are the parents against it?": against merging the schools)."""
     for t in doc:
         if t.pos_ == "VERB" and t.dep_ == "xcomp" and t.head.lemma_ in _WANTING:
             obj = next((c for c in t.children if c.dep_ == "dobj" and any(
@@ -87,14 +89,23 @@ def _deed_asked(doc) -> str | None:
             if obj is not None:
                 tokens = sorted(obj.subtree, key=lambda u: u.i)
                 return f"{_gerund(t.lemma_)} {doc[tokens[0].i:tokens[-1].i + 1].text}"
-    # "why is the club doing concerts?" + "why are the residents against it?": against the concerts.
+    return None
+
+
+def _done_asked(doc) -> str | None:
+    """What the previous question asked someone does, as a thing a view is held on: its object ("why is the club
+    doing concerts?": the concerts), or the deed done to a person ("why did police arrest the man?": arresting the
+    man, not the man)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    obj = next((c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if root is not None \
+    # Of a doer the question names ("the club"), not one it asks for ("who will run the mill?").
+    named = root is not None and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+    obj = next((c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if named \
         and root.pos_ == "VERB" and root.lemma_ not in ("be", "have") else None
     if obj is None:
         return None
     phrase = doc[min(u.i for u in obj.subtree):max(u.i for u in obj.subtree) + 1].text
-    return phrase if any(c.dep_ in ("det", "poss") for c in obj.children) else f"the {phrase}"
+    phrase = phrase if any(c.dep_ in ("det", "poss") for c in obj.children) else f"the {phrase}"
+    return f"{_gerund(root.lemma_)} {phrase}" if obj.lemma_ in KIND_NOUNS["person"] | _PEOPLE else phrase
 
 
 def _gerund(verb: str) -> str:
@@ -102,9 +113,13 @@ def _gerund(verb: str) -> str:
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
         return verb[:-1] + "ing"
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb):  # "cut", "shut", "ban": the last letter doubled
+    # The last letter doubled after one short vowel in a stressed last syllable: "cut", "quit", "admit", "refer".
+    if re.fullmatch(r"(?:[^aeiou]*|[^aeiou]*qu)[aeiou][bdgmnprt]|.*(?:mit|[^f]fer|cur|pel|gret|trol)", verb):
         return verb + verb[-1] + "ing"
     return verb + "ing"
+
+
+_PEOPLE = frozenset("man woman boy girl men women people child children manager chief coach".split())
 
 
 _WANTING = frozenset("want plan hope intend propose aim need decide try seek".split())

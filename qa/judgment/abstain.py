@@ -111,11 +111,11 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     unsaid = [y for y in _YEAR_ASKED.findall(q.text) if mentioned is not None and not mentioned(y)]
     if unsaid:  # "What did a ticket cost in 2009?" of articles that never mention 2009
         return Decision(Level.REFUSED, f"they never mention {unsaid[0]}", selection)
-    other = other_kind(q.text, best) if q.wh != "yesno" else None
-    if other is not None:  # "how much will the temporary road cost?" / "A permanent repair … £4.5 million"
-        return Decision(Level.REFUSED, f"the closest passage speaks of the {other[1]} one, not the {other[0]}", selection)
     if selection.p_answerable >= threshold and measured:
         shown = level(False, selection.confidence, sure, doubt)
+        other = other_kind(q.text, best) if q.wh != "yesno" else None
+        if other is not None:  # "how much will the temporary road cost?" / "A permanent repair … £4.5 million"
+            return Decision(Level.DOUBTFUL, f"it speaks of the {other[1]} one, not the {other[0]}", selection)
         if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and (not number(without_numbers(best, q.text))
                                                                      or counts_only_other(q, best)):
             # "How many people have been fined?" / "... could be fined up to £1,000": a runner-up holds a count,

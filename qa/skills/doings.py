@@ -62,7 +62,7 @@ def _their_body(doc: ArticleDoc, e: Entity) -> list[tuple[str, str]]:
 def told(doc: ArticleDoc, said: list[Statement], deeds: bool, most: int = 3, wants: bool = False) -> list[Line]:
     """The lines an answer about them shows: with `deeds`, what they did first (two at most), then their words; with
     `wants`, what they asked or called for first ("The group has asked the authority for a compensation scheme")."""
-    if wants:  # of the one the answer is about (not another "group" the words also fit)
+    if wants and said:  # of the one the answer is about (not another "group" the words also fit)
         said = [s for s in said if s.speaker == said[0].speaker]
         asked = [ln for ln in done_by(doc, [said[0].speaker]) if _WANTING.search(ln.text)]
         asked += [s.line for s in said if _WANTING.search(s.line.text)]

@@ -148,7 +148,7 @@ def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "", topic: frozenset
 
 def _touches(topic: frozenset[str], said: set[str]) -> bool:
     """Does the sentence speak of the topic: a root of it, or a word made from one ("merge" / "the merger")?"""
-    return bool(topic & said) or any(len(t) >= 4 and s.startswith(t) and len(s) - len(t) <= 2 for t in topic for s in said)
+    return bool(topic & said) or any(len(t) >= 4 and s[len(t):] in ("er", "r") and s.startswith(t) for t in topic for s in said)
 
 
 _ANYONE = frozenset("guy guys person people folks one".split())
@@ -215,7 +215,7 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
     body's kind: "a spokeswoman for the company"), the body's own ("Its chair, Deborah Quennell"), or a title alone
     after a sentence the body opens ("Westmarch Police did not object. Inspector Colin Aldous said …")?"""
     role = s.speaker.role or ""
-    kind = re.search(r"\b(?:for|of|at)\s+the\s+([a-z]+)\b|\bthe\s+([a-z]+)['’]s\b", role)  # "the club's chair"
+    kind = re.search(r"\b(?:for|of|at)\s+the\s+([a-z]+)\b|\bthe\s+([a-z]+)['’]s\s+(?!former\b|ex-)", role)  # "the club's chair"
     own = re.match(r"\s*(?:its|their)\s", role, re.I) is not None
     intro = doc.line_at(s.speaker.role_start) if role else None
     if intro is None or intro.number == 0:

@@ -1,5 +1,5 @@
-"""A summary: the 3-5 sentences that carry an article's story, in the article's order. A sentence counts for
-the story when it is central (close to the mean of the article's sentence vectors), early (news puts the story
+"""A summary: the 3-5 sentences that carry an article's story, in the article's order: its lede, then those that
+count most for the story. A sentence counts for the story when it is central (close to the mean of the article's sentence vectors), early (news puts the story
 first), names what the article is most about, and reports rather than quotes; each pick avoids repeating one
 already chosen."""
 from __future__ import annotations
@@ -69,7 +69,8 @@ def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
     quoted = np.array([QUOTED * quoted_share(ln.text) for ln in usable])
     score = central + lead + named - quoted
     pointing = np.array([needs_its_speaker(ln.text) for ln in usable])
-    chosen: list[int] = []
+    # The lede first: news tells the story in its first sentence, however like the next ones it is (inverted pyramid).
+    chosen: list[int] = [0] if quoted_share(usable[0].text) <= UNSPOKEN / 2 and not pointing[0] else []
     while len(chosen) < size:
         penalty = (vecs @ vecs[chosen].T).max(axis=1) if chosen else np.zeros(len(usable))
         picked = {usable[i].number for i in chosen}

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lang.dates import MONTH, YEAR, DateMention, anchors, find_dates, guessed_year, is_dateline
-from lang.words import terms
+from lang.words import is_number, terms
 
 from .article import ArticleDoc, Line
 
@@ -112,14 +112,14 @@ _THEN = re.compile(r"\b(?:afterwards?|subsequently|thereafter|since then|then|la
 def goes_on(text: str) -> bool:
     """Does the sentence say it comes after the one before it ("The sheds will then be cleaned", "Afterwards, ...";
     not "since then", "by then")?"""
-    return _NEXT.search(text) is not None
+    return _NEXT.search(text) is not None or any(
+        is_number(m.group("n")) or m.group("n").lower() in ("a", "an", "few", "several") for m in _LATER.finditer(text))
 
 
 _NEXT = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!back )(?<!was )(?<!is )\b(?:then|afterwards?|after that|"
                    r"subsequently|thereafter)\b(?!\s*,?\s*(?:he|she|they|it)\s+(?:said|added))"
-                   r"|\b(?:a|an|one|two|three|four|five|six|eight|ten|twelve|a\s+few|several|\d+)\s+(?:minutes?|hours?|days?|"
-                   r"weeks?|months?|years?)\s+later\b(?!\s+than)"
                    r"|^\s*(?:the\s+)?(?:next|following)\s+(?:day|morning|week|month)\b", re.I)
+_LATER = re.compile(r"\b(?P<n>[\w-]+)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later\b(?!\s+than)", re.I)
 """A sentence that comes after the one before it: "then", "afterwards"; "A week later", "… about eight hours later"
 (not "two years later than planned"); opened by "The next day"."""
 
