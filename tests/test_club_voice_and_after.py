@@ -276,3 +276,19 @@ def test_what_about_the_council_keeps_what_was_said_only_right_after_who_is():
                     {"role": "user", "content": "who is carys bowen"},
                     {"role": "assistant", "content": "The club's chairwoman. … said Carys Bowen. [1]"}]
     assert resolve("what about the council?", later).searched != "what did the council say"
+
+
+@pytest.mark.integration
+def test_what_the_union_wants_is_left_to_the_sentence_when_no_speaker_says_it(tmp_path, embedder):
+    text = """# Students protest over course cuts
+
+ASHBY — About 600 students protested on Tuesday against plans to close four courses.
+
+Priya Nand, president of the Ashby Students' Union, told the crowd that the vote had been rushed. "Nobody asked the students who will have to live with this," she said.
+
+The Lecturers' Union said on Wednesday that it would ballot its members. The ballot closes on 3 November. Its branch secretary, Ruth Osei, said the union wanted the university to pause the plan for a year.
+"""
+    service, texts = service_on(tmp_path, embedder, "cuts.md", text)
+    a = service.answer("what does the union want")
+    assert "pause the plan for a year" in a.text and "Nobody asked" not in a.text
+    assert_citations_are_exact(a, texts)

@@ -31,7 +31,7 @@ from qa.types import Level, Route
 from .article import ArticleDoc, Library
 from .conditions import what_if
 from .causes import asks_why, why
-from .doings import told
+from .doings import told, wanting_first
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, shown_role
 from .funding import funders
@@ -285,6 +285,7 @@ class Skills:
             if topic:  # what they said of it, else all when the story is about it, else next to where it is named
                 said = carried_on(said, [s for s in said if topic & roots(s.line.text)] or (
                     said if topic <= story_roots(doc) else [s for s in said if topic & roots(around(doc, s.line))]))
+            said = wanting_first(doc, said) if f.wants and said else said  # none where no one wants anything
             if not said:
                 continue
             who = said[0].speaker

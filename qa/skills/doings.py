@@ -59,6 +59,16 @@ def _their_body(doc: ArticleDoc, e: Entity) -> list[tuple[str, str]]:
     return [(body, said.group(1) if said else "")] if body else []
 
 
+def wanting_first(doc: ArticleDoc, said: list[Statement]) -> list[Statement]:
+    """The statements with those of the first speaker who says or is told to want something first ("the union"
+    asked of an article quoting a students' union and a lecturers' union: the one that "wanted the university to
+    pause the plan"); none when no one does, and the sentence path looks for it."""
+    def wants(who: Entity) -> bool:
+        return any(_WANTING.search(ln.text) for ln in [*(s.line for s in said if s.speaker == who), *done_by(doc, [who])])
+    first = next((s.speaker for s in said if wants(s.speaker)), None)
+    return sorted(said, key=lambda s: s.speaker != first) if first is not None else []
+
+
 def told(doc: ArticleDoc, said: list[Statement], deeds: bool, most: int = 3, wants: bool = False) -> list[Line]:
     """The lines an answer about them shows: with `deeds`, what they did first (two at most), then their words; with
     `wants`, what they asked or called for first ("The group has asked the authority for a compensation scheme")."""
@@ -76,6 +86,7 @@ def told(doc: ArticleDoc, said: list[Statement], deeds: bool, most: int = 3, wan
 _WILL_DO = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|it|they|he|she|we)\s+"
                       r"(?:(?:would|will|was\s+going\s+to|planned\s+to|intended\s+to)\s+(?!be\b|not\b)[a-z]+|(?:was|were)\s+[a-z]+ing)\b",
                       re.I)
-_WANTING = re.compile(r"\b(?:asked|asks|asking|called\s+for|calls\s+for|calling\s+for|demanded|demands|demanding|urged|urges|"
-                      r"wants?|wanted|seeks|sought|seeking|pressing\s+for|campaigning\s+for)\b", re.I)
-"""What someone asked for, in the words news tells it with."""
+_WANTING = re.compile(r"\b(?:(?:asked|asks|asking)\s+(?:[\w'’-]+\s+){0,3}?(?:for|to)\b|called\s+for|calls\s+for|"
+                      r"calling\s+for|demanded|demands|demanding|urged|urges|wants?|wanted|seeks|sought|seeking|"
+                      r"pressing\s+for|campaigning\s+for)\b", re.I)
+"""What someone asked for, in the words news tells it with (not "Nobody asked the students")."""
