@@ -65,7 +65,7 @@ def wanting_first(doc: ArticleDoc, said: list[Statement]) -> list[Statement]:
     pause the plan"); none when no one does, and the sentence path looks for it."""
     def wants(who: Entity) -> bool:
         return any(_WANTING.search(ln.text) for ln in [*(s.line for s in said if s.speaker == who), *done_by(doc, [who])])
-    first = next((s.speaker for s in said if wants(s.speaker)), None)
+    first = next((who for who in dict.fromkeys(s.speaker for s in said) if wants(who)), None)
     return sorted(said, key=lambda s: s.speaker != first) if first is not None else []
 
 
