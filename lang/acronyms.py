@@ -20,8 +20,8 @@ class Expansion:
 
 
 def letters(acronym: str) -> str:
-    """"U.N." -> "UN", "NGOs" -> "NGO"."""
-    a = acronym.replace(".", "")
+    """"U.N." -> "UN", "NGOs" -> "NGO", "A&E" -> "AE" (its "&" is the "and" that initials skip)."""
+    a = acronym.replace(".", "").replace("&", "")
     return a[:-1] if len(a) > 2 and a.endswith("s") and a[:-1].isupper() else a
 
 
@@ -45,7 +45,8 @@ def expansion(acronym: str, text: str) -> Expansion | None:
             return Expansion(s, s + len(inner), inner)
     words = list(_WORD.finditer(text))
     for i, w in enumerate(words):
-        if not w.group(0)[:1].isupper() or w.group(0).upper() == target:
+        # A run starts at a word its initials keep: not "The" of "The American Telephone and Telegraph".
+        if not w.group(0)[:1].isupper() or w.group(0).upper() == target or w.group(0).lower() in _SKIPPED:
             continue
         found = _run_from(text, words, i, target)
         if found:

@@ -7,7 +7,7 @@ import re
 
 _MOTIVE = re.compile(
     r"^\s*(?:and\s+|so\s+)?why\s+(?:does|did|do|would)\s+(?P<x>[^?]+?)\s+(?:want|wants|think|believe|feel|say|oppose|"
-    r"support|back|object|fear|worry|insist|argue|prefer|disagree|dislike|hate|critici[sz]e|blame)\b(?P<y>[^?]*)"
+    r"support|back(?!\s*(?:down|track|off|out)\b)|object|fear|worry|insist|argue|prefer|disagree|dislike|hate|critici[sz]e|blame)\b(?P<y>[^?]*)"
     r"|^\s*(?:and\s+|so\s+)?why(?:\s+(?:is|are|was|were)|'s|’s)\s+(?P<x2>[^?]+?)\s+(?:(?:so|very|really|that|this|still)\s+)?(?:against|opposed\s+to|"
     r"in\s+favou?r\s+of|for|behind|keen\s+on|worried|concerned|angry|annoyed|furious|unhappy|upset|critical\s+of|sceptical|"
     r"skeptical|defending|backing|supporting|opposing|objecting\s+to|fighting|pushing\s+for|campaigning\s+(?:for|against))"
@@ -46,7 +46,7 @@ def asks_deed(question: str) -> list[tuple[str, str]]:
         deed = ws[k:]
         if be and not deed[0].lower().endswith("ing") or deed[0].lower() in _PASSIVE:
             continue  # "why was the mayor sacked?", "why will the line be shut?": what was done to them
-        if not be and k not in verbs:
+        if not be and k not in verbs and not changed_mind(" ".join(deed)):  # "back down", which it tags an adverb
             continue  # "why did norvik shares fall?": "shares" is no deed of Norvik's
         reads.append((" ".join(ws[:k]), " ".join(deed)))
         owner = re.match(r"(.+?)['’]s\s", " ".join(ws[:k]))
@@ -61,3 +61,14 @@ def _verbs_at(ws: list[str]) -> set[int]:
 
     starts = {len(" ".join(ws[:k])) + (1 if k else 0): k for k in range(len(ws))}
     return {starts[t.idx] for t in parse(" ".join(ws) + ".") if t.idx in starts and t.tag_.startswith("VB")}
+
+
+_CHANGED_MIND = re.compile(r"(?:back(?:s|ed|ing)?\s*(?:down|track\w*)|climb(?:s|ed|ing)?\s+down|(?:do|did|does)\s+a\s+u-?turn|"
+                           r"u-?turn\w*|revers(?:e|es|ed|ing)\b|chang(?:e|es|ed|ing)\s+(?:\w+\s+)?minds?|row(?:s|ed|ing)?\s+back|"
+                           r"relent\w*|cave[ds]?\b|caving|give\s+in|gave\s+in|giv(?:es|ing)\s+in|rethink\w*)", re.I)
+
+
+def changed_mind(deed: str) -> bool:
+    """Is the deed a change of mind ("back down", "do a U-turn", "reverse", "change their minds")? Why it came is in
+    what the doer said when it came, not the case they first made."""
+    return _CHANGED_MIND.match(deed) is not None

@@ -7,6 +7,8 @@ from enum import StrEnum
 
 MARKER = re.compile(r"\[(\d+)\]")
 """A citation marker [n] in an answer's text (group 1: n)."""
+REFUSED_LEAD = "The articles don't answer this:"
+"""How a refusal's text opens (qa/judgment/abstain.refusal): what follows is its reason, not an answer."""
 
 
 class Route(StrEnum):

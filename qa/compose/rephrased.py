@@ -35,6 +35,10 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if state and (still := _STAYS_ON.search(sentence)) and still.group(2).lower() == state.group("state").lower() \
             and not _UNTIL.match(sentence, still.end()):  # "will stay open": is open (not "stayed open until 1985")
         found.append((re.sub(r"\bstill\s+", "", question), _STAYS_ON.sub(r"is \2", sentence), None))
+    if _STILL.search(question) and _GOES_ON.search(sentence):  # "does it still supply …?" / "would continue to supply"
+        asked = _STILL.sub("", question)
+        asked = f"will {asked[present.end():]}" if present else asked
+        found.append((asked, _REPORTED.sub(r"\1will", _GOES_ON.sub("", sentence)), None))
     if _AHEAD.search(question) and _CALLED_OFF.search(sentence) and not _ON_AGAIN.search(sentence):
         # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
@@ -67,6 +71,10 @@ _STATE_ASKED = re.compile(r"^\s*(?:is|are)\b.*?\b(?:still\s+)?(?P<state>open|clo
 _STAYS_ON = re.compile(r"\b((?:will|would)\s+(?:stay|remain)|stays|remains)\s+(open|closed|shut)\b", re.I)
 """Kept open, now and on: "will stay open", "remains closed" say it is so now (not "stayed open", gone by)."""
 _UNTIL = re.compile(r"[^.;]*?\buntil\b(?!\s+further\s+notice)", re.I)
+_STILL = re.compile(r"\bstill\s+", re.I)
+_GOES_ON = re.compile(r"\b(?:continue|continues|continuing)\s+to\s+(?=[a-z])", re.I)
+"""Going on doing it is still doing it ("would continue to supply the blazer": still supplies it); not "continued to
+fund it until 2019", gone by."""
 _ON_AGAIN = re.compile(r"\b(?:rescheduled|postponed|moved|back\s+on|return(?:s|ed)?|last\s+year|(?:19|20)\d\d)\b", re.I)
 """Called off once, but on again, or another year's."""
 _NOT_KEPT = re.compile(r"\bnot\s+(?:remain|stay)", re.I)

@@ -8,6 +8,7 @@ from lang.forms import is_acronym
 from lang.rules import DATELINE, KIND_NOUNS, LEADS, TITLES
 from lang.spelling import same_word
 from lang.words import MONTHS, STOPWORDS, WEEKDAYS, is_number, names, terms, words
+from qa.types import REFUSED_LEAD
 
 WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?!(?:going|about|set|due|expected|likely|"
                     r"responsible|behind|to|in\s+charge)\b|\w+ing\s+\w)(.+?)\s*\??\s*$", re.I)
@@ -34,7 +35,7 @@ def focus(question: str, answer: str) -> list[str]:
     # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
     answer = _DATELINES.sub("", answer)
     m = WHO_IS.match(question)
-    if m and q_names:
+    if m and q_names or answer.lstrip().startswith(REFUSED_LEAD):  # a refusal names no one it answered with
         return q_names
     first_sentence = _first_sentence(answer)
     q_terms = {t for n in q_names for t in terms(n)}
@@ -45,7 +46,8 @@ def focus(question: str, answer: str) -> list[str]:
 
     def new_in(text: str, known: set[str]) -> list[str]:
         return [n for n in names(text) if not set(terms(n)) <= known and not set(words(n)) <= lower
-                and not set(words(n)) <= WEEKDAYS | MONTHS | TITLES]  # nor a title alone ("Deputy Chief Constable")
+                and not set(words(n)) <= WEEKDAYS | MONTHS | TITLES  # nor a title alone ("Deputy Chief Constable")
+                and not all(is_number(w) for w in words(n))]  # nor a number ("about 400 metres from the zoo")
 
     new = new_in(first_sentence, q_terms)
     if words(question)[:1] == ["who"]:

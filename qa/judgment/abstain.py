@@ -8,10 +8,11 @@ from typing import Callable, Sequence
 from lang.opposites import other_kind
 from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
 from lang.words import MONTHS, WEEKDAYS, is_number, names, terms, words
-from qa.types import Level
+from qa.types import REFUSED_LEAD, Level
 
 from .answer_kinds import counts, counts_only_other
 from .confidence import level
+from .sums import priced_other
 from .evidence import Phrase, Scored, Selection
 from qa.question import AGE, DATE, MONEY, NUMBER, Question
 
@@ -49,7 +50,7 @@ NO_ARTICLE_IN_FILTER = "No article matches the chosen articles or dates; widen t
 def refusal(reason: str, closest_shown: bool) -> str:
     """The text of an abstention: that the articles don't answer, why, and whether the closest passage [1]
     is shown beside it."""
-    text = f"The articles don't answer this: {reason}."
+    text = f"{REFUSED_LEAD} {reason}."
     if closest_shown:
         text += " The closest passage [1] is shown for reference; it is not an answer."
     return text
@@ -117,9 +118,11 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
         if other is not None:  # "how much will the temporary road cost?" / "A permanent repair … £4.5 million"
             return Decision(Level.DOUBTFUL, f"it speaks of the {other[1]} one, not the {other[0]}", selection)
         if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and (not number(without_numbers(best, q.text))
-                                                                     or counts_only_other(q, best)):
+                                                                     or counts_only_other(q, best)
+                                                                     or priced_other(q.text, best)):
             # "How many people have been fined?" / "... could be fined up to £1,000": a runner-up holds a count,
-            # the best sentence none, so it is shown as the closest sentence, not as the answer.
+            # the best sentence none, so it is shown as the closest sentence, not as the answer ("how much did the
+            # zoo pay for the pandas?" / "spent £18,000 on new fencing" the same).
             shown = Level.DOUBTFUL
         return Decision(shown, "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence, mentioned), selection)

@@ -117,9 +117,9 @@ _NOT_COUNTS = re.compile("|".join([_MONEY_SPAN.pattern, CLOCK_SAID.pattern, r"\b
 
 
 _ANY_COUNTED = frozenset(stem(w) for w in "people persons times ones things".split())
-_COUNTED_NOUN = re.compile(r"\s+(?:(?:million|billion|thousand|hundred|more|other|new|extra)\s+)?([a-z][\w'-]*)"
+_COUNTED_NOUN = re.compile(r"(?:\s+|-)(?:(?:million|billion|thousand|hundred|more|other|new|extra)\s+)?([a-z][\w'-]*)"
                            r"(?:\s+([a-z][\w'-]*))?")
-"""The words after a number, lower case: the thing it counts ("64 routes", "1.2 million members")."""
+"""The words after a number, lower case: the thing it counts ("64 routes", "1.2 million members", "a 12-acre site")."""
 
 
 def age_beside(q: Question, sentence: str) -> bool:

@@ -40,7 +40,7 @@ from .roles import other_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentions_of, unnamed
 from .outlook import next_steps
-from .speakers import around, asked_terms, called, carried_on, known_as, reasoned, speaks_for, statements, story_roots
+from .speakers import about_story, around, asked_terms, called, carried_on, known_as, reasoned, speaks_for, statements
 from .summary import summarize
 from . import timeline
 from .sequence import came_after, to_come_after
@@ -284,7 +284,7 @@ class Skills:
                     s.speaker.kind == PERSON and speaks_for(doc, s, f.subject, speaker_terms)))]  # "Its chair, X"
             if topic:  # what they said of it, else all when the story is about it, else next to where it is named
                 said = carried_on(said, [s for s in said if topic & roots(s.line.text)] or (
-                    said if topic <= story_roots(doc) else [s for s in said if topic & roots(around(doc, s.line))]))
+                    said if about_story(doc, topic) else [s for s in said if topic & roots(around(doc, s.line))]))
             said = wanting_first(doc, said) if f.wants and said else said  # none where no one wants anything
             if not said:
                 continue

@@ -26,10 +26,33 @@ _ANNOUNCED = re.compile(r"\b(?:blames?|blamed|cites?|cited|gives?|gave|lists?|li
                         r"[2-5])\s+(?:main\s+|key\s+|major\s+|separate\s+|chief\s+)?(?:problems|reasons|causes|factors|"
                         r"issues|failings|mistakes|failures)\b", re.I)
 _WHY = re.compile(r"^\s*(?:and\s+|so\s+)?why\b", re.I)
+_REASON_FOR = re.compile(r"\b(?:reason|cause)s?\s+(?:for|of|behind)\s+(?P<what>(?:[\w'’-]+\s+){1,4}?)(?:was|were|is|are|lay|lies)"
+                         r"\s+(?!not\b|unknown|unclear|still\b|yet\b|being\b|under\b|a\s+mystery)", re.I)
+"""A sentence that names the reason for a thing outright ("the main reason for the queues was a shortage of beds"),
+not one that says it is not known ("the cause of the fire is still under investigation")."""
 
 
 def asks_why(question: str) -> bool:
     return _WHY.match(question) is not None
+
+
+def _reason_named(doc: ArticleDoc, asked: set[str]) -> SkillAnswer | None:
+    """The sentence that says what the reason for the asked thing was, every word of that thing one the question
+    asked ("why were ambulances queuing?" / "the main reason for the queues was …"), with the sentence after it in
+    its paragraph when that one explains further."""
+    for line in doc.lines:
+        m = _REASON_FOR.search(line.text)
+        what = roots(m.group("what")) - _LITTLE if m else set()
+        if not what or not what <= asked:
+            continue
+        told = [ln for ln in doc.lines[line.number + 1:line.number + 2] if same_passage(ln, line) and explains(ln.text)]
+        citer = Citer()
+        body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
+        return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.SURE, 0.9)
+    return None
+
+
+_LITTLE = frozenset({"the", "a", "an", "thi", "that", "these", "those", "it", "main", "chief", "real", "key", "biggest"})
 
 
 def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
@@ -43,6 +66,8 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     asked = roots(rest) - {"it", "thi", "that", "so", "then"}
     last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
     for doc in docs:
+        if (found := _reason_named(doc, asked)) is not None:
+            return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
         # gives a reason in so many words for two of its words, or for what is said of it ("the line is late
         # because …").

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from lang.motives import changed_mind
 from lang.reasons import reason_for
 from lang.tagging import base_terms, verb_base
 from lang.words import same_root, stem, terms
@@ -37,6 +38,8 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
             # cites it; but where the doer said it ("Astley said the sale was needed because …" for "why did the
             # cabinet vote to sell 6.5 acres?", "'We chose this site because …,' Haverel said"), their words are the
             # answer, as likely as any they gave.
+            if changed_mind(deed):  # not the case they made "at the time", before they changed their mind
+                stated = [ln for ln in stated if not _AT_THE_TIME.search(ln.text)]
             own = [s for s in said if s.line in stated]
             if stated:
                 return _words(doc, said, own[:1]) if own else None
@@ -46,9 +49,26 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
                 s.line.text))]  # "announced the suspension" only tells "why did she suspend him?" again
             if not fresh:
                 continue
+            if changed_mind(deed) and (last := _last_words(fresh)):
+                return _words(doc, said, last)  # "why did she back down?": what she said then, not her first case
             # Their words that give a reason first ("We chose this site because it is close to the station").
             return _words(doc, said, [s for s in fresh if reason_for(s.line.text, asked)][:1] or fresh[:1])
     return None
+
+
+_AT_THE_TIME = re.compile(r"\b(?:at\s+the\s+time|originally|initially|at\s+first)\b", re.I)
+
+
+def _last_words(said: list[Statement]) -> list[Statement]:
+    """The first of the doer's last run of statements, not one told as said back then ("said at the time")."""
+    later = [s for s in said if not _AT_THE_TIME.search(s.line.text)]
+    if not later:
+        return []
+    first = later[-1]
+    numbers = {s.line.number: s for s in later}
+    while first.line.number - 1 in numbers:
+        first = numbers[first.line.number - 1]
+    return [first]
 
 
 def _words(doc: ArticleDoc, said: list[Statement], first: list[Statement]) -> SkillAnswer:

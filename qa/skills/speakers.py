@@ -129,6 +129,14 @@ def story_roots(doc: ArticleDoc) -> set[str]:
     return roots(f"{doc.info.title} {lead}")
 
 
+def about_story(doc: ArticleDoc, topic: set[str]) -> bool:
+    """Is the asked topic (roots) what the whole story is about: all of it among story_roots, or half of it at least
+    and the rest words the article uses for it ("the uniform policy" in a story about a uniform supplier that
+    speaks of "the new policy")?"""
+    story = story_roots(doc)
+    return topic <= story or 2 * len(topic & story) >= len(topic) and topic <= roots(doc.text)
+
+
 def around(doc: ArticleDoc, line: Line) -> str:
     """The sentence with its neighbours: a quote's topic is often named just before it."""
     lo, hi = max(0, line.number - 1), min(len(doc.lines), line.number + 2)
