@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from lang.words import terms
+
 __all__ = ["rephrased"]
 
 
@@ -43,6 +45,11 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
         # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
+    price = _PRICE_ASKED.match(question)
+    if price and set(terms(price.group("thing"))) <= set(terms(sentence)):  # its own price, not the jumper's
+        # "is the blazer getting cheaper?": has its price been cut ("cut the price of the blazer to £28")?
+        way = "cut" if price.group("way").lower() in ("cheaper", "less expensive") else "raise"
+        found.append((f"did anyone {way} the price of {price.group('thing')}", sentence, None))
     through = _VOTED_THROUGH.sub(lambda m: f"approve {m.group(1) or m.group(2)}", question)
     if through != question:  # "did the council vote the cycle lane through?": did it approve the lane?
         found.append((through, sentence, None))
@@ -84,6 +91,10 @@ _CALLED_OFF = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\s+(?:cancelled|cance
 """Called off: it will not go ahead."""
 _REPORTED = re.compile(r"(\bsaid\b[^.;]*?\b)would\b", re.I)
 """Reported speech says "would" for the "will" that was said ("Lamont said the airport would stay open")."""
+_PRICE_ASKED = re.compile(r"^\s*(?:is|are|will|has|have)\s+(?P<thing>.+?)\s+(?:(?:getting|going\s+to\s+(?:be|get)|be|become|"
+                          r"becoming|been|got|gotten)\s+)?(?:any\s+)?(?P<way>cheaper|less\s+expensive|more\s+expensive|"
+                          r"dearer|pricier)\b", re.I)
+"""Cheaper is a price cut, dearer a price raised."""
 _VOTED_THROUGH = re.compile(r"\bvote[ds]?\s+(?:through\s+(.+?)|(.+?)\s+through)(?=\s*[?.!]*\s*$)", re.I)
 """Voted through is approved."""
 _GOT = re.compile(r"^\s*(?P<aux>did|do|does|will|has|have)\s+(?P<subject>.+?)\s+(?:get|got|gotten|become|fall|fallen)\s+"

@@ -151,7 +151,10 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     asked, question = question, said if thing is not None else question  # "do they know what caused it?": "they" left
     bare = _BARE_WH.match(question)
     if not context:  # "what does the warden think?" + "why?": asked again, though it named no one
-        return Resolved(asked, ask_again(bare.group("wh"), last_searched) if bare and last_searched else question, ())
+        own = _LEADING_AND.sub("", question)  # "and how many jobs would go?": a question of its own
+        own = f"What does the article say about {new}?" if (new := ellipsis(question)) else own  # "what about X?"
+        return Resolved(asked, ask_again(bare.group("wh"), last_searched) if bare and last_searched else
+                        own[:1].upper() + own[1:], ())
     if _NAME_ASKED.match(question):  # "what's her name?": who the last answer was about
         return Resolved(asked, f"Who is {context[0]}?", tuple(context))
     body = their_body(question, turns[-1][1], context)
