@@ -211,3 +211,14 @@ def another_of_its_kind(asked: str, question: str, sentence: str) -> bool:
 
 _DETERMINERS = frozenset("the a an this that its their his her our another".split())
 _OTHER = re.compile(r"\b(?:other|another|different|alternative|second)\b", re.I)
+
+
+def cased_as(question: str, text: str) -> str:
+    """The question with each word typed in lower case that the text writes only as a name capitalized ("will
+    castlegate lower the rent?" / "Castlegate Estates said …": "will Castlegate lower the rent?"): a parser reads a
+    lower-case name as a verb. Its first word stays as typed."""
+    written = set(re.findall(r"\b[A-Z][a-z][\w'’-]*", text))
+    lower = set(re.findall(r"\b[a-z][\w'’-]*", text))
+    # Not a word after "the" ("did the union accept?"): a thing named by its kind.
+    return re.sub(r"(?<=\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)[a-z][\w'’-]*", lambda m: m.group(0).capitalize() if m.group(0).capitalize() in written
+                  and m.group(0) not in lower and m.group(0) not in STOPWORDS else m.group(0), question)

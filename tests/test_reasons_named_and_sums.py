@@ -146,3 +146,37 @@ def test_a_count_or_a_sum_of_another_thing_is_shown_only_as_the_closest(tmp_path
     spent = service.answer("how much did the zoo spend on fencing")
     assert spent.level in (Level.SURE, Level.LIKELY) and "£18,000" in spent.text
     assert_citations_are_exact(spent, texts)
+
+
+SURGERY = """# Surgery merger
+
+BRANTHAM — Brantham Surgery merged with Kellow Lane Medical Centre on 1 April.
+
+The practice said the merger was needed because its last full-time GP retired and no replacement could be found. "Without the merger, the surgery would have closed," said the senior partner, Dr Miriam Okafor.
+
+Patients said they were angry because the merger had made the phones worse.
+
+Gwen Tallis, who chairs the patients' group, said waits had reached 47 minutes.
+
+The Regal cinema opened in 1938 and employs 11 people, six of them full-time.
+"""
+
+
+def test_a_name_typed_in_lower_case_is_read_as_the_name_the_text_writes():
+    from lang.words import cased_as
+    text = "Castlegate Estates said it would not lower the rent. The union met."
+    assert cased_as("will castlegate lower the rent?", text) == "will Castlegate lower the rent?"
+    assert cased_as("did the union accept?", "The Union met.") == "did the union accept?"  # a kind, after "the"
+    assert cased_as("will they lower the rent?", text) == "will they lower the rent?"
+
+
+@pytest.mark.integration
+def test_the_one_sentence_that_gives_the_deeds_reason_answers_why_and_a_misspelt_surname_is_found(tmp_path, embedder):
+    service, texts = service_on(tmp_path, embedder, "surgery.md", SURGERY)
+    a = service.answer("why did the two surgeries merge")
+    assert a.level is Level.LIKELY and a.text.startswith("The practice said the merger was needed because")
+    assert "Without the merger" in a.text and "angry" not in a.text
+    assert_citations_are_exact(a, texts)
+    assert "Gwen Tallis" in service.answer("who is gwen tallace").text  # a surname typed as it sounds
+    seats = service.answer("how many seats does the regal have")  # "six of them" counts the same people
+    assert seats.level in (Level.DOUBTFUL, Level.REFUSED)

@@ -8,7 +8,7 @@ from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.rules import (AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS, PRONOUNS, auxiliary,
                         is_reporting)
-from lang.words import STOPWORDS, names, words
+from lang.words import STOPWORDS, cased_as, names, words
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, quote_parts, warm_up,
                       word_stem)
@@ -38,7 +38,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     over clauses that may be about others, or only wanted, possible, supposed or doubted ("aims to",
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
-    question = _FILLERS.sub("", question)  # "is the group against solar power in general?": against solar power
+    question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
     parts = quote_parts(sentence)
     if len(parts) > 1:  # a quote of several sentences ("We are not against it. Put it on roofs," she said.): each
         found = {v for v in (yes_no(question, p, before) for p in parts) if v}

@@ -104,7 +104,9 @@ def counts_only_other(q: Question, sentence: str) -> bool:
     supply Fellmart?" / "Fellmart, which runs 412 stores")? False when it has none, or when one may count X."""
     # Not a sum, a time of day, a year or a day of a month ("41p", "3.40pm", "in 2019", "on 3 March"): no counts.
     masked = _NOT_COUNTS.sub(lambda m: " " * len(m.group()), sentence)
-    found = [m for m in _COUNT_SAID.finditer(masked) if m.group().rstrip(",.").lower() not in q.text.lower()]
+    # Nor a part of a count just given ("employs 11 people, six of them full-time"): it counts the same things.
+    found = [m for m in _COUNT_SAID.finditer(masked) if m.group().rstrip(",.").lower() not in q.text.lower()
+             and not _PART_OF.match(masked, m.end())]
     return bool(found) and all(counts_other(q, sentence, m.start(), m.end()) for m in found)
 
 
@@ -116,6 +118,7 @@ _NOT_COUNTS = re.compile("|".join([_MONEY_SPAN.pattern, CLOCK_SAID.pattern, r"\b
                                    r"\b(?:%s)\s+\d{1,2}\b" % "|".join(m.capitalize() for m in MONTHS)]), re.I)
 
 
+_PART_OF = re.compile(r"\s+of\s+(?:them|those|these|which|whom)\b", re.I)
 _ANY_COUNTED = frozenset(stem(w) for w in "people persons times ones things".split())
 _COUNTED_NOUN = re.compile(r"(?:\s+|-)(?:(?:million|billion|thousand|hundred|more|other|new|extra)\s+)?([a-z][\w'-]*)"
                            r"(?:\s+([a-z][\w'-]*))?")

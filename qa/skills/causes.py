@@ -8,7 +8,8 @@ import re
 
 from lang.motives import asks_deed
 from lang.reasons import explains
-from lang.words import roots
+from lang.rules import REASON
+from lang.words import another_of_its_kind, roots, terms
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -52,6 +53,29 @@ def _reason_named(doc: ArticleDoc, asked: set[str]) -> SkillAnswer | None:
     return None
 
 
+def _reason_stated(doc: ArticleDoc, last: set[str], question: str) -> SkillAnswer | None:
+    """The one sentence that gives a reason in so many words ("because", "due to") for the deed asked, named
+    before the reason ("why did the surgeries merge?" / "the merger was needed because the last GP retired"), with
+    the next sentence of its paragraph when that one speaks of the deed too; likely: the deed's doer is not
+    checked. None when no sentence, or more than one, does."""
+    stated = [ln for ln in doc.lines if last and (m := REASON.search(ln.text)) and m.group(0).lower() != "aims to"
+              and _names_deed(last, roots(ln.text[:m.start()]))
+              and not any(another_of_its_kind(t, question, ln.text) for t in terms(question))]  # "a farm road"
+    if len(stated) != 1:
+        return None
+    line = stated[0]
+    told = [ln for ln in doc.lines[line.number + 1:line.number + 2] if same_passage(ln, line)
+            and _names_deed(last, roots(ln.text))]
+    citer = Citer()
+    body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
+    return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
+
+
+def _names_deed(deed: set[str], said: set[str]) -> bool:
+    """Does the text name the deed, as a verb or as the noun made from it ("merge" / "the merger")?"""
+    return all(d in said or any(s.startswith(d) and s[len(d):] in ("er", "r") for s in said) for d in deed)
+
+
 _LITTLE = frozenset({"the", "a", "an", "thi", "that", "these", "those", "it", "main", "chief", "real", "key", "biggest"})
 
 
@@ -66,7 +90,7 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     asked = roots(rest) - {"it", "thi", "that", "so", "then"}
     last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
     for doc in docs:
-        if (found := _reason_named(doc, asked)) is not None:
+        if (found := _reason_named(doc, asked) or _reason_stated(doc, last, question)) is not None:
             return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
         # gives a reason in so many words for two of its words, or for what is said of it ("the line is late
