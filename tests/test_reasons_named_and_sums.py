@@ -180,3 +180,12 @@ def test_the_one_sentence_that_gives_the_deeds_reason_answers_why_and_a_misspelt
     assert "Gwen Tallis" in service.answer("who is gwen tallace").text  # a surname typed as it sounds
     seats = service.answer("how many seats does the regal have")  # "six of them" counts the same people
     assert seats.level in (Level.DOUBTFUL, Level.REFUSED)
+
+
+def test_a_run_of_capitals_ending_in_a_kind_of_body_is_an_organisation():
+    from lang.tagging import parse
+    from qa.skills.spelled_out import headed_named
+    parsed = parse("Gary Fenn, who chairs the Mardlow Traders' Association, said he backed the campaign.")
+    found = [span.text for span, label in headed_named(parsed, []) if label == "ORG"]
+    assert found == ["Mardlow Traders' Association"]
+    assert headed_named(parse("The Association met on Monday."), []) == []  # a kind alone names no one

@@ -15,7 +15,7 @@ from lang.spelling import same_word
 
 from .article import ArticleDoc
 from .roles import kind_by_name, kind_by_role, role_of
-from .spelled_out import described_named, kind_named, spelled_out
+from .spelled_out import described_named, headed_named, kind_named, spelled_out
 
 THING = "thing"  # as lang.rules.KIND_NOUNS names it
 """A named thing that is no person, organisation or place ("Cyclone Oren"): listed only when all names are asked."""
@@ -185,7 +185,7 @@ def _mentions(parsed):
         if k > j and (j == t.i + 1 or k - j >= 2) and not any(i in covered for i in range(j, k)):
             out = [(e, lab) for e, lab in out if not (e.start < k and j < e.end)]
             out.append((parsed[j:k], "PERSON"))
-    return described_named(parsed, kind_named(parsed, spelled_out(parsed, out)))
+    return headed_named(parsed, described_named(parsed, kind_named(parsed, spelled_out(parsed, out))))
 
 
 def _count(text: str, names: list[str], kind: str) -> int:

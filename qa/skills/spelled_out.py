@@ -1,7 +1,7 @@
 """Named bodies the tagger missed, found by the acronym the article gives them (a run of capitalized words that a
 parenthesised acronym right after it spells out, "the Harbour Pilots Guild (HPG)") or by the kind of body the
-article calls them right before the name ("the animal welfare charity Open Range"): an organisation's name,
-however the tagger read its words."""
+article calls them right before the name ("the animal welfare charity Open Range"), or by the word for a kind of
+body its name ends in ("Mardlow Traders' Association"): an organisation's name, however the tagger read its words."""
 from __future__ import annotations
 
 import re
@@ -68,6 +68,28 @@ def described_named(parsed, found: list[tuple]) -> list[tuple]:
         if span is None or len(span) < 2 or any(e.start <= span.start and span.end <= e.end and label == "ORG"
                                                 for e, label in out):
             continue
+        out = [(e, label) for e, label in out if not (e.start < span.end and span.start < e.end)]
+        out.append((span, "ORG"))
+    return out
+
+
+def headed_named(parsed, found: list[tuple]) -> list[tuple]:
+    """`found` with each run of capitalized words that ends in a word for a kind of body ("Mardlow Traders'
+    Association", "Kellby Rowing Club") and that the tagger left untagged or read as something else, added as an
+    organisation in place of what overlaps it."""
+    out = list(found)
+    for t in parsed:
+        if not (t.is_title and t.lower_ in KIND_NOUNS["organisation"]) or t.i == 0:
+            continue
+        start = t.i
+        while start > 0 and (parsed[start - 1].is_title and parsed[start - 1].pos_ == "PROPN"
+                             and parsed[start - 1].lower_.rstrip(".") not in TITLES or parsed[start - 1].text in ("'", "’")):
+            start -= 1
+        if t.i - start < 1 or parsed[start].text in ("'", "’"):
+            continue
+        span = parsed[start:t.i + 1]
+        if any(e.start <= span.start and span.end <= e.end and label == "ORG" for e, label in out):
+            continue  # the tagger has it already
         out = [(e, label) for e, label in out if not (e.start < span.end and span.start < e.end)]
         out.append((span, "ORG"))
     return out
