@@ -117,10 +117,6 @@ class Speller:
         if not names or w in names:
             return []
         budget = name_edits(f"{a} {w}")
-        # The only name of that first name, its first three letters as typed: a surname typed as it sounds, a
-        # letter more ("gwen tallace" for Gwen Tallis).
-        if len(names) == 1 and len(w) >= 5 and w[:3] == next(iter(names))[:3]:
-            budget += 1
         return [b for b in names if b[:1] == w[:1] and DamerauLevenshtein.distance(w, b) <= budget]
 
     def knows(self, word: str) -> bool:

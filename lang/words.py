@@ -214,11 +214,18 @@ _OTHER = re.compile(r"\b(?:other|another|different|alternative|second)\b", re.I)
 
 
 def cased_as(question: str, text: str) -> str:
-    """The question with each word typed in lower case that the text writes only as a name capitalized ("will
-    castlegate lower the rent?" / "Castlegate Estates said …": "will Castlegate lower the rent?"): a parser reads a
-    lower-case name as a verb. Its first word stays as typed."""
-    written = set(re.findall(r"\b[A-Z][a-z][\w'’-]*", text))
-    lower = set(re.findall(r"\b[a-z][\w'’-]*", text))
-    # Not a word after "the" ("did the union accept?"): a thing named by its kind.
-    return re.sub(r"(?<=\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)[a-z][\w'’-]*", lambda m: m.group(0).capitalize() if m.group(0).capitalize() in written
-                  and m.group(0) not in lower and m.group(0) not in STOPWORDS else m.group(0), question)
+    """The question with each word typed in lower case that the text writes only as a name, capitalized inside its
+    sentences and never in lower case ("will castlegate lower the rent?" / "… said Castlegate Estates": "will
+    Castlegate lower the rent?"): a parser reads a lower-case name as a verb. Not the question's first word, nor
+    one after a determiner ("did the union accept?": a thing named by its kind), nor a word that only opens a
+    sentence or a line ("Rents rose").""" 
+    # After a word in lower case: not a Title Case headline's ("Will Fares Rise").
+    written = {m.group(1) for m in re.finditer(r"\b[a-z][\w'’-]*,?\s+([A-Z][a-z][\w'’-]*)", text)}
+    lower = {w.lower() for w in re.findall(r"\b[a-z][\w'’-]*", text)}
+    out = question.split(" ")
+    for i in range(1, len(out)):
+        w = out[i]
+        if w[:1].islower() and out[i - 1].lower() not in _DETERMINERS and w.capitalize() in written \
+                and w not in lower and w not in STOPWORDS:
+            out[i] = w.capitalize()
+    return " ".join(out)

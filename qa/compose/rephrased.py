@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from lang.words import terms
-
 __all__ = ["rephrased"]
 
 
@@ -37,7 +35,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if state and (still := _STAYS_ON.search(sentence)) and still.group(2).lower() == state.group("state").lower() \
             and not _UNTIL.match(sentence, still.end()):  # "will stay open": is open (not "stayed open until 1985")
         found.append((re.sub(r"\bstill\s+", "", question), _STAYS_ON.sub(r"is \2", sentence), None))
-    if _STILL.search(question) and _GOES_ON.search(sentence):  # "does it still supply …?" / "would continue to supply"
+    if _STILL.search(question) and _GOES_ON.search(sentence) and not _NO_LONGER.search(sentence):
+        # "does it still supply …?" / "would continue to supply" (not "will no longer continue to")
         asked = _STILL.sub("", question)
         asked = f"will {asked[present.end():]}" if present else asked
         found.append((asked, _REPORTED.sub(r"\1will", _GOES_ON.sub("", sentence)), None))
@@ -45,11 +44,6 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
         # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
-    price = _PRICE_ASKED.match(question)
-    if price and set(terms(price.group("thing"))) <= set(terms(sentence)):  # its own price, not the jumper's
-        # "is the blazer getting cheaper?": has its price been cut ("cut the price of the blazer to £28")?
-        way = "cut" if price.group("way").lower() in ("cheaper", "less expensive") else "raise"
-        found.append((f"did anyone {way} the price of {price.group('thing')}", sentence, None))
     through = _VOTED_THROUGH.sub(lambda m: f"approve {m.group(1) or m.group(2)}", question)
     if through != question:  # "did the council vote the cycle lane through?": did it approve the lane?
         found.append((through, sentence, None))
@@ -82,6 +76,7 @@ _STILL = re.compile(r"\bstill\s+", re.I)
 _GOES_ON = re.compile(r"\b(?:continue|continues|continuing)\s+to\s+(?=[a-z])", re.I)
 """Going on doing it is still doing it ("would continue to supply the blazer": still supplies it); not "continued to
 fund it until 2019", gone by."""
+_NO_LONGER = re.compile(r"\bno\s+longer\b", re.I)
 _ON_AGAIN = re.compile(r"\b(?:rescheduled|postponed|moved|back\s+on|return(?:s|ed)?|last\s+year|(?:19|20)\d\d)\b", re.I)
 """Called off once, but on again, or another year's."""
 _NOT_KEPT = re.compile(r"\bnot\s+(?:remain|stay)", re.I)
@@ -91,10 +86,6 @@ _CALLED_OFF = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\s+(?:cancelled|cance
 """Called off: it will not go ahead."""
 _REPORTED = re.compile(r"(\bsaid\b[^.;]*?\b)would\b", re.I)
 """Reported speech says "would" for the "will" that was said ("Lamont said the airport would stay open")."""
-_PRICE_ASKED = re.compile(r"^\s*(?:is|are|will|has|have)\s+(?P<thing>.+?)\s+(?:(?:getting|going\s+to\s+(?:be|get)|be|become|"
-                          r"becoming|been|got|gotten)\s+)?(?:any\s+)?(?P<way>cheaper|less\s+expensive|more\s+expensive|"
-                          r"dearer|pricier)\b", re.I)
-"""Cheaper is a price cut, dearer a price raised."""
 _VOTED_THROUGH = re.compile(r"\bvote[ds]?\s+(?:through\s+(.+?)|(.+?)\s+through)(?=\s*[?.!]*\s*$)", re.I)
 """Voted through is approved."""
 _GOT = re.compile(r"^\s*(?P<aux>did|do|does|will|has|have)\s+(?P<subject>.+?)\s+(?:get|got|gotten|become|fall|fallen)\s+"

@@ -4,8 +4,6 @@ been kept indoors"): WordNet's opposite adjectives and adverbs (lang/opposites.p
 of being or keeping, not negated, wanted or supposed."""
 from __future__ import annotations
 
-import re
-
 from lang.opposites import opposite_state
 from lang.paraphrase import said_for
 from lang.rules import INDEFINITES, MODALS, NEGATIONS
@@ -13,19 +11,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
 
-__all__ = ["ended", "state_denied"]
-
-
-def ended(question: str, sentence: str) -> bool:
-    """Does a question of now ("does the council fund the library?") meet a sentence that says it went on only
-    until a time gone by ("funded the library until 2019", "continued to fund it until last year")? Then it does not
-    say it is so now."""
-    return _NOW_ASKED.match(question) is not None and _ENDED.search(sentence) is not None
-
-
-_NOW_ASKED = re.compile(r"^\s*(?:do|does|is|are)\b", re.I)
-_ENDED = re.compile(r"\b(?<!will\s)(?<!would\s)(?:[a-z]+ed|was|were|had|ran|kept)\s+(?:(?!will\b|would\b)[\w'’-]+\s+){0,6}?"
-                    r"until\s+(?:(?:19|20)\d\d|last\s+(?:year|month|week|spring|summer|autumn|winter))\b", re.I)
+__all__ = ["state_denied"]
 
 
 def state_denied(question: str, sentence: str) -> bool:

@@ -20,7 +20,7 @@ from .plans import plan_denied
 from .quantity import count_only, there_is
 from .rephrased import rephrased
 from .spared import spared
-from .states import ended, state_denied  # "permanent?" / "was temporary"; "until 2019": not now
+from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_decided, not_said, undecided_deed
 
@@ -52,7 +52,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
             break
     # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them. "Did any
     # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
-    if verdict == "Yes" and (count_only(question, sentence) or ended(question, sentence) or "against" in words(question)
+    if verdict == "Yes" and (count_only(question, sentence) or "against" in words(question)
                              and "against" not in words(sentence) and _VOTE.search(sentence)):
         return None
     return verdict

@@ -92,7 +92,9 @@ def counts_other(q: Question, sentence: str, start: int, end: int) -> bool:
     numbers = [m for m in re.finditer(r"\w[\w,.]*", sentence[start:end]) if is_number(m.group().rstrip(",."))]
     if not numbers:
         return False
-    after = _COUNTED_NOUN.match(sentence, start + numbers[-1].end())
+    at = start + numbers[-1].end()
+    part = _PART_OF.match(sentence, at)  # "six of them full-time", "three of them children": what follows counts
+    after = _COUNTED_NOUN.match(sentence, part.end() if part else at)
     if after is None or after.group(1).lower() in STOPWORDS:
         return False
     said = {stem(w) for w in after.group(1, 2) if w}
@@ -104,9 +106,7 @@ def counts_only_other(q: Question, sentence: str) -> bool:
     supply Fellmart?" / "Fellmart, which runs 412 stores")? False when it has none, or when one may count X."""
     # Not a sum, a time of day, a year or a day of a month ("41p", "3.40pm", "in 2019", "on 3 March"): no counts.
     masked = _NOT_COUNTS.sub(lambda m: " " * len(m.group()), sentence)
-    # Nor a part of a count just given ("employs 11 people, six of them full-time"): it counts the same things.
-    found = [m for m in _COUNT_SAID.finditer(masked) if m.group().rstrip(",.").lower() not in q.text.lower()
-             and not _PART_OF.match(masked, m.end())]
+    found = [m for m in _COUNT_SAID.finditer(masked) if m.group().rstrip(",.").lower() not in q.text.lower()]
     return bool(found) and all(counts_other(q, sentence, m.start(), m.end()) for m in found)
 
 
@@ -120,9 +120,10 @@ _NOT_COUNTS = re.compile("|".join([_MONEY_SPAN.pattern, CLOCK_SAID.pattern, r"\b
 
 _PART_OF = re.compile(r"\s+of\s+(?:them|those|these|which|whom)\b", re.I)
 _ANY_COUNTED = frozenset(stem(w) for w in "people persons times ones things".split())
-_COUNTED_NOUN = re.compile(r"(?:\s+|-)(?:(?:million|billion|thousand|hundred|more|other|new|extra)\s+)?([a-z][\w'-]*)"
+_COUNTED_NOUN = re.compile(r"(?:\s+|-(?=[a-z])(?!strong\b))(?:(?:million|billion|thousand|hundred|more|other|new|extra)\s+)?([a-z][\w'-]*)"
                            r"(?:\s+([a-z][\w'-]*))?")
-"""The words after a number, lower case: the thing it counts ("64 routes", "1.2 million members", "a 12-acre site")."""
+"""The words after a number, lower case: the thing it counts ("64 routes", "1.2 million members", "a 12-acre site";
+not "a 300-strong crowd", where the crowd is counted)."""
 
 
 def age_beside(q: Question, sentence: str) -> bool:

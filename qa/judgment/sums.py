@@ -1,6 +1,6 @@
 """What a sum was paid for: "how much did the zoo pay for the red pandas?" is not answered by "the zoo had spent
-£18,000 on new fencing", nor "how much was the contract worth?" by "a full set cost £187": the sentence ties each
-of its sums to another thing. A signal of the judge's refusal, like a count of other things (answer_kinds)."""
+£18,000 on new fencing", a sentence that never names the pandas and spends each of its sums on another thing. A
+signal of the judge's refusal, like a count of other things (answer_kinds)."""
 from __future__ import annotations
 
 import re
@@ -15,26 +15,26 @@ _ASKED = re.compile(r"\bhow\s+much\s+(?:(?:did|does|do|will|would|has|have|had)\
                     r"|(?:is|was|were|are)\s+(?P<x3>(?:[\w'’-]+\s+){1,5}?)worth\b)", re.I)
 _SUM = (r"(?:(?:about|around|nearly|almost|over|some|roughly)\s+|more\s+than\s+|up\s+to\s+)?[$€£]\s?\d[\d,.]*"
         r"(?:\s*(?:million|billion|thousand|m|bn|k)\b)?")
-_SPENT_ON = re.compile(r"\b(?:(?:spent|spend|spends|spending|paid|pay|pays|paying)\s+" + _SUM + r"\s+(?:on|for)|"
-                       r"(?:invested|invests|investing)\s+" + _SUM + r"\s+in)\s+(?P<y>(?:[\w'’-]+[ \t]*){1,4})", re.I)
-"""A sum spent on a thing ("spent £18,000 on new fencing"); not "paid £40,000 in all", which names no thing."""
-_COST = re.compile(r"(?P<y>(?:[\w'’-]+\s+){1,6}?)(?:cost|costs|costing|(?:is|was|were)\s+worth)\s+" + _SUM, re.I)
+_SPENT_ON = re.compile(r"\b(?:spent|spend|spends|spending)\s+" + _SUM + r"\s+on\s+(?P<y>[^,.;:()]+)", re.I)
+"""A sum spent on a thing ("spent £18,000 on new fencing"): what follows "on" is what it bought. Not "paid £5m for
+him" or "the crossing will cost £40m", which may name the very thing asked in other words."""
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from)\s+$", re.I)
-_POINTING = frozenset("it its which that this they them these those what".split())
+_POINTING = frozenset("it its which that this they them these those what him her".split())
 """A thing the sentence points back to ("it cost £5m"): it may be the one asked, so the sum may answer."""
 
 
 def priced_other(question: str, sentence: str) -> bool:
-    """Does the question ask what was paid for, or what is worth, a thing (its words), and does the sentence tie
-    every sum it gives to something else, in other words ("spent £18,000 on new fencing", "a full set … cost
-    £187")? False when unsure: a sum tied to nothing, to a word that points back, or to a name ("paid £5m for
-    Jones" may be the striker asked)."""
+    """Does the question ask what was paid for, or what is worth, a thing (its words), and does the sentence, never
+    naming it, spend every sum it gives on something else ("spent £18,000 on new fencing")? False when unsure: a
+    sum spent on nothing said, on a word that points back, or on a name."""
     m = _ASKED.search(question)
     asked = roots(next((g for g in m.groups() if g), "")) - _POINTING if m else set()
     sums = list(re.finditer(r"(?<![\w$€£])" + _SUM, sentence, re.I))
     if not asked or not sums:
         return False
-    tied = [(t.start(), t.end(), t.group("y")) for pattern in (_SPENT_ON, _COST) for t in pattern.finditer(sentence)]
+    if asked & roots(sentence):
+        return False  # the thing asked is named there
+    tied = [(t.start(), t.end(), t.group("y")) for t in _SPENT_ON.finditer(sentence)]
     for s in sums:
         if _COMPARED.search(sentence[:s.start()]):
             continue  # "cost £187, compared with about £65 for the old one": the other sum only measures it

@@ -28,7 +28,8 @@ _ANNOUNCED = re.compile(r"\b(?:blames?|blamed|cites?|cited|gives?|gave|lists?|li
                         r"issues|failings|mistakes|failures)\b", re.I)
 _WHY = re.compile(r"^\s*(?:and\s+|so\s+)?why\b", re.I)
 _REASON_FOR = re.compile(r"\b(?:reason|cause)s?\s+(?:for|of|behind)\s+(?P<what>(?:[\w'’-]+\s+){1,4}?)(?:was|were|is|are|lay|lies)"
-                         r"\s+(?!not\b|unknown|unclear|still\b|yet\b|being\b|under\b|a\s+mystery)", re.I)
+                         r"\s+(?!not\b|never\b|now\b|unknown|unclear|still\b|yet\b|being\b|under\b|to\s+be\b|the\s+subject\b|"
+                         r"a\s+mystery)", re.I)
 """A sentence that names the reason for a thing outright ("the main reason for the queues was a shortage of beds"),
 not one that says it is not known ("the cause of the fire is still under investigation")."""
 
@@ -37,14 +38,23 @@ def asks_why(question: str) -> bool:
     return _WHY.match(question) is not None
 
 
-def _reason_named(doc: ArticleDoc, asked: set[str]) -> SkillAnswer | None:
+def _deed(asked: str) -> set[str]:
+    """The roots of the question's own verbs ("were ambulances *queuing* outside?"), none for a question of what is
+    ("why were the queues so long?")."""
+    from lang.tagging import parse  # spaCy only for a "why"
+
+    return {r for t in parse(asked.rstrip(" ?!.") + "?") if t.pos_ == "VERB" for r in roots(t.text)}
+
+
+def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str]) -> SkillAnswer | None:
     """The sentence that says what the reason for the asked thing was, every word of that thing one the question
-    asked ("why were ambulances queuing?" / "the main reason for the queues was …"), with the sentence after it in
+    asked and the deed asked among them ("why were ambulances queuing?" / "the main reason for the queues was …";
+    not "why did crews take 40 minutes to arrive?" / "the cause of the fire was …"), with the sentence after it in
     its paragraph when that one explains further."""
     for line in doc.lines:
         m = _REASON_FOR.search(line.text)
         what = roots(m.group("what")) - _LITTLE if m else set()
-        if not what or not what <= asked:
+        if not what or not what <= asked or deed and not _names_deed(deed, what):
             continue
         told = [ln for ln in doc.lines[line.number + 1:line.number + 2] if same_passage(ln, line) and explains(ln.text)]
         citer = Citer()
@@ -53,19 +63,19 @@ def _reason_named(doc: ArticleDoc, asked: set[str]) -> SkillAnswer | None:
     return None
 
 
-def _reason_stated(doc: ArticleDoc, last: set[str], question: str) -> SkillAnswer | None:
+def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | None:
     """The one sentence that gives a reason in so many words ("because", "due to") for the deed asked, named
     before the reason ("why did the surgeries merge?" / "the merger was needed because the last GP retired"), with
     the next sentence of its paragraph when that one speaks of the deed too; likely: the deed's doer is not
     checked. None when no sentence, or more than one, does."""
-    stated = [ln for ln in doc.lines if last and (m := REASON.search(ln.text)) and m.group(0).lower() != "aims to"
-              and _names_deed(last, roots(ln.text[:m.start()]))
+    stated = [ln for ln in doc.lines if deed and (m := REASON.search(ln.text)) and m.group(0).lower() != "aims to"
+              and _names_deed(deed, roots(ln.text[:m.start()]))
               and not any(another_of_its_kind(t, question, ln.text) for t in terms(question))]  # "a farm road"
     if len(stated) != 1:
         return None
     line = stated[0]
     told = [ln for ln in doc.lines[line.number + 1:line.number + 2] if same_passage(ln, line)
-            and _names_deed(last, roots(ln.text))]
+            and _names_deed(deed, roots(ln.text))]
     citer = Citer()
     body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
@@ -80,8 +90,9 @@ _LITTLE = frozenset({"the", "a", "an", "thi", "that", "these", "those", "it", "m
 
 
 def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
-    """The doer's own words for a deed (qa/skills/deeds.py), else the causes an article announces and lists; None
-    when neither, or when a sentence states a reason for what was asked (the sentence path cites that one)."""
+    """The doer's own words for a deed (qa/skills/deeds.py), else the sentence that names the reason for what was
+    asked or gives the deed's reason in so many words, else the causes an article announces and lists; None when
+    none, or when several sentences state a reason for what was asked (the sentence path picks among them)."""
     if not _WHY.match(question):
         return None
     if (reads := asks_deed(question)) and (found := doer_reason(docs, reads)) is not None:
@@ -89,8 +100,9 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     rest = _WHY.sub("", question)
     asked = roots(rest) - {"it", "thi", "that", "so", "then"}
     last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
+    deed = _deed(rest)
     for doc in docs:
-        if (found := _reason_named(doc, asked) or _reason_stated(doc, last, question)) is not None:
+        if (found := _reason_named(doc, asked, deed) or _reason_stated(doc, deed, question)) is not None:
             return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
         # gives a reason in so many words for two of its words, or for what is said of it ("the line is late

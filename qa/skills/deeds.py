@@ -49,26 +49,14 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
                 s.line.text))]  # "announced the suspension" only tells "why did she suspend him?" again
             if not fresh:
                 continue
-            if changed_mind(deed) and (last := _last_words(fresh)):
-                return _words(doc, said, last)  # "why did she back down?": what she said then, not her first case
+            if changed_mind(deed):  # "why did she back down?": not the case she made "at the time"
+                fresh = [s for s in fresh if not _AT_THE_TIME.search(s.line.text)] or fresh
             # Their words that give a reason first ("We chose this site because it is close to the station").
             return _words(doc, said, [s for s in fresh if reason_for(s.line.text, asked)][:1] or fresh[:1])
     return None
 
 
 _AT_THE_TIME = re.compile(r"\b(?:at\s+the\s+time|originally|initially|at\s+first)\b", re.I)
-
-
-def _last_words(said: list[Statement]) -> list[Statement]:
-    """The first of the doer's last run of statements, not one told as said back then ("said at the time")."""
-    later = [s for s in said if not _AT_THE_TIME.search(s.line.text)]
-    if not later:
-        return []
-    first = later[-1]
-    numbers = {s.line.number: s for s in later}
-    while first.line.number - 1 in numbers:
-        first = numbers[first.line.number - 1]
-    return [first]
 
 
 def _words(doc: ArticleDoc, said: list[Statement], first: list[Statement]) -> SkillAnswer:

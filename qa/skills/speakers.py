@@ -230,7 +230,9 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
         return False
     before = doc.lines[intro.number - 1].text
     if not (kind or own):
-        opens = next((n for n in names(before) if before.lstrip().startswith(n)), "")
+        # A body that opens it, not a person ("Anna Pellow, the chief executive, said …" is no body to speak for).
+        opens = next((n for n in names(before) if before.lstrip().startswith(n)
+                      and not any(e.kind == PERSON and e.matches(n) for e in entities(doc))), "")
         own = set(role.lower().split()) <= TITLES and bool(opens) and known_as(asked, {singular(w) for w in re.findall(
             r"[\w-]+", opens.lower())})
         if not own:

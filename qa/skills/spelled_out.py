@@ -8,6 +8,7 @@ import re
 
 from lang.acronyms import expansion
 from lang.rules import KIND_NOUNS, TITLES
+from lang.words import MONTHS, WEEKDAYS
 
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z&]{1,9})\s*\)")
 _SMALL = frozenset("of the and for on in to at by &".split())
@@ -83,7 +84,9 @@ def headed_named(parsed, found: list[tuple]) -> list[tuple]:
             continue
         start = t.i
         while start > 0 and (parsed[start - 1].is_title and parsed[start - 1].pos_ == "PROPN"
-                             and parsed[start - 1].lower_.rstrip(".") not in TITLES or parsed[start - 1].text in ("'", "’")):
+                             and parsed[start - 1].lower_.rstrip(".") not in TITLES | WEEKDAYS | MONTHS
+                             and parsed[start - 1].ent_type_ not in ("DATE", "TIME", "PERSON")
+                             and not parsed[start - 1].is_sent_start or parsed[start - 1].text in ("'", "’")):
             start -= 1
         if t.i - start < 1 or parsed[start].text in ("'", "’"):
             continue
