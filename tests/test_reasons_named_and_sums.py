@@ -223,3 +223,20 @@ def test_a_reason_named_for_one_thing_does_not_answer_why_of_another(tmp_path, e
     assert_citations_are_exact(fire, texts)
     crews = service.answer("why did fire crews take 40 minutes to arrive")  # the fire's cause, not the delay's
     assert not ("electrical fault" in crews.text and crews.level is Level.SURE)
+
+
+STRIKE = """# Nurses strike
+
+CARROWFIELD — Nurses at Carrowfield General Hospital walked out on Monday after talks collapsed over staffing.
+
+The maternity ward remains open, staffed by nurses whom the union agreed to exempt from the strike so that patients would not be put at risk.
+"""
+
+
+def test_a_purpose_told_of_another_deed_is_no_cause_of_the_one_asked():
+    from qa.skills.causes import why
+    from support import article_doc
+    found = why([article_doc(STRIKE)], "why are the nurses striking")
+    assert found is None or "so that patients" not in found.draft.text
+    merged = why([article_doc(SURGERY)], "why did the two surgeries merge")
+    assert merged is not None and merged.draft.text.startswith("The practice said the merger was needed because")

@@ -8,7 +8,6 @@ import re
 
 from lang.motives import asks_deed
 from lang.reasons import explains
-from lang.rules import REASON
 from lang.words import another_of_its_kind, roots, terms
 from qa.compose.compose import Draft
 from qa.types import Level, Route
@@ -64,11 +63,11 @@ def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str]) -> SkillAnsw
 
 
 def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | None:
-    """The one sentence that gives a reason in so many words ("because", "due to") for the deed asked, named
+    """The one sentence that gives a cause in so many words ("because", "due to") for the deed asked, named
     before the reason ("why did the surgeries merge?" / "the merger was needed because the last GP retired"), with
     the next sentence of its paragraph when that one speaks of the deed too; likely: the deed's doer is not
     checked. None when no sentence, or more than one, does."""
-    stated = [ln for ln in doc.lines if deed and (m := REASON.search(ln.text)) and m.group(0).lower() != "aims to"
+    stated = [ln for ln in doc.lines if deed and (m := _BECAUSE.search(ln.text))
               and _names_deed(deed, roots(ln.text[:m.start()]))
               and not any(another_of_its_kind(t, question, ln.text) for t in terms(question))]  # "a farm road"
     if len(stated) != 1:
@@ -79,6 +78,11 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
     citer = Citer()
     body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
+
+
+_BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of)\b", re.I)
+"""A cause, not a purpose: "exempt from the strike so that patients …" tells what the exemption is for, not why
+the strike came."""
 
 
 def _names_deed(deed: set[str], said: set[str]) -> bool:
