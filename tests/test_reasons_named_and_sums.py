@@ -238,5 +238,8 @@ def test_a_purpose_told_of_another_deed_is_no_cause_of_the_one_asked():
     from support import article_doc
     found = why([article_doc(STRIKE)], "why are the nurses striking")
     assert found is None or "so that patients" not in found.draft.text
+    food = article_doc("# Aid\n\nTASSA — Little food was reaching survivors.\n\nThe agency was using boats to reach "
+                       "villages because the coastal highway had been washed away.\n")
+    assert why([food], "why is so little food reaching people") is None  # "to reach": what the boats are for
     merged = why([article_doc(SURGERY)], "why did the two surgeries merge")
     assert merged is not None and merged.draft.text.startswith("The practice said the merger was needed because")

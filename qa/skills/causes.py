@@ -68,7 +68,7 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
     the next sentence of its paragraph when that one speaks of the deed too; likely: the deed's doer is not
     checked. None when no sentence, or more than one, does."""
     stated = [ln for ln in doc.lines if deed and (m := _BECAUSE.search(ln.text))
-              and _names_deed(deed, roots(ln.text[:m.start()]))
+              and _names_deed(deed, roots(_PURPOSE.sub(" ", ln.text[:m.start()])))
               and not any(another_of_its_kind(t, question, ln.text) for t in terms(question))]  # "a farm road"
     if len(stated) != 1:
         return None
@@ -83,6 +83,10 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
 _BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of)\b", re.I)
 """A cause, not a purpose: "exempt from the strike so that patients …" tells what the exemption is for, not why
 the strike came."""
+
+
+_PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
+"""An infinitive of purpose ("using boats to reach villages … because …"): what the deed is for, not the deed."""
 
 
 def _names_deed(deed: set[str], said: set[str]) -> bool:
