@@ -243,3 +243,31 @@ def test_a_purpose_told_of_another_deed_is_no_cause_of_the_one_asked():
     assert why([food], "why is so little food reaching people") is None  # "to reach": what the boats are for
     merged = why([article_doc(SURGERY)], "why did the two surgeries merge")
     assert merged is not None and merged.draft.text.startswith("The practice said the merger was needed because")
+
+
+PETITION = """# Uniform U-turn
+
+CASTLEWORTH — A trust has dropped its single uniform supplier.
+
+Anna Pellow, the trust's chief executive, said at the time that one supplier would give its schools "one identity".
+
+Parents saw it differently. Kirsty Marsh, a nurse, launched a petition on 2 May. "I'm not asking for charity," she said.
+
+In a letter to families, Ms Pellow admitted the trust had "got this wrong".
+"""
+
+
+def test_a_she_said_in_a_sentence_that_names_a_person_is_that_person():
+    from qa.skills.speakers import statements
+    from support import article_doc
+    said = {s.line.text[:20]: s.speaker.name for s in statements(article_doc(PETITION))}
+    assert said["Kirsty Marsh, a nurs"] == "Kirsty Marsh"
+    assert said["Anna Pellow, the tru"] == "Anna Pellow"
+
+
+def test_a_cause_from_another_story_is_no_answer():
+    from qa.skills.causes import why
+    from support import article_doc
+    road = article_doc("# Landslip\n\nHELMSBY — A landslip cut the coast road.\n\nThe only other way out is a moor road "
+                       "that is closed to lorries because of a weak bridge.\n")
+    assert why([road], "why did they close the pool") is None

@@ -67,6 +67,11 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
     before the reason ("why did the surgeries merge?" / "the merger was needed because the last GP retired"), with
     the next sentence of its paragraph when that one speaks of the deed too; likely: the deed's doer is not
     checked. None when no sentence, or more than one, does."""
+    # What else it asks ("the pool" of "why did they close the pool?") the sentence or its story speaks of: not
+    # another article's road "closed to lorries because of a weak bridge".
+    others = roots(question) - deed - _LITTLE - {"why", "did", "do", "doe", "is", "are", "wa", "were"}
+    if not others & story_roots(doc):
+        return None
     stated = [ln for ln in doc.lines if deed and (m := _BECAUSE.search(ln.text))
               and _names_deed(deed, roots(_PURPOSE.sub(" ", ln.text[:m.start()])))
               and not any(another_of_its_kind(t, question, ln.text) for t in terms(question))]  # "a farm road"

@@ -46,7 +46,10 @@ def _build(doc: ArticleDoc) -> list[Statement]:
         # before the last person it named.
         went_on = previous is not None and previous.line.number == line.number - 1 and previous.speaker.kind == PERSON
         if span is not None:
-            speaker = _speaker(span, known, previous.speaker if went_on else last_person)
+            # A "she said" in a sentence that names a person is that person ("Kirsty Marchbank … launched a
+            # petition. 'I'm not asking for charity,' she said."), else the one it goes on from.
+            here = [m for ent in span.ents if (m := _entity_of(ent.text, known)) is not None and m.kind == PERSON]
+            speaker = _speaker(span, known, here[0] if here else previous.speaker if went_on else last_person)
             for ent in span.ents:
                 match = _entity_of(ent.text, known)
                 if match is not None and match.kind == PERSON:
