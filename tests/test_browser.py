@@ -374,12 +374,17 @@ def test_flag_menu_is_not_clipped_and_each_action_is_one_record(browser, running
     expect(reason).to_be_visible()
     chat, menu = page.locator("#qa-chat").bounding_box(), reason.bounding_box()
     assert chat["y"] <= menu["y"] and menu["y"] + menu["height"] <= chat["y"] + chat["height"], (menu, chat)
+    def logged(n: int) -> None:  # each click is sent on its own; the next one waits until it is logged
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and len(records()) < n:
+            time.sleep(0.2)
+
     reason.click()
+    logged(1)
     page.get_by_role("button", name="Like", exact=True).last.click()
+    logged(2)
     page.get_by_role("button", name="Liked", exact=True).last.click()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and len(records()) < 3:
-        time.sleep(0.2)
+    logged(3)
     time.sleep(1)  # a duplicate would arrive right after
     assert [(r["vote"], r.get("undoes")) for r in records()] == [("Wrong citation", None), ("like", None),
                                                                  ("undo", "like")]
