@@ -16,7 +16,7 @@ from .article import ArticleDoc
 from .cite import Citer, SkillAnswer
 from .deeds import doer_reason
 from .sequence import same_passage
-from .speakers import story_roots
+from .speakers import story_roots, touches
 
 __all__ = ["asks_why", "why"]
 
@@ -96,7 +96,7 @@ _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 
 def _names_deed(deed: set[str], said: set[str]) -> bool:
     """Does the text name the deed, as a verb or as the noun made from it ("merge" / "the merger")?"""
-    return all(d in said or any(s.startswith(d) and s[len(d):] in ("er", "r") for s in said) for d in deed)
+    return all(touches({d}, said) for d in deed)
 
 
 _LITTLE = frozenset({"the", "a", "an", "thi", "that", "these", "those", "it", "main", "chief", "real", "key", "biggest"})

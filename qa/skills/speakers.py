@@ -154,10 +154,10 @@ def reasoned(doc: ArticleDoc, speaker: Entity, asked: str = "", topic: frozenset
     # Word by word, not by stem: "villagers" are not "the village primary school".
     holder = {singular(w) for w in term_words(asked)} - {"the"}
     return any(gives_reason(ln.text) and (any(a in ln.text for a in speaker.aliases) or holder and holder <= {
-        singular(w) for w in term_words(ln.text)}) and (not topic or _touches(topic, roots(ln.text))) for ln in doc.lines)
+        singular(w) for w in term_words(ln.text)}) and (not topic or touches(topic, roots(ln.text))) for ln in doc.lines)
 
 
-def _touches(topic: frozenset[str], said: set[str]) -> bool:
+def touches(topic: frozenset[str] | set[str], said: set[str]) -> bool:
     """Does the sentence speak of the topic: a root of it, or a word made from one ("merge" / "the merger")?"""
     return bool(topic & said) or any(len(t) >= 4 and s[len(t):] in ("er", "r") and s.startswith(t) for t in topic for s in said)
 
