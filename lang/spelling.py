@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 from rapidfuzz import process
@@ -10,6 +12,14 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .aliases import aliases
 from .words import FUNCTION_WORDS, stem
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English words a question types on purpose ("gist"), not typos of an article's word ("gust"): WordNet's
+    lower-case words of four letters or more (built by training/english_words.py)."""
+    text = Path(__file__).with_name("english_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 def allowed_edits(word: str) -> int:
@@ -73,7 +83,7 @@ class Speller:
 
     def __init__(self, words: Iterable[str], common: frozenset[str] = frozenset(),
                  pairs: Iterable[tuple[str, str]] = ()):
-        self._common = common
+        self._common = common | english_words()  # "gist" is no typo of the article's "gust"
         """Words not corrected unless typed as a name: an English word or a well-known name typed on purpose."""
         self._common_stems = frozenset(stem(w) for w in common if w.isalpha())
         """A word typed in lower case with the stem of a common word ("evils", "inventing") is that word."""

@@ -193,7 +193,7 @@ def test_a_body_called_by_the_first_word_of_its_name_is_one_organisation():
     found = [e for e in entities(article(text)) if e.name.startswith("Norvik")]
     assert len(found) == 1 and found[0].name == "Norvik Group" and "Norvik" in found[0].aliases
     assert found[0].kind == ORGANISATION  # "which is based in Oslo": not a person, and not a place either
-    from qa.skills.entities import shown_role
+    from qa.skills.roles import shown_role
 
     start, end = shown_role(article(text), found[0])  # shown with the name it describes, not "Which is based…"
     assert text[start:end] == "Norvik, which is based in Oslo"

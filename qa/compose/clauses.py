@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lang.opposites import opposite_state
 from lang.paraphrase import said_for
-from lang.rules import CLAIM_NOUNS, CONDITIONALS, MODALS, auxiliary, is_reporting, negates
+from lang.rules import CLAIM_NOUNS, CONDITIONALS, MODALS, PRONOUNS, auxiliary, is_reporting, negates
 from lang.tagging import parse, pipeline, verb_base
 from lang.words import stem
 
@@ -83,7 +83,9 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     """Does the clause state its claim, rather than want, suppose, doubt or allow it?"""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in head.children):
         return False
-    if "will" in modals and head.dep_ == "ccomp":
+    reported = head.dep_ == "ccomp" or head.dep_ == "conj" and is_reporting(head.head.text) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in head.children)  # "said ..., but that it would not"
+    if "will" in modals and reported:
         modals = modals | {"would"}  # "Will X appeal?" / "X said it would appeal": the future, reported
     for t in own:
         if t.dep_ in ("aux", "auxpass") and auxiliary(t.text) in MODALS - modals:
@@ -95,7 +97,7 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
         if infinitive and verb.head.i != verb.i and word_stem(verb.head) not in asked \
                 and not ("will" in modals and _intends(verb.head)) and not (_asked_in_writing(verb) and word_stem(verb) in asked):
             return False  # "aims to open", "went there to meet": only the aim is stated
-    if head.dep_ in ("ccomp", "csubj", "csubjpass"):
+    if reported or head.dep_ in ("csubj", "csubjpass"):
         governor = head.head
         negated_governor = any(denies(c, {governor.i}, asked) for c in governor.children)
         if negated_governor or not (is_reporting(governor.text) or word_stem(governor) in asked):
@@ -164,3 +166,33 @@ def quote_parts(text: str) -> list[str]:
     """The sentences a cited "sentence" holds when a quote runs on over several ("We are not against solar power.
     Put it on roofs," she said.): split after a full stop that follows a word, not an abbreviation ("Dr. Roth")."""
     return _INSIDE.split(text)
+
+
+_OBJECTS = frozenset({"dobj", "dative"})
+_OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
+
+
+def rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) -> bool:
+    """The question's words outside the claim's clause may only be what its subject points at: the noun a
+    relative clause describes ("Brandt, who opened ..."), or the name an enclosing clause gives a pronoun
+    or a shared subject ("the mayor visited Lyon, although she ...")."""
+    if not rest:
+        return True
+    if rest <= {word_stem(t) for c in head.children if c.dep_ == "ccomp" for t in c.subtree}:
+        return True  # what a saying said: "Has X said how many drivers ...?"
+    if head.dep_ in ("relcl", "acl"):
+        inside = {t.i for t in head.subtree}
+        return rest <= {word_stem(t) for t in head.head.subtree if t.i not in inside}
+    if any(c.dep_ in _OBJECTS and c.lower_ in _OBJECT_PRONOUNS for c in head.children) and \
+            rest <= {word_stem(t) for t in doc[:head.i] if clause_of[t.i] != head.i}:
+        return True  # "The protesters waited, but the mayor did not meet them": "them" is who was named before
+    subject = [c for c in head.children if c.dep_ in SUBJECTS]
+    if subject and subject[0].lower_ not in PRONOUNS:
+        return False  # the clause names someone else
+    outer, t = set(), head
+    while t.head.i != t.i:  # up through the enclosing clauses
+        t = doc[clause_of[t.head.i]]
+        outer |= {word_stem(u) for u in doc if clause_of[u.i] == t.i}
+    return rest <= outer
+
+

@@ -8,11 +8,12 @@ import re
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
-from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, auxiliary, is_reporting
+from lang.rules import INDEFINITES, KIND_NOUNS, is_reporting
 from lang.words import words
 from qa.judgment.answer_kinds import says_money
 
-from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_full, word_stem
+from .as_statement import READ_AS, as_statement
+from .clauses import SUBJECTS, asserted, clause_head, denies, parse_full, word_stem
 
 __all__ = ["core_verdict"]
 
@@ -31,21 +32,12 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     when that verb is negated (or "against" answers "for"), or when, the verb itself absent, its opposite is
     asserted ("Did they accept it?" / "they rejected it"). Asserted as in `_verdict`: not wanted, possible,
     supposed or doubted. A question about what something *is* ("Was it the first?") needs all its words."""
-    # The small parser reads a statement better than a question: "Did the deputy resign?" is parsed as "the
-    # deputy resign." (the claim asked about), the auxiliary put aside.
-    first, _, rest = question.strip().partition(" ")
-    if auxiliary(first) not in AUXILIARIES:
-        return None
-    if auxiliary(first) in ("is", "are", "was", "were", "am", "be"):
-        rest = _as_statement(first, rest)  # "Was anyone injured ...?" is read as "anyone was injured ..."
-        if rest is None:
-            return None  # a question about what something *is* ("Was it the first?") needs every word
-        rest = _GOING_TO.sub("will ", rest, count=1)  # "X is going to rebuild it": the claim is "rebuild"
-    else:
-        rest = _that_restored(rest)  # "Berg admit staff were misled" is read as "... admit that staff were ..."
-    q, doc = parse_full(rest.rstrip(" ?!.") + "."), parse_full(sentence)
+    q = as_statement(question)
+    if q is None:
+        return None  # no yes/no question, or one about what something *is* ("Was it the first?"): every word needed
+    doc = parse_full(sentence)
     root = next((t for t in q if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in ("VERB", "AUX", "ADV", "NOUN", "ADJ") or root.i == 0:
+    if root is None or root.pos_ not in READ_AS or root.i == 0:
         return None
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     said = {t.lower_ for t in doc}
@@ -138,36 +130,6 @@ def _all_of_predicate(root, subject, verb) -> bool:
 
 
 _ARGUMENTS = frozenset("dobj xcomp ccomp attr oprd dative acomp".split())
-
-
-def _as_statement(be: str, rest: str) -> str | None:
-    """A passive or progressive question as the statement it asks about ("Was anyone injured when ...?" ->
-    "anyone was injured when ...", "Is X offering refunds?" -> "X is offering refunds"), which the small parser
-    reads better; None when the question asks what something is (no participle after its subject)."""
-    q = parse_full(f"{be} {rest}")
-    verb = next((t for t in q if t.i > 1 and t.tag_ in ("VBN", "VBG") and t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return None
-    at = verb.idx - len(be) - 1
-    return f"{rest[:at]}{be.lower()} {rest[at:]}"
-
-
-_GOING_TO = re.compile(r"\b(?:is|are|am) going to (?=\w)", re.I)
-
-_CLAUSE_VERBS = frozenset(base_stem(w) for w in """admit deny claim believe think know accept agree confirm announce say
-tell report argue insist warn suggest acknowledge reveal""".split())
-_FINITE = frozenset("was were is are had has have would will could".split())
-
-
-def _that_restored(rest: str) -> str:
-    """The "that" a verb of saying or knowing may drop before its clause ("admit staff were misled"), put back:
-    without it the small parser takes "admit staff" for a noun."""
-    ws = rest.split(" ")
-    for i, w in enumerate(ws[:-2]):
-        if base_stem(w.lower()) in _CLAUSE_VERBS and ws[i + 1].lower() not in ("that", "whether", "if", "to") \
-                and any(x.lower() in _FINITE for x in ws[i + 2:i + 5]):
-            return " ".join(ws[:i + 1] + ["that"] + ws[i + 1:])
-    return rest
 
 
 def _subject_of(verb):

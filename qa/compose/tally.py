@@ -27,7 +27,7 @@ def unanimous(question: str, sentence: str) -> str | None:
     for m in _TALLY.finditer(sentence):
         against = (m.group("against") or m.group("against2")).lower()
         return "Yes" if against in _NONE else "No"
-    return None
+    return "No" if _SOME_AGAINST.search(sentence) else None
 
 
 _ORDINAL_OR_VAGUE = frozenset("first second third half once twice double single quarter dozens hundreds thousands millions "
@@ -43,6 +43,9 @@ _TALLY = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:votes?\s+)?to\s+(?P<against>\d+|no
                     rf"months?|days?|people|members|seats)\b)"
                     rf"|\b(?:voted|vote\s+of|by|margin\s+of)\s+(?:\d+)\s*[-–]\s*(?P<against2>\d+)\b", re.I)
 """A tally: "by 14 votes to 5", "nine to two", "voted 6-3"; not a range ("from 2 to 5 percent")."""
+_SOME_AGAINST = re.compile(rf"\b(?:\d+|{_WORD}|some|several|a\s+few|a\s+minority)\s+(?:of\s+(?:the\s+)?)?"
+                           rf"(?:[\w'’-]+\s+){{0,3}}?(?:who\s+)?vot(?:ed|ing)\s+against\b", re.I)
+"""A count of those who voted against ("one of the three trustees who voted against", "two councillors voted against")."""
 
 
 def majority(question: str, sentence: str) -> str | None:

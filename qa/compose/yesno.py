@@ -6,13 +6,15 @@ import re
 
 from lang.opposites import opposite
 from lang.paraphrase import said_for
-from lang.rules import (AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS, PRONOUNS, auxiliary,
+from lang.rules import (AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS, auxiliary,
                         is_reporting)
 from lang.words import STOPWORDS, cased_as, names, words
 
-from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, quote_parts, warm_up,
-                      word_stem)
+from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, quote_parts,
+                      rest_is_its_subject, warm_up, word_stem)
 from .anyone import done_to_anyone, none_of, others_named
+from .amounts import amount_verdict
+from .apposed import apposed
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
 from .implied import implied
@@ -70,6 +72,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
+    if (sums := amount_verdict(question, sentence)) is not None:  # "raised the full £350,000?" / "had raised £138,000"
+        return sums
     if any(w in _BY_NOW for w in ws[1:]):
         # "Has the plant opened yet?": the words ask whether it is done by now; a sentence that holds it as still
         # to come ("would open in 2026", "is expected to reopen") says not yet.
@@ -86,6 +90,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     known = asks_if_known(question)
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
         return "No" if left_unsaid(known, sentence) else None
+    if apposed(question, sentence):  # "is the regal the only cinema in mardlow?" / "The Regal, Mardlow's only cinema,"
+        return "Yes"
     exists = there_is(ws[2:], sentence, before, ws[0]) if ws[1:2] == ["there"] else None
     if exists is not None:  # "Is there a fee for ...?": whether the thing exists, not a deed
         return exists or None
@@ -155,8 +161,6 @@ def _still_to_come(question: str, sentence: str) -> bool:
 
 
 _PAST_PLAN = frozenset({"was", "were", "had"})
-_OBJECTS = frozenset({"dobj", "dative"})
-_OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 _VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
 
 
@@ -237,7 +241,8 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
         return None
     head = doc[ranked[0][0]]
     if len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
-        head = _reported(doc[ranked[0][0]], doc[ranked[1][0]], saying) if len(ranked) == 2 or len(
+        head = _reported(doc[ranked[0][0]], doc[ranked[1][0]], saying) or _own_verb(
+            doc[ranked[0][0]], doc[ranked[1][0]], asked) if len(ranked) == 2 or len(
             ranked[2][1]) < len(ranked[0][1]) else None
         if head is None:
             return None  # the question's words split evenly over clauses: which one is the claim?
@@ -245,13 +250,13 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
         head = doc[clause_of[head.head.i]]
     held.setdefault(head.i, set())
     own = [t for t in doc if clause_of[t.i] == head.i]
-    if not _rest_is_its_subject(doc, head, asked - held[head.i], clause_of):
+    if not rest_is_its_subject(doc, head, asked - held[head.i], clause_of):
         return None
     if not asserted(head, own, asked, modals):
         return None
     verbs = {head.i} | {t.i for t in own if t.dep_ == "xcomp"}
     denied = any(denies(t, verbs, asked) for t in own)
-    if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS:  # "left without cutting the ribbon"
+    if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS or _instead(doc, head):  # "left without cutting"
         denied = True
     subject = {word_stem(t) for c in head.children if c.dep_ in SUBJECTS for t in c.subtree}
     if word_stem(head) not in asked and (head.lower_ not in STOPWORDS or is_reporting(head.text) and not saying) \
@@ -264,6 +269,25 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
     return "No" if denied else "Yes"
 
 
+def _instead(doc, verb) -> bool:
+    """Is the claim's verb the one passed over ("paid to Ashlane *rather than held* in a protected account",
+    "instead of holding")?"""
+    at = verb.left_edge.i if verb.left_edge.i < verb.i and verb.left_edge.dep_ in SUBJECTS else verb.i
+    return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in (("rather", "than"), ("instead", "of"))
+
+
+def _own_verb(one, other, asked: frozenset[str]):
+    """Of two clauses holding as many of the question's words, the one whose verb is the one asked about and has no
+    subject of its own ("the practice accepted that … and apologised to patients" for "did the practice
+    apologise?"): the other holds its subject, which `rest_is_its_subject` then checks. None for any other pair."""
+    found = [c for c in (one, other) if word_stem(c) in asked and c.dep_ == "conj"
+             and not any(d.dep_ in SUBJECTS for d in c.children)]
+    rest = one if found and found[0].i == other.i else other
+    # Not one of two opposite outcomes ("Prices fell in March and rose in April" for "did prices rise?").
+    return found[0] if len(found) == 1 and word_stem(rest) not in asked and not opposite(
+        word_stem(rest), word_stem(found[0])) else None
+
+
 def _reported(one, other, saying: bool):
     """Of a saying and what was said, each holding as many of the question's words ("Ferrow said it would
     appeal"), the claim asked about: the saying when the question asks about one ("Has X said ...?"), else
@@ -272,29 +296,3 @@ def _reported(one, other, saying: bool):
         if said.dep_ == "ccomp" and said.head.i == says.i and is_reporting(says.text):
             return says if saying else said
     return None
-
-
-def _rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) -> bool:
-    """The question's words outside the claim's clause may only be what its subject points at: the noun a
-    relative clause describes ("Brandt, who opened ..."), or the name an enclosing clause gives a pronoun
-    or a shared subject ("the mayor visited Lyon, although she ...")."""
-    if not rest:
-        return True
-    if rest <= {word_stem(t) for c in head.children if c.dep_ == "ccomp" for t in c.subtree}:
-        return True  # what a saying said: "Has X said how many drivers ...?"
-    if head.dep_ in ("relcl", "acl"):
-        inside = {t.i for t in head.subtree}
-        return rest <= {word_stem(t) for t in head.head.subtree if t.i not in inside}
-    if any(c.dep_ in _OBJECTS and c.lower_ in _OBJECT_PRONOUNS for c in head.children) and \
-            rest <= {word_stem(t) for t in doc[:head.i] if clause_of[t.i] != head.i}:
-        return True  # "The protesters waited, but the mayor did not meet them": "them" is who was named before
-    subject = [c for c in head.children if c.dep_ in SUBJECTS]
-    if subject and subject[0].lower_ not in PRONOUNS:
-        return False  # the clause names someone else
-    outer, t = set(), head
-    while t.head.i != t.i:  # up through the enclosing clauses
-        t = doc[clause_of[t.head.i]]
-        outer |= {word_stem(u) for u in doc if clause_of[u.i] == t.i}
-    return rest <= outer
-
-

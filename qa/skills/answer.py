@@ -33,10 +33,10 @@ from .conditions import what_if
 from .causes import asks_why, why
 from .doings import told, wanting_first
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
-from .entities import PERSON, Entity, entities, shown_role
+from .entities import PERSON, Entity, entities
 from .funding import funders
 from .holders import holder, leader_named, titled
-from .roles import other_role
+from .roles import other_role, shown_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentions_of, unnamed
 from .outlook import next_steps

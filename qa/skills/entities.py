@@ -241,18 +241,6 @@ def _find_group(groups: list[dict], name: str, kind: str) -> dict | None:
     return None
 
 
-def shown_role(doc: ArticleDoc, e: Entity) -> tuple[int, int]:
-    """Source offsets of the role as an answer shows it: a relative clause with the name it describes, read
-    whole ("Ferrow, which is based in Dunmore …", not "Which is based in …")."""
-    start = e.role_start
-    if re.match(r"\s*(?:which|who|whose)\b", e.role, re.I):
-        before = doc.text[max(0, start - 80):start]
-        m = re.search("(" + "|".join(re.escape(a) for a in e.aliases) + r"),\s*$", before)
-        if m:
-            start -= len(before) - m.start(1)
-    return start, e.role_end
-
-
 def _merge_surnames(found: list[Entity]) -> None:
     """A surname alone, which the tagger may have taken for something else ("Wrobel" as a place), is the person
     of that full name when nothing the article says makes it anything else."""

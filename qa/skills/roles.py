@@ -150,10 +150,14 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
     title = _title_before(span)
     if title:
         return title
-    # "Ortiz, who has her headquarters in Lyon": a relative clause on the name.
-    for child in root.children:
+    # "Ortiz, who has her headquarters in Lyon": a relative clause on the name; a person's "who" the parser hung
+    # on the place she is from ("Doreen Haskett, 81, of Kelsby, who relies on ...").
+    places = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj" and kind == PERSON]
+    for child in [c for h in [root, *places] for c in h.children]:
         if child.dep_ in ("relcl", "acl") and child.i > span.end and any(
-                t.lower_ in ("who", "which", "whose") for t in child.subtree):
+                t.lower_ in (("who", "whose") if child.head.i != root.i else ("who", "which", "whose"))
+                for t in child.subtree):
             return _offsets(child.subtree)
     # "Ortiz is the commander of ...".
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
@@ -199,10 +203,15 @@ def _title_before(span) -> tuple[int, int] | None:
         tokens.pop(0)
     if not tokens or tokens[0].is_sent_start and len(tokens) == 1 and tokens[0].lower_.rstrip(".") not in TITLES:
         return None
+    if all(t.lower_.rstrip(".") in _COURTESY_TITLES for t in tokens):
+        return None  # "Mrs Haskett said": a courtesy title says nothing of who she is
     if not any(t.lower_.rstrip(".") in TITLES or (not _is_entity(t) and t.pos_ == "PROPN" and t.ent_type_ == "")
                or (t.pos_ == "NOUN") for t in tokens):
         return None
     return _offsets(tokens)
+
+
+_COURTESY_TITLES = frozenset("mr mrs ms miss mx".split())
 
 
 def _offsets(tokens) -> tuple[int, int] | None:
@@ -223,6 +232,19 @@ def _offsets(tokens) -> tuple[int, int] | None:
     if end - start < 3 or "\n" in text[start:end]:
         return None
     return start, end
+
+
+def shown_role(doc: ArticleDoc, e: Entity) -> tuple[int, int]:
+    """Source offsets of the role as an answer shows it: a relative clause with the name it describes, read whole
+    ("Ferrow, which is based in Dunmore …", not "Which is …"; "Doreen Haskett, 81, of Kelsby, who relies on …")."""
+    start = e.role_start
+    if re.match(r"\s*(?:which|who|whose)\b", e.role, re.I):
+        before = doc.text[max(0, start - 80):start]
+        m = re.search("(" + "|".join(re.escape(a) for a in e.aliases) + r")(?:,\s*\d{1,3})?(?:,?\s+(?:of|from)\s+"
+                      r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s*$", before)
+        if m:
+            start -= len(before) - m.start(1)
+    return start, e.role_end
 
 
 def other_role(doc: ArticleDoc, e: Entity) -> tuple[int, int] | None:

@@ -1,0 +1,114 @@
+"""Yes/no claims as news writes them: a name typed in lower case read as the claim's subject, not its verb
+(qa/compose/as_statement.py); "said …, but that it would not" as reported speech (qa/compose/clauses.py); a verb
+whose subject is another clause's ("the practice accepted … and apologised"); an apposition ("The Regal,
+Mardlow's only cinema,": qa/compose/apposed.py); a sum or a count against the one asked (qa/compose/amounts.py);
+"rather than held"; a vote with some against (qa/compose/tally.py). And an English word typed on purpose is no
+typo of an article's word (lang/spelling.py); "Mrs" is no role, and a person's "who" clause hung on her home town
+is hers (qa/skills/roles.py)."""
+from __future__ import annotations
+
+import pytest
+
+from lang.spelling import Speller, english_words
+from qa.compose.amounts import amount_verdict
+from qa.compose.apposed import apposed
+from qa.compose.as_statement import as_statement
+from qa.compose.tally import unanimous
+from qa.compose.yesno import yes_no
+from qa.skills.entities import entities
+from qa.skills.roles import shown_role
+from test_people_kinds import article
+
+RENT = 'Verrill said the company "would much rather see a cinema there than an empty unit", but that it would not lower the rent.'
+SORRY = ('Dr Okafor said the practice accepted that "the phones have not been good enough" and apologised to '
+         'patients.')
+REGAL = ("MARDLOW — The Regal, Mardlow's only cinema, will show its last film on Sunday, 2 February after its "
+         "landlord doubled the rent.")
+RAISED = "By Friday the society had raised £138,000 from 1,140 investors."
+DEPOSITS = ("Under the sale contracts, deposits were paid directly to Ashlane rather than held in a protected "
+            "account.")
+
+
+def test_a_name_typed_in_lower_case_is_the_claims_subject_not_its_verb():
+    claim = as_statement("will castlegate lower the rent?")
+    root = next(t for t in claim if t.dep_ == "ROOT")
+    assert root.text == "lower" and [c.text for c in root.children if c.dep_ == "nsubj"] == ["castlegate"]
+    assert as_statement("what is the rent?") is None  # no yes/no question
+    assert yes_no("will castlegate lower the rent?", RENT) == "No"  # "but that it would not": reported, denied
+    assert yes_no("will castlegate lower the rent?", "Castlegate said it would lower the rent in May.") == "Yes"
+
+
+def test_a_verb_whose_subject_another_clause_holds():
+    assert yes_no("did the practice apologise", SORRY) == "Yes"
+    assert yes_no("Did prices rise?", "Prices fell in March and rose in April.") is None  # both outcomes told
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("is the regal the only cinema in mardlow", REGAL, True),
+    ("is the regal the only cinema in brantham", REGAL, False),  # another town
+    ("is the regal the biggest cinema in mardlow", REGAL, False),  # not what it is called
+    ("was Smith the club chairman?", "Tom Smith, the club chairman, said nothing.", True),
+    ("is smith the chairman", "The chairman, Tom Smith, resigned.", True),
+    ("is jones the chairman", "The chairman, Tom Smith, resigned after Jones complained.", False),
+    ("is smith the chairman", "After meeting Smith, the chairman, Tom Jones, said no.", False),  # not Smith
+])
+def test_an_apposition_says_what_a_name_is(question, sentence, expected):
+    assert apposed(question, sentence) is expected
+
+
+def test_an_apposition_answers_yes_though_the_sentence_tells_of_a_plan():
+    assert yes_no("is the regal the only cinema in mardlow", REGAL) == "Yes"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("has the society already raised the full £350,000", RAISED, "No"),
+    ("has the society raised £350,000", "It aims to raise £350,000 by 31 March.", None),  # only an aim
+    ("did the society raise more than £100,000", RAISED, "Yes"),
+    ("did the society raise more than £200,000", RAISED, "No"),
+    ("did the society raise £100,000", RAISED, None),  # it did, and more: not for a sum to say
+    ("did the club pay players £50,000", "The club paid nine players £38,400 through a company.", "No"),
+    ("did the council raise £1m", RAISED, None),  # another body's sum
+    ("did they spend less than £2m on it", "The council spent £1.5m on the bridge.", "Yes"),
+    ("was keith darrowby chairman for more than 10 years",
+     "Keith Darrowby, who had been chairman for eleven years, stepped down on Friday morning.", "Yes"),
+    ("was keith darrowby chairman for more than 20 years",
+     "Keith Darrowby, who had been chairman for eleven years, stepped down on Friday morning.", "No"),
+    # Two counts: which one is of the deed is not read.
+    ("did fewer than 50 households get a call", "Of 118 households on the register, only 47 received a call.", None),
+])
+def test_a_sum_or_a_count_against_the_one_asked(question, sentence, expected):
+    assert amount_verdict(question, sentence) == expected
+
+
+def test_the_one_passed_over_is_denied():
+    assert yes_no("were the deposits held in a protected account", DEPOSITS) == "No"
+    assert yes_no("were the deposits paid to Ashlane", DEPOSITS) == "Yes"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Councillor Derek Hollins, one of the three trustees who voted against, said he accepted it.", "No"),
+    ("Two councillors voted against the plan.", "No"),
+    ("No councillors voted against.", None),
+    ("The council voted against the plan.", None),  # the whole council, maybe
+    ("The council voted unanimously against the plan.", "Yes"),
+])
+def test_some_who_voted_against_is_no_unanimous_vote(sentence, expected):
+    assert unanimous("was the trustees vote unanimous", sentence) == expected
+
+
+def test_an_english_word_typed_on_purpose_is_no_typo_of_an_articles_word():
+    assert "gist" in english_words() and "lincoln" not in english_words()  # a name WordNet writes with a capital
+    speller = Speller(["gust", "haskett"])
+    assert speller.correct("gist") is None
+    assert speller.correct("hasket") == "haskett"  # a name's typo still is one
+
+
+def test_a_courtesy_title_is_no_role_and_a_who_clause_on_her_town_is_hers():
+    text = ("Among those who did not was Doreen Haskett, 81, of Kelsby, who relies on an oxygen concentrator at "
+            "home. \"If Craig hadn't come round, I don't know what would have happened,\" Mrs Haskett said.\n")
+    doc = article(text)
+    haskett = next(e for e in entities(doc) if e.name == "Doreen Haskett")
+    start, end = shown_role(doc, haskett)
+    assert text[start:end] == "Doreen Haskett, 81, of Kelsby, who relies on an oxygen concentrator at home"
+    text = "\"We were told nothing,\" Mrs Haskett said.\n"
+    assert next(e for e in entities(article(text)) if "Haskett" in e.name).role == ""
