@@ -1,6 +1,7 @@
 """How a text explains a term in its own words: "a sell-on clause, which gives the club a share of any future
 fee", "the quay, a 120-metre concrete pier", "A sell-on clause is a promise of ..." (general English: a
-non-restrictive relative clause, an apposition or a copula right after the term)."""
+non-restrictive relative clause, an apposition or a copula right after the term), or the thing it names before
+it ("The statue, known as the Horseman of Nsaro, ...")."""
 from __future__ import annotations
 
 import re
@@ -56,4 +57,9 @@ def gloss(term: str, text: str, appositions: bool = True) -> Gloss | None:
             end -= 1
         if MIN_GLOSS_WORDS <= len(text[start:end].split()) <= MAX_GLOSS_WORDS:
             return Gloss(start, end, text[start:end])
-    return None
+    # The thing named before the term: "The statue, known as the Horseman of Nsaro, is ...".
+    known = re.compile(r"(?<![\w'’-])((?:the|an?|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+),\s*"
+                       r"(?:(?:also|widely|locally|commonly)\s+)?(?:known\s+as|dubbed|nicknamed|called)\s+(?:the\s+)?"
+                       + named.pattern, re.I)
+    m = known.search(text)
+    return Gloss(m.start(1), m.end(1), m.group(1)) if m else None

@@ -13,7 +13,7 @@ _ASKS = re.compile(
     r"|what(?:'s|’s|s|\s+is|\s+are)\s+(?:the\s+)?next\s+steps?"
     r"|where\s+(?:does|do|will)\s+(?:it|this|that|they|things)\s+go\s+from\s+here"
     r"|what\s+(?:is|are)\s+(?P<doer>(?:[\w'’-]+\s+){1,3}?)(?:going|planning|expected)\s+to\s+do\s+next"
-    r")(?:\s+(?:for|with|in|on|about|after|following)\s+(?P<subject>[^?.!]+?))?\s*[?.!]*\s*$", re.I)
+    r")(?:\s+(?:for|with|in|at|on|about|after|following)\s+(?P<subject>[^?.!]+?))?\s*[?.!]*\s*$", re.I)
 
 _AHEAD = re.compile(
     r"\b(?:is|are|was|were)\s+(?:due|expected|set|scheduled|planning|going)\s+to\b"

@@ -4,7 +4,9 @@ whose subject is another clause's ("the practice accepted … and apologised"); 
 Mardlow's only cinema,": qa/compose/apposed.py); a sum or a count against the one asked (qa/compose/amounts.py);
 "rather than held"; a vote with some against (qa/compose/tally.py). And an English word typed on purpose is no
 typo of an article's word (lang/spelling.py); "Mrs" is no role, and a person's "who" clause hung on her home town
-is hers (qa/skills/roles.py)."""
+is hers (qa/skills/roles.py); "X blamed Y" answers why X did what the article told before (qa/skills/causes.py);
+"The statue, known as the Horseman" says what the Horseman is (lang/glosses.py); "what happens next at the club?"
+of a story about the club is the story's next steps (lang/next_steps.py, qa/skills/outlook.py)."""
 from __future__ import annotations
 
 import pytest
@@ -112,3 +114,46 @@ def test_a_courtesy_title_is_no_role_and_a_who_clause_on_her_town_is_hers():
     assert text[start:end] == "Doreen Haskett, 81, of Kelsby, who relies on an oxygen concentrator at home"
     text = "\"We were told nothing,\" Mrs Haskett said.\n"
     assert next(e for e in entities(article(text)) if "Haskett" in e.name).role == ""
+
+
+BUILDER = """# Builder collapses leaving flats unfinished
+
+WENDLOW — Buyers of 30 flats at Millgate Court in Wendlow have been left without homes after the builder, Corran
+Developments, went into administration on Monday.
+
+Corran blamed soaring energy bills and the loss of its biggest contract last autumn. Its chairman, Alan Reeve, said
+the firm had tried every option.
+
+The landmark, known as the Copper Tower, was meant to be finished in May.
+
+The residents' group has raised £21,000 towards legal costs.
+
+The administrators will meet Corran's creditors on 3 March. The buyers' group will ask the council for help at its next
+meeting.
+"""
+
+
+def test_a_known_as_name_is_the_thing_it_names():
+    from lang.glosses import gloss
+
+    text = "The vote was close. The statue, known as the Horseman of Nsaro, is 1.2 metres tall."
+    assert gloss("Horseman of Nsaro", text).text == "The statue"
+    assert gloss("Project Fear", "He said, known as Project Fear.") is None  # no thing named before it
+
+
+@pytest.mark.integration
+def test_blame_a_known_as_name_what_comes_next_and_a_sum_short_of_the_one_asked(tmp_path, embedder):
+    from support import service_on
+    from test_answer import assert_citations_are_exact
+
+    service, texts = service_on(tmp_path, embedder, "builder.md", BUILDER)
+    why = service.answer("why did corran developments go into administration")
+    assert "soaring energy bills" in why.text
+    assert_citations_are_exact(why, texts)
+    tower = service.answer("what is the copper tower")
+    assert tower.short is not None and tower.short.text == "The landmark"
+    ahead = service.answer("what happens next at corran developments")
+    assert "3 March" in ahead.text and "ask the council" in ahead.text  # the story's next steps, not one of them
+    raised = service.answer("has the residents group raised more than £50,000")
+    assert raised.text.startswith("No") and "£21,000" in raised.text
+    assert_citations_are_exact(raised, texts)

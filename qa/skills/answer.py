@@ -202,9 +202,9 @@ class Skills:
             return found
         if not named and (f.explicit or f.kind is Kind.DEFINE):  # "what's a split shift": only if explained
             return self._explained(term, scope, snap, f.meaning, glossed_only=not f.explicit)
-        for doc, e in named:
+        for doc, e in named:  # what it names ("The statue, known as the Horseman of Nsaro"), else its first mention
             if e.kind != PERSON:
-                return first_mention(doc, e)
+                return self._explained(term, scope, snap, glossed_only=True) or first_mention(doc, e)
         return None
 
     def _explained(self, term: str, scope, snap, meaning: bool = False, glossed_only: bool = False):

@@ -8,7 +8,8 @@ import re
 
 from lang.motives import asks_deed
 from lang.reasons import explains
-from lang.words import another_of_its_kind, roots, terms
+from lang.tagging import verb_base
+from lang.words import another_of_its_kind, roots, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -85,6 +86,30 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
 
 
+def _blamed(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | None:
+    """The one sentence where the one the question names blames something, its deed told before it in the article
+    ("why did ashlane homes go into administration?" / "… went into administration. … Ashlane blamed a sharp rise
+    in the cost of materials …"); likely: what it blames is its own account."""
+    asked = roots(question)
+    found = [ln for ln in doc.lines if (m := _BLAMES.match(ln.text)) and roots(m.group("who")) <= asked
+             and deed and any(_names_deed(deed, _said(b.text)) for b in doc.lines[:ln.number])]
+    if len(found) != 1:
+        return None
+    citer = Citer()
+    return SkillAnswer(Draft(f"{found[0].text.strip()} [{citer.cite(doc, found[0])}]", tuple(citer.citations),
+                             Route.EXTRACTIVE), Level.LIKELY, 0.6)
+
+
+def _said(text: str) -> set[str]:
+    """The text's roots, an irregular verb's by its base too ("went" says "go")."""
+    return roots(text) | {r for w in words(text) for r in roots(verb_base(w))}
+
+
+_BLAMES = re.compile(r"\s*(?P<who>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+(?:has\s+|had\s+|have\s+)?"
+                     r"(?:blamed|blames|cited|cites)\s+(?!(?:him|her|them|it|itself|themselves)\b)")
+"""A body or person, named, that blames something ("Ashlane blamed a sharp rise in the cost of materials")."""
+
+
 _BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of)\b", re.I)
 """A cause, not a purpose: "exempt from the strike so that patients …" tells what the exemption is for, not why
 the strike came."""
@@ -115,7 +140,8 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
     deed = _deed(rest)
     for doc in docs:
-        if (found := _reason_named(doc, asked, deed) or _reason_stated(doc, deed, question)) is not None:
+        if (found := _reason_named(doc, asked, deed) or _reason_stated(doc, deed, question)
+                or _blamed(doc, deed, rest)) is not None:
             return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
         # gives a reason in so many words for two of its words, or for what is said of it ("the line is late
