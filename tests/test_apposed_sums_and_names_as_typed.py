@@ -157,3 +157,14 @@ def test_blame_a_known_as_name_what_comes_next_and_a_sum_short_of_the_one_asked(
     raised = service.answer("has the residents group raised more than £50,000")
     assert raised.text.startswith("No") and "£21,000" in raised.text
     assert_citations_are_exact(raised, texts)
+
+
+def test_a_firms_founder_or_chief_executive_is_its_boss_a_treasurer_is_not():
+    from qa.skills.speakers import called, known_as
+
+    text = ("Ashlane Homes went into administration. Its founder and managing director, Keith Dunmore, said the "
+            "firm had run out of road. The club's treasurer, Angela Prewett, said she had warned the board.\n")
+    doc = article(text)
+    found = {e.name: e for e in entities(doc)}
+    assert known_as({"boss"}, called(doc, found["Keith Dunmore"]))
+    assert not known_as({"boss"}, called(doc, found["Angela Prewett"]))
