@@ -168,3 +168,21 @@ def test_a_firms_founder_or_chief_executive_is_its_boss_a_treasurer_is_not():
     found = {e.name: e for e in entities(doc)}
     assert known_as({"boss"}, called(doc, found["Keith Dunmore"]))
     assert not known_as({"boss"}, called(doc, found["Angela Prewett"]))
+
+
+def test_she_is_the_woman_asked_about_not_the_college_named_beside_her():
+    from qa.conversation.followup import resolve
+    from qa.conversation.turn_names import focus
+
+    said = ("A lecturer in history at Holtby College. The campaign began in 2022, when Dr Amara Quist, a lecturer in "
+            "history at Holtby College, launched the petition. [1]")
+    assert focus("who is amara quis", said) == ["Dr Amara Quist"]  # her first name as typed, past her title
+    history = [{"role": "user", "content": "who is amara quis"}, {"role": "assistant", "content": said}]
+    assert resolve("what did she say about the vote", history).searched == "what did Dr Amara Quist say about the vote"
+    history = [{"role": "user", "content": "what did holtby college announce"},
+               {"role": "assistant", "content": "Holtby College said Dr Amara Quist would lead the review. [1]"}]
+    assert resolve("what did she say about the vote", history).searched == "what did Dr Amara Quist say about the vote"
+    history = [{"role": "user", "content": "who runs the lab"},
+               {"role": "assistant", "content": "It is run by Holtby College. [1]"}]
+    # No one else named: the college is what is left (as before).
+    assert "Holtby College" in resolve("what did she say about the vote", history).searched

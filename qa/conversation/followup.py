@@ -20,6 +20,9 @@ from .others import another
 from .thing import IT, thing_asked_about
 from .turn_names import WHO_IS, focus, their_body
 
+_BODIES = re.compile(r"\b(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | KIND_NOUNS["place"] | {
+    "college", "school", "academy", "hospital", "museum", "gallery", "library", "church", "police"})) + r")$", re.I)
+"""A name that ends in what a body or a place is: no "she"."""
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
 _ELLIPSIS_OPENERS = ("and", "what about", "how about", "and what about", "and how about")
@@ -223,6 +226,8 @@ def _rewrite(question: str, context: list[str], previous: str, said_by: str = ""
     if (as_body := they_as_body(question, main)) is not None:  # "what is the MAS?" + "when will they decide?"
         return as_body  # named, it needs no note: the acronym's expansion would pull in the sentence that spells it
     replaced = [False]
+    # Nor a body or a place ("Brackenford University", named beside the one asked about): one named after her is.
+    person = next((c for c in context if not _BODIES.search(c) and not all(is_number(w) for w in words(c))), main)
 
     def swap(m: re.Match) -> str:
         word = m.group(1)
@@ -234,7 +239,7 @@ def _rewrite(question: str, context: list[str], previous: str, said_by: str = ""
         if word.lower() == "her" and not _possessive_her(question, m.start(1), m.group(2)):
             suffix = ""
         replaced[0] = True
-        return main + suffix + m.group(2)
+        return person + suffix + m.group(2)
 
     out = re.sub(r"\b(he|him|she|his|hers|her)\b(\W*\w*)", swap, question, flags=re.I)
     if set(words(question)) & _OTHER or not replaced[0]:

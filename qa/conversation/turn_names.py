@@ -107,7 +107,7 @@ def _typed_lower(question: str, answer: str) -> list[str]:
     asked = [w if len(w) < 4 else next((x for x in written if same_word(w, x)), w) for w in words(question)]
     found = []
     for n in found_names:
-        ws = [w for w in words(n) if w not in STOPWORDS]
+        ws = [w for w in words(n) if w not in STOPWORDS and w not in TITLES]  # "folasade" of "Dr Folasade Marr"
         # A name run on past the person ("Judge Helen Mbeki of the U District Court"): up to the last word typed.
         typed = max((k for k, w in enumerate(ws[:-1]) if w in asked and len(w) >= 4), default=None)
         if typed is not None and ws[-1] not in asked:
