@@ -57,8 +57,8 @@ def gloss(term: str, text: str, appositions: bool = True) -> Gloss | None:
             end -= 1
         if MIN_GLOSS_WORDS <= len(text[start:end].split()) <= MAX_GLOSS_WORDS:
             return Gloss(start, end, text[start:end])
-    # The thing named before the term: "The statue, known as the Horseman of Nsaro, is ...".
-    known = re.compile(r"(?<![\w'’-])((?:the|an?|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+),\s*"
+    # The whole phrase that opens the sentence ("The old mill by the river, known as Brown's Mill"), not its last noun.
+    known = re.compile(r"(?:^|(?<=[.!?\n—]))\s*((?:the|an?|its|their|his|her)\s+[^,.;:!?()\"“”—]{1,60}?),\s*"
                        r"(?:(?:also|widely|locally|commonly)\s+)?(?:known\s+as|dubbed|nicknamed|called)\s+(?:the\s+)?"
                        + named.pattern, re.I)
     m = known.search(text)

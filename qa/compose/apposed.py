@@ -8,18 +8,21 @@ import re
 from lang.rules import NEGATIONS
 from lang.words import STOPWORDS, words
 
-from .clauses import base_stem, parse_fast
+from .clauses import base_stem
 
 __all__ = ["apposed"]
 
 _BE = frozenset({"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _NARROWING = frozenset({"in", "of", "at", "for", "on"})
+_FUNCTION = _DETERMINERS | _NARROWING | {"and"}
+"""Words left out when a phrase is matched to the one asked; any other ("once", "former", "deputy") must be asked."""
 
 
 def apposed(question: str, sentence: str) -> bool:
     """Is "is X the [...] N [in Y]?" said by a phrase "N" apposed to X in the sentence, each word of the
-    question's X beside it and each word of its "the ... N in Y" inside it ("Mardlow's only cinema")?"""
+    question's X in the name beside it and the words of its "the ... N in Y" those of the phrase ("Mardlow's only
+    cinema")?"""
     ws = words(question)
     if len(ws) < 4 or ws[0] not in _BE:
         return False
@@ -32,33 +35,33 @@ def apposed(question: str, sentence: str) -> bool:
     if not subject or not what[:end] or any(w in NEGATIONS for w in ws):
         return False
     noun = base_stem(what[end - 1])
-    said = {base_stem(w) for w in what if w not in STOPWORDS}
-    doc = parse_fast(sentence)
-    apposed_at = [t.idx for t in doc if t.dep_ == "appos"]
-    # The sentence's runs between commas, dashes and brackets: the apposed run is set off by a comma after it and
-    # holds a word the parser marks apposed; either it or the run before it is the phrase asked about ("The
-    # Regal, Mardlow's only cinema," / "The chairman, Tom Smith,"). By runs, not by the parse alone, which may
-    # misplace the name ("The Regal" inside "Mardlow's").
+    said = {base_stem(w) for w in what if w not in _FUNCTION}
+    # The sentence's runs between commas, dashes and brackets: a phrase asked about, whole, set off by commas beside
+    # a run that is the name alone ("The Regal, Mardlow's only cinema," / "The chairman, Tom Smith,").
     runs = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip()) for m in _RUN.finditer(sentence)]
-    for (first, one), (start, two) in zip(runs, runs[1:]):
-        end = start + len(two)
-        if sentence[end:end + 1] != "," or not any(start <= i < end for i in apposed_at):
-            continue
-        for phrase, name, at in ((two, one, first), (one, two, start)):
-            ps = words(phrase)
-            if ps and len(ps) <= _LONGEST and base_stem(ps[-1]) == noun and said <= {base_stem(w) for w in ps} \
-                    and not any(w in NEGATIONS for w in ps) \
-                    and subject <= {base_stem(w) for w in words(name)} and _plain_name(doc, at, name):
+    for (_, one), (start, two) in zip(runs, runs[1:]):
+        if sentence[start + len(two):start + len(two) + 1] != ",":
+            continue  # the second run is set off by a comma after it too
+        for phrase, name in ((two, one), (one, two)):
+            ps = [w for w in words(phrase) if w not in _DETERMINERS]
+            head = next((i for i, w in enumerate(ps) if w in _NARROWING), len(ps))  # "the chairman of the club"
+            content = {base_stem(w) for w in ps if w not in _FUNCTION}
+            # Every word of the phrase one asked ("the deputy mayor" is no "mayor"; "once Mardlow's only cinema"
+            # no "only cinema"), and the name a name alone ("Smith's deputy Tom Jones" is not Smith).
+            if 0 < head and len(ps) <= _LONGEST and base_stem(ps[head - 1]) == noun and said == content \
+                    and subject <= {base_stem(w) for w in words(name)} and _only_a_name(name, subject):
                 return True
     return False
 
 
-def _plain_name(doc, at: int, name: str) -> bool:
-    """Is the run a name alone, no clause or preposition in it ("After meeting Smith" is not Smith)?"""
-    return not any(at <= t.idx < at + len(name) and t.dep_ in _NOT_A_NAME for t in doc)
+def _only_a_name(run: str, subject: set[str]) -> bool:
+    """Is the run a name alone: capitalized words after an opening "the", none of them the asked name's possessive
+    ("The Regal", "Tom Smith"; not "After meeting Smith", "Smith's deputy Tom Jones")?"""
+    ws = re.findall(r"[\w'’-]+", re.sub(r"^(?:the|The)\s+", "", run))
+    return bool(ws) and all(w[:1].isupper() for w in ws) and not any(
+        re.sub(r"['’]s$", "", w) != w and base_stem(re.sub(r"['’]s$", "", w).lower()) in subject for w in ws)
 
 
-_NOT_A_NAME = frozenset("ROOT prep pcomp advcl ccomp xcomp relcl acl conj mark aux auxpass neg dobj".split())
 _RUN = re.compile(r"[^,—–()]+")
 _LONGEST = 6
 """Words in an apposed phrase at most ("the town's only independent cinema")."""

@@ -196,3 +196,10 @@ def rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) ->
     return rest <= outer
 
 
+def passed_over(doc, verb) -> bool:
+    """Is the claim's verb the one passed over ("paid to Ashlane *rather than (being) held* in a protected account",
+    "*instead of holding*")?"""
+    at = verb.left_edge.i if verb.left_edge.i < verb.i and verb.left_edge.dep_ in SUBJECTS else verb.i
+    if at >= 1 and doc[at - 1].lower_ in ("being", "be"):
+        at -= 1
+    return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in (("rather", "than"), ("instead", "of"))

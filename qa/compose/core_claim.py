@@ -13,7 +13,7 @@ from lang.words import words
 from qa.judgment.answer_kinds import says_money
 
 from .as_statement import READ_AS, as_statement
-from .clauses import SUBJECTS, asserted, clause_head, denies, parse_full, word_stem
+from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_full, word_stem
 
 __all__ = ["core_verdict"]
 
@@ -23,6 +23,7 @@ _THEM = frozenset("them him her".split())
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
 _MONEY = frozenset({"money", "cash", "funding", "funds"})
 """Nouns that an amount of money ("£15,000") says."""
+_GOES_ON = frozenset(base_stem(w) for w in "continue keep carry resume start begin".split())
 _WHEN = frozenset("after before during since until till following amid despite throughout".split())
 
 
@@ -82,7 +83,10 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
             return None  # "Did the inquiry find he committed a crime?" / "the inquiry found he had claimed ..."
         head = doc[clause_of[verb.i]]
         own = [t for t in doc if clause_of[t.i] == head.i]
-        if not asserted(head, own, asked | {word_stem(head), word_stem(verb)}, modals):
+        # The clause's own verb counts as asked, or one that only says the deed goes on ("would continue to make
+        # cars"); not an aim ("aims to raise £350,000": not raised).
+        kept = {word_stem(head)} if head.i == verb.i or word_stem(head) in _GOES_ON else set()
+        if not asserted(head, own, asked | {word_stem(verb)} | kept, modals):
             return None
         denied = any(denies(t, {verb.i, head.i}, asked | {word_stem(verb)}) for t in own) or (
             asks_for and any(c.lower_ == "against" for c in verb.children))

@@ -27,7 +27,10 @@ def unanimous(question: str, sentence: str) -> str | None:
     for m in _TALLY.finditer(sentence):
         against = (m.group("against") or m.group("against2")).lower()
         return "Yes" if against in _NONE else "No"
-    return "No" if _SOME_AGAINST.search(sentence) else None
+    # Some who voted against, counted (not "no one", "none of the 12"); not in a sentence that dates a vote, which may
+    # be another one ("In 2019 councillors voted against a similar scheme").
+    some = _SOME_AGAINST.search(sentence)
+    return "No" if some and not _NO_ONE.search(sentence[:some.end()]) and not _DATED.search(sentence) else None
 
 
 _ORDINAL_OR_VAGUE = frozenset("first second third half once twice double single quarter dozens hundreds thousands millions "
@@ -43,9 +46,13 @@ _TALLY = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:votes?\s+)?to\s+(?P<against>\d+|no
                     rf"months?|days?|people|members|seats)\b)"
                     rf"|\b(?:voted|vote\s+of|by|margin\s+of)\s+(?:\d+)\s*[-–]\s*(?P<against2>\d+)\b", re.I)
 """A tally: "by 14 votes to 5", "nine to two", "voted 6-3"; not a range ("from 2 to 5 percent")."""
-_SOME_AGAINST = re.compile(rf"\b(?:\d+|{_WORD}|some|several|a\s+few|a\s+minority)\s+(?:of\s+(?:the\s+)?)?"
+_SOME_AGAINST = re.compile(rf"\b(?:\d{{1,3}}|{_WORD}|some|several|a\s+few|a\s+minority)"
+                           rf"\s+(?:of\s+(?:the\s+)?)?"
                            rf"(?:[\w'’-]+\s+){{0,3}}?(?:who\s+)?vot(?:ed|ing)\s+against\b", re.I)
 """A count of those who voted against ("one of the three trustees who voted against", "two councillors voted against")."""
+_NO_ONE = re.compile(r"\b(?:no|none|nobody|not|zero|nil|neither)\b", re.I)
+_DATED = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|"
+                    r"october|november|december)\b|\b(?:last|in)\s+(?:year|month|week)\b", re.I)
 
 
 def majority(question: str, sentence: str) -> str | None:

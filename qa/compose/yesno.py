@@ -10,10 +10,10 @@ from lang.rules import (AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS,
                         is_reporting)
 from lang.words import STOPWORDS, cased_as, names, words
 
-from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, quote_parts,
+from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, passed_over, quote_parts,
                       rest_is_its_subject, warm_up, word_stem)
 from .anyone import done_to_anyone, none_of, others_named
-from .amounts import amount_verdict
+from .amounts import amount_verdict, compares
 from .apposed import apposed
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
@@ -72,8 +72,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return None
-    if (sums := amount_verdict(question, sentence)) is not None:  # "raised the full £350,000?" / "had raised £138,000"
-        return sums
+    if (sums := amount_verdict(question, sentence)) is not None or compares(question):
+        return sums  # "raised the full £350,000?" / "had raised £138,000"; a count not settled is not ignored
     if any(w in _BY_NOW for w in ws[1:]):
         # "Has the plant opened yet?": the words ask whether it is done by now; a sentence that holds it as still
         # to come ("would open in 2026", "is expected to reopen") says not yet.
@@ -256,7 +256,7 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
         return None
     verbs = {head.i} | {t.i for t in own if t.dep_ == "xcomp"}
     denied = any(denies(t, verbs, asked) for t in own)
-    if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS or _instead(doc, head):  # "left without cutting"
+    if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS or passed_over(doc, head):  # "left without cutting"
         denied = True
     subject = {word_stem(t) for c in head.children if c.dep_ in SUBJECTS for t in c.subtree}
     if word_stem(head) not in asked and (head.lower_ not in STOPWORDS or is_reporting(head.text) and not saying) \
@@ -269,22 +269,18 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
     return "No" if denied else "Yes"
 
 
-def _instead(doc, verb) -> bool:
-    """Is the claim's verb the one passed over ("paid to Ashlane *rather than held* in a protected account",
-    "instead of holding")?"""
-    at = verb.left_edge.i if verb.left_edge.i < verb.i and verb.left_edge.dep_ in SUBJECTS else verb.i
-    return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in (("rather", "than"), ("instead", "of"))
-
-
 def _own_verb(one, other, asked: frozenset[str]):
     """Of two clauses holding as many of the question's words, the one whose verb is the one asked about and has no
-    subject of its own ("the practice accepted that … and apologised to patients" for "did the practice
-    apologise?"): the other holds its subject, which `rest_is_its_subject` then checks. None for any other pair."""
+    subject of its own, joined to a clause whose subject is the question's and holds no other word ("the practice
+    accepted that … and apologised to patients" for "did the practice apologise?"; not "The deputy mayor criticised
+    the mayor and resigned" for "did the mayor resign?"). None for any other pair."""
     found = [c for c in (one, other) if word_stem(c) in asked and c.dep_ == "conj"
              and not any(d.dep_ in SUBJECTS for d in c.children)]
     rest = one if found and found[0].i == other.i else other
+    subject = next((c for c in rest.children if c.dep_ in SUBJECTS), None)
+    named = {word_stem(t) for t in subject.subtree if t.lower_ not in STOPWORDS} if subject is not None else set()
     # Not one of two opposite outcomes ("Prices fell in March and rose in April" for "did prices rise?").
-    return found[0] if len(found) == 1 and word_stem(rest) not in asked and not opposite(
+    return found[0] if len(found) == 1 and named and named <= asked and word_stem(rest) not in asked and not opposite(
         word_stem(rest), word_stem(found[0])) else None
 
 

@@ -91,8 +91,9 @@ def _blamed(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | Non
     ("why did ashlane homes go into administration?" / "… went into administration. … Ashlane blamed a sharp rise
     in the cost of materials …"); likely: what it blames is its own account."""
     asked = roots(question)
-    found = [ln for ln in doc.lines if (m := _BLAMES.match(ln.text)) and roots(m.group("who")) <= asked
-             and deed and any(_names_deed(deed, _said(b.text)) for b in doc.lines[:ln.number])]
+    found = [ln for ln in doc.lines if (m := _BLAMES.match(ln.text)) and (who := roots(m.group("who")) - _LITTLE)
+             and who <= asked and deed and any(_names_deed(deed, _said(b.text)) for b in doc.lines[:ln.number])
+             and _for_the_deed(ln.text[m.end():], deed)]
     if len(found) != 1:
         return None
     citer = Citer()
@@ -100,13 +101,19 @@ def _blamed(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | Non
                              Route.EXTRACTIVE), Level.LIKELY, 0.6)
 
 
+def _for_the_deed(blamed: str, deed: set[str]) -> bool:
+    """What the blame is for, when the sentence says ("blamed a subcontractor *for the accident*"), is the deed."""
+    m = re.search(r"\bfor\s+(.+)$", blamed)
+    return m is None or _names_deed(deed, _said(m.group(1)))
+
+
 def _said(text: str) -> set[str]:
     """The text's roots, an irregular verb's by its base too ("went" says "go")."""
     return roots(text) | {r for w in words(text) for r in roots(verb_base(w))}
 
 
-_BLAMES = re.compile(r"\s*(?P<who>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+(?:has\s+|had\s+|have\s+)?"
-                     r"(?:blamed|blames|cited|cites)\s+(?!(?:him|her|them|it|itself|themselves)\b)")
+_BLAMES = re.compile(r"\s*(?!(?:He|She|It|They|We|I)\b)(?P<who>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+"
+                     r"(?:has\s+|had\s+|have\s+)?(?:blamed|blames|cited|cites)\s+(?!(?:him|her|them|it|itself|themselves)\b)")
 """A body or person, named, that blames something ("Ashlane blamed a sharp rise in the cost of materials")."""
 
 

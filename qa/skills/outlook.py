@@ -15,16 +15,13 @@ MAX_STEPS = 3
 
 
 def ahead(doc: ArticleDoc, subject: str = "") -> list[Line]:
-    """The article's last sentences that look ahead (about the subject, when one is asked and named there, and not
-    what the story itself is about: "what happens next at the club?" of a story about the club), in the
+    """The article's last sentences that look ahead (about the subject, when one is asked and named there), in the
     article's order. Not its first sentence, which tells the event itself ("… will close next spring"), and not a
     sentence that is mostly a quote when reported ones say enough."""
-    told = [ln for ln in doc.lines if not doc.is_headline(ln)]
-    body = told[1:]
+    body = [ln for ln in doc.lines if not doc.is_headline(ln)][1:]
     found = [ln for ln in body if looks_ahead(ln.text)]
     wanted = set(terms(subject))
-    lead = [ln for ln in doc.lines if doc.is_headline(ln)] + told[:1]  # the headline, if any, and the first sentence
-    if wanted and not wanted <= {t for ln in lead for t in terms(ln.text)}:  # what the story is about: all of it
+    if wanted:
         found = [ln for ln in found if wanted & set(terms(ln.text))] or found
     reported = [ln for ln in found if quoted_share(ln.text) < 0.5]
     return (reported if len(reported) >= 2 else found)[-MAX_STEPS:]

@@ -153,8 +153,11 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
     # "Ortiz, who has her headquarters in Lyon": a relative clause on the name; a person's "who" the parser hung
     # on the place she is from ("Doreen Haskett, 81, of Kelsby, who relies on ...").
     places = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-              if g.dep_ == "pobj" and kind == PERSON]
+              if g.dep_ == "pobj" and kind == PERSON and g.ent_type_ in ("GPE", "LOC")]  # not "of the family who …"
+    from_place = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON"
     for child in [c for h in [root, *places] for c in h.children]:
+        if from_place and child.head.i == root.i:
+            continue  # the place a person is from: its "who" clause is the person's
         if child.dep_ in ("relcl", "acl") and child.i > span.end and any(
                 t.lower_ in (("who", "whose") if child.head.i != root.i else ("who", "which", "whose"))
                 for t in child.subtree):
@@ -203,8 +206,8 @@ def _title_before(span) -> tuple[int, int] | None:
         tokens.pop(0)
     if not tokens or tokens[0].is_sent_start and len(tokens) == 1 and tokens[0].lower_.rstrip(".") not in TITLES:
         return None
-    if all(t.lower_.rstrip(".") in _COURTESY_TITLES for t in tokens):
-        return None  # "Mrs Haskett said": a courtesy title says nothing of who she is
+    if all(t.lower_.rstrip(".") in _COURTESY_TITLES | {"and", "&"} for t in tokens):  # "Mrs", "Mr and Mrs"
+        return None  # a courtesy title says nothing of who she is
     if not any(t.lower_.rstrip(".") in TITLES or (not _is_entity(t) and t.pos_ == "PROPN" and t.ent_type_ == "")
                or (t.pos_ == "NOUN") for t in tokens):
         return None

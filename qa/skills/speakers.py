@@ -189,14 +189,15 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
     doers = {doer for verb, doer in _DOERS.items() if singular(verb) in called}
     if _PARENT.search(role):
         doers.add("parent")  # "Joanne Priestley, whose son is in Year 8": a parent
-    if _BOSS.search(role) or "owner" in doers:
+    if _BOSS.search(role) and not _FORMER.search(role):
         doers.add("boss")  # "Its founder and managing director, Keith Dunmore": the firm's boss
     # "who has lived in the village for 31 years" is a villager (not "the mayor of the village of Elm").
     return called | doers | ({"villager"} if "resident" in doers and "village" in called else set())
 
 
-_BOSS = re.compile(r"\b(?:chief\s+executive|managing\s+director|ceo|founder|owner|proprietor)\b", re.I)
-"""Who a chat calls a firm's "boss"."""
+_BOSS = re.compile(r"\b(?:chief\s+executive|managing\s+director|ceo)\b", re.I)
+"""Who a chat calls a firm's "boss" (not a home owner, nor a campaign's founder)."""
+_FORMER = re.compile(r"\b(?:former|ex|previous|outgoing|interim|acting)\b", re.I)
 _PARENT = re.compile(r"\bwhose\s+(?:\w+\s+)?(?:son|daughter|child|children|kids?|boy|girl)s?\b", re.I)
 
 
