@@ -134,7 +134,7 @@ _AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|h
 _OPINION = re.compile(
     r"^\s*(?:what|how)\s+(?:does|did|do|would|will|(?P<now>is|are)(?=\s[^?]*?\b(?:saying|thinking)\b))\s+(?P<x>[^?]+?)\s+"
     r"(?:think|say|said|saying|thinking|feel|believe|see|view|"
-    r"make|thinks|says|argue|claim|tell\s+\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning|to)\s+"
+    r"make|thinks|says|argue|claim|tell\s+(?:the\s+|a\s+)?\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning|to)\s+"
     r"(?P<y>[^?]*?)|\s+(?:after|following|at|in|during|outside|before)\s+[^?]*?|\s+(?:caused|causes|led\s+to|went\s+wrong|"
     r"happened)\b[^?]*?)?" + _Q_END +  # when, or what caused it: all they said
     r"|^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"

@@ -244,3 +244,19 @@ def test_she_is_the_woman_asked_about_not_the_college_named_beside_her():
                {"role": "assistant", "content": "It is run by Holtby College. [1]"}]
     # No one else named: the college is what is left (as before).
     assert "Holtby College" in resolve("what did she say about the vote", history).searched
+
+
+def test_a_past_tense_before_a_role_is_no_part_of_it_and_he_is_no_mrs():
+    from lang.forms import Kind, form
+    from qa.skills.speakers import statements
+
+    text = ("The court heard that the dog ran out of an open gate and bit postwoman Heather Gilmour on the arm. Mrs "
+            "Gilmour, 47, was off work for six weeks. \"I still check every garden,\" she said. The judge said the "
+            "gate had been left open. \"This was preventable,\" he said.\n")
+    doc = article(text)
+    assert next(e for e in entities(doc) if e.name == "Heather Gilmour").role == "postwoman"
+    said = {s.line.text.strip(): s.speaker.name for s in statements(doc)}
+    assert said.get("\"I still check every garden,\" she said.") == "Heather Gilmour"
+    assert said.get("\"This was preventable,\" he said.") != "Heather Gilmour"  # "he" is not Mrs Gilmour
+    asked = form("what did heather gilmour tell the court")
+    assert asked is not None and asked.kind is Kind.OPINION

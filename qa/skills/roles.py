@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from lang.list_forms import ORGANISATION, PERSON
 from lang.rules import KIND_NOUNS, TITLES
+from lang.tagging import verb_base
 
 if TYPE_CHECKING:  # entities.py reads roles from here
     from .article import ArticleDoc
@@ -118,7 +119,7 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
             and not _is_entity(root.head):
         inside = {t.i for t in root.subtree}
-        tokens = [t for t in root.head.subtree if t.i not in inside and t.i < span.start]
+        tokens = _from_noun([t for t in root.head.subtree if t.i not in inside and t.i < span.start])
         found = _offsets(tokens)
         if found:
             return found
@@ -141,7 +142,7 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
                 return found
     # "the engineering company Nordbau", "Nordbau boss Jan Roth": nouns the name's phrase puts before it.
     # Not after a name's possessive ("Weber's FDP colleagues"); after a pronoun's it is ("its Danish rival Telma").
-    before = [t for left in root.lefts if left.i < span.start for t in left.subtree]
+    before = _from_noun([t for left in root.lefts if left.i < span.start for t in left.subtree])
     if any(t.pos_ == "NOUN" for t in before) and not any(t.dep_ == "poss" and t.pos_ != "PRON" for t in root.lefts):
         found = _offsets(before)
         if found:
@@ -168,6 +169,15 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
             if child.dep_ == "attr" and child.i > span.end:
                 return _offsets(child.subtree)
     return _between_commas(span)
+
+
+def _from_noun(tokens: list) -> list:
+    """The words before a name without a past tense the tagger took for a noun at their head ("ran out and *bit*
+    postwoman Heather Gilmour": the postwoman)."""
+    while tokens and verb_base(tokens[0].lower_) != tokens[0].lower_ and tokens[0].i > 0 \
+            and tokens[0].doc[tokens[0].i - 1].pos_ in ("CCONJ", "PRON", "ADV", "NOUN", "PROPN"):
+        tokens = tokens[1:]
+    return tokens
 
 
 _SAID_AFTER = re.compile(r",\s+([a-z][^,;:\"“”()]{2,100}?),\s+(?:said|says|told|added|warned|argued|wrote)\b")

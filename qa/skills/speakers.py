@@ -103,7 +103,9 @@ _NAMED_FIRST = re.compile(r"\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+),\s+[a-z]
 def resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | None:
     """The article's person or organisation a subject token names ("he" or "she": the last person named)."""
     if token.lower_ in PRONOUNS and token.lower_ in ("he", "she"):
-        return last_person
+        # Not a woman the article calls "Mrs Gilmour" for a "he" (nor a "Mr" for a "she"): someone unnamed said it.
+        return None if last_person is not None and _titled_other(token.lower_, last_person, token.doc.text) \
+            else last_person
     tokens = list(token.subtree)
     after = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in ("—", "–")
     if after and token.text.isupper() and len(token.text) > 2:
@@ -118,6 +120,14 @@ def resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | 
     found.sort(key=lambda e: (not e.matches(token.text), e.kind != PERSON,
                               -max((len(a) for a in e.aliases if a in words), default=0)))
     return found[0] if found else None
+
+
+def _titled_other(pronoun: str, person: Entity, text: str) -> bool:
+    """Does the article give the person only titles of the other sex than the pronoun's ("Mrs Gilmour" for "he")?"""
+    name = re.escape(person.name.split()[-1])
+    woman = re.search(rf"\b(?:Mrs|Ms|Miss|Dame|Lady)\.?\s+(?:[A-Z][\w'’-]+\s+)?{name}\b", text) is not None
+    man = re.search(rf"\b(?:Mr|Sir|Lord)\.?\s+(?:[A-Z][\w'’-]+\s+)?{name}\b", text) is not None
+    return woman != man and (woman if pronoun == "he" else man)
 
 
 def _entity_of(text: str, known: list[Entity]) -> Entity | None:
