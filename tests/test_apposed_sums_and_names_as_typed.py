@@ -260,3 +260,9 @@ def test_a_past_tense_before_a_role_is_no_part_of_it_and_he_is_no_mrs():
     assert said.get("\"This was preventable,\" he said.") != "Heather Gilmour"  # "he" is not Mrs Gilmour
     asked = form("what did heather gilmour tell the court")
     assert asked is not None and asked.kind is Kind.OPINION
+
+
+def test_a_verb_done_to_an_end_is_told_an_aim_is_not():
+    assert yes_no("will greyline hire temp drivers to cover the strike",
+                  "Greyline said it would not use agency drivers to cover the strike.") == "No"
+    assert yes_no("has the society raised £350,000", "The society hopes to raise £350,000 by 31 March.") is None

@@ -23,7 +23,7 @@ _THEM = frozenset("them him her".split())
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
 _MONEY = frozenset({"money", "cash", "funding", "funds"})
 """Nouns that an amount of money ("£15,000") says."""
-_GOES_ON = frozenset(base_stem(w) for w in "continue keep carry resume start begin".split())
+_AIMS = frozenset(base_stem(w) for w in "aim hope plan want seek intend try attempt expect wish propose bid".split())
 _WHEN = frozenset("after before during since until till following amid despite throughout".split())
 
 
@@ -83,9 +83,9 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
             return None  # "Did the inquiry find he committed a crime?" / "the inquiry found he had claimed ..."
         head = doc[clause_of[verb.i]]
         own = [t for t in doc if clause_of[t.i] == head.i]
-        # The clause's own verb counts as asked, or one that only says the deed goes on ("would continue to make
-        # cars"); not an aim ("aims to raise £350,000": not raised).
-        kept = {word_stem(head)} if head.i == verb.i or word_stem(head) in _GOES_ON else set()
+        # The clause's verb counts as asked ("would continue to make cars", "would not use drivers to cover the
+        # strike"), unless it only aims at the deed ("aims to raise £350,000": not raised).
+        kept = {word_stem(head)} if head.i == verb.i or word_stem(head) not in _AIMS else set()
         if not asserted(head, own, asked | {word_stem(verb)} | kept, modals):
             return None
         denied = any(denies(t, {verb.i, head.i}, asked | {word_stem(verb)}) for t in own) or (
