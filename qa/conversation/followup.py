@@ -20,9 +20,9 @@ from .others import another
 from .thing import IT, thing_asked_about
 from .turn_names import WHO_IS, focus, their_body
 
-_BODIES = re.compile(r"\b(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | KIND_NOUNS["place"] | {
+_BODIES = re.compile(r"\b(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | {
     "college", "school", "academy", "hospital", "museum", "gallery", "library", "church", "police"})) + r")$", re.I)
-"""A name that ends in what a body or a place is: no "she"."""
+"""A name that ends in what a body is: no "she" (not a place's kind: "Jenny Park", "Tom Bridge" are people)."""
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
 _ELLIPSIS_OPENERS = ("and", "what about", "how about", "and what about", "and how about")
@@ -226,7 +226,7 @@ def _rewrite(question: str, context: list[str], previous: str, said_by: str = ""
     if (as_body := they_as_body(question, main)) is not None:  # "what is the MAS?" + "when will they decide?"
         return as_body  # named, it needs no note: the acronym's expansion would pull in the sentence that spells it
     replaced = [False]
-    # Nor a body or a place ("Brackenford University", named beside the one asked about): one named after her is.
+    # Nor a body ("Brackenford University", named beside the one asked about): one named after her is.
     person = next((c for c in context if not _BODIES.search(c) and not all(is_number(w) for w in words(c))), main)
 
     def swap(m: re.Match) -> str:
