@@ -6,7 +6,9 @@ Mardlow's only cinema,": qa/compose/apposed.py); a sum or a count against the on
 typo of an article's word (lang/spelling.py); "Mrs" is no role, and a person's "who" clause hung on her home town
 is hers (qa/skills/roles.py); "X blamed Y" answers why X did what the article told before (qa/skills/causes.py);
 "The statue, known as the Horseman" says what the Horseman is (lang/glosses.py); "what happens next at the club?"
-asks what comes next (lang/next_steps.py)."""
+asks what comes next (lang/next_steps.py); "she" is the woman asked about, not the college beside her
+(qa/conversation/); "bit postwoman" is no role, "what did she tell the court?" asks what she said, and a "he said" is
+not Mrs Gilmour (qa/skills/roles.py, lang/forms.py, qa/skills/speakers.py)."""
 from __future__ import annotations
 
 import pytest
