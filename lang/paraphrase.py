@@ -54,6 +54,21 @@ def said_for(asked: str, said: Iterable[str]) -> str | None:
     return next((s for s in sorted(_table().get(asked, ())) if s in said), None)
 
 
+@lru_cache(maxsize=1)
+def _nominals() -> dict[str, frozenset[str]]:
+    record = json.loads(Path(__file__).with_name("nominals.json").read_text(encoding="utf-8"))
+    table: dict[str, set[str]] = {}
+    for verb, nouns in record["nominals"].items():
+        table.setdefault(stem(verb), set()).update(stem(n) for n in nouns)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def deed_nouns(asked: str) -> frozenset[str]:
+    """The stems of the nouns that name the deed of the verb stem `asked` ("injur": "injuri"), from WordNet's
+    derivations (training/nominals.py): "No injuries were reported" denies "was anyone injured?"."""
+    return _nominals().get(asked, frozenset())
+
+
 def covered(asked: Iterable[str], said: Iterable[str]) -> bool:
     """Is every stem of `asked` in `said`, itself or by a paraphrase?"""
     said = set(said)

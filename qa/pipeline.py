@@ -34,6 +34,7 @@ from qa.conversation.detail import asks_detail
 from qa.conversation.followup import assumed, needs_context, pronoun, resolve
 from qa.conversation.topic import topic_articles
 from qa.skills.answer import Skills
+from qa.skills.by_role import named_by_role
 from qa.skills.detail import detailed
 from qa.skills.source import attributed
 from .question import Question, analyze
@@ -108,10 +109,6 @@ def _timed(name: str, fn):
     return step
 
 
-def _answered(value) -> bool:
-    return isinstance(value, Answer)
-
-
 def _said(answers: Iterator[Answer]) -> Iterator[str | Answer]:
     """An answer found early, streamed: its text at once, then the Answer."""
     for answer in answers:
@@ -138,10 +135,10 @@ class AnswerChain:
         judged = (RunnableLambda(_timed("retrieve", self.retrieve), name="retrieve")
                   | RunnableLambda(_timed("select", self.select), name="select_evidence"))
         self.runnable: Runnable = prepare | RunnableBranch(
-            (_answered, RunnableLambda(lambda answer: answer, name="answered")),
+            (lambda value: isinstance(value, Answer), RunnableLambda(lambda answer: answer, name="answered")),
             judged | RunnableLambda(self.answer, name="compose"))
         self.streaming: Runnable = prepare | RunnableBranch(
-            (_answered, RunnableGenerator(_said, name="answered")),
+            (lambda value: isinstance(value, Answer), RunnableGenerator(_said, name="answered")),
             judged | RunnableGenerator(self.compose, name="compose"))
 
     # -- the steps up to the candidates, as a public interface for training and evaluation --------
@@ -181,6 +178,8 @@ class AnswerChain:
         # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole; "£20m" is
         # "£20 million"; "where else … besides X?" is searched without X, which the answer is not.
         searched = snap.spelled(amounts_spelled(set_aside(resolved.searched)), self.common_words)
+        if self.skills is not None and use_skills:  # "is the owner going to appeal?": the owner by name
+            searched = named_by_role(searched, [d for d in map(self.skills.library.get, scope) if d is not None])
         unresolved = pronoun(asked) if not resolved.context and needs_context(asked) else ""
         skilled = self.skills.answer(searched, scope, snap) if self.skills is not None and use_skills else None
         if skilled is not None:

@@ -163,7 +163,7 @@ def test_unsettled_when_the_sentence_only_plans_allows_or_awaits_the_claim(quest
     # A passive or progressive question asks about its verb.
     ("Was anyone injured when the slab fell?", "The slab fell onto a parked car; no one was injured.", "", "No"),
     ("Is the council offering cash refunds?", "The council is not offering cash refunds.", "", "No"),
-    ("Was it the first time they met?", "It was the first meeting between them.", "", None),
+    ("Was it the first time they met?", "It was the first meeting between them.", "", "Yes"),
     # The opposite outcome of the very claim answers No; of something else, or denied itself, nothing.
     ("Did the union accept the offer?", "The union rejected the offer on Friday.", "", "No"),
     ("Did the council reject the plan?", "The council approved the plan 6-3.", "", "No"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lang.paraphrase import said_for
+from lang.paraphrase import deed_nouns, said_for
 from lang.rules import AUXILIARIES, INDEFINITES, auxiliary
 from lang.words import STOPWORDS, words
 
@@ -30,7 +30,8 @@ def none_of(asked: list[str], sentence: list[str]) -> str | None:
     if deed is None:
         return None
     stems = {base_stem(w) for w, before in zip(sentence[1:], sentence) if before == "no"}
-    return "No" if said_for(base_stem(deed), stems) is not None else None
+    asked = base_stem(deed)
+    return "No" if said_for(asked, stems) is not None or deed_nouns(asked) & stems else None
 
 
 

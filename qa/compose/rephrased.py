@@ -32,8 +32,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if kept != sentence:  # "is the airport closing?" / "the airport would stay open": it will not close
         found.append((ahead, _REPORTED.sub(r"\1will", kept), "No"))
     state = _STATE_ASKED.match(question)
-    if state and (still := _STAYS_ON.search(sentence)) and still.group(2).lower() == state.group("state").lower() \
-            and not _UNTIL.match(sentence, still.end()):  # "will stay open": is open (not "stayed open until 1985")
+    if state and (still := _STAYS_ON.search(sentence)) and not _UNTIL.match(sentence, still.end()):
+        # "will stay open": is open; "will stay closed": is not open (not "stayed open until 1985", gone by)
         found.append((re.sub(r"\bstill\s+", "", question), _STAYS_ON.sub(r"is \2", sentence), None))
     if _STILL.search(question) and _GOES_ON.search(sentence) and not _NO_LONGER.search(sentence):
         # "does it still supply …?" / "would continue to supply" (not "will no longer continue to")
@@ -68,7 +68,8 @@ _PROGRESSIVE = re.compile(r"^\s*(?P<aux>is|are)\s+(?:(?!(?:the|a|an|this|that|it
 """A plan asked in the present ("Is the airport closing?", "Are they cutting jobs?"): what will be done."""
 _STAYS = re.compile(r"\b(stay|stays|stayed|staying|remain|remains|remained|remaining)\s+(open|closed|shut)\b", re.I)
 """Kept open is not closed; kept shut is not opened."""
-_STATE_ASKED = re.compile(r"^\s*(?:is|are)\b.*?\b(?:still\s+)?(?P<state>open|closed|shut)\s*[?.!]*\s*$", re.I)
+_STATE_ASKED = re.compile(r"^\s*(?:is|are)\b.*?\b(?:still\s+)?(?P<state>open|closed|shut)(?:\s+again)?\s*[?.!]*\s*$",
+                          re.I)
 _STAYS_ON = re.compile(r"\b((?:will|would)\s+(?:stay|remain)|stays|remains)\s+(open|closed|shut)\b", re.I)
 """Kept open, now and on: "will stay open", "remains closed" say it is so now (not "stayed open", gone by)."""
 _UNTIL = re.compile(r"[^.;]*?\buntil\b(?!\s+further\s+notice)", re.I)

@@ -15,11 +15,13 @@ from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_
 from .anyone import done_to_anyone, none_of, others_named
 from .amounts import amount_verdict, compares
 from .apposed import apposed
+from .first_time import first_time
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
 from .implied import implied
 from .plans import plan_denied
 from .quantity import count_only, there_is
+from .refused import refused
 from .rephrased import rephrased
 from .spared import spared
 from .states import state_denied  # "permanent?" / "was temporary"
@@ -78,11 +80,11 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         # "Has the plant opened yet?": the words ask whether it is done by now; a sentence that holds it as still
         # to come ("would open in 2026", "is expected to reopen") says not yet.
         asked_now = " ".join(w for w in ws if w not in _BY_NOW)
-        verdict = _yes_no(asked_now, sentence, before)
+        verdict = yes_no(asked_now, sentence, before)  # rephrased too: "will stay shut" says not open yet
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
-            or not_decided(question, sentence) or undecided_deed(question, sentence):
-        return "No"  # "... declined to comment", "no plans to", "has not said whether it will"
+            or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence, before):
+        return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
     if (tally := tallied(question, sentence)) is not None:  # "Was the vote unanimous?" / "by 14 votes to 5"
@@ -90,6 +92,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     known = asks_if_known(question)
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
         return "No" if left_unsaid(known, sentence) else None
+    if (first := first_time(question, sentence)) is not None:  # "was it the first time they met?"
+        return first
     if apposed(question, sentence):  # "is the regal the only cinema in mardlow?" / "The Regal, Mardlow's only cinema,"
         return "Yes"
     exists = there_is(ws[2:], sentence, before, ws[0]) if ws[1:2] == ["there"] else None

@@ -1,0 +1,112 @@
+"""Yes/no questions a chat asks of a news story: "was it the first time?" (qa/compose/first_time.py); "did the
+council pay?" answered by a refusal (qa/compose/refused.py); "was anyone injured?" by "No injuries were reported"
+(the deed's noun, lang/nominals.json built by training/nominals.py); "is the pier open yet?" by "will stay closed"
+(qa/compose/rephrased.py); and "is the owner going to appeal?" about the one person the article calls the owner
+(qa/skills/by_role.py)."""
+from __future__ import annotations
+
+import pytest
+
+from lang.paraphrase import deed_nouns
+from lang.words import stem
+from qa.compose.first_time import first_time
+from qa.compose.refused import refused
+from qa.compose.yesno import yes_no
+from qa.skills.by_role import named_by_role
+from test_people_kinds import article
+
+ZOO = ("The council's licensing committee revoked the licence of Hollowmere Animal Park on Monday. The park's owner, "
+       "Graham Pryde, blamed falling visitor numbers. Head keeper Lucy Varley said keepers had raised concerns. The "
+       "deputy headteacher of the village school, Tom Yardley, said pupils had visited. Pryde said he would appeal.\n")
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("Was it the first time they met?", "It was reportedly the first meeting between Putin and Haftar.", "Yes"),
+    ("was this the first time inspectors found problems at hollowmere?",
+     "A previous inspection in 2023 had already found problems, and the owner was told to hire a vet.", "No"),
+    ("Is this the first time the river has flooded?", "The river flooded in 2007 and again in 2012.", "No"),
+    ("Is it the first strike at the firm?", "It is the first strike in the firm's history.", "Yes"),
+    # The first in 30 years, or since 1998: there were others before; neither Yes nor No.
+    ("Is it the first strike at the firm?", "It is the first strike at the firm in 30 years.", None),
+    ("Is it the first strike at the firm?", "It is the first strike at the firm since 1998.", None),
+    # Another deed, or not the first at all asked.
+    ("Is this the first time the river has flooded?", "It is the first time the bridge has been closed.", None),
+    ("Did the river flood?", "It is the first time the river has flooded.", None),
+])
+def test_the_first_time_said_or_a_time_before(question, sentence, verdict):
+    assert first_time(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, before, found", [
+    ("did the council pay the ransom", "She said the council would not pay.", "Criminals demanded a payment.", True),
+    ("did the council pay the ransom", "The council refused to pay the ransom.", "", True),
+    ("has the firm cut jobs", "The firm will not cut jobs.", "", True),
+    ("did the club sack the manager", "The chairman said he would not sack the manager.", "The club chairman spoke.",
+     True),
+    # On a condition, or later undone: nothing settled.
+    ("did the council pay the ransom", "The council said it would not pay the ransom unless ordered to.", "", False),
+    ("did the council pay the ransom", "The council refused to pay at first but later paid the ransom.", "", False),
+    # Another thing refused, another doer refusing, or another deed.
+    ("did the council pay the contractor", "The council would not pay the fine.", "", False),
+    ("did the council pay", "Residents would not pay the council tax.", "", False),
+    ("did the firm cut jobs", "Workers said they would not accept job cuts.", "", False),
+    # Not asked whether it was done.
+    ("will the council pay the ransom", "The council refused to pay the ransom.", "", False),
+])
+def test_a_deed_refused_was_not_done(question, sentence, before, found):
+    assert refused(question, sentence, before) is found
+
+
+def test_a_refusal_and_a_deeds_noun_denied_answer_no():
+    assert yes_no("did the council pay the ransom", "She said the council would not pay.", "A payment was demanded.") \
+        == "No"
+    assert yes_no("was anyone injured?", "No injuries were reported.") == "No"
+    assert yes_no("Did anyone die in the fires?", "No deaths have been reported.") == "No"
+    assert yes_no("was anyone injured?", "Two people suffered minor burns, and no serious injuries were reported.") \
+        is None  # some were hurt, none badly
+    # The deed's nouns are WordNet's acts and events, not its doers or tools.
+    assert stem("injury") in deed_nouns(stem("injure")) and stem("payment") in deed_nouns(stem("pay"))
+    assert stem("payer") not in deed_nouns(stem("pay"))
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("is the pier open again yet", "The pier will stay closed for the rest of the summer.", "No"),
+    ("is the road open yet", "The road will stay shut for now.", "No"),
+    ("is the school closed", "The school will stay open.", "No"),
+    ("is the school still open", "The school will stay open.", "Yes"),
+    ("is the pier open", "The pier stayed closed until 1985.", "No"),
+])
+def test_kept_open_or_shut_is_the_state_now(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+def test_a_role_asked_is_the_one_person_the_article_gives_it():
+    doc = article(ZOO)
+    assert named_by_role("is the owner going to appeal", [doc]) == "is Graham Pryde going to appeal"
+    assert named_by_role("did the park's owner blame the floods?", [doc]) == "did Graham Pryde blame the floods?"
+    assert named_by_role("did the head keeper raise concerns", [doc]) == "did Lucy Varley raise concerns"
+    # Another's owner, a role that is only part of another's ("the deputy headteacher"), a person already named, a
+    # question that is not yes/no: as asked.
+    for question in ("did the zoo's owner blame the floods?", "is the headteacher still paid?",
+                     "is Pryde the owner?", "what did the owner say?"):
+        assert named_by_role(question, [doc]) == question
+
+
+@pytest.mark.integration
+def test_a_role_a_refusal_and_a_first_time_through_the_service(tmp_path, embedder):
+    from support import service_on
+    from test_answer import assert_citations_are_exact
+
+    text = ("# Zoo loses licence\n\nHollowmere Animal Park has lost its licence after inspectors found animals kept in "
+            "dirty enclosures. A previous inspection in 2023 had already found problems at the park.\n\nThe park's "
+            "owner, Graham Pryde, blamed falling visitor numbers after floods. Criminals later hacked the park's "
+            "computers and demanded a ransom. Pryde said the park would not pay.\n\nThe council's licensing "
+            "committee met on Monday. Pryde said he would appeal.\n")
+    service, texts = service_on(tmp_path, embedder, "zoo.md", text)
+    appeal = service.answer("is the owner going to appeal")
+    assert appeal.searched == "is Graham Pryde going to appeal" and appeal.text.startswith("Yes")
+    assert "Pryde said he would appeal." in appeal.text
+    first = service.answer("was this the first time inspectors found problems at hollowmere?")
+    assert first.text.startswith("No") and "previous inspection" in first.text
+    for answer in (appeal, first):
+        assert_citations_are_exact(answer, texts)
