@@ -217,8 +217,9 @@ def form(question: str) -> Form | None:
     m = _ABOUT.match(q)
     if m and m.group("x") == m.group("x").lower():  # "what is the study about?"; not "the Domesday Book"
         return Form(Kind.SUMMARY, subject=m.group("x"))
-    if m := _LEADS.match(q):
-        return Form(Kind.WHO_IS, subject=f"head of {m.group('body').strip()}")
+    if m := _LEADS.match(q):  # "who chairs X?" asks for its chair; "who runs X?" for whoever leads it
+        return Form(Kind.WHO_IS, subject=f"{'chair' if m.group(0).lower().split()[1] == 'chairs' else 'head'} of "
+                                         f"{m.group('body').strip()}")
     if (found := listed(q)) is not None:  # "who are the people in the story?", "which unions are named?"
         story, entity, sort = found
         return Form(Kind.ENTITIES, subject=_story(story), entity=entity, topic=sort)

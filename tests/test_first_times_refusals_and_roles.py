@@ -110,3 +110,29 @@ def test_a_role_a_refusal_and_a_first_time_through_the_service(tmp_path, embedde
     assert first.text.startswith("No") and "previous inspection" in first.text
     for answer in (appeal, first):
         assert_citations_are_exact(answer, texts)
+
+
+def test_a_body_named_by_its_kind_is_the_one_whose_officer_speaks():
+    assert yes_no("did mvt accept the auditors recommendations", "MVT chief executive Graham Banks said the authority "
+                  "accepted the auditor's recommendations in full.") == "Yes"
+    assert yes_no("did the cfsa stand by its advice", "Dr Meera Lund, the CFSA's chief scientist, said the agency stood "
+                  "by its advice but would welcome more data.") == "Yes"
+    # Another body, named as the speaker beside the one said to accept: not the kind's.
+    assert yes_no("did the cpsc accept the findings", "The CPSC said Velora had been told, and the company accepted "
+                  "the findings.") is None
+
+
+def test_who_chairs_a_body_is_its_chair_not_its_finance_director():
+    from lang.forms import form
+    from qa.skills.holders import role_holder
+
+    assert form("who chairs the hospital trust").subject == "chair of hospital trust"
+    assert form("who runs the hospital trust").subject == "head of hospital trust"
+    doc = article("The Elmsbury Hospitals Trust approved the rise. The trust's director of finance, Andrew Callow, "
+                  "said it was needed. A deputy chief executive of the trust, Raj Menon, voted against. The trust's "
+                  "chair, Helen Vine, said the board had listened.\n")
+    assert role_holder(doc, "chair of elmsbury hospitals trust").name == "Helen Vine"
+    assert role_holder(doc, "head of elmsbury hospitals trust").name == "Helen Vine"  # not the finance director, nor a deputy
+    doc = article("The Elmsbury Hospitals Trust approved the rise. The trust's director of finance, Andrew Callow, "
+                  "said it was needed. Its chief scientist, Ann Poole, agreed.\n")
+    assert role_holder(doc, "head of elmsbury hospitals trust") is None

@@ -102,12 +102,31 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
         if e.kind != PERSON or not e.role:
             continue
         if named is not None:
-            fits = bool(have & LEADS) and e != named and _of_body(doc, e, named)
+            fits = _heads(e.role.lower(), wanted[0], named) and e != named and _of_body(doc, e, named)
         else:
             fits = all(w in have or (w in LEADS and have & LEADS) for w in wanted)
         if fits:
             return e
     return None
+
+
+def _heads(role: str, asked: str, body: Entity) -> bool:
+    """Does the role lead the body, as the leader asked for ("chair": a chair; "head": any leader)? Not a deputy's or
+    a department's ("deputy chief executive", "director of finance", "chief scientist"; but "chief executive of the
+    trust")."""
+    ws = re.findall(r"[\w'’-]+", role)
+    for i, lead in enumerate(ws):
+        if lead not in LEADS or (asked != "head" and not lead.startswith(asked)) or set(ws[max(0, i - 2):i]) & _NOT_HEAD \
+                or ws[i + 1:i + 2] not in ([], ["of"], ["at"], ["for"], ["and"]):
+            continue  # a second ("deputy chief executive"), or a word before the role's own ("chief scientist")
+        of = " ".join(ws[i + 2:]) if ws[i + 1:i + 2] == ["of"] else None
+        if of is None or any(a.lower() in of or of.removeprefix("the ") in a.lower() for a in body.aliases):
+            return True
+    return False
+
+
+_NOT_HEAD = frozenset("deputy vice assistant associate non-executive former ex".split())
+"""A leader's second, or one no longer: not the body's head."""
 
 
 def _of_body(doc: ArticleDoc, e: Entity, body: Entity) -> bool:
