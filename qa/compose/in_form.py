@@ -46,6 +46,10 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
         # So may "how are the children getting to school?": the best sentence says how they travel ("are being
         # taken by the boat"), of whom it asks.
         told = told or cited[:1] and not cited[0].missing and travels_by(without_note(q.text), cited[0].text)
+        # So may a yes/no question whose closest sentence settles it ("Was the vote unanimous?" / "Among the three
+        # board members who voted against was ...").
+        told = told or q.wh == "yesno" and cited[:1] and yes_no(without_note(q.text), cited[0].text,
+                                                                 text_before(cited[0])) is not None
         return replace(decision, level=Level.LIKELY, reason=IN_FORM) if told else decision
     if decision.level is not Level.DOUBTFUL:
         return decision
