@@ -172,8 +172,10 @@ def test_a_doubtful_answer_is_likely_when_a_cited_sentence_answers_in_the_form_a
     wanted = decide(asked, _selected(_best("Haftar hoped to meet Putin in Moscow."), 0.9, 0.3), threshold=0.4,
                     sure=0.8, doubt=0.5)
     assert answered_in_form(asked, wanted, [_best("Haftar hoped to meet Putin in Moscow.")]).level is Level.DOUBTFUL
+    # A refusal is answered only when its closest sentence settles the very claim.
     refused = decide(asked, _selected(_best("Haftar met Putin in Moscow."), 0.1, 0.3), threshold=0.4, sure=0.8)
-    assert answered_in_form(asked, refused, [_best("Haftar met Putin in Moscow.")]).abstain
+    assert answered_in_form(asked, refused, [_best("Haftar met Putin in Moscow.")]).level is Level.LIKELY
+    assert answered_in_form(asked, refused, [_best("Haftar hoped to meet Putin in Moscow.")]).abstain
     where = analyze("Where did Haftar meet Putin?", flat_idf)
     assert answered_in_form(where, decide(where, _selected(_best("Haftar met Putin in Moscow."), 0.9, 0.3),
                                           threshold=0.4, sure=0.8, doubt=0.5),

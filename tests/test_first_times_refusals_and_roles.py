@@ -136,3 +136,18 @@ def test_who_chairs_a_body_is_its_chair_not_its_finance_director():
     doc = article("The Elmsbury Hospitals Trust approved the rise. The trust's director of finance, Andrew Callow, "
                   "said it was needed. Its chief scientist, Ann Poole, agreed.\n")
     assert role_holder(doc, "head of elmsbury hospitals trust") is None
+
+
+def test_why_a_thing_happened_is_what_the_article_says_caused_it():
+    from qa.skills.causes import why
+    from support import article_doc
+
+    doc = article_doc("# Road shut\nA landslip has closed the only road into Carnwherry. The highways authority said the slip was "
+                  "caused by weeks of heavy rain. The road will stay shut for six weeks.\n")
+    found = why([doc], "why did the landslip happen")
+    assert found is not None and "caused by weeks of heavy rain" in found.draft.text
+    # Another thing caused, or a deed the cause is not named for: not this.
+    assert why([article_doc("# Road shut\nA landslip has closed the road. The flooding was caused by a blocked drain.\n")],
+               "why did the landslip happen") is None
+    other = why([doc], "why did the council sell the road")
+    assert other is None or "caused by" not in other.draft.text

@@ -32,6 +32,11 @@ _REASON_FOR = re.compile(r"\b(?:reason|cause)s?\s+(?:for|of|behind)\s+(?P<what>(
                          r"a\s+mystery)", re.I)
 """A sentence that names the reason for a thing outright ("the main reason for the queues was a shortage of beds"),
 not one that says it is not known ("the cause of the fire is still under investigation")."""
+_CAUSED_BY = re.compile(r"\b(?:the|this|that)\s+(?P<what>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:was|were|had\s+been|has\s+been|"
+                        r"is|are)\s+(?:probably\s+|largely\s+|mainly\s+|mostly\s+|likely\s+)?caused\s+by\b", re.I)
+"""A sentence that says what caused a thing ("the slip was caused by weeks of heavy rain")."""
+_HAPPEN = frozenset({"happen", "occur", "start", "begin"})
+"""Verbs that only ask why the thing came about ("why did the landslip happen?")."""
 
 
 def asks_why(question: str) -> bool:
@@ -52,9 +57,11 @@ def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str]) -> SkillAnsw
     not "why did crews take 40 minutes to arrive?" / "the cause of the fire was …"), with the sentence after it in
     its paragraph when that one explains further."""
     for line in doc.lines:
-        m = _REASON_FOR.search(line.text)
+        m = _REASON_FOR.search(line.text) or _CAUSED_BY.search(line.text)
         what = roots(m.group("what")) - _LITTLE if m else set()
-        if not what or not what <= asked or deed and not _names_deed(deed, what):
+        # "the slip" is the landslip asked about: a compound named again by its last word.
+        if not what or not all(any(a == w or len(w) >= 4 and a.endswith(w) for a in asked) for w in what) \
+                or deed - _HAPPEN and not _names_deed(deed - _HAPPEN, what):
             continue
         told = [ln for ln in doc.lines[line.number + 1:line.number + 2] if same_passage(ln, line) and explains(ln.text)]
         citer = Citer()
