@@ -131,6 +131,8 @@ _AFTER = re.compile(r"^\s*what\s+(?:happened|came|followed|occurred|was\s+next|h
                     r"comes)\s*(?:next\s+)?"
                     r"(?:(?:the|a|one|two|three|\d+)\s+(?:next\s+)?(?:days?|weeks?|months?|years?)\s+)?"
                     r"(?P<dir>after|following|since|before|prior\s+to|then|next)\b\s*(?P<event>[^?]*?)" + _Q_END, re.I)
+_FEELINGS = ("worried|concerned|afraid|fearful|angry|upset|unhappy|happy|pleased|optimistic|pessimistic|nervous|hopeful|"
+             "frustrated|skeptical|sceptical")  # reported as views: "What is X worried about?"
 _OPINION = re.compile(
     r"^\s*(?:what|how)\s+(?:does|did|do|would|will|(?P<now>is|are)(?=\s[^?]*?\b(?:saying|thinking)\b))\s+(?P<x>[^?]+?)\s+"
     r"(?:think|say|said|saying|thinking|feel|believe|see|view|"
@@ -143,8 +145,7 @@ _OPINION = re.compile(
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"
     + _Q_END +
     # "What is X worried about?", "What are residents angry about?": a feeling is a view the article reports.
-    r"|^\s*what\s+(?:is|was|are|were)\s+(?P<x4>[^?]+?)\s+(?:worried|concerned|afraid|fearful|angry|upset|unhappy|"
-    r"happy|pleased|optimistic|pessimistic|nervous|hopeful|frustrated|skeptical|sceptical)\s+(?:about|of|over|by|"
+    r"|^\s*what(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x4>[^?]+?)\s+(?:" + _FEELINGS + r")\s+(?:about|of|over|by|"
     r"with)\b(?:\s+(?P<y4>[^?]*?))?" + _Q_END +
     # "What does the economist expect?", "What did analysts predict for the deal?": a forecast is a view too.
     r"|^\s*what\s+(?:does|did|do|would|will)\s+(?P<x6>[^?]+?)\s+(?:expect|predict|forecast|fear|blame)s?\b"
@@ -215,7 +216,8 @@ def form(question: str) -> Form | None:
         asked = form(rest) if m.group("rest7") or m.group("rest8") else None  # "whats the X story about, short version"
         return asked if asked is not None and asked.kind is Kind.SUMMARY else Form(Kind.SUMMARY, subject=_story(rest))
     m = _ABOUT.match(q)
-    if m and m.group("x") == m.group("x").lower():  # "what is the study about?"; not "the Domesday Book"
+    if m and m.group("x") == m.group("x").lower() and not re.search(rf"\b(?:{_FEELINGS})$", m.group("x")):
+        # "what is the study about?"; not "the Domesday Book", nor "what is the union angry about?" (a view)
         return Form(Kind.SUMMARY, subject=m.group("x"))
     if m := _LEADS.match(q):  # "who chairs X?" asks for its chair; "who runs X?" for whoever leads it
         return Form(Kind.WHO_IS, subject=f"{'chair' if m.group(0).lower().split()[1] == 'chairs' else 'head'} of "

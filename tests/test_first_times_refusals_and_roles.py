@@ -151,3 +151,13 @@ def test_why_a_thing_happened_is_what_the_article_says_caused_it():
                "why did the landslip happen") is None
     other = why([doc], "why did the council sell the road")
     assert other is None or "caused by" not in other.draft.text
+
+
+def test_what_someone_is_worried_about_is_their_view_however_typed():
+    from lang.forms import Kind, form
+
+    for question, who in (("whats she worried about", "she"), ("what's Margaret Oldroyd worried about", "Margaret Oldroyd"),
+                          ("what is the union angry about", "the union")):
+        found = form(question)
+        assert found.kind is Kind.OPINION and found.subject == who
+    assert form("what is the study about").kind is Kind.SUMMARY  # a story, not a feeling
