@@ -161,3 +161,12 @@ def test_what_someone_is_worried_about_is_their_view_however_typed():
         found = form(question)
         assert found.kind is Kind.OPINION and found.subject == who
     assert form("what is the study about").kind is Kind.SUMMARY  # a story, not a feeling
+
+
+def test_a_role_just_before_a_name_is_its_role_however_the_parser_hangs_the_name():
+    from qa.skills.entities import entities
+
+    doc = article("On 10 March, nurses and porters handed the petition to the trust's chair, Dr Helen Ashworth-Vine, at "
+                  "the hospital's main entrance. Ashworth-Vine said the board had listened.\n")
+    found = {e.name: e for e in entities(doc)}
+    assert found["Helen Ashworth-Vine"].role == "the trust's chair"  # not "the petition"

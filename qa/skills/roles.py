@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from lang.list_forms import ORGANISATION, PERSON
 from lang.rules import KIND_NOUNS, TITLES
-from lang.tagging import verb_base
+
+from .role_spans import between_commas, from_noun, is_entity, noun_before, offsets, title_before
 
 if TYPE_CHECKING:  # entities.py reads roles from here
     from .article import ArticleDoc
     from .entities import Entity
 
-_EDGE = " ,;:—–-\"“”'’()"
 _DOES_BUSINESS = re.compile(r"\b(?:based|headquartered|founded|listed|went public|employs|makes|sells|owns|operates|"
                             r"manufactures|produces)\b", re.I)
 
@@ -98,57 +98,60 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
     # "Ana Ortiz, the commander of ...": an apposition of the name (or of the last name before it
     # when the parser hung it on the first of two: "Weber and Ortiz, the commander of ...").
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and not _is_entity(child) and not (
+        if child.dep_ == "appos" and child.i >= span.end and not is_entity(child) and not (
                 child.like_num and child.n_lefts + child.n_rights == 0):  # "Priya Halloway, 17, who ...": an age
             target_ok = not any(c.dep_ == "conj" and span.end <= c.i < child.i for c in root.children)
             if target_ok:
-                return _offsets(child.subtree)
+                return offsets(child.subtree)
     for conj in [c for c in root.head.children if root.dep_ == "conj" and c.dep_ == "appos" and c.i > span.end]:
-        if not _is_entity(conj):
-            return _offsets(conj.subtree)
+        if not is_entity(conj):
+            return offsets(conj.subtree)
     # "The researcher who wrote the report for the research company Ana Berg estimates ...": a person's name hung
     # on a body noun deep in a phrase whose head is a person noun belongs to that head, not to the body.
     if root.dep_ == "appos" and kind == PERSON and root.head.lower_ in KIND_NOUNS["organisation"]:
         head = next((a for a in root.head.ancestors if a.pos_ == "NOUN" and a.lower_ in KIND_NOUNS["person"]
                      and a.dep_ in ("nsubj", "nsubjpass")), None)
         if head is not None and head.i < span.start:
-            found = _offsets([t for t in head.subtree if t.i < span.start])
+            found = offsets([t for t in head.subtree if t.i < span.start])
             if found:
                 return found
     # "the mayor Ilse Brandt": the name is the apposition of a noun before it.
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN") \
-            and not _is_entity(root.head):
+            and not is_entity(root.head):
         inside = {t.i for t in root.subtree}
-        tokens = _from_noun([t for t in root.head.subtree if t.i not in inside and t.i < span.start])
-        found = _offsets(tokens)
+        tokens = from_noun([t for t in root.head.subtree if t.i not in inside and t.i < span.start])
+        near = noun_before(span)  # "handed the petition to the trust's chair, Dr X": the chair, however parsed
+        if near is not None and near.i not in {t.i for t in tokens}:
+            tokens = from_noun([t for t in near.subtree if t.i < span.start])
+        found = offsets(tokens)
         if found:
             return found
     # "the town of Rava", "the village of Lindo": the noun the name is "of".
     of = root.head
     if root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < span.start \
             and of.head.lower_ in KIND_NOUNS["place"]:
-        found = _offsets([t for t in of.head.subtree if t.i < of.i])
+        found = offsets([t for t in of.head.subtree if t.i < of.i])
         if found:
             return found
     # "two neighbouring counties, Lisle and Oakridge": names listed after the noun they are (parsed as its conj).
     head = root
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
-    if head is not root and head.pos_ == "NOUN" and not _is_entity(head):
+    if head is not root and head.pos_ == "NOUN" and not is_entity(head):
         first = min(t.i for t in head.children if t.dep_ == "conj")
         if first > 0 and root.doc[first - 1].text == ",":
-            found = _offsets([t for t in head.subtree if t.i < first and t.i <= head.i])
+            found = offsets([t for t in head.subtree if t.i < first and t.i <= head.i])
             if found:
                 return found
     # "the engineering company Nordbau", "Nordbau boss Jan Roth": nouns the name's phrase puts before it.
     # Not after a name's possessive ("Weber's FDP colleagues"); after a pronoun's it is ("its Danish rival Telma").
-    before = _from_noun([t for left in root.lefts if left.i < span.start for t in left.subtree])
+    before = from_noun([t for left in root.lefts if left.i < span.start for t in left.subtree])
     if any(t.pos_ == "NOUN" for t in before) and not any(t.dep_ == "poss" and t.pos_ != "PRON" for t in root.lefts):
-        found = _offsets(before)
+        found = offsets(before)
         if found:
             return found
     # "Former UN Special Envoy to Chad Tom Berg", "Mayor Ana Ruiz": the title before the name.
-    title = _title_before(span)
+    title = title_before(span)
     if title:
         return title
     # "Ortiz, who has her headquarters in Lyon": a relative clause on the name; a person's "who" the parser hung
@@ -162,89 +165,13 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
         if child.dep_ in ("relcl", "acl") and child.i > span.end and any(
                 t.lower_ in (("who", "whose") if child.head.i != root.i else ("who", "which", "whose"))
                 for t in child.subtree):
-            return _offsets(child.subtree)
+            return offsets(child.subtree)
     # "Ortiz is the commander of ...".
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.i > span.end:
-                return _offsets(child.subtree)
-    return _between_commas(span)
-
-
-def _from_noun(tokens: list) -> list:
-    """The words before a name without a past tense the tagger took for a noun at their head ("ran out and *bit*
-    postwoman Heather Gilmour": the postwoman)."""
-    while tokens and verb_base(tokens[0].lower_) != tokens[0].lower_ and tokens[0].i > 0 \
-            and tokens[0].doc[tokens[0].i - 1].pos_ in ("CCONJ", "PRON", "ADV", "NOUN", "PROPN"):
-        tokens = tokens[1:]
-    return tokens
-
-
-_SAID_AFTER = re.compile(r",\s+([a-z][^,;:\"“”()]{2,100}?),\s+(?:said|says|told|added|warned|argued|wrote)\b")
-
-
-def _between_commas(span) -> tuple[int, int] | None:
-    """"Tom Brierley, campaigns director of the charity Open Range, said ...", read from the words when the parser
-    took the role for a clause ("campaigns" as a verb): a lower-case phrase between commas, right after the name and
-    right before the verb of saying."""
-    doc = span.doc
-    m = _SAID_AFTER.match(doc.text, span.end_char)
-    return (m.start(1), m.end(1)) if m else None
-
-
-def _is_entity(token) -> bool:
-    return token.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC")
-
-
-def _title_before(span) -> tuple[int, int] | None:
-    """Title-case words (and the small words between them) just before the name, with one that is not itself a
-    name: "Swedish Deputy Defense Minister" before "Jon-Erik Lund"."""
-    doc = span.doc
-    i = span.start - 1
-    tokens = []
-    while i >= 0:
-        t = doc[i]
-        if t.is_punct or t.is_space or t.is_sent_end:
-            break
-        if t.text[:1].isupper() or (t.lower_ in ("of", "to", "for", "and", "the") and tokens) or \
-                t.lower_.rstrip(".") in TITLES:
-            tokens.insert(0, t)
-            i -= 1
-            continue
-        break
-    while tokens and tokens[0].lower_ in ("of", "to", "for", "and", "the"):
-        tokens.pop(0)
-    if not tokens or tokens[0].is_sent_start and len(tokens) == 1 and tokens[0].lower_.rstrip(".") not in TITLES:
-        return None
-    if all(t.lower_.rstrip(".") in _COURTESY_TITLES | {"and", "&"} for t in tokens):  # "Mrs", "Mr and Mrs"
-        return None  # a courtesy title says nothing of who she is
-    if not any(t.lower_.rstrip(".") in TITLES or (not _is_entity(t) and t.pos_ == "PROPN" and t.ent_type_ == "")
-               or (t.pos_ == "NOUN") for t in tokens):
-        return None
-    return _offsets(tokens)
-
-
-_COURTESY_TITLES = frozenset("mr mrs ms miss mx".split())
-
-
-def _offsets(tokens) -> tuple[int, int] | None:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    if not tokens:
-        return None
-    doc = tokens[0].doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
-    if text.count("(", start, end) > text.count(")", start, end):  # "president of the Alliance (EBA"
-        end = text.rindex("(", start, end)
-        while end > start and text[end - 1] in _EDGE:
-            end -= 1
-    if end - start < 3 or "\n" in text[start:end]:
-        return None
-    return start, end
+                return offsets(child.subtree)
+    return between_commas(span)
 
 
 def shown_role(doc: ArticleDoc, e: Entity) -> tuple[int, int]:
