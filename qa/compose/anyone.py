@@ -3,6 +3,7 @@ there were none of the deed ("no arrests were made", "no injuries")."""
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from lang.paraphrase import deed_nouns, said_for
 from lang.rules import AUXILIARIES, INDEFINITES, auxiliary
@@ -29,9 +30,24 @@ def none_of(asked: list[str], sentence: list[str]) -> str | None:
     deed = next((w for w in asked if auxiliary(w) not in AUXILIARIES and w not in STOPWORDS), None)
     if deed is None:
         return None
-    stems = {base_stem(w) for w, before in zip(sentence[1:], sentence) if before == "no"}
     asked = base_stem(deed)
-    return "No" if said_for(asked, stems) is not None or deed_nouns(asked) & stems else None
+    for k in (i for i in range(len(sentence) - 1) if sentence[i] == "no"):
+        noun = {base_stem(sentence[k + 1])}
+        if said_for(asked, noun) is None and not deed_nouns(asked) & noun:
+            continue
+        # None at all, and no more said of it: "no injuries were reported (, police said)"; not "no injuries at the
+        # scene", "in the first fire", "..., but a firefighter was taken to hospital".
+        tail = sentence[k + 2:]
+        rest = tail[len(list(takewhile(lambda w: w in _DENIED_TAIL, tail))):]
+        if not set(tail) & _CONTRAST and (not rest or len(rest) <= 4 and (rest[0] in _SAYING or rest[-1] in _SAYING)):
+            return "No"  # "... were reported", "... were reported, police said"
+    return None
+
+
+_DENIED_TAIL = frozenset("were was have has had been be being reported recorded confirmed made so far yet now sustained "
+                         "suffered there".split())
+_SAYING = frozenset("said says added told according".split())
+_CONTRAST = frozenset("but however although though except apart besides other than".split())
 
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lang.opposites import opposite_state
 from lang.paraphrase import said_for
-from lang.rules import CLAIM_NOUNS, CONDITIONALS, KIND_NOUNS, MODALS, PRONOUNS, auxiliary, is_reporting, negates
+from lang.rules import CLAIM_NOUNS, CONDITIONALS, MODALS, PRONOUNS, auxiliary, is_reporting, negates
 from lang.tagging import parse, pipeline, verb_base
 from lang.words import stem
 
@@ -187,11 +187,6 @@ def rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) ->
             rest <= {word_stem(t) for t in doc[:head.i] if clause_of[t.i] != head.i}:
         return True  # "The protesters waited, but the mayor did not meet them": "them" is who was named before
     subject = [c for c in head.children if c.dep_ in SUBJECTS]
-    if subject and _by_kind(subject[0]) and head.dep_ == "ccomp" and is_reporting(head.head.text):
-        # "MVT chief executive X said the authority accepted ...": the body is the one whose officer says it.
-        speaker = [c for c in head.head.children if c.dep_ in SUBJECTS]
-        if speaker and word_stem(speaker[0]) not in rest and rest <= {word_stem(t) for t in speaker[0].subtree}:
-            return True
     if subject and subject[0].lower_ not in PRONOUNS:
         return False  # the clause names someone else
     outer, t = set(), head
@@ -199,13 +194,6 @@ def rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) ->
         t = doc[clause_of[t.head.i]]
         outer |= {word_stem(u) for u in doc if clause_of[u.i] == t.i}
     return rest <= outer
-
-
-def _by_kind(noun) -> bool:
-    """A body named by its kind alone ("the authority", "the company"; not "the company Hanseong"), as a pronoun
-    stands for one named before."""
-    return noun.lower_ in KIND_NOUNS["organisation"] and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
-        and not any(c.dep_ in ("appos", "compound", "amod", "poss", "prep", "relcl", "acl") for c in noun.children)
 
 
 def passed_over(doc, verb) -> bool:

@@ -1,7 +1,8 @@
 """Asked whether something happened for the first time ("was it the first time they met?", "is this the first time
 inspectors found problems?"): a sentence that calls the same deed the first says Yes ("It was the first meeting
 between them"); one that tells of it before ("A previous inspection had already found problems", "not the first
-time") says No."""
+time") says No. A first "in 30 years" or "since 1998", one only supposed ("would be the first"), another person's,
+or a sentence that says both, settles nothing."""
 from __future__ import annotations
 
 import re
@@ -11,20 +12,24 @@ from lang.words import STOPWORDS, names, words
 
 from .clauses import base_stem
 
+UNSETTLED = ""
+"""Asked of a first time, but the sentence does not settle it: no other reading of it may give a verdict."""
+
 _ASKED = re.compile(r"^\s*(?:is|was|will|would)\s+(?:this|it|that|these|those|they)\s+(?:be\s+)?(?:the\s+)?"
                     r"(?:very\s+)?first\b(?:\s+(?:time|ever|occasion))?\s*(.*)$", re.I)
-_FIRST = re.compile(r"\b(?:the|their|its|his|her|a)\s+(?:very\s+)?first\b|\bfirst[- ]ever\b", re.I)
+_FIRST = re.compile(r"\b(?:the|their|its|his|her|a)\s+(?:very\s+)?first(?:[- ]ever)?\s+(?P<next>[\w-]+)", re.I)
 _BEFORE = re.compile(r"\b(?:previous(?:ly)?|earlier|already|again|once\s+before|last\s+time|second|third|not\s+for"
                      r"\s+the\s+first|not\s+the\s+first)\b", re.I)
-
-_SINCE = re.compile(r"\bsince\b|\bin\s+(?:\w+\s+)?(?:years|decades|months|weeks|a\s+(?:decade|generation|century))\b",
-                    re.I)
-""""The first strike in 30 years", "the first since 2010": there were others before."""
+_SINCE = re.compile(r"\bsince\b|\bthis\s+(?:year|century|decade|season)\b|\b(?:in|for)\s+(?:[\w-]+\s+){0,4}(?:years?|"
+                    r"decades?|months|weeks|generation|century)\b", re.I)
+""""The first strike in 30 years", "the first since 2010", "the first for more than a decade": there were others."""
+_SUPPOSED = re.compile(r"\b(?:if|unless|whether|would|could|might|may|denied|denies|deny|claimed|claims)\b", re.I)
 
 
 def first_time(question: str, sentence: str) -> str | None:
     """"Yes" or "No" for "is/was it the first (time) <deed>?" when the sentence names the deed (a content word
-    of it: all, or half of a longer one) as the first or as done before; None otherwise."""
+    of it: all, or half of a longer one) as the first or as done before; UNSETTLED when it speaks of a first time
+    it does not settle; None when the question asks no such thing or the sentence tells another deed."""
     m = _ASKED.match(question)
     if m is None:
         return None
@@ -35,9 +40,17 @@ def first_time(question: str, sentence: str) -> str | None:
     # reads as a word).
     if not deed or not (deed <= said or len(deed & said) >= max(2, len(deed) / 2)):
         return None
+    # Someone else's first time ("It was the first time Moss had been sent off" for "... Hart ..."?).
+    others = set(words(" ".join(names(sentence)))) - set(words(question))
+    if named and others:
+        return None
+    first = next((f for f in _FIRST.finditer(sentence) if f.group("next").lower() in ("time", "ever", "occasion")
+                  or base_stem(f.group("next")) in deed), None)  # "the first meeting", not "the first week"
     before = _BEFORE.search(sentence)
+    if _SUPPOSED.search(sentence) or first is not None and (before is not None or _SINCE.search(sentence)):
+        return UNSETTLED
     if before is not None:
-        return "No"  # "A previous inspection had already found problems"; "not the first time"
-    if _FIRST.search(sentence) and not negated(sentence) and not _SINCE.search(sentence):
+        return UNSETTLED if negated(sentence) else "No"  # "A previous inspection had already found problems"
+    if first is not None and not negated(sentence):
         return "Yes"
-    return None
+    return UNSETTLED if re.search(r"\bfirst\b", sentence, re.I) else None  # "in the first week of March": not this

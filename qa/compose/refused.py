@@ -1,7 +1,9 @@
 """A deed refused: "Did the council pay the ransom?" is answered No by "She said the council would not pay." or
-"The council refused to pay the ransom": what was refused was not done. The deed must be the question's verb, the
-doer the question's (named in the sentence or before it), and what it is done to the question's or left unsaid;
-a refusal on a condition ("would not pay unless …") or later undone ("eventually", "later") settles nothing."""
+"The council refused to pay the ransom": what was refused was not done. The one refusing must be the doer asked
+about, named just before the refusal ("the council would not", not "the council said residents would not", nor
+"the firm's rivals"); what is refused must be what was asked, word for word, or left unsaid ("would not pay."); and
+the refusal must stand: one on a condition ("unless", "without"), a first refusal later undone ("at first",
+"initially", "but", "although"), or a refusal "again" settles nothing."""
 from __future__ import annotations
 
 import re
@@ -15,10 +17,13 @@ __all__ = ["refused"]
 _ASKS_DONE = re.compile(r"^\s*(?:did|has|have|had)\s+(?P<rest>.+)$", re.I)
 _REFUSED = re.compile(r"\b(?:(?:refused|declined)\s+to|(?:would|will|could)\s+not|won[’']t|wouldn[’']t|"
                       r"couldn[’']t)\s+(?P<verb>[a-z]+)\b(?P<after>[^.;:!?]*)", re.I)
-_UNSETTLED = re.compile(r"\b(?:unless|if|until|eventually|later|finally|relented|reversed|changed\s+its\s+mind)\b",
-                        re.I)
+_UNSETTLED = re.compile(r"\b(?:unless|if|until|without|eventually|later|finally|relented|reversed|changed\s+its\s+mind|"
+                        r"at\s+first|initially|but|although|though|however|again|already|had\s+(?:said|refused|declined)|"
+                        r"who|which)\b", re.I)
 _LEFT_UNSAID = frozenset("it them this that".split())
-_PRONOUNS = frozenset("it they he she we".split())
+_OTHERS = frozenset("other others another rival rivals some many".split())
+_SAID_BY = re.compile(r"(?:^|[,;:]\s*)(?P<who>[^,;:]+?)\s+(?:said|says|told\s+\w+|added)\s+(?:that\s+)?$", re.I)
+_CLAUSE_START = re.compile(r".*(?:^|[,;:]|\b(?:said|says|told|that|and)\b)\s*", re.I | re.S)
 
 
 def refused(question: str, sentence: str, before: str = "") -> bool:
@@ -27,18 +32,21 @@ def refused(question: str, sentence: str, before: str = "") -> bool:
     if asked is None or _UNSETTLED.search(sentence):
         return False
     ws = [w for w in words(asked.group("rest")) if w not in STOPWORDS]
-    said = {base_stem(w) for w in words(f"{before} {sentence}")}
     for m in _REFUSED.finditer(sentence):
         verb = base_stem(m.group("verb"))
         at = next((i for i, w in enumerate(ws) if base_stem(w) == verb), None)
         if not at:  # none, or no doer asked before it
             continue
-        doer, thing = ws[:at], ws[at + 1:]
-        object_said = [w for w in words(m.group("after")) if w not in STOPWORDS]
-        # The doer ahead of the refusal ("the council would not pay"), or a pronoun there for one named before.
-        ahead = words(sentence[:m.start()])
-        named = {base_stem(w) for w in ahead} | (said if ahead and ahead[-1] in _PRONOUNS else set())
-        if all(base_stem(w) in named for w in doer) and (
-                all(base_stem(w) in said for w in thing) or not object_said or object_said[0] in _LEFT_UNSAID):
+        doer, thing = {base_stem(w) for w in ws[:at]}, {base_stem(w) for w in ws[at + 1:]}
+        # Who refuses: the words of the clause just before the refusal ("She said [the council] would not").
+        start = _CLAUSE_START.match(sentence[:m.start()]).end()
+        ahead = words(sentence[start:m.start()])
+        if ahead in (["it"], ["they"]) and (said_by := _SAID_BY.search(sentence[:start])):
+            ahead = words(said_by.group("who"))  # "The club said it would not": the club
+        if not ahead or set(ahead) & _OTHERS or base_stem(ahead[-1]) not in doer or not doer <= {base_stem(w) for w in ahead}:
+            continue
+        # What is refused: the question's thing itself, or left unsaid ("would not pay.", "would not pay it").
+        said = [w for w in words(m.group("after")) if w not in STOPWORDS]
+        if not said or said[0] in _LEFT_UNSAID and len(said) == 1 or {base_stem(w) for w in said} == thing:
             return True
     return False

@@ -32,7 +32,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if kept != sentence:  # "is the airport closing?" / "the airport would stay open": it will not close
         found.append((ahead, _REPORTED.sub(r"\1will", kept), "No"))
     state = _STATE_ASKED.match(question)
-    if state and (still := _STAYS_ON.search(sentence)) and not _UNTIL.match(sentence, still.end()):
+    if state and (still := _STAYS_ON.search(sentence)) and not _UNTIL.match(sentence, still.end()) \
+            and _kept_whole(state, sentence, still):
         # "will stay open": is open; "will stay closed": is not open (not "stayed open until 1985", gone by)
         found.append((re.sub(r"\bstill\s+", "", question), _STAYS_ON.sub(r"is \2", sentence), None))
     if _STILL.search(question) and _GOES_ON.search(sentence) and not _NO_LONGER.search(sentence):
@@ -73,6 +74,23 @@ _STATE_ASKED = re.compile(r"^\s*(?:is|are)\b.*?\b(?:still\s+)?(?P<state>open|clo
 _STAYS_ON = re.compile(r"\b((?:will|would)\s+(?:stay|remain)|stays|remains)\s+(open|closed|shut)\b", re.I)
 """Kept open, now and on: "will stay open", "remains closed" say it is so now (not "stayed open", gone by)."""
 _UNTIL = re.compile(r"[^.;]*?\buntil\b(?!\s+further\s+notice)", re.I)
+_KEPT_TAIL = re.compile(r"\s*(?:$|[.,;:!?]|for\s+(?:the\s+rest|now|the\s+time\s+being|the\s+foreseeable|(?:at\s+least\s+)?"
+                        r"(?:another\s+)?(?:a|an|one|two|three|four|five|six|several|\d+)\s)|while\b|after\b|as\b)", re.I)
+"""What may follow "will stay closed" and leave the whole of it closed (not "closed to lorries", "on Sundays")."""
+_NOT_SETTLED = re.compile(r"\b(?:if|unless|whether|fears?|feared|denied|denies|could|may|might)\b", re.I)
+
+
+def _kept_whole(state: re.Match, sentence: str, still: re.Match) -> bool:
+    """Is what the sentence keeps open or shut the thing asked about ("is the pier open?" / "the town's pier will
+    stay closed"; not "the school's pool"), all of it and for certain?"""
+    asked = [w for w in re.findall(r"[\w'’-]+", state.string[:state.start("state")].lower())[1:]
+             if w not in ("still", "again", "yet")]
+    clause = re.split(r"[,;:]|\b(?:and|but|that)\b", sentence[:still.start()])[-1]
+    kept = re.findall(r"[\w'’-]+", clause.lower())
+    return bool(asked and kept) and kept[-1] == asked[-1] and _KEPT_TAIL.match(sentence, still.end()) is not None \
+        and not _NOT_SETTLED.search(sentence)
+
+
 _STILL = re.compile(r"\bstill\s+", re.I)
 _GOES_ON = re.compile(r"\b(?:continue|continues|continuing)\s+to\s+(?=[a-z])", re.I)
 """Going on doing it is still doing it ("would continue to supply the blazer": still supplies it); not "continued to

@@ -93,7 +93,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     if known is not None:  # "Do we know what it will cost?" / "X has not said how much it will cost": No
         return "No" if left_unsaid(known, sentence) else None
     if (first := first_time(question, sentence)) is not None:  # "was it the first time they met?"
-        return first
+        return first or None  # a first "in 30 years" settles nothing, however else it reads
     if apposed(question, sentence):  # "is the regal the only cinema in mardlow?" / "The Regal, Mardlow's only cinema,"
         return "Yes"
     exists = there_is(ws[2:], sentence, before, ws[0]) if ws[1:2] == ["there"] else None

@@ -52,8 +52,13 @@ def named_by_role(question: str, docs: list[ArticleDoc]) -> str:
         rest = question[m.end():].split()
         for n in range(min(_LONGEST, len(rest)), 0, -1):
             asked = tuple(w.lower().strip("?.,!") for w in rest[:n])
+            if rest[n:n + 1] and rest[n].lower() in _ROLE_ENDS:
+                continue  # "the leader of the opposition": another's role than the council leader's
+            # Every person whose role ends in the same word ("United manager Phil Dunn" beside "the manager, Tom
+            # Hale"): the role asked must be one person's alone among them.
+            same_head = {name for core, names in by_role.items() if core[-1] == asked[-1] for name in names}
             named = {e for e in by_role.get(asked, set()) if not owner or owner in roles[e]}
-            if len(named) == 1:
+            if len(named) == 1 and len(same_head) == 1:
                 end = m.end() + len(" ".join(rest[:n]).rstrip("?.,!"))
                 return question[:m.start()] + named.pop() + question[end:]
     return question
