@@ -184,6 +184,12 @@ def test_who_chairs_a_body_is_its_chair_not_its_finance_director():
     doc = article("The Elmsbury Hospitals Trust approved the rise. The trust's director of finance, Andrew Callow, "
                   "said it was needed. Its chief scientist, Ann Poole, agreed.\n")
     assert role_holder(doc, "head of elmsbury hospitals trust") is None
+    # The body asked by its kind alone ("who chairs the trust?"): still its chair, not a department's or a branch's.
+    doc = article("The Elmsbury Hospitals Trust approved the rise. The trust's finance director, Andrew Callow, said it "
+                  "was needed. The trust's chair, Helen Vine, said the board had listened. Unison's branch chair at the "
+                  "trust, Pat Dunn, objected. Its ex-chief executive, Tom Ray, criticised it.\n")
+    assert role_holder(doc, "chair of trust").name == role_holder(doc, "head of trust").name == "Helen Vine"
+    assert role_holder(doc, "chair of unison") is None
 
 
 def test_why_a_thing_happened_is_what_the_article_says_caused_it():
@@ -199,6 +205,13 @@ def test_why_a_thing_happened_is_what_the_article_says_caused_it():
                "why did the landslip happen") is None
     other = why([doc], "why did the council sell the road")
     assert other is None or "caused by" not in other.draft.text
+    # A cause denied, doubted or still asked about is no cause given.
+    for said in ("The council denied the slip was caused by its tree felling.",
+                 "It is not clear whether the slip was caused by the rain.",
+                 "Geologists said it was unlikely the slip was caused by the quarry."):
+        doc = article_doc(f"# Road shut\nA landslip has closed the only road into Carnwherry. {said}\n")
+        found = why([doc], "why did the landslip happen")
+        assert found is None or "caused by" not in found.draft.text
 
 
 def test_what_someone_is_worried_about_is_their_view_however_typed():

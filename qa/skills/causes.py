@@ -35,6 +35,9 @@ not one that says it is not known ("the cause of the fire is still under investi
 _CAUSED_BY = re.compile(r"\b(?:the|this|that)\s+(?P<what>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:was|were|had\s+been|has\s+been|"
                         r"is|are)\s+(?:probably\s+|largely\s+|mainly\s+|mostly\s+|likely\s+)?caused\s+by\b", re.I)
 """A sentence that says what caused a thing ("the slip was caused by weeks of heavy rain")."""
+_DOUBTED = re.compile(r"\b(?:not|no|whether|if|unlikely|unclear|denied|denies|deny|doubt|doubts|doubted|may|might|could|"
+                      r"possibly|wrong|false|dismissed|rejected|ruled\s+out)\b", re.I)
+"""A cause denied, doubted or still asked about: no cause given."""
 _HAPPEN = frozenset({"happen", "occur", "start", "begin"})
 """Verbs that only ask why the thing came about ("why did the landslip happen?")."""
 
@@ -57,7 +60,11 @@ def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str]) -> SkillAnsw
     not "why did crews take 40 minutes to arrive?" / "the cause of the fire was …"), with the sentence after it in
     its paragraph when that one explains further."""
     for line in doc.lines:
-        m = _REASON_FOR.search(line.text) or _CAUSED_BY.search(line.text)
+        m = _REASON_FOR.search(line.text)
+        caused = None if m else _CAUSED_BY.search(line.text)
+        if caused is not None and _DOUBTED.search(line.text):
+            continue  # "denied the slip was caused by …", "whether the slip was caused by …"
+        m = m or caused
         what = roots(m.group("what")) - _LITTLE if m else set()
         # "the slip" is the landslip asked about: a compound named again by its last word.
         if not what or not all(any(a == w or len(w) >= 4 and a.endswith(w) for a in asked) for w in what) \
@@ -66,7 +73,9 @@ def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str]) -> SkillAnsw
         told = [ln for ln in doc.lines[line.number + 1:line.number + 2] if same_passage(ln, line) and explains(ln.text)]
         citer = Citer()
         body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
-        return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.SURE, 0.9)
+        # What caused it, as likely: whose account it is, the sentence may not say.
+        return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY if caused else Level.SURE,
+                           0.6 if caused else 0.9)
     return None
 
 

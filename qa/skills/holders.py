@@ -102,31 +102,39 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
         if e.kind != PERSON or not e.role:
             continue
         if named is not None:
-            fits = _heads(e.role.lower(), wanted[0], named) and e != named and _of_body(doc, e, named)
+            fits = _heads(e.role.lower(), wanted[0], [a.lower() for a in named.aliases]) and e != named \
+                and _of_body(doc, e, named)
         else:
-            fits = all(w in have or (w in LEADS and have & LEADS) for w in wanted)
+            lead = next((w for w in wanted if w in LEADS), None)  # "who chairs the trust?": its chair, by role
+            fits = all(w in have or w == lead for w in wanted) and (lead is None or _heads(
+                e.role.lower(), lead, [" ".join(w for w in wanted if w != lead)]))
         if fits:
             return e
     return None
 
 
-def _heads(role: str, asked: str, body: Entity) -> bool:
-    """Does the role lead the body, as the leader asked for ("chair": a chair; "head": any leader)? Not a deputy's or
-    a department's ("deputy chief executive", "director of finance", "chief scientist"; but "chief executive of the
-    trust")."""
+def _heads(role: str, asked: str, names: list[str]) -> bool:
+    """Does the role lead the body (by any of its `names`, lower case), as the leader asked for ("chair": a chair;
+    "head": any leader)? Not a deputy's, a former one's or a department's ("deputy chief executive", "ex-chairman",
+    "director of finance", "finance director", "branch chair", "chief scientist"; but "chief executive of the
+    trust", "managing director")."""
     ws = re.findall(r"[\w'’-]+", role)
     for i, lead in enumerate(ws):
         if lead not in LEADS or (asked != "head" and not lead.startswith(asked)) or set(ws[max(0, i - 2):i]) & _NOT_HEAD \
                 or ws[i + 1:i + 2] not in ([], ["of"], ["at"], ["for"], ["and"]):
             continue  # a second ("deputy chief executive"), or a word before the role's own ("chief scientist")
+        if i and ws[i - 1] not in _HEAD_WORDS and not re.search(r"['’]s?$", ws[i - 1]):
+            continue  # a department's or a branch's ("finance director", "branch chair")
         of = " ".join(ws[i + 2:]) if ws[i + 1:i + 2] == ["of"] else None
-        if of is None or any(a.lower() in of or of.removeprefix("the ") in a.lower() for a in body.aliases):
+        if of is None or any(a in of or of.removeprefix("the ") in a for a in names):
             return True
     return False
 
 
-_NOT_HEAD = frozenset("deputy vice assistant associate non-executive former ex".split())
+_NOT_HEAD = frozenset("deputy vice assistant associate non-executive former ex previous late".split())
 """A leader's second, or one no longer: not the body's head."""
+_HEAD_WORDS = frozenset("the a an its their his her chief managing executive general acting interim".split())
+"""What may stand before a head's own word ("managing director", "chief executive", "its chair")."""
 
 
 def _of_body(doc: ArticleDoc, e: Entity, body: Entity) -> bool:
