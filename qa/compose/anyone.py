@@ -36,10 +36,11 @@ def none_of(asked: list[str], sentence: list[str]) -> str | None:
         if said_for(asked, noun) is None and not deed_nouns(asked) & noun:
             continue
         # None at all, and no more said of it: "no injuries were reported (, police said)"; not "no injuries at the
-        # scene", "in the first fire", "..., but a firefighter was taken to hospital".
+        # scene", "in the first fire", "..., but a firefighter was taken to hospital", "at first no injuries ...".
         tail = sentence[k + 2:]
         rest = tail[len(list(takewhile(lambda w: w in _DENIED_TAIL, tail))):]
-        if not set(tail) & _CONTRAST and (not rest or len(rest) <= 4 and (rest[0] in _SAYING or rest[-1] in _SAYING)):
+        if not set(sentence[max(0, k - 2):]) & _CONTRAST and (
+                not rest or len(rest) <= 4 and (rest[0] in _SAYING or rest[-1] in _SAYING)):
             return "No"  # "... were reported", "... were reported, police said"
     return None
 
@@ -47,7 +48,7 @@ def none_of(asked: list[str], sentence: list[str]) -> str | None:
 _DENIED_TAIL = frozenset("were was have has had been be being reported recorded confirmed made so far yet now sustained "
                          "suffered there".split())
 _SAYING = frozenset("said says added told according".split())
-_CONTRAST = frozenset("but however although though except apart besides other than".split())
+_CONTRAST = frozenset("but however although though except apart besides other than first initially".split())
 
 
 

@@ -18,10 +18,10 @@ UNSETTLED = ""
 _ASKED = re.compile(r"^\s*(?:is|was|will|would)\s+(?:this|it|that|these|those|they)\s+(?:be\s+)?(?:the\s+)?"
                     r"(?:very\s+)?first\b(?:\s+(?:time|ever|occasion))?\s*(.*)$", re.I)
 _FIRST = re.compile(r"\b(?:the|their|its|his|her|a)\s+(?:very\s+)?first(?:[- ]ever)?\s+(?P<next>[\w-]+)", re.I)
-_BEFORE = re.compile(r"\b(?:previous(?:ly)?|earlier|already|again|once\s+before|last\s+time|second|third|not\s+for"
-                     r"\s+the\s+first|not\s+the\s+first)\b", re.I)
-_SINCE = re.compile(r"\bsince\b|\bthis\s+(?:year|century|decade|season)\b|\b(?:in|for)\s+(?:[\w-]+\s+){0,4}(?:years?|"
-                    r"decades?|months|weeks|generation|century)\b", re.I)
+_BEFORE = re.compile(r"\b(?:previous(?:ly)?|earlier|already|again|once\s+before|last\s+time|(?:second|third)\s+time|"
+                     r"not\s+for\s+the\s+first|not\s+the\s+first)\b", re.I)
+_SINCE = re.compile(r"\bsince\b|\b(?:this|of\s+the)\s+(?:year|century|decade|season|month|week|day)\b|"
+                    r"\b(?:in|for)\s+(?:[\w-]+\s+){0,4}(?:years?|decades?|months|weeks|generation|century)\b", re.I)
 """"The first strike in 30 years", "the first since 2010", "the first for more than a decade": there were others."""
 _SUPPOSED = re.compile(r"\b(?:if|unless|whether|would|could|might|may|denied|denies|deny|claimed|claims)\b", re.I)
 
@@ -46,11 +46,24 @@ def first_time(question: str, sentence: str) -> str | None:
         return None
     first = next((f for f in _FIRST.finditer(sentence) if f.group("next").lower() in ("time", "ever", "occasion")
                   or base_stem(f.group("next")) in deed), None)  # "the first meeting", not "the first week"
-    before = _BEFORE.search(sentence)
+    # A time before, said of the deed itself (within four words of one of its words: "A previous inspection ...
+    # had found problems", "flooded in 2007 and again"; not "which previously ran its own IT, was hacked").
+    said_at = [m.start() for m in re.finditer(r"[\w'’-]+", sentence) if base_stem(m.group().lower()) in deed]
+    spans = [(min(b.start(), i), max(b.end(), i), b) for b in _BEFORE.finditer(sentence) for i in said_at]
+    before = next((b for a, z, b in spans if len(words(sentence[a:z])) <= 5 and "," not in sentence[a:z]), None)
     if _SUPPOSED.search(sentence) or first is not None and (before is not None or _SINCE.search(sentence)):
         return UNSETTLED
     if before is not None:
         return UNSETTLED if negated(sentence) else "No"  # "A previous inspection had already found problems"
-    if first is not None and not negated(sentence):
+    if first is not None and not negated(sentence) and _only_asked(sentence[first.end():], question):
         return "Yes"
     return UNSETTLED if re.search(r"\bfirst\b", sentence, re.I) else None  # "in the first week of March": not this
+
+
+def _only_asked(rest: str, question: str) -> bool:
+    """Is the first time no narrower than the deed asked ("the first time the river had flooded the museum" for "has
+    the river flooded?" is not): the clause after it says nothing the question does not, but names."""
+    clause = re.split(r"[,;:.]", rest, maxsplit=1)[0]
+    asked = {base_stem(w) for w in words(question)}
+    return all(base_stem(w) in asked or w in STOPWORDS or w[:1].isupper() or w in ("history", "ever")
+               for w in re.findall(r"[\w'’-]+", clause))  # "in the firm's history": ever

@@ -18,11 +18,16 @@ _ASKS_DONE = re.compile(r"^\s*(?:did|has|have|had)\s+(?P<rest>.+)$", re.I)
 _REFUSED = re.compile(r"\b(?:(?:refused|declined)\s+to|(?:would|will|could)\s+not|won[’']t|wouldn[’']t|"
                       r"couldn[’']t)\s+(?P<verb>[a-z]+)\b(?P<after>[^.;:!?]*)", re.I)
 _UNSETTLED = re.compile(r"\b(?:unless|if|until|without|eventually|later|finally|relented|reversed|changed\s+its\s+mind|"
-                        r"at\s+first|initially|but|although|though|however|again|already|had\s+(?:said|refused|declined)|"
-                        r"who|which)\b", re.I)
+                        r"at\s+first|initially|but|although|though|however|again|already|"
+                        r"had\s+(?:said|refused|declined)|"
+                        r"who|which|last\s+(?:year|month|week)|previously|predict\w*|expect\w*|fear\w*|forecast\w*|"
+                        r"poll|believed?|thought|likely)\b", re.I)
+"""A refusal undone, on a condition, of a time gone by, or only foreseen by others."""
 _LEFT_UNSAID = frozenset("it them this that".split())
 _OTHERS = frozenset("other others another rival rivals some many".split())
 _SAID_BY = re.compile(r"(?:^|[,;:]\s*)(?P<who>[^,;:]+?)\s+(?:said|says|told\s+\w+|added)\s+(?:that\s+)?$", re.I)
+_SPEAKS_FOR = re.compile(r"^\s*(?:he|she|they|it|we|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$")
+"""One who speaks for the doer: a pronoun or a name ("She said the council would not pay")."""
 _CLAUSE_START = re.compile(r".*(?:^|[,;:]|\b(?:said|says|told|that|and)\b)\s*", re.I | re.S)
 
 
@@ -41,9 +46,15 @@ def refused(question: str, sentence: str, before: str = "") -> bool:
         # Who refuses: the words of the clause just before the refusal ("She said [the council] would not").
         start = _CLAUSE_START.match(sentence[:m.start()]).end()
         ahead = words(sentence[start:m.start()])
-        if ahead in (["it"], ["they"]) and (said_by := _SAID_BY.search(sentence[:start])):
+        said_by = _SAID_BY.search(sentence[:start])
+        if ahead in (["it"], ["they"]) and said_by:
             ahead = words(said_by.group("who"))  # "The club said it would not": the club
-        if not ahead or set(ahead) & _OTHERS or base_stem(ahead[-1]) not in doer or not doer <= {base_stem(w) for w in ahead}:
+        elif said_by and not _SPEAKS_FOR.search(said_by.group("who")) and not doer <= {base_stem(w) for w in words(
+                said_by.group("who"))}:
+            continue  # "The man's family said police would not charge him": another's word for it
+        # The doer itself, no more ("the council", not "the parish council", "the firm's rivals").
+        own = {base_stem(w) for w in ahead if w not in ("the", "its", "their")}
+        if not ahead or set(ahead) & _OTHERS or own != doer:
             continue
         # What is refused: the question's thing itself, or left unsaid ("would not pay.", "would not pay it").
         said = [w for w in words(m.group("after")) if w not in STOPWORDS]

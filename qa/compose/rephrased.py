@@ -75,7 +75,7 @@ _STAYS_ON = re.compile(r"\b((?:will|would)\s+(?:stay|remain)|stays|remains)\s+(o
 """Kept open, now and on: "will stay open", "remains closed" say it is so now (not "stayed open", gone by)."""
 _UNTIL = re.compile(r"[^.;]*?\buntil\b(?!\s+further\s+notice)", re.I)
 _KEPT_TAIL = re.compile(r"\s*(?:$|[.,;:!?]|for\s+(?:the\s+rest|now|the\s+time\s+being|the\s+foreseeable|(?:at\s+least\s+)?"
-                        r"(?:another\s+)?(?:a|an|one|two|three|four|five|six|several|\d+)\s)|while\b|after\b|as\b)", re.I)
+                        r"(?:another\s+)?(?:a|an|one|two|three|four|five|six|several|\d+)\s)|while\b|as\b)", re.I)
 """What may follow "will stay closed" and leave the whole of it closed (not "closed to lorries", "on Sundays")."""
 _NOT_SETTLED = re.compile(r"\b(?:if|unless|whether|fears?|feared|denied|denies|could|may|might)\b", re.I)
 
@@ -86,9 +86,10 @@ def _kept_whole(state: re.Match, sentence: str, still: re.Match) -> bool:
     asked = [w for w in re.findall(r"[\w'’-]+", state.string[:state.start("state")].lower())[1:]
              if w not in ("still", "again", "yet")]
     clause = re.split(r"[,;:]|\b(?:and|but|that)\b", sentence[:still.start()])[-1]
-    kept = re.findall(r"[\w'’-]+", clause.lower())
-    return bool(asked and kept) and kept[-1] == asked[-1] and _KEPT_TAIL.match(sentence, still.end()) is not None \
-        and not _NOT_SETTLED.search(sentence)
+    kept = [w for w in re.findall(r"[\w'’-]+", clause.lower()) if w not in ("the", "its", "their")]
+    # Every word of it asked: "the pier", not "the car park at Towan Park", "one lane of the coast road".
+    return bool(asked and kept) and kept[-1] == asked[-1] and set(kept) <= set(asked) \
+        and _KEPT_TAIL.match(sentence, still.end()) is not None and not _NOT_SETTLED.search(sentence)
 
 
 _STILL = re.compile(r"\bstill\s+", re.I)

@@ -32,9 +32,10 @@ _REASON_FOR = re.compile(r"\b(?:reason|cause)s?\s+(?:for|of|behind)\s+(?P<what>(
                          r"a\s+mystery)", re.I)
 """A sentence that names the reason for a thing outright ("the main reason for the queues was a shortage of beds"),
 not one that says it is not known ("the cause of the fire is still under investigation")."""
-_CAUSED_BY = re.compile(r"\b(?:the|this|that)\s+(?P<what>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:was|were|had\s+been|has\s+been|"
+_CAUSED_BY = re.compile(r"\bthe\s+(?P<what>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:was|were|had\s+been|has\s+been|"
                         r"is|are)\s+(?:probably\s+|largely\s+|mainly\s+|mostly\s+|likely\s+)?caused\s+by\b", re.I)
-"""A sentence that says what caused a thing ("the slip was caused by weeks of heavy rain")."""
+"""A sentence that says what caused a thing ("the slip was caused by weeks of heavy rain"; not "That slip was caused
+by ...", another one told before)."""
 _DOUBTED = re.compile(r"\b(?:not|no|whether|if|unlikely|unclear|denied|denies|deny|doubt|doubts|doubted|may|might|could|"
                       r"possibly|wrong|false|dismissed|rejected|ruled\s+out)\b", re.I)
 """A cause denied, doubted or still asked about: no cause given."""
