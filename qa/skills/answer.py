@@ -284,7 +284,7 @@ class Skills:
             if topic:  # what they said of it, else all when the story is about it, else next to where it is named
                 on = carried_on(said, [s for s in said if topic & roots(s.line.text)] or (
                     said if about_story(doc, topic) else [s for s in said if topic & roots(around(doc, s.line))]))
-            said, off = (on, False) if on or f.wants else (said, True)  # none on it ("what about the union?"): all
+            said, off = (on, False) if on or f.wants else (said, True)  # none on it: all, as the closest it comes
             said = wanting_first(doc, said) if f.wants and said else said  # none where no one wants anything
             if not said:
                 continue
@@ -294,6 +294,6 @@ class Skills:
             citer = Citer()
             body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in told(doc, said, f.deeds, wants=f.wants))
             lead = (f"{who.name} ({who.role})" if who.role else who.name) + (f", on other things than {f.topic}" * off)
-            return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), Level.LIKELY if off
+            return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), Level.DOUBTFUL if off
                                else level, 1.0 if level is Level.SURE and not off else 0.5)
         return None
