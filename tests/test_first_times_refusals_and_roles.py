@@ -263,23 +263,3 @@ def test_a_role_just_before_a_name_is_its_role_however_the_parser_hangs_the_name
                   "the hospital's main entrance. Ashworth-Vine said the board had listened.\n")
     found = {e.name: e for e in entities(doc)}
     assert found["Helen Ashworth-Vine"].role == "the trust's chair"  # not "the petition"
-
-
-@pytest.mark.integration
-def test_what_a_party_said_of_a_topic_it_never_spoke_of_is_all_it_said_as_the_closest(tmp_path, embedder):
-    from support import service_on
-    from test_answer import assert_citations_are_exact
-    from qa.types import Level
-
-    text = ("# Council hit by ransomware\n\nA ransomware attack has taken Kettlewick council offline. The council's "
-            "chief executive, Helen Marchbank, said part of the cost would be covered by insurance. \"The insurance will "
-            "not cover everything,\" she said.\n\nBenefit payments to 1,900 households are late. More than 240 planning "
-            "applications are on hold. The police are investigating.\n\nGary Pell, branch secretary of the Public Services Union, said "
-            "staff had been working 12-hour days. \"Our members didn't cause this,\" he said.\n")
-    service, texts = service_on(tmp_path, embedder, "attack.md", text)
-    union = service.answer("what did the union say about the insurance")
-    assert union.level is Level.DOUBTFUL and "on other things than the insurance" in union.text
-    assert "12-hour days" in union.text
-    assert_citations_are_exact(union, texts)
-    chief = service.answer("what did helen marchbank say about the insurance")
-    assert "not cover everything" in chief.text and "other things" not in chief.text

@@ -47,8 +47,10 @@ from .sequence import came_after, to_come_after
 from .several import each_of
 from .stories import by_meaning
 
-MAX_ARTICLES = 3  # a summary, list or timeline over many articles covers this many (the one named, or the last added)
-SCAN_LIMIT = 25  # up to this many articles in scope are read whole to find a name typed with a typo
+MAX_ARTICLES = 3
+"""A summary, list or timeline over many articles covers this many (the one named, or the ones added last)."""
+SCAN_LIMIT = 25
+"""Up to this many articles in scope are read whole to find a name typed with a typo."""
 
 
 class Skills:
@@ -280,11 +282,9 @@ class Skills:
                     or s.speaker.name.lower().split()[:1] == [f.subject.lower()]] or [
                 s for s in statements(doc) if speaker_terms and (known_as(speaker_terms, called(doc, s.speaker)) or (
                     s.speaker.kind == PERSON and speaks_for(doc, s, f.subject, speaker_terms)))]  # "Its chair, X"
-            on = said
             if topic:  # what they said of it, else all when the story is about it, else next to where it is named
-                on = carried_on(said, [s for s in said if topic & roots(s.line.text)] or (
+                said = carried_on(said, [s for s in said if topic & roots(s.line.text)] or (
                     said if about_story(doc, topic) else [s for s in said if topic & roots(around(doc, s.line))]))
-            said, off = (on, False) if on or f.wants else (said, True)  # none on it: all, as the closest it comes
             said = wanting_first(doc, said) if f.wants and said else said  # none where no one wants anything
             if not said:
                 continue
@@ -293,7 +293,7 @@ class Skills:
                 return None  # "Weber voted against the plan because …" answers why better than what he said
             citer = Citer()
             body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in told(doc, said, f.deeds, wants=f.wants))
-            lead = (f"{who.name} ({who.role})" if who.role else who.name) + (f", on other things than {f.topic}" * off)
-            return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), Level.DOUBTFUL if off
-                               else level, 1.0 if level is Level.SURE and not off else 0.5)
+            lead = f"{who.name} ({who.role})" if who.role else who.name
+            return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), level,
+                               1.0 if level is Level.SURE else 0.5)
         return None
