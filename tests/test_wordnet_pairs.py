@@ -1,5 +1,6 @@
 """The WordNet miner (training/wordnet_pairs.py) on a tiny WordNet written in its own file format: pairs of one
-synset among both words' first senses, antonyms by their pointers, names and stem-clashing derived words left out."""
+synset among both words' first senses, antonyms by their pointers, names and stem-clashing derived words left out;
+and a verb's deed nouns (training/nominals.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -86,3 +87,40 @@ def test_opposite_states_join_every_word_of_two_antonym_synsets(tmp_path):
     (tmp_path / "index.adj").write_text(_ADJ_INDEX, encoding="utf-8")
     # The link joins "permanent" and "impermanent"; "temporary" shares the second synset.
     assert opposite_states(tmp_path) == {("impermanent", "permanent"), ("permanent", "temporary")}
+
+
+# A verb's deed nouns (training/nominals.py): derivation pointers ("+") from the verb's sense to a noun's, kept
+# when the noun is an act, event or state (lexicographer files 04, 11, 26), not a person (18) nor the doer.
+_DEED_VERBS = """\
+  1 header
+00000011 29 v 01 injure 0 002 + 00000021 n 0101 + 00000022 n 0101 | hurt
+00000012 29 v 01 kill 0 002 + 00000023 n 0101 + 00000024 n 0101 | cause to die
+"""
+_DEED_VERB_INDEX = """\
+  1 header
+injure v 1 1 + 1 0 00000011
+kill v 1 1 + 1 0 00000012
+"""
+_DEED_NOUNS = """\
+  1 header
+00000021 26 n 01 injury 0 000 | harm
+00000022 18 n 01 injurer 0 000 | one who injures
+00000023 04 n 01 killing 0 000 | the act of killing
+00000024 04 n 01 killer 0 000 | (filed as an act) one who kills
+"""
+_DEED_NOUN_INDEX = """\
+  1 header
+injury n 1 0 1 0 00000021
+injurer n 1 0 1 0 00000022
+killing n 1 0 1 0 00000023
+killer n 1 0 1 0 00000024
+"""
+
+
+def test_a_verbs_deed_nouns_are_its_acts_and_states_never_its_doers(tmp_path):
+    from training.nominals import nominals
+
+    for name, text in (("data.verb", _DEED_VERBS), ("index.verb", _DEED_VERB_INDEX), ("data.noun", _DEED_NOUNS),
+                       ("index.noun", _DEED_NOUN_INDEX)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert nominals(tmp_path) == {"injure": ["injury"], "kill": ["killing"]}

@@ -11,9 +11,10 @@ lang/WORDNET_LICENSE.txt):
 """
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
+
+from training.wordnet_pairs import wordnet_cli
 
 POS = ("noun", "verb", "adj", "adv")
 SHORTEST = 4
@@ -35,10 +36,7 @@ def english_words(wordnet: Path) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("wordnet", type=Path, help="WordNet's dict folder (data.noun, data.verb, ...)")
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
+    args = wordnet_cli(__doc__)
     words = english_words(args.wordnet)
     args.out.write_text("# English words from Princeton WordNet 3.1 (lang/WORDNET_LICENSE.txt); built by "
                         "training/english_words.py\n" + "\n".join(words) + "\n", encoding="utf-8")

