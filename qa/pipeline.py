@@ -43,6 +43,7 @@ from qa.retrieval.filters import Filters
 from qa.retrieval.retrieve import HybridSearch, Retrieval
 from .types import Answer, Level, Route
 
+ROLE_SCOPE = 8  # a role is one person's only among a few stories (each read whole once): past this many, none is
 NO_SOURCE = "The last answer cited no sentence of the articles, so there is no source to name."
 
 Timings = tuple[tuple[str, float], ...]
@@ -178,8 +179,8 @@ class AnswerChain:
         # "Lindquist" is "Lindqvist": the articles' own words, never a word the embedder knows whole; "£20m" is
         # "£20 million"; "where else … besides X?" is searched without X, which the answer is not.
         searched = snap.spelled(amounts_spelled(set_aside(resolved.searched)), self.common_words)
-        if self.skills is not None and use_skills:  # "is the owner going to appeal?": the owner by name
-            searched = named_by_role(searched, [d for d in map(self.skills.library.get, scope) if d is not None])
+        if self.skills is not None and use_skills and len(scope) <= ROLE_SCOPE:  # "is the owner going to appeal?"
+            searched = named_by_role(searched, lambda: filter(None, map(self.skills.library.get, scope)))
         unresolved = pronoun(asked) if not resolved.context and needs_context(asked) else ""
         skilled = self.skills.answer(searched, scope, snap) if self.skills is not None and use_skills else None
         if skilled is not None:

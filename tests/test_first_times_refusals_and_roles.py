@@ -155,15 +155,21 @@ def test_kept_open_or_shut_is_the_state_now(question, sentence, verdict):
 
 
 def test_a_role_asked_is_the_one_person_the_article_gives_it():
+    def unread():
+        raise AssertionError("read for a question that names no role")
+
+    # Only a yes/no question that says "the ..." has the articles read for it.
+    assert named_by_role("what did the owner say?", unread) == "what did the owner say?"
+    assert named_by_role("is Pryde going to appeal?", unread) == "is Pryde going to appeal?"
     doc = article(ZOO)
-    assert named_by_role("is the owner going to appeal", [doc]) == "is Graham Pryde going to appeal"
-    assert named_by_role("did the park's owner blame the floods?", [doc]) == "did Graham Pryde blame the floods?"
-    assert named_by_role("did the head keeper raise concerns", [doc]) == "did Lucy Varley raise concerns"
+    assert named_by_role("is the owner going to appeal", lambda: [doc]) == "is Graham Pryde going to appeal"
+    assert named_by_role("did the park's owner blame the floods?", lambda: [doc]) == "did Graham Pryde blame the floods?"
+    assert named_by_role("did the head keeper raise concerns", lambda: [doc]) == "did Lucy Varley raise concerns"
     # Another's owner, a role that is only part of another's ("the deputy headteacher"), a person already named, a
     # question that is not yes/no: as asked.
     for question in ("did the zoo's owner blame the floods?", "is the headteacher still paid?",
                      "is Pryde the owner?", "what did the owner say?"):
-        assert named_by_role(question, [doc]) == question
+        assert named_by_role(question, lambda: [doc]) == question
     # A role of something else ("the leader of the opposition"), or one whose last word another's role ends in too
     # ("United manager Phil Dunn" beside "the manager of Rovers"): as asked.
     council = article("Council leader Sam Ford apologised on Monday. The leader of the opposition, Jo Reed, called for "
@@ -174,7 +180,7 @@ def test_a_role_asked_is_the_one_person_the_article_gives_it():
     for doc, question in ((council, "did the leader of the opposition apologise?"), (council, "did the leader apologise"),
                           (clubs, "did the manager criticise the referee?"),
                           (clubs, "did the chairman call for the manager to go?")):
-        assert named_by_role(question, [doc]) == question
+        assert named_by_role(question, lambda: [doc]) == question
 
 
 @pytest.mark.integration

@@ -6,6 +6,7 @@ headteacher")."""
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable
 
 from lang.list_forms import PERSON
 from lang.rules import AUXILIARIES, auxiliary
@@ -33,12 +34,14 @@ def _core(words: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def named_by_role(question: str, docs: list[ArticleDoc]) -> str:
-    """The yes/no question with "the <role>" put as the one person it is in the articles; as it is otherwise."""
+def named_by_role(question: str, read: Callable[[], Iterable[ArticleDoc]]) -> str:
+    """The yes/no question with "the <role>" put as the one person it is in the articles `read` gives (read only for
+    such a question: the rest pay nothing); as it is otherwise."""
     first = re.match(r"\s*(\w+)", question)
-    if first is None or auxiliary(first.group(1).lower()) not in AUXILIARIES:
+    if first is None or auxiliary(first.group(1).lower()) not in AUXILIARIES \
+            or not re.search(r"\b(?:the|its|their)\s", question, re.I):
         return question
-    people = [e for d in docs for e in entities(d) if e.kind == PERSON and e.role]
+    people = [e for d in read() for e in entities(d) if e.kind == PERSON and e.role]
     if any(e.matches(w, typos=False) for e in people for w in re.findall(r"[A-Za-z][\w'-]+", question)):
         return question  # a person named already: the role may be another's
     by_role: dict[tuple[str, ...], set[str]] = {}
