@@ -11,7 +11,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
 
-__all__ = ["done_to_anyone", "none_of", "others_named"]
+__all__ = ["done_to_anyone", "none_of", "others_named", "says_none"]
 
 
 def done_to_anyone(ws: list[str], said: set[str]) -> str | None:
@@ -22,6 +22,15 @@ def done_to_anyone(ws: list[str], said: set[str]) -> str | None:
         return None
     subject = [w for w in ws[1:k - 1] if w not in STOPWORDS]
     return ws[k - 1] if subject and all(base_stem(w) in said for w in subject) else None
+
+
+def says_none(asked: list[str], sentence: list[str]) -> bool:
+    """Does the sentence say "no <the deed asked about>" at all, however qualified ("No injuries were reported,
+    although several cars were damaged")? Then it says no one was, not that someone was."""
+    deed = next((w for w in asked if auxiliary(w) not in AUXILIARIES and w not in STOPWORDS), None)
+    return deed is not None and any(
+        said_for(base_stem(deed), {base_stem(n)}) is not None or deed_nouns(base_stem(deed)) & {base_stem(n)}
+        for w, n in zip(sentence, sentence[1:]) if w == "no")
 
 
 def none_of(asked: list[str], sentence: list[str]) -> str | None:

@@ -12,7 +12,7 @@ from lang.words import STOPWORDS, cased_as, names, words
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, passed_over, quote_parts,
                       rest_is_its_subject, warm_up, word_stem)
-from .anyone import done_to_anyone, none_of, others_named
+from .anyone import done_to_anyone, none_of, others_named, says_none
 from .amounts import amount_verdict, compares
 from .apposed import apposed
 from .first_time import first_time
@@ -56,8 +56,10 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
             break
     # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them. "Did any
     # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
-    if verdict == "Yes" and (count_only(question, sentence) or "against" in words(question)
-                             and "against" not in words(sentence) and _VOTE.search(sentence)):
+    ws = words(question)  # "was anyone hurt?" / "No injuries were reported, although cars were damaged": no Yes
+    if verdict == "Yes" and (count_only(question, sentence) or "against" in ws and "against" not in words(sentence)
+                             and _VOTE.search(sentence) or ws[1:2] and ws[1] in INDEFINITES
+                             and says_none(ws[2:], words(sentence))):
         return None
     return verdict
 
