@@ -21,6 +21,86 @@ ZOO = ("The council's licensing committee revoked the licence of Hollowmere Anim
 
 
 @pytest.mark.parametrize("question, sentence, verdict", [
+    ('Was it the first time they met?', 'It was reportedly the first meeting between Putin and Haftar.', 'Yes'),
+    ('was this the first time inspectors found problems at hollowmere?', 'A previous inspection in 2023 had already found problems, and the owner was told to hire a vet.', 'No'),
+    ('Is this the first time the river has flooded?', 'The river flooded in 2007 and again in 2012.', 'No'),
+    ('Is it the first strike at the firm?', "It is the first strike in the firm's history.", 'Yes'),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm in 30 years.', None),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm since 1998.', None),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm in more than 30 years.', None),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm for more than a decade.', None),
+    ('Is it the first strike at the firm?', 'It is the first strike at the firm this century.', None),
+    ('Is this the first time the river has flooded?', 'It is the first time the bridge has been closed.', None),
+    ('Was it the first time Hart had been sent off?', 'It was the first time Moss had been sent off in his career.', None),
+    ('Was it the first time Smith had been arrested?', 'It was the first time Jones had been arrested.', None),
+    ('Is it the first strike at the firm?', 'If it goes ahead, it would be the first strike at the firm.', None),
+    ('Is it the first strike at the firm?', 'Union leaders said it could be the first strike at the firm.', None),
+    ('Is it the first strike at the firm?', 'Bosses denied it was the first strike at the firm.', None),
+    ('Is it the first strike at the firm?', 'Staff went on strike at the firm in the first week of March.', None),
+    ('Is it the first time the firm has cut jobs?', 'The firm cut jobs on Monday, the first day of the new financial year.', None),
+    ('Is it the first time the council was fined?', 'The council was fined in its first year under the new law.', None),
+    ('Is this the first time the river has flooded?', 'Earlier this week the river flooded, for the first time ever.', None),
+    ('Is it the first time the firm has cut jobs?', 'It was the first time the firm had cut jobs, a spokesman said, adding that wages had already been frozen.', 'Yes'),
+    ('Is it the first time the firm has cut jobs?', 'The firm previously said it would not cut jobs.', None),
+    ('Is it the first time the firm has cut jobs?', 'It was the first time the firm had cut jobs, a spokesman said.', 'Yes'),
+    ('Is this the first time the village has been cut off?', 'The village was cut off for the second day running on Tuesday.', None),
+    ('Was it the first time she had won?', 'It was her first win of the season.', None),
+    ('Is this the first time the river has flooded?', 'It was the first time the river had flooded the museum, staff said.', None),
+    ('Is this the first time the council has been hacked?', 'The council, which previously ran its own IT, was hacked on Monday.', None),
+    ('Is it the first time the zoo has been fined?', 'The zoo was fined £5,000 in the third week of the inquiry.', None),
+    ('Is this the first time the council has been hacked?', 'It is the first time the council has been hacked by a foreign gang.', None),
+    ('Is this the first time the council has been hacked?', 'It is the first time a council has been hacked this way.', None),
+    ('Is it the first time the station has flooded?', 'The station flooded for a second time in a week.', 'No'),
+])
+def test_the_first_time_said_or_a_time_before(question, sentence, verdict):
+    # Another person's first time, one in 30 years or only supposed, "the first week", or a sentence that says both
+    # a first and a time before: no verdict, however else the words read.
+    assert yes_no(question, sentence) == verdict
+    assert first_time("Did the firm cut jobs?", sentence) is None  # not asked of a first time
+
+
+@pytest.mark.parametrize("question, sentence, before, found", [
+    ('did the council pay the ransom', 'She said the council would not pay.', 'demanded a payment', True),
+    ('did the council pay the ransom', 'The council refused to pay the ransom.', '', True),
+    ('has the firm cut jobs', 'The firm will not cut jobs.', '', True),
+    ('did the club sack the manager', 'The club said it would not sack the manager.', '', True),
+    ('did the council pay the ransom', 'At first the council said it would not pay the ransom.', '', False),
+    ('did the council pay the ransom', 'The council, which initially refused to pay the ransom, paid £200,000 in bitcoin.', '', False),
+    ('did the council pay the ransom', 'Although the council had said it would not pay, it paid the ransom after a week.', '', False),
+    ('did the minister resign', 'The minister, who had refused to resign for weeks, stepped down on Friday.', '', False),
+    ('did the player sign the contract', 'The player refused to sign the contract in January but signed a new deal in May.', '', False),
+    ('did the council sell the land', 'The council would not sell the land to developers and sold it to a housing trust.', '', False),
+    ('did the minister apologise', 'The minister would not apologise again, saying she had already apologised in Parliament.', '', False),
+    ('has the company paid the fine', 'The company has paid the fine but will not pay the compensation.', '', False),
+    ('did smith pay', 'Smith said Jones would not pay.', '', False),
+    ('did the union accept the offer', "Members voted to accept the offer, though the union's executive would not accept it.", '', False),
+    ('did the council pay', 'The council said residents would not pay more.', '', False),
+    ('did the bank lend the money', 'Other banks would not lend the money.', '', False),
+    ('did the firm cut jobs', "The firm's rivals would not cut jobs.", '', False),
+    ('did the council pay the ransom', 'It refused to pay.', 'The council asked its insurer to cover the ransom.', False),
+    ('did the council publish the report', "The council refused to publish the report's appendix.", '', False),
+    ('did police release the man', "Police would not release the man's name.", '', False),
+    ('did the council grant permission', 'The council would not grant permission for a second storey.', '', False),
+    ('did the school expel the pupil', 'The head said the school would not expel a pupil for a first offence.', '', False),
+    ("did the club appeal against hart's red card", "Manager Tom Hale said the club would not appeal against Moss's red card.", 'Hart was sent off.', False),
+    ('did the union accept the offer', 'The union would not accept the offer without a ballot.', '', False),
+    ('did the club sack the manager', 'The chairman said it would not sack the manager.', '', False),
+    ('did the council pay', 'Smith said they would not pay.', '', False),
+    ('did the bank cut rates', 'In a poll last week, most economists said the Bank would not cut rates.', '', False),
+    ('did the council pay the ransom', 'The parish council would not pay.', '', False),
+    ('did the council pay', 'Residents feared the council would not pay compensation.', '', False),
+    ('did the mayor resign', 'Opposition councillors predicted the mayor would not resign.', '', False),
+    ('did the company recall the cars', 'Last year the company said it would not recall the cars.', '', False),
+    ('did police charge him', "The man's family said police would not charge him.", '', False),
+    ('did the council pay the ransom', 'Helen Marchbank said the council would not pay.', '', True),
+    # Not asked whether it was done.
+    ("will the council pay the ransom", "The council refused to pay the ransom.", "", False),
+])
+def test_a_deed_refused_was_not_done(question, sentence, before, found):
+    assert refused(question, sentence, before) is found
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
     ('was anyone injured?', 'No injuries were reported.', 'No'),
     ('Did anyone die in the fires?', 'No deaths have been reported.', 'No'),
     ('was anyone injured?', 'No injuries were reported, police said.', 'No'),
@@ -33,9 +113,9 @@ ZOO = ("The council's licensing committee revoked the licence of Hollowmere Anim
     ('was anyone treated?', 'No treatment was available on the island, so patients were flown to the mainland.', None),
     ('was anyone paid?', 'No payment was made for the first six months.', None),
     ('was anyone hurt?', 'There were no injuries.', 'No'),
-    ('was anyone injured?', 'At first no injuries were reported.', None),
     ('was anyone hurt?', 'No injuries were reported, although several cars were damaged by falling branches.', None),
     ('was anyone hurt?', 'Two people were hurt.', 'Yes'),
+    ('was anyone injured?', 'At first no injuries were reported.', None),
 ])
 def test_a_deed_denied_by_its_noun_none_at_all(question, sentence, verdict):
     # None at all, and nothing more said of it: not "no injuries at the scene, but ...", "in the first fire".
