@@ -31,7 +31,7 @@ _SPEAKS_FOR = re.compile(r"^\s*(?:he|she|they|it|we|[A-Z][\w'’-]+(?:\s+[A-Z][\
 _CLAUSE_START = re.compile(r".*(?:^|[,;:]|\b(?:said|says|told|that|and)\b)\s*", re.I | re.S)
 
 
-def refused(question: str, sentence: str, before: str = "") -> bool:
+def refused(question: str, sentence: str) -> bool:
     """Does the sentence say the doer asked about refused (or would not do) the deed the question asks was done?"""
     asked = _ASKS_DONE.match(question)
     if asked is None or _UNSETTLED.search(sentence):

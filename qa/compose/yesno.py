@@ -85,7 +85,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         verdict = yes_no(asked_now, sentence, before)  # rephrased too: "will stay shut" says not open yet
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
-            or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence, before):
+            or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence):
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
