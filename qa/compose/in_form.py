@@ -22,7 +22,7 @@ from qa.types import Level
 
 from .clauses import parse_fast
 from .earlier import done_before
-from .means import travels_by
+from .means import by_means, travels_by
 from .unsaid import doer_unsaid, left_unsaid, not_said
 from .which import which_unnamed
 from .yesno import text_before, unsettled, yes_no
@@ -45,7 +45,8 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
         told = told or q.wh == "why" and cited[:1] and _gives_reason(q, cited[0])
         # So may "how are the children getting to school?": the best sentence says how they travel ("are being
         # taken by the boat"), of whom it asks.
-        told = told or cited[:1] and not cited[0].missing and travels_by(without_note(q.text), cited[0].text)
+        told = told or cited[:1] and not cited[0].missing and (travels_by(without_note(q.text), cited[0].text)
+                                                               or by_means(without_note(q.text), cited[0].text))
         # So may a yes/no question whose closest sentence settles it ("Was the vote unanimous?" / "Among the three
         # board members who voted against was ...").
         told = told or q.wh == "yesno" and cited[:1] and yes_no(without_note(q.text), cited[0].text,
@@ -58,6 +59,8 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     if q.wh == "yesno" and any(yes_no(asked, e.text, text_before(e)) for e in cited) or q.wh == "why" and any(
             _gives_reason(q, e) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
+    if any(not e.missing and by_means(asked, e.text) for e in cited[:1]):
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "how did they get in?" / "… through …"
     if q.wh == "when" and any(e.fits and not e.missing and _time_of(set(q.terms) - named, e) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "When does the merger happen?"
     fate = _FATE.match(asked)
@@ -240,6 +243,8 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
         return _not_made_known(decision, unsaid), 0
     if q.wh == "why" and not _gives_reason(q, near[0], deeds=False):  # a reason stated, before what came first
         reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e, deeds=False)), None)
+        if reason is None and not _gives_reason(q, near[0]):  # else what was found or done before it
+            reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e)), None)
         if reason is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), reason
     found = _PERSON_FOUND.match(asked)

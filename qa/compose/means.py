@@ -1,14 +1,16 @@
-"""How someone gets somewhere: "how are the children getting to school?" is answered by a sentence that says they
-are "taken by the boat", "go by bus" or walk, about them (the judge, fitted on questions that ask for a phrase,
-refuses such sentences as if they had to hold a name or a number)."""
+"""How someone gets somewhere, or how a deed was done: "how are the children getting to school?" is answered by a
+sentence that says they are "taken by the boat", "go by bus" or walk, about them; "how did the attackers get into the
+network?" by one that says they "got into the network through a phishing email". The judge, fitted on questions
+that ask for a phrase, refuses such sentences as if they had to hold a name or a number."""
 from __future__ import annotations
 
 import re
 
 from lang.paraphrase import said_for
+from lang.tagging import base_terms
 from lang.words import STOPWORDS, stem, terms, words
 
-__all__ = ["travels_by"]
+__all__ = ["by_means", "travels_by"]
 
 _ASKS_MEANS = re.compile(r"^\s*how\s+(?:are|is|do|does|will|were|was|did|can|could)\s+(?P<who>.+?)\s+(?:getting|get|going|"
                          r"go|travell?ing|travel|commuting|commute|reaching|reach|moving|move)\b", re.I)
@@ -26,3 +28,38 @@ def travels_by(question: str, sentence: str) -> bool:
         return False
     head = next((w for w in reversed(words(m.group("who"))) if w not in STOPWORDS), None)
     return head is not None and said_for(stem(head), set(terms(sentence))) is not None
+
+
+_ASKS_HOW = re.compile(r"^\s*(?:and\s+|so\s+)?how\s+(?:did|does|do|was|were|is|are|will|would|can|could|has|have|had)\s+"
+                       r"(?P<rest>.+?)[\s?.!]*$", re.I)
+_MEANS = re.compile(r"\b(?:through|via|using|by\s+means\s+of|with\s+the\s+help\s+of|by\s+(?=[a-z]+ing\b))\s*"
+                    r"(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:night|day|week|weekend|month|year|summer|"
+                    r"winter|spring|autumn|season|period|january|february|march|april|may|june|july|august|september|"
+                    r"october|november|december|\d))", re.I)
+"""The means a deed was done by ("through a phishing email", "by cutting staff"), not a time it lasted ("through the
+night") nor a doer ("hacked by a gang" is who, not how)."""
+
+
+def by_means(question: str, sentence: str) -> bool:
+    """Does the sentence tell how the deed asked was done ("how did the hackers get into the network?" / "the
+    attackers got into the network through a phishing email")? The question's verbs are said before the means,
+    by the same verb or one of like meaning, and its other words in the sentence, one of them may be unsaid (a
+    "hackers" the sentence calls "attackers")."""
+    m = _ASKS_HOW.match(question)
+    if m is None:
+        return False
+    from lang.tagging import parse  # spaCy only for a "how … ?" the judge doubted
+
+    asked = [t for t in parse(question.strip().rstrip("?!. ") + "?") if t.idx >= m.start("rest")]
+    verbs = {stem(t.lemma_.lower()) for t in asked if t.pos_ == "VERB"}
+    # Whose it is ("the councils network") may go unsaid where the thing is named.
+    others = {stem(t.text.lower()) for t in asked if t.pos_ in ("NOUN", "PROPN", "ADJ")
+              and t.dep_ not in ("compound", "poss")} - verbs
+    for found in _MEANS.finditer(sentence):
+        before = sentence[:found.start()]
+        deed = set(terms(before)) | set(base_terms(before))
+        said = set(terms(sentence)) | set(base_terms(sentence))
+        if verbs and all(said_for(v, deed) for v in verbs) and \
+                sum(said_for(o, said) is None for o in others) <= min(1, len(others) - 1):
+            return True
+    return False

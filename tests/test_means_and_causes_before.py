@@ -1,0 +1,82 @@
+"""How a deed was done ("through a phishing email") and, for a "why", what was found or done before it that
+brought it about ("stay closed … after engineers found …"), read as answering in the form asked."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from qa.compose.in_form import IN_FORM, answered_in_form, said_near
+from qa.compose.means import by_means
+from qa.judgment.abstain import decide
+from qa.judgment.evidence import Scored, Selection
+from qa.judgment.features import Candidate
+from qa.question import analyze
+from qa.types import Level
+
+
+def flat_idf(term: str) -> float:
+    return 1.0
+
+
+def _scored(text: str, missing: tuple[str, ...] = ()) -> Scored:
+    sentence = Candidate(passage_rank=0, passage_id="a#1#0", source="a.txt", start=0, end=len(text), text=text,
+                         passage_start=0, passage_end=len(text), passage_text=text, index=0, cosine=0.5,
+                         passage_vector_rank=0, passage_bm25_rank=0)
+    return Scored(sentence, coverage=0.5, context_coverage=0.5, fits=True, score=0.5, confidence=0.5, missing=missing)
+
+
+def _decided(question: str, best: str, confidence: float, p_answerable: float = 0.9):
+    q = analyze(question, flat_idf)
+    selection = Selection((replace(_scored(best), confidence=confidence),), None, p_answerable, None)
+    return q, decide(q, selection, threshold=0.4, sure=0.8, doubt=0.5)
+
+
+PHISHING = ("Investigators believe the attackers got into the network through a phishing email sent to a member of "
+            "the finance team in late February.")
+
+
+@pytest.mark.parametrize("question, sentence, told", [
+    ("how did the hackers get into the councils network", PHISHING, True),  # whose network may go unsaid
+    ("how did the attackers get into the network?", PHISHING, True),
+    ("how did they pay for the repairs", "The trust paid for the repairs through a public appeal.", True),
+    ("how did the council respond?", "The council responded by closing the road.", True),
+    ("how did the council respond?", "The union responded by calling a strike.", False),  # another's deed
+    ("how was the council hacked", PHISHING, False),  # not the deed asked
+    ("how many people got into the network", PHISHING, False),  # a number, not a means
+    ("how did the fire start", "The fire burned through the night.", False),  # a time, not a means
+    ("how did the fire spread", "The fire was spread by arsonists, police said.", False),  # a doer, not a means
+    ("how did they get into the network", "They got into the network.", False),  # no means given
+])
+def test_a_means_is_told_after_the_deed_asked(question, sentence, told):
+    assert by_means(question, sentence) is told
+
+
+def test_a_doubted_or_refused_how_is_likely_when_its_best_sentence_tells_the_means():
+    q, doubtful = _decided("how did the attackers get into the network?", PHISHING, 0.3)
+    assert doubtful.level is Level.DOUBTFUL
+    assert answered_in_form(q, doubtful, [_scored(PHISHING)]).level is Level.LIKELY
+    assert answered_in_form(q, doubtful, [_scored("The attackers got into the network.")]).level is Level.DOUBTFUL
+    q, refused = _decided("how did the attackers get into the network?", PHISHING, 0.05, 0.1)
+    assert refused.level is Level.REFUSED
+    told = answered_in_form(q, refused, [_scored(PHISHING)])
+    assert told.level is Level.LIKELY and told.reason == IN_FORM
+    assert answered_in_form(q, refused, [_scored(PHISHING, missing=("attackers",))]).level is Level.REFUSED
+
+
+ARCADE = "The pier's amusement arcade and four kiosks have been shut since February."
+FOUND = ("The town's pier will stay closed for the rest of the summer after engineers found that storm damage had "
+         "left parts of it unsafe.")
+
+
+def test_a_why_whose_best_sentence_gives_no_reason_cites_first_what_was_found_before_the_deed():
+    q, likely = _decided("why is the pier shut", ARCADE, 0.6)
+    assert likely.level is Level.LIKELY
+    decision, first = said_near(q, likely, [_scored(ARCADE), _scored("The pier opened in 1874."), _scored(FOUND)])
+    assert decision.reason == IN_FORM and first == 2
+    # Only a time before it ("after the meeting on Monday") is no cause: as ranked.
+    when = "The pier will stay closed for the rest of the summer after the meeting on Monday."
+    assert said_near(q, likely, [_scored(ARCADE), _scored(when)]) == (likely, 0)
+    # A stated reason ("because") still comes before what was found.
+    because = "The pier is shut because nine of its legs cracked."
+    assert said_near(q, likely, [_scored(ARCADE), _scored(FOUND), _scored(because)])[1] == 2
