@@ -33,10 +33,10 @@ def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
     `strict`: in the clause that says it is unsaid, opened by the same question word ("how many" for "how many",
     "whether" for a yes/no question): for a sentence the judge did not put first, which may leave something
     else unsaid ("Why are crews striking?" / "... declined to say how many managers would crew the ships")."""
-    asked = {base_stem(w) for w in words(what)[1:] if w not in STOPWORDS}
+    opener = _opener(what)
+    asked = {base_stem(w) for w in words(what)[len(opener.split()):] if w not in STOPWORDS}  # not "much" of "how much"
     if not asked:
         return False
-    opener = _opener(what)
     ws = words(what)
     asks_who = ws[0] in ("who", "whom", "whose") or ws[0] in ("which", "what") and len(ws) > 1 and auxiliary(
         ws[1]) not in AUXILIARIES  # "which developer bid?", not "what did the buyer say?"
@@ -63,6 +63,8 @@ def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
 
 
 _WH_OPENERS = frozenset("why when where who what how".split())
+_AMOUNTS = {**dict.fromkeys("value price cost amount sum size total".split(), "how much"), "number": "how many"}
+"""An amount left unsaid by its noun ("did not disclose the value of its offer"), as "how much" leaves it."""
 _DAY = re.compile(r"\b(?:%s|today|tomorrow|tonight|next\s+(?:week|month|year))\b" % "|".join(calendar.day_name), re.I)
 
 
@@ -76,6 +78,8 @@ def _opener(text: str) -> str:
     ws = words(text)[:2]
     if not ws:
         return ""
+    if ws[0] == "the" and ws[1:] and ws[1] in _AMOUNTS:  # "did not disclose the value of its offer": how much
+        return _AMOUNTS[ws[1]]
     if ws[0] == "how" and len(ws) > 1 and ws[1] in ("many", "much", "long", "old", "far", "often", "soon"):
         return " ".join(ws)
     return {"if": "whether", "whom": "who", "which": "what"}.get(ws[0], ws[0])

@@ -6,8 +6,7 @@ import re
 
 from lang.opposites import opposite
 from lang.paraphrase import said_for
-from lang.rules import (AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS, auxiliary,
-                        is_reporting)
+from lang.rules import AUXILIARIES, INDEFINITES, KIND_NOUNS, MODALS, NEGATIONS, auxiliary, is_reporting
 from lang.words import STOPWORDS, cased_as, names, words
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, passed_over, quote_parts,
@@ -19,6 +18,7 @@ from .first_time import first_time
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
 from .implied import implied
+from .lacking import went_without
 from .plans import plan_denied
 from .quantity import count_only, there_is
 from .refused import refused
@@ -85,7 +85,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         verdict = yes_no(asked_now, sentence, before)  # rephrased too: "will stay shut" says not open yet
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
-            or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence):
+            or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence) \
+            or went_without(question, sentence):  # "did staff get their wages?" / "leaving staff without their wages"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
@@ -171,10 +172,9 @@ _VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
 
 
 def unsettled(question: str, sentence: str) -> bool:
-    """Does the sentence hold the claim asked about only as wanted, planned, possible or still to be decided
-    ("aims to open", "there is talk of opening", "still has to be approved", "may close")? Then it does not
-    settle the question either way. A question about something under way ("Is X building ...?") is left alone:
-    an aim is close to what it asks. The question's subject may be missing (the article names it elsewhere)."""
+    """Does the sentence hold the claim asked only as wanted, planned, possible or still to be decided ("aims to open",
+    "there is talk of opening", "still has to be approved", "may close")? Then it settles nothing. Something under way
+    ("Is X building ...?") is left alone: an aim is close to it. The subject may be unsaid (named elsewhere)."""
     ws = words(question)
     if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
         return False

@@ -13,6 +13,7 @@ from qa.question import with_note
 from qa.types import MARKER
 
 from .again import ask_again, of_the_doer
+from .bound import unbound
 from .bodies import they_as_body
 from .lead_in import named_first
 from .next_event import after_the_answer, why_of_the_answer
@@ -59,13 +60,6 @@ def plain(content) -> str:
     return " ".join(MARKER.sub("", text).split())
 
 
-# "Is there a port?", "there are two ships": existential "there" points at nothing earlier;
-# neither does the "it" of "is it true that..." / "it is said".
-_NOT_ANAPHORA = re.compile(r"\b(?:(?:is|are|was|were|will|would|could|has|have|had)\s+there|there\s+(?:is|are|was|"
-                           r"were|will|would|has|have|had|be|been))\b|\b(?:is|was)\s+it\s+(?:true|false|possible|"
-                           r"likely|known|clear)\b|\bit\s+(?:is|was)\s+(?:said|reported|known|claimed)\b", re.I)
-
-
 # "Why?", "And when?", "where exactly?", "why is that?": a question word alone asks it of the last question.
 _BARE_WH = re.compile(r"^\s*(?:and|but|so|ok|okay)?\s*(?P<wh>why|when|where|how|who|what for|how come)"
                       r"(?:\s+(?:exactly|then|so|is that|was that|did (?:he|she|they|it) do (?:that|it|so)))?"
@@ -74,7 +68,7 @@ _BARE_WH = re.compile(r"^\s*(?:and|but|so|ok|okay)?\s*(?P<wh>why|when|where|how|
 
 def needs_context(question: str) -> bool:
     """Does the question point back at the conversation (a pronoun, "and what about X?", "Why?", "per share?")?"""
-    ws = set(words(_NOT_ANAPHORA.sub(" ", question)))
+    ws = set(words(unbound(question)))
     return bool(ws & set(_PERSONAL) or ws & _OTHER or ellipsis(question) or _BARE_WH.match(question)
                 or _fragment(question) or _LEADING_AND.match(question) and not names(question))  # "and who is paid the most?"
 
@@ -110,7 +104,7 @@ def assumed(word: str, quotes: list[str]) -> str:
 
 def pronoun(question: str) -> str:
     """The first word of the question that points back at the conversation ('' if none)."""
-    for w in words(_NOT_ANAPHORA.sub(" ", question)):
+    for w in words(unbound(question)):
         if w in _PERSONAL or w in _OTHER:
             return w
     return ""

@@ -1,0 +1,43 @@
+"""A yes/no question whether someone got or has a thing ("did staff get their March wages?", "were the drivers
+paid?") answered No by a sentence that says they were left without it ("leaving about 460 staff without their March
+wages", "drivers have gone without pay since March")."""
+from __future__ import annotations
+
+import re
+
+from lang.paraphrase import deed_nouns, said_for
+from lang.words import STOPWORDS, stem, words
+
+__all__ = ["went_without"]
+
+_ASKS_HAVING = re.compile(r"^\s*(?:did|do|does|have|has|had|were|was|are|is)\s+(?P<who>.+?)\s+(?:(?P<paid>been\s+paid|"
+                          r"get\s+paid|got\s+paid|paid)|get|got|gotten|receive|received|have|had|keep|kept)\b"
+                          r"(?P<what>[^?.!]*)", re.I)
+_WITHOUT = re.compile(r"\bwithout\s+(?:(?:their|its|his|her|any|the|a|an)\s+)?(?P<what>(?:[\w'’-]+\s+){0,2}[\w'’-]+)",
+                      re.I)
+_UNSURE = frozenset("could would might may risk risks risked face faces facing fear fears feared if unless whether "
+                    "not never".split())
+"""Words before "without" that leave it only feared or possible ("could be left without pay"), or deny it."""
+_WHO_BEFORE = 8
+"""How many words before "without" the one asked about is named in the same clause."""
+
+
+def went_without(question: str, sentence: str) -> bool:
+    """Does the sentence say those asked about were left without the thing asked ("did staff get their March
+    wages?" / "leaving about 460 staff without their March wages"), or, asked whether they were paid, without pay?
+    The one asked about is named just before "without", in the same clause, and it is not feared or denied."""
+    m = _ASKS_HAVING.match(question)
+    if m is None:
+        return False
+    who = [w for w in words(m.group("who")) if w not in STOPWORDS]
+    what = [w for w in words(m.group("what")) if w not in STOPWORDS]
+    if not who or bool(m.group("paid")) == bool(what):
+        return False  # a thing had, or "paid" with nothing after it: one or the other
+    wanted = {stem(what[-1])} if what else {stem("pay")} | deed_nouns(stem("pay"))
+    for found in _WITHOUT.finditer(sentence):
+        lacked = {stem(w) for w in words(found.group("what"))}
+        before = words(re.split(r"[;:]|,\s+(?:but|and|while|although)\b", sentence[:found.start()])[-1])[-_WHO_BEFORE:]
+        if any(said_for(x, lacked) for x in wanted) and said_for(stem(who[-1]), {stem(w) for w in before}) \
+                and not set(before) & _UNSURE:
+            return True
+    return False

@@ -1,0 +1,60 @@
+"""Yes/no: a thing gone without ("leaving staff without their March wages") and an amount left unsaid by its noun
+("did not disclose the value of its offer"); follow-ups: a possessive bound to the question's own subject."""
+from __future__ import annotations
+
+import pytest
+
+from qa.compose.lacking import went_without
+from qa.compose.yesno import yes_no
+from qa.conversation.followup import needs_context, resolve
+
+WAGES = ("WYEMOUTH — Fennimore's, the family-owned bakery chain with 42 shops, has collapsed into administration, "
+         "leaving about 460 staff without their March wages.")
+
+
+@pytest.mark.parametrize("question, sentence, lacked", [
+    ("did staff get their march wages", WAGES, True),
+    ("were the staff paid", WAGES, True),  # wages are pay
+    ("were the drivers paid", "Drivers have gone without pay since March.", True),
+    ("did the village have power", "The storm left 300 homes in the village without power for two days.", True),
+    ("did staff get their wages", "Staff could be left without their wages.", False),  # only feared
+    ("did the shops get their deliveries", "Staff without their wages blamed the shops.", False),  # another's lack
+    ("did staff get a bonus", WAGES, False),  # another thing
+    ("did staff get their wages", "Staff were paid without delay.", False),
+])
+def test_a_thing_gone_without_denies_having_it(question, sentence, lacked):
+    assert went_without(question, sentence) is lacked
+
+
+def test_gone_without_answers_no():
+    assert yes_no("did staff get their march wages", WAGES) == "No"
+    assert yes_no("did staff get their march wages", "Staff got their March wages on Friday.") == "Yes"
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("has ovenbrook said how much its offering", "Ovenbrook did not disclose the value of its offer.", "No"),
+    ("has ovenbrook said how much it is offering", "Ovenbrook did not disclose the price of its offer.", "No"),
+    ("has ovenbrook said how many shops it wants", "Ovenbrook did not disclose the value of its offer.", None),
+    ("has ovenbrook said how much its offering", "Ovenbrook said the value of its offer was £2m.", None),
+])
+def test_an_amount_left_unsaid_by_its_noun_answers_whether_it_was_said(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, follows_up", [
+    ("has the ombudsman published its findings yet", False),
+    ("did the tenants get their money back", False),
+    ("what did the council say about its plans", False),
+    ("has it published its findings", True),
+    ("did the vote change their minds", True),  # "their" is not the vote's
+    ("did the ministers publish its report", True),  # nor "its" the ministers'
+])
+def test_a_possessive_of_the_questions_own_subject_points_at_nothing_earlier(question, follows_up):
+    assert needs_context(question) is follows_up
+
+
+def test_a_follow_up_with_its_own_subject_is_searched_as_asked():
+    history = [{"role": "user", "content": "did the council find anything when it inspected the flats"},
+               {"role": "assistant", "content": "The council's team found hazards in nine of them. [1]"}]
+    asked = "has the ombudsman published its findings yet"
+    assert resolve(asked, history).searched == asked
