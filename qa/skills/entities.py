@@ -14,8 +14,8 @@ from lang.rules import KIND_NOUNS, TITLES
 from lang.spelling import same_word
 
 from .article import ArticleDoc
+from .name_spans import mentions, trimmed
 from .roles import kind_by_name, kind_by_role, role_of
-from .spelled_out import described_named, headed_named, kind_named, spelled_out
 
 THING = "thing"  # as lang.rules.KIND_NOUNS names it
 """A named thing that is no person, organisation or place ("Cyclone Oren"): listed only when all names are asked."""
@@ -76,11 +76,11 @@ def entities(doc: ArticleDoc) -> list[Entity]:
 def _build(doc: ArticleDoc) -> list[Entity]:
     parsed = doc.doc
     groups: list[dict] = []
-    for ent, label in sorted(_mentions(parsed), key=lambda m: m[0].start):
+    for ent, label in sorted(mentions(parsed), key=lambda m: m[0].start):
         kind = _KINDS.get(label)
         if kind is None:
             continue
-        span = _trim(ent, label)
+        span = trimmed(ent, label)
         if span is None:
             continue
         name = span.text
@@ -164,79 +164,26 @@ def _is_noun_phrase(parsed, offsets: tuple[int, int]) -> bool:
     return before[-1:] in (",", "(", "—", "–") and bool(roots) and roots[0].pos_ in ("NOUN", "PROPN")
 
 
-def _mentions(parsed):
-    """spaCy's entities, and the names it missed after a title ("Mayor Ana Ruiz") or before their acronym."""
-    out = [(ent, ent.label_) for ent in parsed.ents]
-    covered = {t.i for ent in parsed.ents if ent.label_ == "PERSON" for t in ent}
-    for t in parsed:
-        if not (t.lower_.rstrip(".") in TITLES and t.text[:1].isupper()):
-            continue
-        # Past the rest of the title ("Minister of Defense") to the name: capitalized words not in a title.
-        j = t.i + 1
-        while j < len(parsed) and j <= t.i + 6 and (parsed[j].lower_ in ("of", "for", "the", "and") or (
-                parsed[j - 1].lower_ in ("of", "for") and parsed[j].text[:1].isupper()) or (
-                parsed[j].text[:1].isupper() and (parsed[j].ent_type_ not in ("", "PERSON")
-                                                  or parsed[j].lower_.rstrip(".") in TITLES))):
-            j += 1
-        k = j
-        while k < len(parsed) and parsed[k].pos_ == "PROPN" and parsed[k].text[:1].isupper() \
-                and parsed[k].lower_.rstrip(".") not in TITLES and parsed[k].ent_type_ in ("", "PERSON"):
-            k += 1
-        if k > j and (j == t.i + 1 or k - j >= 2) and not any(i in covered for i in range(j, k)):
-            out = [(e, lab) for e, lab in out if not (e.start < k and j < e.end)]
-            out.append((parsed[j:k], "PERSON"))
-    return headed_named(parsed, described_named(parsed, kind_named(parsed, spelled_out(parsed, out))))
-
-
 def _count(text: str, names: list[str], kind: str) -> int:
     """How often the article names it: a person by surname, anything else by any of its names."""
     keys = {n.split()[-1] for n in names} if kind == PERSON else set(names)
     return sum(len(re.findall(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])", text)) for k in keys) or 1
 
 
-def _trim(ent, label: str):
-    """The entity without a leading "the", a title ("Marshal") or a trailing possessive; None when nothing is left."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or  # "Farmer Ana Ruiz"; not "Paul Farmer"
-                           label in ("PERSON", "ORG") and doc[start].lower_.rstrip(".") in TITLES and end - start > 1
-                           or label == "PERSON" and end - start > 2 and doc[start].lower_ in KIND_NOUNS[PERSON]):
-        start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
-        end -= 1
-    opened = [i for i in range(start, end) if doc[i].text == "("]
-    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
-        end = opened[-1]  # "Ashgrove Students' Union (ASU": the tagger stopped inside the brackets
-    if start >= end:
-        return None
-    if label in ("PERSON", "ORG") and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]) or label == "PERSON" and (
-            doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end and doc[end - 1].head.text.islower()):
-        return None  # a capitalized sentence start ("Retailers had warned", "Commuters"), a modifier ("Carrowdale bus drivers")
-    if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in TITLES:
-        return None  # part of a title: "Defense" of "Deputy Defense Minister Lund"
-    # A first name the tagger left out ("Tomasz" of "Tomasz Wrobel" opening a sentence, "Priya" after a title).
-    first = doc[start - 1] if start > 0 and start == ent.start else None
-    if first is not None and (first.is_sent_start or start > 1 and doc[start - 2].lower_.rstrip(".") in TITLES and doc[
-            start - 2].is_title) and first.pos_ == "PROPN" and first.ent_type_ == "" and first.is_title and first.is_alpha \
-            and first.lower_ not in TITLES | KIND_NOUNS[PERSON]:  # not "Farmer" of "Farmer Ana Ruiz"
-        start -= 1
-    span = doc[start:end]
-    text = _POSSESSIVE.sub("", span.text)
-    if "\n" in text or len(text) < 2 or not any(c.isupper() for c in text):
-        return None
-    return span
-
-
 def _find_group(groups: list[dict], name: str, kind: str) -> dict | None:
     key = _key(name).split()
     for g in groups:
+        fuller = [k for k in map(lambda n: _key(n).split(), g["names"]) if len(k) > 1]
         for other in g["names"]:
             okey = _key(other).split()
             if key == okey:
                 return g
-            # A person's surname alone ("Merkel") or a shorter form of the name joins the fuller one.
+            # A person's surname alone ("Merkel") or a shorter form of the name joins the fuller one; a full name
+            # joins neither another's ("Simon Fennimore" is not "Arthur Fennimore") nor a surname met before any
+            # full name (the family's firm, "Fennimore's, the bakery chain", named before its founder).
             if (kind == PERSON or g["kinds"].get(PERSON)) and key and okey and key[-1] == okey[-1] and (
-                    set(key) <= set(okey) or set(okey) <= set(key)):
+                    set(key) <= set(okey) or set(okey) <= set(key) and len(key) > 1 and fuller) \
+                    and not any(len(key) > 1 and k[0] != key[0] for k in fuller):
                 return g
     return None
 

@@ -126,6 +126,13 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
         found = offsets(tokens)
         if found:
             return found
+    # "Its joint administrators, Rachel Dunmore and Kieran Lusk": the second name shares the first one's noun.
+    first = root.head
+    if root.dep_ == "conj" and kind == PERSON and first.pos_ == "PROPN" and first.dep_ == "appos" \
+            and first.head.i < first.i < span.start:
+        names = [t.i for t in first.subtree if t.i <= first.i and (t.i == first.i or t.dep_ == "compound")]
+        if (found := role_of(root.doc[min(names):first.i + 1], kind)) is not None and found[1] <= first.idx:
+            return found
     # "the town of Rava", "the village of Lindo": the noun the name is "of".
     of = root.head
     if root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < span.start \

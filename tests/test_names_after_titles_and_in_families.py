@@ -1,0 +1,50 @@
+"""Who is who, on an article the test writes: a name the tagger takes for a body's after a person's title
+("Councillor Amrit Sandhu"), a body's name it begins after its "and" ("the Bakery and Shopworkers' Union"), two of
+one family ("Arthur Fennimore", "Simon Fennimore") and the family's firm named first ("Fennimore's, the bakery
+chain"), and a role shared by two names ("Its joint administrators, Rachel Dunmore and Kieran Lusk")."""
+from __future__ import annotations
+
+import pytest
+
+from qa.skills.entities import ORGANISATION, PERSON, entities
+from support import article_doc
+
+TEXT = """# Bakery chain collapses
+
+WYEMOUTH — Fennimore's, the family-owned bakery chain with 42 shops across the county, has collapsed into \
+administration. Its joint administrators, Rachel Dunmore and Kieran Lusk, closed 12 shops the following day.
+
+Fennimore's was founded in 1968 by Arthur Fennimore, who opened his first shop on Cornmarket Street. It is now run \
+by his grandson, managing director Simon Fennimore, who blamed the collapse on higher energy bills.
+
+The Bakery and Shopworkers' Union, known as the BSU, said the company had given staff no warning.
+
+Councillor Amrit Sandhu, the council's cabinet member for business, said the council would help staff find work.
+"""
+
+
+@pytest.fixture(scope="module")
+def found():
+    return {e.name: e for e in entities(article_doc(TEXT))}
+
+
+def test_a_name_after_a_persons_title_is_the_person_whatever_the_tagger_made_of_it(found):
+    assert found["Amrit Sandhu"].kind == PERSON
+    assert found["Amrit Sandhu"].role == "the council's cabinet member for business"
+    assert "Amrit" not in found and "Sandhu" not in found
+
+
+def test_a_bodys_name_is_whole_from_after_its_the(found):
+    union = found["Bakery and Shopworkers' Union"]
+    assert union.kind == ORGANISATION and "BSU" in union.aliases
+
+
+def test_two_of_one_family_and_the_firm_named_first_are_three(found):
+    assert found["Arthur Fennimore"].aliases == ("Arthur Fennimore",)
+    assert found["Arthur Fennimore"].role == "who opened his first shop on Cornmarket Street"
+    assert found["Simon Fennimore"].role == "managing director"
+    assert "bakery chain" not in found["Arthur Fennimore"].role + found["Simon Fennimore"].role
+
+
+def test_two_names_after_one_noun_share_it(found):
+    assert found["Rachel Dunmore"].role == found["Kieran Lusk"].role == "Its joint administrators"
