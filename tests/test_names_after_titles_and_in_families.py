@@ -1,12 +1,14 @@
 """Who is who, on an article the test writes: a name the tagger takes for a body's after a person's title
 ("Councillor Amrit Sandhu"), a body's name it begins after its "and" ("the Bakery and Shopworkers' Union"), two of
 one family ("Arthur Fennimore", "Simon Fennimore") and the family's firm named first ("Fennimore's, the bakery
-chain"), and a role shared by two names ("Its joint administrators, Rachel Dunmore and Kieran Lusk")."""
+chain"), and a role shared by two names ("Its joint administrators, Rachel Dunmore and Kieran Lusk"), and a role's "its" ("Ovenbrook Group … Its
+chairman, Leonard Ashgrove")."""
 from __future__ import annotations
 
 import pytest
 
 from qa.skills.entities import ORGANISATION, PERSON, entities
+from qa.skills.speakers import asked_terms, called, known_as, statements
 from support import article_doc
 
 TEXT = """# Bakery chain collapses
@@ -20,6 +22,9 @@ by his grandson, managing director Simon Fennimore, who blamed the collapse on h
 The Bakery and Shopworkers' Union, known as the BSU, said the company had given staff no warning.
 
 Councillor Amrit Sandhu, the council's cabinet member for business, said the council would help staff find work.
+
+Ovenbrook Group, which runs 120 cafés near Marsh Lane, has made an offer for 25 of the shops. Its chairman, Leonard \
+Ashgrove, said Fennimore's was "a much-loved local name".
 """
 
 
@@ -44,6 +49,14 @@ def test_two_of_one_family_and_the_firm_named_first_are_three(found):
     assert found["Arthur Fennimore"].role == "who opened his first shop on Cornmarket Street"
     assert found["Simon Fennimore"].role == "managing director"
     assert "bakery chain" not in found["Arthur Fennimore"].role + found["Simon Fennimore"].role
+
+
+def test_a_role_of_its_is_the_body_named_last_before_it():
+    doc = article_doc(TEXT)
+    chair = next(s.speaker for s in statements(doc) if s.speaker.name == "Leonard Ashgrove")
+    assert known_as(asked_terms("the ovenbrook chairman"), called(doc, chair))
+    assert not known_as(asked_terms("the bsu chairman"), called(doc, chair))
+    assert not known_as(asked_terms("the marsh lane chairman"), called(doc, chair))  # a place is no one's "its"
 
 
 def test_two_names_after_one_noun_share_it(found):

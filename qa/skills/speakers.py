@@ -11,7 +11,7 @@ from lang.rules import KIND_NOUNS, PRONOUNS, TITLES, gives_reason
 from lang.words import names, roots, stem, term_words
 
 from .article import ArticleDoc, Line
-from .entities import PERSON, Entity, entities
+from .entities import ORGANISATION, PERSON, Entity, entities
 
 _VIEW_VERBS = """say tell think believe estimate argue warn comment add claim note insist accuse urge predict
 expect fear call describe explain write announce stress suggest acknowledge admit deny complain worry hope doubt
@@ -188,7 +188,7 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
     role = speaker.role or ""
     # A body's names: its aliases, and the acronym given in brackets after its name ("... Council (MSC)").
     bodies = [a for e in entities(doc) if e.kind != PERSON and any(a in role for a in e.aliases)
-              for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))]
+              for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))] or _its(doc, speaker)
     # A title alone leaves what they are to the clause after the name ("Councillor Tobias Fennimore, who leads the
     # opposition group": the opposition councillor).
     line = doc.line_at(speaker.role_start) if role and set(role.lower().split()) <= TITLES else None
@@ -203,6 +203,18 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
         doers.add("boss")  # "Its founder and managing director, Keith Dunmore": the firm's boss
     # "who has lived in the village for 31 years" is a villager (not "the mayor of the village of Elm").
     return called | doers | ({"villager"} if "resident" in doers and "village" in called else set())
+
+
+def _its(doc: ArticleDoc, speaker: Entity) -> list[str]:
+    """The names of the body a role's "its" points back at ("Ovenbrook Group … Its chairman, Leonard Ashgrove"):
+    the one named last before the role, in its sentence or the one before."""
+    if not re.match(r"(?:its|their)\b", speaker.role, re.I) or (line := doc.line_at(speaker.role_start)) is None:
+        return []
+    since = doc.lines[max(0, line.number - 1)].start
+    last = {e: max((doc.text.rfind(a, since, speaker.role_start) for a in e.aliases), default=-1)
+            for e in entities(doc) if e.kind == ORGANISATION}
+    body = max(last, key=last.get, default=None)
+    return list(body.aliases) if body is not None and last[body] >= 0 else []
 
 
 _BOSS = re.compile(r"\b(?:chief\s+executive|managing\s+director|ceo)\b", re.I)
