@@ -49,6 +49,7 @@ def test_two_of_one_family_and_the_firm_named_first_are_three(found):
     assert found["Arthur Fennimore"].role == "who opened his first shop on Cornmarket Street"
     assert found["Simon Fennimore"].role == "managing director"
     assert "bakery chain" not in found["Arthur Fennimore"].role + found["Simon Fennimore"].role
+    assert found["Fennimore"].kind == ORGANISATION  # "the family-owned bakery chain": a chain is a body
 
 
 def test_a_role_of_its_is_the_body_named_last_before_it():
