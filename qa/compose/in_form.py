@@ -13,7 +13,7 @@ from lang.findings import DOCUMENTS, FINDINGS, states_findings
 from lang.reasons import after_deed, dispute_over, dispute_words, explains, made_so
 from lang.rules import INDEFINITES
 from lang.tagging import base_terms
-from lang.words import another_of_its_kind, names, stem, terms, words
+from lang.words import another_of_its_kind, stem, terms, words
 from qa.judgment.abstain import Decision
 from qa.judgment.evidence import Scored
 from qa.judgment.answer_kinds import age_beside
@@ -23,6 +23,7 @@ from qa.types import Level
 from .clauses import parse_fast
 from .earlier import done_before
 from .means import by_means, travels_by
+from .timed import FARED, fared_in, time_of
 from .unsaid import doer_unsaid, left_unsaid, not_said
 from .which import which_unnamed
 from .yesno import text_before, unsettled, yes_no
@@ -61,13 +62,13 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)
     if any(not e.missing and by_means(asked, e.text) for e in cited[:1]):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "how did they get in?" / "… through …"
-    if q.wh == "when" and any(e.fits and not e.missing and _time_of(set(q.terms) - named, e) for e in cited):
+    if q.wh == "when" and any(e.fits and not e.missing and time_of(set(q.terms) - named, e.text) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "When does the merger happen?"
     fate = _FATE.match(asked)
     if fate and any(not e.missing and _befalls(fate.group("x"), e.text) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "what happens to the cleaners?"
-    fared = _FARED.match(asked)
-    if fared and any(not e.missing and _fared(q, fared.group("when"), e.text) for e in cited):
+    fared = FARED.match(asked)
+    if fared and any(not e.missing and fared_in(q, fared.group("when"), e.text) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "how did his team do last season?"
     # "What did the study find?": a sentence that gives what it found ("…, according to a study published …").
     if q.wants == AGE and cited and age_beside(q, cited[0].text) and not cited[0].missing:
@@ -107,15 +108,6 @@ def _reason_for(question: str, asked: set[str], e: Scored) -> bool:
                                                   or stem(made_so(e.text).lower()) in asked - set(missing)))
 
 
-def _time_of(asked: set[str], e: Scored) -> bool:
-    """Does a sentence that gives a time speak of every word "when" asks about ("When does the merger actually
-    happen?" / "... will merge into a single organisation from next April"), but for the words that only ask
-    for the time of an event ("happen", "take place") or stress the question ("actually")?"""
-    asked = asked - _EVENT_WORDS
-    said = set(terms(e.text)) | set(base_terms(e.text))
-    return bool(asked) and all(covered({a}, said) for a in asked)
-
-
 def _befalls(thing: str, sentence: str) -> bool:
     """Is what is asked about the subject of the sentence's main verb ("Around 310 cleaners are expected to
     transfer" for "what happens to the cleaners"), or of what it reports ("The council said all affected staff would
@@ -144,21 +136,6 @@ _CLAUSES = frozenset("relcl acl appos prep punct cc conj advcl".split())
 _FATE = re.compile(r"^\s*what(?:'s|’s|s|\s+is)?\s+(?:will\s+|is\s+going\s+to\s+|would\s+)?(?:happens?|happened|happening)"
                    r"\s+(?:to|with)\s+(?P<x>[^?]+?)\s*\??\s*$", re.I)
 """"What happens to X?", "what will happen with X": what befalls X."""
-_EVENT_WORDS = frozenset(stem(w) for w in "happen occur take place actually exactly really finally".split())
-
-_FARED = re.compile(r"^\s*how\s+(?:did|does|do|has|have|is|are|was|were)\s+(?P<x>[^?]+?)\s+(?:do|doing|done|fare|fared|"
-                    r"faring|perform|performed|performing)\b(?P<when>[^?]*?)\s*\??\s*$", re.I)
-""""How did X do last season?", "how is the company doing?": how someone or something did, in the time asked."""
-
-
-def _fared(q: Question, when: str, sentence: str) -> bool:
-    """Does the sentence speak of whom the question names (the last word of each name) in the time it asks ("Ashby,
-    whose side finished ninth in League One last season" for "how did Kevin Ashby's team do last season")? A
-    question that names no one is left to the judge: "the team" may be any team."""
-    said = set(terms(sentence))
-    named = names(q.text)  # also those a follow-up took from the chat: "how did his team do?" after "who is Ashby?"
-    return bool(named) and all(terms(n)[-1:] and terms(n)[-1] in said for n in named) and set(terms(when)) <= said
-
 
 IN_FORM = "the sentence answers in the form asked, though the ranker doubts it is the best one"
 """Why a likely answer read off the sentence's form shows no percentage: the judge's number is for the sentence

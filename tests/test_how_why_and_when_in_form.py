@@ -1,5 +1,6 @@
 """How a deed was done ("through a phishing email") and, for a "why", what was found or done before it that
-brought it about ("stay closed … after engineers found …"), read as answering in the form asked."""
+brought it about ("stay closed … after engineers found …"), and when a thing stopped resumes ("adjourned the inquest
+until 3 November"), read as answering in the form asked."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -80,3 +81,17 @@ def test_a_why_whose_best_sentence_gives_no_reason_cites_first_what_was_found_be
     # A stated reason ("because") still comes before what was found.
     because = "The pier is shut because nine of its legs cracked."
     assert said_near(q, likely, [_scored(ARCADE), _scored(FOUND), _scored(because)])[1] == 2
+
+
+@pytest.mark.parametrize("question, sentence, dated", [
+    ("when does the inquest resume", "Mrs Pellham adjourned the inquest until 3 November.", True),
+    ("when will the pool reopen", "The pool will stay closed until the roof is repaired in May.", True),
+    ("when does the inquest resume", "Mrs Pellham opened the inquest on Thursday.", False),  # not when it resumes
+    ("when will the pool reopen", "The council until May will consult on the pool.", False),  # nothing stopped
+    ("when does the merger actually happen", "The trusts will merge from next April.", True),
+])
+def test_a_time_when_is_answered_by_a_sentence_that_dates_every_word_asked(question, sentence, dated):
+    from qa.compose.timed import time_of
+
+    q = analyze(question, flat_idf)
+    assert time_of(set(q.terms), sentence) is dated

@@ -1,0 +1,43 @@
+"""Questions of a time: "when does the merger happen?" answered by a sentence that dates every word asked ("will
+merge … from next April"; a thing stopped "until 3 November" dates when it resumes), and "how did X do last
+season?" by one that names X in that time."""
+from __future__ import annotations
+
+import re
+
+from lang.paraphrase import covered
+from lang.tagging import base_terms
+from lang.words import names, stem, terms
+from qa.question import Question
+
+__all__ = ["FARED", "fared_in", "time_of"]
+
+_EVENT_WORDS = frozenset(stem(w) for w in "happen occur take place actually exactly really finally".split())
+_RESUMED = frozenset(stem(w) for w in "resume restart reopen return continue".split())
+_UNTIL = re.compile(r"\b(?:adjourn|suspend|paus|postpon|halt|clos|shut|stopp)\w*\b[^.;]{0,60}?\buntil\b", re.I)
+"""A thing stopped until a time ("adjourned the inquest until 3 November"): then it resumes."""
+
+
+def time_of(asked: set[str], sentence: str) -> bool:
+    """Does a sentence that gives a time speak of every word "when" asks about ("When does the merger actually
+    happen?" / "... will merge into a single organisation from next April"), but for the words that only ask
+    for the time of an event ("happen", "take place") or stress the question ("actually"), and for a "resume"
+    the sentence says by what stops until then ("when does the inquest resume?" / "adjourned the inquest until
+    3 November")?"""
+    asked = asked - _EVENT_WORDS - (_RESUMED if _UNTIL.search(sentence) else frozenset())
+    said = set(terms(sentence)) | set(base_terms(sentence))
+    return bool(asked) and all(covered({a}, said) for a in asked)
+
+
+FARED = re.compile(r"^\s*how\s+(?:did|does|do|has|have|is|are|was|were)\s+(?P<x>[^?]+?)\s+(?:do|doing|done|fare|fared|"
+                   r"faring|perform|performed|performing)\b(?P<when>[^?]*?)\s*\??\s*$", re.I)
+""""How did X do last season?", "how is the company doing?": how someone or something did, in the time asked."""
+
+
+def fared_in(q: Question, when: str, sentence: str) -> bool:
+    """Does the sentence speak of whom the question names (the last word of each name) in the time it asks ("Ashby,
+    whose side finished ninth in League One last season" for "how did Kevin Ashby's team do last season")? A
+    question that names no one is left to the judge: "the team" may be any team."""
+    said = set(terms(sentence))
+    named = names(q.text)  # also those a follow-up took from the chat: "how did his team do?" after "who is Ashby?"
+    return bool(named) and all(terms(n)[-1:] and terms(n)[-1] in said for n in named) and set(terms(when)) <= said
