@@ -1,5 +1,6 @@
-"""Yes/no: a thing gone without ("leaving staff without their March wages") and an amount left unsaid by its noun
-("did not disclose the value of its offer"); follow-ups: a possessive bound to the question's own subject."""
+"""Yes/no: a thing gone without ("leaving staff without their March wages"), an amount left unsaid by its noun
+("did not disclose the value of its offer"), a deed told by its noun ("an application was submitted") and a quote's
+"we"; follow-ups: a possessive bound to the question's own subject."""
 from __future__ import annotations
 
 import pytest
@@ -58,3 +59,40 @@ def test_a_follow_up_with_its_own_subject_is_searched_as_asked():
                {"role": "assistant", "content": "The council's team found hazards in nine of them. [1]"}]
     asked = "has the ombudsman published its findings yet"
     assert resolve(asked, history).searched == asked
+
+
+PLANNING = ("A planning application for the new base was submitted to the district council last week, and a decision "
+            "is expected in May.")
+
+
+@pytest.mark.parametrize("question, sentence, done", [
+    ("have they applied for planning permission for the new base yet", PLANNING, True),
+    ("has the club appealed", "The club lodged an appeal on Friday.", True),
+    ("has the council apologised", "The council issued an apology to residents.", True),
+    ("did residents complain", "Residents made 40 complaints to the council.", True),
+    ("has the club appealed", "The club is expected to lodge an appeal.", False),  # planned
+    ("has the club appealed", "The club has until Friday to lodge an appeal.", False),  # still to do
+    ("has the club appealed", "No appeal was lodged by the club.", False),  # denied
+    ("has the council apologised", "Residents asked the council to issue an apology.", False),  # asked of it
+    ("has the council apologised", "The union issued an apology to residents.", False),  # another's deed
+    ("have they applied for a licence", PLANNING, False),  # another thing applied for
+])
+def test_a_deed_told_by_its_noun_and_a_verb_of_doing_it_was_done(question, sentence, done):
+    from qa.compose.by_noun import done_as_noun
+
+    assert done_as_noun(question, sentence) is done
+
+
+def test_a_deed_told_by_its_noun_answers_yes():
+    assert yes_no("have they applied for planning permission for the new base yet", PLANNING) == "Yes"
+
+
+FUNDING = '"Every one of our 42 volunteers is unpaid, and we receive no government funding," she said.'
+SPEAKER = "Fundraising coordinator Priya Desmond of the Garrowdale Mountain Rescue Team said the appeal had begun."
+
+
+def test_a_quotes_we_is_the_body_its_speaker_was_just_named_with():
+    assert yes_no("does the rescue team get any government money", FUNDING, SPEAKER) == "No"
+    assert yes_no("does the rescue team get any government money", FUNDING) is None  # no speaker named before
+    assert yes_no("does the council get any government money", FUNDING, SPEAKER) is None  # not the council's "we"
+    assert yes_no("does the team get any government money", "The team receives government funding.") == "Yes"

@@ -18,6 +18,8 @@ from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_f
 __all__ = ["core_verdict"]
 
 _REFERRING = frozenset("he she it they its their which who that one this these those".split())
+_WE_NAMED = 200
+"""How far before a quote its speaker's body is named for the quote's "we" to stand for it."""
 _THEM = frozenset("them him her".split())
 """Object pronouns that stand for the thing asked about only where the sentence names it before them."""
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
@@ -157,6 +159,8 @@ def _same_thing(asked, said, before: str = "") -> bool:
         return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
     if _named_before(asked, said, before) or _kind_before(asked, said, before) or _doer_of(asked, said):
         return True
+    if said.lower_ == "we":  # a quote's "we": the body asked, when its speaker was just named with it
+        return set(t.lower_ for t in asked.subtree if t.dep_ != "det") <= set(words(before[-_WE_NAMED:]))
     have = {t.lower_ for t in said.subtree} | {t.lemma_.lower() for t in said.subtree}
     if not (asked.lemma_.lower() in have or asked.lower_ in have):
         return False
@@ -249,8 +253,8 @@ def _mentions(verb, asked, before: str = "") -> bool:
     if any(_named_before(asked, c, before) for c in verb.children if c.dep_ in _OBJECTS):
         return True
     if asked.lemma_.lower() in _MONEY and any(says_money(verb.doc[c.left_edge.i:c.right_edge.i + 1].text)
-                                              for c in verb.children if c.dep_ in _OBJECTS):
-        return True  # "did the council put any money in?" / "the council added £15,000"
+                                              or c.lemma_.lower() in _MONEY for c in verb.children if c.dep_ in _OBJECTS):
+        return True  # "did the council put any money in?" / "the council added £15,000", "receives no funding"
     if any(o in _REFERRING for o in objects):
         return True
     # "has not ruled them out" stands for what the sentence names before it ("to avoid compulsory redundancies,

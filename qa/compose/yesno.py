@@ -14,7 +14,9 @@ from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_
 from .anyone import done_to_anyone, none_of, others_named, says_none
 from .amounts import amount_verdict, compares
 from .apposed import apposed
+from .by_noun import done_as_noun
 from .first_time import first_time
+from .claim_clause import own_verb, reported
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
 from .implied import implied
@@ -65,8 +67,9 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
 
 
 _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | KIND_NOUNS["person"]))
-                      + r")\b|^\W*(?:it|they|this)\b", re.I)
-"""A body or a person named by its kind ("the company"), or a sentence that opens pointing back ("It was defeated")."""
+                      + r")\b|^\W*(?:it|they|this)\b|^\W*[\"“][^\"”]*\bwe\b", re.I)
+"""A body or a person named by its kind ("the company"), a sentence that opens pointing back ("It was defeated"), or a
+quote's "we" (the speaker's body: "… and we receive no government funding," she said)."""
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b", re.I)
 """Words that stress a yes/no question without adding to its claim."""
@@ -128,6 +131,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         found = verdict if shared >= 2 or verdict == "No" else None
         found = found or ("No" if state_denied(question, sentence) or spared(question, sentence) else None)
+        found = found or ("Yes" if done_as_noun(question, sentence) else None)  # "applied?" / "an application was made"
         if found is None and not anyone and (deed := done_to_anyone(ws, said)) is not None:
             return none_of([deed], words(sentence))  # "did the police arrest anyone?" / "no arrests were made"
         return none_of(ws[2:], words(sentence)) if found is None and anyone and ws[1] != "any" else found
@@ -247,7 +251,7 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
         return None
     head = doc[ranked[0][0]]
     if len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
-        head = _reported(doc[ranked[0][0]], doc[ranked[1][0]], saying) or _own_verb(
+        head = reported(doc[ranked[0][0]], doc[ranked[1][0]], saying) or own_verb(
             doc[ranked[0][0]], doc[ranked[1][0]], asked) if len(ranked) == 2 or len(
             ranked[2][1]) < len(ranked[0][1]) else None
         if head is None:
@@ -273,28 +277,3 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
         # predicate are its claim ("did not respond to a request for comment" answers "Did they comment?").
         return "No" if any(denies(t, set(), asked) for t in own) else None
     return "No" if denied else "Yes"
-
-
-def _own_verb(one, other, asked: frozenset[str]):
-    """Of two clauses holding as many of the question's words, the one whose verb is the one asked about and has no
-    subject of its own, joined to a clause whose subject is the question's and holds no other word ("the practice
-    accepted that … and apologised to patients" for "did the practice apologise?"; not "The deputy mayor criticised
-    the mayor and resigned" for "did the mayor resign?"). None for any other pair."""
-    found = [c for c in (one, other) if word_stem(c) in asked and c.dep_ == "conj"
-             and not any(d.dep_ in SUBJECTS for d in c.children)]
-    rest = one if found and found[0].i == other.i else other
-    subject = next((c for c in rest.children if c.dep_ in SUBJECTS), None)
-    named = {word_stem(t) for t in subject.subtree if t.lower_ not in STOPWORDS} if subject is not None else set()
-    # Not one of two opposite outcomes ("Prices fell in March and rose in April" for "did prices rise?").
-    return found[0] if len(found) == 1 and named and named <= asked and word_stem(rest) not in asked and not opposite(
-        word_stem(rest), word_stem(found[0])) else None
-
-
-def _reported(one, other, saying: bool):
-    """Of a saying and what was said, each holding as many of the question's words ("Ferrow said it would
-    appeal"), the claim asked about: the saying when the question asks about one ("Has X said ...?"), else
-    what was said. None for any other pair of clauses."""
-    for says, said in ((one, other), (other, one)):
-        if said.dep_ == "ccomp" and said.head.i == says.i and is_reporting(says.text):
-            return says if saying else said
-    return None
