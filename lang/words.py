@@ -91,10 +91,11 @@ def terms(text: str) -> list[str]:
 def roots(text: str) -> set[str]:
     """The content words' stems, a noun made from a verb by its verb ("closure", "close": "clos"; "approval",
     "approve": "approv"): what a topic is matched by, however the article words the deed."""
-    return {_root(t) for t in terms(text)}
+    return {root_of(t) for t in terms(text)}
 
 
-def _root(term: str) -> str:
+def root_of(term: str) -> str:
+    """The root of one stem, as `roots` reads each ("rise": "ris", "closur": "clos")."""
     cut = _DERIVED.sub("", term)
     return (cut if len(cut) >= 4 else term).removesuffix("e")
 
@@ -105,7 +106,7 @@ _DERIVED = re.compile(r"(?:ure|ur|ment|al)$")
 def same_root(a: str, b: str) -> bool:
     """Two stems of one word family ("suspend" / "suspens", "clos" / "closur"): the same root, or alike in all but
     the last letter of each, six at least (not "protest" / "protect", "contract" / "contrast")."""
-    if _root(a) == _root(b):
+    if root_of(a) == root_of(b):
         return True
     n = len(os.path.commonprefix([a, b]))
     return n >= 6 and max(len(a), len(b)) - n <= 1

@@ -95,3 +95,23 @@ def test_a_time_when_is_answered_by_a_sentence_that_dates_every_word_asked(quest
 
     q = analyze(question, flat_idf)
     assert time_of(set(q.terms), sentence) is dated
+
+
+def test_a_rise_driven_by_something_answers_why_it_went_up():
+    from qa.skills.causes import why
+    from support import article_doc
+
+    doc = article_doc("# Callouts soar\nThe rescue team was called out 174 times last year. Its leader said the rise "
+                      "was driven largely by visitors heading onto the fells with little experience.\n")
+    found = why([doc], "why have rescue callouts gone up so much")
+    assert found is not None and "driven largely by visitors" in found.draft.text
+    assert found.level is Level.LIKELY
+    # Another thing driven ("the fall"), or a drive doubted, is no answer.
+    other = article_doc("# Callouts soar\nThe rescue team was called out 174 times last year. Its leader said the fall "
+                        "in donations was driven by the cost of living.\n")
+    found = why([other], "why have rescue callouts gone up so much")
+    assert found is None or "driven" not in found.draft.text
+    doubted = article_doc("# Callouts soar\nThe team was called out 174 times. It is unclear whether the rise was "
+                          "driven by visitors.\n")
+    found = why([doubted], "why have rescue callouts gone up so much")
+    assert found is None or "driven" not in found.draft.text

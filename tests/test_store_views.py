@@ -36,7 +36,9 @@ def test_many_reopens_keep_the_open_files_bounded(store, settings, write_article
         assert [p.source for p, _ in store.vector_search(question, 3)] == ["harbour.txt"]
         opened.append(open_files())
 
-    assert opened[-1] <= opened[1] + 2, opened  # the clients left behind were closed
+    # The clients left behind were closed: a leak grows by one or more per reopen (ten here), while the
+    # process's other threads (a background read of an article) may hold a file or two at any moment.
+    assert min(opened[-3:]) <= opened[1] + 2, opened
     assert list(other.articles()) == ["harbour.txt"]
 
 

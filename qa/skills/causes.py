@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from lang.motives import asks_deed
+from lang.phrasal import phrasal_meanings
 from lang.reasons import explains
 from lang.tagging import verb_base
-from lang.words import another_of_its_kind, roots, terms, words
+from lang.words import another_of_its_kind, root_of, roots, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -32,10 +33,12 @@ _REASON_FOR = re.compile(r"\b(?:reason|cause)s?\s+(?:for|of|behind)\s+(?P<what>(
                          r"a\s+mystery)", re.I)
 """A sentence that names the reason for a thing outright ("the main reason for the queues was a shortage of beds"),
 not one that says it is not known ("the cause of the fire is still under investigation")."""
+_MOSTLY = r"(?:probably\s+|largely\s+|mainly\s+|mostly\s+|likely\s+|partly\s+|chiefly\s+)?"
 _CAUSED_BY = re.compile(r"\bthe\s+(?P<what>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:was|were|had\s+been|has\s+been|"
-                        r"is|are)\s+(?:probably\s+|largely\s+|mainly\s+|mostly\s+|likely\s+)?caused\s+by\b", re.I)
-"""A sentence that says what caused a thing ("the slip was caused by weeks of heavy rain"; not "That slip was caused
-by ...", another one told before)."""
+                        r"is|are)\s+" + _MOSTLY + r"(?:caused|driven|triggered|fuelled|fueled|sparked)\s+" + _MOSTLY
+                        + r"by\b", re.I)
+"""A sentence that says what caused a thing ("the slip was caused by weeks of heavy rain", "the rise was driven largely
+by visitors …"; not "That slip was caused by ...", another one told before)."""
 _DOUBTED = re.compile(r"\b(?:not|no|whether|if|unlikely|unclear|denied|denies|deny|doubt|doubts|doubted|may|might|could|"
                       r"possibly|wrong|false|dismissed|rejected|ruled\s+out)\b", re.I)
 """A cause denied, doubted or still asked about: no cause given."""
@@ -55,7 +58,7 @@ def _deed(asked: str) -> set[str]:
     return {r for t in parse(asked.rstrip(" ?!.") + "?") if t.pos_ == "VERB" for r in roots(t.text)}
 
 
-def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str]) -> SkillAnswer | None:
+def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[str]) -> SkillAnswer | None:
     """The sentence that says what the reason for the asked thing was, every word of that thing one the question
     asked and the deed asked among them ("why were ambulances queuing?" / "the main reason for the queues was …";
     not "why did crews take 40 minutes to arrive?" / "the cause of the fire was …"), with the sentence after it in
@@ -68,8 +71,9 @@ def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str]) -> SkillAnsw
         m = m or caused
         what = roots(m.group("what")) - _LITTLE if m else set()
         # "the slip" is the landslip asked about: a compound named again by its last word.
-        if not what or not all(any(a == w or len(w) >= 4 and a.endswith(w) for a in asked) for w in what) \
-                or deed - _HAPPEN and not _names_deed(deed - _HAPPEN, what):
+        # A phrasal verb asked is named by its meaning ("gone up": "the rise").
+        if not what or not all(any(a == w or len(w) >= 4 and a.endswith(w) for a in asked | meant) for w in what) \
+                or deed - _HAPPEN and not _names_deed(deed - _HAPPEN, what) and not meant & what:
             continue
         told = [ln for ln in doc.lines[line.number + 1:line.number + 2] if same_passage(ln, line) and explains(ln.text)]
         citer = Citer()
@@ -163,8 +167,9 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     asked = roots(rest) - {"it", "thi", "that", "so", "then"}
     last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
     deed = _deed(rest)
+    meant = {root_of(m) for m in phrasal_meanings(rest)}  # "gone up": "rise", "increase"
     for doc in docs:
-        if (found := _reason_named(doc, asked, deed) or _reason_stated(doc, deed, question)
+        if (found := _reason_named(doc, asked, deed, meant) or _reason_stated(doc, deed, question)
                 or _blamed(doc, deed, rest)) is not None:
             return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
