@@ -1,6 +1,7 @@
 """How a deed was done ("through a phishing email") and, for a "why", what was found or done before it that
 brought it about ("stay closed … after engineers found …"), and when a thing stopped resumes ("adjourned the inquest
-until 3 November"), read as answering in the form asked."""
+until 3 November"), read as answering in the form asked; and a "who are the …?" whose sentence only describes them
+("two walkers who had become stranded"), read as not answering it."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -115,3 +116,36 @@ def test_a_rise_driven_by_something_answers_why_it_went_up():
                           "driven by visitors.\n")
     found = why([doubted], "why have rescue callouts gone up so much")
     assert found is None or "driven" not in found.draft.text
+
+
+WALKERS = ("On the night of 8 February, volunteer Hannah Lusk was injured while helping to bring down two walkers who "
+           "had become stranded near the summit of Blackthorn Pike in heavy snow.")
+
+
+@pytest.mark.parametrize("question, sentence, unnamed", [
+    ("who were the two walkers that got rescued on blackthorn pike", WALKERS, "two walkers"),
+    ("who is the chair", "Ann Hale said the chair had resigned.", "the chair"),
+    ("who were the walkers", "Two walkers, Ann Hale and Ben Cole, were rescued.", None),
+    ("who is the treasurer", "The treasurer, Ann Hale, said the club was broke.", None),
+    ("who is the treasurer", "Ann Hale, the treasurer, said the club was broke.", None),
+    ("who were the victims", "The two victims were named as Ann Hale and Ben Cole.", None),
+    ("who is the head of the trust", "The head of the trust, Ann Hale, said it would appeal.", None),
+    ("who is the team leader", "Team leader Callum Rennard said the rise was driven by visitors.", None),
+    ("who are the people in this story", "The people of the tower were angry.", None),  # everyone named: a list
+])
+def test_a_who_are_the_asked_of_a_sentence_that_only_describes_them_is_unnamed(question, sentence, unnamed):
+    from qa.compose.which import who_unnamed
+
+    assert who_unnamed(question, sentence) == unnamed
+
+
+def test_a_sure_who_are_the_is_doubtful_when_its_sentence_does_not_name_them():
+    from qa.compose.in_form import settled_in_form
+    from qa.compose.which import NOT_WHO
+
+    q, sure = _decided("who were the two walkers that got rescued on blackthorn pike", WALKERS, 0.95)
+    assert sure.level is Level.SURE
+    settled = settled_in_form(q, sure, [WALKERS], WALKERS)
+    assert settled.level is Level.DOUBTFUL and settled.reason.startswith(NOT_WHO)
+    named = "Two walkers, Ann Hale and Ben Cole, were rescued near the summit of Blackthorn Pike."
+    assert settled_in_form(q, sure, [named], named) == sure

@@ -25,7 +25,7 @@ from .earlier import done_before
 from .means import by_means, travels_by
 from .timed import FARED, fared_in, time_of
 from .unsaid import doer_unsaid, left_unsaid, not_said
-from .which import which_unnamed
+from .which import NOT_WHO, which_unnamed, who_unnamed
 from .yesno import text_before, unsettled, yes_no
 
 
@@ -163,6 +163,8 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
             return replace(decision, level=Level.DOUBTFUL, reason=NO_DOER)  # "Who cut it?" / "it had been cut"
         if (one := which_unnamed(asked, best or cited[0])) is not None:  # "which supermarket?" / "a supermarket chain"
             return replace(decision, level=Level.DOUBTFUL, reason=f"{NOT_WHICH} (“{one}”)")
+        if (them := who_unnamed(asked, best or cited[0])) is not None:  # "who were the walkers?" / "two walkers"
+            return replace(decision, level=Level.DOUBTFUL, reason=f"{NOT_WHO} (“{them}”)")
         return decision
     if any(yes_no(asked, text) for text in cited):
         return decision
