@@ -96,3 +96,14 @@ def test_a_quotes_we_is_the_body_its_speaker_was_just_named_with():
     assert yes_no("does the rescue team get any government money", FUNDING) is None  # no speaker named before
     assert yes_no("does the council get any government money", FUNDING, SPEAKER) is None  # not the council's "we"
     assert yes_no("does the team get any government money", "The team receives government funding.") == "Yes"
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("does the minister support the trial", "However, the trial has been opposed by the Local Government Minister, "
+     "Adrian Fellgate, who wrote to the council in June urging it to end the scheme.", "No"),
+    ("does the minister support the trial", "The trial has been supported by the minister.", "Yes"),
+    ("does the union support the trial", "The trial has been opposed by the minister.", None),  # another's view
+    ("was the trial opposed by the minister", "The trial has been opposed by the minister.", "Yes"),
+])
+def test_a_claim_asked_in_the_active_is_read_in_the_passive_by_its_doer(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
