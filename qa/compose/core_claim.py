@@ -74,10 +74,11 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     # it will appeal"); one made does not make it a confirmation.
     saying = [] if same or not is_reporting(root.text) else [v for v in doc if v.pos_ == "VERB" and is_reporting(
         v.text) and any(c.dep_ == "ccomp" and _whether(c) for c in v.children)]
-    active = not any(c.dep_ == "auxpass" for c in root.children)
+    # Asked in the active of a thing done to something ("does the minister support the trial?"); not "did the
+    # amendment pass?" / "was defeated by 36 votes to 29", where "by" gives no doer.
+    active = not any(c.dep_ == "auxpass" for c in root.children) and any(c.dep_ == "dobj" for c in root.children)
     for verb in same + opposed + saying:
-        # Asked in the active, told in the passive ("does the minister support it?" / "it has been opposed by the
-        # minister"): the doer is the one its "by" names.
+        # Told in the passive ("it has been opposed by the minister"): the doer is the one its "by" names.
         doer = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if subject is not None and not _same_thing(subject, doer if active and doer is not None else _subject_of(
                 verb), before):
