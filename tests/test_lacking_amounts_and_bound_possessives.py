@@ -107,3 +107,17 @@ def test_a_quotes_we_is_the_body_its_speaker_was_just_named_with():
 ])
 def test_a_claim_asked_in_the_active_is_read_in_the_passive_by_its_doer(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+def test_and_then_goes_on_from_the_last_answers_sentence_whatever_came_around_it():
+    told = ("Next, the article says: Fellow runners gave him CPR until paramedics arrived. [1] (after “Callum "
+            "Reddaway, a geography teacher at Eastwick Park…” [2]) ")
+    history = [{"role": "user", "content": "what happened after callum redaway collapsed"},
+               {"role": "assistant", "content": told}]
+    assert resolve("and then?", history).searched == \
+        "What happened after Fellow runners gave him CPR until paramedics arrived?"
+    # The short phrase an answer opens with, its markers gone from the chat's history, is not the event.
+    short = [{"role": "user", "content": "what happened to her"},
+             {"role": "assistant", "content": "Injured. The volunteer Hannah Lusk was injured on the descent."}]
+    assert resolve("and then?", short).searched == \
+        "What happened after the volunteer Hannah Lusk was injured on the descent?"

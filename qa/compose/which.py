@@ -20,7 +20,7 @@ def which_unnamed(question: str, sentence: str) -> str | None:
     "an unnamed buyer"), where it names nothing the question does not; None when it names one, or when the
     question asks no "which"."""
     m = _WHICH.match(question)
-    noun = m.group("np").split()[-1].lower() if m else ""  # the head: "leader" of "the team leader"
+    noun = m.group("noun").lower() if m else ""
     if not noun or noun in STOPWORDS or noun in _NOT_A_KIND or noun.endswith(("ed", "ing", "ly")):
         return None  # "what fixed set of factors …": a word that describes, not the kind asked about
     one = re.search(rf"\b(?:an?|one|another)\s+(?:(?:unnamed|undisclosed|unidentified|local|national|major|large|"

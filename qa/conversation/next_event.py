@@ -16,8 +16,9 @@ _NEXT = re.compile(r"^\s*(?:(?:and|so|ok|okay)\s+)?(?:(?:what|wat)\s+(?:(?P<now>
 """Of what came after: in the past, or, asked in the present, what follows the deed told ("Fennimore has tabled a
 motion" + "what happens after that?": "It will be debated …"). "What happens next?" asks what is still to come in
 the story as a whole (lang/next_steps.py)."""
-_CITED = re.compile(r"^(?P<said>.+?[.!?][\"”’]?)(?:\s*\[\d+\])?(?=\s+[A-Z\"“‘]|\s*$)", re.S)
-"""The answer's first sentence (its citation markers may have been taken out of the chat's history)."""
+_CITED = re.compile(r"^(?P<said>.+?[.!?][\"”’]?)(?:\s*\[\d+\])?(?=\s+[A-Z\"“‘(]|\s*$)", re.S)
+"""The answer's first sentence (its citation markers may have been taken out of the chat's history), before the
+next one or the "(after “…”)" that says what it came after."""
 _LABEL = re.compile(r"^\s*(?:(?:Yes|No)\.\s+|(?:Next|Before that|Before),\s+[^:\n]{1,40}:\s+|In\s+“[^”\n]*”[^:\n]{0,40}:\s*"
                     r"(?:-\s*[^:\n]{1,40}:\s+)?|[^:\"“]{2,80}\):\s+)")
 """What an answer puts before the sentence it cites: a verdict, "Next, …", a day's events' heading ("In “…”,
@@ -32,7 +33,7 @@ def _told(answer: str) -> str | None:
         return None
     text = _LABEL.sub("", answer.strip(), count=1)
     m = _CITED.match(text)
-    if m and not _MARKED.search(m.group(0)) and len(m.group("said").split()) <= 4 and _MARKED.search(text):
+    if m and not _MARKED.search(m.group(0)) and len(m.group("said").split()) <= 4 and text[m.end():].strip():
         m = _CITED.match(text[m.end():].lstrip()) or m  # "5 November. The EHP … [1]": the phrase the answer is
     return m.group("said").strip().rstrip(".") if m else None
 
