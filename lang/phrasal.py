@@ -41,7 +41,7 @@ throw out: reject dismiss
 phase out: end abolish
 kick off: start begin
 hold off: delay postpone
-hold back: withhold retain keep
+hold back: withhold
 sell off: sell
 knock down: demolish
 tear down: demolish

@@ -155,7 +155,7 @@ KIND_NOUNS = {
         maker manufacturer bank council authority ministry department office union committee institute university
         newspaper magazine outlet network charity coalition consultancy contractor startup corporation airline club
         team journal publisher broadcaster insurer retailer lender supplier subsidiary court tribunal trust foundation
-        forum panel board band society commission federation league guild chain business""".split()),
+        forum panel board band society commission federation league guild chain""".split()),
     "person": frozenset("""official officer superintendent teacher principal doctor physician nurse worker employee
         resident trader student parent mother father son daughter wife husband farmer engineer lawyer attorney
         negotiator analyst researcher scientist economist manager founder owner executive leader activist member

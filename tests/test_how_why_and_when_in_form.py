@@ -39,7 +39,15 @@ PHISHING = ("Investigators believe the attackers got into the network through a 
 
 
 @pytest.mark.parametrize("question, sentence, told", [
-    ("how did the hackers get into the councils network", PHISHING, True),  # whose network may go unsaid
+    ("how did the attackers get into the councils network", PHISHING, True),  # whose network may go unsaid
+    ("how did the hackers get into the network", PHISHING, False),  # the sentence's attackers may be others
+    ("how did the council respond?", "The council could respond by closing the road.", False),  # possible
+    ("how did the council respond?", "Residents urged the council to respond by closing the road.", False),
+    ("how did the attackers get into the network", "It is not known how the attackers got into the network, "
+     "though police are looking at emails sent through the council's system.", False),  # unknown
+    ("how did the fire spread", "The fire started in the kitchen and spread through the building.", False),  # a place
+    ("how did crews clear the road", "Crews cleared the road by morning.", False),  # a time
+    ("how did the company raise the money", "The rival firm raised the money through a share sale.", False),
     ("how did the attackers get into the network?", PHISHING, True),
     ("how did they pay for the repairs", "The trust paid for the repairs through a public appeal.", True),
     ("how did the council respond?", "The council responded by closing the road.", True),
@@ -86,9 +94,13 @@ def test_a_why_whose_best_sentence_gives_no_reason_cites_first_what_was_found_be
 
 @pytest.mark.parametrize("question, sentence, dated", [
     ("when does the inquest resume", "Mrs Pellham adjourned the inquest until 3 November.", True),
-    ("when will the pool reopen", "The pool will stay closed until the roof is repaired in May.", True),
+    ("when will the pool reopen", "The pool will stay closed until May.", True),
     ("when does the inquest resume", "Mrs Pellham opened the inquest on Thursday.", False),  # not when it resumes
     ("when will the pool reopen", "The council until May will consult on the pool.", False),  # nothing stopped
+    ("when will the museum reopen", "The museum halted work on the extension until the spring.", False),  # the work
+    ("when will the trial resume", "The judge adjourned the trial and said the jury should not discuss it until 3 "
+     "November.", False),  # another deed's "until"
+    ("when will the library reopen", "The library will stay shut until the council decides its future.", False),
     ("when does the merger actually happen", "The trusts will merge from next April.", True),
 ])
 def test_a_time_when_is_answered_by_a_sentence_that_dates_every_word_asked(question, sentence, dated):
@@ -112,10 +124,15 @@ def test_a_rise_driven_by_something_answers_why_it_went_up():
                         "in donations was driven by the cost of living.\n")
     found = why([other], "why have rescue callouts gone up so much")
     assert found is None or "driven" not in found.draft.text
-    doubted = article_doc("# Callouts soar\nThe team was called out 174 times. It is unclear whether the rise was "
-                          "driven by visitors.\n")
-    found = why([doubted], "why have rescue callouts gone up so much")
-    assert found is None or "driven" not in found.draft.text
+    for said in ("It is unclear whether the rise was driven by visitors.",
+                 "Some members claimed the rise was driven by visitors, but the leader disagreed."):
+        found = why([article_doc(f"# Callouts soar\nThe team was called out 174 times. {said}\n")],
+                    "why have rescue callouts gone up so much")
+        assert found is None or "driven" not in found.draft.text
+    # What fed a thing is not why it began ("the fire was fuelled by dry hay" for "why did the fire start?").
+    fire = article_doc("# Farm fire\nA fire broke out at the farm on Monday. The fire was fuelled by dry hay.\n")
+    found = why([fire], "why did the fire start")
+    assert found is None or "fuelled" not in found.draft.text
 
 
 WALKERS = ("On the night of 8 February, volunteer Hannah Lusk was injured while helping to bring down two walkers who "
@@ -132,6 +149,10 @@ WALKERS = ("On the night of 8 February, volunteer Hannah Lusk was injured while 
     ("who is the head of the trust", "The head of the trust, Ann Hale, said it would appeal.", None),
     ("who is the team leader", "Team leader Callum Rennard said the rise was driven by visitors.", None),
     ("who are the people in this story", "The people of the tower were angry.", None),  # everyone named: a list
+    ("who is the treasurer", "Ann Hale is the treasurer.", None),
+    ("who is the treasurer", "Ann Hale, who has been the treasurer since 2010, said the club was broke.", None),
+    ("who are the owners", "The owners, the Hale family, said they would sell.", None),
+    ("who is the buyer", "The buyer is understood to be the Ovenbrook Group.", None),
 ])
 def test_a_who_are_the_asked_of_a_sentence_that_only_describes_them_is_unnamed(question, sentence, unnamed):
     from qa.compose.which import who_unnamed
@@ -149,3 +170,19 @@ def test_a_sure_who_are_the_is_doubtful_when_its_sentence_does_not_name_them():
     assert settled.level is Level.DOUBTFUL and settled.reason.startswith(NOT_WHO)
     named = "Two walkers, Ann Hale and Ben Cole, were rescued near the summit of Blackthorn Pike."
     assert settled_in_form(q, sure, [named], named) == sure
+
+
+@pytest.mark.parametrize("sentence, found", [
+    (FOUND, True),
+    ("The pier was closed after a survey found that nine legs had cracked.", True),
+    ("The pier reopened after engineers found it safe, but was shut again in February.", False),  # not the deed
+    ("The pier stayed shut on Sunday after the last ferry left at 6pm.", False),  # a time, no finding
+    ("The council said the pier could be shut after engineers found cracks.", False),  # possible
+    ("The pier was not shut after engineers found the damage, the owner said.", False),  # denied
+    ("Nearby Clevedon pier was shut after engineers found rot.", False),  # another pier
+    ("Shops near the pier shut after inspectors found rot.", False),  # another thing
+])
+def test_what_was_found_before_the_deed_asked_answers_why(sentence, found):
+    from qa.compose.found_before import found_before
+
+    assert found_before("why is the pier shut", sentence) is found

@@ -1,6 +1,6 @@
 """Yes/no: a thing gone without ("leaving staff without their March wages"), an amount left unsaid by its noun
-("did not disclose the value of its offer"), a deed told by its noun ("an application was submitted") and a quote's
-"we"; follow-ups: a possessive bound to the question's own subject."""
+("did not disclose the value of its offer"), a deed told by its noun ("an application was submitted"), funding as
+money and a claim read in the passive; follow-ups: a possessive bound to the question's own subject."""
 from __future__ import annotations
 
 import pytest
@@ -16,7 +16,12 @@ WAGES = ("WYEMOUTH — Fennimore's, the family-owned bakery chain with 42 shops,
 @pytest.mark.parametrize("question, sentence, lacked", [
     ("did staff get their march wages", WAGES, True),
     ("were the staff paid", WAGES, True),  # wages are pay
-    ("were the drivers paid", "Drivers have gone without pay since March.", True),
+    ("were the drivers paid", "Drivers have gone without pay for six weeks.", True),
+    ("did staff get their wages", "No member of staff has been left without their wages, they said.", False),
+    ("did staff get their wages", "Staff were left without their wages until Friday, when they were paid.", False),
+    ("did managers get their wages", "Managers were paid in full, leaving staff without their wages.", False),
+    ("did the village have power", "Engineers restored power to the village, which had been without power.", False),
+    ("did staff get their wages", "The company denied leaving staff without their wages.", False),
     ("did the village have power", "The storm left 300 homes in the village without power for two days.", True),
     ("did staff get their wages", "Staff could be left without their wages.", False),  # only feared
     ("did the shops get their deliveries", "Staff without their wages blamed the shops.", False),  # another's lack
@@ -37,6 +42,8 @@ def test_gone_without_answers_no():
     ("has ovenbrook said how much it is offering", "Ovenbrook did not disclose the price of its offer.", "No"),
     ("has ovenbrook said how many shops it wants", "Ovenbrook did not disclose the value of its offer.", None),
     ("has ovenbrook said how much its offering", "Ovenbrook said the value of its offer was £2m.", None),
+    ("has ovenbrook said how much it is offering", "Ovenbrook did not say the size of its offer had changed.", None),
+    ("has the council said how much it will cost", "The council did not disclose the cost of the fees.", None),
 ])
 def test_an_amount_left_unsaid_by_its_noun_answers_whether_it_was_said(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
@@ -45,7 +52,9 @@ def test_an_amount_left_unsaid_by_its_noun_answers_whether_it_was_said(question,
 @pytest.mark.parametrize("question, follows_up", [
     ("has the ombudsman published its findings yet", False),
     ("did the tenants get their money back", False),
-    ("what did the council say about its plans", False),
+    ("what did the council say about its plans", True),  # after "about": maybe another's
+    ("has the club appealed against its decision", True),  # the decision appealed is another's
+    ("did the minister criticise its decision", True),  # a person's "its" is some body's
     ("has it published its findings", True),
     ("did the vote change their minds", True),  # "their" is not the vote's
     ("did the ministers publish its report", True),  # nor "its" the ministers'
@@ -76,6 +85,12 @@ PLANNING = ("A planning application for the new base was submitted to the distri
     ("has the council apologised", "Residents asked the council to issue an apology.", False),  # asked of it
     ("has the council apologised", "The union issued an apology to residents.", False),  # another's deed
     ("have they applied for a licence", PLANNING, False),  # another thing applied for
+    ("has the club appealed", "An appeal was lodged by the club on Friday.", True),
+    ("has the council apologised", "The council has stopped short of issuing an apology.", False),
+    ("has the council apologised", "An apology was issued to the council by the developer.", False),  # to it
+    ("has the company complained", "Customers made complaints to the company.", False),
+    ("has the club appealed", "Rivals United lodged an appeal against the club's promotion.", False),
+    ("has the club appealed", "A fan lodged an appeal on behalf of the club.", False),
 ])
 def test_a_deed_told_by_its_noun_and_a_verb_of_doing_it_was_done(question, sentence, done):
     from qa.compose.by_noun import done_as_noun
@@ -87,14 +102,8 @@ def test_a_deed_told_by_its_noun_answers_yes():
     assert yes_no("have they applied for planning permission for the new base yet", PLANNING) == "Yes"
 
 
-FUNDING = '"Every one of our 42 volunteers is unpaid, and we receive no government funding," she said.'
-SPEAKER = "Fundraising coordinator Priya Desmond of the Garrowdale Mountain Rescue Team said the appeal had begun."
-
-
-def test_a_quotes_we_is_the_body_its_speaker_was_just_named_with():
-    assert yes_no("does the rescue team get any government money", FUNDING, SPEAKER) == "No"
-    assert yes_no("does the rescue team get any government money", FUNDING) is None  # no speaker named before
-    assert yes_no("does the council get any government money", FUNDING, SPEAKER) is None  # not the council's "we"
+def test_funding_is_money():
+    assert yes_no("does the team get any government money", "The team receives no government funding.") == "No"
     assert yes_no("does the team get any government money", "The team receives government funding.") == "Yes"
 
 
@@ -104,6 +113,9 @@ def test_a_quotes_we_is_the_body_its_speaker_was_just_named_with():
     ("does the minister support the trial", "The trial has been supported by the minister.", "Yes"),
     ("does the union support the trial", "The trial has been opposed by the minister.", None),  # another's view
     ("was the trial opposed by the minister", "The trial has been opposed by the minister.", "Yes"),
+    ("does the minister support the trial", "The trial has been opposed by the minister's predecessor.", None),
+    ("does the minister support the trial", "The trial would be opposed by the minister, aides said.", None),
+    ("does the minister support the trial", "The trial had been opposed by the minister until last week.", None),
 ])
 def test_a_claim_asked_in_the_active_is_read_in_the_passive_by_its_doer(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

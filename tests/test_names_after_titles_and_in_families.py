@@ -62,3 +62,12 @@ def test_a_role_of_its_is_the_body_named_last_before_it():
 
 def test_two_names_after_one_noun_share_it(found):
     assert found["Rachel Dunmore"].role == found["Kieran Lusk"].role == "Its joint administrators"
+
+
+def test_one_persons_role_is_not_shared_nor_a_title_part_of_a_bodys_name():
+    found = {e.name: e for e in entities(article_doc("# Arrests\nIts owner, Bob Jones, and Dan Kelly were both "
+                                                     "questioned by police.\n"))}
+    assert found["Bob Jones"].role == "Its owner" and found["Dan Kelly"].role == ""
+    found = {e.name: e for e in entities(article_doc("# Line\nA joint statement from the Mayor and Transport for "
+                                                     "London said the line would reopen.\n"))}
+    assert found["Transport for London"].kind == ORGANISATION

@@ -15,9 +15,11 @@ _DONE = frozenset(stem(w) for w in "submit submitted submits lodge lodged lodges
 """Verbs that say only that the deed its noun names was done ("submitted an application", "lodged an appeal")."""
 _OPEN = NEGATIONS | frozenset("will would could may might should must plans planned expected expects "
                               "intend intends intended considering consider hope hopes hoped yet if whether unless "
-                              "asked ask urged urge called".split())
+                              "asked ask urged urge called demanded demand demands sought seek seeks wants want short "
+                              "stopped".split())
 """Words beside it that leave the deed planned, possible or denied ("is expected to lodge an appeal", "has yet to
-submit an application", "no appeal was lodged", "urged it to make an apology")."""
+submit an application", "no appeal was lodged", "urged it to make an apology", "stopped short of issuing an apology",
+"demanded an apology")."""
 _BEFORE, _AFTER = 4, 6
 """How far from the noun its verb may be: before it ("lodged an appeal"), after it in the passive ("A planning
 application for the new base was submitted")."""
@@ -53,8 +55,26 @@ def done_as_noun(question: str, sentence: str) -> bool:
         if not _names_deed(s, deed):
             continue
         near = range(max(0, i - _BEFORE), min(len(said), i + _AFTER + 1))
-        # Done, not to be done ("has until Friday to lodge an appeal", "asked the council to issue an apology").
-        if any(stems[j] in _DONE and not (j and said[j - 1] == "to") for j in near) \
-                and not any(said[j] in _OPEN for j in near):
+        # Done, not to be done ("has until Friday to lodge an appeal", "asked the council to issue an apology"), and
+        # by whom was asked: named just before the verb ("The club lodged an appeal"), or after its "by" in the
+        # passive, or unsaid for a "they" ("A planning application … was submitted").
+        if any(stems[j] in _DONE and not (j and said[j - 1] == "to") and _by_them(said, stems, j, subject)
+               for j in near) and not any(said[j] in _OPEN for j in near):
             return True
     return False
+
+
+def _by_them(said: list[str], stems: list[str], verb: int, subject: list[str]) -> bool:
+    passive = verb > 0 and said[verb - 1] in _BEING
+    if not subject:
+        return passive and "by" not in said[verb + 1:verb + 3]  # "they": no other doer named
+    doer = stem(subject[-1])
+    if passive:
+        return any(said[k] == "by" and doer in stems[k + 1:k + 4] for k in range(verb + 1, min(len(said), verb + 6)))
+    return doer in stems[max(0, verb - _BEFORE):verb] and not any(
+        w in _PLACING for w in said[max(0, stems.index(doer, max(0, verb - _BEFORE)) - 1):verb])
+
+
+_BEING = frozenset("was were been be being is are".split())
+_PLACING = frozenset("to from against of for with by".split())
+"""Words that make the one named an object or a place, not the doer ("complaints to the company")."""

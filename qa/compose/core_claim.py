@@ -8,7 +8,7 @@ import re
 from lang.opposites import opposite
 from lang.paraphrase import said_for
 from lang.phrasal import PARTICLES, means
-from lang.rules import INDEFINITES, KIND_NOUNS, is_reporting
+from lang.rules import INDEFINITES, KIND_NOUNS, MODALS, is_reporting
 from lang.words import words
 from qa.judgment.answer_kinds import says_money
 
@@ -18,8 +18,6 @@ from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_f
 __all__ = ["core_verdict"]
 
 _REFERRING = frozenset("he she it they its their which who that one this these those".split())
-_WE_NAMED = 200
-"""How far before a quote its speaker's body is named for the quote's "we" to stand for it."""
 _THEM = frozenset("them him her".split())
 """Object pronouns that stand for the thing asked about only where the sentence names it before them."""
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
@@ -78,10 +76,14 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
     # amendment pass?" / "was defeated by 36 votes to 29", where "by" gives no doer.
     active = not any(c.dep_ == "auxpass" for c in root.children) and any(c.dep_ == "dobj" for c in root.children)
     for verb in same + opposed + saying:
-        # Told in the passive ("it has been opposed by the minister"): the doer is the one its "by" names.
+        # Told in the passive ("it has been opposed by the minister"): the doer is the one its "by" names, the same
+        # noun (not "the minister's predecessor"), the deed not held as possible or undone ("would be", "until").
         doer = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-        if subject is not None and not _same_thing(subject, doer if active and doer is not None else _subject_of(
-                verb), before):
+        if active and doer is not None:
+            if subject is None or doer.lemma_.lower() != subject.lemma_.lower() or any(
+                    c.lower_ in MODALS or c.lower_ == "had" or c.lower_ == "until" for c in verb.children):
+                continue
+        elif subject is not None and not _same_thing(subject, _subject_of(verb), before):
             continue
         if not all(_mentions(verb, o, before) for o in objects):
             continue
@@ -165,8 +167,6 @@ def _same_thing(asked, said, before: str = "") -> bool:
         return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
     if _named_before(asked, said, before) or _kind_before(asked, said, before) or _doer_of(asked, said):
         return True
-    if said.lower_ == "we":  # a quote's "we": the body asked, when its speaker was just named with it
-        return set(t.lower_ for t in asked.subtree if t.dep_ != "det") <= set(words(before[-_WE_NAMED:]))
     have = {t.lower_ for t in said.subtree} | {t.lemma_.lower() for t in said.subtree}
     if not (asked.lemma_.lower() in have or asked.lower_ in have):
         return False

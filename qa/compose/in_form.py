@@ -22,6 +22,7 @@ from qa.types import Level
 
 from .clauses import parse_fast
 from .earlier import done_before
+from .found_before import found_before
 from .means import by_means, travels_by
 from .timed import FARED, fared_in, time_of
 from .unsaid import doer_unsaid, left_unsaid, not_said
@@ -222,8 +223,8 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
         return _not_made_known(decision, unsaid), 0
     if q.wh == "why" and not _gives_reason(q, near[0], deeds=False):  # a reason stated, before what came first
         reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e, deeds=False)), None)
-        if reason is None and not _gives_reason(q, near[0]):  # else what was found or done before it
-            reason = next((i for i, e in enumerate(near) if i and _gives_reason(q, e)), None)
+        if reason is None and not _gives_reason(q, near[0]):  # else what was found before the deed
+            reason = next((i for i, e in enumerate(near) if i and not e.missing and found_before(asked, e.text)), None)
         if reason is not None:
             return replace(decision, level=Level.LIKELY, reason=IN_FORM), reason
     found = _PERSON_FOUND.match(asked)

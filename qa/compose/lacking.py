@@ -16,10 +16,15 @@ _ASKS_HAVING = re.compile(r"^\s*(?:did|do|does|have|has|had|were|was|are|is)\s+(
 _WITHOUT = re.compile(r"\bwithout\s+(?:(?:their|its|his|her|any|the|a|an)\s+)?(?P<what>(?:[\w'’-]+\s+){0,2}[\w'’-]+)",
                       re.I)
 _UNSURE = frozenset("could would might may risk risks risked face faces facing fear fears feared if unless whether "
-                    "not never".split())
-"""Words before "without" that leave it only feared or possible ("could be left without pay"), or deny it."""
-_WHO_BEFORE = 8
-"""How many words before "without" the one asked about is named in the same clause."""
+                    "not never no none nobody nothing unlikely likely denied denies deny claimed claims claim alleged "
+                    "says said wrong should must".split())
+"""Words before "without", in its clause, that leave it feared, claimed or possible ("could be left without pay",
+"the union claimed"), or deny it ("No member of staff has been left without their wages")."""
+_UNDONE = re.compile(r"\b(?:until|but|although|though|however|later|since|now|before|when|had\s+been)\b", re.I)
+"""Words that may undo the lack or set it in the past ("without their wages until Friday, when …", "which had been
+without power", "without planning permission, but the council later granted it")."""
+_CLOSE = 3
+"""How many words before "without" those who went without are named ("leaving about 460 staff without")."""
 
 
 def went_without(question: str, sentence: str) -> bool:
@@ -34,10 +39,12 @@ def went_without(question: str, sentence: str) -> bool:
     if not who or bool(m.group("paid")) == bool(what):
         return False  # a thing had, or "paid" with nothing after it: one or the other
     wanted = {stem(what[-1])} if what else {stem("pay")} | deed_nouns(stem("pay"))
-    for found in _WITHOUT.finditer(sentence):
-        lacked = {stem(w) for w in words(found.group("what"))}
-        before = words(re.split(r"[;:]|,\s+(?:but|and|while|although)\b", sentence[:found.start()])[-1])[-_WHO_BEFORE:]
-        if any(said_for(x, lacked) for x in wanted) and said_for(stem(who[-1]), {stem(w) for w in before}) \
-                and not set(before) & _UNSURE:
-            return True
-    return False
+    if len(list(_WITHOUT.finditer(sentence))) != 1:
+        return False
+    found = next(_WITHOUT.finditer(sentence))
+    lacked = {stem(w) for w in words(found.group("what"))}
+    clause = re.split(r"[;:]|,\s+(?:but|and|while|although|leaving)\b", sentence[:found.start()])[-1]
+    close = words(clause)[-_CLOSE - 1:]
+    return any(said_for(x, lacked) for x in wanted) and said_for(stem(who[-1]), {stem(w) for w in close}) is not None \
+        and not set(words(sentence[:found.start()])) & _UNSURE and not _UNDONE.search(sentence) \
+        and "," not in clause[-len(" ".join(close)) - 2:]

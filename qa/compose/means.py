@@ -32,19 +32,25 @@ def travels_by(question: str, sentence: str) -> bool:
 
 _ASKS_HOW = re.compile(r"^\s*(?:and\s+|so\s+)?how\s+(?:did|does|do|was|were|is|are|will|would|can|could|has|have|had)\s+"
                        r"(?P<rest>.+?)[\s?.!]*$", re.I)
-_MEANS = re.compile(r"\b(?:through|via|using|by\s+means\s+of|with\s+the\s+help\s+of|by\s+(?=[a-z]+ing\b))\s*"
-                    r"(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:night|day|week|weekend|month|year|summer|"
-                    r"winter|spring|autumn|season|period|january|february|march|april|may|june|july|august|september|"
-                    r"october|november|december|\d))", re.I)
-"""The means a deed was done by ("through a phishing email", "by cutting staff"), not a time it lasted ("through the
-night") nor a doer ("hacked by a gang" is who, not how)."""
+_MEANS = re.compile(r"\b(?:through|via|using|by\s+means\s+of|with\s+the\s+help\s+of|by\s+(?=[a-z]+ing\b)(?!morning|"
+                    r"evening))(?!\s*(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:night|day|week|weekend|month|year|"
+                    r"summer|winter|spring|autumn|season|period|building|town|city|area|village|january|february|march|"
+                    r"april|may|june|july|august|september|october|november|december|\d))", re.I)
+"""The means a deed was done by ("through a phishing email", "by cutting staff"), not a time it lasted or a place it
+went through ("through the night", "through the building"), nor a doer ("hacked by a gang" is who, not how)."""
+_OPEN = frozenset("not never no could would might may should must if whether unless tried try trying urged urge "
+                  "asked wants want called known unknown unclear".split())
+"""Words before the means that leave the deed possible, wished for or unknown ("could respond by closing the road",
+"urged the council to respond by …", "tried to get in using stolen passwords", "It is not known how …")."""
+_NEAR = 8
+"""How many words after the deed's verb its means is told."""
 
 
 def by_means(question: str, sentence: str) -> bool:
-    """Does the sentence tell how the deed asked was done ("how did the hackers get into the network?" / "the
-    attackers got into the network through a phishing email")? The question's verbs are said before the means,
-    by the same verb or one of like meaning, and its other words in the sentence, one of them may be unsaid (a
-    "hackers" the sentence calls "attackers")."""
+    """Does the sentence tell how the deed asked was done ("how did the attackers get into the network?" / "the
+    attackers got into the network through a phishing email")? Every noun the question names is in the sentence
+    (whose it is, "the councils network", may go unsaid), its verb is said just before the means by the same verb or
+    one of like meaning, and nothing leaves the deed possible, wished for or unknown."""
     m = _ASKS_HOW.match(question)
     if m is None:
         return False
@@ -52,14 +58,17 @@ def by_means(question: str, sentence: str) -> bool:
 
     asked = [t for t in parse(question.strip().rstrip("?!. ") + "?") if t.idx >= m.start("rest")]
     verbs = {stem(t.lemma_.lower()) for t in asked if t.pos_ == "VERB"}
-    # Whose it is ("the councils network") may go unsaid where the thing is named.
     others = {stem(t.text.lower()) for t in asked if t.pos_ in ("NOUN", "PROPN", "ADJ")
               and t.dep_ not in ("compound", "poss")} - verbs
+    said = set(terms(sentence)) | set(base_terms(sentence))
+    if not verbs or any(said_for(o, said) is None for o in others):
+        return False
     for found in _MEANS.finditer(sentence):
-        before = sentence[:found.start()]
-        deed = set(terms(before)) | set(base_terms(before))
-        said = set(terms(sentence)) | set(base_terms(sentence))
-        if verbs and all(said_for(v, deed) for v in verbs) and \
-                sum(said_for(o, said) is None for o in others) <= min(1, len(others) - 1):
+        before = words(sentence[:found.start()])
+        if set(before) & _OPEN:
+            return False
+        near = before[-_NEAR:]
+        deed = {stem(w) for w in near} | set(base_terms(" ".join(near)))
+        if all(said_for(v, deed) for v in verbs):
             return True
     return False

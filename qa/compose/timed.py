@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from lang.paraphrase import covered
+from lang.rules import has_date
 from lang.tagging import base_terms
 from lang.words import names, stem, terms
 from qa.question import Question
@@ -14,8 +15,12 @@ __all__ = ["FARED", "fared_in", "time_of"]
 
 _EVENT_WORDS = frozenset(stem(w) for w in "happen occur take place actually exactly really finally".split())
 _RESUMED = frozenset(stem(w) for w in "resume restart reopen return continue".split())
-_UNTIL = re.compile(r"\b(?:adjourn|suspend|paus|postpon|halt|clos|shut|stopp)\w*\b[^.;]{0,60}?\buntil\b", re.I)
-"""A thing stopped until a time ("adjourned the inquest until 3 November"): then it resumes."""
+_UNTIL = re.compile(r"\b(?:adjourn|suspend|paus|postpon|halt|clos|shut|stopp)\w*\s+(?:the\s+|its\s+|their\s+)?"
+                    r"(?P<thing>[\w'’-]+)\s+until\s+(?P<when>[^,.;]+)|\b(?P<kept>[\w'’-]+)\s+(?:will|would|is\s+to|is|are|"
+                    r"was|were)\s+(?:stay|remain|be|being)?\s*(?:closed|shut|suspended|adjourned|paused)\s+until\s+"
+                    r"(?P<till>[^,.;]+)", re.I)
+"""A thing stopped until a time ("adjourned the inquest until 3 November", "the pool will stay closed until May"):
+then it resumes."""
 
 
 def time_of(asked: set[str], sentence: str) -> bool:
@@ -24,9 +29,19 @@ def time_of(asked: set[str], sentence: str) -> bool:
     for the time of an event ("happen", "take place") or stress the question ("actually"), and for a "resume"
     the sentence says by what stops until then ("when does the inquest resume?" / "adjourned the inquest until
     3 November")?"""
-    asked = asked - _EVENT_WORDS - (_RESUMED if _UNTIL.search(sentence) else frozenset())
+    asked = asked - _EVENT_WORDS - (_RESUMED if _stopped_until(asked, sentence) else frozenset())
     said = set(terms(sentence)) | set(base_terms(sentence))
     return bool(asked) and all(covered({a}, said) for a in asked)
+
+
+def _stopped_until(asked: set[str], sentence: str) -> bool:
+    """Is a thing asked about stopped until a date ("adjourned the inquest until 3 November"): the thing right after
+    the verb, or its subject, and a date after "until" (not "until the council decides its future")?"""
+    for m in _UNTIL.finditer(sentence):
+        thing, when = m.group("thing") or m.group("kept"), m.group("when") or m.group("till")
+        if stem(thing.lower()) in asked and has_date(when):
+            return True
+    return False
 
 
 FARED = re.compile(r"^\s*how\s+(?:did|does|do|has|have|is|are|was|were)\s+(?P<x>[^?]+?)\s+(?:do|doing|done|fare|fared|"

@@ -54,6 +54,8 @@ def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
         said = {base_stem(w) for w in words(sentence[:m.end()] + clause)}
         if _opener(clause) in _WH_OPENERS and opener in _WH_OPENERS and _opener(clause) != opener:
             continue  # "why can't they reopen it?" is not left unsaid by "could not say when it would reopen"
+        if _AMOUNT_OF.match(clause) and base_stem(words(clause)[-1]) not in asked:
+            continue  # "the cost of the fees" leaves no cost of the bridge unsaid
         if opener == "when" and _dated(sentence[:m.start()]):
             continue  # "... would be reviewed at 10am on Wednesday but could not say when residents would be allowed home"
         if (not strict or _opener(clause) == opener) and 3 * len(asked & said) >= 2 * len(asked) and (
@@ -65,6 +67,10 @@ def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
 _WH_OPENERS = frozenset("why when where who what how".split())
 _AMOUNTS = {**dict.fromkeys("value price cost amount sum size total".split(), "how much"), "number": "how many"}
 """An amount left unsaid by its noun ("did not disclose the value of its offer"), as "how much" leaves it."""
+_AMOUNT_OF = re.compile(r"^\s*the\s+(?:%s)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?[\w'’-]+\s*[.!?]?\s*$"
+                        % "|".join(_AMOUNTS), re.I)
+"""The amount of one thing, all the clause says ("the value of its offer."; not "the size of its offer had
+changed", "the cost of the legal fees over the bridge")."""
 _DAY = re.compile(r"\b(?:%s|today|tomorrow|tonight|next\s+(?:week|month|year))\b" % "|".join(calendar.day_name), re.I)
 
 
@@ -78,7 +84,7 @@ def _opener(text: str) -> str:
     ws = words(text)[:2]
     if not ws:
         return ""
-    if ws[0] == "the" and ws[1:] and ws[1] in _AMOUNTS:  # "did not disclose the value of its offer": how much
+    if _AMOUNT_OF.match(text):  # "did not disclose the value of its offer": how much
         return _AMOUNTS[ws[1]]
     if ws[0] == "how" and len(ws) > 1 and ws[1] in ("many", "much", "long", "old", "far", "often", "soon"):
         return " ".join(ws)

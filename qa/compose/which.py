@@ -38,7 +38,7 @@ _WHO_ARE = re.compile(r"^\s*who\s+(?:is|are|was|were)\s+the\s+(?:(?:\d+|two|thre
                       r"from|by|to|got|were|was|are|is)\b|\s*[?,.!]|\s*$)", re.I)
 _ANYONE = frozenset("people persons person ones others names".split())
 """Words that ask for everyone named ("who are the people in this story?"), not for those a sentence describes."""
-_PLACED = re.compile(r"\b(?:of|in|at|near|on|from|to|into|onto|off|by|across|along|over|under|the)\s+$")
+_PLACED = re.compile(r"\b(?:of|in|at|near|on|from|to|into|onto|off|by|across|along|over|under)\s+(?:the\s+)?$")
 """A name after a word that places them, not one said of them ("stranded near the summit of Blackthorn Pike")."""
 
 
@@ -53,9 +53,11 @@ def who_unnamed(question: str, sentence: str) -> str | None:
     for found in re.finditer(rf"\b(?:the|an?|\d+|two|three|four|five|six|several|other)\s+(?:[\w-]+\s+)?"
                              rf"{re.escape(noun.rstrip('s'))}s?\b", sentence, re.I):
         before, after = sentence[:found.start()], sentence[found.end():]
-        if re.search(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*,\s*$", before) or re.match(
-                r"\s*,?\s*(?:[A-Z][\w'’-]+\s*){1,3}(?:[,.;)]|and\b|$)", after):
-            return None  # "Ann Hale, the treasurer", "the treasurer, Ann Hale"
+        if re.search(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|(?:,\s*who\s+)?(?:is|was|are|were|became|becomes|"
+                     r"has\s+been|had\s+been|have\s+been|remains|remained)(?:\s+now)?)\s*$", before) or re.search(
+                r"[A-Z][\w'’-]+\s*,\s*who\s+[^,.;]*$", before) or re.match(
+                r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,3}(?:[,.;)]|and\b|$)", after):
+            return None  # "Ann Hale, the treasurer", "Ann Hale is the treasurer", "the owners, the Hale family"
         clause = re.split(r"[.;:]", after, maxsplit=1)[0]
         if re.search(r"\b(?:named|identified)\s+as\b", clause) or any(
                 not _PLACED.search(clause[:run.start()]) for run in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z]"

@@ -55,7 +55,8 @@ def _joined(parsed, ent):
     Union"): the whole name, from just after "the"."""
     i = ent.start
     if ent.label_ == "ORG" and i >= 3 and parsed[i - 1].lower_ == "and" and parsed[i - 2].is_title \
-            and parsed[i - 2].ent_type_ == "" and parsed[i - 3].lower_ == "the":
+            and parsed[i - 2].ent_type_ == "" and parsed[i - 3].lower_ == "the" \
+            and parsed[i - 2].lower_.rstrip(".") not in TITLES:  # not "the Mayor and Transport for London"
         return parsed[i - 2:ent.end]
     return ent
 

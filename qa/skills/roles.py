@@ -131,8 +131,9 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
     if root.dep_ == "conj" and kind == PERSON and first.pos_ == "PROPN" and first.dep_ == "appos" \
             and first.head.i < first.i < span.start:
         names = [t.i for t in first.subtree if t.i <= first.i and (t.i == first.i or t.dep_ == "compound")]
-        if (found := role_of(root.doc[min(names):first.i + 1], kind)) is not None and found[1] <= first.idx:
-            return found
+        found = role_of(root.doc[min(names):first.i + 1], kind)
+        if found is not None and found[1] <= first.idx and root.doc.text[:found[1]].rstrip().endswith("s"):
+            return found  # a plural noun ("administrators"), not one person's ("Its owner, Bob Jones, and Dan Kelly")
     # "the town of Rava", "the village of Lindo": the noun the name is "of".
     of = root.head
     if root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < span.start \

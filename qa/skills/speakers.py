@@ -206,15 +206,16 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
 
 
 def _its(doc: ArticleDoc, speaker: Entity) -> list[str]:
-    """The names of the body a role's "its" points back at ("Ovenbrook Group … Its chairman, Leonard Ashgrove"):
-    the one named last before the role, in its sentence or the one before."""
-    if not re.match(r"(?:its|their)\b", speaker.role, re.I) or (line := doc.line_at(speaker.role_start)) is None:
+    """The names of the body a role's "its" points back at: the one the sentence before opens with, its subject
+    ("Ovenbrook Group, which runs 120 cafés, … Its chairman, Leonard Ashgrove"; not a body named later in it, "…
+    valued by Savills"); none for "their", which may be anyone's."""
+    if not re.match(r"its\b", speaker.role, re.I) or (line := doc.line_at(speaker.role_start)) is None \
+            or line.number == 0 or line.text.lstrip()[:len(speaker.role)] != speaker.role:
         return []
-    since = doc.lines[max(0, line.number - 1)].start
-    last = {e: max((doc.text.rfind(a, since, speaker.role_start) for a in e.aliases), default=-1)
-            for e in entities(doc) if e.kind == ORGANISATION}
-    body = max(last, key=last.get, default=None)
-    return list(body.aliases) if body is not None and last[body] >= 0 else []
+    opening = re.sub(r"^\W*(?:[A-Z]{2,}[\w ]*\s+[—–-]\s+)?(?:the\s+)?", "", doc.lines[line.number - 1].text, flags=re.I)
+    body = next((e for e in entities(doc) if e.kind == ORGANISATION and any(opening.startswith(a) for a in e.aliases)),
+                None)
+    return list(body.aliases) if body is not None else []
 
 
 _BOSS = re.compile(r"\b(?:chief\s+executive|managing\s+director|ceo)\b", re.I)
