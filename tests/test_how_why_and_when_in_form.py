@@ -48,6 +48,8 @@ PHISHING = ("Investigators believe the attackers got into the network through a 
     ("how did the fire spread", "The fire started in the kitchen and spread through the building.", False),  # a place
     ("how did crews clear the road", "Crews cleared the road by morning.", False),  # a time
     ("how did the company raise the money", "The rival firm raised the money through a share sale.", False),
+    ("how did the thieves get into the shop", "The thieves got into the shop and left through a skylight.", False),
+    ("how did the council pay for the scheme", "The council paid for the scheme through to March.", False),
     ("how did the attackers get into the network?", PHISHING, True),
     ("how did they pay for the repairs", "The trust paid for the repairs through a public appeal.", True),
     ("how did the council respond?", "The council responded by closing the road.", True),
@@ -101,6 +103,8 @@ def test_a_why_whose_best_sentence_gives_no_reason_cites_first_what_was_found_be
     ("when will the trial resume", "The judge adjourned the trial and said the jury should not discuss it until 3 "
      "November.", False),  # another deed's "until"
     ("when will the library reopen", "The library will stay shut until the council decides its future.", False),
+    ("when will the pool reopen", "The pool was closed until 2019, when it was refurbished.", False),  # gone by
+    ("when does the trial resume", "The judge adjourned the trial until Monday.", True),
     ("when does the merger actually happen", "The trusts will merge from next April.", True),
 ])
 def test_a_time_when_is_answered_by_a_sentence_that_dates_every_word_asked(question, sentence, dated):
@@ -153,6 +157,8 @@ WALKERS = ("On the night of 8 February, volunteer Hannah Lusk was injured while 
     ("who is the treasurer", "Ann Hale, who has been the treasurer since 2010, said the club was broke.", None),
     ("who are the owners", "The owners, the Hale family, said they would sell.", None),
     ("who is the buyer", "The buyer is understood to be the Ovenbrook Group.", None),
+    ("who is the chairman", "The chairman said Tom Hill would take over as chief executive.", "The chairman"),
+    ("who is the buyer", "The buyer, thought to be a London investor, has not been named.", "The buyer"),
 ])
 def test_a_who_are_the_asked_of_a_sentence_that_only_describes_them_is_unnamed(question, sentence, unnamed):
     from qa.compose.which import who_unnamed
@@ -181,6 +187,8 @@ def test_a_sure_who_are_the_is_doubtful_when_its_sentence_does_not_name_them():
     ("The pier was not shut after engineers found the damage, the owner said.", False),  # denied
     ("Nearby Clevedon pier was shut after engineers found rot.", False),  # another pier
     ("Shops near the pier shut after inspectors found rot.", False),  # another thing
+    ("The pier's cafe was shut after inspectors found mice.", False),  # the pier's
+    ("The pier was shut, and reopened after engineers found it safe.", False),  # a finding before another deed
 ])
 def test_what_was_found_before_the_deed_asked_answers_why(sentence, found):
     from qa.compose.found_before import found_before

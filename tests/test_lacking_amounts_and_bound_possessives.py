@@ -22,6 +22,8 @@ WAGES = ("WYEMOUTH — Fennimore's, the family-owned bakery chain with 42 shops,
     ("did managers get their wages", "Managers were paid in full, leaving staff without their wages.", False),
     ("did the village have power", "Engineers restored power to the village, which had been without power.", False),
     ("did staff get their wages", "The company denied leaving staff without their wages.", False),
+    ("did the drivers get paid", "Drivers ran services without pay rises for six years.", False),  # rises, not pay
+    ("did staff get their wages", "Staff were left without their wages again, the union alleged.", False),
     ("did the village have power", "The storm left 300 homes in the village without power for two days.", True),
     ("did staff get their wages", "Staff could be left without their wages.", False),  # only feared
     ("did the shops get their deliveries", "Staff without their wages blamed the shops.", False),  # another's lack
@@ -55,6 +57,7 @@ def test_an_amount_left_unsaid_by_its_noun_answers_whether_it_was_said(question,
     ("what did the council say about its plans", True),  # after "about": maybe another's
     ("has the club appealed against its decision", True),  # the decision appealed is another's
     ("did the minister criticise its decision", True),  # a person's "its" is some body's
+    ("did the union accept its offer", True),  # an offer accepted is another's
     ("has it published its findings", True),
     ("did the vote change their minds", True),  # "their" is not the vote's
     ("did the ministers publish its report", True),  # nor "its" the ministers'
@@ -87,6 +90,7 @@ PLANNING = ("A planning application for the new base was submitted to the distri
     ("have they applied for a licence", PLANNING, False),  # another thing applied for
     ("has the club appealed", "An appeal was lodged by the club on Friday.", True),
     ("has the council apologised", "The council has stopped short of issuing an apology.", False),
+    ("has the company apologised", "A former company director issued an apology.", False),  # a director's
     ("has the council apologised", "An apology was issued to the council by the developer.", False),  # to it
     ("has the company complained", "Customers made complaints to the company.", False),
     ("has the club appealed", "Rivals United lodged an appeal against the club's promotion.", False),
@@ -115,6 +119,9 @@ def test_funding_is_money():
     ("was the trial opposed by the minister", "The trial has been opposed by the minister.", "Yes"),
     ("does the minister support the trial", "The trial has been opposed by the minister's predecessor.", None),
     ("does the minister support the trial", "The trial would be opposed by the minister, aides said.", None),
+    ("does the minister support the plan", "The plan is opposed by the shadow minister.", None),
+    ("does the minister support the plan", "The plan was once opposed by the minister but he has since changed his "
+     "mind.", None),
     ("does the minister support the trial", "The trial had been opposed by the minister until last week.", None),
 ])
 def test_a_claim_asked_in_the_active_is_read_in_the_passive_by_its_doer(question, sentence, verdict):

@@ -58,6 +58,10 @@ def test_a_role_of_its_is_the_body_named_last_before_it():
     assert known_as(asked_terms("the ovenbrook chairman"), called(doc, chair))
     assert not known_as(asked_terms("the bsu chairman"), called(doc, chair))
     assert not known_as(asked_terms("the marsh lane chairman"), called(doc, chair))  # a place is no one's "its"
+    rival = article_doc("# Bids\nOvenbrook Group's rival, Marlow Bank, has bid for the shops.\n\nIts chairman, Leonard "
+                        "Ashgrove, said the bid was fair.\n")
+    chair = next(s.speaker for s in statements(rival) if s.speaker.name == "Leonard Ashgrove")
+    assert not known_as(asked_terms("the ovenbrook chairman"), called(rival, chair))  # not whose rival it is
 
 
 def test_two_names_after_one_noun_share_it(found):

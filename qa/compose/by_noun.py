@@ -71,10 +71,14 @@ def _by_them(said: list[str], stems: list[str], verb: int, subject: list[str]) -
     doer = stem(subject[-1])
     if passive:
         return any(said[k] == "by" and doer in stems[k + 1:k + 4] for k in range(verb + 1, min(len(said), verb + 6)))
-    return doer in stems[max(0, verb - _BEFORE):verb] and not any(
-        w in _PLACING for w in said[max(0, stems.index(doer, max(0, verb - _BEFORE)) - 1):verb])
+    # The doer's noun itself, just before the verb ("The club lodged", "The club has formally lodged"), not a word
+    # that only describes another ("A former company director issued").
+    k = verb - 1
+    while k >= 0 and said[k] in _BETWEEN:
+        k -= 1
+    return k >= 0 and stems[k] == doer and not said[k].endswith(("'s", "’s"))
 
 
 _BEING = frozenset("was were been be being is are".split())
-_PLACING = frozenset("to from against of for with by".split())
-"""Words that make the one named an object or a place, not the doer ("complaints to the company")."""
+_BETWEEN = frozenset("has have had also formally then later now yesterday today finally".split())
+"""Words that may stand between the doer and its verb ("The club has formally lodged an appeal")."""

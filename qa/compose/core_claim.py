@@ -18,6 +18,8 @@ from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_f
 __all__ = ["core_verdict"]
 
 _REFERRING = frozenset("he she it they its their which who that one this these those".split())
+_UNDONE = re.compile(r"\b(?:once|until|since|previously|formerly|but|although)\b", re.I)
+"""Words that may set a deed told in the passive in a past since undone ("was once opposed by the minister but …")."""
 _THEM = frozenset("them him her".split())
 """Object pronouns that stand for the thing asked about only where the sentence names it before them."""
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
@@ -80,9 +82,12 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         # noun (not "the minister's predecessor"), the deed not held as possible or undone ("would be", "until").
         doer = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if active and doer is not None:
-            if subject is None or doer.lemma_.lower() != subject.lemma_.lower() or any(
-                    c.lower_ in MODALS or c.lower_ == "had" or c.lower_ == "until" for c in verb.children):
-                continue
+            # Its words but a title's capitals ("the Local Government Minister, Adrian Fellgate") are the subject's.
+            named = {t.lower_ for t in doer.lefts if t.dep_ not in ("det", "punct") and not t.text[:1].isupper()}
+            if subject is None or doer.lemma_.lower() != subject.lemma_.lower() or not named <= {
+                    t.lower_ for t in subject.subtree} | {doer.lower_} or any(
+                    c.lower_ in MODALS or c.lower_ == "had" for c in verb.children) or _UNDONE.search(doc.text):
+                continue  # "the shadow minister", "a former minister"; "once opposed … but has since changed"
         elif subject is not None and not _same_thing(subject, _subject_of(verb), before):
             continue
         if not all(_mentions(verb, o, before) for o in objects):

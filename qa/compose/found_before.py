@@ -40,8 +40,12 @@ def found_before(question: str, sentence: str) -> bool:
     k = at - 1
     while k >= 0 and said[k] in _MARKS:
         k -= 1
-    if k >= 0 and said[k] in ("near", "of", "from", "out", "beside", "by", "to", "at", "on"):
-        return False  # "Shops near the pier", "the owner of the pier"
+    if k >= 0 and said[k] in ("near", "of", "from", "out", "beside", "by", "to", "at", "on", "second", "another",
+                              "third", "other", "different", "separate", "nearby", "new"):
+        return False  # "Shops near the pier", "the owner of the pier", "A second man"
+    if re.search(rf"\b{re.escape(thing)}\w*['’]s\b", deed, re.I) or re.search(r",|\b(?:and|but|then)\b", deed.split(thing, 1)[-1] if thing in deed
+                                                     else deed):
+        return False  # "The school's canteen"; "was closed, and reopened after …": the finding came before another deed
     before = re.findall(r"[\w'’-]+", deed)[:at]
     # A name just before it is another one of its kind, unless it follows an owner ("The town's Victorian pier").
     return not (before and before[-1][:1].isupper() and before[-1].lower() not in _MARKS

@@ -33,9 +33,9 @@ def travels_by(question: str, sentence: str) -> bool:
 _ASKS_HOW = re.compile(r"^\s*(?:and\s+|so\s+)?how\s+(?:did|does|do|was|were|is|are|will|would|can|could|has|have|had)\s+"
                        r"(?P<rest>.+?)[\s?.!]*$", re.I)
 _MEANS = re.compile(r"\b(?:through|via|using|by\s+means\s+of|with\s+the\s+help\s+of|by\s+(?=[a-z]+ing\b)(?!morning|"
-                    r"evening))(?!\s*(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:night|day|week|weekend|month|year|"
+                    r"evening))(?!\s*(?:to\b|(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:night|day|week|weekend|month|year|"
                     r"summer|winter|spring|autumn|season|period|building|town|city|area|village|january|february|march|"
-                    r"april|may|june|july|august|september|october|november|december|\d))", re.I)
+                    r"april|may|june|july|august|september|october|november|december|\d)))", re.I)
 """The means a deed was done by ("through a phishing email", "by cutting staff"), not a time it lasted or a place it
 went through ("through the night", "through the building"), nor a doer ("hacked by a gang" is who, not how)."""
 _OPEN = frozenset("not never no could would might may should must if whether unless tried try trying urged urge "
@@ -68,6 +68,8 @@ def by_means(question: str, sentence: str) -> bool:
         if set(before) & _OPEN:
             return False
         near = before[-_NEAR:]
+        # The means of the verb asked, not of a later one ("got into the shop and left through a skylight").
+        near = near[max((i + 1 for i, w in enumerate(near) if w in ("and", "then", "but")), default=0):]
         deed = {stem(w) for w in near} | set(base_terms(" ".join(near)))
         if all(said_for(v, deed) for v in verbs):
             return True

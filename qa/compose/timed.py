@@ -16,8 +16,8 @@ __all__ = ["FARED", "fared_in", "time_of"]
 _EVENT_WORDS = frozenset(stem(w) for w in "happen occur take place actually exactly really finally".split())
 _RESUMED = frozenset(stem(w) for w in "resume restart reopen return continue".split())
 _UNTIL = re.compile(r"\b(?:adjourn|suspend|paus|postpon|halt|clos|shut|stopp)\w*\s+(?:the\s+|its\s+|their\s+)?"
-                    r"(?P<thing>[\w'’-]+)\s+until\s+(?P<when>[^,.;]+)|\b(?P<kept>[\w'’-]+)\s+(?:will|would|is\s+to|is|are|"
-                    r"was|were)\s+(?:stay|remain|be|being)?\s*(?:closed|shut|suspended|adjourned|paused)\s+until\s+"
+                    r"(?P<thing>[\w'’-]+)\s+until\s+(?P<when>[^,.;]+)|\b(?P<kept>[\w'’-]+)\s+(?:will|would|is\s+to|is|are)\s+"
+                    r"(?:stay|remain|be|being)?\s*(?:closed|shut|suspended|adjourned|paused)\s+until\s+"
                     r"(?P<till>[^,.;]+)", re.I)
 """A thing stopped until a time ("adjourned the inquest until 3 November", "the pool will stay closed until May"):
 then it resumes."""
@@ -34,12 +34,18 @@ def time_of(asked: set[str], sentence: str) -> bool:
     return bool(asked) and all(covered({a}, said) for a in asked)
 
 
+_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|new\s+year|"
+                  r"next\s+(?:week|month|year))\b", re.I)
+_DONE_BY = re.compile(r"\b(?:is|are|has|have)\s+(?:been\s+)?(?:completed?|done|finished|made|carried\s+out)\b", re.I)
+"""A date that is only when something else is done ("until a survey is completed in March")."""
+
+
 def _stopped_until(asked: set[str], sentence: str) -> bool:
     """Is a thing asked about stopped until a date ("adjourned the inquest until 3 November"): the thing right after
     the verb, or its subject, and a date after "until" (not "until the council decides its future")?"""
     for m in _UNTIL.finditer(sentence):
         thing, when = m.group("thing") or m.group("kept"), m.group("when") or m.group("till")
-        if stem(thing.lower()) in asked and has_date(when):
+        if stem(thing.lower()) in asked and (has_date(when) or _DAY.search(when)) and not _DONE_BY.search(when):
             return True
     return False
 

@@ -38,8 +38,6 @@ _WHO_ARE = re.compile(r"^\s*who\s+(?:is|are|was|were)\s+the\s+(?:(?:\d+|two|thre
                       r"from|by|to|got|were|was|are|is)\b|\s*[?,.!]|\s*$)", re.I)
 _ANYONE = frozenset("people persons person ones others names".split())
 """Words that ask for everyone named ("who are the people in this story?"), not for those a sentence describes."""
-_PLACED = re.compile(r"\b(?:of|in|at|near|on|from|to|into|onto|off|by|across|along|over|under)\s+(?:the\s+)?$")
-"""A name after a word that places them, not one said of them ("stranded near the summit of Blackthorn Pike")."""
 
 
 def who_unnamed(question: str, sentence: str) -> str | None:
@@ -56,12 +54,13 @@ def who_unnamed(question: str, sentence: str) -> str | None:
         if re.search(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|(?:,\s*who\s+)?(?:is|was|are|were|became|becomes|"
                      r"has\s+been|had\s+been|have\s+been|remains|remained)(?:\s+now)?)\s*$", before) or re.search(
                 r"[A-Z][\w'’-]+\s*,\s*who\s+[^,.;]*$", before) or re.match(
-                r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,3}(?:[,.;)]|and\b|$)", after):
+                r"(?:\s+(?:of|for|at|in)\s+[^,.;]{1,40},)?\s*,?\s*(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,3}(?:[a-z]+\s*)?"
+                r"(?:[,.;)]|and\b|$)", after):
             return None  # "Ann Hale, the treasurer", "Ann Hale is the treasurer", "the owners, the Hale family"
         clause = re.split(r"[.;:]", after, maxsplit=1)[0]
-        if re.search(r"\b(?:named|identified)\s+as\b", clause) or any(
-                not _PLACED.search(clause[:run.start()]) for run in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z]"
-                                                                               r"[\w'’-]*)*", clause)):
+        if re.search(r"\b(?:named|identified)\s+(?:\w+\s+){0,2}?as\b", clause) or re.match(
+                r"\s*(?:is|are|was|were)\s+(?:now\s+|(?:understood|believed|thought|said|known)\s+to\s+be\s+)?"
+                r"(?:the\s+)?[A-Z]", clause):
             return None  # "… were named as Ann Hale and Ben Cole", "were Ann Hale and Ben Cole"
         return found.group(0)
     return None

@@ -27,6 +27,13 @@ _BETWEEN = frozenset("about against on for to with from over in at of by into af
 decision": the decision is the council's)."""
 
 
+_ANSWERING = frozenset("""accept accepted accepts reject rejected rejects welcome welcomed welcomes oppose opposed opposes
+back backed backs support supported supports criticise criticised criticises criticize criticized challenge challenged
+dispute disputed consider considered considering approve approved review reviewed match matched beat improve
+improved""".split())
+"""Verbs whose object is most often another's ("did the union accept its offer?": the firm's offer)."""
+
+
 def unbound(question: str) -> str:
     """The question without the words that point at nothing earlier."""
     question = _NOT_ANAPHORA.sub(" ", question)
@@ -35,6 +42,6 @@ def unbound(question: str) -> str:
         said = words(question[m.end("lead"):m.start("own")]) if m is not None else []
         # Straight after its verb, of a body ("has the ombudsman published its findings"); not a person's, whose
         # "its" is some body's ("did the minister criticise its decision").
-        if m is not None and not set(said) & _BETWEEN and not set(said) & _PEOPLE:
+        if m is not None and not set(said) & (_BETWEEN | _PEOPLE | _ANSWERING):
             question = question[:m.start("own")] + "the" + question[m.end("own"):]
     return question

@@ -208,13 +208,14 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
 def _its(doc: ArticleDoc, speaker: Entity) -> list[str]:
     """The names of the body a role's "its" points back at: the one the sentence before opens with, its subject
     ("Ovenbrook Group, which runs 120 cafés, … Its chairman, Leonard Ashgrove"; not a body named later in it, "…
-    valued by Savills"); none for "their", which may be anyone's."""
+    valued by Savills", nor one whose own it opens with, "Ovenbrook Group's rival, Marlow Bank"); none for "their",
+    which may be anyone's."""
     if not re.match(r"its\b", speaker.role, re.I) or (line := doc.line_at(speaker.role_start)) is None \
             or line.number == 0 or line.text.lstrip()[:len(speaker.role)] != speaker.role:
         return []
     opening = re.sub(r"^\W*(?:[A-Z]{2,}[\w ]*\s+[—–-]\s+)?(?:the\s+)?", "", doc.lines[line.number - 1].text, flags=re.I)
-    body = next((e for e in entities(doc) if e.kind == ORGANISATION and any(opening.startswith(a) for a in e.aliases)),
-                None)
+    body = next((e for e in entities(doc) if e.kind == ORGANISATION and any(
+        opening.startswith(a) and not re.match(r"['’]s?\s", opening[len(a):]) for a in e.aliases)), None)
     return list(body.aliases) if body is not None else []
 
 
