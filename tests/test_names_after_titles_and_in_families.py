@@ -75,3 +75,10 @@ def test_one_persons_role_is_not_shared_nor_a_title_part_of_a_bodys_name():
     found = {e.name: e for e in entities(article_doc("# Line\nA joint statement from the Mayor and Transport for "
                                                      "London said the line would reopen.\n"))}
     assert found["Transport for London"].kind == ORGANISATION
+
+
+def test_a_shorter_form_of_a_full_name_is_the_same_person():
+    found = {e.name: e for e in entities(article_doc(
+        "# Coup\nIn July 1977, General Zia-ul-Haq overthrew Prime Minister Zulfiqar Ali Bhutto's regime. Ali Bhutto, a "
+        "leftist, had announced banning alcohol shortly before he was overthrown.\n"))}
+    assert "Ali Bhutto" in found["Zulfiqar Ali Bhutto"].aliases and "Ali Bhutto" not in found

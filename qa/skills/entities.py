@@ -183,7 +183,7 @@ def _find_group(groups: list[dict], name: str, kind: str) -> dict | None:
             # full name (the family's firm, "Fennimore's, the bakery chain", named before its founder).
             if (kind == PERSON or g["kinds"].get(PERSON)) and key and okey and key[-1] == okey[-1] and (
                     set(key) <= set(okey) or set(okey) <= set(key) and len(key) > 1 and fuller) \
-                    and not any(len(key) > 1 and k[0] != key[0] for k in fuller):
+                    and not any(len(key) > 1 and not (set(key) <= set(k) or set(k) <= set(key)) for k in fuller):
                 return g
     return None
 
