@@ -51,7 +51,7 @@ def who_unnamed(question: str, sentence: str) -> str | None:
     for found in re.finditer(rf"\b(?:the|an?|\d+|two|three|four|five|six|several|other)\s+(?:[\w-]+\s+)?"
                              rf"{re.escape(noun.rstrip('s'))}s?\b", sentence, re.I):
         before, after = sentence[:found.start()], sentence[found.end():]
-        if re.search(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|(?:,\s*who\s+)?(?:is|was|are|were|became|becomes|"
+        if re.search(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|as|(?:,\s*who\s+)?(?:is|was|are|were|became|becomes|"
                      r"has\s+been|had\s+been|have\s+been|remains|remained)(?:\s+now)?)\s*$", before) or re.search(
                 r"[A-Z][\w'’-]+\s*,\s*who\s+[^,.;]*$", before) or re.match(
                 r"(?:\s+(?:of|for|at|in)\s+[^,.;]{1,40},)?\s*,?\s*(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,3}(?:[a-z]+\s*)?"
