@@ -159,6 +159,8 @@ WALKERS = ("On the night of 8 February, volunteer Hannah Lusk was injured while 
     ("who is the buyer", "The buyer is understood to be the Ovenbrook Group.", None),
     ("who is the chairman", "The chairman said Tom Hill would take over as chief executive.", "The chairman"),
     ("who was the hostage", "Malcolm surrendered his son Duncan as a hostage.", None),
+    ("who were the two abbots", "At Fécamp, under two Italian abbots, William of Volpiano and John of Ravenna, the "
+     "system was developed.", None),
     ("who is the buyer", "The buyer, thought to be a London investor, has not been named.", "The buyer"),
 ])
 def test_a_who_are_the_asked_of_a_sentence_that_only_describes_them_is_unnamed(question, sentence, unnamed):

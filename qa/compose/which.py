@@ -54,8 +54,8 @@ def who_unnamed(question: str, sentence: str) -> str | None:
         if re.search(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|as|(?:,\s*who\s+)?(?:is|was|are|were|became|becomes|"
                      r"has\s+been|had\s+been|have\s+been|remains|remained)(?:\s+now)?)\s*$", before) or re.search(
                 r"[A-Z][\w'’-]+\s*,\s*who\s+[^,.;]*$", before) or re.match(
-                r"(?:\s+(?:of|for|at|in)\s+[^,.;]{1,40},)?\s*,?\s*(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,3}(?:[a-z]+\s*)?"
-                r"(?:[,.;)]|and\b|$)", after):
+                r"(?:\s+(?:of|for|at|in)\s+[^,.;]{1,40})?\s*,\s*(?:the\s+)?[A-Z]|\s+(?:[A-Z][\w'’-]+\s*){1,3}(?:[,.;)]|and\b|$)",
+                after):
             return None  # "Ann Hale, the treasurer", "Ann Hale is the treasurer", "the owners, the Hale family"
         clause = re.split(r"[.;:]", after, maxsplit=1)[0]
         if re.search(r"\b(?:named|identified)\s+(?:\w+\s+){0,2}?as\b", clause) or re.match(
