@@ -25,7 +25,7 @@ def letters(acronym: str) -> str:
     return a[:-1] if len(a) > 2 and a.endswith("s") and a[:-1].isupper() else a
 
 
-def expansion(acronym: str, text: str) -> Expansion | None:
+def expansion(acronym: str, text: str, stated: bool = False) -> Expansion | None:
     """Where the text spells the acronym out: the closest run of words before "(ACRONYM)", ", or ACRONYM" or
     ", known as the ACRONYM", the words in parentheses after it, or else the first run of capitalized words
     anywhere whose initials spell it."""
@@ -43,7 +43,7 @@ def expansion(acronym: str, text: str) -> Expansion | None:
         if _initials(inner) == target:
             s = m.start(1) + m.group(1).index(inner)
             return Expansion(s, s + len(inner), inner)
-    words = list(_WORD.finditer(text))
+    words = list(_WORD.finditer(text)) if not stated else []  # `stated`: only a name the text says it stands for
     for i, w in enumerate(words):
         # A run starts at a word its initials keep: not "The" of "The American Telephone and Telegraph".
         if not w.group(0)[:1].isupper() or w.group(0).upper() == target or w.group(0).lower() in _SKIPPED:

@@ -100,7 +100,8 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     if reported or head.dep_ in ("csubj", "csubjpass"):
         governor = head.head
         negated_governor = any(denies(c, {governor.i}, asked) for c in governor.children)
-        if negated_governor or not (is_reporting(governor.text) or word_stem(governor) in asked):
+        if negated_governor or not (is_reporting(governor.text) or word_stem(governor) in asked
+                                    or word_stem(governor) in _FINDS and _found(governor)):
             return False  # "denied that she opened", "did not say that she opened"
     if head.dep_ in ("relcl", "acl") and _claimed(head):
         return False  # "denied claims that Tashi had escaped": a claim's content, not what the sentence states
@@ -110,6 +111,17 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
                 noun.dep_ not in SUBJECTS and any(denies(c, {verb.i}, asked) for c in verb.children)):
             return False
     return True
+
+
+_FINDS = frozenset(base_stem(w) for w in "find conclude establish determine prove show discover".split())
+"""Verbs that hold their "that" clause true as found ("investigators concluded that the fire was started
+deliberately"), as a verb of saying holds it as said."""
+
+
+def _found(verb) -> bool:
+    """Was the finding made: not one hoped, planned or possible ("hope to establish that", "may show that")."""
+    return verb.dep_ != "xcomp" and not any(c.dep_ in ("aux", "auxpass") and (
+        c.lower_ == "to" or auxiliary(c.text) in MODALS) for c in verb.children)
 
 
 def _asked_in_writing(verb) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from lang.words import words
+
 __all__ = ["rephrased"]
 
 
@@ -45,6 +47,14 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
         # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
+    plain = _IDIOM.sub(lambda m: _IDIOMS[m.group(0).lower()], question)
+    if plain != question and all(re.search(rf"\b{w}\b", sentence, re.I) for w in set(words(plain)) - set(words(
+            question))):  # "was it started on purpose?" / "was started deliberately" (its opposite is not read)
+        found.append((plain, sentence, None))
+    fine = _FINE_WITH.match(question)
+    if fine:  # "is the union ok with compulsory redundancies?": does it support them ("would oppose": will not)?
+        found += [(f"{_DOES[fine.group('aux').lower()]} {fine.group('who')} support {fine.group('what')}", sentence,
+                   None), (f"will {fine.group('who')} support {fine.group('what')}", sentence, "No")]
     through = _VOTED_THROUGH.sub(lambda m: f"approve {m.group(1) or m.group(2)}", question)
     if through != question:  # "did the council vote the cycle lane through?": did it approve the lane?
         found.append((through, sentence, None))
@@ -63,6 +73,12 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     return found
 
 
+_IDIOMS = {"on purpose": "deliberately", "by accident": "accidentally", "by mistake": "mistakenly"}
+_IDIOM = re.compile(r"\b(?:%s)\b" % "|".join(_IDIOMS), re.I)
+_FINE_WITH = re.compile(r"^\s*(?P<aux>is|are|was|were)\s+(?P<who>.+?)\s+(?:ok|okay|fine|happy|on\s+board)\s+with\s+"
+                        r"(?P<what>.+?)\s*[?.!]*\s*$", re.I)
+"""Content with a plan: "is the union ok with the cuts?" asks whether it supports them."""
+_DOES = {"is": "does", "are": "do", "was": "did", "were": "did"}
 _PROGRESSIVE = re.compile(r"^\s*(?P<aux>is|are)\s+(?:(?!(?:the|a|an|this|that|its|their)\s)[\w'’-]+\s+){0,4}?"
                           r"(?:(?:the|a|an|this|that|its|their)\s+[\w'’-]+\s+(?:[\w'’-]+\s+){0,2}?)?"
                           r"(?:actually\s+|really\s+|still\s+)?(?P<verb>[a-z]+ing)\b", re.I)

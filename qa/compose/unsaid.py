@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from lang.paraphrase import said_for
 from lang.rules import AUXILIARIES, auxiliary, has_date
 from lang.words import STOPWORDS, words
 from qa.judgment.answer_kinds import CLOCK_SAID
@@ -58,7 +59,8 @@ def left_unsaid(what: str, sentence: str, strict: bool = False) -> bool:
             continue  # "the cost of the fees" leaves no cost of the bridge unsaid
         if opener == "when" and _dated(sentence[:m.start()]):
             continue  # "... would be reviewed at 10am on Wednesday but could not say when residents would be allowed home"
-        if (not strict or _opener(clause) == opener) and 3 * len(asked & said) >= 2 * len(asked) and (
+        found = sum(said_for(a, said) is not None for a in asked)  # "how many offers it got" / "had received"
+        if (not strict or _opener(clause) == opener) and 3 * found >= 2 * len(asked) and (
                 not head or head in said):
             return True
     return False

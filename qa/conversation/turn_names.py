@@ -53,7 +53,8 @@ def focus(question: str, answer: str) -> list[str]:
     if words(question)[:1] == ["who"]:
         # Who it was is no date ("In 2023, ...", "on Tuesday, 14 October").
         new = [n for n in new if not all(is_number(w) or w in WEEKDAYS | MONTHS for w in words(n))]
-        if (doer := _unnamed_doer(first_sentence, new)) is not None:  # "The council's cabinet voted …"
+        # Not the one the question named ("who chairs the pub society?" / "The society has appointed …").
+        if (doer := _unnamed_doer(first_sentence, new)) is not None and not set(terms(doer)) <= set(terms(question)):
             return [doer] + q_names
         # Who did it is not what the question named ("who will run the drover's rest?" / "The Drover's Rest will
         # not be run by volunteers. ... Kit Donnelly, who will run the pub"): the first other name of the answer.

@@ -177,9 +177,10 @@ class Skills:
         if len(parts := named_parts(term)) > 1 and not self._naming(term, scope, snap):  # "who are X and Y?"
             return each_of(parts, lambda p: self.describe(replace(f, subject=p), scope, snap), lambda p: next((
                 e.name for _, e in self._naming(p, scope, snap) if e.kind == PERSON), p), lambda p: not self._common(p))
-        if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:  # a title ("the MP") or a body's
-            spelled = titled(self._reading(term, scope, snap), term) or self._acronym(
-                term.upper(), scope, snap, lambda a, doc: expansion(a, doc.text))
+        if is_acronym(term.upper()) and len(term) <= 8 and " " not in term:  # a title ("the MP") or a body's; asked
+            find = lambda stated: lambda a, doc: expansion(a, doc.text, stated)  # noqa: E731  what, its name first
+            spelled = (f.kind is Kind.DEFINE and self._acronym(term.upper(), scope, snap, find(True))) or titled(
+                self._reading(term, scope, snap), term) or self._acronym(term.upper(), scope, snap, find(False))
             if spelled is not None:
                 return spelled
         named = self._naming(term, scope, snap)

@@ -42,8 +42,8 @@ def _titled(role: str, short: str) -> bool:
     belongs to ("head of the IAEA") nor a word before it ("IAEA chief")."""
     if re.search(rf"\(\s*{re.escape(short)}\s*\)", role, re.I):
         return False  # a body's name given in brackets: "chairman of the Harbury Traders' Group (HTG)"
-    if re.match(r"\s*(?:who|which|that|whose)\b", role, re.I):
-        return False  # a deed told of them ("who … chairs the CSTA"), not a title
+    if re.search(rf"\b(?:who|which|that|whose)\b.*\b{re.escape(short)}\b", role, re.I):
+        return False  # a deed told of them ("a retired solicitor who chairs the CSTA"), not a title
     ws = [w for w in re.findall(r"[\w-]+", role.lower()) if w != "the"]
     at = max((i for i, w in enumerate(ws) if w == short.lower()), default=-1)
     return at >= 0 and (at == 0 or ws[at - 1] not in _OF) and ws[at + 1:at + 2] in ([], ["for"], ["of"])

@@ -2,10 +2,12 @@
 sentence itself goes on to tell."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from lang.dates import find_dates
 from lang.paraphrase import covered
+from lang.rules import is_reporting
 from lang.words import STOPWORDS, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
@@ -65,16 +67,22 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
         return SkillAnswer(Draft(f"Next, the article says: {anchor.text.strip()} [{n}]", tuple(citer.citations),
                                  Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
     following = doc.lines[anchor.number + 1] if anchor.number + 1 < len(doc.lines) else None
-    if not before and following is not None and same_passage(following, anchor) and (
-            timeline.goes_on(following.text) or _carries_on(following.text)):
+    told_on = not before and following is not None and same_passage(following, anchor) and (
+        timeline.goes_on(following.text) or _carries_on(following.text) or narrates(following.text))
+    if told_on:
         mine = None  # "The cull began on Thursday. The sheds will then be cleaned ...": the next sentence says it
     if mine is None:  # the event is not dated: what the article tells next (or just before)
         k = anchor.number + (-1 if before else 1)
         if not 0 <= k < len(doc.lines):
             return None
-        n, a = citer.cite(doc, doc.lines[k]), citer.cite(doc, anchor)
+        shown = [doc.lines[k]]
+        after = doc.lines[k + 1] if told_on and k + 1 < len(doc.lines) else None
+        if after is not None and same_passage(after, anchor) and narrates(after.text):
+            shown.append(after)  # "A boulder struck her, breaking her leg. She was carried off the hill …"
+        told = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in shown)
+        a = citer.cite(doc, anchor)
         word = "Before that" if before else "Next"
-        return SkillAnswer(Draft(f"{word}, the article says: {doc.lines[k].text.strip()} [{n}] (after “{clip(anchor.text)}” [{a}])",
+        return SkillAnswer(Draft(f"{word}, the article says: {told} (after “{clip(anchor.text)}” [{a}])",
                                  tuple(citer.citations), Route.TIMELINE), level=Level.LIKELY, confidence=0.5)
     if step is None:
         n = citer.cite(doc, anchor, role="closest")
@@ -110,6 +118,27 @@ _ITS_DOER = re.compile(r"^\s*(?:(?:He|She|They)\s+(?!(?:said|says|added|told|tel
                        r"had|will|would|can|could|may|might|believes?|thinks?|wants?|hopes?)\b)[a-z]+\b|"
                        r"(?:That|This|The)\s+(?:plan|move|deal|bid|idea|proposal|scheme|offer|attempt|sale)\s+(?:was|were)\s+"
                        r"[a-z]+(?:ed|en)\b)")
+
+
+def narrates(text: str) -> bool:
+    """Does the sentence tell, undated, a deed done in the past to or by someone the sentence before named, pointed
+    back to by a pronoun ("A loose boulder struck her …", "She was carried off the hill …"): the story going on,
+    not what was said of it ("She said …") or a state ("She was 34")?"""
+    if find_dates(text, _ANY_DAY) or not _PRONOUN.search(text):  # any day: "on Monday" is a date too
+        return False
+    from lang.tagging import parse  # spaCy only for "and then?"
+
+    root = next((t for t in parse(text) if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or is_reporting(root.text) or root.tag_ not in ("VBD", "VBN"):
+        return False
+    if root.tag_ == "VBN" and not any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in root.children):
+        return False  # "She had joined in 2017": told from before, not next
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _PRONOUNS for c in root.children)
+
+
+_ANY_DAY = dt.date(2000, 1, 1)
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.I)
 
 
 def same_passage(a: Line, b: Line) -> bool:

@@ -1,0 +1,45 @@
+"""Yes/no in the words a chat uses: "going up" against "will not change", "ok with" as support, "carry on" as
+continue, "on purpose" as deliberately, a finding held as true, a state kept ("will stay closed"), and "did they say
+how many offers it got?" against "declined to say how many offers it had received"."""
+from __future__ import annotations
+
+import pytest
+
+from qa.compose.unchanged import unchanged
+from qa.compose.yesno import yes_no
+
+
+@pytest.mark.parametrize("question, sentence, said", [
+    ("are ferry fares going up this winter", "Fares will not change this winter, the company said.", True),
+    ("is the partnership increasing the subsidy", "A spokesperson said the subsidy would not increase this year.",
+     True),  # what is raised, said not to rise
+    ("will fares rise", "Fares will be frozen until 2027.", True),
+    ("will rents go up", "Rents will remain unchanged for a year.", True),
+    ("are parking charges going up", "Council tax will not change, but parking charges will rise.", False),
+    ("will fares rise", "Fares will not fall.", False),  # the other way
+    ("are fares going down", "Fares will not change if the subsidy is renewed.", False),  # only supposed
+    ("are the buses still running", "Fares will not change.", False),  # no change asked
+])
+def test_said_not_to_change_answers_whether_it_goes_up_or_down(question, sentence, said):
+    assert unchanged(question, sentence) is said
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("are ferry fares going up this winter", "Fares will not change this winter, the company said.", "No"),
+    ("is the union ok with compulsory redundancies", "The union said it would oppose any compulsory redundancies.",
+     "No"),
+    ("are residents happy with the plan", "Residents have backed the plan.", "Yes"),
+    ("is the council ok with the plan", "Residents would oppose the plan.", None),  # another's view
+    ("will the youth theatre carry on", "The youth theatre, which has 120 members, will continue.", "Yes"),
+    ("was it started on purpose", "Investigators concluded that the fire was started deliberately.", "Yes"),
+    ("was the fire started deliberately", "Investigators found that the fire was started deliberately.", "Yes"),
+    ("was the fire started deliberately", "Investigators hope to establish that the fire was started deliberately.",
+     None),  # a finding hoped for
+    ("was the fire started deliberately", "Tests may show that the fire was started deliberately.", None),
+    ("was the fire started deliberately", "Investigators did not find that the fire was started deliberately.", None),
+    ("is the coast road open again", "The coast road will stay closed until at least April.", "No"),
+    ("is the coast road open", "The coast road will be closed from April.", None),  # to come, not now
+    ("did the brewery say how many offers it got", "It declined to say how many offers it had received.", "No"),
+])
+def test_yes_or_no_in_the_words_a_chat_uses(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
