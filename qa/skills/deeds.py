@@ -85,10 +85,14 @@ def _said_by(doc: ArticleDoc, doer: str) -> list[Statement]:
             and (_SAID.search(s.line.text) or s.line.text.lstrip()[:1] in "\"“")]
     # "Benbow, 78, put the club up for sale last August, saying he no longer had the energy …": what they did,
     # with their words for why.
-    doers = [e for e in entities(doc) if e.matches(doer)]
+    # "The brewery closed the pub, saying …": by what it is, the body whose name ends in it ("… Tate Brewery").
+    kind = re.fullmatch(r"\s*the\s+([a-z]+)\s*", doer, re.I)
+    doers = [e for e in entities(doc) if e.matches(doer)] or [e for e in entities(doc) if kind and e.kind != PERSON
+                                                              and e.name.split()[-1].lower() == kind.group(1).lower()]
     done = {s.line.number for s in said}
     said += [Statement(ln, e) for ln in doc.lines for e in doers[:1] if ln.number not in done and _SAYING.search(ln.text)
-             and any(re.match(rf"\W*{re.escape(a)}\b", ln.text) for a in e.aliases)]
+             and any(re.match(rf"\W*{re.escape(a)}\b", ln.text, 0 if a in e.aliases else re.I)
+                     for a in [*e.aliases, *([f"the {kind.group(1)}"] if kind else [])])]
     return sorted(said, key=lambda s: s.line.number)
 
 

@@ -1,0 +1,39 @@
+"""Why, where the article gives the reason without the question's words: a body named by what it is ("The brewery
+closed the pub, saying …" for "why did the brewery shut the pub?") and the deed called "the decision" just after it
+was told ("The company will cut its timetable. … the decision was forced by …")."""
+from __future__ import annotations
+
+from qa.skills.causes import why
+from qa.skills.deeds import doer_reason
+from support import article_doc
+
+PUB = """# Villagers buy their pub
+
+The Wenbury Community Pub Society completed the purchase of the Drovers Arms from Harwell & Tate Brewery on Friday.
+
+The brewery closed the 17th-century pub in January 2023, saying it was no longer profitable.
+
+A spokesperson for Harwell & Tate said the brewery wished the society well.
+"""
+
+FERRY = """# Ferry cuts winter sailings
+
+The company that runs the ferry to the Isle of Velmore will cut its winter timetable from six sailings a day to four.
+
+The Velmore Sound Ferry Company said the reduced timetable would run until 28 March.
+
+Managing director Alasdair Crennell said the decision was forced by a sharp rise in fuel prices.
+"""
+
+
+def test_a_body_named_by_what_it_is_gives_its_reason_in_what_it_said_as_it_did_it():
+    found = doer_reason([article_doc(PUB)], [("the brewery", "shut the drovers arms")])
+    assert found is not None and "saying it was no longer profitable" in found.draft.text
+    assert doer_reason([article_doc(PUB)], [("the council", "shut the drovers arms")]) is None  # no such body
+
+
+def test_the_decision_is_the_deed_told_just_before():
+    found = why([article_doc(FERRY)], "why is the ferry company cutting sailings")
+    assert found is not None and "forced by a sharp rise in fuel prices" in found.draft.text
+    far = FERRY.replace("Managing director", "\n".join(["The island has a school."] * 4) + "\n\nManaging director")
+    assert why([article_doc(far)], "why is the ferry company cutting sailings") is None  # which decision, told late
