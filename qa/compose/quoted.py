@@ -1,0 +1,36 @@
+"""Who said a quotation that names no one ("I would still urge anyone with information to come forward."): the one
+the sentence just before it names as it quotes them ('"We understand how much this meant," DI Kershaw said.'), the
+quotation going on. Asked "who urged people to come forward?", that name is the answer."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from qa.judgment.evidence import Scored
+
+from .context import sentence_before
+
+__all__ = ["quote_speaker"]
+
+_BARE_QUOTE = re.compile(r"^\s*[\"“][^\"“”]+[\"”]\s*$")
+"""A sentence that is a quotation and nothing else: no "she said" to say whose."""
+_NAME = r"(?P<who>(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)"
+_SAID_BY = re.compile(r"[,.!?][\"”]\s*(?:" + _NAME + r"\s+(?:said|says|added)|(?:said|says|added)\s+" + _NAME.replace(
+    "who", "by") + r"(?:,\s+[^.\"“”]+)?)\s*\.\s*$")
+"""A quotation's close that names its speaker: '…," DI Kershaw said.', '…," said Helen Marbury, a retired GP.'."""
+_NOT_A_NAME = frozenset("He She They It We I This That".split())
+
+
+def quote_speaker(evidence: Sequence[Scored], best: Scored) -> tuple[Scored, int, int] | None:
+    """(the sentence before `best`, where in the source its speaker's name starts and ends) when `best` is a bare
+    quotation that goes on from one the sentence before gives to a named speaker; None otherwise."""
+    if not _BARE_QUOTE.match(best.text):
+        return None
+    before = sentence_before(evidence, best)
+    m = _SAID_BY.search(before.text) if before is not None else None
+    if m is None:
+        return None
+    group = "who" if m.group("who") else "by"
+    if m.group(group).split()[0] in _NOT_A_NAME:
+        return None  # '…," she said.': whom she is, the sentence before that says
+    return before, before.start + m.start(group), before.start + m.end(group)
