@@ -27,7 +27,7 @@ _MADE_SO = (r"\b(?:made|make|makes|making|rendered|left)\s+(?:(?:the|its|their|t
             r"necessary|inevitable)\b")
 """What left a thing in a state that forced the deed is its cause ("rising costs had made the plant uneconomic")."""
 _EXPLAINS = re.compile(_MADE_SO + r"|\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|blaming|"
-                       r"in an effort to|in a bid to|to find out|in protest (?:at|against|over)|aimed at|meant to|designed to|would (?:allow|let|give)|"
+                       r"in an effort to|in a bid to|to find out|(?:is|are|was|were)\s+(?:needed|required|necessary)\s+to\s+(?!be\b)|in protest (?:at|against|over)|aimed at|meant to|designed to|would (?:allow|let|give)|"
                        r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED, re.I)
 
 

@@ -37,3 +37,23 @@ def test_the_decision_is_the_deed_told_just_before():
     assert found is not None and "forced by a sharp rise in fuel prices" in found.draft.text
     far = FERRY.replace("Managing director", "\n".join(["The island has a school."] * 4) + "\n\nManaging director")
     assert why([article_doc(far)], "why is the ferry company cutting sailings") is None  # which decision, told late
+
+
+PARKING = """# Trust doubles parking charges
+
+The Wrenfield Hospitals NHS Trust will raise the monthly permit for staff from £18 to £42 from 1 April.
+
+The trust says the increase is needed to close a £1.9 million gap in its estates budget.
+
+"We have not taken this decision lightly," said Dr Helen Farrowby, the trust's chief executive.
+"""
+
+
+def test_what_a_deed_is_needed_for_is_its_reason_and_the_doers_other_words_are_not():
+    from lang.reasons import explains
+
+    assert explains("The trust says the increase is needed to close a gap in its budget.")
+    assert not explains("The road is needed to be resurfaced.")
+    # The article states it ("the increase", the phrasal verb's meaning): the sentence path cites that, not the
+    # chief executive's words.
+    assert doer_reason([article_doc(PARKING)], [("the trust", "putting up parking charges")]) is None

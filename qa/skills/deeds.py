@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from lang.motives import changed_mind
+from lang.phrasal import phrasal_meanings
 from lang.reasons import reason_for
 from lang.tagging import base_terms, verb_base
 from lang.words import same_root, stem, terms
@@ -32,8 +33,9 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
                 continue
             asked = set(terms(doer)) | set(terms(deed))
             verb = stem(verb_base(deed.split()[0]))
+            meant = {verb, *phrasal_meanings(deed)}  # "putting up charges": "the increase"
             stated = [ln for ln in doc.lines if reason_for(ln.text, asked) and (len(asked & set(terms(
-                ln.text))) >= 2 or verb in set(terms(ln.text)) | set(base_terms(ln.text)))]
+                ln.text))) >= 2 or meant & (set(terms(ln.text)) | set(base_terms(ln.text))))]
             # "... raised the rents because costs had tripled", "the cuts were needed because ...": the sentence path
             # cites it; but where the doer said it ("Astley said the sale was needed because …" for "why did the
             # cabinet vote to sell 6.5 acres?", "'We chose this site because …,' Haverel said"), their words are the
