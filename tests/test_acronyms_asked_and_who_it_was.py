@@ -50,3 +50,33 @@ def test_what_is_an_acronym_spells_it_out_and_who_is_the_mp_names_the_holder(tmp
     for question in ("who is the mp", "what is the mp"):
         a = service.answer(question)
         assert a.short is not None and a.short.quote == "Daniel Oyelowo", question
+
+
+GUILD = """# Theatre to cut jobs
+
+The Lantern Playhouse is to cut 14 of its 38 staff.
+
+The Performing Arts Workers' Guild, the union which represents most of the theatre's backstage staff, said it would oppose any compulsory redundancies. Tom Ridings, its regional organiser, said members were angry.
+"""
+
+
+def test_its_role_after_a_name_is_of_the_body_the_sentence_before_opens_with():
+    from qa.skills.holders import role_holder
+    from support import article_doc
+
+    doc = article_doc(GUILD)
+    assert role_holder(doc, "guild's organiser").name == "Tom Ridings"
+    assert role_holder(doc, "organiser of the Performing Arts Workers' Guild").name == "Tom Ridings"
+    assert role_holder(doc, "theatre's organiser") is None  # "its" is the guild's
+
+
+def test_what_about_a_body_after_a_why_asks_what_it_says():
+    from qa.conversation.followup import resolve
+
+    history = [{"role": "user", "content": "how many jobs are going at the lantern"},
+               {"role": "assistant", "content": "The Lantern Playhouse is to cut 14 of its 38 staff. [1]"},
+               {"role": "user", "content": "why?"},
+               {"role": "assistant", "content": "The NAC said it had cut the award because audiences fell. [1]"}]
+    assert resolve("what about the union?", history).searched.startswith("What does the union say?")
+    after_count = history[:2]
+    assert "union" in resolve("what about the union?", after_count).searched

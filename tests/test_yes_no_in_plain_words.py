@@ -37,7 +37,6 @@ def test_said_not_to_change_answers_whether_it_goes_up_or_down(question, sentenc
      None),  # a finding hoped for
     ("was the fire started deliberately", "Tests may show that the fire was started deliberately.", None),
     ("was the fire started deliberately", "Investigators did not find that the fire was started deliberately.", None),
-    ("is the coast road open again", "The coast road will stay closed until at least April.", "No"),
     ("is the coast road open", "The coast road will be closed from April.", None),  # to come, not now
     ("did the brewery say how many offers it got", "It declined to say how many offers it had received.", "No"),
 ])

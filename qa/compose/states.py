@@ -33,10 +33,8 @@ def state_denied(question: str, sentence: str) -> bool:
         if any(state in w for w in said) or not rest or any(said_for(base_stem(w), stems) is None for w in rest):
             return False  # the state itself there too ("reopened"), or the subject not
         before = said[max(0, at - 4):at]
-        # "will stay closed until April" keeps now the state it is in: asked of now, it is closed now.
-        kept = ws[0] in ("is", "are") and any(a in _GOING_ON and b in _STAYS for a, b in zip(before, before[1:]))
-        return bool(set(before) & _BEING) and not set(before) & (NEGATIONS | (MODALS - _GOING_ON if kept else MODALS)
-                                                                 | _UNSURE) and said[at - 1] not in _DETERMINERS
+        return bool(set(before) & _BEING) and not set(before) & (NEGATIONS | MODALS | _UNSURE) \
+            and said[at - 1] not in _DETERMINERS
     return False
 
 
@@ -47,5 +45,4 @@ _BEING = frozenset("""is are was were be been being remain remains remained stay
 seem seems seemed became become becomes""".split())
 """Verbs that give their subject a state ("was temporary", "had been kept indoors")."""
 _UNSURE = frozenset("if unless whether".split())
-_GOING_ON, _STAYS = frozenset({"will"}), frozenset({"stay", "remain"})  # not "would stay closed until 2019"
 _DETERMINERS = frozenset("the a an this that its their his her".split())

@@ -11,6 +11,7 @@ from qa.types import Route
 from .article import ArticleDoc
 from .cite import SkillAnswer, with_phrase
 from .entities import PERSON, Entity, entities
+from .speakers import _its
 
 
 def holder(docs: list[ArticleDoc], role: str) -> SkillAnswer | None:
@@ -86,7 +87,7 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
     """The article's first person whose role has every word of `role`; "head of X" (a leadership word and a
     body) is anyone whose role leads the body by any of its names ("HWA chief executive Rosa Delgado" heads the
     Harlow Water Authority)."""
-    wanted = [w for w in re.findall(r"[\w-]+", role.lower()) if w not in ("the", "a", "an", "of")]
+    wanted = [w for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", role.lower())) if w not in ("the", "a", "an", "of")]
     if not wanted:
         return None
     known = entities(doc)
@@ -98,7 +99,8 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
         named = next((e for e in known if e.kind != PERSON and e.role and _describes(f"{e.name} {e.role}", body)),
                      None)
     for e in known:
-        have = set(re.findall(r"[\w-]+", e.role.lower()))
+        # "Tom Ridings, its regional organiser": the body "its" points back at is in the role too.
+        have = set(re.findall(r"[\w-]+", " ".join([e.role, *(_its(doc, e) if e.kind == PERSON else [])]).lower()))
         if e.kind != PERSON or not e.role:
             continue
         if named is not None:
