@@ -38,6 +38,8 @@ UNITS = {
     "size": set("""square acres acre hectares hectare km2 sq""".split()),
 }
 UNITS["length_or_time"] = UNITS["length"] | UNITS["time"]
+_TAKES = frozenset("take takes took taken taking last lasts lasted lasting wait waited waiting ago".split())
+"""Words that make "how long" ask for a time ("how long does it take", "how long did the strike last")."""
 CLOCK = "clock"
 """The unit of "What time did X ...?": a time of day ("3.40pm", "noon"), which a day or a year does not give."""
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b(?!\s+of\s+(?:the\s+)?(?:year|season|month|week))", re.I)
@@ -112,6 +114,8 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     ws = words(text)
     wh = question_word(text) or ("yesno" if ws and auxiliary(ws[0]) in AUXILIARIES else "what")
     unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
+    if unit == "length_or_time" and set(ws) & _TAKES:  # "how long does the crossing take?": a time, not "11-mile"
+        unit = "time"
     if unit is None and _MONEY_ASKED.search(text) and not _CHANGE.search(text):
         unit = MONEY
     if wants == DATE and _CLOCK_ASKED.search(text):

@@ -1,6 +1,7 @@
 """Who said a quotation that names no one: the speaker the sentence before names as the quotation goes on
 ('"We understand …," DI Kershaw said. "I would still urge anyone … to come forward."'); a police rank's short form
-("DI", "PC") is a title, not part of the name."""
+("DI", "PC") is a title, not part of the name; and "how long does it take?" asks for a time, not a distance or
+a rate ("the 11-mile crossing", "210,000 passengers a year")."""
 from __future__ import annotations
 
 import re
@@ -54,3 +55,18 @@ def test_who_urged_people_to_come_forward_is_the_speaker_of_the_quotation(tmp_pa
     assert texts[a.citations[0].source][a.short.start:a.short.end] == "DI Kershaw"
     tears = service.answer("who said some members were in tears")
     assert tears.short is None or not re.fullmatch(r"(?i)he|she", tears.short.quote)  # "he" names no one
+
+
+@pytest.mark.parametrize("question, sentence, given", [
+    ("how long does the crossing take", "The company carries 210,000 passengers a year on the 11-mile crossing.",
+     False),  # a distance and a rate, no time it takes
+    ("how long does the crossing take", "The crossing takes about 40 minutes.", True),
+    ("how long does the crossing take", "The reduced timetable would run until 28 March.", False),  # how long it runs
+    ("how long will the timetable run", "The reduced timetable would run until 28 March.", True),
+    ("how long is the crossing", "The company runs the 11-mile crossing.", True),  # a length answers "how long is"
+])
+def test_how_long_it_takes_is_a_time(question, sentence, given):
+    from qa.judgment.answer_kinds import fits
+    from qa.question import analyze
+
+    assert fits(analyze(question, lambda t: 1.0), sentence) is given

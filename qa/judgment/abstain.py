@@ -17,7 +17,7 @@ from .evidence import Phrase, Scored, Selection
 from qa.question import AGE, DATE, MONEY, NUMBER, Question
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
-_MEASURES = {"length": "length", "length_or_time": "length or duration", "weight": "weight",
+_MEASURES = {"length": "length", "length_or_time": "length or duration", "time": "duration", "weight": "weight",
              MONEY: "amount of money"}
 _AGE_GIVEN = re.compile(r"\b(?:old|aged?|born|birth)\b|\(\d{1,3}\)|,\s*\d{1,3}\s*,"
                         r"|\d[\d,.]*\s*(?:(?:million|billion|thousand)\s+)?(?:years?|months?|centuries)\b(?!\s+ago)"

@@ -51,6 +51,7 @@ _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\
 _SPAN_SAID = re.compile(r"\b(?:until|till|through(?:out)?)\s+\w|\b(?:for|over|within)\s+(?:(?:several|a\s+few|many|"
                         r"some|the\s+next|the\s+past|the\s+coming)\s+)?(?:days|weeks|months|years|decades|hours)\b", re.I)
 """A length of time given without a number ("until the spring floods", "for several weeks")."""
+_TAKES = re.compile(r"\b(?:take|takes|taken|taking|took)\b", re.I)
 
 
 def fits(q: Question, sentence: str) -> bool:
@@ -65,8 +66,9 @@ def fits(q: Question, sentence: str) -> bool:
     if q.wants == DATE:
         return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws)
                     or CLOCK_SAID.search(sentence))
-    if q.unit in ("time", "length_or_time") and _SPAN_SAID.search(sentence):
-        return True  # "How long will the ban last?" / "at least until the spring floods"
+    span = _SPAN_SAID.search(sentence)
+    if q.unit in ("time", "length_or_time") and span and not (_TAKES.search(q.text) and span.group(0)[:1] in "ut"):
+        return True  # "How long will the ban last?" / "at least until the spring floods" (not how long it takes)
     question_numbers = {w for w in words(q.text) if is_number(w)}
     numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
     if not numbers:
@@ -76,7 +78,8 @@ def fits(q: Question, sentence: str) -> bool:
     if q.unit is not None:  # "how long": a number followed closely by a unit of the right kind
         units = UNITS[q.unit]
         # "a 92-year-old bridge" gives an age, not a duration.
-        return any(ws[j] in units and ws[j + 1:j + 2] != ["old"]
+        # "210,000 passengers a year" gives a rate, not a duration.
+        return any(ws[j] in units and ws[j + 1:j + 2] != ["old"] and ws[j - 1] not in ("a", "per", "each", "every")
                    for i in numbers for j in range(i + 1, min(i + 4, len(ws))))
     if q.counted:  # "how many soldiers": the counted thing must be there too
         return q.counted[-1] in set(terms(sentence))
