@@ -1,7 +1,8 @@
 """Who said a quotation that names no one: the speaker the sentence before names as the quotation goes on
 ('"We understand …," DI Kershaw said. "I would still urge anyone … to come forward."'); a police rank's short form
 ("DI", "PC") is a title, not part of the name; and "how long does it take?" asks for a time, not a distance or
-a rate ("the 11-mile crossing", "210,000 passengers a year")."""
+a rate ("the 11-mile crossing", "210,000 passengers a year"); "how much has it raised?" is not answered by a sum still
+to raise."""
 from __future__ import annotations
 
 import re
@@ -70,3 +71,17 @@ def test_how_long_it_takes_is_a_time(question, sentence, given):
     from qa.question import analyze
 
     assert fits(analyze(question, lambda t: 1.0), sentence) is given
+
+
+@pytest.mark.parametrize("question, sentence, hoped", [
+    ("how much has the online appeal raised so far",
+     "The club has launched an online appeal and hopes to raise the remaining £370,000 by the end of next year.", True),
+    ("how much has the club raised", "The club aims to raise £1.2 million within two years.", True),
+    ("how much have they raised so far", "GMRT has already raised £340,000 towards the cost.", False),
+    ("how much have they raised", "They have raised £340,000 and hope to raise the remaining £860,000.", False),
+    ("how much does the club hope to raise", "The club hopes to raise the remaining £370,000.", False),  # asked so
+])
+def test_a_sum_still_to_raise_is_not_what_has_been_raised(question, sentence, hoped):
+    from qa.judgment.sums import hoped_only
+
+    assert hoped_only(question, sentence) is hoped

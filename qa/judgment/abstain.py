@@ -12,7 +12,7 @@ from qa.types import REFUSED_LEAD, Level
 
 from .answer_kinds import counts, counts_only_other
 from .confidence import level
-from .sums import priced_other
+from .sums import hoped_only, priced_other
 from .evidence import Phrase, Scored, Selection
 from qa.question import AGE, DATE, MONEY, NUMBER, Question
 
@@ -119,10 +119,12 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
             return Decision(Level.DOUBTFUL, f"it speaks of the {other[1]} one, not the {other[0]}", selection)
         if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and (not number(without_numbers(best, q.text))
                                                                      or counts_only_other(q, best)
-                                                                     or priced_other(q.text, best)):
+                                                                     or priced_other(q.text, best)
+                                                                     or hoped_only(q.text, best)):
             # "How many people have been fined?" / "... could be fined up to £1,000": a runner-up holds a count,
             # the best sentence none, so it is shown as the closest sentence, not as the answer ("how much did the
-            # zoo pay for the pandas?" / "spent £18,000 on new fencing" the same).
+            # zoo pay for the pandas?" / "spent £18,000 on new fencing" the same; "how much has it raised?" / "hopes to
+            # raise the remaining £370,000" too).
             shown = Level.DOUBTFUL
         return Decision(shown, "", selection)
     return Decision(Level.REFUSED, reason(q, selection.evidence, mentioned), selection)

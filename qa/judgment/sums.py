@@ -7,7 +7,7 @@ import re
 
 from lang.words import roots
 
-__all__ = ["priced_other"]
+__all__ = ["hoped_only", "priced_other"]
 
 _ASKED = re.compile(r"\bhow\s+much\s+(?:(?:did|does|do|will|would|has|have|had)\s+(?:[\w'’-]+\s+){1,4}?"
                     r"(?:pay|spend|paid|spent|invest)\s+(?:for|on|in)\s+(?P<x1>[^?,.;]+)"
@@ -44,3 +44,20 @@ def priced_other(question: str, sentence: str) -> bool:
         if any(w[:1].isupper() for w in thing.split()[1:3]):
             return False
     return True
+
+
+_RAISED_ASKED = re.compile(r"\bhow\s+much\s+(?:money\s+)?(?:has|have|had|did)\s+(?:[\w'’-]+\s+){1,5}?(?:raised?|"
+                           r"collected?|made|make|got|get|received?|brought\s+in|bring\s+in)\b", re.I)
+"""What has been raised by now ("how much has the appeal raised so far?"), not what is hoped for."""
+_TARGET_BEFORE = re.compile(r"\b(?:hopes?|hoping|aims?|aimed|aiming|wants?|wanted|plans?|planned|planning|needs?|"
+                            r"seeks?|seeking|target|goal|trying|bid)\b(?:\s+[\w'’-]+){0,4}\s*$|\bremaining\s*$", re.I)
+"""A sum still to raise: "hopes to raise the remaining £370,000", "a target of £1m", "needs another £50,000"."""
+
+
+def hoped_only(question: str, sentence: str) -> bool:
+    """Does the question ask how much has been raised by now, and is every sum the sentence gives one still to raise
+    ("The club hopes to raise the remaining £370,000")? Then no sum raised is given."""
+    if not _RAISED_ASKED.search(question):
+        return False
+    sums = list(re.finditer(r"(?<![\w$€£])" + _SUM, sentence, re.I))
+    return bool(sums) and all(_TARGET_BEFORE.search(sentence[max(0, s.start() - 50):s.start()]) for s in sums)
