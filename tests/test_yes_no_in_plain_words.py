@@ -39,6 +39,8 @@ def test_said_not_to_change_answers_whether_it_goes_up_or_down(question, sentenc
     ("was the fire started deliberately", "Investigators did not find that the fire was started deliberately.", None),
     ("is the coast road open", "The coast road will be closed from April.", None),  # to come, not now
     ("did the brewery say how many offers it got", "It declined to say how many offers it had received.", "No"),
+    ("is the company giving cash refunds", "The company is not offering cash refunds.", "No"),
+    ("did the company give staff a pay rise", "The company offered staff a 6 percent pay rise.", None),  # only offered
 ])
 def test_yes_or_no_in_the_words_a_chat_uses(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

@@ -51,6 +51,9 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if plain != question and all(re.search(rf"\b{w}\b", sentence, re.I) for w in set(words(plain)) - set(words(
             question))):  # "was it started on purpose?" / "was started deliberately" (its opposite is not read)
         found.append((plain, sentence, None))
+    offered = _GIVE.sub(lambda m: _OFFER[m.group(0).lower()], question)
+    if offered != question:  # "is Velora giving refunds?" / "is not offering refunds": No (an offer made is not a gift)
+        found.append((offered, sentence, "No"))
     fine = _FINE_WITH.match(question)
     if fine:  # "is the union ok with compulsory redundancies?": does it support them ("would oppose": will not)?
         found += [(f"{_DOES[fine.group('aux').lower()]} {fine.group('who')} support {fine.group('what')}", sentence,
@@ -73,6 +76,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     return found
 
 
+_OFFER = {"give": "offer", "gives": "offers", "giving": "offering", "gave": "offered", "given": "offered"}
+_GIVE = re.compile(r"\b(?:%s)\b" % "|".join(_OFFER), re.I)
 _IDIOMS = {"on purpose": "deliberately", "by accident": "accidentally", "by mistake": "mistakenly"}
 _IDIOM = re.compile(r"\b(?:%s)\b" % "|".join(_IDIOMS), re.I)
 _FINE_WITH = re.compile(r"^\s*(?P<aux>is|are|was|were)\s+(?P<who>.+?)\s+(?:ok|okay|fine|happy|on\s+board)\s+with\s+"
