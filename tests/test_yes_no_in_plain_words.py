@@ -44,3 +44,10 @@ def test_said_not_to_change_answers_whether_it_goes_up_or_down(question, sentenc
 ])
 def test_yes_or_no_in_the_words_a_chat_uses(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+def test_asked_of_anyone_a_name_its_passage_gave_before_need_not_be_said_again():
+    before = "Velora Mobility is recalling 48,000 battery packs. Two people suffered minor burns."
+    assert yes_no("did anyone die in the velora battery fires", "No deaths have been reported.", before) == "No"
+    other = "Brisco Bikes is recalling 48,000 battery packs."
+    assert yes_no("did anyone die in the velora battery fires", "No deaths have been reported.", other) is None
