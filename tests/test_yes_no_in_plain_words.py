@@ -50,4 +50,4 @@ def test_asked_of_anyone_a_name_its_passage_gave_before_need_not_be_said_again()
     before = "Velora Mobility is recalling 48,000 battery packs. Two people suffered minor burns."
     assert yes_no("did anyone die in the velora battery fires", "No deaths have been reported.", before) == "No"
     other = "Brisco Bikes is recalling 48,000 battery packs."
-    assert yes_no("did anyone die in the velora battery fires", "No deaths have been reported.", other) is None
+    assert yes_no("did anyone die in the Velora battery fires", "No deaths have been reported.", other) is None
