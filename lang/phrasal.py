@@ -23,7 +23,6 @@ back up: support
 set up: establish found create
 take over: acquire
 give up: abandon surrender
-carry on: continue
 find out: discover learn
 carry out: conduct perform
 lay off: dismiss fire
@@ -49,7 +48,7 @@ tear down: demolish
 pull down: demolish
 """.splitlines()
 
-PARTICLES = frozenset("up down off out over back in on".split())
+PARTICLES = frozenset("up down off out over back in".split())
 """The particles the table knows."""
 
 _TABLE: dict[tuple[str, str], frozenset[str]] = {}

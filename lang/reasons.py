@@ -26,9 +26,14 @@ _MADE_SO = (r"\b(?:made|make|makes|making|rendered|left)\s+(?:(?:the|its|their|t
             r"(?:uneconomic(?:al)?|unviable|unprofitable|unsustainable|unaffordable|unsafe|unworkable|impossible|"
             r"necessary|inevitable)\b")
 """What left a thing in a state that forced the deed is its cause ("rising costs had made the plant uneconomic")."""
+_NEEDED = (r"\b(?:increase|rise|cut|cuts|change|changes|move|decision|closure|charges?|measures?|money|funding|investment|"
+           r"sale|works?)\s+(?:is|are|was|were)\s+(?:needed|required|necessary)\s+to\s+(?!be\b)")
+"""What a deed is needed for ("the increase is needed to close a gap"); not what anyone must do ("a permit is needed
+to cross on foot")."""
 _EXPLAINS = re.compile(_MADE_SO + r"|\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|blaming|"
-                       r"in an effort to|in a bid to|to find out|(?:is|are|was|were)\s+(?:needed|required|necessary)\s+to\s+(?!be\b)|in protest (?:at|against|over)|aimed at|meant to|designed to|would (?:allow|let|give)|"
-                       r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED, re.I)
+                       r"in an effort to|in a bid to|to find out|in protest (?:at|against|over)|aimed at|meant to|designed to|would (?:allow|let|give)|"
+                       r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED
+                       + "|" + _NEEDED, re.I)
 
 
 _FORWARD = re.compile(r"\b(?:led to|leads to|caused|causes|resulted in)\b", re.I)

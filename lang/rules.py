@@ -140,7 +140,7 @@ governor mayor senator sen rep representative congressman congresswoman councilm
 councilmember judge justice general gen marshal admiral colonel col major captain capt lieutenant lt sergeant
 commander chief king queen prince princess pope bishop archbishop cardinal rev reverend father sheikh emir
 ambassador envoy secretary director chairman chairwoman chair ceo spokesman spokeswoman spokesperson deputy
-constable superintendent inspector detective di dci dc ds dcs pc sgt supt insp cllr
+constable superintendent inspector detective di dci sgt supt insp cllr
 """.split())
 """Words written before a name that say what the person is ("Mayor Ana Ruiz", "General Ana Ortiz"): part of
 the role, not of the name."""

@@ -22,6 +22,8 @@ from qa.skills.sequence import narrates, what_came
     ("The team was called out 174 times.", False),  # no one pointed back to
     ("She will be back on call by the summer.", False),  # to come
     ("On Monday she was discharged.", False),  # dated: the timeline's
+    ("He was previously convicted of assault and was banned from the pub.", False),  # from before
+    ("He bought the pub from the brewery with his wife, Lynn.", False),  # what he did: maybe his story before
 ])
 def test_an_undated_deed_done_to_or_by_someone_pointed_back_to_goes_on_with_the_story(sentence, goes_on):
     assert narrates(sentence) is goes_on

@@ -119,9 +119,19 @@ deliberately"), as a verb of saying holds it as said."""
 
 
 def _found(verb) -> bool:
-    """Was the finding made: not one hoped, planned or possible ("hope to establish that", "may show that")."""
-    return verb.dep_ != "xcomp" and not any(c.dep_ in ("aux", "auxpass") and (
-        c.lower_ == "to" or auxiliary(c.text) in MODALS) for c in verb.children)
+    """Was the finding made, and stated: the sentence's own main verb, or what a verb of saying reports ("said
+    investigators had concluded that …"); not one hoped, supposed, claimed or possible ("hope the review finds that",
+    "if the regulator finds that", "the family claims the report showed"), nor one undone by what follows ("concluded
+    that the bridge was safe, but it collapsed")."""
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or auxiliary(c.text) in MODALS) or c.dep_ == "mark"
+           for c in verb.children):
+        return False
+    if verb.dep_ != "ROOT" and not (verb.dep_ == "ccomp" and is_reporting(verb.head.text)):
+        return False
+    return not _BUT.search(verb.doc.text[verb.idx:])
+
+
+_BUT = re.compile(r"\b(?:but|however|although|though|yet)\b", re.I)
 
 
 def _asked_in_writing(verb) -> bool:

@@ -21,7 +21,7 @@ from qa.types import Citation, Level, Route, Short
 from .announced import TOPIC_WORDS, listed_after
 from .context import leaned_on
 from .denied import affirmed_after, denied_phrase
-from .quoted import quote_speaker
+from .quoted import asks_speaker, quote_speaker
 from .rival import story_rival
 from .yesno import text_before, yes_no
 
@@ -171,7 +171,7 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
     elif q is not None and q.wh == "why" or q is not None and _CAUSE_Q.match(q.text):
         companion = reason_after(evidence, best, q) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)
     elif q is not None:  # "Who will run it?" / "It will not be run by volunteers.": who will, next to it
-        speaker = quote_speaker(evidence, best) if q.wh == "who" else None  # whose bare quotation it is
+        speaker = quote_speaker(evidence, best) if asks_speaker(q.text) else None  # whose bare quotation it is
         companion = affirmed_after(evidence, best, q.text) or (speaker[0] if speaker else None)
         chosen += [ev for ev in listed_after(evidence, best, q) if ev not in chosen]
     if companion is not None and companion not in chosen:
@@ -209,7 +209,7 @@ class ExtractiveAnswerer:
             return Draft(f"{lead} {body}", tuple(cites), Route(self.name))
         # Two answers, one set in an earlier year: both cited, neither put first (a verdict still may be).
         phrase = None if evidence and story_rival(evidence, evidence[0], q) is not None else decision.phrase
-        found = short_answer(q.text, cites, phrase) or (_speaker(evidence, cites) if q.wh == "who" else None)
+        found = short_answer(q.text, cites, phrase) or (_speaker(evidence, cites) if asks_speaker(q.text) else None)
         text = f"{_sentence_case(found.text)}. {body}" if found else body
         return Draft(text, tuple(cites), Route(self.name), short=found)
 

@@ -10,7 +10,7 @@ from qa.judgment.evidence import Scored
 
 from .context import sentence_before
 
-__all__ = ["quote_speaker"]
+__all__ = ["asks_speaker", "quote_speaker"]
 
 _BARE_QUOTE = re.compile(r"^\s*[\"“][^\"“”]+[\"”]\s*$")
 """A sentence that is a quotation and nothing else: no "she said" to say whose."""
@@ -19,6 +19,15 @@ _SAID_BY = re.compile(r"[,.!?][\"”]\s*(?:" + _NAME + r"\s+(?:said|says|added)|
     "who", "by") + r"(?:,\s+[^.\"“”]+)?)\s*\.\s*$")
 """A quotation's close that names its speaker: '…," DI Kershaw said.', '…," said Helen Marbury, a retired GP.'."""
 _NOT_A_NAME = frozenset("He She They It We I This That".split())
+_ASKS_SPEAKER = re.compile(r"^\s*(?:and\s+|so\s+)?who\s+(?:said|says|asked|asks|urged|urges|warned|warns|told|tells|"
+                           r"called|calls|appealed|appeals|promised|promises|vowed|insisted|argued|described|admitted|"
+                           r"claimed|pleaded|begged|encouraged|advised)\b", re.I)
+"""A question of whose words they were ("who asked people to send in footage?"), which a quotation answers; not
+"who was hurt?" nor "who voted to close it?", which a quotation may only speak of."""
+
+
+def asks_speaker(question: str) -> bool:
+    return _ASKS_SPEAKER.match(question) is not None
 
 
 def quote_speaker(evidence: Sequence[Scored], best: Scored) -> tuple[Scored, int, int] | None:

@@ -54,10 +54,12 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     offered = _GIVE.sub(lambda m: _OFFER[m.group(0).lower()], question)
     if offered != question:  # "is Velora giving refunds?" / "is not offering refunds": No (an offer made is not a gift)
         found.append((offered, sentence, "No"))
+    if _CARRY_ON.search(question) and _GOES_ON_AS_IS.search(sentence):  # "will the youth theatre carry on?" /
+        found.append((_CARRY_ON.sub("continue", question), sentence, None))  # "… will continue."
     fine = _FINE_WITH.match(question)
-    if fine:  # "is the union ok with compulsory redundancies?": does it support them ("would oppose": will not)?
+    if fine:  # "is the union ok with compulsory redundancies?" / "would oppose them": No (backing is no contentment)
         found += [(f"{_DOES[fine.group('aux').lower()]} {fine.group('who')} support {fine.group('what')}", sentence,
-                   None), (f"will {fine.group('who')} support {fine.group('what')}", sentence, "No")]
+                   "No"), (f"will {fine.group('who')} support {fine.group('what')}", sentence, "No")]
     through = _VOTED_THROUGH.sub(lambda m: f"approve {m.group(1) or m.group(2)}", question)
     if through != question:  # "did the council vote the cycle lane through?": did it approve the lane?
         found.append((through, sentence, None))
@@ -80,6 +82,11 @@ _OFFER = {"give": "offer", "gives": "offers", "giving": "offering", "gave": "off
 _GIVE = re.compile(r"\b(?:%s)\b" % "|".join(_OFFER), re.I)
 _IDIOMS = {"on purpose": "deliberately", "by accident": "accidentally", "by mistake": "mistakenly"}
 _IDIOM = re.compile(r"\b(?:%s)\b" % "|".join(_IDIOMS), re.I)
+_CARRY_ON = re.compile(r"\bcarry\s+on\b", re.I)
+_GOES_ON_AS_IS = re.compile(r"\b(?:will|would)\s+(?:still\s+)?continue(?:\s+as\s+(?:normal|usual|before))?\s*[.!]?\s*$",
+                            re.I)
+"""Going on, with nothing after it to limit it ("The youth theatre will continue."; not "will continue to pay rent until
+the lease ends", "will continue only if a sponsor is found")."""
 _FINE_WITH = re.compile(r"^\s*(?P<aux>is|are|was|were)\s+(?P<who>.+?)\s+(?:ok|okay|fine|happy|on\s+board)\s+with\s+"
                         r"(?P<what>.+?)\s*[?.!]*\s*$", re.I)
 """Content with a plan: "is the union ok with the cuts?" asks whether it supports them."""

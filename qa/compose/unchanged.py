@@ -16,12 +16,13 @@ __all__ = ["unchanged"]
 
 _WAYS = {"up": frozenset(base_stem(w) for w in UP + ["raise", "hike"]),
          "down": frozenset(base_stem(w) for w in DOWN + ["cut", "reduce", "lower"])}
-_NOT = r"(?:will|would|does|do|did|is|are|has|have|had|was|were)\s*(?:not|n[’']t)\s+(?:be\s+|been\s+)?"
-_SAME = re.compile(rf"\b(?:{_NOT}(?P<verb>chang(?:e|ed)|rais(?:e|ed)|increas(?:e|ed)|ris(?:e|en)|go\s+up|cut|"
-                   r"reduc(?:e|ed)|fall(?:en)?|go\s+down|decreas(?:e|ed))|(?:will|would|is|are|was|were|has|have|had)"
-                   r"\s+(?:be\s+|been\s+)?(?:stay(?:ed)?\s+|remain(?:ed)?\s+|kept\s+)?(?:the\s+same|unchanged|frozen)|"
-                   r"(?:stays?|remains?|stayed|remained)\s+(?:the\s+same|unchanged|frozen))\b", re.I)
-"""Said not to change: "will not change", "would not increase", "will be frozen", "remain unchanged"."""
+_NOT = r"(?:will|would|does|do|is|are)\s*(?:not|n[’']t)\s+(?:be\s+)?"
+_SAME = re.compile(rf"\b(?:{_NOT}(?P<verb>change|changing|raise|raising|increase|increasing|rise|rising|go\s+up|going"
+                   r"\s+up|cut|cutting|reduce|reducing|fall|falling|go\s+down|going\s+down|decrease|decreasing)|"
+                   r"(?:will|would|is|are)\s+(?:be\s+)?(?:stay\s+|remain\s+|kept\s+)?(?:the\s+same|unchanged|frozen)|"
+                   r"(?:stays|remains)\s+(?:the\s+same|unchanged|frozen))\b", re.I)
+"""Said not to change, now or from now on: "will not change", "would not increase", "will be frozen", "remains
+unchanged"; not what was so once ("were frozen last year", "have remained unchanged for six months")."""
 
 
 def unchanged(question: str, sentence: str) -> bool:
@@ -42,11 +43,16 @@ def unchanged(question: str, sentence: str) -> bool:
         if verb and not verb.startswith("chang") and base_stem(verb.split()[0]) not in _WAYS[way] and not (
                 verb.startswith("go") and verb.endswith(way)):
             continue  # "will not fall" says nothing of going up
-        subject = [w for w in words(sentence[:m.start()]) if w not in STOPWORDS][-1:]
-        if subject and base_stem(subject[0]) in asked:
+        # Its subject, every word of it asked: "Fares" and "ferry fares", not "Train fares" for "bus fares".
+        clause = re.split(r"[,;:]|\b(?:that|and|said)\b", sentence[:m.start()])[-1]
+        subject = [base_stem(w) for w in words(clause) if w not in STOPWORDS]
+        if subject and subject[-1] in asked and set(subject) <= asked:
             return True
     return False
 
 
-_IF = re.compile(r"\b(?:if|unless|whether|could|might|may)\b", re.I)
-"""Only supposed or possible: settles nothing."""
+_IF = re.compile(r"\b(?:if|unless|whether|could|might|may|until|but|however|although|though|while|promised|"
+                 r"promises|expects?|expected|forecasts?|predicts?|predicted|hopes?|hoped|claims?|claimed|rejected|"
+                 r"denied|denies|told|assured|pledged|vowed|set\s+to|likely)\b", re.I)
+"""Only supposed, possible, promised, claimed or undone by what follows ("…, but they are now set to rise"):
+settles nothing."""

@@ -40,12 +40,10 @@ _CAUSED_BY = re.compile(r"\bthe\s+(?P<what>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+
 """A sentence that says what caused a thing ("the slip was caused by weeks of heavy rain", "the rise was driven largely
 by visitors …"; not "That slip was caused by ...", another one told before)."""
 _DOUBTED = re.compile(r"\b(?:not|no|whether|if|unlikely|unclear|denied|denies|deny|doubt|doubts|doubted|may|might|could|"
-                      r"possibly|wrong|false|dismissed|rejected|ruled\s+out|claimed|claims|alleged|disagreed|"
+                      r"possibly|wrong|false|dismissed|rejected|ruled\s+out|claim|claimed|claims|alleged|disagreed|"
                       r"disputed|disputes)\b", re.I)
 """A cause denied, doubted or still asked about: no cause given."""
 _HAPPEN = frozenset({"happen", "occur", "start", "begin"})
-_DECISION = frozenset(roots("decision move"))
-"""What a deed told just before is called again ("the decision was forced by …")."""
 """Verbs that only ask why the thing came about ("why did the landslip happen?")."""
 
 
@@ -73,18 +71,13 @@ def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[s
             continue  # "denied the slip was caused by …", "whether the slip was caused by …"
         m = m or caused
         what = roots(m.group("what")) - _LITTLE if m else set()
-        # "The company will cut its timetable. … the decision was forced by …": the decision is the deed asked, told
-        # just before.
-        decided = bool(what) and what <= _DECISION and bool(deed - _HAPPEN) and any(
-            _names_deed(deed - _HAPPEN, _said(ln.text)) for ln in doc.lines[max(0, line.number - 3):line.number])
         # "the slip" is the landslip asked about: a compound named again by its last word.
         # A phrasal verb asked is named by its meaning ("gone up": "the rise").
-        if not decided and (not what or not all(any(a == w or len(w) >= 4 and a.endswith(w) for a in asked | meant)
-                                                for w in what)
-                            or deed - _HAPPEN and not _names_deed(deed - _HAPPEN, what) and not meant & what):
+        if not what or not all(any(a == w or len(w) >= 4 and a.endswith(w) for a in asked | meant) for w in what) \
+                or deed - _HAPPEN and not _names_deed(deed - _HAPPEN, what) and not meant & what:
             continue
-        if caused and "caused" not in caused.group(0).lower() and not decided and not (
-                meant & what or _names_deed(deed - _HAPPEN, what) and deed - _HAPPEN):
+        if caused and "caused" not in caused.group(0).lower() and not (meant & what or _names_deed(deed - _HAPPEN, what)
+                                                                       and deed - _HAPPEN):
             continue  # "driven", "fuelled" by: what made a named deed grow, not why a thing began ("the fire")
         told = [ln for ln in doc.lines[line.number + 1:line.number + 2] if same_passage(ln, line) and explains(ln.text)]
         citer = Citer()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from lang.motives import changed_mind
+from lang.paraphrase import said_for
 from lang.phrasal import phrasal_meanings
 from lang.reasons import reason_for
 from lang.tagging import base_terms, verb_base
@@ -28,7 +29,7 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
     words not the doer's (the sentence path cites it), or when no reading of the question names one who speaks."""
     for doc in docs:
         for doer, deed in reads:
-            said = _said_by(doc, doer)
+            said = _said_by(doc, doer, deed)
             if not said:
                 continue
             asked = set(terms(doer)) | set(terms(deed))
@@ -71,7 +72,7 @@ def _words(doc: ArticleDoc, said: list[Statement], first: list[Statement]) -> Sk
     return SkillAnswer(Draft(f"{lead}: {body}", tuple(citer.citations), Route.OPINION), Level.LIKELY, 0.5)
 
 
-def _said_by(doc: ArticleDoc, doer: str) -> list[Statement]:
+def _said_by(doc: ArticleDoc, doer: str, deed: str = "") -> list[Statement]:
     """What the one the question names said: by name, or by what the article calls them ("the council" /
     "Councillor Simon Prewett, who chairs the council's finance committee")."""
     asked = asked_terms(doer) - {"the", "a", "an"}
@@ -87,15 +88,24 @@ def _said_by(doc: ArticleDoc, doer: str) -> list[Statement]:
             and (_SAID.search(s.line.text) or s.line.text.lstrip()[:1] in "\"“")]
     # "Benbow, 78, put the club up for sale last August, saying he no longer had the energy …": what they did,
     # with their words for why.
-    # "The brewery closed the pub, saying …": by what it is, the body whose name ends in it ("… Tate Brewery").
+    # "The brewery closed the pub, saying …": by what it is, the one body whose name ends in it ("… Tate Brewery"),
+    # doing the deed asked (a word of like meaning: "shut" / "closed").
     kind = re.fullmatch(r"\s*the\s+([a-z]+)\s*", doer, re.I)
-    doers = [e for e in entities(doc) if e.matches(doer)] or [e for e in entities(doc) if kind and e.kind != PERSON
-                                                              and e.name.split()[-1].lower() == kind.group(1).lower()]
+    doers = [e for e in entities(doc) if e.matches(doer)]
+    if not doers and kind:
+        doers = [e for e in entities(doc) if e.kind != PERSON and e.name.split()[-1].lower() == kind.group(1).lower()]
+        doers = doers if len(doers) == 1 else []
     done = {s.line.number for s in said}
     said += [Statement(ln, e) for ln in doc.lines for e in doers[:1] if ln.number not in done and _SAYING.search(ln.text)
-             and any(re.match(rf"\W*{re.escape(a)}\b", ln.text, 0 if a in e.aliases else re.I)
-                     for a in [*e.aliases, *([f"the {kind.group(1)}"] if kind else [])])]
+             and (any(re.match(rf"\W*{re.escape(a)}\b", ln.text) for a in e.aliases) or kind and re.match(
+                 rf"\W*the\s+{kind.group(1)}\b", ln.text, re.I) and _does(deed, ln.text[:_SAYING.search(ln.text).start()]))]
     return sorted(said, key=lambda s: s.line.number)
+
+
+def _does(deed: str, told: str) -> bool:
+    """Does the clause do the deed asked, by its verb or one of like meaning ("shut the pub" / "closed the pub")?"""
+    verb = stem(verb_base(deed.split()[0])) if deed.split() else ""
+    return bool(verb) and said_for(verb, set(terms(told)) | set(base_terms(told))) is not None
 
 
 _SAYING = re.compile(r",\s+(?:saying|citing|blaming|arguing|explaining)\b", re.I)

@@ -121,10 +121,10 @@ _ITS_DOER = re.compile(r"^\s*(?:(?:He|She|They)\s+(?!(?:said|says|added|told|tel
 
 
 def narrates(text: str) -> bool:
-    """Does the sentence tell, undated, a deed done in the past to or by someone the sentence before named, pointed
-    back to by a pronoun ("A loose boulder struck her …", "She was carried off the hill …"): the story going on,
-    not what was said of it ("She said …") or a state ("She was 34")?"""
-    if find_dates(text, _ANY_DAY) or not _PRONOUN.search(text):  # any day: "on Monday" is a date too
+    """Does the sentence tell, undated, a deed done in the past to someone the sentence before named, pointed back to
+    by a pronoun ("A loose boulder struck her …", "She was carried off the hill …"): the story going on, not what was
+    said of it ("She said …"), a state ("She was 34") or what came before ("He was previously convicted …")?"""
+    if find_dates(text, _ANY_DAY) or not _PRONOUN.search(text) or _BACKGROUND.search(text):  # "on Monday": a date
         return False
     from lang.tagging import parse  # spaCy only for "and then?"
 
@@ -133,10 +133,14 @@ def narrates(text: str) -> bool:
         return False
     if root.tag_ == "VBN" and not any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in root.children):
         return False  # "She had joined in 2017": told from before, not next
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _PRONOUNS for c in root.children)
+    # Done to them ("struck her", "She was carried off"): what they did themselves may be their story before it ("He
+    # bought the pub with his wife").
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _PRONOUNS for c in root.children)
 
 
 _ANY_DAY = dt.date(2000, 1, 1)
+_BACKGROUND = re.compile(r"\b(?:previously|earlier|already|once|formerly|before|had|years?\s+ago)\b", re.I)
+"""Told from before the event, not after it ("He was previously convicted of assault")."""
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.I)
 

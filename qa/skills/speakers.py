@@ -211,8 +211,8 @@ def _its(doc: ArticleDoc, speaker: Entity) -> list[str]:
     valued by Savills", nor one whose own it opens with, "Ovenbrook Group's rival, Marlow Bank"); none for "their",
     which may be anyone's."""
     if not re.match(r"its\b", speaker.role, re.I) or (line := doc.line_at(speaker.role_start)) is None \
-            or line.number == 0 or not line.text.lstrip().startswith((speaker.role, f"{speaker.name}, {speaker.role}")):
-        return []  # the role opens the sentence, or right after the name that does ("Tom Ridings, its organiser,")
+            or line.number == 0 or line.text.lstrip()[:len(speaker.role)] != speaker.role:
+        return []
     opening = re.sub(r"^\W*(?:[A-Z]{2,}[\w ]*\s+[—–-]\s+)?(?:the\s+)?", "", doc.lines[line.number - 1].text, flags=re.I)
     body = next((e for e in entities(doc) if e.kind == ORGANISATION and any(
         opening.startswith(a) and not re.match(r"['’]s?\s", opening[len(a):]) for a in e.aliases)), None)
