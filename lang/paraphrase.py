@@ -41,7 +41,7 @@ def _table() -> dict[str, frozenset[str]]:
 
 
 _EVERYDAY = [pair.split() for pair in "get receive,get obtain,give provide,need require,buy purchase,help assist,"
-              "support back,kid child,kids children,raise increase"
+              "support back,kid child,kids children"
               .split(",")]
 
 

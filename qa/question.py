@@ -38,8 +38,10 @@ UNITS = {
     "size": set("""square acres acre hectares hectare km2 sq""".split()),
 }
 UNITS["length_or_time"] = UNITS["length"] | UNITS["time"]
-_TAKES = frozenset("take takes took taken taking last lasts lasted lasting wait waited waiting ago".split())
-"""Words that make "how long" ask for a time ("how long does it take", "how long did the strike last")."""
+_TAKES = re.compile(r"^\W*how\s+long\s+(?:does|do|did|will|would|could|can|might|should|is\s+it\s+going\s+to)\s+"
+                    r"(?:[\w'’-]+\s+){1,6}?(?:take|last)\b(?!\s+(?:\w+\s+)?(?:to\s+)?(?:walk|drive|cover|cross)\b)", re.I)
+"""A "how long" that asks for a time: the question's own verb takes or lasts ("how long does the crossing take?", "how
+long did the strike last?"); not "how long is the trail that takes walkers round the lake?"."""
 CLOCK = "clock"
 """The unit of "What time did X ...?": a time of day ("3.40pm", "noon"), which a day or a year does not give."""
 _CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b(?!\s+of\s+(?:the\s+)?(?:year|season|month|week))", re.I)
@@ -114,7 +116,7 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     ws = words(text)
     wh = question_word(text) or ("yesno" if ws and auxiliary(ws[0]) in AUXILIARIES else "what")
     unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
-    if unit == "length_or_time" and set(ws) & _TAKES:  # "how long does the crossing take?": a time, not "11-mile"
+    if unit == "length_or_time" and _TAKES.search(text):  # "how long does the crossing take?": a time, not "11-mile"
         unit = "time"
     if unit is None and _MONEY_ASKED.search(text) and not _CHANGE.search(text):
         unit = MONEY

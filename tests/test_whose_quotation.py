@@ -38,9 +38,17 @@ def test_a_quotations_close_names_its_speaker(sentence, who):
     assert (found if found and found.split()[0] not in ("He", "She") else None) == who
 
 
-def test_a_bare_quotation_names_no_one():
+def test_a_bare_quotation_names_no_one_and_its_speaker_did_it():
     assert _BARE_QUOTE.match('"I would still urge anyone to come forward."')
     assert not _BARE_QUOTE.match('"They took our pavilion," she said.')
+    assert not _BARE_QUOTE.match('"My wife called the fire brigade straight away."')  # her deed, not the speaker's
+
+
+def test_the_british_form_names_the_speaker_before_the_quotation():
+    from qa.compose.quoted import _SAID_THUS
+
+    m = _SAID_THUS.search('Insp Jo Reid said: "We need the public\'s help."')
+    assert m is not None and m.group("who") == "Insp Jo Reid"
 
 
 def test_police_ranks_short_forms_are_titles():
@@ -68,6 +76,8 @@ def test_who_urged_people_to_come_forward_is_the_speaker_of_the_quotation(tmp_pa
     ("how long does the crossing take", "The reduced timetable would run until 28 March.", False),  # how long it runs
     ("how long will the timetable run", "The reduced timetable would run until 28 March.", True),
     ("how long is the crossing", "The company runs the 11-mile crossing.", True),  # a length answers "how long is"
+    ("how long will the refurbishment take", "The refurbishment will take until spring 2026.", True),
+    ("how long is the trail that takes walkers round the lake", "The trail is 7 miles long.", True),
 ])
 def test_how_long_it_takes_is_a_time(question, sentence, given):
     from qa.judgment.answer_kinds import fits
@@ -83,6 +93,9 @@ def test_how_long_it_takes_is_a_time(question, sentence, given):
     ("how much have they raised so far", "GMRT has already raised £340,000 towards the cost.", False),
     ("how much have they raised", "They have raised £340,000 and hope to raise the remaining £860,000.", False),
     ("how much does the club hope to raise", "The club hopes to raise the remaining £370,000.", False),  # asked so
+    ("how much has the community bid raised", "The community bid has raised £40,000 so far.", False),
+    ("how much have the organisers raised", "Organisers who planned the event raised £8,000.", False),
+    ("how much has the school raised", "Pupils beat their target and raised £5,000.", False),
 ])
 def test_a_sum_still_to_raise_is_not_what_has_been_raised(question, sentence, hoped):
     from qa.judgment.sums import hoped_only

@@ -22,7 +22,10 @@ from qa.compose.yesno import yes_no
     ("are bus fares going up", "Train fares will not change this year.", False),  # other fares
     ("are rates going up", "Most analysts expect rates to remain unchanged.", False),  # a forecast
     ("are fares going up", "Ministers had promised that fares would be frozen, but they are set to rise.", False),
-    ("will rents go up", "Rents will remain unchanged for a year.", True),
+    ("will rents go up", "Rents will remain unchanged.", True),
+    ("are fares going up", "Fares will be frozen for season ticket holders.", False),  # only theirs
+    ("are charges going up", "Charges will stay the same at the station, with increases at other car parks.", False),
+    ("did fares go up last year", "Fares will be frozen next year.", False),  # asked of a year gone
     ("are parking charges going up", "Council tax will not change, but parking charges will rise.", False),
     ("will fares rise", "Fares will not fall.", False),  # the other way
     ("are fares going down", "Fares will not change if the subsidy is renewed.", False),  # only supposed
@@ -57,13 +60,10 @@ def test_said_not_to_change_answers_whether_it_goes_up_or_down(question, sentenc
     ("did the brewery say how many offers it got", "It declined to say how many offers it had received.", "No"),
     ("is the company giving cash refunds", "The company is not offering cash refunds.", "No"),
     ("did the company give staff a pay rise", "The company offered staff a 6 percent pay rise.", None),  # only offered
+    ("were passengers given refunds", "They were not offered refunds at the station but later received them.", None),
+    ("is the council ok with the new homes", "The council did not support the original plan for 300 homes.", None),
+    ("was the crash caused by ice", "Investigators concluded that it was unlikely the crash was caused by ice.", None),
 ])
 def test_yes_or_no_in_the_words_a_chat_uses(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
 
-
-def test_asked_of_anyone_a_name_its_passage_gave_before_need_not_be_said_again():
-    before = "Velora Mobility is recalling 48,000 battery packs. Two people suffered minor burns."
-    assert yes_no("did anyone die in the velora battery fires", "No deaths have been reported.", before) == "No"
-    other = "Brisco Bikes is recalling 48,000 battery packs."
-    assert yes_no("did anyone die in the Velora battery fires", "No deaths have been reported.", other) is None

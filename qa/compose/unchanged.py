@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from lang.opposites import DOWN, UP
-from lang.rules import AUXILIARIES
 from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
@@ -30,8 +29,8 @@ def unchanged(question: str, sentence: str) -> bool:
     that way? The sentence's subject, right before it, must be a word the question asks about: "Council tax will
     not change, but parking charges will rise" does not answer "are parking charges going up?"."""
     ws = words(question)
-    if len(ws) < 3 or ws[0] not in AUXILIARIES or _IF.search(sentence):
-        return False
+    if len(ws) < 3 or ws[0] not in _NOW_OR_AHEAD or _IF.search(sentence):
+        return False  # "did fares go up last year?" is not answered by what will be
     stems = [base_stem(w) for w in ws]
     meant = set(stems) | phrasal_said(ws)  # "going up" is "rise"
     way = next((w for w, verbs in _WAYS.items() if meant & verbs), None)
@@ -46,11 +45,18 @@ def unchanged(question: str, sentence: str) -> bool:
         # Its subject, every word of it asked: "Fares" and "ferry fares", not "Train fares" for "bus fares".
         clause = re.split(r"[,;:]|\b(?:that|and|said)\b", sentence[:m.start()])[-1]
         subject = [base_stem(w) for w in words(clause) if w not in STOPWORDS]
-        if subject and subject[-1] in asked and set(subject) <= asked:
+        # Nothing after it limits it to a part ("… for season ticket holders", "… in Scotland", "…, with increases at
+        # the other car parks"): a time ("this winter") and who said it may follow.
+        rest = _SAID_AFTER.sub("", sentence[m.end():]).strip(" .!")
+        if subject and subject[-1] in asked and set(subject) <= asked and (not rest or _WHEN_ONLY.fullmatch(rest)):
             return True
     return False
 
 
+_NOW_OR_AHEAD = frozenset("is are am will would does do".split())
+_SAID_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){0,4}?(?:said|says|confirmed|announced|added)\b.*$", re.I)
+_WHEN_ONLY = re.compile(r"(?:(?:this|next|the\s+coming)\s+(?:year|winter|summer|spring|autumn|month|week|season)|"
+                        r"for\s+now|for\s+the\s+time\s+being|in\s+20\d\d)", re.I)
 _IF = re.compile(r"\b(?:if|unless|whether|could|might|may|until|but|however|although|though|while|promised|"
                  r"promises|expects?|expected|forecasts?|predicts?|predicted|hopes?|hoped|claims?|claimed|rejected|"
                  r"denied|denies|told|assured|pledged|vowed|set\s+to|likely)\b", re.I)

@@ -120,9 +120,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     if not asked <= said:
         # Some words asked are not there ("Did Brandt *meet* Weber?" / "Brandt *met* Weber"): the claim itself — its verb,
         # subject, object — must be. Asked of anyone ("Has anyone died?"), the verb alone may be denied ("no one has died").
-        anyone = len(ws) > 1 and ws[1] in INDEFINITES and not any(  # a name missing may be the point (not one
-            base_stem(w) not in said | {base_stem(v) for v in words(before)}  # its passage named before it)
-            for n in names(question) for w in words(n))
+        anyone = len(ws) > 1 and ws[1] in INDEFINITES and not any(  # a name missing may be the point
+            base_stem(w) not in said for n in names(question) for w in words(n))
         # A verb whose opposite is said counts as said ("accept" / "rejected"): the claim's own clause decides.
         shared = len(asked & phrased) + opposed + sum(any(opposite(a, x) for x in said) for a in asked - phrased)
         # A name the sentence says by its kind, named just before it ("has the regulator fined WWS?" / "... whether

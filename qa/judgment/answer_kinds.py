@@ -67,8 +67,10 @@ def fits(q: Question, sentence: str) -> bool:
         return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws)
                     or CLOCK_SAID.search(sentence))
     span = _SPAN_SAID.search(sentence)
-    if q.unit in ("time", "length_or_time") and span and not (_TAKES.search(q.text) and span.group(0)[:1] in "ut"):
-        return True  # "How long will the ban last?" / "at least until the spring floods" (not how long it takes)
+    if q.unit in ("time", "length_or_time") and span and not (
+            _TAKES.search(q.text) and span.group(0)[:1] in "ut" and not _TAKES.search(sentence[:span.start()][-30:])):
+        return True  # "How long will the ban last?" / "at least until the spring floods" (not "would run until", asked
+        # how long it takes; but "will take until spring")
     question_numbers = {w for w in words(q.text) if is_number(w)}
     numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
     if not numbers:

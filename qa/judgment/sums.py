@@ -50,7 +50,9 @@ _RAISED_ASKED = re.compile(r"\bhow\s+much\s+(?:money\s+)?(?:has|have|had|did)\s+
                            r"collected?|made|make|got|get|received?|brought\s+in|bring\s+in)\b", re.I)
 """What has been raised by now ("how much has the appeal raised so far?"), not what is hoped for."""
 _TARGET_BEFORE = re.compile(r"\b(?:hopes?|hoping|aims?|aimed|aiming|wants?|wanted|plans?|planned|planning|needs?|"
-                            r"seeks?|seeking|target|goal|trying|bid)\b(?:\s+[\w'’-]+){0,4}\s*$|\bremaining\s*$", re.I)
+                            r"seeks?|seeking|trying)\s+to\s+raise\s+(?:the\s+|a\s+further\s+|another\s+|an\s+extra\s+)?"
+                            r"(?:remaining\s+)?$|\b(?:target|goal)\s+(?:of|is|was)\s+$|\bremaining\s+$|\bstill\s+needs?\s+"
+                            r"(?:another\s+|a\s+further\s+|an\s+extra\s+)?$", re.I)
 """A sum still to raise: "hopes to raise the remaining £370,000", "a target of £1m", "needs another £50,000"."""
 
 

@@ -133,12 +133,16 @@ def narrates(text: str) -> bool:
         return False
     if root.tag_ == "VBN" and not any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in root.children):
         return False  # "She had joined in 2017": told from before, not next
+    if root.lemma_.lower() in _WHAT_THEY_WERE:
+        return False  # "He was known to regulars as a gentle giant": who they were, not what befell them
     # Done to them ("struck her", "She was carried off"): what they did themselves may be their story before it ("He
     # bought the pub with his wife").
     return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _PRONOUNS for c in root.children)
 
 
 _ANY_DAY = dt.date(2000, 1, 1)
+_WHAT_THEY_WERE = frozenset("""know love like remember describe regard consider think believe see raise bear educate
+marry name call base employ train qualify award honour honor elect appoint""".split())
 _BACKGROUND = re.compile(r"\b(?:previously|earlier|already|once|formerly|before|had|years?\s+ago)\b", re.I)
 """Told from before the event, not after it ("He was previously convicted of assault")."""
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
