@@ -116,7 +116,8 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     ws = words(text)
     wh = question_word(text) or ("yesno" if ws and auxiliary(ws[0]) in AUXILIARIES else "what")
     unit = next((_UNIT_OF[ws[i + 1]] for i in range(len(ws) - 1) if ws[i] == "how" and ws[i + 1] in _UNIT_OF), None)
-    if unit == "length_or_time" and _TAKES.search(text):  # "how long does the crossing take?": a time, not "11-mile"
+    if unit == "length_or_time" and (_TAKES.search(text) or set(ws) & {"ago", "wait", "waiting", "waited"}):
+        # "how long does the crossing take?", "how long ago …", "how long have they been waiting?": a time
         unit = "time"
     if unit is None and _MONEY_ASKED.search(text) and not _CHANGE.search(text):
         unit = MONEY

@@ -26,6 +26,9 @@ from qa.skills.sequence import narrates, what_came
     ("He bought the pub from the brewery with his wife, Lynn.", False),  # what he did: maybe his story before
     ("He was known to regulars as a gentle giant.", False),  # who he was
     ("She was loved by colleagues and patients alike.", False),
+    ("He was nicknamed Big Dave by regulars.", False),
+    ("He was brought up in Bridgend.", False),
+    ("He was seen by paramedics at the scene.", True),
 ])
 def test_an_undated_deed_done_to_or_by_someone_pointed_back_to_goes_on_with_the_story(sentence, goes_on):
     assert narrates(sentence) is goes_on

@@ -49,6 +49,8 @@ def test_the_british_form_names_the_speaker_before_the_quotation():
 
     m = _SAID_THUS.search('Insp Jo Reid said: "We need the public\'s help."')
     assert m is not None and m.group("who") == "Insp Jo Reid"
+    assert _SAID_THUS.search('But Cllr Anne Price said: "We need help."').group("who") == "Cllr Anne Price"
+    assert not _BARE_QUOTE.match('"We were told that Gary Hale had warned them."')  # told, not telling
 
 
 def test_police_ranks_short_forms_are_titles():
@@ -77,6 +79,10 @@ def test_who_urged_people_to_come_forward_is_the_speaker_of_the_quotation(tmp_pa
     ("how long will the timetable run", "The reduced timetable would run until 28 March.", True),
     ("how long is the crossing", "The company runs the 11-mile crossing.", True),  # a length answers "how long is"
     ("how long will the refurbishment take", "The refurbishment will take until spring 2026.", True),
+    ("how long will the repairs take", "The repairs will take several weeks.", True),
+    ("how long does the crossing take", "The crossing takes about an hour.", True),
+    ("how long ago did the bridge close", "The bridge carries the A548 for 400 metres.", False),  # a length
+    ("how long have patients been waiting", "The queue stretched 200 metres.", False),
     ("how long is the trail that takes walkers round the lake", "The trail is 7 miles long.", True),
 ])
 def test_how_long_it_takes_is_a_time(question, sentence, given):
@@ -96,6 +102,8 @@ def test_how_long_it_takes_is_a_time(question, sentence, given):
     ("how much has the community bid raised", "The community bid has raised £40,000 so far.", False),
     ("how much have the organisers raised", "Organisers who planned the event raised £8,000.", False),
     ("how much has the school raised", "Pupils beat their target and raised £5,000.", False),
+    ("how much have villagers raised", "Villagers have raised the remaining £40,000.", False),
+    ("how much has the kitchen appeal raised", "The kitchen appeal has reached its target of £10,000.", False),
 ])
 def test_a_sum_still_to_raise_is_not_what_has_been_raised(question, sentence, hoped):
     from qa.judgment.sums import hoped_only

@@ -26,6 +26,9 @@ from qa.compose.yesno import yes_no
     ("are fares going up", "Fares will be frozen for season ticket holders.", False),  # only theirs
     ("are charges going up", "Charges will stay the same at the station, with increases at other car parks.", False),
     ("did fares go up last year", "Fares will be frozen next year.", False),  # asked of a year gone
+    ("are bus fares going up next year", "Not all fares will be frozen next year, First Bus has said.", False),
+    ("are fares going up", "Under the Green Party's plans, fares would be frozen.", False),  # a plan, not said
+    ("are energy bills going up in april", "Energy bills will not change this winter.", False),  # another time
     ("are parking charges going up", "Council tax will not change, but parking charges will rise.", False),
     ("will fares rise", "Fares will not fall.", False),  # the other way
     ("are fares going down", "Fares will not change if the subsidy is renewed.", False),  # only supposed
@@ -63,6 +66,9 @@ def test_said_not_to_change_answers_whether_it_goes_up_or_down(question, sentenc
     ("were passengers given refunds", "They were not offered refunds at the station but later received them.", None),
     ("is the council ok with the new homes", "The council did not support the original plan for 300 homes.", None),
     ("was the crash caused by ice", "Investigators concluded that it was unlikely the crash was caused by ice.", None),
+    ("did martin cole lie to investigators", "A tribunal found that the manager, Martin Cole, lied to investigators.",
+     "Yes"),
+    ("will the shop carry on", "Its sister shop in York will continue.", None),  # another shop
 ])
 def test_yes_or_no_in_the_words_a_chat_uses(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

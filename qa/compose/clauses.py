@@ -131,8 +131,7 @@ def _found(verb) -> bool:
     return not _BUT.search(verb.doc.text[verb.idx:])
 
 
-_BUT = re.compile(r"\b(?:but|however|although|though|yet|unlikely|likely|possible|possibly|probably|unclear|too\s+early|"
-                  r"lied|false|falsely|wrongly|whether)\b", re.I)
+_BUT = re.compile(r"\b(?:but|however|although|though|unlikely|unclear|too\s+early)\b", re.I)
 
 
 def _asked_in_writing(verb) -> bool:

@@ -12,14 +12,15 @@ from .context import sentence_before
 
 __all__ = ["asks_speaker", "quote_speaker"]
 
-_BARE_QUOTE = re.compile(r"^\s*[\"“](?:I|We)\b[^\"“”]+[\"”]\s*$")
+_BARE_QUOTE = re.compile(r"^\s*[\"“](?:I|We)\b(?!\s+(?:was|were|am|are|have\s+been|had\s+been)\s+told\b)[^\"“”]+[\"”]\s*$")
 """A sentence that is a quotation and nothing else, its speaker its subject ("I would still urge anyone …"; not "My
 wife called the fire brigade", another's deed): no "she said" to say whose."""
 _NAME = r"(?P<who>(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)"
 _SAID_BY = re.compile(r"[,.!?][\"”]\s*(?:" + _NAME + r"\s+(?:said|says|added)|(?:said|says|added)\s+" + _NAME.replace(
     "who", "by") + r"(?:,\s+[^.\"“”]+)?)\s*\.\s*$")
 """A quotation's close that names its speaker: '…," DI Kershaw said.', '…," said Helen Marbury, a retired GP.'."""
-_SAID_THUS = re.compile(r"^\W*" + _NAME + r"(?:,\s+[^,:\"“”]+,)?\s+(?:said|added):\s*[\"“][^\"“”]+[\"”]\s*$")
+_SAID_THUS = re.compile(r"^\W*(?:(?:But|And|So|Meanwhile|However|Now|Later|Earlier|Separately|Yesterday|Today),?\s+)?"
+                        + _NAME + r"(?:,\s+[^,:\"“”]+,)?\s+(?:said|added):\s*[\"“][^\"“”]+[\"”]\s*$")
 """The British form: 'Insp Jo Reid said: "We need help."'."""
 _NOT_A_NAME = frozenset("He She They It We I This That".split())
 _ASKS_SPEAKER = re.compile(r"^\s*(?:and\s+|so\s+)?who\s+(?:said|says|asked|asks|urged|urges|warned|warns|told|tells|"

@@ -55,7 +55,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if offered != question and not _LATER.search(sentence):  # "is Velora giving refunds?" / "is not offering refunds":
         # No (an offer made is not a gift; "not offered … but later received them" is no No)
         found.append((offered, sentence, "No"))
-    if _CARRY_ON.search(question) and _GOES_ON_AS_IS.search(sentence):  # "will the youth theatre carry on?" /
+    if _CARRY_ON.search(question) and (on := _GOES_ON_AS_IS.search(sentence)) and set(words(re.split(
+            r"[,;:]", sentence[:on.start()])[0])) - _SMALL <= set(words(question)):  # "will the youth theatre carry on?" /
         found.append((_CARRY_ON.sub("continue", question), sentence, None))  # "… will continue."
     fine = _FINE_WITH.match(question)
     if fine and not _ANOTHER_ONE.search(sentence):  # not "the original plan" for "the new homes"  # "is the union ok with compulsory redundancies?" / "would oppose them": No (backing is no contentment)
@@ -89,7 +90,9 @@ _GOES_ON_AS_IS = re.compile(r"\b(?:will|would)\s+(?:still\s+)?continue(?:\s+as\s
 """Going on, with nothing after it to limit it ("The youth theatre will continue."; not "will continue to pay rent until
 the lease ends", "will continue only if a sponsor is found")."""
 _LATER = re.compile(r"\b(?:but|until|later|instead|however|although)\b", re.I)
-_ANOTHER_ONE = re.compile(r"\b(?:original|previous|earlier|old|first|former|other|different|rival|last)\b", re.I)
+_ANOTHER_ONE = re.compile(r"\b(?:original|previous|earlier|old|first|former|rival|different)\s+(?:[\w'’-]+\s+){0,2}?"
+                          r"(?:plans?|schemes?|proposals?|deals?|offers?|versions?|bids?)\b", re.I)
+_SMALL = frozenset("the a an its their his her which who has have of".split())
 _FINE_WITH = re.compile(r"^\s*(?P<aux>is|are|was|were)\s+(?P<who>.+?)\s+(?:ok|okay|fine|happy|on\s+board)\s+with\s+"
                         r"(?P<what>.+?)\s*[?.!]*\s*$", re.I)
 """Content with a plan: "is the union ok with the cuts?" asks whether it supports them."""

@@ -52,6 +52,10 @@ _SPAN_SAID = re.compile(r"\b(?:until|till|through(?:out)?)\s+\w|\b(?:for|over|wi
                         r"some|the\s+next|the\s+past|the\s+coming)\s+)?(?:days|weeks|months|years|decades|hours)\b", re.I)
 """A length of time given without a number ("until the spring floods", "for several weeks")."""
 _TAKES = re.compile(r"\b(?:take|takes|taken|taking|took)\b", re.I)
+_IN_WORDS = re.compile(r"\b(?:several|a\s+few|many)\s+(?:minutes|hours|days|weeks|months|years|decades)\b|\b(?:take|takes|"
+                       r"took|taking|about|around|nearly|almost|over|for|within|just|under|more\s+than|less\s+than|"
+                       r"at\s+least)\s+(?:an?|half\s+an?)\s+(?:minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
+"""A length of time in words: "several weeks", "about an hour" (not "210,000 passengers a year", a rate)."""
 
 
 def fits(q: Question, sentence: str) -> bool:
@@ -66,6 +70,8 @@ def fits(q: Question, sentence: str) -> bool:
     if q.wants == DATE:
         return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws)
                     or CLOCK_SAID.search(sentence))
+    if q.unit in ("time", "length_or_time") and _IN_WORDS.search(sentence):
+        return True  # "will take several weeks", "took about an hour"
     span = _SPAN_SAID.search(sentence)
     if q.unit in ("time", "length_or_time") and span and not (
             _TAKES.search(q.text) and span.group(0)[:1] in "ut" and not _TAKES.search(sentence[:span.start()][-30:])):

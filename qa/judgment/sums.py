@@ -51,8 +51,10 @@ _RAISED_ASKED = re.compile(r"\bhow\s+much\s+(?:money\s+)?(?:has|have|had|did)\s+
 """What has been raised by now ("how much has the appeal raised so far?"), not what is hoped for."""
 _TARGET_BEFORE = re.compile(r"\b(?:hopes?|hoping|aims?|aimed|aiming|wants?|wanted|plans?|planned|planning|needs?|"
                             r"seeks?|seeking|trying)\s+to\s+raise\s+(?:the\s+|a\s+further\s+|another\s+|an\s+extra\s+)?"
-                            r"(?:remaining\s+)?$|\b(?:target|goal)\s+(?:of|is|was)\s+$|\bremaining\s+$|\bstill\s+needs?\s+"
+                            r"(?:remaining\s+)?$|\b(?:target|goal)\s+(?:of|is|was)\s+$|\bstill\s+needs?\s+"
                             r"(?:another\s+|a\s+further\s+|an\s+extra\s+)?$", re.I)
+_MET = re.compile(r"\b(?:reached|smashed|beat|beaten|passed|exceeded|hit|met|surpassed|topped|raised|broke)\b", re.I)
+"""A target met: "has reached its target of £10,000", "target of £10,000 was passed"."""
 """A sum still to raise: "hopes to raise the remaining £370,000", "a target of £1m", "needs another £50,000"."""
 
 
@@ -62,4 +64,5 @@ def hoped_only(question: str, sentence: str) -> bool:
     if not _RAISED_ASKED.search(question):
         return False
     sums = list(re.finditer(r"(?<![\w$€£])" + _SUM, sentence, re.I))
-    return bool(sums) and all(_TARGET_BEFORE.search(sentence[max(0, s.start() - 50):s.start()]) for s in sums)
+    return bool(sums) and all(_TARGET_BEFORE.search(sentence[max(0, s.start() - 50):s.start()]) and not _MET.search(
+        sentence[max(0, s.start() - 40):s.start()] + " ".join(sentence[s.end():].split()[:3])) for s in sums)

@@ -141,8 +141,8 @@ def narrates(text: str) -> bool:
 
 
 _ANY_DAY = dt.date(2000, 1, 1)
-_WHAT_THEY_WERE = frozenset("""know love like remember describe regard consider think believe see raise bear educate
-marry name call base employ train qualify award honour honor elect appoint""".split())
+_WHAT_THEY_WERE = frozenset("""know love like remember describe regard consider think believe raise bear educate marry
+name nickname base employ train qualify honour honor bring survive adore respect adopt grow""".split())
 _BACKGROUND = re.compile(r"\b(?:previously|earlier|already|once|formerly|before|had|years?\s+ago)\b", re.I)
 """Told from before the event, not after it ("He was previously convicted of assault")."""
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
