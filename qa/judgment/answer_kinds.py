@@ -51,7 +51,7 @@ _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\
 _SPAN_SAID = re.compile(r"\b(?:until|till|through(?:out)?)\s+\w|\b(?:for|over|within)\s+(?:(?:several|a\s+few|many|"
                         r"some|the\s+next|the\s+past|the\s+coming)\s+)?(?:days|weeks|months|years|decades|hours)\b", re.I)
 """A length of time given without a number ("until the spring floods", "for several weeks")."""
-_TAKES = re.compile(r"\b(?:take|takes|taken|taking|took)\b", re.I)
+_TAKE_WORDS = re.compile(r"\b(?:take|takes|taken|taking|took)\b", re.I)
 _IN_WORDS = re.compile(r"\b(?:several|a\s+few|many)\s+(?:minutes|hours|days|weeks|months|years|decades)\b|\b(?:take|takes|"
                        r"took|taking|about|around|nearly|almost|over|for|within|just|under|more\s+than|less\s+than|"
                        r"at\s+least)\s+(?:an?|half\s+an?)\s+(?:minute|hour|day|week|fortnight|month|year|decade)\b", re.I)
@@ -73,8 +73,8 @@ def fits(q: Question, sentence: str) -> bool:
     if q.unit in ("time", "length_or_time") and _IN_WORDS.search(sentence):
         return True  # "will take several weeks", "took about an hour"
     span = _SPAN_SAID.search(sentence)
-    if q.unit in ("time", "length_or_time") and span and not (
-            _TAKES.search(q.text) and span.group(0)[:1] in "ut" and not _TAKES.search(sentence[:span.start()][-30:])):
+    runs_until = span is not None and span.group(0)[:1] in "ut" and not _TAKE_WORDS.search(sentence[:span.start()][-30:])
+    if q.unit in ("time", "length_or_time") and span and not (_TAKE_WORDS.search(q.text) and runs_until):
         return True  # "How long will the ban last?" / "at least until the spring floods" (not "would run until", asked
         # how long it takes; but "will take until spring")
     question_numbers = {w for w in words(q.text) if is_number(w)}
