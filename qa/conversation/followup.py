@@ -25,7 +25,6 @@ _BODIES = re.compile(r"\b(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | {
     "college", "school", "academy", "hospital", "museum", "gallery", "library", "church", "police"})) + r")$", re.I)
 """A name that ends in what a body is: no "she" (not a place's kind: "Jenny Park", "Tom Bridge" are people)."""
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
-_SOMEONE = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
 _ELLIPSIS_OPENERS = ("and", "what about", "how about", "and what about", "and how about")
 # Longest opener first: an alternation takes the first that matches, and "and" alone would leave
@@ -224,11 +223,7 @@ def _rewrite(question: str, context: list[str], previous: str, said_by: str = ""
         return as_body  # named, it needs no note: the acronym's expansion would pull in the sentence that spells it
     replaced = [False]
     # Nor a body ("Brackenford University", named beside the one asked about): one named after her is.
-    person = next((c for c in context if not _BODIES.search(c) and not c.isupper()  # "NAC" is no "she"
-                   and not all(is_number(w) for w in words(c))), None)
-    if person is None and _SOMEONE.search(question):  # "who is she?" after a turn that named only a body: she is
-        return with_note(question, context[:1])  # not the body, and whom she is the answer says it assumed
-    person = person or main
+    person = next((c for c in context if not _BODIES.search(c) and not all(is_number(w) for w in words(c))), main)
 
     def swap(m: re.Match) -> str:
         word = m.group(1)
