@@ -61,7 +61,6 @@ class Form:
     """For DEFINE: what the words stand for ("what is meant by X", "what does X mean"), not what kind of thing it is."""
 
 
-
 _SUMMARY = re.compile(
     r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+|pls\s+)?(?:give\s+(?:me|us)\s+|what(?:\s+(?:are|were|is|was)|'s|’s)\s+)?"
     r"(?:an?\s+|the\s+)?(?:(?:quick|short|brief)\s+)?"
@@ -101,6 +100,7 @@ _WHO_IS = re.compile(r"^\s*(?:who(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)|tell\
                      r"|^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?P<name2>[^?]+?)(?:'s|’s|(?<=[a-z]{3})s)\s+(?:role|job|title|occupation|"
                      r"profession|background|position|career)" + _Q_END +
                      r"|^\s*what\s+(?P<do>does|do)\s+(?P<name3>[^?]+?)\s+do(?:\s+for\s+a\s+living)?" + _Q_END, re.I)
+_POST_OF_NAMED = re.compile(r"(?:the\s+)?(?:[A-Z][\w&-]*['’]?\s+)+?[A-Z][\w&-]*['’]s?\s+[a-z-]+(?:\s+[a-z-]+)?$")
 _DEFINE = re.compile(
     r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|word\s+|abbreviation\s+|acronym\s+)?(?P<a>[^?]+?)\s+"
     r"(?:stand\s+for|mean|refer\s+to|represent)" + _Q_END +
@@ -167,8 +167,7 @@ _SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\
                     re.I)
 """Which story a question means, said after it ("What does MTA refer to in the bridge story?"): not part of
 the term, name or speaker asked about."""
-_TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
-"""The names a follow-up was searched with, added in parentheses ("What did he say? (Weber)")."""
+_TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # the names a follow-up was searched with: "(Weber)"
 _IN_STORY = rf"(?:\s+(?:anywhere|at\s+all|ever|(?:anywhere\s+)?in\s+(?:the|this|that|these|any)\s+{_ART}s?))*"
 _MENTION = re.compile(
     rf"^\s*(?:is|are|was|were)\s+(?P<a>[^?]+?)\s+(?:ever\s+|even\s+)?(?:mentioned|referred\s+to){_IN_STORY}"
@@ -191,8 +190,8 @@ _SAYS = re.compile(
 mentions it, as MENTION reads them, without a Yes or No."""
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 
+# A whole question after "and", read without it.
 _AND_THEN = re.compile(r"^(?:and|but|so|also|ok(?:ay)?)\s*,?\s+(?=(?:what|who|which|where|when|why|how)\b)", re.I)
-"""A whole question after "and", read without it."""
 
 
 def form(question: str) -> Form | None:
@@ -250,13 +249,14 @@ def form(question: str) -> Form | None:
         if not about_the_thing and (explicit or _looks_like_a_name(term) or len(term.split()) <= 3
                                     or _names_a_body(term) or named_parts(term)):
             return Form(Kind.DEFINE, subject=term, explicit=explicit, meaning=bool(m.group("a", "b", "c", "g") != (None,) * 4))
-    m = who
-    name = m and next(g for g in m.group("name", "name2", "name3") if g is not None).strip()
-    # "What does X do?" asks who X is only of a name ("What does the council do?" asks something else).
+    name = (m := who) and next(g for g in m.group("name", "name2", "name3") if g is not None).strip()
     several = bool(name) and bool(named_parts(name))  # "who are Fiona Marchetti and Owen Tredwell?"
-    if name and (len(name.split()) <= 4 or several) and name.split()[-1].lower() not in _PREPOSITIONS and (
-            m.group("name3") is None or _looks_like_a_name(name) or is_acronym(name)  # not "Who was it hosted by?"
-            or _typed_name(name) or several) and (m.group("do") != "do" or several):
+    # However long: several names, or a post in a body named in full ("the Performing Arts Workers' Guild's organiser").
+    # "What does X do?" asks who X is only of a name ("What does the council do?" asks something else).
+    if name and (len(name.split()) <= 4 or several or _POST_OF_NAMED.match(name)) \
+            and name.split()[-1].lower() not in _PREPOSITIONS and (
+            m.group("name3") is None or _looks_like_a_name(name) or is_acronym(name) or _typed_name(name)
+            or several) and (m.group("do") != "do" or several):  # not "Who was it hosted by?"
         return Form(Kind.WHO_IS, subject=name, by_name=m.group("name3") is not None)
     return None
 

@@ -229,4 +229,8 @@ def cased_as(question: str, text: str) -> str:
         if w[:1].islower() and out[i - 1].lower() not in _DETERMINERS and w.capitalize() in written \
                 and w not in lower and w not in STOPWORDS:
             out[i] = w.capitalize()
+        # The rest of a name the text writes whole ("hollins lea": "Hollins Lea").
+        elif w[:1].islower() and out[i - 1][:1].isupper() and i > 1 and w not in lower and w not in STOPWORDS \
+                and f"{out[i - 1]} {w.capitalize()}" in text:
+            out[i] = w.capitalize()
     return " ".join(out)

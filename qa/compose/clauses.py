@@ -83,6 +83,8 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     """Does the clause state its claim, rather than want, suppose, doubt or allow it?"""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in head.children):
         return False
+    if any(c.dep_ == "advcl" and _on_condition(c) for c in head.children):
+        return False  # "fares would rise if the deal collapsed": only on a condition (not "even if")
     reported = head.dep_ == "ccomp" or head.dep_ == "conj" and is_reporting(head.head.text) and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in head.children)  # "said ..., but that it would not"
     if "will" in modals and reported:
@@ -111,6 +113,11 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
                 noun.dep_ not in SUBJECTS and any(denies(c, {verb.i}, asked) for c in verb.children)):
             return False
     return True
+
+
+def _on_condition(clause) -> bool:
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
+    return bool(marks) and not any(t.lower_ in ("even", "as") and t.i == marks[0].i - 1 for t in clause.doc)
 
 
 _FINDS = frozenset(base_stem(w) for w in "find conclude establish determine prove show discover".split())

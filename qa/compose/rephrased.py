@@ -47,6 +47,12 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
         # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
+    off = _CANCELLED_IT.search(sentence) if _AHEAD.search(question) and not _ON_AGAIN.search(sentence) else None
+    if off and set(words(off.group("what"))) <= set(words(question)):
+        # "is the summer competition going ahead?" / "The club has cancelled its summer competition": No (not "the
+        # winter competition", nor "the parade" of "cancelled the parade's after-party")
+        found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
+                      f"The {off.group('what')} will not go ahead.", "No"))
     plain = _IDIOM.sub(lambda m: _IDIOMS[m.group(0).lower()], question)
     if plain != question and all(re.search(rf"\b{w}\b", sentence, re.I) for w in set(words(plain)) - set(words(
             question))):  # "was it started on purpose?" / "was started deliberately" (its opposite is not read)
@@ -138,6 +144,9 @@ _AHEAD = re.compile(r"\b(?:going\s+ahead|go\s+ahead|happening|taking\s+place)\b"
 _CALLED_OFF = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
                          r"\b(?:is|are)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\b", re.I)
 """Called off: it will not go ahead."""
+_CANCELLED_IT = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\s+(?:its|their|the)\s+"
+                           r"(?P<what>[a-z][\w'’ -]*?)(?=\s+(?:for|because|after|due|as|amid|over)\s|[,.;]|$)", re.I)
+"""Called off by whoever holds it ("The club has cancelled its summer competition for a second year")."""
 _REPORTED = re.compile(r"(\bsaid\b[^.;]*?\b)would\b", re.I)
 """Reported speech says "would" for the "will" that was said ("Lamont said the airport would stay open")."""
 _VOTED_THROUGH = re.compile(r"\bvote[ds]?\s+(?:through\s+(.+?)|(.+?)\s+through)(?=\s*[?.!]*\s*$)", re.I)

@@ -22,6 +22,7 @@ from .phrasal_read import as_said, phrasal_said
 from .implied import implied
 from .lacking import went_without
 from .plans import plan_denied
+from .pointed import he_named
 from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
@@ -51,6 +52,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         found = {v for v in (yes_no(question, p, before) for p in parts) if v}
         return found.pop() if len(found) == 1 else None
     sentence = others_named(question, sentence, before)  # "Others spoke in favour": more of the villagers before
+    sentence = he_named(question, sentence, before) or sentence  # "He did not apologise.": Daniel Orrin did not
     verdict = _yes_no(question, sentence, before)
     for asked, said, only in [] if verdict else rephrased(question, sentence):
         verdict = _yes_no(asked, said, before)  # "can students finish?" / "will be allowed to finish"
@@ -71,6 +73,7 @@ _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS[
                       + r")\b|^\W*(?:it|they|this)\b|^\W*[\"“][^\"”]*\bwe\b", re.I)
 """A body or a person named by its kind ("the company"), a sentence that opens pointing back ("It was defeated"), or a
 quote's "we" (the speaker's body: "… and we receive no government funding," she said)."""
+_NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.I)
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b", re.I)
 """Words that stress a yes/no question without adding to its claim."""
@@ -137,7 +140,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             return none_of([deed], words(sentence))  # "did the police arrest anyone?" / "no arrests were made"
         return none_of(ws[2:], words(sentence)) if found is None and anyone and ws[1] != "any" else found
     saying = any(is_reporting(w) for w in ws[1:])  # "Has X said how many ...?" asks about the saying
-    verdict = _verdict(parse_fast(sentence), frozenset(asked), modals, saying)
+    verdict = _verdict(parse_fast(sentence), frozenset(asked), modals, saying, _NOT_TO.search(question) is not None)
     if verdict == "Yes" and "for" in ws and "against" in words(sentence):  # "voted against" answers "vote for"
         return core_verdict(question, sentence, modals, before)
     if verdict is None and not saying and asked != typed:
@@ -241,7 +244,7 @@ def _named_as_noun(verb) -> bool:
 _NOMINAL = frozenset("nsubj nsubjpass dobj attr pobj appos oprd".split())
 
 
-def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False) -> str | None:
+def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False, not_to: bool = False) -> str | None:
     clause_of = {t.i: clause_head(t) for t in doc}
     held: dict[int, set[str]] = {}
     for t in doc:
@@ -265,8 +268,14 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False)
         return None
     if not asserted(head, own, asked, modals):
         return None
-    verbs = {head.i} | {t.i for t in own if t.dep_ == "xcomp"}
-    denied = any(denies(t, verbs, asked) for t in own)
+    # What the clause's verb is bid or agreed to do, where asked ("agreed not to sell": not "warned people not
+    # to swim" for "did they warn people?").
+    bid = {t.i for t in own if t.dep_ == "xcomp" and any(word_stem(w) in asked for w in t.subtree)}
+    if not_to:  # "did they urge people not to swim?": the bid denied is what was asked
+        if any(denies(t, {head.i}, frozenset()) for t in head.children):
+            return "No"
+        return "Yes" if any(denies(t, bid, frozenset()) for t in doc) else None
+    denied = any(denies(t, {head.i} | bid, asked) for t in own)
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS or passed_over(doc, head):  # "left without cutting"
         denied = True
     subject = {word_stem(t) for c in head.children if c.dep_ in SUBJECTS for t in c.subtree}

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+from lang.acronyms import spells_out
 from lang.forms import is_acronym
 from lang.rules import DATELINE, KIND_NOUNS, LEADS, TITLES
 from lang.spelling import same_word
 from lang.words import MONTHS, STOPWORDS, WEEKDAYS, is_number, names, terms, words
 from qa.types import REFUSED_LEAD
+
+from .bodies import names_a_body
 
 WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?!(?:going|about|set|due|expected|likely|"
                     r"responsible|behind|to|in\s+charge)\b|\w+ing\s+\w)(.+?)\s*\??\s*$", re.I)
@@ -35,6 +38,14 @@ def focus(question: str, answer: str) -> list[str]:
     # Past a wire story's date line ("HARLOW — ..."): the place it was filed from is not what the turn is about.
     answer = _DATELINES.sub("", answer)
     m = WHO_IS.match(question)
+    spoke = _SPEAKER_LEAD.match(answer)
+    if spoke and not m:  # "what does the NAC say?" / "Fiona Gartside (the NAC's director …): …": she spoke for it
+        lead = spoke.group(1)
+        # A body that spoke, and the first person who spoke for it ("… said Olwen Feld, the RTB's head …").
+        people = [n for n in names(answer[spoke.end():]) if not names_a_body(n) and not set(words(n)) <= set(words(
+            lead)) and len(n.split()) >= 2] if names_a_body(lead) else []
+        return [lead, *people[:1], *[n for n in q_names if not set(words(n)) <= set(words(lead)) and not (
+            is_acronym(n) and spells_out(lead, n))]]
     if m and q_names or answer.lstrip().startswith(REFUSED_LEAD):  # a refusal names no one it answered with
         return q_names
     first_sentence = _first_sentence(answer)
@@ -65,6 +76,8 @@ def focus(question: str, answer: str) -> list[str]:
     return q_names + new[:1]
 
 
+_SPEAKER_LEAD = re.compile(r"^\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+) \([^()]+\):\s")
+"""The lead of an answer that gives what someone said: their name and role, then their words."""
 _VERDICT = re.compile(r"^\s*(?:Yes|No)\.\s+")
 
 

@@ -10,7 +10,7 @@ from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
 from lang.words import MONTHS, WEEKDAYS, is_number, names, terms, words
 from qa.types import REFUSED_LEAD, Level
 
-from .answer_kinds import counts, counts_only_other
+from .answer_kinds import counts, counts_only_other, only_name_given
 from .confidence import level
 from .sums import hoped_only, priced_other
 from .evidence import Phrase, Scored, Selection
@@ -117,6 +117,8 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
         other = other_kind(q.text, best) if q.wh != "yesno" else None
         if other is not None:  # "how much will the temporary road cost?" / "A permanent repair … £4.5 million"
             return Decision(Level.DOUBTFUL, f"it speaks of the {other[1]} one, not the {other[0]}", selection)
+        if only_name_given(q.text, best):  # "who will name the boat?" / "The boat will be named Winifred …"
+            return Decision(Level.DOUBTFUL, "it gives the name, not who gives it", selection)
         if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and (not number(without_numbers(best, q.text))
                                                                      or counts_only_other(q, best)
                                                                      or priced_other(q.text, best)

@@ -106,6 +106,13 @@ def counts_other(q: Question, sentence: str, start: int, end: int) -> bool:
     at = start + numbers[-1].end()
     part = _PART_OF.match(sentence, at)  # "six of them full-time", "three of them children": what follows counts
     after = _COUNTED_NOUN.match(sentence, part.end() if part else at)
+    if part and (after is None or after.group(1).lower() in STOPWORDS):
+        # "41 vacant beds …, but only 12 of them are …": "them" are what the count before it counted.
+        before = [m for m in _COUNT_SAID.finditer(sentence[:start]) if is_number(m.group().rstrip(",."))]
+        after = _COUNTED_RUN.match(sentence, before[-1].end()) if before else None
+        said = {stem(w) for w in re.findall(r"[a-z][\w'-]*", after.group(0))} - STOPWORDS if after else set()
+        return bool(said) and not any(said_for(c, said) is not None or any(s[:4] == c[:4] for s in said)
+                                      for c in q.counted)
     if after is None or after.group(1).lower() in STOPWORDS:
         return False
     said = {stem(w) for w in after.group(1, 2) if w}
@@ -135,6 +142,30 @@ _COUNTED_NOUN = re.compile(r"(?:\s+|-(?=[a-z])(?!strong\b))(?:(?:million|billion
                            r"(?:\s+([a-z][\w'-]*))?")
 """The words after a number, lower case: the thing it counts ("64 routes", "1.2 million members", "a 12-acre site";
 not "a 300-strong crowd", where the crowd is counted)."""
+
+
+_COUNTED_RUN = re.compile(r"(?:\s+[a-z][\w'-]*){1,4}")
+"""The words after an earlier count, up to four in lower case ("41 vacant care home beds")."""
+
+
+_NAMER = re.compile(r"^\s*who\s+(?:(?:will|would|is\s+going\s+to|is\s+to|did|has|had|gets?\s+to)\s+)?"
+                    r"(?:names?|named|renames?|renamed|calls?|called|dubs?|dubbed)\b", re.I)
+_NAME_GIVEN = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:re)?(?:named|called|dubbed)\s+(?:as\s+)?(?=[A-Z\"“'‘])")
+_BY = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
+
+
+def name_given(question: str, before: str) -> bool:
+    """Is the phrase that follows `before` the name given, where the question asks who gives it ("who will name the
+    boat?" / "The boat will be named | Winifred Castellow")?"""
+    return _NAMER.match(question) is not None and _NAME_GIVEN.search(before + "X") is not None and \
+        _NAME_GIVEN.search(before + "X").end() == len(before)
+
+
+def only_name_given(question: str, sentence: str) -> bool:
+    """Does the sentence give only the name, not who gives it, where the question asks who does ("The boat will be
+    named Winifred Castellow at a ceremony": no one "by" whom)?"""
+    return _NAMER.match(question) is not None and _NAME_GIVEN.search(sentence) is not None \
+        and not _BY.search(sentence)
 
 
 def age_beside(q: Question, sentence: str) -> bool:

@@ -13,7 +13,7 @@ from lang.rules import DATELINE, wants_phrase
 from lang.acronyms import spells_out
 from lang.words import STOPWORDS, terms
 
-from .answer_kinds import age_beside, counts_other, fits
+from .answer_kinds import age_beside, counts_other, fits, name_given
 from .features import Candidate, SentenceSignals, previous_sentences, question_row, sentence_signals
 from .confidence import confidence_row, phrase_row
 from .judge import Judge
@@ -229,6 +229,8 @@ def answer_phrase(q: Question, best: Scored, confidence: float, judge: Judge) ->
         return None  # "How long is the bridge?" is not answered by "92-year-old", nor any phrase without a length
     if counts_other(q, best.text, start, end):
         return None  # "How many buses does it own?" is not answered by the "64" of "runs 64 routes"
+    if name_given(q.text, best.text[:start]):
+        return None  # "who will name the boat?" / "The boat will be named Winifred Castellow": the name, not who gives it
     p_right = judge.p_phrase(phrase_row(confidence, p, none, len(text.split())))
     if p_right < judge.phrase_threshold:
         return None

@@ -33,14 +33,15 @@ from .conditions import what_if
 from .causes import asks_why, why
 from .doings import told, wanting_first
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
-from .entities import PERSON, Entity, entities
+from .entities import PERSON, Entity, entities, first_named
 from .funding import funders
 from .holders import holder, leader_named, titled
 from .roles import other_role, shown_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentions_of, unnamed
 from .outlook import next_steps
-from .speakers import about_story, around, asked_terms, called, carried_on, known_as, reasoned, speaks_for, statements
+from .speakers import about_story, around, carried_on, reasoned, statements
+from .voices import said_by
 from .summary import summarize
 from . import timeline
 from .sequence import came_after, to_come_after
@@ -124,7 +125,8 @@ class Skills:
         found, typos = [], not self._common(name)  # a name typed as a name ("Brant") may carry a typo; "the winner" not
         for doc in self._reading(name, scope, snap):
             match = next((e for e in entities(doc) if e.matches(name, typos)), None) or next((
-                e for e in entities(doc) if " " not in name.strip() and typos and e.called_by_first_word(name)), None)
+                e for e in entities(doc) if " " not in name.strip() and typos and e.called_by_first_word(name)), None) \
+                or first_named(entities(doc), name)  # "who is colin?": Colin Castellow, the only Colin
             if match is not None:
                 found.append((doc, match))
         return found
@@ -273,16 +275,9 @@ class Skills:
         """What the speaker said or thinks (about the topic, when one is asked), in the article's order; `level`
         likely when it stands for a reason asked ("why is X against it?"), which their words may not give."""
         topic = roots(f.topic) - {"it", "thi", "that"}
-        speaker_terms = asked_terms(f.subject)
         for doc in self._docs(f.subject + " " + f.topic, scope, snap, True):
-            # By name, or by what the article calls them ("the headteacher": "Headteacher Fiona Castleden").
-            head = leader_named(doc, f.subject)  # "the commission boss": whoever the article says leads it
-            # By name first, a first name too: "Maura" is Maura Donnelly, not the husband whose role names "his
-            # wife, Maura".
-            said = [s for s in statements(doc) if s.speaker.matches(f.subject) or s.speaker == head
-                    or s.speaker.name.lower().split()[:1] == [f.subject.lower()]] or [
-                s for s in statements(doc) if speaker_terms and (known_as(speaker_terms, called(doc, s.speaker)) or (
-                    s.speaker.kind == PERSON and speaks_for(doc, s, f.subject, speaker_terms)))]  # "Its chair, X"
+            # By name, or by what the article calls them; "the commission boss": whoever the article says leads it.
+            said = said_by(doc, f.subject, leader_named(doc, f.subject))
             if topic:  # what they said of it, else all when the story is about it, else next to where it is named
                 said = carried_on(said, [s for s in said if topic & roots(s.line.text)] or (
                     said if about_story(doc, topic) else [s for s in said if topic & roots(around(doc, s.line))]))

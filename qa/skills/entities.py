@@ -63,6 +63,15 @@ class Entity:
         return self.kind == ORGANISATION and " " in self.name and _key(self.name).split()[0] == _key(word)
 
 
+def first_named(known: list[Entity], word: str) -> Entity | None:
+    """The one person whose first name the word is, as typed ("colin" for Colin Castellow); None for no one or two."""
+    if " " in word.strip() or not word.strip():
+        return None
+    found = [e for e in known if e.kind == PERSON and len(own := [w for w in _key(e.name).split() if w not in TITLES]) >= 2
+             and own[0] == _key(word)]
+    return found[0] if len(found) == 1 else None
+
+
 def _key(text: str) -> str:
     words = [w for w in re.findall(r"[\w-]+", _POSSESSIVE.sub("", text.lower())) if w not in ("the", "a", "an")]
     return " ".join(words)

@@ -95,9 +95,9 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
     # A body by any name, not taken for a person when the tagger says so of a company ("Court orders Ferrow").
     named = next((e for e in sorted(known, key=lambda e: e.kind == PERSON) if e.matches(body, True)), None) \
         if body else None
-    if named is None and body:  # "the drivers group", "the sight loss charity": the body named and described so
-        named = next((e for e in known if e.kind != PERSON and e.role and _describes(f"{e.name} {e.role}", body)),
-                     None)
+    if named is None and body:  # "the drivers group", "the sight loss charity", "the pub society": named or described so
+        named = next((e for e in known if e.kind != PERSON and (_describes(f"{e.name} {e.role}", body) if e.role else
+                                                                 _describes(e.name, body) and _same_kind(e.name, body))), None)
     for e in known:
         # "Tom Ridings, its regional organiser": the body "its" points back at is in the role too.
         have = set(re.findall(r"[\w-]+", " ".join([e.role, *(_its(doc, e) if e.kind == PERSON else [])]).lower()))
@@ -120,6 +120,11 @@ def _heads(role: str, asked: str, names: list[str]) -> bool:
     "head": any leader)? Not a deputy's, a former one's or a department's ("deputy chief executive", "ex-chairman",
     "director of finance", "finance director", "branch chair", "chief scientist"; but "chief executive of the
     trust", "managing director")."""
+    # "a retired solicitor who chairs the WCPS": the deed of leading it, told of them now.
+    led = _LEADS_IT.search(role)
+    if led and (asked == "head" or led.group(1).startswith(asked[:4])) and any(
+            led.group(2).strip().removeprefix("the ").startswith(n.removeprefix("the ")) for n in names):
+        return True
     ws = re.findall(r"[\w'’-]+", role)
     for i, lead in enumerate(ws):
         if lead not in LEADS or (asked != "head" and not lead.startswith(asked)) or set(ws[max(0, i - 2):i]) & _NOT_HEAD \
@@ -133,6 +138,7 @@ def _heads(role: str, asked: str, names: list[str]) -> bool:
     return False
 
 
+_LEADS_IT = re.compile(r"\bwho\s+(?:now\s+|also\s+)?(chairs|leads|heads|runs)\s+([^,;]+)")
 _NOT_HEAD = frozenset("deputy vice assistant associate non-executive former ex previous late".split())
 """A leader's second, or one no longer: not the body's head."""
 _HEAD_WORDS = frozenset("the a an its their his her chief managing executive general acting interim".split())
@@ -176,6 +182,13 @@ def leader_named(doc: ArticleDoc, subject: str) -> Entity | None:
         body = " ".join(w for w in words[:-1] if w not in ("the", "a", "an")).removesuffix("'s").removesuffix("’s")
         return role_holder(doc, f"head of {body}") if body else None
     return role_holder(doc, " ".join(words)) if words[0] in LEADS and "of" in words else None
+
+
+def _same_kind(name: str, body: str) -> bool:
+    """Does the body as asked end in the name's last word, the kind it is ("the pub society" is Wenbury Community Pub
+    Society; "the pub" is not)?"""
+    asked, own = terms(body), terms(name)
+    return bool(asked and own) and asked[-1] == own[-1]
 
 
 def _describes(role: str, body: str) -> bool:

@@ -209,9 +209,9 @@ def _its(doc: ArticleDoc, speaker: Entity) -> list[str]:
     """The names of the body a role's "its" points back at: the one the sentence before opens with, its subject
     ("Ovenbrook Group, which runs 120 cafés, … Its chairman, Leonard Ashgrove"; not a body named later in it, "…
     valued by Savills", nor one whose own it opens with, "Ovenbrook Group's rival, Marlow Bank"); none for "their",
-    which may be anyone's."""
+    which may be anyone's; "Tom Ridings, its regional organiser, said …" alike."""
     if not re.match(r"its\b", speaker.role, re.I) or (line := doc.line_at(speaker.role_start)) is None \
-            or line.number == 0 or line.text.lstrip()[:len(speaker.role)] != speaker.role:
+            or line.number == 0 or not re.match(rf"(?:{re.escape(speaker.name)},\s+)?{re.escape(speaker.role)}", line.text.lstrip()):
         return []
     opening = re.sub(r"^\W*(?:[A-Z]{2,}[\w ]*\s+[—–-]\s+)?(?:the\s+)?", "", doc.lines[line.number - 1].text, flags=re.I)
     body = next((e for e in entities(doc) if e.kind == ORGANISATION and any(
@@ -249,6 +249,14 @@ _DOERS = {"runs": "owner", "owns": "owner", "manages": "manager", "founded": "fo
 """Who does what a role says they do ("Gareth Mulvey, who runs a garage": the garage owner; "whose family has farmed
 at Hollin Farm": the farmer)."""
 
+_POST_OF = re.compile(r"\s*(branch|club|union|society|group|party|council|campaign|committee|association|trust|board)\s+"
+                      r"(?:secretary|chair|chairman|chairwoman|chairperson|president|spokesman|spokeswoman|spokesperson|"
+                      r"official|organiser|organizer|representative|rep|leader|captain|treasurer|convenor|convener)\s*$",
+                      re.I)
+"""A role that names its post by the kind of body it is in ("Branch secretary", "Club captain"): a post of the body
+of that kind just named."""
+
+
 def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> bool:
     """Does the speaker speak for the body the question means ("the hospital trust", "the traders"), named in the
     sentence before the one that gives their role: a role "for the trust" ("the trust" a word of its name or any
@@ -261,6 +269,10 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
     if intro is None or intro.number == 0:
         return False
     before = doc.lines[intro.number - 1].text
+    # A post named by the body's own word, told just before ("… organised by the Wrenfield branch of the union
+    # Unison. Branch secretary Maureen Tilsley said …"; "Club captain …" after the club).
+    post = _POST_OF.match(role)
+    own = own or post is not None and re.search(r"\b" + post.group(1) + r"\b", before, re.I) is not None
     if not (kind or own):
         # A body that opens it, not a person ("Anna Pellow, the chief executive, said …" is no body to speak for).
         opens = next((n for n in names(before) if before.lstrip().startswith(n)
@@ -270,7 +282,9 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
         if not own:
             return False
     # The bodies it names, as the tagger found them or, where it found none, by their capitalized names.
-    bodies = [(e.matches(body), e.aliases) for e in entities(doc) if e.kind != PERSON and any(a in before for a in e.aliases)]
+    # A body's kind told with its name counts as its name ("the union Unison", "…, the union which represents …").
+    bodies = [(e.matches(body), (*e.aliases, *[k for k in (e.role or "").lower().split()[:3] if k in KIND_NOUNS["organisation"]][:1]))
+              for e in entities(doc) if e.kind != PERSON and any(a in before for a in e.aliases)]
     for matched, aliases in bodies or [(False, (n,)) for n in names(before)]:
         named = {singular(w) for a in aliases for w in re.findall(r"[\w-]+", a.lower())}
         if (matched or known_as(asked, named)) and (own or (kind.group(1) or kind.group(2)) in named | KIND_NOUNS["organisation"]):

@@ -1,0 +1,75 @@
+"""Reading a chat's question against what the article says: a deed someone "decided to" do "because …" gives its
+reason; a name typed in lower case is read as the name the article writes whole ("marsh end" is Marsh End, no
+verb); "12 of them" counts what the count before it counted; "who will name the ship?" is not answered by the name
+the ship will be given; "who is colin?" is the one Colin; "has cancelled its summer fair" says the fair is off."""
+from __future__ import annotations
+
+import pytest
+
+from lang.words import cased_as
+from qa.compose.yesno import yes_no
+from qa.judgment.answer_kinds import counts_other, name_given, only_name_given
+from qa.question import analyze
+from qa.skills.causes import why
+from qa.skills.entities import entities, first_named
+from support import article_doc
+
+HOME = """# Care home in Tarnby to close
+
+TARNBY — A care home in Tarnby will close in the spring, leaving 30 residents to find new places.
+
+Families at Marsh End Lodge were told on Monday that it will shut on 1 April, its owner, Oakvale Care, said.
+
+Oakvale Care said it had decided to close the home because the repairs required could not be paid for from its income.
+
+"We looked at every option," said Colin Brathwaite, Oakvale's managing director.
+
+There are 41 vacant beds across the county, but only 12 of them are in homes that can support people with dementia.
+"""
+
+
+def test_a_deed_decided_on_because_of_something_gives_its_reason():
+    found = why([article_doc(HOME)], "why is marsh end lodge closing")
+    assert found is not None and "repairs required could not be paid for" in found.draft.text
+
+
+def test_a_name_typed_in_lower_case_is_written_whole():
+    assert cased_as("is marsh end lodge closing", HOME) == "is Marsh End Lodge closing"
+    assert cased_as("will the home close", HOME) == "will the home close"  # no name, nothing to case
+
+
+@pytest.mark.parametrize("question, other", [
+    ("how many of the residents have dementia", True),  # "12 of them" are beds
+    ("how many beds can support people with dementia", False),
+])
+def test_a_count_of_them_counts_what_was_counted_before(question, other):
+    line = next(ln for ln in HOME.splitlines() if "12 of them" in ln)
+    at = line.index("12")
+    assert counts_other(analyze(question, lambda t: 1.0), line, at, at + 2) is other
+
+
+def test_the_name_given_does_not_say_who_gives_it():
+    assert name_given("who will name the ship", "The ship will be named ")
+    assert not name_given("who will name the ship", "The ship will be named by ")
+    assert not name_given("what will the ship be called", "The ship will be called ")  # the name is what is asked
+    assert only_name_given("who is going to name the boat", "The boat will be named Hope at a ceremony.")
+    assert not only_name_given("who named the boat", "The boat was named Hope by Mayor Ann Cole.")
+
+
+def test_a_first_name_alone_is_the_one_person_it_names():
+    known = entities(article_doc(HOME))
+    assert first_named(known, "colin").name == "Colin Brathwaite"
+    assert first_named(known, "marsh") is None  # no person's first name
+    two = entities(article_doc("# Two Colins\n\nColin Brathwaite met Colin Hale on Monday, the council said.\n"))
+    assert first_named(two, "colin") is None
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("is the summer fair going ahead", "The society has cancelled its summer fair for a second year.", "No"),
+    ("is the summer fair going ahead", "The society has cancelled its summer fair.", "No"),
+    ("is the winter fair going ahead", "The society has cancelled its summer fair.", None),  # another fair
+    ("is the parade happening", "Organisers have cancelled the parade's after-party.", None),
+    ("is the parade going ahead", "Organisers have called off the parade, but it will be rescheduled.", None),
+])
+def test_a_thing_its_holder_has_cancelled_is_not_going_ahead(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
