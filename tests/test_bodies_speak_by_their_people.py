@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from qa.skills.holders import role_holder
-from qa.skills.speakers import speaks_for, statements
+from qa.skills.speakers import statements
+from qa.skills.voices import speaks_for
 from support import article_doc, service_on
 from test_answer import assert_citations_are_exact
 
@@ -69,3 +70,55 @@ def test_a_body_and_its_people_answer_what_it_says_and_who_she_is(tmp_path, embe
     organiser = service.answer("whos their organiser", history)
     assert organiser.short is not None and organiser.short.quote == "Ravi Dunn"
     assert_citations_are_exact(organiser, texts)
+
+
+PETITION = """# School to cut its week to four days
+
+HALMER — A school in Halmer will teach pupils four days a week from September.
+
+Marcus Olney, the trust's chief executive, said the trust had "looked at every option".
+
+He said pupils who needed supervision on Fridays would be offered places at a club.
+
+Parents are divided. Gemma Tullett, whose two sons attend the school, has started a petition against the plan.
+
+"Working parents can't just take every Friday off," she said.
+"""
+
+
+def test_a_role_told_by_family_is_a_persons_and_she_is_not_the_last_he():
+    from qa.skills.entities import PERSON, entities
+
+    doc = article_doc(PETITION)
+    assert next(e for e in entities(doc) if e.name == "Gemma Tullett").kind == PERSON  # "whose two sons …"
+    said = {s.line.text.strip()[:20]: s.speaker.name for s in statements(doc)}
+    assert said['"Working parents can'] == "Gemma Tullett"
+    assert all(name != "Marcus Olney" for text, name in said.items() if "she said" in text)
+
+
+BID = """# Market town bids for cycle race
+
+HEXLEY — The market town of Hexley has bid to host a stage of a national cycle race.
+
+Hexley Town Council voted by seven votes to two on Tuesday to apply.
+
+Councillor Jane Amble, the leader of the town council, said the town needed "a reason for people to come here".
+
+Tom Fair, chairman of the Hexley Wheelers cycling club, helped draw up the route.
+"""
+
+
+def test_a_role_that_names_the_body_by_its_kind_is_the_bodys():
+    from qa.skills.speakers import called, known_as
+
+    doc = article_doc(BID)
+    leader = next(s.speaker for s in statements(doc) if s.speaker.name == "Jane Amble")
+    assert known_as({"hexley"}, called(doc, leader))  # "the town council" is Hexley Town Council
+
+
+def test_and_what_names_another_thing_in_place_of_the_whole_name():
+    from qa.conversation.followup import resolve
+
+    history = [{"role": "user", "content": "what is the tour of the shires"},
+               {"role": "assistant", "content": "The NCRA organises the eight-day Tour of the Shires each September. [1]"}]
+    assert resolve("and the northern classic?", history).searched.lower() == "what is the northern classic"

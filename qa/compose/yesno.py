@@ -30,6 +30,7 @@ from .spared import spared
 from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
 from .unchanged import unchanged
+from .undone import undone_as_adjective
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_decided, not_said, undecided_deed
 
 __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
@@ -93,7 +94,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
             or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence) \
-            or went_without(question, sentence) or unchanged(question, sentence):  # "… without their wages"
+            or went_without(question, sentence) or unchanged(question, sentence) \
+            or undone_as_adjective(question, sentence):  # "… without their wages", "an unannounced inspection"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named

@@ -204,7 +204,7 @@ def _rewrite(question: str, context: list[str], previous: str, said_by: str = ""
         # The name the last question asked about, as it was typed ("what did delgado say" + "and the mayor?").
         typed = "|".join(re.escape(w) for c in context for w in c.split() if len(w) > 2)
         det = r"(?:(?:the|a|an)\s+)?" if re.match(r"(?:the|a|an)\s", new, re.I) else ""  # "the mayor" for "the mayor"
-        run = re.search(rf"\b{det}(?:(?:{typed})\s+)*(?:{typed})\b", previous, re.I) if typed else None
+        run = re.search(rf"\b{det}(?:(?:{typed})\s+(?:of\s+)?)*(?:{typed})\b", previous, re.I) if typed else None
         old = names(previous) or ([run.group(0)] if run else [])
         if old:
             return previous.replace(old[-1], new, 1)

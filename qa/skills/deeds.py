@@ -18,7 +18,8 @@ from qa.types import Level, Route
 from .article import ArticleDoc
 from .cite import Citer, SkillAnswer
 from .entities import PERSON, PLACE, entities
-from .speakers import Statement, asked_terms, called, carried_on, known_as, singular, speaks_for, statements
+from .speakers import Statement, asked_terms, called, carried_on, known_as, singular, statements
+from .voices import speaks_for
 
 __all__ = ["doer_reason"]
 

@@ -61,6 +61,11 @@ def _where_a_place_goes(before: str) -> bool:
         of is not None and bool(_forms(of.group(1)) & KIND_NOUNS["place"]))
 
 
+_KIN = re.compile(r"\s*whose\s+(?:\w+\s+){0,2}?(?:sons?|daughters?|child|children|kids?|grandsons?|granddaughters?|"
+                  r"grandchildren|husband|wife|partner|mother|father|parents?|brother|sister)\b", re.I)
+"""A role told by family ("Gemma Tollard, whose two sons attend the school"): a person's, whatever the tagger said."""
+
+
 def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
     """What the role's nouns say it is ("an island nation" -> a place), else what the tagger said. With
     `head_only`, only the role's head noun counts ("Velora Mobility, the maker of ..." is a company)."""
@@ -71,8 +76,9 @@ def kind_by_role(role: str, kind: str, head_only: bool = False) -> str:
         if _DOES_BUSINESS.search(role):
             return ORGANISATION
         return "thing" if kind == PERSON else kind
-    if re.match(r"\s*(?:\d{1,3},\s*)?who\b", role, re.I) or re.search(r"\b\d+-year-old\s+(?:[a-z-]+\s+)*?(?:former\s+)?[a-z]+", role):
-        return PERSON  # "X, who joined ...", "X, 68, who takes ...", "X, a 41-year-old former courier"
+    if re.match(r"\s*(?:\d{1,3},\s*)?who\b", role, re.I) or re.search(r"\b\d+-year-old\s+(?:[a-z-]+\s+)*?(?:former\s+)?[a-z]+", role) \
+            or _KIN.match(role):
+        return PERSON  # "X, who joined ...", "X, 68, who takes ...", "X, a 41-year-old former courier", "X, whose son …"
     if words & TITLES and kind == PERSON:
         return kind
     # The role's head noun first: "a lasher who works at the port" is a person, whatever "port" is.

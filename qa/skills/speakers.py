@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from lang.acronyms import spells_out
-from lang.rules import KIND_NOUNS, PRONOUNS, TITLES, gives_reason
-from lang.words import names, roots, stem, term_words
+from lang.rules import PRONOUNS, TITLES, gives_reason
+from lang.words import roots, stem, term_words
 
 from .article import ArticleDoc, Line
 from .entities import ORGANISATION, PERSON, Entity, entities
@@ -39,6 +39,7 @@ def _build(doc: ArticleDoc) -> list[Statement]:
     out: list[Statement] = []
     last_person: Entity | None = None
     previous: Statement | None = None
+    sex: dict[str, str] = {}
     for line in doc.lines:
         span = parsed.char_span(line.start, line.end, alignment_mode="expand")
         speaker = None
@@ -54,6 +55,9 @@ def _build(doc: ArticleDoc) -> list[Statement]:
                 match = _entity_of(ent.text, known)
                 if match is not None and match.kind == PERSON:
                     last_person = match
+        if speaker is not None and span is not None and (pronoun := _pronoun_saying(span)) is not None:
+            # "… he said." then "… she said." of the same one: the second is someone the article left unnamed.
+            speaker = speaker if sex.setdefault(speaker.name, pronoun) == pronoun else None
         if speaker is None and previous is not None and previous.line.number == line.number - 1 \
                 and line.text.lstrip()[:1] in _QUOTES:
             speaker = previous.speaker  # the quotation goes on
@@ -63,6 +67,12 @@ def _build(doc: ArticleDoc) -> list[Statement]:
         else:
             previous = None
     return out
+
+
+def _pronoun_saying(span) -> str | None:
+    """The "he" or "she" a saying's verb has for its subject ("… ," she said."), else None."""
+    return next((c.lower_ for t in span if stem(t.lower_) in _VIEW_STEMS and t.pos_ in ("VERB", "AUX")
+                 for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")), None)
 
 
 def carried_on(said: list[Statement], kept: list[Statement]) -> list[Statement]:
@@ -188,7 +198,8 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
     role = speaker.role or ""
     # A body's names: its aliases, and the acronym given in brackets after its name ("... Council (MSC)").
     bodies = [a for e in entities(doc) if e.kind != PERSON and any(a in role for a in e.aliases)
-              for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))] or _its(doc, speaker)
+              for a in (*e.aliases, *([e.role] if spells_out(e.name, e.role) else []))] or _its(doc, speaker) \
+        or _the_body(doc, role)
     # A title alone leaves what they are to the clause after the name ("Councillor Tobias Fennimore, who leads the
     # opposition group": the opposition councillor).
     line = doc.line_at(speaker.role_start) if role and set(role.lower().split()) <= TITLES else None
@@ -203,6 +214,14 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
         doers.add("boss")  # "Its founder and managing director, Keith Dunmore": the firm's boss
     # "who has lived in the village for 31 years" is a villager (not "the mayor of the village of Elm").
     return called | doers | ({"villager"} if "resident" in doers and "village" in called else set())
+
+
+def _the_body(doc: ArticleDoc, role: str) -> list[str]:
+    """The names of the one body whose name ends in what the role calls it ("the leader of the town council":
+    Hexwold Town Council), none when no body or several do."""
+    found = [e for e in entities(doc) if e.kind != PERSON and len(ws := e.name.lower().split()) >= 3
+             and re.search(r"\bthe\s+" + re.escape(" ".join(ws[-2:])) + r"\b", role.lower())]
+    return list(found[0].aliases) if len(found) == 1 else []
 
 
 def _its(doc: ArticleDoc, speaker: Entity) -> list[str]:
@@ -248,45 +267,3 @@ _DOERS = {"runs": "owner", "owns": "owner", "manages": "manager", "founded": "fo
           "farms": "farmer", "farmed": "farmer", "drives": "driver", "lives": "resident", "lived": "resident"}
 """Who does what a role says they do ("Gareth Mulvey, who runs a garage": the garage owner; "whose family has farmed
 at Hollin Farm": the farmer)."""
-
-_POST_OF = re.compile(r"\s*(branch|club|union|society|group|party|council|campaign|committee|association|trust|board)\s+"
-                      r"(?:secretary|chair|chairman|chairwoman|chairperson|president|spokesman|spokeswoman|spokesperson|"
-                      r"official|organiser|organizer|representative|rep|leader|captain|treasurer|convenor|convener)\s*$",
-                      re.I)
-"""A role that names its post by the kind of body it is in ("Branch secretary", "Club captain"): a post of the body
-of that kind just named."""
-
-
-def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> bool:
-    """Does the speaker speak for the body the question means ("the hospital trust", "the traders"), named in the
-    sentence before the one that gives their role: a role "for the trust" ("the trust" a word of its name or any
-    body's kind: "a spokeswoman for the company"), the body's own ("Its chair, Deborah Quennell"), or a title alone
-    after a sentence the body opens ("Westmarch Police did not object. Inspector Colin Aldous said …")?"""
-    role = s.speaker.role or ""
-    kind = re.search(r"\b(?:for|of|at)\s+the\s+([a-z]+)\b|\bthe\s+([a-z]+)['’]s\s+(?!former\b|ex-)", role)  # "the club's chair"
-    own = re.match(r"\s*(?:its|their)\s", role, re.I) is not None
-    intro = doc.line_at(s.speaker.role_start) if role else None
-    if intro is None or intro.number == 0:
-        return False
-    before = doc.lines[intro.number - 1].text
-    # A post named by the body's own word, told just before ("… organised by the Wrenfield branch of the union
-    # Unison. Branch secretary Maureen Tilsley said …"; "Club captain …" after the club).
-    post = _POST_OF.match(role)
-    own = own or post is not None and re.search(r"\b" + post.group(1) + r"\b", before, re.I) is not None
-    if not (kind or own):
-        # A body that opens it, not a person ("Anna Pellow, the chief executive, said …" is no body to speak for).
-        opens = next((n for n in names(before) if before.lstrip().startswith(n)
-                      and not any(e.kind == PERSON and e.matches(n) for e in entities(doc))), "")
-        own = set(role.lower().split()) <= TITLES and bool(opens) and known_as(asked, {singular(w) for w in re.findall(
-            r"[\w-]+", opens.lower())})
-        if not own:
-            return False
-    # The bodies it names, as the tagger found them or, where it found none, by their capitalized names.
-    # A body's kind told with its name counts as its name ("the union Unison", "…, the union which represents …").
-    bodies = [(e.matches(body), (*e.aliases, *[k for k in (e.role or "").lower().split()[:3] if k in KIND_NOUNS["organisation"]][:1]))
-              for e in entities(doc) if e.kind != PERSON and any(a in before for a in e.aliases)]
-    for matched, aliases in bodies or [(False, (n,)) for n in names(before)]:
-        named = {singular(w) for a in aliases for w in re.findall(r"[\w-]+", a.lower())}
-        if (matched or known_as(asked, named)) and (own or (kind.group(1) or kind.group(2)) in named | KIND_NOUNS["organisation"]):
-            return True
-    return False

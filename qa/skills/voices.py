@@ -3,11 +3,16 @@ them ("the headteacher": "Headteacher Fiona Castleden"), and a body by its own v
 said …" and "…," said Fiona Gartside, the NAC's director)."""
 from __future__ import annotations
 
-from .article import ArticleDoc
-from .entities import PERSON, Entity
-from .speakers import Statement, asked_terms, called, known_as, speaks_for, statements
+import re
 
-__all__ = ["said_by"]
+from lang.rules import KIND_NOUNS, TITLES
+from lang.words import names
+
+from .article import ArticleDoc
+from .entities import PERSON, Entity, entities
+from .speakers import Statement, asked_terms, called, known_as, singular, statements
+
+__all__ = ["said_by", "speaks_for"]
 
 
 def said_by(doc: ArticleDoc, subject: str, head: Entity | None) -> list[Statement]:
@@ -22,3 +27,46 @@ def said_by(doc: ArticleDoc, subject: str, head: Entity | None) -> list[Statemen
     by_role = [s for s in statements(doc) if terms and (known_as(terms, called(doc, s.speaker)) or (
         s.speaker.kind == PERSON and speaks_for(doc, s, subject, terms)))]  # "Its chair, X"
     return sorted({*said, *by_role}, key=lambda s: s.line.start)
+
+
+_POST_OF = re.compile(r"\s*(branch|club|union|society|group|party|council|campaign|committee|association|trust|board)\s+"
+                      r"(?:secretary|chair|chairman|chairwoman|chairperson|president|spokesman|spokeswoman|spokesperson|"
+                      r"official|organiser|organizer|representative|rep|leader|captain|treasurer|convenor|convener)\s*$",
+                      re.I)
+"""A role that names its post by the kind of body it is in ("Branch secretary", "Club captain"): a post of the body
+of that kind just named."""
+
+
+def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> bool:
+    """Does the speaker speak for the body the question means ("the hospital trust", "the traders"), named in the
+    sentence before the one that gives their role: a role "for the trust" ("the trust" a word of its name or any
+    body's kind: "a spokeswoman for the company"), the body's own ("Its chair, Deborah Quennell"), or a title alone
+    after a sentence the body opens ("Westmarch Police did not object. Inspector Colin Aldous said …")?"""
+    role = s.speaker.role or ""
+    kind = re.search(r"\b(?:for|of|at)\s+the\s+([a-z]+)\b|\bthe\s+([a-z]+)['’]s\s+(?!former\b|ex-)", role)  # "the club's chair"
+    own = re.match(r"\s*(?:its|their)\s", role, re.I) is not None
+    intro = doc.line_at(s.speaker.role_start) if role else None
+    if intro is None or intro.number == 0:
+        return False
+    before = doc.lines[intro.number - 1].text
+    # A post named by the body's own word, told just before ("… organised by the Wrenfield branch of the union
+    # Unison. Branch secretary Maureen Tilsley said …"; "Club captain …" after the club).
+    post = _POST_OF.match(role)
+    own = own or post is not None and re.search(r"\b" + post.group(1) + r"\b", before, re.I) is not None
+    if not (kind or own):
+        # A body that opens it, not a person ("Anna Pellow, the chief executive, said …" is no body to speak for).
+        opens = next((n for n in names(before) if before.lstrip().startswith(n)
+                      and not any(e.kind == PERSON and e.matches(n) for e in entities(doc))), "")
+        own = set(role.lower().split()) <= TITLES and bool(opens) and known_as(asked, {singular(w) for w in re.findall(
+            r"[\w-]+", opens.lower())})
+        if not own:
+            return False
+    # The bodies it names, as the tagger found them or, where it found none, by their capitalized names.
+    # A body's kind told with its name counts as its name ("the union Unison", "…, the union which represents …").
+    bodies = [(e.matches(body), (*e.aliases, *[k for k in (e.role or "").lower().split()[:3] if k in KIND_NOUNS["organisation"]][:1]))
+              for e in entities(doc) if e.kind != PERSON and any(a in before for a in e.aliases)]
+    for matched, aliases in bodies or [(False, (n,)) for n in names(before)]:
+        named = {singular(w) for a in aliases for w in re.findall(r"[\w-]+", a.lower())}
+        if (matched or known_as(asked, named)) and (own or (kind.group(1) or kind.group(2)) in named | KIND_NOUNS["organisation"]):
+            return True
+    return False
