@@ -122,3 +122,39 @@ def test_and_what_names_another_thing_in_place_of_the_whole_name():
     history = [{"role": "user", "content": "what is the tour of the shires"},
                {"role": "assistant", "content": "The NCRA organises the eight-day Tour of the Shires each September. [1]"}]
     assert resolve("and the northern classic?", history).searched.lower() == "what is the northern classic"
+
+
+PARKING = """# Hospital staff parking charge to double
+
+WRENLEY — The hospital trust will raise the monthly permit for full-time staff from £18 to £42 from 1 April.
+
+Staff nurse Priya Dane, who has worked on the cardiac ward for 14 years, said the new charge would cost her an extra £288 a year.
+"""
+
+
+@pytest.mark.integration
+def test_one_whose_role_a_group_word_only_qualifies_does_not_speak_for_the_group(tmp_path, embedder):
+    service, _ = service_on(tmp_path, embedder, "parking.md", PARKING)
+    a = service.answer("why will staff pay to park from april")
+    assert "Priya Dane" not in a.text.split(":")[0]  # her words are a nurse's, not the staff's reason
+
+
+def test_a_committee_or_section_chair_is_not_the_bodys_and_a_branch_is_its_own_unions():
+    doc = article_doc("""# Pub society elects chair
+
+WENBY — The Wenby Community Pub Society (WCPS) met on Monday.
+
+Colin Ashby, a retired solicitor who chairs the WCPS planning committee, spoke first.
+
+The society's chair, Margaret Hollins, said the vote was close.
+""")
+    assert role_holder(doc, "chair of the wcps").name == "Margaret Hollins"
+    strike = article_doc("""# Porters to strike
+
+WRENLEY — Porters in Unison voted to strike, but the Wrenley branch of the GMB said its members would not join them.
+
+Branch secretary Maureen Tilby said the GMB had not been consulted.
+""")
+    tilby = next(s for s in statements(strike) if s.speaker.name == "Maureen Tilby")
+    assert not speaks_for(strike, tilby, "Unison", {"unison"})
+    assert speaks_for(strike, tilby, "the GMB", {"gmb"})

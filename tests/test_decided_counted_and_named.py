@@ -48,12 +48,34 @@ def test_a_count_of_them_counts_what_was_counted_before(question, other):
     assert counts_other(analyze(question, lambda t: 1.0), line, at, at + 2) is other
 
 
+def test_a_count_of_them_is_not_of_the_time_it_took():
+    line = "Inspectors visited 25 care homes over the past two years, and 12 of them were rated inadequate."
+    at = line.index("12")
+    assert not counts_other(analyze("how many care homes were rated inadequate", lambda t: 1.0), line, at, at + 2)
+
+
+def test_why_is_not_answered_by_a_reason_for_something_else():
+    doc = article_doc(HOME + """
+Residents opposed plans to close the pool because it is the only one in the town.
+
+Oakvale had also planned to close its home in Fenby, but kept it open because of demand from the NHS.
+
+More than 200 families were housed in hotels because the hostel was full.
+""")
+    for asked in ("why is the pool closing", "why is Oakvale closing the Fenby home", "why is there a shortage of housing"):
+        found = why([doc], asked)
+        assert found is None or not any(w in found.draft.text for w in ("only one in the town", "demand from the NHS",
+                                                                         "hostel was full")), asked
+
+
 def test_the_name_given_does_not_say_who_gives_it():
     assert name_given("who will name the ship", "The ship will be named ")
     assert not name_given("who will name the ship", "The ship will be named by ")
     assert not name_given("what will the ship be called", "The ship will be called ")  # the name is what is asked
     assert only_name_given("who is going to name the boat", "The boat will be named Hope at a ceremony.")
     assert not only_name_given("who named the boat", "The boat was named Hope by Mayor Ann Cole.")
+    assert not only_name_given("who called the coastguard", "Jack Pender, whose dog is called Skipper, called the "
+                                                            "coastguard.")  # a call made, no name given
 
 
 def test_a_first_name_alone_is_the_one_person_it_names():
@@ -70,6 +92,13 @@ def test_a_first_name_alone_is_the_one_person_it_names():
     ("is the winter fair going ahead", "The society has cancelled its summer fair.", None),  # another fair
     ("is the parade happening", "Organisers have cancelled the parade's after-party.", None),
     ("is the parade going ahead", "Organisers have called off the parade, but it will be rescheduled.", None),
+    ("is the gala going ahead", "The club has insisted it has not cancelled its gala, despite posts claiming that the "
+                                "club has cancelled its gala.", None),
+    ("is the dog show going ahead", "If the society has cancelled its dog show, entry fees will be refunded.", None),
+    ("is the summer show going ahead", "Parents asked the society to say whether it has cancelled its summer show.",
+     None),
+    ("is the flower show going ahead next year", "The society has cancelled the flower show for this year, but plans "
+                                                 "to hold it again next year.", None),
 ])
 def test_a_thing_its_holder_has_cancelled_is_not_going_ahead(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

@@ -28,6 +28,20 @@ ORRIN = 'Daniel Orrin, the company\'s director of wastewater, said the overflows
      None),  # the sentence just before names another
     ("did ann cole resign", "He did not resign.", "Ann Cole said her council had acted.", None),  # not "he"
     ("did tom bell resign", "She did not resign.", "Mr Tom Bell said the council had acted.", None),
+    # Another person beside the one named: the victim, a man, an organiser, the mayor, a son of the same name.
+    ("did daniel orrin die", "He died in hospital two hours later.",
+     "A passer-by, Daniel Orrin, found the victim lying in the road.", None),
+    ("was tom hale arrested", "He was arrested at the scene.", "Police said Tom Hale was attacked by a man outside a pub.",
+     None),
+    ("did sarah kemp resign", "He resigned the next day.", "The society's secretary, Sarah Kemp, met the show's "
+                                                          "organiser on Friday.", None),
+    ("did daniel orrin resign", "She resigned last week.", "Daniel Orrin was criticised by the mayor.", None),
+    ("did orrin apologise", "He apologised.", "Orrin's son, James Orrin, spoke outside court.", None),
+    # A post that is no voice of the body: a former one's, a customer's, a nurse's.
+    ("did kestrel vale water apologise", "He apologised to families on the street.",
+     "Sam Price, a former director of Kestrel Vale Water, said the firm had failed residents.", None),
+    ("did kestrel vale water apologise", "He apologised.", "Daniel Orrin, a customer of Kestrel Vale Water, spoke.", None),
+    ("did oakvale care apologise", "She apologised.", "Sarah Kemp, a nurse at Oakvale Care, spoke.", None),
 ])
 def test_he_or_she_is_the_one_person_just_named(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict
@@ -41,6 +55,7 @@ def test_he_or_she_is_the_one_person_just_named(question, sentence, before, verd
     ("will fares rise", "Fares will rise even if the deal is signed.", "Yes"),  # whatever happens
     ("did the council approve the plan", "The council approved the plan, although it said it would review it if "
                                          "costs rose.", "Yes"),  # the condition is another clause's
+    ("will the council decide in june", "The council will decide in June if the scheme goes ahead.", "Yes"),  # whether
 ])
 def test_what_happens_only_if_something_else_does_is_not_said_to_happen(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
@@ -50,7 +65,8 @@ def test_what_happens_only_if_something_else_does_is_not_said_to_happen(question
     ("did the agency warn people", "The agency warned people not to swim in the river.", "Yes"),
     ("did the union agree to strike", "The union agreed not to strike.", "No"),
     ("did the agency urge people not to swim", "The agency urged people not to swim.", "Yes"),
-    ("did the agency urge people not to swim", "The agency urged people to swim.", None),
+    ("did the agency urge people not to swim", "The agency urged people to swim.", "No"),
+    ("did she decide not to stand again", "She decided to stand again, but not to seek the leadership.", "No"),
     ("did the agency urge people not to swim", "The agency did not urge people to swim.", "No"),
     ("did they decide not to sell", "They decided not to sell the land.", "Yes"),
 ])

@@ -83,7 +83,7 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     """Does the clause state its claim, rather than want, suppose, doubt or allow it?"""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in head.children):
         return False
-    if any(c.dep_ == "advcl" and _on_condition(c) for c in head.children):
+    if base_stem(head.text) not in _WHETHER and any(c.dep_ == "advcl" and _on_condition(c) for c in head.children):
         return False  # "fares would rise if the deal collapsed": only on a condition (not "even if")
     reported = head.dep_ == "ccomp" or head.dep_ == "conj" and is_reporting(head.head.text) and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in head.children)  # "said ..., but that it would not"
@@ -113,6 +113,11 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
                 noun.dep_ not in SUBJECTS and any(denies(c, {verb.i}, asked) for c in verb.children)):
             return False
     return True
+
+
+_WHETHER = frozenset(base_stem(w) for w in "decide ask know see check wonder consider determine judge assess say tell "
+                     "find learn hear".split())
+"""Verbs whose "if" clause says what is to be settled ("will decide in June if the scheme goes ahead"), no condition."""
 
 
 def _on_condition(clause) -> bool:

@@ -12,9 +12,14 @@ __all__ = ["he_named"]
 
 _OPENS = re.compile(r"^(\W*)(?:he|she)\b", re.I)
 _LAST = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“]?[A-Z])")
-_NAME = r"([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*)"
-_POST_IN = re.compile(_NAME + r"['’]s\s+[a-z]|\b(?:of|at|for)\s+(?:the\s+)?" + _NAME)
-"""The body a post is in: "Kestrel Vale Water's director", "director of wastewater at Kestrel Vale Water"."""
+_NAME = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*"
+_POST = r"(?:chief\s+executive|managing\s+director|director|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|" \
+        r"head|leader|president|boss|ceo|general\s+secretary|secretary)"
+_POST_IN = re.compile(rf"(?P<body>{_NAME})['’]s\s+(?:[a-z]+\s+)?{_POST}\b|\b{_POST}(?:\s+[a-z]+){{0,2}}?\s+(?:of|at|for)\s+"
+                      rf"(?:the\s+)?(?P<body2>{_NAME})")
+"""The body whose voice a post is: "Kestrel Vale Water's director", "director of wastewater at Kestrel Vale Water" (not
+"a customer of", "a nurse at")."""
+_FORMER = re.compile(r"\b(?:former|ex|deputy|non-executive|retired|interim)\b", re.I)
 
 
 def he_named(question: str, sentence: str, before: str) -> str | None:
@@ -25,15 +30,37 @@ def he_named(question: str, sentence: str, before: str) -> str | None:
     if opening is None or not before.strip():
         return None
     last = _LAST.split(before.strip())[-1]
-    bodies = [m.group(1) or m.group(2) for m in _POST_IN.finditer(last)]
-    people = [n for n in names(last) if _person(n) and n not in bodies]
+    posts = [m for m in _POST_IN.finditer(last) if not _FORMER.search(last[max(0, m.start() - 12):m.end()])]
+    bodies = [m.group("body") or m.group("body2") for m in posts]
+    people = [n for n in names(last) if _person(n) and n not in bodies and not any(n in b for b in bodies)]
     if len({n.split()[-1] for n in people}) != 1 or _other_sex(opening.group(0).strip(" \"“").lower(), people[0], last):
         return None
+    person = people[0]
+    if _someone_else(last, person) or len(re.findall(r"\b" + re.escape(person.split()[-1]) + r"\b", last)) > 1:
+        return None  # "found the victim", "attacked by a man", "Orrin's son, James Orrin": "he" may be another
     asked = set(words(question))  # typed in any case ("did daniel orrin apologise")
-    own = set(words(people[0]))
-    name = people[0] if words(people[0])[-1] in asked else next((
+    own = set(words(person))
+    name = person if words(person)[-1] in asked else next((
         b for b in bodies if set(words(b)) <= asked and not set(words(b)) & own), None)
     return opening.group(1) + name + sentence[opening.end():] if name else None
+
+
+_OTHERS = frozenset("""man men woman women boy boys girl girls child children teenager teenagers youth victim victims
+attacker attackers passer-by pedestrian pedestrians driver drivers rider cyclist organiser organisers neighbour neighbours
+friend friends colleague colleagues customer customers mother father son daughter wife husband brother sister partner
+resident residents officer officers suspect suspects""".split())
+"""Words for a person or people other than the one named, beside whom "he" or "she" may mean someone else."""
+
+
+def _someone_else(sentence: str, person: str) -> bool:
+    """Does the sentence speak of anyone besides the person: a word for a person, a title or another "him"/"her", the
+    person's own role told beside the name ("Daniel Orrin, the company's director, said") left aside?"""
+    at = sentence.find(person)
+    rest = re.sub(r"[^,]*,\s*$", "", sentence[:at]) + re.sub(r"^,[^,]*,", "", sentence[at + len(person):]) \
+        if at >= 0 else sentence  # "Kestrel Vale Water's director, Daniel Orrin, said": his own role
+    ws = set(words(rest))
+    return bool(ws & (_OTHERS | KIND_NOUNS["person"] | TITLES | {"him", "them"})) or (
+        "her" in ws and "she" not in ws and "his" in ws)
 
 
 def _other_sex(pronoun: str, name: str, sentence: str) -> bool:

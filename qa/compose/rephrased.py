@@ -51,7 +51,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
         # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
-    off = _CANCELLED_IT.search(sentence) if _AHEAD.search(question) and not _ON_AGAIN.search(sentence) else None
+    off = _CANCELLED_IT.search(sentence) if _AHEAD.search(question) and not _ON_AGAIN.search(sentence) \
+        and not _UNSURE_OFF.search(sentence) and not _UNSURE_OFF.search(question) else None
     if off and set(words(off.group("what"))) <= set(words(question)):
         # "is the summer competition going ahead?" / "The club has cancelled its summer competition": No (not "the
         # winter competition", nor "the parade" of "cancelled the parade's after-party")
@@ -161,6 +162,10 @@ _CALLED_OFF = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\s+(?:cancelled|cance
 _CANCELLED_IT = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\s+(?:its|their|the)\s+"
                            r"(?P<what>[a-z][\w'’ -]*?)(?=\s+(?:for|because|after|due|as|amid|over)\s|[,.;]|$)", re.I)
 """Called off by whoever holds it ("The club has cancelled its summer competition for a second year")."""
+_UNSURE_OFF = re.compile(r"\b(?:not|n['’]t|never|no|if|whether|unless|claim\w*|insist\w*|den(?:y|ies|ied)|rumou?r\w*|"
+                         r"instead|next\s+year|this\s+year|for\s+now|postpone\w*|delay\w*|true|posts?|reports?)\b", re.I)
+"""Called off only perhaps, said to be, or for now ("insisted it has not cancelled", "if the society has cancelled",
+"for this year, but … next year")."""
 _REPORTED = re.compile(r"(\bsaid\b[^.;]*?\b)would\b", re.I)
 """Reported speech says "would" for the "will" that was said ("Lamont said the airport would stay open")."""
 _VOTED_THROUGH = re.compile(r"\bvote[ds]?\s+(?:through\s+(.+?)|(.+?)\s+through)(?=\s*[?.!]*\s*$)", re.I)

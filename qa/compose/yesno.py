@@ -276,7 +276,9 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False,
     if not_to:  # "did they urge people not to swim?": the bid denied is what was asked
         if any(denies(t, {head.i}, frozenset()) for t in head.children):
             return "No"
-        return "Yes" if any(denies(t, bid, frozenset()) for t in doc) else None
+        if not bid:
+            return None
+        return "Yes" if any(denies(t, bid, frozenset()) for t in doc) else "No"  # "decided to stand": not "not to"
     denied = any(denies(t, {head.i} | bid, asked) for t in own)
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS or passed_over(doc, head):  # "left without cutting"
         denied = True

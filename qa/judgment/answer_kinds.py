@@ -108,7 +108,8 @@ def counts_other(q: Question, sentence: str, start: int, end: int) -> bool:
     after = _COUNTED_NOUN.match(sentence, part.end() if part else at)
     if part and (after is None or after.group(1).lower() in STOPWORDS):
         # "41 vacant beds …, but only 12 of them are …": "them" are what the count before it counted.
-        before = [m for m in _COUNT_SAID.finditer(sentence[:start]) if is_number(m.group().rstrip(",."))]
+        before = [m for m in _COUNT_SAID.finditer(sentence[:start]) if is_number(m.group().rstrip(",."))
+                  and not _TIME_AFTER.match(sentence, m.end())]  # not the "two years" it took
         after = _COUNTED_RUN.match(sentence, before[-1].end()) if before else None
         said = {stem(w) for w in re.findall(r"[a-z][\w'-]*", after.group(0))} - STOPWORDS if after else set()
         return bool(said) and not any(said_for(c, said) is not None or any(s[:4] == c[:4] for s in said)
@@ -144,12 +145,13 @@ _COUNTED_NOUN = re.compile(r"(?:\s+|-(?=[a-z])(?!strong\b))(?:(?:million|billion
 not "a 300-strong crowd", where the crowd is counted)."""
 
 
+_TIME_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I)
 _COUNTED_RUN = re.compile(r"(?:\s+[a-z][\w'-]*){1,4}")
 """The words after an earlier count, up to four in lower case ("41 vacant care home beds")."""
 
 
 _NAMER = re.compile(r"^\s*who\s+(?:(?:will|would|is\s+going\s+to|is\s+to|did|has|had|gets?\s+to)\s+)?"
-                    r"(?:names?|named|renames?|renamed|calls?|called|dubs?|dubbed)\b", re.I)
+                    r"(?:names?|named|renames?|renamed|dubs?|dubbed)\b", re.I)  # not "who called the coastguard?"
 _NAME_GIVEN = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:re)?(?:named|called|dubbed)\s+(?:as\s+)?(?=[A-Z\"“'‘])")
 _BY = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
 

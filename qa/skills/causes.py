@@ -57,8 +57,8 @@ def _deed(asked: str) -> set[str]:
     from lang.tagging import parse  # spaCy only for a "why"
 
     found = {r for t in parse(asked.rstrip(" ?!.") + "?") if t.pos_ == "VERB" for r in roots(t.text)}
-    # "why is Marsh End Lodge closing?": the tagger may read a last "-ing" after a name as a noun.
-    last = re.search(r"^\s*(?:is|are|was|were)\b.*\b([a-z]{3,}ing)\s*[?!.]*\s*$", asked)
+    # "why is Marsh End Lodge closing?": the tagger may read a last "-ing" right after a name as a noun.
+    last = re.search(r"^\s*(?:is|are|was|were)\s+(?:[A-Z][\w'’-]*\s+)+([a-z]{3,}ing)\s*[?!.]*\s*$", asked)
     return found or (roots(last.group(1)) if last else set())
 
 
@@ -156,7 +156,7 @@ _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 
 
 _CHOSE = frozenset("decided decide decides agreed agree agrees voted vote votes chose choose chooses had has have forced "
-                   "opted opt opts plans planned plan".split())
+                   "opted opt opts".split())
 """Verbs whose "to" clause is the deed itself ("decided to close the home because …"), not what it is for."""
 
 

@@ -85,7 +85,8 @@ def _said_by(doc: ArticleDoc, doer: str, deed: str = "") -> list[Statement]:
     # One who speaks for them is a person (a union "which represents the council's crews" does not speak for the
     # council).
     said = [s for s in statements(doc) if (s.speaker.matches(doer) or s.speaker.kind == PERSON and (
-        known_as(asked, called(doc, s.speaker) | _titled(s)) or speaks_for(doc, s, doer, asked)))
+        known_as(asked, called(doc, s.speaker) | _titled(s)) and not _one_of_many(asked, s)
+        or speaks_for(doc, s, doer, asked)))
             and (_SAID.search(s.line.text) or s.line.text.lstrip()[:1] in "\"“")]
     # "Benbow, 78, put the club up for sale last August, saying he no longer had the energy …": what they did,
     # with their words for why.
@@ -101,6 +102,23 @@ def _said_by(doc: ArticleDoc, doer: str, deed: str = "") -> list[Statement]:
              and (any(re.match(rf"\W*{re.escape(a)}\b", ln.text) for a in e.aliases) or kind and re.match(
                  rf"\W*the\s+{kind.group(1)}\b", ln.text, re.I) and _does(deed, ln.text[:_SAYING.search(ln.text).start()]))]
     return sorted(said, key=lambda s: s.line.number)
+
+
+_MANY = frozenset("staff workers employees residents parents patients members people villagers".split())
+"""Words for many who do a deed together ("why will staff pay to park?"): not one whose role they only qualify."""
+
+
+def _one_of_many(asked: set[str], s: Statement) -> bool:
+    """Does the question name many ("staff") that the speaker's role or title uses only before its own noun ("Staff
+    nurse Priya Danvers": a nurse)? One of them does not give the reason for what all of them do."""
+    at = s.line.text.find(s.speaker.name)
+    title = re.search(r"(?:[A-Z][a-z]+\s+){1,2}$", s.line.text[:at]) if at > 0 else None
+    many = {singular(m) for m in _MANY}
+    for told in (s.speaker.role or "", title.group(0) if title else ""):
+        ws = [singular(w) for w in re.findall(r"[a-z]+", told.lower())]
+        if any(a in many and a in ws[:-1] for a in asked):
+            return True
+    return False
 
 
 def _does(deed: str, told: str) -> bool:

@@ -122,8 +122,8 @@ def _heads(role: str, asked: str, names: list[str]) -> bool:
     trust", "managing director")."""
     # "a retired solicitor who chairs the WCPS": the deed of leading it, told of them now.
     led = _LEADS_IT.search(role)
-    if led and (asked == "head" or led.group(1).startswith(asked[:4])) and any(
-            led.group(2).strip().removeprefix("the ").startswith(n.removeprefix("the ")) for n in names):
+    if led and (asked == "head" or led.group(1).startswith(asked[:4])) and any(  # the body whole, not its committee
+            led.group(2).strip(" .").removeprefix("the ") == n.removeprefix("the ") for n in names):
         return True
     ws = re.findall(r"[\w'’-]+", role)
     for i, lead in enumerate(ws):

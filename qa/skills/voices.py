@@ -52,7 +52,13 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
     # A post named by the body's own word, told just before ("… organised by the Wrenfield branch of the union
     # Unison. Branch secretary Maureen Tilsley said …"; "Club captain …" after the club).
     post = _POST_OF.match(role)
-    own = own or post is not None and re.search(r"\b" + post.group(1) + r"\b", before, re.I) is not None
+    of_post = re.search(r"\b(?i:" + post.group(1) + r")\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<b>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)",
+                        before) if post else None
+    if post and not of_post and re.search(r"\b" + post.group(1) + r"\b", before, re.I):
+        of_post = post  # "… the club. Club captain …": the body the sentence names
+    elif of_post:  # "the Wrenfield branch of the union Unison": that body's, not another the sentence names
+        before = of_post.group("b")
+    own = own or of_post is not None
     if not (kind or own):
         # A body that opens it, not a person ("Anna Pellow, the chief executive, said …" is no body to speak for).
         opens = next((n for n in names(before) if before.lstrip().startswith(n)
