@@ -102,3 +102,16 @@ def test_a_first_name_alone_is_the_one_person_it_names():
 ])
 def test_a_thing_its_holder_has_cancelled_is_not_going_ahead(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+def test_when_it_ends_is_not_answered_by_when_it_starts():
+    from qa.judgment.answer_kinds import end_told, start_not_end
+
+    start = "The company will cut its winter timetable to four sailings a day, starting on 3 November."
+    end = "The company said the reduced timetable would run until 28 March."
+    assert start_not_end("when does the winter timetable end", start)
+    assert not start_not_end("when does the winter timetable start", start)  # a start asked
+    assert not start_not_end("when does the winter timetable end", "The timetable starts on 3 November and ends on "
+                                                                   "28 March.")
+    assert end_told("when does the winter timetable end", end)
+    assert not end_told("when does the strike end", end)  # another thing's end

@@ -8,7 +8,7 @@ from typing import Iterator, Protocol, Sequence
 from core.types import ArticleInfo
 
 from qa.judgment.abstain import Decision, refusal
-from qa.judgment.answer_kinds import CLOCK_SAID
+from qa.judgment.answer_kinds import CLOCK_SAID, end_told, start_not_end
 from qa.judgment.evidence import Phrase, Scored, echoes_question
 from lang.reasons import explains
 from lang.rules import has_date, name_in, negated, refers_back, text_keys
@@ -167,7 +167,9 @@ def pick(evidence: Sequence[Scored], *, limit: int = 2, q: Question | None = Non
     if q is not None and q.unit == CLOCK:
         companion = clock_among(evidence[1:REASON_LOOKS_AT], best)
     elif q is not None and q.wants == DATE:
-        companion = dated_among(evidence[1:REASON_LOOKS_AT], best, q) or anchor(evidence, best)
+        companion = dated_among(evidence[1:REASON_LOOKS_AT], best, q) or anchor(evidence, best) or next((
+            ev for ev in evidence[1:REASON_LOOKS_AT] if start_not_end(q.text, best.text) and end_told(q.text, ev.text)
+            and ev.source == best.source), None)  # "when does it end?" / "… starting on 3 November": "… until 28 March"
     elif q is not None and q.wh == "why" or q is not None and _CAUSE_Q.match(q.text):
         companion = reason_after(evidence, best, q) or reason_among(evidence[1:REASON_LOOKS_AT], best, q)
     elif q is not None:  # "Who will run it?" / "It will not be run by volunteers.": who will, next to it

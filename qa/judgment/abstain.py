@@ -10,7 +10,7 @@ from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
 from lang.words import MONTHS, WEEKDAYS, is_number, names, terms, words
 from qa.types import REFUSED_LEAD, Level
 
-from .answer_kinds import counts, counts_only_other, only_name_given
+from .answer_kinds import counts, counts_only_other, end_told, only_name_given, start_not_end
 from .confidence import level
 from .sums import hoped_only, priced_other
 from .evidence import Phrase, Scored, Selection
@@ -119,6 +119,8 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
             return Decision(Level.DOUBTFUL, f"it speaks of the {other[1]} one, not the {other[0]}", selection)
         if only_name_given(q.text, best):  # "who will name the boat?" / "The boat will be named Winifred …"
             return Decision(Level.DOUBTFUL, "it gives the name, not who gives it", selection)
+        if start_not_end(q.text, best) and not any(end_told(q.text, e.text) for e in selection.evidence[1:4]):
+            return Decision(Level.DOUBTFUL, "it gives when it starts, not when it ends", selection)
         if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and (not number(without_numbers(best, q.text))
                                                                      or counts_only_other(q, best)
                                                                      or priced_other(q.text, best)

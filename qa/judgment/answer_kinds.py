@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from lang.rules import YEAR
+from lang.rules import YEAR, has_date
 from lang.paraphrase import said_for
 from lang.words import MONTHS, STOPWORDS, is_number, stem, terms, words
 from qa.question import AGE, CLOCK, DATE, MONEY, UNITS, Question
@@ -168,6 +168,29 @@ def only_name_given(question: str, sentence: str) -> bool:
     named Winifred Castellow at a ceremony": no one "by" whom)?"""
     return _NAMER.match(question) is not None and _NAME_GIVEN.search(sentence) is not None \
         and not _BY.search(sentence)
+
+
+_ENDS_Q = re.compile(r"^\s*(?:and\s+)?when\s+(?:does|do|will|did|is|are|was|would)\s+(?P<thing>.+?)\s+(?:end|finish|stop|expire|"
+                     r"run\s+out|come\s+to\s+an\s+end|conclude|be\s+over)\b", re.I)
+_GIVES_END = re.compile(r"\b(?:until|till|to\s+run\s+to|ends?|ended|ending|finish(?:es|ed|ing)?|expires?|expired|through|"
+                        r"concludes?|concluded|last\s+day|over\s+by)\b", re.I)
+_STARTS = re.compile(r"\b(?:starting|starts?|started|begins?|beginning|began|from|launch(?:es|ed|ing)?|takes?\s+effect|"
+                     r"comes?\s+into\s+force)\b", re.I)
+
+
+def start_not_end(question: str, sentence: str) -> bool:
+    """Does the sentence date only the start of what "when does it end?" asks ("… will cut its winter timetable …,
+    starting on 3 November")?"""
+    return _ENDS_Q.match(question) is not None and _STARTS.search(sentence) is not None \
+        and _GIVES_END.search(sentence) is None
+
+
+def end_told(question: str, sentence: str) -> bool:
+    """Does the sentence tell when the thing "when does it end?" asks about ends ("the reduced timetable would run
+    until 28 March"): an end's word, a date, and a word of the thing?"""
+    m = _ENDS_Q.match(question)
+    return m is not None and _GIVES_END.search(sentence) is not None and has_date(sentence) \
+        and bool(set(terms(m.group("thing"))) & set(terms(sentence)))
 
 
 def age_beside(q: Question, sentence: str) -> bool:
