@@ -115,3 +115,26 @@ def test_when_it_ends_is_not_answered_by_when_it_starts():
                                                                    "28 March.")
     assert end_told("when does the winter timetable end", end)
     assert not end_told("when does the strike end", end)  # another thing's end
+
+
+def test_a_count_of_two_places_together_is_not_one_places():
+    from qa.judgment.answer_kinds import counted_together
+
+    sold = "It is recalling about 48,000 battery packs sold in the United States and Canada."
+    assert counted_together("How many of the batteries were sold in Canada?", sold)
+    assert not counted_together("How many were sold in the United States and Canada?", sold)  # both asked
+    assert not counted_together("How many were sold in Canada?", "It sold 9,000 packs in Canada and 39,000 in the "
+                                                                 "United States.")
+
+
+@pytest.mark.parametrize("question, sentence, again", [
+    ("Why did Prigozhin's plane crash?", "Prigozhin’s plane crashed near Tver the next day.", True),
+    ("Why was the match called off?", "The match was called off on Saturday.", True),
+    ("Why was the match called off?", "The match was called off for a waterlogged pitch.", False),  # a reason
+    ("Why did the bridge close?", "The bridge closed on Monday after engineers found cracks.", False),
+    ("Why did the Normans invade England?", "The Normans invaded England in 1066 to claim the throne.", False),
+])
+def test_a_why_answered_by_the_event_told_again(question, sentence, again):
+    from qa.judgment.answer_kinds import only_told_again
+
+    assert only_told_again(question, sentence) is again

@@ -5,12 +5,14 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from lang.reasons import explains
 from lang.opposites import other_kind
 from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
 from lang.words import MONTHS, WEEKDAYS, is_number, names, terms, words
 from qa.types import REFUSED_LEAD, Level
 
-from .answer_kinds import counts, counts_only_other, end_told, only_name_given, start_not_end
+from .answer_kinds import (counted_together, counts, counts_only_other, end_told, only_name_given, only_told_again,
+                           start_not_end)
 from .confidence import level
 from .sums import hoped_only, priced_other
 from .evidence import Phrase, Scored, Selection
@@ -121,10 +123,16 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
             return Decision(Level.DOUBTFUL, "it gives the name, not who gives it", selection)
         if start_not_end(q.text, best) and not any(end_told(q.text, e.text) for e in selection.evidence[1:4]):
             return Decision(Level.DOUBTFUL, "it gives when it starts, not when it ends", selection)
+        if q.wh == "why" and shown is not Level.DOUBTFUL and only_told_again(q.text, best) and not any(
+                explains(e.text) and len(set(terms(e.text)) & set(terms(q.text))) >= 2
+                for e in selection.evidence[1:4] if e.source == selection.evidence[0].source):
+            # "Why did Prigozhin's plane crash?" / "Prigozhin's plane crashed near Tver the next day.": that it did
+            return Decision(Level.DOUBTFUL, "it tells that it happened, not why", selection)
         if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and (not number(without_numbers(best, q.text))
                                                                      or counts_only_other(q, best)
                                                                      or priced_other(q.text, best)
-                                                                     or hoped_only(q.text, best)):
+                                                                     or hoped_only(q.text, best)
+                                                                     or counted_together(q.text, best)):
             # "How many people have been fined?" / "... could be fined up to £1,000": a runner-up holds a count,
             # the best sentence none, so it is shown as the closest sentence, not as the answer ("how much did the
             # zoo pay for the pandas?" / "spent £18,000 on new fencing" the same; "how much has it raised?" / "hopes to

@@ -7,6 +7,7 @@ import re
 
 from lang.rules import YEAR, has_date
 from lang.paraphrase import said_for
+from lang.reasons import explains
 from lang.words import MONTHS, STOPWORDS, is_number, stem, terms, words
 from qa.question import AGE, CLOCK, DATE, MONEY, UNITS, Question
 
@@ -191,6 +192,37 @@ def end_told(question: str, sentence: str) -> bool:
     m = _ENDS_Q.match(question)
     return m is not None and _GIVES_END.search(sentence) is not None and has_date(sentence) \
         and bool(set(terms(m.group("thing"))) & set(terms(sentence)))
+
+
+def only_told_again(question: str, sentence: str) -> bool:
+    """Does the sentence only tell again what "why …?" asks about, with a time or a place at most ("Why did
+    Prigozhin's plane crash?" / "Prigozhin's plane crashed near Tver the next day."): every word asked, and four new
+    ones at most, each a name, a number or a word of time or place?"""
+    asked = set(terms(question)) - {"why"}
+    said = set(terms(sentence)) | {stem(w) for w in words(sentence)}
+    asked_stems = {stem(w) for w in words(question) if w not in STOPWORDS} - {"whi", "why", "did", "doe"}
+    named = {stem(w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]*", sentence)}
+    extra = set(terms(sentence)) - asked
+    return bool(asked) and asked_stems <= said and len(extra) <= 4 and not explains(sentence) and all(
+        is_number(w) or w in named or w in _WHEN_WHERE for w in extra)
+
+
+_WHEN_WHERE = frozenset(stem(w) for w in """near next last day days week weeks month months year years morning afternoon
+evening night later earlier ago today yesterday tomorrow weekend hour hours minute minutes north south east west outside
+inside early late""".split()) | {stem(m) for m in MONTHS}
+"""Words that only place or time what happened ("near Tver the next day")."""
+
+
+def counted_together(question: str, sentence: str) -> bool:
+    """Does "how many … in X?" meet a count the sentence gives for X and another place together ("How many were sold
+    in Canada?" / "… 48,000 battery packs sold in the United States and Canada"): not X's alone?"""
+    asked = re.search(r"\b(?:in|from|to|for)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", question)
+    if asked is None:
+        return False
+    place = re.escape(asked.group(1))
+    other = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    joined = re.compile(rf"{other}\s+(?:and|or)\s+(?:the\s+)?{place}\b|\b{place}\s+(?:and|or)\s+{other}")
+    return joined.search(sentence) is not None and joined.search(question) is None  # both asked: both counted
 
 
 def age_beside(q: Question, sentence: str) -> bool:
