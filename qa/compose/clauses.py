@@ -83,7 +83,8 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     """Does the clause state its claim, rather than want, suppose, doubt or allow it?"""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in head.children):
         return False
-    if base_stem(head.text) not in _WHETHER and any(c.dep_ == "advcl" and _on_condition(c) for c in head.children):
+    whether = base_stem(head.text) in _WHETHER and not any(c.dep_ in ("dobj", "dative") for c in head.children)
+    if not whether and any(c.dep_ == "advcl" and _on_condition(c) for c in head.children):
         return False  # "fares would rise if the deal collapsed": only on a condition (not "even if")
     reported = head.dep_ == "ccomp" or head.dep_ == "conj" and is_reporting(head.head.text) and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in head.children)  # "said ..., but that it would not"
@@ -115,9 +116,9 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     return True
 
 
-_WHETHER = frozenset(base_stem(w) for w in "decide ask know see check wonder consider determine judge assess say tell "
-                     "find learn hear".split())
-"""Verbs whose "if" clause says what is to be settled ("will decide in June if the scheme goes ahead"), no condition."""
+_WHETHER = frozenset(base_stem(w) for w in "decide know wonder determine".split())
+"""Verbs whose "if" clause, with no object between, says what is to be settled ("will decide in June if the scheme goes
+ahead"; not "will decide the appeal if the council fails"), no condition."""
 
 
 def _on_condition(clause) -> bool:

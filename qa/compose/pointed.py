@@ -19,7 +19,8 @@ _POST_IN = re.compile(rf"(?P<body>{_NAME})['’]s\s+(?:[a-z]+\s+)?{_POST}\b|\b{_
                       rf"(?:the\s+)?(?P<body2>{_NAME})")
 """The body whose voice a post is: "Kestrel Vale Water's director", "director of wastewater at Kestrel Vale Water" (not
 "a customer of", "a nurse at")."""
-_FORMER = re.compile(r"\b(?:former|ex|deputy|non-executive|retired|interim)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|ex|deputy|non-executive|retired|interim|was|sacked|stepped\s+down|resigned|quit|left|"
+                     r"ousted|removed|until)\b", re.I)
 
 
 def he_named(question: str, sentence: str, before: str) -> str | None:
@@ -30,7 +31,8 @@ def he_named(question: str, sentence: str, before: str) -> str | None:
     if opening is None or not before.strip():
         return None
     last = _LAST.split(before.strip())[-1]
-    posts = [m for m in _POST_IN.finditer(last) if not _FORMER.search(last[max(0, m.start() - 12):m.end()])]
+    posts = [m for m in _POST_IN.finditer(last) if not _FORMER.search(last[max(0, m.start() - 30):m.end()])
+             and not re.match(r"[^.;]*\buntil\b", last[m.end():])]
     bodies = [m.group("body") or m.group("body2") for m in posts]
     people = [n for n in names(last) if _person(n) and n not in bodies and not any(n in b for b in bodies)]
     if len({n.split()[-1] for n in people}) != 1 or _other_sex(opening.group(0).strip(" \"“").lower(), people[0], last):
@@ -48,7 +50,9 @@ def he_named(question: str, sentence: str, before: str) -> str | None:
 _OTHERS = frozenset("""man men woman women boy boys girl girls child children teenager teenagers youth victim victims
 attacker attackers passer-by pedestrian pedestrians driver drivers rider cyclist organiser organisers neighbour neighbours
 friend friends colleague colleagues customer customers mother father son daughter wife husband brother sister partner
-resident residents officer officers suspect suspects""".split())
+resident residents officer officers suspect suspects grandfather grandmother grandparents predecessor successor
+protester protesters fan fans supporter supporters shopper shoppers landlord landlady tenant tenants pupil pupils
+member members spokesman spokeswoman""".split())
 """Words for a person or people other than the one named, beside whom "he" or "she" may mean someone else."""
 
 

@@ -30,7 +30,6 @@ from .spared import spared
 from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
 from .unchanged import unchanged
-from .undone import undone_as_adjective
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_decided, not_said, undecided_deed
 
 __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
@@ -94,8 +93,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
             or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence) \
-            or went_without(question, sentence) or unchanged(question, sentence) \
-            or undone_as_adjective(question, sentence):  # "… without their wages", "an unannounced inspection"
+            or went_without(question, sentence) or unchanged(question, sentence):  # "… without their wages"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
@@ -273,12 +271,8 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False,
     # What the clause's verb is bid or agreed to do, where asked ("agreed not to sell": not "warned people not
     # to swim" for "did they warn people?").
     bid = {t.i for t in own if t.dep_ == "xcomp" and any(word_stem(w) in asked for w in t.subtree)}
-    if not_to:  # "did they urge people not to swim?": the bid denied is what was asked
-        if any(denies(t, {head.i}, frozenset()) for t in head.children):
-            return "No"
-        if not bid:
-            return None
-        return "Yes" if any(denies(t, bid, frozenset()) for t in doc) else "No"  # "decided to stand": not "not to"
+    if not_to and bid and any(denies(t, bid, frozenset()) for t in doc):  # "did they urge people not to swim?" /
+        return "No" if any(denies(t, {head.i}, frozenset()) for t in head.children) else "Yes"  # "urged … not to swim"
     denied = any(denies(t, {head.i} | bid, asked) for t in own)
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS or passed_over(doc, head):  # "left without cutting"
         denied = True

@@ -10,7 +10,7 @@ from lang.motives import asks_deed
 from lang.phrasal import phrasal_meanings
 from lang.reasons import explains
 from lang.tagging import verb_base
-from lang.words import another_of_its_kind, cased_as, names, root_of, roots, terms, words
+from lang.words import another_of_its_kind, root_of, roots, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -56,10 +56,7 @@ def _deed(asked: str) -> set[str]:
     ("why were the queues so long?")."""
     from lang.tagging import parse  # spaCy only for a "why"
 
-    found = {r for t in parse(asked.rstrip(" ?!.") + "?") if t.pos_ == "VERB" for r in roots(t.text)}
-    # "why is Marsh End Lodge closing?": the tagger may read a last "-ing" right after a name as a noun.
-    last = re.search(r"^\s*(?:is|are|was|were)\s+(?:[A-Z][\w'’-]*\s+)+([a-z]{3,}ing)\s*[?!.]*\s*$", asked)
-    return found or (roots(last.group(1)) if last else set())
+    return {r for t in parse(asked.rstrip(" ?!.") + "?") if t.pos_ == "VERB" for r in roots(t.text)}
 
 
 def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[str]) -> SkillAnswer | None:
@@ -99,11 +96,10 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
     # What else it asks ("the pool" of "why did they close the pool?") the sentence or its story speaks of: not
     # another article's road "closed to lorries because of a weak bridge".
     others = roots(question) - deed - _LITTLE - {"why", "did", "do", "doe", "is", "are", "wa", "were"}
-    named = names(cased_as(question, doc.text))  # "why is hollins lea closing?": a name of this article
-    if not others & story_roots(doc) and not (named and all(n in doc.text for n in named)):
+    if not others & story_roots(doc):
         return None
     stated = [ln for ln in doc.lines if deed and (m := _BECAUSE.search(ln.text))
-              and _names_deed(deed, roots(_without_purpose(ln.text[:m.start()])))
+              and _names_deed(deed, roots(_PURPOSE.sub(" ", ln.text[:m.start()])))
               and not any(another_of_its_kind(t, question, ln.text) for t in terms(question))]  # "a farm road"
     if len(stated) != 1:
         return None
@@ -155,20 +151,6 @@ _PURPOSE = re.compile(r"\b(?:in\s+order\s+)?to\s+[a-z]+\b", re.I)
 """An infinitive of purpose ("using boats to reach villages … because …"): what the deed is for, not the deed."""
 
 
-_CHOSE = frozenset("decided decide decides agreed agree agrees voted vote votes chose choose chooses had has have forced "
-                   "opted opt opts".split())
-"""Verbs whose "to" clause is the deed itself ("decided to close the home because …"), not what it is for."""
-
-
-def _without_purpose(text: str) -> str:
-    return _PURPOSE.sub(lambda m: m.group(0) if _before(text, m.start()) in _CHOSE else " ", text)
-
-
-def _before(text: str, at: int) -> str:
-    ws = re.findall(r"[\w'’-]+", text[:at])
-    return ws[-1].lower() if ws else ""
-
-
 def _names_deed(deed: set[str], said: set[str]) -> bool:
     """Does the text name the deed, as a verb or as the noun made from it ("merge" / "the merger")?"""
     return all(touches({d}, said) for d in deed)
@@ -188,9 +170,9 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     rest = _WHY.sub("", question)
     asked = roots(rest) - {"it", "thi", "that", "so", "then"}
     last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
+    deed = _deed(rest)
     meant = {root_of(m) for m in phrasal_meanings(rest)}  # "gone up": "rise", "increase"
     for doc in docs:
-        deed = _deed(cased_as(rest, doc.text))  # "why is hollins lea closing?": a name typed lower is no verb
         if (found := _reason_named(doc, asked, deed, meant) or _reason_stated(doc, deed, question)
                 or _blamed(doc, deed, rest)) is not None:
             return found

@@ -116,9 +116,14 @@ def _one_of_many(asked: set[str], s: Statement) -> bool:
     many = {singular(m) for m in _MANY}
     for told in (s.speaker.role or "", title.group(0) if title else ""):
         ws = [singular(w) for w in re.findall(r"[a-z]+", told.lower())]
-        if any(a in many and a in ws[:-1] for a in asked):
+        if any(a in many and a in ws[:-1] for a in asked) and ws[-1] not in _VOICES:
             return True
     return False
+
+
+_VOICES = frozenset("spokesman spokeswoman spokesperson representative rep leader chair chairman chairwoman secretary "
+                    "organiser organizer".split())
+"""Posts that speak for the many ("Villagers' spokesman Tom Ridings")."""
 
 
 def _does(deed: str, told: str) -> bool:

@@ -61,8 +61,9 @@ def _where_a_place_goes(before: str) -> bool:
         of is not None and bool(_forms(of.group(1)) & KIND_NOUNS["place"]))
 
 
-_KIN = re.compile(r"\s*whose\s+(?:\w+\s+){0,2}?(?:sons?|daughters?|child|children|kids?|grandsons?|granddaughters?|"
-                  r"grandchildren|husband|wife|partner|mother|father|parents?|brother|sister)\b", re.I)
+_KIN = re.compile(r"\s*whose\s+(?:(?:two|three|four|young|eldest|youngest|late|teenage)\s+)?(?:sons?|daughters?|kids|"
+                  r"grandsons?|granddaughters?|grandchildren|husband|wife)\b(?!['’])(?!\s+(?:company|companies|firms?|"
+                  r"business|services|group|organi[sz]ation)\b)", re.I)
 """A role told by family ("Gemma Tollard, whose two sons attend the school"): a person's, whatever the tagger said."""
 
 

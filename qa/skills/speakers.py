@@ -55,10 +55,12 @@ def _build(doc: ArticleDoc) -> list[Statement]:
                 match = _entity_of(ent.text, known)
                 if match is not None and match.kind == PERSON:
                     last_person = match
-        if speaker is not None and span is not None and (pronoun := _pronoun_saying(span)) is not None:
+        other = False
+        if speaker is not None and span is not None and (pronoun := _pronoun_saying(span, line)) is not None:
             # "… he said." then "… she said." of the same one: the second is someone the article left unnamed.
-            speaker = speaker if sex.setdefault(speaker.name, pronoun) == pronoun else None
-        if speaker is None and previous is not None and previous.line.number == line.number - 1 \
+            other = sex.setdefault(speaker.name, pronoun) != pronoun
+            speaker = None if other else speaker
+        if speaker is None and not other and previous is not None and previous.line.number == line.number - 1 \
                 and line.text.lstrip()[:1] in _QUOTES:
             speaker = previous.speaker  # the quotation goes on
         if speaker is not None:
@@ -69,10 +71,13 @@ def _build(doc: ArticleDoc) -> list[Statement]:
     return out
 
 
-def _pronoun_saying(span) -> str | None:
-    """The "he" or "she" a saying's verb has for its subject ("… ," she said."), else None."""
+def _pronoun_saying(span, line: Line) -> str | None:
+    """The "he" or "she" a saying's verb has for its subject outside any quotation ("… ," she said."; not the "He
+    said" she quotes), else None."""
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"”]*[\"”]", line.text)]
     return next((c.lower_ for t in span if stem(t.lower_) in _VIEW_STEMS and t.pos_ in ("VERB", "AUX")
-                 for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")), None)
+                 for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
+                 and not any(a <= c.idx - line.start < b for a, b in quoted)), None)
 
 
 def carried_on(said: list[Statement], kept: list[Statement]) -> list[Statement]:
@@ -219,8 +224,12 @@ def called(doc: ArticleDoc, speaker: Entity) -> set[str]:
 def _the_body(doc: ArticleDoc, role: str) -> list[str]:
     """The names of the one body whose name ends in what the role calls it ("the leader of the town council":
     Hexwold Town Council), none when no body or several do."""
+    if re.search(r"\b(?:former|ex|critic|opponent|deputy|interim|acting|retired)\b", role, re.I):
+        return []  # "a fierce critic of the town council", "the former leader of …": not its voice
     found = [e for e in entities(doc) if e.kind != PERSON and len(ws := e.name.lower().split()) >= 3
-             and re.search(r"\bthe\s+" + re.escape(" ".join(ws[-2:])) + r"\b", role.lower())]
+             and re.search(r"\b(?:leader|head|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|chief\s+"
+                           r"executive|clerk|director|secretary)\s+(?:of|for|at)\s+the\s+" + re.escape(" ".join(ws[-2:]))
+                           + r"\b", role.lower())]
     return list(found[0].aliases) if len(found) == 1 else []
 
 

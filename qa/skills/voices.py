@@ -9,7 +9,7 @@ from lang.rules import KIND_NOUNS, TITLES
 from lang.words import names
 
 from .article import ArticleDoc
-from .entities import PERSON, Entity, entities
+from .entities import ORGANISATION, PERSON, Entity, entities
 from .speakers import Statement, asked_terms, called, known_as, singular, statements
 
 __all__ = ["said_by", "speaks_for"]
@@ -52,13 +52,15 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
     # A post named by the body's own word, told just before ("… organised by the Wrenfield branch of the union
     # Unison. Branch secretary Maureen Tilsley said …"; "Club captain …" after the club).
     post = _POST_OF.match(role)
-    of_post = re.search(r"\b(?i:" + post.group(1) + r")\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<b>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)",
-                        before) if post else None
-    if post and not of_post and re.search(r"\b" + post.group(1) + r"\b", before, re.I):
-        of_post = post  # "… the club. Club captain …": the body the sentence names
-    elif of_post:  # "the Wrenfield branch of the union Unison": that body's, not another the sentence names
-        before = of_post.group("b")
-    own = own or of_post is not None
+    named_before = {e.name for e in entities(doc) if e.kind == ORGANISATION and any(a in before for a in e.aliases)}
+    # Only where the sentence names one body ("… the Wrenfield branch of the union Unison"; not "the branch of the
+    # GMB" beside Unison, nor "the Hexwold branch of Lloyds Bank" beside the union Unite).
+    tied = re.search(r"\b(?i:" + post.group(1) + r")\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<b>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)",
+                     before) if post else None
+    if tied:  # "the Wrenfield branch of the union Unison": that body's alone
+        before = tied.group("b")
+    own = own or post is not None and re.search(r"\b" + post.group(1) + r"\b", before, re.I) is not None \
+        and len(named_before) == 1 or tied is not None and len(named_before) == 1
     if not (kind or own):
         # A body that opens it, not a person ("Anna Pellow, the chief executive, said …" is no body to speak for).
         opens = next((n for n in names(before) if before.lstrip().startswith(n)
