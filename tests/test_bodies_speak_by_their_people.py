@@ -157,7 +157,14 @@ Branch secretary Maureen Tilby said the GMB had not been consulted.
 """)
     tilby = next(s for s in statements(strike) if s.speaker.name == "Maureen Tilby")
     assert not speaks_for(strike, tilby, "Unison", {"unison"})  # the branch is the GMB's
-    assert speaks_for(strike, tilby, "the GMB", {"gmb"})
+    lloyds = article_doc("""# Bank staff walk out
+
+HEXLEY — Staff at the Hexley branch of Lloyds Bank walked out on Monday in a row over pay.
+
+Branch secretary Maureen Tilby said members were angry.
+""")
+    officer = next(s for s in statements(lloyds) if s.speaker.name == "Maureen Tilby")
+    assert not speaks_for(lloyds, officer, "Lloyds Bank", {"lloyds", "bank"})  # a union's officer, not the bank's
     bank = article_doc("""# Bank staff to strike
 
 HEXLEY — Staff at the Hexley branch of Lloyds Bank, who are members of the union Unite, will strike on Friday.

@@ -63,8 +63,11 @@ def test_what_happens_only_if_something_else_does_is_not_said_to_happen(question
     ("did the agency warn people", "The agency warned people not to swim in the river.", "Yes"),
     ("did the union agree to strike", "The union agreed not to strike.", "No"),
     ("did the agency urge people not to swim", "The agency urged people not to swim.", "Yes"),
-    ("did the union agree not to strike", "The union agreed to call off the strike.", "Yes"),  # read as before
-    ("did the agency urge people not to swim", "The agency did not urge people to swim.", "No"),
+    ("did the union agree not to strike", "The union agreed to call off the strike.", None),  # no "not" to read
+    ("did the chancellor promise not to raise taxes", "The chancellor stopped short of promising not to raise taxes.",
+     None),  # a bid inside another clause
+    ("has anyone pledged not to cut jobs", "Neither party has pledged not to cut jobs.", "No"),
+    ("did the agency urge people not to swim", "The agency did not urge people to swim.", None),
     ("did they decide not to sell", "They decided not to sell the land.", "Yes"),
 ])
 def test_a_not_before_to_belongs_to_what_was_bid(question, sentence, verdict):
@@ -75,6 +78,10 @@ def test_a_not_before_to_belongs_to_what_was_bid(question, sentence, verdict):
     ("did kestrel vale water apologise", "He apologised.",
      "Daniel Orrin, who was chief executive of Kestrel Vale Water until 2019, spoke.", None),  # no longer its voice
     ("did tom ridings apologise", "He apologised.", "Tom Ridings met the pupil's grandfather on Friday.", None),
+    ("did amy lee concede", "She conceded shortly after midnight.", "In the by-election, Amy Lee beat her rival by 300 "
+                                                                    "votes.", None),
+    ("did kestrel vale water say the talks were constructive", "She said the talks had been constructive.",
+     "Jo Bright, who runs the town's food bank, met the boss of Kestrel Vale Water on Wednesday.", None),  # his post
 ])
 def test_he_is_not_read_past_a_post_gone_by_or_another_person(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict

@@ -35,6 +35,9 @@ def he_named(question: str, sentence: str, before: str) -> str | None:
              and not re.match(r"[^.;]*\buntil\b", last[m.end():])]
     bodies = [m.group("body") or m.group("body2") for m in posts]
     people = [n for n in names(last) if _person(n) and n not in bodies and not any(n in b for b in bodies)]
+    # Only a post told beside the name is theirs ("Daniel Orrin, director of … at X"; not "met the boss of X").
+    posts = [m for m in posts if people and _beside(last, people[0], m)]
+    bodies = [m.group("body") or m.group("body2") for m in posts]
     if len({n.split()[-1] for n in people}) != 1 or _other_sex(opening.group(0).strip(" \"“").lower(), people[0], last):
         return None
     person = people[0]
@@ -52,8 +55,15 @@ attacker attackers passer-by pedestrian pedestrians driver drivers rider cyclist
 friend friends colleague colleagues customer customers mother father son daughter wife husband brother sister partner
 resident residents officer officers suspect suspects grandfather grandmother grandparents predecessor successor
 protester protesters fan fans supporter supporters shopper shoppers landlord landlady tenant tenants pupil pupils
-member members spokesman spokeswoman""".split())
+member members spokesman spokeswoman rival rivals opponent opponents challenger challengers boss head family relatives
+candidate candidates winner""".split())
 """Words for a person or people other than the one named, beside whom "he" or "she" may mean someone else."""
+
+
+def _beside(sentence: str, person: str, post: re.Match) -> bool:
+    at = sentence.find(person)
+    return at >= 0 and (re.fullmatch(r",\s*(?:the\s+|a\s+|an\s+|its\s+)?", sentence[at + len(person):post.start()]) is not None
+                        or re.fullmatch(r",?\s*", sentence[post.end():at]) is not None)
 
 
 def _someone_else(sentence: str, person: str) -> bool:

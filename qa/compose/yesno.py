@@ -271,9 +271,12 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False,
     # What the clause's verb is bid or agreed to do, where asked ("agreed not to sell": not "warned people not
     # to swim" for "did they warn people?").
     bid = {t.i for t in own if t.dep_ == "xcomp" and any(word_stem(w) in asked for w in t.subtree)}
-    if not_to and bid and any(denies(t, bid, frozenset()) for t in doc):  # "did they urge people not to swim?" /
-        return "No" if any(denies(t, {head.i}, frozenset()) for t in head.children) else "Yes"  # "urged … not to swim"
-    denied = any(denies(t, {head.i} | bid, asked) for t in own)
+    # "did they urge people not to swim?": the bid's own "not" is what was asked ("urged … not to swim": Yes); a bid
+    # without it says nothing of it ("agreed to sell" / "agree not to sell?").
+    bid_denied = not_to and bid and any(denies(t, bid, frozenset()) for t in doc)
+    if not_to and bid and (not bid_denied or head.dep_ not in ("ROOT", "ccomp")):
+        return None  # nor a bid inside another clause ("stopped short of promising not to raise taxes")
+    denied = any(denies(t, {head.i} | bid, asked) for t in own if not (bid_denied and t.head.i in bid))
     if head.dep_ == "pcomp" and head.head.lower_ in NEGATIONS or passed_over(doc, head):  # "left without cutting"
         denied = True
     subject = {word_stem(t) for c in head.children if c.dep_ in SUBJECTS for t in c.subtree}

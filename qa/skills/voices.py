@@ -57,10 +57,13 @@ def speaks_for(doc: ArticleDoc, s: Statement, body: str, asked: set[str]) -> boo
     # GMB" beside Unison, nor "the Hexwold branch of Lloyds Bank" beside the union Unite).
     tied = re.search(r"\b(?i:" + post.group(1) + r")\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<b>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)",
                      before) if post else None
+    # A branch's officer is a union's, a party's or a society's (not the bank's whose branch the staff work at).
+    kind_ok = post is not None and (post.group(1).lower() != "branch" or re.search(
+        r"\b(?:union|party|society|association)\b", before, re.I) is not None)
     if tied:  # "the Wrenfield branch of the union Unison": that body's alone
         before = tied.group("b")
-    own = own or post is not None and re.search(r"\b" + post.group(1) + r"\b", before, re.I) is not None \
-        and len(named_before) == 1 or tied is not None and len(named_before) == 1
+    own = own or kind_ok and len(named_before) == 1 and (
+        tied is not None or re.search(r"\b" + post.group(1) + r"\b", before, re.I) is not None)
     if not (kind or own):
         # A body that opens it, not a person ("Anna Pellow, the chief executive, said …" is no body to speak for).
         opens = next((n for n in names(before) if before.lstrip().startswith(n)
