@@ -44,7 +44,8 @@ def focus(question: str, answer: str) -> list[str]:
         # A body that spoke, and the first person who spoke for it ("… said Olwen Feld, the RTB's head …").
         people = [n for n in names(answer[spoke.end():]) if not names_a_body(n) and not set(words(n)) <= set(words(
             lead)) and len(n.split()) >= 2] if names_a_body(lead) else []
-        role = [n for n in names(spoke.group(0)[len(lead):]) if not set(words(n)) & set(words(lead))]  # "(Carrick …)"
+        role = [n for n in names(spoke.group(0)[len(lead):]) if not set(words(n)) & set(words(lead))
+                and not set(words(n)) <= TITLES | LEADS]  # "(Carrick …)", not "(Deputy Chief Constable)"
         return [lead, *people[:1], *[n for n in q_names if not set(words(n)) <= set(words(lead)) and not (
             is_acronym(n) and spells_out(lead, n))], *role[:1]]
     if m and q_names or answer.lstrip().startswith(REFUSED_LEAD):  # a refusal names no one it answered with
