@@ -182,8 +182,10 @@ _STARTS = re.compile(r"\b(?:starting|starts?|started|begins?|beginning|began|fro
 def start_not_end(question: str, sentence: str) -> bool:
     """Does the sentence date only the start of what "when does it end?" asks ("… will cut its winter timetable …,
     starting on 3 November")?"""
-    return _ENDS_Q.match(question) is not None and _STARTS.search(sentence) is not None \
-        and _GIVES_END.search(sentence) is None
+    m = _ENDS_Q.match(question)
+    ended = m.group(0).split()[-1].lower() if m else ""  # "when would it stop …?" / "would stop admitting … from"
+    return m is not None and _STARTS.search(sentence) is not None and _GIVES_END.search(sentence) is None \
+        and re.search(rf"\b{ended[:4]}\w*", sentence, re.I) is None
 
 
 def end_told(question: str, sentence: str) -> bool:

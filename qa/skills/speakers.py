@@ -72,12 +72,17 @@ def _build(doc: ArticleDoc) -> list[Statement]:
 
 
 def _pronoun_saying(span, line: Line) -> str | None:
-    """The "he" or "she" a saying's verb has for its subject outside any quotation ("… ," she said."; not the "He
-    said" she quotes), else None."""
+    """The "he" or "she" the first saying's verb has for its subject outside any quotation ("… ," she said."; not the
+    "He said" she quotes, nor the "he" of "Tamblin said that he denies it"), else None."""
     quoted = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"”]*[\"”]", line.text)]
-    return next((c.lower_ for t in span if stem(t.lower_) in _VIEW_STEMS and t.pos_ in ("VERB", "AUX")
-                 for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
-                 and not any(a <= c.idx - line.start < b for a, b in quoted)), None)
+    for t in span:  # the first saying outside quotation marks that has a subject, as _speaker reads it
+        if stem(t.lower_) not in _VIEW_STEMS or t.pos_ not in ("VERB", "AUX") \
+                or any(a <= t.idx - line.start < b for a, b in quoted):
+            continue
+        subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.lower_ if subject.lower_ in ("he", "she") else None
+    return None
 
 
 def carried_on(said: list[Statement], kept: list[Statement]) -> list[Statement]:
