@@ -126,7 +126,7 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
         if q.wh == "why" and shown is not Level.DOUBTFUL and only_told_again(q.text, best) and not any(
                 explains(e.text) and len(set(terms(e.text)) & set(terms(q.text))) >= 2
                 for e in selection.evidence[1:4] if e.source == selection.evidence[0].source):
-            # "Why did Prigozhin's plane crash?" / "Prigozhin's plane crashed near Tver the next day.": that it did
+            # "Why did the ferry sink?" / "The ferry sank off Larn Point the next day.": that it did, not why
             return Decision(Level.DOUBTFUL, "it tells that it happened, not why", selection)
         if _COUNT.match(q.text) and shown is not Level.DOUBTFUL and (not number(without_numbers(best, q.text))
                                                                      or counts_only_other(q, best)

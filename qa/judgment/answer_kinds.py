@@ -197,9 +197,9 @@ def end_told(question: str, sentence: str) -> bool:
 
 
 def only_told_again(question: str, sentence: str) -> bool:
-    """Does the sentence only tell again what "why …?" asks about, with a time or a place at most ("Why did
-    Prigozhin's plane crash?" / "Prigozhin's plane crashed near Tver the next day."): every word asked, and four new
-    ones at most, each a name, a number or a word of time or place?"""
+    """Does the sentence only tell again what "why …?" asks about, with a time or a place at most ("Why did the
+    ferry sink?" / "The ferry sank off Larn Point the next day."): every word asked, and four new ones at most, each a
+    name, a number or a word of time or place?"""
     asked = set(terms(question)) - {"why"}
     said = set(terms(sentence)) | {stem(w) for w in words(sentence)}
     asked_stems = {stem(w) for w in words(question) if w not in STOPWORDS} - {"whi", "why", "did", "doe"}
@@ -212,7 +212,7 @@ def only_told_again(question: str, sentence: str) -> bool:
 _WHEN_WHERE = frozenset(stem(w) for w in """near next last day days week weeks month months year years morning afternoon
 evening night later earlier ago today yesterday tomorrow weekend hour hours minute minutes north south east west outside
 inside early late""".split()) | {stem(m) for m in MONTHS}
-"""Words that only place or time what happened ("near Tver the next day")."""
+"""Words that only place or time what happened ("off Larn Point the next day")."""
 
 
 def counted_together(question: str, sentence: str) -> bool:
