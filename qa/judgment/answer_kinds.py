@@ -160,8 +160,8 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
 def name_given(question: str, before: str) -> bool:
     """Is the phrase that follows `before` the name given, where the question asks who gives it ("who will name the
     boat?" / "The boat will be named | Winifred Castellow")?"""
-    return _NAMER.match(question) is not None and _NAME_GIVEN.search(before + "X") is not None and \
-        _NAME_GIVEN.search(before + "X").end() == len(before)
+    given = _NAME_GIVEN.search(before + "X") if _NAMER.match(question) else None  # "X": the phrase's first letter
+    return given is not None and given.end() == len(before)
 
 
 def only_name_given(question: str, sentence: str) -> bool:
