@@ -12,7 +12,8 @@ _ASKS = re.compile(
     r"|what\s+(?:comes?|is\s+coming)\s+next|what(?:'s|’s|s|\s+is)\s+next|what\s+now"
     r"|what(?:'s|’s|s|\s+is|\s+are)\s+(?:the\s+)?next\s+steps?"
     r"|where\s+(?:does|do|will)\s+(?:it|this|that|they|things)\s+go\s+from\s+here"
-    r"|what\s+(?:is|are)\s+(?P<doer>(?:[\w'’-]+\s+){1,3}?)(?:going|planning|expected)\s+to\s+do\s+next"
+    r"|what(?:'s|’s|s|\s+is|\s+are|\s+will|\s+does|\s+do)\s+(?P<doer>(?:[\w'’-]+\s+){1,3}?)"
+    r"(?:(?:going|planning|expected)\s+to\s+do|doing|do)\s+next"  # "whats the trust doing next", "what will it do next"
     r")(?:\s+(?:for|with|in|at|on|about|after|following)\s+(?P<subject>[^?.!]+?))?\s*[?.!]*\s*$", re.I)
 
 _AHEAD = re.compile(

@@ -12,6 +12,8 @@ come down: fall drop decline decrease
 shoot up: rise increase soar jump
 call off: cancel
 put off: postpone delay
+put back: postpone delay
+push back: postpone delay
 turn down: reject refuse decline
 step down: resign quit
 shut down: close
@@ -34,6 +36,7 @@ turn up: attend appear arrive
 pay back: repay refund
 put up: raise increase
 put in: add invest contribute install
+chip in: contribute give pay
 cut back: reduce cut
 scale back: reduce cut
 rule out: exclude

@@ -31,6 +31,8 @@ def _doc():
     ("What are the next steps?", ""), ("where does it go from here", ""), ("what now?", ""),
     ("what will happen now with the strike", "the strike"), ("what is the council going to do next", "the council"),
     ("what are they planning to do next?", ""), ("what happens next after the rescue", "the rescue"),
+    ("whats the trust doing next", "the trust"), ("what will the council do next?", "the council"),
+    ("what does the union do next", "the union"),
 ])
 def test_questions_that_ask_what_comes_next(question, subject):
     assert asks_next(question) == subject

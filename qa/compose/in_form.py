@@ -21,6 +21,7 @@ from qa.question import AGE, Question, without_note
 from qa.types import Level
 
 from .clauses import parse_fast
+from .deed_said import deed_unsaid
 from .earlier import done_before
 from .found_before import found_before
 from .means import by_means, travels_by
@@ -169,6 +170,8 @@ def settled_in_form(q: Question, decision: Decision, cited: Sequence[str], best:
         return decision
     if any(yes_no(asked, text) for text in cited):
         return decision
+    if (deed := deed_unsaid(asked, cited)) is not None:  # "will the owner be prosecuted?" / "he was heartbroken"
+        return replace(decision, level=Level.DOUBTFUL, reason=f"none of its sentences speaks of “{deed}”")
     unsaid = next((text for text in cited if left_unsaid(asked, text)), None)
     if unsaid is not None:
         return _not_made_known(decision, unsaid)

@@ -16,13 +16,14 @@ from .again import ask_again, of_the_doer
 from .bound import unbound
 from .bodies import they_as_body
 from .lead_in import named_first
-from .next_event import after_the_answer, why_of_the_answer
+from .next_event import after_the_answer, why_it_was_set_off, why_of_the_answer
 from .others import another
 from .thing import IT, thing_asked_about
 from .turn_names import WHO_IS, focus, their_body
 
 _BODIES = re.compile(r"\b(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | {
-    "college", "school", "academy", "hospital", "museum", "gallery", "library", "church", "police"})) + r")$", re.I)
+    "college", "school", "academy", "hospital", "museum", "gallery", "library", "church", "police", "fund", "theatre",
+    "theater", "playhouse", "cinema", "zoo", "inspectorate", "railway"})) + r")$", re.I)
 """A name that ends in what a body is: no "she" (not a place's kind: "Jenny Park", "Tom Bridge" are people)."""
 _PERSONAL = {"he": "", "him": "", "she": "", "his": "'s", "her": "'s", "hers": "'s"}
 _OTHER = {"they", "them", "their", "theirs", "it", "its", "there", "these", "those"}
@@ -115,8 +116,9 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     turns = turns_of(history or [])
     question = _LEAD_FILLER.sub("", question) if turns else question  # "and then? whats the next step": the second
     question = named_first(question) or question  # "and the farmer, why's he for it?": why's the farmer for it?
-    if turns and (then := after_the_answer(question, turns[-1][1]) or why_of_the_answer(question, turns[-1][1])):
-        return Resolved(question, then, ())  # "what happened after that?", "why did they do it?"
+    if turns and (then := after_the_answer(question, turns[-1][1]) or why_of_the_answer(question, turns[-1][1])
+                  or why_it_was_set_off(question, turns[-1][1])):
+        return Resolved(question, then, ())  # "what happened after that?", "why did they do it?", "why?"
     if not turns or not needs_context(question):
         return Resolved(question, question, ())
     # Resolve the conversation turn by turn: an earlier follow-up's context carries forward.

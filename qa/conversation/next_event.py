@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from lang.rules import DATELINE
 from lang.words import STOPWORDS
 
-__all__ = ["after_the_answer", "why_of_the_answer"]
+__all__ = ["after_the_answer", "why_it_was_set_off", "why_of_the_answer"]
 
 _NEXT = re.compile(r"^\s*(?:(?:and|so|ok|okay)\s+)?(?:(?:what|wat)\s+(?:(?P<now>happens|will\s+happen)\s+after\s+(?:that|this|it)|"
                    r"(?:happened|came|followed)\s+(?:after\s+(?:that|this|it)|next|then|afterwards))|then(?:\s+what)?|what\s+then|"
@@ -67,6 +68,47 @@ def why_of_the_answer(question: str, answer: str) -> str | None:
     if verb.lower_.endswith("ed"):  # "why has the cabinet voted …": "the cabinet vote" would read as a noun
         return f"Why {'have' if subject.tag_ == 'NNS' else 'has'} {doer} {verb.lower_} {rest}?".replace(" ?", "?")
     return f"Why did {doer} {verb.lemma_} {rest}?".replace(" ?", "?")
+
+
+_BARE_WHY = re.compile(r"^\s*(?:(?:and|so|but|ok|okay)\s+)?(?:why|how\s+come)(?:\s+(?:is|was)\s+that|'s\s+that|’s\s+that)?"
+                       r"\s*[?.!]*\s*$", re.I)
+
+
+def why_it_was_set_off(question: str, answer: str) -> str | None:
+    """"Why?" after an answer whose sentence tells what set its deed off ("The Lantern Playhouse is to cut 14 of its
+    38 staff after losing its annual grant …, the theatre announced"): the question of that deed, put from the
+    sentence ("Why is the Lantern Playhouse to cut 14 of its 38 staff?"), which the "why" skill answers with that
+    sentence. None for any other question, or when the deed told first (or told as said) has no such "after"."""
+    said = _told(answer) if _BARE_WHY.match(question) else None
+    if not said:
+        return None
+    from lang.tagging import parse  # spaCy only for such a follow-up
+    from lang.triggers import trigger
+
+    doc = parse(DATELINE.sub("", said))  # "EDDERSLEY — The Corn Hall …": the place it was written, not the subject
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    told = [root] + [c for c in root.children if c.dep_ == "ccomp"] if root is not None else []
+    verb = next((v for t in told for v in (t, *(c for c in t.children if c.dep_ == "xcomp")) if trigger(v)), None)
+    clause = verb.head if verb is not None and verb.dep_ == "xcomp" else verb
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
+    if subject is None or subject.pos_ == "PRON":
+        return None  # "They closed it after …": whom "they" means is for the names of the conversation
+    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i), None)
+    aux = aux or next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i), None)
+    front = aux or (clause if clause.lemma_ == "be" else None)
+    cut = trigger(verb).start  # what follows the trigger is its own ("…, killing 2,300 fish")
+    kept = [t for t in clause.subtree if subject.left_edge.i <= t.i < cut and (front is None or t.i != front.i)]
+    if front is None:  # "Smith resigned after …": "Why did Smith resign …?"
+        do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(clause.tag_)
+        if do is None:
+            return None
+        front = do
+    else:
+        front = front.lower_
+    text = " ".join("".join((clause.lemma_ if t.i == clause.i and aux is None else t.text) + t.whitespace_
+                            for t in kept).split()).rstrip(" ,;:.!?—–-")
+    text = text[:1].lower() + text[1:] if doc[subject.left_edge.i].lower_ in STOPWORDS else text
+    return f"Why {front} {text}?"
 
 
 def after_the_answer(question: str, answer: str) -> str | None:

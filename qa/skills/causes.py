@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from lang.motives import asks_deed
-from lang.phrasal import phrasal_meanings
+from lang.phrasal import PARTICLES, phrasal_meanings, said_by_meaning
 from lang.reasons import explains
 from lang.tagging import verb_base
-from lang.words import another_of_its_kind, root_of, roots, terms, words
+from lang.triggers import trigger
+from lang.words import another_of_its_kind, root_of, roots, stem, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -111,6 +112,38 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
 
 
+def _set_off(doc: ArticleDoc, asked: str) -> SkillAnswer | None:
+    """The one sentence whose own verb for the deed asked has an "after …" that set it off (lang/triggers.py), every
+    other word asked in it too ("why was the farm fined?" / "A dairy farm … was fined £48,000 on Thursday after slurry
+    … poured into the brook"; not "… reduced the fine by a third because of the early guilty plea", a reason for
+    another deed); likely: "after" tells what came first, and news tells what set a deed off so, but it does not say
+    "because"."""
+    from lang.tagging import parse  # spaCy only for a "why"
+
+    q = parse(asked.rstrip(" ?!.") + "?")
+    deed = {t.lemma_.lower() for t in q if t.pos_ == "VERB"}
+    others = roots(" ".join(t.text for t in q if t.lemma_.lower() not in deed)) - _LITTLE
+    if not deed:
+        return None
+    stems = {stem(d) for d in deed}
+    found = [ln for ln in doc.lines if not doc.is_headline(ln) and _AFTER.search(ln.text) and others <= roots(ln.text)
+             and any(t.pos_ == "VERB" and (t.lemma_.lower() in deed or _means(t, stems)) and trigger(t) is not None
+                     for t in parse(ln.text))]
+    if len(found) != 1:
+        return None
+    citer = Citer()
+    return SkillAnswer(Draft(f"{found[0].text.strip()} [{citer.cite(doc, found[0])}]", tuple(citer.citations),
+                             Route.EXTRACTIVE), Level.LIKELY, 0.6)
+
+
+def _means(verb, stems: set[str]) -> bool:
+    """Is the verb with its particle a phrasal verb that means one of the deeds asked ("put back" for "delayed")?"""
+    return any(said_by_meaning(f"{verb.text} {c.text}", stems) for c in verb.children if c.lower_ in PARTICLES)
+
+
+_AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+
+
 def _blamed(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | None:
     """The one sentence where the one the question names blames something, its deed told before it in the article
     ("why did ashlane homes go into administration?" / "… went into administration. … Ashlane blamed a sharp rise
@@ -173,7 +206,7 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     deed = _deed(rest)
     meant = {root_of(m) for m in phrasal_meanings(rest)}  # "gone up": "rise", "increase"
     for doc in docs:
-        if (found := _reason_named(doc, asked, deed, meant) or _reason_stated(doc, deed, question)
+        if (found := _reason_named(doc, asked, deed, meant) or _set_off(doc, rest) or _reason_stated(doc, deed, question)
                 or _blamed(doc, deed, rest)) is not None:
             return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
