@@ -29,9 +29,18 @@ def _doc():
 
 def test_a_sentence_that_is_mostly_a_quote_gives_way_to_a_reported_one():
     picked = [ln.text for ln in summarize(_doc())]
-    assert len(picked) == 3 and picked[0].startswith("The council voted on Monday")
+    assert len(picked) == 4 and picked[0].startswith("The council voted on Monday")
     assert not any(t.startswith('"This building') for t in picked)
     assert any(t.startswith("The library needs repairs") for t in picked)
+
+
+def test_a_summary_ends_on_what_comes_next_when_its_picks_leave_it_out():
+    picked = [ln.text for ln in summarize(_doc())]
+    assert picked[-1] == "A public meeting on the plan will be held at the town hall on 12 March."
+    # Not a step that waits on another, nor one that leans on the sentence before for what "it" is.
+    waiting = TEXT.replace("A public meeting on the plan will be held", "If it is approved, a public meeting will be held")
+    picked = [ln.text for ln in summarize(article_doc(waiting, "l.md", np.ones((7, 4), dtype=np.float32) / 2))]
+    assert not any(t.startswith("If it is approved") for t in picked) and picked[-1].startswith("Staff will be offered")
 
 
 @pytest.mark.parametrize("text, low, high", [

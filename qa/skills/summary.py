@@ -8,7 +8,8 @@ import re
 
 import numpy as np
 
-from lang.rules import quoted_share, speaks_as_pronoun
+from lang.next_steps import looks_ahead
+from lang.rules import quoted_share, refers_back, speaks_as_pronoun
 from lang.words import names, words
 
 from .article import ArticleDoc, Line
@@ -39,9 +40,15 @@ def needs_its_speaker(text: str) -> bool:
         _ITS.match(text) is not None and not any(len(n.split()) > 1 for n in names(text)))  # not "Its chair, Ana Roth"
 
 
+_ON_CONDITION = re.compile(r"^\W*(?:if|unless|should|once)\b", re.I)
+"""A step that waits on another ("If it is approved, work will start in January"): read alone, it is half a step."""
 _ITS = re.compile(r"^\s*its\s", re.I)
 """A sentence about something's own that names no one ("Its soil consultant told the inquiry ..."): whose is in the
 sentence before."""
+
+
+MAX_SIZE = 5
+"""A summary never runs past this many sentences."""
 
 
 def summary_size(sentences: int) -> int:
@@ -78,4 +85,11 @@ def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
         gain = score - REDUNDANCY * penalty - POINTING * orphan
         gain[chosen] = -np.inf
         chosen.append(int(np.argmax(gain)))
-    return [usable[i] for i in sorted(chosen)]
+    # What comes next, when the picks leave it out: a digest ends on it, and news tells it last (the final sentence
+    # that looks ahead and is reported, not quoted; not the lede, which may tell the event itself as to come).
+    ahead = [i for i in range(1, len(usable)) if looks_ahead(usable[i].text) and quoted_share(usable[i].text) < 0.5
+             and not pointing[i] and not refers_back(usable[i].text) and not _ON_CONDITION.match(usable[i].text)]
+    if ahead and not any(i in ahead for i in chosen if i) and len(usable) > size:
+        chosen = chosen if len(chosen) < MAX_SIZE else chosen[:-1]  # the pick that counted least makes room
+        chosen.append(ahead[-1])
+    return [usable[i] for i in sorted(set(chosen))]
