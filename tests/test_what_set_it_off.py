@@ -79,7 +79,13 @@ def test_a_phrasal_verb_that_means_the_deed_is_the_deed():
      "the Ashwell Brook, killing hundreds of fish. [1]", "Why was Tenbury Lane Farm fined £31,000 on Tuesday?"),
     ("Jane Moss, the council's finance chief, resigned after the board voted to cut her pay. [1]",
      "Why did Jane Moss, the council's finance chief, resign?"),
-    ("They closed it after a storm. [1]", None),  # whom "they" means is for the names of the conversation
+    ("They closed it after a storm. [1]", None),  # "why did they close it?" would fit any closure
+    ("It closed after a storm. [1]", None),
+    ("He resigned in May after a row. [1]", None),  # whom "he" means is for the names of the conversation
+    # The sentence that holds the answer's phrase, not the one cited before it for context; "it" with words that
+    # fit one deed only.
+    ("October 2022. The line is run by the Dunmere Trust, a charity. [1] It closed in October 2022 after a survey "
+     "found cracks in its arches. [2]", "Why did it close in October 2022?"),
     ("The road was shut after three weeks. [1]", None),
     ("The article may not say this; the closest it comes is: The pool closed after a leak. [1]", None),
 ])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from lang.rules import DATELINE
-from lang.words import STOPWORDS
+from lang.words import STOPWORDS, terms
 
 __all__ = ["after_the_answer", "why_it_was_set_off", "why_of_the_answer"]
 
@@ -35,8 +35,18 @@ def _told(answer: str) -> str | None:
     text = _LABEL.sub("", answer.strip(), count=1)
     m = _CITED.match(text)
     if m and not _MARKED.search(m.group(0)) and len(m.group("said").split()) <= 4 and text[m.end():].strip():
-        m = _CITED.match(text[m.end():].lstrip()) or m  # "5 November. The EHP … [1]": the phrase the answer is
+        # "5 November. The EHP … [1]": the phrase the answer is, then the sentence that holds it ("October 2022. The
+        # line is run by … [1] It closed in October 2022 after … [2]": the second)
+        phrase = m.group("said").strip().rstrip(".").lower()
+        cited = [c.group(1).strip() for c in _EACH.finditer(text[m.end():])]
+        if cited:
+            return next((c for c in cited if phrase in c.lower()), cited[0]).rstrip(".")
+        m = _CITED.match(text[m.end():].lstrip()) or m  # its markers taken out of the chat's history
     return m.group("said").strip().rstrip(".") if m else None
+
+
+_EACH = re.compile(r"\s*(.+?[.!?][\"”’]?)\s*\[\d+\]", re.S)
+"""Each cited sentence of an answer, up to its citation marker."""
 
 
 _MARKED = re.compile(r"\[\d+\]")
@@ -91,8 +101,8 @@ def why_it_was_set_off(question: str, answer: str) -> str | None:
     verb = next((v for t in told for v in (t, *(c for c in t.children if c.dep_ == "xcomp")) if trigger(v)), None)
     clause = verb.head if verb is not None and verb.dep_ == "xcomp" else verb
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
-    if subject is None or subject.pos_ == "PRON":
-        return None  # "They closed it after …": whom "they" means is for the names of the conversation
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they"):
+        return None  # "He resigned after …": whom "he" means is for the names of the conversation
     aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i), None)
     aux = aux or next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i), None)
     front = aux or (clause if clause.lemma_ == "be" else None)
@@ -108,6 +118,9 @@ def why_it_was_set_off(question: str, answer: str) -> str | None:
     text = " ".join("".join((clause.lemma_ if t.i == clause.i and aux is None else t.text) + t.whitespace_
                             for t in kept).split()).rstrip(" ,;:.!?—–-")
     text = text[:1].lower() + text[1:] if doc[subject.left_edge.i].lower_ in STOPWORDS else text
+    if subject.pos_ == "PRON" and not set(terms(text)) - set(terms(f"{subject.text} {clause.text} {verb.text} "
+                                                                  f"{clause.lemma_} {verb.lemma_}")):
+        return None  # "It closed after …": "why did it close?" would fit any closure; "… in October 2022" fits one
     return f"Why {front} {text}?"
 
 
