@@ -70,3 +70,14 @@ def test_the_answer_cites_each_sentence_exactly_and_is_likely_not_sure():
     assert [c.quote for c in a.draft.citations] == [ln.text for ln in ahead(_doc())]
     assert all(c.quote == TEXT[c.start:c.end] for c in a.draft.citations)
     assert next_steps([]) is None
+
+
+def test_the_next_steps_of_one_named_are_its_own_or_the_storys_when_it_is_the_story():
+    from qa.skills.outlook import ahead
+    from support import article_doc
+
+    doc = article_doc("# Council to close library\n\nThe council voted on Monday to close the library.\n\n"
+                      "A public meeting will be held on 12 March.\n\nThe union will ballot its members next week.\n")
+    assert [ln.text for ln in ahead(doc, "the union")] == ["The union will ballot its members next week."]
+    assert len(ahead(doc, "the library")) == 2  # the story itself: all that is to come
+    assert ahead(doc, "the residents") == []  # "what will the residents do next?": the article does not say

@@ -1,7 +1,7 @@
 """What set a deed off, as news tells it ("was fined £48,000 after slurry poured into a brook"): lang/triggers.py
 reads the "after …" on a deed's own verb; the "why" skill (qa/skills/causes.py) cites that sentence for "why was
 the farm fined?", not a "because" that gives the reason for another deed; a bare "why?" after such an answer asks
-about the deed it told (qa/conversation/next_event.py). A yes/no answer whose sentences never speak of the deed
+about the deed it told, or the one the last question asked about (qa/conversation/set_off.py). A yes/no answer whose sentences never speak of the deed
 asked is doubtful (qa/compose/deed_said.py); "its going to" in a yes/no question is read as "will"."""
 from __future__ import annotations
 
@@ -33,11 +33,19 @@ The council said it had cut the grant because it must save £2 million this year
 @pytest.mark.parametrize("sentence, verb, told", [
     ("The theatre is to cut nine staff after losing its grant.", "cut", "after losing its grant"),
     ("The farm was fined after slurry poured into the brook.", "fined", "after slurry poured into the brook"),
-    ("The stretch will be tested after a three-year campaign by residents.", "tested", "after a three-year campaign by residents"),
+    ("The stretch was tested after a three-year campaign by residents.", "tested", "after a three-year campaign by residents"),
+    ("The home closed after an inspection that found serious failings.", "closed",
+     "after an inspection that found serious failings"),
+    ("The road was closed after complaints from residents.", "closed", "after complaints from residents"),
     ("The road was shut after three weeks.", "shut", None),  # a time, not what set it off
     ("The shop reopened after Christmas.", "reopened", None),
     ("The museum closed after 6pm on Friday.", "closed", None),
+    ("Jim Hart resigned on Monday after the council meeting.", "resigned", None),  # as often when as why
     ("The club was named after Sir Arthur Penrose.", "named", None),  # a person
+    ("The theatre was not fined after a fire alarm fault.", "fined", None),  # a deed denied
+    ("The mayor will step down after the May elections.", "step", None),  # when a plan comes, not why
+    ("The shop will close after the lease ends.", "close", None),
+    ("The shop will close after the council cut its grant.", "close", "after the council cut its grant"),
 ])
 def test_an_after_that_takes_an_event_is_what_set_the_deed_off(sentence, verb, told):
     from lang.tagging import parse
@@ -62,6 +70,19 @@ def test_why_cites_the_deeds_own_trigger_not_a_because_for_another_deed():
 
 
 @pytest.mark.integration
+def test_a_because_for_the_deed_comes_before_what_set_it_off_and_the_one_asked_must_be_its_doer():
+    from qa.skills.causes import why
+
+    told = ("# Councillor quits\n\nJim Hart resigned on Monday after a row with the board.\n\n"
+            "Mr Hart said he had resigned because of ill health.\n\n"
+            "Kyle Moss was arrested after Dean Walsh was taken to hospital.\n")
+    found = why([article_doc(told)], "why did jim hart resign")
+    assert found is not None and "because of ill health" in found.draft.text and "after a row" not in found.draft.text
+    walsh = why([article_doc(told)], "why was walsh arrested")  # Walsh is in what set Moss's arrest off
+    assert walsh is None or "Kyle Moss was arrested" not in walsh.draft.text
+
+
+@pytest.mark.integration
 def test_a_phrasal_verb_that_means_the_deed_is_the_deed():
     from qa.skills.causes import why
 
@@ -72,28 +93,40 @@ def test_a_phrasal_verb_that_means_the_deed_is_the_deed():
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("answer, asked", [
+@pytest.mark.parametrize("answer, asked, rewritten", [
     ("EDDERSLEY — The Corn Hall Theatre in Eddersley is to cut nine of its 30 staff after losing its council grant, "
-     "the theatre said on Friday. [1]", "Why is the Corn Hall Theatre in Eddersley to cut nine of its 30 staff?"),
+     "the theatre said on Friday. [1]", "how many jobs are going", "Why is the Corn Hall Theatre in Eddersley to cut nine "
+     "of its 30 staff?"),
     ("£31,000. MARSTON — Tenbury Lane Farm was fined £31,000 on Tuesday after slurry from a leaking tank poured into "
-     "the Ashwell Brook, killing hundreds of fish. [1]", "Why was Tenbury Lane Farm fined £31,000 on Tuesday?"),
-    ("Jane Moss, the council's finance chief, resigned after the board voted to cut her pay. [1]",
+     "the Ashwell Brook, killing hundreds of fish. [1]", "how much was the farm fined",
+     "Why was Tenbury Lane Farm fined £31,000 on Tuesday?"),
+    ("Jane Moss, the council's finance chief, resigned after the board voted to cut her pay. [1]", "who resigned",
      "Why did Jane Moss, the council's finance chief, resign?"),
-    ("They closed it after a storm. [1]", None),  # "why did they close it?" would fit any closure
-    ("It closed after a storm. [1]", None),
-    ("He resigned in May after a row. [1]", None),  # whom "he" means is for the names of the conversation
+    ("After losing its grant, the Wenning Angling Club is to stop restocking the river. [1]", "what is the club doing",
+     "Why is the Wenning Angling Club to stop restocking the river?"),  # what set it off told first
+    ("The club's committee, after a long debate, voted to close its junior section. [1]", "what did they decide",
+     "Why did the club's committee vote to close its junior section?"),
+    ("Unison said it balloted its members after the trust cut their pay. [1]", "what did unison do",
+     "Why did Unison ballot its members?"),  # "it": the one who says it
+    # The deed asked about is told, but not with what set it off: the jailing's trigger is not the fine's.
+    ("£5,000. Farmer John Hale, who was fined £5,000 in 2020, was jailed for six months on Monday after he admitted "
+     "polluting the river. [1]", "how much was john hale fined", None),
+    ("No. The theatre was fined after a fire. [1]", "was the theatre praised", None),  # "why?" then asks why not
+    ("They closed it after a storm. [1]", "", None),  # "why did they close it?" would fit any closure
+    ("It closed after a storm. [1]", "", None),
+    ("He resigned in May after a row. [1]", "", None),  # whom "he" means is for the names of the conversation
     # The sentence that holds the answer's phrase, not the one cited before it for context; "it" with words that
     # fit one deed only.
     ("October 2022. The line is run by the Dunmere Trust, a charity. [1] It closed in October 2022 after a survey "
-     "found cracks in its arches. [2]", "Why did it close in October 2022?"),
-    ("The road was shut after three weeks. [1]", None),
-    ("The article may not say this; the closest it comes is: The pool closed after a leak. [1]", None),
+     "found cracks in its arches. [2]", "when did the line close", "Why did it close in October 2022?"),
+    ("The road was shut after three weeks. [1]", "", None),
+    ("The article may not say this; the closest it comes is: The pool closed after a leak. [1]", "", None),
 ])
-def test_a_bare_why_asks_about_the_deed_the_answer_told(answer, asked):
-    from qa.conversation.next_event import why_it_was_set_off
+def test_a_bare_why_asks_about_the_deed_the_answer_told(answer, asked, rewritten):
+    from qa.conversation.set_off import why_it_was_set_off
 
-    assert why_it_was_set_off("why?", answer) == asked
-    assert why_it_was_set_off("why did the pool close?", answer) is None  # not a bare "why?"
+    assert why_it_was_set_off("why?", answer, asked) == rewritten
+    assert why_it_was_set_off("why did the pool close?", answer, asked) is None  # not a bare "why?"
 
 
 @pytest.mark.integration
@@ -112,7 +145,8 @@ def test_why_after_an_answer_gives_what_set_its_deed_off(tmp_path, embedder):
 @pytest.mark.integration
 @pytest.mark.parametrize("question, sentences, unsaid", [
     ("will derek pollard be prosecuted", ['The farm\'s owner, Derek Pollard, said he was "deeply sorry".'], "prosecuted"),
-    ("are the parking bays being ripped out", ["The bays will be kept for bicycles."], "ripped"),
+    ("was the old pier demolished", ["The old pier was a landmark for a century."], "demolished"),
+    ("has the council approved the car park", ["The council gave its plans for a car park the go-ahead."], None),
     ("did the council approve the plan", ["The approval came on Monday."], None),  # the noun made from it
     ("did the council accept the offer", ["The council rejected the offer."], None),  # its opposite
     ("did prices rise", ["Prices went up by 5%."], None),  # a phrasal verb that means it
@@ -138,6 +172,7 @@ def test_a_yes_no_answer_that_never_speaks_of_the_deed_is_shown_as_the_closest_s
 @pytest.mark.parametrize("question, sentence, verdict", [
     ("has the firm said its going to appeal", "The firm has not said whether it will appeal.", "No"),
     ("has the firm said they're going to appeal", "The firm has not said whether it will appeal.", "No"),
+    ("did the mayor say she's going to the opening", "The mayor said she would not be at the opening.", None),
     ("is it going to close", "The shop will close in May.", "Yes"),
 ])
 def test_going_to_in_a_yes_no_question_is_will(question, sentence, verdict):

@@ -9,7 +9,7 @@ from typing import Sequence
 
 from lang.opposites import opposite
 from lang.paraphrase import deed_nouns, said_for
-from lang.words import STOPWORDS, cased_as, words
+from lang.words import STOPWORDS, cased_as, terms, words
 
 from .clauses import base_stem
 from .implied import implied
@@ -18,27 +18,40 @@ from .phrasal_read import phrasal_said
 __all__ = ["deed_unsaid"]
 
 _LIGHT = frozenset("get gets got getting have has had make makes made take takes took go goes went going come comes came "
-                   "do does did done put keep kept let happen happens happened".split())
+                   "do does did done put keep kept let happen happens happened gone".split())
 """Verbs that carry little of the claim by themselves ("did the trust get any money?" / "raised £1.1 million"): the
 sentence may say it in any of a hundred ways."""
 
 
 def deed_unsaid(question: str, sentences: Sequence[str]) -> str | None:
-    """The question's verb, as typed, when it asks a deed (a verb of its own, not a light one) and no sentence
-    speaks of any of its verbs; None otherwise."""
+    """The question's verb, as typed, when it asks a deed (its main verb, not a light one), the sentences share no
+    word with what it asks beyond who it asks about ("will ousby be prosecuted?" / "Ousby said he was heartbroken"),
+    and none speaks of the deed; None otherwise ("has the council approved the car park?" / "gave its plans for a car
+    park the go-ahead": the car park is there, and the sentence may well say it in other words)."""
     from lang.tagging import parse  # spaCy only for a yes/no answer without a verdict
 
-    question = cased_as(question, " ".join(sentences))  # "will graham ousby be …": a name, not a verb
-    verbs = [t.text for t in parse(question.rstrip(" ?!.") + "?") if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass")
-             and t.lower_ not in STOPWORDS and t.lower_ not in _LIGHT]
-    if not verbs or not sentences:
+    if not sentences:
         return None
+    question = cased_as(question, " ".join(sentences))  # "will graham ousby be …": a name, not a verb
+    doc = parse(question[:1].upper() + question[1:].rstrip(" ?!.") + "?")  # "Was …": lower case misleads the parser
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    chain = [root, *(c for c in root.children if c.dep_ in ("xcomp", "conj", "ccomp"))]
+    verbs = [t for t in chain if t.pos_ == "VERB" and t.lower_ not in STOPWORDS and t.lower_ not in _LIGHT]
+    if not verbs:
+        return None
+    who = {w for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for w in terms(
+        doc[c.left_edge.i:c.right_edge.i + 1].text)}
+    asked = set(terms(question)) - who - {w for t in verbs for w in terms(t.text)}
     said: set[str] = set()
     for text in sentences:
+        if asked & set(terms(text)):
+            return None  # it speaks of what is asked beyond who
         ws = words(text)
         said |= {base_stem(w) for w in ws} | implied(text) | phrasal_said(ws)
     for verb in verbs:
-        asked = base_stem(verb)
-        if said_for(asked, said) or deed_nouns(asked) & said or any(opposite(asked, s) for s in said):
+        stem = base_stem(verb.text)
+        if said_for(stem, said) or deed_nouns(stem) & said or any(opposite(stem, s) for s in said):
             return None
-    return verbs[0]
+    return verbs[0].text

@@ -16,6 +16,7 @@ from .amounts import amount_verdict, compares
 from .apposed import apposed
 from .by_noun import done_as_noun
 from .first_time import first_time
+from .going_to import as_will
 from .claim_clause import own_verb, reported
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
@@ -47,7 +48,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
-    question = _GOING.sub(r"\g<who> will", question)  # "has X said it's going to sue?": said it will sue
+    question = as_will(question)  # "has X said it's going to sue?": said it will sue
     parts = quote_parts(sentence)
     if len(parts) > 1:  # a quote of several sentences ("We are not against it. Put it on roofs," she said.): each
         found = {v for v in (yes_no(question, p, before) for p in parts) if v}
@@ -75,8 +76,6 @@ _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS[
 """A body or a person named by its kind ("the company"), a sentence that opens pointing back ("It was defeated"), or a
 quote's "we" (the speaker's body: "… and we receive no government funding," she said)."""
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.I)
-_GOING = re.compile(r"\b(?P<who>it|he|she|they|we)(?:\s+(?:is|are)|['’]s|['’]re|(?<=it)s)\s+going\s+to\b", re.I)
-"""A future told as "going to" inside the question ("its going to", typed without its apostrophe): "will"."""
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b", re.I)
 """Words that stress a yes/no question without adding to its claim."""

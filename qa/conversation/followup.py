@@ -16,7 +16,8 @@ from .again import ask_again, of_the_doer
 from .bound import unbound
 from .bodies import they_as_body
 from .lead_in import named_first
-from .next_event import after_the_answer, why_it_was_set_off, why_of_the_answer
+from .next_event import after_the_answer, why_of_the_answer
+from .set_off import why_it_was_set_off
 from .others import another
 from .thing import IT, thing_asked_about
 from .turn_names import WHO_IS, focus, their_body
@@ -117,7 +118,7 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     question = _LEAD_FILLER.sub("", question) if turns else question  # "and then? whats the next step": the second
     question = named_first(question) or question  # "and the farmer, why's he for it?": why's the farmer for it?
     if turns and (then := after_the_answer(question, turns[-1][1]) or why_of_the_answer(question, turns[-1][1])
-                  or why_it_was_set_off(question, turns[-1][1])):
+                  or why_it_was_set_off(question, turns[-1][1], turns[-1][0])):
         return Resolved(question, then, ())  # "what happened after that?", "why did they do it?", "why?"
     if not turns or not needs_context(question):
         return Resolved(question, question, ())

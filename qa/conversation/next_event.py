@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from lang.rules import DATELINE
-from lang.words import STOPWORDS, terms
+from lang.words import STOPWORDS
 
-__all__ = ["after_the_answer", "why_it_was_set_off", "why_of_the_answer"]
+__all__ = ["after_the_answer", "told", "why_of_the_answer"]
 
 _NEXT = re.compile(r"^\s*(?:(?:and|so|ok|okay)\s+)?(?:(?:what|wat)\s+(?:(?P<now>happens|will\s+happen)\s+after\s+(?:that|this|it)|"
                    r"(?:happened|came|followed)\s+(?:after\s+(?:that|this|it)|next|then|afterwards))|then(?:\s+what)?|what\s+then|"
@@ -28,7 +27,7 @@ _UNANSWERED = re.compile(r"^\s*The articles? (?:may not|doesn't|don't|does not|d
 """An answer that gave no event: the closest sentence shown is no "that" to go on from."""
 
 
-def _told(answer: str) -> str | None:
+def told(answer: str) -> str | None:
     """The sentence the last answer cited first, past its lead ("Yes.", a heading, whose words they are)."""
     if _UNANSWERED.match(answer):
         return None
@@ -61,7 +60,7 @@ def why_of_the_answer(question: str, answer: str) -> str | None:
     acres …"): "Why has the council's cabinet voted on Tuesday to sell 6.5 acres …?" ("why did …" for a verb whose past
     is not its participle: "Why did Mr Hale write …?"); None for any other question, or
     when the answer's sentence tells no deed in the past with its doer."""
-    said = _told(answer) if _WHY_DID_IT.match(question) else None
+    said = told(answer) if _WHY_DID_IT.match(question) else None
     if not said:
         return None
     from lang.tagging import parse  # spaCy only for such a follow-up
@@ -80,55 +79,11 @@ def why_of_the_answer(question: str, answer: str) -> str | None:
     return f"Why did {doer} {verb.lemma_} {rest}?".replace(" ?", "?")
 
 
-_BARE_WHY = re.compile(r"^\s*(?:(?:and|so|but|ok|okay)\s+)?(?:why|how\s+come)(?:\s+(?:is|was)\s+that|'s\s+that|’s\s+that)?"
-                       r"\s*[?.!]*\s*$", re.I)
-
-
-def why_it_was_set_off(question: str, answer: str) -> str | None:
-    """"Why?" after an answer whose sentence tells what set its deed off ("The Lantern Playhouse is to cut 14 of its
-    38 staff after losing its annual grant …, the theatre announced"): the question of that deed, put from the
-    sentence ("Why is the Lantern Playhouse to cut 14 of its 38 staff?"), which the "why" skill answers with that
-    sentence. None for any other question, or when the deed told first (or told as said) has no such "after"."""
-    said = _told(answer) if _BARE_WHY.match(question) else None
-    if not said:
-        return None
-    from lang.tagging import parse  # spaCy only for such a follow-up
-    from lang.triggers import trigger
-
-    doc = parse(DATELINE.sub("", said))  # "EDDERSLEY — The Corn Hall …": the place it was written, not the subject
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    told = [root] + [c for c in root.children if c.dep_ == "ccomp"] if root is not None else []
-    verb = next((v for t in told for v in (t, *(c for c in t.children if c.dep_ == "xcomp")) if trigger(v)), None)
-    clause = verb.head if verb is not None and verb.dep_ == "xcomp" else verb
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
-    if subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("it", "they"):
-        return None  # "He resigned after …": whom "he" means is for the names of the conversation
-    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i), None)
-    aux = aux or next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i), None)
-    front = aux or (clause if clause.lemma_ == "be" else None)
-    cut = trigger(verb).start  # what follows the trigger is its own ("…, killing 2,300 fish")
-    kept = [t for t in clause.subtree if subject.left_edge.i <= t.i < cut and (front is None or t.i != front.i)]
-    if front is None:  # "Smith resigned after …": "Why did Smith resign …?"
-        do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(clause.tag_)
-        if do is None:
-            return None
-        front = do
-    else:
-        front = front.lower_
-    text = " ".join("".join((clause.lemma_ if t.i == clause.i and aux is None else t.text) + t.whitespace_
-                            for t in kept).split()).rstrip(" ,;:.!?—–-")
-    text = text[:1].lower() + text[1:] if doc[subject.left_edge.i].lower_ in STOPWORDS else text
-    if subject.pos_ == "PRON" and not set(terms(text)) - set(terms(f"{subject.text} {clause.text} {verb.text} "
-                                                                  f"{clause.lemma_} {verb.lemma_}")):
-        return None  # "It closed after …": "why did it close?" would fit any closure; "… in October 2022" fits one
-    return f"Why {front} {text}?"
-
-
 def after_the_answer(question: str, answer: str) -> str | None:
     """"What happened after <the sentence the last answer cited first>?", or None when the question does not ask
     what came next or the answer cited nothing."""
     asked = _NEXT.match(question)
-    said = _told(answer) if asked is not None else None
+    said = told(answer) if asked is not None else None
     if not said:
         return None
     if said.split(" ", 1)[0].lower() in STOPWORDS:  # "the council approved it", but "Hollinbrook's MP said"

@@ -11,7 +11,7 @@ from lang.phrasal import PARTICLES, phrasal_meanings, said_by_meaning
 from lang.reasons import explains
 from lang.tagging import verb_base
 from lang.triggers import trigger
-from lang.words import another_of_its_kind, root_of, roots, stem, terms, words
+from lang.words import another_of_its_kind, cased_as, root_of, roots, stem, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -120,20 +120,44 @@ def _set_off(doc: ArticleDoc, asked: str) -> SkillAnswer | None:
     "because"."""
     from lang.tagging import parse  # spaCy only for a "why"
 
+    asked = cased_as(asked, " ".join(ln.text for ln in doc.lines))  # "did jim hart resign": names, then a verb
     q = parse(asked.rstrip(" ?!.") + "?")
     deed = {t.lemma_.lower() for t in q if t.pos_ == "VERB"}
     others = roots(" ".join(t.text for t in q if t.lemma_.lower() not in deed)) - _LITTLE
     if not deed:
         return None
     stems = {stem(d) for d in deed}
+
+    def set_off(line) -> bool:  # the deed's verb with its trigger, the other words asked outside what set it off
+        for t in parse(line.text):  # ("why was walsh arrested?" / "Moss was arrested after Walsh was hurt": no)
+            if t.pos_ == "VERB" and (t.lemma_.lower() in deed or _means(t, stems)) and (span := trigger(t)) is not None:
+                return others <= roots(line.text[:span.start_char] + " " + line.text[span.end_char:])
+        return False
+
     found = [ln for ln in doc.lines if not doc.is_headline(ln) and _AFTER.search(ln.text) and others <= roots(ln.text)
-             and any(t.pos_ == "VERB" and (t.lemma_.lower() in deed or _means(t, stems)) and trigger(t) is not None
-                     for t in parse(ln.text))]
+             and set_off(ln)]
     if len(found) != 1:
         return None
     citer = Citer()
     return SkillAnswer(Draft(f"{found[0].text.strip()} [{citer.cite(doc, found[0])}]", tuple(citer.citations),
                              Route.EXTRACTIVE), Level.LIKELY, 0.6)
+
+
+def _stated_or_set_off(doc: ArticleDoc, deed: set[str], question: str, rest: str) -> SkillAnswer | None:
+    """A "because" for the deed told as a verb ("she was stepping down because …") before what set it off ("will
+    step down after …"); what set it off before a "because" that names the deed only as a thing another deed was
+    done to ("… reduced the fine by a third because of the early guilty plea")."""
+    stated, set_off = _reason_stated(doc, deed, question), _set_off(doc, rest)
+    if stated is None or set_off is None:
+        return stated or set_off
+    from lang.tagging import parse  # spaCy only for a "why"
+
+    rest = cased_as(rest, " ".join(ln.text for ln in doc.lines))
+    asked = {t.lemma_.lower() for t in parse(rest.rstrip(" ?!.") + "?") if t.pos_ == "VERB"}
+    told = _BECAUSE.split(stated.draft.text, maxsplit=1)[0]
+    others = roots(rest) - {root_of(stem(a)) for a in asked} - _LITTLE  # and one it is asked of ("Mr Hart said he had
+    return stated if others & roots(told) and any(  # resigned because …", not "the council had cut the grant because")
+        t.pos_ == "VERB" and t.lemma_.lower() in asked for t in parse(told)) else set_off
 
 
 def _means(verb, stems: set[str]) -> bool:
@@ -203,10 +227,10 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     rest = _WHY.sub("", question)
     asked = roots(rest) - {"it", "thi", "that", "so", "then"}
     last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
-    deed = _deed(rest)
+    deed = _deed(cased_as(rest, " ".join(ln.text for doc in docs for ln in doc.lines)))  # "jim hart": names
     meant = {root_of(m) for m in phrasal_meanings(rest)}  # "gone up": "rise", "increase"
     for doc in docs:
-        if (found := _reason_named(doc, asked, deed, meant) or _set_off(doc, rest) or _reason_stated(doc, deed, question)
+        if (found := _reason_named(doc, asked, deed, meant) or _stated_or_set_off(doc, deed, question, rest)
                 or _blamed(doc, deed, rest)) is not None:
             return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence

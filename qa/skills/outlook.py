@@ -21,8 +21,9 @@ def ahead(doc: ArticleDoc, subject: str = "") -> list[Line]:
     body = [ln for ln in doc.lines if not doc.is_headline(ln)][1:]
     found = [ln for ln in body if looks_ahead(ln.text)]
     wanted = set(terms(subject))
-    if wanted:
-        found = [ln for ln in found if wanted & set(terms(ln.text))] or found
+    if wanted:  # of one named ("what will the residents do next?"): its own steps, or the story's when it is the story
+        found = [ln for ln in found if wanted & set(terms(ln.text))] or (
+            found if wanted & set(terms(f"{doc.info.title} {doc.lines[0].text if doc.lines else ''}")) else [])
     reported = [ln for ln in found if quoted_share(ln.text) < 0.5]
     return (reported if len(reported) >= 2 else found)[-MAX_STEPS:]
 
