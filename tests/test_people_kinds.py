@@ -452,3 +452,14 @@ Harbury Athletic said it would play on.
     assert kinds.get("Pellmoor Homes") == ORGANISATION
     assert kinds.get("Tarrby Independents") == ORGANISATION
     assert kinds.get("Harbury Athletic") == ORGANISATION
+
+
+def test_a_sort_of_body_asked_for_is_never_a_person_whose_role_opens_with_it():
+    from qa.skills.cite import Citer
+    from qa.skills.listing import named
+    from support import article_doc
+
+    doc = article_doc("# Town to share a ground\n\nClub chairman Derek Mawson said the news was hard to take.\n\n"
+                  "The Halbrook Cricket Club will share the ground from May, its secretary said.\n")
+    listed = named(doc, ORGANISATION, Citer(), "club")
+    assert "Derek Mawson" not in listed and "Halbrook Cricket Club" in listed

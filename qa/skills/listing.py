@@ -25,7 +25,7 @@ def named(doc: ArticleDoc, kind: str, citer: Citer, sort: str = "") -> str:
         head = asked_terms(sort.split()[-1])  # an owner of a florist's is a shop owner too
         every = [e for e in entities(doc) if e.kind == PERSON and known_as(head, called(doc, e))]
     else:
-        every = [e for e in entities(doc) if _is_a(sort, e)] if sort else [
+        every = [e for e in entities(doc) if e.kind != PERSON and _is_a(sort, e)] if sort else [  # not "Club chairman X"
             e for e in entities(doc) if kind == ANY or e.kind == kind]
     if not every:
         return ""
