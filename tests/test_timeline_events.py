@@ -145,3 +145,13 @@ Staff were told last week when the branch would open on Saturdays.
     assert a is not None and [c.quote for c in a.draft.citations] == [
         "The cash machine outside the branch will be removed when the branch closes."]
     assert to_come_after([doc], "the school shuts") is None
+
+
+def test_a_speakers_loose_look_back_inside_a_quote_dates_no_event():
+    from support import article_doc
+
+    doc = article_doc("# Theatre appeal\n\nThe grant came in May, when the fund awarded the theatre £75,000.\n\n"
+                      "\"Six months ago we did not know whether this theatre had a future,\" she said.\n\n"
+                      "Work is due to begin on 14 July.\n")
+    dated = [e.date.text for e in timeline.events(doc)]
+    assert "Six months ago" not in dated and "in May" in " ".join(dated) and any("14 July" in d for d in dated)

@@ -41,6 +41,8 @@ def _build(doc: ArticleDoc) -> list[Event]:
             found = found[1:]  # the date line dates the article, not its first event
         if not year_known:
             found = [guessed_year(d) for d in found]
+        # "“Six months ago we did not know …,” she said": a speaker's loose look back, no event's date
+        found = [d for d in found if not (d.relative and _in_quote(line.text, d.start))]
         if not found:
             continue
         dated = [d for d in found if anchors(line.text, d, reference)]
@@ -48,6 +50,12 @@ def _build(doc: ArticleDoc) -> list[Event]:
         placed = [replace(d, start=line.start + d.start, end=line.start + d.end) for d in found]
         out.append(Event(line, placed[0], tuple(placed[1:])))
     return sorted(out, key=lambda e: e.key)
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Is the position inside quotation marks (curly, or straight ones opened and not yet closed)?"""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def on(doc: ArticleDoc, asked: DateMention) -> list[Event]:
