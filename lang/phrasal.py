@@ -16,6 +16,7 @@ put back: postpone delay
 push back: postpone delay
 turn down: reject refuse decline
 step down: resign quit
+stand down: resign quit
 shut down: close
 close down: close
 pull out: withdraw
@@ -36,7 +37,6 @@ turn up: attend appear arrive
 pay back: repay refund
 put up: raise increase
 put in: add invest contribute install
-chip in: contribute give pay
 cut back: reduce cut
 scale back: reduce cut
 rule out: exclude

@@ -11,8 +11,11 @@ __all__ = ["trigger"]
 
 _AFTER = frozenset({"after", "following"})
 _TIMES = frozenset("""second minute hour day night week fortnight month year decade century morning afternoon evening
-weekend spring summer autumn winter season term holiday holidays""".split())
-"""Nouns that only say when ("after three weeks", "after the summer"), not what happened."""
+weekend spring summer autumn winter season term holiday holidays while wait break career stint spell period tenure
+absence pause interval hiatus adjournment debate discussion deliberation process consultation refurbishment
+renovation""".split())
+"""Nouns that only say when or after what stretch ("after three weeks", "after a two-year wait", "after a lengthy
+debate"), not what set a deed off."""
 _NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON", "GPE", "LOC", "FAC", "MONEY", "PERCENT",
                          "QUANTITY", "EVENT"})
 _PHRASAL = frozenset({"name", "look", "take", "run", "go", "come", "call", "chase", "seek", "lust", "ask"})
@@ -46,8 +49,11 @@ def _to_come(verb) -> bool:
 
 def _done(clause) -> bool:
     """Is the clause after "after" told as done ("after the council cut its grant"), not as to come ("after the
-    lease ends")?"""
-    return clause.tag_ in _PAST or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST for c in clause.children)
+    lease ends", "after repairs are finished")?"""
+    helpers = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("VBZ", "VBP", "MD") for c in helpers):
+        return False
+    return clause.tag_ in _PAST or any(c.tag_ in _PAST for c in helpers)
 
 
 def _event(noun) -> bool:

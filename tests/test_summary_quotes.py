@@ -41,6 +41,13 @@ def test_a_summary_ends_on_what_comes_next_when_its_picks_leave_it_out():
     waiting = TEXT.replace("A public meeting on the plan will be held", "If it is approved, a public meeting will be held")
     picked = [ln.text for ln in summarize(article_doc(waiting, "l.md", np.ones((7, 4), dtype=np.float32) / 2))]
     assert not any(t.startswith("If it is approved") for t in picked) and picked[-1].startswith("Staff will be offered")
+    # Nor another story's step, nor what is to come in an aside about someone.
+    for step in ("Separately, new recycling bins will be delivered to homes from next week.",
+                 "Mr Ashby, who will turn 60 next month, has led the opposition group since 2019."):
+        other = TEXT.replace("A public meeting on the plan will be held at the town hall on 12 March.", step).replace(
+            "Staff will be offered jobs at the hub, and no", "No")
+        picked = [ln.text for ln in summarize(article_doc(other, "l.md", np.ones((7, 4), dtype=np.float32) / 2))]
+        assert len(picked) == 3  # no step added past the three picks
 
 
 @pytest.mark.parametrize("text, low, high", [

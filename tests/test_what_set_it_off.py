@@ -46,6 +46,8 @@ The council said it had cut the grant because it must save £2 million this year
     ("The mayor will step down after the May elections.", "step", None),  # when a plan comes, not why
     ("The shop will close after the lease ends.", "close", None),
     ("The shop will close after the council cut its grant.", "close", "after the council cut its grant"),
+    ("The bridge will reopen after repairs are finished.", "reopen", None),  # still to come
+    ("The lido reopened on Saturday after a two-year wait.", "reopened", None),  # a stretch of time
 ])
 def test_an_after_that_takes_an_event_is_what_set_the_deed_off(sentence, verb, told):
     from lang.tagging import parse
@@ -80,6 +82,26 @@ def test_a_because_for_the_deed_comes_before_what_set_it_off_and_the_one_asked_m
     assert found is not None and "because of ill health" in found.draft.text and "after a row" not in found.draft.text
     walsh = why([article_doc(told)], "why was walsh arrested")  # Walsh is in what set Moss's arrest off
     assert walsh is None or "Kyle Moss was arrested" not in walsh.draft.text
+    deputy = article_doc("# Deputy quits\n\nAnne Lowe, deputy to council leader Jim Hart, resigned on Monday after a "
+                         "row over expenses claims.\n")
+    assert why([deputy], "why did jim hart resign") is None  # Hart is in the aside, not the one who resigned
+    sued = article_doc("# Builder sues\n\nCresswell Homes is suing Harbury Council after the authority refused to "
+                       "pay a £200,000 bill.\n")
+    assert why([sued], "why is harbury council suing cresswell homes") is None  # the other way round
+    assert "refused to pay" in why([sued], "why is cresswell homes suing harbury council").draft.text
+
+
+@pytest.mark.integration
+def test_the_doers_own_blame_comes_before_what_set_it_off_and_a_reason_beside_it_is_cited_too():
+    from qa.skills.causes import why
+
+    firm = article_doc("# Builder collapses\n\nAshlane Homes collapsed into administration on Monday after a string "
+                       "of losses.\n\nAshlane blamed a sharp rise in the cost of materials.\n")
+    assert why([firm], "why did ashlane homes collapse").draft.text.startswith("Ashlane blamed")
+    bus = article_doc("# Bus axed\n\nThe number 12 bus was withdrawn on Monday after a row with the council. Operator "
+                      "Stagecoach said the route was losing money due to low passenger numbers.\n")
+    text = why([bus], "why was the number 12 bus withdrawn").draft.text
+    assert "after a row with the council" in text and "due to low passenger numbers" in text
 
 
 @pytest.mark.integration
@@ -104,7 +126,7 @@ def test_a_phrasal_verb_that_means_the_deed_is_the_deed():
      "Why did Jane Moss, the council's finance chief, resign?"),
     ("After losing its grant, the Wenning Angling Club is to stop restocking the river. [1]", "what is the club doing",
      "Why is the Wenning Angling Club to stop restocking the river?"),  # what set it off told first
-    ("The club's committee, after a long debate, voted to close its junior section. [1]", "what did they decide",
+    ("The club's committee, after a row with members, voted to close its junior section. [1]", "what did they decide",
      "Why did the club's committee vote to close its junior section?"),
     ("Unison said it balloted its members after the trust cut their pay. [1]", "what did unison do",
      "Why did Unison ballot its members?"),  # "it": the one who says it
@@ -153,6 +175,8 @@ def test_why_after_an_answer_gives_what_set_its_deed_off(tmp_path, embedder):
     ("has work on the roof started yet", ["Roofers are due to begin work on 14 July."], None),  # like meaning
     ("did anyone die", ["No deaths were reported."], None),
     ("did the trust get any grant money", ["The trust has raised £1.1 million, including a £600,000 grant."], None),
+    ("have the expansion plans been scrapped", ["The trust has dropped plans to expand the school."], None),  # the plans
+    ("did lisa crane quit", ["Lisa Crane stood down in January."], None),
 ])
 def test_a_yes_no_answer_whose_sentences_never_speak_of_the_deed_is_doubtful(question, sentences, unsaid):
     from qa.compose.deed_said import deed_unsaid

@@ -9,7 +9,7 @@ from typing import Sequence
 
 from lang.opposites import opposite
 from lang.paraphrase import deed_nouns, said_for
-from lang.words import STOPWORDS, cased_as, terms, words
+from lang.words import STOPWORDS, cased_as, names, terms, words
 
 from .clauses import base_stem
 from .implied import implied
@@ -41,8 +41,11 @@ def deed_unsaid(question: str, sentences: Sequence[str]) -> str | None:
     verbs = [t for t in chain if t.pos_ == "VERB" and t.lower_ not in STOPWORDS and t.lower_ not in _LIGHT]
     if not verbs:
         return None
+    # Who does it (an active verb's subject) or who it is done to by name ("will Ousby be prosecuted?"), not a thing
+    # it is done to ("have the plans been scrapped?": the plans are what the sentence must speak of).
+    named = {w for n in names(question) for w in terms(n)}
     who = {w for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for w in terms(
-        doc[c.left_edge.i:c.right_edge.i + 1].text)}
+        doc[c.left_edge.i:c.right_edge.i + 1].text) if c.dep_ == "nsubj" or w in named}
     asked = set(terms(question)) - who - {w for t in verbs for w in terms(t.text)}
     said: set[str] = set()
     for text in sentences:

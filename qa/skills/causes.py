@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from lang.motives import asks_deed
-from lang.phrasal import PARTICLES, phrasal_meanings, said_by_meaning
+from lang.phrasal import phrasal_meanings
 from lang.reasons import explains
 from lang.tagging import verb_base
-from lang.triggers import trigger
 from lang.words import another_of_its_kind, cased_as, root_of, roots, stem, terms, words
 from qa.compose.compose import Draft
 from qa.types import Level, Route
@@ -19,6 +18,7 @@ from .article import ArticleDoc
 from .cite import Citer, SkillAnswer
 from .deeds import doer_reason
 from .sequence import same_passage
+from .set_off import set_off
 from .speakers import story_roots, touches
 
 __all__ = ["asks_why", "why"]
@@ -112,44 +112,16 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
 
 
-def _set_off(doc: ArticleDoc, asked: str) -> SkillAnswer | None:
-    """The one sentence whose own verb for the deed asked has an "after …" that set it off (lang/triggers.py), every
-    other word asked in it too ("why was the farm fined?" / "A dairy farm … was fined £48,000 on Thursday after slurry
-    … poured into the brook"; not "… reduced the fine by a third because of the early guilty plea", a reason for
-    another deed); likely: "after" tells what came first, and news tells what set a deed off so, but it does not say
-    "because"."""
-    from lang.tagging import parse  # spaCy only for a "why"
-
-    asked = cased_as(asked, " ".join(ln.text for ln in doc.lines))  # "did jim hart resign": names, then a verb
-    q = parse(asked.rstrip(" ?!.") + "?")
-    deed = {t.lemma_.lower() for t in q if t.pos_ == "VERB"}
-    others = roots(" ".join(t.text for t in q if t.lemma_.lower() not in deed)) - _LITTLE
-    if not deed:
-        return None
-    stems = {stem(d) for d in deed}
-
-    def set_off(line) -> bool:  # the deed's verb with its trigger, the other words asked outside what set it off
-        for t in parse(line.text):  # ("why was walsh arrested?" / "Moss was arrested after Walsh was hurt": no)
-            if t.pos_ == "VERB" and (t.lemma_.lower() in deed or _means(t, stems)) and (span := trigger(t)) is not None:
-                return others <= roots(line.text[:span.start_char] + " " + line.text[span.end_char:])
-        return False
-
-    found = [ln for ln in doc.lines if not doc.is_headline(ln) and _AFTER.search(ln.text) and others <= roots(ln.text)
-             and set_off(ln)]
-    if len(found) != 1:
-        return None
-    citer = Citer()
-    return SkillAnswer(Draft(f"{found[0].text.strip()} [{citer.cite(doc, found[0])}]", tuple(citer.citations),
-                             Route.EXTRACTIVE), Level.LIKELY, 0.6)
-
-
 def _stated_or_set_off(doc: ArticleDoc, deed: set[str], question: str, rest: str) -> SkillAnswer | None:
-    """A "because" for the deed told as a verb ("she was stepping down because …") before what set it off ("will
-    step down after …"); what set it off before a "because" that names the deed only as a thing another deed was
+    """A "because" for the deed told as a verb by the one asked about ("Mr Hart said he had resigned because …"),
+    else the one who did it blaming something (_blamed), before what set it off ("resigned on Monday after a row",
+    qa/skills/set_off.py); what set it off before a "because" that names the deed only as a thing another deed was
     done to ("… reduced the fine by a third because of the early guilty plea")."""
-    stated, set_off = _reason_stated(doc, deed, question), _set_off(doc, rest)
-    if stated is None or set_off is None:
-        return stated or set_off
+    stated, after = _reason_stated(doc, deed, question), set_off(doc, rest, _LITTLE)
+    if after is None:
+        return stated or _blamed(doc, deed, rest)
+    if stated is None:
+        return _blamed(doc, deed, rest) or after
     from lang.tagging import parse  # spaCy only for a "why"
 
     rest = cased_as(rest, " ".join(ln.text for ln in doc.lines))
@@ -157,15 +129,7 @@ def _stated_or_set_off(doc: ArticleDoc, deed: set[str], question: str, rest: str
     told = _BECAUSE.split(stated.draft.text, maxsplit=1)[0]
     others = roots(rest) - {root_of(stem(a)) for a in asked} - _LITTLE  # and one it is asked of ("Mr Hart said he had
     return stated if others & roots(told) and any(  # resigned because …", not "the council had cut the grant because")
-        t.pos_ == "VERB" and t.lemma_.lower() in asked for t in parse(told)) else set_off
-
-
-def _means(verb, stems: set[str]) -> bool:
-    """Is the verb with its particle a phrasal verb that means one of the deeds asked ("put back" for "delayed")?"""
-    return any(said_by_meaning(f"{verb.text} {c.text}", stems) for c in verb.children if c.lower_ in PARTICLES)
-
-
-_AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+        t.pos_ == "VERB" and t.lemma_.lower() in asked for t in parse(told)) else after
 
 
 def _blamed(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | None:
@@ -230,8 +194,7 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     deed = _deed(cased_as(rest, " ".join(ln.text for doc in docs for ln in doc.lines)))  # "jim hart": names
     meant = {root_of(m) for m in phrasal_meanings(rest)}  # "gone up": "rise", "increase"
     for doc in docs:
-        if (found := _reason_named(doc, asked, deed, meant) or _stated_or_set_off(doc, deed, question, rest)
-                or _blamed(doc, deed, rest)) is not None:
+        if (found := _reason_named(doc, asked, deed, meant) or _stated_or_set_off(doc, deed, question, rest)) is not None:
             return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
         # gives a reason in so many words for two of its words, or for what is said of it ("the line is late

@@ -40,8 +40,11 @@ def needs_its_speaker(text: str) -> bool:
         _ITS.match(text) is not None and not any(len(n.split()) > 1 for n in names(text)))  # not "Its chair, Ana Roth"
 
 
-_ON_CONDITION = re.compile(r"^\W*(?:if|unless|should|once)\b", re.I)
-"""A step that waits on another ("If it is approved, work will start in January"): read alone, it is half a step."""
+_ON_CONDITION = re.compile(r"^\W*(?:if|unless|should|once|separately|meanwhile|elsewhere|in\s+other\s+news)\b", re.I)
+"""A step that waits on another ("If it is approved, work will start in January"): read alone, it is half a step; or
+one of another story ("Separately, new bins will be delivered …")."""
+_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+"""An aside about someone ("Mr Ashby, who will turn 60 next month, has led …"): what is to come in it is not the story's."""
 _ITS = re.compile(r"^\s*its\s", re.I)
 """A sentence about something's own that names no one ("Its soil consultant told the inquiry ..."): whose is in the
 sentence before."""
@@ -87,8 +90,9 @@ def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
         chosen.append(int(np.argmax(gain)))
     # What comes next, when the picks leave it out: a digest ends on it, and news tells it last (the final sentence
     # that looks ahead and is reported, not quoted; not the lede, which may tell the event itself as to come).
-    ahead = [i for i in range(1, len(usable)) if looks_ahead(usable[i].text) and quoted_share(usable[i].text) < 0.5
-             and not pointing[i] and not refers_back(usable[i].text) and not _ON_CONDITION.match(usable[i].text)]
+    ahead = [i for i in range(1, len(usable)) if looks_ahead(_RELATIVE.sub(",", usable[i].text))
+             and quoted_share(usable[i].text) < 0.5 and not pointing[i] and not refers_back(usable[i].text)
+             and not _ON_CONDITION.match(usable[i].text)]
     if ahead and not any(i in ahead for i in chosen if i) and len(usable) > size:
         chosen = chosen if len(chosen) < MAX_SIZE else chosen[:-1]  # the pick that counted least makes room
         chosen.append(ahead[-1])

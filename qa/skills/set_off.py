@@ -1,0 +1,86 @@
+"""A "why" answered by what set the deed off: the one sentence whose own verb for the deed asked, done by the one
+asked about, has an "after …" that tells what set it off (lang/triggers.py): "why was the farm fined?" / "A dairy
+farm … was fined £48,000 on Thursday after slurry … poured into the brook". Likely, not sure: "after" tells what
+came first, and news tells what set a deed off so, but it does not say "because"; the next sentence of its
+paragraph is cited beside it when that one gives a reason in so many words."""
+from __future__ import annotations
+
+import re
+
+from lang.phrasal import PARTICLES, said_by_meaning
+from lang.reasons import explains
+from lang.triggers import trigger
+from lang.words import cased_as, roots, stem
+from qa.compose.compose import Draft
+from qa.types import Level, Route
+
+from .article import ArticleDoc
+from .cite import Citer, SkillAnswer
+
+__all__ = ["set_off"]
+
+_AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+_SUBJECTS = ("nsubj", "nsubjpass")
+_ASIDE = frozenset({"appos", "relcl", "acl", "prep", "punct", "cc", "conj"})
+"""What a subject's own words leave out: "Anne Lowe, deputy to council leader Jim Hart," is Anne Lowe."""
+
+
+def set_off(doc: ArticleDoc, asked: str, little: frozenset[str]) -> SkillAnswer | None:
+    """The answer for `asked` (the question without its "why"), or None when no sentence, or more than one, tells
+    what set the deed off. `little`: the words that name nothing of the question ("the", "it")."""
+    from lang.tagging import parse  # spaCy only for a "why"
+
+    asked = cased_as(asked, " ".join(ln.text for ln in doc.lines))  # "did jim hart resign": names, then a verb
+    q = parse(asked.rstrip(" ?!.") + "?")
+    verbs = [t for t in q if t.pos_ == "VERB"]
+    deed = {t.lemma_.lower() for t in verbs}
+    if not deed:
+        return None
+    stems = {stem(d) for d in deed}
+    who = next((_core(s) for v in verbs if (s := _subject(v)) is not None and s.pos_ != "PRON"), set()) - little
+    others = roots(" ".join(t.text for t in q if t.lemma_.lower() not in deed)) - little
+
+    def told(line) -> bool:  # the deed's verb with its trigger, done by the one asked about, the rest outside it
+        for t in parse(line.text):  # ("why was walsh arrested?" / "Moss was arrested after Walsh was hurt": no)
+            if t.pos_ == "VERB" and (t.lemma_.lower() in deed or _means(t, stems)) and (span := trigger(t)) is not None:
+                doer = _subject(t)
+                return others <= roots(line.text[:span.start_char] + " " + line.text[span.end_char:]) and (
+                    not who or doer is not None and who <= _core(doer))
+        return False
+
+    found = [ln for ln in doc.lines if not doc.is_headline(ln) and _AFTER.search(ln.text) and others <= roots(ln.text)
+             and told(ln)]
+    if len(found) != 1:
+        return None
+    line = found[0]
+    # The next sentence of its paragraph, when it gives a reason in so many words ("… was withdrawn after a
+    # consultation. Operator Stagecoach said the route was losing money due to low passenger numbers.").
+    beside = [ln for ln in doc.lines[line.number + 1:line.number + 2] if "\n\n" not in doc.text[line.end:ln.start]
+              and explains(ln.text, by_time=False)]
+    citer = Citer()
+    body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *beside])
+    return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
+
+
+def _subject(verb):
+    """The verb's subject, or the one it shares ("is to cut": the subject of "is"; "… and was fined": the first's)."""
+    for t in (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,):
+        found = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _core(subject) -> set[str]:
+    """The roots of the subject's own words, past its asides ("A dairy farm near Hollinsby": dairy, farm)."""
+    kept, todo = [], [subject]
+    while todo:
+        t = todo.pop()
+        kept.append(t.text)
+        todo.extend(c for c in t.children if c.dep_ not in _ASIDE)
+    return roots(" ".join(kept))
+
+
+def _means(verb, stems: set[str]) -> bool:
+    """Is the verb with its particle a phrasal verb that means one of the deeds asked ("put back" for "delayed")?"""
+    return any(said_by_meaning(f"{verb.text} {c.text}", stems) for c in verb.children if c.lower_ in PARTICLES)
