@@ -13,9 +13,10 @@ _AFTER = frozenset({"after", "following"})
 _TIMES = frozenset("""second minute hour day night week fortnight month year decade century morning afternoon evening
 weekend spring summer autumn winter season term holiday holidays while wait break career stint spell period tenure
 absence pause interval hiatus adjournment debate discussion deliberation process consultation refurbishment
-renovation""".split())
-"""Nouns that only say when or after what stretch ("after three weeks", "after a two-year wait", "after a lengthy
-debate"), not what set a deed off."""
+renovation meeting hearing session vote""".split())
+"""Nouns that, bare, only say when or after what stretch ("after three weeks", "after a two-year wait", "after an
+hour-long meeting"), not what set a deed off; with what happened in it, they may ("after a period of heavy rain",
+"after a consultation that found little support")."""
 _NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON", "GPE", "LOC", "FAC", "MONEY", "PERCENT",
                          "QUANTITY", "EVENT"})
 _PHRASAL = frozenset({"name", "look", "take", "run", "go", "come", "call", "chase", "seek", "lust", "ask"})
@@ -51,6 +52,8 @@ def _done(clause) -> bool:
     """Is the clause after "after" told as done ("after the council cut its grant"), not as to come ("after the
     lease ends", "after repairs are finished")?"""
     helpers = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lemma_ == "have" for c in helpers):  # "after their flats have been declared unsafe": done
+        return True
     if any(c.tag_ in ("VBZ", "VBP", "MD") for c in helpers):
         return False
     return clause.tag_ in _PAST or any(c.tag_ in _PAST for c in helpers)
@@ -60,8 +63,10 @@ def _event(noun) -> bool:
     """Is the noun after "after" a thing that happened, told as one: a thing ("a campaign", "a storm"), things with
     what they were ("complaints from residents"), or one with what it did ("an inspection that found …")? Not a
     time, a count, a person or a place, nor a bare "the meeting", "lunch" or "work", which as often say when."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in _NOT_EVENTS or noun.lemma_.lower() in _TIMES:
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in _NOT_EVENTS:
         return False
+    if noun.lemma_.lower() in _TIMES:  # a stretch, unless what happened in it is told
+        return any(c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     if any(c.dep_ == "nummod" for c in noun.children):
         return False
     told = any(c.dep_ in ("acl", "relcl", "prep") for c in noun.children)

@@ -48,6 +48,12 @@ The council said it had cut the grant because it must save £2 million this year
     ("The shop will close after the council cut its grant.", "close", "after the council cut its grant"),
     ("The bridge will reopen after repairs are finished.", "reopen", None),  # still to come
     ("The lido reopened on Saturday after a two-year wait.", "reopened", None),  # a stretch of time
+    ("Councillors approved the plans after an hour-long meeting at the town hall.", "approved", None),
+    ("The road was closed after a period of heavy rain.", "closed", "after a period of heavy rain"),  # what it held
+    ("The route was withdrawn after a consultation that found little support.", "withdrawn",
+     "after a consultation that found little support"),
+    ("Twenty families will be rehoused after their flats have been declared unsafe.", "rehoused",
+     "after their flats have been declared unsafe"),  # done, though the rehousing is to come
 ])
 def test_an_after_that_takes_an_event_is_what_set_the_deed_off(sentence, verb, told):
     from lang.tagging import parse
@@ -92,6 +98,23 @@ def test_a_because_for_the_deed_comes_before_what_set_it_off_and_the_one_asked_m
 
 
 @pytest.mark.integration
+@pytest.mark.parametrize("text, question", [
+    ("Council leader Jim Hart resigned on Monday after a row over the budget.", "why did mr hart resign"),
+    ("Councillors Ann Lowe and Tom Byrne resigned on Monday after a row over the budget.", "why did tom byrne resign"),
+    ("The mayor of Wenlow, Anne Price, stood down on Thursday after a complaint about her expenses.",
+     "why did the mayor resign"),  # "resign" the parser reads as a noun; "stood down" means it
+    ("Wenlow library was closed by the county council on Monday after a survey found asbestos.",
+     "why did the council close the library"),  # the one it was done by
+    ("The owner of Ridge Farm was fined £5,000 after slurry leaked into the river.", "why was the ridge farm owner fined"),
+])
+def test_the_doer_is_found_however_the_sentence_names_it(text, question):
+    from qa.skills.causes import why
+
+    found = why([article_doc(f"# Story\n\n{text}\n")], question)
+    assert found is not None and found.draft.text.startswith(text)
+
+
+@pytest.mark.integration
 def test_the_doers_own_blame_comes_before_what_set_it_off_and_a_reason_beside_it_is_cited_too():
     from qa.skills.causes import why
 
@@ -102,6 +125,9 @@ def test_the_doers_own_blame_comes_before_what_set_it_off_and_a_reason_beside_it
                       "Stagecoach said the route was losing money due to low passenger numbers.\n")
     text = why([bus], "why was the number 12 bus withdrawn").draft.text
     assert "after a row with the council" in text and "due to low passenger numbers" in text
+    cole = article_doc("# Striker leaves\n\nStriker Dan Cole left Hollinsby Town on Friday after a row with manager Lee "
+                       "Barr. Barr was sacked last month because of poor results.\n")
+    assert "poor results" not in why([cole], "why did dan cole leave hollinsby town").draft.text  # another's deed
 
 
 @pytest.mark.integration

@@ -125,7 +125,7 @@ def _stated_or_set_off(doc: ArticleDoc, deed: set[str], question: str, rest: str
     from lang.tagging import parse  # spaCy only for a "why"
 
     rest = cased_as(rest, " ".join(ln.text for ln in doc.lines))
-    asked = {t.lemma_.lower() for t in parse(rest.rstrip(" ?!.") + "?") if t.pos_ == "VERB"}
+    asked = {t.lemma_.lower() for t in parse(f"Why {rest.strip().rstrip(' ?!.')}?") if t.pos_ == "VERB"}
     told = _BECAUSE.split(stated.draft.text, maxsplit=1)[0]
     others = roots(rest) - {root_of(stem(a)) for a in asked} - _LITTLE  # and one it is asked of ("Mr Hart said he had
     return stated if others & roots(told) and any(  # resigned because …", not "the council had cut the grant because")

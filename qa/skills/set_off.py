@@ -10,7 +10,8 @@ import re
 from lang.phrasal import PARTICLES, said_by_meaning
 from lang.reasons import explains
 from lang.triggers import trigger
-from lang.words import cased_as, roots, stem
+from lang.rules import DATELINE, TITLES
+from lang.words import cased_as, root_of, roots, stem
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -21,7 +22,8 @@ __all__ = ["set_off"]
 
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
 _SUBJECTS = ("nsubj", "nsubjpass")
-_ASIDE = frozenset({"appos", "relcl", "acl", "prep", "punct", "cc", "conj"})
+_DO = frozenset({"did", "does", "do", "will", "would"})
+_ASIDE = frozenset({"appos", "relcl", "acl", "prep", "punct"})
 """What a subject's own words leave out: "Anne Lowe, deputy to council leader Jim Hart," is Anne Lowe."""
 
 
@@ -31,21 +33,26 @@ def set_off(doc: ArticleDoc, asked: str, little: frozenset[str]) -> SkillAnswer 
     from lang.tagging import parse  # spaCy only for a "why"
 
     asked = cased_as(asked, " ".join(ln.text for ln in doc.lines))  # "did jim hart resign": names, then a verb
-    q = parse(asked.rstrip(" ?!.") + "?")
-    verbs = [t for t in q if t.pos_ == "VERB"]
-    deed = {t.lemma_.lower() for t in verbs}
+    q = parse(f"Why {asked.strip().rstrip(' ?!.')}?")  # "why did the mayor resign?": "resign" read as the verb it is
+    verbs = [t for t in q if t.pos_ == "VERB"] or [t for t in q if t.dep_ == "ROOT" and q[1].lower_ in _DO]
+    deed = {t.lemma_.lower() for t in verbs}  # "why did the mayor resign?", its verb tagged a noun: the root
     if not deed:
         return None
     stems = {stem(d) for d in deed}
-    who = next((_core(s) for v in verbs if (s := _subject(v)) is not None and s.pos_ != "PRON"), set()) - little
-    others = roots(" ".join(t.text for t in q if t.lemma_.lower() not in deed)) - little
+    # The one asked about, when named ("why is Harbury Council suing …?"): the one the sentence says did it. A thing
+    # named by what it is ("the library", "the Hollinsby man") may be the doer, the one done to or the agent.
+    who = next((_core(s) for v in verbs if (s := _subject(v)) is not None and s.pos_ == "PROPN"), set()) - little
+    others = roots(" ".join(t.text for t in q[1:] if t.lemma_.lower() not in deed and t.lower_.rstrip(".") not in
+                            TITLES)) - little  # "Mr Hart" is "Council leader Jim Hart"
 
     def told(line) -> bool:  # the deed's verb with its trigger, done by the one asked about, the rest outside it
-        for t in parse(line.text):  # ("why was walsh arrested?" / "Moss was arrested after Walsh was hurt": no)
+        dated = DATELINE.match(line.text)  # "EDDERSLEY — The Corn Hall …": the place it was filed from is no subject
+        at = dated.end() if dated else 0
+        for t in parse(line.text[at:]):  # ("why was walsh arrested?" / "Moss was arrested after Walsh was hurt": no)
             if t.pos_ == "VERB" and (t.lemma_.lower() in deed or _means(t, stems)) and (span := trigger(t)) is not None:
-                doer = _subject(t)
-                return others <= roots(line.text[:span.start_char] + " " + line.text[span.end_char:]) and (
-                    not who or doer is not None and who <= _core(doer))
+                doers = set().union(*(_core(d) for d in _doers(t)))
+                return others <= roots(line.text[:at + span.start_char] + " " + line.text[at + span.end_char:]) and (
+                    who <= doers)
         return False
 
     found = [ln for ln in doc.lines if not doc.is_headline(ln) and _AFTER.search(ln.text) and others <= roots(ln.text)
@@ -56,7 +63,7 @@ def set_off(doc: ArticleDoc, asked: str, little: frozenset[str]) -> SkillAnswer 
     # The next sentence of its paragraph, when it gives a reason in so many words ("… was withdrawn after a
     # consultation. Operator Stagecoach said the route was losing money due to low passenger numbers.").
     beside = [ln for ln in doc.lines[line.number + 1:line.number + 2] if "\n\n" not in doc.text[line.end:ln.start]
-              and explains(ln.text, by_time=False)]
+              and explains(ln.text, by_time=False) and roots(ln.text) & (who | others | {root_of(s) for s in stems})]
     citer = Citer()
     body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *beside])
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
@@ -71,14 +78,21 @@ def _subject(verb):
     return None
 
 
+def _doers(verb) -> list:
+    """Who the sentence says did it: its subject, or, told in the passive, the one it was done "by"."""
+    found = [s] if (s := _subject(verb)) is not None else []
+    return found + [a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"]
+
+
 def _core(subject) -> set[str]:
-    """The roots of the subject's own words, past its asides ("A dairy farm near Hollinsby": dairy, farm)."""
+    """The roots of the subject's own words, past its asides and titles ("A dairy farm near Hollinsby": dairy, farm;
+    "Anne Lowe, deputy to Jim Hart,": Anne Lowe; "the owner of Ridge Farm", "Ann Lowe and Tom Byrne" whole)."""
     kept, todo = [], [subject]
     while todo:
         t = todo.pop()
         kept.append(t.text)
-        todo.extend(c for c in t.children if c.dep_ not in _ASIDE)
-    return roots(" ".join(kept))
+        todo.extend(c for c in t.children if c.dep_ not in _ASIDE or c.dep_ == "prep" and c.lower_ == "of")
+    return roots(" ".join(w for w in kept if w.lower().rstrip(".") not in TITLES))
 
 
 def _means(verb, stems: set[str]) -> bool:
