@@ -203,6 +203,7 @@ def test_why_after_an_answer_gives_what_set_its_deed_off(tmp_path, embedder):
     ("did the trust get any grant money", ["The trust has raised £1.1 million, including a £600,000 grant."], None),
     ("have the expansion plans been scrapped", ["The trust has dropped plans to expand the school."], None),  # the plans
     ("did lisa crane quit", ["Lisa Crane stood down in January."], None),
+    ("is the council going to chip in", ["The council would consider a grant of up to £25,000."], None),  # an idiom
 ])
 def test_a_yes_no_answer_whose_sentences_never_speak_of_the_deed_is_doubtful(question, sentences, unsaid):
     from qa.compose.deed_said import deed_unsaid

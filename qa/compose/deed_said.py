@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from lang.opposites import opposite
+from lang.phrasal import PARTICLES
 from lang.paraphrase import deed_nouns, said_for
 from lang.words import STOPWORDS, cased_as, names, terms, words
 
@@ -39,8 +40,9 @@ def deed_unsaid(question: str, sentences: Sequence[str]) -> str | None:
         return None
     chain = [root, *(c for c in root.children if c.dep_ in ("xcomp", "conj", "ccomp"))]
     verbs = [t for t in chain if t.pos_ == "VERB" and t.lower_ not in STOPWORDS and t.lower_ not in _LIGHT]
-    if not verbs:
-        return None
+    if not verbs or any(c.dep_ == "prt" for v in verbs for c in v.children) \
+            or any(v.i + 1 < len(doc) and doc[v.i + 1].lower_ in PARTICLES for v in verbs):
+        return None  # "is the council going to chip in?": an idiom, said in too many ways to tell it unsaid
     # Who does it (an active verb's subject) or who it is done to by name ("will Ousby be prosecuted?"), not a thing
     # it is done to ("have the plans been scrapped?": the plans are what the sentence must speak of).
     named = {w for n in names(question) for w in terms(n)}
