@@ -125,6 +125,11 @@ def test_the_doers_own_blame_comes_before_what_set_it_off_and_a_reason_beside_it
                       "Stagecoach said the route was losing money due to low passenger numbers.\n")
     text = why([bus], "why was the number 12 bus withdrawn").draft.text
     assert "after a row with the council" in text and "due to low passenger numbers" in text
+    mayor = article_doc("# Mayor quits\n\nThe mayor of Dunmere, Gerald Pike, resigned on Monday after an inquiry found he "
+                        "had claimed £18,000 in expenses.\n\nPike, 61, read a short statement. He said he was stepping "
+                        "down \"so that the city can move on\".\n")
+    text = why([mayor], "why did mayor pike resign").draft.text  # his own reason, told by "he", beside the trigger
+    assert "after an inquiry found" in text and "so that the city can move on" in text
     cole = article_doc("# Striker leaves\n\nStriker Dan Cole left Hollinsby Town on Friday after a row with manager Lee "
                        "Barr. Barr was sacked last month because of poor results.\n")
     assert "poor results" not in why([cole], "why did dan cole leave hollinsby town").draft.text  # another's deed

@@ -64,6 +64,7 @@ def set_off(doc: ArticleDoc, asked: str, little: frozenset[str]) -> SkillAnswer 
     # consultation. Operator Stagecoach said the route was losing money due to low passenger numbers.").
     beside = [ln for ln in doc.lines[line.number + 1:line.number + 2] if "\n\n" not in doc.text[line.end:ln.start]
               and explains(ln.text, by_time=False) and roots(ln.text) & (who | others | {root_of(s) for s in stems})]
+    beside = [own] if (own := _own_reason(doc, line, deed, stems, who | others)) is not None else beside
     citer = Citer()
     body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *beside])
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
@@ -75,6 +76,24 @@ def _subject(verb):
         found = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
         if found is not None:
             return found
+    return None
+
+
+def _own_reason(doc: ArticleDoc, line, deed: set[str], stems: set[str], named: set[str]):
+    """Another sentence in which the one asked about, or a "he" or "she" speaking, gives the deed's reason in so many
+    words ('He said he was stepping down "so that the city can move on"'); not one whose speaker or doer is another
+    ("The council said it had cut the grant because …" for why the theatre cuts jobs)."""
+    from lang.tagging import parse  # spaCy only for a "why"
+
+    for ln in doc.lines:
+        if ln.number == line.number or doc.is_headline(ln) or not explains(ln.text, by_time=False):
+            continue
+        toks = parse(ln.text)
+        verbs = [t for t in toks if t.pos_ == "VERB" and (t.lemma_.lower() in deed or _means(t, stems))]
+        speakers = [c for t in toks if t.dep_ == "ROOT" for c in t.children if c.dep_ in _SUBJECTS]
+        speakers += [s for v in verbs if (s := _subject(v)) is not None]
+        if verbs and all(s.pos_ == "PRON" and s.lower_ != "it" or _core(s) & named for s in speakers):
+            return ln
     return None
 
 

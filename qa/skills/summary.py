@@ -9,7 +9,7 @@ import re
 import numpy as np
 
 from lang.next_steps import looks_ahead
-from lang.rules import quoted_share, refers_back, speaks_as_pronoun
+from lang.rules import has_date, quoted_share, refers_back, speaks_as_pronoun
 from lang.words import names, words
 
 from .article import ArticleDoc, Line
@@ -43,6 +43,10 @@ def needs_its_speaker(text: str) -> bool:
 _ON_CONDITION = re.compile(r"^\W*(?:if|unless|should|once|separately|meanwhile|elsewhere|in\s+other\s+news)\b", re.I)
 """A step that waits on another ("If it is approved, work will start in January"): read alone, it is half a step; or
 one of another story ("Separately, new bins will be delivered …")."""
+_WHEN = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next\s+(?:week|month|year|spring|"
+                   r"summer|autumn|winter)|later\s+this\s+(?:week|month|year)|this\s+(?:spring|summer|autumn|winter))\b", re.I)
+"""A step told with when it comes ("on Thursday, 6 November", "next week"): not a change told in the future ("Half
+plots will rise from £26 to £70")."""
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 """An aside about someone ("Mr Ashby, who will turn 60 next month, has led …"): what is to come in it is not the story's."""
 _ITS = re.compile(r"^\s*its\s", re.I)
@@ -91,6 +95,7 @@ def _choose(doc: ArticleDoc, size: int | None) -> list[Line]:
     # What comes next, when the picks leave it out: a digest ends on it, and news tells it last (the final sentence
     # that looks ahead and is reported, not quoted; not the lede, which may tell the event itself as to come).
     ahead = [i for i in range(1, len(usable)) if looks_ahead(_RELATIVE.sub(",", usable[i].text))
+             and (has_date(usable[i].text) or _WHEN.search(usable[i].text))
              and quoted_share(usable[i].text) < 0.5 and not pointing[i] and not refers_back(usable[i].text)
              and not _ON_CONDITION.match(usable[i].text)]
     if ahead and not any(i in ahead for i in chosen if i) and len(usable) > size:
