@@ -60,8 +60,8 @@ def set_off(doc: ArticleDoc, asked: str, little: frozenset[str]) -> SkillAnswer 
     if len(found) != 1:
         return None
     line = found[0]
-    # The next sentence of its paragraph, when it gives a reason in so many words ("… was withdrawn after a
-    # consultation. Operator Stagecoach said the route was losing money due to low passenger numbers.").
+    # The next sentence of its paragraph, when it gives a reason in so many words ("… was withdrawn after a row with
+    # the council. The operator said the route was losing money due to low passenger numbers.").
     beside = [ln for ln in doc.lines[line.number + 1:line.number + 2] if "\n\n" not in doc.text[line.end:ln.start]
               and explains(ln.text, by_time=False) and roots(ln.text) & (who | others | {root_of(s) for s in stems})]
     beside = [own] if (own := _own_reason(doc, line, deed, stems, who | others)) is not None else beside
