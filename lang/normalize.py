@@ -65,6 +65,7 @@ _SHORTHAND = {
     **{w: f"{w[:-2]}n't" for w in """dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt shouldnt
         wouldnt mustnt""".split()},
     "wont": "won't", "cant": "can't", "whos": "who's", "whats": "what's", "wheres": "where's", "whens": "when's", "hows": "how's",
+    "theyll": "they'll", "youll": "you'll", "itll": "it'll", "theyve": "they've", "weve": "we've", "youve": "you've",
     "hes": "he's", "shes": "she's", "thats": "that's", "theres": "there's", "theyre": "they're", "youre": "you're", "im": "I'm", "ive": "I've",
 }
 _SHORT = re.compile(r"(?<![\w/&'’-])(" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True))
@@ -76,8 +77,15 @@ _COURTESY = re.compile(r"^\s*(?:please|pls|plz)\s*,?\s+(?=\w)|[\s,]+(?:please|pl
 """A courtesy at either end of a request says nothing of what is asked ("timeline of the closure pls")."""
 
 
+_WILL = re.compile(r"\b((?:said|says|say|think|thinks|thought|hope|hopes|hoped|promised|whether|if|that)\s+)"
+                   r"(he|she|we)ll(?=\s+[a-z])")
+""""hell", "shell", "well" typed for "he'll", "she'll", "we'll": only where a clause starts after a word that brings one
+("said hell appeal"), never alone ("what the hell", "oh well")."""
+
+
 def shorthand_spelled(text: str) -> str:
     """Chat shorthand written out: "how many ppl were stranded" -> "how many people were stranded", "y did he
     quit" -> "why did he quit"; a courtesy at either end dropped ("pls", "thanks"). Lower case only: "U" or "R"
     typed as a capital may be a name or a letter."""
-    return _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], _COURTESY.sub("", text))
+    text = _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], _COURTESY.sub("", text))
+    return _WILL.sub(lambda m: f"{m.group(1)}{m.group(2)}'ll", text)

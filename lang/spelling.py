@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from jellyfish import metaphone
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -62,6 +63,19 @@ def _letter_moved(a: str, b: str) -> bool:
         if any(rest[:j] + c + rest[j:] == b for j in range(len(a))):
             return True
     return False
+
+
+SOUND_MIN = 6
+"""A word this long or longer typed as it sounds ("fenwrite", "wright") is still itself within three edits; shorter ones
+that sound alike are often other names ("Marsh" / "March", "Lea" / "Lee")."""
+
+
+def sounds_as(typed: str, written: str) -> bool:
+    """Is `typed` the name word `written` spelled as it sounds: the same first letter, the same metaphone code and at
+    most three edits, both of SOUND_MIN letters or more?"""
+    a, b = typed.lower(), written.lower()
+    return min(len(a), len(b)) >= SOUND_MIN and a[:1] == b[:1] and metaphone(a) == metaphone(b) \
+        and DamerauLevenshtein.distance(a, b, score_cutoff=3) <= 3
 
 
 def closest(typed: str, vocabulary) -> str | None:
@@ -127,7 +141,7 @@ class Speller:
         if not names or w in names:
             return []
         budget = name_edits(f"{a} {w}")
-        return [b for b in names if b[:1] == w[:1] and DamerauLevenshtein.distance(w, b) <= budget]
+        return [b for b in names if b[:1] == w[:1] and (DamerauLevenshtein.distance(w, b) <= budget or sounds_as(w, b))]
 
     def knows(self, word: str) -> bool:
         w = word.lower()
@@ -160,6 +174,11 @@ class Speller:
         if found is None and w not in self._common:
             moved = [v for v in self._by_letters.get("".join(sorted(w)), ()) if _letter_moved(w, v) and v[0] == w[0]]
             found = (moved[0], 2) if moved else None
+        if found is None and w not in self._common:  # "fenwrite": a name word written as it sounds
+            sounding = [v for v in self._name_words.get(w[0], ()) if sounds_as(w, v)]
+            found = (sounding[0], 0) if len(sounding) == 1 else None
+            if found is not None:
+                return found[0]
         if found is not None and same_word(w, found[0]):
             return found[0] if named else _surface(w, found[0], "", self._common, self._name_words)
         if not named and stem(w) in self._common_stems:

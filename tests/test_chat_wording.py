@@ -25,6 +25,12 @@ def _chat(question: str, answer: str) -> list[dict]:
     ("what did the U.S. say", "what did the U.S. say"),  # a capital is a letter or a name
     ("the u.s. economy", "the u.s. economy"),
     ("what is R&D spending", "what is R&D spending"),
+    ("has the owner said hell appeal", "has the owner said he'll appeal"),
+    ("did she say shell stay on", "did she say she'll stay on"),
+    ("are they saying theyll reopen", "are they saying they'll reopen"),
+    ("what the hell happened", "what the hell happened"),  # no clause starts there
+    ("oh well what did the council say", "oh well what did the council say"),
+    ("is the shell of the building safe", "is the shell of the building safe"),
 ])
 def test_chat_shorthand_is_written_out(typed, meant):
     assert shorthand_spelled(typed) == meant

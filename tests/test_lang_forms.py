@@ -338,6 +338,17 @@ def test_a_surname_typed_as_it_sounds_after_the_first_name_is_the_articles_name(
     assert Speller.of_terms(["al_gore", "al", "gore"]).fix("al gorr") == "al gore"
 
 
+def test_a_name_word_typed_as_it_sounds_is_the_articles_name_but_not_a_short_or_far_one():
+    from lang.spelling import Speller
+
+    speller = Speller.of_terms(["nadia_fenwright", "nadia", "fenwright", "colin_marsh", "colin", "marsh", "march"])
+    assert speller.fix("who is nadia fenwrite") == "who is nadia fenwright"  # fourteen letters: two edits, three here
+    assert speller.fix("what did fenwrite say") == "what did fenwright say"  # alone too
+    assert speller.fix("what did fenwick say") == "what did fenwick say"  # sounds otherwise
+    assert speller.fix("is colin mersh right") == "is colin marsh right"  # one letter: an ordinary typo
+    assert speller.fix("what happened in marsh") == "what happened in marsh"  # "March" sounds alike, but short
+
+
 def test_a_spaced_dash_parts_a_date_line_from_the_name_after_it():
     from lang.words import names
 

@@ -40,6 +40,13 @@ ORRIN = 'Daniel Orrin, the company\'s director of wastewater, said the overflows
      "Sam Price, a former director of Kestrel Vale Water, said the firm had failed residents.", None),
     ("did kestrel vale water apologise", "He apologised.", "Daniel Orrin, a customer of Kestrel Vale Water, spoke.", None),
     ("did oakvale care apologise", "She apologised.", "Sarah Kemp, a nurse at Oakvale Care, spoke.", None),
+    # His own quotes between the name and "He": still his voice; not where a quote names another.
+    ("has graham ousby said he'll appeal", "He has not said whether he will appeal.",
+     'Its owner, Graham Ousby, said he was "heartbroken". "I tried to do too much," he said. "I am sorry."', "No"),
+    ("has graham ousby said he'll appeal", "He has not said whether he will appeal.",
+     'Graham Ousby said he was "heartbroken". "Ask Tom Bell," he said.', None),
+    ("has graham ousby said he'll appeal", "He has not said whether he will appeal.",
+     'Graham Ousby said he was "heartbroken". The zone will close on Friday.', None),
 ])
 def test_he_or_she_is_the_one_person_just_named(question, sentence, before, verdict):
     assert yes_no(question, sentence, before) == verdict

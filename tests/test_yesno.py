@@ -487,6 +487,12 @@ def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdi
     ("is the bridge open", "The bridge was closed in May but reopened in June.", None),
     ("is the bridge open", "The bridge may be closed next week.", None),
     ("is the closure permanent", "The pool was temporary.", None),
+    # A state that goes on ("will stay closed"), or one to come when the question asks what is to come.
+    ("is the coast road open again?", "The coast road will stay closed until at least April.", "No"),
+    ("is the care home staying open", "The care home will shut on 13 December, its owner said.", "No"),
+    ("is the road staying open", "The road will remain open during the works.", "Yes"),
+    ("is the road open", "The road will be closed on Friday for the race.", None),  # open until then
+    ("is the pub staying open", "The pub would shut if no buyer was found.", None),
 ])
 def test_the_future_by_a_decided_intention_and_a_state_by_its_opposite(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
@@ -524,7 +530,7 @@ def test_opposite_states_are_read_by_the_word_not_its_stem():
     # A plan asked in the present, and what is kept open or shut.
     ("is the airport closing?", "The airport will not close.", "", "No"),
     ("is the airport closing?", "Lamont said the airport would stay open for private flights.", "", "No"),
-    ("is the pool open?", "The pool will remain closed until May.", "", None),
+    ("is the pool open?", "The pool will remain closed until May.", "", "No"),  # closed now, and until May
     # Whether a thing will be there: said of "it" that the sentence before named; not from a sentence that denies.
     ("will there be any books at the hub", "It will keep about 4,000 books.", "The hub will offer a café.", "Yes"),
     ("will there be any books at the hub", '"A hub with a shelf of books is not a library," he said.', "", None),

@@ -30,7 +30,7 @@ def he_named(question: str, sentence: str, before: str) -> str | None:
     opening = _OPENS.match(sentence)
     if opening is None or not before.strip():
         return None
-    last = _LAST.split(before.strip())[-1]
+    last = _named_last(_LAST.split(before.strip()))
     posts = [m for m in _POST_IN.finditer(last) if not _FORMER.search(last[max(0, m.start() - 30):m.end()])
              and not re.match(r"[^.;]*\buntil\b", last[m.end():])]
     bodies = [m.group("body") or m.group("body2") for m in posts]
@@ -58,6 +58,18 @@ protester protesters fan fans supporter supporters shopper shoppers landlord lan
 member members spokesman spokeswoman rival rivals opponent opponents challenger challengers boss head family relatives
 candidate candidates winner""".split())
 """Words for a person or people other than the one named, beside whom "he" or "she" may mean someone else."""
+
+
+def _named_last(sentences: list[str]) -> str:
+    """The last sentence before, or, where it and the ones before it are only quotes naming no one ("… ," he said.
+    "I am sorry to every keeper."), the sentence before those that names the speaker: a quote goes on in his voice."""
+    for k in range(len(sentences) - 1, max(-1, len(sentences) - 5), -1):
+        if not _QUOTE.search(sentences[k]) or any(_person(n) for n in names(sentences[k])):
+            return sentences[k]
+    return sentences[-1]
+
+
+_QUOTE = re.compile(r"[\"“”]")
 
 
 def _beside(sentence: str, person: str, post: re.Match) -> bool:

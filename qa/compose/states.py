@@ -22,7 +22,7 @@ def state_denied(question: str, sentence: str) -> bool:
         return False
     end = next((i for i, w in enumerate(ws) if i > 1 and w in _WHEN), len(ws))
     asked = [w for w in ws[1:end] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
-             and w not in _NOW]
+             and w not in _NOW and w not in _BEING]  # "is it staying open?" asks the state
     said = words(sentence)
     stems = {base_stem(w) for w in said}
     for state in asked:
@@ -33,16 +33,26 @@ def state_denied(question: str, sentence: str) -> bool:
         if any(state in w for w in said) or not rest or any(said_for(base_stem(w), stems) is None for w in rest):
             return False  # the state itself there too ("reopened"), or the subject not
         before = said[max(0, at - 4):at]
-        return bool(set(before) & _BEING) and not set(before) & (NEGATIONS | MODALS | _UNSURE) \
-            and said[at - 1] not in _DETERMINERS
+        if set(before) & _WILL and not (set(before) & _KEEPS or set(ws) & _AHEAD) or set(said[at:]) & _UNSURE:
+            return False  # "will be closed on Friday" says nothing of now; "would shut if …" nothing at all
+        # A state to come, told as what will be ("will stay closed", "will shut on 13 December"), is said where it
+        # goes on from now or the question asks what is to come ("is it staying open?"); what may, could or should
+        # be is not.
+        return bool(set(before) & _BEING or at and said[at - 1] in _WILL) \
+            and not set(before) & (NEGATIONS | (MODALS - _WILL) | _UNSURE) and said[at - 1] not in _DETERMINERS
     return False
 
 
 _BE = frozenset("is are was were am".split())
 _WHEN = frozenset("when while before after during since until".split())
-_NOW = frozenset("still now currently yet already".split())
-_BEING = frozenset("""is are was were be been being remain remains remained stay stays stayed kept keep keeps left
-seem seems seemed became become becomes""".split())
+_NOW = frozenset("still now currently yet already again".split())
+_WILL = frozenset({"will", "would"})
+_KEEPS = frozenset("stay stays remain remains keep keeps".split())
+"""A state that goes on: "will stay closed" is closed now."""
+_AHEAD = frozenset("staying remaining keeping will going".split())
+"""What a question asks of the time to come ("is it staying open?", "will it reopen?")."""
+_BEING = frozenset("""is are was were be been being remain remains remained remaining stay stays stayed staying kept keep
+keeps keeping left seem seems seemed became become becomes""".split())
 """Verbs that give their subject a state ("was temporary", "had been kept indoors")."""
 _UNSURE = frozenset("if unless whether".split())
 _DETERMINERS = frozenset("the a an this that its their his her".split())

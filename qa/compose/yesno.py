@@ -22,6 +22,7 @@ from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
 from .implied import implied
 from .lacking import went_without
+from .part_only import part_only
 from .plans import plan_denied
 from .pointed import he_named
 from .quantity import count_only, there_is
@@ -87,6 +88,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return None
     if (sums := amount_verdict(question, sentence)) is not None or compares(question):
         return sums  # "raised the full £350,000?" / "had raised £138,000"; a count not settled is not ignored
+    if part_only(question, sentence):  # "are all the keepers getting jobs?" / "Of the six keepers, four have …"
+        return "No"
     if any(w in _BY_NOW for w in ws[1:]):
         # "Has the plant opened yet?": the words ask whether it is done by now; a sentence that holds it as still
         # to come ("would open in 2026", "is expected to reopen") says not yet.

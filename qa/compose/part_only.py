@@ -1,0 +1,63 @@
+"""A yes/no question about all of a group ("are all the streetlights being turned off?", "are all the keepers getting
+jobs?") answered No by a sentence that gives the deed to only part of it: a count of a larger whole ("38,000 of the
+county's 52,000 streetlights will be turned off", "Of the six remaining keepers, four have been offered jobs") or
+"most" of them. Not where the sentence goes on to the rest ("… and the other two at Carrowby"): they may be too."""
+from __future__ import annotations
+
+import re
+
+from lang.paraphrase import said_for
+from lang.words import NUMBER_WORDS, STOPWORDS, words
+
+from .clauses import base_stem
+
+__all__ = ["part_only"]
+
+_ALL = re.compile(r"\b(?:all|every)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|our\s+)?(?P<thing>[a-z][\w-]*)", re.I)
+_N = r"(?:\d[\d,]*|[a-z]+)"
+_OWNER = r"(?:(?:the|its|their|our)\s+)?(?:[\w-]+['’]s\s+)?"
+_COUNT_OF = re.compile(rf"\b(?P<part>{_N})\s+(?:of|out\s+of)\s+{_OWNER}(?P<whole>{_N})\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)",
+                       re.I)
+""""38,000 of the county's 52,000 streetlights", "12 out of 40 remaining staff"."""
+_OF_COUNT = re.compile(rf"\bOf\s+{_OWNER}(?P<whole>{_N})\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?),\s+(?:only\s+)?(?P<part>{_N})\b",
+                       re.I)
+""""Of the six remaining keepers, four …"."""
+_MOST = re.compile(r"\b(?:most|half)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?P<noun>[\w-]+(?:\s+[\w-]+)?)", re.I)
+_REST = re.compile(r"\b(?:rest|remainder|remaining|others?|all)\b|\b(?:and|while|with|but)\s+(?:\d[\d,]*|%s)\b(?!\s*(?:per\s*cent|%%|"
+                   r"million|billion|thousand|hundred))" % "|".join(sorted(NUMBER_WORDS)), re.I)
+"""The rest of the group told too ("… and the other two", "while 14 will stay lit")."""
+_UNSURE = re.compile(r"\b(?:if|unless|may|might|could)\b", re.I)
+
+
+def part_only(question: str, sentence: str) -> bool:
+    """Does the sentence give the deed asked of all of a group to only a part of it, and no word of the rest?"""
+    asked = _ALL.search(question)
+    if asked is None or _UNSURE.search(sentence):
+        return False
+    thing = base_stem(asked.group("thing"))
+    rest = {base_stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS and w != "being"}
+    for m in [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence)]:
+        if thing not in {base_stem(w) for w in words(m.group("noun"))} or not _less(m):
+            continue
+        after = sentence[m.end():]
+        said = {base_stem(w) for w in words(sentence)}  # "cancelled 86 of its 90 flights"
+        if rest and sum(said_for(w, said) is not None for w in rest) * 2 >= len(rest) and not _REST.search(after):
+            return True
+    return False
+
+
+def _less(m: re.Match) -> bool:
+    """A part smaller than its whole, where both are counts ("most" is less by its word)."""
+    if "part" not in m.re.groupindex:
+        return True
+    part, whole = _count(m.group("part")), _count(m.group("whole"))
+    return part is not None and whole is not None and part < whole
+
+
+def _count(word: str) -> int | None:
+    plain = word.replace(",", "")
+    if plain.isdigit():
+        return int(plain)
+    units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+            "seventeen eighteen nineteen twenty".split()
+    return units.index(word.lower()) if word.lower() in units else None
