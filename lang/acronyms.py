@@ -120,8 +120,8 @@ _LEADING = frozenset({"det", "predet", "preconj", "case", "punct", "cc"})
 
 def descriptor(parsed, acronym: str) -> Expansion | None:
     """The words a text puts in front of an acronym it never spells out ("the UN nuclear watchdog IAEA" -> "UN
-    nuclear watchdog"), or the noun an acronym stands in apposition to ("the transit agency MTA" -> "transit
-    agency"), from spaCy's parse `parsed` of the text; None when they hold no common word (a name alone
+    nuclear watchdog"), the noun an acronym stands in apposition to ("the transit agency MTA" -> "transit
+    agency"), or the kind it names after it ("H5N1 avian influenza" -> "avian influenza"), from spaCy's parse `parsed` of the text; None when they hold no common word (a name alone
     describes nothing)."""
     for tok in parsed:
         if tok.text != acronym:
@@ -133,6 +133,12 @@ def descriptor(parsed, acronym: str) -> Expansion | None:
             head = tok.head
             words = [head, *(t for c in head.lefts if c.dep_ in _DESCRIBING for t in c.subtree)]
             end = head.idx + len(head.text)
+        elif any(c.isdigit() for c in acronym) and tok.dep_ in ("nmod", "compound") and tok.head.i > tok.i \
+                and tok.head.pos_ == "NOUN" and all(
+                t.dep_ in ("amod", "compound") and t.head.i == tok.head.i for t in parsed[tok.i + 1:tok.head.i]):
+            # The kind a code names, after it: "H5N1 avian influenza" -> "avian influenza", "the M6 motorway"; not
+            # a body's people ("Ruiz's NDF forces").
+            words, end = list(parsed[tok.i + 1:tok.head.i + 1]), tok.head.idx + len(tok.head.text)
         else:
             continue
         words = sorted(words, key=lambda t: t.i)

@@ -292,6 +292,10 @@ def test_an_acronym_never_spelled_out_is_described_by_the_words_before_it():
         assert found is not None and found.text == want and text[found.start:found.end] == want
     assert descriptor(parsed, "IRS") is None  # "the IRS": nothing describes it
     assert descriptor(parse("Marshal Ruiz's NDF forces took the city."), "NDF") is None  # a name is no description
+    found = descriptor(parse("The outbreak of H5N1 avian influenza was confirmed."), "H5N1")  # a code: its kind after it
+    assert found is not None and found.text == "avian influenza"
+    assert descriptor(parse("Drivers on the M6 motorway were stuck for hours."), "M6").text == "motorway"
+    assert descriptor(parse("The H5N1 strain of Ashby was found in wild birds."), "H5N1").text == "strain"
 
 
 def test_a_short_word_the_articles_use_elsewhere_is_a_typo_inside_a_name_they_write_otherwise():

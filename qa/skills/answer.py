@@ -31,6 +31,7 @@ from qa.types import Level, Route
 from .article import ArticleDoc, Library
 from .conditions import what_if
 from .causes import asks_why, why
+from .what_caused import asks_cause, caused
 from .doings import told, wanting_first
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, first_named
@@ -92,6 +93,8 @@ class Skills:
                 self.opinion(Form(Kind.OPINION, subject=holder), scope, snap, Level.LIKELY)  # all they said, else
         if scope and asks_why(asked) and (found := why(self._docs(asked, scope, snap, True), asked)) is not None:
             return found  # "why is X shutting it?": what X says, where nothing says why; the causes a report lists
+        if scope and (thing := asks_cause(asked)) and (found := caused(self._docs(asked, scope, snap, True), thing)):
+            return found  # "what caused the outbreak?": the sentence that names its cause
         f = form(question)
         if f is None or not scope:
             return None

@@ -40,7 +40,7 @@ _CAUSED_BY = re.compile(r"\bthe\s+(?P<what>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+
                         + r"by\b", re.I)
 """A sentence that says what caused a thing ("the slip was caused by weeks of heavy rain", "the rise was driven largely
 by visitors …"; not "That slip was caused by ...", another one told before)."""
-_DOUBTED = re.compile(r"\b(?:not|no|whether|if|unlikely|unclear|denied|denies|deny|doubt|doubts|doubted|may|might|could|"
+DOUBTED = re.compile(r"\b(?:not|no|whether|if|unlikely|unclear|denied|denies|deny|doubt|doubts|doubted|may|might|could|"
                       r"possibly|wrong|false|dismissed|rejected|ruled\s+out|claim|claimed|claims|alleged|disagreed|"
                       r"disputed|disputes)\b", re.I)
 """A cause denied, doubted or still asked about: no cause given."""
@@ -60,7 +60,7 @@ def _deed(asked: str) -> set[str]:
     return {r for t in parse(asked.rstrip(" ?!.") + "?") if t.pos_ == "VERB" for r in roots(t.text)}
 
 
-def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[str]) -> SkillAnswer | None:
+def reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[str]) -> SkillAnswer | None:
     """The sentence that says what the reason for the asked thing was, every word of that thing one the question
     asked and the deed asked among them ("why were ambulances queuing?" / "the main reason for the queues was …";
     not "why did crews take 40 minutes to arrive?" / "the cause of the fire was …"), with the sentence after it in
@@ -68,10 +68,10 @@ def _reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[s
     for line in doc.lines:
         m = _REASON_FOR.search(line.text)
         caused = None if m else _CAUSED_BY.search(line.text)
-        if caused is not None and _DOUBTED.search(line.text):
+        if caused is not None and DOUBTED.search(line.text):
             continue  # "denied the slip was caused by …", "whether the slip was caused by …"
         m = m or caused
-        what = roots(m.group("what")) - _LITTLE if m else set()
+        what = roots(m.group("what")) - LITTLE if m else set()
         # "the slip" is the landslip asked about: a compound named again by its last word.
         # A phrasal verb asked is named by its meaning ("gone up": "the rise").
         if not what or not all(any(a == w or len(w) >= 4 and a.endswith(w) for a in asked | meant) for w in what) \
@@ -96,7 +96,7 @@ def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswe
     checked. None when no sentence, or more than one, does."""
     # What else it asks ("the pool" of "why did they close the pool?") the sentence or its story speaks of: not
     # another article's road "closed to lorries because of a weak bridge".
-    others = roots(question) - deed - _LITTLE - {"why", "did", "do", "doe", "is", "are", "wa", "were"}
+    others = roots(question) - deed - LITTLE - {"why", "did", "do", "doe", "is", "are", "wa", "were"}
     if not others & story_roots(doc):
         return None
     stated = [ln for ln in doc.lines if deed and (m := _BECAUSE.search(ln.text))
@@ -117,7 +117,7 @@ def _stated_or_set_off(doc: ArticleDoc, deed: set[str], question: str, rest: str
     else the one who did it blaming something (_blamed), before what set it off ("resigned on Monday after a row",
     qa/skills/set_off.py); what set it off before a "because" that names the deed only as a thing another deed was
     done to ("… reduced the fine by a third because of the early guilty plea")."""
-    stated, after = _reason_stated(doc, deed, question), set_off(doc, rest, _LITTLE)
+    stated, after = _reason_stated(doc, deed, question), set_off(doc, rest, LITTLE)
     if after is None:
         return stated or _blamed(doc, deed, rest)
     if stated is None:
@@ -127,7 +127,7 @@ def _stated_or_set_off(doc: ArticleDoc, deed: set[str], question: str, rest: str
     rest = cased_as(rest, " ".join(ln.text for ln in doc.lines))
     asked = {t.lemma_.lower() for t in parse(f"Why {rest.strip().rstrip(' ?!.')}?") if t.pos_ == "VERB"}
     told = _BECAUSE.split(stated.draft.text, maxsplit=1)[0]
-    others = roots(rest) - {root_of(stem(a)) for a in asked} - _LITTLE  # and one it is asked of ("Mr Hart said he had
+    others = roots(rest) - {root_of(stem(a)) for a in asked} - LITTLE  # and one it is asked of ("Mr Hart said he had
     return stated if others & roots(told) and any(  # resigned because …", not "the council had cut the grant because")
         t.pos_ == "VERB" and t.lemma_.lower() in asked for t in parse(told)) else after
 
@@ -137,7 +137,7 @@ def _blamed(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | Non
     ("why did ashlane homes go into administration?" / "… went into administration. … Ashlane blamed a sharp rise
     in the cost of materials …"); likely: what it blames is its own account."""
     asked = roots(question)
-    found = [ln for ln in doc.lines if (m := _BLAMES.match(ln.text)) and (who := roots(m.group("who")) - _LITTLE)
+    found = [ln for ln in doc.lines if (m := _BLAMES.match(ln.text)) and (who := roots(m.group("who")) - LITTLE)
              and who <= asked and deed and any(_names_deed(deed, _said(b.text)) for b in doc.lines[:ln.number])
              and _for_the_deed(ln.text[m.end():], deed)]
     if len(found) != 1:
@@ -177,7 +177,7 @@ def _names_deed(deed: set[str], said: set[str]) -> bool:
     return all(touches({d}, said) for d in deed)
 
 
-_LITTLE = frozenset({"the", "a", "an", "thi", "that", "these", "those", "it", "main", "chief", "real", "key", "biggest"})
+LITTLE = frozenset({"the", "a", "an", "thi", "that", "these", "those", "it", "main", "chief", "real", "key", "biggest"})
 
 
 def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
@@ -194,7 +194,7 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     deed = _deed(cased_as(rest, " ".join(ln.text for doc in docs for ln in doc.lines)))  # "jim hart": names
     meant = {root_of(m) for m in phrasal_meanings(rest)}  # "gone up": "rise", "increase"
     for doc in docs:
-        if (found := _reason_named(doc, asked, deed, meant) or _stated_or_set_off(doc, deed, question, rest)) is not None:
+        if (found := reason_named(doc, asked, deed, meant) or _stated_or_set_off(doc, deed, question, rest)) is not None:
             return found
         # The story is about what was asked ("late" in "… two years late and £41m over budget"), and no sentence
         # gives a reason in so many words for two of its words, or for what is said of it ("the line is late

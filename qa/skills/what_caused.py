@@ -1,0 +1,56 @@
+"""What caused a thing, asked as people ask it ("what caused the outbreak?", "what was the cause of the fire?", "what
+led to the closure?"): the sentence that names the cause of that thing (qa/skills/causes.py), else the one sentence
+that gives "the most likely cause" with the thing left unsaid, where its paragraph or the story speaks of the thing.
+Likely: whose account it is, the sentence may not say."""
+from __future__ import annotations
+
+import re
+
+from lang.words import roots
+from qa.compose.compose import Draft
+from qa.types import Level, Route
+
+from .article import ArticleDoc
+from .causes import DOUBTED, LITTLE, reason_named
+from .cite import Citer, SkillAnswer
+from .sequence import same_passage
+from .speakers import story_roots
+
+__all__ = ["asks_cause", "caused"]
+
+_ASKS = re.compile(r"^\s*(?:and\s+|so\s+)?wh?at(?:\s+(?:caused|causes|triggered|sparked|led\s+to|(?:was|is)\s+behind)|"
+                   r"(?:\s+(?:was|is)|['’]s)\s+the\s+(?:(?:most\s+)?likely\s+|main\s+|probable\s+|root\s+)?cause\s+of)"
+                   r"\s+(?P<thing>[^?]+?)\s*[?.!]*\s*$", re.I)
+_BARE = re.compile(r"\b(?:the|its)\s+(?:(?:most\s+)?(?:likely|probable)\s+|main\s+|chief\s+|root\s+|underlying\s+|"
+                   r"immediate\s+)?cause\s+(?:was|is|had\s+been|has\s+been)\s+(?!not\b|never\b|unknown|unclear|still\b|"
+                   r"yet\b|being\b|under\b|to\s+be\b|a\s+mystery)", re.I)
+"""A cause told with its thing left to the paragraph ("said the most likely cause was contact with wild birds"); not
+one still unknown."""
+
+
+def asks_cause(question: str) -> str | None:
+    """The thing whose cause is asked ("the outbreak" of "what caused the outbreak?"), or None."""
+    m = _ASKS.match(question)
+    return m.group("thing") if m else None
+
+
+def caused(docs: list[ArticleDoc], thing: str) -> SkillAnswer | None:
+    """The sentence that names the cause of the thing, or the one that gives a cause with the thing unsaid; None when
+    none does, or more than one gives a bare cause in an article."""
+    asked = roots(thing) - LITTLE
+    if not asked:
+        return None
+    for doc in docs:
+        if (found := reason_named(doc, asked, set(), set())) is not None:
+            return found
+        bare = [ln for ln in doc.lines if _BARE.search(ln.text) and not DOUBTED.search(ln.text)]
+        if len(bare) != 1:
+            continue
+        line = bare[0]
+        near = [ln for ln in doc.lines[max(0, line.number - 1):line.number + 2] if same_passage(ln, line)]
+        if not asked <= roots(" ".join(ln.text for ln in near)) | story_roots(doc):
+            continue
+        citer = Citer()
+        return SkillAnswer(Draft(f"{line.text.strip()} [{citer.cite(doc, line)}]", tuple(citer.citations),
+                                 Route.EXTRACTIVE), Level.LIKELY, 0.6)
+    return None

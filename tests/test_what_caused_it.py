@@ -1,0 +1,57 @@
+""""What caused the outbreak?" as people ask it: the sentence that names the thing's cause, or the one that gives "the
+most likely cause" with the thing left to its paragraph (qa/skills/what_caused.py); never a cause still unknown, one
+of two, or one told where the thing asked is nowhere near."""
+from __future__ import annotations
+
+import pytest
+
+from qa.skills.what_caused import asks_cause, caused
+from qa.types import Level
+from support import article_doc
+
+FLU = """# Bird flu confirmed at poultry farm
+
+ASHBY — Around 20,000 hens are being culled at a farm near Ashby after bird flu was confirmed there on Monday.
+
+The farm's vet reported suspected disease on Sunday.
+
+Dr Ruth Kell, the agency's vet, said the most likely cause was contact with wild birds. Geese had been seen next to the hens' range in the days before the outbreak.
+
+The farm employs 12 people.
+"""
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("what caused the outbreak", "the outbreak"),
+    ("What was the cause of the fire?", "the fire"),
+    ("whats the main cause of the delay", None),  # "whats" is spelled out before a skill reads it
+    ("what's the likely cause of the delay", "the delay"),
+    ("and what led to the closure?", "the closure"),
+    ("what was behind the decision", "the decision"),
+    ("what did the cause say", None),
+    ("why did it happen", None),
+])
+def test_a_question_of_what_caused_a_thing_names_the_thing(question, thing):
+    assert asks_cause(question) == thing
+
+
+def test_the_most_likely_cause_told_beside_the_thing_answers_as_likely():
+    found = caused([article_doc(FLU)], "the outbreak")
+    assert found is not None and found.level is Level.LIKELY
+    assert found.draft.text.startswith("Dr Ruth Kell, the agency's vet, said the most likely cause was contact")
+
+
+@pytest.mark.parametrize("text, thing", [
+    (FLU, "the delay"),  # nothing near speaks of a delay
+    (FLU.replace("the most likely cause was", "the cause was still unknown, not"), "the outbreak"),
+    (FLU.replace("said the most likely cause was", "said it was not clear whether the cause was"), "the outbreak"),
+    (FLU + "\nA second vet said the main cause was poor fencing near the outbreak site.\n", "the outbreak"),  # two
+])
+def test_no_cause_from_an_unknown_one_two_of_them_or_another_thing(text, thing):
+    assert caused([article_doc(text)], thing) is None
+
+
+def test_a_cause_named_for_the_thing_outright_comes_first():
+    text = FLU + "\nThe cause of the outbreak was a broken fence, the report found.\n"
+    found = caused([article_doc(text)], "the outbreak")
+    assert found is not None and "broken fence" in found.draft.text and found.level is Level.SURE
