@@ -1,7 +1,8 @@
 """How a text explains a term in its own words: "a sell-on clause, which gives the club a share of any future
 fee", "the quay, a 120-metre concrete pier", "A sell-on clause is a promise of ..." (general English: a
 non-restrictive relative clause, an apposition or a copula right after the term), or the thing it names before
-it ("The statue, known as the Horseman of Nsaro, ...")."""
+it ("The statue, known as the Horseman of Nsaro, ..."), or what is done under it ("lights turned off under a system
+known as part-night lighting")."""
 from __future__ import annotations
 
 import re
@@ -61,5 +62,14 @@ def gloss(term: str, text: str, appositions: bool = True) -> Gloss | None:
     known = re.compile(r"(?:^|(?<=[.!?\n—]))\s*((?:the|an?|its|their|his|her)\s+[^,.;:!?()\"“”—]{1,60}?),\s*"
                        r"(?:(?:also|widely|locally|commonly)\s+)?(?:known\s+as|dubbed|nicknamed|called)\s+(?:the\s+)?"
                        + named.pattern, re.I)
-    m = known.search(text)
+    m = known.search(text) or _done_under(named.pattern).search(text)
     return Gloss(m.start(1), m.end(1), m.group(1)) if m else None
+
+
+def _done_under(named: str) -> re.Pattern:
+    """What is done "under a system known as X" ("streetlights will be turned off overnight under a system known as
+    part-night lighting"): the clause before it, from the sentence's start, is what X is."""
+    return re.compile(r"(?:^|(?<=[.!?\n]))\s*([^.;:!?\"“”]{10,200}?)\s+(?:under|through|using|with|by|in)\s+(?:a|an|the)\s+"
+                      r"(?:[\w-]+\s+)?(?:system|scheme|process|practice|method|approach|policy|arrangement|technique|"
+                      r"model|programme|program)\s*,?\s*(?:(?:also|widely|commonly)\s+)?(?:known\s+as|called|dubbed)\s+"
+                      r"(?:the\s+)?" + named, re.I)

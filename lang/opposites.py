@@ -41,6 +41,9 @@ include exclude
 acquit convict
 survive die
 raise lower
+continue stop
+continue cease
+continue halt
 """.splitlines()
 UP = "rise climb increase grow soar surge".split()
 DOWN = "fall drop decrease shrink plunge slump tumble".split()

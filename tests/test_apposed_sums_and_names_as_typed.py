@@ -187,6 +187,12 @@ def test_a_known_as_name_is_the_thing_it_names():
     # The phrase that opens the sentence, not its last noun ("the river").
     assert gloss("Brown's Mill", "The old mill by the river, known as Brown's Mill, was sold.").text == \
         "The old mill by the river"
+    # What is done under a system known by the name is what the name is.
+    text = "The vote was close. Most streetlights will be turned off overnight under a system known as part-night lighting."
+    assert gloss("part-night lighting", text).text == "Most streetlights will be turned off overnight"
+    assert gloss("virtual wards", "Patients are treated at home under a scheme called virtual wards.").text == \
+        "Patients are treated at home"
+    assert gloss("part-night lighting", "Areas where part-night lighting was introduced saw no rise in crime.") is None
 
 
 @pytest.mark.integration

@@ -215,6 +215,8 @@ def rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) ->
         return True
     if rest <= {word_stem(t) for c in head.children if c.dep_ == "ccomp" for t in c.subtree}:
         return True  # what a saying said: "Has X said how many drivers ...?"
+    if rest <= {word_stem(t) for c in head.children if c.dep_ == "advcl" and _infinitive(c) for t in c.subtree}:
+        return True  # what the deed is done for: "can councils pay to keep lights on?" / "… will be able to pay £95 to keep …"
     if head.dep_ in ("relcl", "acl"):
         inside = {t.i for t in head.subtree}
         return rest <= {word_stem(t) for t in head.head.subtree if t.i not in inside}
@@ -229,6 +231,12 @@ def rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) ->
         t = doc[clause_of[t.head.i]]
         outer |= {word_stem(u) for u in doc if clause_of[u.i] == t.i}
     return rest <= outer
+
+
+def _infinitive(verb) -> bool:
+    """A clause of purpose: "to keep lights on" (its "to" before the verb, no subject of its own)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in SUBJECTS for c in verb.children)
 
 
 def passed_over(doc, verb) -> bool:

@@ -59,6 +59,9 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         c.dep_ == "prep" and c.lower_ not in _WHEN and o.dep_ == "pobj" and o.pos_ == "NOUN"
         and said_for(word_stem(o), stems) is None for v in clauses for c in v.children for o in c.children)
     objects = [c for c in root.children if c.dep_ in _OBJECTS]
+    # What the deed is "to" do ("vote to close": read as a noun's "to close" where the parser takes "vote" for one).
+    bids = [c for c in root.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ in ("acl", "advcl") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
     clause_of = {t.i: clause_head(t) for t in doc}
     asked = frozenset({word_stem(root)})
@@ -92,6 +95,10 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
             continue
         if not all(_mentions(verb, o, before) for o in objects):
             continue
+        if not all(any(_same_verb(b, _meanings(b), v) and all(_mentions(v, o, before) for o in b.children
+                                                               if o.dep_ in _OBJECTS)
+                       for v in verb.subtree if v.i != verb.i) for b in bids):
+            continue  # "did the council vote to close the library?" / "voted to keep the library open": another bid
         if not _clause_said(root, verb):
             if verb in same and opposed:
                 continue  # said of something else; its opposite may be said of this

@@ -1,0 +1,24 @@
+"""Yes or no on what a deed is "to" do: "did the council vote to close the library?" is not answered Yes by "voted to
+keep the library open" (another bid), "can councils pay to keep lights on?" is by "will be able to pay £95 … to keep
+lights on" (what the paying is for), and "will the beer stop being made?" is No by "would continue to be made"."""
+from __future__ import annotations
+
+import pytest
+
+from qa.compose.yesno import yes_no
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("did the council vote to close the library", "The council voted to keep the library open.", None),
+    ("did the council vote to close the library", "The council voted to shut the library.", "Yes"),
+    ("did the council vote to close the library", "The council did not vote to close the library.", "No"),
+    ("did the members vote to strike", "The members voted by 80 percent to accept the offer.", None),
+    ("can parish councils pay to keep lights on", "Parish councils will be able to pay £95 a year to keep lights on.",
+     "Yes"),
+    ("did the council pay to fix the road", "The council paid £5,000 to fix the bridge.", None),
+    ("will the beer stop being made", "The beer will continue to be made at Farrowgate.", "No"),
+    ("will the bus stop running", "The train will continue to run on the diversion.", None),  # another thing
+    ("will the beer stop being made", "The company will continue to sell the beer.", None),  # another deed
+])
+def test_what_a_deed_is_to_do_is_part_of_the_claim(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
