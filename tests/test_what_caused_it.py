@@ -55,3 +55,36 @@ def test_a_cause_named_for_the_thing_outright_comes_first():
     text = FLU + "\nThe cause of the outbreak was a broken fence, the report found.\n"
     found = caused([article_doc(text)], "the outbreak")
     assert found is not None and "broken fence" in found.draft.text and found.level is Level.SURE
+
+
+BREWERY = """# Hartley's Brewery to close after 120 years
+
+ASHBY — Hartley's Brewery, which has made beer in Ashby since 1901, will close in the spring with the loss of 40 jobs, its owner said on Tuesday.
+
+Tom Reed, the owner's chief executive, blamed falling sales of cask ale and rising energy costs.
+
+Ruth Hartley, the founder's great-granddaughter, said the family had agreed the sale because no one else wanted to run it.
+
+Frank Bell, the head brewer, has worked at Hartley's for 34 years.
+"""
+
+
+@pytest.mark.parametrize("question", ["why is the brewery closing", "why is hartleys closing"])
+def test_the_story_event_is_answered_by_the_one_blame_told_after_it_not_a_namesakes_reason(question):
+    from qa.skills.causes import why
+
+    found = why([article_doc(BREWERY)], question)
+    assert found is not None and found.level is Level.LIKELY
+    assert found.draft.text.startswith("Tom Reed, the owner's chief executive, blamed falling sales")
+
+
+def test_a_blame_for_another_deed_or_a_second_blame_answers_nothing():
+    from qa.skills.causes import why
+
+    other = BREWERY.replace("blamed falling sales of cask ale and rising energy costs",
+                            "blamed the union for the strike")
+    found = why([article_doc(other)], "why is the brewery closing")
+    assert found is None or "blamed" not in found.draft.text
+    twice = BREWERY + "\nThe union blamed the owner's greed.\n"
+    found = why([article_doc(twice)], "why is the brewery closing")
+    assert found is None or "blamed" not in found.draft.text

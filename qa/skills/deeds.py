@@ -30,6 +30,8 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
     words not the doer's (the sentence path cites it), or when no reading of the question names one who speaks."""
     for doc in docs:
         for doer, deed in reads:
+            if _owned_name(doer, doc.text):
+                continue  # "why is garsides closing?": Garside's, the firm, not Eleanor Garside
             said = _said_by(doc, doer, deed)
             if not said:
                 continue
@@ -58,6 +60,17 @@ def doer_reason(docs: list[ArticleDoc], reads: list[tuple[str, str]]) -> SkillAn
             # Their words that give a reason first ("We chose this site because it is close to the station").
             return _words(doc, said, [s for s in fresh if reason_for(s.line.text, asked)][:1] or fresh[:1])
     return None
+
+
+def _owned_name(doer: str, text: str) -> bool:
+    """Is the doer typed as a name's possessive ("garsides", "garside's") that the article writes as the name of a
+    thing ("Garside's Brewery", "worked at Garside's"): a firm named after a person, not the person?"""
+    last = doer.split()[-1] if doer.split() else ""
+    name = re.sub(r"(?:['’]s|s)$", "", last, flags=re.I)
+    n = re.escape(name)
+    return name != last and len(name) >= 3 and re.search(
+        rf"(?i:\b{n})['’]s\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+\b|(?i:\bat\s+{n})['’]s\b",
+        text) is not None
 
 
 _AT_THE_TIME = re.compile(r"\b(?:at\s+the\s+time|originally|initially|at\s+first)\b", re.I)
