@@ -22,3 +22,14 @@ from qa.compose.yesno import yes_no
 ])
 def test_what_a_deed_is_to_do_is_part_of_the_claim(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("is the cull over", "Once the cull is complete, the farm will be cleansed and disinfected.", None),
+    ("is the road open", "When the road is open, buses will return.", None),
+    ("is the road open", "Buses will not return until the road is open.", None),
+    ("was the road reopened", "When the road was reopened, traffic returned.", "Yes"),  # told as done
+    ("is the cull complete", "The cull is complete, and the farm will be cleansed.", "Yes"),
+])
+def test_a_state_told_only_as_the_time_something_will_happen_is_not_said(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

@@ -83,6 +83,9 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     """Does the clause state its claim, rather than want, suppose, doubt or allow it?"""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in head.children):
         return False
+    if head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ONCE for c in head.children) and any(
+            c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.head.children):
+        return False  # "Once the cull is complete, the farm will be cleansed": a time to come, not a state now
     whether = base_stem(head.text) in _WHETHER and not any(c.dep_ in ("dobj", "dative") for c in head.children)
     if not whether and any(c.dep_ == "advcl" and _on_condition(c) for c in head.children):
         return False  # "fares would rise if the deal collapsed": only on a condition (not "even if")
@@ -116,6 +119,8 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     return True
 
 
+_ONCE = frozenset("once when whenever after before until till".split())
+_TO_COME = frozenset("will would shall 'll".split())
 _WHETHER = frozenset(base_stem(w) for w in "decide know wonder determine".split())
 """Verbs whose "if" clause, with no object between, says what is to be settled ("will decide in June if the scheme goes
 ahead"; not "will decide the appeal if the council fails"), no condition."""
