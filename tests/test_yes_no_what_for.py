@@ -33,3 +33,12 @@ def test_what_a_deed_is_to_do_is_part_of_the_claim(question, sentence, verdict):
 ])
 def test_a_state_told_only_as_the_time_something_will_happen_is_not_said(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("is it still safe to eat eggs", '"Properly cooked poultry and eggs are safe to eat," she said.', "Yes"),
+    ("is the road still closed", "The road is closed to all traffic.", "Yes"),
+    ("is the road still closed", "The road was closed until May.", None),  # a time gone by
+])
+def test_still_asks_of_now_which_the_present_tells(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

@@ -1,0 +1,19 @@
+"""A state asked of now with "still" ("is it still safe to eat eggs?") is what a sentence in the present says ("eggs
+are safe to eat"): the "still" asks whether it holds now, which the present tense tells; not a sentence of a time
+gone by ("was closed until May", "no longer")."""
+from __future__ import annotations
+
+import re
+
+__all__ = ["as_now"]
+
+_STILL_NOW = re.compile(r"^\W*(?:is|are|isn't|aren't)\b[^?]*\bstill\b", re.I)
+_NOW = re.compile(r"\b(?:is|are|remains?)\b", re.I)
+_GONE_BY = re.compile(r"\b(?:was|were|had|until|no\s+longer|used\s+to|before)\b", re.I)
+
+
+def as_now(question: str, sentence: str) -> str:
+    """The question without its "still" where the sentence tells the present and no time gone by; else as asked."""
+    if _STILL_NOW.match(question) and _NOW.search(sentence) and not _GONE_BY.search(sentence):
+        return re.sub(r"\s+still\b", "", question, count=1)
+    return question
