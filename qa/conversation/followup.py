@@ -202,8 +202,9 @@ def _rewrite(question: str, context: list[str], previous: str, said_by: str = ""
             previous = said_by  # "what did the club say?" + "who is she?" + "what about the council?": what it said
         elif WHO_IS.match(previous) and not names(new) and not last & (KIND_NOUNS["person"] | TITLES):
             return with_note(f"What is {new}?", context[:1])
-        elif re.match(r"\s*why\b", previous, re.I) and not names(new) and last & KIND_NOUNS["organisation"]:
-            return with_note(f"What does {new} say?", context[:1])  # "why?" + "what about the union?": its side
+        elif re.match(r"\s*(?:why|how\s+(?:many|much)|when)\b", previous, re.I) and not names(new) \
+                and last & KIND_NOUNS["organisation"]:  # "why?", "how many jobs are going?" + "what about the union?"
+            return with_note(f"What does {new} say?", context[:1])  # its side, not its own count
         # The name the last question asked about, as it was typed ("what did delgado say" + "and the mayor?").
         typed = "|".join(re.escape(w) for c in context for w in c.split() if len(w) > 2)
         det = r"(?:(?:the|a|an)\s+)?" if re.match(r"(?:the|a|an)\s", new, re.I) else ""  # "the mayor" for "the mayor"
