@@ -121,7 +121,7 @@ _LEADING = frozenset({"det", "predet", "preconj", "case", "punct", "cc"})
 def descriptor(parsed, acronym: str) -> Expansion | None:
     """The words a text puts in front of an acronym it never spells out ("the UN nuclear watchdog IAEA" -> "UN
     nuclear watchdog"), the noun an acronym stands in apposition to ("the transit agency MTA" -> "transit
-    agency"), or the kind it names after it ("H5N1 avian influenza" -> "avian influenza"), from spaCy's parse `parsed` of the text; None when they hold no common word (a name alone
+    agency"), or the kind a code names after it ("H5N1 avian influenza" -> "avian influenza"), from spaCy's parse `parsed` of the text; None when they hold no common word (a name alone
     describes nothing)."""
     for tok in parsed:
         if tok.text != acronym:
@@ -134,10 +134,11 @@ def descriptor(parsed, acronym: str) -> Expansion | None:
             words = [head, *(t for c in head.lefts if c.dep_ in _DESCRIBING for t in c.subtree)]
             end = head.idx + len(head.text)
         elif any(c.isdigit() for c in acronym) and tok.dep_ in ("nmod", "compound") and tok.head.i > tok.i \
-                and tok.head.pos_ == "NOUN" and all(
-                t.dep_ in ("amod", "compound") and t.head.i == tok.head.i for t in parsed[tok.i + 1:tok.head.i]):
-            # The kind a code names, after it: "H5N1 avian influenza" -> "avian influenza", "the M6 motorway"; not
-            # a body's people ("Ruiz's NDF forces").
+                and tok.head.tag_ == "NN" and any(t.dep_ == "amod" for t in parsed[tok.i + 1:tok.head.i]) and all(
+                t.dep_ in ("amod", "compound") and t.head.i == tok.head.i for t in parsed[tok.i + 1:tok.head.i]) \
+                and not (tok.head.i + 1 < len(parsed) and parsed[tok.head.i + 1].pos_ in ("NOUN", "PROPN")):
+            # The kind a code names after it, told with what kind ("H5N1 avian influenza" -> "avian influenza"); not
+            # those it gathers ("G20 leaders") nor a bare thing of its ("an F1 team", "COVID-19 booster jabs").
             words, end = list(parsed[tok.i + 1:tok.head.i + 1]), tok.head.idx + len(tok.head.text)
         else:
             continue

@@ -69,7 +69,8 @@ def gloss(term: str, text: str, appositions: bool = True) -> Gloss | None:
 def _done_under(named: str) -> re.Pattern:
     """What is done "under a system known as X" ("streetlights will be turned off overnight under a system known as
     part-night lighting"): the clause before it, from the sentence's start, is what X is."""
-    return re.compile(r"(?:^|(?<=[.!?\n]))\s*([^.;:!?\"“”]{10,200}?)\s+(?:under|through|using|with|by|in)\s+(?:a|an|the)\s+"
+    return re.compile(r"(?:^|(?<=[.!?\n]))\s*(?!.*\b(?:said|says|told|is\s+one\s+of|are\s+among)\b)([^.;:!?\"“”]{10,200}?)"
+                      r"\s+(?:under|through)\s+(?:a|an|the)\s+"
                       r"(?:[\w-]+\s+)?(?:system|scheme|process|practice|method|approach|policy|arrangement|technique|"
                       r"model|programme|program)\s*,?\s*(?:(?:also|widely|commonly)\s+)?(?:known\s+as|called|dubbed)\s+"
                       r"(?:the\s+)?" + named, re.I)

@@ -77,10 +77,10 @@ _COURTESY = re.compile(r"^\s*(?:please|pls|plz)\s*,?\s+(?=\w)|[\s,]+(?:please|pl
 """A courtesy at either end of a request says nothing of what is asked ("timeline of the closure pls")."""
 
 
-_WILL = re.compile(r"\b((?:said|says|say|think|thinks|thought|hope|hopes|hoped|promised|whether|if|that)\s+)"
-                   r"(he|she|we)ll(?=\s+[a-z])")
-""""hell", "shell", "well" typed for "he'll", "she'll", "we'll": only where a clause starts after a word that brings one
-("said hell appeal"), never alone ("what the hell", "oh well")."""
+_WILL = re.compile(r"\b((?:said|says|say|think|thinks|thought|hope|hopes|hoped|promised|whether)\s+)"
+                   r"(he)ll(?=\s+(?!no\b|of\b|and\b|or\b|is\b|was\b|would\b|will\b)[a-z])")
+""""hell" typed for "he'll": only where a clause starts after a word that brings one ("said hell appeal"), never alone
+("what the hell"); not "shell" or "well", which are words there too ("say well over 200", "say shell companies")."""
 
 
 def shorthand_spelled(text: str) -> str:

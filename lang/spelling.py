@@ -174,11 +174,6 @@ class Speller:
         if found is None and w not in self._common:
             moved = [v for v in self._by_letters.get("".join(sorted(w)), ()) if _letter_moved(w, v) and v[0] == w[0]]
             found = (moved[0], 2) if moved else None
-        if found is None and w not in self._common:  # "fenwrite": a name word written as it sounds
-            sounding = [v for v in self._name_words.get(w[0], ()) if sounds_as(w, v)]
-            found = (sounding[0], 0) if len(sounding) == 1 else None
-            if found is not None:
-                return found[0]
         if found is not None and same_word(w, found[0]):
             return found[0] if named else _surface(w, found[0], "", self._common, self._name_words)
         if not named and stem(w) in self._common_stems:

@@ -379,6 +379,10 @@ def test_a_name_asked_for_is_not_given_by_a_date_a_number_a_date_line_or_another
                            "Bridge.").abstain
     assert not _decided(which, "Harlan Construction will build the new Harbor Street Bridge, the council said on "
                                "Tuesday.").abstain
+    guard = "whats the name of the farm's guard"  # a body's acronym or name is no person's name
+    assert _decided(guard, "The farm's guard reported the break-in to the LDCA on Sunday.").abstain
+    assert _decided(guard, "The farm's guard reported it to Ashby District Council on Sunday.").abstain
+    assert not _decided(guard, "The farm's guard, Ruth Kell, reported it to the LDCA on Sunday.").abstain
 
 
 def test_a_name_the_articles_have_elsewhere_is_not_said_to_be_never_mentioned():

@@ -193,6 +193,9 @@ def test_a_known_as_name_is_the_thing_it_names():
     assert gloss("virtual wards", "Patients are treated at home under a scheme called virtual wards.").text == \
         "Patients are treated at home"
     assert gloss("part-night lighting", "Areas where part-night lighting was introduced saw no rise in crime.") is None
+    assert gloss("phonics", "Pupils at Carrow Primary are taught to read in a method known as phonics.") is None
+    assert gloss("Fast Track", "Carrow General Hospital is one of 12 in a programme known as Fast Track.") is None
+    assert gloss("Clean Air", "Mr Reed said he was proud of the work done under a scheme known as Clean Air.") is None
 
 
 @pytest.mark.integration

@@ -26,7 +26,8 @@ def _chat(question: str, answer: str) -> list[dict]:
     ("the u.s. economy", "the u.s. economy"),
     ("what is R&D spending", "what is R&D spending"),
     ("has the owner said hell appeal", "has the owner said he'll appeal"),
-    ("did she say shell stay on", "did she say she'll stay on"),
+    ("did she say shell stay on", "did she say shell stay on"),  # "shell", "well" are words there too
+    ("did tom reed say that well over 200 homes flooded", "did tom reed say that well over 200 homes flooded"),
     ("are they saying theyll reopen", "are they saying they'll reopen"),
     ("what the hell happened", "what the hell happened"),  # no clause starts there
     ("oh well what did the council say", "oh well what did the council say"),

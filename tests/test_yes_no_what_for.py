@@ -39,6 +39,13 @@ def test_a_state_told_only_as_the_time_something_will_happen_is_not_said(questio
     ("is it still safe to eat eggs", '"Properly cooked poultry and eggs are safe to eat," she said.', "Yes"),
     ("is the road still closed", "The road is closed to all traffic.", "Yes"),
     ("is the road still closed", "The road was closed until May.", None),  # a time gone by
+    ("is tom reed still the chairman", "Tom Reed is the former chairman of Carrow Rovers.", None),  # a role held then
+    ("is smith still the coach", "Smith is the ex-coach of the club.", None),
 ])
 def test_still_asks_of_now_which_the_present_tells(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+def test_a_deed_told_as_done_before_what_will_follow_is_said():
+    assert yes_no("did the bridge collapse", "After the bridge collapsed, trains will be diverted.") == "Yes"
+    assert yes_no("is the cull complete", "After the cull is complete, the farm will be cleansed.") is None

@@ -493,6 +493,10 @@ def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdi
     ("is the road staying open", "The road will remain open during the works.", "Yes"),
     ("is the road open", "The road will be closed on Friday for the race.", None),  # open until then
     ("is the pub staying open", "The pub would shut if no buyer was found.", None),
+    ("is the museum open?", "The museum will stay closed on Mondays.", None),  # only then
+    ("is the bridge open?", "The bridge will remain closed to lorries.", None),  # only to some
+    ("is the road open again?", "Police said the road would stay closed until the lorry was recovered.", None),
+    ("is the school staying open?", "The school's canteen will shut on 13 December.", None),  # a thing of it
 ])
 def test_the_future_by_a_decided_intention_and_a_state_by_its_opposite(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

@@ -83,8 +83,8 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     """Does the clause state its claim, rather than want, suppose, doubt or allow it?"""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in head.children):
         return False
-    if head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ONCE for c in head.children) and any(
-            c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.head.children):
+    if head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and (c.lower_ in _ONCE or c.lower_ in _THEN and _present(
+            head)) for c in head.children) and any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.head.children):
         return False  # "Once the cull is complete, the farm will be cleansed": a time to come, not a state now
     whether = base_stem(head.text) in _WHETHER and not any(c.dep_ in ("dobj", "dative") for c in head.children)
     if not whether and any(c.dep_ == "advcl" and _on_condition(c) for c in head.children):
@@ -119,7 +119,18 @@ def asserted(head, own, asked: frozenset[str], modals: set[str]) -> bool:
     return True
 
 
-_ONCE = frozenset("once when whenever after before until till".split())
+_ONCE = frozenset("once when whenever".split())
+_THEN = frozenset("after before until till".split())
+"""Told in the present ("after the cull is complete, …"), a time to come; in the past ("After the bridge collapsed, trains
+will be diverted"), what happened."""
+
+
+def _present(verb) -> bool:
+    return verb.lower_ in _NOW_FORMS or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOW_FORMS
+                                            for c in verb.children)
+
+
+_NOW_FORMS = frozenset("is are am has have does do".split())
 _TO_COME = frozenset("will would shall 'll".split())
 _WHETHER = frozenset(base_stem(w) for w in "decide know wonder determine".split())
 """Verbs whose "if" clause, with no object between, says what is to be settled ("will decide in June if the scheme goes

@@ -9,7 +9,7 @@ import re
 from lang.paraphrase import said_for
 from lang.words import NUMBER_WORDS, STOPWORDS, words
 
-from .clauses import base_stem
+from .clauses import SUBJECTS, base_stem, clause_head, parse_fast, word_stem
 
 __all__ = ["part_only"]
 
@@ -22,28 +22,45 @@ _COUNT_OF = re.compile(rf"\b(?P<part>{_N})\s+(?:of|out\s+of)\s+{_OWNER}(?P<whole
 _OF_COUNT = re.compile(rf"\bOf\s+{_OWNER}(?P<whole>{_N})\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?),\s+(?:only\s+)?(?P<part>{_N})\b",
                        re.I)
 """"Of the six remaining keepers, four …"."""
-_MOST = re.compile(r"\b(?:most|half)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?P<noun>[\w-]+(?:\s+[\w-]+)?)", re.I)
+_MOST = re.compile(r"(?<!\bthe\s)(?<!\bat\s)\b(?:most|half)\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?(?P<noun>[\w-]+)", re.I)
+""""Most flights", "half of the staff"; not "the most damaged bridges" (a superlative)."""
 _REST = re.compile(r"\b(?:rest|remainder|remaining|others?|all)\b|\b(?:and|while|with|but)\s+(?:\d[\d,]*|%s)\b(?!\s*(?:per\s*cent|%%|"
                    r"million|billion|thousand|hundred))" % "|".join(sorted(NUMBER_WORDS)), re.I)
 """The rest of the group told too ("… and the other two", "while 14 will stay lit")."""
-_UNSURE = re.compile(r"\b(?:if|unless|may|might|could)\b", re.I)
+_UNSURE = re.compile(r"\b(?:if|unless|whether|may|might|could)\b", re.I)
 
 
 def part_only(question: str, sentence: str) -> bool:
-    """Does the sentence give the deed asked of all of a group to only a part of it, and no word of the rest?"""
+    """Does the sentence give the deed asked of all of a group to only a part of it, and no word of the rest? The part
+    must be who does the deed or has it done in the clause that tells it (its subject, object or "by"), and that
+    clause must hold half the question's words at least ("Most staff said they had not been told whether they were
+    paid" tells what most staff said, not who was paid)."""
     asked = _ALL.search(question)
     if asked is None or _UNSURE.search(sentence):
         return False
     thing = base_stem(asked.group("thing"))
     rest = {base_stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS and w != "being"}
-    for m in [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence)]:
-        if thing not in {base_stem(w) for w in words(m.group("noun"))} or not _less(m):
+    parts = [m for m in [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence)]
+             if thing in {base_stem(w) for w in words(m.group("noun"))} and _less(m)
+             and not _REST.search(sentence[m.end():])]
+    if not rest or not parts:
+        return False
+    doc = parse_fast(sentence)
+    clause_of = {t.i: clause_head(t) for t in doc}
+    for verb in doc:
+        if clause_of[verb.i] != verb.i:
             continue
-        after = sentence[m.end():]
-        said = {base_stem(w) for w in words(sentence)}  # "cancelled 86 of its 90 flights"
-        if rest and sum(said_for(w, said) is not None for w in rest) * 2 >= len(rest) and not _REST.search(after):
+        own = {word_stem(t) for t in doc if clause_of[t.i] == verb.i}
+        if sum(said_for(w, own) is not None for w in rest) * 2 < len(rest):
+            continue
+        spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
+                 if c.dep_ in _ARGUMENTS or c.dep_ == "prep" and c.lower_ == "of"]
+        if any(lo <= m.start() < hi for m in parts for lo, hi in spans):
             return True
     return False
+
+
+_ARGUMENTS = SUBJECTS | {"dobj", "agent"}
 
 
 def _less(m: re.Match) -> bool:

@@ -4,14 +4,30 @@ been kept indoors"): WordNet's opposite adjectives and adverbs (lang/opposites.p
 of being or keeping, not negated, wanted or supposed."""
 from __future__ import annotations
 
+import re
+
 from lang.opposites import opposite_state
 from lang.paraphrase import said_for
 from lang.rules import INDEFINITES, MODALS, NEGATIONS
 from lang.words import STOPWORDS, words
 
-from .clauses import base_stem
+from .clauses import base_stem, parse_fast, word_stem
 
 __all__ = ["state_denied"]
+
+
+def _own_subject(sentence: str, state: str, asked: set[str]) -> bool:
+    """Is the subject of the clause that gives the state ("will shut", "will stay closed") one the question asks of,
+    by its head word (the coast road "between Pellworth and Sandrick Haven"), not a thing of it ("the school's
+    canteen")?"""
+    for t in parse_fast(sentence):
+        if t.lower_ != state.lower():
+            continue
+        verb = t if t.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl") else t.head
+        return any(asked & {word_stem(c) for c in subject.subtree if c.i == subject.i or (
+            c.head.i == subject.i and c.dep_ in ("compound", "amod"))}
+            for subject in verb.children if subject.dep_ in ("nsubj", "nsubjpass"))  # a dateline may be one too
+    return False
 
 
 def state_denied(question: str, sentence: str) -> bool:
@@ -33,8 +49,12 @@ def state_denied(question: str, sentence: str) -> bool:
         if any(state in w for w in said) or not rest or any(said_for(base_stem(w), stems) is None for w in rest):
             return False  # the state itself there too ("reopened"), or the subject not
         before = said[max(0, at - 4):at]
-        if set(before) & _WILL and not (set(before) & _KEEPS or set(ws) & _AHEAD) or set(said[at:]) & _UNSURE:
-            return False  # "will be closed on Friday" says nothing of now; "would shut if …" nothing at all
+        if set(before) & _WILL and (not (set(before) & _KEEPS or set(ws) & _AHEAD) or set(said[at:]) & _UNSURE
+                                    or _ONLY_SOME.match(" ".join(said[at + 1:at + 3]))
+                                    or not _own_subject(sentence, said[at], {base_stem(w) for w in rest})):
+            # "will be closed on Friday" says nothing of now; "will shut if …" nothing at all; "will stay closed on
+            # Mondays", "to lorries": only then, or to some; "The school's canteen will shut": not the school
+            return False
         # A state to come, told as what will be ("will stay closed", "will shut on 13 December"), is said where it
         # goes on from now or the question asks what is to come ("is it staying open?"); what may, could or should
         # be is not.
@@ -46,7 +66,8 @@ def state_denied(question: str, sentence: str) -> bool:
 _BE = frozenset("is are was were am".split())
 _WHEN = frozenset("when while before after during since until".split())
 _NOW = frozenset("still now currently yet already again".split())
-_WILL = frozenset({"will", "would"})
+_WILL = frozenset({"will"})  # not a reported "would": the road may be open by now
+_ONLY_SOME = re.compile(r"(?:on|at)\s+(?:\w+days|weekends|nights|night|weekdays)\b|to\s+(?!the\s+public\b)\w+")
 _KEEPS = frozenset("stay stays remain remains keep keeps".split())
 """A state that goes on: "will stay closed" is closed now."""
 _AHEAD = frozenset("staying remaining keeping will going".split())

@@ -202,6 +202,8 @@ def named_there(q: Question, sentence: str) -> bool:
         ws = n.split()
         if body and ws[-1].lower() in other_bodies:
             continue
+        if person and not body and (all(w.isupper() for w in ws) or ws[-1].lower() in KIND_NOUNS["organisation"]):
+            continue  # "What's the name of the farm's vet?" / "… reported it to the LDCA": a body names no one
         if any(w[:1].isupper() and w.lower() not in _WHEN and not set(terms(w)) <= asked for w in ws):
             return True
     return False

@@ -153,8 +153,8 @@ def _blamed(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | Non
         # blamed falling sales"), told after the event.
         found = [ln for ln in doc.lines if (m := _BLAMES_ANY.match(ln.text)) and ln.number > 0
                  and any(_names_deed(deed, _said(b.text)) for b in doc.lines[:ln.number])
-                 and _for_the_deed(ln.text[m.end():], deed)]
-        blames = [ln for ln in doc.lines if (b := re.search(r"\bblame[sd]\b", ln.text))
+                 and _for_the_deed(ln.text[m.end():], deed) and _for_the_thing(ln.text[m.end():], asked - deed - LITTLE)]
+        blames = [ln for ln in doc.lines if (b := re.search(r"\bblam(?:e|es|ed|ing)\b", ln.text))
                   and _for_the_deed(ln.text[b.end():], deed)]  # "The union blamed the owner's greed." too
         found = found if len(blames) == 1 else []
     if len(found) != 1:
@@ -170,6 +170,13 @@ def _for_the_deed(blamed: str, deed: set[str]) -> bool:
     return m is None or _names_deed(deed, _said(m.group(1)))
 
 
+def _for_the_thing(blamed: str, thing: set[str]) -> bool:
+    """What the blame is for, when the sentence says, names the thing asked about too ("blamed the council for a car
+    park closing" is not why the brewery is closing)."""
+    m = re.search(r"\bfor\s+(.+)$", blamed)
+    return m is None or bool(thing & _said(m.group(1)))
+
+
 def _said(text: str) -> set[str]:
     """The text's roots, an irregular verb's by its base too ("went" says "go")."""
     return roots(text) | {r for w in words(text) for r in roots(verb_base(w))}
@@ -178,7 +185,7 @@ def _said(text: str) -> set[str]:
 _BLAMES = re.compile(r"\s*(?!(?:He|She|It|They|We|I)\b)(?P<who>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+"
                      r"(?:has\s+|had\s+|have\s+)?(?:blamed|blames|cited|cites)\s+(?!(?:him|her|them|it|itself|themselves)\b)")
 """A body or person, named, that blames something ("Ashlane blamed a sharp rise in the cost of materials")."""
-_BLAMES_ANY = re.compile(r"\s*(?P<who>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})(?:,\s+[^,;\"“”]{3,80},)?\s+"
+_BLAMES_ANY = re.compile(r"\s*(?!(?:He|She|It|They|We|I)\b)(?P<who>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})(?:,\s+[^,;\"“”]{3,80},)?\s+"
                          r"(?:has\s+|had\s+|have\s+)?(?:blamed|blames)\s+(?!(?:him|her|them|it|itself|themselves)\b)")
 """Anyone named who blames something, their role told beside the name ("Simon Ardley, Calloway's chief operating
 officer, blamed …")."""

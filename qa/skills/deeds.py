@@ -69,8 +69,11 @@ def _owned_name(doer: str, text: str) -> bool:
     name = re.sub(r"(?:['’]s|s)$", "", last, flags=re.I)
     n = re.escape(name)
     return name != last and len(name) >= 3 and re.search(
-        rf"(?i:\b{n})['’]s\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+\b|(?i:\bat\s+{n})['’]s\b",
-        text) is not None
+        rf"(?i:\b{n})['’]s\s+{_FIRM}\b|(?i:\bat\s+{n})['’]s(?=\s*(?:[,.;]|for\b|since\b|until\b|and\b|$))", text) is not None
+
+
+_FIRM = r"(?:Brewery|Bakery|Butchers?|Dairy|Stores?|Shop|Garage|Mill|Foods|Farm|Hotel|Inn|Pharmacy|Ltd|Limited|plc|&\s+Sons)"
+"""The words of a firm's name after a person's ("Garside's Brewery", "Hartley's Dairy")."""
 
 
 _AT_THE_TIME = re.compile(r"\b(?:at\s+the\s+time|originally|initially|at\s+first)\b", re.I)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from lang.words import roots
+from qa.compose.clauses import parse_fast
 from qa.compose.compose import Draft
 from qa.types import Level, Route
 
@@ -14,7 +15,6 @@ from .article import ArticleDoc
 from .causes import DOUBTED, LITTLE, reason_named
 from .cite import Citer, SkillAnswer
 from .sequence import same_passage
-from .speakers import story_roots
 
 __all__ = ["asks_cause", "caused"]
 
@@ -47,10 +47,22 @@ def caused(docs: list[ArticleDoc], thing: str) -> SkillAnswer | None:
         if len(bare) != 1:
             continue
         line = bare[0]
-        near = [ln for ln in doc.lines[max(0, line.number - 1):line.number + 2] if same_passage(ln, line)]
-        if not asked <= roots(" ".join(ln.text for ln in near)) | story_roots(doc):
+        # The thing told in the sentence, or the one after it ("… in the days before the outbreak"), or the one
+        # before it when that tells one event only ("The fire broke out at 2am."; not "homes were flooded …, and
+        # 3,000 homes lost power": which one's cause?).
+        near = [ln for ln in doc.lines[line.number:line.number + 2] if same_passage(ln, line)]
+        before = doc.lines[line.number - 1] if line.number > 0 else None
+        if before is not None and _one_event(before.text):
+            near.append(before)
+        if not asked <= roots(" ".join(ln.text for ln in near)):
             continue
         citer = Citer()
         return SkillAnswer(Draft(f"{line.text.strip()} [{citer.cite(doc, line)}]", tuple(citer.citations),
                                  Route.EXTRACTIVE), Level.LIKELY, 0.6)
     return None
+
+
+def _one_event(text: str) -> bool:
+    """Does the sentence tell one deed, not two joined ("… were flooded, and 3,000 homes lost power")?"""
+    return sum(t.dep_ == "ROOT" or t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+               for t in parse_fast(text)) == 1
