@@ -118,6 +118,10 @@ _DESCRIBING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 _LEADING = frozenset({"det", "predet", "preconj", "case", "punct", "cc"})
 
 
+_CODE = re.compile(r"[A-Z]+\d+[A-Z]+\d+")
+"""A code of letters and numbers twice over ("H5N1", "H7N9"): a strain's or a model's, named before its kind."""
+
+
 def descriptor(parsed, acronym: str) -> Expansion | None:
     """The words a text puts in front of an acronym it never spells out ("the UN nuclear watchdog IAEA" -> "UN
     nuclear watchdog"), the noun an acronym stands in apposition to ("the transit agency MTA" -> "transit
@@ -133,7 +137,7 @@ def descriptor(parsed, acronym: str) -> Expansion | None:
             head = tok.head
             words = [head, *(t for c in head.lefts if c.dep_ in _DESCRIBING for t in c.subtree)]
             end = head.idx + len(head.text)
-        elif any(c.isdigit() for c in acronym) and tok.dep_ in ("nmod", "compound") and tok.head.i > tok.i \
+        elif _CODE.fullmatch(acronym) and tok.dep_ in ("nmod", "compound") and tok.head.i > tok.i \
                 and tok.head.tag_ == "NN" and any(t.dep_ == "amod" for t in parsed[tok.i + 1:tok.head.i]) and all(
                 t.dep_ in ("amod", "compound") and t.head.i == tok.head.i for t in parsed[tok.i + 1:tok.head.i]) \
                 and not (tok.head.i + 1 < len(parsed) and parsed[tok.head.i + 1].pos_ in ("NOUN", "PROPN")):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .acronyms import Expansion
 
@@ -66,11 +67,14 @@ def gloss(term: str, text: str, appositions: bool = True) -> Gloss | None:
     return Gloss(m.start(1), m.end(1), m.group(1)) if m else None
 
 
+@lru_cache(maxsize=64)
 def _done_under(named: str) -> re.Pattern:
     """What is done "under a system known as X" ("streetlights will be turned off overnight under a system known as
-    part-night lighting"): the clause before it, from the sentence's start, is what X is."""
-    return re.compile(r"(?:^|(?<=[.!?\n]))\s*(?!.*\b(?:said|says|told|is\s+one\s+of|are\s+among)\b)([^.;:!?\"“”]{10,200}?)"
-                      r"\s+(?:under|through)\s+(?:a|an|the)\s+"
+    part-night lighting"): the clause before it, from the sentence's start, told in the passive or of what people
+    are ("are treated at home"), and not set in a time of its own ("after …", "In 2019, …")."""
+    return re.compile(r"(?:^|(?<=[.!?]\s))(?![^.;:!?\n]*\b(?:said|says|told|is\s+one\s+of|are\s+among|after|before|when|"
+                      r"in\s+\d{4})\b)((?=[^.;:!?\n—]*\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|t)\b)"
+                      r"[^.;:!?\"“”\n—]{10,200}?)\s+(?:under|through)\s+(?:a|an|the)\s+"
                       r"(?:[\w-]+\s+)?(?:system|scheme|process|practice|method|approach|policy|arrangement|technique|"
                       r"model|programme|program)\s*,?\s*(?:(?:also|widely|commonly)\s+)?(?:known\s+as|called|dubbed)\s+"
                       r"(?:the\s+)?" + named, re.I)

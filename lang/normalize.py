@@ -78,7 +78,7 @@ _COURTESY = re.compile(r"^\s*(?:please|pls|plz)\s*,?\s+(?=\w)|[\s,]+(?:please|pl
 
 
 _WILL = re.compile(r"\b((?:said|says|say|think|thinks|thought|hope|hopes|hoped|promised|whether)\s+)"
-                   r"(he)ll(?=\s+(?!no\b|of\b|and\b|or\b|is\b|was\b|would\b|will\b)[a-z])")
+                   r"(he)ll(?=\s+(?!no\b|of\b|and\b|or\b|is\b|was\b|would\b|will\b|to\b|must\b|\w+ed\b|\w+s\b)[a-z])")
 """"hell" typed for "he'll": only where a clause starts after a word that brings one ("said hell appeal"), never alone
 ("what the hell"); not "shell" or "well", which are words there too ("say well over 200", "say shell companies")."""
 

@@ -196,6 +196,9 @@ def test_a_known_as_name_is_the_thing_it_names():
     assert gloss("phonics", "Pupils at Carrow Primary are taught to read in a method known as phonics.") is None
     assert gloss("Fast Track", "Carrow General Hospital is one of 12 in a programme known as Fast Track.") is None
     assert gloss("Clean Air", "Mr Reed said he was proud of the work done under a scheme known as Clean Air.") is None
+    assert gloss("Project Fear", "# Campaign row\n\nLONDON — Critics attacked the Remain campaign through a method dubbed "
+                                 "Project Fear.") is None  # not in the passive: what critics did
+    assert gloss("ULEZ", "Mr Khan was re-elected after expanding charges under a scheme known as ULEZ.") is None
 
 
 @pytest.mark.integration

@@ -39,6 +39,8 @@ def test_a_part_of_the_group_says_not_all(question, sentence):
     ("are all the staff being paid?", "Most staff said they had not been told whether they were being paid."),
     ("are all the councillors backing the plan?", "The plan was discussed at a meeting attended by nine of the 12 "
                                                   "councillors."),
+    ("are all the workers losing their jobs?", "The company said all of its 1,000 workers would lose their jobs, after "
+                                               "200 of the 1,000 workers lost them last year."),  # all of them, said
 ])
 def test_no_part_read_where_the_rest_is_told_or_another_deed_or_group(question, sentence):
     assert not part_only(question, sentence)

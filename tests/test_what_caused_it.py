@@ -112,3 +112,26 @@ def test_a_blame_for_another_things_deed_or_by_an_unnamed_he_answers_nothing():
     he = BREWERY.replace("Tom Reed, the owner's chief executive, blamed", "He blamed")
     found = why([article_doc(he)], "why is the brewery closing")
     assert found is None or "He blamed" not in found.draft.text
+
+
+@pytest.mark.parametrize("said", ["the cause is a matter for police", "the cause has been identified",
+                                  "the cause was known to the owners"])
+def test_a_cause_that_says_nothing_of_what_it_was_is_none(said):
+    assert caused([article_doc(FLU.replace("the most likely cause was contact with wild birds", said))],
+                  "the outbreak") is None
+
+
+def test_the_next_sentence_names_the_thing_only_as_what_a_deed_came_before():
+    delayed = FLU.replace("Geese had been seen next to the hens' range in the days before the outbreak.",
+                          "The cull was delayed by a shortage of slaughter teams.")
+    assert caused([article_doc(delayed)], "the delay") is None
+
+
+def test_a_blame_told_after_the_article_turns_to_another_story_is_that_ones():
+    from qa.skills.causes import why
+
+    text = ("# The Crown pub to close\n\nASHBY — The Crown pub in Ashby will close in May, its owner said.\n\n"
+            "Separately, Hartley's Brewery said it would cut 10 jobs.\n\n"
+            "Tom Reed, Hartley's chief executive, blamed rising energy costs.\n")
+    found = why([article_doc(text)], "why is the pub closing")
+    assert found is None or "Tom Reed" not in found.draft.text

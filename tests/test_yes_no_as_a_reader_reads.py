@@ -47,6 +47,8 @@ ORRIN = 'Daniel Orrin, the company\'s director of wastewater, said the overflows
      'Graham Ousby said he was "heartbroken". "Ask Tom Bell," he said.', None),
     ("has graham ousby said he'll appeal", "He has not said whether he will appeal.",
      'Graham Ousby said he was "heartbroken". The zone will close on Friday.', None),
+    ("has graham ousby said he'll appeal", "He has not said whether he will appeal.",
+     'Graham Ousby said he was "heartbroken". "We will look at every option," his lawyer insisted.', None),
     ("did tom reed resign", "He resigned on Monday.",
      'Chairman Tom Reed said the ground would be sold. "It is a sad day," said one supporter. "We will fight it."', None),
 ])

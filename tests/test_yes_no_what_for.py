@@ -18,6 +18,10 @@ from qa.compose.yesno import yes_no
     ("did the council pay to fix the road", "The council paid £5,000 to fix the bridge.", None),
     ("will the beer stop being made", "The beer will continue to be made at Farrowgate.", "No"),
     ("will the bus stop running", "The train will continue to run on the diversion.", None),  # another thing
+    ("did the strike stop?", "The strike continued until Friday.", None),  # then it stopped
+    ("will the buses stop running?", "Buses will continue to run until 10pm.", None),
+    ("did the club stop paying the player?", "The club continued to pay the player's agent.", None),  # another one
+    ("did the government pay the rebels?", "The government paid £5m to fight the rebels.", None),  # a thing of the aim
     ("will the beer stop being made", "The company will continue to sell the beer.", None),  # another deed
 ])
 def test_what_a_deed_is_to_do_is_part_of_the_claim(question, sentence, verdict):
@@ -41,6 +45,7 @@ def test_a_state_told_only_as_the_time_something_will_happen_is_not_said(questio
     ("is the road still closed", "The road was closed until May.", None),  # a time gone by
     ("is tom reed still the chairman", "Tom Reed is the former chairman of Carrow Rovers.", None),  # a role held then
     ("is smith still the coach", "Smith is the ex-coach of the club.", None),
+    ("is smith still the manager?", "Smith is the manager of Harton FC now, having left Carrow Rovers in May.", None),
 ])
 def test_still_asks_of_now_which_the_present_tells(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

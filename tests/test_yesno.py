@@ -497,6 +497,9 @@ def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdi
     ("is the bridge open?", "The bridge will remain closed to lorries.", None),  # only to some
     ("is the road open again?", "Police said the road would stay closed until the lorry was recovered.", None),
     ("is the school staying open?", "The school's canteen will shut on 13 December.", None),  # a thing of it
+    ("is the pub staying open", "The pub will shut temporarily while repairs are made.", None),  # not for good
+    ("is the library staying open", "The library will shut for two weeks for refurbishment.", None),
+    ("is the pub staying open", "The pub will shut at 11pm.", None),
 ])
 def test_the_future_by_a_decided_intention_and_a_state_by_its_opposite(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

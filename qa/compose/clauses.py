@@ -231,7 +231,8 @@ def rest_is_its_subject(doc, head, rest: set[str], clause_of: dict[int, int]) ->
         return True
     if rest <= {word_stem(t) for c in head.children if c.dep_ == "ccomp" for t in c.subtree}:
         return True  # what a saying said: "Has X said how many drivers ...?"
-    if rest <= {word_stem(t) for c in head.children if c.dep_ == "advcl" and _infinitive(c) for t in c.subtree}:
+    if rest <= {word_stem(t) for c in head.children if c.dep_ == "advcl" and _infinitive(c) and word_stem(c) in rest
+                for t in c.subtree}:  # the purpose itself asked ("to keep"), not a thing inside it ("to fight the rebels")
         return True  # what the deed is done for: "can councils pay to keep lights on?" / "… will be able to pay £95 to keep …"
     if head.dep_ in ("relcl", "acl"):
         inside = {t.i for t in head.subtree}

@@ -115,7 +115,9 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         if verb in saying:
             return "No" if denied else None
         if verb in opposed:  # "did not reject it" does not say it was accepted
-            return None if denied or not _all_of_predicate(root, subject, verb) else "No"
+            bounded = any(t.lower_ in ("until", "till") for v in (verb, head) for t in v.subtree)  # "continued until
+            # Friday": then it stopped
+            return None if denied or bounded or not _all_of_predicate(root, subject, verb) else "No"
         if denied:
             return "No"
         return None if unsure_of_yes else "Yes"
@@ -152,7 +154,11 @@ def _all_of_predicate(root, subject, verb) -> bool:
     skip = {t.i for t in subject.subtree} if subject is not None else set()
     named = [t for t in root.subtree if t.pos_ == "PROPN" and t.i not in skip]
     have = {word_stem(t) for t in verb.subtree}
-    return all(word_stem(t) in have for t in heads + named)
+    # What a "to" clause is done to, as its own object, not as one who owns it ("stop paying the player" / "continued
+    # to pay the player's agent").
+    done_to = [o for h in heads if h.dep_ == "xcomp" for o in h.children if o.dep_ == "dobj"]
+    objects = {word_stem(t) for t in verb.subtree if t.dep_ in ("dobj", "pobj", "nsubjpass", "attr")}
+    return all(word_stem(t) in have for t in heads + named) and all(word_stem(o) in objects for o in done_to)
 
 
 _ARGUMENTS = frozenset("dobj xcomp ccomp attr oprd dative acomp".split())

@@ -42,7 +42,7 @@ def part_only(question: str, sentence: str) -> bool:
     rest = {base_stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS and w != "being"}
     parts = [m for m in [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence)]
              if thing in {base_stem(w) for w in words(m.group("noun"))} and _less(m)
-             and not _REST.search(sentence[m.end():])]
+             and not _REST.search(sentence[:m.start()] + " " + sentence[m.end():])]  # "all of its 1,000 workers …"
     if not rest or not parts:
         return False
     doc = parse_fast(sentence)
@@ -72,9 +72,12 @@ def _less(m: re.Match) -> bool:
 
 
 def _count(word: str) -> int | None:
+    """A count written in figures or as a word up to twenty; None for any other word."""
     plain = word.replace(",", "")
     if plain.isdigit():
         return int(plain)
-    units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
-            "seventeen eighteen nineteen twenty".split()
-    return units.index(word.lower()) if word.lower() in units else None
+    return _UNITS.index(word.lower()) if word.lower() in _UNITS else None
+
+
+_UNITS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+eighteen nineteen twenty""".split()

@@ -64,16 +64,16 @@ def _named_last(sentences: list[str]) -> str:
     """The last sentence before, or, where it and the ones before it are only quotes naming no one ("… ," he said.
     "I am sorry to every keeper."), the sentence before those that names the speaker: a quote goes on in his voice."""
     for k in range(len(sentences) - 1, max(-1, len(sentences) - 5), -1):
-        if not _QUOTE.search(sentences[k]) or any(_person(n) for n in names(sentences[k])) or _SAID.search(
-                _QUOTE_TEXT.sub(" ", sentences[k])) and not _SAID_BY_HIM.search(sentences[k]):
-            return sentences[k]  # a quote of another ("said one supporter") is where "he" may be someone else
+        if not _QUOTE.search(sentences[k]) or any(_person(n) for n in names(sentences[k])) or not _HIS_OWN.fullmatch(
+                _QUOTE_TEXT.sub(" ", sentences[k])):
+            return sentences[k]  # a quote of another ("said one supporter", "his lawyer insisted") may be whom "he" means
     return sentences[-1]
 
 
 _QUOTE = re.compile(r"[\"“”]")
 _QUOTE_TEXT = re.compile(r"[\"“][^\"”]*[\"”]")
-_SAID = re.compile(r"\b(?:said|says|added|told|asked|replied)\b", re.I)
-_SAID_BY_HIM = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|asked|replied)\b|\b(?:said|says|added)\s+(?:he|she)\b", re.I)
+_HIS_OWN = re.compile(r"\W*(?:(?:he|she)\s+[a-z]+|[a-z]+\s+(?:he|she))?\W*", re.I)
+"""Outside its quotes, a quote of the one named says no more than "he said" (or nothing)."""
 
 
 def _beside(sentence: str, person: str, post: re.Match) -> bool:

@@ -16,6 +16,12 @@ from .clauses import base_stem, parse_fast, word_stem
 __all__ = ["state_denied"]
 
 
+def _after(sentence: str, state: str) -> str:
+    """The sentence after the first word `state`."""
+    m = re.search(rf"\b{re.escape(state)}\b", sentence, re.I)
+    return sentence[m.end():] if m else ""
+
+
 def _own_subject(sentence: str, state: str, asked: set[str]) -> bool:
     """Is the subject of the clause that gives the state ("will shut", "will stay closed") one the question asks of,
     by its head word (the coast road "between Pellworth and Sandrick Haven"), not a thing of it ("the school's
@@ -50,7 +56,7 @@ def state_denied(question: str, sentence: str) -> bool:
             return False  # the state itself there too ("reopened"), or the subject not
         before = said[max(0, at - 4):at]
         if set(before) & _WILL and (not (set(before) & _KEEPS or set(ws) & _AHEAD) or set(said[at:]) & _UNSURE
-                                    or _ONLY_SOME.match(" ".join(said[at + 1:at + 3]))
+                                    or not _FOR_GOOD.match(_after(sentence, said[at]))
                                     or not _own_subject(sentence, said[at], {base_stem(w) for w in rest})):
             # "will be closed on Friday" says nothing of now; "will shut if …" nothing at all; "will stay closed on
             # Mondays", "to lorries": only then, or to some; "The school's canteen will shut": not the school
@@ -67,7 +73,12 @@ _BE = frozenset("is are was were am".split())
 _WHEN = frozenset("when while before after during since until".split())
 _NOW = frozenset("still now currently yet already again".split())
 _WILL = frozenset({"will"})  # not a reported "would": the road may be open by now
-_ONLY_SOME = re.compile(r"(?:on|at)\s+(?:\w+days|weekends|nights|night|weekdays)\b|to\s+(?!the\s+public\b)\w+")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+_FOR_GOOD = re.compile(rf"\s*(?:$|[,.;—]|permanently\b|for\s+good\b|until\b|from\b|next\s+\w+|this\s+(?:week|month|year|"
+                       rf"spring|summer|autumn|winter)\b|on\s+(?:\w+day,?\s+)?\d|in\s+(?:the\s+)?(?:spring|summer|autumn|"
+                       rf"winter|new\s+year|{_MONTH})\b|at\s+the\s+end\b)", re.I)
+"""What may follow a state to come that is for good, or from a date on ("will shut on 13 December", "will stay closed
+until April"); not "on Mondays", "to lorries", "temporarily", "for two weeks", "over Christmas", "at 11pm"."""
 _KEEPS = frozenset("stay stays remain remains keep keeps".split())
 """A state that goes on: "will stay closed" is closed now."""
 _AHEAD = frozenset("staying remaining keeping will going".split())

@@ -10,7 +10,7 @@ __all__ = ["as_now"]
 _STILL_NOW = re.compile(r"^\W*(?:is|are|isn't|aren't)\b[^?]*\bstill\b", re.I)
 _NOW = re.compile(r"\b(?:is|are|remains?)\b", re.I)
 _GONE_BY = re.compile(r"\b(?:was|were|had|until|no\s+longer|used\s+to|before|former|ex|previous|outgoing|one-time|"
-                      r"last|once)\b", re.I)
+                      r"last|once|left|leaving|quit|quitting|resigned|stepped\s+down|now|new)\b", re.I)
 """A time gone by, or a role held then ("Tom Reed is the former chairman")."""
 
 

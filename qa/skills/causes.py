@@ -151,7 +151,8 @@ def _blamed(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | Non
         # The story's own event ("why is the brewery closing?" of "Garside's Brewery to close …"): the one who
         # blames something for it may be its owner's voice ("Simon Ardley, Calloway's chief operating officer,
         # blamed falling sales"), told after the event.
-        found = [ln for ln in doc.lines if (m := _BLAMES_ANY.match(ln.text)) and ln.number > 0
+        aside = next((ln.number for ln in doc.lines if _ASIDE.match(ln.text)), len(doc.lines))
+        found = [ln for ln in doc.lines if (m := _BLAMES_ANY.match(ln.text)) and 0 < ln.number < aside
                  and any(_names_deed(deed, _said(b.text)) for b in doc.lines[:ln.number])
                  and _for_the_deed(ln.text[m.end():], deed) and _for_the_thing(ln.text[m.end():], asked - deed - LITTLE)]
         blames = [ln for ln in doc.lines if (b := re.search(r"\bblam(?:e|es|ed|ing)\b", ln.text))
@@ -185,6 +186,8 @@ def _said(text: str) -> set[str]:
 _BLAMES = re.compile(r"\s*(?!(?:He|She|It|They|We|I)\b)(?P<who>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+"
                      r"(?:has\s+|had\s+|have\s+)?(?:blamed|blames|cited|cites)\s+(?!(?:him|her|them|it|itself|themselves)\b)")
 """A body or person, named, that blames something ("Ashlane blamed a sharp rise in the cost of materials")."""
+_ASIDE = re.compile(r"\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate\s+\w+)\b")
+"""Where the article goes on to another story: a blame told after it is for that one."""
 _BLAMES_ANY = re.compile(r"\s*(?!(?:He|She|It|They|We|I)\b)(?P<who>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})(?:,\s+[^,;\"“”]{3,80},)?\s+"
                          r"(?:has\s+|had\s+|have\s+)?(?:blamed|blames)\s+(?!(?:him|her|them|it|itself|themselves)\b)")
 """Anyone named who blames something, their role told beside the name ("Simon Ardley, Calloway's chief operating

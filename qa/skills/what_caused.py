@@ -23,9 +23,11 @@ _ASKS = re.compile(r"^\s*(?:and\s+|so\s+)?wh?at(?:\s+(?:caused|causes|triggered|
                    r"\s+(?P<thing>[^?]+?)\s*[?.!]*\s*$", re.I)
 _BARE = re.compile(r"\b(?:the|its)\s+(?:(?:most\s+)?(?:likely|probable)\s+|main\s+|chief\s+|root\s+|underlying\s+|"
                    r"immediate\s+)?cause\s+(?:was|is|had\s+been|has\s+been)\s+(?!not\b|never\b|unknown|unclear|still\b|"
-                   r"yet\b|being\b|under\b|to\s+be\b|a\s+mystery)", re.I)
+                   r"yet\b|being\b|under\b|to\s+be\b|a\s+mystery|a\s+matter|likely\s+to|thought\b|believed\b|"
+                   r"\w+ed\b|known\b|shown\b)", re.I)
 """A cause told with its thing left to the paragraph ("said the most likely cause was contact with wild birds"); not
-one still unknown."""
+one still unknown, only known to someone, or someone's business ("the cause is a matter for police", "has been
+identified")."""
 
 
 def asks_cause(question: str) -> str | None:
@@ -47,14 +49,18 @@ def caused(docs: list[ArticleDoc], thing: str) -> SkillAnswer | None:
         if len(bare) != 1:
             continue
         line = bare[0]
-        # The thing told in the sentence, or the one after it ("… in the days before the outbreak"), or the one
+        # The thing told in the sentence, or named in the one after it as what a deed came before or after ("… in the
+        # days before the outbreak", not "The cull was delayed …" for "what caused the delay?"), or the one
         # before it when that tells one event only ("The fire broke out at 2am."; not "homes were flooded …, and
         # 3,000 homes lost power": which one's cause?).
-        near = [ln for ln in doc.lines[line.number:line.number + 2] if same_passage(ln, line)]
+        near = roots(line.text)
+        after = doc.lines[line.number + 1] if line.number + 1 < len(doc.lines) else None
+        if after is not None and same_passage(after, line):
+            near |= {r for t in parse_fast(after.text) if t.dep_ == "pobj" for r in roots(t.text)}  # "before the outbreak"
         before = doc.lines[line.number - 1] if line.number > 0 else None
         if before is not None and _one_event(before.text):
-            near.append(before)
-        if not asked <= roots(" ".join(ln.text for ln in near)):
+            near |= roots(before.text)
+        if not asked <= near:
             continue
         citer = Citer()
         return SkillAnswer(Draft(f"{line.text.strip()} [{citer.cite(doc, line)}]", tuple(citer.citations),
