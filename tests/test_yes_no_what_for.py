@@ -16,6 +16,7 @@ from qa.compose.yesno import yes_no
     ("can parish councils pay to keep lights on", "Parish councils will be able to pay £95 a year to keep lights on.",
      "Yes"),
     ("did the council pay to fix the road", "The council paid £5,000 to fix the bridge.", None),
+    ("has anyone signed up to drive the minibus", "31 residents have signed up to drive.", "Yes"),  # left unsaid
     ("will the beer stop being made", "The beer will continue to be made at Farrowgate.", "No"),
     ("will the bus stop running", "The train will continue to run on the diversion.", None),  # another thing
     ("did the strike stop?", "The strike continued until Friday.", None),  # then it stopped

@@ -95,9 +95,10 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
             continue
         if not all(_mentions(verb, o, before) for o in objects):
             continue
-        if not all(any(_same_verb(b, _meanings(b), v) and all(_mentions(v, o, before) for o in b.children
-                                                               if o.dep_ in _OBJECTS)
-                       for v in verb.subtree if v.i != verb.i) for b in bids):
+        if not all(any(_same_verb(b, _meanings(b), v) and (all(_mentions(v, o, before) for o in b.children
+                                                                if o.dep_ in _OBJECTS)
+                                                            or not any(c.dep_ in _OBJECTS for c in v.children))
+                       for v in verb.subtree if v.i != verb.i) for b in bids):  # "signed up to drive" leaves it unsaid
             continue  # "did the council vote to close the library?" / "voted to keep the library open": another bid
         if not _clause_said(root, verb):
             if verb in same and opposed:
