@@ -135,3 +135,18 @@ def test_a_blame_told_after_the_article_turns_to_another_story_is_that_ones():
             "Tom Reed, Hartley's chief executive, blamed rising energy costs.\n")
     found = why([article_doc(text)], "why is the pub closing")
     assert found is None or "Tom Reed" not in found.draft.text
+
+
+@pytest.mark.parametrize("doer, text, owned", [
+    ("garsides", "Garside's Brewery will close.", True),
+    ("halloways", "Sales fell. Halloway's, the largest shop on Kingsgate, has been worst hit.", True),
+    ("hartleys", "He has worked at Hartley's for 34 years.", True),
+    ("garsides", "Garside's Labour colleagues backed him.", False),  # a person's colleagues
+    ("williams", "Prince William's Duchy owns the land.", False),
+    ("the councils", "The council's Labour leader spoke.", False),
+    ("hartleys", "He met them at Hartley's house.", False),
+])
+def test_a_firm_named_after_a_person_is_told_by_a_firms_word(doer, text, owned):
+    from qa.skills.deeds import _owned_name
+
+    assert _owned_name(doer, text) is owned

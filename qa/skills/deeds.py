@@ -69,7 +69,8 @@ def _owned_name(doer: str, text: str) -> bool:
     name = re.sub(r"(?:['’]s|s)$", "", last, flags=re.I)
     n = re.escape(name)
     return name != last and len(name) >= 3 and re.search(
-        rf"(?i:\b{n})['’]s\s+{_FIRM}\b|(?i:\bat\s+{n})['’]s(?=\s*(?:[,.;]|for\b|since\b|until\b|and\b|$))", text) is not None
+        rf"(?i:\b{n})['’]s\s+{_FIRM}\b|(?i:\bat\s+{n})['’]s(?=\s*(?:[,.;]|for\b|since\b|until\b|and\b|$))|"
+        rf"(?:^|[.!?\n])\s*(?i:{n})['’]s,\s+(?:the|a|an)\s+", text) is not None  # "Halloway's, the largest shop on …"
 
 
 _FIRM = r"(?:Brewery|Bakery|Butchers?|Dairy|Stores?|Shop|Garage|Mill|Foods|Farm|Hotel|Inn|Pharmacy|Ltd|Limited|plc|&\s+Sons)"
