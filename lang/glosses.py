@@ -73,7 +73,9 @@ def _done_under(named: str) -> re.Pattern:
     part-night lighting"): the clause before it, from the sentence's start, told in the passive or of what people
     are ("are treated at home"), and not set in a time of its own ("after …", "In 2019, …")."""
     return re.compile(r"(?:^|(?<=[.!?]\s))(?![^.;:!?\n]*\b(?:said|says|told|is\s+one\s+of|are\s+among|after|before|when|"
-                      r"in\s+\d{4})\b)((?=[^.;:!?\n—]*\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|t)\b)"
+                      r"in\s+\d{4}|not\s+clear|how\s+many|fewer|more\s+than)\b)((?=[^.;:!?\n—]*\b(?:is|are|was|were|be|been)\s+"
+                      r"(?:\w+\s+)?(?:\w+(?:ed|en|wn)|done|put|set|cut|kept|left|sent|spent|built|lost|paid|held|told|found|made|"
+                      r"sold|bought|run|shut)\b)"
                       r"[^.;:!?\"“”\n—]{10,200}?)\s+(?:under|through)\s+(?:a|an|the)\s+"
                       r"(?:[\w-]+\s+)?(?:system|scheme|process|practice|method|approach|policy|arrangement|technique|"
                       r"model|programme|program)\s*,?\s*(?:(?:also|widely|commonly)\s+)?(?:known\s+as|called|dubbed)\s+"

@@ -199,6 +199,9 @@ def test_a_known_as_name_is_the_thing_it_names():
     assert gloss("Project Fear", "# Campaign row\n\nLONDON — Critics attacked the Remain campaign through a method dubbed "
                                  "Project Fear.") is None  # not in the passive: what critics did
     assert gloss("ULEZ", "Mr Khan was re-elected after expanding charges under a scheme known as ULEZ.") is None
+    assert gloss("hospital at home", "It is not clear how many beds will be freed under a scheme known as hospital "
+                                     "at home.") is None
+    assert gloss("fast-track", "Applicants who are not British get visas through a process known as fast-track.") is None
 
 
 @pytest.mark.integration

@@ -19,7 +19,7 @@ from qa.compose.yesno import yes_no
     ("did every councillor vote for it", "Nine of the 12 councillors voted for the plan."),
 ])
 def test_a_part_of_the_group_says_not_all(question, sentence):
-    assert part_only(question, sentence)
+    assert part_only(question, sentence) == "No"
     assert yes_no(question, sentence) == "No"
 
 
@@ -43,4 +43,23 @@ def test_a_part_of_the_group_says_not_all(question, sentence):
                                                "200 of the 1,000 workers lost them last year."),  # all of them, said
 ])
 def test_no_part_read_where_the_rest_is_told_or_another_deed_or_group(question, sentence):
-    assert not part_only(question, sentence)
+    assert part_only(question, sentence) != "No"
+    assert yes_no(question, sentence) != "No"
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("are all the streetlights being turned off?", "After all, 38,000 of the county's 52,000 streetlights will be "
+                                                   "turned off."),  # "after all" is no "all"
+])
+def test_after_all_is_no_word_of_the_rest(question, sentence):
+    assert yes_no(question, sentence) == "No"
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("are all the workers losing their jobs?", "All of its 1,000 workers will be told on Monday, and 600 of the 1,000 "
+                                               "workers will lose their jobs."),
+    ("are all the shops closing?", "Twelve of the 40 shops are closing, and all staff will be redeployed."),
+    ("are all the flights cancelled?", "Most flights at all three airports were cancelled."),
+])
+def test_a_part_counted_beside_all_gives_no_verdict_either_way(question, sentence):
+    assert yes_no(question, sentence) is None

@@ -150,3 +150,8 @@ def test_a_firm_named_after_a_person_is_told_by_a_firms_word(doer, text, owned):
     from qa.skills.deeds import _owned_name
 
     assert _owned_name(doer, text) is owned
+
+
+def test_a_cause_told_by_a_participle_as_an_adjective_is_a_cause():
+    found = caused([article_doc(FLU.replace("contact with wild birds", "infected wild birds"))], "the outbreak")
+    assert found is not None and "infected wild birds" in found.draft.text

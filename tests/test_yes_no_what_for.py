@@ -16,7 +16,7 @@ from qa.compose.yesno import yes_no
     ("can parish councils pay to keep lights on", "Parish councils will be able to pay £95 a year to keep lights on.",
      "Yes"),
     ("did the council pay to fix the road", "The council paid £5,000 to fix the bridge.", None),
-    ("has anyone signed up to drive the minibus", "31 residents have signed up to drive.", "Yes"),  # left unsaid
+    ("did the council vote to close the library", "The council voted to close and sell the pool.", None),
     ("will the beer stop being made", "The beer will continue to be made at Farrowgate.", "No"),
     ("will the bus stop running", "The train will continue to run on the diversion.", None),  # another thing
     ("did the strike stop?", "The strike continued until Friday.", None),  # then it stopped
@@ -55,3 +55,11 @@ def test_still_asks_of_now_which_the_present_tells(question, sentence, verdict):
 def test_a_deed_told_as_done_before_what_will_follow_is_said():
     assert yes_no("did the bridge collapse", "After the bridge collapsed, trains will be diverted.") == "Yes"
     assert yes_no("is the cull complete", "After the cull is complete, the farm will be cleansed.") is None
+
+
+def test_a_to_clause_whose_object_is_left_unsaid_says_it_where_the_text_before_names_it():
+    q = "has anyone signed up to drive the minibus"
+    assert yes_no(q, "31 residents have signed up to drive.", "The scheme would use a minibus.") == "Yes"
+    assert yes_no(q, "31 residents have signed up to drive.") is None  # the minibus named nowhere
+    assert yes_no("did the council vote to close the library", "Councillors voted on Monday to close.",
+                  "The pool has lost money for years.") is None

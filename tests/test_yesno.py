@@ -500,6 +500,12 @@ def test_a_deed_done_to_anyone_is_denied_by_none_of_it(question, sentence, verdi
     ("is the pub staying open", "The pub will shut temporarily while repairs are made.", None),  # not for good
     ("is the library staying open", "The library will shut for two weeks for refurbishment.", None),
     ("is the pub staying open", "The pub will shut at 11pm.", None),
+    ("is the bridge staying open?", "The bridge will shut on 4 May for one day.", None),
+    ("is the bridge staying open?", "The bridge will shut, temporarily, for repairs.", None),
+    ("is the bridge staying open?", "The bridge will shut from 8pm tonight until 6am.", None),
+    ("is the bridge staying open?", "The bridge will shut at the end of each day.", None),
+    ("is the bridge staying open?", "The bridge will shut next week for three days of repairs.", None),
+    ("is the pub closing?", "The pub will stay open until March.", None),  # and then it may close
 ])
 def test_the_future_by_a_decided_intention_and_a_state_by_its_opposite(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict

@@ -96,8 +96,7 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         if not all(_mentions(verb, o, before) for o in objects):
             continue
         if not all(any(_same_verb(b, _meanings(b), v) and (all(_mentions(v, o, before) for o in b.children
-                                                                if o.dep_ in _OBJECTS)
-                                                            or not any(c.dep_ in _OBJECTS for c in v.children))
+                                                                if o.dep_ in _OBJECTS) or _left_unsaid(b, v, before))
                        for v in verb.subtree if v.i != verb.i) for b in bids):  # "signed up to drive" leaves it unsaid
             continue  # "did the council vote to close the library?" / "voted to keep the library open": another bid
         if not _clause_said(root, verb):
@@ -116,13 +115,24 @@ def core_verdict(question: str, sentence: str, modals: set[str], before: str = "
         if verb in saying:
             return "No" if denied else None
         if verb in opposed:  # "did not reject it" does not say it was accepted
-            bounded = any(t.lower_ in ("until", "till") for v in (verb, head) for t in v.subtree)  # "continued until
-            # Friday": then it stopped
+            bounded = any(c.lower_ in ("until", "till") for v in (verb, head, *(x for x in verb.children if x.dep_ ==
+                                                                            "xcomp")) for c in v.children)  # "continued until
+            # Friday": then it stopped (not a "till" deep inside: "the plan to keep the pool open till 10pm")
             return None if denied or bounded or not _all_of_predicate(root, subject, verb) else "No"
         if denied:
             return "No"
         return None if unsure_of_yes else "Yes"
     return None
+
+
+def _left_unsaid(bid, verb, before: str) -> bool:
+    """Does the sentence's "to" verb leave its object unsaid ("signed up to drive."), as no verb joined to it has one
+    ("to close and sell the pool": the pool), the question's object named in the text before (the minibus)?"""
+    joined = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
+    if any(c.dep_ in _OBJECTS for v in joined for c in v.children):
+        return False
+    said = {w.lower() for w in re.findall(r"[\w'’-]+", before)}
+    return all(o.lower_ in said or o.lemma_.lower() in said for o in bid.children if o.dep_ in _OBJECTS)
 
 
 def _meanings(verb) -> frozenset[str]:

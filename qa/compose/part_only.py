@@ -24,27 +24,29 @@ _OF_COUNT = re.compile(rf"\bOf\s+{_OWNER}(?P<whole>{_N})\s+(?P<noun>[\w-]+(?:\s+
 """"Of the six remaining keepers, four …"."""
 _MOST = re.compile(r"(?<!\bthe\s)(?<!\bat\s)\b(?:most|half)\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?(?P<noun>[\w-]+)", re.I)
 """"Most flights", "half of the staff"; not "the most damaged bridges" (a superlative)."""
-_REST = re.compile(r"\b(?:rest|remainder|remaining|others?|all)\b|\b(?:and|while|with|but)\s+(?:\d[\d,]*|%s)\b(?!\s*(?:per\s*cent|%%|"
+_REST = re.compile(r"\b(?:rest|remainder|remaining|others?)\b|(?<!\bafter\s)(?<!\bin\s)\ball\b(?!\s*(?:[,.;?]|$))|\b(?:and|while|with|but)\s+(?:\d[\d,]*|%s)\b(?!\s*(?:per\s*cent|%%|"
                    r"million|billion|thousand|hundred))" % "|".join(sorted(NUMBER_WORDS)), re.I)
 """The rest of the group told too ("… and the other two", "while 14 will stay lit")."""
 _UNSURE = re.compile(r"\b(?:if|unless|whether|may|might|could)\b", re.I)
 
 
-def part_only(question: str, sentence: str) -> bool:
-    """Does the sentence give the deed asked of all of a group to only a part of it, and no word of the rest? The part
+def part_only(question: str, sentence: str) -> str | None:
+    """"No" when the sentence gives the deed asked of all of a group to only a part of it, and no word of the rest;
+    "" (no verdict at all) when it counts a part and speaks of the rest or of all too; None when it counts no part. The part
     must be who does the deed or has it done in the clause that tells it (its subject, object or "by"), and that
     clause must hold half the question's words at least ("Most staff said they had not been told whether they were
     paid" tells what most staff said, not who was paid)."""
     asked = _ALL.search(question)
     if asked is None or _UNSURE.search(sentence):
-        return False
+        return None
     thing = base_stem(asked.group("thing"))
     rest = {base_stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS and w != "being"}
     parts = [m for m in [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence)]
-             if thing in {base_stem(w) for w in words(m.group("noun"))} and _less(m)
-             and not _REST.search(sentence[:m.start()] + " " + sentence[m.end():])]  # "all of its 1,000 workers …"
+             if thing in {base_stem(w) for w in words(m.group("noun"))} and _less(m)]
     if not rest or not parts:
-        return False
+        return None
+    if any(_REST.search(sentence[:m.start()] + " " + sentence[m.end():]) for m in parts):
+        return ""  # "All of its 1,000 workers will be told, and 600 of them will lose their jobs": no verdict either way
     doc = parse_fast(sentence)
     clause_of = {t.i: clause_head(t) for t in doc}
     for verb in doc:
@@ -56,8 +58,8 @@ def part_only(question: str, sentence: str) -> bool:
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
                  if c.dep_ in _ARGUMENTS or c.dep_ == "prep" and c.lower_ == "of"]
         if any(lo <= m.start() < hi for m in parts for lo, hi in spans):
-            return True
-    return False
+            return "No"
+    return None
 
 
 _ARGUMENTS = SUBJECTS | {"dobj", "agent"}

@@ -108,7 +108,9 @@ _PROGRESSIVE = re.compile(r"^\s*(?P<aux>is|are)\s+(?:(?!(?:the|a|an|this|that|it
                           r"(?:(?:the|a|an|this|that|its|their)\s+[\w'’-]+\s+(?:[\w'’-]+\s+){0,2}?)?"
                           r"(?:actually\s+|really\s+|still\s+)?(?P<verb>[a-z]+ing)\b", re.I)
 """A plan asked in the present ("Is the airport closing?", "Are they cutting jobs?"): what will be done."""
-_STAYS = re.compile(r"\b(stay|stays|stayed|staying|remain|remains|remained|remaining)\s+(open|closed|shut)\b", re.I)
+_STAYS = re.compile(r"\b(stay|stays|stayed|staying|remain|remains|remained|remaining)\s+(open|closed|shut)\b"
+                     r"(?!\s+(?:until|till)\b)", re.I)
+"""A state kept ("would stay open"), not one kept only until something ("will stay open until March": then it closes)."""
 """Kept open is not closed; kept shut is not opened."""
 _STATE_ASKED = re.compile(r"^\s*(?:is|are)\b.*?\b(?:still\s+)?(?P<state>open|closed|shut)(?:\s+again)?\s*[?.!]*\s*$",
                           re.I)

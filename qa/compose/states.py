@@ -30,9 +30,16 @@ def _own_subject(sentence: str, state: str, asked: set[str]) -> bool:
         if t.lower_ != state.lower():
             continue
         verb = t if t.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl") else t.head
-        return any(asked & {word_stem(c) for c in subject.subtree if c.i == subject.i or (
-            c.head.i == subject.i and c.dep_ in ("compound", "amod"))}
-            for subject in verb.children if subject.dep_ in ("nsubj", "nsubjpass"))  # a dateline may be one too
+        for subject in verb.children:  # a dateline may be one too
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            own = [c for c in subject.subtree if c.i == subject.i or c.head.i == subject.i and c.dep_ in ("compound", "amod")]
+            said = {word_stem(c) for c in own}
+            # The thing asked, no other of its kind ("the slip road", "the car park", "other museums"), or its name
+            # in full ("Hollins Lea House" for "hollins lea").
+            if said <= asked or asked <= said and all(c.text[:1].isupper() for c in own):
+                return True
+        return False
     return False
 
 
@@ -57,6 +64,8 @@ def state_denied(question: str, sentence: str) -> bool:
         before = said[max(0, at - 4):at]
         if set(before) & _WILL and (not (set(before) & _KEEPS or set(ws) & _AHEAD) or set(said[at:]) & _UNSURE
                                     or not _FOR_GOOD.match(_after(sentence, said[at]))
+                                    or _FOR_A_WHILE.search(re.split(r"[;.]|\bbut\b", _after(sentence, said[at]))[0])
+                                    or _SUPPOSED.search(sentence)
                                     or not _own_subject(sentence, said[at], {base_stem(w) for w in rest})):
             # "will be closed on Friday" says nothing of now; "will shut if …" nothing at all; "will stay closed on
             # Mondays", "to lorries": only then, or to some; "The school's canteen will shut": not the school
@@ -74,9 +83,17 @@ _WHEN = frozenset("when while before after during since until".split())
 _NOW = frozenset("still now currently yet already again".split())
 _WILL = frozenset({"will"})  # not a reported "would": the road may be open by now
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
-_FOR_GOOD = re.compile(rf"\s*(?:$|[,.;—]|permanently\b|for\s+good\b|until\b|from\b|next\s+\w+|this\s+(?:week|month|year|"
-                       rf"spring|summer|autumn|winter)\b|on\s+(?:\w+day,?\s+)?\d|in\s+(?:the\s+)?(?:spring|summer|autumn|"
-                       rf"winter|new\s+year|{_MONTH})\b|at\s+the\s+end\b)", re.I)
+_SEASON = r"(?:week|month|year|spring|summer|autumn|winter)"
+_FOR_GOOD = re.compile(rf"\s*(?:$|[,.;—]|permanently\b|for\s+good\b|until\b|from\b|(?:next|this)\s+{_SEASON}\b|"
+                       rf"on\s+(?:\w+day,?\s+)?\d|in\s+(?:the\s+)?(?:spring|summer|autumn|winter|new\s+year|{_MONTH})\b|"
+                       rf"at\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?:year|month|week|term|season)\b)", re.I)
+_SUPPOSED = re.compile(r"\b(?i:fears?|feared|expects?|expected|hopes?|hoped|warns?|warned|predict\w*|believes?|believed|"
+                       r"thinks?|thought|likely|unless|if|whether|could|might|claims?|claimed)\b|\bmay\b")  # not "until May"
+"""A state to come that someone only fears, expects or claims ("Campaigners fear the library will stay closed")."""
+_FOR_A_WHILE = re.compile(r"temporar|overnight|\beach\b|\bevery\b|\bweeknights?\b|\bnights?\b|\bwhile\b|\bholidays?\b|"
+                          r"\bfor\s+(?:a|an|one|\d+|two|three|four|five|six|several|a\s+few)\s+(?:\w+\s+)?(?:hours?|days?|nights?|"
+                          r"weeks?|months?)\b|\buntil\s+\d", re.I)
+"""A closing for a while only ("on 4 May for one day", ", temporarily,", "from 8pm until 6am")."""
 """What may follow a state to come that is for good, or from a date on ("will shut on 13 December", "will stay closed
 until April"); not "on Mondays", "to lorries", "temporarily", "for two weeks", "over Christmas", "at 11pm"."""
 _KEEPS = frozenset("stay stays remain remains keep keeps".split())

@@ -90,8 +90,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return None
     if (sums := amount_verdict(question, sentence)) is not None or compares(question):
         return sums  # "raised the full £350,000?" / "had raised £138,000"; a count not settled is not ignored
-    if part_only(question, sentence):  # "are all the keepers getting jobs?" / "Of the six keepers, four have …"
-        return "No"
+    if (part := part_only(question, sentence)) is not None:  # "are all the keepers getting jobs?" / "Of the six
+        return part or None  # keepers, four have …": No; "Twelve of the 40 shops are closing, and all staff …": none
     if any(w in _BY_NOW for w in ws[1:]):
         # "Has the plant opened yet?": the words ask whether it is done by now; a sentence that holds it as still
         # to come ("would open in 2026", "is expected to reopen") says not yet.

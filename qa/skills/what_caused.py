@@ -24,7 +24,7 @@ _ASKS = re.compile(r"^\s*(?:and\s+|so\s+)?wh?at(?:\s+(?:caused|causes|triggered|
 _BARE = re.compile(r"\b(?:the|its)\s+(?:(?:most\s+)?(?:likely|probable)\s+|main\s+|chief\s+|root\s+|underlying\s+|"
                    r"immediate\s+)?cause\s+(?:was|is|had\s+been|has\s+been)\s+(?!not\b|never\b|unknown|unclear|still\b|"
                    r"yet\b|being\b|under\b|to\s+be\b|a\s+mystery|a\s+matter|likely\s+to|thought\b|believed\b|"
-                   r"\w+ed\b|known\b|shown\b)", re.I)
+                   r"\w+ed\b(?=\s*(?:as|by|to|in|at|[.,;]|$))|known\b|shown\b)", re.I)
 """A cause told with its thing left to the paragraph ("said the most likely cause was contact with wild birds"); not
 one still unknown, only known to someone, or someone's business ("the cause is a matter for police", "has been
 identified")."""
