@@ -63,3 +63,12 @@ def test_a_to_clause_whose_object_is_left_unsaid_says_it_where_the_text_before_n
     assert yes_no(q, "31 residents have signed up to drive.") is None  # the minibus named nowhere
     assert yes_no("did the council vote to close the library", "Councillors voted on Monday to close.",
                   "The pool has lost money for years.") is None
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("has shoplifting gone down", "Shoplifting in the town doubled in a year.", "No"),
+    ("did the price rise", "The price halved in a year.", "No"),
+    ("did fares double", "Fares rose 10 percent.", None),  # a rise is no doubling
+])
+def test_a_number_that_doubled_did_not_fall_but_a_rise_is_no_doubling(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict
