@@ -67,6 +67,8 @@ def test_a_role_asked_with_a_possessive_is_the_bodys():
     doc = article_doc(GUILD)
     assert role_holder(doc, "guild's organiser").name == "Tom Ridings"
     assert role_holder(doc, "theatre's organiser") is None
+    assert role_holder(doc, "guild guy").name == "Tom Ridings"  # a chat's word for a person of the body
+    assert role_holder(doc, "theatre guy") is None
 
 
 def test_what_about_a_body_after_a_why_asks_what_it_says():
@@ -79,6 +81,12 @@ def test_what_about_a_body_after_a_why_asks_what_it_says():
     assert resolve("what about the union?", history).searched.startswith("What does the union say?")
     after_count = history[:2]  # a count asked: the union's side too, not its own count of jobs
     assert resolve("what about the union?", after_count).searched.startswith("What does the union say?")
+    topic = [{"role": "user", "content": "what did the store manager say about locking things up"},
+             {"role": "assistant", "content": "Gareth Pellow said the store was losing goods. [1]"}]
+    assert resolve("what about the union?", topic).searched.startswith("What does the union say?")  # whatever it spoke of
+    police = [{"role": "user", "content": "what did the police say"},
+              {"role": "assistant", "content": "Police said it was calm. [1]"}]
+    assert resolve("what about the residents?", police).searched == "what did the residents say"
     priced = [{"role": "user", "content": "how much will a monthly pass cost"},
               {"role": "assistant", "content": "£40. [1]"}]
     assert "single ticket" in resolve("what about a single ticket", priced).searched  # no body: the same question

@@ -88,6 +88,7 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
     body) is anyone whose role leads the body by any of its names ("HWA chief executive Rosa Delgado" heads the
     Harlow Water Authority)."""
     wanted = [w for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", role.lower())) if w not in ("the", "a", "an", "of")]
+    wanted = [w for w in wanted if w not in _ANYONE] or wanted  # "the union guy": whoever the union's role names
     if not wanted:
         return None
     known = entities(doc)
@@ -113,6 +114,10 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
         if fits:
             return e
     return None
+
+
+_ANYONE = frozenset("guy guys man woman lady bloke chap fella person people one".split())
+"""Words a chat uses for a person of a body ("the union guy", "the council woman"): no role of their own."""
 
 
 def _heads(role: str, asked: str, names: list[str]) -> bool:
