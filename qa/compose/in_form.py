@@ -25,6 +25,7 @@ from .deed_said import deed_unsaid
 from .earlier import done_before
 from .found_before import found_before
 from .means import by_means, travels_by
+from .money_by_verb import priced_by
 from .timed import FARED, fared_in, time_of
 from .unsaid import doer_unsaid, left_unsaid, not_said
 from .which import NOT_WHO, which_unnamed, who_unnamed
@@ -69,6 +70,8 @@ def answered_in_form(q: Question, decision: Decision, cited: Sequence[Scored]) -
     fate = _FATE.match(asked)
     if fate and any(not e.missing and _befalls(fate.group("x"), e.text) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "what happens to the cleaners?"
+    if any(not e.missing and priced_by(asked, e.text) for e in cited[:1]):
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "how much will it save?" / "saving £1.2 million"
     fared = FARED.match(asked)
     if fared and any(not e.missing and fared_in(q, fared.group("when"), e.text) for e in cited):
         return replace(decision, level=Level.LIKELY, reason=IN_FORM)  # "how did his team do last season?"
