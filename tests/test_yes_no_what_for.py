@@ -72,3 +72,13 @@ def test_a_to_clause_whose_object_is_left_unsaid_says_it_where_the_text_before_n
 ])
 def test_a_number_that_doubled_did_not_fall_but_a_rise_is_no_doubling(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("is the cull over", "Around 38,000 hens are being culled at a farm near Ebbersley.", None),  # named, not ended
+    ("is the strike over", "Drivers are striking again this week.", None),
+    ("is the strike over", "The strike is over, the union said.", "Yes"),
+    ("is the strike over", "The strike ended on Friday.", "Yes"),
+])
+def test_over_asks_whether_it_ended_not_whether_it_is_named(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

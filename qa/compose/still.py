@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["as_now"]
+__all__ = ["as_now", "as_ended"]
 
 _STILL_NOW = re.compile(r"^\W*(?:is|are|isn't|aren't)\b[^?]*\bstill\b", re.I)
 _NOW = re.compile(r"\b(?:is|are|remains?)\b", re.I)
@@ -19,3 +19,15 @@ def as_now(question: str, sentence: str) -> str:
     if _STILL_NOW.match(question) and _NOW.search(sentence) and not _GONE_BY.search(sentence):
         return re.sub(r"\s+still\b", "", question, count=1)
     return question
+
+
+_OVER = re.compile(r"^\W*(?P<aux>is|are|was|were)\s+(?P<x>.+?)\s+(?:all\s+)?over\s*[?.!]*\s*$", re.I)
+
+
+def as_ended(question: str, sentence: str) -> str:
+    """"Is the cull over?" asks whether it has ended, which a sentence that only names the cull ("hens are being
+    culled") does not say: asked as "has the cull ended?" unless the sentence says "over" itself."""
+    m = _OVER.match(question)
+    if m is None or re.search(r"\bover\b", sentence, re.I):
+        return question
+    return f"{'has' if m.group('aux').lower() in ('is', 'was') else 'have'} {m.group('x')} ended"

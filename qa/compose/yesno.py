@@ -29,7 +29,7 @@ from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
 from .spared import spared
-from .still import as_now
+from .still import as_ended, as_now
 from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
 from .unchanged import unchanged
@@ -51,7 +51,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
     question = as_will(question)  # "has X said it's going to sue?": said it will sue
-    question = as_now(question, sentence)  # "is it still safe?" / "… are safe to eat": now
+    question = as_ended(as_now(question, sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
     parts = quote_parts(sentence)
     if len(parts) > 1:  # a quote of several sentences ("We are not against it. Put it on roofs," she said.): each
         found = {v for v in (yes_no(question, p, before) for p in parts) if v}
