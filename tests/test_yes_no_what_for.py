@@ -82,3 +82,15 @@ def test_a_number_that_doubled_did_not_fall_but_a_rise_is_no_doubling(question, 
 ])
 def test_over_asks_whether_it_ended_not_whether_it_is_named(question, sentence, verdict):
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("has pritchley lodged a legal challenge yet", "Pritchley said he would consider a legal challenge.", "No"),
+    ("has the club appealed yet", "The club is considering an appeal.", "No"),
+    ("has the club appealed", "The club is considering an appeal.", None),  # not done, but "yet" was not asked
+    ("did they apologise", "The residents demanded an apology.", None),  # asked for, not given
+    ("has pritchley lodged a challenge yet", "Jones said she would consider a legal challenge.", None),  # another
+    ("did the club consider an appeal", "The club is considering an appeal.", "Yes"),  # the weighing asked
+])
+def test_a_deed_only_weighed_is_not_done(question, sentence, verdict):
+    assert yes_no(question, sentence) == verdict

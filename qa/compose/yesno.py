@@ -24,6 +24,7 @@ from .implied import implied
 from .lacking import went_without
 from .part_only import part_only
 from .plans import plan_denied
+from .weighing import only_weighed, weighs
 from .pointed import he_named
 from .quantity import count_only, there_is
 from .refused import refused
@@ -97,7 +98,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         # to come ("would open in 2026", "is expected to reopen") says not yet.
         asked_now = " ".join(w for w in ws if w not in _BY_NOW)
         verdict = yes_no(asked_now, sentence, before)  # rephrased too: "will stay shut" says not open yet
-        return verdict if verdict or not _still_to_come(asked_now, sentence) else "No"
+        return verdict if verdict or not (_still_to_come(asked_now, sentence) or only_weighed(question, sentence)) \
+            else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
             or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence) \
             or went_without(question, sentence) or unchanged(question, sentence):  # "… without their wages"
@@ -294,4 +296,4 @@ def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False,
         # another claim. Only an asked word denied itself answers ("No deaths have been reported"). Words in the
         # predicate are its claim ("did not respond to a request for comment" answers "Did they comment?").
         return "No" if any(denies(t, set(), asked) for t in own) else None
-    return "No" if denied else "Yes"
+    return "No" if denied else None if weighs(head, asked) else "Yes"  # "is considering an appeal": not appealed
