@@ -44,10 +44,7 @@ raise lower
 continue stop
 continue cease
 continue halt
-""".splitlines() + [f"{m} {d}" for m in ("double", "treble", "triple") for d in "fall drop decrease decline shrink".split()] \
-    + [f"halve {u}" for u in "rise increase grow climb".split()]
-"""A number that doubled did not fall, one that halved did not rise; but doubling is no mere rise ("did fares double?" /
-"fares rose 10%"), so they are opposites only, never said for a way up or down."""
+""".splitlines()
 UP = "rise climb increase grow soar surge".split()
 DOWN = "fall drop decrease shrink plunge slump tumble".split()
 """A number's movement: each way up is the opposite outcome of each way down ("did the shares drop?" /

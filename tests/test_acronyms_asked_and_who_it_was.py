@@ -69,6 +69,7 @@ def test_a_role_asked_with_a_possessive_is_the_bodys():
     assert role_holder(doc, "theatre's organiser") is None
     assert role_holder(doc, "guild guy").name == "Tom Ridings"  # a chat's word for a person of the body
     assert role_holder(doc, "theatre guy") is None
+    assert role_holder(doc, "first guy") is None  # not a body: no one's role
 
 
 def test_what_about_a_body_after_a_why_asks_what_it_says():
@@ -87,6 +88,9 @@ def test_what_about_a_body_after_a_why_asks_what_it_says():
     police = [{"role": "user", "content": "what did the police say"},
               {"role": "assistant", "content": "Police said it was calm. [1]"}]
     assert resolve("what about the residents?", police).searched == "what did the residents say"
+    union = [{"role": "user", "content": "what did the store manager say about the union"},
+             {"role": "assistant", "content": "Gareth Pellow said the union was wrong. [1]"}]
+    assert resolve("what about the council?", union).searched.lower().startswith("what did the council say about")
     priced = [{"role": "user", "content": "how much will a monthly pass cost"},
               {"role": "assistant", "content": "£40. [1]"}]
     assert "single ticket" in resolve("what about a single ticket", priced).searched  # no body: the same question

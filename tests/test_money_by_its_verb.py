@@ -18,6 +18,11 @@ LIGHTS = "Most streetlights will be turned off overnight, saving an estimated £
     ("how much will it save", "The council hopes to save £2 million.", False),  # only hoped for
     ("how much will it save", "The scheme will save money, the council said, and cost £40,000 to set up.", False),
     ("how many lights will be turned off", LIGHTS, False),  # no sum asked
+    ("how much will it save", "It will save time, but cost £3m.", False),
+    ("how much will it save", "The council must save £5m.", False),
+    ("how much did the council pay", "The developer paid £2m to the council.", False),  # another payer
+    ("how much did the council charge", "He was charged with stealing £5,000.", False),  # no sum asked by "charge"
+    ("how much will it cost", "It will not cost £1m.", False),
 ])
 def test_a_sum_asked_by_its_verb_is_told_by_that_verb(question, sentence, told):
     assert priced_by(question, sentence) is told

@@ -11,10 +11,12 @@ from lang.words import stem
 __all__ = ["priced_by"]
 
 _ASKS = re.compile(r"^\W*how\s+much\s+(?:money\s+)?(?:will|would|does|did|do|is|are|was|were|has|have|had|can|could)\s+"
-                   r"(?:[\w'’-]+\s+){0,5}?(?P<verb>save|saving|cost|costing|raise|raising|pay|paying|spend|spending|lose|"
-                   r"losing|earn|earning|charge|charging|make|making)\b", re.I)
+                   r"(?P<who>(?:[\w'’-]+\s+){0,5}?)(?P<verb>save|saving|cost|costing|raise|raising|pay|paying|spend|"
+                   r"spending|lose|losing|earn|earning)\b", re.I)
 _SUM = re.compile(r"[£$€]\s?\d")
-_UNSURE = re.compile(r"\b(?:hopes?|hoping|aims?|aiming|could|might|may|if|unless|target|wants?)\b")
+_UNSURE = re.compile(r"\b(?:hopes?|hoping|aims?|aiming|could|might|may|if|unless|target|wants?|not|never|denied|denies|"
+                     r"must|needs?\s+to|trying|tries|bid|set\s+to|expected\s+to)\b")
+_STOPS = re.compile(r",|\bbut\b|\band\b|\bwith\b")
 
 
 def priced_by(question: str, sentence: str) -> bool:
@@ -23,10 +25,11 @@ def priced_by(question: str, sentence: str) -> bool:
     if m is None or _UNSURE.search(sentence):
         return False
     asked = stem(verb_base(m.group("verb").lower()))
+    who = [w for w in m.group("who").lower().split() if w not in ("the", "a", "an", "it", "they", "this", "that", "its")]
     for w in re.finditer(r"[A-Za-z]+", sentence):
         if stem(verb_base(w.group(0).lower())) == asked:
-            after = sentence[w.end():]
-            near = " ".join(after.split()[:5])
-            if _SUM.search(near):
-                return True
+            near = " ".join(_STOPS.split(sentence[w.end():])[0].split()[:5])  # up to a comma, "but", "and", "with"
+            before = sentence[:w.start()].lower()
+            if _SUM.search(near) and all(re.search(rf"\b{re.escape(x)}", before) for x in who):
+                return True  # by the one asked about ("the council paid", not "The developer paid £2m to the council")
     return False

@@ -21,13 +21,15 @@ def as_now(question: str, sentence: str) -> str:
     return question
 
 
+_ENDING = re.compile(r"\b(?:over|ends?|ended|ending|finish\w*|complete\w*|conclude\w*)\b", re.I)
 _OVER = re.compile(r"^\W*(?P<aux>is|are|was|were)\s+(?P<x>.+?)\s+(?:all\s+)?over\s*[?.!]*\s*$", re.I)
 
 
 def as_ended(question: str, sentence: str) -> str:
     """"Is the cull over?" asks whether it has ended, which a sentence that only names the cull ("hens are being
-    culled") does not say: asked as "has the cull ended?" unless the sentence says "over" itself."""
+    culled") does not say: asked as "has the cull ended?" where the sentence does not speak of any end (then it is
+    read as asked)."""
     m = _OVER.match(question)
-    if m is None or re.search(r"\bover\b", sentence, re.I):
-        return question
+    if m is None or _ENDING.search(sentence):
+        return question  # the sentence speaks of its end: read as it is
     return f"{'has' if m.group('aux').lower() in ('is', 'was') else 'have'} {m.group('x')} ended"

@@ -14,7 +14,7 @@ __all__ = ["only_weighed", "weighs"]
 _ASKS = re.compile(r"^\W*(?:has|have)\s+(?P<rest>.+?)\s+(?:yet|already)?\s*[?.!]*\s*$", re.I)
 _WEIGHS = re.compile(r"\b(?:would|will|is|are|was|were)\s+(?:still\s+)?(?:consider|considering|weigh|weighing|"
                      r"think\s+about|thinking\s+about|look\s+at|looking\s+at)\s+(?P<thing>(?:an?\s+|the\s+|its\s+|his\s+|"
-                     r"her\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)", re.I)
+                     r"her\s+|their\s+)?(?!further\b|another\b|more\b|second\b|new\b)[\w-]+(?:\s+[\w-]+)?)", re.I)
 
 
 def only_weighed(question: str, sentence: str) -> bool:
@@ -24,11 +24,17 @@ def only_weighed(question: str, sentence: str) -> bool:
         return False
     asked = [w for w in words(m.group("rest")) if w not in STOPWORDS]
     stems = [base_stem(w) for w in asked]
+    if any(base_stem(w) in stems[1:] and w.endswith("ed") for w in words(sentence)):
+        return False  # "paid £500 to each family and is looking at further compensation": done too
     for w in _WEIGHS.finditer(sentence):
         thing = {base_stem(t) for t in words(w.group("thing")) if t not in STOPWORDS}
-        doer = {base_stem(t) for t in words(sentence[:w.start()])}
-        if thing and thing <= set(stems) and stems[:1] and stems[0] in doer:
-            return True  # the thing asked, weighed by one named before it as the question's doer
+        # Its doer: the clause's own words before it ("The council said residents were considering": residents).
+        own = re.split(r",|\b(?:said|says|that|and|but)\b", sentence[:w.start()])[-1]
+        doer = {base_stem(t) for t in words(own)}
+        if thing and thing <= set(stems) and stems[:1] and (stems[0] in doer or words(own) in (["he"], ["she"], ["it"],
+                                                                                              ["they"])
+                                                            and stems[0] in {base_stem(t) for t in words(sentence)}):
+            return True  # the thing asked, weighed by the question's doer
     return False
 
 

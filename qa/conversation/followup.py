@@ -214,8 +214,9 @@ def _rewrite(question: str, context: list[str], previous: str, said_by: str = ""
             return previous.replace(old[-1], new, 1)
         said = form(previous)
         if said is not None and said.kind is Kind.OPINION and said.subject in previous:  # "what did the police say?"
-            if said.topic and last & KIND_NOUNS["organisation"]:  # "… say about locking things up?" + "the union?":
-                return with_note(f"What does {new} say?", context[:1])  # its side, whatever it spoke of
+            if said.topic and last & KIND_NOUNS["organisation"] and not names(said.topic) and not set(words(
+                    said.topic)) & KIND_NOUNS["organisation"]:  # "… say about locking things up?" + "the union?":
+                return f"What does {new} say?"  # its side, whatever it spoke of (not "… about the union" + "the council?")
             return previous.replace(said.subject, new, 1)  # + "what about the residents?": what they said
         if not names(new):  # nothing to put it in place of: "what about the staff?" asks what is said of them
             return with_note(f"What does the article say about {new}?", context[:1])

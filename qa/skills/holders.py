@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lang.rules import LEADS
+from lang.rules import KIND_NOUNS, LEADS
 from lang.words import terms
 from qa.types import Route
 
@@ -88,7 +88,8 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
     body) is anyone whose role leads the body by any of its names ("HWA chief executive Rosa Delgado" heads the
     Harlow Water Authority)."""
     wanted = [w for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", role.lower())) if w not in ("the", "a", "an", "of")]
-    wanted = [w for w in wanted if w not in _ANYONE] or wanted  # "the union guy": whoever the union's role names
+    if len(wanted) > 1 and wanted[-1] in _ANYONE and set(wanted[:-1]) <= KIND_NOUNS["organisation"]:
+        wanted = wanted[:-1]  # "the union guy": whoever the union's role names (not "the first guy")
     if not wanted:
         return None
     known = entities(doc)
