@@ -43,6 +43,17 @@ def _own_subject(sentence: str, state: str, asked: set[str]) -> bool:
     return False
 
 
+def _to_come_for_good(sentence: str, said: list[str], at: int, now_or_ahead: bool, asked: set[str]) -> bool:
+    """Is the state told with "will" at `at` one that holds from now or for good, of the thing asked? Not "will be
+    closed on Friday" (nothing of now, unless it goes on or the question asks ahead), "will shut if …", "will stay
+    closed on Mondays" or "to lorries" (only then, or to some), "will shut temporarily", a fear, or "The school's
+    canteen will shut" (not the school)."""
+    after = _after(sentence, said[at])
+    return bool(now_or_ahead) and not set(said[at:]) & _UNSURE and _FOR_GOOD.match(after) is not None \
+        and not _FOR_A_WHILE.search(re.split(r"[;.]|\bbut\b", after)[0]) and not _SUPPOSED.search(sentence) \
+        and _own_subject(sentence, said[at], asked)
+
+
 def state_denied(question: str, sentence: str) -> bool:
     """Does the sentence give the question's subject the opposite of the state asked about? Every other word
     asked must be in the sentence (its subject), but for a time the question sets it in ("when the virus hit")."""
@@ -62,13 +73,8 @@ def state_denied(question: str, sentence: str) -> bool:
         if any(state in w for w in said) or not rest or any(said_for(base_stem(w), stems) is None for w in rest):
             return False  # the state itself there too ("reopened"), or the subject not
         before = said[max(0, at - 4):at]
-        if set(before) & _WILL and (not (set(before) & _KEEPS or set(ws) & _AHEAD) or set(said[at:]) & _UNSURE
-                                    or not _FOR_GOOD.match(_after(sentence, said[at]))
-                                    or _FOR_A_WHILE.search(re.split(r"[;.]|\bbut\b", _after(sentence, said[at]))[0])
-                                    or _SUPPOSED.search(sentence)
-                                    or not _own_subject(sentence, said[at], {base_stem(w) for w in rest})):
-            # "will be closed on Friday" says nothing of now; "will shut if …" nothing at all; "will stay closed on
-            # Mondays", "to lorries": only then, or to some; "The school's canteen will shut": not the school
+        if set(before) & _WILL and not _to_come_for_good(sentence, said, at, set(before) & _KEEPS or set(ws) & _AHEAD,
+                                                          {base_stem(w) for w in rest}):
             return False
         # A state to come, told as what will be ("will stay closed", "will shut on 13 December"), is said where it
         # goes on from now or the question asks what is to come ("is it staying open?"); what may, could or should
@@ -87,6 +93,8 @@ _SEASON = r"(?:week|month|year|spring|summer|autumn|winter)"
 _FOR_GOOD = re.compile(rf"\s*(?:$|[,.;—]|permanently\b|for\s+good\b|until\b|from\b|(?:next|this)\s+{_SEASON}\b|"
                        rf"on\s+(?:\w+day,?\s+)?\d|in\s+(?:the\s+)?(?:spring|summer|autumn|winter|new\s+year|{_MONTH})\b|"
                        rf"at\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?:year|month|week|term|season)\b)", re.I)
+"""What may follow a state to come that is for good, or from a date on ("will shut on 13 December", "will stay closed
+until April"); not "on Mondays", "to lorries", "temporarily", "for two weeks", "over Christmas", "at 11pm"."""
 _SUPPOSED = re.compile(r"\b(?i:fears?|feared|expects?|expected|hopes?|hoped|warns?|warned|predict\w*|believes?|believed|"
                        r"thinks?|thought|likely|unless|if|whether|could|might|claims?|claimed)\b|\bmay\b")  # not "until May"
 """A state to come that someone only fears, expects or claims ("Campaigners fear the library will stay closed")."""
@@ -94,8 +102,6 @@ _FOR_A_WHILE = re.compile(r"temporar|overnight|\beach\b|\bevery\b|\bweeknights?\
                           r"\bfor\s+(?:a|an|one|\d+|two|three|four|five|six|several|a\s+few)\s+(?:\w+\s+)?(?:hours?|days?|nights?|"
                           r"weeks?|months?)\b|\buntil\s+\d", re.I)
 """A closing for a while only ("on 4 May for one day", ", temporarily,", "from 8pm until 6am")."""
-"""What may follow a state to come that is for good, or from a date on ("will shut on 13 December", "will stay closed
-until April"); not "on Mondays", "to lorries", "temporarily", "for two weeks", "over Christmas", "at 11pm"."""
 _KEEPS = frozenset("stay stays remain remains keep keeps".split())
 """A state that goes on: "will stay closed" is closed now."""
 _AHEAD = frozenset("staying remaining keeping will going".split())
