@@ -139,7 +139,7 @@ _OPINION = re.compile(
     r"make|thinks|says|argue|claim|tell\s+(?:the\s+|a\s+)?\w+|comment|reckon)\b(?:\s+(?:about|of|on|regarding|concerning|to)\s+"
     r"(?P<y>[^?]*?)|\s+(?:after|following|at|in|during|outside|before)\s+[^?]*?|\s+(?:caused|causes|led\s+to|went\s+wrong|"
     r"happened)\b[^?]*?)?" + _Q_END +  # when, or what caused it: all they said
-    r"|^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x2>[^?]+?)(?:'s|’s)\s+(?:view|opinion|position|stance|take|reaction|"
+    r"|^\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x2>[^?]+?)(?:'s|’s|(?<=s)['’])\s+(?:view|opinion|position|stance|take|reaction|"
     r"response|comment|concern|advice|message|warning|argument|verdict|side|case|problem|issue|objection|complaint|gripe)s?\b"
     r"(?:\s+(?:on|about|of|to|regarding|with)\s+(?P<y2>[^?]*?))?" + _Q_END +
     r"|^\s*how\s+(?:does|did|do)\s+(?P<x3>[^?]+?)\s+(?:feel|react|respond)\b(?:\s+(?:about|to)\s+(?P<y3>[^?]*?))?"

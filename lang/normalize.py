@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from lang.rules import KIND_NOUNS
+
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -83,9 +85,23 @@ _WILL = re.compile(r"\b((?:said|says|say|think|thinks|thought|hope|hopes|hoped|p
 ("what the hell"); not "shell" or "well", which are words there too ("say well over 200", "say shell companies")."""
 
 
+_OWNER_UNMARKED = re.compile(r"(\b(?:what's|what\s+is|what\s+are|what\s+was|what\s+were|and)\s+(?:the|their)\s+(?:[a-z]+\s+)?"
+                             r"[a-z]{3,}(?<!s)s)(\s+(?:view|views|take|opinion|opinions|position|stance|side|response|"
+                             r"reaction|argument|case|reason|reasons|answer|verdict|line)\b)", re.I)
+""""what's the unions view": a possessive typed without its apostrophe, where an opinion's noun follows."""
+
+
+def _owner_marked(m: re.Match) -> str:
+    """"the union's view" (a body is one), "the campaigners' view" (people are many)."""
+    owner = m.group(1)
+    one = owner.split()[-1][:-1].lower() in KIND_NOUNS["organisation"]
+    return f"{owner[:-1]}'s{m.group(2)}" if one else f"{owner}'{m.group(2)}"
+
+
 def shorthand_spelled(text: str) -> str:
     """Chat shorthand written out: "how many ppl were stranded" -> "how many people were stranded", "y did he
     quit" -> "why did he quit"; a courtesy at either end dropped ("pls", "thanks"). Lower case only: "U" or "R"
     typed as a capital may be a name or a letter."""
     text = _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], _COURTESY.sub("", text))
+    text = _OWNER_UNMARKED.sub(_owner_marked, text)
     return _WILL.sub(lambda m: f"{m.group(1)}{m.group(2)}'ll", text)

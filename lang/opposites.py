@@ -94,8 +94,10 @@ def other_kind(question: str, sentence: str) -> tuple[str, str] | None:
         if asked in said:
             continue
         # The other state said of the thing asked about, or of what is done to it ("a permanent repair … the road").
+        # Or of another thing, where the thing asked is not said at all ("a permanent fix" / "a temporary bridge").
+        unsaid = thing not in {stem(x) for x in said}
         other = next((w for k, w in enumerate(said) if w in _states().get(asked, ())
-                      and thing in {stem(x) for x in said[k + 1:k + 6]}), None)
+                      and (thing in {stem(x) for x in said[k + 1:k + 6]} or unsaid and k + 1 < len(said))), None)
         if other is not None:
             return asked, other
     return None

@@ -24,10 +24,14 @@ _OF_COUNT = re.compile(rf"\bOf\s+{_OWNER}(?P<whole>{_N})\s+(?P<noun>[\w-]+(?:\s+
 """"Of the six remaining keepers, four …"."""
 _MOST = re.compile(r"(?<!\bthe\s)(?<!\bat\s)\b(?:most|half)\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?(?P<noun>[\w-]+)", re.I)
 """"Most flights", "half of the staff"; not "the most damaged bridges" (a superlative)."""
+_OTHER = re.compile(r"\b(?:all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?|the\s+)(?:other|remaining)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)",
+                    re.I)
+""""All other births will move": those left after a part told before, so not all of them."""
 _REST = re.compile(r"\b(?:rest|remainder|remaining|others?)\b|(?<!\bafter\s)(?<!\bin\s)\ball\b(?!\s*(?:[,.;?]|$))|\b(?:and|while|with|but)\s+(?:\d[\d,]*|%s)\b(?!\s*(?:per\s*cent|%%|"
                    r"million|billion|thousand|hundred))" % "|".join(sorted(NUMBER_WORDS)), re.I)
 """The rest of the group told too ("… and the other two", "while 14 will stay lit")."""
-_UNSURE = re.compile(r"\b(?:if|unless|whether|may|might|could)\b", re.I)
+_ASKED_REST = re.compile(r"\b(?:other|others|rest|remaining|remainder)\b", re.I)
+_UNSURE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|may|[Mm]ight|[Cc]ould)\b")  # not the month "May"
 
 
 def part_only(question: str, sentence: str) -> str | None:
@@ -37,11 +41,12 @@ def part_only(question: str, sentence: str) -> str | None:
     clause must hold half the question's words at least ("Most staff said they had not been told whether they were
     paid" tells what most staff said, not who was paid)."""
     asked = _ALL.search(question)
-    if asked is None or _UNSURE.search(sentence):
+    if asked is None or _UNSURE.search(sentence) or _ASKED_REST.search(question):
         return None
     thing = base_stem(asked.group("thing"))
     rest = {base_stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS and w != "being"}
-    parts = [m for m in [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence)]
+    parts = [m for m in [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence),
+                                *_OTHER.finditer(sentence)]
              if thing in {base_stem(w) for w in words(m.group("noun"))} and _less(m)]
     if not rest or not parts:
         return None

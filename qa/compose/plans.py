@@ -1,7 +1,8 @@
 """A plan denied: "Is the university planning to cut other subjects?" is answered No by "... had no plans to cut
 any other subjects" (or "no intention of cutting ..."): the deed planned, and what it is done to, must be the
 question's; who plans may be named otherwise ("Ashgrove" / "the university"). So is an option ruled out: "Are they
-putting in a temporary bridge?" is No by "a temporary bridge had been considered but ruled out"."""
+putting in a temporary bridge?" is No by "a temporary bridge had been considered but ruled out", and a deed to come
+denied ("will staff be made redundant?" / "the school denied claims that staff would be made redundant")."""
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ __all__ = ["plan_denied"]
 
 def plan_denied(question: str, sentence: str) -> bool:
     """Does the sentence deny the plan the question asks about, or rule out what it asks will be done?"""
-    if ruled_out(question, sentence):
+    if ruled_out(question, sentence) or denied_ahead(question, sentence):
         return True
     asked = _ASKS_PLAN.match(question)
     if asked is None:
@@ -51,6 +52,29 @@ def ruled_out(question: str, sentence: str) -> bool:
             continue  # "will they raise bills?" / "ruled out cutting bills": another deed
         return True
     return False
+
+
+def denied_ahead(question: str, sentence: str) -> bool:
+    """Does the sentence deny that what the question asks will be done will be ("are any teachers getting made
+    redundant?" / "… denied claims on social media that staff would be made redundant")? Only a deed to come (its
+    "would" or "will"), which whoever denies it may speak for; a deed done ("denied that the officer used force")
+    stays disputed. Every word asked must be in the sentence, and half in the clause denied."""
+    if not _ASKS_AHEAD.match(question):
+        return False
+    asked = {base_stem(w) for w in words(question)[1:] if w not in STOPWORDS and w not in _VAGUE and w != "going"
+             and verb_base(w) not in _LIGHT}  # "getting made redundant": "redundant"
+    said = {base_stem(w) for w in words(sentence)}
+    for m in _DENIED_AHEAD.finditer(sentence):
+        clause = {base_stem(w) for w in words(m.group("clause"))}
+        if asked and all(said_for(a, said) for a in asked) and 2 * sum(bool(said_for(a, clause)) for a in asked) >= len(asked):
+            return True
+    return False
+
+
+_DENIED_AHEAD = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:(?:the\s+)?(?:claims?|reports?|suggestions?|"
+                           r"rumou?rs?|speculation|fears)\s+(?:[\w\s]{0,30}?\s)?)?that\s+(?P<clause>[^.;:!?]*?\b(?:would|will|"
+                           r"was\s+going\s+to|were\s+going\s+to|planned\s+to)\s+[^.;:!?]*)", re.I)
+"""A deed to come denied: "denied claims on social media that staff would be made redundant"."""
 
 
 def _verbs(question: str) -> list[str]:

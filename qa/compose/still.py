@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["as_now", "as_ended"]
+__all__ = ["as_now", "as_ended", "not_begun"]
 
 _STILL_NOW = re.compile(r"^\W*(?:is|are|isn't|aren't)\b[^?]*\bstill\b", re.I)
 _NOW = re.compile(r"\b(?:is|are|remains?)\b", re.I)
@@ -33,3 +33,20 @@ def as_ended(question: str, sentence: str) -> str:
     if m is None or _ENDING.search(sentence):
         return question  # the sentence speaks of its end: read as it is
     return f"{'has' if m.group('aux').lower() in ('is', 'was') else 'have'} {m.group('x')} ended"
+
+
+_ENDED_Q = re.compile(r"^\W*(?:(?:is|are|was|were)\s+(?P<x>.+?)\s+(?:all\s+)?over|(?:has|have)\s+(?P<y>.+?)\s+(?:ended|finished|"
+                      r"concluded|closed)|(?:did|has|have)\s+(?P<z>.+?)\s+(?:end|finish|conclude|happened?|taken?\s+place))"
+                      r"(?:\s+(?:yet|already))?\s*[?.!]*\s*$", re.I)
+_TO_BEGIN = re.compile(r"\b(?:will|(?:is|are)\s+(?:due|set|expected|scheduled|to)(?:\s+to)?)\s+(?:open|start|begin|be\s+held|"
+                       r"take\s+place|get\s+under\s*way|commence)\b", re.I)
+
+
+def not_begun(question: str, sentence: str) -> bool:
+    """"Is the planning inquiry over?" is No where the sentence says the inquiry "will open on 3 February": what is
+    still to begin has not ended. The thing's last word must be said before the deed to come."""
+    m, begins = _ENDED_Q.match(question), _TO_BEGIN.search(sentence)
+    if m is None or begins is None:
+        return False
+    thing = (m.group("x") or m.group("y") or m.group("z")).split()[-1].lower()
+    return re.search(rf"\b{re.escape(thing)}\b", sentence[:begins.start()], re.I) is not None

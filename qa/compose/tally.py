@@ -1,5 +1,5 @@
-"""A vote's tally settles whether it was unanimous: "Was the vote unanimous?" is No for "approved the plan by 14
-votes to 5" or "voted 6-3", Yes for "voted unanimously" or "by nine votes to none"; and a share settles whether most
+"""A vote's tally settles whether it was unanimous: "Was the vote unanimous?" (or "did all the trustees back it?")
+is No for "approved the plan by 14 votes to 5" or "voted 6-3", Yes for "voted unanimously" or "by nine votes to none"; and a share settles whether most
 were for or against: "Did most parents back the ban?" is Yes for "62 percent of the parents who responded backed the
 ban", No for "29 percent backed it" or "62 percent opposed it"."""
 from __future__ import annotations
@@ -38,7 +38,10 @@ _ORDINAL_OR_VAGUE = frozenset("first second third half once twice double single 
 _WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isalpha() and not w.endswith("th") and w not in _ORDINAL_OR_VAGUE),
                         key=len, reverse=True))
 """A count written as a word ("nine"), not an ordinal ("fifth") nor a vague amount ("dozens")."""
-_ASKED = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+_ASKED = re.compile(r"\bunanimous(?:ly)?\b|^\s*(?:did|do|does|have|has|had|were|are|was)\s+(?:all|every|everyone|everybody)\b"
+                    r"(?:\s+(?:of\s+)?(?:the\s+)?[\w'’-]+){0,2}?\s+(?:backe?d?|support(?:ed)?|vote[ds]?\s+for|agreed?|"
+                    r"approved?|endorsed?|in\s+favou?r)\b", re.I)
+""""Was it unanimous?", "did all the trustees back it?": whether everyone who voted was for it."""
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+single\s+)?(?:dissent|objection)\b", re.I)
 _NOT_UNANIMOUS = re.compile(r"\b(?:not|n't|short\s+of)\s+(?:a\s+)?unanimous", re.I)
 _NONE = frozenset({"0", "zero", "nil", "none", "no"})

@@ -30,7 +30,7 @@ from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
 from .spared import spared
-from .still import as_ended, as_now
+from .still import as_ended, as_now, not_begun
 from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
 from .unchanged import unchanged
@@ -102,7 +102,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
     if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
             or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence) \
-            or went_without(question, sentence) or unchanged(question, sentence):  # "… without their wages"
+            or went_without(question, sentence) or unchanged(question, sentence) or not_begun(question, sentence):
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named

@@ -21,6 +21,7 @@ from .set_off import why_it_was_set_off
 from .others import another
 from .thing import IT, thing_asked_about
 from .turn_names import WHO_IS, focus, their_body
+from .who_else import who_else
 
 _BODIES = re.compile(r"\b(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | {
     "college", "school", "academy", "hospital", "museum", "gallery", "library", "church", "police", "fund", "theatre",
@@ -118,8 +119,8 @@ def resolve(question: str, history: list[dict] | None) -> Resolved:
     question = _LEAD_FILLER.sub("", question) if turns else question  # "and then? whats the next step": the second
     question = named_first(question) or question  # "and the farmer, why's he for it?": why's the farmer for it?
     if turns and (then := after_the_answer(question, turns[-1][1]) or why_of_the_answer(question, turns[-1][1])
-                  or why_it_was_set_off(question, turns[-1][1], turns[-1][0])):
-        return Resolved(question, then, ())  # "what happened after that?", "why did they do it?", "why?"
+                  or why_it_was_set_off(question, turns[-1][1], turns[-1][0]) or who_else(question, turns[-1][0])):
+        return Resolved(question, then, ())  # "what happened after that?", "why?", "who else is involved?"
     if not turns or not needs_context(question):
         return Resolved(question, question, ())
     # Resolve the conversation turn by turn: an earlier follow-up's context carries forward.

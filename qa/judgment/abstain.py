@@ -11,8 +11,8 @@ from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
 from lang.words import MONTHS, WEEKDAYS, is_number, names, terms, words
 from qa.types import REFUSED_LEAD, Level
 
-from .answer_kinds import (counted_together, counts, counts_only_other, end_told, only_name_given, only_told_again,
-                           start_not_end)
+from .answer_kinds import (counted_together, counts, counts_only_other, end_not_start, end_told, only_name_given,
+                           only_told_again, since_not_return, start_not_end)
 from .confidence import level
 from .sums import hoped_only, priced_other
 from .evidence import Phrase, Scored, Selection
@@ -123,6 +123,10 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
             return Decision(Level.DOUBTFUL, "it gives the name, not who gives it", selection)
         if start_not_end(q.text, best) and not any(end_told(q.text, e.text) for e in selection.evidence[1:4]):
             return Decision(Level.DOUBTFUL, "it gives when it starts, not when it ends", selection)
+        if end_not_start(q.text, best):  # "what time does school start?" / "The school day will finish at 4.15pm"
+            return Decision(Level.DOUBTFUL, "it gives when it ends, not when it starts", selection)
+        if since_not_return(q.text, best):  # "when will it reopen?" / "has been closed since December 2019"
+            return Decision(Level.DOUBTFUL, "it gives since when it has been so, not when that changes", selection)
         if q.wh == "why" and shown is not Level.DOUBTFUL and only_told_again(q.text, best) and not any(
                 explains(e.text) and len(set(terms(e.text)) & set(terms(q.text))) >= 2
                 for e in selection.evidence[1:4] if e.source == selection.evidence[0].source):

@@ -124,7 +124,8 @@ def counts_other(q: Question, sentence: str, start: int, end: int) -> bool:
 def counts_only_other(q: Question, sentence: str) -> bool:
     """Does every number of the sentence count something other than the X of "how many X" ("how many farms
     supply Fellmart?" / "Fellmart, which runs 412 stores")? False when it has none, or when one may count X."""
-    # Not a sum, a time of day, a year or a day of a month ("41p", "3.40pm", "in 2019", "on 3 March"): no counts.
+    # Not a sum, a time of day, a year, an age or a day of a month ("41p", "3.40pm", "in 2019", "aged 11 to 18",
+    # "on 3 March"): no counts.
     masked = _NOT_COUNTS.sub(lambda m: " " * len(m.group()), sentence)
     found = [m for m in _COUNT_SAID.finditer(masked) if m.group().rstrip(",.").lower() not in q.text.lower()]
     return bool(found) and all(counts_other(q, sentence, m.start(), m.end()) for m in found)
@@ -134,6 +135,7 @@ _COUNT_SAID = re.compile(r"\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|ni
                          r"fifty|hundreds?|thousands?|dozens?)\b", re.I)
 """A count as written: in figures, or in words ("three days"; not "one", which is as often "one of them")."""
 _NOT_COUNTS = re.compile("|".join([_MONEY_SPAN.pattern, CLOCK_SAID.pattern, r"\b(?:1[5-9]|20)\d\d\b",
+                                   r"\baged?\s+(?:between\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?",
                                    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:%s)\b" % "|".join(m.capitalize() for m in MONTHS),
                                    r"\b(?:%s)\s+\d{1,2}\b" % "|".join(m.capitalize() for m in MONTHS)]), re.I)
 
@@ -186,6 +188,33 @@ def start_not_end(question: str, sentence: str) -> bool:
     ended = m.group(0).split()[-1].lower() if m else ""  # "when would it stop …?" / "would stop admitting … from"
     return m is not None and _STARTS.search(sentence) is not None and _GIVES_END.search(sentence) is None \
         and re.search(rf"\b{ended[:4]}\w*", sentence, re.I) is None
+
+
+_STARTS_Q = re.compile(r"^\s*(?:and\s+)?(?:when|(?:at\s+)?what\s+time)\s+(?:does|do|will|did|is|are|was|would)\s+(?P<thing>.+?)"
+                       r"\s+(?P<verb>start|begin|open|kick\s+off)\b", re.I)
+
+
+_CLOSES = re.compile(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\b", re.I)
+
+
+def end_not_start(question: str, sentence: str) -> bool:
+    """Does the sentence give only when the thing ends, where "when does it start?" asks the other ("The school day
+    will finish at 4.15pm instead of 3.05pm")?"""
+    m = _STARTS_Q.match(question)
+    ends = _GIVES_END.search(sentence) or m is not None and m.group("verb").lower() == "open" and _CLOSES.search(sentence)
+    return m is not None and bool(ends) and _STARTS.search(sentence) is None \
+        and re.search(rf"\b{m.group('verb')[:4]}\w*", sentence, re.I) is None
+
+
+_RETURN_Q = re.compile(r"^\s*(?:and\s+)?when\s+.*\b(?:re-?(?:open|start|sume|turn)\w*|(?:open|be\s+open)\s+again|be\s+back)\b", re.I)
+_SINCE = re.compile(r"\b(?:been|remained|stayed)\s+(?:[\w-]+\s+){0,3}?(?:since|from)\b", re.I)
+
+
+def since_not_return(question: str, sentence: str) -> bool:
+    """Does the sentence date only since when a state has held, where the question asks when it ends by a return
+    ("when is the pier going to reopen?" / "has been closed since storms in December 2019")?"""
+    return _RETURN_Q.match(question) is not None and _SINCE.search(sentence) is not None \
+        and re.search(r"\b(?:re-?(?:open|start|sum|turn)\w*|again|back)\b", sentence, re.I) is None
 
 
 def end_told(question: str, sentence: str) -> bool:

@@ -36,7 +36,7 @@ from .doings import told, wanting_first
 from .cite import Citer, SkillAnswer, clip, first_mention, first_use, more_articles, spoken_of, with_phrase
 from .entities import PERSON, Entity, entities, first_named
 from .funding import funders
-from .holders import holder, leader_named, titled
+from .holders import holder, leader_named, titled, without_anyone
 from .roles import other_role, shown_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentions_of, unnamed
@@ -179,6 +179,7 @@ class Skills:
         """Who someone is, or what a name or an acronym stands for, as the article says it."""
         term = f.subject.strip()
         term = term[4:] if term.lower().startswith("the ") else term
+        term = bare if f.kind is Kind.WHO_IS and (bare := without_anyone(term)) and self._naming(bare, scope, snap) else term
         if len(parts := named_parts(term)) > 1 and not self._naming(term, scope, snap):  # "who are X and Y?"
             return each_of(parts, lambda p: self.describe(replace(f, subject=p), scope, snap), lambda p: next((
                 e.name for _, e in self._naming(p, scope, snap) if e.kind == PERSON), p), lambda p: not self._common(p))

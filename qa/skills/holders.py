@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lang.rules import KIND_NOUNS, LEADS
-from lang.words import terms
+from lang.words import terms, words
 from qa.types import Route
 
 from .article import ArticleDoc
@@ -88,11 +88,14 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
     body) is anyone whose role leads the body by any of its names ("HWA chief executive Rosa Delgado" heads the
     Harlow Water Authority)."""
     wanted = [w for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", role.lower())) if w not in ("the", "a", "an", "of")]
-    if len(wanted) > 1 and wanted[-1] in _ANYONE and set(wanted[:-1]) <= KIND_NOUNS["organisation"]:
-        wanted = wanted[:-1]  # "the union guy": whoever the union's role names (not "the first guy")
+    known = entities(doc)
+    if len(wanted) > 1 and wanted[-1] in _ANYONE and (set(wanted[:-1]) <= KIND_NOUNS["organisation"] or any(
+            set(wanted[:-1]) <= set(words(e.name if e.kind != PERSON else re.sub(r"\b[a-z][\w'’-]*", "", e.role)))
+            for e in known)):  # a body by its name, or by a name in a role ("Marlow Waterways' operations chief")
+        wanted = wanted[:-1]  # "the union guy", "the tidemark woman": whoever the body's role names (not "the first guy")
     if not wanted:
         return None
-    known = entities(doc)
+    sex = _SEX_WORDS.get(re.sub(r"^.*\s", "", role.strip().lower()))  # "the council woman": a woman of the council
     body = re.sub(r"^\s*\w+\s+of\s+(?:the\s+)?", "", role) if any(w in LEADS for w in wanted) else ""
     # A body by any name, not taken for a person when the tagger says so of a company ("Court orders Ferrow").
     named = next((e for e in sorted(known, key=lambda e: e.kind == PERSON) if e.matches(body, True)), None) \
@@ -112,13 +115,40 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
             lead = next((w for w in wanted if w in LEADS), None)  # "who chairs the trust?": its chair, by role
             fits = all(w in have or w == lead for w in wanted) and (lead is None or _heads(
                 e.role.lower(), lead, [" ".join(w for w in wanted if w != lead)]))
-        if fits:
+        if fits and (sex is None or _pronoun(doc, e) in (None, sex)):
             return e
     return None
 
 
+_SEX_WORDS = {**dict.fromkeys("guy man bloke chap fella".split(), "he"), **dict.fromkeys("woman lady".split(), "she")}
+_HE, _SHE = re.compile(r"\b(?:he|him|his|himself|Mr)\b", re.I), re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b", re.I)
+
+
+def _pronoun(doc: ArticleDoc, e: Entity) -> str | None:
+    """"he" or "she", as the article speaks of the person after first naming them (the rest of that sentence, then
+    the next); None when it says neither first."""
+    at = doc.text.find(e.name, e.first) if e.first >= 0 else -1
+    line = doc.line_at(at) if at >= 0 else None
+    if line is None:
+        return None
+    after = doc.text[at + len(e.name):line.end]
+    if line.number + 1 < len(doc.lines):
+        after += " " + doc.lines[line.number + 1].text
+    he, she = _HE.search(after), _SHE.search(after)
+    if he and (not she or he.start() < she.start()):
+        return "he"
+    return "she" if she else None
+
+
 _ANYONE = frozenset("guy guys man woman lady bloke chap fella person people one".split())
 """Words a chat uses for a person of a body ("the union guy", "the council woman"): no role of their own."""
+
+
+def without_anyone(term: str) -> str | None:
+    """"graham tolley" of "the graham tolley guy" (a name, or a body, before a word for a person); None when the
+    term does not end so or nothing else is left."""
+    ws = term.split()
+    return " ".join(ws[:-1]) if len(ws) > 2 and ws[-1].lower() in _ANYONE else None
 
 
 def _heads(role: str, asked: str, names: list[str]) -> bool:

@@ -1,0 +1,155 @@
+"""Answers a reader would not take from the sentence shown (a finishing time for "what time does it start?", since
+when a pier has been shut for "when will it reopen?", a count of pupils for "how many teachers?"), and verdicts a
+reader draws from ordinary news wording: "all other births" is not all births, a deed to come that its doer denies
+is No, "seven to two in favour" is not all of them, an inquiry that "will open" is not over. And the chat's own
+words: "who else is involved?" after a list of people, "the tidemark woman", "the unions view"."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from lang.forms import Kind, form
+from lang.normalize import shorthand_spelled
+from lang.opposites import other_kind
+from qa.compose.part_only import part_only
+from qa.compose.still import not_begun
+from qa.compose.tally import unanimous
+from qa.conversation.followup import resolve
+from qa.conversation.who_else import who_else
+from qa.judgment.abstain import decide
+from qa.judgment.answer_kinds import end_not_start, since_not_return
+from qa.judgment.evidence import Scored, Selection
+from qa.question import analyze
+from qa.skills.holders import role_holder, without_anyone
+from qa.types import Level
+from support import article_doc, scored_sentence
+
+
+def _decided(question: str, sentence: str):
+    best: Scored = replace(scored_sentence(sentence, 0), confidence=0.8)
+    return decide(analyze(question, lambda term: 1.0), Selection((best,), None, 0.9), threshold=0.4, sure=0.8)
+
+
+def test_a_time_of_the_other_end_is_shown_as_the_closest_sentence_not_as_the_answer():
+    start = "what time does the library open in the morning"
+    d = _decided(start, "The library will close at 6pm instead of 8pm.")
+    assert d.level is Level.DOUBTFUL and d.reason == "it gives when it ends, not when it starts"
+    assert end_not_start(start, "The library will close at 6pm instead of 8pm from Monday.") is False  # "from"
+    assert end_not_start("when does the school day start", "The school day will finish at 4pm.")
+    assert not end_not_start("when does the school day start", "The school day will start at 8.40am and finish at 4pm.")
+    assert not end_not_start("when does the school day end", "The school day will finish at 4pm.")  # asked the end
+    assert not end_not_start("when does the school day start", "The school day will be longer next year.")  # no end
+
+
+def test_since_when_a_state_has_held_does_not_answer_when_it_ends():
+    asked = "when is the west wing going to reopen"
+    d = _decided(asked, "The west wing has been closed since a fire in March 2021.")
+    assert d.level is Level.DOUBTFUL and "since when" in d.reason
+    assert since_not_return("when will the ferry be back", "The ferry has been out of service since May.")
+    assert not since_not_return(asked, "The west wing, closed since March 2021, will reopen in June.")
+    assert not since_not_return("when did the west wing close", "The west wing has been closed since March 2021.")
+
+
+def test_an_age_range_is_no_count_of_what_is_asked():
+    d = _decided("how many teachers work at the school", "Brackley High, which has 900 pupils aged 11 to 16, will "
+                                                         "close on Fridays.")
+    assert d.level is Level.DOUBTFUL
+    assert _decided("how many pupils attend the school", "Brackley High, which has 900 pupils aged 11 to 16, will "
+                                                         "close on Fridays.").level is not Level.DOUBTFUL
+
+
+def test_a_state_of_another_thing_is_the_other_kind_where_the_thing_asked_is_not_said():
+    assert other_kind("how much will a permanent fix cost", "The council may put in a temporary bridge costing "
+                                                             "£300,000.") == ("permanent", "temporary")
+    assert other_kind("how much will the permanent fix cost", "A permanent fix will cost £2m.") is None
+    # the thing said, with no state beside it: as before, not of another thing
+    assert other_kind("how much will the permanent bridge cost", "The bridge will cost £2m, and a temporary "
+                                                                  "path is planned.") is None
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("are all the patients moving to the new ward?", "All other patients will move to the new ward in May.", "No"),
+    ("are all the staff moving?", "The remaining staff will move to the Leeds office.", "No"),
+    ("are all the other patients moving?", "All other patients will move to the new ward in May.", None),  # as asked
+    ("are all the trains cancelled?", "The other trains will run as normal.", None),  # another deed
+    ("are all bins collected weekly?", "Bins will be collected every other week.", None),  # "other" of the week
+])
+def test_all_other_of_a_group_is_not_all_of_it(question, sentence, verdict):
+    assert (part_only(question, sentence) or None) == verdict
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("will drivers be made redundant", "The firm denied claims that drivers would be made redundant.", "No"),
+    ("is the pool going to shut", "Leisure chiefs have denied rumours that the pool will shut next year.", "No"),
+    ("will the company charge visitors to use the path", "She denied reports that the company would charge "
+                                                         "visitors to use the path.", "No"),
+    # a deed done, denied, stays disputed; another thing's future is not the one asked
+    ("did the officer use force", "Police denied that the officer used force.", None),
+    ("will the school close", "The council denied that the library would close.", None),
+])
+def test_a_deed_to_come_denied_is_no(question, sentence, verdict):
+    from qa.compose.yesno import yes_no
+    assert yes_no(question, sentence) == verdict
+
+
+def test_a_tally_with_any_against_says_not_all_backed_it():
+    assert unanimous("did all the governors back it", "Governors voted eight to three in favour.") == "No"
+    assert unanimous("did everyone vote for the plan", "The plan was approved by 14 votes to 5.") == "No"
+    assert unanimous("did all the governors back it", "Governors backed it by six votes to none.") == "Yes"
+    assert unanimous("did all the governors attend", "Governors voted eight to three in favour.") is None
+
+
+def test_what_is_still_to_begin_is_not_over():
+    assert not_begun("is the hearing over", "A public hearing will open at the civic centre on 4 May.")
+    assert not_begun("has the festival happened yet", "The festival will take place in August.")
+    assert not_begun("is the trial over", "The trial is due to start in March.")
+    assert not not_begun("is the strike over", "Talks will begin on Monday to end the strike.")  # talks, not the strike
+    assert not not_begun("is the hearing over", "The hearing closed on Friday.")
+
+
+def test_who_else_after_a_list_of_people_asks_for_the_bodies():
+    assert who_else("who else is involved", "who are the people in the canal story") == \
+        "Which organisations are in the canal story?"
+    assert who_else("who else is involved, like companies or groups", "who is in it") is None  # no list asked
+    assert who_else("anyone else involved?", "which organisations are mentioned") == "Which people are there?"
+    assert who_else("who is involved", "who are the people in the canal story") is None
+    history = [{"role": "user", "content": "who are the people in the canal story"},
+               {"role": "assistant", "content": "2 people in “Canal to reopen”:\n- Ada Lomax: the trust's chair [1]"}]
+    assert resolve("who else is involved?", history).searched == "Which organisations are in the canal story?"
+
+
+CANAL = """# Canal trust takes over lock
+
+The Harnley Canal Trust has taken over Crane Lock from Marlow Waterways.
+
+Dev Patel, the trust's project manager, said work would start in May. "We have waited long enough," he said.
+
+Joan Reeve, Marlow Waterways' operations chief, said the handover went smoothly. She said staff would stay on.
+"""
+
+
+def test_a_person_of_a_named_body_and_of_the_sex_asked():
+    doc = article_doc(CANAL)
+    assert role_holder(doc, "marlow woman").name == "Joan Reeve"
+    assert role_holder(doc, "trust guy").name == "Dev Patel"
+    assert role_holder(doc, "trust woman") is None  # the trust's only person is spoken of as "he"
+    assert without_anyone("dev patil guy") == "dev patil"
+    assert without_anyone("union guy") is None  # a body's person: asked by role
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("whats the unions view on it", "what's the union's view on it"),
+    ("what are the campaigners views", "what are the campaigners' views"),
+    ("whats the councils position", "what's the council's position"),
+    ("the unions view it as a threat", "the unions view it as a threat"),  # not asked: the words as typed
+])
+def test_a_possessive_typed_without_its_apostrophe(typed, meant):
+    assert shorthand_spelled(typed) == meant
+
+
+def test_a_plural_possessive_asks_for_a_view():
+    f = form("what are the campaigners' views")
+    assert f is not None and f.kind is Kind.OPINION and f.subject == "the campaigners"
