@@ -153,3 +153,17 @@ def test_a_possessive_typed_without_its_apostrophe(typed, meant):
 def test_a_plural_possessive_asks_for_a_view():
     f = form("what are the campaigners' views")
     assert f is not None and f.kind is Kind.OPINION and f.subject == "the campaigners"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("did more than 70% back the plan", "Of the 900 replies, 76% backed the plan.", "Yes"),
+    ("did fewer than half back the plan", "Of the 900 replies, 76% backed the plan.", "No"),  # never the bare claim
+    ("did over half the tenants back the plan", "Only 12 per cent of tenants backed the plan.", "No"),
+    ("did fewer than 10% back the plan", "Only 12 per cent of tenants backed the plan.", "No"),
+    ("did at least 40% of members vote", "About 40 per cent of members voted.", None),  # about: either side
+    ("did more than 70% back the plan", "Of the 900 replies, 76% said they would back the plan.", None),  # to come
+])
+def test_a_share_asked_against_one_said(question, sentence, verdict):
+    from qa.compose.yesno import yes_no
+    assert yes_no(question, sentence) == verdict

@@ -30,15 +30,16 @@ _WHOLE = frozenset(base_stem(w) for w in "full whole entire total all more less 
 
 
 def compares(question: str) -> bool:
-    """Does the question ask whether a count or a sum is above or below one it gives ("more than 10 years")?"""
-    return _ASKED_COUNT.search(question) is not None or any(
+    """Does the question ask whether a count, a share or a sum is above or below one it gives ("more than 10 years",
+    "fewer than half")?"""
+    return _ASKED_COUNT.search(question) is not None or _ASKED_SHARE.search(question) is not None or any(
         _BOUND.search(question[:m.start()]) for m in _SUM.finditer(question))
 
 
 def amount_verdict(question: str, sentence: str) -> str | None:
     asked = list(_SUM.finditer(question))
     if len(asked) != 1:
-        return _count_verdict(question, sentence) if not asked else None
+        return (_count_verdict(question, sentence) or _share_verdict(question, sentence)) if not asked else None
     said = list(_SUM.finditer(sentence))
     if len(said) != 1 or said[0].group("sign") != asked[0].group("sign") or _RATE.match(sentence, said[0].end()):
         return None  # several sums, or a rate ("£900 a day"): which one, and how much in all, is not read here
@@ -150,3 +151,29 @@ def _count(n: str) -> float | None:
         return float(n)
     parts = re.split(r"[-\s]", n)
     return sum(_NUMBER[p] for p in parts) if all(p in _NUMBER for p in parts) else None
+
+
+_ASKED_SHARE = re.compile(rf"\b(?P<way>{_MORE}|fewer\s+than|less\s+than|under)\s+(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|"
+                          r"per\s+cent)|(?P<word>half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters))", re.I)
+_SAID_SHARE = re.compile(r"(?<![\w.,])(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", re.I)
+_TO_COME = re.compile(r"\b(?:will|would|could|might|may|shall|should|hopes?|hoped|expects?|expected|aims?|aimed)\b|"
+                      r"\bup\s+to\b", re.I)
+"""A share held as to come or possible (not "plans", which is as often the thing voted on: "opposed the plan")."""
+_FRACTION = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3, "three quarters": 0.75}
+
+
+def _share_verdict(question: str, sentence: str) -> str | None:
+    """"Did more than 80% oppose the plan?" / "87% opposed the plan": Yes; "fewer than half" of it: No. The
+    sentence's one share, every other word asked in the sentence, told as done."""
+    m = _ASKED_SHARE.search(question)
+    said = list(_SAID_SHARE.finditer(sentence))
+    if m is None or len(said) != 1 or any(w in NEGATIONS for w in words(sentence)) or _TO_COME.search(sentence):
+        return None
+    rest = {base_stem(w) for w in words(question[:m.start()] + " " + question[m.end():])[1:]
+            if w not in STOPWORDS and not w[:1].isdigit()}
+    if not covered(rest, {base_stem(w) for w in words(sentence)}):
+        return None
+    want = float(m.group("pct")) / 100 if m.group("pct") else _FRACTION[re.sub(r"[-\s]+", " ", m.group("word").lower())]
+    way = ">" if re.match(_MORE, m.group("way"), re.I) else "<"
+    return _settled(way, want - (0.0001 if re.match(r"at\s+least", m.group("way"), re.I) else 0),
+                    float(said[0].group("pct")) / 100, _BOUND.search(sentence[:said[0].start()]))
