@@ -167,3 +167,24 @@ def test_a_plural_possessive_asks_for_a_view():
 def test_a_share_asked_against_one_said(question, sentence, verdict):
     from qa.compose.yesno import yes_no
     assert yes_no(question, sentence) == verdict
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, sentence, verdict", [
+    ("do you have to pay for the shuttle", "The shuttle is free and runs every half hour.", "No"),
+    ("is there a charge for parking", "Parking at the station will be free of charge.", "No"),
+    ("do you have to pay for parking", "Parking is free until 6pm.", None),  # free only for a while
+    ("do you have to pay for the bus", "The shuttle is free and runs every half hour.", None),  # another thing
+])
+def test_paying_asked_of_what_is_free(question, sentence, verdict):
+    from qa.compose.yesno import yes_no
+    assert yes_no(question, sentence) == verdict
+
+
+def test_a_sum_paid_for_a_part_of_the_thing_asked_is_not_its_price():
+    from qa.judgment.sums import priced_other
+    asked = "how much did they pay for the mill"
+    assert priced_other(asked, "She said the flats were the only way to pay for repairs to the mill's roof, which "
+                               "she put at £2.1 million.")
+    assert not priced_other(asked, "Harlow Homes paid £900,000 for the mill.")
+    assert not priced_other(asked, "They paid for the mill with a loan of £900,000.")

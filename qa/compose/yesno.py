@@ -30,6 +30,7 @@ from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
 from .spared import spared
+from .free_of_charge import paid_for_free
 from .still import as_ended, as_now, not_begun
 from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
@@ -100,9 +101,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         verdict = yes_no(asked_now, sentence, before)  # rephrased too: "will stay shut" says not open yet
         return verdict if verdict or not (_still_to_come(asked_now, sentence) or only_weighed(question, sentence)) \
             else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
-    if no_comment(question, sentence) or plan_denied(question, sentence) or not_said(question, sentence) \
-            or not_decided(question, sentence) or undecided_deed(question, sentence) or refused(question, sentence) \
-            or went_without(question, sentence) or unchanged(question, sentence) or not_begun(question, sentence):
+    if any(f(question, sentence) for f in (no_comment, plan_denied, not_said, not_decided, undecided_deed, refused,
+                                            went_without, unchanged, not_begun, paid_for_free)):  # "… is free"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named

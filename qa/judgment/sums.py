@@ -18,6 +18,9 @@ _SUM = (r"(?:(?:about|around|nearly|almost|over|some|roughly)\s+|more\s+than\s+|
 _SPENT_ON = re.compile(r"\b(?:spent|spend|spends|spending)\s+" + _SUM + r"\s+on\s+(?P<y>[^,.;:()]+)", re.I)
 """A sum spent on a thing ("spent £18,000 on new fencing"): what follows "on" is what it bought. Not "paid £5m for
 him" or "the crossing will cost £40m", which may name the very thing asked in other words."""
+_PAID_FOR = re.compile(r"\b(?:pay|pays|paid|paying|spend|spends|spent|spending)\s+(?:for|on)\s+(?:the\s+|a\s+|an\s+)?"
+                       r"(?P<head>[\w'’-]+)(?P<rest>\s+(?:to|of|on|at)\s+[^,.;:()]+|['’]s\s+[^,.;:()]+)", re.I)
+"""What is paid for, and whose or what of it ("pay for repairs to the pier's deck"): the thing paid for is the first."""
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from)\s+$", re.I)
 _POINTING = frozenset("it its which that this they them these those what him her".split())
 """A thing the sentence points back to ("it cost £5m"): it may be the one asked, so the sum may answer."""
@@ -32,6 +35,9 @@ def priced_other(question: str, sentence: str) -> bool:
     sums = list(re.finditer(r"(?<![\w$€£])" + _SUM, sentence, re.I))
     if not asked or not sums:
         return False
+    if any(not roots(y.group("head")) & asked and roots(y.group("rest")) & asked and not roots(y.group("head")) & _POINTING
+           for y in _PAID_FOR.finditer(sentence)):
+        return True  # "pay for the pier" / "the only way to pay for repairs to the pier's deck": a part of it, or a deed
     if asked & roots(sentence):
         return False  # the thing asked is named there
     tied = [(t.start(), t.end(), t.group("y")) for t in _SPENT_ON.finditer(sentence)]
