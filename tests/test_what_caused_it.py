@@ -155,3 +155,36 @@ def test_a_firm_named_after_a_person_is_told_by_a_firms_word(doer, text, owned):
 def test_a_cause_told_by_a_participle_as_an_adjective_is_a_cause():
     found = caused([article_doc(FLU.replace("contact with wild birds", "infected wild birds"))], "the outbreak")
     assert found is not None and "infected wild birds" in found.draft.text
+
+
+CLINIC = """# Lowmoor clinic to close
+
+LOWMOOR — Residents of Lowmoor will have to travel to Hexton for blood tests after the health trust confirmed it will close the village clinic in June.
+
+The clinic opened in 1994 and sees about 80 patients a week.
+
+Dr Ruth Amble, the trust's medical director, said the decision was forced by a shortage of nurses and the cost of repairs.
+
+Hal Pryce, who runs the village shop, backed the move because "the building is falling apart".
+
+The trust's finance chief said the change was driven by "a budget that has not grown in ten years".
+"""
+
+
+@pytest.mark.parametrize("question", ["why is the clinic closing", "why is the lowmoor clinic closing"])
+def test_the_decision_forced_by_a_cause_answers_why_the_storys_own_deed_was_done(question):
+    from qa.skills.causes import why
+
+    found = why([article_doc(CLINIC)], question)
+    assert found is not None and found.draft.text.startswith("Dr Ruth Amble, the trust's medical director, said the "
+                                                             "decision was forced by a shortage of nurses")
+
+
+def test_the_decision_answers_only_a_deed_of_the_story_itself():
+    from qa.skills.causes import why
+
+    found = why([article_doc(CLINIC)], "why is the shop closing")  # the lede closes no shop
+    assert found is None or "decision was forced" not in found.draft.text
+    doubted = CLINIC.replace("said the decision was forced by", "denied the decision was forced by")
+    found = why([article_doc(doubted)], "why is the clinic closing")
+    assert found is None or "decision was forced" not in found.draft.text
