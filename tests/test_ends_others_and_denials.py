@@ -188,3 +188,21 @@ def test_a_sum_paid_for_a_part_of_the_thing_asked_is_not_its_price():
                                "she put at £2.1 million.")
     assert not priced_other(asked, "Harlow Homes paid £900,000 for the mill.")
     assert not priced_other(asked, "They paid for the mill with a loan of £900,000.")
+
+
+def test_a_she_said_is_not_the_words_of_a_man_named_before():
+    from qa.skills.pronouns import pronoun_of
+    from qa.skills.speakers import statements
+
+    doc = article_doc("""# Village petition
+
+HADLEY — Martin Hale, chair of the parish council, started a petition against the closure. He handed it to the board on Monday.
+
+"People chose this village because it had a doctor," Hale said.
+
+A patient at the branch for 34 years said she had given up driving. "Everything I need is here," she said.
+""")
+    hale = next(s.speaker for s in statements(doc) if s.speaker.name == "Martin Hale")
+    assert pronoun_of(doc, hale) == "he"
+    said = [s.line.text for s in statements(doc) if s.speaker.name == "Martin Hale"]
+    assert any("chose this village" in t for t in said) and not any("Everything I need" in t for t in said)

@@ -11,6 +11,7 @@ from qa.types import Route
 from .article import ArticleDoc
 from .cite import SkillAnswer, with_phrase
 from .entities import PERSON, Entity, entities
+from .pronouns import pronoun_of
 from .speakers import _its
 
 
@@ -115,29 +116,12 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
             lead = next((w for w in wanted if w in LEADS), None)  # "who chairs the trust?": its chair, by role
             fits = all(w in have or w == lead for w in wanted) and (lead is None or _heads(
                 e.role.lower(), lead, [" ".join(w for w in wanted if w != lead)]))
-        if fits and (sex is None or _pronoun(doc, e) in (None, sex)):
+        if fits and (sex is None or pronoun_of(doc, e) in (None, sex)):
             return e
     return None
 
 
 _SEX_WORDS = {**dict.fromkeys("guy man bloke chap fella".split(), "he"), **dict.fromkeys("woman lady".split(), "she")}
-_HE, _SHE = re.compile(r"\b(?:he|him|his|himself|Mr)\b", re.I), re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b", re.I)
-
-
-def _pronoun(doc: ArticleDoc, e: Entity) -> str | None:
-    """"he" or "she", as the article speaks of the person after first naming them (the rest of that sentence, then
-    the next); None when it says neither first."""
-    at = doc.text.find(e.name, e.first) if e.first >= 0 else -1
-    line = doc.line_at(at) if at >= 0 else None
-    if line is None:
-        return None
-    after = doc.text[at + len(e.name):line.end]
-    if line.number + 1 < len(doc.lines):
-        after += " " + doc.lines[line.number + 1].text
-    he, she = _HE.search(after), _SHE.search(after)
-    if he and (not she or he.start() < she.start()):
-        return "he"
-    return "she" if she else None
 
 
 _ANYONE = frozenset("guy guys man woman lady bloke chap fella person people one".split())

@@ -12,6 +12,7 @@ from lang.words import roots, stem, term_words
 
 from .article import ArticleDoc, Line
 from .entities import ORGANISATION, PERSON, Entity, entities
+from .pronouns import pronoun_of
 
 _VIEW_VERBS = """say tell think believe estimate argue warn comment add claim note insist accuse urge predict
 expect fear call describe explain write announce stress suggest acknowledge admit deny complain worry hope doubt
@@ -58,7 +59,7 @@ def _build(doc: ArticleDoc) -> list[Statement]:
         other = False
         if speaker is not None and span is not None and (pronoun := _pronoun_saying(span, line)) is not None:
             # "… he said." then "… she said." of the same one: the second is someone the article left unnamed.
-            other = sex.setdefault(speaker.name, pronoun) != pronoun
+            other = sex.setdefault(speaker.name, pronoun_of(doc, speaker) or pronoun) != pronoun  # as first told
             speaker = None if other else speaker
         if speaker is None and not other and previous is not None and previous.line.number == line.number - 1 \
                 and line.text.lstrip()[:1] in _QUOTES:
