@@ -206,3 +206,11 @@ A patient at the branch for 34 years said she had given up driving. "Everything 
     assert pronoun_of(doc, hale) == "he"
     said = [s.line.text for s in statements(doc) if s.speaker.name == "Martin Hale"]
     assert any("chose this village" in t for t in said) and not any("Everything I need" in t for t in said)
+
+
+def test_another_sides_view_asked_with_and_is_asked_whole():
+    history = [{"role": "user", "content": "whats the union's view on it"},
+               {"role": "assistant", "content": "Ann Lowe (the union's organiser): Ann Lowe blamed the board. [1]"}]
+    assert resolve("and what do the campaigners think", history).searched == "and what do the campaigners think"
+    assert "Ann Lowe" in resolve("and what do they think", history).searched  # "they" points back
+    assert "Ann Lowe" in resolve("and what does the union think about it", history).searched  # so does "it"

@@ -25,3 +25,16 @@ def named_first(question: str) -> str | None:
     put = f"{who}'s" if p.group(1).lower() in _POSSESSIVE else who
     out = asked[:p.start(1)] + put + asked[p.end(1):]
     return out[:1].upper() + out[1:]
+
+
+_OWN_VIEW = re.compile(r"^\s*and\s+(?:what|how)\s+(?:do|does|did)\s+(?:the|a|an|local|most|many|some)\s+(?P<who>[a-z][\w'’-]*"
+                       r"(?:\s+[a-z][\w'’-]*){0,2}?)\s+(?:think|say|feel|reckon|make\s+of)\b(?![^?]*\b(?:it|this|that|them)\b)",
+                       re.I)
+"""A view asked of its own people, named by their kind, and of nothing pointed back at."""
+
+
+def asks_own_view(question: str) -> bool:
+    """"and what do the campaigners think?": another side's view, asked whole; not "and what do they think?", nor
+    "and what does the union think about it?" (what "it" is, the conversation says)."""
+    m = _OWN_VIEW.match(question)
+    return m is not None and not _PRONOUN.search(m.group("who"))
