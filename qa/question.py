@@ -18,6 +18,8 @@ _KIND_PATTERNS = [
     (re.compile(r"\bhow (many|much|long|far|deep|tall|high|wide|big|large|heavy|often|fast)\b"
                 r"|\bwhat (percentage|percent|number|amount)\b", re.I), NUMBER),
     (re.compile(r"\bwhat (will|would|does|did|do|is|was|are|were)\b.*\b(cost|costs|price|worth)\b", re.I), NUMBER),
+    (re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+(?:[\w-]+\s+){0,3}?(?:fares?|fees?|prices?|"
+                r"rents?|salary|wages?|tolls?)\b", re.I), NUMBER),
     (re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month|century|decade|time)\b|\bin what year\b", re.I), DATE),
 ]
 
@@ -50,6 +52,10 @@ MONEY = "money"
 _MONEY_ASKED = re.compile(r"\bhow much\b(?! of\b)(?:\W+\w+){0,8}?\W+(?:pay|pays|paid|paying|cost|costs|costing|"
                           r"spend|spends|spent|spending|charge|charges|charged|earn|earns|earned|earning|owe|owes|"
                           r"owed|fined?|worth|valued)\b", re.I)
+_PRICE_ASKED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+(?:[\w-]+\s+){0,3}?(?:fares?|"
+                          r"fees?|prices?|rents?|salary|wages?|tolls?)\b(?!\s+(?:of|for)\s+(?:living|entry|service)\b)",
+                          re.I)
+""""What's the bus fare?": a sum of money, named by what it is paid as."""
 # "How much did costs rise?" asks for a change, which a share answers as well as a sum.
 _CHANGE = re.compile(r"\b(?:increas|rais|ris|rose|fall|fell|drop|grow|grew|declin|chang|cut|doubl|jump|climb|shrank|"
                      r"shrink|go up|went up|go down|went down)\w*\b", re.I)
@@ -119,7 +125,7 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     if unit == "length_or_time" and (_TAKES.search(text) or set(ws) & {"ago", "wait", "waiting", "waited"}):
         # "how long does the crossing take?", "how long ago …", "how long have they been waiting?": a time
         unit = "time"
-    if unit is None and _MONEY_ASKED.search(text) and not _CHANGE.search(text):
+    if unit is None and (_MONEY_ASKED.search(text) or _PRICE_ASKED.search(text)) and not _CHANGE.search(text):
         unit = MONEY
     if wants == DATE and _CLOCK_ASKED.search(text):
         unit = CLOCK

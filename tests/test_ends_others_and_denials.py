@@ -214,3 +214,15 @@ def test_another_sides_view_asked_with_and_is_asked_whole():
     assert resolve("and what do the campaigners think", history).searched == "and what do the campaigners think"
     assert "Ann Lowe" in resolve("and what do they think", history).searched  # "they" points back
     assert "Ann Lowe" in resolve("and what does the union think about it", history).searched  # so does "it"
+
+
+@pytest.mark.parametrize("question, money", [
+    ("what's the bus fare from hadley to wexton", True),
+    ("what is the new stall fee", True),
+    ("what were the wages of the drivers", True),
+    ("what's the bus route", False),
+    ("what is the feeling in the town", False),
+])
+def test_a_fare_or_a_fee_asked_wants_a_sum_of_money(question, money):
+    from qa.question import MONEY
+    assert (analyze(question, lambda term: 1.0).unit == MONEY) is money
