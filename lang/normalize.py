@@ -85,17 +85,20 @@ _WILL = re.compile(r"\b((?:said|says|say|think|thinks|thought|hope|hopes|hoped|p
 ("what the hell"); not "shell" or "well", which are words there too ("say well over 200", "say shell companies")."""
 
 
-_OWNER_UNMARKED = re.compile(r"(\b(?:what's|what\s+is|what\s+are|what\s+was|what\s+were|and)\s+(?:the|their)\s+(?:[a-z]+\s+)?"
-                             r"[a-z]{3,}(?<!s)s)(\s+(?:view|views|take|opinion|opinions|position|stance|side|response|"
-                             r"reaction|argument|case|reason|reasons|answer|verdict|line)\b)", re.I)
+_OWNER_UNMARKED = re.compile(r"(\b(?:what's|what\s+is|what\s+are|what\s+was|what\s+were)\s+(?:the|their)\s+(?:[a-z]+\s+)?"
+                             r"(?P<owner>[a-z]{3,}s))(\s+(?:view|views|take|opinion|opinions|position|stance|side|"
+                             r"response|reaction|argument|case|answer|verdict)\b)", re.I)
 """"what's the unions view": a possessive typed without its apostrophe, where an opinion's noun follows."""
+_PEOPLE_PLURAL = re.compile(r"(?:ers|ents|ants|ists|ors|ians|ees)$")
 
 
 def _owner_marked(m: re.Match) -> str:
-    """"the union's view" (a body is one), "the campaigners' view" (people are many)."""
-    owner = m.group(1)
-    one = owner.split()[-1][:-1].lower() in KIND_NOUNS["organisation"]
-    return f"{owner[:-1]}'s{m.group(2)}" if one else f"{owner}'{m.group(2)}"
+    """"the union's view" (a body is one), "the campaigners' view" (people are many); as typed when the word is
+    neither a body's kind nor people's ("the crisis response", "the campus view")."""
+    owner, word = m.group(1), m.group("owner").lower()
+    if word[:-1] in KIND_NOUNS["organisation"]:
+        return f"{owner[:-1]}'s{m.group(3)}"
+    return f"{owner}'{m.group(3)}" if _PEOPLE_PLURAL.search(word) or word[:-1] in KIND_NOUNS["person"] else m.group(0)
 
 
 def shorthand_spelled(text: str) -> str:

@@ -94,10 +94,12 @@ def other_kind(question: str, sentence: str) -> tuple[str, str] | None:
         if asked in said:
             continue
         # The other state said of the thing asked about, or of what is done to it ("a permanent repair … the road").
-        # Or of another thing, where the thing asked is not said at all ("a permanent fix" / "a temporary bridge").
-        unsaid = thing not in {stem(x) for x in said}
+        # Or of another thing, where a sum is asked and the thing asked is not said at all, the sum close after the
+        # other state ("how much will a permanent fix cost?" / "a temporary modular bridge, which could cost £450,000").
+        priced = thing not in {stem(x) for x in said} and re.match(r"\s*how\s+much\b", question, re.I) is not None
         other = next((w for k, w in enumerate(said) if w in _states().get(asked, ())
-                      and (thing in {stem(x) for x in said[k + 1:k + 6]} or unsaid and k + 1 < len(said))), None)
+                      and (thing in {stem(x) for x in said[k + 1:k + 6]} or priced and re.search(
+                          rf"\b{w}\b(?:\W+\w+){{0,7}}?\W+[£$€]\s?\d", sentence, re.I))), None)
         if other is not None:
             return asked, other
     return None

@@ -26,7 +26,7 @@ _MOST = re.compile(r"(?<!\bthe\s)(?<!\bat\s)\b(?:most|half)\s+(?:of\s+(?:the\s+|
 """"Most flights", "half of the staff"; not "the most damaged bridges" (a superlative)."""
 _OTHER = re.compile(r"\b(?:all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?|the\s+)(?:other|remaining)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)",
                     re.I)
-""""All other births will move": those left after a part told before, so not all of them."""
+""""All other births will move": those left after a part told before, which may or may not do the same."""
 _REST = re.compile(r"\b(?:rest|remainder|remaining|others?)\b|(?<!\bafter\s)(?<!\bin\s)\ball\b(?!\s*(?:[,.;?]|$))|\b(?:and|while|with|but)\s+(?:\d[\d,]*|%s)\b(?!\s*(?:per\s*cent|%%|"
                    r"million|billion|thousand|hundred))" % "|".join(sorted(NUMBER_WORDS)), re.I)
 """The rest of the group told too ("… and the other two", "while 14 will stay lit")."""
@@ -62,8 +62,9 @@ def part_only(question: str, sentence: str) -> str | None:
             continue
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
                  if c.dep_ in _ARGUMENTS or c.dep_ == "prep" and c.lower_ == "of"]
-        if any(lo <= m.start() < hi for m in parts for lo, hi in spans):
-            return "No"
+        found = [m for m in parts for lo, hi in spans if lo <= m.start() < hi]
+        if found:  # "All other births will move": the part told before may do it too, or not; no verdict either way
+            return "" if all(m.re is _OTHER for m in found) else "No"
     return None
 
 

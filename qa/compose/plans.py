@@ -55,26 +55,34 @@ def ruled_out(question: str, sentence: str) -> bool:
 
 
 def denied_ahead(question: str, sentence: str) -> bool:
-    """Does the sentence deny that what the question asks will be done will be ("are any teachers getting made
-    redundant?" / "… denied claims on social media that staff would be made redundant")? Only a deed to come (its
-    "would" or "will"), which whoever denies it may speak for; a deed done ("denied that the officer used force")
-    stays disputed. Every word asked must be in the sentence, and half in the clause denied."""
+    """Does the sentence deny that what the question asks will be done will be ("will staff be made redundant?" /
+    "… denied claims on social media that staff would be made redundant")? Only a deed to come (its "would" or
+    "will"), which whoever denies it may speak for; a deed done ("denied that the officer used force") stays
+    disputed. The clause denied must say only what is asked, every word of it ("would close permanently" denies
+    less than "will it close?"), end the sentence or a clause of it, and no "but" may follow; nor may the denial
+    itself be denied ("has not denied")."""
     if not _ASKS_AHEAD.match(question):
         return False
     asked = {base_stem(w) for w in words(question)[1:] if w not in STOPWORDS and w not in _VAGUE and w != "going"
              and verb_base(w) not in _LIGHT}  # "getting made redundant": "redundant"
-    said = {base_stem(w) for w in words(sentence)}
     for m in _DENIED_AHEAD.finditer(sentence):
-        clause = {base_stem(w) for w in words(m.group("clause"))}
-        if asked and all(said_for(a, said) for a in asked) and 2 * sum(bool(said_for(a, clause)) for a in asked) >= len(asked):
+        if _NOT_DENIED.search(sentence[:m.start()]) or re.search(r"\bbut\b", sentence[m.end():], re.I) or \
+                re.search(r"\b(?:not|never|no)\b|n't", m.group("clause"), re.I):
+            continue  # "has not denied that …", "… but the council said it will", "denied that they would not …"
+        clause = [base_stem(w) for w in words(m.group("clause")) if w not in STOPWORDS and w not in _DEED_TO_COME
+                  and verb_base(w) not in _LIGHT]
+        if asked and clause and all(said_for(c, asked) or c in asked for c in clause) and \
+                all(said_for(a, set(clause)) or a in clause for a in asked):
             return True
     return False
 
 
 _DENIED_AHEAD = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:(?:the\s+)?(?:claims?|reports?|suggestions?|"
-                           r"rumou?rs?|speculation|fears)\s+(?:[\w\s]{0,30}?\s)?)?that\s+(?P<clause>[^.;:!?]*?\b(?:would|will|"
-                           r"was\s+going\s+to|were\s+going\s+to|planned\s+to)\s+[^.;:!?]*)", re.I)
-"""A deed to come denied: "denied claims on social media that staff would be made redundant"."""
+                           r"rumou?rs?|speculation|fears)\s+(?:[\w\s]{0,30}?\s)?)?that\s+(?P<clause>[^.;:!?,]*?\b(?:would|will|"
+                           r"was\s+going\s+to|were\s+going\s+to|planned\s+to)\s+[^.;:!?,]*?)(?=\s*(?:[.;:!?,]|$))", re.I)
+"""A deed to come denied, to the end of its clause: "denied claims on social media that staff would be made redundant"."""
+_NOT_DENIED = re.compile(r"\b(?:not|never|n't|yet\s+to)\s+(?:\w+\s+)?$", re.I)
+_DEED_TO_COME = frozenset({"would", "will", "was", "were", "going", "planned", "not", "never"} | {"n't"})
 
 
 def _verbs(question: str) -> list[str]:

@@ -22,6 +22,9 @@ def as_now(question: str, sentence: str) -> str:
 
 
 _ENDING = re.compile(r"\b(?:over|ends?|ended|ending|finish\w*|complete\w*|conclude\w*)\b", re.I)
+_AGAIN = re.compile(r"\b(?:again|new|next|another|re-?(?:open|start|sum|turn|run|trial|launch|schedul)\w*|closed|held)\b",
+                    re.I)
+"""Another of its kind, or the thing already done or held: what "will open" then says nothing of this one."""
 _OVER = re.compile(r"^\W*(?P<aux>is|are|was|were)\s+(?P<x>.+?)\s+(?:all\s+)?over\s*[?.!]*\s*$", re.I)
 
 
@@ -46,7 +49,9 @@ def not_begun(question: str, sentence: str) -> bool:
     """"Is the planning inquiry over?" is No where the sentence says the inquiry "will open on 3 February": what is
     still to begin has not ended. The thing's last word must be said before the deed to come."""
     m, begins = _ENDED_Q.match(question), _TO_BEGIN.search(sentence)
-    if m is None or begins is None:
-        return False
+    if m is None or begins is None or _ENDING.search(sentence) or _AGAIN.search(sentence):
+        return False  # "The trial ended on Friday and sentencing will take place …", "… will take place again"
     thing = (m.group("x") or m.group("y") or m.group("z")).split()[-1].lower()
-    return re.search(rf"\b{re.escape(thing)}\b", sentence[:begins.start()], re.I) is not None
+    # The thing is the subject of the deed to come: named in the same clause, just before it.
+    return re.search(rf"\b{re.escape(thing)}\b(?:\s+(?!and\b|but\b)[^\s,;:.]+){{0,12}}?\s*$", sentence[:begins.start()],
+                     re.I) is not None

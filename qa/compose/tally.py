@@ -21,7 +21,7 @@ def unanimous(question: str, sentence: str) -> str | None:
     """"Yes" or "No" for a question that asks whether a vote was unanimous; None for any other question, or when
     the sentence gives neither a tally nor "unanimously"."""
     if not _ASKED.search(question):
-        return None
+        return _all_backed(question, sentence)
     if _UNANIMOUS.search(sentence) and not _NOT_UNANIMOUS.search(sentence):
         return "Yes"
     for m in _TALLY.finditer(sentence):
@@ -38,10 +38,11 @@ _ORDINAL_OR_VAGUE = frozenset("first second third half once twice double single 
 _WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isalpha() and not w.endswith("th") and w not in _ORDINAL_OR_VAGUE),
                         key=len, reverse=True))
 """A count written as a word ("nine"), not an ordinal ("fifth") nor a vague amount ("dozens")."""
-_ASKED = re.compile(r"\bunanimous(?:ly)?\b|^\s*(?:did|do|does|have|has|had|were|are|was)\s+(?:all|every|everyone|everybody)\b"
-                    r"(?:\s+(?:of\s+)?(?:the\s+)?[\w'’-]+){0,2}?\s+(?:backe?d?|support(?:ed)?|vote[ds]?\s+for|agreed?|"
-                    r"approved?|endorsed?|in\s+favou?r)\b", re.I)
-""""Was it unanimous?", "did all the trustees back it?": whether everyone who voted was for it."""
+_ASKED = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+_ALL_BACKED = re.compile(r"^\s*(?:did|do|does|have|has|had|were|are|was)\s+(?:all|every|everyone|everybody)\b(?:\s+(?:of\s+)?"
+                         r"(?:the\s+)?(?P<who>[\w'’-]+))?(?:\s+[\w'’-]+){0,1}?\s+(?:backe?d?|support(?:ed)?|vote[ds]?\s+for|"
+                         r"agreed?|approved?|endorsed?|in\s+favou?r)\b(?P<rest>[^?]*)", re.I)
+""""Did all the trustees back it?": whether everyone who voted was for it, by a tally of their own vote."""
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+single\s+)?(?:dissent|objection)\b", re.I)
 _NOT_UNANIMOUS = re.compile(r"\b(?:not|n't|short\s+of)\s+(?:a\s+)?unanimous", re.I)
 _NONE = frozenset({"0", "zero", "nil", "none", "no"})
@@ -56,6 +57,33 @@ _SOME_AGAINST = re.compile(rf"\b(?:\d{{1,3}}|{_WORD}|some|several|a\s+few|a\s+mi
 _NO_ONE = re.compile(r"\b(?:no|none|nobody|not|zero|nil|neither)\b", re.I)
 _DATED = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|"
                     r"october|november|december)\b|\b(?:last|in)\s+(?:year|month|week)\b", re.I)
+
+
+def _all_backed(question: str, sentence: str) -> str | None:
+    """"Did all the trustees back it?" / "Trustees voted seven to two in favour": No; "… voted unanimously": Yes. The
+    tally must be the vote of those asked about, told with them in one clause (not "the cabinet approved by six
+    votes to two"), of what the question names, and not a range ("from seven to six")."""
+    m = _ALL_BACKED.match(question)
+    if m is None or not m.group("who") or not _A_VOTE.search(sentence):
+        return None
+    who = stem(m.group("who"))
+    wanted = {stem(w) for w in words(m.group("rest")) if w not in STOPWORDS}
+    for k, w in enumerate(words(sentence)):
+        if stem(w) != who:
+            continue
+        after = sentence[[mm.start() for mm in re.finditer(r"[\w'’-]+", sentence)][k]:]
+        clause = re.split(r"[,;:]|\s(?:but|although|while|which)\s", after, maxsplit=1)[0]
+        if not wanted <= {stem(x) for x in words(clause)} or re.search(r"\bfrom\s+\S+\s+to\b", clause, re.I):
+            continue
+        if _UNANIMOUS.search(clause) and not _NOT_UNANIMOUS.search(clause):
+            return "Yes"
+        tally = _TALLY.search(clause)
+        if tally is not None and not re.match(r"\s*per\s+cent", clause[tally.end():], re.I):
+            return "Yes" if (tally.group("against") or tally.group("against2")).lower() in _NONE else "No"
+    return None
+
+
+_A_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bin\s+favou?r\b|\bunanimous(?:ly)?\b", re.I)
 
 
 def majority(question: str, sentence: str) -> str | None:

@@ -30,7 +30,7 @@ from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
 from .spared import spared
-from .free_of_charge import paid_for_free
+from .free_of_charge import free_said, paid_for_free
 from .still import as_ended, as_now, not_begun
 from .states import state_denied  # "permanent?" / "was temporary"
 from .tally import tallied
@@ -69,9 +69,9 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them. "Did any
     # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
     ws = words(question)  # "was anyone hurt?" / "No injuries were reported, although cars were damaged": no Yes
-    if verdict == "Yes" and (count_only(question, sentence) or "against" in ws and "against" not in words(sentence)
-                             and _VOTE.search(sentence) or ws[1:2] and ws[1] in INDEFINITES
-                             and says_none(ws[2:], words(sentence))):
+    if verdict == "Yes" and (count_only(question, sentence) or free_said(question, sentence) or "against" in ws
+                             and "against" not in words(sentence) and _VOTE.search(sentence) or ws[1:2]
+                             and ws[1] in INDEFINITES and says_none(ws[2:], words(sentence))):
         return None
     return verdict
 

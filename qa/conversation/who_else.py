@@ -17,8 +17,9 @@ _PEOPLE_ASKED = re.compile(r"\b(?:people|persons?|individuals?)\b", re.I)
 def who_else(question: str, previous: str) -> str | None:
     """The question "who else is involved?" asks after `previous`, a question for a list of one sort of names; None
     for any other question, or when `previous` asked for no such list."""
-    if not _WHO_ELSE.match(question):
-        return None
+    m = _WHO_ELSE.match(question)
+    if m is None or not re.match(r"\s*(?:[,;:–—-]|like\b|such\s+as\b|[?.!]*\s*$)", question[m.end():], re.I):
+        return None  # "who else is involved in the campaign?" asks more than the list
     before = form(previous)
     if before is None or before.kind is not Kind.ENTITIES:
         return None

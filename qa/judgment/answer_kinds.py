@@ -194,27 +194,32 @@ _STARTS_Q = re.compile(r"^\s*(?:and\s+)?(?:when|(?:at\s+)?what\s+time)\s+(?:does
                        r"\s+(?P<verb>start|begin|open|kick\s+off)\b", re.I)
 
 
-_CLOSES = re.compile(r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\b", re.I)
+_ENDS_AT = re.compile(r"\b(?:finish(?:es|ed)?|ends?|ended|clos(?:e|es|ed)|shuts?)\s+(?:at|by)\s+(?=\d)", re.I)
+_OPENING_TOLD = re.compile(r"\b(?:start|begin|began|open|from|until|till|when|first|ready|under\s*way|get\s+going)", re.I)
 
 
 def end_not_start(question: str, sentence: str) -> bool:
-    """Does the sentence give only when the thing ends, where "when does it start?" asks the other ("The school day
-    will finish at 4.15pm instead of 3.05pm")?"""
+    """Does the sentence give only the time of day the thing ends ("The school day will finish at 4.15pm instead of
+    3.05pm"), where "what time does it start?" asks the other? Only a time told with its ending word, and no word of
+    an opening ("reopen", "from", "until", "when") anywhere in the sentence."""
     m = _STARTS_Q.match(question)
-    ends = _GIVES_END.search(sentence) or m is not None and m.group("verb").lower() == "open" and _CLOSES.search(sentence)
-    return m is not None and bool(ends) and _STARTS.search(sentence) is None \
-        and re.search(rf"\b{m.group('verb')[:4]}\w*", sentence, re.I) is None
+    ends = _ENDS_AT.search(sentence)
+    return m is not None and ends is not None and CLOCK_SAID.match(sentence, ends.end()) is not None \
+        and _OPENING_TOLD.search(sentence) is None
 
 
 _RETURN_Q = re.compile(r"^\s*(?:and\s+)?when\s+.*\b(?:re-?(?:open|start|sume|turn)\w*|(?:open|be\s+open)\s+again|be\s+back)\b", re.I)
 _SINCE = re.compile(r"\b(?:been|remained|stayed)\s+(?:[\w-]+\s+){0,3}?(?:since|from)\b", re.I)
+_AHEAD = re.compile(r"\b(?:will|would|due|expected?|until|till|by|set\s+to|plans?|planned|hopes?|open\w*|again|back|"
+                    r"re-?(?:open|start|sum|turn)\w*)\b", re.I)
 
 
 def since_not_return(question: str, sentence: str) -> bool:
     """Does the sentence date only since when a state has held, where the question asks when it ends by a return
-    ("when is the pier going to reopen?" / "has been closed since storms in December 2019")?"""
+    ("when is the pier going to reopen?" / "has been closed since storms in December 2019"), and say nothing of
+    what is to come ("but is due to open in June", "will stay closed until the autumn")?"""
     return _RETURN_Q.match(question) is not None and _SINCE.search(sentence) is not None \
-        and re.search(r"\b(?:re-?(?:open|start|sum|turn)\w*|again|back)\b", sentence, re.I) is None
+        and _AHEAD.search(sentence) is None
 
 
 def end_told(question: str, sentence: str) -> bool:

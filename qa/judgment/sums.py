@@ -19,8 +19,9 @@ _SPENT_ON = re.compile(r"\b(?:spent|spend|spends|spending)\s+" + _SUM + r"\s+on\
 """A sum spent on a thing ("spent £18,000 on new fencing"): what follows "on" is what it bought. Not "paid £5m for
 him" or "the crossing will cost £40m", which may name the very thing asked in other words."""
 _PAID_FOR = re.compile(r"\b(?:pay|pays|paid|paying|spend|spends|spent|spending)\s+(?:for|on)\s+(?:the\s+|a\s+|an\s+)?"
-                       r"(?P<head>[\w'’-]+)(?P<rest>\s+(?:to|of|on|at)\s+[^,.;:()]+|['’]s\s+[^,.;:()]+)", re.I)
-"""What is paid for, and whose or what of it ("pay for repairs to the pier's deck"): the thing paid for is the first."""
+                       r"(?P<head>[\w'’-]+)(?P<rest>\s+to\s+[^,.;:()]+)", re.I)
+"""Work paid for on a thing ("pay for repairs to the pier's deck"): what is done to it, not the thing (not "the
+purchase of the land", "most of the bridge", "spaces at the car park")."""
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from)\s+$", re.I)
 _POINTING = frozenset("it its which that this they them these those what him her".split())
 """A thing the sentence points back to ("it cost £5m"): it may be the one asked, so the sum may answer."""

@@ -76,14 +76,14 @@ def reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[st
     for line in doc.lines:
         m = _REASON_FOR.search(line.text)
         caused = None if m else _CAUSED_BY.search(line.text)
-        if caused is not None and DOUBTED.search(line.text[:caused.end()] if _in_quotes(line.text, caused.end()) else
-                                                 line.text):
-            continue  # "denied the slip was caused by …", "whether the slip was caused by …"
+        if caused is not None and (DOUBTED.search(_UNQUOTED.sub(" ", line.text)) or _UNTRUE.search(line.text)):
+            continue  # "denied the slip was caused by …", "whether …"; a quoted cause's own "not" is no doubt of it
         m = m or caused
         what = roots(m.group("what")) - LITTLE if m else set()
         # "the decision was forced by …": the story's own deed, where the question asks of it in the story's words.
         story = bool(what) and what <= _DECISION and bool(deed - _HAPPEN) and _names_deed(deed - _HAPPEN, story_roots(
-            doc)) and asked - deed - LITTLE <= roots(" ".join(ln.text for ln in doc.lines[:3]))  # its opening
+            doc)) and asked - deed - LITTLE <= roots(" ".join(ln.text for ln in doc.lines[:3])) and _of_the_doer(
+            doc, line, caused or m, deed)  # its opening
         # "the slip" is the landslip asked about: a compound named again by its last word.
         # A phrasal verb asked is named by its meaning ("gone up": "the rise").
         if not story and (not what or not all(any(a == w or len(w) >= 4 and a.endswith(w) for a in asked | meant)
@@ -102,10 +102,22 @@ def reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[st
     return None
 
 
-def _in_quotes(text: str, at: int) -> bool:
-    """Is what follows `at` a quotation ("… was forced by "a decade of funding that has not kept pace""): its words
-    are the cause told, not a doubt of it."""
-    return re.match(r"\s*[\"“]", text[at:]) is not None
+_UNQUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_UNTRUE = re.compile(r"\b(?:untrue|not\s+true|not\s+the\s+case)\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _of_the_doer(doc: ArticleDoc, line, m: re.Match, deed: set[str]) -> bool:
+    """Is "the decision" of this sentence the story's own: said by one of the body the opening names ("Dr Ruth Amble,
+    the trust's medical director, said …", or "He said …" after the trust's chief executive), in a sentence set at
+    no other time ("In 2015 … the change was forced by …")?"""
+    if _YEAR.search(line.text):
+        return False
+    who = roots(line.text[:m.start()]) - LITTLE - {"said", "say", "sai", "he", "she", "they", "it"}
+    if not who and line.number > 0:  # "He said the decision …": whom the sentence before named
+        who = roots(doc.lines[line.number - 1].text) - LITTLE
+    opening = roots(" ".join(ln.text for ln in doc.lines[:3])) - deed
+    return bool(who & opening - {"said", "sai", "say"})
 
 
 def _reason_stated(doc: ArticleDoc, deed: set[str], question: str) -> SkillAnswer | None:
