@@ -89,7 +89,7 @@ _OWNER_UNMARKED = re.compile(r"(\b(?:what's|what\s+is|what\s+are|what\s+was|what
                              r"(?P<owner>[a-z]{3,}s))(\s+(?:view|views|take|opinion|opinions|position|stance|side|"
                              r"response|reaction|argument|case|answer|verdict)\b)", re.I)
 """"what's the unions view": a possessive typed without its apostrophe, where an opinion's noun follows."""
-_PEOPLE_PLURAL = re.compile(r"(?:ers|ents|ants|ists|ors|ians|ees)$")
+_PEOPLE_PLURAL = re.compile(r"(?:ers|ents|ants|ists|ians|ees)$")
 
 
 def _owner_marked(m: re.Match) -> str:
@@ -98,7 +98,7 @@ def _owner_marked(m: re.Match) -> str:
     owner, word = m.group(1), m.group("owner").lower()
     if word[:-1] in KIND_NOUNS["organisation"]:
         return f"{owner[:-1]}'s{m.group(3)}"
-    return f"{owner}'{m.group(3)}" if _PEOPLE_PLURAL.search(word) or word[:-1] in KIND_NOUNS["person"] else m.group(0)
+    return f"{owner}'{m.group(3)}" if _PEOPLE_PLURAL.search(word) else m.group(0)
 
 
 def shorthand_spelled(text: str) -> str:

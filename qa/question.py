@@ -13,13 +13,16 @@ from lang.words import STOPWORDS, names, stem, terms, words
 
 # The kinds of answer that can be checked for in a sentence.
 NUMBER, DATE, AGE = "number", "date", "age"
+_PRICE_ASKED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+(?:[\w-]+\s+){0,3}?(?:fares?|"
+                          r"fees?|prices?|rents?|salary|wages?|tolls?)(?=\s*(?:[?.!]|$)|\s+(?:of|for|from|to|on|in|at|now|per|"
+                          r"each|a|an|going|be|will|this|next|these\s+days)\b)", re.I)
+""""What's the bus fare?": a sum of money, named by what it is paid as."""
 _KIND_PATTERNS = [
     (re.compile(r"\bhow old\b|\bhow many years old\b|\bwhat age\b|\bat what age\b", re.I), AGE),
     (re.compile(r"\bhow (many|much|long|far|deep|tall|high|wide|big|large|heavy|often|fast)\b"
                 r"|\bwhat (percentage|percent|number|amount)\b", re.I), NUMBER),
     (re.compile(r"\bwhat (will|would|does|did|do|is|was|are|were)\b.*\b(cost|costs|price|worth)\b", re.I), NUMBER),
-    (re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+(?:[\w-]+\s+){0,3}?(?:fares?|fees?|prices?|"
-                r"rents?|salary|wages?|tolls?)\b", re.I), NUMBER),
+    (_PRICE_ASKED, NUMBER),
     (re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month|century|decade|time)\b|\bin what year\b", re.I), DATE),
 ]
 
@@ -52,10 +55,6 @@ MONEY = "money"
 _MONEY_ASKED = re.compile(r"\bhow much\b(?! of\b)(?:\W+\w+){0,8}?\W+(?:pay|pays|paid|paying|cost|costs|costing|"
                           r"spend|spends|spent|spending|charge|charges|charged|earn|earns|earned|earning|owe|owes|"
                           r"owed|fined?|worth|valued)\b", re.I)
-_PRICE_ASKED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+(?:[\w-]+\s+){0,3}?(?:fares?|"
-                          r"fees?|prices?|rents?|salary|wages?|tolls?)\b(?!\s+(?:of|for)\s+(?:living|entry|service)\b)",
-                          re.I)
-""""What's the bus fare?": a sum of money, named by what it is paid as."""
 # "How much did costs rise?" asks for a change, which a share answers as well as a sum.
 _CHANGE = re.compile(r"\b(?:increas|rais|ris|rose|fall|fell|drop|grow|grew|declin|chang|cut|doubl|jump|climb|shrank|"
                      r"shrink|go up|went up|go down|went down)\w*\b", re.I)

@@ -98,6 +98,10 @@ def test_all_other_of_a_group_gives_no_verdict_either_way(question, sentence, ve
     ("will staff be made redundant", "The school has not denied claims that staff would be made redundant.", None),
     ("will the bridge close", "Mr Hale denied that the bridge will close, but the council said it will close.", None),
     ("will the pool close", "Ann Lyle, who denied that she would stand down, said the pool will close in May.", "Yes"),
+    ("will the pool close", "Mr Hale refused to deny that the pool would close.", None),
+    ("will the pool close", "The council previously denied that the pool would close.", None),  # another time
+    ("will the pool close", "Mr Hale denied that the pool would close, although he could not rule it out.", None),
+    ("will the pool close", "Residents rejected claims that the pool would close.", None),  # not theirs to say
     ("will the company charge visitors to use the path", "She denied reports that the company would charge "
                                                          "visitors to use the path.", "No"),
     # a deed done, denied, stays disputed; another thing's future is not the one asked
@@ -117,7 +121,8 @@ def test_a_tally_with_any_against_says_not_all_backed_it():
     assert unanimous("did all the councillors back the plan", "The plan, which the cabinet approved by six votes to "
                                                                "two, goes to full council.") is None
     assert unanimous("did all the governors back the head", "Governors backed the plan by eight votes to three.") is None
-    assert unanimous("did all the governors back it", "Governors backed it by six votes to none.") == "Yes"
+    assert unanimous("did all the governors back it", "Governors backed it by six votes to none.") is None  # as said
+    assert unanimous("did all the governors back it", "Governors voted unanimously against it.") == "No"
     assert unanimous("did all the governors attend", "Governors voted eight to three in favour.") is None
 
 
@@ -127,6 +132,9 @@ def test_what_is_still_to_begin_is_not_over():
     assert not_begun("is the trial over", "The trial is due to start in March.")
     assert not not_begun("is the strike over", "Talks will begin on Monday to end the strike.")  # talks, not the strike
     assert not not_begun("is the hearing over", "The hearing closed on Friday.")
+    assert not not_begun("is the trial over", "Sentencing in the trial will take place on Friday.")  # not its subject
+    assert not not_begun("has the consultation finished", "A second consultation will open in June.")  # another one
+    assert not not_begun("is the strike over", "The strike is over and staff will start back on Monday.")
 
 
 def test_who_else_after_a_list_of_people_asks_for_the_bodies():
@@ -175,25 +183,28 @@ def test_a_plural_possessive_asks_for_a_view():
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("question, sentence, verdict", [
-    ("did more than 70% back the plan", "Of the 900 replies, 76% backed the plan.", "Yes"),
-    ("did fewer than half back the plan", "Of the 900 replies, 76% backed the plan.", "No"),  # never the bare claim
-    ("did over half the tenants back the plan", "Only 12 per cent of tenants backed the plan.", "No"),
-    ("did fewer than 10% back the plan", "Only 12 per cent of tenants backed the plan.", "No"),
-    ("did at least 40% of members vote", "About 40 per cent of members voted.", None),  # about: either side
-    ("did more than 70% back the plan", "Of the 900 replies, 76% said they would back the plan.", None),  # to come
+@pytest.mark.parametrize("question, sentence", [
+    ("did fewer than half back the plan", "Of the 900 replies, 76% backed the plan."),  # was Yes: the bare claim
+    ("did more than half of members vote for the strike", "91% of members voted against the strike."),
+    ("did more than half of parents back the ban", "More than half of teachers backed the ban, but only a third of "
+                                                   "parents did."),
 ])
-def test_a_share_asked_against_one_said(question, sentence, verdict):
+def test_a_share_asked_against_a_bound_is_never_read_as_the_bare_claim(question, sentence):
     from qa.compose.yesno import yes_no
-    assert yes_no(question, sentence) == verdict
+    assert yes_no(question, sentence) is None
 
 
 @pytest.mark.integration
 @pytest.mark.parametrize("question, sentence, verdict", [
     ("do you have to pay for the shuttle", "The shuttle is free and runs every half hour.", "No"),
-    ("is there a charge for parking", "Parking at the station will be free of charge.", "No"),
+    ("is there a charge for parking", "Parking will be free of charge.", "No"),
     ("do you have to pay for parking", "Parking is free until 6pm.", None),  # free only for a while
     ("do you have to pay for the bus", "The shuttle is free and runs every half hour.", None),  # another thing
+    ("do you have to pay for the shuttle", "On Sundays the shuttle is free.", None),  # a condition before it
+    ("do you have to pay for the shuttle", "Parking at the shuttle terminal is free.", None),  # not the shuttle
+    ("do you have to pay for the shuttle", "It is unclear whether the shuttle will remain free.", None),
+    ("is there a fee for the course", "The course is free.", "No"),
+    ("is there a charge for parking", "Parking is free of charge for the first hour, then £2 an hour.", "Yes"),
 ])
 def test_paying_asked_of_what_is_free(question, sentence, verdict):
     from qa.compose.yesno import yes_no

@@ -10,7 +10,6 @@ import re
 
 from lang.paraphrase import covered, said_for
 from lang.rules import NEGATIONS, PRONOUNS
-from lang.tagging import verb_base
 from lang.words import STOPWORDS, words
 
 from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, word_stem
@@ -40,7 +39,7 @@ def compares(question: str) -> bool:
 def amount_verdict(question: str, sentence: str) -> str | None:
     asked = list(_SUM.finditer(question))
     if len(asked) != 1:
-        return (_count_verdict(question, sentence) or _share_verdict(question, sentence)) if not asked else None
+        return _count_verdict(question, sentence) if not asked else None
     said = list(_SUM.finditer(sentence))
     if len(said) != 1 or said[0].group("sign") != asked[0].group("sign") or _RATE.match(sentence, said[0].end()):
         return None  # several sums, or a rate ("£900 a day"): which one, and how much in all, is not read here
@@ -156,35 +155,5 @@ def _count(n: str) -> float | None:
 
 _ASKED_SHARE = re.compile(rf"\b(?P<way>{_MORE}|fewer\s+than|less\s+than|under)\s+(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|"
                           r"per\s+cent)|(?P<word>half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters))", re.I)
-_SAID_SHARE = re.compile(r"(?<![\w.,])(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)(?:\s+of\s+(?:the\s+|its\s+|their\s+)?"
-                         r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s+(?:(?:had|have|has|were|was)\s+)?(?P<verb>[a-z]+)", re.I)
-"""A share and the deed it did ("87% opposed", "62 per cent of the parents who responded backed")."""
-_PAST = re.compile(r"^\W*(?:did|were|was|had|have|has)\b", re.I)
-_TO_COME = re.compile(r"\b(?:will|would|could|might|may|shall|should|hopes?|hoped|expects?|expected|aims?|aimed)\b|"
-                      r"\bup\s+to\b", re.I)
-"""A share held as to come or possible (not "plans", which is as often the thing voted on: "opposed the plan")."""
-_FRACTION = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3, "three quarters": 0.75}
-
-
-def _share_verdict(question: str, sentence: str) -> str | None:
-    """"Did more than 80% oppose the plan?" / "87% opposed the plan": Yes; "fewer than half" of it: No. The
-    sentence's one share, every other word asked in the sentence, told as done."""
-    m = _ASKED_SHARE.search(question)
-    if m is None or not _PAST.match(question) or any(w in NEGATIONS for w in words(sentence)) or _TO_COME.search(
-            sentence):
-        return None  # "do more than half back it?" asks of now; a survey tells of then
-    rest = {base_stem(w) for w in words(question[:m.start()] + " " + question[m.end():])[1:]
-            if w not in STOPWORDS and not w[:1].isdigit()}
-    if not covered(rest, {base_stem(w) for w in words(sentence)}):
-        return None
-    if re.search(re.escape(m.group(0)), sentence, re.I):
-        return "Yes"  # "did more than half of staff back the strike?" / "More than half of staff backed the strike"
-    # Only a share that did the deed asked, in so many words ("87% opposed the plan"; not "a turnout of 62%").
-    said = [s for s in _SAID_SHARE.finditer(sentence) if (s.group("verb").lower().endswith("ed") or verb_base(
-        s.group("verb").lower()) != s.group("verb").lower()) and any(said_for(r, {base_stem(s.group("verb"))}) for r in rest)]  # a verb told as done: "opposed"
-    if len(said) != 1 or len(_SAID_SHARE.findall(sentence)) != len(re.findall(r"%|per\s*cent", sentence, re.I)):
-        return None
-    want = float(m.group("pct")) / 100 if m.group("pct") else _FRACTION[re.sub(r"[-\s]+", " ", m.group("word").lower())]
-    way = ">" if re.match(_MORE, m.group("way"), re.I) else "<"
-    return _settled(way, want - (0.0001 if re.match(r"at\s+least", m.group("way"), re.I) else 0),
-                    float(said[0].group("pct")) / 100, _BOUND.search(sentence[:said[0].start()]))
+"""A share asked against a bound ("more than 80%", "fewer than half"): no verdict is read from the bare claim, which
+the bound may make false ("did fewer than half oppose it?" / "87% opposed it")."""

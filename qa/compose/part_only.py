@@ -41,12 +41,13 @@ def part_only(question: str, sentence: str) -> str | None:
     clause must hold half the question's words at least ("Most staff said they had not been told whether they were
     paid" tells what most staff said, not who was paid)."""
     asked = _ALL.search(question)
-    if asked is None or _UNSURE.search(sentence) or _ASKED_REST.search(question):
+    if asked is None or _UNSURE.search(sentence):
         return None
     thing = base_stem(asked.group("thing"))
     rest = {base_stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS and w != "being"}
+    others = [] if _ASKED_REST.search(question) else [*_OTHER.finditer(sentence)]  # "are all the other …": as asked
     parts = [m for m in [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence),
-                                *_OTHER.finditer(sentence)]
+                         *others]
              if thing in {base_stem(w) for w in words(m.group("noun"))} and _less(m)]
     if not rest or not parts:
         return None
@@ -64,7 +65,9 @@ def part_only(question: str, sentence: str) -> str | None:
                  if c.dep_ in _ARGUMENTS or c.dep_ == "prep" and c.lower_ == "of"]
         found = [m for m in parts for lo, hi in spans if lo <= m.start() < hi]
         if found:  # "All other births will move": the part told before may do it too, or not; no verdict either way
-            return "" if all(m.re is _OTHER for m in found) else "No"
+            if all(m.re is _OTHER for m in found):  # its own verb the deed asked ("will move"), else left to others
+                return "" if word_stem(verb) in rest else None
+            return "No"
     return None
 
 

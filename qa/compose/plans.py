@@ -59,16 +59,15 @@ def denied_ahead(question: str, sentence: str) -> bool:
     "… denied claims on social media that staff would be made redundant")? Only a deed to come (its "would" or
     "will"), which whoever denies it may speak for; a deed done ("denied that the officer used force") stays
     disputed. The clause denied must say only what is asked, every word of it ("would close permanently" denies
-    less than "will it close?"), end the sentence or a clause of it, and no "but" may follow; nor may the denial
-    itself be denied ("has not denied")."""
+    less than "will it close?"), and end the sentence; nor may the denial be denied, put off or of another time."""
     if not _ASKS_AHEAD.match(question):
         return False
     asked = {base_stem(w) for w in words(question)[1:] if w not in STOPWORDS and w not in _VAGUE and w != "going"
              and verb_base(w) not in _LIGHT}  # "getting made redundant": "redundant"
     for m in _DENIED_AHEAD.finditer(sentence):
-        if _NOT_DENIED.search(sentence[:m.start()]) or re.search(r"\bbut\b", sentence[m.end():], re.I) or \
+        if _NOT_DENIED.search(sentence[:m.start()]) or not re.fullmatch(r"\s*[.!]?\s*", sentence[m.end():]) or \
                 re.search(r"\b(?:not|never|no)\b|n't", m.group("clause"), re.I):
-            continue  # "has not denied that …", "… but the council said it will", "denied that they would not …"
+            continue  # "has not denied that …", "… , although he could not rule it out", "denied that they would not"
         clause = [base_stem(w) for w in words(m.group("clause")) if w not in STOPWORDS and w not in _DEED_TO_COME
                   and verb_base(w) not in _LIGHT]
         if asked and clause and all(said_for(c, asked) or c in asked for c in clause) and \
@@ -77,11 +76,15 @@ def denied_ahead(question: str, sentence: str) -> bool:
     return False
 
 
-_DENIED_AHEAD = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:(?:the\s+)?(?:claims?|reports?|suggestions?|"
+_DENIED_AHEAD = re.compile(r"\b(?:denied|denies)\s+(?:(?:the\s+)?(?:claims?|reports?|suggestions?|"
                            r"rumou?rs?|speculation|fears)\s+(?:[\w\s]{0,30}?\s)?)?that\s+(?P<clause>[^.;:!?,]*?\b(?:would|will|"
                            r"was\s+going\s+to|were\s+going\s+to|planned\s+to)\s+[^.;:!?,]*?)(?=\s*(?:[.;:!?,]|$))", re.I)
 """A deed to come denied, to the end of its clause: "denied claims on social media that staff would be made redundant"."""
-_NOT_DENIED = re.compile(r"\b(?:not|never|n't|yet\s+to)\s+(?:\w+\s+)?$", re.I)
+_NOT_DENIED = re.compile(r"\b(?:not|never|neither|nor|nobody|no\s+one|few|refused|declined|failed|unable|expected|likely|"
+                         r"may|might|could|will|would|had|previously|initially|originally|first|once|then|ago|last|"
+                         r"earlier|in\s+\d{4})\b|n't", re.I)
+"""Before the denial: the denial itself denied, put off, or of another time ("refused to deny", "had denied", "last
+year denied"); then it says nothing of what is to come now."""
 _DEED_TO_COME = frozenset({"would", "will", "was", "were", "going", "planned", "not", "never"} | {"n't"})
 
 

@@ -39,7 +39,7 @@ def as_ended(question: str, sentence: str) -> str:
 
 
 _ENDED_Q = re.compile(r"^\W*(?:(?:is|are|was|were)\s+(?P<x>.+?)\s+(?:all\s+)?over|(?:has|have)\s+(?P<y>.+?)\s+(?:ended|finished|"
-                      r"concluded|closed)|(?:did|has|have)\s+(?P<z>.+?)\s+(?:end|finish|conclude|happened?|taken?\s+place))"
+                      r"concluded|closed)|(?:did|has|have)\s+(?P<z>.+?)\s+(?:end|finish|conclude|happen(?:ed)?|tak(?:e|en)\s+place))"
                       r"(?:\s+(?:yet|already))?\s*[?.!]*\s*$", re.I)
 _TO_BEGIN = re.compile(r"\b(?:will|(?:is|are)\s+(?:due|set|expected|scheduled|to)(?:\s+to)?)\s+(?:open|start|begin|be\s+held|"
                        r"take\s+place|get\s+under\s*way|commence)\b", re.I)
@@ -52,6 +52,18 @@ def not_begun(question: str, sentence: str) -> bool:
     if m is None or begins is None or _ENDING.search(sentence) or _AGAIN.search(sentence):
         return False  # "The trial ended on Friday and sentencing will take place …", "… will take place again"
     thing = (m.group("x") or m.group("y") or m.group("z")).split()[-1].lower()
-    # The thing is the subject of the deed to come: named in the same clause, just before it.
-    return re.search(rf"\b{re.escape(thing)}\b(?:\s+(?!and\b|but\b)[^\s,;:.]+){{0,12}}?\s*$", sentence[:begins.start()],
-                     re.I) is not None
+    # The thing is the subject of the deed to come, itself ("A planning inquiry led by … will open"): not "Sentencing
+    # in the trial", "A second consultation", "The trial of the co-accused".
+    from .clauses import parse_fast  # the parser only for a question of whether it is over
+
+    doc = parse_fast(sentence)
+    verb = next((t for t in doc if t.idx >= begins.start() and t.dep_ in ("ROOT", "conj", "ccomp", "xcomp")), None)
+    while verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and verb.head.i != verb.i and verb.dep_ in ("xcomp", "conj"):
+        verb = verb.head  # "is due to start": the subject is "is"'s
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    return subject is not None and subject.lower_ == thing and not any(
+        c.dep_ in ("prep", "poss", "nummod") or c.lower_ in _ANOTHER for c in subject.children)
+
+
+_ANOTHER = frozenset("second third fourth further new next another fresh separate second-stage".split())

@@ -60,29 +60,31 @@ _DATED = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}\s+(?:january|february|m
 
 
 def _all_backed(question: str, sentence: str) -> str | None:
-    """"Did all the trustees back it?" / "Trustees voted seven to two in favour": No; "… voted unanimously": Yes. The
-    tally must be the vote of those asked about, told with them in one clause (not "the cabinet approved by six
-    votes to two"), of what the question names, and not a range ("from seven to six")."""
+    """"Did all the trustees back it?" / "Trustees voted seven to two in favour": No; "voted unanimously against": No.
+    The sentence must open with those asked about and go straight on to their own vote and its tally ("Councillors
+    backed the plan by nine votes to two"), not another body's, another time's or an amendment's, nor a range ("from
+    seven to six")."""
     m = _ALL_BACKED.match(question)
-    if m is None or not m.group("who") or not _A_VOTE.search(sentence):
+    if m is None or not m.group("who") or _OTHER_VOTE.search(sentence):
         return None
-    who = stem(m.group("who"))
+    opens = re.match(rf"^\W*(?:the\s+)?{re.escape(m.group('who'))}\w*\s+(?:all\s+)?(?P<clause>(?:voted|backed|approved|"
+                     rf"supported|agreed|endorsed)\b[^,;:]*)", sentence, re.I)
+    if opens is None:
+        return None
+    clause = re.split(r"\s(?:but|and|while|although|though)\s", opens.group("clause"), maxsplit=1)[0]
     wanted = {stem(w) for w in words(m.group("rest")) if w not in STOPWORDS}
-    for k, w in enumerate(words(sentence)):
-        if stem(w) != who:
-            continue
-        after = sentence[[mm.start() for mm in re.finditer(r"[\w'’-]+", sentence)][k]:]
-        clause = re.split(r"[,;:]|\s(?:but|although|while|which)\s", after, maxsplit=1)[0]
-        if not wanted <= {stem(x) for x in words(clause)} or re.search(r"\bfrom\s+\S+\s+to\b", clause, re.I):
-            continue
-        if _UNANIMOUS.search(clause) and not _NOT_UNANIMOUS.search(clause):
-            return "Yes"
-        tally = _TALLY.search(clause)
-        if tally is not None and not re.match(r"\s*per\s+cent", clause[tally.end():], re.I):
-            return "Yes" if (tally.group("against") or tally.group("against2")).lower() in _NONE else "No"
-    return None
+    if not wanted <= {stem(x) for x in words(clause)} or re.search(r"\bfrom\s+\S+\s+to\b", clause, re.I):
+        return None
+    if _UNANIMOUS.search(clause) and re.search(r"\b(?:against|reject\w*|oppos\w*)\b", clause, re.I):
+        return "No"  # "voted unanimously against the plan": none of them for it
+    tally = _TALLY.search(clause)
+    if tally is None or re.match(r"\s*(?:per\s+cent|percent|%)", clause[tally.end():], re.I):
+        return None
+    return None if (tally.group("against") or tally.group("against2")).lower() in _NONE else "No"
 
 
+_OTHER_VOTE = re.compile(r"\b(?:that|after|amendment|last\s+year|first|reading|principle|heard|told|noted|unless|if)\b",
+                         re.I)
 _A_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bin\s+favou?r\b|\bunanimous(?:ly)?\b", re.I)
 
 

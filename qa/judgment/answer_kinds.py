@@ -195,7 +195,7 @@ _STARTS_Q = re.compile(r"^\s*(?:and\s+)?(?:when|(?:at\s+)?what\s+time)\s+(?:does
 
 
 _ENDS_AT = re.compile(r"\b(?:finish(?:es|ed)?|ends?|ended|clos(?:e|es|ed)|shuts?)\s+(?:at|by)\s+(?=\d)", re.I)
-_OPENING_TOLD = re.compile(r"\b(?:start|begin|began|open|from|until|till|when|first|ready|under\s*way|get\s+going)", re.I)
+_OPENING_TOLD = re.compile(r"\b(?:start|begin|began|from|until|till|when|first|ready|under\s*way|get\s+going)|open", re.I)
 
 
 def end_not_start(question: str, sentence: str) -> bool:
@@ -205,13 +205,14 @@ def end_not_start(question: str, sentence: str) -> bool:
     m = _STARTS_Q.match(question)
     ends = _ENDS_AT.search(sentence)
     return m is not None and ends is not None and CLOCK_SAID.match(sentence, ends.end()) is not None \
-        and _OPENING_TOLD.search(sentence) is None
+        and _OPENING_TOLD.search(sentence) is None and CLOCK_SAID.search(sentence[:ends.start()]) is None
 
 
 _RETURN_Q = re.compile(r"^\s*(?:and\s+)?when\s+.*\b(?:re-?(?:open|start|sume|turn)\w*|(?:open|be\s+open)\s+again|be\s+back)\b", re.I)
 _SINCE = re.compile(r"\b(?:been|remained|stayed)\s+(?:[\w-]+\s+){0,3}?(?:since|from)\b", re.I)
 _AHEAD = re.compile(r"\b(?:will|would|due|expected?|until|till|by|set\s+to|plans?|planned|hopes?|open\w*|again|back|"
-                    r"re-?(?:open|start|sum|turn)\w*)\b", re.I)
+                    r"re-?(?:open|start|sum|turn)\w*|on\s+course|finish\w*|welcome\w*|for\s+(?:a|an|\d+|\w+-(?:week|month|"
+                    r"year)|(?:one|two|three|four|five|six|eight|ten|twelve)\s+\w+))\b", re.I)
 
 
 def since_not_return(question: str, sentence: str) -> bool:

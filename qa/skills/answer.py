@@ -179,7 +179,8 @@ class Skills:
         """Who someone is, or what a name or an acronym stands for, as the article says it."""
         term = f.subject.strip()
         term = term[4:] if term.lower().startswith("the ") else term
-        term = bare if f.kind is Kind.WHO_IS and (bare := without_anyone(term)) and self._naming(bare, scope, snap) else term
+        term = bare if f.kind is Kind.WHO_IS and (bare := without_anyone(term)) and any(
+            e.kind == PERSON for _, e in self._naming(bare, scope, snap)) else term  # "the graham tolly guy"
         if len(parts := named_parts(term)) > 1 and not self._naming(term, scope, snap):  # "who are X and Y?"
             return each_of(parts, lambda p: self.describe(replace(f, subject=p), scope, snap), lambda p: next((
                 e.name for _, e in self._naming(p, scope, snap) if e.kind == PERSON), p), lambda p: not self._common(p))

@@ -132,6 +132,8 @@ def resolve(token, known: list[Entity], last_person: Entity | None) -> Entity | 
     if after and token.text.isupper() and len(token.text) > 2:
         # "OSLO — Norvik Group, ..., said": the date line is not the speaker, what follows its dash is
         tokens = [t for t in tokens if t.i > token.i + 1]
+        if not tokens:
+            return None  # the date line alone ("KETTLEBY — Joan Reeve … said …, and he said …"): no one of it
         token = next((t for t in tokens if t.head.i not in {u.i for u in tokens}), token)
     # The tokens joined, and the text as written ("Farmers' Cooperative", which the tokens split).
     words = " ".join(t.text for t in tokens) + " | " + token.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
