@@ -99,7 +99,8 @@ def other_kind(question: str, sentence: str) -> tuple[str, str] | None:
         priced = thing not in {stem(x) for x in said} and re.match(r"\s*how\s+much\b", question, re.I) is not None
         other = next((w for k, w in enumerate(said) if w in _states().get(asked, ())
                       and (thing in {stem(x) for x in said[k + 1:k + 6]} or priced and re.search(
-                          rf"\b{w}\b[^,.;£$€]{{0,40}}(?:,\s+which\s+[^,.;£$€]{{0,30}})?[£$€]\s?\d", sentence, re.I))), None)
+                          rf"\b{w}\s+(?:[\w-]+\s+){{0,2}}[\w-]+,?\s+(?:which\s+)?(?:could\s+|would\s+|will\s+|is\s+expected\s+"
+                          rf"to\s+)?(?:cost|costs|costing)\b[^.;£$€]{{0,20}}[£$€]\s?\d", sentence, re.I))), None)
         if other is not None:
             return asked, other
     return None

@@ -102,8 +102,9 @@ def test_all_other_of_a_group_gives_no_verdict_either_way(question, sentence, ve
     ("will the pool close", "The council previously denied that the pool would close.", None),  # another time
     ("will the pool close", "Mr Hale denied that the pool would close, although he could not rule it out.", None),
     ("will the pool close", "Residents rejected claims that the pool would close.", None),  # not theirs to say
-    ("will the company charge visitors to use the path", "She denied reports that the company would charge "
-                                                         "visitors to use the path.", "No"),
+    ("will the company charge visitors to use the path", "The company denied reports that it would charge visitors "
+                                                         "to use the path.", None),  # "it": not the words asked
+    ("will the pool close", "Residents denied that the pool would close.", None),  # they speak for no one
     # a deed done, denied, stays disputed; another thing's future is not the one asked
     ("did the officer use force", "Police denied that the officer used force.", None),
     ("will the school close", "The council denied that the library would close.", None),
@@ -122,7 +123,7 @@ def test_a_tally_with_any_against_says_not_all_backed_it():
                                                                "two, goes to full council.") is None
     assert unanimous("did all the governors back the head", "Governors backed the plan by eight votes to three.") is None
     assert unanimous("did all the governors back it", "Governors backed it by six votes to none.") is None  # as said
-    assert unanimous("did all the governors back it", "Governors voted unanimously against it.") == "No"
+    assert unanimous("did all the governors back it", "Governors voted unanimously to back it despite protests.") is None
     assert unanimous("did all the governors attend", "Governors voted eight to three in favour.") is None
 
 
@@ -204,7 +205,9 @@ def test_a_share_asked_against_a_bound_is_never_read_as_the_bare_claim(question,
     ("do you have to pay for the shuttle", "Parking at the shuttle terminal is free.", None),  # not the shuttle
     ("do you have to pay for the shuttle", "It is unclear whether the shuttle will remain free.", None),
     ("is there a fee for the course", "The course is free.", "No"),
-    ("is there a charge for parking", "Parking is free of charge for the first hour, then £2 an hour.", "Yes"),
+    ("is there a charge for parking", "Parking is free of charge for the first hour, then £2 an hour.", None),
+    ("do you have to pay for the ferry", "The ferry is free and runs on weekdays, but costs £2 at weekends.", None),
+    ("do you have to pay for the car park", "The other car park is free.", None),
 ])
 def test_paying_asked_of_what_is_free(question, sentence, verdict):
     from qa.compose.yesno import yes_no

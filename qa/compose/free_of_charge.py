@@ -23,23 +23,28 @@ _OTHERWISE = re.compile(r"\b(?:not|never|no\s+longer|but|if|unless|until|only|ex
 """A condition, a price said beside it, or only a claim: then not free to all, or not said so."""
 
 
+_TAIL = re.compile(r"\b(?:but|only|until|till|when|after|before|except|unless|if|cost\w*|pay\w*|fares?|fees?|residents?|"
+                   r"visitors?|members?|groups?|weekends?|weekdays|summer|winter)\b|[£$€;]", re.I)
+"""What the "and runs …" after "is free" may say that makes it free only sometimes, or to some."""
+
+
 def paid_for_free(question: str, sentence: str) -> bool:
     """Does the sentence say that what the question asks one must pay for costs nothing: the thing itself, every word of
     it asked, the subject the sentence opens with, "is free" all it says of it? Every other word asked must be said."""
     m = _SAYS_FREE.match(sentence)
-    if not _ASKS_PAY.match(question) or m is None or _OTHERWISE.search(m.group("thing")):
-        return False
+    if not _ASKS_PAY.match(question) or m is None or _OTHERWISE.search(m.group("thing")) or _TAIL.search(m.group("tail")):
+        return False  # "The ferry is free and runs on weekdays, but costs £2 at weekends"
     asked = {stem(w) for w in words(question)[1:] if w not in STOPWORDS} - _PAYING
-    thing = {stem(w) for w in words(m.group("thing")) if w not in STOPWORDS}
-    return bool(asked) and bool(thing) and thing <= asked and asked <= {stem(w) for w in words(sentence)}
+    said = words(m.group("thing"))
+    thing = {stem(w) for w in said if w not in STOPWORDS}
+    return bool(asked) and bool(thing) and thing <= asked and asked <= {stem(w) for w in words(sentence)} and all(
+        w not in STOPWORDS or w == "the" for w in said)  # not "that car park", "some car parks", "the other …"
 
 
-_SUM = re.compile(r"[£$€]\s?\d")
 _FREE_SAID = re.compile(r"\bfree\s+of\s+charge\b|\bat\s+no\s+(?:cost|charge)\b|\bno\s+(?:charge|fee)\b|\bis\s+free\b", re.I)
 
 
 def free_said(question: str, sentence: str) -> bool:
     """Paying asked, where the sentence speaks of it as free at all ("free of charge during the festival"): whatever
     it says, its "charge" is no Yes to "is there a charge?"."""
-    return _ASKS_PAY.match(question) is not None and _FREE_SAID.search(sentence) is not None \
-        and _SUM.search(sentence) is None  # "free for the first hour, then £2 an hour": its Yes stands
+    return _ASKS_PAY.match(question) is not None and _FREE_SAID.search(sentence) is not None

@@ -66,7 +66,8 @@ def denied_ahead(question: str, sentence: str) -> bool:
              and verb_base(w) not in _LIGHT}  # "getting made redundant": "redundant"
     for m in _DENIED_AHEAD.finditer(sentence):
         if _NOT_DENIED.search(sentence[:m.start()]) or not re.fullmatch(r"\s*[.!]?\s*", sentence[m.end():]) or \
-                re.search(r"\b(?:not|never|no)\b|n't", m.group("clause"), re.I):
+                re.search(r"\b(?:not|never|no|all|most|some|many|every|also|too|either)\b|n't", m.group("clause"), re.I) or \
+                not _SPEAKS_FOR.search(sentence[:m.start()]):
             continue  # "has not denied that …", "… , although he could not rule it out", "denied that they would not"
         clause = [base_stem(w) for w in words(m.group("clause")) if w not in STOPWORDS and w not in _DEED_TO_COME
                   and verb_base(w) not in _LIGHT]
@@ -82,9 +83,15 @@ _DENIED_AHEAD = re.compile(r"\b(?:denied|denies)\s+(?:(?:the\s+)?(?:claims?|repo
 """A deed to come denied, to the end of its clause: "denied claims on social media that staff would be made redundant"."""
 _NOT_DENIED = re.compile(r"\b(?:not|never|neither|nor|nobody|no\s+one|few|refused|declined|failed|unable|expected|likely|"
                          r"may|might|could|will|would|had|previously|initially|originally|first|once|then|ago|last|"
-                         r"earlier|in\s+\d{4})\b|n't", re.I)
+                         r"earlier|in\s+\d{4}|claim\w*|say|says|said|wrongly|falsely)\b|n't", re.I)
 """Before the denial: the denial itself denied, put off, or of another time ("refused to deny", "had denied", "last
 year denied"); then it says nothing of what is to come now."""
+_SPEAKS_FOR = re.compile(r"^\W*(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:council|company|firm|trust|school|academy|board|"
+                         r"authority|department|ministry|government|operator|owners?|practice|hospital|club|college|"
+                         r"university|spokes(?:man|woman|person)|chiefs?|director|manager|leader|head|chair\w*|boss|"
+                         r"executive|minister)\b[^,]*$", re.I)
+"""Who denies it speaks for the deed: a body that would do it, or one who speaks for one, and nothing else said first
+("Residents denied …", "Campaigners claim the council denied …" speak for no one)."""
 _DEED_TO_COME = frozenset({"would", "will", "was", "were", "going", "planned", "not", "never"} | {"n't"})
 
 

@@ -22,8 +22,8 @@ def as_now(question: str, sentence: str) -> str:
 
 
 _ENDING = re.compile(r"\b(?:over|ends?|ended|ending|finish\w*|complete\w*|conclude\w*)\b", re.I)
-_AGAIN = re.compile(r"\b(?:again|new|next|another|re-?(?:open|start|sum|turn|run|trial|launch|schedul)\w*|closed|held)\b",
-                    re.I)
+_AGAIN = re.compile(r"\b(?:again|anew|also|too|new|next|another|re-?(?:open|start|sum|turn|run|trial|launch|schedul|play)\w*|"
+                    r"closed|held|by-\w+)\b", re.I)
 """Another of its kind, or the thing already done or held: what "will open" then says nothing of this one."""
 _OVER = re.compile(r"^\W*(?P<aux>is|are|was|were)\s+(?P<x>.+?)\s+(?:all\s+)?over\s*[?.!]*\s*$", re.I)
 
@@ -49,7 +49,7 @@ def not_begun(question: str, sentence: str) -> bool:
     """"Is the planning inquiry over?" is No where the sentence says the inquiry "will open on 3 February": what is
     still to begin has not ended. The thing's last word must be said before the deed to come."""
     m, begins = _ENDED_Q.match(question), _TO_BEGIN.search(sentence)
-    if m is None or begins is None or _ENDING.search(sentence) or _AGAIN.search(sentence):
+    if m is None or begins is None or _ENDING.search(sentence) or _AGAIN.search(sentence) or _UNDER_WAY.search(sentence):
         return False  # "The trial ended on Friday and sentencing will take place …", "… will take place again"
     thing = (m.group("x") or m.group("y") or m.group("z")).split()[-1].lower()
     # The thing is the subject of the deed to come, itself ("A planning inquiry led by … will open"): not "Sentencing
@@ -66,4 +66,8 @@ def not_begun(question: str, sentence: str) -> bool:
         c.dep_ in ("prep", "poss", "nummod") or c.lower_ in _ANOTHER for c in subject.children)
 
 
+_UNDER_WAY = re.compile(r"\b(?:began|begun|started|opened|under\s*way|its\s+(?:first|second|third|final|last|next)|"
+                        r"after|before|following|during)\b|^\W*(?:after|before|following|until|during|once)\b", re.I)
+"""Already begun ("which began at 7pm", "will start its second week"), or another thing's time ("After the refurbishment
+the library will open")."""
 _ANOTHER = frozenset("second third fourth further new next another fresh separate second-stage".split())

@@ -60,7 +60,7 @@ _DATED = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}\s+(?:january|february|m
 
 
 def _all_backed(question: str, sentence: str) -> str | None:
-    """"Did all the trustees back it?" / "Trustees voted seven to two in favour": No; "voted unanimously against": No.
+    """"Did all the trustees back it?" / "Trustees voted seven to two in favour": No.
     The sentence must open with those asked about and go straight on to their own vote and its tally ("Councillors
     backed the plan by nine votes to two"), not another body's, another time's or an amendment's, nor a range ("from
     seven to six")."""
@@ -75,8 +75,6 @@ def _all_backed(question: str, sentence: str) -> str | None:
     wanted = {stem(w) for w in words(m.group("rest")) if w not in STOPWORDS}
     if not wanted <= {stem(x) for x in words(clause)} or re.search(r"\bfrom\s+\S+\s+to\b", clause, re.I):
         return None
-    if _UNANIMOUS.search(clause) and re.search(r"\b(?:against|reject\w*|oppos\w*)\b", clause, re.I):
-        return "No"  # "voted unanimously against the plan": none of them for it
     tally = _TALLY.search(clause)
     if tally is None or re.match(r"\s*(?:per\s+cent|percent|%)", clause[tally.end():], re.I):
         return None

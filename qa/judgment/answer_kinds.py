@@ -205,14 +205,16 @@ def end_not_start(question: str, sentence: str) -> bool:
     m = _STARTS_Q.match(question)
     ends = _ENDS_AT.search(sentence)
     return m is not None and ends is not None and CLOCK_SAID.match(sentence, ends.end()) is not None \
-        and _OPENING_TOLD.search(sentence) is None and CLOCK_SAID.search(sentence[:ends.start()]) is None
+        and _OPENING_TOLD.search(sentence) is None and CLOCK_SAID.search(sentence[:ends.start()]) is None \
+        and all(re.search(r"(?:instead\s+of|rather\s+than|not|from)\s+$", sentence[:c.start()], re.I)
+                for c in list(CLOCK_SAID.finditer(sentence, ends.end()))[1:])  # "… at 4.15pm instead of 3.05pm"
 
 
 _RETURN_Q = re.compile(r"^\s*(?:and\s+)?when\s+.*\b(?:re-?(?:open|start|sume|turn)\w*|(?:open|be\s+open)\s+again|be\s+back)\b", re.I)
 _SINCE = re.compile(r"\b(?:been|remained|stayed)\s+(?:[\w-]+\s+){0,3}?(?:since|from)\b", re.I)
 _AHEAD = re.compile(r"\b(?:will|would|due|expected?|until|till|by|set\s+to|plans?|planned|hopes?|open\w*|again|back|"
-                    r"re-?(?:open|start|sum|turn)\w*|on\s+course|finish\w*|welcome\w*|for\s+(?:a|an|\d+|\w+-(?:week|month|"
-                    r"year)|(?:one|two|three|four|five|six|eight|ten|twelve)\s+\w+))\b", re.I)
+                    r"re-?(?:open|start|sum|turn)\w*|on\s+course|finish\w*|welcome\w*|for\s+(?:a|an|\d+|one|two|three|four|five|"
+                    r"six|eight|ten|twelve)[\s-]+(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?))\b", re.I)
 
 
 def since_not_return(question: str, sentence: str) -> bool:

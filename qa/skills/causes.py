@@ -124,7 +124,9 @@ def _of_the_doer(doc: ArticleDoc, line, m: re.Match, deed: set[str]) -> bool:
     named = {w.lower() for e in entities(doc) if e.kind == ORGANISATION for w in e.name.split()}
     bodies = {r for w in re.findall(r"\b([A-Za-z][\w-]*)['’]s\b", before) for r in roots(w)
               if w.lower() in KIND_NOUNS["organisation"] | named}  # "the trust's", "Calloway's"; not "Hexton's"
-    return bool(bodies & (roots(" ".join(ln.text for ln in doc.lines[:3])) - deed))
+    opening = " ".join(ln.text for ln in doc.lines[:3])
+    return any(re.search(rf"\b{re.escape(w)}\w*\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:said|says|confirmed|announced|decided|voted|"
+                         rf"agreed|approved|plans?|will|is|has)\b", opening, re.I) for w in bodies)  # the doer, told so
 
 
 _ANOTHER_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:previous|former|old|earlier|last\s+year)\b", re.I)

@@ -104,6 +104,7 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
     if named is None and body:  # "the drivers group", "the sight loss charity", "the pub society": named or described so
         named = next((e for e in known if e.kind != PERSON and (_describes(f"{e.name} {e.role}", body) if e.role else
                                                                  _describes(e.name, body) and _same_kind(e.name, body))), None)
+    unsure: list[Entity] = []
     for e in known:
         # "Tom Ridings, its regional organiser": the body "its" points back at is in the role too.
         have = set(re.findall(r"[\w-]+", " ".join([e.role, *(_its(doc, e) if e.kind == PERSON else [])]).lower()))
@@ -116,9 +117,14 @@ def role_holder(doc: ArticleDoc, role: str) -> Entity | None:
             lead = next((w for w in wanted if w in LEADS), None)  # "who chairs the trust?": its chair, by role
             fits = all(w in have or w == lead for w in wanted) and (lead is None or _heads(
                 e.role.lower(), lead, [" ".join(w for w in wanted if w != lead)]))
-        if fits and (sex is None or pronoun_of(doc, e) in (None, sex)):
+        if fits and sex is None:
             return e
-    return None
+        if fits:
+            unsure.append(e)
+    # "the council woman": one the article calls "she", else the only one of the body it calls neither
+    told = [e for e in unsure if pronoun_of(doc, e) == sex]
+    unknown = [e for e in unsure if pronoun_of(doc, e) is None]
+    return told[0] if told else unknown[0] if len(unsure) == 1 and unknown else None
 
 
 _SEX_WORDS = {**dict.fromkeys("guy man bloke chap fella".split(), "he"), **dict.fromkeys("woman lady".split(), "she")}
