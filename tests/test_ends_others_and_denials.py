@@ -261,16 +261,3 @@ def test_another_sides_view_asked_with_and_is_asked_whole():
 def test_a_fare_or_a_fee_asked_wants_a_sum_of_money(question, money):
     from qa.question import MONEY
     assert (analyze(question, lambda term: 1.0).unit == MONEY) is money
-
-
-def test_a_bare_title_gives_way_to_what_the_who_clause_tells():
-    from qa.skills.entities import entities
-    doc = article_doc("""# Committee to meet
-
-HADLEY — Councillor Ada Pryce, who chairs the county's health scrutiny committee, said it would meet in May.
-
-Mayor Tom Reed said he welcomed the move.
-""")
-    roles = {e.name: e.role for e in entities(doc)}
-    assert roles["Ada Pryce"] == "who chairs the county's health scrutiny committee"
-    assert roles["Tom Reed"] == "Mayor"  # no "who" clause: the title is all it says

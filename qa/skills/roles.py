@@ -165,11 +165,9 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
         found = offsets(before)
         if found:
             return found
-    # "Former UN Special Envoy to Chad Tom Berg", "Mayor Ana Ruiz": the title before the name; a bare title
-    # ("Councillor Graham Tolley, who chairs …") after the "who" clause.
+    # "Former UN Special Envoy to Chad Tom Berg", "Mayor Ana Ruiz": the title before the name.
     title = title_before(span)
-    bare = title is not None and root.doc.text[title[0]:title[1]].lower().rstrip(".") in TITLES
-    if title and not bare:
+    if title:
         return title
     # "Ortiz, who has her headquarters in Lyon": a relative clause on the name; a person's "who" the parser hung
     # on the place she is from ("Doreen Haskett, 81, of Kelsby, who relies on ...").
@@ -183,8 +181,6 @@ def role_of(span, kind: str) -> tuple[int, int] | None:
                 t.lower_ in (("who", "whose") if child.head.i != root.i else ("who", "which", "whose"))
                 for t in child.subtree):
             return offsets(child.subtree)
-    if title:  # "Councillor Graham Tolley": a bare title, where no "who …" clause tells more
-        return title
     # "Ortiz is the commander of ...".
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         for child in root.head.children:
