@@ -3,10 +3,12 @@
     python -m training.export_reader [--checkpoint training/runs/reader/checkpoint.pt]
 
 Writes qa/models/reader.onnx (dynamic int8 quantization of every MatMul and of the word-piece table, so the
-file stays under 30 MB) and qa/models/reader.json: the training record (data, steps, minutes, hardware, the
+file stays under 30 MB; the matmul weights stored unsigned so that every CPU computes the same, see
+training/unsigned_int8.py) and qa/models/reader.json: the training record (data, steps, minutes, hardware, the
 training log), and training/checkpoints/reader-fp16.safetensors: the trained weights in fp16 (~22 MB,
-committed), from which `python -m training.reader --init` continues. The held-out figures are added to the record by `python -m training.judge`, which measures the
-reader inside the product's own answer path; `--check` prints how far the int8 model's scores are from the
+committed), from which `python -m training.reader --init` continues. The held-out figures are added to the
+record by `python -m training.judge`, which measures the reader inside the product's own answer path; `--check`
+prints how far the int8 model's scores are from the
 fp32 checkpoint's on a few pairs.
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ from qa.judgment.reader_input import MAX_TOKENS, batch, encode_many
 
 from .reader import RUN_DIR, build_model, trained_weights
 from .recover_reader import DEFAULT_OUT as FP16_PATH
+from .unsigned_int8 import unsigned_weights
 
 ONNX_PATH = MODELS_DIR / "reader.onnx"
 RECORD_PATH = MODELS_DIR / "reader.json"
@@ -75,6 +78,7 @@ def export(model, out: Path, per_channel: bool = False) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gather"],
                          per_channel=per_channel)
+    unsigned_weights(out)  # the same arithmetic on every CPU (training/unsigned_int8.py)
 
 
 def compare(model, onnx_path: Path) -> dict:
@@ -152,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         "log": state["log"],
         "artifact": {"file": args.out.name, "bytes": args.out.stat().st_size,
                      "format": "ONNX, dynamic int8 (MatMul and Gather weights"
-                               + (", per channel)" if args.per_channel else ")"), **compare(model, args.out)},
+                               + (", per channel" if args.per_channel else "") + "; matmul weights stored unsigned)",
+                     **compare(model, args.out)},
     }
     old = json.loads(args.record.read_text()) if args.record.exists() else {}
     if "init" in state and old and old.get("steps") != record["steps"]:
