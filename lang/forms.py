@@ -11,6 +11,7 @@ from .list_forms import ANY, listed
 from .normalize import shorthand_spelled
 from .rules import KIND_NOUNS, PRONOUNS, TITLES
 from .story_words import ART as _ART, Q_END as _Q_END, story as _story
+from .told_about import told_about
 from .words import STOPWORDS
 
 
@@ -27,9 +28,6 @@ class Kind(StrEnum):
     """What someone thinks or said about something."""
     MENTION = "mention"
     """Whether (where, how often) the articles mention something: "Is X mentioned anywhere?"."""
-
-
-"""For ENTITIES: whoever the article quotes or reports the words of."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +212,8 @@ def form(question: str) -> Form | None:
                      if g is not None), "")
         asked = form(rest) if m.group("rest7") or m.group("rest8") else None  # "whats the X story about, short version"
         return asked if asked is not None and asked.kind is Kind.SUMMARY else Form(Kind.SUMMARY, subject=_story(rest))
+    if (told := told_about(q)) is not None:  # "tell me about the tennis club", "whats the landlord story"
+        return Form(Kind.SUMMARY, subject=_story(told))
     m = _ABOUT.match(q)
     if m and m.group("x") == m.group("x").lower() and not re.search(rf"\b(?:{_FEELINGS})$", m.group("x")):
         # "what is the study about?"; not "the Domesday Book", nor "what is the union angry about?" (a view)

@@ -16,6 +16,7 @@ from .amounts import amount_verdict, compares
 from .apposed import apposed
 from .by_noun import done_as_noun
 from .first_time import first_time
+from .negated_claim import answer_negated, claim_negated
 from .going_to import as_will
 from .claim_clause import own_verb, reported
 from .core_claim import core_verdict
@@ -54,6 +55,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
     question = as_will(question)  # "has X said it's going to sue?": said it will sue
     question = as_ended(as_now(question, sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
+    if (claim := claim_negated(question)) is not None:  # "did he plead not guilty?" / "pleaded guilty": No
+        return answer_negated(yes_no(claim[0], sentence, before), claim[1], sentence)
     parts = quote_parts(sentence)
     if len(parts) > 1:  # a quote of several sentences ("We are not against it. Put it on roofs," she said.): each
         found = {v for v in (yes_no(question, p, before) for p in parts) if v}
@@ -136,9 +139,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             base_stem(w) not in said for n in names(question) for w in words(n))
         # A verb whose opposite is said counts as said ("accept" / "rejected"): the claim's own clause decides.
         shared = len(asked & phrased) + opposed + sum(any(opposite(a, x) for x in said) for a in asked - phrased)
-        # A name the sentence says by its kind, named just before it ("has the regulator fined WWS?" / "... whether
-        # WWS had met its duties. The WSC fined the company"): the claim's own clause decides. Not for "anyone",
-        # who may be anyone.
+        # A name the sentence says by its kind, named just before it ("has the regulator fined WWS?" / "... whether WWS
+        # had met its duties. The WSC fined the company"): the claim's own clause decides. Not for "anyone".
         if shared and not anyone and _BY_KIND.search(sentence):
             shared += bool((asked - phrased) & {base_stem(w) for w in words(before)})
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
@@ -159,9 +161,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         if found is not None or not (ws[1:2] and ws[1] in INDEFINITES):
             return found
     if verdict is None and not saying and ws[1:2] and ws[1] in INDEFINITES:
-        # Asked of anyone, the words spread over clauses ("The slab fell onto a car; no one was injured."): the
-        # verb asked about may still be stated or denied in one of them, or its deed denied by a noun ("Was anyone
-        # arrested at the match?" / "the match passed off calmly and no arrests were made").
+        # Asked of anyone, the words spread over clauses ("The slab fell onto a car; no one was injured."): the verb
+        # may be stated or denied in one, or its deed by a noun ("Was anyone arrested?" / "no arrests were made").
         return core_verdict(question, sentence, modals, before) or (
             none_of(ws[2:], words(sentence)) if ws[1] != "any" else None)
     return verdict

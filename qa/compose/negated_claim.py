@@ -1,0 +1,34 @@
+"""A yes/no question whose "not" is part of the claim it asks about ("did he plead not guilty?", "was she found not
+guilty?", "was the house declared not fit to live in?"), not the negative form of the question ("didn't he plead
+guilty?", "is the pool not open?"), which asks the same as the positive one."""
+from __future__ import annotations
+
+import re
+
+from .clauses import parse_fast
+
+_OF_THE_CLAIM = {"acomp", "oprd", "ccomp", "dobj", "attr"}
+"""What the verb says of its subject or object: "plead [not guilty]", "found [not guilty]", "declared [not fit]"."""
+
+
+def claim_negated(question: str) -> tuple[str, str] | None:
+    """(the question without its "not", the word the "not" negates) where the "not" follows the question's own verb
+    and negates what it says of someone ("plead not guilty"); None for "did he not plead", "is it not open", "voted
+    not to sell" (bid not to: its own reading) and "not one but two"."""
+    doc = parse_fast(question)
+    for t in doc[2:-1]:
+        after, verb = doc[t.i + 1], doc[t.i - 1]
+        if t.lower_ == "not" and t.dep_ == "neg" and t.head.i == after.i and after.dep_ in _OF_THE_CLAIM \
+                and verb.dep_ == "ROOT" and verb.head.i == verb.i and after.head.i == verb.i:
+            return f"{doc[:t.i].text} {doc[t.i + 1:].text}", after.text
+    return None
+
+
+def answer_negated(verdict: str | None, word: str, sentence: str) -> str | None:
+    """The verdict on "not <word>" from the verdict on <word>: the sentence that says it ("pleaded guilty") says No;
+    one that says the claim not so says Yes only in the question's own words ("pleaded not guilty")."""
+    if verdict == "Yes":
+        return "No"
+    if verdict == "No" and re.search(rf"\bnot\s+{re.escape(word)}\b", sentence, re.I):
+        return "Yes"
+    return None

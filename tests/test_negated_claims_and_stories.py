@@ -1,0 +1,77 @@
+"""A "not" inside the claim asked ("plead not guilty"), a story asked for by what it is about ("tell me about the
+tennis club"), and a summary that keeps the story's figures."""
+from __future__ import annotations
+
+import pytest
+
+from lang.forms import Kind, form
+from lang.told_about import told_about
+from qa.compose.negated_claim import claim_negated
+from qa.compose.yesno import yes_no
+from support import article_doc
+
+PLEADED = "Derek Tolliver, 58, pleaded guilty at Pennerton Magistrates' Court on Thursday to five offences."
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("did tolliver plead not guilty", PLEADED, "No"),
+    ("did he plead not guilty", "His lawyer said he pleaded not guilty to all the charges.", "Yes"),
+    ("was he found not guilty", "Tolliver was found guilty of five offences.", "No"),
+    ("was he found not guilty", "Tolliver was found not guilty of five offences.", "Yes"),
+    # the positive question keeps its reading; the negative form of a question asks the same as the positive
+    ("did tolliver plead guilty", PLEADED, "Yes"),
+    ("did he not plead guilty", PLEADED, "Yes"),
+    ("did they vote not to sell", "Members voted not to sell the pier.", "Yes"),
+])
+def test_a_not_inside_the_claim_is_part_of_what_is_asked(question, sentence, expected):
+    assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question", ["did he not plead guilty", "is the pool not open on sundays",
+                                      "did they vote not to sell", "does the club want not one but two courts",
+                                      "are they going ahead not later than may"])
+def test_the_negative_form_of_a_question_is_not_a_negated_claim(question):
+    assert claim_negated(question) is None
+
+
+def test_a_negated_claim_not_said_either_way_gets_no_verdict():
+    # "unfit" is not "not fit" in the question's own words: no verdict rather than a guess
+    assert yes_no("was the house declared not fit to live in", "Inspectors declared the house unfit to live in.") \
+        is None
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("tell me about the tennis club", "tennis club"),
+    ("whats the kestlemere tennis club story", "kestlemere tennis club"),
+    ("what's the deal with the library?", "library"),
+    ("what happened with the harbour fees", "harbour fees"),
+    ("tell me more about the library changes?", "library changes"),
+])
+def test_a_story_asked_for_by_what_it_is_about_is_a_summary(question, subject):
+    asked = form(question)
+    assert asked is not None and asked.kind is Kind.SUMMARY and asked.subject == subject
+
+
+@pytest.mark.parametrize("question", ["tell me about derek tolliver", "tell me about the council",
+                                      "tell me about the judge", "whats the story"])
+def test_a_name_or_one_person_or_body_by_its_kind_is_not_a_story_asked_for(question):
+    assert told_about(question) is None
+
+
+def test_who_someone_is_is_still_asked_by_name():
+    asked = form("tell me about derek tolliver")
+    assert asked is not None and asked.kind is Kind.WHO_IS
+
+
+def test_a_summary_keeps_a_sentence_that_tells_the_storys_figure():
+    from qa.skills.summary import summarize
+
+    text = ("# Club to replace grass courts\n"
+            "Members of a tennis club have voted to replace most of its grass courts with an artificial surface. "
+            "The club's chair said the grass could only be used for half of the year by the members. "
+            "She said the club had struggled to keep younger players through the long winter months. "
+            "Some members said the old courts were part of what made the club special for them. "
+            "The work is expected to cost £310,000 and will be paid for partly by a grant.")
+    chosen = [ln.text for ln in summarize(article_doc(text), size=4)]
+    assert chosen[-1].startswith("The work is expected to cost £310,000")
+    assert not any(t.startswith("Some members said") for t in chosen)
