@@ -85,6 +85,16 @@ def with_note(question: str, context: list[str]) -> str:
     return f"{question.rstrip()} ({', '.join(context)})"
 
 
+_BOUND = r"(?:more|fewer|less)\s+than|over|under|above|below|at\s+(?:least|most)|up\s+to"
+
+
+def _bound(name: str, text: str) -> bool:
+    """Is the number a bound the question compares with ("was the fine more than 50k?", "did over 2,000 sign?")? The
+    evidence need not repeat it, as it must repeat a name."""
+    return name[:1].isdigit() and re.search(rf"\b(?:{_BOUND})\s+[$€£¥]?\s?[\d,.]*{re.escape(name)}(?!\w)", text,
+                                            re.I) is not None
+
+
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -116,7 +126,7 @@ def analyze(text: str, idf, context: tuple[str, ...] = ()) -> Question:
     ("refer", "happen", "think") weighs by how often they do: its absence says little."""
     known = {t for name in context for t in terms(name)}
     weights = {t: factor * idf(t) for t, factor in term_factors(text, context).items()}
-    own = [n for n in dict.fromkeys(names(text)) if not set(terms(n)) <= known]
+    own = [n for n in dict.fromkeys(names(text)) if not set(terms(n)) <= known and not _bound(n, text)]
     wants = next((kind for pattern, kind in _KIND_PATTERNS if pattern.search(text)), None)
     ws = words(text)
     wh = question_word(text) or ("yesno" if ws and auxiliary(ws[0]) in AUXILIARIES else "what")

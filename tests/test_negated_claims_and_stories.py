@@ -75,3 +75,27 @@ def test_a_summary_keeps_a_sentence_that_tells_the_storys_figure():
     chosen = [ln.text for ln in summarize(article_doc(text), size=4)]
     assert chosen[-1].startswith("The work is expected to cost £310,000")
     assert not any(t.startswith("Some members said") for t in chosen)
+
+
+FINED = "A landlord has been fined £38,000 after admitting running an unlicensed house."
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("was the fine more than 50k", "No"),
+    ("was the fine more than 30k", "Yes"),
+    ("was the fine under 40 grand", "Yes"),
+])
+def test_a_bound_typed_without_its_sign_takes_the_sign_of_the_sentences_one_sum(question, expected):
+    assert yes_no(question, FINED) == expected
+
+
+def test_a_bound_without_its_sign_is_not_read_against_sums_in_two_currencies():
+    assert yes_no("was the fine more than 50k", "He was fined £38,000 and ordered to repay $12,000.") is None
+
+
+def test_a_bound_is_not_a_name_the_evidence_must_repeat():
+    from qa.question import analyze
+
+    assert analyze("was the fine more than 50k", lambda t: 1.0).names == ()
+    assert analyze("did over 2,000 people sign it in 2019", lambda t: 1.0).names == ("2019",)
+    assert analyze("was it 50,000", lambda t: 1.0).names  # a number asked as itself still must be there

@@ -16,9 +16,9 @@ from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_f
 
 __all__ = ["amount_verdict", "compares"]
 
-_SUM = re.compile(r"(?P<sign>[$€£¥])\s?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>million|billion|thousand|bn|m|k)\b)?",
-                  re.I)
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_SUM = re.compile(r"(?P<sign>[$€£¥])\s?(?P<n>\d[\d,]*(?:\.\d+)?)"
+                  r"(?:\s*(?P<scale>million|billion|thousand|grand|bn|m|k)\b)?", re.I)
+_SCALE = {"thousand": 1e3, "grand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _MORE = r"more\s+than|over|above|at\s+least|in\s+excess\s+of"
 _LESS = r"less\s+than|fewer\s+than|under|below|up\s+to|nearly|almost"
 _ABOUT = r"about|around|roughly|some|approximately"
@@ -37,6 +37,7 @@ def compares(question: str) -> bool:
 
 
 def amount_verdict(question: str, sentence: str) -> str | None:
+    question = _signed(question, sentence)
     asked = list(_SUM.finditer(question))
     if len(asked) != 1:
         return _count_verdict(question, sentence) if not asked else None
@@ -59,6 +60,20 @@ def amount_verdict(question: str, sentence: str) -> str | None:
         return None
     least = bound is not None and re.match(r"at\s+least", bound.group(), re.I) is not None  # as much counts
     return _settled(way, _value(asked[0]) - 0.01 * least, _value(said[0]), _BOUND.search(sentence[:said[0].start()]))
+
+
+_BARE = re.compile(rf"\b(?:{_MORE}|{_LESS})\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
+                   r"(?:k|thousand|grand|million|bn|billion)\b", re.I)
+
+
+def _signed(question: str, sentence: str) -> str:
+    """A bound's sum typed without its sign ("was the fine more than 50k?"), in the sign of the sentence's sums when
+    they all have one ("fined £38,000"): a count of thousands is seldom typed with "k"."""
+    m = _BARE.search(question)
+    signs = {s.group("sign") for s in _SUM.finditer(sentence)}
+    if m is None or _SUM.search(question) or len(signs) != 1:
+        return question
+    return question[:m.start("n")] + signs.pop() + question[m.start("n"):]
 
 
 def _settled(way: str, want: float, have: float, bound: re.Match | None) -> str | None:
