@@ -12,6 +12,7 @@ from lang.paraphrase import covered, said_for
 from lang.rules import NEGATIONS, PRONOUNS
 from lang.words import STOPWORDS, words
 
+from .change import change_verdict
 from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, word_stem
 
 __all__ = ["amount_verdict", "compares"]
@@ -37,6 +38,8 @@ def compares(question: str) -> bool:
 
 
 def amount_verdict(question: str, sentence: str) -> str | None:
+    if (changed := change_verdict(question, sentence)) is not None:  # "more expensive?" / "will rise from £210 to £245"
+        return changed
     question = _signed(question, sentence)
     asked = list(_SUM.finditer(question))
     if len(asked) != 1:
