@@ -1,27 +1,32 @@
-"""A story asked for by what it is about, in chat wording: "tell me about the tennis club", "whats the landlord
-story", "what's the deal with the library", "what happened with the harbour fees" ask for the story of that thing,
-not who or what the thing is."""
+"""A story asked for by what it is about, in chat wording: "whats the landlord story", "tell me about the court
+case", "what's the deal with the library", "what's the latest on the harbour" ask for the story of that thing, not
+who or what the thing is. Not "tell me about the garage owner" (a person) nor "what happened with the vote?" (a
+fact), nor whose account is asked ("the council's side of the story")."""
 from __future__ import annotations
 
 import re
 
 from .story_words import Q_END
 
-_TELL = re.compile(r"^\s*(?:can\s+you\s+|could\s+you\s+)?tell\s+(?:me|us)\s+(?:a\s+bit\s+|more\s+)?about\s+"
-                   r"(?P<x>(?:the|this|that)\s+[a-z][\w'’ -]*?)" + Q_END, re.I)
-_STORY = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<x>[\w'’ -]+?)\s+(?:story|saga)"
-                    + Q_END + r"|^\s*what(?:'s|’s|s|\s+is)\s+the\s+(?:deal|latest|score)\s+(?:with|on)\s+(?P<y>[^?]+?)"
-                    + Q_END + r"|^\s*what\s+happened\s+with\s+(?P<z>(?:the|this|that)\s+[^?]+?)" + Q_END, re.I)
+_AFFAIR = r"(?:story|saga|case|row|dispute|affair|situation)"
+_STORY = re.compile(rf"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<x>[\w'’ -]+?)\s+(?:story|saga)"
+                    + Q_END + r"|^\s*what(?:'s|’s|s|\s+is)\s+the\s+(?:deal\s+with|latest\s+(?:on|with))\s+(?P<y>[^?]+?)"
+                    + Q_END + r"|^\s*(?:can\s+you\s+|could\s+you\s+)?tell\s+(?:me|us)\s+(?:a\s+bit\s+|more\s+)?about\s+"
+                    rf"(?:the|this|that)\s+(?P<z>[\w'’ -]+?)\s+{_AFFAIR}" + Q_END, re.I)
+_NOT_A_TOPIC = frozenset("the this that a cover back top lead main big real true whole full same other official inside "
+                         "latest human success love ghost short long sob news side".split())
+"""Words before "story" that say which telling it is ("the cover story", "the back story", "the official story"),
+not what it is about."""
 
 
 def told_about(question: str) -> str | None:
-    """What the story asked for is about ("the tennis club"), or None: a name ("tell me about Ana Roth") or a lone
-    noun ("tell me about the judge", "… the council") is asked who or what it is, as before."""
-    if m := _STORY.match(question):
-        thing = next(g for g in m.group("x", "y", "z") if g is not None).strip()
-        return thing if thing.lower() not in ("the", "this", "that", "a") else None
-    m = _TELL.match(question)
+    """What the story asked for is about ("the tennis club"), or None: not a story asked for by its subject, or
+    whose account of it is asked ("the council's side of the story", "the police's story")."""
+    m = _STORY.match(question)
     if m is None:
         return None
-    thing = m.group("x").split()
-    return None if len(thing) == 2 else " ".join(thing)
+    thing = next(g for g in m.group("x", "y", "z") if g is not None).strip()
+    last = thing.lower().split()[-1]
+    if last in _NOT_A_TOPIC or re.search(r"['’]s?\b|\bside\b|s['’]", thing, re.I):
+        return None
+    return thing

@@ -90,9 +90,10 @@ _BOUND = r"(?:more|fewer|less)\s+than|over|under|above|below|at\s+(?:least|most)
 
 def _bound(name: str, text: str) -> bool:
     """Is the number a bound the question compares with ("was the fine more than 50k?", "did over 2,000 sign?")? The
-    evidence need not repeat it, as it must repeat a name."""
-    return name[:1].isdigit() and re.search(rf"\b(?:{_BOUND})\s+[$€£¥]?\s?[\d,.]*{re.escape(name)}(?!\w)", text,
-                                            re.I) is not None
+    evidence need not repeat it, as it must repeat a name; an age group or a year it must."""
+    if not name[:1].isdigit() or name.lower().endswith("s") or re.fullmatch(r"(?:1[89]|20)\d\d", name):
+        return False  # "under 11s", "over 60s": an age group, a name; "above 2019 levels": a year
+    return re.search(rf"\b(?:{_BOUND})\s+[$€£¥]?\s?[\d,.]*{re.escape(name)}(?!\w)", text, re.I) is not None
 
 
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")

@@ -7,28 +7,34 @@ import re
 
 from .clauses import parse_fast
 
-_OF_THE_CLAIM = {"acomp", "oprd", "ccomp", "dobj", "attr"}
+_OF_THE_CLAIM = {"acomp", "oprd", "ccomp", "dobj", "attr", "xcomp"}
 """What the verb says of its subject or object: "plead [not guilty]", "found [not guilty]", "declared [not fit]"."""
 
 
 def claim_negated(question: str) -> tuple[str, str] | None:
     """(the question without its "not", the word the "not" negates) where the "not" follows the question's own verb
-    and negates what it says of someone ("plead not guilty"); None for "did he not plead", "is it not open", "voted
-    not to sell" (bid not to: its own reading) and "not one but two"."""
+    and negates what it says of someone ("plead not guilty", "find him not guilty", "deemed not safe"); None for "did
+    he not plead", "is it not open", "voted not to sell" (bid not to: its own reading) and "not one but two"."""
     doc = parse_fast(question)
     for t in doc[2:-1]:
-        after, verb = doc[t.i + 1], doc[t.i - 1]
+        after = doc[t.i + 1]
+        verb = after.head
         if t.lower_ == "not" and t.dep_ == "neg" and t.head.i == after.i and after.dep_ in _OF_THE_CLAIM \
-                and verb.dep_ == "ROOT" and verb.head.i == verb.i and after.head.i == verb.i:
+                and 0 < verb.i < t.i:
             return f"{doc[:t.i].text} {doc[t.i + 1:].text}", after.text
     return None
 
 
+_MIXED = re.compile(r"\b(?:denied|denies|deny|denying|disputed|disputes|contested|contests|changed|changes)\b", re.I)
+"""A sentence that may tell the negated claim too ("pleaded guilty to careless driving but denied dangerous
+driving", "changed his plea to not guilty")."""
+
+
 def answer_negated(verdict: str | None, word: str, sentence: str) -> str | None:
-    """The verdict on "not <word>" from the verdict on <word>: the sentence that says it ("pleaded guilty") says No;
-    one that says the claim not so says Yes only in the question's own words ("pleaded not guilty")."""
+    """The verdict on "not <word>" from the verdict on <word>: the sentence that says it ("pleaded guilty") says No
+    unless it also tells the negated claim or a denial; one that says the claim not so says Yes only in the
+    question's own words ("pleaded not guilty")."""
+    negated = re.search(rf"\bnot\s+{re.escape(word)}\b", sentence, re.I) is not None
     if verdict == "Yes":
-        return "No"
-    if verdict == "No" and re.search(rf"\bnot\s+{re.escape(word)}\b", sentence, re.I):
-        return "Yes"
-    return None
+        return None if negated or _MIXED.search(sentence) else "No"
+    return "Yes" if verdict == "No" and negated else None

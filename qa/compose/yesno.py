@@ -81,12 +81,12 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
 
 _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS["organisation"] | KIND_NOUNS["person"]))
                       + r")\b|^\W*(?:it|they|this)\b|^\W*[\"“][^\"”]*\bwe\b", re.I)
-"""A body or a person named by its kind ("the company"), a sentence that opens pointing back ("It was defeated"), or a
-quote's "we" (the speaker's body: "… and we receive no government funding," she said)."""
+"""A body or person named by its kind ("the company"), a sentence pointing back ("It was defeated"), or a quote's "we"."""
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.I)
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
-_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b", re.I)
-"""Words that stress a yes/no question without adding to its claim."""
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b|^\W*(?:so|and|but|ok"
+                      r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
+"""Words that stress a yes/no question without adding to its claim, and a chat's "so" or "and" before it."""
 
 
 def _yes_no(question: str, sentence: str, before: str = "") -> str | None:

@@ -31,7 +31,8 @@ here.”" after "..., Crane said."): read alone, no one says it."""
 
 FACTS = 0.03
 """What a sentence that tells a number (a sum, a share, a count, a date) gains: a digest keeps the story's figures
-("voted by 112 to 47", "expected to cost £310,000"), which the vectors' centrality does not see."""
+("voted by 112 to 47", "expected to cost £310,000"), which the vectors' centrality does not see. Every number counts:
+on the development summaries, counting only sums, shares and tallies did worse than counting none."""
 _FIGURE = re.compile(r"[£$€]\s?\d|\d%|\b\d[\d,.]*\b")
 
 UNSPOKEN = 0.95
