@@ -147,6 +147,8 @@ def _counted(ws: list[str]) -> list[str]:
     for i in range(len(ws) - 1):
         if ws[i] == "how" and ws[i + 1] in ("many", "much"):
             out = []
+            if ws[i + 1] == "many" and ws[i + 2:] and _done(ws[i + 2]):
+                return []  # "how many signed the petition?": people, unsaid; not a count of petitions
             for w in ws[i + 2:]:
                 if w in AUXILIARIES:
                     break
@@ -158,6 +160,15 @@ def _counted(ws: list[str]) -> list[str]:
                     out.append(stem(w))
             return out
     return []
+
+
+def _done(word: str) -> bool:
+    """A past form of a verb ("signed", "voted", "stopped"), by its base being an English word."""
+    from lang.spelling import english_words
+
+    known = english_words()
+    return word.endswith("ed") and len(word) >= 5 and (word[:-2] in known or word[:-1] in known or (
+        len(word) > 6 and word[-3] == word[-4] and word[:-3] in known))
 
 
 _COMPARATIVES = frozenset("""faster slower quicker higher lower bigger smaller larger longer shorter cheaper dearer

@@ -117,3 +117,15 @@ def test_a_bound_is_not_a_name_the_evidence_must_repeat():
     # an age group and a year are names, whatever comes before them
     assert analyze("do under 11s travel free", lambda t: 1.0).names == ("11s",)
     assert analyze("is it above 2019 levels", lambda t: 1.0).names == ("2019",)
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("how many signed the petition", ()),  # people, unsaid: not a count of petitions
+    ("how many voted against", ()),
+    ("how many red cards were shown", ("red", "card")),
+    ("how many homes were evacuated", ("home",)),
+])
+def test_how_many_before_a_verb_counts_whoever_did_it(question, counted):
+    from qa.question import analyze
+
+    assert analyze(question, lambda t: 1.0).counted == counted
