@@ -8,13 +8,14 @@ import re
 
 from .story_words import Q_END
 
-_AFFAIR = r"(?:story|saga|case|row|dispute|affair|situation)"
-_STORY = re.compile(rf"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<x>[\w'’ -]+?)\s+(?:story|saga)"
-                    + Q_END + r"|^\s*what(?:'s|’s|s|\s+is)\s+the\s+(?:deal\s+with|latest\s+(?:on|with))\s+(?P<y>[^?]+?)"
-                    + Q_END + r"|^\s*(?:can\s+you\s+|could\s+you\s+)?tell\s+(?:me|us)\s+(?:a\s+bit\s+|more\s+)?about\s+"
-                    rf"(?:the|this|that)\s+(?P<z>[\w'’ -]+?)\s+{_AFFAIR}" + Q_END, re.I)
+_AFFAIR = r"(?:story|saga|dispute|affair)"
+_STORY = re.compile(rf"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<x>[\w'’ ]+?)\s+"
+                    r"(?:story|saga)" + Q_END + r"|^\s*what(?:'s|’s|s|\s+is)\s+the\s+(?:deal\s+with|latest\s+(?:on|with))\s+"
+                    r"(?P<y>[^?,;:–—-]+?)" + Q_END + r"|^\s*(?:can\s+you\s+|could\s+you\s+)?tell\s+(?:me|us)\s+"
+                    rf"(?:a\s+bit\s+|more\s+)?about\s+(?:the|this|that)\s+(?P<z>[\w'’ ]+?)\s+{_AFFAIR}" + Q_END, re.I)
 _NOT_A_TOPIC = frozenset("the this that a cover back top lead main big real true whole full same other official inside "
-                         "latest human success love ghost short long sob news side".split())
+                         "latest human success love ghost short long sob news side her his your their my our its him "
+                         "them it first next last previous current front".split())
 """Words before "story" that say which telling it is ("the cover story", "the back story", "the official story"),
 not what it is about."""
 
@@ -26,7 +27,8 @@ def told_about(question: str) -> str | None:
     if m is None:
         return None
     thing = next(g for g in m.group("x", "y", "z") if g is not None).strip()
-    last = thing.lower().split()[-1]
-    if last in _NOT_A_TOPIC or re.search(r"['’]s?\b|\bside\b|s['’]", thing, re.I):
-        return None
+    last, first = thing.lower().split()[-1], thing.lower().split()[0]
+    if last in _NOT_A_TOPIC or re.search(r"['’]s?\b|\bside\b|s['’]", thing, re.I) or first in (
+            "when", "whether", "how", "what", "who", "why", "where", "which", "if"):
+        return None  # "what's the latest on when the pool reopens": a fact asked
     return thing

@@ -89,11 +89,16 @@ _BOUND = r"(?:more|fewer|less)\s+than|over|under|above|below|at\s+(?:least|most)
 
 
 def _bound(name: str, text: str) -> bool:
-    """Is the number a bound the question compares with ("was the fine more than 50k?", "did over 2,000 sign?")? The
-    evidence need not repeat it, as it must repeat a name; an age group or a year it must."""
+    """Is the number a bound the question compares a sum or a large count with ("was the fine more than 50k?", "did
+    over 2,000 sign?")? The evidence need not repeat it, as it must repeat a name; an age ("under 12", "over 60s"),
+    a year or a small count ("more than 12 hours") it must."""
     if not name[:1].isdigit() or name.lower().endswith("s") or re.fullmatch(r"(?:1[89]|20)\d\d", name):
-        return False  # "under 11s", "over 60s": an age group, a name; "above 2019 levels": a year
-    return re.search(rf"\b(?:{_BOUND})\s+[$€£¥]?\s?[\d,.]*{re.escape(name)}(?!\w)", text, re.I) is not None
+        return False
+    if re.fullmatch(r"[\d,.]+(?:k|bn)", name, re.I):  # "50k" typed as one word
+        return re.search(rf"\b(?:{_BOUND})\s+[$€£¥]?\s?{re.escape(name)}(?!\w)", text, re.I) is not None
+    return re.search(rf"\b(?:{_BOUND})\s+(?:[$€£¥]\s?[\d,.]*{re.escape(name)}(?!\w)|[\d,.]*{re.escape(name)}\s*"
+                     rf"(?:k|grand|thousand|million|bn|billion)\b|\d{{1,3}},{re.escape(name)}(?!\w)|"
+                     rf"{re.escape(name)}(?:,\d{{3}})+(?!\w))", text, re.I) is not None
 
 
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")

@@ -81,3 +81,60 @@ def test_a_chats_so_or_and_and_the_questions_own_going_to_are_read_through(quest
 def test_going_to_still_asks_of_a_plan_outside_sums():
     assert yes_no("is the council going to sell the stadium", "The council has no intention of selling the stadium.") \
         == "No"
+
+
+# The second review's sentences: another thing's change in the clause, a change undone or only feared, a bound on the
+# change itself or a figure asked, another time, another quantity, kilometres.
+@pytest.mark.parametrize("question, sentence", [
+    ("did visitor numbers rise",
+     "Visitor numbers at the Ashby Museum fell by a third last year after entry prices were raised from £5 to £8."),
+    ("did membership fall",
+     "Membership fell after annual fees rose from £30 to £45."),
+    ("did sales go up",
+     "Sales dropped when the price went up from £1 to £1.50."),
+    ("will fees go up",
+     "The council has scrapped a rise in fees from £210 to £245."),
+    ("will fees go up",
+     "Councillors blocked a move to raise fees from £210 to £245."),
+    ("will fees go up",
+     "Members will vote on whether fees should rise from £210 to £245."),
+    ("will fees go up",
+     "Campaigners fear fees will rise from £210 to £245."),
+    ("will fees go up",
+     "Fees were due to rise from £210 to £245 but the plan was scrapped."),
+    ("did fees rise more than £50",
+     "Fees rose from £210 to £245."),
+    ("is the increase over £50",
+     "Fees rose from £210 to £245."),
+    ("will council tax go up more than 5%",
+     "Council tax will rise from £1,800 to £1,890."),
+    ("will fees be higher than £300",
+     "Fees will rise from £210 to £245."),
+    ("will fees rise to £300",
+     "Fees will rise from £210 to £245."),
+    ("will fees be cut to £200",
+     "Fees will be cut from £245 to £210."),
+    ("did fees rise in 2024",
+     "Fees rose from £200 to £210 in 2022."),
+    ("did the population fall",
+     "The population rose from 5,000 to 6,000 in the 1990s but has fallen since."),
+    ("has the fee gone up",
+     "Fees will rise from £210 to £245 in January."),
+    ("will there be more buses",
+     "The interval between buses will rise from 10 to 20 minutes."),
+    ("will the school get more pupils",
+     "The school's pupil premium funding will rise from £50,000 to £60,000."),
+    ("will waiting lists be shorter",
+     "Funding for waiting list clearance will rise from £2m to £3m."),
+    ("will parking charges go up",
+     "Parking fines will rise from £50 to £70."),
+    ("will the route be over 20k",
+     "The route will be extended from 15 to 25 kilometres."),
+    ("will the number of complaints rise", "The number of staff handling complaints will be cut from 12 to 8."),
+])
+def test_the_second_reviews_sentences_give_no_verdict_from_the_change(question, sentence):
+    assert change_verdict(question, sentence) is None
+
+
+def test_a_bound_in_the_period_of_the_sum_is_read():
+    assert change_verdict("will rents be under £600 a month", "Rents will rise from £500 to £650 a month.") == "No"

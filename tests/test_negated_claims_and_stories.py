@@ -55,7 +55,7 @@ def test_a_negated_claim_not_said_either_way_gets_no_verdict():
     ("whats the kestlemere tennis club story", "kestlemere tennis club"),
     ("what's the deal with the library?", "library"),
     ("whats the latest on the harbour dredging", "harbour dredging"),
-    ("tell me about the parking row", "parking"),
+    ("tell me about the parking dispute", "parking"),
 ])
 def test_a_story_asked_for_by_what_it_is_about_is_a_summary(question, subject):
     asked = form(question)
@@ -129,3 +129,31 @@ def test_how_many_before_a_verb_counts_whoever_did_it(question, counted):
     from qa.question import analyze
 
     assert analyze(question, lambda t: 1.0).counted == counted
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("was tolliver found not guilty of murder", "Tolliver was found guilty of manslaughter."),  # another charge
+    ("did tolliver plead not guilty", "Tolliver's co-accused, Mark Penn, pleaded guilty."),  # another's plea
+    ("did he plead not guilty", "He previously pleaded guilty to a similar offence in 2019."),  # another time's
+    ("was tolliver found not guilty", "Tolliver was found guilty of assault but cleared of robbery."),
+    ("did tolliver plead not guilty", "Tolliver had pleaded guilty at an earlier hearing but later withdrew his plea."),
+    ("was the man found not guilty", "The man's son was found guilty of assault."),
+])
+def test_a_plea_or_verdict_of_another_charge_time_or_person_gives_no_no(question, sentence):
+    assert yes_no(question, sentence) is None
+
+
+@pytest.mark.parametrize("question", [
+    "what's the latest on the sentencing, when is it?", "what's the deal with the vote - did it pass?",
+    "whats the latest on when the pool reopens", "whats her story", "what was the first story",
+    "tell me about the display case", "what's the deal with him?",
+])
+def test_a_second_question_a_fact_a_pronoun_or_an_object_is_no_story_subject(question):
+    assert told_about(question) is None
+
+
+def test_an_age_or_a_small_count_after_a_bound_stays_a_name():
+    from qa.question import analyze
+
+    assert analyze("can children under 12 swim free", lambda t: 1.0).names == ("12",)
+    assert analyze("were people out for more than 12 hours", lambda t: 1.0).names == ("12",)

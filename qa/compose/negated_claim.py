@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from lang.words import STOPWORDS, words
+
 from .clauses import parse_fast
 
 _OF_THE_CLAIM = {"acomp", "oprd", "ccomp", "dobj", "attr", "xcomp"}
@@ -25,16 +27,29 @@ def claim_negated(question: str) -> tuple[str, str] | None:
     return None
 
 
-_MIXED = re.compile(r"\b(?:denied|denies|deny|denying|disputed|disputes|contested|contests|changed|changes)\b", re.I)
+_MIXED = re.compile(r"\b(?:denied|denies|deny|denying|disputed|disputes|contested|contests|changed|changes|cleared|"
+                    r"acquitted|withdr[ae]w\w*|previously|earlier|before|co-?accused|co-?defendants?)\b", re.I)
 """A sentence that may tell the negated claim too ("pleaded guilty to careless driving but denied dangerous
-driving", "changed his plea to not guilty")."""
+driving", "changed his plea to not guilty", "cleared of robbery"), another time's ("had previously pleaded guilty"),
+or another's ("his co-accused pleaded guilty")."""
 
 
-def answer_negated(verdict: str | None, word: str, sentence: str) -> str | None:
+def answer_negated(verdict: str | None, question: str, word: str, sentence: str) -> str | None:
     """The verdict on "not <word>" from the verdict on <word>: the sentence that says it ("pleaded guilty") says No
     unless it also tells the negated claim or a denial; one that says the claim not so says Yes only in the
     question's own words ("pleaded not guilty")."""
     negated = re.search(rf"\bnot\s+{re.escape(word)}\b", sentence, re.I) is not None
     if verdict == "Yes":
-        return None if negated or _MIXED.search(sentence) else "No"
+        return None if negated or _MIXED.search(sentence) or not _same_charge(question, word, sentence) else "No"
     return "Yes" if verdict == "No" and negated else None
+
+
+def _same_charge(question: str, word: str, sentence: str) -> bool:
+    """Is what the question says after the word ("not guilty *of murder*") said in the sentence too, of the one
+    asked? Guilty of manslaughter is no answer to "not guilty of murder"."""
+    m = re.search(rf"\b{re.escape(word)}\b(?P<rest>.*)$", question, re.I)
+    rest = {w for w in words(m.group("rest")) if w not in STOPWORDS} if m else set()
+    # Nor is what is told of someone of theirs ("The man's son was found guilty" for "was the man found …?").
+    asked = [w for w in words(question[:m.start()] if m else question)[1:] if w not in STOPWORDS]
+    theirs = any(re.search(rf"\b{re.escape(w)}['’]s?\s", sentence, re.I) for w in asked)
+    return rest <= set(words(sentence)) and not theirs
