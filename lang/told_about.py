@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .story_words import Q_END
+from .words import STOPWORDS
 
 _AFFAIR = r"(?:story|saga|dispute|affair)"
 _STORY = re.compile(rf"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<x>[\w'’ ]+?)\s+"
@@ -27,6 +28,8 @@ def told_about(question: str) -> str | None:
     if m is None:
         return None
     thing = next(g for g in m.group("x", "y", "z") if g is not None).strip()
+    if len(thing.split()) > 4 or any(w in STOPWORDS for w in thing.lower().split()[1:]):
+        return None  # "what is meant by a separator in the battery story?": a term asked, in the story named
     last, first = thing.lower().split()[-1], thing.lower().split()[0]
     if last in _NOT_A_TOPIC or re.search(r"['’]s?\b|\bside\b|s['’]", thing, re.I) or first in (
             "when", "whether", "how", "what", "who", "why", "where", "which", "if"):

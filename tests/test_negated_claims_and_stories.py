@@ -147,6 +147,7 @@ def test_a_plea_or_verdict_of_another_charge_time_or_person_gives_no_no(question
     "what's the latest on the sentencing, when is it?", "what's the deal with the vote - did it pass?",
     "whats the latest on when the pool reopens", "whats her story", "what was the first story",
     "tell me about the display case", "what's the deal with him?",
+    "What is meant by a separator in the battery story?",  # a term asked, in the story it names
 ])
 def test_a_second_question_a_fact_a_pronoun_or_an_object_is_no_story_subject(question):
     assert told_about(question) is None
