@@ -152,7 +152,8 @@ def _counted(ws: list[str]) -> list[str]:
     for i in range(len(ws) - 1):
         if ws[i] == "how" and ws[i + 1] in ("many", "much"):
             out = []
-            if ws[i + 1] == "many" and ws[i + 2:] and _done(ws[i + 2]):
+            if ws[i + 1] == "many" and ws[i + 2:] and _done(ws[i + 2]) and (
+                    len(ws) == i + 3 or ws[i + 3] in STOPWORDS):  # not "how many registered voters"
                 return []  # "how many signed the petition?": people, unsaid; not a count of petitions
             for w in ws[i + 2:]:
                 if w in AUXILIARIES:

@@ -53,8 +53,6 @@ def test_a_negated_claim_not_said_either_way_gets_no_verdict():
 
 @pytest.mark.parametrize("question, subject", [
     ("whats the kestlemere tennis club story", "kestlemere tennis club"),
-    ("what's the deal with the library?", "library"),
-    ("whats the latest on the harbour dredging", "harbour dredging"),
     ("tell me about the parking dispute", "parking"),
 ])
 def test_a_story_asked_for_by_what_it_is_about_is_a_summary(question, subject):
@@ -124,6 +122,7 @@ def test_a_bound_is_not_a_name_the_evidence_must_repeat():
     ("how many voted against", ()),
     ("how many red cards were shown", ("red", "card")),
     ("how many homes were evacuated", ("home",)),
+    ("how many registered volunteers does the charity have", ("regist", "volunt")),  # volunteers counted
 ])
 def test_how_many_before_a_verb_counts_whoever_did_it(question, counted):
     from qa.question import analyze
@@ -138,6 +137,10 @@ def test_how_many_before_a_verb_counts_whoever_did_it(question, counted):
     ("was tolliver found not guilty", "Tolliver was found guilty of assault but cleared of robbery."),
     ("did tolliver plead not guilty", "Tolliver had pleaded guilty at an earlier hearing but later withdrew his plea."),
     ("was the man found not guilty", "The man's son was found guilty of assault."),
+    ("did tolliver plead not guilty", "Tolliver pleaded guilty to a lesser charge of false accounting."),
+    ("was tolliver found not guilty", "Penn was found guilty of fraud."),
+    ("was tolliver found not guilty", "Tolliver was found guilty of two of the five charges."),
+    ("was tolliver found not guilty", "Tolliver was found guilty of fraud but had the conviction quashed on appeal."),
 ])
 def test_a_plea_or_verdict_of_another_charge_time_or_person_gives_no_no(question, sentence):
     assert yes_no(question, sentence) is None
@@ -146,6 +149,7 @@ def test_a_plea_or_verdict_of_another_charge_time_or_person_gives_no_no(question
 @pytest.mark.parametrize("question", [
     "what's the latest on the sentencing, when is it?", "what's the deal with the vote - did it pass?",
     "whats the latest on when the pool reopens", "whats her story", "what was the first story",
+    "what's the deal with the opening hours?",  # one detail of a story
     "tell me about the display case", "what's the deal with him?",
     "What is meant by a separator in the battery story?",  # a term asked, in the story it names
 ])

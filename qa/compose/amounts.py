@@ -13,7 +13,6 @@ from lang.rules import NEGATIONS, PRONOUNS
 from lang.words import STOPWORDS, words
 
 from .change import change_verdict
-from .going_to import asked_as_will
 from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, word_stem
 
 __all__ = ["amount_verdict", "compares"]
@@ -41,7 +40,7 @@ def compares(question: str) -> bool:
 def amount_verdict(question: str, sentence: str) -> str | None:
     if (changed := change_verdict(question, sentence)) is not None:  # "more expensive?" / "will rise from £210 to £245"
         return changed
-    question = _signed(asked_as_will(question), sentence)  # "are the pumps going to cost more than 300k?"
+    question = _signed(question, sentence)
     asked = list(_SUM.finditer(question))
     if len(asked) != 1:
         return _count_verdict(question, sentence) if not asked else None

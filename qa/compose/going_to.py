@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["as_will", "asked_as_will"]
+__all__ = ["as_will"]
 
 _GOING = re.compile(r"\b(?P<who>it|he|she|they|we)(?:\s+(?:is|are)|['’]s|['’]re|(?<=it)s)\s+going\s+to\s+(?P<what>\w+)",
                     re.I)
 
 
-_ASKED_GOING = re.compile(r"^\W*(?:so\s+|and\s+)?(?:is|are)\s+(?P<who>it|he|she|they|we|you|anyone|anybody|"
-                          r"(?:the|a|an|this|that|these|those|its|their)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+going\s+to\s+(?P<what>\w+)", re.I)
-"""The question's own future ("are the pumps going to cost more than £300k?"): "will the pumps cost …"."""
 
 
 def as_will(question: str) -> str:
@@ -21,14 +18,6 @@ def as_will(question: str) -> str:
     not a place or an event gone to ("she's going to the opening", "going to court")."""
     if (m := _GOING.search(question)) is not None and _verb_at(question, m.start("what")):
         return question[:m.start()] + f"{m.group('who')} will " + question[m.start("what"):]
-    return question
-
-
-def asked_as_will(question: str) -> str:
-    """The question's own "going to" as "will" ("are the pumps going to cost more than £300k?": "will the pumps cost
-    …"), for a sum or a count asked of the future; the other readings keep "going to", which asks of a plan."""
-    if (m := _ASKED_GOING.match(question)) is not None and _verb_at(question, m.start("what")):
-        return f"will {m.group('who')} " + question[m.start("what"):]
     return question
 
 

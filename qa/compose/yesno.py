@@ -56,7 +56,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     question = as_will(question)  # "has X said it's going to sue?": said it will sue
     question = as_ended(as_now(question, sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
     if (claim := claim_negated(question)) is not None:  # "did he plead not guilty?" / "pleaded guilty": No
-        return answer_negated(yes_no(claim[0], sentence, before), question, claim[1], sentence)
+        return answer_negated(yes_no(claim[0], sentence, before), question, claim[1], sentence, claim[2])
     parts = quote_parts(sentence)
     if len(parts) > 1:  # a quote of several sentences ("We are not against it. Put it on roofs," she said.): each
         found = {v for v in (yes_no(question, p, before) for p in parts) if v}
