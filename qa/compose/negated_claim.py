@@ -18,6 +18,8 @@ def claim_negated(question: str) -> tuple[str, str, tuple[str, ...]] | None:
     """(the question without its "not", the word the "not" negates, who it is asked of) where the "not" follows the
     question's own verb and negates what it says of someone ("plead not guilty", "find him not guilty", "deemed not
     safe"); None for "did he not plead", "is it not open", "voted not to sell" (bid not to) and "not one but two"."""
+    if "not" not in words(question):
+        return None  # most questions: no parse
     doc = parse_fast(question)
     for t in doc[2:-1]:
         after = doc[t.i + 1]
