@@ -10,7 +10,7 @@ from .story_words import Q_END
 from .words import STOPWORDS
 
 _AFFAIR = r"(?:story|saga|dispute|affair)"
-_STORY = re.compile(rf"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<x>[\w'’ ]+?)\s+"
+_STORY = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+|this\s+|that\s+)?(?P<x>[\w'’ ]+?)\s+"
                     r"(?:story|saga)" + Q_END + r"|^\s*(?:can\s+you\s+|could\s+you\s+)?tell\s+(?:me|us)\s+"
                     rf"(?:a\s+bit\s+|more\s+)?about\s+(?:the|this|that)\s+(?P<z>[\w'’ ]+?)\s+{_AFFAIR}" + Q_END, re.I)
 _NOT_A_TOPIC = frozenset("the this that a cover back top lead main big real true whole full same other official inside "
