@@ -37,9 +37,13 @@ def _table() -> dict[str, frozenset[str]]:
     for way in (UP, DOWN):
         for a in way:
             table.setdefault(stem(a), set()).update(stem(b) for b in way if b != a)
-    return {k: frozenset(v) for k, v in table.items()}
+    # Units of time are never one another ("this year" / "the 14-day deadline"): the crowd's pairs hold "day" for
+    # "year" where a question's span of time was answered in another unit.
+    return {k: frozenset(x for x in v if x == k or not {k, x} <= _TIME_UNITS) for k, v in table.items()}
 
 
+_TIME_UNITS = frozenset(stem(w) for w in "second minute hour day night week weekend fortnight month year decade century"
+                        .split())
 _EVERYDAY = [pair.split() for pair in "get receive,get obtain,give provide,need require,buy purchase,help assist,"
               "support back,kid child,kids children"
               .split(",")]

@@ -634,3 +634,11 @@ def test_a_yes_no_is_answered_by_a_verdict_next_to_the_best_sentence_in_its_pass
     assert said_near(recalled, unsure, [*ranked, said]) == (replace(unsure, level=Level.LIKELY, reason=IN_FORM), 4)
     far = replace(said, candidate=replace(said.candidate, passage_id="a#1#5"))
     assert said_near(recalled, unsure, [*ranked, far]) == (unsure, 0)
+
+
+def test_the_name_of_a_place_or_body_asked_for_is_refused_when_the_best_sentence_names_none():
+    q = analyze("whats the name of the wildlife hospital they were kept at", flat_idf)
+    kept = _best("The family spent three weeks in quarantine at a wildlife hospital, where vets checked them.")
+    assert decide(q, _selected(kept, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    named = _best("The family spent three weeks at the Brannock Wildlife Hospital.")
+    assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain

@@ -22,7 +22,10 @@ from .claim_clause import own_verb, reported
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
 from .implied import implied
+from .instead import set_aside
 from .lacking import went_without
+from .other_time import another_one, past_for_now
+from .unsettled import going_to, unsettled
 from .part_only import part_only
 from .plans import plan_denied
 from .weighing import only_weighed, weighs
@@ -72,7 +75,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     # "Were all flights cancelled?" / "cancelled 86 flights": a count does not say all of them. "Did any
     # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
     ws = words(question)  # "was anyone hurt?" / "No injuries were reported, although cars were damaged": no Yes
-    if verdict == "Yes" and (count_only(question, sentence) or free_said(question, sentence) or "against" in ws
+    if verdict == "Yes" and (count_only(question, sentence) or free_said(question, sentence) or another_one(
+            question, sentence) or past_for_now(question, sentence) or "against" in ws
                              and "against" not in words(sentence) and _VOTE.search(sentence) or ws[1:2]
                              and ws[1] in INDEFINITES and says_none(ws[2:], words(sentence))):
         return None
@@ -84,6 +88,7 @@ _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS[
 """A body or person named by its kind ("the company"), a sentence pointing back ("It was defeated"), or a quote's "we"."""
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.I)
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
+_BY_NOW = frozenset({"yet", "already"})
 _FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
 """Words that stress a yes/no question without adding to its claim, and a chat's "so" or "and" before it."""
@@ -105,7 +110,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return verdict if verdict or not (_still_to_come(asked_now, sentence) or only_weighed(question, sentence)) \
             else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
     if any(f(question, sentence) for f in (no_comment, plan_denied, not_said, not_decided, undecided_deed, refused,
-                                            went_without, unchanged, not_begun, paid_for_free)):  # "… is free"
+                                            went_without, unchanged, not_begun, paid_for_free, set_aside)):  # "… is free"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
@@ -121,7 +126,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     exists = there_is(ws[2:], sentence, before, ws[0]) if ws[1:2] == ["there"] else None
     if exists is not None:  # "Is there a fee for ...?": whether the thing exists, not a deed
         return exists or None
-    going = _going_to(ws)
+    going = going_to(ws)
     asked = {base_stem(w) for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
              and not (going and w == "going")}
     if not asked:
@@ -168,9 +173,6 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
     return verdict
 
 
-_BY_NOW = frozenset({"yet", "already"})
-
-
 def _still_to_come(question: str, sentence: str) -> bool:
     """Is the claim held as planned or possible from where the sentence stands, not as a plan once made ("was expected
     to reopen" may since have happened)?"""
@@ -187,71 +189,6 @@ def _still_to_come(question: str, sentence: str) -> bool:
 
 _PAST_PLAN = frozenset({"was", "were", "had"})
 _VERBAL = frozenset("ROOT xcomp ccomp conj advcl relcl acl pcomp".split())
-
-
-def unsettled(question: str, sentence: str) -> bool:
-    """Does the sentence hold the claim asked only as wanted, planned, possible or still to be decided ("aims to open",
-    "there is talk of opening", "still has to be approved", "may close")? Then it settles nothing. Something under way
-    ("Is X building ...?") is left alone: an aim is close to it. The subject may be unsaid (named elsewhere)."""
-    ws = words(question)
-    if not ws or auxiliary(ws[0]) not in AUXILIARIES or "or" in ws:
-        return False
-    going = _going_to(ws)  # "Is X going to move ...?" asks about the future, not something under way
-    kept = [w for w in ws[1:] if w not in STOPWORDS and w not in NEGATIONS and w not in INDEFINITES
-            and not (going and w == "going")]
-    whether = re.split(r"\bwhether\b", sentence, maxsplit=1, flags=re.I)
-    if len(whether) == 2 and len(kept) >= 2 and {base_stem(w) for w in kept} <= {base_stem(w) for w in words(whether[1])}:
-        return True  # "Is the town getting a hub?" / "... until a decision is made on whether the town should get a hub"
-    if auxiliary(ws[0]) in ("is", "are", "am") and any(w.endswith("ing") and not (going and w == "going")
-                                                       for w in ws[1:]):
-        return False
-    said = {base_stem(w) for w in words(sentence)}
-    present = [i for i, w in enumerate(kept) if base_stem(w) in said]
-    if len(present) < 2 or any(base_stem(w) not in said for w in kept[present[0]:]) or present[0] > 1:
-        return False  # every word from the first one found on must be there; before it, one subject word at most
-    asked = frozenset(base_stem(w) for w in kept if base_stem(w) in said)
-    doc = parse_fast(sentence)
-    clause_of = {t.i: clause_head(t) for t in doc}
-    held: dict[int, set[str]] = {}
-    for t in doc:
-        if word_stem(t) in asked:
-            held.setdefault(clause_of[t.i], set()).add(word_stem(t))
-    # The clause whose own verb is asked about first ("... was approved in 2022 and would open in 2026" for "has
-    # the plant opened?": the subject sits in the first clause, the claim in the second), then the most words.
-    head = doc[max(held.items(), key=lambda kv: (word_stem(doc[kv[0]]) in asked, len(kv[1])))[0]]
-    own = [t for t in doc if clause_of[t.i] == head.i]
-    if any(denies(t, {head.i}, asked) for t in own) or _intent_denied(head):
-        return False  # denied, not unsettled
-    modals = {auxiliary(w) for w in ws} & MODALS
-    return not asserted(head, own, asked, modals) or _named_as_noun(head)
-
-
-def _intent_denied(verb) -> bool:
-    """Is the claim held under a denied aim ("had no plans to close", "does not intend to sell")? That is no
-    plan, not a plan: the sentence does not leave it open."""
-    t = verb
-    for _ in range(3):  # up through "plans to", "of", "intention of"
-        if t.head.i == t.i or t.dep_ not in ("xcomp", "acl", "pcomp", "pobj", "prep", "relcl"):
-            return False
-        t = t.head
-        if any(c.dep_ in ("neg", "det") and c.lower_ in NEGATIONS for c in t.children):
-            return True
-    return False
-
-
-def _going_to(ws: list[str]) -> bool:
-    """"Is X going to ...?": the future asked, as "Will X ...?" asks it."""
-    return auxiliary(ws[0]) in ("is", "are", "am") and any(a == "going" and b == "to" for a, b in zip(ws, ws[1:]))
-
-
-def _named_as_noun(verb) -> bool:
-    """An event named by a noun rather than stated ("talk of opening", "plans for building", "the idea of
-    closing"): a gerund under a preposition that belongs to a noun (read from the dependencies: this parser has
-    no tagger)."""
-    return verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ in _NOMINAL
-
-
-_NOMINAL = frozenset("nsubj nsubjpass dobj attr pobj appos oprd".split())
 
 
 def _verdict(doc, asked: frozenset[str], modals: set[str], saying: bool = False, not_to: bool = False) -> str | None:

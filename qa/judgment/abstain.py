@@ -197,8 +197,9 @@ def named_there(q: Question, sentence: str) -> bool:
     City Council"). True when the question asks for no name. (The small tagger's reading of people and bodies is
     too often wrong to ask it: "Tomasz Welland" an organisation, "Marram Brie" a person.)"""
     body = _asks_which(q.text, sentence)
-    person = _asks_a_name(q.text)
-    if not (person or body):
+    named = _asks_a_name(q.text)
+    person = named == "person"
+    if not (named or body):
         return True
     asked = set(terms(q.text))
     other_bodies = KIND_NOUNS["organisation"] - {body}
@@ -216,14 +217,21 @@ def named_there(q: Question, sentence: str) -> bool:
 _WHEN = MONTHS | WEEKDAYS
 _NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|his|her|their|its|(?:[\w-]+\s+)?[\w-]+(?:'s|’s))\s+"
                       r"(?:[\w-]+\s+){0,2}?(?:[a-z]+-)?"
-                      r"(?P<noun>[a-z]+)(?:\s*[?.!]*\s*$|\s+(?:who|that|which|whose)\b)", re.I)
+                      r"(?P<noun>[a-z]+)(?:\s*[?.!]*\s*$|\s+(?:who|that|which|whose|where|they|he|she|it|we|you|i)\b)",
+                      re.I)
+_NAMED_KINDS = frozenset().union(*KIND_NOUNS.values()) | frozenset(
+    "hospital school pub restaurant hotel shop store farm church college charity clinic surgery stadium ground theatre "
+    "museum gallery library station dog cat horse boat".split())
+"""Things that go by a proper name: asked "the name of" one, a sentence that names none does not give it."""
 
 
-def _asks_a_name(question: str) -> bool:
-    """"What's the name of the night guard?": a person's name is asked, which a sentence that speaks of the guard
-    without naming anyone does not give."""
+def _asks_a_name(question: str) -> str | None:
+    """"What's the name of the night guard?": a person's name is asked ("person"), which a sentence that speaks of the
+    guard without naming anyone does not give; "the name of the wildlife hospital they were kept at": a place's or a
+    body's ("other")."""
     m = _NAME_OF.search(question)
-    return m is not None and m.group("noun").lower().removesuffix("s") in KIND_NOUNS["person"]
+    noun = m.group("noun").lower().removesuffix("s") if m else ""
+    return "person" if noun in KIND_NOUNS["person"] else "other" if noun in _NAMED_KINDS else None
 
 
 _WHICH = re.compile(r"^\s*(?:which|what)\s+(?P<words>(?:[\w-]+\s+){1,3})", re.I)

@@ -1,0 +1,28 @@
+"""A deed or thing the sentence sets aside for another: "Patients will have to book through a phone line rather than
+turn up" answers "can I just turn up?" No; "will repair the road rather than the bridge" answers "will they repair the
+bridge?" No. Only an asked word coming straight after "rather than" / "instead of", and not told before it."""
+from __future__ import annotations
+
+import re
+
+from lang.words import STOPWORDS, words
+
+from .clauses import base_stem
+
+__all__ = ["set_aside"]
+
+_INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:(?:the|a|an|their|its|his|her|to)\s+)?(?P<word>[a-z]+)",
+                      re.I)
+
+
+def set_aside(question: str, sentence: str) -> bool:
+    """Is a word of the question what the sentence puts straight after "rather than" / "instead of", told nowhere
+    before it, the question not itself weighing one thing against another?"""
+    if re.search(r"\b(?:rather|instead|or|than)\b", question, re.I):
+        return False
+    asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}
+    for m in _INSTEAD.finditer(sentence):
+        if (word := base_stem(m.group("word").lower())) in asked and \
+                word not in {base_stem(w) for w in words(sentence[:m.start()])}:
+            return True
+    return False

@@ -1,0 +1,48 @@
+"""A Yes that the sentence only seems to give: the thing it tells of is another of the kind asked about ("A similar
+bus ran in Saltby" for "is the bus running?"), or it tells of a time gone by where the question asks what is going
+on now ("is the bus running?" / "a bus ran there last year")."""
+from __future__ import annotations
+
+import re
+
+from lang.words import STOPWORDS, words
+
+from .clauses import base_stem
+
+__all__ = ["another_one", "past_for_now"]
+
+_ANOTHER = re.compile(r"\b(?:a\s+similar|similar|another|other|a\s+second|an\s+earlier|a\s+previous|a\s+former|"
+                      r"the\s+previous|the\s+former)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)\b", re.I)
+
+
+def another_one(question: str, sentence: str) -> bool:
+    """Does the sentence tell of "a similar" / "another" / "a previous" thing of a kind the question asks about,
+    the question itself not asking of another?"""
+    asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}
+    if _ANOTHER.search(question):
+        return False
+    return any(base_stem(m.group("noun")) in asked for m in _ANOTHER.finditer(sentence))
+
+
+_GOING_ON = re.compile(r"^\W*(?:is|are|am)\b(?P<rest>[^?]*)", re.I)
+_PAST = re.compile(r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|season)|ago|previously|formerly|"
+                   r"in\s+(?:1[0-9]{3}|20[0-9]{2})|between\s+(?:1[0-9]{3}|20[0-9]{2})|until\s+(?:last|recently))\b", re.I)
+_PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "will", "'s", "'re", "being"})
+
+
+def past_for_now(question: str, sentence: str) -> bool:
+    """Does the question ask what is going on now ("is the bus running?"), the sentence telling its verb only in the
+    past, of a time gone by ("ran ... last year")?"""
+    m = _GOING_ON.match(question)
+    if m is None or not _PAST.search(sentence):
+        return False
+    doing = [w for w in words(m.group("rest")) if w.endswith("ing") and w not in ("going", "being", "nothing")
+             and w not in STOPWORDS]
+    if not doing:
+        return False
+    told = words(sentence)
+    stems = {base_stem(w) for w in doing}
+    forms = [(i, w) for i, w in enumerate(told) if base_stem(w) in stems]
+    # Told only in a simple past ("ran", "operated"): no "-ing", no present or future auxiliary just before it.
+    return bool(forms) and all((w.endswith("ed") or w != base_stem(w) and not w.endswith("s"))
+                               and not _PRESENT_AUX & set(told[max(0, i - 2):i]) for i, w in forms)

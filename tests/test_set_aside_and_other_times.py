@@ -1,0 +1,50 @@
+"""A yes/no claim the sentence sets aside for another ("rather than turn up": No), and a Yes the sentence only seems
+to give: another of the kind asked about ("a similar bus ran"), a time gone by for what is asked of now, a span of
+time in another unit (qa/compose/instead.py, qa/compose/other_time.py, lang/paraphrase.py; through yes_no)."""
+from __future__ import annotations
+
+import pytest
+
+from lang.paraphrase import said_for
+from qa.compose.yesno import yes_no
+
+BOOK = "Patients will have to book through a phone line rather than turn up, because the board wants to stop queues."
+REPAIR = "The council will repair the bridge rather than replace it."
+SALTBY = "A similar bus ran in Saltby for eight months last year and treated 5,400 patients."
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("can i just turn up at the bus", BOOK, "No"),
+    ("will the council replace the bridge", REPAIR, "No"),
+    ("will the council repair the bridge", REPAIR, "Yes"),
+    ("will they repair the bridge", "They will repair the road rather than the bridge.", "No"),
+    ("will the money go to roads", "The money will go to schools instead of roads.", "No"),
+    ("is the bridge being replaced", "The bridge will be repaired rather than replaced, the council said.", "No"),
+])
+def test_what_comes_after_rather_than_or_instead_of_is_not_done(question, sentence, expected):
+    assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("is the bus running rn", SALTBY),
+    ("did the bus run", SALTBY),
+    ("is the bus running", "A bus ran in Saltby for eight months last year."),
+    ("is the ferry operating", "The ferry operated between the islands until last year."),
+    ("did they find it this year", "The find was reported within the 14-day legal deadline."),
+])
+def test_another_of_its_kind_or_another_time_gives_no_yes(question, sentence):
+    assert yes_no(question, sentence) is None
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("is the bus running", "The bus is running every Tuesday."),
+    ("is the ferry operating", "The ferry has operated between the islands since 2019."),
+    ("was there another bus", "Another bus ran in Saltby."),
+])
+def test_the_same_one_now_or_another_asked_of_is_still_yes(question, sentence):
+    assert yes_no(question, sentence) == "Yes"
+
+
+def test_a_unit_of_time_never_stands_for_another():
+    assert said_for("year", {"day", "find"}) is None
+    assert said_for("year", {"year"}) == "year"
