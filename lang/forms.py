@@ -147,7 +147,7 @@ _OPINION = re.compile(
     r"with)\b(?:\s+(?P<y4>[^?]*?))?" + _Q_END +
     # "What does the economist expect?", "What did analysts predict for the deal?": a forecast is a view too.
     r"|^\s*what\s+(?:does|did|do|would|will)\s+(?P<x6>[^?]+?)\s+(?:expect|predict|forecast|fear|blame)s?\b"
-    r"(?:\s+(?:about|of|on|regarding|for)\s+(?P<y6>[^?]*?))?" + _Q_END +
+    r"(?:\s+(?:about|of|on|regarding|for)\s+(?P<y6>[^?]*?)|\s+(?:at\s+first|first|next|now|to\s+happen))?" + _Q_END +
     # "What do analysts think will happen (to the deal)?"
     r"|^\s*what\s+(?:does|do|did)\s+(?P<x5>[^?]+?)\s+(?:think|expect|predict|say|believe)\s+will\s+happen"
     r"(?:\s+(?:to|with|next|now)\s*(?P<y5>[^?]*?))?" + _Q_END +

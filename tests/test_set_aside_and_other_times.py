@@ -48,3 +48,13 @@ def test_the_same_one_now_or_another_asked_of_is_still_yes(question, sentence):
 def test_a_unit_of_time_never_stands_for_another():
     assert said_for("year", {"day", "find"}) is None
     assert said_for("year", {"year"}) == "year"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("is the licence permanent", "The trust was granted a five-year licence for the release in July.", "No"),
+    ("is the closure permanent", "The council announced a six-month closure of the bridge.", "No"),
+    ("is the ban permanent", "The ban runs for three years.", "No"),
+    ("is the licence permanent", "The licence is not a five-year licence.", None),
+])
+def test_a_thing_given_a_fixed_term_is_not_permanent(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

@@ -13,7 +13,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem, parse_fast, word_stem
 
-__all__ = ["state_denied"]
+__all__ = ["fixed_term", "state_denied"]
 
 
 def _after(sentence: str, state: str) -> str:
@@ -82,6 +82,24 @@ def state_denied(question: str, sentence: str) -> bool:
         return bool(set(before) & _BEING or at and said[at - 1] in _WILL) \
             and not set(before) & (NEGATIONS | (MODALS - _WILL) | _UNSURE) and said[at - 1] not in _DETERMINERS
     return False
+
+
+_PERMANENT = re.compile(r"^\W*(?:is|are|was|were|will)\s+(?:the|this|that|their|its|his|her)\s+(?P<x>(?:[\w'’-]+\s+){0,3}?"
+                        r"[\w'’-]+?)s?\s+(?:be\s+)?(?:permanent|for\s+good|for\s+ever|forever)\s*[?.!]*\s*$", re.I)
+_TERM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|\d+)"
+
+
+def fixed_term(question: str, sentence: str) -> bool:
+    """"Is the licence permanent?" is No where the sentence gives the thing a fixed term ("a five-year licence", "the
+    licence runs for ten years", "a temporary licence"): a term that ends is not for good. Its last word named as
+    asked, not negated."""
+    m = _PERMANENT.match(question)
+    if m is None or any(w in NEGATIONS for w in words(sentence)):
+        return False
+    thing = re.escape(m.group("x").split()[-1])
+    return re.search(rf"\b(?:{_TERM}[- ](?:year|month|week|day)|temporary|interim|trial|fixed-term)\s+(?:[\w-]+\s+)?"
+                     rf"{thing}s?\b|\b{thing}s?\b[^.;]{{0,40}}?\b(?:runs?|lasts?|valid|granted|issued)\s+for\s+(?:a\s+)?{_TERM}\s+"
+                     rf"(?:years?|months?|weeks?)\b", sentence, re.I) is not None
 
 
 _BE = frozenset("is are was were am".split())

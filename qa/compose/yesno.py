@@ -36,7 +36,7 @@ from .rephrased import rephrased
 from .spared import spared
 from .free_of_charge import free_said, paid_for_free
 from .still import as_ended, as_now, not_begun
-from .states import state_denied  # "permanent?" / "was temporary"
+from .states import fixed_term, state_denied  # "permanent?" / "was temporary", "a five-year licence"
 from .tally import tallied
 from .unchanged import unchanged
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_decided, not_said, undecided_deed
@@ -150,7 +150,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             shared += bool((asked - phrased) & {base_stem(w) for w in words(before)})
         verdict = core_verdict(question, sentence, modals, before) if shared >= 2 or anyone and shared else None
         found = verdict if shared >= 2 or verdict == "No" else None
-        found = found or ("No" if state_denied(question, sentence) or spared(question, sentence) else None)
+        found = found or ("No" if state_denied(question, sentence) or spared(question, sentence) or fixed_term(
+            question, sentence) else None)
         found = found or ("Yes" if done_as_noun(question, sentence) else None)  # "applied?" / "an application was made"
         if found is None and not anyone and (deed := done_to_anyone(ws, said)) is not None:
             return none_of([deed], words(sentence))  # "did the police arrest anyone?" / "no arrests were made"
