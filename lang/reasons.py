@@ -30,9 +30,12 @@ _NEEDED = (r"\b(?:increase|rise|cut|cuts|change|changes|move|decision|closure|ch
            r"sale|works?)\s+(?:is|are|was|were)\s+(?:needed|required|necessary)\s+to\s+(?!be\b)")
 """What a deed is needed for ("the increase is needed to close a gap"); not what anyone must do ("a permit is needed
 to cross on foot")."""
-_EXPLAINS = re.compile(_MADE_SO + r"|\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|blaming|"
-                       r"in an effort to|in a bid to|to find out|in protest (?:at|against|over)|aimed at|meant to|designed to|would (?:allow|let|give)|"
-                       r"will (?:allow|let|give)|the opportunity to|after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED
+_EXPLAINS = re.compile(_MADE_SO + r"|\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|"
+                       r"blaming|in an effort to|in (?:a )?bid to|to find out|in protest (?:at|against|over)|aimed at|"
+                       r"meant to|designed to|would (?:allow|let|give)|will (?:allow|let|give)|the opportunity to|"
+                       r"hopes? (?:it |they |this )?will help|hoped (?:it |they |this )?would help|"
+                       r"to help (?:protect|prevent|reduce|cut|stop|ease|tackle|save|keep|curb|fight)|"
+                       r"after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED
                        + "|" + _NEEDED, re.I)
 
 

@@ -642,3 +642,12 @@ def test_the_name_of_a_place_or_body_asked_for_is_refused_when_the_best_sentence
     assert decide(q, _selected(kept, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
     named = _best("The family spent three weeks at the Brannock Wildlife Hospital.")
     assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+
+
+def test_what_time_is_refused_when_no_time_of_day_is_told_in_the_first_sentences():
+    q = analyze("what time does the bus open on tuesdays", flat_idf)
+    days = _best("The bus will park in the car park every Tuesday and Thursday from Tuesday, 3 June.", fits=False)
+    d = decide(q, _selected(days, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    assert d.abstain and d.reason == "they give no time of day for this"
+    told = _best("Doors open at 9am and close at 4pm.", fits=True)
+    assert not decide(q, _selected(days, 0.9, 0.8, told), threshold=0.4, sure=0.8).abstain

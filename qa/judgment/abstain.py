@@ -16,11 +16,11 @@ from .answer_kinds import (counted_together, counts, counts_only_other, end_not_
 from .confidence import level
 from .sums import hoped_only, priced_other
 from .evidence import Phrase, Scored, Selection
-from qa.question import AGE, DATE, MONEY, NUMBER, Question
+from qa.question import AGE, CLOCK, DATE, MONEY, NUMBER, Question
 
 _WANTS_WORDS = {NUMBER: "number", DATE: "date or time", AGE: "age"}
 _MEASURES = {"length": "length", "length_or_time": "length or duration", "time": "duration", "weight": "weight",
-             MONEY: "amount of money"}
+             MONEY: "amount of money", CLOCK: "time of day"}
 _AGE_GIVEN = re.compile(r"\b(?:old|aged?|born|birth)\b|\(\d{1,3}\)|,\s*\d{1,3}\s*,"
                         r"|\d[\d,.]*\s*(?:(?:million|billion|thousand)\s+)?(?:years?|months?|centuries)\b(?!\s+ago)"
                         r"|\b(?:1[0-9]|20)\d\d\b", re.I)
@@ -97,7 +97,8 @@ def decide(q: Question, selection: Selection, threshold: float, sure: float, dou
     # "How long / far / deep / heavy ...?" wants a measure, "How much does X pay / cost?" a sum of money: a best
     # sentence with no number in such a unit does not give it, however well it matches the rest of the question.
     # (Not "how big / fast / often": a share, a count or a rate answers those as well as a unit does.)
-    measured = q.unit not in _MEASURES or not selection.evidence or selection.evidence[0].fits
+    measured = q.unit not in _MEASURES or not selection.evidence or selection.evidence[0].fits or q.unit == CLOCK and any(
+        e.fits for e in selection.evidence[1:NUMBER_LOOKS])  # "what time?": the time may be told beside it
     if q.wants == AGE and selection.evidence and not gives_age(selection.evidence[0].text):
         measured = False  # "How old is X?" / "X, who drove for the firm for six years": no age is given
     # A count of things is not a sum of money: "How many people were fined?" / "Fines start at 250 euros".
