@@ -54,7 +54,20 @@ def amounts_spelled(text: str) -> str:
     """Sums of money as articles write them out: "£20m" -> "£20 million", "$1.5bn" -> "$1.5 billion". A question
     types the short form that news headlines use; the body says the word, and a name check needs the same word.
     Only after a currency sign: "a 20m bridge" is a length."""
-    return _AMOUNT.sub(lambda m: f"{m.group('sum')} {_SCALES[m.group('scale').lower()]}", text)
+    text = _AMOUNT.sub(lambda m: f"{m.group('sum')} {_SCALES[m.group('scale').lower()]}", text)
+    return _BARE_K.sub(_thousands, text)
+
+
+_BARE_K = re.compile(r"(?<![\w$€£¥.,])(?<!than )(?<!over )(?<!under )(?<!least )(?<!above )(?<!below )(?<!to )"
+                     r"(?P<n>\d{1,3}(?:\.\d{1,3})?)k(?=\s*$|[?.!,;]|\s+(?:from|for|in|on|to|of|per|each|last|this|back|"
+                     r"off|after|before|when|if|and|or|but)\b)", re.I)
+"""A sum typed in thousands without its sign, where no noun follows ("only got 7.5k from insurance"; not "5k runners",
+a race): written out as articles write it ("7,500"). A bound's ("more than 50k") is read by the yes/no check."""
+
+
+def _thousands(m: re.Match) -> str:
+    value = float(m.group("n")) * 1000
+    return f"{int(value):,}" if value == int(value) else m.group(0)
 
 
 _SHORTHAND = {

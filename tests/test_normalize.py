@@ -65,3 +65,9 @@ def test_a_sum_typed_short_is_spelled_out_as_articles_write_it():
     assert amounts_spelled("who pays back the £20m loan?") == "who pays back the £20 million loan?"
     assert amounts_spelled("a $1.5bn deal and a €300k fine") == "a $1.5 billion deal and a €300 thousand fine"
     assert amounts_spelled("a 20m bridge, 5k runners") == "a 20m bridge, 5k runners"  # no currency: not a sum
+    # Thousands typed without a sign and with no noun after them are a sum, written out as articles write it; a
+    # bound's is left to the yes/no check.
+    assert amounts_spelled("why did the church only get 7.5k from insurance") == \
+        "why did the church only get 7,500 from insurance"
+    assert amounts_spelled("he paid 12k.") == "he paid 12,000."
+    assert amounts_spelled("was the fine more than 50k") == "was the fine more than 50k"

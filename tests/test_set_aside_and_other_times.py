@@ -58,3 +58,19 @@ def test_a_unit_of_time_never_stands_for_another():
 ])
 def test_a_thing_given_a_fixed_term_is_not_permanent(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # The state asked is only a thing another verb acts on: no Yes.
+    ("is the church roof lead again now", "Two men who stripped the lead from the roof of a village church were jailed.",
+     None),
+    ("is the museum free", "Entry to the museum is free.", "Yes"),
+    ("is the roof lead", "The roof is lead.", "Yes"),
+    # A day's event put off is off that day; put off with no day asked, nothing is settled.
+    ("is the rugby match on saturday still on", "The club has postponed Saturday's home match against Hallam Vale.", "No"),
+    ("is the match on sunday still on", "The club has postponed Saturday's home match against Hallam Vale.", None),
+    ("is the fair going ahead", "The club has postponed its fair until June.", None),
+    ("is the regatta still going ahead", "The regatta had been cancelled.", "No"),
+])
+def test_a_state_only_acted_on_and_a_days_event_put_off(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

@@ -49,7 +49,11 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
     off = _CANCELLED_IT.search(sentence) if _AHEAD.search(question) and not _ON_AGAIN.search(sentence) \
         and not _UNSURE_OFF.search(sentence) and not _UNSURE_OFF.search(question) else None
-    if off and set(words(off.group("what"))) <= set(words(question)):
+    if off is None and _AHEAD.search(question) and (put := _PUT_OFF.search(sentence)) and not _UNSURE_OFF.search(
+            question) and not _UNSURE_OFF.search(sentence[:put.start()]) and put.group("day").lower() in words(
+            question) and words(put.group("what"))[-1] in words(question):
+        off = put  # "is the match on saturday still on?" / "has postponed Saturday's home match": that day's is off
+    if off and (off.re is _PUT_OFF or set(words(off.group("what"))) <= set(words(question))):
         # "is the summer competition going ahead?" / "The club has cancelled its summer competition": No (not "the
         # winter competition", nor "the parade" of "cancelled the parade's after-party")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
@@ -143,13 +147,18 @@ _NO_LONGER = re.compile(r"\bno\s+longer\b", re.I)
 _ON_AGAIN = re.compile(r"\b(?:rescheduled|postponed|moved|back\s+on|return(?:s|ed)?|last\s+year|(?:19|20)\d\d)\b", re.I)
 """Called off once, but on again, or another year's."""
 _NOT_KEPT = re.compile(r"\bnot\s+(?:remain|stay)", re.I)
-_AHEAD = re.compile(r"\b(?:going\s+ahead|go\s+ahead|happening|taking\s+place)\b", re.I)
-_CALLED_OFF = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
+_AHEAD = re.compile(r"\b(?:going\s+ahead|go\s+ahead|happening|taking\s+place)\b|\bstill\s+on(?=\s*[?.!]*\s*$)", re.I)
+_CALLED_OFF = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
                          r"\b(?:is|are)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\b", re.I)
 """Called off: it will not go ahead."""
-_CANCELLED_IT = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\s+(?:its|their|the)\s+"
-                           r"(?P<what>[a-z][\w'’ -]*?)(?=\s+(?:for|because|after|due|as|amid|over)\s|[,.;]|$)", re.I)
+_CANCELLED_IT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\s+"
+                           r"(?:its|their|the)\s+"
+                           r"(?P<what>[a-z][\w'’ -]*?)(?=\s+(?:for|because|after|due|as|amid|over|against|with)\s|[,.;]|$)", re.I)
 """Called off by whoever holds it ("The club has cancelled its summer competition for a second year")."""
+_PUT_OFF = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?(?:postponed|put\s+off|called\s+off|cancelled|canceled)\s+"
+                      r"(?P<day>[a-z]+day)['’]s\s+(?P<what>[a-z][\w'’ -]*?)(?=\s+(?:for|because|after|due|as|amid|over|"
+                      r"against|with|until)\s|[,.;]|$)", re.I)
+"""A day's event put off: on again later, perhaps, but not on that day."""
 _UNSURE_OFF = re.compile(r"\b(?:not|n['’]t|never|no|if|whether|unless|claim\w*|insist\w*|den(?:y|ies|ied)|rumou?r\w*|"
                          r"instead|next\s+year|this\s+year|for\s+now|postpone\w*|delay\w*|true|posts?|reports?)\b", re.I)
 """Called off only perhaps, said to be, or for now ("insisted it has not cancelled", "if the society has cancelled",

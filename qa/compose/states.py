@@ -13,7 +13,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem, parse_fast, word_stem
 
-__all__ = ["fixed_term", "state_denied"]
+__all__ = ["fixed_term", "state_as_thing", "state_denied"]
 
 
 def _after(sentence: str, state: str) -> str:
@@ -100,6 +100,26 @@ def fixed_term(question: str, sentence: str) -> bool:
     return re.search(rf"\b(?:{_TERM}[- ](?:year|month|week|day)|temporary|interim|trial|fixed-term)\s+(?:[\w-]+\s+)?"
                      rf"{thing}s?\b|\b{thing}s?\b[^.;]{{0,40}}?\b(?:runs?|lasts?|valid|granted|issued)\s+for\s+(?:a\s+)?{_TERM}\s+"
                      rf"(?:years?|months?|weeks?)\b", sentence, re.I) is not None
+
+
+_STATE_Q = re.compile(r"^\W*(?:is|are|was|were)\s+(?:(?:the|this|that|its|their|his|her)\s+)?(?P<words>[a-z][\w'’-]*"
+                      r"(?:\s+[a-z][\w'’-]*){1,3}?)(?:\s+(?:again|now|still|yet|already|rn|today))*\s*[?.!]*\s*$", re.I)
+_THING_DEPS = frozenset("dobj pobj nsubj nsubjpass poss compound".split())
+
+
+def state_as_thing(question: str, sentence: str) -> bool:
+    """Does a question of a state ("is the church roof lead again?": its last word the state) find that word in the
+    sentence only as a thing another verb acts on ("stripped the lead from the roof")? Then the sentence does not
+    say the subject is so."""
+    m = _STATE_Q.match(question)
+    if m is None:
+        return False
+    ws = m.group("words").lower().split()
+    state = ws[-1]
+    if any(w in STOPWORDS or w.endswith("ing") for w in ws) or state.endswith(("ed", "en", "id", "wn")):
+        return False  # only "the X Y state": not "is he still getting paid", "were flights cancelled on Thursday"
+    found = [t for t in parse_fast(sentence) if t.lower_ == state or word_stem(t) == base_stem(state)]
+    return bool(found) and all(t.dep_ in _THING_DEPS for t in found)
 
 
 _BE = frozenset("is are was were am".split())

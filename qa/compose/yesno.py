@@ -36,7 +36,7 @@ from .rephrased import rephrased
 from .spared import spared
 from .free_of_charge import free_said, paid_for_free
 from .still import as_ended, as_now, not_begun
-from .states import fixed_term, state_denied  # "permanent?" / "was temporary", "a five-year licence"
+from .states import fixed_term, state_as_thing, state_denied  # "permanent?" / "was temporary", "a five-year licence"
 from .tally import tallied
 from .unchanged import unchanged
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_decided, not_said, undecided_deed
@@ -76,7 +76,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
     ws = words(question)  # "was anyone hurt?" / "No injuries were reported, although cars were damaged": no Yes
     if verdict == "Yes" and (count_only(question, sentence) or free_said(question, sentence) or another_one(
-            question, sentence) or past_for_now(question, sentence) or "against" in ws
+            question, sentence) or past_for_now(question, sentence) or state_as_thing(question, sentence) or "against" in ws
                              and "against" not in words(sentence) and _VOTE.search(sentence) or ws[1:2]
                              and ws[1] in INDEFINITES and says_none(ws[2:], words(sentence))):
         return None
