@@ -74,3 +74,19 @@ def test_a_thing_given_a_fixed_term_is_not_permanent(question, sentence, expecte
 ])
 def test_a_state_only_acted_on_and_a_days_event_put_off(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+REPAIRS = "Repairs to the roof have cost £148,000, but the church's insurance pays out only £7,500 for metal theft."
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("did the repairs cost over 100k", "Yes"),
+    ("did the repairs cost over £200,000", "No"),
+    ("did the insurance pay out more than £10,000", "No"),
+])
+def test_a_sum_is_read_in_the_clause_that_holds_what_is_asked(question, expected):
+    assert yes_no(question, REPAIRS) == expected
+
+
+def test_two_sums_in_one_clause_settle_nothing():
+    assert yes_no("did the repairs cost over 100k", "Repairs cost £148,000 and £20,000 more for scaffolding.") is None

@@ -45,6 +45,8 @@ def amount_verdict(question: str, sentence: str) -> str | None:
     if len(asked) != 1:
         return _count_verdict(question, sentence) if not asked else None
     said = list(_SUM.finditer(sentence))
+    if len(said) > 1 and len(clauses := _own_clauses(question, sentence)) == 1:
+        return amount_verdict(question, clauses[0])  # "cost £148,000, but the insurance pays out only £7,500"
     if len(said) != 1 or said[0].group("sign") != asked[0].group("sign") or _RATE.match(sentence, said[0].end()):
         return None  # several sums, or a rate ("£900 a day"): which one, and how much in all, is not read here
     bound = _BOUND.search(question[:asked[0].start()])
@@ -63,6 +65,16 @@ def amount_verdict(question: str, sentence: str) -> str | None:
         return None
     least = bound is not None and re.match(r"at\s+least", bound.group(), re.I) is not None  # as much counts
     return _settled(way, _value(asked[0]) - 0.01 * least, _value(said[0]), _BOUND.search(sentence[:said[0].start()]))
+
+
+def _own_clauses(question: str, sentence: str) -> list[str]:
+    """The clauses of a sentence of several sums (split at "; " and ", but / while / whereas / although") that hold
+    one sum and every word the question asks beside it."""
+    asked = {base_stem(w) for w in words(_SUM.sub(" ", question))[1:] if w not in STOPWORDS and not w[:1].isdigit()}
+    asked -= _WHOLE | {base_stem(w) for w in ("more", "less", "over", "under", "than", "least", "above", "below")}
+    parts = re.split(r";|,\s+(?:but|while|whereas|although|though)\b", sentence)
+    return [p for p in parts if len(_SUM.findall(p)) == 1 and covered(asked, {base_stem(w) for w in words(p)})] \
+        if len(parts) > 1 else []
 
 
 _BARE = re.compile(rf"\b(?:{_MORE}|{_LESS})\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
