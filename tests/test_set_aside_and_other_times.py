@@ -90,3 +90,13 @@ def test_a_sum_is_read_in_the_clause_that_holds_what_is_asked(question, expected
 
 def test_two_sums_in_one_clause_settle_nothing():
     assert yes_no("did the repairs cost over 100k", "Repairs cost £148,000 and £20,000 more for scaffolding.") is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("was anyone killed in the tornado", "No one was seriously hurt.", "No"),
+    ("did anyone die", "No one was injured in the crash.", "No"),
+    ("was anyone killed", "Two people were hurt.", None),  # hurt need not be killed
+    ("did anyone die", "No one was injured in the first blast, but a man died later.", "Yes"),
+])
+def test_where_no_one_was_hurt_no_one_was_killed(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

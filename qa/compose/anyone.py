@@ -81,3 +81,14 @@ def others_named(question: str, sentence: str, before: str) -> str:
         return sentence
     m = re.match(r"\s*[\"“‘']?\s*(\w+)", sentence)
     return sentence[:m.start(1)] + " ".join(group) + sentence[m.end(1):]
+
+
+_KILLED = re.compile(r"^\W*(?:was|were|has|have|had|did|is|are)\s+(?P<who>anyone|anybody|any\s+[a-z]+|someone|somebody)\s+"
+                     r"(?:been\s+|got\s+|get\s+)?(?:killed|die|died|dead)\b(?P<rest>[^?]*)", re.I)
+
+
+def as_hurt(question: str) -> str | None:
+    """"Was anyone killed in the tornado?" asked as "was anyone hurt in the tornado?": where no one was hurt, no one
+    was killed (only a No carries over: someone hurt need not have died). None for any other question."""
+    m = _KILLED.match(question)
+    return f"was {m.group('who')} hurt{m.group('rest')}" if m else None

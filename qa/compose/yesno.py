@@ -11,7 +11,7 @@ from lang.words import STOPWORDS, cased_as, names, words
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, passed_over, quote_parts,
                       rest_is_its_subject, warm_up, word_stem)
-from .anyone import done_to_anyone, none_of, others_named, says_none
+from .anyone import as_hurt, done_to_anyone, none_of, others_named, says_none
 from .amounts import amount_verdict, compares
 from .apposed import apposed
 from .by_noun import done_as_noun
@@ -67,6 +67,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     sentence = others_named(question, sentence, before)  # "Others spoke in favour": more of the villagers before
     sentence = he_named(question, sentence, before) or sentence  # "He did not apologise.": Daniel Orrin did not
     verdict = _yes_no(question, sentence, before)
+    if verdict is None and (hurt := as_hurt(question)) and _yes_no(hurt, sentence, before) == "No":
+        return "No"  # "was anyone killed?" / "No one was seriously hurt."
     for asked, said, only in [] if verdict else rephrased(question, sentence):
         verdict = _yes_no(asked, said, before)  # "can students finish?" / "will be allowed to finish"
         verdict = verdict if only is None or verdict == only else None
