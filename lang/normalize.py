@@ -74,7 +74,7 @@ _SHORTHAND = {
     "ppl": "people", "thru": "through", "cuz": "because", "coz": "because", "bcoz": "because", "becuz": "because",
     "abt": "about", "govt": "government", "gonna": "going to", "wanna": "want to", "gotta": "have to",
     "tmrw": "tomorrow", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wats": "what's", "wht": "what",
-    "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
+    "rn": "right now", "atm": "at the moment", "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
     # Contractions typed without the apostrophe, which the speller would otherwise read as other words
     # ("wasnt" -> "want").
     **{w: f"{w[:-2]}n't" for w in """dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt shouldnt

@@ -651,3 +651,11 @@ def test_what_time_is_refused_when_no_time_of_day_is_told_in_the_first_sentences
     assert d.abstain and d.reason == "they give no time of day for this"
     told = _best("Doors open at 9am and close at 4pm.", fits=True)
     assert not decide(q, _selected(days, 0.9, 0.8, told), threshold=0.4, sure=0.8).abstain
+
+
+def test_the_name_of_a_thing_the_sentence_speaks_of_only_as_one_is_not_given():
+    q = analyze("whats the name of the scrapyard", flat_idf)
+    one = _best("They sold it to a scrapyard in Pellbridge for £3,900 in cash.")
+    assert decide(q, _selected(one, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    named = _best("They sold it to the Hollis Metals scrapyard in Pellbridge.")
+    assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain

@@ -200,6 +200,8 @@ def named_there(q: Question, sentence: str) -> bool:
     body = _asks_which(q.text, sentence)
     named = _asks_a_name(q.text)
     person = named == "person"
+    if (m := _NAME_OF.search(q.text)) and _only_as_one(m.group("noun"), sentence):
+        return False  # "the name of the scrapyard" / "sold it to a scrapyard in Pellbridge": one, not named
     if not (named or body):
         return True
     asked = set(terms(q.text))
@@ -224,6 +226,12 @@ _NAMED_KINDS = frozenset().union(*KIND_NOUNS.values()) | frozenset(
     "hospital school pub restaurant hotel shop store farm church college charity clinic surgery stadium ground theatre "
     "museum gallery library station dog cat horse boat".split())
 """Things that go by a proper name: asked "the name of" one, a sentence that names none does not give it."""
+
+
+def _only_as_one(noun: str, sentence: str) -> bool:
+    """Does the sentence speak of the thing only as "a"/"an" one ("sold it to a scrapyard in Pellbridge")?"""
+    found = list(re.finditer(rf"\b{re.escape(noun)}s?\b", sentence, re.I))
+    return bool(found) and all(re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", sentence[:f.start()], re.I) for f in found)
 
 
 def _asks_a_name(question: str) -> str | None:
