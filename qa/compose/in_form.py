@@ -27,6 +27,7 @@ from .found_before import found_before
 from .means import by_means, travels_by
 from .money_by_verb import priced_by
 from .timed import FARED, fared_in, time_of
+from .told_after import told_after_name
 from .unsaid import doer_unsaid, left_unsaid, not_said
 from .which import NOT_WHO, which_unnamed, who_unnamed
 from .yesno import text_before, unsettled, yes_no
@@ -202,6 +203,9 @@ def said_near(q: Question, decision: Decision, evidence: Sequence[Scored]) -> tu
     found), that states or denies the claim. Returns the decision and the index in `evidence` of the sentence to
     cite first (0: as ranked)."""
     near = evidence[:NEAR]
+    if decision.level in (Level.SURE, Level.DOUBTFUL, Level.LIKELY) and q.wh != "yesno" and (
+            after := told_after_name(q, near)) is not None:  # "… He is now staying with …": not the sentence naming him
+        return replace(decision, level=Level.LIKELY, reason=IN_FORM), after
     if decision.level not in (Level.DOUBTFUL, Level.LIKELY) or not near:
         return decision, 0
     asked = without_note(q.text)

@@ -1,0 +1,40 @@
+"""qa/compose/told_after.py: a person's deed told just after the sentence that names them, by "he" or "she"."""
+from __future__ import annotations
+
+from qa.compose.told_after import told_after_name
+from qa.judgment.evidence import Scored
+from qa.judgment.features import Candidate
+from qa.question import analyze
+
+PASSAGE = ("Gordon Pybus, 74, who has lived on Tanner's Row for more than 40 years, was in his kitchen when it struck. "
+           "\"It sounded like a train,\" he said. He is now staying with his daughter in Coldby.")
+
+
+def _scored(text: str, passage: str = PASSAGE, passage_id: str = "a#1#0") -> Scored:
+    start = passage.index(text)
+    c = Candidate(passage_rank=0, passage_id=passage_id, source="a.txt", start=start, end=start + len(text), text=text,
+                  passage_start=0, passage_end=len(passage), passage_text=passage, index=0, cosine=0.5,
+                  passage_vector_rank=0, passage_bm25_rank=0)
+    return Scored(c, coverage=0.5, context_coverage=0.5, fits=True, score=0.5, confidence=0.5, missing=())
+
+
+NAMES = _scored(PASSAGE.split(" \"")[0])
+QUOTE = _scored("\"It sounded like a train,\" he said.")
+STAYING = _scored("He is now staying with his daughter in Coldby.")
+
+
+def flat_idf(term: str) -> float:
+    return 1.0
+
+
+def test_the_sentence_after_the_name_that_tells_what_is_asked_is_cited():
+    q = analyze("where is Gordon Pybus staying", flat_idf)
+    assert told_after_name(q, [NAMES, QUOTE, STAYING]) == 2
+
+
+def test_not_when_the_best_sentence_tells_it_or_the_other_is_elsewhere_or_before():
+    assert told_after_name(analyze("how long has Gordon Pybus lived on Tanner's Row", flat_idf),
+                           [NAMES, QUOTE, STAYING]) is None  # the best one says it
+    other = _scored("He is now staying with his daughter in Coldby.", passage_id="a#2#0")
+    assert told_after_name(analyze("where is Gordon Pybus staying", flat_idf), [NAMES, other]) is None
+    assert told_after_name(analyze("where is the family staying", flat_idf), [NAMES, STAYING]) is None  # no name
