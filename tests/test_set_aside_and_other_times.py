@@ -100,3 +100,15 @@ def test_two_sums_in_one_clause_settle_nothing():
 ])
 def test_where_no_one_was_hurt_no_one_was_killed(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("are the farmers happy about it", "Farmers in the lower valley have raised concerns.", "No"),
+    ("are residents happy with the plan", "Residents have objected to the plan.", "No"),
+    ("are residents happy with the plan", "The council said residents were angry about the plan.", "No"),
+    ("are the farmers happy about it", "Farmers in the lower valley have not raised concerns.", None),
+    ("are residents happy with the plan", "Councillors raised concerns about the plan.", None),  # others
+    ("are the farmers happy about the fund", "Farmers raised concerns about the dams.", None),  # another thing
+])
+def test_content_asked_discontent_told(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

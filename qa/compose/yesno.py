@@ -34,6 +34,7 @@ from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
 from .spared import spared
+from .stance import discontent
 from .free_of_charge import free_said, paid_for_free
 from .still import as_ended, as_now, not_begun
 from .states import fixed_term, state_as_thing, state_denied  # "permanent?" / "was temporary", "a five-year licence"
@@ -112,7 +113,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return verdict if verdict or not (_still_to_come(asked_now, sentence) or only_weighed(question, sentence)) \
             else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
     if any(f(question, sentence) for f in (no_comment, plan_denied, not_said, not_decided, undecided_deed, refused,
-                                            went_without, unchanged, not_begun, paid_for_free, set_aside)):  # "… is free"
+                                            went_without, unchanged, not_begun, paid_for_free, set_aside,
+                                            discontent)):  # "… is free"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
