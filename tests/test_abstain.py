@@ -659,3 +659,12 @@ def test_the_name_of_a_thing_the_sentence_speaks_of_only_as_one_is_not_given():
     assert decide(q, _selected(one, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
     named = _best("They sold it to the Hollis Metals scrapyard in Pellbridge.")
     assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+
+
+def test_the_name_of_someone_asked_by_office_is_not_given_by_a_word_capitalized_where_the_sentence_starts():
+    q = analyze("whats the name of the councillor who asked for the call in", flat_idf)
+    unnamed = _best("Opposition councillors have asked for the decision to be called in on 19 November.")
+    d = decide(q, _selected(unnamed, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+    assert d.abstain and d.reason == "they give no name for this"
+    named = _best("Councillor Ruth Oyelaran has asked for the decision to be called in.")
+    assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain

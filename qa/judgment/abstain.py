@@ -7,7 +7,8 @@ from typing import Callable, Sequence
 
 from lang.reasons import explains
 from lang.opposites import other_kind
-from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS
+from lang.rules import AUXILIARIES, DATELINE, KIND_NOUNS, TITLES
+from lang.spelling import english_words
 from lang.words import MONTHS, WEEKDAYS, is_number, names, terms, words
 from qa.types import REFUSED_LEAD, Level
 
@@ -206,8 +207,11 @@ def named_there(q: Question, sentence: str) -> bool:
         return True
     asked = set(terms(q.text))
     other_bodies = KIND_NOUNS["organisation"] - {body}
-    for n in names(DATELINE.sub("", sentence, count=1)):
+    told = DATELINE.sub("", sentence, count=1)
+    for n in names(told):
         ws = n.split()
+        if len(ws) == 1 and told.lstrip(' "“').startswith(n) and n.lower() in english_words():
+            continue  # "Opposition councillors have asked …": a word capitalized where the sentence starts
         if body and ws[-1].lower() in other_bodies:
             continue
         if person and not body and (all(w.isupper() for w in ws) or ws[-1].lower() in KIND_NOUNS["organisation"]):
@@ -226,6 +230,9 @@ _NAMED_KINDS = frozenset().union(*KIND_NOUNS.values()) | frozenset(
     "hospital school pub restaurant hotel shop store farm church college charity clinic surgery stadium ground theatre "
     "museum gallery library station dog cat horse boat".split())
 """Things that go by a proper name: asked "the name of" one, a sentence that names none does not give it."""
+_ROLES = frozenset(t for t in TITLES if len(t) > 4) | frozenset("headteacher treasurer landlord tenant defendant solicitor "
+                                                                "barrister".split())
+"""People named by their office ("the name of the councillor who asked for it")."""
 
 
 def _only_as_one(noun: str, sentence: str) -> bool:
@@ -240,7 +247,7 @@ def _asks_a_name(question: str) -> str | None:
     body's ("other")."""
     m = _NAME_OF.search(question)
     noun = m.group("noun").lower().removesuffix("s") if m else ""
-    return "person" if noun in KIND_NOUNS["person"] else "other" if noun in _NAMED_KINDS else None
+    return "person" if noun in KIND_NOUNS["person"] | _ROLES else "other" if noun in _NAMED_KINDS else None
 
 
 _WHICH = re.compile(r"^\s*(?:which|what)\s+(?P<words>(?:[\w-]+\s+){1,3})", re.I)
