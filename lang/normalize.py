@@ -58,7 +58,7 @@ def amounts_spelled(text: str) -> str:
     return _BARE_K.sub(_thousands, text)
 
 
-_BARE_K = re.compile(r"(?<![\w$€£¥.,])(?<!than )(?<!over )(?<!under )(?<!least )(?<!above )(?<!below )(?<!to )"
+_BARE_K = re.compile(r"(?<![\w$€£¥.,])(?<!the )(?<!a )(?<!than )(?<!over )(?<!under )(?<!least )(?<!above )(?<!below )(?<!to )"
                      r"(?P<n>\d{1,3}(?:\.\d{1,3})?)k(?=\s*$|[?.!,;]|\s+(?:from|for|in|on|to|of|per|each|last|this|back|"
                      r"off|after|before|when|if|and|or|but)\b)", re.I)
 """A sum typed in thousands without its sign, where no noun follows ("only got 7.5k from insurance"; not "5k runners",
@@ -74,7 +74,7 @@ _SHORTHAND = {
     "ppl": "people", "thru": "through", "cuz": "because", "coz": "because", "bcoz": "because", "becuz": "because",
     "abt": "about", "govt": "government", "gonna": "going to", "wanna": "want to", "gotta": "have to",
     "tmrw": "tomorrow", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wats": "what's", "wht": "what",
-    "rn": "right now", "atm": "at the moment", "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
+    "rn": "right now", "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
     # Contractions typed without the apostrophe, which the speller would otherwise read as other words
     # ("wasnt" -> "want").
     **{w: f"{w[:-2]}n't" for w in """dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt shouldnt

@@ -49,7 +49,8 @@ _TAKES = re.compile(r"^\W*how\s+long\s+(?:does|do|did|will|would|could|can|might
 long did the strike last?"); not "how long is the trail that takes walkers round the lake?"."""
 CLOCK = "clock"
 """The unit of "What time did X ...?": a time of day ("3.40pm", "noon"), which a day or a year does not give."""
-_CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b(?!\s+of\s+(?:the\s+)?(?:year|season|month|week))", re.I)
+_CLOCK_ASKED = re.compile(r"\b(?:what|which)\s+time\b(?!\s+of\s+(?:the\s+)?(?:year|season|month|week)|\s*(?:frame|scale|limit|"
+                          r"period|line|table|span|lag|slot)s?\b)", re.I)
 MONEY = "money"
 """The unit of "How much does X pay / cost / earn ...?": an amount of money, not a share or a count."""
 _MONEY_ASKED = re.compile(r"\bhow much\b(?! of\b)(?:\W+\w+){0,8}?\W+(?:pay|pays|paid|paying|cost|costs|costing|"

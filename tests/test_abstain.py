@@ -668,3 +668,23 @@ def test_the_name_of_someone_asked_by_office_is_not_given_by_a_word_capitalized_
     assert d.abstain and d.reason == "they give no name for this"
     named = _best("Councillor Ruth Oyelaran has asked for the decision to be called in.")
     assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+
+
+def test_a_thing_named_right_after_it_or_a_name_that_opens_the_sentence_is_given():
+    q = analyze("whats the name of the scrapyard", flat_idf)
+    for text in ("They sold it to a scrapyard, Harlow Metals, in Pellbridge.", "They sold it to a scrapyard called Harlow"
+                 " Metals."):
+        assert not decide(q, _selected(_best(text), 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    manager = analyze("what is the name of the manager", flat_idf)
+    for text in ("Brown, the yard's manager, said it was closed.", "Brown said he was the yard's manager."):
+        assert not decide(manager, _selected(_best(text), 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+
+
+def test_a_time_frame_is_no_time_of_day_and_a_time_of_day_may_be_told_in_words():
+    assert analyze("what time frame does the council expect for the review", flat_idf).unit is None
+    from qa.judgment.answer_kinds import fits
+    q = analyze("what time did the fire start", flat_idf)
+    for text in ("The fire started in the early hours of Sunday.", "The fire started at 19:45.",
+                 "The fire started at half past eight."):
+        assert fits(q, text)
+    assert not fits(q, "The fire started on Sunday.")

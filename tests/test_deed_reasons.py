@@ -78,7 +78,6 @@ The largest opposition group, the Lindenshire Independent Group (LIG), put forwa
     # A purpose told as a hope or a bid, as news writes it (and a headline's "in bid to").
     ("Beavers were released, in a project its backers hope will help protect a village.", set(), True),
     ("Beavers released on river in bid to cut village flooding", set(), True),
-    ("The barrier was built to help prevent flooding.", set(), True),
     ("Staff hope to help customers.", set(), False),
 ])
 def test_what_counts_as_a_reason(sentence, asked, reason):

@@ -241,6 +241,8 @@ def test_a_turn_opened_by_and_carries_the_last_turns_names():
     assert resolve("and what is the NMS?", history).searched == "and what is the NMS?"
     # So does one that names its own thing by "the" ("the money"); "the most" is the most of what was asked.
     assert resolve("and who gets the money", history).searched == "and who gets the money"
+    assert resolve("and which is the oldest", history).searched != "and which is the oldest"
+    assert resolve("and how many of the others are owed", history).searched != "and how many of the others are owed"
 
 
 def test_her_name_is_who_the_last_answer_was_about():

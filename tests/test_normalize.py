@@ -71,3 +71,4 @@ def test_a_sum_typed_short_is_spelled_out_as_articles_write_it():
         "why did the church only get 7,500 from insurance"
     assert amounts_spelled("he paid 12k.") == "he paid 12,000."
     assert amounts_spelled("was the fine more than 50k") == "was the fine more than 50k"
+    assert amounts_spelled("how many ran the 5k?") == "how many ran the 5k?"  # a race

@@ -112,3 +112,30 @@ def test_where_no_one_was_hurt_no_one_was_killed(question, sentence, expected):
 ])
 def test_content_asked_discontent_told(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # What a review of these rules found: a choice wished or set on a condition, this one told beside another, a
+    # deed going on, an old term, a state after "of", a cancelling undone, a delay of hours, others hurt, a view
+    # changed or another's, sums that add up or are disputed.
+    ("will the council repair the bridge", "Residents want the council to repair the road rather than the bridge.",
+     None),
+    ("will they fix the bridge", "If money is short, the council will fix the road rather than the bridge.", None),
+    ("did the dog survive", "The dog survived, but another dog was killed.", "Yes"),
+    ("are the police investigating", "Police are now actively investigating the attack, which happened two weeks ago.",
+     "Yes"),
+    ("is the licence permanent", "The new licence replaces a five-year licence that expired in March.", None),
+    ("is the bridge steel", "The bridge is made of steel.", "Yes"),
+    ("is the concert still on", "The concert had been called off but was reinstated after a new sponsor came forward.",
+     None),
+    ("is the parade on monday going ahead", "Organisers have postponed Monday's parade until the afternoon.", None),
+    ("did anyone die", "No one else was hurt.", None),
+    ("are councillors happy with the budget", "Councillors voted for the budget despite criticism from residents.",
+     None),
+    ("were the players happy with the result", "The players were frustrated with the referee but pleased with the result.",
+     None),
+    ("did the landlord pay more than £1,000", "The landlord paid £800 in March; he paid another £900 in April.", None),
+    ("did the council pay more than £1m", "The council says it paid £500,000, but campaigners claim it paid £2m.", None),
+])
+def test_what_the_review_of_these_rules_found(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

@@ -38,3 +38,14 @@ def test_not_when_the_best_sentence_tells_it_or_the_other_is_elsewhere_or_before
     other = _scored("He is now staying with his daughter in Coldby.", passage_id="a#2#0")
     assert told_after_name(analyze("where is Gordon Pybus staying", flat_idf), [NAMES, other]) is None
     assert told_after_name(analyze("where is the family staying", flat_idf), [NAMES, STAYING]) is None  # no name
+
+
+def test_not_when_someone_else_is_named_or_spoken_of_between_or_the_pronoun_is_the_other_ones():
+    q = analyze("where is Gordon Pybus staying", flat_idf)
+    passage = ("Gordon Pybus, 74, was in his kitchen when it struck. His wife was in the garden. "
+               "She is now staying with her sister.")
+    first, she = _scored(passage.split(" His")[0], passage), _scored("She is now staying with her sister.", passage)
+    assert told_after_name(q, [first, she]) is None
+    passage = "Gordon Pybus, 74, was in his kitchen when it struck. Firefighter Alan Pike pulled him out. He is now staying."
+    first, he = _scored(passage.split(" Fire")[0], passage), _scored("He is now staying.", passage)
+    assert told_after_name(q, [first, he]) is None

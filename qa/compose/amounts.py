@@ -73,8 +73,15 @@ def _own_clauses(question: str, sentence: str) -> list[str]:
     asked = {base_stem(w) for w in words(_SUM.sub(" ", question))[1:] if w not in STOPWORDS and not w[:1].isdigit()}
     asked -= _WHOLE | {base_stem(w) for w in ("more", "less", "over", "under", "than", "least", "above", "below")}
     parts = re.split(r";|,\s+(?:but|while|whereas|although|though)\b", sentence)
-    return [p for p in parts if len(_SUM.findall(p)) == 1 and covered(asked, {base_stem(w) for w in words(p)})] \
-        if len(parts) > 1 else []
+    if len(parts) < 2 or _ADDED.search(sentence):
+        return []  # "paid £800 in March; he paid another £900": the sums add up
+    held = [p for p in parts if len(_SUM.findall(p)) == 1 and covered(asked, {base_stem(w) for w in words(p)})]
+    # The asked words in no other clause of a sum ("it paid £500,000, but campaigners claim it paid £2m": disputed).
+    shared = [p for p in parts if _SUM.search(p) and asked & {base_stem(w) for w in words(p)}]
+    return held if len(shared) == 1 else []
+
+
+_ADDED = re.compile(r"\b(?:another|more|further|additional|also|total|in\s+all|plus|too)\b", re.I)
 
 
 _BARE = re.compile(rf"\b(?:{_MORE}|{_LESS})\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*"

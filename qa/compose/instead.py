@@ -22,7 +22,12 @@ def set_aside(question: str, sentence: str) -> bool:
         return False
     asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}
     for m in _INSTEAD.finditer(sentence):
-        if (word := base_stem(m.group("word").lower())) in asked and \
+        if (word := base_stem(m.group("word").lower())) in asked and not _WISHED.search(sentence[:m.start()]) and \
                 word not in {base_stem(w) for w in words(sentence[:m.start()])}:
             return True
     return False
+
+
+_WISHED = re.compile(r"\b(?:wants?|wanted|wish\w*|urge\w*|call(?:s|ed)?\s+for|ask\w*|whether|should|if|unless|could|might|"
+                     r"may|would\s+(?:like|prefer)|prefer\w*|propos\w*|suggest\w*|hopes?|hoped|consider\w*)\b", re.I)
+"""A choice only wished, proposed, weighed or set on a condition: not what is done."""

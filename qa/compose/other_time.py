@@ -21,7 +21,12 @@ def another_one(question: str, sentence: str) -> bool:
     asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}
     if _ANOTHER.search(question):
         return False
-    return any(base_stem(m.group("noun")) in asked for m in _ANOTHER.finditer(sentence))
+    others = [m for m in _ANOTHER.finditer(sentence) if base_stem(m.group("noun")) in asked]
+    if not others:
+        return False
+    # Only where every mention of it is the other one ("The dog survived, but another dog was killed" tells of this one).
+    noun = base_stem(others[0].group("noun"))
+    return sum(base_stem(w) == noun for w in words(sentence)) == sum(base_stem(m.group("noun")) == noun for m in others)
 
 
 _GOING_ON = re.compile(r"^\W*(?:is|are|am)\b(?P<rest>[^?]*)", re.I)
@@ -44,5 +49,5 @@ def past_for_now(question: str, sentence: str) -> bool:
     stems = {base_stem(w) for w in doing}
     forms = [(i, w) for i, w in enumerate(told) if base_stem(w) in stems]
     # Told only in a simple past ("ran", "operated"): no "-ing", no present or future auxiliary just before it.
-    return bool(forms) and all((w.endswith("ed") or w != base_stem(w) and not w.endswith("s"))
+    return bool(forms) and all(not w.endswith("ing") and (w.endswith("ed") or w != base_stem(w) and not w.endswith("s"))
                                and not _PRESENT_AUX & set(told[max(0, i - 2):i]) for i, w in forms)

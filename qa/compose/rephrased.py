@@ -43,7 +43,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
         asked = _STILL.sub("", question)
         asked = f"will {asked[present.end():]}" if present else asked
         found.append((asked, _REPORTED.sub(r"\1will", _GOES_ON.sub("", sentence)), None))
-    if _AHEAD.search(question) and _CALLED_OFF.search(sentence) and not _ON_AGAIN.search(sentence):
+    if _AHEAD.search(question) and (off := _CALLED_OFF.search(sentence)) and not _ON_AGAIN.search(sentence) and not (
+            off.group(0).lower().startswith("had") and _UNDONE.search(sentence[off.end():])):
         # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
@@ -52,7 +53,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if off is None and _AHEAD.search(question) and (put := _PUT_OFF.search(sentence)) and not _UNSURE_OFF.search(
             question) and not _UNSURE_OFF.search(sentence[:put.start()]) and put.group("day").lower() in words(
             question) and words(put.group("what"))[-1] in words(question):
-        off = put  # "is the match on saturday still on?" / "has postponed Saturday's home match": that day's is off
+        off = None if _SAME_DAY.search(sentence[put.end():]) else put  # "is the match on saturday still on?" /
+        # "has postponed Saturday's home match": that day's is off (not put off "until the afternoon")
     if off and (off.re is _PUT_OFF or set(words(off.group("what"))) <= set(words(question))):
         # "is the summer competition going ahead?" / "The club has cancelled its summer competition": No (not "the
         # winter competition", nor "the parade" of "cancelled the parade's after-party")
@@ -144,13 +146,16 @@ _GOES_ON = re.compile(r"\b(?:continue|continues|continuing)\s+to\s+(?=[a-z])", r
 """Going on doing it is still doing it ("would continue to supply the blazer": still supplies it); not "continued to
 fund it until 2019", gone by."""
 _NO_LONGER = re.compile(r"\bno\s+longer\b", re.I)
-_ON_AGAIN = re.compile(r"\b(?:rescheduled|postponed|moved|back\s+on|return(?:s|ed)?|last\s+year|(?:19|20)\d\d)\b", re.I)
+_ON_AGAIN = re.compile(r"\b(?:rescheduled|postponed|moved|back\s+on|return(?:s|ed)?|last\s+year|(?:19|20)\d\d|reinstat\w*|"
+                       r"restored|revived|new\s+(?:venue|date|sponsor)|go\s+ahead\s+after\s+all)\b", re.I)
 """Called off once, but on again, or another year's."""
 _NOT_KEPT = re.compile(r"\bnot\s+(?:remain|stay)", re.I)
 _AHEAD = re.compile(r"\b(?:going\s+ahead|go\s+ahead|happening|taking\s+place)\b|\bstill\s+on(?=\s*[?.!]*\s*$)", re.I)
 _CALLED_OFF = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
                          r"\b(?:is|are)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\b", re.I)
 """Called off: it will not go ahead."""
+_UNDONE = re.compile(r"\b(?:but|before|until|however|later|then)\b", re.I)
+"""What "had been cancelled" was followed by: it may be on again."""
 _CANCELLED_IT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\s+"
                            r"(?:its|their|the)\s+"
                            r"(?P<what>[a-z][\w'’ -]*?)(?=\s+(?:for|because|after|due|as|amid|over|against|with)\s|[,.;]|$)", re.I)
@@ -159,6 +164,8 @@ _PUT_OFF = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?(?:postponed|put\s+off|c
                       r"(?P<day>[a-z]+day)['’]s\s+(?P<what>[a-z][\w'’ -]*?)(?=\s+(?:for|because|after|due|as|amid|over|"
                       r"against|with|until)\s|[,.;]|$)", re.I)
 """A day's event put off: on again later, perhaps, but not on that day."""
+_SAME_DAY = re.compile(r"\buntil\s+(?:the\s+|later\s+)?(?:morning|afternoon|evening|night|later)|\blater\s+that\s+day\b|"
+                       r"\bby\s+(?:an|one|two|three|\d+|half\s+an)\s+(?:hours?|minutes?)\b", re.I)
 _UNSURE_OFF = re.compile(r"\b(?:not|n['’]t|never|no|if|whether|unless|claim\w*|insist\w*|den(?:y|ies|ied)|rumou?r\w*|"
                          r"instead|next\s+year|this\s+year|for\s+now|postpone\w*|delay\w*|true|posts?|reports?)\b", re.I)
 """Called off only perhaps, said to be, or for now ("insisted it has not cancelled", "if the society has cancelled",

@@ -20,6 +20,12 @@ opposition criticise criticised criticize criticized criticism complain complain
 angry anger furious unhappy upset worried worry worries fear feared fears frustrated against dismayed""".split())
 
 
+_CONTENT_TOO = re.compile(r"\b(?:pleased|happy|glad|satisfied|content|welcom\w*|back(?:s|ed)?|support\w*|in\s+favou?r|"
+                          r"at\s+first|initially|now|no\s+longer|despite)\b", re.I)
+_OWN_DEPS = frozenset("ROOT ccomp conj acomp dobj relcl xcomp advcl".split())
+"""The discontent is the clause's own: its verb, what it raised ("raised concerns"), what they are ("are angry")."""
+
+
 def discontent(question: str, sentence: str) -> bool:
     """Does the sentence tell those the question asks are content ("are the farmers happy about it?") as discontent
     ("Farmers in the lower valley have raised concerns")?"""
@@ -33,10 +39,12 @@ def discontent(question: str, sentence: str) -> bool:
     what = {base_stem(w) for w in words(m.group("what") or "") if w not in STOPWORDS}
     if not what <= {base_stem(w) for w in words(sentence)}:
         return False  # "are the farmers happy about the fund?" / "… raised concerns about the dams": another thing
+    if _CONTENT_TOO.search(sentence):
+        return False  # "frustrated with the referee but pleased with the result", "opposed it at first but now back it"
     doc = parse_fast(sentence)
     for t in doc:
-        if word_stem(t) not in _DISCONTENT:
-            continue
+        if word_stem(t) not in _DISCONTENT or t.dep_ not in _OWN_DEPS:
+            continue  # not "voted for the budget despite criticism from residents"
         verb = t
         while verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head

@@ -86,6 +86,7 @@ def state_denied(question: str, sentence: str) -> bool:
 
 _PERMANENT = re.compile(r"^\W*(?:is|are|was|were|will)\s+(?:the|this|that|their|its|his|her)\s+(?P<x>(?:[\w'’-]+\s+){0,3}?"
                         r"[\w'’-]+?)s?\s+(?:be\s+)?(?:permanent|for\s+good|for\s+ever|forever)\s*[?.!]*\s*$", re.I)
+_OTHER_TERM = re.compile(r"\b(?:replac\w*|previous|former|old|expired|existing|earlier|last|another|new)\b", re.I)
 _TERM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|\d+)"
 
 
@@ -94,8 +95,8 @@ def fixed_term(question: str, sentence: str) -> bool:
     licence runs for ten years", "a temporary licence"): a term that ends is not for good. Its last word named as
     asked, not negated."""
     m = _PERMANENT.match(question)
-    if m is None or any(w in NEGATIONS for w in words(sentence)):
-        return False
+    if m is None or any(w in NEGATIONS for w in words(sentence)) or _OTHER_TERM.search(sentence):
+        return False  # "The new licence replaces a five-year licence": the term is the old one's
     thing = re.escape(m.group("x").split()[-1])
     return re.search(rf"\b(?:{_TERM}[- ](?:year|month|week|day)|temporary|interim|trial|fixed-term)\s+(?:[\w-]+\s+)?"
                      rf"{thing}s?\b|\b{thing}s?\b[^.;]{{0,40}}?\b(?:runs?|lasts?|valid|granted|issued)\s+for\s+(?:a\s+)?{_TERM}\s+"
@@ -104,7 +105,8 @@ def fixed_term(question: str, sentence: str) -> bool:
 
 _STATE_Q = re.compile(r"^\W*(?:is|are|was|were)\s+(?:(?:the|this|that|its|their|his|her)\s+)?(?P<words>[a-z][\w'’-]*"
                       r"(?:\s+[a-z][\w'’-]*){1,3}?)(?:\s+(?:again|now|still|yet|already|rn|today))*\s*[?.!]*\s*$", re.I)
-_THING_DEPS = frozenset("dobj pobj nsubj nsubjpass poss compound".split())
+_THING_DEPS = frozenset("dobj nsubj nsubjpass poss compound".split())
+"""Not "made of steel", "described as a male": a state after "of" or "as"."""
 
 
 def state_as_thing(question: str, sentence: str) -> bool:

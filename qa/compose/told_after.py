@@ -12,7 +12,7 @@ from qa.question import Question
 
 __all__ = ["told_after_name"]
 
-_POINTS_BACK = re.compile(r"^\W*(?:he|she)\b", re.I)
+_POINTS_BACK = re.compile(r"^(?:he|she)\b", re.I)  # the sentence's own subject, not a quote's
 
 
 def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
@@ -28,9 +28,23 @@ def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
     if not rest or rest & set(terms(best.text)) or not named & set(terms(best.text)):
         return None
     for i, e in enumerate(near[1:], 1):
-        if e.passage_id != best.passage_id or e.start <= best.start or not _POINTS_BACK.match(e.text):
+        if e.passage_id != best.passage_id or e.start <= best.start or not (pointed := _POINTS_BACK.match(e.text)):
+            continue
+        # Between the two, no one else named or spoken of ("his wife", "Firefighter Alan Pike"), and no pronoun of
+        # the other sex for the one named ("Gordon Pybus … his kitchen" / "She is now staying …").
+        between = e.passage_text[best.end - e.passage_start:e.start - e.passage_start]
+        others = [n for n in names(between) if not set(terms(n)) <= named]
+        sex = pointed.group(0).lower()
+        other_sex = _HER if sex == "he" else _HIS
+        if others or _KIN.search(between) or other_sex.search(best.text + " " + between):
             continue
         held = rest & set(terms(e.text))
         if 2 * len(held) >= len(rest):
             return i
     return None
+
+
+_HIS = re.compile(r"\b(?:he|him|his)\b", re.I)
+_HER = re.compile(r"\b(?:she|her|hers)\b", re.I)
+_KIN = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:wife|husband|partner|son|daughter|mother|father|brother|sister|neighbour|neighbor|friend|"
+                  r"colleague|boss)\b", re.I)

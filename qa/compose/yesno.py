@@ -68,7 +68,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     sentence = others_named(question, sentence, before)  # "Others spoke in favour": more of the villagers before
     sentence = he_named(question, sentence, before) or sentence  # "He did not apologise.": Daniel Orrin did not
     verdict = _yes_no(question, sentence, before)
-    if verdict is None and (hurt := as_hurt(question)) and _yes_no(hurt, sentence, before) == "No":
+    if verdict is None and (hurt := as_hurt(question)) and not _OTHERS_HURT.search(sentence) and _yes_no(
+            hurt, sentence, before) == "No":
         return "No"  # "was anyone killed?" / "No one was seriously hurt."
     for asked, said, only in [] if verdict else rephrased(question, sentence):
         verdict = _yes_no(asked, said, before)  # "can students finish?" / "will be allowed to finish"
@@ -92,6 +93,7 @@ _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS[
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.I)
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _BY_NOW = frozenset({"yet", "already"})
+_OTHERS_HURT = re.compile(r"\b(?:else|other|others|further|more|besides|apart)\b", re.I)  # "No one else was hurt"
 _FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
 """Words that stress a yes/no question without adding to its claim, and a chat's "so" or "and" before it."""

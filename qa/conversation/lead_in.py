@@ -41,8 +41,8 @@ def asks_own_view(question: str) -> bool:
 
 
 _OWN_THING = re.compile(r"^\s*and\s+(?:who|what|which|where|when|how(?:\s+much|\s+many)?)\s+(?:[\w'’-]+\s+){0,3}?"
-                        r"(?:the|a|an)\s+(?!(?:most|least|best|worst|first|last|same|other|rest|next|one|ones|latest|"
-                        r"biggest|largest|main)\b)[a-z][\w'’-]*", re.I)
+                        r"(?:the|a|an)\s+(?!(?:most|least|best|worst|first|last|same|other|others|rest|next|one|ones|latest|"
+                        r"main|\w+est)\b)[a-z][\w'’-]*", re.I)
 """A question joined by "and" that names its own thing by a determiner ("and who gets the money?"); not "and who is
 owed the most?" (the most of what was asked)."""
 

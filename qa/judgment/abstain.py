@@ -210,7 +210,8 @@ def named_there(q: Question, sentence: str) -> bool:
     told = DATELINE.sub("", sentence, count=1)
     for n in names(told):
         ws = n.split()
-        if len(ws) == 1 and told.lstrip(' "“').startswith(n) and n.lower() in english_words():
+        if len(ws) == 1 and told.lstrip(' "“').startswith(n) and n.lower() in english_words() and re.match(
+                rf"\W*{re.escape(n)}\s+(?!said\b|says\b|told\b|added\b)[a-z]", told):
             continue  # "Opposition councillors have asked …": a word capitalized where the sentence starts
         if body and ws[-1].lower() in other_bodies:
             continue
@@ -238,7 +239,12 @@ _ROLES = frozenset(t for t in TITLES if len(t) > 4) | frozenset("headteacher tre
 def _only_as_one(noun: str, sentence: str) -> bool:
     """Does the sentence speak of the thing only as "a"/"an" one ("sold it to a scrapyard in Pellbridge")?"""
     found = list(re.finditer(rf"\b{re.escape(noun)}s?\b", sentence, re.I))
-    return bool(found) and all(re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", sentence[:f.start()], re.I) for f in found)
+    return bool(found) and all(re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", sentence[:f.start()], re.I)
+                               and not _NAMED_AFTER.match(sentence, f.end()) for f in found)
+
+
+_NAMED_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?[A-Z]|\s+(?:named|called|known\s+as)\b|\s+[A-Z][a-z])")
+"""A thing given its name right after it: "a scrapyard, Harlow Metals,", "a dog named Biscuit", "a pub called …"."""
 
 
 def _asks_a_name(question: str) -> str | None:
