@@ -55,7 +55,7 @@ def amounts_spelled(text: str) -> str:
     types the short form that news headlines use; the body says the word, and a name check needs the same word.
     Only after a currency sign: "a 20m bridge" is a length."""
     text = _AMOUNT.sub(lambda m: f"{m.group('sum')} {_SCALES[m.group('scale').lower()]}", text)
-    return _BARE_K.sub(_thousands, text)
+    return _BARE_K.sub(lambda m: _thousands(m) if _PAID.search(text[:m.start()][-30:]) else m.group(0), text)
 
 
 _BARE_K = re.compile(r"(?<![\w$€£¥.,])(?<!the )(?<!a )(?<!than )(?<!over )(?<!under )(?<!least )(?<!above )(?<!below )(?<!to )"
@@ -65,16 +65,23 @@ _BARE_K = re.compile(r"(?<![\w$€£¥.,])(?<!the )(?<!a )(?<!than )(?<!over )(?
 a race): written out as articles write it ("7,500"). A bound's ("more than 50k") is read by the yes/no check."""
 
 
+_PAID = re.compile(r"\b(?:get|gets|got|getting|paid|pay|pays|paying|cost|costs|raised?|raising|owe[sd]?|fined|worth|earn\w*|"
+                   r"spen[dt]\w*|charged|given|gave|received?|only|compensation|bill|fine|grant|donat\w*|about)\s+"
+                   r"(?:(?:about|around|only|just|over|nearly|almost)\s+)?$", re.I)
+"""A sum's verb or noun just before the figure: "7.5k" after "got" is money, after "run" a distance."""
+
+
 def _thousands(m: re.Match) -> str:
     value = float(m.group("n")) * 1000
     return f"{int(value):,}" if value == int(value) else m.group(0)
 
 
+_RN = re.compile(r"\b(?P<prev>[a-z]+)\s+rn(?=\s*[?.!]*\s*$)")
 _SHORTHAND = {
     "ppl": "people", "thru": "through", "cuz": "because", "coz": "because", "bcoz": "because", "becuz": "because",
     "abt": "about", "govt": "government", "gonna": "going to", "wanna": "want to", "gotta": "have to",
     "tmrw": "tomorrow", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wats": "what's", "wht": "what",
-    "rn": "right now", "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
+    "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
     # Contractions typed without the apostrophe, which the speller would otherwise read as other words
     # ("wasnt" -> "want").
     **{w: f"{w[:-2]}n't" for w in """dont doesnt didnt isnt wasnt arent werent hasnt havent hadnt couldnt shouldnt
@@ -119,5 +126,7 @@ def shorthand_spelled(text: str) -> str:
     quit" -> "why did he quit"; a courtesy at either end dropped ("pls", "thanks"). Lower case only: "U" or "R"
     typed as a capital may be a name or a letter."""
     text = _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], _COURTESY.sub("", text))
+    text = _RN.sub(lambda m: m.group(0) if m.group("prev") in ("a", "an", "the", "one") else f"{m.group('prev')} right now",
+                   text)  # "is the bus running rn": not "is she an rn?"
     text = _OWNER_UNMARKED.sub(_owner_marked, text)
     return _WILL.sub(lambda m: f"{m.group(1)}{m.group(2)}'ll", text)

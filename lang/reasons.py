@@ -33,7 +33,6 @@ to cross on foot")."""
 _EXPLAINS = re.compile(_MADE_SO + r"|\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|"
                        r"blaming|in an effort to|in (?:a )?bid to|to find out|in protest (?:at|against|over)|aimed at|"
                        r"meant to|designed to|would (?:allow|let|give)|will (?:allow|let|give)|the opportunity to|"
-                       r"hopes? (?:it |they |this )?will help|hoped (?:it |they |this )?would help|"
                        r"after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED
                        + "|" + _NEEDED, re.I)
 

@@ -687,4 +687,15 @@ def test_a_time_frame_is_no_time_of_day_and_a_time_of_day_may_be_told_in_words()
     for text in ("The fire started in the early hours of Sunday.", "The fire started at 19:45.",
                  "The fire started at half past eight."):
         assert fits(q, text)
-    assert not fits(q, "The fire started on Sunday.")
+    for text in ("The fire started at around 7.30.", "It began at 6 tonight.", "It began just after 6."):
+        assert fits(q, text)
+    assert not fits(q, "The fire started on Sunday.") and not fits(q, "He was jailed at 25.")
+
+
+def test_a_name_given_before_the_thing_or_after_a_place_is_given():
+    for question, text in (("what is the name of the nurse", "Holly Marsh, a nurse at the hospital, said it was full."),
+                           ("what is the name of the dog", "Biscuit, a three-year-old dog, was found on Monday."),
+                           ("what is the name of the hotel", "They stayed at a hotel in Leeds, The Grand, for a week."),
+                           ("what is the name of the driver", "Baker admitted dangerous driving at the hearing.")):
+        q = analyze(question, flat_idf)
+        assert not decide(q, _selected(_best(text), 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain, text

@@ -75,8 +75,7 @@ The largest opposition group, the Lindenshire Independent Group (LIG), put forwa
     # The asked event given as the cause of something else ("why did the main burst?").
     ("Homes have been without water since Saturday, after a trunk main burst.", {"main", "burst"}, False),
     ("The main had split after a week of hard frost.", {"main", "burst"}, True),
-    # A purpose told as a hope or a bid, as news writes it (and a headline's "in bid to").
-    ("Beavers were released, in a project its backers hope will help protect a village.", set(), True),
+    # A purpose told as a bid, as a headline writes it.
     ("Beavers released on river in bid to cut village flooding", set(), True),
     ("Staff hope to help customers.", set(), False),
 ])

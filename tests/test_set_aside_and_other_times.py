@@ -136,6 +136,16 @@ def test_content_asked_discontent_told(question, sentence, expected):
      None),
     ("did the landlord pay more than £1,000", "The landlord paid £800 in March; he paid another £900 in April.", None),
     ("did the council pay more than £1m", "The council says it paid £500,000, but campaigners claim it paid £2m.", None),
+    # A second review.
+    ("is the bridge open", "Walkers should use the ferry rather than the bridge, which remains open to pedestrians.",
+     None),
+    ("is the market running this year", "The market will run for another year.", "Yes"),
+    ("are the trains running", "Trains ran normally on Tuesday, a day after the storm that hit two days ago.", "Yes"),
+    ("is the parade on sunday still on", "Organisers had postponed Sunday's parade because of rain, but it will now go "
+                                         "ahead.", None),
+    ("were any animals killed", "No one was hurt in the fire.", None),
+    ("are the farmers happy with the plan", "The minister denied that farmers were angry about the plan.", None),
+    ("are residents happy", "Some residents have complained about noise.", None),
 ])
 def test_what_the_review_of_these_rules_found(question, sentence, expected):
     assert yes_no(question, sentence) == expected

@@ -83,7 +83,7 @@ def others_named(question: str, sentence: str, before: str) -> str:
     return sentence[:m.start(1)] + " ".join(group) + sentence[m.end(1):]
 
 
-_KILLED = re.compile(r"^\W*(?:was|were|has|have|had|did|is|are)\s+(?P<who>anyone|anybody|any\s+[a-z]+|someone|somebody)\s+"
+_KILLED = re.compile(r"^\W*(?:was|were|has|have|had|did|is|are)\s+(?P<who>anyone|anybody|someone|somebody)\s+"
                      r"(?:been\s+|got\s+|get\s+)?(?:killed|die|died|dead)\b(?P<rest>[^?]*)", re.I)
 
 

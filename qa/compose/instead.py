@@ -22,12 +22,15 @@ def set_aside(question: str, sentence: str) -> bool:
         return False
     asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}
     for m in _INSTEAD.finditer(sentence):
+        before = {base_stem(w) for w in words(sentence[:m.start()])}
+        after = {base_stem(w) for w in words(sentence[m.end():])}
         if (word := base_stem(m.group("word").lower())) in asked and not _WISHED.search(sentence[:m.start()]) and \
-                word not in {base_stem(w) for w in words(sentence[:m.start()])}:
-            return True
+                word not in before | after and not (asked - {word}) & after and not _GONE_BY.search(sentence):
+            return True  # not "… rather than the bridge, which remains open", "and has now agreed to fix the bridge"
     return False
 
 
-_WISHED = re.compile(r"\b(?:wants?|wanted|wish\w*|urge\w*|call(?:s|ed)?\s+for|ask\w*|whether|should|if|unless|could|might|"
+_GONE_BY = re.compile(r"\b(?:last\s+(?:year|month|week)|ago|previously|(?:19|20)\d\d)\b", re.I)
+_WISHED = re.compile(r"\b(?:advis\w*|told|encourag\w*|recommend\w*|claim\w*|wants?|wanted|wish\w*|urge\w*|call(?:s|ed)?\s+for|ask\w*|whether|should|if|unless|could|might|"
                      r"may|would\s+(?:like|prefer)|prefer\w*|propos\w*|suggest\w*|hopes?|hoped|consider\w*)\b", re.I)
 """A choice only wished, proposed, weighed or set on a condition: not what is done."""

@@ -18,8 +18,10 @@ _ANOTHER = re.compile(r"\b(?:a\s+similar|similar|another|other|a\s+second|an\s+e
 def another_one(question: str, sentence: str) -> bool:
     """Does the sentence tell of "a similar" / "another" / "a previous" thing of a kind the question asks about,
     the question itself not asking of another?"""
-    asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}
-    if _ANOTHER.search(question):
+    asked = {base_stem(w) for m in re.finditer(r"\b(?:the|this|that)\s+([a-z-]+)(?:\s+([a-z-]+))?", question, re.I)
+             for w in m.groups() if w}
+    asked -= _TIMES  # "for another year" is no other market
+    if _ANOTHER.search(question) or re.search(r"\b(?:second|third|new|more|other)\b", question, re.I):
         return False
     others = [m for m in _ANOTHER.finditer(sentence) if base_stem(m.group("noun")) in asked]
     if not others:
@@ -29,6 +31,7 @@ def another_one(question: str, sentence: str) -> bool:
     return sum(base_stem(w) == noun for w in words(sentence)) == sum(base_stem(m.group("noun")) == noun for m in others)
 
 
+_TIMES = frozenset(base_stem(w) for w in "year month week day time season term night weekend".split())
 _GOING_ON = re.compile(r"^\W*(?:is|are|am)\b(?P<rest>[^?]*)", re.I)
 _PAST = re.compile(r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|season)|ago|previously|formerly|"
                    r"in\s+(?:1[0-9]{3}|20[0-9]{2})|between\s+(?:1[0-9]{3}|20[0-9]{2})|until\s+(?:last|recently))\b", re.I)
@@ -41,12 +44,18 @@ def past_for_now(question: str, sentence: str) -> bool:
     m = _GOING_ON.match(question)
     if m is None or not _PAST.search(sentence):
         return False
+    # The time gone by in the clause of the verb asked ("Trains ran normally on Tuesday, a day after the storm that
+    # hit two days ago" tells of Tuesday, not of "ago").
+    clauses = re.split(r"[,;]|\b(?:which|that|who|after|before|when)\b", sentence)
     doing = [w for w in words(m.group("rest")) if w.endswith("ing") and w not in ("going", "being", "nothing")
              and w not in STOPWORDS]
     if not doing:
         return False
-    told = words(sentence)
     stems = {base_stem(w) for w in doing}
+    own = [c for c in clauses if any(base_stem(w) in stems for w in words(c))]
+    if not own or not all(_PAST.search(c) for c in own):
+        return False
+    told = words(sentence)
     forms = [(i, w) for i, w in enumerate(told) if base_stem(w) in stems]
     # Told only in a simple past ("ran", "operated"): no "-ing", no present or future auxiliary just before it.
     return bool(forms) and all(not w.endswith("ing") and (w.endswith("ed") or w != base_stem(w) and not w.endswith("s"))

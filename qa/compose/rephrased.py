@@ -53,7 +53,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if off is None and _AHEAD.search(question) and (put := _PUT_OFF.search(sentence)) and not _UNSURE_OFF.search(
             question) and not _UNSURE_OFF.search(sentence[:put.start()]) and put.group("day").lower() in words(
             question) and words(put.group("what"))[-1] in words(question):
-        off = None if _SAME_DAY.search(sentence[put.end():]) else put  # "is the match on saturday still on?" /
+        off = None if _SAME_DAY.search(sentence[put.end():]) or _UNDONE.search(sentence[put.end():]) or _ON_AGAIN.search(
+            sentence[put.end():]) or re.search(r"\bstill\b", sentence[put.end():], re.I) else put  # "is the match on saturday still on?" /
         # "has postponed Saturday's home match": that day's is off (not put off "until the afternoon")
     if off and (off.re is _PUT_OFF or set(words(off.group("what"))) <= set(words(question))):
         # "is the summer competition going ahead?" / "The club has cancelled its summer competition": No (not "the

@@ -86,7 +86,8 @@ def state_denied(question: str, sentence: str) -> bool:
 
 _PERMANENT = re.compile(r"^\W*(?:is|are|was|were|will)\s+(?:the|this|that|their|its|his|her)\s+(?P<x>(?:[\w'’-]+\s+){0,3}?"
                         r"[\w'’-]+?)s?\s+(?:be\s+)?(?:permanent|for\s+good|for\s+ever|forever)\s*[?.!]*\s*$", re.I)
-_OTHER_TERM = re.compile(r"\b(?:replac\w*|previous|former|old|expired|existing|earlier|last|another|new)\b", re.I)
+_OTHER_TERM = re.compile(r"\b(?:replac\w*|previous|former|old|expired|existing|earlier|last|another|new|permanent\w*|could|"
+                         r"may|might|extend\w*|renew\w*)\b", re.I)
 _TERM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|\d+)"
 
 

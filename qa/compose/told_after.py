@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from lang.words import names, terms
+from lang.rules import KIND_NOUNS, TITLES
+from lang.words import names, terms, words
 from qa.judgment.evidence import Scored
 from qa.question import Question
 
@@ -33,7 +34,8 @@ def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
         # Between the two, no one else named or spoken of ("his wife", "Firefighter Alan Pike"), and no pronoun of
         # the other sex for the one named ("Gordon Pybus … his kitchen" / "She is now staying …").
         between = e.passage_text[best.end - e.passage_start:e.start - e.passage_start]
-        others = [n for n in names(between) if not set(terms(n)) <= named]
+        others = [n for n in names(between) if not set(terms(n)) & named] + _BESIDE.findall(best.text)
+        others += [w for w in words(between) if w.removesuffix("s") in _PERSONS]  # "A passing driver stopped …"
         sex = pointed.group(0).lower()
         other_sex = _HER if sex == "he" else _HIS
         if others or _KIN.search(between) or other_sex.search(best.text + " " + between):
@@ -44,6 +46,9 @@ def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
     return None
 
 
+_PERSONS = KIND_NOUNS["person"] | TITLES
+_BESIDE = re.compile(r"\b(?i:" + "|".join(sorted(_PERSONS)) + r")\s+[A-Z][\w'’-]+")
+"""Another person named by role in the best sentence itself ("pulled from the rubble by firefighter Alan Pike")."""
 _HIS = re.compile(r"\b(?:he|him|his)\b", re.I)
 _HER = re.compile(r"\b(?:she|her|hers)\b", re.I)
 _KIN = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:wife|husband|partner|son|daughter|mother|father|brother|sister|neighbour|neighbor|friend|"

@@ -15,7 +15,7 @@ from qa.types import MARKER
 from .again import ask_again, of_the_doer
 from .bound import unbound
 from .bodies import they_as_body
-from .lead_in import named_first, stands_alone
+from .lead_in import asks_own_view, named_first
 from .next_event import after_the_answer, why_of_the_answer
 from .set_off import why_it_was_set_off
 from .others import another
@@ -73,7 +73,7 @@ def needs_context(question: str) -> bool:
     """Does the question point back at the conversation (a pronoun, "and what about X?", "Why?", "and who won?")?"""
     ws = set(words(unbound(question)))
     return bool(ws & set(_PERSONAL) or ws & _OTHER or ellipsis(question) or _BARE_WH.match(question) or _fragment(
-        question) or _LEADING_AND.match(question) and not names(question) and not stands_alone(question))
+        question) or _LEADING_AND.match(question) and not names(question) and not asks_own_view(question))
 
 
 _FRAGMENT = re.compile(r"^\s*(?:and\s+)?(?P<frag>(?:per|for|in|on|at|by|with|from|since|until|after|before|during|plus|including|"

@@ -38,17 +38,3 @@ def asks_own_view(question: str) -> bool:
     "and what does the union think about it?" (what "it" is, the conversation says)."""
     m = _OWN_VIEW.match(question)
     return m is not None and not _PRONOUN.search(m.group("who"))
-
-
-_OWN_THING = re.compile(r"^\s*and\s+(?:who|what|which|where|when|how(?:\s+much|\s+many)?)\s+(?:[\w'’-]+\s+){0,3}?"
-                        r"(?:the|a|an)\s+(?!(?:most|least|best|worst|first|last|same|other|others|rest|next|one|ones|latest|"
-                        r"main|\w+est)\b)[a-z][\w'’-]*", re.I)
-"""A question joined by "and" that names its own thing by a determiner ("and who gets the money?"); not "and who is
-owed the most?" (the most of what was asked)."""
-
-
-def stands_alone(question: str) -> bool:
-    """Does a follow-up opened by "and" ask a whole question of its own: another side's view ("and what do the
-    campaigners think?"), or a thing named as its own ("and who gets the money?")? A pronoun still points back
-    (the caller reads those first)."""
-    return asks_own_view(question) or _OWN_THING.match(question) is not None

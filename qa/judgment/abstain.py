@@ -210,8 +210,8 @@ def named_there(q: Question, sentence: str) -> bool:
     told = DATELINE.sub("", sentence, count=1)
     for n in names(told):
         ws = n.split()
-        if len(ws) == 1 and told.lstrip(' "“').startswith(n) and n.lower() in english_words() and re.match(
-                rf"\W*{re.escape(n)}\s+(?!said\b|says\b|told\b|added\b)[a-z]", told):
+        after = re.match(rf"\W*{re.escape(n)}\s+(?P<next>[a-z]+)", told)
+        if len(ws) == 1 and after and n.lower() in english_words() and after.group("next").removesuffix("s") in _PEOPLE:
             continue  # "Opposition councillors have asked …": a word capitalized where the sentence starts
         if body and ws[-1].lower() in other_bodies:
             continue
@@ -234,16 +234,22 @@ _NAMED_KINDS = frozenset().union(*KIND_NOUNS.values()) | frozenset(
 _ROLES = frozenset(t for t in TITLES if len(t) > 4) | frozenset("headteacher treasurer landlord tenant defendant solicitor "
                                                                 "barrister".split())
 """People named by their office ("the name of the councillor who asked for it")."""
+_PEOPLE = KIND_NOUNS["person"] | KIND_NOUNS["organisation"] | _ROLES
 
 
 def _only_as_one(noun: str, sentence: str) -> bool:
     """Does the sentence speak of the thing only as "a"/"an" one ("sold it to a scrapyard in Pellbridge")?"""
     found = list(re.finditer(rf"\b{re.escape(noun)}s?\b", sentence, re.I))
-    return bool(found) and all(re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", sentence[:f.start()], re.I)
-                               and not _NAMED_AFTER.match(sentence, f.end()) for f in found)
+    def one(f: re.Match) -> bool:
+        a = re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", sentence[:f.start()], re.I)
+        # Not named just before ("Holly Marsh, a nurse at …", "Biscuit, a three-year-old dog") nor just after.
+        return a is not None and not re.search(r"[A-Z][\w'’-]*,\s*$", sentence[:a.start()]) and not _NAMED_AFTER.match(
+            sentence, f.end())
+    return bool(found) and all(one(f) for f in found)
 
 
-_NAMED_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?[A-Z]|\s+(?:named|called|known\s+as)\b|\s+[A-Z][a-z])")
+_NAMED_AFTER = re.compile(r"(?:\s+(?:in|on|at|near|of|off)\s+[A-Z][\w'’-]*)?\s*(?:,\s*(?:the\s+)?[A-Z]|\s+(?:named|called|"
+                          r"known\s+as)\b|\s+[A-Z][a-z])")
 """A thing given its name right after it: "a scrapyard, Harlow Metals,", "a dog named Biscuit", "a pub called …"."""
 
 
