@@ -66,7 +66,7 @@ a race): written out as articles write it ("7,500"). A bound's ("more than 50k")
 
 
 _PAID = re.compile(r"\b(?:get|gets|got|getting|paid|pay|pays|paying|cost|costs|raised?|raising|owe[sd]?|fined|worth|earn\w*|"
-                   r"spen[dt]\w*|charged|given|gave|received?|only|compensation|bill|fine|grant|donat\w*|about)\s+"
+                   r"spen[dt]\w*|charged|given|gave|received?|compensation|bill|fine|grant|donat\w*)\s+"
                    r"(?:(?:about|around|only|just|over|nearly|almost)\s+)?$", re.I)
 """A sum's verb or noun just before the figure: "7.5k" after "got" is money, after "run" a distance."""
 
@@ -76,6 +76,7 @@ def _thousands(m: re.Match) -> str:
     return f"{int(value):,}" if value == int(value) else m.group(0)
 
 
+_NOW_AFTER = frozenset("is are was on off open closed shut there here up down he she they it we you".split())
 _RN = re.compile(r"\b(?P<prev>[a-z]+)\s+rn(?=\s*[?.!]*\s*$)")
 _SHORTHAND = {
     "ppl": "people", "thru": "through", "cuz": "because", "coz": "because", "bcoz": "because", "becuz": "because",
@@ -126,7 +127,7 @@ def shorthand_spelled(text: str) -> str:
     quit" -> "why did he quit"; a courtesy at either end dropped ("pls", "thanks"). Lower case only: "U" or "R"
     typed as a capital may be a name or a letter."""
     text = _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], _COURTESY.sub("", text))
-    text = _RN.sub(lambda m: m.group(0) if m.group("prev") in ("a", "an", "the", "one") else f"{m.group('prev')} right now",
-                   text)  # "is the bus running rn": not "is she an rn?"
+    text = _RN.sub(lambda m: f"{m.group('prev')} right now" if m.group("prev").endswith("ing") or m.group("prev") in _NOW_AFTER
+                   else m.group(0), text)  # "is the bus running rn": not "is she an rn?", "a qualified rn"
     text = _OWNER_UNMARKED.sub(_owner_marked, text)
     return _WILL.sub(lambda m: f"{m.group(1)}{m.group(2)}'ll", text)

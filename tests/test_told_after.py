@@ -49,3 +49,10 @@ def test_not_when_someone_else_is_named_or_spoken_of_between_or_the_pronoun_is_t
     passage = "Gordon Pybus, 74, was in his kitchen when it struck. Firefighter Alan Pike pulled him out. He is now staying."
     first, he = _scored(passage.split(" Fire")[0], passage), _scored("He is now staying.", passage)
     assert told_after_name(q, [first, he]) is None
+
+
+def test_not_when_the_best_sentence_names_another_person_beside_the_one_asked():
+    q = analyze("what award was Gordon Pybus given", flat_idf)
+    passage = "Gordon Pybus, 74, was pulled from the rubble by Alan Pike. He was later given a bravery award."
+    first, he = _scored(passage.split(" He")[0], passage), _scored("He was later given a bravery award.", passage)
+    assert told_after_name(q, [first, he]) is None

@@ -81,7 +81,8 @@ def _own_clauses(question: str, sentence: str) -> list[str]:
     return held if len(shared) == 1 else []
 
 
-_ADDED = re.compile(r"\b(?:another|more|further|additional|also|total|in\s+all|plus|too)\b", re.I)
+_ADDED = re.compile(r"\b(?:another|more|further|additional|also|total|in\s+all|plus|too|says?|said|claim\w*|critic\w*|"
+                    r"figure|true|though|although|estimat\w*)\b", re.I)
 
 
 _BARE = re.compile(rf"\b(?:{_MORE}|{_LESS})\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*"

@@ -11,7 +11,8 @@ from .clauses import base_stem
 
 __all__ = ["set_aside"]
 
-_INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:(?:the|a|an|their|its|his|her|to)\s+)?(?P<word>[a-z]+)",
+_INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:(?:the|a|an|their|its|his|her|to|at|as|in|on|for|with|by|"
+                      r"from)\s+)?(?P<word>[a-z]+)",
                       re.I)
 
 
@@ -23,7 +24,7 @@ def set_aside(question: str, sentence: str) -> bool:
     asked = {base_stem(w) for w in words(question) if w not in STOPWORDS}
     for m in _INSTEAD.finditer(sentence):
         before = {base_stem(w) for w in words(sentence[:m.start()])}
-        after = {base_stem(w) for w in words(sentence[m.end():])}
+        after = {base_stem(w) for w in words(sentence[m.end():])[2:]}  # past the thing set aside ("bin collections")
         if (word := base_stem(m.group("word").lower())) in asked and not _WISHED.search(sentence[:m.start()]) and \
                 word not in before | after and not (asked - {word}) & after and not _GONE_BY.search(sentence):
             return True  # not "… rather than the bridge, which remains open", "and has now agreed to fix the bridge"

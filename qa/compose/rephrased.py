@@ -43,14 +43,13 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
         asked = _STILL.sub("", question)
         asked = f"will {asked[present.end():]}" if present else asked
         found.append((asked, _REPORTED.sub(r"\1will", _GOES_ON.sub("", sentence)), None))
-    if _AHEAD.search(question) and (off := _CALLED_OFF.search(sentence)) and not _ON_AGAIN.search(sentence) and not (
-            off.group(0).lower().startswith("had") and _UNDONE.search(sentence[off.end():])):
+    if _AHEAD.search(question) and _CALLED_OFF.search(sentence) and not _ON_AGAIN.search(sentence):
         # "is the gala going ahead?" / "has now been cancelled" (not "last year's was cancelled", "rescheduled")
         found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
                       _CALLED_OFF.sub("will not go ahead", sentence), "No"))
     off = _CANCELLED_IT.search(sentence) if _AHEAD.search(question) and not _ON_AGAIN.search(sentence) \
         and not _UNSURE_OFF.search(sentence) and not _UNSURE_OFF.search(question) else None
-    if off is None and _AHEAD.search(question) and (put := _PUT_OFF.search(sentence)) and not _UNSURE_OFF.search(
+    if off is None and (_AHEAD.search(question) or _STILL_ON.search(question)) and (put := _PUT_OFF.search(sentence)) and not _UNSURE_OFF.search(
             question) and not _UNSURE_OFF.search(sentence[:put.start()]) and put.group("day").lower() in words(
             question) and words(put.group("what"))[-1] in words(question):
         off = None if _SAME_DAY.search(sentence[put.end():]) or _UNDONE.search(sentence[put.end():]) or _ON_AGAIN.search(
@@ -59,7 +58,8 @@ def rephrased(question: str, sentence: str) -> list[tuple[str, str, str | None]]
     if off and (off.re is _PUT_OFF or set(words(off.group("what"))) <= set(words(question))):
         # "is the summer competition going ahead?" / "The club has cancelled its summer competition": No (not "the
         # winter competition", nor "the parade" of "cancelled the parade's after-party")
-        found.append((_AHEAD.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question, flags=re.I)),
+        found.append((_AHEAD.sub("go ahead", _STILL_ON.sub("go ahead", re.sub(r"^\s*(?:is|are)\b", "will", question,
+                                                                                flags=re.I))),
                       f"The {off.group('what')} will not go ahead.", "No"))
     plain = _IDIOM.sub(lambda m: _IDIOMS[m.group(0).lower()], question)
     if plain != question and all(re.search(rf"\b{w}\b", sentence, re.I) for w in set(words(plain)) - set(words(
@@ -151,12 +151,13 @@ _ON_AGAIN = re.compile(r"\b(?:rescheduled|postponed|moved|back\s+on|return(?:s|e
                        r"restored|revived|new\s+(?:venue|date|sponsor)|go\s+ahead\s+after\s+all)\b", re.I)
 """Called off once, but on again, or another year's."""
 _NOT_KEPT = re.compile(r"\bnot\s+(?:remain|stay)", re.I)
-_AHEAD = re.compile(r"\b(?:going\s+ahead|go\s+ahead|happening|taking\s+place)\b|\bstill\s+on(?=\s*[?.!]*\s*$)", re.I)
-_CALLED_OFF = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
+_AHEAD = re.compile(r"\b(?:going\s+ahead|go\s+ahead|happening|taking\s+place)\b", re.I)
+_STILL_ON = re.compile(r"\bstill\s+on(?=\s*[?.!]*\s*$)", re.I)
+_CALLED_OFF = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\s+(?:cancelled|canceled|called\s+off|scrapped|axed)\b|"
                          r"\b(?:is|are)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\b", re.I)
 """Called off: it will not go ahead."""
-_UNDONE = re.compile(r"\b(?:but|before|until|however|later|then)\b", re.I)
-"""What "had been cancelled" was followed by: it may be on again."""
+_UNDONE = re.compile(r"\b(?:but|before|until|however|later|then|although|though)\b", re.I)
+"""What a day's event put off was followed by: it may be on again."""
 _CANCELLED_IT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?(?:cancelled|canceled|called\s+off|scrapped|axed)\s+"
                            r"(?:its|their|the)\s+"
                            r"(?P<what>[a-z][\w'’ -]*?)(?=\s+(?:for|because|after|due|as|amid|over|against|with)\s|[,.;]|$)", re.I)

@@ -21,7 +21,8 @@ angry anger furious unhappy upset worried worry worries fear feared fears frustr
 
 
 _CONTENT_TOO = re.compile(r"\b(?:pleased|happy|glad|satisfied|content|welcom\w*|back(?:s|ed)?|support\w*|in\s+favou?r|"
-                          r"at\s+first|initially|now|no\s+longer|despite|den(?:y|ies|ied)|but|until|some|first|acceptable)\b", re.I)
+                          r"at\s+first|initially|now|no\s+longer|despite|den(?:y|ies|ied)|but|until|some|first|acceptable|would|could|may|might|"
+                          r"will|if|unless|warn\w*|predict\w*|last|old|previous|former|for\s+years)\b", re.I)
 _OWN_DEPS = frozenset("ROOT ccomp conj acomp dobj relcl xcomp advcl".split())
 """The discontent is the clause's own: its verb, what it raised ("raised concerns"), what they are ("are angry")."""
 

@@ -34,7 +34,9 @@ def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
         # Between the two, no one else named or spoken of ("his wife", "Firefighter Alan Pike"), and no pronoun of
         # the other sex for the one named ("Gordon Pybus … his kitchen" / "She is now staying …").
         between = e.passage_text[best.end - e.passage_start:e.start - e.passage_start]
-        others = [n for n in names(between) if not set(terms(n)) & named] + _BESIDE.findall(best.text)
+        others = [n for n in names(between) if not set(terms(n)) & named] + _BESIDE.findall(best.text) + [
+            n for n in names(best.text) if len(n.split()) >= 2 and not set(terms(n)) & named
+            and n.split()[-1].lower() not in _PLACES]  # "pulled out by Alan Pike", not "Tanner's Row"
         others += [w for w in words(between) if w.removesuffix("s") in _PERSONS]  # "A passing driver stopped …"
         sex = pointed.group(0).lower()
         other_sex = _HER if sex == "he" else _HIS
@@ -47,6 +49,8 @@ def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
 
 
 _PERSONS = KIND_NOUNS["person"] | TITLES
+_PLACES = KIND_NOUNS["place"] | frozenset("row close way gardens court place crescent drive hill green terrace walk "
+                                          "estate".split())
 _BESIDE = re.compile(r"\b(?i:" + "|".join(sorted(_PERSONS)) + r")\s+[A-Z][\w'’-]+")
 """Another person named by role in the best sentence itself ("pulled from the rubble by firefighter Alan Pike")."""
 _HIS = re.compile(r"\b(?:he|him|his)\b", re.I)

@@ -68,7 +68,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     sentence = others_named(question, sentence, before)  # "Others spoke in favour": more of the villagers before
     sentence = he_named(question, sentence, before) or sentence  # "He did not apologise.": Daniel Orrin did not
     verdict = _yes_no(question, sentence, before)
-    if verdict is None and (hurt := as_hurt(question)) and not _OTHERS_HURT.search(sentence) and _yes_no(
+    if verdict is None and (hurt := as_hurt(question)) and _NO_ONE.search(sentence) and not _OTHERS_HURT.search(
+            sentence) and _yes_no(
             hurt, sentence, before) == "No":
         return "No"  # "was anyone killed?" / "No one was seriously hurt."
     for asked, said, only in [] if verdict else rephrased(question, sentence):
@@ -93,6 +94,7 @@ _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS[
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.I)
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _BY_NOW = frozenset({"yet", "already"})
+_NO_ONE = re.compile(r"\b(?:no[\s-]one|nobody)\b", re.I)  # "No one was hurt", not "The driver was not hurt"
 _OTHERS_HURT = re.compile(r"\b(?:else|other|others|further|more|besides|apart)\b", re.I)  # "No one else was hurt"
 _FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)

@@ -248,7 +248,8 @@ def _only_as_one(noun: str, sentence: str) -> bool:
     return bool(found) and all(one(f) for f in found)
 
 
-_NAMED_AFTER = re.compile(r"(?:\s+(?:in|on|at|near|of|off)\s+[A-Z][\w'’-]*)?\s*(?:,\s*(?:the\s+)?[A-Z]|\s+(?:named|called|"
+_NAMED_AFTER = re.compile(r"(?:\s+(?:in|on|at|near|of|off)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?\s*(?:,\s*"
+                          r"(?:the\s+)?[A-Z]|\s+(?:named|called|"
                           r"known\s+as)\b|\s+[A-Z][a-z])")
 """A thing given its name right after it: "a scrapyard, Harlow Metals,", "a dog named Biscuit", "a pub called …"."""
 

@@ -35,9 +35,9 @@ _MONEY_SPAN = re.compile(r"(?:\b(?:us|a|c|nz|hk))?[$€£¥₹]\s?\d[\d,.]*(?:\s
 CLOCK_SAID = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\s?(?:hours|hrs|GMT|BST|"
                         r"UTC|local\s+time)\b|\b(?:noon|midday|midnight|o'clock|o’clock|dawn|dusk|lunchtime|teatime|"
                         r"early\s+hours|rush\s+hour)\b|\b(?:half|quarter)\s+(?:past|to)\s+\w+|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
-                        r"\b(?:at|around|after|before|until|by)\s+(?:around\s+|about\s+|just\s+)?(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?"
-                        r"(?=\s*(?:$|[,;]|\.(?!\d)|\s+(?:tonight|this\s+(?:morning|evening|afternoon)|in\s+the\s+(?:morning|"
-                        r"afternoon|evening)|on\b|and\b)))", re.I)
+                        r"\b(?:at|around|after|before|until|by)\s+(?:around\s+|about\s+|just\s+)?(?:(?:[01]?\d|2[0-3])[.:][0-5]\d"
+                        r"(?![\d%])|(?:[01]?\d|2[0-3])\s+(?:tonight|last\s+night|at\s+night|this\s+(?:morning|evening|afternoon)|"
+                        r"in\s+the\s+(?:morning|afternoon|evening)))", re.I)
 """A time of day ("3.40pm", "10 a.m.", "14:30 GMT", "midnight")."""
 
 
