@@ -49,9 +49,21 @@ sell off: sell
 knock down: demolish
 tear down: demolish
 pull down: demolish
+go through: complete approve
+go back: return
+come back: return
+get back: return
+bring back: reintroduce restore
+take on: hire employ recruit
+hand out: distribute give
+sort out: resolve fix
+put out: extinguish
+look into: investigate examine
+wipe out: destroy
+lock up: jail imprison
 """.splitlines()
 
-PARTICLES = frozenset("up down off out over back in".split())
+PARTICLES = frozenset("up down off out over back in through on into".split())
 """The particles the table knows."""
 
 _TABLE: dict[tuple[str, str], frozenset[str]] = {}

@@ -158,3 +158,12 @@ def test_content_asked_discontent_told(question, sentence, expected):
 ])
 def test_what_the_review_of_these_rules_found(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("has the deal actually gone through yet", "The deal was completed on Friday, 30 May.", "Yes"),
+    ("has the firm taken on more staff", "The firm has hired 20 new staff.", "Yes"),
+    ("did the council look into it", "The council investigated the complaints.", "Yes"),
+])
+def test_a_phrasal_verb_asked_is_the_one_word_verb_told(question, sentence, expected):
+    assert yes_no(question, sentence) == expected
