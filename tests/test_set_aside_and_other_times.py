@@ -167,3 +167,12 @@ def test_what_the_review_of_these_rules_found(question, sentence, expected):
 ])
 def test_a_phrasal_verb_asked_is_the_one_word_verb_told(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("are there more than 100 people working there", "It employs 142 people at its site.", "Yes"),
+    ("are more than 200 people working there", "It employs 142 people at its site.", "No"),
+    ("does the pump work", "The firm employs 40 engineers to maintain the pump.", None),  # only a count of people
+])
+def test_a_count_of_people_working_is_told_by_employs(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

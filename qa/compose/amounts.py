@@ -171,6 +171,8 @@ def _count_verdict(question: str, sentence: str) -> str | None:
     unit, want = base_stem(m.group("unit")), _count(m.group("n"))
     rest = {base_stem(w) for w in words(question[:m.start()] + " " + question[m.end():])[1:]
             if w not in STOPWORDS and not w[:1].isdigit()}
+    if unit in _PEOPLE and "employ" in {base_stem(w) for w in words(sentence)}:
+        rest = {"employ" if r == "work" else r for r in rest}  # "more than 100 people working there?" / "employs 142"
     if want is None or not covered(rest, {base_stem(w) for w in words(sentence)}):
         return None
     way = ">" if re.match(_MORE, m.group("way"), re.I) else "<"
@@ -181,6 +183,9 @@ def _count_verdict(question: str, sentence: str) -> str | None:
     s, have = found[0]
     return _settled(way, want - (1 if re.match(r"at\s+least", m.group("way"), re.I) else 0), have,
                     _BOUND.search(sentence[:s.start()]))
+
+
+_PEOPLE = frozenset(base_stem(w) for w in "people person staff worker employee".split())
 
 
 def _count(n: str) -> float | None:
