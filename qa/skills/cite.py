@@ -40,12 +40,15 @@ class Citer:
 
 
 def with_phrase(doc: ArticleDoc, line: Line, start: int, end: int, route: Route, also: Line | None = None) -> SkillAnswer:
-    """The phrase in bold first, then its sentence, cited; then `also`, another sentence that says more of it."""
+    """The phrase in bold first (unless it opens the sentence), then its sentence, cited; then `also`, another sentence
+    that says more of it."""
     citer = Citer()
     n = citer.cite(doc, line)
     quote = doc.text[start:end]
     short = Short(text=quote, citation=n, start=start, end=end, quote=quote)
-    text = f"{quote[:1].upper()}{quote[1:]}. {line.text.strip()} [{n}]"
+    # A phrase that opens its sentence ("Brian Halloway, 68, who set up …") is not said twice: the sentence shows it.
+    opens = line.text.strip().startswith(quote.strip())
+    text = f"{line.text.strip()} [{n}]" if opens else f"{quote[:1].upper()}{quote[1:]}. {line.text.strip()} [{n}]"
     if also is not None and also.number != line.number:
         text += f" {also.text.strip()} [{citer.cite(doc, also)}]"
     return SkillAnswer(Draft(text, tuple(citer.citations), route, short=short))
