@@ -321,4 +321,3 @@ def test_why_someone_holds_a_view_is_answered_by_what_they_said_and_only_as_like
     # A sentence that names them with a reason of its own answers better than their words.
     b = ask(harbour, "why is Tomas Weber against the plan?")
     assert b.route is not Route.OPINION and "because the terminal would close the quay" in b.citations[0].quote
-
