@@ -15,8 +15,12 @@ from lang.words import STOPWORDS, names, stem, terms, words
 NUMBER, DATE, AGE = "number", "date", "age"
 _PRICE_ASKED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+(?:[\w-]+\s+){0,3}?(?:fares?|"
                           r"fees?|prices?|rents?|salary|wages?|tolls?)(?=\s*(?:[?.!]|$)|\s+(?:of|for|from|to|on|in|at|now|per|"
-                          r"each|a|an|going|be|will|this|next|these\s+days)\b)", re.I)
-""""What's the bus fare?": a sum of money, named by what it is paid as."""
+                          r"each|a|an|going|be|will|this|next|these\s+days)\b)"
+                          r"|\bhow\s+much\s+(?:is|are|was|were|will\s+be)\s+(?:(?:the|a|an|one|each)\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:tickets?|memberships?|berths?|fares?|fees?|subscriptions?|passes|pass|permits?|licen[cs]es?|"
+                          r"rents?|seats?|entry|admission|parking|meals?|pints?)(?=\s*(?:[?.!]|$)|\s+(?:in|at|for|on|per|each|a|"
+                          r"now|this|these)\b)", re.I)
+""""What's the bus fare?", "how much are junior memberships?": a sum of money, named by what it is paid as."""
 _KIND_PATTERNS = [
     (re.compile(r"\bhow old\b|\bhow many years old\b|\bwhat age\b|\bat what age\b", re.I), AGE),
     (re.compile(r"\bhow (many|much|long|far|deep|tall|high|wide|big|large|heavy|often|fast)\b"

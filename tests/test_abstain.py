@@ -699,3 +699,13 @@ def test_a_name_given_before_the_thing_or_after_a_place_is_given():
                            ("what is the name of the driver", "Baker admitted dangerous driving at the hearing.")):
         q = analyze(question, flat_idf)
         assert not decide(q, _selected(_best(text), 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain, text
+
+
+def test_how_much_a_thing_paid_for_costs_wants_a_sum_of_money():
+    for question in ("how much are junior memberships", "how much is a berth in tregarrow", "how much is parking"):
+        q = analyze(question, flat_idf)
+        assert q.unit == "money", question
+        best = _best("Membership has fallen from 420 in 2019 to 285, and many juniors had left.", fits=False)
+        d = decide(q, _selected(best, 0.9, confidence=0.8), threshold=0.4, sure=0.8)
+        assert d.abstain and d.reason == "they give no amount of money for this"
+    assert analyze("how much is left in the fund", flat_idf).unit is None
