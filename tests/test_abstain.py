@@ -636,12 +636,18 @@ def test_a_yes_no_is_answered_by_a_verdict_next_to_the_best_sentence_in_its_pass
     assert said_near(recalled, unsure, [*ranked, far]) == (unsure, 0)
 
 
-def test_the_name_of_a_place_or_body_asked_for_is_refused_when_the_best_sentence_names_none():
-    q = analyze("whats the name of the wildlife hospital they were kept at", flat_idf)
-    kept = _best("The family spent three weeks in quarantine at a wildlife hospital, where vets checked them.")
-    assert decide(q, _selected(kept, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
-    named = _best("The family spent three weeks at the Brannock Wildlife Hospital.")
-    assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+@pytest.mark.parametrize("question, unnamed, named", [
+    ("whats the name of the wildlife hospital they were kept at",  # a place's or a body's name
+     "The family spent three weeks in quarantine at a wildlife hospital, where vets checked them.",
+     "The family spent three weeks at the Brannock Wildlife Hospital."),
+    ("whats the name of the scrapyard",  # spoken of only as "a" one
+     "They sold it to a scrapyard in Pellbridge for £3,900 in cash.",
+     "They sold it to the Hollis Metals scrapyard in Pellbridge."),
+])
+def test_the_name_of_a_place_or_body_is_refused_when_the_best_sentence_names_none(question, unnamed, named):
+    q = analyze(question, flat_idf)
+    assert decide(q, _selected(_best(unnamed), 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
+    assert not decide(q, _selected(_best(named), 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
 
 
 def test_what_time_is_refused_when_no_time_of_day_is_told_in_the_first_sentences():
@@ -651,14 +657,6 @@ def test_what_time_is_refused_when_no_time_of_day_is_told_in_the_first_sentences
     assert d.abstain and d.reason == "they give no time of day for this"
     told = _best("Doors open at 9am and close at 4pm.", fits=True)
     assert not decide(q, _selected(days, 0.9, 0.8, told), threshold=0.4, sure=0.8).abstain
-
-
-def test_the_name_of_a_thing_the_sentence_speaks_of_only_as_one_is_not_given():
-    q = analyze("whats the name of the scrapyard", flat_idf)
-    one = _best("They sold it to a scrapyard in Pellbridge for £3,900 in cash.")
-    assert decide(q, _selected(one, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
-    named = _best("They sold it to the Hollis Metals scrapyard in Pellbridge.")
-    assert not decide(q, _selected(named, 0.9, confidence=0.8), threshold=0.4, sure=0.8).abstain
 
 
 def test_the_name_of_someone_asked_by_office_is_not_given_by_a_word_capitalized_where_the_sentence_starts():
