@@ -12,8 +12,7 @@ from .clauses import base_stem
 __all__ = ["set_aside"]
 
 _INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:(?:the|a|an|their|its|his|her|to|at|as|in|on|for|with|by|"
-                      r"from)\s+)?(?P<word>[a-z]+)",
-                      re.I)
+                      r"from)\s+)?(?P<word>[a-z]+)", re.I)
 
 
 def set_aside(question: str, sentence: str) -> bool:
@@ -32,6 +31,7 @@ def set_aside(question: str, sentence: str) -> bool:
 
 
 _GONE_BY = re.compile(r"\b(?:last\s+(?:year|month|week)|ago|previously|(?:19|20)\d\d)\b", re.I)
-_WISHED = re.compile(r"\b(?:advis\w*|told|encourag\w*|recommend\w*|claim\w*|wants?|wanted|wish\w*|urge\w*|call(?:s|ed)?\s+for|ask\w*|whether|should|if|unless|could|might|"
-                     r"may|would\s+(?:like|prefer)|prefer\w*|propos\w*|suggest\w*|hopes?|hoped|consider\w*)\b", re.I)
+_WISHED = re.compile(r"\b(?:advis\w*|told|encourag\w*|recommend\w*|claim\w*|wants?|wanted|wish\w*|urge\w*|"
+                     r"call(?:s|ed)?\s+for|ask\w*|whether|should|if|unless|could|might|may|would\s+(?:like|prefer)|"
+                     r"prefer\w*|propos\w*|suggest\w*|hopes?|hoped|consider\w*)\b", re.I)
 """A choice only wished, proposed, weighed or set on a condition: not what is done."""

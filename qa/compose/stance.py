@@ -18,11 +18,11 @@ _CONTENT = re.compile(r"^\W*(?:is|are|was|were)\s+(?P<who>(?:[\w'’-]+\s+){0,4}
 _DISCONTENT = frozenset(base_stem(w) for w in """concern concerns object objected objection objections oppose opposed
 opposition criticise criticised criticize criticized criticism complain complained complaint complaints protest protested
 angry anger furious unhappy upset worried worry worries fear feared fears frustrated against dismayed""".split())
-
-
 _CONTENT_TOO = re.compile(r"\b(?:pleased|happy|glad|satisfied|content|welcom\w*|back(?:s|ed)?|support\w*|in\s+favou?r|"
-                          r"at\s+first|initially|now|no\s+longer|despite|den(?:y|ies|ied)|but|until|some|first|acceptable|would|could|may|might|"
-                          r"will|if|unless|warn\w*|predict\w*|last|old|previous|former|for\s+years)\b", re.I)
+                          r"at\s+first|initially|now|no\s+longer|despite|den(?:y|ies|ied)|but|until|some|first|acceptable|"
+                          r"would|could|may|might|will|if|unless|warn\w*|predict\w*|last|old|previous|former|for\s+years)\b",
+                          re.I)
+"""Content told too, a view changed, denied, of some, only foreseen or of another time: no discontent read."""
 _OWN_DEPS = frozenset("ROOT ccomp conj acomp dobj relcl xcomp advcl".split())
 """The discontent is the clause's own: its verb, what it raised ("raised concerns"), what they are ("are angry")."""
 
