@@ -26,31 +26,42 @@ def another_one(question: str, sentence: str) -> bool:
     others = [m for m in _ANOTHER.finditer(sentence) if base_stem(m.group("noun")) in asked]
     if not others:
         return False
-    # Only where every mention of it is the other one ("The dog survived, but another dog was killed" tells of this one).
+    # Only where every mention of it is the other one ("The dog survived, but another dog was killed": this one too).
     noun = base_stem(others[0].group("noun"))
     return sum(base_stem(w) == noun for w in words(sentence)) == sum(base_stem(m.group("noun")) == noun for m in others)
 
 
 _TIMES = frozenset(base_stem(w) for w in "year month week day time season term night weekend".split())
 _GOING_ON = re.compile(r"^\W*(?:is|are|am)\b(?P<rest>[^?]*)", re.I)
-_PAST = re.compile(r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|season)|ago|previously|formerly|"
-                   r"in\s+(?:1[0-9]{3}|20[0-9]{2})|between\s+(?:1[0-9]{3}|20[0-9]{2})|until\s+(?:last|recently))\b", re.I)
+_PAST = re.compile(r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|season)|ago|previously|"
+                   r"formerly|(?:in|until)\s+(?:1[0-9]{3}|20[0-9]{2})|between\s+(?:1[0-9]{3}|20[0-9]{2})|"
+                   r"until\s+(?:last|recently))\b", re.I)
+_TO_COME = re.compile(r"^\W*(?:will|does|do|can)\b(?P<rest>[^?]*)", re.I)
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "will", "'s", "'re", "being"})
 
 
 def past_for_now(question: str, sentence: str) -> bool:
-    """Does the question ask what is going on now ("is the bus running?"), the sentence telling its verb only in the
-    past, of a time gone by ("ran ... last year")?"""
-    m = _GOING_ON.match(question)
-    if m is None or not _PAST.search(sentence):
+    """Does the question ask what is going on now or what will be ("is the bus running?", "will the trains run on
+    Sunday?"), the sentence telling its verb only in the past, of a time gone by ("ran ... last year")?"""
+    if not _PAST.search(sentence):
+        return False
+    if m := _GOING_ON.match(question):
+        doing = [w for w in words(m.group("rest")) if w.endswith("ing") and w not in ("going", "being", "nothing")
+                 and w not in STOPWORDS]
+    elif m := _TO_COME.match(question):
+        # The asked verb is the word the sentence tells in another form ("run" / "ran"); a noun it repeats as asked.
+        told = words(sentence)
+        doing = [w for w in words(m.group("rest")) if w not in STOPWORDS and w not in told
+                 and any(base_stem(t) == base_stem(w) for t in told)]
+    else:
+        return False
+    if not doing:
         return False
     # The time gone by in the clause of the verb asked ("Trains ran normally on Tuesday, a day after the storm that
     # hit two days ago" tells of Tuesday, not of "ago").
-    clauses = re.split(r"[,;]|\b(?:which|that|who|after|before|when)\b", sentence)
-    doing = [w for w in words(m.group("rest")) if w.endswith("ing") and w not in ("going", "being", "nothing")
-             and w not in STOPWORDS]
-    if not doing:
-        return False
+    fronted = re.match(r"\W*(?:[A-Za-z]+\s+){0,3}?(?:" + _PAST.pattern + r")\s*,", sentence, re.I)
+    told_in = sentence[:fronted.end() - 1] + sentence[fronted.end():] if fronted else sentence  # "Last year, buses ran"
+    clauses = re.split(r"[,;]|\b(?:which|that|who|after|before|when)\b", told_in)
     stems = {base_stem(w) for w in doing}
     own = [c for c in clauses if any(base_stem(w) in stems for w in words(c))]
     if not own or not all(_PAST.search(c) for c in own):
