@@ -95,6 +95,11 @@ _SHORT = re.compile(r"(?<![\w/&'’-])(" + "|".join(re.escape(k) for k in sorted
                     + r")(?![\w&'’-]|\.\w)")
 
 
+_NUMBERED = re.compile(r"(\b(?:the|its|their|on)\s+)no\.?\s*(\d{1,3}[a-z]?)\b(?!\s*(?:%|per\b|percent\b))",
+                       re.I)
+""""the no 4 bus", "on the no. 12": a route or item numbered, not "no" denying ("there were no 4 …" has no article)."""
+
+
 _COURTESY = re.compile(r"^\s*(?:please|pls|plz)\s*,?\s+(?=\w)|[\s,]+(?:please|pls|plz|thanks|thx|ty)\s*(?=[?.!]*\s*$)",
                        re.I)
 """A courtesy at either end of a request says nothing of what is asked ("timeline of the closure pls")."""
@@ -130,4 +135,5 @@ def shorthand_spelled(text: str) -> str:
     text = _RN.sub(lambda m: f"{m.group('prev')} right now" if m.group("prev").endswith("ing") or m.group("prev") in _NOW_AFTER
                    else m.group(0), text)  # "is the bus running rn": not "is she an rn?", "a qualified rn"
     text = _OWNER_UNMARKED.sub(_owner_marked, text)
+    text = _NUMBERED.sub(lambda m: f"{m.group(1)}number {m.group(2)}", text)
     return _WILL.sub(lambda m: f"{m.group(1)}{m.group(2)}'ll", text)

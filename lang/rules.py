@@ -120,8 +120,13 @@ def _one_letter_off(word: str, found) -> bool:
 
 @lru_cache(maxsize=65536)
 def text_keys(text: str) -> frozenset[str]:
-    """What name_in() looks names up in: the text's terms (stems) and its words."""
-    return frozenset(terms(text)) | frozenset(words(text))
+    """What name_in() looks names up in: the text's terms (stems) and its words, and the number of a number written
+    with its unit ("20mph" mentions 20)."""
+    ws = words(text)
+    return frozenset(terms(text)) | frozenset(ws) | frozenset(m.group(1) for w in ws if (m := _WITH_UNIT.fullmatch(w)))
+
+
+_WITH_UNIT = re.compile(r"(\d+)(?:mph|kph|km|kmh|kg|lb|lbs|ft|cm|mm|ml|m|bn|k|pm|am|mw|kw|gw|kwh|mwh|mg|g|l|hrs?|mins?)")
 
 
 REASON = re.compile(r"\b(because|due to|owing to|as a result of|in order to|so that|so as to|the reason|reasons? (?:for|why)|"

@@ -32,6 +32,10 @@ def _chat(question: str, answer: str) -> list[dict]:
     ("what the hell happened", "what the hell happened"),  # no clause starts there
     ("oh well what did the council say", "oh well what did the council say"),
     ("is the shell of the building safe", "is the shell of the building safe"),
+    ("will the no 4 bus take longer", "will the number 4 bus take longer"),  # a route numbered
+    ("is it on the no. 12", "is it on the number 12"),
+    ("there were no 4 bedroom houses", "there were no 4 bedroom houses"),  # "no" denying: no article before it
+    ("will it take no 5 minutes", "will it take no 5 minutes"),
 ])
 def test_chat_shorthand_is_written_out(typed, meant):
     assert shorthand_spelled(typed) == meant

@@ -174,3 +174,20 @@ def test_why_is_answered_by_the_causes_a_report_announces_and_lists():
     stated = article_doc(LINE + "\nThe line is late because the pipes were in the wrong places, the authority said.\n")
     assert why([stated], "why is the tram extension late") is None  # a reason said in so many words wins
     assert why([doc], "what is the tram extension") is None
+
+
+ROCK = """# Space rock reaches the lab within a day
+
+DUNMERE — Pieces of a meteorite that fell on a village patio reached the university's lab within a day, scientists said.
+
+Dr Ana Roker said the team was thrilled. Speed matters, she explained, because a meteorite starts to change from the
+moment it lands.
+"""
+
+
+@pytest.mark.integration  # the question's verbs are read by spaCy's parser
+def test_why_it_matters_how_a_thing_was_done_is_the_reason_the_mattering_is_given():
+    from qa.skills.causes import why
+
+    found = why([article_doc(ROCK)], "why does it matter how fast the pieces got to the lab")
+    assert found is not None and found.draft.text.startswith("Speed matters, she explained, because")

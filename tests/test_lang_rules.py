@@ -90,6 +90,11 @@ def test_a_number_must_be_there_as_written():
     assert not name_in("Roth 2018", ROTH)  # the name is there, the number is not
 
 
+def test_a_number_written_with_its_unit_is_mentioned():
+    assert name_in("20", text_keys("Most roads will be 20mph.")) and name_in("3", text_keys("at 3pm"))
+    assert not name_in("1990", text_keys("in the 1990s")) and not name_in("20", text_keys("A20 road"))
+
+
 def test_reporting_verbs_in_any_form():
     assert all(is_reporting(w) for w in ["said", "says", "told", "reported", "confirms", "wrote", "announced"])
     assert not any(is_reporting(w) for w in ["denied", "hoped", "doubted", "opened"])

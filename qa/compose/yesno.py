@@ -21,6 +21,8 @@ from .going_to import as_will
 from .claim_clause import own_verb, reported
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
+from .given_up import hope_given_up, offer_turned_down
+from .idioms import as_plain
 from .implied import implied
 from .instead import set_aside
 from .lacking import went_without
@@ -57,7 +59,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
-    question = as_will(question)  # "has X said it's going to sue?": said it will sue
+    question = as_plain(as_will(question))  # "has X said it's going to sue?": said it will sue; "make it": survive
     question = as_ended(as_now(question, sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
     if (claim := claim_negated(question)) is not None:  # "did he plead not guilty?" / "pleaded guilty": No
         return answer_negated(yes_no(claim[0], sentence, before), question, claim[1], sentence, claim[2])
@@ -118,7 +120,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
     if any(f(question, sentence) for f in (no_comment, plan_denied, not_said, not_decided, undecided_deed, refused,
                                             went_without, unchanged, not_begun, paid_for_free, set_aside,
-                                            discontent)):  # "… is free"
+                                            discontent, offer_turned_down, hope_given_up)):  # "… is free"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named

@@ -62,12 +62,21 @@ def _deed(asked: str) -> set[str]:
     from lang.tagging import parse  # spaCy only for a "why"
 
     doc = parse(asked.strip().rstrip(" ?!.") + "?")
-    found = {r for t in doc if t.pos_ == "VERB" for r in roots(t.text)}
+    # "why does it matter how fast the pieces got to the lab?": the deed is the mattering; the clause after "it"
+    # only says what matters.
+    said_of_it = {t.i for root in doc if root.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.lower_ == "it"
+                                                                     for c in root.children)
+                  for c in root.children if c.dep_ in ("ccomp", "advcl", "csubj")
+                  and any(w.lower_ in _WH_CLAUSE for w in c.subtree) for t in c.subtree}
+    found = {r for t in doc if t.pos_ == "VERB" and t.i not in said_of_it for r in roots(t.text)}
     if found or not doc or doc[0].lower_ not in ("is", "are", "was", "were"):
         return found
     # "is the brewery closing?": the tagger may take the "-ing" after the subject for a noun; not "the closing date".
     return {r for t in doc[2:] if t.lower_.endswith("ing") and doc[t.i - 1].pos_ not in ("DET", "ADJ", "ADP")
             for r in roots(t.text)}
+
+
+_WH_CLAUSE = frozenset("how whether if what when where who which".split())
 
 
 def reason_named(doc: ArticleDoc, asked: set[str], deed: set[str], meant: set[str]) -> SkillAnswer | None:
