@@ -33,7 +33,7 @@ to cross on foot")."""
 _EXPLAINS = re.compile(_MADE_SO + r"|\b(?:thanks to|led to|leads to|caused|causes|because of|resulted in|so that|in order to|"
                        r"blaming|in an effort to|in (?:a )?bid to|to find out|in protest (?:at|against|over)|aimed at|"
                        r"meant to|designed to|would (?:allow|let|give)|will (?:allow|let|give)|the opportunity to|"
-                       r"after (?:a|an|the)\b)|" + _DISPUTE_OVER + "|" + _FOLLOWED
+                       r"after (?:a|an|the)\b|(?:is|are|was|were|be|been|proved|seemed)\s+(?:far\s+|much\s+|simply\s+|just\s+)?too\s+(?!many\b|much\b|few\b|long\b|soon\b)[a-z]+\s+to\s+[a-z]+)|" + _DISPUTE_OVER + "|" + _FOLLOWED
                        + "|" + _NEEDED, re.I)
 
 

@@ -274,3 +274,31 @@ def test_is_and_decide_on_are_read_as_opinion_or_a_day_only_where_they_say_so(qu
 
     f = form(question)
     assert f is None or f.kind not in (Kind.OPINION, Kind.TIMELINE)
+
+
+LIMIT = """# Town votes for lower speed limit
+
+MARDLEY — The council voted on Wednesday to bring in a 20mph limit on most roads.
+
+Taxi drivers are also unhappy. Ravi Okon, chair of the Mardley Cab Association, said longer trips would mean higher
+fares. He said elderly passengers would pay most.
+
+Cyclists welcomed the vote.
+
+Shopkeepers are divided.
+
+Dana Pirie, who runs a bakery, said she had not decided.
+"""
+
+
+@pytest.mark.integration  # the speakers are read by spaCy
+def test_a_group_named_by_its_kind_speaks_through_the_person_quoted_next_in_its_paragraph():
+    from qa.skills.voices import group_voice
+    from support import article_doc
+
+    doc = article_doc(LIMIT)
+    said = group_voice(doc, "taxi drivers")
+    assert [s.speaker.name for s in said][:1] == ["Ravi Okon"] and "longer trips" in said[0].line.text
+    assert group_voice(doc, "cyclists") == []  # no one speaks for them
+    assert group_voice(doc, "shopkeepers") == []  # the next speaker is in another paragraph
+    assert group_voice(doc, "Mardley Cab Association") == []  # a name is found by name, not here

@@ -288,3 +288,18 @@ def test_her_group_is_the_body_an_acronym_names_beside_her():
 def test_the_story_called_a_thing_is_not_part_of_the_term_asked_about():
     f = form("what does BID refer to in the marathon thing")
     assert f.kind is Kind.DEFINE and f.subject == "BID"
+
+
+@pytest.mark.parametrize("wh, previous, again", [
+    ("by when", "what's janet rusk going to do", "By when is janet rusk going to do it"),
+    ("when", "what is the council going to do?", "When is the council going to do it?"),
+    ("why", "who's paying for it", "Why? who's paying for it"),  # "who" is the subject: not dropped
+    ("why", "what did the council decide?", "Why did the council decide?"),
+])
+def test_a_question_word_after_what_will_x_do_asks_of_the_deed(wh, previous, again):
+    assert ask_again(wh, previous) == again
+
+
+def test_by_when_alone_carries_the_last_question():
+    history = _chat("what's janet rusk going to do", "She said she would call in the decision. [1]")
+    assert resolve("by when?", history).searched == "By when is janet rusk going to do it"

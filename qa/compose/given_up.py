@@ -10,7 +10,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
 
-__all__ = ["hope_given_up", "offer_turned_down"]
+__all__ = ["hope_given_up", "hope_ruled_out", "offer_turned_down"]
 
 _ASKS_DONE = re.compile(r"^\W*(?:did|has|have|had|was|were)\b", re.I)
 _OFFER = re.compile(r"\b(?:offer(?:ed|s)?|bid)\b", re.I)
@@ -49,6 +49,13 @@ _HOPED = re.compile(r"\b(?:had|originally)\s+(?:hoped|planned|wanted|intended|me
                     r"(?P<then>.*)$", re.I)
 _RULED_OUT = re.compile(r"\btoo\s+\w+\s+to\b|\b(?:impossible|unable|could\s+not|couldn[’']t|decided\s+against|instead|"
                         r"abandoned|dropped|scrapped|called\s+off|gave\s+up|not\s+(?:possible|safe))\b", re.I)
+
+
+def hope_ruled_out(sentence: str) -> str | None:
+    """What the sentence says was hoped or planned and then ruled out ("had hoped to lift the bomb out and take it to a
+    quarry, but decided it was too dangerous": "lift the bomb out and take it to a quarry"), None when it says none."""
+    m = _HOPED.search(sentence)
+    return m.group("hope") if m is not None and _RULED_OUT.search(m.group("then")) else None
 
 
 def hope_given_up(question: str, sentence: str) -> bool:

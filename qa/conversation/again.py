@@ -25,10 +25,12 @@ def ask_again(wh: str, previous: str) -> str:
         noun, aux, rest = counted.group("noun").strip(), counted.group("aux"), counted.group("rest").rstrip(" ?.!")
         asked = f"{aux} {noun} {rest}" if noun and aux.lower() not in _DO else f"{aux} {rest} {noun}"
         return f"{wh.capitalize()} {asked.strip()}?"
-    ws = previous.split()
+    ws = _CONTRACTED.sub(r"\1 is", previous).split()  # "what's X going to do?" + "by when?": by when is X going to
     first = ws[0].lower() if ws else ""
     if first in QUESTION_WORDS and len(ws) > 1 and auxiliary(ws[1]) in AUXILIARIES:
-        return " ".join([wh.capitalize()] + ws[1:])
+        asked = " ".join([wh.capitalize()] + ws[1:])
+        # "what will she do?" + "by when?": by when will she do it (not "… do?", which asks what)
+        return re.sub(r"\b(do|doing)\s*([?.!]*)$", r"\1 it\2", asked) if first == "what" else asked
     if auxiliary(first) in AUXILIARIES:
         return f"{wh.capitalize()} {previous[:1].lower()}{previous[1:]}"
     return f"{wh.capitalize()}? {previous}"
@@ -39,6 +41,7 @@ _COUNTED = re.compile(r"^\s*how\s+(?:many|much)\s+(?P<noun>(?:[\w'’-]+\s+){0,3
 """A question of how many or how much, whose "when?" asks when it happened to them ("how many people were
 stranded?": when were people stranded; "how many jobs did the mill cut?": when did the mill cut jobs)."""
 _DO = frozenset("do does did".split())
+_CONTRACTED = re.compile(r"^\s*(what|where|when|how)['’]s\b", re.I)
 _BE = frozenset("is are was were am".split())
 _VIEW_ASKED = re.compile(r"^\s*(?:what|how)\s+(?P<aux>does|did|do)\s+(?P<x>.+?)\s+(?:think|reckon|believe|feel|say|"
                          r"make\s+of)\b", re.I)

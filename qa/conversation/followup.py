@@ -64,7 +64,7 @@ def plain(content) -> str:
 
 
 # "Why?", "And when?", "where exactly?", "why is that?": a question word alone asks it of the last question.
-_BARE_WH = re.compile(r"^\s*(?:and|but|so|ok|okay)?\s*(?P<wh>why|when|where|how|who|what for|how come)"
+_BARE_WH = re.compile(r"^\s*(?:and|but|so|ok|okay)?\s*(?P<wh>why|when|where|how|who|what for|how come|by when|until when|since when)"
                       r"(?:\s+(?:exactly|then|so|is that|was that|did (?:he|she|they|it) do (?:that|it|so)))?"
                       r"\s*[?.!]*\s*$", re.I)
 

@@ -22,6 +22,7 @@ from .entities import ORGANISATION, entities
 from .sequence import same_passage
 from .set_off import set_off
 from .speakers import story_roots, touches
+from .why_not import why_not
 
 __all__ = ["asks_why", "why"]
 
@@ -272,6 +273,8 @@ def why(docs: list[ArticleDoc], question: str) -> SkillAnswer | None:
     last = next((roots(w) for w in reversed(rest.split()) if roots(w) & asked), set())  # "late" of "… so late"
     deed = _deed(cased_as(rest, " ".join(ln.text for doc in docs for ln in doc.lines)))  # "jim hart": names
     meant = {root_of(m) for m in phrasal_meanings(rest)}  # "gone up": "rise", "increase"
+    if (barred := why_not(docs, question, deed)) is not None:  # "why couldn't they move it?"
+        return barred
     for doc in docs:
         if (found := reason_named(doc, asked, deed, meant) or _stated_or_set_off(doc, deed, question, rest)) is not None:
             return found

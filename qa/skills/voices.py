@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from lang.rules import KIND_NOUNS, TITLES
-from lang.words import names
+from lang.words import names, words
 
 from .article import ArticleDoc
 from .entities import ORGANISATION, PERSON, Entity, entities
 from .speakers import Statement, asked_terms, called, known_as, singular, statements
 
-__all__ = ["said_by", "speaks_for"]
+__all__ = ["group_voice", "said_by", "speaks_for"]
 
 
 def said_by(doc: ArticleDoc, subject: str, head: Entity | None) -> list[Statement]:
@@ -26,7 +26,25 @@ def said_by(doc: ArticleDoc, subject: str, head: Entity | None) -> list[Statemen
     terms = asked_terms(subject)
     by_role = [s for s in statements(doc) if terms and (known_as(terms, called(doc, s.speaker)) or (
         s.speaker.kind == PERSON and speaks_for(doc, s, subject, terms)))]  # "Its chair, X"
-    return sorted({*said, *by_role}, key=lambda s: s.line.start)
+    return sorted({*said, *by_role}, key=lambda s: s.line.start) or group_voice(doc, subject)
+
+
+def group_voice(doc: ArticleDoc, group: str) -> list[Statement]:
+    """Who speaks for a group the article names by its kind ("what do taxi drivers think?"): the person quoted next,
+    in the same paragraph, after a sentence that the group opens ("Taxi drivers are also unhappy. Sunil Bhatt, chair
+    of the … Association, said …"), with what that person goes on to say there."""
+    ws = [w for w in words(group) if w not in ("the", "a", "an", "all")]
+    if not ws or names(group) or not ws[-1].endswith("s") or len(ws) > 3:
+        return []
+    opens = re.compile(r"\W*(?:(?:many|some|most|local|the)\s+)?" + r"\s+".join(map(re.escape, ws)) +
+                       r"\s+(?:(?:are|were|have|had|also|too|say|said|fear|feared|argue|argued|warn|warned)\b)", re.I)
+    for line in doc.lines:
+        if not opens.match(line.text):
+            continue
+        after = [s for s in statements(doc) if s.line.number > line.number and "\n" not in doc.text[line.end:s.line.start]]
+        if after and after[0].speaker.kind == PERSON and after[0].line.number <= line.number + 2:
+            return [s for s in after if s.speaker == after[0].speaker]
+    return []
 
 
 _POST_OF = re.compile(r"\s*(branch|club|union|society|group|party|council|campaign|committee|association|trust|board)\s+"
