@@ -152,7 +152,7 @@ _OPINION = re.compile(
     r"|^\s*what\s+(?:does|do|did)\s+(?P<x5>[^?]+?)\s+(?:think|expect|predict|say|believe)\s+will\s+happen"
     r"(?:\s+(?:to|with|next|now)\s*(?P<y5>[^?]*?))?" + _Q_END +
     # "What has the MP done about the closure?": in news, what someone did is told as what they said they did.
-    r"|^\s*what(?:\s+(?:has|have|had|did|does|do|is|are)|'s|’s|s)\s+(?P<x7>[^?]+?)\s+(?:done|do|doing)\s+(?:about|over|regarding)\s+"
+    r"|^\s*what(?:\s+(?:has|have|had|did|does|do|is|are)|'s|’s|s)\s+(?P<x7>[^?]+?)\s+(?:done|do|doing)\s+(?:about|over|regarding|when|after|once)\s+"
     r"(?P<y7>[^?]*?)" + _Q_END +
     # "What are the traders doing?", "What is the councillor trying to do?": what they did, and said they will do.
     r"|^\s*what(?:\s+(?:is|are|was|were)|'s|’s|s)\s+(?P<x8>[^?]+?)\s+(?:doing|(?:trying|planning|hoping|going)\s+to\s+do)"

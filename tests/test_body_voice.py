@@ -129,6 +129,8 @@ def test_the_local_mp_on_the_closure_is_what_the_mp_said_of_closing_it(tmp_path,
     ("what is the opposition councillor trying to do", "the opposition councillor", True),
     ("what has the MP done about the closure", "the MP", True),
     ("what did the traders say", "the traders", False),
+    ("what did gary lunt do when they found it", "gary lunt", True),  # what they did then: their own account
+    ("what did the council do after the flood", "the council", True),
 ])
 def test_what_someone_is_doing_asks_for_their_deeds_first(question, subject, deeds):
     from lang.forms import Kind, form

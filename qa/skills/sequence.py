@@ -14,6 +14,7 @@ from qa.types import Level, Route
 
 from . import timeline
 from .article import ArticleDoc, Line
+from .by_the_clock import next_by_clock
 from .cite import Citer, SkillAnswer, clip
 
 
@@ -71,6 +72,8 @@ def what_came(doc: ArticleDoc, anchor: Line, wanted: set[str], before: bool) -> 
         timeline.goes_on(following.text) or _carries_on(following.text) or narrates(following.text))
     if told_on:
         mine = None  # "The cull began on Thursday. The sheds will then be cleaned ...": the next sentence says it
+    if not before and (clocked := next_by_clock(doc, anchor, MAX_AFTER)) is not None:
+        return clocked  # a day told by the clock: what came later that day, in time order
     if mine is None:  # the event is not dated: what the article tells next (or just before)
         k = anchor.number + (-1 if before else 1)
         if not 0 <= k < len(doc.lines):

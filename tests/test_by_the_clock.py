@@ -1,0 +1,52 @@
+"""What came next in a day told by the clock (qa/skills/by_the_clock.py, through qa/skills/sequence.what_came)."""
+from __future__ import annotations
+
+import pytest
+
+from qa.skills.by_the_clock import clock_times, next_by_clock
+from support import article_doc
+
+SEAL = """# Seal rescued from harbour
+
+KELLAN — A grey seal caught in netting was spotted in the harbour at about 6.20am on Saturday by a fisherman.
+
+Volunteers arrived at 7.05am. The rescue boat was due at 7.48pm, the harbour master said.
+
+Police closed the quay at midday. The net was cut free at about 8.10pm, and the seal swam off at 9.35pm.
+
+On Sunday, a vet checked the beach at 10am.
+"""
+
+
+@pytest.mark.parametrize("text, times", [
+    ("arrived at 7.05am and left at 2pm", [(425, "7.05am"), (840, "2pm")]),
+    ("closed at midday", [(720, "midday")]),
+    ("at 19:45 and at 12.30am", [(1185, "19:45"), (30, "12.30am")]),
+    ("in 2019 there were 14 of them", []),
+])
+def test_times_of_day_are_read_as_minutes_after_midnight(text, times):
+    assert clock_times(text) == times
+
+
+def test_the_events_later_that_day_follow_in_time_order_until_another_day():
+    doc = article_doc(SEAL)
+    found = next_by_clock(doc, doc.lines[1], limit=4)
+    assert found is not None
+    rows = found.draft.text.split("\n")[1:]
+    assert [r.split(":")[0] for r in rows] == ["- 7.05am", "- midday", "- 8.10pm"]  # not "due at 7.48pm", not Sunday
+    assert all(c.quote in doc.text for c in found.draft.citations)
+
+
+def test_no_clock_answer_without_a_time_in_the_event_or_later_times():
+    doc = article_doc(SEAL)
+    assert next_by_clock(doc, doc.lines[0], limit=4) is None  # the headline tells no time
+    assert next_by_clock(doc, doc.lines[5], limit=4) is None  # 8.10pm: only one later time that day
+
+
+@pytest.mark.integration  # what_came reads the next sentence with spaCy's parser
+def test_what_happened_after_an_event_told_by_the_clock_is_the_rest_of_that_day():
+    from qa.skills.sequence import came_after
+
+    found = came_after([article_doc(SEAL)], "the fisherman spotted the seal", before=False)
+    assert found is not None and "by the clock" in found.draft.text
+    assert "Volunteers arrived at 7.05am" in found.draft.text and "On Sunday" not in found.draft.text
