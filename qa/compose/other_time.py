@@ -9,7 +9,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
 
-__all__ = ["another_one", "past_for_now"]
+__all__ = ["another_one", "past_for_now", "without_when"]
 
 _ANOTHER = re.compile(r"\b(?:a\s+similar|similar|another|other|a\s+second|an\s+earlier|a\s+previous|a\s+former|"
                       r"the\s+previous|the\s+former)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)\b", re.I)
@@ -71,3 +71,19 @@ def past_for_now(question: str, sentence: str) -> bool:
     # Told only in a simple past ("ran", "operated"): no "-ing", no present or future auxiliary just before it.
     return bool(forms) and all(not w.endswith("ing") and (w.endswith("ed") or w != base_stem(w) and not w.endswith("s"))
                                and not _PRESENT_AUX & set(told[max(0, i - 2):i]) for i, w in forms)
+
+
+_WHEN_CLAUSE = re.compile(r"\s+(?:on\s+|during\s+|in\s+)?the\s+(?P<time>night|day|morning|evening|afternoon|week|weekend)\s+"
+                          r"(?:that\s+|when\s+)?(?:it|he|she|they|we|you|i)\s+[a-z]+(?:\s+(?:down|up|out|off|in))?"
+                          r"(?=\s*[?.!]*\s*$)", re.I)
+
+
+def without_when(question: str, sentence: str) -> str:
+    """The question without a closing "the night it fell" where the sentence sets its claim on a day's time of that
+    kind ("… heard a loud bang on Tuesday night", "that night"): which night it was, the sentence tells; not "the
+    night of the party", another one. Else as asked."""
+    m = _WHEN_CLAUSE.search(question)
+    if m is None or not re.search(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|that|the\s+same|"
+                                  rf"same)\s+{m.group('time')}\b", sentence, re.I):
+        return question
+    return question[:m.start()] + question[m.end():]

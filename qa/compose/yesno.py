@@ -26,12 +26,12 @@ from .idioms import as_plain
 from .implied import implied
 from .instead import set_aside
 from .lacking import went_without
-from .other_time import another_one, past_for_now
+from .other_time import another_one, past_for_now, without_when
 from .unsettled import going_to, unsettled
 from .part_only import part_only
 from .plans import plan_denied
 from .weighing import only_weighed, weighs
-from .pointed import he_named
+from .pointed import he_named, title_named
 from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
@@ -60,7 +60,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
     question = as_plain(as_will(question))  # "has X said it's going to sue?": said it will sue; "make it": survive
-    question = as_ended(as_now(question, sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
+    question = as_ended(as_now(without_when(question, sentence), sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
     if (claim := claim_negated(question)) is not None:  # "did he plead not guilty?" / "pleaded guilty": No
         return answer_negated(yes_no(claim[0], sentence, before), question, claim[1], sentence, claim[2])
     parts = quote_parts(sentence)
@@ -68,7 +68,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         found = {v for v in (yes_no(question, p, before) for p in parts) if v}
         return found.pop() if len(found) == 1 else None
     sentence = others_named(question, sentence, before)  # "Others spoke in favour": more of the villagers before
-    sentence = he_named(question, sentence, before) or sentence  # "He did not apologise.": Daniel Orrin did not
+    sentence = he_named(question, sentence, before) or title_named(question, sentence, before) or sentence
+    # "He did not apologise.": Daniel Orrin did not; "Mr Lamberton": Keith Lamberton, asked of as "keith"
     verdict = _yes_no(question, sentence, before)
     if verdict is None and (hurt := as_hurt(question)) and _NO_ONE.search(sentence) and not _OTHERS_HURT.search(
             sentence) and _yes_no(
