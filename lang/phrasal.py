@@ -52,7 +52,7 @@ pull down: demolish
 go through: complete approve
 go back: return
 come back: return
-get back: return
+get back: return recover
 bring back: reintroduce restore
 take on: hire employ recruit
 hand out: distribute give
@@ -61,9 +61,10 @@ put out: extinguish
 look into: investigate examine
 wipe out: destroy
 lock up: jail imprison
+come first: win top
 """.splitlines()
 
-PARTICLES = frozenset("up down off out over back in through on into".split())
+PARTICLES = frozenset("up down off out over back in through on into first".split())
 """The particles the table knows."""
 
 _TABLE: dict[tuple[str, str], frozenset[str]] = {}

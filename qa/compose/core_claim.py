@@ -189,9 +189,16 @@ def _subject_of(verb):
         return t.head if t.dep_ == "relcl" else None
 
 
+_ASKER = frozenset({"i", "we", "you", "u", "me", "us"})
+"""The one asking (or anyone, "can you park there?"): a deed of a body or a person named is not theirs."""
+
+
 def _same_thing(asked, said, before: str = "") -> bool:
     if said is None:
         return False
+    if asked.lower_ in _ASKER:  # "can I take my boat down?": not what "it" (the trust) or a named body will do
+        return said.lower_ in _ASKER or said.lower_ in INDEFINITES or said.tag_ == "NNS" and not any(
+            t.pos_ == "PROPN" for t in said.subtree)  # "visitors can park there"
     if said.lower_ in _REFERRING or asked.lower_ in INDEFINITES:
         return True  # "she", "the company ... its": what the sentence points back at was chosen for the question
     if _named_before(asked, said, before) or _kind_before(asked, said, before) or _doer_of(asked, said):

@@ -22,6 +22,7 @@ from .claim_clause import own_verb, reported
 from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
 from .given_up import hope_given_up, offer_turned_down
+from .halted import halted, halted_in_part
 from .idioms import as_plain
 from .implied import implied
 from .instead import set_aside
@@ -84,7 +85,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
     ws = words(question)  # "was anyone hurt?" / "No injuries were reported, although cars were damaged": no Yes
     if verdict == "Yes" and (count_only(question, sentence) or free_said(question, sentence) or another_one(
-            question, sentence) or past_for_now(question, sentence) or state_as_thing(question, sentence) or "against" in ws
+            question, sentence) or past_for_now(question, sentence) or state_as_thing(question, sentence) or halted_in_part(
+            question, sentence) or "against" in ws
                              and "against" not in words(sentence) and _VOTE.search(sentence) or ws[1:2]
                              and ws[1] in INDEFINITES and says_none(ws[2:], words(sentence))):
         return None
@@ -99,9 +101,11 @@ _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _BY_NOW = frozenset({"yet", "already"})
 _NO_ONE = re.compile(r"\b(?:no[\s-]one|nobody)\b", re.I)  # "No one was hurt", not "The driver was not hurt"
 _OTHERS_HURT = re.compile(r"\b(?:else|other|others|further|more|besides|apart)\b", re.I)  # "No one else was hurt"
-_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just)\b|^\W*(?:so|and|but|ok"
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|(?:some|any)\s+(?:kind|sort|"
+                      r"type)s?\s+of)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
-"""Words that stress a yes/no question without adding to its claim, and a chat's "so" or "and" before it."""
+"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?"), and a chat's "so"
+or "and" before it."""
 
 
 def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
@@ -121,7 +125,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
     if any(f(question, sentence) for f in (no_comment, plan_denied, not_said, not_decided, undecided_deed, refused,
                                             went_without, unchanged, not_begun, paid_for_free, set_aside,
-                                            discontent, offer_turned_down, hope_given_up)):  # "… is free"
+                                            discontent, offer_turned_down, hope_given_up, halted)):  # "… is free"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named

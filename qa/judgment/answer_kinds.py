@@ -52,6 +52,11 @@ def counts(text: str) -> bool:
     return any(is_number(w) for w in words(_MONEY_SPAN.sub(" ", CLOCK_SAID.sub(" ", text))))
 
 
+_FREQUENCY_SAID = re.compile(r"\b(?:every|each)\s+(?:other\s+|[a-z]+\s+|\d+\s+)?(?:minute|hour|day|night|week|fortnight|month|"
+                             r"quarter|year|season|morning|evening|weekend|monday|tuesday|wednesday|thursday|friday|"
+                             r"saturday|sunday)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+"
+                             r"\w+|\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)\b", re.I)
+"""How often, in words or figures ("every six months", "twice a year", "weekly")."""
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
 _SPAN_SAID = re.compile(r"\b(?:until|till|through(?:out)?)\s+\w|\b(?:for|over|within)\s+(?:(?:several|a\s+few|many|"
                         r"some|the\s+next|the\s+past|the\s+coming)\s+)?(?:days|weeks|months|years|decades|hours)\b", re.I)
@@ -82,6 +87,8 @@ def fits(q: Question, sentence: str) -> bool:
     if q.unit in ("time", "length_or_time") and span and not (_TAKE_WORDS.search(q.text) and runs_until):
         return True  # "How long will the ban last?" / "at least until the spring floods" (not "would run until", asked
         # how long it takes; but "will take until spring")
+    if q.unit == "frequency" and _FREQUENCY_SAID.search(sentence):
+        return True  # "How often is it checked?" / "every six months", "twice a year", "weekly"
     question_numbers = {w for w in words(q.text) if is_number(w)}
     numbers = [i for i, w in enumerate(ws) if is_number(w) and w not in question_numbers]
     if not numbers:
