@@ -17,8 +17,7 @@ from .words import STOPWORDS
 
 class Kind(StrEnum):
     SUMMARY = "summary"
-    ENTITIES = "entities"
-    """Who (or which organisations, places) the story is about."""
+    ENTITIES = "entities"  # who (or which organisations, places) the story is about
     WHO_IS = "who_is"
     DEFINE = "define"
     TIMELINE = "timeline"
@@ -165,7 +164,8 @@ _SCOPE = re.compile(rf"\s+(?:in|from|according\s+to)\s+(?:the|this|that)\s+(?:[\
                     re.I)
 """Which story a question means, said after it ("What does MTA refer to in the bridge story?"): not part of
 the term, name or speaker asked about."""
-_TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # the names a follow-up was searched with: "(Weber)"
+_TRAILING_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$|\s+(?:exactly|anyway|actually)(?=\s*[?.!]*\s*$)|(?:(?<=^what)|(?<=^who))\s+"
+                               r"exactly\b", re.I)  # a follow-up's names: "(Weber)"; "what exactly is …": what is …
 _IN_STORY = rf"(?:\s+(?:anywhere|at\s+all|ever|(?:anywhere\s+)?in\s+(?:the|this|that|these|any)\s+{_ART}s?))*"
 _MENTION = re.compile(
     rf"^\s*(?:is|are|was|were)\s+(?P<a>[^?]+?)\s+(?:ever\s+|even\s+)?(?:mentioned|referred\s+to){_IN_STORY}"

@@ -59,6 +59,18 @@ def gloss(term: str, text: str, appositions: bool = True) -> Gloss | None:
             end -= 1
         if MIN_GLOSS_WORDS <= len(text[start:end].split()) <= MAX_GLOSS_WORDS:
             return Gloss(start, end, text[start:end])
+    # What is done in it ("explained that in courier fraud the criminals phone their victim …"); or, the term named
+    # first in full, what its last noun is said to be ("… a tuned mass damper had been fitted. … the damper is a
+    # two-tonne steel weight hung on springs").
+    first = named.search(text)
+    later = [re.compile(r"\bin\s+(?:an?\s+)?" + named.pattern + r",?\s+(?=(?:the|an?|people|someone|they|you|criminals)\s)",
+                        re.I), re.compile(r"(?<![\w-])the\s+" + ending + r"(?![\w-])\s+(?:is|are)\s+(?=an?\s)", re.I)]
+    later = later if len(words) >= 2 and first else []  # one word ("in court, the judge …") is too often no term
+    for m in (m for pattern in later for m in pattern.finditer(text, first.end() if pattern is not later[0] else 0)):
+        end_at = _END.search(text, m.end())
+        end = end_at.start() if end_at else len(text)
+        if MIN_GLOSS_WORDS <= len(text[m.end():end].split()) <= MAX_GLOSS_WORDS:
+            return Gloss(m.end(), end, text[m.end():end])
     # The whole phrase that opens the sentence ("The old mill by the river, known as Brown's Mill"), not its last noun.
     known = re.compile(r"(?:^|(?<=[.!?\n—]))\s*((?:the|an?|its|their|his|her)\s+[^,.;:!?()\"“”—]{1,60}?),\s*"
                        r"(?:(?:also|widely|locally|commonly)\s+)?(?:known\s+as|dubbed|nicknamed|called)\s+(?:the\s+)?"

@@ -361,3 +361,24 @@ def test_a_spaced_dash_parts_a_date_line_from_the_name_after_it():
     assert names("The Molotov–Ribbentrop pact was signed.") == ["Molotov Ribbentrop"]  # unspaced: one name
     # A number that ends a sentence is not the first word of the name that starts the next.
     assert names("The answer was 17. Priya Halloway said so.") == ["17", "Priya Halloway"]
+
+
+def test_a_term_is_explained_by_what_is_done_in_it_or_by_its_last_noun_named_again():
+    from lang.glosses import gloss
+
+    damper = ("Engineers said a tuned mass damper had been fitted under the deck. He explained that the damper is a "
+              "two-tonne steel weight hung on springs, which moves against the sway.")
+    assert gloss("tuned mass damper", damper).text == "a two-tonne steel weight hung on springs"
+    fraud = "She explained that in courier fraud the criminals phone their victim pretending to be police officers."
+    assert gloss("courier fraud", fraud).text == "the criminals phone their victim pretending to be police officers"
+    assert gloss("tuned mass damper", "The damper is a big thing. Later a tuned mass damper was fitted.") is None
+    assert gloss("court", "He was in court the next day.") is None  # one word: "in court" is no term explained
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("what is courier fraud exactly", "courier fraud"),
+    ("what exactly is courier fraud", "courier fraud"),
+    ("who exactly is jo bell", "jo bell"),
+])
+def test_exactly_asks_nothing_more(question, subject):
+    assert form(question).subject == subject
