@@ -304,3 +304,40 @@ def test_a_group_named_by_its_kind_speaks_through_the_person_quoted_next_in_its_
     assert group_voice(doc, "cyclists") == []  # no one speaks for them
     assert group_voice(doc, "shopkeepers") == []  # the next speaker is in another paragraph
     assert group_voice(doc, "Mardley Cab Association") == []  # a name is found by name, not here
+
+
+def test_a_word_for_the_storys_own_event_is_what_the_story_is_about():
+    from lang.words import roots
+    from qa.skills.speakers import about_story
+    from support import article_doc
+
+    doc = article_doc(LIMIT)
+    assert about_story(doc, roots("the decision")) and about_story(doc, roots("the news"))
+    assert not about_story(doc, roots("the parking charges"))  # a thing the story never speaks of
+
+
+BASKET = """# Balloon comes down in barley field
+
+COTTLE — Four passengers were hurt when a hot-air balloon tipped over on landing on Sunday.
+
+Sandra Okafor, 68, who was on the flight with her husband Neil, broke her wrist. "It just kept going and going," she said.
+
+The company's director, Fiona Raeburn, said it had flown 9,000 passengers without harm.
+
+"Owen did exactly what he was trained to do," she said.
+"""
+
+
+@pytest.mark.integration  # the speakers are read by spaCy
+def test_she_said_is_not_the_husband_named_last_nor_a_name_inside_the_quote():
+    from qa.skills.entities import entities
+    from qa.skills.pronouns import pronoun_of
+    from qa.skills.speakers import statements
+    from support import article_doc
+
+    doc = article_doc(BASKET)
+    said = {s.line.text.strip()[:12]: s.speaker.name for s in statements(doc)}
+    assert said['"It just kep'] == "Sandra Okafor"  # not "her husband Neil"
+    assert said['"Owen did ex'] == "Fiona Raeburn"  # Owen is whom she speaks of
+    neil = next(e for e in entities(doc) if e.name == "Neil")
+    assert pronoun_of(doc, neil) == "he"  # "her husband"

@@ -18,13 +18,12 @@ from .clauses import SUBJECTS, asserted, base_stem, clause_head, denies, parse_f
 __all__ = ["core_verdict"]
 
 _REFERRING = frozenset("he she it they its their which who that one this these those".split())
+_ASKER = frozenset({"i", "we", "you", "u", "me", "us"})  # the one asking, or anyone ("can you park there?")
 _UNDONE = re.compile(r"\b(?:once|until|since|previously|formerly|but|although)\b", re.I)
 """Words that may set a deed told in the passive in a past since undone ("was once opposed by the minister but …")."""
-_THEM = frozenset("them him her".split())
-"""Object pronouns that stand for the thing asked about only where the sentence names it before them."""
+_THEM = frozenset("them him her".split())  # stand for the thing asked only where the sentence names it before them
 _OBJECTS = frozenset("dobj attr oprd acomp dative".split())
-_MONEY = frozenset({"money", "cash", "funding", "funds"})
-"""Nouns that an amount of money ("£15,000") says."""
+_MONEY = frozenset({"money", "cash", "funding", "funds"})  # nouns that an amount of money ("£15,000") says
 _AIMS = frozenset(base_stem(w) for w in "aim hope plan want seek intend try attempt expect wish propose bid".split())
 _WHEN = frozenset("after before during since until till following amid despite throughout".split())
 
@@ -187,10 +186,6 @@ def _subject_of(verb):
             t = t.head
             continue
         return t.head if t.dep_ == "relcl" else None
-
-
-_ASKER = frozenset({"i", "we", "you", "u", "me", "us"})
-"""The one asking (or anyone, "can you park there?"): a deed of a body or a person named is not theirs."""
 
 
 def _same_thing(asked, said, before: str = "") -> bool:

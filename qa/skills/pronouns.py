@@ -13,6 +13,10 @@ _SAYING = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:said|says|added|told|explained
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 _TITLE = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _KIN = re.compile(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|widow|partner)\b", re.I)
+_OWN_KIN = re.compile(r"\s*(?:his|her|their|the|a)\s+(?:\w+\s+)?(husband|wife|son|daughter|father|mother|brother|sister|"
+                      r"grandson|granddaughter|grandfather|grandmother|uncle|aunt|nephew|niece|widow|widower)\b", re.I)
+"""A role that is the person's own kinship ("her husband"), which says their sex; not "who was there with her husband"."""
+_MEN = frozenset("husband son father brother grandson grandfather uncle nephew widower".split())
 _PEOPLE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:patient|woman|man|"
                      r"resident|mother|father|customer|pupil|child|girl|boy|friend|neighbour|victim|driver)s?\b")
 """Another person in the sentence that first names someone: the next sentence's "He" or "She" may be theirs."""
@@ -23,6 +27,8 @@ def pronoun_of(doc: ArticleDoc, e: Entity) -> str | None:
     by the "he said" or "she said" of the sentence that first names them (outside quotation marks: "“He said
     he would pay me back,” she said" is hers), else by the "He" or "She" that opens the next one where the first
     names no one else; None when it says none of these."""
+    if e.role and (kin := _OWN_KIN.match(e.role)) is not None:  # "her husband": a man
+        return "he" if kin.group(1).lower() in _MEN else "she"
     surname = e.name.split()[-1]
     titled = {t.group(1).lower() for t in re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{re.escape(surname)}\b", doc.text)}
     if len(titled) == 1 and not _KIN.search(doc.text):  # "Ms Tarrant"; not where a wife or son may share the name

@@ -39,6 +39,7 @@ def _build(doc: ArticleDoc) -> list[Statement]:
     parsed = doc.doc
     out: list[Statement] = []
     last_person: Entity | None = None
+    recent: list[Entity] = []
     previous: Statement | None = None
     sex: dict[str, str] = {}
     for line in doc.lines:
@@ -50,12 +51,19 @@ def _build(doc: ArticleDoc) -> list[Statement]:
         if span is not None:
             # A "she said" in a sentence that names a person is that person ("Kirsty Marchbank … launched a
             # petition. 'I'm not asking for charity,' she said."), else the one it goes on from.
-            here = [m for ent in span.ents if (m := _entity_of(ent.text, known)) is not None and m.kind == PERSON]
-            speaker = _speaker(span, known, here[0] if here else previous.speaker if went_on else last_person)
+            # Not a name inside the quotation ("'Owen did exactly what he was trained to do,' she said.").
+            quoted = [(m.start() + line.start, m.end() + line.start) for m in re.finditer(r"[\"“][^\"”]*[\"”]", line.text)]
+            here = [m for ent in span.ents if (m := _entity_of(ent.text, known)) is not None and m.kind == PERSON
+                    and not any(a <= ent.start_char < b for a, b in quoted)]
+            told = _pronoun_saying(span, line)  # "she said" is not the husband named last
+            fallback = here[0] if here else previous.speaker if went_on else next(
+                (p for p in reversed(recent) if told is None or pronoun_of(doc, p) in (None, told)), last_person)
+            speaker = _speaker(span, known, fallback)
             for ent in span.ents:
                 match = _entity_of(ent.text, known)
                 if match is not None and match.kind == PERSON:
                     last_person = match
+                    recent.append(match)
         other = False
         if speaker is not None and span is not None and (pronoun := _pronoun_saying(span, line)) is not None:
             # "… he said." then "… she said." of the same one: the second is someone the article left unnamed.
@@ -166,11 +174,16 @@ def story_roots(doc: ArticleDoc) -> set[str]:
 
 
 def about_story(doc: ArticleDoc, topic: set[str]) -> bool:
-    """Is the asked topic (roots) what the whole story is about: all of it among story_roots, or half of it at least
-    and the rest words the article uses for it ("the uniform policy" in a story about a uniform supplier that
-    speaks of "the new policy")?"""
+    """Is the asked topic (roots) what the whole story is about: all of it among story_roots, or only a word for the
+    story's own event ("the decision", "the news"), or half of it at least and the rest words the article uses for
+    it ("the uniform policy" in a story about a uniform supplier that speaks of "the new policy")?"""
     story = story_roots(doc)
-    return topic <= story or 2 * len(topic & story) >= len(topic) and topic <= roots(doc.text)
+    return topic <= story or topic <= _THE_NEWS or 2 * len(topic & story) >= len(topic) and topic <= roots(doc.text)
+
+
+_THE_NEWS = frozenset(roots("decision move step change news announcement outcome result ruling verdict whole thing "
+                            "situation"))
+"""Words that name the story's own event without saying which ("what does the society make of the decision?")."""
 
 
 def around(doc: ArticleDoc, line: Line) -> str:
