@@ -56,3 +56,18 @@ def test_not_when_the_best_sentence_names_another_person_beside_the_one_asked():
     passage = "Gordon Pybus, 74, was pulled from the rubble by Alan Pike. He was later given a bravery award."
     first, he = _scored(passage.split(" He")[0], passage), _scored("He was later given a bravery award.", passage)
     assert told_after_name(q, [first, he]) is None
+
+
+OWN_WORDS = ("Dennis Marlow, 67, who has lived on his narrowboat for nine years, woke to find it tilted in the mud. "
+             "\"My cups were sliding off the shelf,\" he said. \"I'm staying with my daughter for now.\"")
+
+
+def test_their_own_words_in_the_first_person_after_he_said_tell_it_too():
+    first = _scored(OWN_WORDS.split(" \"")[0], OWN_WORDS)
+    said, own = _scored("\"My cups were sliding off the shelf,\" he said.", OWN_WORDS), _scored(
+        "\"I'm staying with my daughter for now.\"", OWN_WORDS)
+    assert told_after_name(analyze("where is dennis marlow staying", flat_idf), [first, said, own]) == 2  # typed lower
+    she_said = OWN_WORDS.replace("he said", "she said")  # another one's words
+    first, said, own = (_scored(t, she_said) for t in (she_said.split(" \"")[0], "\"My cups were sliding off the shelf,\" "
+                                                        "she said.", "\"I'm staying with my daughter for now.\""))
+    assert told_after_name(analyze("where is dennis marlow staying", flat_idf), [first, said, own]) is None

@@ -20,8 +20,12 @@ def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
     """The index in `near` of a sentence of the best one's passage, after it, that opens with "he" or "she" and holds
     at least half of the question's words other than its names, where the best sentence holds none of them and names
     the one asked about; None otherwise."""
-    asked_names = q.names or tuple(names(q.text))  # a follow-up's "he", put as the name it stands for
-    if not near or not asked_names:
+    if not near:
+        return None
+    # A follow-up's "he", put as the name it stands for; a name typed in lower case, as the passage writes it.
+    typed = set(words(q.text))
+    asked_names = q.names or tuple(names(q.text)) or tuple(n for n in names(near[0].text) if set(words(n)) <= typed)
+    if not asked_names:
         return None
     best = near[0]
     named = {t for n in asked_names for t in terms(n)}
@@ -29,16 +33,22 @@ def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
     if not rest or rest & set(terms(best.text)) or not named & set(terms(best.text)):
         return None
     for i, e in enumerate(near[1:], 1):
-        if e.passage_id != best.passage_id or e.start <= best.start or not (pointed := _POINTS_BACK.match(e.text)):
+        if e.passage_id != best.passage_id or e.start <= best.start:
             continue
         # Between the two, no one else named or spoken of ("his wife", "Firefighter Alan Pike"), and no pronoun of
         # the other sex for the one named ("Gordon Pybus … his kitchen" / "She is now staying …").
         between = e.passage_text[best.end - e.passage_start:e.start - e.passage_start]
+        # Or their own words: a quotation in the first person, "he said" in it or just before it ("… ," he said.
+        # "I'm staying with my daughter for now …").
+        pointed = _POINTS_BACK.match(e.text) or (_SAID_BY.search(e.text) or _SAID_BY.search(between[-80:])) if \
+            _FIRST_PERSON.match(e.text) else _POINTS_BACK.match(e.text)
+        if not pointed:
+            continue
         others = [n for n in names(between) if not set(terms(n)) & named] + _BESIDE.findall(best.text) + [
             n for n in names(best.text) if len(n.split()) >= 2 and not set(terms(n)) & named
             and n.split()[-1].lower() not in _PLACES]  # "pulled out by Alan Pike", not "Tanner's Row"
         others += [w for w in words(between) if w.removesuffix("s") in _PERSONS]  # "A passing driver stopped …"
-        sex = pointed.group(0).lower()
+        sex = pointed.group("p").lower() if pointed.re is _SAID_BY else pointed.group(0).lower()
         other_sex = _HER if sex == "he" else _HIS
         if others or _KIN.search(between) or other_sex.search(best.text + " " + between):
             continue
@@ -48,6 +58,8 @@ def told_after_name(q: Question, near: Sequence[Scored]) -> int | None:
     return None
 
 
+_FIRST_PERSON = re.compile(r"\s*[\"“](?=[^\"”]*\b(?:I|I'm|I’m|I've|I’ve|my|me)\b)")
+_SAID_BY = re.compile(r"[,\"”]\s*(?P<p>he|she)\s+(?:said|says|added|told\s+\w+)\b", re.I)
 _PERSONS = KIND_NOUNS["person"] | TITLES
 _PLACES = KIND_NOUNS["place"] | frozenset("row close way gardens court place crescent drive hill green terrace walk "
                                           "estate".split())
