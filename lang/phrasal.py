@@ -61,10 +61,9 @@ put out: extinguish
 look into: investigate examine
 wipe out: destroy
 lock up: jail imprison
-come first: win top
 """.splitlines()
 
-PARTICLES = frozenset("up down off out over back in through on into first".split())
+PARTICLES = frozenset("up down off out over back in through on into".split())
 """The particles the table knows."""
 
 _TABLE: dict[tuple[str, str], frozenset[str]] = {}

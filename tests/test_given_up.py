@@ -16,8 +16,9 @@ QUARRY = ("The team's commander said they had hoped to lift the shell out and ta
 @pytest.mark.parametrize("question, sentence", [
     ("did he sell the rock to the dealer", DEALER),
     ("did brackley sell to the german firm", "Brackley had turned down an offer last year from Omsen AG, a German rival."),
-    ("did they sell the firm", "The owners rejected a £5m offer for the firm."),
+    ("did the owners sell the firm", "The owners rejected a £5m offer for the firm."),
     ("did they end up moving it to a quarry", QUARRY),
+    ("did they move the shell", "Army experts had hoped to move the shell, but it was too dangerous."),
     ("did they open the pool in may", "The council had planned to open the pool in May, but could not because of a leak."),
 ])
 def test_an_offer_turned_down_or_a_hope_ruled_out_is_no(question, sentence):
@@ -29,8 +30,20 @@ def test_an_offer_turned_down_or_a_hope_ruled_out_is_no(question, sentence):
     ("did he sell the rock to the museum", "A dealer offered £20,000 for the rock, but he turned it down."),
     ("did they sell the club", "The owners rejected calls to step down and offered fans a meeting."),
     ("did they finish the work", "The team had hoped to finish the work by May, but it took until June."),
+    ("did he sell the house", "He rejected an offer of £200,000 and sold the house to his neighbour instead."),
+    ("did she agree to the deal", "She turned down the first offer, then agreed to a deal worth £3m."),
+    ("did the board accept the offer", "Shareholders rejected the offer, but the board had already accepted it."),
+    ("did the family accept the offer", "Neighbours rejected the offer, but the family took it."),
+    ("did the farmer sell the land", "A developer offered the farmer £1m for the land, but the council rejected the plans."),
+    ("did the firm accept the bid", "The firm has not rejected the bid, a spokesman said."),
+    ("did the firm accept the bid", "The firm denied reports that it had rejected the bid."),
+    ("did they open the cafe", "They had planned to open the cafe in May, but delays meant it could not open until July."),
+    ("did they hold the festival", "They had planned to hold the festival in the park, but it was moved to the beach instead."),
+    ("did he retire", "He had originally planned to retire in 2020, but decided against it and retired in 2023."),
+    ("did she swim the channel", "She had hoped to swim it in one go, but the tide made that impossible, so she swam it twice."),
+    ("was she home for christmas", "She had hoped to be home for Christmas, but doctors said it was too early to say."),
 ])
-def test_an_offer_taken_later_another_buyer_or_a_hope_only_delayed_is_no_no(question, sentence):
+def test_an_offer_taken_after_all_refused_by_another_or_a_hope_only_put_off_is_no_no(question, sentence):
     assert yes_no(question, sentence) != "No"
 
 
@@ -41,7 +54,12 @@ def test_an_offer_taken_later_another_buyer_or_a_hope_only_delayed_is_no_no(ques
     ("did they make it clear", "did they make it clear"),
 ])
 def test_make_it_at_the_end_of_the_claim_is_survive(question, expected):
-    assert as_plain(question) == expected
+    assert as_plain(question, "The whale died.") == expected
+
+
+def test_make_it_is_left_as_asked_where_a_survival_did_not_last():
+    assert as_plain("did the pilot make it", "The pilot survived the crash but died two days later.") == \
+        "did the pilot make it"
 
 
 @pytest.mark.parametrize("question, sentence, expected", [

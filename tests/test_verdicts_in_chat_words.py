@@ -1,6 +1,7 @@
-"""Yes/no asked in a chat's own words: "can I …?" is not answered by what a body will do (qa/compose/core_claim.py);
+"""Yes/no asked in a chat's own words: "can I …?" is answered only by what anyone may do, not by what a body, a
+named person or a narrowed group does (qa/compose/asker.py, qa/compose/core_claim.py);
 a thing stopped answers "is X still doing it?" No, a kind of it stopped settles nothing (qa/compose/halted.py);
-"came first" is a win (lang/phrasal.py); "some kind of" adds nothing; "how often" is answered by "every six months"
+"some kind of" adds nothing; "how often" is answered by "every six months"
 (qa/judgment/answer_kinds.fits)."""
 from __future__ import annotations
 
@@ -20,6 +21,17 @@ LIFT = ("The trust said it would lift all eleven boats out by crane and take the
     ("can i park there", "Visitors can park there for free.", "Yes"),
     ("can you park there", "You can park there for free.", "Yes"),
     ("can i swim in the lake", "People can swim in the lake from May.", "Yes"),
+    ("can i just turn up", "Patients will have to book through a phone line rather than turn up.", "No"),
+    ("can i park there", "Kestrel Vale Council can now park there.", None),
+    ("can i park there", "Blue badge holders can park there.", None),
+    ("can i park there", "Only residents can park there.", None),
+    ("can i park there", "Kestrel Vale residents can park there.", None),
+    ("can we park there", "Staff can park there during the day.", None),
+    ("can i swim in the lake", "Members can swim in the lake from May.", None),
+    ("do i need a ticket", "Children under five do not need a ticket.", None),
+    ("can i get a refund", "Customers who booked before May can get a refund.", None),
+    ("do i have to pay for parking", "Parking is free.", "No"),
+    ("can visitors park there", "Visitors can no longer park there.", None),  # "no longer" is no Yes
 ])
 def test_a_deed_asked_of_the_asker_is_answered_only_by_one_anyone_may_do(question, sentence, expected):
     assert yes_no(question, sentence) == expected
@@ -32,20 +44,29 @@ FLIGHTS = "Skylark Balloon Flights has stopped all its flights until at least Mo
     ("is skylark still doing flights this week", FLIGHTS, "No"),
     ("is the firm still running tours", "The firm has suspended all tours until March.", "No"),
     ("does the club still run coaching", "It has cancelled its coaching sessions for the summer.", "No"),
-    ("is the council still collecting bins", "The council said it has suspended bin collections in the area.", "No"),
+    ("is the council still collecting bins", "The council said it has suspended bin collections until further notice.",
+     "No"),
     ("is the bakery doing sunday deliveries", "The bakery has stopped Sunday deliveries.", "No"),
     ("is the bakery doing deliveries", "The bakery has stopped Sunday deliveries.", None),  # only on Sundays
     ("is the firm still running tours", "The firm had suspended tours but resumed them on Friday.", None),
     ("is the firm running tours", "The council said it has suspended its tours.", None),  # "it" is the council
     ("is the firm still running tours", "The firm will stop its tours in May.", None),  # still to come
+    ("is the firm still running tours", "The firm has stopped running tours.", "No"),
+    ("is the bakery still doing deliveries", "The bakery has stopped deliveries on Sundays.", None),  # some of them
+    ("is the airline still running flights", "The airline has cancelled flights to Spain.", None),
+    ("is the school still teaching french", "The school has stopped French exchange trips.", None),
+    ("is the firm still running tours", "The firm has denied claims that it has cancelled its tours.", None),
+    ("is the firm still running tours", "The firm had suspended tours for a month after the crash in 2021.", None),
+    ("is the council still running the bus", "The council said it had stopped the bus in 2019 but brought it back.", None),
+    ("is the school still running the breakfast club", "The school said a nearby school has cancelled its breakfast club.",
+     None),
 ])
 def test_a_thing_stopped_for_now_is_not_still_done(question, sentence, expected):
     assert yes_no(question, sentence) == expected
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
-    ("did wobbly wendy actually win the poll", 'In the poll, "Wobbly Wendy" came first with 6,212 votes.', "Yes"),
-    ("did the reds win", "The Blues came first, ahead of the Reds.", None),
+    ("did the club win", "The club said its players' welfare came first.", None),  # a priority, not a win
     ("is there some kind of talk about scams you can go to", "OPAN is holding free talks on scams on Monday.", "Yes"),
     ("is there any sort of refund", "The firm gives no refunds.", "No"),
 ])
@@ -58,6 +79,13 @@ def test_chat_wording_reads_as_the_claim(question, sentence, expected):
     ("Buses run twice a day.", True),
     ("The market is held weekly.", True),
     ("The embankment was checked in November.", False),
+    ("The fair comes to town every summer.", True),
+    ("The bridge is inspected every two to three years.", True),
+    ("The bridge has an annual inspection.", True),
+    ("Each year group has its own playground.", False),  # a year group, not a frequency
+    ("Police have officers in each quarter of the city.", False),
+    ("The Daily Echo reported the cracks.", False),  # a paper's name
+    ("Every morning session was cancelled.", False),
 ])
 def test_how_often_is_answered_by_a_frequency_in_words(sentence, given):
     assert fits(analyze("how often was the embankment checked", lambda t: 1.0), sentence) is given

@@ -13,13 +13,23 @@ __all__ = ["halted", "halted_in_part"]
 
 _ASKS_GOING_ON = re.compile(r"^\W*(?:is|are|does|do)\s+(?P<who>.+?)\s+(?:still\s+)?(?P<verb>[a-z]+ing|run|runs|do|does|offer|"
                             r"offers|operate|operates|hold|holds|fly|flies)\s+(?P<what>[^?]+?)\s*[?.!]*$", re.I)
-_HALTED = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?(?:stopped|suspended|halted|paused|cancelled|canceled|grounded|"
-                     r"axed|scrapped|called\s+off|put\s+on\s+hold)\s+(?:all\s+|every\s+|any\s+)?(?:of\s+)?(?:its\s+|their\s+|"
-                     r"the\s+|his\s+|her\s+)?(?P<what>[\w-]+(?:\s+(?!until\b|while\b|for\b|from\b|on\b|in\b|at\b|after\b|"
-                     r"because\b|and\b|but\b)[\w-]+){0,2})", re.I)
-_UNDONE = re.compile(r"\b(?:resumed|restarted|reopened|again|since|but\s+(?:has|have|will)|until\s+(?:last|yesterday|"
-                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?![^.]*\b(?:next|at\s+least)\b))", re.I)
-"""A halt since lifted ("had suspended flights but resumed them on Friday"), or over already."""
+_HALTED = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:stopped|suspended|halted|paused|cancelled|canceled|grounded|axed|"
+                     r"scrapped|called\s+off|put\s+on\s+hold)\s+(?:all\s+|every\s+|any\s+)?(?:of\s+)?(?:its\s+|their\s+|"
+                     r"the\s+|his\s+|her\s+)?(?:(?:running|doing|holding|offering|operating|providing|taking)\s+)?"
+                     r"(?P<what>[\w-]+(?:\s+(?!until\b|while\b|for\b|from\b|on\b|in\b|at\b|after\b|because\b|and\b|but\b|"
+                     r"to\b|that\b|which\b|with\b|during\b|over\b|pending\b)[\w-]+){0,2})(?P<rest>[^.;]*)", re.I)
+_FOR_NOW = re.compile(r"\s*(?:$|[.;,]|\b(?:until|while|for\s+now|indefinitely|with\s+immediate\s+effect|pending|after|"
+                      r"following|because|due\s+to|amid|this\s+week|for\s+the\s+(?:rest|time\s+being|summer|winter|spring|autumn|"
+                      r"season|holidays?|week|month|year)|as\s+(?:a|the)\b))",
+                      re.I)
+"""What may follow the thing stopped when all of it is: when and why ("until at least Monday", "while the inquiry goes
+on"), not a part of it ("on Sundays", "to Spain", "for new clients", "that clash with the football")."""
+_UNDONE = re.compile(r"\b(?:resum\w*|restart\w*|reopen\w*|reinstat\w*|again|since|back|returned|now\s+runs?|"
+                     r"denied|denies|deny|untrue|not\s+true|false|reports?|claims?|rumou?rs?|not|never)\b", re.I)
+"""A halt since lifted ("but brought it back last year"), denied or only reported: it settles nothing."""
+_ANOTHER = re.compile(r"\b(?:a|an|another|other|nearby|neighbouring|rival|sister)\b", re.I)
+_HEADS = frozenset(base_stem(w) for w in "service services session sessions".split())
+"""A noun after the one asked that only names its kind of thing ("coaching sessions" are coaching)."""
 _NOW = frozenset({"now", "still", "today", "week", "weekend", "month", "currently", "anymore", "right"})
 
 
@@ -44,10 +54,20 @@ def _halt(question: str, sentence: str) -> str:
     who = {base_stem(w) for w in words(m.group("who")) if w not in STOPWORDS}
     for h in _HALTED.finditer(sentence):
         stopped = [base_stem(w) for w in words(h.group("what"))]
-        doer = {base_stem(w) for w in words(sentence[:h.start()])}
-        by_them = not who or who & doer or re.match(r"\W*(?:it|they)\s*$", sentence[:h.start()],
-                                                      re.I) is not None
-        if asked and asked[0] in stopped and by_them:
-            kinds = set(stopped[:stopped.index(asked[0])]) - set(asked)  # "Sunday deliveries": a kind of them
-            return "part" if kinds else "all"
+        # The doer is the clause's own subject, just before the verb ("The firm said it has …" is the firm's; not
+        # "The school said a nearby school has cancelled …").
+        before = sentence[:h.start()]
+        own = re.split(r"[,;]|\b(?:said|says|that|and|but)\b", before)[-1]
+        if _ANOTHER.search(own):
+            continue  # "a nearby school has cancelled …": another one
+        pronoun = re.fullmatch(r"\W*(?:it|they)\s*", own, re.I) is not None  # "It has …", "The firm said it has …"
+        by_them = not who or who & {base_stem(w) for w in words(own)} or pronoun and (
+            own.strip() == before.strip() or who & {base_stem(w) for w in words(before)})
+        if not asked or asked[0] not in stopped or not by_them:
+            continue
+        at = stopped.index(asked[0])
+        kinds = set(stopped[:at]) - set(asked)  # "Sunday deliveries": a kind of them
+        # "French exchange trips" are not French; "bin collections" are the collecting asked.
+        head = set(stopped[at + 1:]) - set(asked) - _HEADS - {base_stem(m.group("verb"))}
+        return "part" if kinds or head or not _FOR_NOW.match(h.group("rest")) else "all"
     return ""

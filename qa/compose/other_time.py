@@ -9,7 +9,7 @@ from lang.words import STOPWORDS, words
 
 from .clauses import base_stem
 
-__all__ = ["another_one", "past_for_now", "without_when"]
+__all__ = ["another_one", "past_for_now"]
 
 _ANOTHER = re.compile(r"\b(?:a\s+similar|similar|another|other|a\s+second|an\s+earlier|a\s+previous|a\s+former|"
                       r"the\s+previous|the\s+former)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)\b", re.I)
@@ -52,7 +52,8 @@ def past_for_now(question: str, sentence: str) -> bool:
         # The asked verb is the word the sentence tells in another form ("run" / "ran"); a noun it repeats as asked.
         told = words(sentence)
         doing = [w for w in words(m.group("rest")) if w not in STOPWORDS and w not in told
-                 and any(base_stem(t) == base_stem(w) for t in told)]
+                 and any(base_stem(t) == base_stem(w) and (t.endswith("ed") or t != base_stem(t) and not t.endswith("s"))
+                         for t in told)]  # told in a past form ("ran"), not a plural ("sundays")
     else:
         return False
     if not doing:
@@ -72,18 +73,3 @@ def past_for_now(question: str, sentence: str) -> bool:
     return bool(forms) and all(not w.endswith("ing") and (w.endswith("ed") or w != base_stem(w) and not w.endswith("s"))
                                and not _PRESENT_AUX & set(told[max(0, i - 2):i]) for i, w in forms)
 
-
-_WHEN_CLAUSE = re.compile(r"\s+(?:on\s+|during\s+|in\s+)?the\s+(?P<time>night|day|morning|evening|afternoon|week|weekend)\s+"
-                          r"(?:that\s+|when\s+)?(?:it|he|she|they|we|you|i)\s+[a-z]+(?:\s+(?:down|up|out|off|in))?"
-                          r"(?=\s*[?.!]*\s*$)", re.I)
-
-
-def without_when(question: str, sentence: str) -> str:
-    """The question without a closing "the night it fell" where the sentence sets its claim on a day's time of that
-    kind ("… heard a loud bang on Tuesday night", "that night"): which night it was, the sentence tells; not "the
-    night of the party", another one. Else as asked."""
-    m = _WHEN_CLAUSE.search(question)
-    if m is None or not re.search(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|that|the\s+same|"
-                                  rf"same)\s+{m.group('time')}\b", sentence, re.I):
-        return question
-    return question[:m.start()] + question[m.end():]

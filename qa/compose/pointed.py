@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from lang.rules import KIND_NOUNS, TITLES
-from lang.words import STOPWORDS, names, words
+from lang.words import names, words
 
-__all__ = ["he_named", "title_named"]
+__all__ = ["he_named"]
 
 _OPENS = re.compile(r"^(\W*)(?:he|she)\b", re.I)
 _LAST = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“]?[A-Z])")
@@ -21,29 +21,6 @@ _POST_IN = re.compile(rf"(?P<body>{_NAME})['’]s\s+(?:[a-z]+\s+)?{_POST}\b|\b{_
 "a customer of", "a nurse at")."""
 _FORMER = re.compile(r"\b(?:former|ex|deputy|non-executive|retired|interim|was|sacked|stepped\s+down|resigned|quit|left|"
                      r"ousted|removed|until)\b", re.I)
-
-
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
-
-
-def title_named(question: str, sentence: str, before: str) -> str | None:
-    """The sentence with "Mr Lamberton" put as "Keith Lamberton" where the question calls him by his first name
-    ("did keith hear anything?") and the text before names one person of that surname, by that first name, or where
-    the question gives both ("did keith lamberton …?"); else None."""
-    m = _TITLED.search(sentence)
-    if m is None:
-        return None
-    asked, surname = words(question), m.group("surname").lower()
-    if surname in asked:  # "did keith lamberton hear …?": the question gives the first name with the surname
-        at = asked.index(surname)
-        firsts = {asked[at - 1].capitalize()} if at and asked[at - 1] not in TITLES and asked[at - 1] not in STOPWORDS \
-            else set()
-    else:
-        full = {n for n in names(before) if len(n.split()) >= 2 and n.split()[-1] == m.group("surname")}
-        firsts = {n.split()[0] for n in full if n.split()[0].lower() not in TITLES}
-    if len(firsts) != 1 or next(iter(firsts)).lower() not in asked:
-        return None
-    return f"{sentence[:m.start()]}{next(iter(firsts))} {m.group('surname')}{sentence[m.end():]}"
 
 
 def he_named(question: str, sentence: str, before: str) -> str | None:

@@ -11,6 +11,7 @@ from lang.words import STOPWORDS, cased_as, names, words
 
 from .clauses import (SUBJECTS, asserted, base_stem, clause_head, denies, parse_fast, passed_over, quote_parts,
                       rest_is_its_subject, warm_up, word_stem)
+from .asker import not_for_the_asker
 from .anyone import as_hurt, done_to_anyone, none_of, others_named, says_none
 from .amounts import amount_verdict, compares
 from .apposed import apposed
@@ -23,16 +24,16 @@ from .core_claim import core_verdict
 from .phrasal_read import as_said, phrasal_said
 from .given_up import hope_given_up, offer_turned_down
 from .halted import halted, halted_in_part
-from .idioms import as_plain
+from .idioms import as_plain, left_idiom
 from .implied import implied
 from .instead import set_aside
 from .lacking import went_without
-from .other_time import another_one, past_for_now, without_when
+from .other_time import another_one, past_for_now
 from .unsettled import going_to, unsettled
 from .part_only import part_only
 from .plans import plan_denied
 from .weighing import only_weighed, weighs
-from .pointed import he_named, title_named
+from .pointed import he_named
 from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
@@ -60,8 +61,10 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
-    question = as_plain(as_will(question))  # "has X said it's going to sue?": said it will sue; "make it": survive
-    question = as_ended(as_now(without_when(question, sentence), sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
+    question = as_plain(as_will(question), sentence)  # "has X said it's going to sue?": said it will sue; "make it": survive
+    if left_idiom(question):
+        return None
+    question = as_ended(as_now(question, sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
     if (claim := claim_negated(question)) is not None:  # "did he plead not guilty?" / "pleaded guilty": No
         return answer_negated(yes_no(claim[0], sentence, before), question, claim[1], sentence, claim[2])
     parts = quote_parts(sentence)
@@ -69,8 +72,9 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
         found = {v for v in (yes_no(question, p, before) for p in parts) if v}
         return found.pop() if len(found) == 1 else None
     sentence = others_named(question, sentence, before)  # "Others spoke in favour": more of the villagers before
-    sentence = he_named(question, sentence, before) or title_named(question, sentence, before) or sentence
-    # "He did not apologise.": Daniel Orrin did not; "Mr Lamberton": Keith Lamberton, asked of as "keith"
+    sentence = he_named(question, sentence, before) or sentence  # "He did not apologise.": Daniel Orrin did not
+    if not_for_the_asker(question, sentence):
+        return None  # "can I park there?" / "Permit holders can park there"
     verdict = _yes_no(question, sentence, before)
     if verdict is None and (hurt := as_hurt(question)) and _NO_ONE.search(sentence) and not _OTHERS_HURT.search(
             sentence) and _yes_no(
@@ -86,7 +90,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     ws = words(question)  # "was anyone hurt?" / "No injuries were reported, although cars were damaged": no Yes
     if verdict == "Yes" and (count_only(question, sentence) or free_said(question, sentence) or another_one(
             question, sentence) or past_for_now(question, sentence) or state_as_thing(question, sentence) or halted_in_part(
-            question, sentence) or "against" in ws
+            question, sentence) or _NO_LONGER.search(sentence) and not _NO_LONGER.search(question) or "against" in ws
                              and "against" not in words(sentence) and _VOTE.search(sentence) or ws[1:2]
                              and ws[1] in INDEFINITES and says_none(ws[2:], words(sentence))):
         return None
@@ -98,6 +102,7 @@ _BY_KIND = re.compile(r"\b(?:the|its|their)\s+(?:" + "|".join(sorted(KIND_NOUNS[
 """A body or person named by its kind ("the company"), a sentence pointing back ("It was defeated"), or a quote's "we"."""
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.I)
 _VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
+_NO_LONGER = re.compile(r"\bno\s+longer\b|\bnot\s+any\s+more\b|\bnot\s+anymore\b", re.I)  # "can no longer park there"
 _BY_NOW = frozenset({"yet", "already"})
 _NO_ONE = re.compile(r"\b(?:no[\s-]one|nobody)\b", re.I)  # "No one was hurt", not "The driver was not hurt"
 _OTHERS_HURT = re.compile(r"\b(?:else|other|others|further|more|besides|apart)\b", re.I)  # "No one else was hurt"

@@ -52,10 +52,13 @@ def counts(text: str) -> bool:
     return any(is_number(w) for w in words(_MONEY_SPAN.sub(" ", CLOCK_SAID.sub(" ", text))))
 
 
-_FREQUENCY_SAID = re.compile(r"\b(?:every|each)\s+(?:other\s+|[a-z]+\s+|\d+\s+)?(?:minute|hour|day|night|week|fortnight|month|"
-                             r"quarter|year|season|morning|evening|weekend|monday|tuesday|wednesday|thursday|friday|"
-                             r"saturday|sunday)s?\b|\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+"
-                             r"\w+|\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)\b", re.I)
+_FREQUENCY_SAID = re.compile(r"\b(?:every|each)\s+(?:other\s+|few\s+|couple\s+of\s+|[a-z]+\s+(?:to|or)\s+[a-z]+\s+|\d+\s+(?:to|or|-)\s*"
+                             r"\d+\s+|[a-z]+\s+|\d+\s+)?(?:minute|hour|day|night|week|fortnight|month|quarter|year|season|"
+                             r"morning|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|summer|"
+                             r"winter|spring|autumn|easter|christmas|term)s?\b(?!\s+(?:group|session|ticket|holder|pass|"
+                             r"of|[a-z]+(?:er|ers|ion|ions)\b))|\b(?:once|twice|three\s+times|several\s+times|a\s+few\s+times|"
+                             r"\d+\s+times)\s+(?:a|an|per|each|every)\s+\w+|(?-i:\b(?:daily|weekly|fortnightly|monthly|"
+                             r"quarterly|annually|yearly|hourly|nightly|biannually|annual|biannual|twice-yearly)\b)", re.I)
 """How often, in words or figures ("every six months", "twice a year", "weekly")."""
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged? \d+|\bage of \d+|\(\d{1,3}\)|\bborn\b", re.I)
 _SPAN_SAID = re.compile(r"\b(?:until|till|through(?:out)?)\s+\w|\b(?:for|over|within)\s+(?:(?:several|a\s+few|many|"
