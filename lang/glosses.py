@@ -63,8 +63,10 @@ def gloss(term: str, text: str, appositions: bool = True) -> Gloss | None:
     # first in full, what its last noun is said to be ("… a tuned mass damper had been fitted. … the damper is a
     # two-tonne steel weight hung on springs").
     first = named.search(text)
-    later = [re.compile(r"\bin\s+(?:an?\s+)?" + named.pattern + r",?\s+(?=(?:the|an?|people|someone|they|you|criminals)\s)",
-                        re.I), re.compile(r"(?<![\w-])the\s+" + ending + r"(?![\w-])\s+(?:is|are)\s+(?=an?\s)", re.I)]
+    # A common noun's term only ("in Storm Darragh the site was flooded" tells of a time, not what it is); its last noun
+    # only in what someone explains ("explained that the damper is a …"; not "The gate is a listed iron structure").
+    later = [re.compile(r"\b(?i:in)\s+(?:an?\s+)?(?=[a-z])(?i:" + named.pattern + r"),?\s+(?=(?:the|an?|people|someone|they|you)\s)"),
+             re.compile(r"\bexplain(?:s|ed)?\s+(?:that\s+)?the\s+" + ending + r"(?![\w-])\s+(?:is|are)\s+(?=an?\s)", re.I)]
     later = later if len(words) >= 2 and first else []  # one word ("in court, the judge …") is too often no term
     for m in (m for pattern in later for m in pattern.finditer(text, first.end() if pattern is not later[0] else 0)):
         end_at = _END.search(text, m.end())

@@ -27,7 +27,8 @@ _KIND_PATTERNS = [
                 r"|\bwhat (percentage|percent|number|amount)\b", re.I), NUMBER),
     (re.compile(r"\bwhat (will|would|does|did|do|is|was|are|were)\b.*\b(cost|costs|price|worth)\b", re.I), NUMBER),
     (_PRICE_ASKED, NUMBER),
-    (re.compile(r"^\s*when\b|\b(what|which) (year|date|day|month|century|decade|time)\b|\bin what year\b", re.I), DATE),
+    (re.compile(r"^\s*(?:(?:by|until|till|since)\s+)?when\b|\b(what|which) (year|date|day|month|century|decade|time)\b|"
+                r"\bin what year\b", re.I), DATE),
 ]
 
 

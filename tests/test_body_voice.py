@@ -289,6 +289,8 @@ Cyclists welcomed the vote.
 
 Shopkeepers are divided.
 
+Parents are furious. Headteacher Alan Fairclough said the school had not been asked.
+
 Dana Pirie, who runs a bakery, said she had not decided.
 """
 
@@ -304,6 +306,7 @@ def test_a_group_named_by_its_kind_speaks_through_the_person_quoted_next_in_its_
     assert group_voice(doc, "cyclists") == []  # no one speaks for them
     assert group_voice(doc, "shopkeepers") == []  # the next speaker is in another paragraph
     assert group_voice(doc, "Mardley Cab Association") == []  # a name is found by name, not here
+    assert group_voice(doc, "parents") == []  # a headteacher speaks for the school, not for the parents
 
 
 def test_a_word_for_the_storys_own_event_is_what_the_story_is_about():
@@ -341,3 +344,6 @@ def test_she_said_is_not_the_husband_named_last_nor_a_name_inside_the_quote():
     assert said['"Owen did ex'] == "Fiona Raeburn"  # Owen is whom she speaks of
     neil = next(e for e in entities(doc) if e.name == "Neil")
     assert pronoun_of(doc, neil) == "he"  # "her husband"
+    webb = article_doc("# Cab drivers petition\n\nWEXTON — Cab drivers want more ranks.\n\nJoan Webb, whose husband Neil "
+                       "has driven a cab for 20 years, started a petition. \"He works nights,\" she said.\n")
+    assert [s.speaker.name for s in statements(webb)] == ["Joan Webb"]  # "whose husband Neil": he

@@ -50,3 +50,23 @@ def test_what_happened_after_an_event_told_by_the_clock_is_the_rest_of_that_day(
     found = came_after([article_doc(SEAL)], "the fisherman spotted the seal", before=False)
     assert found is not None and "by the clock" in found.draft.text
     assert "Volunteers arrived at 7.05am" in found.draft.text and "On Sunday" not in found.draft.text
+
+
+FIRE = """# Warehouse fire
+
+DELLBY — Fire crews were called to a warehouse at 11.40pm on Saturday.
+
+The owner had locked up at 6pm. The roof fell in at 1.15am. The breakfast club, which usually opens at 7.30am, could not open.
+
+The lane will reopen at 6pm, the council said. The fire was under control by 4am.
+
+By Thursday morning, at 9am, the site had been cleared.
+"""
+
+
+def test_the_small_hours_follow_the_evening_and_no_time_of_another_day_or_of_what_is_usual_or_to_come_is_listed():
+    doc = article_doc(FIRE)
+    found = next_by_clock(doc, doc.lines[1], limit=4)
+    assert found is not None
+    rows = [r.split(":")[0] for r in found.draft.text.split("\n")[1:]]
+    assert rows == ["- 1.15am", "- 4am"]  # not "had locked up at 6pm", "usually opens", "will reopen", Thursday

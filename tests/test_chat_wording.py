@@ -303,3 +303,12 @@ def test_a_question_word_after_what_will_x_do_asks_of_the_deed(wh, previous, aga
 def test_by_when_alone_carries_the_last_question():
     history = _chat("what's janet rusk going to do", "She said she would call in the decision. [1]")
     assert resolve("by when?", history).searched == "By when is janet rusk going to do it"
+
+
+def test_by_when_wants_a_deadline_not_a_start():
+    from qa.judgment.answer_kinds import fits
+    from qa.question import analyze
+
+    q = analyze("By when is the council going to do it", lambda t: 1.0)
+    assert fits(q, "She has until Wednesday, 5 November to do so.")
+    assert not fits(q, "The council will inspect the houses starting next week.")

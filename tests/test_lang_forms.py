@@ -373,6 +373,9 @@ def test_a_term_is_explained_by_what_is_done_in_it_or_by_its_last_noun_named_aga
     assert gloss("courier fraud", fraud).text == "the criminals phone their victim pretending to be police officers"
     assert gloss("tuned mass damper", "The damper is a big thing. Later a tuned mass damper was fitted.") is None
     assert gloss("court", "He was in court the next day.") is None  # one word: "in court" is no term explained
+    assert gloss("Operation Kestrel", "Police ran Operation Kestrel. In Operation Kestrel the police arrested six men."
+                 ) is None  # a name: what happened in it
+    assert gloss("bus gate", "A bus gate will be installed. The gate is a listed iron structure.") is None  # another gate
 
 
 @pytest.mark.parametrize("question, subject", [

@@ -14,7 +14,7 @@ SHELL = """# Shell found on building site destroyed
 PELLOW — A wartime shell found on a building site was destroyed on Thursday.
 
 The team's commander said they had hoped to lift the shell out and take it to a quarry, but \
-decided it was too dangerous to move. The fuze was badly corroded, and it was impossible to tell whether it was damaged.
+decided it was too dangerous to move. The shell's fuze was badly corroded, and it was impossible to tell whether it was damaged.
 
 Residents were allowed home at 6pm.
 """
@@ -54,3 +54,12 @@ def test_why_not_forms():
 ])
 def test_too_dangerous_to_is_a_reason(text, gives):
     assert explains(text) is gives
+
+
+def test_a_deed_asked_of_it_alone_and_no_unrelated_bar_after_it():
+    found = why_not([article_doc(SHELL)], "why couldn't they move it", roots("move"))
+    assert found is not None and "too dangerous to move" in found.draft.text
+    pumps = SHELL.replace("The shell's fuze was badly corroded, and it was impossible to tell whether it was damaged.",
+                          "Pumps from the canal were too heavy to carry.")
+    found = why_not([article_doc(pumps)], "why couldn't they move the shell", roots("move"))
+    assert found is not None and "Pumps" not in found.draft.text

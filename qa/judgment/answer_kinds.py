@@ -52,6 +52,8 @@ def counts(text: str) -> bool:
     return any(is_number(w) for w in words(_MONEY_SPAN.sub(" ", CLOCK_SAID.sub(" ", text))))
 
 
+_BY_WHEN = re.compile(r"^\W*(?:by|until|till)\s+when\b", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|deadline|no\s+later\s+than|ends?|ending|expires?|runs?\s+out)\b", re.I)
 _FREQUENCY_SAID = re.compile(r"\b(?:every|each)\s+(?:other\s+|few\s+|couple\s+of\s+|[a-z]+\s+(?:to|or)\s+[a-z]+\s+|\d+\s+(?:to|or|-)\s*"
                              r"\d+\s+|[a-z]+\s+|\d+\s+)?(?:minute|hour|day|night|week|fortnight|month|quarter|year|season|"
                              r"morning|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|summer|"
@@ -80,6 +82,8 @@ def fits(q: Question, sentence: str) -> bool:
     ws = words(sentence)
     if q.unit == CLOCK:
         return bool(CLOCK_SAID.search(sentence))
+    if q.wants == DATE and _BY_WHEN.match(q.text) and not _DEADLINE.search(sentence):
+        return False  # "by when?" / "until when?" wants an end or a deadline, not when a thing starts
     if q.wants == DATE:
         return bool(YEAR.search(sentence) or _TIME_WORDS.search(sentence) or any(w in MONTHS for w in ws)
                     or CLOCK_SAID.search(sentence))

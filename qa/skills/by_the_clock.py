@@ -17,10 +17,15 @@ __all__ = ["clock_times", "next_by_clock"]
 _CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[.:](?P<m>[0-5]\d))?\s?(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w)|"
                     r"\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s?(?:am|pm))|\b(?P<noon>midday|noon)\b", re.I)
 _NEXT_DAY = re.compile(r"\b(?:the\s+next\s+(?:day|morning)|overnight|the\s+following\s+(?:day|morning)|"
-                       r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+                       r"(?:on|by|until|from)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|"
+                       r"night))\b", re.I)
 """The article moving to another day: its clock times after it are of that day."""
-_AHEAD = re.compile(r"\b(?:due|expected|hoped|planned|scheduled)\b", re.I)
-"""A time set for what is still to come ("the evening high tide, due at 7.48pm"): no event yet."""
+_NOT_THEN = re.compile(r"\b(?:due|expected|hoped|planned|scheduled|will|would|is\s+to|are\s+to|usually|normally|"
+                       r"typically|every|the\s+night\s+before|the\s+day\s+before|the\s+previous\s+(?:night|evening|day)|"
+                       r"the\s+evening\s+before|earlier|had\s+\w+ed|had\s+been)\b", re.I)
+"""A time of what is still to come ("due at 7.48pm", "will reopen at 6pm"), of what is usual ("usually opens at"), or of
+the day before ("at 10pm the night before", "had locked up at 6pm"): no event later that day."""
 
 
 def clock_times(text: str) -> list[tuple[int, str]]:
@@ -49,8 +54,10 @@ def next_by_clock(doc: ArticleDoc, anchor: Line, limit: int) -> SkillAnswer | No
     for line in doc.lines[anchor.number + 1:]:
         if _NEXT_DAY.search(line.text) or find_dates(line.text, None):
             break  # another day: its times are not later than the anchor's
-        times = [t for t in clock_times(line.text) if t[0] > start]
-        if times and not _AHEAD.search(line.text[:line.text.find(times[0][1])]):
+        # Past midnight, a night's small hours come after its evening ("called at 11.40pm … the roof fell at 1.15am").
+        times = [(t + (24 * 60 if start >= 18 * 60 and t <= 6 * 60 else 0), said) for t, said in clock_times(line.text)]
+        times = [t for t in times if t[0] > start]
+        if times and not _NOT_THEN.search(line.text):
             later.append((times[0][0], times[0][1], line))
     if len(later) < 2:
         return None

@@ -27,7 +27,10 @@ def pronoun_of(doc: ArticleDoc, e: Entity) -> str | None:
     by the "he said" or "she said" of the sentence that first names them (outside quotation marks: "“He said
     he would pay me back,” she said" is hers), else by the "He" or "She" that opens the next one where the first
     names no one else; None when it says none of these."""
-    if e.role and (kin := _OWN_KIN.match(e.role)) is not None:  # "her husband": a man
+    kin = _OWN_KIN.match(e.role) if e.role else None  # "her husband": a man
+    kin = kin or re.search(_OWN_KIN.pattern.replace("(?:his|her|their|the|a)", "(?:his|her|their|whose)") + r"\s*,?\s+"
+                           + re.escape(e.name) + r"\b", doc.text, re.I)  # "Joan Webb, whose husband Neil …"
+    if kin is not None:
         return "he" if kin.group(1).lower() in _MEN else "she"
     surname = e.name.split()[-1]
     titled = {t.group(1).lower() for t in re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{re.escape(surname)}\b", doc.text)}

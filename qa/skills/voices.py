@@ -42,9 +42,25 @@ def group_voice(doc: ArticleDoc, group: str) -> list[Statement]:
         if not opens.match(line.text):
             continue
         after = [s for s in statements(doc) if s.line.number > line.number and "\n" not in doc.text[line.end:s.line.start]]
-        if after and after[0].speaker.kind == PERSON and after[0].line.number <= line.number + 2:
+        if after and after[0].speaker.kind == PERSON and after[0].line.number <= line.number + 2 and _one_of(
+                after[0].speaker.role or "", ws):
             return [s for s in after if s.speaker == after[0].speaker]
     return []
+
+
+_THEIR_BODY = re.compile(r"\b(?:association|union|group|society|forum|federation|alliance|network|campaign|guild|"
+                         r"collective|action\s+group|residents'?)\b", re.I)
+_OTHER_SIDE = re.compile(r"\b(?:council|councillor|cabinet|authority|department|police|minister|government|company|firm|"
+                         r"head\s+of|headteacher|manager|spokes(?:man|woman|person)\s+for\s+the\s+council)\b", re.I)
+
+
+def _one_of(role: str, group: list[str]) -> bool:
+    """Does the speaker's role say they speak for the group: one of them ("a taxi driver", "whose son …" for parents)
+    or an officer of a body of theirs ("chair of the … Hackney Carriage Association"), and not of the other side
+    ("Councillor …, the cabinet member", "Headteacher …", "the council's head of highways")?"""
+    own = {w.rstrip("s") for w in group} & {w.rstrip("s") for w in words(role)}
+    return (bool(own) or _THEIR_BODY.search(role) is not None or re.search(r"\bwhose\s+(?:son|daughter|child)", role)
+            is not None and "parents" in group) and not _OTHER_SIDE.search(role)
 
 
 _POST_OF = re.compile(r"\s*(branch|club|union|society|group|party|council|campaign|committee|association|trust|board)\s+"

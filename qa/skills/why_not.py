@@ -42,13 +42,19 @@ def why_not(docs: list[ArticleDoc], question: str, deed: set[str]) -> SkillAnswe
             hope = hope_ruled_out(line.text)
             barred = hope is not None and all(touches({d}, roots(hope)) for d in deed) or any(
                 roots(m.group("verb")) & deed for m in _BARRED.finditer(line.text))
-            if barred and things & roots(line.text):
+            # The thing asked of in the sentence or the one before ("the army" named just before "The team …");
+            # "why couldn't they move it?" names none: the deed alone.
+            near = line.text + " " + (doc.lines[line.number - 1].text if line.number else "")
+            if barred and (not things or things & roots(near)):
                 found.append((doc, line))
     if len(found) != 1:
         return None
     doc, line = found[0]
     after = doc.lines[line.number + 1:line.number + 2]
-    told = [ln for ln in after if "\n" not in doc.text[line.end:ln.start] and (_BARRED.search(ln.text) or explains(ln.text))]
+    # The next sentence of its paragraph, where it bars or explains the same thing ("The fuze … was badly corroded";
+    # not "The pumps were too heavy to carry").
+    told = [ln for ln in after if "\n" not in doc.text[line.end:ln.start] and (_BARRED.search(ln.text) or explains(
+        ln.text)) and (roots(ln.text) & (things | deed) or re.match(r"\W*(?:it|this|that)\b", ln.text, re.I))]
     citer = Citer()
     body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
