@@ -42,6 +42,11 @@ def test_an_offer_turned_down_or_a_hope_ruled_out_is_no(question, sentence):
     ("did he retire", "He had originally planned to retire in 2020, but decided against it and retired in 2023."),
     ("did she swim the channel", "She had hoped to swim it in one go, but the tide made that impossible, so she swam it twice."),
     ("was she home for christmas", "She had hoped to be home for Christmas, but doctors said it was too early to say."),
+    ("did he sell the rock", "He turned down a £20,000 bid from a dealer, but a museum bought the rock for £25,000."),
+    ("did they close the road", "Officers had hoped to avoid closing the road, but the damage was too severe."),
+    ("did she finish the race", "She had hoped to finish the race in under four hours, but an injury made that impossible."),
+    ("did they launch the boat", "They had planned to launch the boat on Saturday, but the river was too high, and it went "
+     "in the water on Monday."),
 ])
 def test_an_offer_taken_after_all_refused_by_another_or_a_hope_only_put_off_is_no_no(question, sentence):
     assert yes_no(question, sentence) != "No"

@@ -35,6 +35,8 @@ def test_what_comes_after_rather_than_or_instead_of_is_not_done(question, senten
     ("does the cafe open on mondays", "Last year the cafe opened on Mondays."),
     ("can you swim in the lake", "People swam in the lake until 2019."),
     ("is the ferry running", "In 2019, the ferry ran twice a day."),
+    ("can you swim in the lake", "People swam in the lake in the 1960s."),
+    ("does the train stop at oakley", "The train stopped at Oakley until May 2021."),
 ])
 def test_another_of_its_kind_or_another_time_gives_no_yes(question, sentence):
     assert yes_no(question, sentence) is None

@@ -32,6 +32,11 @@ LIFT = ("The trust said it would lift all eleven boats out by crane and take the
     ("can i get a refund", "Customers who booked before May can get a refund.", None),
     ("do i have to pay for parking", "Parking is free.", "No"),
     ("can visitors park there", "Visitors can no longer park there.", None),  # "no longer" is no Yes
+    ("can i smoke there", "Staff cannot smoke there.", None),
+    ("can i get a bus pass", "Older people can get a free bus pass.", None),
+    ("can i travel free", "Over-60s can travel free on the buses.", None),
+    ("can we park on the street", "Residents can park on the street, the council said, but visitors must use the car park.",
+     None),
 ])
 def test_a_deed_asked_of_the_asker_is_answered_only_by_one_anyone_may_do(question, sentence, expected):
     assert yes_no(question, sentence) == expected
@@ -60,6 +65,11 @@ FLIGHTS = "Skylark Balloon Flights has stopped all its flights until at least Mo
     ("is the council still running the bus", "The council said it had stopped the bus in 2019 but brought it back.", None),
     ("is the school still running the breakfast club", "The school said a nearby school has cancelled its breakfast club.",
      None),
+    ("is the bakery still doing deliveries", "The bakery has stopped deliveries, except to care homes.", None),
+    ("is the hospital still doing operations", "The hospital has cancelled operations, with only emergency cases going "
+     "ahead.", None),
+    ("is the club still running sessions", "Parents fear the club has stopped sessions.", None),
+    ("is the surgery still doing walk-ins", "The surgery has stopped walk-ins, a patient claimed.", None),
 ])
 def test_a_thing_stopped_for_now_is_not_still_done(question, sentence, expected):
     assert yes_no(question, sentence) == expected

@@ -13,12 +13,15 @@ __all__ = ["not_for_the_asker"]
 
 _ASKS_ASKER = re.compile(r"^\W*(?:can|could|may|do|does|will|would|should|must|am|are|have|need)\s+(?:i|we|you|u)\b",
                          re.I)
-_VERB = re.compile(r"\b(?:can|could|(?-i:may)|might|will|would|should|must|do|does|did|need|needs|are|is|were|was|have|"
-                   r"has|had)\b", re.I)
+_VERB = re.compile(r"\b(?:can(?:not|n['’]t|['’]t)?|could|(?-i:may)|might|will|would|should|must|do|does|did|need|needs|are|is|"
+                   r"were|was|have|has|had)\b", re.I)
 _PUBLIC = frozenset("""people person anyone anybody everyone everybody visitors visitor public passengers passenger
 patients patient customers customer users user drivers driver motorists shoppers walkers cyclists residents you we
 readers viewers guests fans""".split())
-_NARROWED = re.compile(r"\b(?:only|under|over|aged|with|who|whose|without|holders?|of\s+more\s+than|who've|\d+)\b", re.I)
+_NARROWED = re.compile(r"\b(?:only|under|over|aged|with|who|whose|without|holders?|of\s+more\s+than|who've|\d+\w*|older|"
+                       r"younger|young|disabled|pregnant|existing|regular|local|locals|some|those|walk-in|low-income|"
+                       r"unaccompanied|non-\w+|from|on|in|at|families|babies|businesses|first-time|new)\b", re.I)
+"""Words that narrow who may do it ("Older people", "Families on universal credit", "Over-60s", "Walk-in patients")."""
 _GROUP = KIND_NOUNS["person"] | KIND_NOUNS["organisation"] | frozenset("""staff children pupils students members groups
 coaches scouts contractors council anglers holders employees volunteers teams clubs schools firms""".split())
 
@@ -35,4 +38,6 @@ def not_for_the_asker(question: str, sentence: str) -> bool:
     named = any(w[:1].isupper() for w in own.split()[1:])  # "Kestrel Vale residents", "The council's Tom Reed"
     if groups or named:
         return True  # a body, a named person or a group: their deed, not the asker's ("Staff can park there")
-    return any(w in _PUBLIC for w in ws) and _NARROWED.search(own) is not None  # "Only residents", "under five"
+    # "Only residents", "Children under five", "Older people"; "Residents can park there, but visitors must …".
+    return _NARROWED.search(own) is not None or re.search(r"\bbut\s+(?:not\s+)?(?:\w+\s+){0,2}?(?:" + "|".join(
+        sorted(_PUBLIC)) + r")\b", sentence[verb.start():], re.I) is not None

@@ -20,10 +20,11 @@ _TURNED_DOWN = re.compile(r"\b(?:(?P<who>he|she|they|it|we|i)\s+)?(?:turned\s+(?
 """A refusal of the offer itself ("turned it down", "rejected the offer", "refused."), not of something else ("rejected
 the plans"), with its doer when a pronoun says it."""
 _SELLING = frozenset(base_stem(w) for w in "sell accept take agree".split())
-_DONE_AFTER = frozenset(base_stem(w) for w in "sell sold accept accepted agree agreed take took taken".split())
+_DONE_AFTER = frozenset(base_stem(w) for w in "sell sold accept accepted agree agreed take took taken buy bought auction "
+                         "fetch fetched".split())
 _UNDONE = re.compile(r"\b(?:later|eventually|finally|then|instead|relented|changed\s+(?:his|her|their|its)\s+mind|"
                      r"at\s+first|initially|until|unless|if|whether|would|might|may|could|not|never|denied|denies|"
-                     r"untrue|claims?|reports?)\b", re.I)
+                     r"untrue|claims?|claimed|reports?|reportedly|according|allegedly|changed\s+hands)\b", re.I)
 """A refusal later undone, denied, or only foreseen or on a condition: it settles nothing."""
 
 
@@ -59,7 +60,15 @@ _HOPED = re.compile(r"\b(?:had|originally)\s+(?:hoped|planned|wanted|intended|me
 _RULED_OUT = re.compile(r"\btoo\s+(?!early\b|soon\b)\w+(?:\s+to\b|\s*[.,;]|\s*$)|\b(?:impossible|unable|could\s+not|"
                         r"couldn[’']t|decided\s+against|abandoned|dropped|scrapped|called\s+off|gave\s+up|not\s+(?:possible|"
                         r"safe))\b", re.I)
-_DELAYED = re.compile(r"\b(?:until|later|delay\w*|postpon\w*|instead|moved|eventually|finally|so\s+(?:she|he|they|it))\b", re.I)
+_DELAYED = re.compile(r"\b(?:until|later|delay\w*|postpon\w*|instead|moved|eventually|finally|so\s+(?:she|he|they|it))\b",
+                      re.I)
+_ANOTHER_DAY = re.compile(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the\s+(?:next|following)\s+"
+                          r"\w+)\b", re.I)
+"""A day told after what ruled the hope out ("…, and it went in the water on Monday"): done after all, another day."""
+_ONLY_HOW = re.compile(r"\b(?:avoid\w*|in\s+under|in\s+full|in\s+one\s+go|in\s+a\s+day|within|extra|more|faster|quicker|"
+                       r"by\s+\w+|before|at\s+least|on\s+time|in\s+time)\b", re.I)
+"""A hope of a manner, a target or an avoidance ("to finish in under four hours", "to avoid closing the road"): its
+ruling out says nothing of the deed itself."""
 """A hope only put off, moved or done another way ("could not open until July", "so she swam it in two stages")."""
 
 
@@ -67,7 +76,9 @@ def hope_ruled_out(sentence: str) -> str | None:
     """What the sentence says was hoped or planned and then ruled out ("had hoped to lift the bomb out and take it to a
     quarry, but decided it was too dangerous": "lift the bomb out and take it to a quarry"), None when it says none."""
     m = _HOPED.search(sentence)
-    if m is None or not _RULED_OUT.search(m.group("then")) or _DELAYED.search(m.group("then")):
+    ruled = _RULED_OUT.search(m.group("then")) if m is not None else None
+    if ruled is None or _DELAYED.search(m.group("then")) or _ANOTHER_DAY.search(m.group("then")[ruled.end():]) or \
+            _ONLY_HOW.search(m.group("hope")):
         return None
     # The deed told again after the "but", outside what bars it ("… and retired in 2023"): done after all.
     hoped = {base_stem(w) for w in words(m.group("hope")) if w not in STOPWORDS}

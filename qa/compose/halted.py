@@ -18,15 +18,18 @@ _HALTED = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:stopped|suspended|halted|p
                      r"the\s+|his\s+|her\s+)?(?:(?:running|doing|holding|offering|operating|providing|taking)\s+)?"
                      r"(?P<what>[\w-]+(?:\s+(?!until\b|while\b|for\b|from\b|on\b|in\b|at\b|after\b|because\b|and\b|but\b|"
                      r"to\b|that\b|which\b|with\b|during\b|over\b|pending\b)[\w-]+){0,2})(?P<rest>[^.;]*)", re.I)
-_FOR_NOW = re.compile(r"\s*(?:$|[.;,]|\b(?:until|while|for\s+now|indefinitely|with\s+immediate\s+effect|pending|after|"
-                      r"following|because|due\s+to|amid|this\s+week|for\s+the\s+(?:rest|time\s+being|summer|winter|spring|autumn|"
+_FOR_NOW = re.compile(r"\s*(?:$|[.;]|,(?!\s*(?:except|apart|other|with|but|save))|\b(?:until|while|for\s+now|indefinitely|"
+                      r"with\s+immediate\s+effect|pending|following|because|due\s+to|amid|this\s+week|for\s+the\s+(?:rest|time\s+being|summer|winter|spring|autumn|"
                       r"season|holidays?|week|month|year)|as\s+(?:a|the)\b))",
                       re.I)
 """What may follow the thing stopped when all of it is: when and why ("until at least Monday", "while the inquiry goes
 on"), not a part of it ("on Sundays", "to Spain", "for new clients", "that clash with the football")."""
 _UNDONE = re.compile(r"\b(?:resum\w*|restart\w*|reopen\w*|reinstat\w*|again|since|back|returned|now\s+runs?|"
-                     r"denied|denies|deny|untrue|not\s+true|false|reports?|claims?|rumou?rs?|not|never)\b", re.I)
-"""A halt since lifted ("but brought it back last year"), denied or only reported: it settles nothing."""
+                     r"denied|denies|deny|untrue|not\s+true|false|reports?|claim\w*|rumou?rs?|not|never|whether|if|"
+                     r"fear\w*|unclear|say|says|according|allegedly|reportedly|asked|except|apart\s+from|other\s+than|"
+                     r"only|but\s+not)\b", re.I)
+"""A halt since lifted ("but brought it back last year"), denied, feared, asked or only reported, or one with an
+exception ("except to care homes", "with only emergency cases going ahead"): it settles nothing."""
 _ANOTHER = re.compile(r"\b(?:a|an|another|other|nearby|neighbouring|rival|sister)\b", re.I)
 _HEADS = frozenset(base_stem(w) for w in "service services session sessions".split())
 """A noun after the one asked that only names its kind of thing ("coaching sessions" are coaching)."""

@@ -35,7 +35,8 @@ _TIMES = frozenset(base_stem(w) for w in "year month week day time season term n
 _GOING_ON = re.compile(r"^\W*(?:is|are|am)\b(?P<rest>[^?]*)", re.I)
 _PAST = re.compile(r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|season)|ago|previously|"
                    r"formerly|(?:in|until)\s+(?:1[0-9]{3}|20[0-9]{2})|between\s+(?:1[0-9]{3}|20[0-9]{2})|"
-                   r"until\s+(?:last|recently))\b", re.I)
+                   r"until\s+(?:last|recently)|in\s+the\s+(?:1[0-9]|20)\d0s|(?:up\s+to|before)\s+(?:1[0-9]{3}|20[0-9]{2})|"
+                   r"until\s+(?:the\s+end\s+of\s+|[A-Z][a-z]+\s+)(?:1[0-9]{3}|20[0-9]{2}))\b", re.I)
 _TO_COME = re.compile(r"^\W*(?:will|does|do|can)\b(?P<rest>[^?]*)", re.I)
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "will", "'s", "'re", "being"})
 
