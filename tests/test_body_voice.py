@@ -291,6 +291,8 @@ Shopkeepers are divided.
 
 Parents are furious. Headteacher Alan Fairclough said the school had not been asked.
 
+Some neighbours are also unhappy. Diane Westacre, who lives on Orchard Lane, said the lights would keep them awake.
+
 Dana Pirie, who runs a bakery, said she had not decided.
 """
 
@@ -307,6 +309,7 @@ def test_a_group_named_by_its_kind_speaks_through_the_person_quoted_next_in_its_
     assert group_voice(doc, "shopkeepers") == []  # the next speaker is in another paragraph
     assert group_voice(doc, "Mardley Cab Association") == []  # a name is found by name, not here
     assert group_voice(doc, "parents") == []  # a headteacher speaks for the school, not for the parents
+    assert [s.speaker.name for s in group_voice(doc, "neighbours")] == ["Diane Westacre"]  # "who lives on …": one of them
 
 
 def test_a_word_for_the_storys_own_event_is_what_the_story_is_about():

@@ -33,6 +33,7 @@ LIFT = ("The trust said it would lift all eleven boats out by crane and take the
     ("do i have to pay for parking", "Parking is free.", "No"),
     ("can visitors park there", "Visitors can no longer park there.", None),  # "no longer" is no Yes
     ("can i smoke there", "Staff cannot smoke there.", None),
+    ("do we know what the pill will cost", "The maker has not said how much the pill will cost.", "No"),  # not a deed
     ("can i get a bus pass", "Older people can get a free bus pass.", None),
     ("can i travel free", "Over-60s can travel free on the buses.", None),
     ("can we park on the street", "Residents can park on the street, the council said, but visitors must use the car park.",

@@ -11,8 +11,8 @@ from lang.words import words
 
 __all__ = ["not_for_the_asker"]
 
-_ASKS_ASKER = re.compile(r"^\W*(?:can|could|may|do|does|will|would|should|must|am|are|have|need)\s+(?:i|we|you|u)\b",
-                         re.I)
+_ASKS_ASKER = re.compile(r"^\W*(?:can|could|may|do|does|will|would|should|must|am|are|have|need)\s+(?:i|we|you|u)\b"
+                         r"(?!\s+(?:know|have\s+any\s+idea|understand|think|expect))", re.I)  # not "do we know what …?"
 _VERB = re.compile(r"\b(?:can(?:not|n['’]t|['’]t)?|could|(?-i:may)|might|will|would|should|must|do|does|did|need|needs|are|is|"
                    r"were|was|have|has|had)\b", re.I)
 _PUBLIC = frozenset("""people person anyone anybody everyone everybody visitors visitor public passengers passenger

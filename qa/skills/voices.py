@@ -55,12 +55,13 @@ _OTHER_SIDE = re.compile(r"\b(?:council|councillor|cabinet|authority|department|
 
 
 def _one_of(role: str, group: list[str]) -> bool:
-    """Does the speaker's role say they speak for the group: one of them ("a taxi driver", "whose son …" for parents)
-    or an officer of a body of theirs ("chair of the … Hackney Carriage Association"), and not of the other side
+    """Does the speaker's role say they speak for the group: one of them ("a taxi driver", "who lives on Orchard Lane",
+    "whose son …") or an officer of a body of theirs ("chair of the … Hackney Carriage Association"), and not of the other side
     ("Councillor …, the cabinet member", "Headteacher …", "the council's head of highways")?"""
     own = {w.rstrip("s") for w in group} & {w.rstrip("s") for w in words(role)}
-    return (bool(own) or _THEIR_BODY.search(role) is not None or re.search(r"\bwhose\s+(?:son|daughter|child)", role)
-            is not None and "parents" in group) and not _OTHER_SIDE.search(role)
+    # One of the public, told by a "who" clause ("Diane Westacre, who lives on Orchard Lane", "whose son …").
+    return (bool(own) or _THEIR_BODY.search(role) is not None or re.match(r"\s*(?:who|whose)\b", role) is not None) \
+        and not _OTHER_SIDE.search(role)
 
 
 _POST_OF = re.compile(r"\s*(branch|club|union|society|group|party|council|campaign|committee|association|trust|board)\s+"
