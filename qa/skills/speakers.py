@@ -39,7 +39,7 @@ def _build(doc: ArticleDoc) -> list[Statement]:
     parsed = doc.doc
     out: list[Statement] = []
     last_person: Entity | None = None
-    recent: list[Entity] = []
+    recent: dict[Entity, str | None] = {}  # the persons named so far, the last named last, with their "he"/"she"
     previous: Statement | None = None
     sex: dict[str, str] = {}
     for line in doc.lines:
@@ -57,13 +57,13 @@ def _build(doc: ArticleDoc) -> list[Statement]:
                     and not any(a <= ent.start_char < b for a, b in quoted)]
             told = _pronoun_saying(span, line)  # "she said" is not the husband named last
             fallback = here[0] if here else previous.speaker if went_on else next(
-                (p for p in reversed(recent) if told is None or pronoun_of(doc, p) in (None, told)), last_person)
+                (p for p, his in reversed(recent.items()) if told is None or his in (None, told)), last_person)
             speaker = _speaker(span, known, fallback)
             for ent in span.ents:
                 match = _entity_of(ent.text, known)
                 if match is not None and match.kind == PERSON:
                     last_person = match
-                    recent.append(match)
+                    recent[match] = recent.pop(match) if match in recent else pronoun_of(doc, match)  # once each
         other = False
         if speaker is not None and span is not None and (pronoun := _pronoun_saying(span, line)) is not None:
             # "… he said." then "… she said." of the same one: the second is someone the article left unnamed.
