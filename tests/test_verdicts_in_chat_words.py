@@ -100,3 +100,32 @@ def test_chat_wording_reads_as_the_claim(question, sentence, expected):
 ])
 def test_how_often_is_answered_by_a_frequency_in_words(sentence, given):
     assert fits(analyze("how often was the embankment checked", lambda t: 1.0), sentence) is given
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("is the pub still serving food", "The pub stopped serving food last year, the landlord said.", "No"),
+    ("is the firm still making cars", "In 2015 the firm stopped making cars.", "No"),
+    ("is the firm still selling cars", "In 2015 the firm stopped making cars.", None),  # another deed stopped
+    ("is the pub still serving food", "The pub stopped serving food for a month last year.", None),  # a while only
+    ("is the pub still serving food", "The pub had stopped serving food before the fire.", None),  # then, not now
+    ("is the pub still serving food", "The pub stopped serving food at 9pm.", None),
+    ("is the pub still serving food", "The pub stopped serving food last year but has since resumed.", "Yes"),
+    ("are police stopping traffic", "Police have stopped traffic until the road is cleared.", "Yes"),  # the deed asked
+    ("is the warden still getting paid", "The warden has been suspended on full pay.", "Yes"),
+])
+def test_a_stop_told_in_the_plain_past_answers_whether_it_goes_on(question, sentence, expected):
+    assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("is parking no longer free", "Parking is no longer free at the site.", "Yes"),
+    ("is parking no longer free", "Parking is free at the site.", None),
+    ("is the market held on fridays", "The market was held on Fridays until 2020.", None),
+    ("is the school closed", "The school was closed in 2019.", None),
+    ("is the market held on fridays", "The market is held on Fridays.", "Yes"),
+    ("did the kittens make it", "Two of the five kittens survived.", None),  # some of them did
+    ("did the kittens survive", "All five kittens survived.", "Yes"),
+    ("did any of the kittens survive", "Two of the five kittens survived.", "Yes"),
+])
+def test_a_verdict_only_where_the_sentence_tells_the_claim_as_asked(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

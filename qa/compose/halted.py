@@ -1,6 +1,8 @@
 """A thing stopped for now: "Skylark Balloon Flights has stopped all its flights until at least Monday, 1 September"
-answers "is skylark still doing flights this week?" No. Only where the one asked about (or "it"/"they") stopped the
-very thing asked, told as done ("has suspended", "halted"), not as wanted or to come ("will stop", "may halt")."""
+answers "is skylark still doing flights this week?" No, as "The pub stopped serving food last year" answers "is the pub
+still serving food?". Only where the one asked about (or "it"/"they") stopped the very thing asked, told as done ("has
+suspended", "halted"), not as wanted or to come ("will stop", "may halt") nor as a past that may have ended ("had
+stopped", "stopped … for a week")."""
 from __future__ import annotations
 
 import re
@@ -13,12 +15,14 @@ __all__ = ["halted", "halted_in_part"]
 
 _ASKS_GOING_ON = re.compile(r"^\W*(?:is|are|does|do)\s+(?P<who>.+?)\s+(?:still\s+)?(?P<verb>[a-z]+ing|run|runs|do|does|offer|"
                             r"offers|operate|operates|hold|holds|fly|flies)\s+(?P<what>[^?]+?)\s*[?.!]*$", re.I)
-_HALTED = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:stopped|suspended|halted|paused|cancelled|canceled|grounded|axed|"
+_HALTED = re.compile(r"\b(?:(?P<perfect>has|have)\s+(?:now\s+)?)?(?:stopped|suspended|halted|paused|cancelled|canceled|grounded|axed|"
                      r"scrapped|called\s+off|put\s+on\s+hold)\s+(?:all\s+|every\s+|any\s+)?(?:of\s+)?(?:its\s+|their\s+|"
-                     r"the\s+|his\s+|her\s+)?(?:(?:running|doing|holding|offering|operating|providing|taking)\s+)?"
+                     r"the\s+|his\s+|her\s+)?(?:(?P<ing>[a-z]+ing)\s+)?"
                      r"(?P<what>[\w-]+(?:\s+(?!until\b|while\b|for\b|from\b|on\b|in\b|at\b|after\b|because\b|and\b|but\b|"
-                     r"to\b|that\b|which\b|with\b|during\b|over\b|pending\b)[\w-]+){0,2})(?P<rest>[^.;]*)", re.I)
-_FOR_NOW = re.compile(r"\s*(?:$|[.;]|,(?!\s*(?:except|apart|other|with|but|save))|\b(?:until|while|for\s+now|indefinitely|"
+                     r"to\b|that\b|which\b|with\b|during\b|over\b|pending\b|last\b|this\b|earlier\b|ago\b|since\b|(?:19|20)\d\d\b)"
+                     r"[\w-]+){0,2})(?P<rest>[^.;]*)", re.I)
+_FOR_NOW = re.compile(r"\s*(?:$|[.;]|,(?!\s*(?:except|apart|other|with|but|save))|\b(?:until|last\s+(?:year|month|week|"
+                      r"spring|summer|autumn|winter)\b(?!\s+(?:for|but|and|while))|(?:in\s+)?(?:19|20)\d\d\b(?!\s+(?:for|but|and|while))|while|for\s+now|indefinitely|"
                       r"with\s+immediate\s+effect|pending|following|because|due\s+to|amid|this\s+week|for\s+the\s+(?:rest|time\s+being|summer|winter|spring|autumn|"
                       r"season|holidays?|week|month|year)|as\s+(?:a|the)\b))",
                       re.I)
@@ -30,6 +34,9 @@ _UNDONE = re.compile(r"\b(?:resum\w*|restart\w*|reopen\w*|reinstat\w*|again|sinc
                      r"only|but\s+not)\b", re.I)
 """A halt since lifted ("but brought it back last year"), denied, feared, asked or only reported, or one with an
 exception ("except to care homes", "with only emergency cases going ahead"): it settles nothing."""
+_DOING = frozenset(base_stem(w) for w in "running doing holding offering operating providing taking".split())
+_NOT_DONE = re.compile(r"\b(?:had|would|could|might|may|should|must|will|to|not|never|n't|did|'d|almost|nearly)\s*$", re.I)
+_STOPPING = re.compile(r"(?:stop|suspend|halt|paus|cancel|ground|ax|scrap|call)", re.I)
 _ANOTHER = re.compile(r"\b(?:a|an|another|other|nearby|neighbouring|rival|sister)\b", re.I)
 _HEADS = frozenset(base_stem(w) for w in "service services session sessions".split())
 """A noun after the one asked that only names its kind of thing ("coaching sessions" are coaching)."""
@@ -51,18 +58,23 @@ def halted_in_part(question: str, sentence: str) -> bool:
 
 def _halt(question: str, sentence: str) -> str:
     m = _ASKS_GOING_ON.match(question)
-    if m is None or _UNDONE.search(sentence):
+    if m is None or _UNDONE.search(sentence) or _STOPPING.match(m.group("verb")):  # "are police stopping traffic?"
         return ""
     asked = [base_stem(w) for w in words(m.group("what")) if w not in STOPWORDS and w not in _NOW]
     who = {base_stem(w) for w in words(m.group("who")) if w not in STOPWORDS}
     for h in _HALTED.finditer(sentence):
-        stopped = [base_stem(w) for w in words(h.group("what"))]
+        ing = base_stem(h.group("ing") or "")  # "stopped serving food"; but "cancelled its coaching sessions" is a thing
+        stopped = [ing] * (ing in asked) + [base_stem(w) for w in words(h.group("what"))]
         # The doer is the clause's own subject, just before the verb ("The firm said it has …" is the firm's; not
         # "The school said a nearby school has cancelled …").
         before = sentence[:h.start()]
         own = re.split(r"[,;]|\b(?:said|says|that|and|but)\b", before)[-1]
         if _ANOTHER.search(own):
             continue  # "a nearby school has cancelled …": another one
+        if re.search(r"\b(?:been|be|being|is|are|was|were|get|gets|got)\s*$", own, re.I):
+            continue  # "The warden has been suspended on full pay": the one asked is what was stopped
+        if not h.group("perfect") and _NOT_DONE.search(own):
+            return "part"  # "had stopped" by then, "would stop", "did not stop": not a halt told as standing now
         pronoun = re.fullmatch(r"\W*(?:it|they)\s*", own, re.I) is not None  # "It has …", "The firm said it has …"
         by_them = not who or who & {base_stem(w) for w in words(own)} or pronoun and (
             own.strip() == before.strip() or who & {base_stem(w) for w in words(before)})
@@ -72,5 +84,7 @@ def _halt(question: str, sentence: str) -> str:
         kinds = set(stopped[:at]) - set(asked)  # "Sunday deliveries": a kind of them
         # "French exchange trips" are not French; "bin collections" are the collecting asked.
         head = set(stopped[at + 1:]) - set(asked) - _HEADS - {base_stem(m.group("verb"))}
-        return "part" if kinds or head or not _FOR_NOW.match(h.group("rest")) else "all"
+        # Its own verb ("stopped making cars") is the one asked, or a verb of doing at all ("stopped running flights").
+        ing = ing and ing not in asked and ing not in {base_stem(m.group("verb")), *_DOING}
+        return "part" if kinds or head or ing or not _FOR_NOW.match(h.group("rest")) else "all"
     return ""

@@ -38,6 +38,7 @@ _PAST = re.compile(r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|
                    r"until\s+(?:last|recently)|in\s+the\s+(?:1[0-9]|20)\d0s|(?:up\s+to|before)\s+(?:1[0-9]{3}|20[0-9]{2})|"
                    r"until\s+(?:the\s+end\s+of\s+|[A-Z][a-z]+\s+)(?:1[0-9]{3}|20[0-9]{2}))\b", re.I)
 _TO_COME = re.compile(r"^\W*(?:will|does|do|can)\b(?P<rest>[^?]*)", re.I)
+_PAST_BE = frozenset({"was", "were"})  # "is" and "was" share a stem: the passive's own "was" is no verb asked
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "will", "'s", "'re", "being"})
 
 
@@ -47,8 +48,12 @@ def past_for_now(question: str, sentence: str) -> bool:
     if not _PAST.search(sentence):
         return False
     if m := _GOING_ON.match(question):
+        told = words(sentence)
         doing = [w for w in words(m.group("rest")) if w.endswith("ing") and w not in ("going", "being", "nothing")
                  and w not in STOPWORDS]
+        # "is the market held on fridays?" / "was held on Fridays until 2020": the passive told only with "was"
+        doing += [w for w in words(m.group("rest")) if w not in STOPWORDS and w != base_stem(w) and any(
+            t == w and told[i - 1:i] in (["was"], ["were"]) for i, t in enumerate(told))]
     elif m := _TO_COME.match(question):
         # The asked verb is the word the sentence tells in another form ("run" / "ran"); a noun it repeats as asked.
         told = words(sentence)
@@ -72,5 +77,5 @@ def past_for_now(question: str, sentence: str) -> bool:
     forms = [(i, w) for i, w in enumerate(told) if base_stem(w) in stems]
     # Told only in a simple past ("ran", "operated"): no "-ing", no present or future auxiliary just before it.
     return bool(forms) and all(not w.endswith("ing") and (w.endswith("ed") or w != base_stem(w) and not w.endswith("s"))
-                               and not _PRESENT_AUX & set(told[max(0, i - 2):i]) for i, w in forms)
+                               and not _PRESENT_AUX & set(told[max(0, i - 2):i]) for i, w in forms if w not in _PAST_BE)
 

@@ -11,7 +11,7 @@ from lang.words import NUMBER_WORDS, STOPWORDS, words
 
 from .clauses import SUBJECTS, base_stem, clause_head, parse_fast, word_stem
 
-__all__ = ["part_only"]
+__all__ = ["part_only", "some_of_them"]
 
 _ALL = re.compile(r"\b(?:all|every)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|our\s+)?(?P<thing>[a-z][\w-]*)", re.I)
 _N = r"(?:\d[\d,]*|[a-z]+)"
@@ -72,6 +72,21 @@ def part_only(question: str, sentence: str) -> str | None:
 
 
 _ARGUMENTS = SUBJECTS | {"dobj", "agent"}
+_THE_THEM = re.compile(r"\b(?:the|its|their|our|his|her|these|those)\s+(?:[a-z-]+\s+)?(?P<thing>[a-z-]+s)\b", re.I)
+_SOME_ASKED = re.compile(r"\b(?:any|some|one|none|many|most|few|half|how|which|who|\d+|(?:two|three|four|five|six|seven|"
+                         r"eight|nine|ten)\s+of)\b", re.I)
+"""A question that asks of some of them, or how many: a count of a part may answer it."""
+
+
+def some_of_them(question: str, sentence: str) -> bool:
+    """Does the question ask of a whole group by "the" ("did the kittens survive?"), the sentence telling only a count
+    of part of it ("Two of the five kittens survived", "Of the six keepers, four …", "most of the staff")? Not a Yes:
+    the rest may not have. Not where the question asks of some ("did any of the kittens survive?")."""
+    if _SOME_ASKED.search(question):
+        return False
+    things = {base_stem(m.group("thing")) for m in _THE_THEM.finditer(question)}
+    parts = [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence)]
+    return any(things & {base_stem(w) for w in words(m.group("noun"))} and _less(m) for m in parts)
 
 
 def _less(m: re.Match) -> bool:

@@ -30,7 +30,7 @@ from .instead import set_aside
 from .lacking import went_without
 from .other_time import another_one, past_for_now
 from .unsettled import going_to, unsettled
-from .part_only import part_only
+from .part_only import part_only, some_of_them
 from .plans import plan_denied
 from .weighing import only_weighed, weighs
 from .pointed import he_named
@@ -65,6 +65,9 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     if left_idiom(question):
         return None
     question = as_ended(as_now(question, sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
+    if _NO_LONGER.search(question):  # "is parking no longer free?": Yes where the sentence says so too, else unsure
+        return yes_no(_NO_LONGER.sub("", question), _NO_LONGER.sub("", sentence), before) if _NO_LONGER.search(
+            sentence) else None
     if (claim := claim_negated(question)) is not None:  # "did he plead not guilty?" / "pleaded guilty": No
         return answer_negated(yes_no(claim[0], sentence, before), question, claim[1], sentence, claim[2])
     parts = quote_parts(sentence)
@@ -89,7 +92,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
     ws = words(question)  # "was anyone hurt?" / "No injuries were reported, although cars were damaged": no Yes
     if verdict == "Yes" and (count_only(question, sentence) or free_said(question, sentence) or another_one(
-            question, sentence) or past_for_now(question, sentence) or state_as_thing(question, sentence) or halted_in_part(
+            question, sentence) or past_for_now(question, sentence) or some_of_them(question, sentence) or state_as_thing(question, sentence) or halted_in_part(
             question, sentence) or _NO_LONGER.search(sentence) and not _NO_LONGER.search(question) or "against" in ws
                              and "against" not in words(sentence) and _VOTE.search(sentence) or ws[1:2]
                              and ws[1] in INDEFINITES and says_none(ws[2:], words(sentence))):
