@@ -70,7 +70,7 @@ _SUMMARY = re.compile(
     r"|^\s*what\s+(?:is|was)\s+(?:it|this)\s+(?:all\s+)?about\b(?P<rest3>(?![^?]*\b(?:that|which)\b).*)$"
     rf"|^\s*what\s+happened(?:\s+(?:in|according\s+to)\s+(?P<rest4>[^?]*?\b{_ART}s?))?" + _Q_END +
     # "What's the story?", "What is going on?", "Tell me about this article"
-    rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+story(?:\s+here)?|going\s+on|happening|(?:the|this)\s+{_ART})|tell\s+(?:me|us)\s+about\s+"
+    rf"|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+(?:story|deal)(?:\s+here)?|up|going\s+on|happening|(?:the|this)\s+{_ART})|tell\s+(?:me|us)\s+about\s+"
     rf"(?:the|this|that)\s+(?:{_ART}|story))(?P<rest5>\s+(?:in|with|about|on)\s+[^?]*)?" + _Q_END +
     # "What happened with the mayor, in a few sentences?": a length asked for is a summary's
     r"|^(?P<rest6>.*?)(?:[,\s]+in\s+|\s*[,:–—-]\s*)(?:(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|one|two|three|four|five|[1-5])\s+(?:short\s+)?"
@@ -82,7 +82,7 @@ _SUMMARY = re.compile(
     r"tl;?\s?dr|recap)(?:\s+(?:please|pls|plz))?" + _Q_END +
     r"|^(?P<rest8>[^?.!]+?)\s*[?.!,]+\s*(?:the\s+)?(?:short|quick|brief)\s+version(?:\s+(?:please|pls|plz))?" + _Q_END, re.I)
 
-_ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(?P<x>[\w-]+(?:\s+[\w-]+){0,2}?)\s+"
+_ABOUT = re.compile(r"^\s*what(?:'s|’s|s|\s+is|\s+was)\s+(?:the|this|that)\s+(?P<x>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
                     r"(?:all\s+)?about" + _Q_END, re.I)
 """What a story named by a common noun is about ("what is the study about?", "what's the ruling about"): the
 story the words point at is summarized (qa/skills falls back when no article matches)."""

@@ -127,11 +127,18 @@ def _owner_marked(m: re.Match) -> str:
     return f"{owner}'{m.group(3)}" if _PEOPLE_PLURAL.search(word) else m.group(0)
 
 
+_DID = re.compile(r"\b(why|how|where|what|when)['’]d(?=\s+(?:he|she|they|it|we|you|i|the|his|her|their|[a-z]+\s+[a-z]))", re.I)
+""""why'd they go at dawn": "why did"; the "'d" of a wh-word before its subject."""
+_OP = re.compile(r"(?<!\bphoto\s)(?<![\w&'’-])(op)(s?)(?![\w&'’-])", re.I)
+""""the gallbladder op", "ops were cancelled": an operation; not a "photo op"."""
+
+
 def shorthand_spelled(text: str) -> str:
     """Chat shorthand written out: "how many ppl were stranded" -> "how many people were stranded", "y did he
     quit" -> "why did he quit"; a courtesy at either end dropped ("pls", "thanks"). Lower case only: "U" or "R"
     typed as a capital may be a name or a letter."""
     text = _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], _COURTESY.sub("", text))
+    text = _OP.sub(lambda m: f"operation{m.group(2)}" if m.group(1).islower() else m.group(0), _DID.sub(r"\1 did", text))
     text = _RN.sub(lambda m: f"{m.group('prev')} right now" if m.group("prev").endswith("ing") or m.group("prev") in _NOW_AFTER
                    else m.group(0), text)  # "is the bus running rn": not "is she an rn?", "a qualified rn"
     text = _OWNER_UNMARKED.sub(_owner_marked, text)

@@ -319,6 +319,7 @@ def test_a_word_for_the_storys_own_event_is_what_the_story_is_about():
 
     doc = article_doc(LIMIT)
     assert about_story(doc, roots("the decision")) and about_story(doc, roots("the news"))
+    assert about_story(doc, roots("the plan")) and about_story(doc, roots("the scheme"))  # "what's their issue with the plan"
     assert not about_story(doc, roots("the parking charges"))  # a thing the story never speaks of
 
 

@@ -11,6 +11,7 @@ from lang.dates import DAY, MONTH, YEAR, anchors, find_dates, is_dateline
 from lang.forms import Kind, form
 from lang.list_forms import ANY, ORGANISATION, PERSON, PLACE, SPEAKER
 from lang.spelling import closest, same_word
+from lang.normalize import shorthand_spelled
 
 
 @pytest.mark.parametrize("question, kind, subject", [
@@ -385,3 +386,15 @@ def test_a_term_is_explained_by_what_is_done_in_it_or_by_its_last_noun_named_aga
 ])
 def test_exactly_asks_nothing_more(question, subject):
     assert form(question).subject == subject
+
+
+@pytest.mark.parametrize("typed, spelled", [
+    ("why'd they go for the nest at dawn", "why did they go for the nest at dawn"),
+    ("how'd he do it", "how did he do it"),
+    ("did they finish the gallbladder op", "did they finish the gallbladder operation"),
+    ("how many ops were cancelled", "how many operations were cancelled"),
+    ("was it a photo op", "was it a photo op"),  # a photo opportunity
+    ("what does OP mean", "what does OP mean"),  # typed as a capital: a name or a term
+])
+def test_a_wh_words_d_and_an_op_are_spelled_out(typed, spelled):
+    assert shorthand_spelled(typed) == spelled

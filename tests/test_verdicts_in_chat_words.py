@@ -129,3 +129,16 @@ def test_a_stop_told_in_the_plain_past_answers_whether_it_goes_on(question, sent
 ])
 def test_a_verdict_only_where_the_sentence_tells_the_claim_as_asked(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("did pennock actually go to jail", "Gavin Pennock, 47, was sentenced on Tuesday to 16 weeks in prison, suspended for "
+                                        "12 months.", "No"),
+    ("did he go to prison", "He was given a suspended prison sentence.", "No"),
+    ("was pennock jailed", "Gavin Pennock was given a suspended prison sentence.", "No"),
+    ("did pennock go to jail", "Gavin Pennock was jailed for a year and given a suspended sentence for another offence.",
+     None),  # a term served as well
+    ("did smith go to jail", "Gavin Pennock was given a suspended prison sentence.", None),  # another man
+])
+def test_a_suspended_prison_sentence_is_no_time_in_prison(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

@@ -188,3 +188,24 @@ def test_the_decision_answers_only_a_deed_of_the_story_itself():
     doubted = CLINIC.replace("said the decision was forced by", "denied the decision was forced by")
     found = why([article_doc(doubted)], "why is the clinic closing")
     assert found is None or "decision was forced" not in found.draft.text
+
+
+CUT = """# Hospital loses power
+
+MARLOW — A hospital lost power for 40 minutes on Tuesday.
+
+The cut began when a digger working on a building site went through an underground cable, blacking out 2,000 homes as well as the hospital. The power company said most supplies were back within two hours.
+
+The meeting began after 10pm.
+"""
+
+
+@pytest.mark.parametrize("thing, found", [
+    ("the power cut at the hospital", "The cut began when a digger"),  # its start told by what set it off
+    ("the power cut", "The cut began when a digger"),
+    ("the meeting", None),  # a start told by a time
+    ("the fire", None),
+])
+def test_a_thing_that_began_when_something_happened_was_caused_by_it(thing, found):
+    answer = caused([article_doc(CUT)], thing)
+    assert (answer.draft.text[:len(found)] if answer else None) == found

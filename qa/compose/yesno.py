@@ -38,6 +38,7 @@ from .quantity import count_only, there_is
 from .refused import refused
 from .rephrased import rephrased
 from .spared import spared
+from .suspended import suspended_only
 from .stance import discontent
 from .free_of_charge import free_said, paid_for_free
 from .still import as_ended, as_now, not_begun
@@ -133,7 +134,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
     if any(f(question, sentence) for f in (no_comment, plan_denied, not_said, not_decided, undecided_deed, refused,
                                             went_without, unchanged, not_begun, paid_for_free, set_aside,
-                                            discontent, offer_turned_down, hope_given_up, halted)):  # "… is free"
+                                            discontent, offer_turned_down, hope_given_up, halted, suspended_only)):  # "… is free"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named

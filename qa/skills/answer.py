@@ -41,7 +41,7 @@ from .roles import other_role, shown_role
 from .listing import MAX_LISTED, named, quoted
 from .mention import mentioned, mentions_of, unnamed
 from .outlook import next_steps
-from .speakers import about_story, around, carried_on, reasoned, statements
+from .speakers import about_story, around, carried_on, reasoned, statements, story_roots
 from .voices import said_by
 from .summary import summarize
 from . import timeline
@@ -49,10 +49,8 @@ from .sequence import came_after, to_come_after
 from .several import each_of
 from .stories import by_meaning
 
-MAX_ARTICLES = 3
-"""A summary, list or timeline over many articles covers this many (the one named, or the ones added last)."""
-SCAN_LIMIT = 25
-"""Up to this many articles in scope are read whole to find a name typed with a typo."""
+MAX_ARTICLES = 3  # a summary, list or timeline over many articles covers this many (the one named, or the ones added last)
+SCAN_LIMIT = 25  # up to this many articles in scope are read whole to find a name typed with a typo
 
 
 class Skills:
@@ -62,8 +60,7 @@ class Skills:
         self.common = common
         """Words the embedder knows whole ("winner"): never taken for a typo of a name ("Wiener")."""
         self.embed = embed
-        """Unit vectors for texts (the articles' embedder): a story named in words it never uses is found by
-        meaning ("the takeover story" for an article that says "agreed to buy")."""
+        """Unit vectors for texts: a story named in words it never uses is found by meaning ("the takeover story")."""
 
     def read_ahead(self, infos: list[ArticleInfo]) -> None:
         """Read and parse these articles in a background thread (their people, summary and dates with them)."""
@@ -152,6 +149,9 @@ class Skills:
 
     # -- skills -------------------------------------------------------------------------------------
     def summary(self, f: Form, scope, snap) -> SkillAnswer | None:
+        if f.subject and any(e.kind == PERSON and not roots(e.name) & story_roots(d) for d, e in self._naming(
+                f.subject, scope, snap)):  # "what's the story with X", one the story tells of later: who X is
+            return self.describe(replace(f, kind=Kind.WHO_IS), scope, snap)
         docs = self._stories(f.subject, scope, snap)
         if not docs:
             return None

@@ -182,7 +182,7 @@ def about_story(doc: ArticleDoc, topic: set[str]) -> bool:
 
 
 _THE_NEWS = frozenset(roots("decision move step change news announcement outcome result ruling verdict whole thing "
-                            "situation"))
+                            "situation plan scheme proposal project expansion deal idea"))
 """Words that name the story's own event without saying which ("what does the society make of the decision?")."""
 
 

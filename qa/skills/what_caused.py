@@ -45,6 +45,8 @@ def caused(docs: list[ArticleDoc], thing: str) -> SkillAnswer | None:
     for doc in docs:
         if (found := reason_named(doc, asked, set(), set())) is not None:
             return found
+        if (found := _began_when(doc, thing, asked)) is not None:
+            return found
         bare = [ln for ln in doc.lines if _BARE.search(ln.text) and not DOUBTED.search(ln.text)]
         if len(bare) != 1:
             continue
@@ -66,6 +68,34 @@ def caused(docs: list[ArticleDoc], thing: str) -> SkillAnswer | None:
         return SkillAnswer(Draft(f"{line.text.strip()} [{citer.cite(doc, line)}]", tuple(citer.citations),
                                  Route.EXTRACTIVE), Level.LIKELY, 0.6)
     return None
+
+
+_HEAD = re.compile(r"^\s*(?:the\s+|its\s+|this\s+|that\s+)?(?P<head>(?:[\w'’-]+\s+){0,3}?[\w-]+?)(?:s)?(?=\s+(?:at|in|on|of|"
+                   r"for|near|outside|inside|across|from|to|during|last|this|that|which)\b|\s*$)", re.I)
+_BEGAN = (r"(?:s)?\s+(?:(?:began|started|happened|occurred|broke\s+out)\s+(?:when|after(?!\s+(?:\d|midnight|noon|dark|dawn|"
+          r"dusk|lunch|[a-z]+day\b)))|was\s+(?:caused|triggered|sparked)\s+(?:when|by))\b")
+"""Its start told by what set it off ("began when a digger …", "was caused by"), not by a time ("began after 10pm")."""
+
+
+def _began_when(doc: ArticleDoc, thing: str, asked: set[str]) -> SkillAnswer | None:
+    """"The cut began when a digger … went through an underground cable" answers "what caused the power cut at the
+    hospital?": the thing (its last word, "cut") the subject of "began / started / broke out when …", its words told in
+    that sentence's passage. Only one such sentence in the article."""
+    m = _HEAD.match(thing)
+    if m is None:
+        return None
+    head = re.escape(m.group("head").split()[-1])
+    told = re.compile(rf"^\W*(?:the|its|this|that)\s+(?:[\w-]+\s+){{0,2}}?{head}{_BEGAN}", re.I)
+    found = [ln for ln in doc.lines if told.search(ln.text) and not DOUBTED.search(ln.text)]
+    if len(found) != 1:
+        return None
+    line = found[0]
+    near = set().union(*(roots(ln.text) for ln in doc.lines if ln is line or same_passage(ln, line)))
+    if not asked <= near:
+        return None
+    citer = Citer()
+    return SkillAnswer(Draft(f"{line.text.strip()} [{citer.cite(doc, line)}]", tuple(citer.citations), Route.EXTRACTIVE),
+                       Level.LIKELY, 0.6)
 
 
 def _one_event(text: str) -> bool:
