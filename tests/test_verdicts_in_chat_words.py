@@ -142,3 +142,14 @@ def test_a_verdict_only_where_the_sentence_tells_the_claim_as_asked(question, se
 ])
 def test_a_suspended_prison_sentence_is_no_time_in_prison(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("was this the first sighting in marlshire", "It was the first confirmed sighting of the species in Marlshire.", "Yes"),
+    ("was this the first sighting in marlshire", "It was the first confirmed sighting of a hornet nest in Marlshire.",
+     None),  # a narrower first
+    ("did they manage to finish the operation", "We finished the operation safely.", "Yes"),
+    ("did they manage to finish the operation", "They could not finish the operation.", "No"),
+])
+def test_a_first_as_it_is_known_and_a_deed_managed_read_as_the_claim(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

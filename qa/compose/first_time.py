@@ -17,7 +17,9 @@ UNSETTLED = ""
 
 _ASKED = re.compile(r"^\s*(?:is|was|will|would)\s+(?:this|it|that|these|those|they)\s+(?:be\s+)?(?:the\s+)?"
                     r"(?:very\s+)?first\b(?:\s+(?:time|ever|occasion))?\s*(.*)$", re.I)
-_FIRST = re.compile(r"\b(?:the|their|its|his|her|a)\s+(?:very\s+)?first(?:[- ]ever)?\s+(?P<next>[\w-]+)", re.I)
+_FIRST = re.compile(r"\b(?:the|their|its|his|her|a)\s+(?:very\s+)?first(?:[- ]ever)?\s+(?:(?:confirmed|recorded|known|"
+                    r"reported|official|documented|verified)\s+)?(?P<next>[\w-]+)", re.I)
+"""The first of a deed, maybe as it is known ("the first confirmed sighting")."""
 _BEFORE = re.compile(r"\b(?:previous(?:ly)?|earlier|already|again|once\s+before|last\s+time|(?:second|third)\s+time|"
                      r"not\s+for\s+the\s+first|not\s+the\s+first)\b", re.I)
 _SINCE = re.compile(r"\bsince\b|\b(?:this|of\s+the)\s+(?:year|century|decade|season|month|week|day)\b|"
@@ -65,5 +67,5 @@ def _only_asked(rest: str, question: str) -> bool:
     the river flooded?" is not): the clause after it says nothing the question does not, but names."""
     clause = re.split(r"[,;:.]", rest, maxsplit=1)[0]
     asked = {base_stem(w) for w in words(question)}
-    return all(base_stem(w) in asked or w in STOPWORDS or w[:1].isupper() or w in ("history", "ever")
-               for w in re.findall(r"[\w'’-]+", clause))  # "in the firm's history": ever
+    return all(base_stem(w) in asked or w in STOPWORDS or w[:1].isupper() or w in ("history", "ever", "species", "kind", "type", "sort")
+               for w in re.findall(r"[\w'’-]+", clause))  # "in the firm's history": ever; "of the species": its kind

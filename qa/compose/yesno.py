@@ -110,10 +110,11 @@ _NO_LONGER = re.compile(r"\bno\s+longer\b|\bnot\s+any\s+more\b|\bnot\s+anymore\b
 _BY_NOW = frozenset({"yet", "already"})
 _NO_ONE = re.compile(r"\b(?:no[\s-]one|nobody)\b", re.I)  # "No one was hurt", not "The driver was not hurt"
 _OTHERS_HURT = re.compile(r"\b(?:else|other|others|further|more|besides|apart)\b", re.I)  # "No one else was hurt"
-_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|(?:some|any)\s+(?:kind|sort|"
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|manage\s+to|(?:some|any)\s+(?:kind|sort|"
                       r"type)s?\s+of)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
-"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?"), and a chat's "so"
+"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?", "did they manage to
+finish?"), and a chat's "so"
 or "and" before it."""
 
 
