@@ -21,6 +21,7 @@ from .scores import sigmoid
 from .reader import Reading, Reader
 from .rerank import rerank, rerank_matrix
 from .spoken_on import spoken_on_first
+from .measured_on import measured_on_first
 from qa.question import AGE, Question
 from qa.retrieval.retrieve import Retrieval
 
@@ -151,7 +152,7 @@ def rank(q: Question, cands: list[Candidate], judge: Judge, idf, reader: Reader 
                             fits=bool(sig.fits[i]), score=float(probs[i]), confidence=confidences[k],
                             missing=tuple(sig.missing[i]), reading=readings.get(i))
                      for k, i in enumerate(int(i) for i in order))
-    evidence = spoken_on_first(q, age_first(q, evidence))
+    evidence = measured_on_first(q, spoken_on_first(q, age_first(q, evidence)))
     return Selection(evidence, row, p_answerable, answer_phrase(q, evidence[0], evidence[0].confidence, judge))
 
 
