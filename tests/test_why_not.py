@@ -63,3 +63,21 @@ def test_a_deed_asked_of_it_alone_and_no_unrelated_bar_after_it():
                           "Pumps from the canal were too heavy to carry.")
     found = why_not([article_doc(pumps)], "why couldn't they move the shell", roots("move"))
     assert found is not None and "Pumps" not in found.draft.text
+
+
+COURT = """# Gamekeeper given suspended sentence
+
+SKELL — A gamekeeper has been given a suspended prison sentence.
+
+The judge said the offences were cruel and that she had considered sending Pennock straight to prison. She said she had \
+suspended the sentence because of his guilty pleas and his previous good character.
+
+He must also pay £2,650 in costs.
+"""
+
+
+def test_a_deed_only_considered_answers_why_not_with_the_reason_told_after_it():
+    found = why_not([article_doc(COURT)], "why didnt the judge send him to prison", roots("send"))
+    assert found is not None and found.draft.text.startswith("The judge said the offences were cruel")
+    assert "because of his guilty pleas" in found.draft.text
+    assert why_not([article_doc(COURT)], "why didnt the judge fine him", roots("fine")) is None  # not weighed

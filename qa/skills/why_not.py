@@ -1,6 +1,7 @@
 """"Why couldn't they move the bomb?": the one sentence that tells the deed as hoped for and then ruled out ("had
 hoped to lift the bomb out and take it to a quarry, but decided … it was too dangerous to move"), or as barred
-("too dangerous to move", "impossible to reach"), with the next sentence of its paragraph when that one bars it
+("too dangerous to move", "impossible to reach"), or as only weighed ("had considered sending him straight to
+prison"), with the next sentence of its paragraph when that one bars it
 too or gives a reason. Likely: whose account it is, the sentence may not say."""
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ _WHY_NOT = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:couldn['’]?t|coul
                       r"was\s+not|weren['’]?t|were\s+not|can['’]?t|cannot|can\s+not|won['’]?t|will\s+not|not)\b", re.I)
 _BARRED = re.compile(r"\b(?:too\s+[a-z]+|impossible|unable|not\s+(?:possible|safe|allowed|able))\s+to\s+(?P<verb>[a-z]+)",
                      re.I)
+_WEIGHED = re.compile(r"\b(?:had\s+)?(?:considered|contemplated|thought\s+(?:about|of)|weighed\s+up)\s+(?P<verb>[a-z]+ing)\b",
+                      re.I)
+"""A deed only weighed ("had considered sending him straight to prison"): not done, its reason told after it."""
 _ASKING = frozenset({"why", "couldn't", "could", "not", "didn't", "did", "just", "the", "a", "an", "it", "they", "them",
                      "wasn't", "was", "can't", "can", "cannot", "won't", "will", "somewhere", "away", "anywhere", "n't"})
 
@@ -41,7 +45,7 @@ def why_not(docs: list[ArticleDoc], question: str, deed: set[str]) -> SkillAnswe
         for line in doc.lines:
             hope = hope_ruled_out(line.text)
             barred = hope is not None and all(touches({d}, roots(hope)) for d in deed) or any(
-                roots(m.group("verb")) & deed for m in _BARRED.finditer(line.text))
+                roots(m.group("verb")) & deed for m in [*_BARRED.finditer(line.text), *_WEIGHED.finditer(line.text)])
             # The thing asked of in the sentence or the one before ("the army" named just before "The team …");
             # "why couldn't they move it?" names none: the deed alone.
             near = line.text + " " + (doc.lines[line.number - 1].text if line.number else "")
@@ -54,7 +58,7 @@ def why_not(docs: list[ArticleDoc], question: str, deed: set[str]) -> SkillAnswe
     # The next sentence of its paragraph, where it bars or explains the same thing ("The fuze … was badly corroded";
     # not "The pumps were too heavy to carry").
     told = [ln for ln in after if "\n" not in doc.text[line.end:ln.start] and (_BARRED.search(ln.text) or explains(
-        ln.text)) and (roots(ln.text) & (things | deed) or re.match(r"\W*(?:it|this|that)\b", ln.text, re.I))]
+        ln.text)) and (roots(ln.text) & (things | deed) or re.match(r"\W*(?:it|this|that|he|she|they)\b", ln.text, re.I))]
     citer = Citer()
     body = " ".join(f"{ln.text.strip()} [{citer.cite(doc, ln)}]" for ln in [line, *told])
     return SkillAnswer(Draft(body, tuple(citer.citations), Route.EXTRACTIVE), Level.LIKELY, 0.6)
