@@ -54,6 +54,11 @@ def test_a_negated_claim_not_said_either_way_gets_no_verdict():
 @pytest.mark.parametrize("question, subject", [
     ("whats the kestlemere tennis club story", "kestlemere tennis club"),
     ("tell me about the parking dispute", "parking"),
+    ("whats the wrayford biscuit factory news", "wrayford biscuit factory"),
+    ("whats the latest news", ""),  # the news of the articles in scope
+    ("whats the red kite court case about", "red kite court case"),
+    ("whats the deal with ollerbeck hospital", "ollerbeck hospital"),
+    ("what's up with the bus gate", "bus gate"),
 ])
 def test_a_story_asked_for_by_what_it_is_about_is_a_summary(question, subject):
     asked = form(question)

@@ -53,6 +53,13 @@ def test_summary_tells_the_story_in_cited_sentences_in_article_order(harbour):
     assert [c.start for c in a.citations] == sorted(c.start for c in a.citations)
 
 
+def test_whats_the_deal_with_the_story_is_its_summary_and_with_a_person_told_of_later_who_they_are(harbour):
+    a = ask(harbour, "whats the deal with the ferry terminal")
+    assert a.route is Route.SUMMARY and "voted on Tuesday to build a ferry terminal" in a.text
+    a = ask(harbour, "whats the story with tomas weber")
+    assert a.route is not Route.SUMMARY and "Opposition leader" in a.text
+
+
 def test_people_are_grouped_by_alias_with_their_roles(harbour):
     a = ask(harbour, "Who are the people in this story?")
     assert a.route is Route.ENTITIES

@@ -153,3 +153,12 @@ def test_a_suspended_prison_sentence_is_no_time_in_prison(question, sentence, ex
 ])
 def test_a_first_as_it_is_known_and_a_deed_managed_read_as_the_claim(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("is the cafe open", "The café has been closed since the find.", "No"),  # typed without its accent
+    ("is the cafe open right now", "The café has been closed since the find.", "No"),
+    ("is the café open at the moment", "The café is open as usual.", "Yes"),
+])
+def test_a_word_typed_without_its_accent_and_now_in_chat_words(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

@@ -3,6 +3,7 @@ is found in one clause of the sentence's dependency parse, and only a negation o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lang.opposites import opposite
 from lang.paraphrase import said_for
@@ -61,6 +62,7 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     over clauses that may be about others, or only wanted, possible, supposed or doubted ("aims to",
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
+    question, sentence, before = _plain(question), _plain(sentence), _plain(before)  # "cafe" typed for "café"
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
     question = as_plain(as_will(question), sentence)  # "has X said it's going to sue?": said it will sue; "make it": survive
     if left_idiom(question):
@@ -110,12 +112,19 @@ _NO_LONGER = re.compile(r"\bno\s+longer\b|\bnot\s+any\s+more\b|\bnot\s+anymore\b
 _BY_NOW = frozenset({"yet", "already"})
 _NO_ONE = re.compile(r"\b(?:no[\s-]one|nobody)\b", re.I)  # "No one was hurt", not "The driver was not hurt"
 _OTHERS_HURT = re.compile(r"\b(?:else|other|others|further|more|besides|apart)\b", re.I)  # "No one else was hurt"
-_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|manage\s+to|(?:some|any)\s+(?:kind|sort|"
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|manage\s+to|right(?=\s+now\b)|at\s+the\s+moment|at\s+present|these\s+days|(?:some|any)\s+(?:kind|sort|"
                       r"type)s?\s+of)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
 """Words that stress a yes/no question without adding to its claim ("is there some kind of talk?", "did they manage to
 finish?"), and a chat's "so"
 or "and" before it."""
+
+
+def _plain(text: str) -> str:
+    """The text without accents: a verdict's words are compared as typed, and people type "cafe" for "café"."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
