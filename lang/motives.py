@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 _MOTIVE = re.compile(
-    r"^\s*(?:and\s+|so\s+)?why\s+(?:does|did|do|would)\s+(?P<x>[^?]+?)\s+(?:want|wants|think|believe|feel|say|oppose|"
+    r"^\s*(?:and\s+|so\s+)?why\s+(?:does|did|do|would)\s+(?P<x>[^?]+?)\s+(?:want|wants|think|believe|reckon|feel|say|oppose|"
     r"support|back(?!\s*(?:down|track|off|out)\b)|object|fear|worry|insist|argue|prefer|disagree|dislike|hate|critici[sz]e|blame)\b(?P<y>[^?]*)"
     r"|^\s*(?:and\s+|so\s+)?why(?:\s+(?:is|are|was|were)|'s|’s)\s+(?P<x2>[^?]+?)\s+(?:(?:so|very|really|that|this|still)\s+)?(?:against|opposed\s+to|"
     r"in\s+favou?r\s+of|for|behind|keen\s+on|worried|concerned|angry|annoyed|furious|unhappy|upset|critical\s+of|sceptical|"

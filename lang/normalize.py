@@ -80,7 +80,7 @@ _NOW_AFTER = frozenset("is are was on off open closed shut there here up down he
 _RN = re.compile(r"\b(?P<prev>[a-z]+)\s+rn(?=\s*[?.!]*\s*$)")
 _SHORTHAND = {
     "ppl": "people", "thru": "through", "cuz": "because", "coz": "because", "bcoz": "because", "becuz": "because",
-    "abt": "about", "govt": "government", "gonna": "going to", "wanna": "want to", "gotta": "have to",
+    "abt": "about", "govt": "government", "uni": "university", "gonna": "going to", "wanna": "want to", "gotta": "have to",
     "tmrw": "tomorrow", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wats": "what's", "wht": "what",
     "u": "you", "ur": "your", "y": "why", "r": "are", "b4": "before", "w/o": "without", "w/": "with",
     # Contractions typed without the apostrophe, which the speller would otherwise read as other words

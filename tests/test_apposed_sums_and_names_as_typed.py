@@ -283,3 +283,19 @@ def test_a_verb_done_to_an_end_is_told_an_aim_is_not():
     assert yes_no("will greyline hire temp drivers to cover the strike",
                   "Greyline said it would not use agency drivers to cover the strike.") == "No"
     assert yes_no("has the society raised £350,000", "The society hopes to raise £350,000 by 31 March.") is None
+
+
+def test_a_specialist_or_a_professor_is_the_expert_a_chat_asks_for_a_treasurer_is_not():
+    from lang.motives import asks_motive
+    from lang.normalize import shorthand_spelled
+    from qa.skills.speakers import called, known_as
+
+    text = ("Wall paintings were found at the inn. Dr Priya Latham, a specialist in medieval art at Carrowmead "
+            "University, said they were rare. The club's treasurer, Angela Prewett, said she was delighted.\n")
+    doc = article(text)
+    found = {e.name: e for e in entities(doc)}
+    assert known_as({"university", "expert"}, called(doc, found["Priya Latham"]))
+    assert not known_as({"expert"}, called(doc, found["Angela Prewett"]))
+    assert shorthand_spelled("what does the uni expert say") == "what does the university expert say"
+    assert asks_motive("why does the uni expert reckon the paintings are special") == ("the uni expert",
+                                                                                        "the paintings are special")

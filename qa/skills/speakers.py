@@ -294,6 +294,7 @@ _VAGUE = frozenset({"local"})
 
 _DOERS = {"runs": "owner", "owns": "owner", "manages": "manager", "founded": "founder", "leads": "leader",
           "chairs": "chairman", "heads": "head", "teaches": "teacher", "coaches": "coach", "trains": "trainer",
-          "farms": "farmer", "farmed": "farmer", "drives": "driver", "lives": "resident", "lived": "resident"}
+          "farms": "farmer", "farmed": "farmer", "drives": "driver", "lives": "resident", "lived": "resident",
+          **dict.fromkeys("specialist professor lecturer researcher scientist historian academic analyst".split(), "expert")}
 """Who does what a role says they do ("Gareth Mulvey, who runs a garage": the garage owner; "whose family has farmed
-at Hollin Farm": the farmer)."""
+at Hollin Farm": the farmer; "a specialist in medieval art": an expert)."""
