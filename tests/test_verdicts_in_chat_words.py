@@ -162,3 +162,17 @@ def test_a_first_as_it_is_known_and_a_deed_managed_read_as_the_claim(question, s
 ])
 def test_a_word_typed_without_its_accent_and_now_in_chat_words(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("are the hornets more dangerous than wasps", "The hornets are no more dangerous to people than common wasps.", "No"),
+    ("are asian hornets worse for ppl than normal wasps", "The hornets are no more dangerous to people than common "
+                                                          "wasps, the agency said.", "No"),  # worse: more of a harm
+    ("is the new road faster than the old one", "The new road is no faster than the old one.", "No"),
+    ("are the hornets more dangerous than wasps", "Wasps are no more dangerous than hornets.", None),  # other way round
+    ("is the new bridge bigger than the old one", "The new bridge is no wider than the old one.", None),
+    ("were more than 50 people there", "No more than 50 people were there.", None),  # a bound, not a comparison
+    ("are the hornets more dangerous than wasps", "The hornets are more dangerous than wasps.", "Yes"),
+])
+def test_a_comparison_denied_is_no(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

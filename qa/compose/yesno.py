@@ -19,6 +19,7 @@ from .apposed import apposed
 from .by_noun import done_as_noun
 from .first_time import first_time
 from .negated_claim import answer_negated, claim_negated
+from .no_more_than import no_more_than
 from .going_to import as_will
 from .claim_clause import own_verb, reported
 from .core_claim import core_verdict
@@ -133,6 +134,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return None
     if (sums := amount_verdict(question, sentence)) is not None or compares(question):
         return sums  # "raised the full £350,000?" / "had raised £138,000"; a count not settled is not ignored
+    if (denied := no_more_than(question, sentence)) is not None:  # "more dangerous?" / "no more dangerous than"
+        return denied or None
     if (part := part_only(question, sentence)) is not None:  # "are all the keepers getting jobs?" / "Of the six
         return part or None  # keepers, four have …": No; "Twelve of the 40 shops are closing, and all staff …": none
     if any(w in _BY_NOW for w in ws[1:]):
