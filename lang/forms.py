@@ -10,7 +10,7 @@ from .findings import is_document
 from .list_forms import ANY, listed
 from .normalize import shorthand_spelled
 from .rules import KIND_NOUNS, PRONOUNS, TITLES
-from .story_words import ART as _ART, Q_END as _Q_END, story as _story
+from .story_words import ART as _ART, Q_END as _Q_END, asks_loosely, story as _story
 from .told_about import told_about
 from .words import STOPWORDS
 
@@ -21,8 +21,7 @@ class Kind(StrEnum):
     WHO_IS = "who_is"
     DEFINE = "define"
     TIMELINE = "timeline"
-    AFTER = "after"
-    """What happened after (or before) an event."""
+    AFTER = "after"  # what happened after (or before) an event
     OPINION = "opinion"
     """What someone thinks or said about something."""
     MENTION = "mention"
@@ -49,9 +48,9 @@ class Form:
     wants: bool = False
     """For OPINION: what they want is asked ("what does the group want?"): what they asked or called for first."""
     explicit: bool = False
-    """For DEFINE: the meaning is asked for in so many words ("what does X mean / refer to", "what is meant by X",
-    "define X"), not only "what is X". For MENTION: what the articles say of it is asked ("what does the article
-    say about X"), not whether they mention it."""
+    """For DEFINE: the meaning is asked in so many words ("what does X mean / refer to", "what is meant by X", "define
+    X"), not only "what is X". For MENTION: what the articles say of it ("what does the article say about X"), not
+    whether they mention it. For SUMMARY: the story, not "what's up with X", which may ask one detail of a story."""
     by_name: bool = False
     """For WHO_IS: the subject can only be a name ("what does fisk do"), never a role ("who is the mayor")."""
     meaning: bool = False
@@ -211,13 +210,14 @@ def form(question: str) -> Form | None:
         rest = next((g for g in m.group("rest", "rest2", "rest3", "rest4", "rest5", "rest6", "rest7", "rest8", "rest9")
                      if g is not None), "")
         asked = form(rest) if m.group("rest7") or m.group("rest8") else None  # "whats the X story about, short version"
-        return asked if asked is not None and asked.kind is Kind.SUMMARY else Form(Kind.SUMMARY, subject=_story(rest))
+        return asked if asked is not None and asked.kind is Kind.SUMMARY else Form(Kind.SUMMARY, subject=_story(rest),
+                                                                                    explicit=not asks_loosely(q))
     if (told := told_about(q)) is not None:  # "tell me about the tennis club", "whats the landlord story"
-        return Form(Kind.SUMMARY, subject=_story(told))
+        return Form(Kind.SUMMARY, subject=_story(told), explicit=True)
     m = _ABOUT.match(q)
     if m and m.group("x") == m.group("x").lower() and not re.search(rf"\b(?:{_FEELINGS})$", m.group("x")):
         # "what is the study about?"; not "the Domesday Book", nor "what is the union angry about?" (a view)
-        return Form(Kind.SUMMARY, subject=m.group("x"))
+        return Form(Kind.SUMMARY, subject=m.group("x"), explicit=True)
     if m := _LEADS.match(q):  # "who chairs X?" asks for its chair; "who runs X?" for whoever leads it
         return Form(Kind.WHO_IS, subject=f"{'chair' if m.group(0).lower().split()[1] == 'chairs' else 'head'} of "
                                          f"{m.group('body').strip()}")

@@ -26,3 +26,12 @@ def story(rest: str) -> str:
                                   "mention", "mentions", "name", "names", "list", "lists", "cite", "cites", "quote",
                                   "quotes", "quoted", "include", "includes")]
     return " ".join(words)
+
+
+_LOOSE = re.compile(r"\W*what(?:'s|’s|s|\s+is)\s+(?:the\s+deal|up|going\s+on|happening)\s+(?:with|at|in|on)\s", re.I)
+
+
+def asks_loosely(question: str) -> bool:
+    """"What's up with X?", "what's the deal with X?", "what's going on at X?": the story of X, or one detail of a
+    story that speaks of X; the story only when X is what a story is about."""
+    return _LOOSE.match(question) is not None

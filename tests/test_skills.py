@@ -58,6 +58,8 @@ def test_whats_the_deal_with_the_story_is_its_summary_and_with_a_person_told_of_
     assert a.route is Route.SUMMARY and "voted on Tuesday to build a ferry terminal" in a.text
     a = ask(harbour, "whats the story with tomas weber")
     assert a.route is not Route.SUMMARY and "Opposition leader" in a.text
+    a = ask(harbour, "whats up with the parking")  # a detail of the story, not what it is about
+    assert a.route is not Route.SUMMARY and "Parking at the quay will rise" in a.text
 
 
 def test_people_are_grouped_by_alias_with_their_roles(harbour):

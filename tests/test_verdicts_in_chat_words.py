@@ -112,13 +112,20 @@ def test_how_often_is_answered_by_a_frequency_in_words(sentence, given):
     ("is the pub still serving food", "The pub stopped serving food last year but has since resumed.", "Yes"),
     ("are police stopping traffic", "Police have stopped traffic until the road is cleared.", "Yes"),  # the deed asked
     ("is the warden still getting paid", "The warden has been suspended on full pay.", "Yes"),
+    ("is the pub still serving food", "The cafe next to the pub stopped serving food last year.", None),  # another's
+    ("is the pub still serving food", "Residents said the pub stopped serving food last year.", None),  # a report
+    ("is the pub still serving food", "The pub briefly stopped serving food last year.", None),
+    ("is the bakery still selling bread", "The bakery stopped selling bread until the flour shortage ended.", None),
+    ("is the ferry still running", "The ferry stopped running yesterday because of high winds.", None),  # was a Yes
 ])
 def test_a_stop_told_in_the_plain_past_answers_whether_it_goes_on(question, sentence, expected):
     assert yes_no(question, sentence) == expected
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
-    ("is parking no longer free", "Parking is no longer free at the site.", "Yes"),
+    ("is parking no longer free", "Parking is no longer free at the site.", None),  # was a wrong No
+    ("is parking no longer free", "Parking is no longer free on Sundays.", None),  # narrower than asked
+    ("is parking no longer free", "Parking is no longer free.", "Yes"),  # the very change asked
     ("is parking no longer free", "Parking is free at the site.", None),
     ("is the market held on fridays", "The market was held on Fridays until 2020.", None),
     ("is the school closed", "The school was closed in 2019.", None),
@@ -126,6 +133,9 @@ def test_a_stop_told_in_the_plain_past_answers_whether_it_goes_on(question, sent
     ("did the kittens make it", "Two of the five kittens survived.", None),  # some of them did
     ("did the kittens survive", "All five kittens survived.", "Yes"),
     ("did any of the kittens survive", "Two of the five kittens survived.", "Yes"),
+    ("did the trees survive the storm", "Several of the trees survived the storm.", None),
+    ("did the pupils pass", "90 per cent of the pupils passed.", None),
+    ("did the staff keep their jobs", "Twenty of the 30 staff kept their jobs.", None),
 ])
 def test_a_verdict_only_where_the_sentence_tells_the_claim_as_asked(question, sentence, expected):
     assert yes_no(question, sentence) == expected
@@ -139,6 +149,12 @@ def test_a_verdict_only_where_the_sentence_tells_the_claim_as_asked(question, se
     ("did pennock go to jail", "Gavin Pennock was jailed for a year and given a suspended sentence for another offence.",
      None),  # a term served as well
     ("did smith go to jail", "Gavin Pennock was given a suspended prison sentence.", None),  # another man
+    ("did smith go to jail", "Smith's co-defendant, Jones, was given a suspended prison sentence.", None),
+    ("will smith go to jail", "Smith could face a suspended prison sentence.", None),  # only possible
+    ("did smith go to jail", "Smith, who spent three weeks in prison on remand, was given a suspended prison sentence.",
+     None),
+    ("did smith go to jail", "Smith was given a suspended prison sentence for the theft and sentenced to 10 months for "
+                             "the burglary.", None),
 ])
 def test_a_suspended_prison_sentence_is_no_time_in_prison(question, sentence, expected):
     assert yes_no(question, sentence) == expected
@@ -148,10 +164,11 @@ def test_a_suspended_prison_sentence_is_no_time_in_prison(question, sentence, ex
     ("was this the first sighting in marlshire", "It was the first confirmed sighting of the species in Marlshire.", "Yes"),
     ("was this the first sighting in marlshire", "It was the first confirmed sighting of a hornet nest in Marlshire.",
      None),  # a narrower first
-    ("did they manage to finish the operation", "We finished the operation safely.", "Yes"),
-    ("did they manage to finish the operation", "They could not finish the operation.", "No"),
+    ("was this the first case in the county", "It was the first confirmed case in the county, after two suspected "
+                                              "cases last month.", None),  # others not so known
+    ("was this the first sighting in marlshire", "It was the first confirmed sighting in North Marlshire.", None),
 ])
-def test_a_first_as_it_is_known_and_a_deed_managed_read_as_the_claim(question, sentence, expected):
+def test_a_first_as_it_is_known_is_the_first_unless_others_not_so_known_are_told(question, sentence, expected):
     assert yes_no(question, sentence) == expected
 
 
@@ -159,6 +176,8 @@ def test_a_first_as_it_is_known_and_a_deed_managed_read_as_the_claim(question, s
     ("is the cafe open", "The café has been closed since the find.", "No"),  # typed without its accent
     ("is the cafe open right now", "The café has been closed since the find.", "No"),
     ("is the café open at the moment", "The café is open as usual.", "Yes"),
+    ("is the road closed right now", "The road was closed yesterday.", None),  # then, not now
+    ("is he in prison at the moment", "He spent a year in prison.", None),
 ])
 def test_a_word_typed_without_its_accent_and_now_in_chat_words(question, sentence, expected):
     assert yes_no(question, sentence) == expected

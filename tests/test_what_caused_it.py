@@ -209,3 +209,13 @@ The meeting began after 10pm.
 def test_a_thing_that_began_when_something_happened_was_caused_by_it(thing, found):
     answer = caused([article_doc(CUT)], thing)
     assert (answer.draft.text[:len(found)] if answer else None) == found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fire broke out after the family had gone to bed, at about 11.30pm.",  # a time, not a cause
+    "The fire started when the miller and his wife were away.",  # where people were
+    "The fire started when a family was asleep upstairs.",
+])
+def test_a_start_told_by_a_time_or_by_where_people_were_is_no_cause(sentence):
+    text = f"# Barn fire\n\nKELBY — A barn burned down on Sunday.\n\n{sentence} Firefighters were there for six hours.\n"
+    assert caused([article_doc(text)], "the fire") is None

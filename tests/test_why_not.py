@@ -81,3 +81,9 @@ def test_a_deed_only_considered_answers_why_not_with_the_reason_told_after_it():
     assert found is not None and found.draft.text.startswith("The judge said the offences were cruel")
     assert "because of his guilty pleas" in found.draft.text
     assert why_not([article_doc(COURT)], "why didnt the judge fine him", roots("fine")) is None  # not weighed
+
+
+def test_a_deed_considered_and_then_done_is_no_why_not():
+    text = COURT.replace("she had considered sending Pennock straight to prison.",
+                         "she had considered sending Pennock straight to prison, and on Tuesday she did so.")
+    assert why_not([article_doc(text)], "why didnt the judge send him to prison", roots("send")) is None

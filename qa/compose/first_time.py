@@ -17,9 +17,12 @@ UNSETTLED = ""
 
 _ASKED = re.compile(r"^\s*(?:is|was|will|would)\s+(?:this|it|that|these|those|they)\s+(?:be\s+)?(?:the\s+)?"
                     r"(?:very\s+)?first\b(?:\s+(?:time|ever|occasion))?\s*(.*)$", re.I)
-_FIRST = re.compile(r"\b(?:the|their|its|his|her|a)\s+(?:very\s+)?first(?:[- ]ever)?\s+(?:(?:confirmed|recorded|known|"
+_FIRST = re.compile(r"\b(?:the|their|its|his|her|a)\s+(?:very\s+)?first(?:[- ]ever)?\s+(?P<known>(?:confirmed|recorded|known|"
                     r"reported|official|documented|verified)\s+)?(?P<next>[\w-]+)", re.I)
 """The first of a deed, maybe as it is known ("the first confirmed sighting")."""
+_UNKNOWN = re.compile(r"\b(?:un\w+|suspected|possible|probable|rumou?red|alleged|after|following|although|though|but|"
+                      r"despite|since|before)\b", re.I)
+"""Others not so known, told beside "the first confirmed …" ("after two suspected cases"): it settles nothing."""
 _BEFORE = re.compile(r"\b(?:previous(?:ly)?|earlier|already|again|once\s+before|last\s+time|(?:second|third)\s+time|"
                      r"not\s+for\s+the\s+first|not\s+the\s+first)\b", re.I)
 _SINCE = re.compile(r"\bsince\b|\b(?:this|of\s+the)\s+(?:year|century|decade|season|month|week|day)\b|"
@@ -57,15 +60,23 @@ def first_time(question: str, sentence: str) -> str | None:
         return UNSETTLED
     if before is not None:
         return UNSETTLED if negated(sentence) else "No"  # "A previous inspection had already found problems"
+    if first is not None and first.group("known") and (_UNKNOWN.search(sentence) or not _only_asked(
+            sentence[first.end():], question, named=False)):
+        return UNSETTLED  # "the first confirmed case in the county, after two suspected cases"; "in North Marlshire"
     if first is not None and not negated(sentence) and _only_asked(sentence[first.end():], question):
         return "Yes"
     return UNSETTLED if re.search(r"\bfirst\b", sentence, re.I) else None  # "in the first week of March": not this
 
 
-def _only_asked(rest: str, question: str) -> bool:
+def _only_asked(rest: str, question: str, named: bool = True) -> bool:
     """Is the first time no narrower than the deed asked ("the first time the river had flooded the museum" for "has
-    the river flooded?" is not): the clause after it says nothing the question does not, but names."""
+    the river flooded?" is not): the clause after it says nothing the question does not, but names (unless `named` is
+    False: "in North Marlshire" is narrower than "in Marlshire")."""
     clause = re.split(r"[,;:.]", rest, maxsplit=1)[0]
     asked = {base_stem(w) for w in words(question)}
-    return all(base_stem(w) in asked or w in STOPWORDS or w[:1].isupper() or w in ("history", "ever", "species", "kind", "type", "sort")
-               for w in re.findall(r"[\w'’-]+", clause))  # "in the firm's history": ever; "of the species": its kind
+    return all(base_stem(w.lower()) in asked or w in STOPWORDS or named and w[:1].isupper() or w in _EVER
+               for w in re.findall(r"[\w'’-]+", clause))
+
+
+_EVER = frozenset("history ever species kind type sort".split())
+"""Words after a first that narrow nothing: "in the firm's history" is ever; "of the species", its kind."""

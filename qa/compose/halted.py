@@ -15,6 +15,7 @@ __all__ = ["halted", "halted_in_part"]
 
 _ASKS_GOING_ON = re.compile(r"^\W*(?:is|are|does|do)\s+(?P<who>.+?)\s+(?:still\s+)?(?P<verb>[a-z]+ing|run|runs|do|does|offer|"
                             r"offers|operate|operates|hold|holds|fly|flies)\s+(?P<what>[^?]+?)\s*[?.!]*$", re.I)
+_ASKS_BARE = re.compile(r"^\W*(?:is|are)\s+(?P<who>.+?)\s+(?:still\s+)?(?P<verb>[a-z]+ing)\s*[?.!]*$", re.I)
 _HALTED = re.compile(r"\b(?:(?P<perfect>has|have)\s+(?:now\s+)?)?(?:stopped|suspended|halted|paused|cancelled|canceled|grounded|axed|"
                      r"scrapped|called\s+off|put\s+on\s+hold)\s+(?:all\s+|every\s+|any\s+)?(?:of\s+)?(?:its\s+|their\s+|"
                      r"the\s+|his\s+|her\s+)?(?:(?P<ing>[a-z]+ing)\s+)?"
@@ -57,6 +58,9 @@ def halted_in_part(question: str, sentence: str) -> bool:
 
 
 def _halt(question: str, sentence: str) -> str:
+    if (bare := _ASKS_BARE.match(question)) and re.search(r"\b(?:stopped|halted|suspended|ceased|paused)\s+"
+                                                          + re.escape(bare.group("verb")) + r"\b", sentence, re.I):
+        return "part"  # "is the ferry still running?" / "The ferry stopped running yesterday because of high winds"
     m = _ASKS_GOING_ON.match(question)
     if m is None or _UNDONE.search(sentence) or _STOPPING.match(m.group("verb")):  # "are police stopping traffic?"
         return ""
@@ -78,13 +82,38 @@ def _halt(question: str, sentence: str) -> str:
         pronoun = re.fullmatch(r"\W*(?:it|they)\s*", own, re.I) is not None  # "It has …", "The firm said it has …"
         by_them = not who or who & {base_stem(w) for w in words(own)} or pronoun and (
             own.strip() == before.strip() or who & {base_stem(w) for w in words(before)})
-        if not asked or asked[0] not in stopped or not by_them:
+        if not asked or asked[0] not in stopped:
             continue
-        at = stopped.index(asked[0])
-        kinds = set(stopped[:at]) - set(asked)  # "Sunday deliveries": a kind of them
-        # "French exchange trips" are not French; "bin collections" are the collecting asked.
-        head = set(stopped[at + 1:]) - set(asked) - _HEADS - {base_stem(m.group("verb"))}
-        # Its own verb ("stopped making cars") is the one asked, or a verb of doing at all ("stopped running flights").
-        ing = ing and ing not in asked and ing not in {base_stem(m.group("verb")), *_DOING}
-        return "part" if kinds or head or ing or not _FOR_NOW.match(h.group("rest")) else "all"
+        if not h.group("perfect"):  # told in the plain past: a stop that stands only as the story's own plain fact
+            return "all" if _plain_stop(who, before, h.group("rest"), sentence) and not (
+                kinds_of(stopped, asked, m.group("verb"), ing)) else "part"
+        if not by_them:
+            continue
+        return "part" if kinds_of(stopped, asked, m.group("verb"), ing) or not _FOR_NOW.match(h.group("rest")) else "all"
     return ""
+
+
+def kinds_of(stopped: list[str], asked: list[str], verb: str, ing: str) -> bool:
+    """Is what was stopped a kind or a part of what is asked ("Sunday deliveries"; "French exchange trips" are not
+    French, "bin collections" the collecting asked), or another deed ("stopped making cars" for "selling cars"; not a
+    verb of doing at all, "stopped running flights")?"""
+    at = stopped.index(asked[0])
+    head = set(stopped[at + 1:]) - set(asked) - _HEADS - {base_stem(verb)}
+    return bool(set(stopped[:at]) - set(asked) or head or ing and ing not in asked and ing not in {base_stem(verb), *_DOING})
+
+
+_FRONTED = re.compile(r"\W*(?:(?:In\s+(?:19|20)\d\d|Last\s+(?:year|month|week|spring|summer|autumn|winter)|Earlier\s+this\s+"
+                      r"(?:year|month))\s*,?\s*)?(?:the\s+)?(?P<subject>[^,;]*?)\s*$", re.I)
+_PAST_POINT = re.compile(r"\s*(?:(?:last\s+(?:year|month|week|spring|summer|autumn|winter)|in\s+(?:19|20)\d\d|"
+                         r"(?:[\w-]+\s+){1,2}ago)\s*)?(?:$|\.\s*$|,\s*(?:the\s+)?[\w'’ -]{1,40}?\s+said\s*\.?\s*$)", re.I)
+_WHILE = re.compile(r"\b(?:briefly|temporarily|for\s+(?:a|an|two|three|several|some|the)\b|while|until|during|pending|when|then|"
+                    r"before|after|return\w*|now|again|reversed|other|another|sister|next\s+door)\b", re.I)
+
+
+def _plain_stop(who: set[str], before: str, rest: str, sentence: str) -> bool:
+    """A stop told in the plain past stands now only as the sentence's own fact: it opens with the very one asked ("The
+    pub stopped …", "In 2015 the firm stopped …", no one else's, no one's report of it), and ends with no more than a
+    time gone by and who said so ("last year, the landlord said"); nothing that it was for a while or has changed."""
+    subject = _FRONTED.fullmatch(before)
+    return subject is not None and {base_stem(w) for w in words(subject.group("subject")) if w not in STOPWORDS} == who \
+        and bool(who) and _PAST_POINT.match(rest) is not None and not _WHILE.search(sentence)

@@ -72,7 +72,12 @@ def part_only(question: str, sentence: str) -> str | None:
 
 
 _ARGUMENTS = SUBJECTS | {"dobj", "agent"}
-_THE_THEM = re.compile(r"\b(?:the|its|their|our|his|her|these|those)\s+(?:[a-z-]+\s+)?(?P<thing>[a-z-]+s)\b", re.I)
+_UNITS_WORDS = "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds dozens".split()
+_THE_THEM = re.compile(r"\b(?:the|its|their|our|his|her|these|those)\s+([a-z-]+)(?:\s+([a-z-]+))?", re.I)
+_SOME_OF = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:per\s*cent|%%))?|%s|some|several|many|a\s+few|few|the\s+majority|a\s+third|a\s+quarter|"
+                      r"the\s+[a-z]+est)\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|his\s+|her\s+)?(?:\d[\d,]*\s+)?"
+                      r"(?P<noun>[\w-]+(?:\s+[\w-]+)?)" % "|".join(_UNITS_WORDS), re.I)
+""""Two of the kittens", "several of the trees", "90 per cent of the pupils", "the oldest of the trees": some of them."""
 _SOME_ASKED = re.compile(r"\b(?:any|some|one|none|many|most|few|half|how|which|who|\d+|(?:two|three|four|five|six|seven|"
                          r"eight|nine|ten)\s+of)\b", re.I)
 """A question that asks of some of them, or how many: a count of a part may answer it."""
@@ -84,8 +89,9 @@ def some_of_them(question: str, sentence: str) -> bool:
     the rest may not have. Not where the question asks of some ("did any of the kittens survive?")."""
     if _SOME_ASKED.search(question):
         return False
-    things = {base_stem(m.group("thing")) for m in _THE_THEM.finditer(question)}
-    parts = [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence)]
+    things = {base_stem(w) for m in _THE_THEM.finditer(question) for w in m.groups() if w}  # "the kittens", "the staff"
+    parts = [*_COUNT_OF.finditer(sentence), *_OF_COUNT.finditer(sentence), *_MOST.finditer(sentence),
+             *_SOME_OF.finditer(sentence)]
     return any(things & {base_stem(w) for w in words(m.group("noun"))} and _less(m) for m in parts)
 
 

@@ -64,14 +64,20 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     question, sentence, before = _plain(question), _plain(sentence), _plain(before)  # "cafe" typed for "café"
+    question = _NOW_SAID.sub("now", question)  # "right now", "at the moment": now, which a past sentence does not tell
+    if re.search(r"\bnow\b", question, re.I) and not _PRESENT.search(sentence):
+        return None  # "is the road closed now?" / "The road was closed yesterday": then, not now
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
     question = as_plain(as_will(question), sentence)  # "has X said it's going to sue?": said it will sue; "make it": survive
     if left_idiom(question):
         return None
     question = as_ended(as_now(question, sentence), sentence)  # "is it still safe?" / "… are safe to eat": now
-    if _NO_LONGER.search(question):  # "is parking no longer free?": Yes where the sentence says so too, else unsure
-        return yes_no(_NO_LONGER.sub("", question), _NO_LONGER.sub("", sentence), before) if _NO_LONGER.search(
-            sentence) else None
+    if _NO_LONGER.search(question):  # "is parking no longer free?": Yes from "Parking is no longer free." only; a change
+        # is told with its when, where and for whom ("… on Sundays", "… from April"), which the question may not share.
+        said = {base_stem(w) for w in words(sentence) if w not in STOPWORDS}
+        exact = _NO_LONGER.search(sentence) and said <= {base_stem(w) for w in words(question)} | {"longer"}
+        return "Yes" if exact and yes_no(_NO_LONGER.sub("", question), _NO_LONGER.sub("", sentence), before) == "Yes" \
+            else None
     if (claim := claim_negated(question)) is not None:  # "did he plead not guilty?" / "pleaded guilty": No
         return answer_negated(yes_no(claim[0], sentence, before), question, claim[1], sentence, claim[2])
     parts = quote_parts(sentence)
@@ -113,11 +119,14 @@ _NO_LONGER = re.compile(r"\bno\s+longer\b|\bnot\s+any\s+more\b|\bnot\s+anymore\b
 _BY_NOW = frozenset({"yet", "already"})
 _NO_ONE = re.compile(r"\b(?:no[\s-]one|nobody)\b", re.I)  # "No one was hurt", not "The driver was not hurt"
 _OTHERS_HURT = re.compile(r"\b(?:else|other|others|further|more|besides|apart)\b", re.I)  # "No one else was hurt"
-_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|manage\s+to|right(?=\s+now\b)|at\s+the\s+moment|at\s+present|these\s+days|(?:some|any)\s+(?:kind|sort|"
+_PRESENT = re.compile(r"\b(?:is|are|am|isn['’]t|aren['’]t|remains?|has|have|hasn['’]t|haven['’]t|still|now|currently|"
+                      r"continues?|will|won['’]t|can|can['’]t|cannot)\b|\w['’](?:s|re)\b", re.I)
+"""A sentence that tells how things stand (or will): one without any of these tells only a time gone by."""
+_NOW_SAID = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|at\s+present|these\s+days|currently)\b", re.I)
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|(?:some|any)\s+(?:kind|sort|"
                       r"type)s?\s+of)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
-"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?", "did they manage to
-finish?"), and a chat's "so"
+"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?"), and a chat's "so"
 or "and" before it."""
 
 

@@ -153,8 +153,8 @@ class Skills:
                 f.subject, scope, snap)):  # "what's the story with X", one the story tells of later: who X is
             return self.describe(replace(f, kind=Kind.WHO_IS), scope, snap)
         docs = self._stories(f.subject, scope, snap)
-        if not docs:
-            return None
+        if not docs or not f.explicit and f.subject and not about_story(docs[0], roots(f.subject)):  # "what's up with
+            return docs and self.mention(replace(f, kind=Kind.MENTION), scope, snap) or None  # the path?": what it says
         citer = Citer()
         parts = []
         for doc in docs:
@@ -164,9 +164,8 @@ class Skills:
         return SkillAnswer(Draft("\n\n".join(parts) + more, tuple(citer.citations), Route.SUMMARY))
 
     def entity_list(self, f: Form, scope, snap) -> SkillAnswer | None:
-        """The people (organisations, places, names) of each story in scope with the role the article gives them,
-        most mentioned first, each cited where it is introduced; for SPEAKER, whoever it quotes, in the article's
-        order, each with the first thing they said."""
+        """The people (organisations, places, names) of each story in scope with the roles it gives them, most mentioned
+        first, each cited where introduced; for SPEAKER, whoever it quotes, in order, with the first thing they said."""
         docs = self._stories(f.subject, scope, snap)
         citer = Citer()
         blocks = [b for b in (quoted(doc, citer) if f.entity == SPEAKER else named(doc, f.entity, citer, f.topic)

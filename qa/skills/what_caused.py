@@ -72,9 +72,12 @@ def caused(docs: list[ArticleDoc], thing: str) -> SkillAnswer | None:
 
 _HEAD = re.compile(r"^\s*(?:the\s+|its\s+|this\s+|that\s+)?(?P<head>(?:[\w'’-]+\s+){0,3}?[\w-]+?)(?:s)?(?=\s+(?:at|in|on|of|"
                    r"for|near|outside|inside|across|from|to|during|last|this|that|which)\b|\s*$)", re.I)
-_BEGAN = (r"(?:s)?\s+(?:(?:began|started|happened|occurred|broke\s+out)\s+(?:when|after(?!\s+(?:\d|midnight|noon|dark|dawn|"
-          r"dusk|lunch|[a-z]+day\b)))|was\s+(?:caused|triggered|sparked)\s+(?:when|by))\b")
-"""Its start told by what set it off ("began when a digger …", "was caused by"), not by a time ("began after 10pm")."""
+_BEGAN = (r"(?:s)?\s+(?:(?:began|started|happened|occurred|broke\s+out)\s+when\s+(?:a|an)\s+(?!(?:man|woman|boy|girl|"
+          r"person|child|resident|neighbour|family|couple|group|few|number|lot)\b)[\w-]+(?:\s+[\w-]+){0,10}?\s+"
+          r"(?:[a-z]+ed|went|hit|struck|caught|fell|broke|blew|burst|came|ran|set|cut|tore|gave\s+way)\b|"
+          r"was\s+(?:caused|triggered|sparked)\s+by)")
+"""Its start told by a thing that set it off ("began when a digger … went through a cable", "was caused by"), not by
+a time or by where people were ("broke out after the family had gone to bed", "started when the miller was away")."""
 
 
 def _began_when(doc: ArticleDoc, thing: str, asked: set[str]) -> SkillAnswer | None:

@@ -25,7 +25,8 @@ _BARRED = re.compile(r"\b(?:too\s+[a-z]+|impossible|unable|not\s+(?:possible|saf
                      re.I)
 _WEIGHED = re.compile(r"\b(?:had\s+)?(?:considered|contemplated|thought\s+(?:about|of)|weighed\s+up)\s+(?P<verb>[a-z]+ing)\b",
                       re.I)
-"""A deed only weighed ("had considered sending him straight to prison"): not done, its reason told after it."""
+"""A deed only weighed ("had considered sending him straight to prison."): not done, where the sentence ends there (not
+"had considered closing the lane, and on Tuesday it did so"), its reason told after it."""
 _ASKING = frozenset({"why", "couldn't", "could", "not", "didn't", "did", "just", "the", "a", "an", "it", "they", "them",
                      "wasn't", "was", "can't", "can", "cannot", "won't", "will", "somewhere", "away", "anywhere", "n't"})
 
@@ -45,7 +46,8 @@ def why_not(docs: list[ArticleDoc], question: str, deed: set[str]) -> SkillAnswe
         for line in doc.lines:
             hope = hope_ruled_out(line.text)
             barred = hope is not None and all(touches({d}, roots(hope)) for d in deed) or any(
-                roots(m.group("verb")) & deed for m in [*_BARRED.finditer(line.text), *_WEIGHED.finditer(line.text)])
+                roots(m.group("verb")) & deed for m in [*_BARRED.finditer(line.text), *(
+                    w for w in _WEIGHED.finditer(line.text) if re.fullmatch(r"[^,;]*[.!?\"”]*\s*", line.text[w.end():]))])
             # The thing asked of in the sentence or the one before ("the army" named just before "The team …");
             # "why couldn't they move it?" names none: the deed alone.
             near = line.text + " " + (doc.lines[line.number - 1].text if line.number else "")
