@@ -143,7 +143,11 @@ def find_dates(text: str, published: dt.date | None, previous: DateMention | Non
             taken.append((s, e))
             found.append((s, e, kind, m))
     out: list[DateMention] = []
-    for s, e, kind, m in sorted(found):
+    found.sort()
+    for i, (s, e, kind, m) in enumerate(found):
+        if kind == "weekday" and i + 1 < len(found) and found[i + 1][2] in _DAY_KINDS and re.fullmatch(
+                r"\s*,?\s*(?:the\s+)?", text[e:found[i + 1][0]]):
+            continue  # "on Monday, 13 January": one day, the one its date names (not the last Monday before the article)
         resolved = _resolve(kind, m, published, previous)
         if resolved is None:
             continue
@@ -156,6 +160,9 @@ def find_dates(text: str, published: dt.date | None, previous: DateMention | Non
         if previous is None or anchors(text, mention, published):
             previous = mention
     return out
+
+
+_DAY_KINDS = frozenset({"mdy", "dmy", "iso", "md", "dm"})
 
 
 def _resolve(kind: str, m: re.Match, published: dt.date | None, previous: DateMention | None):

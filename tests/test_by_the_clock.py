@@ -70,3 +70,25 @@ def test_the_small_hours_follow_the_evening_and_no_time_of_another_day_or_of_wha
     assert found is not None
     rows = [r.split(":")[0] for r in found.draft.text.split("\n")[1:]]
     assert rows == ["- 1.15am", "- 4am"]  # not "had locked up at 6pm", "usually opens", "will reopen", Thursday
+
+
+PAINTINGS = """# Medieval wall paintings found under plaster at cafe
+
+FELBURY — Wall paintings more than 500 years old have been found under plaster at a cafe, and building work has been halted.
+
+The paintings were discovered on Monday, 13 January, when builders stripping a damp wall uncovered a patch of red paint.
+
+"I went cold," the owner said.
+
+She contacted the conservation officer, who visited the next day and told the builders to stop work.
+
+Two open days on Saturday, 8 February drew about 1,100 visitors.
+"""
+
+
+def test_what_came_after_the_event_the_lead_sums_up_counts_from_the_day_it_is_told():
+    from qa.skills.sequence import came_after
+
+    found = came_after([article_doc(PAINTINGS)], "they found the paintings", before=False)
+    assert found is not None and "visited the next day" in found.draft.text and "1,100 visitors" in found.draft.text
+    assert "have been found under plaster" not in found.draft.text  # the lead, not an event after it

@@ -398,3 +398,13 @@ def test_exactly_asks_nothing_more(question, subject):
 ])
 def test_a_wh_words_d_and_an_op_are_spelled_out(typed, spelled):
     assert shorthand_spelled(typed) == spelled
+
+
+@pytest.mark.parametrize("text, said", [
+    ("The paintings were discovered on Monday, 13 January, when builders found them.", ["13 January"]),
+    ("on Monday 13 January", ["13 January"]),
+    ("Two open days on Saturday, 8 February and Sunday, 9 February drew crowds.", ["8 February", "9 February"]),
+    ("The vote was on Monday and the count on 13 January.", ["on Monday", "13 January"]),  # two days
+])
+def test_a_weekday_written_before_its_date_is_that_date(text, said):
+    assert [text[d.start:d.end] for d in find_dates(text, dt.date(2026, 12, 8))] == said

@@ -26,15 +26,27 @@ def came_after(docs: list[ArticleDoc], event: str, before: bool) -> SkillAnswer 
     if not wanted:
         return None
     best: tuple[float, ArticleDoc, Line] | None = None
+    shares: list[tuple[float, ArticleDoc, Line]] = []
     for doc in docs:
         for line in (ln for ln in doc.lines if not doc.is_headline(ln)):  # a headline is no one event
             share = len(wanted & set(terms(line.text))) / len(wanted) + 0.01 * len(said & set(words(line.text)))
+            shares.append((share, doc, line))
             if best is None or share > best[0]:
                 best = (share, doc, line)
     if best is None or best[0] < 0.5:
         return None
     _, doc, anchor = best
+    dated = {e.line.number for e in timeline.events(doc)}
+    if anchor is _lead(doc) and anchor.number not in dated:
+        # The lead sums the story up ("Wall paintings … have been found"); the event itself is told later, dated ("The
+        # paintings were discovered on Monday, 13 January"): that one, where one names half of it.
+        told = [(share, line) for share, d, line in shares if d is doc and line.number in dated and share >= 0.5]
+        anchor = max(told, key=lambda t: (t[0], -t[1].number))[1] if told else anchor
     return what_came(doc, anchor, wanted, before)
+
+
+def _lead(doc: ArticleDoc) -> Line | None:
+    return next((ln for ln in doc.lines if not doc.is_headline(ln)), None)
 
 
 def to_come_after(docs: list[ArticleDoc], event: str) -> SkillAnswer | None:
