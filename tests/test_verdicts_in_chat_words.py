@@ -195,3 +195,14 @@ def test_a_word_typed_without_its_accent_and_now_in_chat_words(question, sentenc
 ])
 def test_a_comparison_denied_is_no(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("did they finish the mural", "They almost finished the mural before the rain.", None),  # was a wrong Yes
+    ("did they manage to finish the mural", "They finished the outline of the mural.", None),  # a part of it
+    ("did the volunteers manage to clear the beach", "The volunteers cleared part of the beach.", None),
+    ("did they manage to finish the mural", "They finished the mural on Sunday.", "Yes"),
+    ("did they manage to finish the operation", "They could not finish the operation.", "No"),
+])
+def test_a_deed_nearly_done_or_done_to_a_part_is_no_yes(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

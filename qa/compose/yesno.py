@@ -33,6 +33,7 @@ from .lacking import went_without
 from .other_time import another_one, past_for_now
 from .unsettled import going_to, unsettled
 from .part_only import part_only, some_of_them
+from .partly import partly_done
 from .plans import plan_denied
 from .weighing import only_weighed, weighs
 from .pointed import he_named
@@ -102,7 +103,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     # councillors vote against it?" / "councillors voted it through": a vote for it says nothing of those against.
     ws = words(question)  # "was anyone hurt?" / "No injuries were reported, although cars were damaged": no Yes
     if verdict == "Yes" and (count_only(question, sentence) or free_said(question, sentence) or another_one(
-            question, sentence) or past_for_now(question, sentence) or some_of_them(question, sentence) or state_as_thing(question, sentence) or halted_in_part(
+            question, sentence) or past_for_now(question, sentence) or some_of_them(question, sentence) or partly_done(
+            question, sentence) or state_as_thing(question, sentence) or halted_in_part(
             question, sentence) or _NO_LONGER.search(sentence) and not _NO_LONGER.search(question) or "against" in ws
                              and "against" not in words(sentence) and _VOTE.search(sentence) or ws[1:2]
                              and ws[1] in INDEFINITES and says_none(ws[2:], words(sentence))):
@@ -123,10 +125,11 @@ _PRESENT = re.compile(r"\b(?:is|are|am|isn['’]t|aren['’]t|remains?|has|have|
                       r"continues?|will|won['’]t|can|can['’]t|cannot)\b|\w['’](?:s|re)\b", re.I)
 """A sentence that tells how things stand (or will): one without any of these tells only a time gone by."""
 _NOW_SAID = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|at\s+present|these\s+days|currently)\b", re.I)
-_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|(?:some|any)\s+(?:kind|sort|"
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|manage\s+to|(?:some|any)\s+(?:kind|sort|"
                       r"type)s?\s+of)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
-"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?"), and a chat's "so"
+"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?", "did they manage to
+finish?"), and a chat's "so"
 or "and" before it."""
 
 
