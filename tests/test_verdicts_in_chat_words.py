@@ -206,3 +206,16 @@ def test_a_comparison_denied_is_no(question, sentence, expected):
 ])
 def test_a_deed_nearly_done_or_done_to_a_part_is_no_yes(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("did the wedding at the church get called off", "The vicar agreed to close the churchyard for two days, and a "
+                                                     "wedding on Saturday, 20 September went ahead as planned.", "No"),
+    ("did the concert go ahead", "The concert was cancelled because of the storm.", "No"),
+    ("was the fete cancelled", "The fete took place on Saturday, organisers said.", "No"),
+    ("was the wedding cancelled", "The wedding was postponed in May but went ahead in June.", None),  # both told
+    ("did the concert go ahead", "The concert will go ahead unless it rains.", None),  # only planned
+    ("was the match called off", "The reserve match went ahead, but the first-team game was called off.", None),
+])
+def test_an_event_that_went_ahead_was_not_called_off(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

@@ -48,6 +48,7 @@ from .still import as_ended, as_now, not_begun
 from .states import fixed_term, state_as_thing, state_denied  # "permanent?" / "was temporary", "a five-year licence"
 from .tally import tallied
 from .unchanged import unchanged
+from .went_ahead import went_ahead
 from .unsaid import asks_if_known, left_unsaid, no_comment, not_decided, not_said, undecided_deed
 
 __all__ = ["text_before", "unsettled", "warm_up", "yes_no"]
@@ -159,7 +160,7 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
             else "No"  # "has X lodged a legal challenge yet?" / "X said he would consider a legal challenge": not yet
     if any(f(question, sentence) for f in (no_comment, plan_denied, not_said, not_decided, undecided_deed, refused,
                                             went_without, unchanged, not_begun, paid_for_free, set_aside,
-                                            discontent, offer_turned_down, hope_given_up, halted, suspended_only)):  # "… is free"
+                                            discontent, offer_turned_down, hope_given_up, halted, suspended_only, went_ahead)):  # "… is free"
         return "No"  # "... declined to comment", "no plans to", "has not said whether it will", "would not pay"
     if any(is_reporting(w) for w in ws[1:]) and not any(is_reporting(w) for w in words(sentence)):
         return None  # "Did Hanseong say anything?" (its verb a stop word) is not answered where it is only named
