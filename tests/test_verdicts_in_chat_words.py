@@ -219,3 +219,18 @@ def test_a_deed_nearly_done_or_done_to_a_part_is_no_yes(question, sentence, expe
 ])
 def test_an_event_that_went_ahead_was_not_called_off(question, sentence, expected):
     assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("are taxis allowed thru the bus gate", "A bus gate is a short section of road that only buses, taxis and bicycles "
+                                            "are allowed to use.", "Yes"),
+    ("are cars allowed through the bus gate", "A bus gate is a short section of road that only buses, taxis and "
+                                              "bicycles are allowed to use.", None),  # left to the rest
+    ("are taxis allowed through the gate", "Only buses are allowed through the gate.", None),
+    ("are taxis allowed through the bus gate", "Only buses, taxis and bicycles will be allowed to use it from next "
+                                               "year.", None),  # still to come
+    ("are taxis allowed on the bridge", "A bus gate is a road that only buses, taxis and bicycles are allowed to use.",
+     None),  # another thing
+])
+def test_one_listed_among_the_only_ones_allowed_is_allowed(question, sentence, expected):
+    assert yes_no(question, sentence) == expected

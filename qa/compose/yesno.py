@@ -19,6 +19,7 @@ from .apposed import apposed
 from .by_noun import done_as_noun
 from .first_time import first_time
 from .negated_claim import answer_negated, claim_negated
+from .only_allowed import only_allowed
 from .no_more_than import no_more_than
 from .going_to import as_will
 from .claim_clause import own_verb, reported
@@ -171,8 +172,8 @@ def _yes_no(question: str, sentence: str, before: str = "") -> str | None:
         return "No" if left_unsaid(known, sentence) else None
     if (first := first_time(question, sentence)) is not None:  # "was it the first time they met?"
         return first or None  # a first "in 30 years" settles nothing, however else it reads
-    if apposed(question, sentence):  # "is the regal the only cinema in mardlow?" / "The Regal, Mardlow's only cinema,"
-        return "Yes"
+    if apposed(question, sentence) or only_allowed(question, sentence):  # "is the regal the only cinema …?" / "The
+        return "Yes"  # Regal, Mardlow's only cinema,"; "are taxis allowed …?" / "only buses, taxis and bicycles are allowed"
     exists = there_is(ws[2:], sentence, before, ws[0]) if ws[1:2] == ["there"] else None
     if exists is not None:  # "Is there a fee for ...?": whether the thing exists, not a deed
         return exists or None
