@@ -162,7 +162,9 @@ def find_dates(text: str, published: dt.date | None, previous: DateMention | Non
     return out
 
 
-_DAY_KINDS = frozenset({"mdy", "dmy", "iso", "md", "dm"})
+_DAY_KINDS = frozenset({"mdy", "dmy", "iso", "dm"})
+"""A date that names its day: a weekday just before it is the same day ("Monday, 13 January"); not "Monday, May 12",
+which may be "on Monday, May's 12 councillors"."""
 
 
 def _resolve(kind: str, m: re.Match, published: dt.date | None, previous: DateMention | None):

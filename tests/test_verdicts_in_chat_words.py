@@ -174,8 +174,8 @@ def test_a_first_as_it_is_known_is_the_first_unless_others_not_so_known_are_told
 
 @pytest.mark.parametrize("question, sentence, expected", [
     ("is the cafe open", "The café has been closed since the find.", "No"),  # typed without its accent
-    ("is the cafe open right now", "The café has been closed since the find.", "No"),
-    ("is the café open at the moment", "The café is open as usual.", "Yes"),
+    ("is the cafe open now", "The café has been closed since the find.", "No"),
+    ("is the cafe open at present", "The cafe's owners opened it in 2010 but it shut in May.", None),
     ("is the road closed right now", "The road was closed yesterday.", None),  # then, not now
     ("is he in prison at the moment", "He spent a year in prison.", None),
 ])
@@ -233,4 +233,20 @@ def test_an_event_that_went_ahead_was_not_called_off(question, sentence, expecte
      None),  # another thing
 ])
 def test_one_listed_among_the_only_ones_allowed_is_allowed(question, sentence, expected):
+    assert yes_no(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("did the crew manage to rescue the dog", "The crew managed to rescue the dog.", "Yes"),
+    ("did the crew manage to rescue the dog", "The crew did not manage to rescue the dog.", "No"),
+    ("did smith go to jail", "Smith was given a suspended prison sentence, which was overturned by the Court of Appeal, "
+                             "which sent him to prison.", None),  # the clause after it tells the rest
+    ("did he go to jail", "She was given a suspended prison sentence.", None),  # another person
+    ("are european hornets more dangerous than asian hornets", "Asian hornets are no more dangerous than wasps, and "
+                                                               "European hornets are larger.", None),
+    ("are hornets more dangerous than wasps", "Hornets, which are no more dangerous than bees, are far more dangerous "
+                                              "than wasps, experts said.", None),  # another comparison told too
+    ("is the road closed right now", "The council's contractors closed the road in 2019.", None),
+])
+def test_review_mends_of_this_round(question, sentence, expected):
     assert yes_no(question, sentence) == expected

@@ -19,8 +19,7 @@ _SAID = re.compile(r"\b(?:no|not\s+any|hardly\s+any|scarcely\s+any)\s+(?:more\s+
                    r"(?P<worse>worse|better))\b[^.;?]*?\bthan\b", re.I)
 _ASKED = re.compile(r"\b(?:more\s+(?!than\b)(?P<adj>[a-z]+)|" + _NOT_MORE + r"(?P<er>[a-z]{3,}er)|(?P<worse>worse|better))\b"
                     r"[^?]*?\bthan\b", re.I)
-_HARMS = frozenset("dangerous harmful risky deadly aggressive painful toxic venomous serious damaging dirty polluting "
-                   "expensive costly noisy violent".split())
+_HARMS = frozenset("dangerous harmful risky deadly toxic venomous".split())
 """What "worse" asks more of."""
 
 
@@ -32,13 +31,19 @@ def no_more_than(question: str, sentence: str) -> str | None:
         return None
     a, s = ((m.group("adj") or m.group("er") or m.group("worse")).lower() for m in (asked, said))
     same = a == s or a == "worse" and s in _HARMS or s == "worse" and a in _HARMS
-    # The same two things in the same order ("Wasps are no more dangerous than hornets" is not of the hornets).
-    ordered = _held(question[:asked.start()], sentence[:said.start()]) and _held(question[asked.end():],
-                                                                                 sentence[said.end():])
-    return "No" if same and ordered else ""
+    # The same two things in the same order ("Wasps are no more dangerous than hornets" is not of the hornets): the
+    # subject in the clause before, the other thing in the words right after "than".
+    clause = re.split(r"[,;]|\b(?:and|but|which|who|that)\b", sentence[:said.start()])[-1]
+    than = re.split(r"[,;]|\b(?:and|but|which|who|that|though|although|while)\b", sentence[said.end():])[0]
+    ordered = _held(question[:asked.start()], clause) and _held(question[asked.end():], than)
+    others = _ASKED.search(sentence[:said.start()] + " " + sentence[said.end():])  # "…, but more aggressive than …"
+    return "No" if same and ordered and others is None and not re.search(r"\b(?:but|though|although|while|yet)\b",
+                                                                         sentence[said.end():], re.I) else ""
 
 
 def _held(asked: str, said: str) -> bool:
-    """Does the sentence's stretch hold a content word of the question's ("asian hornets" / "The hornets")?"""
+    """Does the sentence's stretch hold the question's thing, its last word ("asian hornets" / "The hornets"; "normal
+    wasps for ppl" / "common wasps")?"""
     told = {base_stem(w) for w in words(said)}
-    return any(base_stem(w) in told for w in words(asked) if w not in STOPWORDS)
+    own = [w for w in words(re.split(r"\s+(?:for|to|in|at|on|by|with|among)\s+", asked.strip())[0]) if w not in STOPWORDS]
+    return bool(own) and base_stem(own[-1]) in told

@@ -11,7 +11,7 @@ from .clauses import base_stem
 
 __all__ = ["partly_done"]
 
-_NEARLY = r"(?:almost|nearly|all\s+but|partly|partially|half)"
+_NEARLY = r"(?:almost|nearly|all\s+but|partly|partially|half|largely|mostly|virtually|\d+\s*(?:%|per\s*cent))"
 _PART = (r"(?:part|parts|half|some|most|much|a\s+(?:third|quarter|fraction|section|corner|stretch)|the\s+(?:outline|start|"
          r"beginning|edge|first\s+(?:part|half|stage|phase|section)|top|bottom|front|back|rest))\s+of\s+(?:the\s+|its\s+|their\s+)?")
 
@@ -29,7 +29,8 @@ def partly_done(question: str, sentence: str) -> bool:
         if re.search(_NEARLY + r"\s*$", " ".join(told[max(0, i - 2):i]), re.I):
             return True  # "almost finished"
         rest = " ".join(told[i + 1:i + 8])
-        part = re.match(_PART + r"(?P<thing>[\w'’-]+(?:\s+[\w'’-]+)?)", rest, re.I)
+        part = re.match(r"(?:[a-z]+ing\s+)?" + _PART + r"(?P<thing>[\w'’-]+(?:\s+[\w'’-]+)?)", rest, re.I)  # "finished
+        # painting the outline of the mural" too
         if part and {base_stem(t.lower()) for t in part.group("thing").split()} & {base_stem(a) for a in asked}:
             return True  # "cleared part of the beach"
     return False

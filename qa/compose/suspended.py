@@ -23,7 +23,8 @@ _GIVEN = re.compile(r"^\W*(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?<
 months.", "He was given a suspended prison sentence.": the sentence given to the one it opens with, ending there."""
 _ELSE = re.compile(r"\b(?:and|but|then|later|instead|also|after|before|remand|spent|serve[sd]?|serving|jailed|imprisoned|"
                    r"avoided|against|not|never|could|may|might|would|will|expected|asked|face[sd]?|facing|likely|"
-                   r"previous(?:ly)?|earlier|again|returned|breach\w*|activated|immediate)\b", re.I)
+                   r"previous(?:ly)?|earlier|again|returned|breach\w*|activated|immediate|plus|further|with|overturned|"
+                   r"appeal\w*|sent|custody|detention)\b", re.I)
 """Anything else of prison or of the sentence told beside it: no verdict."""
 
 
@@ -35,4 +36,6 @@ def suspended_only(question: str, sentence: str) -> bool:
         return False
     who = [w for w in words(m.group("who")) if w not in STOPWORDS]
     told = [w for w in words(given.group("who"))]
-    return all(w in told for w in who) if who else told in (["he"], ["she"])
+    if not who:
+        return told == words(m.group("who"))  # "did he …?" / "He was given …"
+    return all(w in told for w in who) and told[-1] == who[-1]  # "Gavin Pennock" for "pennock"; not "Smith Jones"

@@ -67,9 +67,10 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
     "may", "if", "denied that"). A negative question ("Didn't X ...?") asks the same as the positive one.
     `before`: the text before the sentence, where a subject it names by its kind ("the company") was named."""
     question, sentence, before = _plain(question), _plain(sentence), _plain(before)  # "cafe" typed for "café"
-    question = _NOW_SAID.sub("now", question)  # "right now", "at the moment": now, which a past sentence does not tell
-    if re.search(r"\bnow\b", question, re.I) and not _PRESENT.search(sentence):
+    if _NOW_SAID.search(question) and not _PRESENT.search(sentence):
         return None  # "is the road closed now?" / "The road was closed yesterday": then, not now
+    if _MANAGED.search(question):  # "did the crew manage to rescue the dog?" / "The crew managed to rescue the dog."
+        question, sentence = _MANAGED.sub("", question), _MANAGED.sub("", sentence)
     question = cased_as(_FILLERS.sub("", question), f"{before} {sentence}")  # "in general"; "castlegate": a name
     question = as_plain(as_will(question), sentence)  # "has X said it's going to sue?": said it will sue; "make it": survive
     if left_idiom(question):
@@ -97,6 +98,8 @@ def yes_no(question: str, sentence: str, before: str = "") -> str | None:
             hurt, sentence, before) == "No":
         return "No"  # "was anyone killed?" / "No one was seriously hurt."
     for asked, said, only in [] if verdict else rephrased(question, sentence):
+        if said != sentence and (suspended_only(asked, said) or went_ahead(asked, said)):
+            continue  # told only of the whole sentence: a clause cut off may tell the rest ("…, which sent him to prison")
         verdict = _yes_no(asked, said, before)  # "can students finish?" / "will be allowed to finish"
         verdict = verdict if only is None or verdict == only else None
         if verdict:
@@ -124,14 +127,16 @@ _BY_NOW = frozenset({"yet", "already"})
 _NO_ONE = re.compile(r"\b(?:no[\s-]one|nobody)\b", re.I)  # "No one was hurt", not "The driver was not hurt"
 _OTHERS_HURT = re.compile(r"\b(?:else|other|others|further|more|besides|apart)\b", re.I)  # "No one else was hurt"
 _PRESENT = re.compile(r"\b(?:is|are|am|isn['’]t|aren['’]t|remains?|has|have|hasn['’]t|haven['’]t|still|now|currently|"
-                      r"continues?|will|won['’]t|can|can['’]t|cannot)\b|\w['’](?:s|re)\b", re.I)
+                      r"continues?|will|won['’]t|can|can['’]t|cannot)\b|\b(?:it|he|she|that|there|they|we|you)['’](?:s|re)\b", re.I)
 """A sentence that tells how things stand (or will): one without any of these tells only a time gone by."""
-_NOW_SAID = re.compile(r"\b(?:right\s+now|at\s+the\s+moment|at\s+present|these\s+days|currently)\b", re.I)
-_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|manage\s+to|(?:some|any)\s+(?:kind|sort|"
+_MANAGED = re.compile(r"\b(?:manage|manages|managed|managing)\s+to\s+", re.I)
+"""Done with effort is done: "did they manage to finish?" asks whether they finished, as "managed to finish" tells."""
+_NOW_SAID = re.compile(r"\b(?:now|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|currently)\b", re.I)
+"""A question asked of now: a sentence that tells no present (nor what will be) gives it no verdict."""
+_FILLERS = re.compile(r"\s*\b(?:in\s+general|at\s+all|actually|really|basically|ever|even|just|(?:some|any)\s+(?:kind|sort|"
                       r"type)s?\s+of)\b|^\W*(?:so|and|but|ok"
                       r"(?:ay)?|well)\b,?(?=\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
-"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?", "did they manage to
-finish?"), and a chat's "so"
+"""Words that stress a yes/no question without adding to its claim ("is there some kind of talk?"), and a chat's "so"
 or "and" before it."""
 
 

@@ -11,7 +11,6 @@ __all__ = ["hoped_only", "priced_other"]
 
 _ASKED = re.compile(r"\bhow\s+much\s+(?:(?:did|does|do|will|would|has|have|had)\s+(?:[\w'’-]+\s+){1,4}?"
                     r"(?:pay|spend|paid|spent|invest)\s+(?:for|on|in)\s+(?P<x1>[^?,.;]+)"
-                    r"|(?:did|does|do|will|would)\s+(?:it|that|this)\s+cost\s+(?:them\s+|him\s+|her\s+)?to\s+(?P<x4>[^?,.;]+)"
                     r"|(?:did|does|do|will|would)\s+(?P<x2>(?:[\w'’-]+\s+){1,5}?)cost\b"
                     r"|(?:is|was|were|are)\s+(?P<x3>(?:[\w'’-]+\s+){1,5}?)worth\b)", re.I)
 _SUM = (r"(?:(?:about|around|nearly|almost|over|some|roughly)\s+|more\s+than\s+|up\s+to\s+)?[$€£]\s?\d[\d,.]*"
@@ -23,9 +22,6 @@ _PAID_FOR = re.compile(r"\b(?:pay|pays|paid|paying|spend|spends|spent|spending)\
                        r"(?P<head>[\w'’-]+)(?P<rest>\s+to\s+[^,.;:()]+)", re.I)
 """Work paid for on a thing ("pay for repairs to the pier's deck"): what is done to it, not the thing (not "the
 purchase of the land", "most of the bridge", "spaces at the car park")."""
-_COSTS = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|while)\s+)(?P<y>(?:[\w'’-]+\s+){1,4}?)(?:costs?|will\s+cost|would\s+cost|"
-                    r"could\s+cost)\s+" + _SUM, re.I)
-"""A thing priced by its own verb ("A new colony costs about £200"): what stands before "costs" is what it buys."""
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from)\s+$", re.I)
 _POINTING = frozenset("it its which that this they them these those what him her".split())
 """A thing the sentence points back to ("it cost £5m"): it may be the one asked, so the sum may answer."""
@@ -45,11 +41,7 @@ def priced_other(question: str, sentence: str) -> bool:
         return True  # "pay for the pier" / "the only way to pay for repairs to the pier's deck": a part of it, or a deed
     if asked & roots(sentence):
         return False  # the thing asked is named there
-    # The cost of a deed asked ("to get rid of the nest"), a thing's own price is another thing's ("A new colony costs
-    # £200"), not a deed told in other words ("Removing it costs …"); a thing asked may be priced under another name.
-    priced = [t for t in _COSTS.finditer(sentence) if not t.group("y").split()[0].lower().endswith("ing")] if m.group(
-        "x4") else []
-    tied = [(t.start(), t.end(), t.group("y")) for t in [*_SPENT_ON.finditer(sentence), *priced]]
+    tied = [(t.start(), t.end(), t.group("y")) for t in _SPENT_ON.finditer(sentence)]
     for s in sums:
         if _COMPARED.search(sentence[:s.start()]):
             continue  # "cost £187, compared with about £65 for the old one": the other sum only measures it

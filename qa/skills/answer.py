@@ -154,7 +154,7 @@ class Skills:
             return self.describe(replace(f, kind=Kind.WHO_IS), scope, snap)
         docs = self._stories(f.subject, scope, snap)
         if not docs or not f.explicit and f.subject and not about_story(docs[0], roots(f.subject)):  # "what's up with
-            return docs and self.mention(replace(f, kind=Kind.MENTION), scope, snap) or None  # the path?": what it says
+            return docs and self.mention(replace(f, kind=Kind.MENTION, explicit=True), scope, snap) or None  # what it says
         citer = Citer()
         parts = []
         for doc in docs:

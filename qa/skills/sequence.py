@@ -38,11 +38,18 @@ def came_after(docs: list[ArticleDoc], event: str, before: bool) -> SkillAnswer 
     _, doc, anchor = best
     dated = {e.line.number for e in timeline.events(doc)}
     if anchor is _lead(doc) and anchor.number not in dated:
-        # The lead sums the story up ("Wall paintings … have been found"); the event itself is told later, dated ("The
-        # paintings were discovered on Monday, 13 January"): that one, where one names half of it.
-        told = [(share, line) for share, d, line in shares if d is doc and line.number in dated and share >= 0.5]
+        # The lead sums the story up ("Wall paintings … have been found"); the event itself is told just after it, dated
+        # ("The paintings were discovered on Monday, 13 January"): that one, where it names half of it.
+        told = [(share, line) for share, d, line in shares if d is doc and line.number in dated and share >= 0.5 and
+                0 < line.number - anchor.number <= 2 and not _ANOTHER_TIME.search(line.text)]
         anchor = max(told, key=lambda t: (t[0], -t[1].number))[1] if told else anchor
     return what_came(doc, anchor, wanted, before)
+
+
+_ANOTHER_TIME = re.compile(r"\b(?:similar|another|other|previous|previously|earlier|same|will|would|is\s+to|are\s+to|due|"
+                           r"expected|planned|set\s+to|last\s+year|years?\s+ago)\b|^\W*In\s+(?:19|20)\d\d\b", re.I)
+"""Another event of the kind, or one still to come ("Similar paintings were found … in 1998", "will go on show"): not
+the event the lead sums up."""
 
 
 def _lead(doc: ArticleDoc) -> Line | None:
