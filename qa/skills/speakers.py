@@ -167,8 +167,7 @@ def _entity_of(text: str, known: list[Entity]) -> Entity | None:
 
 def story_roots(doc: ArticleDoc) -> set[str]:
     """The roots (lang/words.roots: "closure" and "close" alike) of the article's title and first sentence: what the
-    whole story is about ("What is Liu's take on the recall?" in a story about the recall asks for everything she
-    said)."""
+    whole story is about ("What is Liu's take on the recall?" in a recall story asks for all she said)."""
     lead = next((ln.text for ln in doc.lines if not doc.is_headline(ln)), "")  # the headline is the title already
     return roots(f"{doc.info.title} {lead}")
 
@@ -209,8 +208,8 @@ def touches(topic: frozenset[str] | set[str], said: set[str]) -> bool:
 
 
 _ANYONE = frozenset("guy guys person people folks one".split())
-"""Words that say only "a person" ("the MSC guy"): who is meant is in the rest. Not "woman" or "man", which the
-article's role rarely says and which rule out whom it does not fit ("the council woman" is not its chief executive)."""
+"""Words that say only "a person" ("the MSC guy"): who is meant is in the rest. Not "woman" or "man", which rule out
+whom they do not fit ("the council woman" is not its chief executive)."""
 
 
 def asked_terms(who: str) -> set[str]:
@@ -295,6 +294,7 @@ _VAGUE = frozenset({"local"})
 _DOERS = {"runs": "owner", "owns": "owner", "manages": "manager", "founded": "founder", "leads": "leader",
           "chairs": "chairman", "heads": "head", "teaches": "teacher", "coaches": "coach", "trains": "trainer",
           "farms": "farmer", "farmed": "farmer", "drives": "driver", "lives": "resident", "lived": "resident",
-          **dict.fromkeys("specialist professor lecturer researcher scientist historian academic analyst".split(), "expert")}
+          **dict.fromkeys("""specialist professor lecturer researcher scientist historian academic analyst ecologist
+          biologist economist archaeologist geologist zoologist epidemiologist virologist meteorologist""".split(), "expert")}
 """Who does what a role says they do ("Gareth Mulvey, who runs a garage": the garage owner; "whose family has farmed
 at Hollin Farm": the farmer; "a specialist in medieval art": an expert)."""
